@@ -1,0 +1,47 @@
+# piiguard — `make run` to start the service, `make test` to prove it works. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+PYTEST_WORKERS ?= auto
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint typecheck contracts unit bench clean
+
+help: ## show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing piiguard and its tools into $(VENV) (first time takes a minute) ..."
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install piiguard with its dev tools
+
+run: install ## initialise ./var (database, keys, reference data) and start the service
+	@$(BIN)/piiguard serve
+
+lint: install ## ruff
+	@$(BIN)/ruff check src tests bench migrations
+
+typecheck: install ## mypy --strict on src/
+	@$(BIN)/mypy --strict src
+
+contracts: install ## import-linter: the layering of docs/architecture.md
+	@$(BIN)/lint-imports
+
+test: install lint typecheck contracts ## lint, types, layering, then the whole test suite
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+unit: install ## only the fast unit tests
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) tests/unit
+
+bench: install ## benchmarks (not part of the tests); figures go to docs/benchmarks.md
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	@$(BIN)/python -m bench
+
+clean: ## remove the virtualenv and caches (keeps ./var, which holds your data and keys)
+	rm -rf $(VENV) .mypy_cache .ruff_cache build src/*.egg-info

@@ -1,0 +1,279 @@
+"""Repositories: the only place with SQL. One class per aggregate, all on the unit of
+work's connection, so everything a use case does is one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, select, update
+
+from piiguard.adapters.db import tables as t
+from piiguard.adapters.vault.envelope import DecisionSeal
+from piiguard.domain.accounts import PolicyVersion, StaffAccount, StaffSession, SystemClient
+from piiguard.domain.decisions import (
+    Action,
+    Actor,
+    ActorKind,
+    Decision,
+    Reason,
+    RecordedDecision,
+    seal_message,
+)
+from piiguard.domain.ports import SealedItem, SealedValue
+from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance, Subject
+
+
+class SqlSubjects:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    def add(self, subject: Subject, created_by: str) -> None:
+        self._c.execute(t.subjects.insert().values(
+            id=subject.id, kind=subject.kind, created_at=subject.created_at,
+            created_by=created_by))
+
+    def add_many(self, subjects: Sequence[Subject], created_by: str) -> None:
+        self._c.execute(t.subjects.insert(), [
+            {"id": s.id, "kind": s.kind, "created_at": s.created_at, "created_by": created_by}
+            for s in subjects])
+
+    def get(self, subject_id: str) -> Subject | None:
+        row = self._c.execute(select(t.subjects).where(t.subjects.c.id == subject_id)).first()
+        return None if row is None else Subject(row.id, row.kind, row.created_at, row.erased_at)
+
+    def mark_erased(self, subject_id: str, at: datetime) -> None:
+        self._c.execute(update(t.subjects).where(t.subjects.c.id == subject_id)
+                        .values(erased_at=at))
+
+    def list(self, *, limit: int, offset: int) -> list[Subject]:
+        q = (select(t.subjects).where(t.subjects.c.erased_at.is_(None))
+             .order_by(t.subjects.c.created_at, t.subjects.c.id).limit(limit).offset(offset))
+        return [Subject(r.id, r.kind, r.created_at, r.erased_at) for r in self._c.execute(q)]
+
+    def erased_ids(self) -> Iterator[str]:
+        q = select(t.subjects.c.id).where(t.subjects.c.erased_at.is_not(None))
+        yield from self._c.execute(q).scalars()
+
+
+_ITEM_META = [c for c in t.items.c if c.name not in ("ciphertext", "secret_hash", "lookup_token")]
+
+
+def _record(r: Any) -> ItemRecord:  # a Row with the items columns
+    """Credentials are recognised by their hash column: they carry no ciphertext."""
+    return ItemRecord(
+        id=r.id, subject_id=r.subject_id, category=r.category,
+        provenance=Provenance(Channel(r.channel), r.collected_at, LegalBasis(r.legal_basis),
+                              r.source_system, r.recorded_by),
+        held_in=r.held_in, last_confirmed_at=r.last_confirmed_at, created_at=r.created_at,
+        updated_at=r.updated_at, credential=r.secret_hash is not None,
+    )
+
+
+def _sealed(r: Row[Any]) -> SealedItem:
+    return SealedItem(_record(r), None if r.ciphertext is None else bytes(r.ciphertext),
+                      r.secret_hash, r.lookup_token)
+
+
+class SqlItems:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    def add_many(self, items: Sequence[SealedItem]) -> None:
+        if items:
+            self._c.execute(t.items.insert(), [self.row(it) for it in items])
+
+    @staticmethod
+    def row(it: SealedItem) -> dict[str, object]:
+        r, p = it.record, it.record.provenance
+        return {
+            "id": r.id, "subject_id": r.subject_id, "category": r.category,
+            "ciphertext": it.ciphertext, "secret_hash": it.secret_hash,
+            "lookup_token": it.lookup_token, "channel": p.channel.value,
+            "collected_at": p.collected_at, "legal_basis": p.legal_basis.value,
+            "source_system": p.source_system, "recorded_by": p.recorded_by,
+            "held_in": r.held_in, "last_confirmed_at": r.last_confirmed_at,
+            "created_at": r.created_at, "updated_at": r.updated_at,
+        }
+
+    def records(self, subject_id: str) -> list[ItemRecord]:
+        q = select(*_ITEM_META, t.items.c.secret_hash).where(
+            t.items.c.subject_id == subject_id).order_by(t.items.c.created_at, t.items.c.id)
+        return [_record(r) for r in self._c.execute(q)]
+
+    def sealed(self, subject_id: str, categories: frozenset[str] | None = None
+               ) -> list[SealedItem]:
+        q = select(t.items).where(t.items.c.subject_id == subject_id)
+        if categories is not None:
+            q = q.where(t.items.c.category.in_(sorted(categories)))
+        return [_sealed(r) for r in self._c.execute(q.order_by(t.items.c.created_at,
+                                                                t.items.c.id))]
+
+    def get(self, item_id: str) -> SealedItem | None:
+        r = self._c.execute(select(t.items).where(t.items.c.id == item_id)).first()
+        return None if r is None else _sealed(r)
+
+    def replace_value(self, item_id: str, value: SealedValue, *, at: datetime,
+                      provenance_recorded_by: str) -> None:
+        self._c.execute(update(t.items).where(t.items.c.id == item_id).values(
+            ciphertext=value.ciphertext, secret_hash=value.secret_hash,
+            lookup_token=value.lookup_token, updated_at=at, last_confirmed_at=at,
+            recorded_by=provenance_recorded_by))
+
+    def delete_for_subject(self, subject_id: str) -> int:
+        return self._c.execute(delete(t.items).where(t.items.c.subject_id == subject_id)).rowcount
+
+    def subjects_by_token(self, category: str, token: str) -> list[str]:
+        del category  # the token is per lookup kind: any email category matches an email
+        q = (select(t.items.c.subject_id).where(t.items.c.lookup_token == token)
+             .distinct().order_by(t.items.c.subject_id))
+        return list(self._c.execute(q).scalars())
+
+
+def _reasons_json(reasons: Sequence[Reason]) -> str:
+    return json.dumps([{"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
+                       for r in reasons], ensure_ascii=False)
+
+
+class SqlDecisions:
+    def __init__(self, conn: Connection, seal: DecisionSeal) -> None:
+        self._c = conn
+        self._seal = seal
+
+    def record(self, decision: Decision) -> RecordedDecision:
+        d = decision
+        self._c.execute(t.decisions.insert().values(
+            id=d.id, at_us=int(d.at.timestamp() * 1_000_000), actor_kind=d.actor.kind.value,
+            actor_id=d.actor.id, action=d.action.value, subject_id=d.subject_id,
+            purpose=d.purpose, outcome=d.outcome, requested=json.dumps(sorted(d.requested)),
+            allowed=json.dumps(sorted(d.allowed)), reasons=_reasons_json(d.reasons),
+            policy_version=d.policy_version))
+        return RecordedDecision(d, self._seal.seal(seal_message(d)))
+
+    def get(self, decision_id: str) -> Decision | None:
+        r = self._c.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).first()
+        if r is None:
+            return None
+        return Decision(
+            id=r.id, at=datetime.fromtimestamp(r.at_us / 1_000_000, tz=UTC),
+            actor=Actor(r.actor_id, ActorKind(r.actor_kind)), action=Action(r.action),
+            subject_id=r.subject_id, purpose=r.purpose,
+            requested=frozenset(json.loads(r.requested)),
+            allowed=frozenset(json.loads(r.allowed)),
+            reasons=tuple(Reason(x["code"], x["en"], x["zh"], tuple(x["categories"]))
+                          for x in json.loads(r.reasons)),
+            policy_version=r.policy_version)
+
+
+class SqlClients:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    @staticmethod
+    def _client(r: Row[Any]) -> SystemClient:
+        return SystemClient(r.id, r.name, r.key_prefix, r.created_at, r.revoked_at)
+
+    def add(self, client: SystemClient, key_hash: str, created_by: str) -> None:
+        self._c.execute(t.system_clients.insert().values(
+            id=client.id, name=client.name, key_prefix=client.key_prefix, key_hash=key_hash,
+            created_at=client.created_at, created_by=created_by))
+
+    def by_prefix(self, prefix: str) -> tuple[SystemClient, str] | None:
+        r = self._c.execute(select(t.system_clients)
+                            .where(t.system_clients.c.key_prefix == prefix)).first()
+        return None if r is None else (self._client(r), r.key_hash)
+
+    def by_name(self, name: str) -> SystemClient | None:
+        r = self._c.execute(select(t.system_clients)
+                            .where(t.system_clients.c.name == name)).first()
+        return None if r is None else self._client(r)
+
+    def revoke(self, client_id: str, at: datetime) -> None:
+        self._c.execute(update(t.system_clients).where(t.system_clients.c.id == client_id)
+                        .values(revoked_at=at))
+
+    def list(self) -> list[SystemClient]:
+        q = select(t.system_clients).order_by(t.system_clients.c.name)
+        return [self._client(r) for r in self._c.execute(q)]
+
+
+class SqlStaff:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    @staticmethod
+    def _account(r: Row[Any]) -> StaffAccount:
+        return StaffAccount(r.id, r.email, r.display_name, frozenset(json.loads(r.roles)),
+                            r.active, r.created_at)
+
+    def add(self, account: StaffAccount, password_hash: str) -> None:
+        a = account
+        self._c.execute(t.staff_accounts.insert().values(
+            id=a.id, email=a.email, display_name=a.display_name, password_hash=password_hash,
+            roles=json.dumps(sorted(a.roles)), active=a.active, created_at=a.created_at))
+
+    def by_email(self, email: str) -> tuple[StaffAccount, str] | None:
+        r = self._c.execute(select(t.staff_accounts)
+                            .where(t.staff_accounts.c.email == email)).first()
+        return None if r is None else (self._account(r), r.password_hash)
+
+    def count(self) -> int:
+        return int(self._c.execute(select(func.count()).select_from(t.staff_accounts))
+                   .scalar_one())
+
+    def set_password_hash(self, staff_id: str, password_hash: str) -> None:
+        self._c.execute(update(t.staff_accounts).where(t.staff_accounts.c.id == staff_id)
+                        .values(password_hash=password_hash))
+
+    def add_session(self, token_hash: str, staff_id: str, created_at: datetime,
+                    expires_at: datetime) -> None:
+        self._c.execute(t.staff_sessions.insert().values(
+            token_hash=token_hash, staff_id=staff_id, created_at=created_at,
+            expires_at=expires_at))
+
+    def session(self, token_hash: str) -> StaffSession | None:
+        q = (select(t.staff_accounts, t.staff_sessions.c.expires_at,
+                    t.staff_sessions.c.revoked_at)
+             .join(t.staff_accounts, t.staff_accounts.c.id == t.staff_sessions.c.staff_id)
+             .where(t.staff_sessions.c.token_hash == token_hash))
+        r = self._c.execute(q).first()
+        if r is None:
+            return None
+        return StaffSession(self._account(r), r.expires_at, r.revoked_at is not None)
+
+    def revoke_session(self, token_hash: str, at: datetime) -> None:
+        self._c.execute(update(t.staff_sessions).where(t.staff_sessions.c.token_hash ==
+                                                       token_hash).values(revoked_at=at))
+
+    def add_setup_token(self, token_hash: str, created_at: datetime,
+                        expires_at: datetime) -> None:
+        self._c.execute(t.setup_tokens.insert().values(
+            token_hash=token_hash, created_at=created_at, expires_at=expires_at))
+
+    def use_setup_token(self, token_hash: str, at: datetime) -> bool:
+        res = self._c.execute(update(t.setup_tokens).where(
+            t.setup_tokens.c.token_hash == token_hash, t.setup_tokens.c.used_at.is_(None),
+            t.setup_tokens.c.expires_at > at).values(used_at=at))
+        return res.rowcount == 1
+
+
+class SqlPolicies:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    def add(self, version: PolicyVersion) -> None:
+        v = version
+        self._c.execute(t.policy_versions.insert().values(
+            version=v.version, published_at=v.published_at, sha256=v.sha256, text=v.text))
+
+    def latest(self) -> PolicyVersion | None:
+        r = self._c.execute(select(t.policy_versions)
+                            .order_by(t.policy_versions.c.published_at.desc()).limit(1)).first()
+        return None if r is None else PolicyVersion(r.version, r.published_at, r.sha256, r.text)
+
+    def list(self) -> list[PolicyVersion]:
+        q = select(t.policy_versions).order_by(t.policy_versions.c.published_at)
+        return [PolicyVersion(r.version, r.published_at, r.sha256, r.text)
+                for r in self._c.execute(q)]

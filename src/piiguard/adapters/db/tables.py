@@ -1,0 +1,167 @@
+"""The data database's tables. Changed only through Alembic migrations (src/piiguard/migrations).
+
+Times that feed hashes are integer microseconds (exact on every backend); others are
+timezone-aware timestamps.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from piiguard.adapters.db.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+ID = 36  # uuid text
+TS = UtcDateTime()
+
+subjects = Table(
+    "subjects", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("kind", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("erased_at", TS, nullable=True),  # tombstone: the id stays for the audit trail
+)
+
+items = Table(
+    "items", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
+    Column("category", String(128), nullable=False),
+    Column("ciphertext", LargeBinary, nullable=True),  # nonce || AES-256-GCM(value)
+    Column("secret_hash", String(255), nullable=True),  # argon2id, credentials only
+    Column("lookup_token", String(64), nullable=True),  # keyed blind index
+    Column("channel", String(32), nullable=False),
+    Column("collected_at", TS, nullable=False),
+    Column("legal_basis", String(32), nullable=False),
+    Column("source_system", String(64), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("held_in", String(64), nullable=False),
+    Column("last_confirmed_at", TS, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+    Index("ix_items_lookup", "category", "lookup_token"),
+)
+
+decisions = Table(
+    "decisions", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("at_us", BigInteger, nullable=False, index=True),
+    Column("actor_kind", String(16), nullable=False),
+    Column("actor_id", String(80), nullable=False, index=True),
+    Column("action", String(16), nullable=False),
+    Column("subject_id", String(ID), nullable=False, index=True),
+    Column("purpose", String(64), nullable=False),
+    Column("outcome", String(8), nullable=False),
+    Column("requested", Text, nullable=False),  # JSON list of category keys
+    Column("allowed", Text, nullable=False),
+    Column("reasons", Text, nullable=False),  # JSON list of {code, en, zh, categories}
+    Column("policy_version", String(64), nullable=False),
+)
+
+audit_entries = Table(
+    "audit_entries", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at_us", BigInteger, nullable=False),
+    Column("actor_kind", String(16), nullable=False),
+    Column("actor_id", String(80), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target_type", String(32), nullable=False),
+    Column("target_id", String(80), nullable=False),
+    Column("subject_id", String(ID), nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("decision_id", String(ID), nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+    Index("ix_audit_entries_subject", "subject_id"),
+    Index("ix_audit_entries_actor", "actor_id"),
+)
+
+# One row: the chain's head. Appenders lock it (FOR UPDATE / BEGIN IMMEDIATE), which
+# serialises appends so the chain never forks under concurrent writers.
+audit_head = Table(
+    "audit_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+)
+
+audit_checkpoints = Table(
+    "audit_checkpoints", metadata,
+    Column("last_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("first_seq", BigInteger, nullable=False),
+    Column("head_hash", String(64), nullable=False),
+    Column("merkle_root", String(64), nullable=False),
+    Column("at_us", BigInteger, nullable=False),
+    Column("key_id", String(32), nullable=False),
+    Column("signature", String(128), nullable=False),
+)
+
+system_clients = Table(
+    "system_clients", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("key_prefix", String(16), nullable=False, unique=True),
+    Column("key_hash", String(64), nullable=False),  # SHA-256 of a 256-bit random key
+    Column("created_at", TS, nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("revoked_at", TS, nullable=True),
+)
+
+staff_accounts = Table(
+    "staff_accounts", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("display_name", String(128), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list
+    Column("active", Boolean, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("deactivated_at", TS, nullable=True),
+)
+
+staff_sessions = Table(
+    "staff_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("staff_id", String(ID), ForeignKey("staff_accounts.id"), nullable=False, index=True),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+    Column("revoked_at", TS, nullable=True),
+)
+
+setup_tokens = Table(
+    "setup_tokens", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+    Column("used_at", TS, nullable=True),
+)
+
+policy_versions = Table(
+    "policy_versions", metadata,
+    Column("version", String(32), primary_key=True),
+    Column("published_at", TS, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+)

@@ -1,0 +1,91 @@
+"""The unit of work: one connection, one transaction, every repository on it. Audit events
+are buffered and chained at commit, inside the same transaction as the change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy import Connection, Engine
+
+from piiguard.adapters.db.audit_store import SqlAuditLog
+from piiguard.adapters.db.engine import is_sqlite
+from piiguard.adapters.db.repositories import (
+    SqlClients,
+    SqlDecisions,
+    SqlItems,
+    SqlPolicies,
+    SqlStaff,
+    SqlSubjects,
+)
+from piiguard.adapters.vault.envelope import DecisionSeal
+from piiguard.domain.audit import AuditEvent
+
+
+class SqlUnitOfWork:
+    subjects: SqlSubjects
+    items: SqlItems
+    decisions: SqlDecisions
+    audit_log: SqlAuditLog
+    clients: SqlClients
+    staff: SqlStaff
+    policies: SqlPolicies
+
+    def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime]) -> None:
+        self._engine = engine
+        self._seal = seal
+        self._now = clock
+        self._events: list[AuditEvent] = []
+        self._conn: Connection | None = None
+        self._done = False
+
+    def __enter__(self) -> Self:
+        conn = self._engine.connect()
+        if is_sqlite(self._engine):
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        conn.begin()
+        self._conn = conn
+        self.subjects = SqlSubjects(conn)
+        self.items = SqlItems(conn)
+        self.decisions = SqlDecisions(conn, self._seal)
+        self.audit_log = SqlAuditLog(conn)
+        self.clients = SqlClients(conn)
+        self.staff = SqlStaff(conn)
+        self.policies = SqlPolicies(conn)
+        self._events, self._done = [], False
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            if not self._done:
+                self.rollback()
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise RuntimeError("unit of work used outside its `with` block")
+        return self._conn
+
+    def audit(self, event: AuditEvent) -> None:
+        self._events.append(event)
+
+    def commit(self) -> None:
+        conn = self.connection
+        if self._events:
+            at_us = int(self._now().timestamp() * 1_000_000)
+            self.audit_log.append(self._events, at_us)
+            self._events = []
+        conn.commit()
+        self._done = True
+
+    def rollback(self) -> None:
+        self._events = []
+        self.connection.rollback()
+        self._done = True

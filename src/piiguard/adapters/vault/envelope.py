@@ -1,0 +1,184 @@
+"""Envelope encryption (R5.1, R5.5): one AES-256-GCM data key per subject, wrapped by the
+provider's KEK and kept in the key store; every value sealed with associated data that
+binds it to (subject, item, category), so a ciphertext moved to another row or subject
+fails to decrypt. Credentials are argon2id hashes only. Exact-match lookup goes through a
+keyed blind index (HMAC-SHA256 of the normalised value), never through decryption.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from piiguard.adapters.passwords import Argon2Passwords
+from piiguard.adapters.vault.keyfile import HmacKeys, KeyProvider
+from piiguard.adapters.vault.keystore import KeyStore
+from piiguard.domain.decisions import RecordedDecision
+from piiguard.domain.errors import Forbidden, KeyShredded, VaultIntegrityError
+from piiguard.domain.normalize import normalize
+from piiguard.domain.ports import RotationReport, SealedItem, SealedValue, ToSeal
+from piiguard.domain.subjects import RevealedItem
+from piiguard.domain.taxonomy import Lookup, Taxonomy
+
+NONCE = 12
+_REWRAP_BATCH = 1000
+
+
+def _dek_context(subject_id: str) -> bytes:
+    return b"piiguard-dek/v1|" + subject_id.encode()
+
+
+def _aad(subject_id: str, item_id: str, category: str) -> bytes:
+    return f"piiguard-item/v1|{subject_id}|{item_id}|{category}".encode()
+
+
+class DecisionSeal:
+    """A per-process MAC key shared by the decision ledger (which seals what it records)
+    and the vault (which checks the seal before revealing anything)."""
+
+    def __init__(self, key: bytes | None = None) -> None:
+        self._key = key or os.urandom(32)
+
+    def seal(self, message: bytes) -> bytes:
+        return hmac.new(self._key, message, hashlib.sha256).digest()
+
+    def check(self, recorded: RecordedDecision) -> bool:
+        return hmac.compare_digest(self.seal(recorded.seal_message()), recorded.seal)
+
+
+class _Ring:
+    def __init__(self, ciphers: dict[str, AESGCM]) -> None:
+        self.ciphers = ciphers
+
+    def __contains__(self, subject_id: object) -> bool:
+        return subject_id in self.ciphers
+
+
+class EnvelopeVault:
+    def __init__(self, keystore: KeyStore, provider: KeyProvider, taxonomy: Taxonomy,
+                 hmac_keys: HmacKeys, seal: DecisionSeal, clock: Callable[[], datetime],
+                 passwords: Argon2Passwords) -> None:
+        self._keystore = keystore
+        self._provider = provider
+        self._taxonomy = taxonomy
+        self._index_key = hmac_keys.blind_index
+        self._hash_key = hmac_keys.keyed_hash
+        self._seal = seal
+        self._now = clock
+        self._passwords = passwords
+
+    # -- keys -------------------------------------------------------------------------
+    def provision(self, subject_ids: Sequence[str]) -> _Ring:
+        deks = {sid: AESGCM.generate_key(bit_length=256) for sid in subject_ids}
+        wrap = self._provider.wrap
+        self._keystore.put_many([(sid, wrap(k, _dek_context(sid))) for sid, k in deks.items()],
+                                self._now())
+        return _Ring({sid: AESGCM(k) for sid, k in deks.items()})
+
+    def keyring(self, subject_ids: Sequence[str]) -> _Ring:
+        wanted = list(dict.fromkeys(subject_ids))
+        found = self._keystore.get_many(wanted)
+        missing = [sid for sid in wanted if sid not in found]
+        if missing:
+            raise KeyShredded(f"no data key for subject {missing[0]}: erased (crypto-shredded) "
+                              "or never provisioned")
+        unwrap = self._provider.unwrap
+        return _Ring({sid: AESGCM(unwrap(w, _dek_context(sid))) for sid, w in found.items()})
+
+    def shred(self, subject_ids: Sequence[str]) -> int:
+        return self._keystore.delete_many(list(subject_ids))
+
+    def subjects_with_keys(self) -> Iterator[str]:
+        return self._keystore.subject_ids()
+
+    def rotate(self) -> RotationReport:
+        """New KEK version; every subject key re-wrapped under it. Data ciphertexts are
+        untouched: they are under the subject keys, which do not change."""
+        new = self._provider.add_version()
+        done = 0
+        while batch := self._keystore.not_under(new, _REWRAP_BATCH):
+            rows = []
+            for sid, wrapped in batch:
+                ctx = _dek_context(sid)
+                rows.append((sid, wrapped.version,
+                             self._provider.wrap(self._provider.unwrap(wrapped, ctx), ctx)))
+            self._keystore.rewrap(rows)
+            done += len(rows)
+        return RotationReport(new, done, self._keystore.versions_in_use())
+
+    def retire(self, version: str) -> None:
+        in_use = self._keystore.versions_in_use().get(version, 0)
+        if in_use:
+            raise VaultIntegrityError(f"KEK version {version} still wraps {in_use} subject "
+                                      "keys; run `piiguard keys rotate` first")
+        self._provider.retire(version)
+
+    # -- values -----------------------------------------------------------------------
+    def seal(self, ring: _Ring, batch: Sequence[ToSeal]) -> list[SealedValue]:
+        out: list[SealedValue] = []
+        urandom, get = os.urandom, self._taxonomy.get
+        for entry in batch:
+            cat = get(entry.item.category)
+            token = self.lookup_token(cat.key, entry.item.value)
+            if cat.credential:
+                out.append(SealedValue(None, self._passwords.hash(entry.item.value), None))
+                continue
+            nonce = urandom(NONCE)
+            ct = ring.ciphers[entry.subject_id].encrypt(
+                nonce, entry.item.value.encode(),
+                _aad(entry.subject_id, entry.item_id, cat.key))
+            out.append(SealedValue(nonce + ct, None, token))
+        return out
+
+    def reveal(self, decision: RecordedDecision,
+               items: Sequence[SealedItem]) -> list[RevealedItem]:
+        if not self._seal.check(decision):
+            raise Forbidden("this decision was not recorded by the decision ledger")
+        d = decision.decision
+        for it in items:
+            if not d.covers(it.record.subject_id, it.record.category):
+                raise Forbidden(f"decision {d.id} does not cover item {it.record.id} "
+                                f"({it.record.category})")
+        if not items:
+            return []
+        ring = self.keyring([it.record.subject_id for it in items])
+        out: list[RevealedItem] = []
+        for it in items:
+            rec = it.record
+            if it.ciphertext is None:
+                out.append(RevealedItem(rec, None))
+                continue
+            try:
+                plain = ring.ciphers[rec.subject_id].decrypt(
+                    it.ciphertext[:NONCE], it.ciphertext[NONCE:],
+                    _aad(rec.subject_id, rec.id, rec.category))
+            except InvalidTag:
+                raise VaultIntegrityError(
+                    f"item {rec.id}: the ciphertext does not belong to subject {rec.subject_id}"
+                    f" / category {rec.category} (copied from another row?) or was altered"
+                ) from None
+            out.append(RevealedItem(rec, plain.decode()))
+        return out
+
+    # -- hashes -----------------------------------------------------------------------
+    def lookup_token(self, category: str, value: str) -> str | None:
+        cat = self._taxonomy.get(category)
+        if cat.lookup is Lookup.NONE or cat.credential:
+            return None
+        family = cat.lookup.value  # one index per kind: an email is found under any email key
+        msg = family.encode() + b"\x00" + normalize(cat.lookup, value).encode()
+        return hmac.new(self._index_key, msg, hashlib.sha256).hexdigest()
+
+    def keyed_hash(self, value: str) -> str:
+        return hmac.new(self._hash_key, value.encode(), hashlib.sha256).hexdigest()
+
+    def verify_credential(self, item: SealedItem, candidate: str) -> bool:
+        if item.secret_hash is None:
+            return False
+        return self._passwords.verify(item.secret_hash, candidate)

@@ -1,0 +1,82 @@
+"""The composition root: settings -> engines, vault, unit of work, signer, clock.
+
+The only module that knows which adapter implements which port. Entry points (web, CLI)
+ask it for a `Container` and hand the container's parts to use cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+from sqlalchemy import Engine
+
+from piiguard.adapters.audit_signing import Ed25519CheckpointSigner, ensure_signing_key
+from piiguard.adapters.clock import SystemClock
+from piiguard.adapters.db.engine import make_engine
+from piiguard.adapters.db.migrate import upgrade
+from piiguard.adapters.db.uow import SqlUnitOfWork
+from piiguard.adapters.passwords import Argon2Passwords
+from piiguard.adapters.taxonomy_file import load_taxonomy
+from piiguard.adapters.vault.envelope import DecisionSeal, EnvelopeVault
+from piiguard.adapters.vault.keyfile import LocalKeyProvider, ensure_key_file, load_hmac_keys
+from piiguard.adapters.vault.keystore import KeyStore
+from piiguard.config import Settings
+from piiguard.domain.access import PolicyState
+from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.domain.ports import Clock
+from piiguard.domain.purposes import PURPOSE_KEYS
+from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
+
+OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
+
+
+def policy_text() -> str:
+    return (resources.files("piiguard") / "data" / "privacy-policy-v1.txt").read_text("utf-8")
+
+
+@dataclass
+class Container:
+    settings: Settings
+    engine: Engine
+    keys_engine: Engine
+    clock: Clock
+    vault: EnvelopeVault
+    seal: DecisionSeal
+    signer: Ed25519CheckpointSigner
+    passwords: Argon2Passwords
+    state: PolicyState
+    created: list[str] = field(default_factory=list)  # files made on this start
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self.seal, self.clock.now)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.keys_engine.dispose()
+
+
+def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
+              migrate: bool = True) -> Container:
+    settings = settings or Settings()
+    clock = clock or SystemClock()
+    created = []
+    if ensure_key_file(settings.key_file):
+        created.append(str(settings.key_file))
+    if ensure_signing_key(settings.signing_key_file):
+        created.append(str(settings.signing_key_file))
+    engine = make_engine(settings.data_url)
+    keys_engine = make_engine(settings.keys_url)
+    if migrate:
+        upgrade(engine, "data")
+        upgrade(keys_engine, "keystore")
+    taxonomy = load_taxonomy(settings.taxonomy_file)
+    seal = DecisionSeal()
+    passwords = Argon2Passwords()
+    vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file), taxonomy,
+                          load_hmac_keys(settings.key_file), seal, clock.now, passwords)
+    state = PolicyState(version="1", taxonomy=taxonomy, purposes=PURPOSE_KEYS,
+                        subject_kinds=DEFAULT_SUBJECT_KINDS)
+    signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
+    return Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
+                     state, created)

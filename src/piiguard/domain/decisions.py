@@ -1,0 +1,91 @@
+"""Access decisions: the record every use of personal data leaves behind (R2.4, R2.10).
+
+The rules that decide (purposes, consent, exceptions, children, systems) grow in
+`access.py`; this module defines what a decision *is*. A `Decision` is a value. A
+`RecordedDecision` is a decision that the ledger has durably written; only the ledger
+can make one, because its `seal` is a MAC under a key that the ledger and the vault share
+and nobody else holds. The vault's only plaintext-returning method takes a
+`RecordedDecision` and checks the seal, so plaintext without a recorded decision is
+impossible by construction, not by convention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Action(StrEnum):
+    USE = "use"
+    READ = "read"
+    EXPORT = "export"
+    SHARE = "share"
+    DISCLOSE = "disclose"
+
+
+class ActorKind(StrEnum):
+    STAFF = "staff"
+    SYSTEM = "system"
+    SUBJECT = "subject"
+    OPERATOR = "operator"  # the local CLI on the server host
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    kind: ActorKind
+    roles: frozenset[str] = frozenset()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.kind.value}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a decision came out as it did: a stable code and a sentence in both languages."""
+
+    code: str
+    en: str
+    zh: str
+    categories: tuple[str, ...] = ()  # the categories this reason concerns, if not all
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    at: datetime
+    actor: Actor
+    action: Action
+    subject_id: str
+    purpose: str
+    requested: frozenset[str]
+    allowed: frozenset[str]
+    reasons: tuple[Reason, ...]
+    policy_version: str
+    obligations: tuple[str, ...] = field(default=())
+
+    @property
+    def outcome(self) -> str:
+        return "allowed" if self.allowed else "denied"
+
+    def covers(self, subject_id: str, category: str) -> bool:
+        return subject_id == self.subject_id and category in self.allowed
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedDecision:
+    decision: Decision
+    seal: bytes
+
+    def seal_message(self) -> bytes:
+        return seal_message(self.decision)
+
+
+def seal_message(decision: Decision) -> bytes:
+    """The bytes the ledger's MAC covers: everything the vault relies on."""
+    return "\x1f".join(
+        [decision.id, decision.subject_id, decision.purpose, decision.action.value,
+         ",".join(sorted(decision.allowed))]
+    ).encode()

@@ -1,0 +1,71 @@
+"""Domain errors. They know nothing of HTTP; web/problems.py maps each to problem+json."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a use case may raise on purpose.
+
+    `code` is stable (it becomes the problem+json `type`); `field` names the input at fault.
+    """
+
+    code = "domain-error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidInput(DomainError):
+    code = "invalid-input"
+
+
+class UnknownCategory(InvalidInput):
+    code = "unknown-category"
+
+
+class NotFound(DomainError):
+    code = "not-found"
+
+
+class Conflict(DomainError):
+    code = "conflict"
+
+
+class AccessDenied(DomainError):
+    """A recorded decision refused the use; `reasons` lists why (codes and sentences)."""
+
+    code = "access-denied"
+
+    def __init__(self, message: str, *, reasons: tuple[object, ...] = (),
+                 decision_id: str = "") -> None:
+        super().__init__(message)
+        self.reasons = reasons
+        self.decision_id = decision_id
+
+
+class NotAuthenticated(DomainError):
+    code = "not-authenticated"
+
+
+class Forbidden(DomainError):
+    code = "forbidden"
+
+
+class CredentialNotReadable(DomainError):
+    """Credentials are stored as one-way hashes; there is nothing to read back."""
+
+    code = "credential-not-readable"
+
+
+class VaultIntegrityError(DomainError):
+    """A ciphertext does not belong where it was found (AAD mismatch) or was altered."""
+
+    code = "vault-integrity"
+
+
+class KeyShredded(DomainError):
+    """The subject's data key was destroyed (erasure): its values can never be decrypted."""
+
+    code = "key-shredded"

@@ -1,0 +1,62 @@
+"""The audit trail's use cases (R2.10, R5.1): checkpoints, verification, search."""
+
+from __future__ import annotations
+
+from piiguard.domain.audit import (
+    AuditEntry,
+    AuditEvent,
+    Checkpoint,
+    VerifyReport,
+    merkle_root,
+    verify,
+)
+from piiguard.domain.decisions import Actor
+from piiguard.domain.ports import AuditQuery, CheckpointSigner, Clock, UnitOfWork
+
+
+def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
+                      ) -> Checkpoint | None:
+    """Sign (count, head hash, Merkle root) of the entries since the last checkpoint, store
+    it in the database and keep a copy in the witness file outside it."""
+    with uow:
+        seq, head = uow.audit_log.head(lock=True)
+        last = uow.audit_log.last_checkpoint()
+        first = (last.last_seq if last else 0) + 1
+        if seq < first:
+            return None
+        root = merkle_root(uow.audit_log.hashes(first, seq))
+        at_us = int(clock.now().timestamp() * 1_000_000)
+        unsigned = Checkpoint(first, seq, head, root, at_us, signer.key_id, "")
+        cp = Checkpoint(first, seq, head, root, at_us, signer.key_id,
+                        signer.sign(unsigned.message()))
+        uow.audit_log.add_checkpoint(cp)
+        uow.commit()
+    signer.keep_witness(cp)
+    return cp
+
+
+def verify_audit(uow: UnitOfWork, signer: CheckpointSigner) -> VerifyReport:
+    """Walk the whole chain once; name the first bad entry. Read-only."""
+    with uow:
+        checkpoints = uow.audit_log.checkpoints()
+        return verify(uow.audit_log.rows(), checkpoints, signer.verify, signer.witness())
+
+
+def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> None:
+    """Keep the fact that the trail was verified (evidence for R10.2) on the trail itself."""
+    first = report.first
+    with uow:
+        uow.audit(AuditEvent("audit.verify", actor.kind.value, actor.id, details={
+            "ok": report.ok, "entries": report.entries, "checkpoints": report.checkpoints,
+            "first_bad_seq": first.seq if first else None}))
+        uow.commit()
+
+
+def list_audit(uow: UnitOfWork, actor: Actor, query: AuditQuery) -> list[AuditEntry]:
+    with uow:
+        entries = uow.audit_log.entries(query)
+        uow.audit(AuditEvent("audit.search", actor.kind.value, actor.id, "subject",
+                             query.subject_id or "", query.subject_id or "",
+                             details={"returned": len(entries)}))
+        uow.commit()
+    return entries

@@ -1,0 +1,285 @@
+"""Use cases on subjects and their personal data (R2.2, R5.1, R5.5): register, add, correct,
+read through a recorded decision, look up by blind index, erase with crypto-shredding."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from piiguard.domain.access import AccessRequest, PolicyState, decide
+from piiguard.domain.audit import AuditEvent
+from piiguard.domain.decisions import Action, Actor, RecordedDecision
+from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound
+from piiguard.domain.ports import Clock, KeyRing, SealedItem, ToSeal, UnitOfWork, Vault
+from piiguard.domain.subjects import (
+    Channel,
+    ItemRecord,
+    LegalBasis,
+    NewItem,
+    Provenance,
+    RevealedItem,
+    Subject,
+    check_slug,
+)
+
+MAX_VALUE_CHARS = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class ItemInput:
+    category: str
+    value: str
+    channel: Channel
+    legal_basis: LegalBasis
+    source_system: str
+    collected_at: datetime | None = None
+    held_in: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectInput:
+    kind: str
+    items: Sequence[ItemInput]
+
+
+@dataclass(frozen=True, slots=True)
+class Registered:
+    subject: Subject
+    items: list[ItemRecord]
+
+
+def _new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def _check_item(state: PolicyState, item: ItemInput, where: str) -> None:
+    state.taxonomy.get(item.category)  # UnknownCategory
+    if not item.value or len(item.value) > MAX_VALUE_CHARS:
+        raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field=f"{where}.value")
+    check_slug(item.source_system, f"{where}.source_system")
+    if item.held_in is not None:
+        check_slug(item.held_in, f"{where}.held_in")
+
+
+def _check_kind(state: PolicyState, kind: str, field: str) -> None:
+    if kind not in state.subject_kinds:
+        raise InvalidInput(f"unknown subject kind {kind!r}; known: "
+                           f"{', '.join(sorted(state.subject_kinds))}", field=field)
+
+
+def _seal(vault: Vault, ring: KeyRing, batch: list[ToSeal], now: datetime) -> list[SealedItem]:
+    values = vault.seal(ring, batch)
+    out = []
+    for entry, v in zip(batch, values, strict=True):
+        it = entry.item
+        out.append(SealedItem(
+            ItemRecord(entry.item_id, entry.subject_id, it.category, it.provenance, it.held_in,
+                       last_confirmed_at=now, created_at=now, updated_at=now,
+                       credential=v.secret_hash is not None),
+            v.ciphertext, v.secret_hash, v.lookup_token))
+    return out
+
+
+def _to_seal(subject_id: str, item: ItemInput, actor: Actor, now: datetime,
+             default_system: str) -> ToSeal:
+    prov = Provenance(item.channel, item.collected_at or now, item.legal_basis,
+                      item.source_system, actor.ref)
+    return ToSeal(_new_id(), subject_id,
+                  NewItem(item.category, item.value, prov, item.held_in or default_system))
+
+
+def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
+                      state: PolicyState, subjects: Sequence[SubjectInput], *,
+                      default_system: str) -> list[Registered]:
+    """Create subjects with their items in one transaction. Everything is validated before
+    anything is written; the subjects' keys are stored first (a failed transaction leaves
+    only unused keys, which `sweep_keys` removes)."""
+    for i, s in enumerate(subjects):
+        _check_kind(state, s.kind, f"subjects[{i}].kind" if len(subjects) > 1 else "kind")
+        for j, it in enumerate(s.items):
+            _check_item(state, it, f"items[{j}]")
+    now = clock.now()
+    ids = [_new_id() for _ in subjects]
+    ring = vault.provision(ids)
+    batch = [_to_seal(sid, it, actor, now, default_system)
+             for sid, s in zip(ids, subjects, strict=True) for it in s.items]
+    sealed = _seal(vault, ring, batch, now)
+    out: list[Registered] = []
+    with uow:
+        new = [Subject(sid, s.kind, now) for sid, s in zip(ids, subjects, strict=True)]
+        by_subject: dict[str, list[ItemRecord]] = {sid: [] for sid in ids}
+        for stored in sealed:
+            by_subject[stored.record.subject_id].append(stored.record)
+        for subj in new:
+            uow.subjects.add(subj, actor.ref)
+        uow.items.add_many(sealed)
+        for subj in new:
+            recs = by_subject[subj.id]
+            uow.audit(AuditEvent(
+                "subject.create", actor.kind.value, actor.id, "subject", subj.id, subj.id,
+                details={"kind": subj.kind, "items": [r.id for r in recs],
+                         "categories": sorted({r.category for r in recs})}))
+            out.append(Registered(subj, recs))
+        uow.commit()
+    return out
+
+
+def _live_subject(uow: UnitOfWork, subject_id: str) -> Subject:
+    subject = uow.subjects.get(subject_id)
+    if subject is None or subject.erased_at is not None:
+        raise NotFound(f"no subject {subject_id}", field="subject_id")
+    return subject
+
+
+def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: PolicyState,
+             subject_id: str, item: ItemInput, *, default_system: str) -> ItemRecord:
+    _check_item(state, item, "item")
+    now = clock.now()
+    with uow:
+        _live_subject(uow, subject_id)
+        entry = _to_seal(subject_id, item, actor, now, default_system)
+        [stored] = _seal(vault, vault.keyring([subject_id]), [entry], now)
+        uow.items.add_many([stored])
+        uow.audit(AuditEvent("item.create", actor.kind.value, actor.id, "item", entry.item_id,
+                             subject_id, details={"category": item.category}))
+        uow.commit()
+    return stored.record
+
+
+def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
+                 subject_id: str, item_id: str, value: str) -> ItemRecord:
+    """Replace an item's value (the subject's or staff's correction, R2.8, R4.1). The new
+    value is re-sealed under the same binding; last_confirmed_at is reset."""
+    if not value or len(value) > MAX_VALUE_CHARS:
+        raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field="value")
+    now = clock.now()
+    with uow:
+        _live_subject(uow, subject_id)
+        current = uow.items.get(item_id)
+        if current is None or current.record.subject_id != subject_id:
+            raise NotFound(f"subject {subject_id} has no item {item_id}", field="item_id")
+        rec = current.record
+        entry = ToSeal(item_id, subject_id, NewItem(rec.category, value, rec.provenance,
+                                                     rec.held_in))
+        [new] = vault.seal(vault.keyring([subject_id]), [entry])
+        uow.items.replace_value(item_id, new, at=now, provenance_recorded_by=actor.ref)
+        uow.audit(AuditEvent("item.correct", actor.kind.value, actor.id, "item", item_id,
+                             subject_id, details={"category": rec.category,
+                                                  "new_value_hash": vault.keyed_hash(value)}))
+        uow.commit()
+    return ItemRecord(rec.id, rec.subject_id, rec.category, rec.provenance, rec.held_in,
+                      now, rec.created_at, now, rec.credential)
+
+
+def describe_subject(uow: UnitOfWork, actor: Actor, subject_id: str
+                     ) -> tuple[Subject, list[ItemRecord]]:
+    """What is held on a subject, without any value: categories, provenance, systems."""
+    with uow:
+        subject = _live_subject(uow, subject_id)
+        records = uow.items.records(subject_id)
+        uow.audit(AuditEvent("subject.describe", actor.kind.value, actor.id, "subject",
+                             subject_id, subject_id))
+        uow.commit()
+    return subject, records
+
+
+def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
+                      state: PolicyState, subject_id: str, purpose: str,
+                      categories: frozenset[str] | None = None, action: Action = Action.READ,
+                      ) -> tuple[RecordedDecision, list[RevealedItem]]:
+    """Decide, record the decision and its audit entry, commit — and only then decrypt what
+    the decision allows. Nothing is read unrecorded."""
+    for c in categories or ():
+        state.taxonomy.get(c)
+    with uow:
+        _live_subject(uow, subject_id)
+        sealed = uow.items.sealed(subject_id)
+        if categories:
+            sealed = [s for s in sealed
+                      if any(state.taxonomy.is_within(s.record.category, c) for c in categories)]
+        wanted = frozenset(s.record.category for s in sealed)
+        decision = decide(AccessRequest(actor, action, subject_id, purpose, wanted), state,
+                          decision_id=_new_id(), at=clock.now())
+        recorded = uow.decisions.record(decision)
+        allowed = [s for s in sealed if s.record.category in decision.allowed]
+        uow.audit(AuditEvent(
+            f"data.{action.value}", actor.kind.value, actor.id, "subject", subject_id,
+            subject_id, purpose, decision.id,
+            details={"outcome": decision.outcome, "items": [s.record.id for s in allowed],
+                     "reasons": [r.code for r in decision.reasons]}))
+        uow.commit()
+    if not decision.allowed:
+        raise AccessDenied("the decision refused every requested category",
+                           reasons=decision.reasons, decision_id=decision.id)
+    return recorded, vault.reveal(recorded, allowed)
+
+
+def find_subjects(uow: UnitOfWork, vault: Vault, actor: Actor, state: PolicyState,
+                  category: str, value: str) -> list[str]:
+    """Exact-match lookup through the keyed blind index — never by decrypting rows."""
+    token = vault.lookup_token(state.taxonomy.get(category).key, value)
+    if token is None:
+        raise InvalidInput(f"category {category!r} is not searchable (no blind index)",
+                           field="category")
+    with uow:
+        ids = uow.items.subjects_by_token(category, token)
+        uow.audit(AuditEvent("subject.lookup", actor.kind.value, actor.id, "category", category,
+                             details={"value_hash": vault.keyed_hash(value),
+                                      "matches": len(ids)}))
+        uow.commit()
+    return ids
+
+
+def verify_subject_credential(uow: UnitOfWork, vault: Vault, actor: Actor, subject_id: str,
+                              item_id: str, candidate: str) -> bool:
+    with uow:
+        item = uow.items.get(item_id)
+        if item is None or item.record.subject_id != subject_id:
+            raise NotFound(f"subject {subject_id} has no item {item_id}", field="item_id")
+        ok = vault.verify_credential(item, candidate)
+        uow.audit(AuditEvent("credential.verify", actor.kind.value, actor.id, "item", item_id,
+                             subject_id, details={"match": ok}))
+        uow.commit()
+    return ok
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    subject_id: str
+    items_deleted: int
+    key_shredded: bool
+
+
+def erase_subject(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
+                  subject_id: str) -> Erasure:
+    """Delete the subject's items, keep a tombstone for the audit trail, then destroy its
+    data key (crypto-shredding): every copy of its ciphertexts, backups included, becomes
+    unreadable. If the key store is unreachable after the commit, `sweep_keys` finishes."""
+    with uow:
+        _live_subject(uow, subject_id)
+        n = uow.items.delete_for_subject(subject_id)
+        uow.subjects.mark_erased(subject_id, clock.now())
+        uow.audit(AuditEvent("subject.erase", actor.kind.value, actor.id, "subject", subject_id,
+                             subject_id, details={"items_deleted": n}))
+        uow.commit()
+    shredded = _shred(uow, vault, actor, [subject_id])
+    return Erasure(subject_id, n, shredded == 1)
+
+
+def _shred(uow: UnitOfWork, vault: Vault, actor: Actor, subject_ids: list[str]) -> int:
+    n = vault.shred(subject_ids)
+    with uow:
+        for sid in subject_ids:
+            uow.audit(AuditEvent("key.shred", actor.kind.value, actor.id, "subject", sid, sid))
+        uow.commit()
+    return n
+
+
+def sweep_keys(uow: UnitOfWork, vault: Vault, actor: Actor) -> int:
+    """Shred the keys of erased subjects whose shredding did not complete."""
+    with uow:
+        erased = set(uow.subjects.erased_ids())
+    pending = [sid for sid in vault.subjects_with_keys() if sid in erased]
+    return _shred(uow, vault, actor, pending) if pending else 0
