@@ -1,0 +1,104 @@
+"""Shared fixtures: real databases on both backends, a container per test.
+
+Every storage test takes the `container` (or `settings`) fixture and so runs twice: on
+SQLite (the embedded default) and on PostgreSQL (the production database). PostgreSQL is
+used when PIIGUARD_TEST_DATABASE_URL names a database (CI does); each xdist worker makes
+its own pair of databases from it, migrated once, and truncated between tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from piiguard.adapters.db.engine import make_engine
+from piiguard.adapters.db.migrate import upgrade
+from piiguard.adapters.db.tables import metadata
+from piiguard.bootstrap import Container, bootstrap
+from piiguard.config import Settings
+
+PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
+SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
+
+
+@pytest.fixture(scope="session")
+def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(SKIP_PG)
+    url = make_url(base)
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    names = (f"{url.database}_{worker_id}", f"{url.database}_{worker_id}_keys")
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    data_url, keys_url = (url.set(database=n).render_as_string(hide_password=False)
+                          for n in names)
+    data, keys = make_engine(data_url), make_engine(keys_url)
+    upgrade(data, "data")
+    upgrade(keys, "keystore")
+    data.dispose()
+    keys.dispose()
+    yield data_url, keys_url
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated pair of SQLite files, copied for each test (faster than migrating)."""
+    var = tmp_path_factory.mktemp("template") / "var"
+    c = bootstrap(Settings(var_dir=var))
+    c.close()
+    return var
+
+
+def _truncate_pg(data_url: str, keys_url: str) -> None:
+    engine = create_engine(data_url)
+    names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.execute(text("INSERT INTO audit_head (id, seq, entry_hash) VALUES (1, 0, :h)"),
+                     {"h": "0" * 64})
+    engine.dispose()
+    engine = create_engine(keys_url)
+    with engine.begin() as conn:
+        conn.execute(text("TRUNCATE subject_keys"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not os.environ.get(PG_ENV):
+        pytest.skip(SKIP_PG)
+    return str(request.param)
+
+
+@pytest.fixture
+def settings(backend: str, tmp_path: Path, sqlite_template: Path,
+             request: pytest.FixtureRequest) -> Settings:
+    var = tmp_path / "var"
+    if backend == "sqlite":
+        var.mkdir()
+        for name in ("piiguard.db", "keystore.db", "master.key", "audit-signing.key"):
+            shutil.copy2(sqlite_template / name, var / name)
+        return Settings(var_dir=var)
+    data_url, keys_url = request.getfixturevalue("pg_urls")
+    _truncate_pg(data_url, keys_url)
+    return Settings(var_dir=var, database_url=data_url, keystore_url=keys_url)
+
+
+@pytest.fixture
+def container(settings: Settings) -> Iterator[Container]:
+    c = bootstrap(settings, migrate=False)
+    yield c
+    c.close()
