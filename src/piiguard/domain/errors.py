@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from piiguard.domain.decisions import Reason
+
 
 class DomainError(Exception):
     """Base of every error a use case may raise on purpose.
@@ -38,7 +43,7 @@ class AccessDenied(DomainError):
 
     code = "access-denied"
 
-    def __init__(self, message: str, *, reasons: tuple[object, ...] = (),
+    def __init__(self, message: str, *, reasons: tuple[Reason, ...] = (),
                  decision_id: str = "") -> None:
         super().__init__(message)
         self.reasons = reasons

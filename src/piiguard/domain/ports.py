@@ -169,13 +169,20 @@ class UnitOfWork(Protocol):
     """One transaction. Audit events recorded here are chained and written on commit, in
     the same transaction as the change they describe."""
 
-    subjects: SubjectRepository
-    items: ItemRepository
-    decisions: DecisionLedger
-    audit_log: AuditLog
-    clients: ClientRepository
-    staff: StaffRepository
-    policies: PolicyRepository
+    @property
+    def subjects(self) -> SubjectRepository: ...
+    @property
+    def items(self) -> ItemRepository: ...
+    @property
+    def decisions(self) -> DecisionLedger: ...
+    @property
+    def audit_log(self) -> AuditLog: ...
+    @property
+    def clients(self) -> ClientRepository: ...
+    @property
+    def staff(self) -> StaffRepository: ...
+    @property
+    def policies(self) -> PolicyRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

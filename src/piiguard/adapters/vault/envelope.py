@@ -22,7 +22,7 @@ from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.domain.decisions import RecordedDecision
 from piiguard.domain.errors import Forbidden, KeyShredded, VaultIntegrityError
 from piiguard.domain.normalize import normalize
-from piiguard.domain.ports import RotationReport, SealedItem, SealedValue, ToSeal
+from piiguard.domain.ports import KeyRing, RotationReport, SealedItem, SealedValue, ToSeal
 from piiguard.domain.subjects import RevealedItem
 from piiguard.domain.taxonomy import Lookup, Taxonomy
 
@@ -120,7 +120,9 @@ class EnvelopeVault:
         self._provider.retire(version)
 
     # -- values -----------------------------------------------------------------------
-    def seal(self, ring: _Ring, batch: Sequence[ToSeal]) -> list[SealedValue]:
+    def seal(self, ring: KeyRing, batch: Sequence[ToSeal]) -> list[SealedValue]:
+        if not isinstance(ring, _Ring):
+            raise TypeError("seal() takes a key ring made by this vault")
         out: list[SealedValue] = []
         urandom, get = os.urandom, self._taxonomy.get
         for entry in batch:

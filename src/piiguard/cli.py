@@ -1,0 +1,283 @@
+"""The `piiguard` command: the same use cases as the web API, for the operator on the host.
+
+Every command migrates the database on start and acts as the local operator (audited as
+operator:local-operator).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.table import Table
+
+from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
+from piiguard.config import Settings
+from piiguard.domain.errors import DomainError
+from piiguard.domain.subjects import Channel, LegalBasis
+from piiguard.services import accounts, keys, subjects
+from piiguard.services.audit import note_verification, record_checkpoint, verify_audit
+from piiguard.services.setup import initialise
+from piiguard.web.app import create_app
+
+app = typer.Typer(help="piiguard — personal data held, used and proved as the privacy policy "
+                       "promises. Settings come from PIIGUARD_* environment variables "
+                       "(see docs/operations.md).", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+client_app = typer.Typer(help="System clients (ERP, CRM, ...) that call the API with a key.",
+                         no_args_is_help=True)
+subject_app = typer.Typer(help="Subjects (the people the data is about) and their data.",
+                          no_args_is_help=True)
+keys_app = typer.Typer(help="Key-encryption keys: rotate, retire, status.", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+app.add_typer(client_app, name="client")
+app.add_typer(subject_app, name="subject")
+app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _container() -> Container:
+    try:
+        return bootstrap(Settings())
+    except Exception as exc:
+        err.print(f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
+                  "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "
+                  "writable.")
+        raise typer.Exit(2) from None
+
+
+def _fail(exc: DomainError) -> typer.Exit:
+    where = f" ({exc.field})" if exc.field else ""
+    err.print(f"[red]{exc.code}{where}:[/red] {exc.message}")
+    return typer.Exit(1)
+
+
+def _init(c: Container, base_url: str) -> None:
+    done = initialise(c.uow(), c.vault, c.clock, OPERATOR, policy_text(),
+                      c.settings.setup_token_hours)
+    s = c.settings
+    out.print(f"piiguard ready — data: {s.data_url.split('@')[-1]}, keys: "
+              f"{s.keys_url.split('@')[-1]}")
+    for path in c.created:
+        out.print(f"  created {path} (mode 0600) — keep it out of the data backups")
+    if done.policy_published:
+        out.print("  published the shipped privacy policy as version 1")
+    if done.keys_swept:
+        out.print(f"  finished shredding the keys of {done.keys_swept} erased subject(s)")
+    if done.setup_token:
+        out.print("\n[bold]First login[/bold]: open this one-time link (valid "
+                  f"{s.setup_token_hours:g} h) and create the privacy officer's account:\n"
+                  f"  {base_url}/setup?token={done.setup_token}\n"
+                  "Systems get API keys with: .venv/bin/piiguard client add NAME")
+
+
+@app.command()
+def init() -> None:
+    """Create ./var (database, key store, master key, audit signing key), migrate, seed the
+    policy, and print the one-time link that sets up the first staff account."""
+    c = _container()
+    _init(c, f"http://{c.settings.host}:{c.settings.port}")
+    c.close()
+
+
+@app.command()
+def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
+          port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None) -> None:
+    """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it."""
+    c = _container()
+    host, port = host or c.settings.host, port or c.settings.port
+    url = f"http://{host}:{port}"
+    _init(c, url)
+    out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)")
+    uvicorn.run(create_app(c), host=host, port=port, log_level="info")
+
+
+@client_app.command("add")
+def client_add(name: Annotated[str, typer.Argument(help="system name, e.g. erp or crm")]) -> None:
+    """Register a system client; its API key is printed once, alone on the last line."""
+    c = _container()
+    try:
+        client, key = accounts.add_client(c.uow(), c.clock, OPERATOR, name)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    err.print(f"client {client.name} ({client.id}) registered. Its API key follows; it is "
+              "shown only this once. Send it as `Authorization: Bearer <key>`.")
+    typer.echo(key)
+
+
+@client_app.command("list")
+def client_list() -> None:
+    """List system clients (never their keys)."""
+    c = _container()
+    t = Table("name", "id", "created", "revoked")
+    for cl in accounts.list_clients(c.uow()):
+        t.add_row(cl.name, cl.id, f"{cl.created_at:%Y-%m-%d %H:%M}",
+                  f"{cl.revoked_at:%Y-%m-%d %H:%M}" if cl.revoked_at else "")
+    out.print(t)
+
+
+@client_app.command("revoke")
+def client_revoke(name: str) -> None:
+    """Revoke a system client's key at once."""
+    c = _container()
+    try:
+        accounts.revoke_client(c.uow(), c.clock, OPERATOR, name)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    out.print(f"client {name} revoked")
+
+
+def _parse_item(spec: str, channel: Channel, basis: LegalBasis, source: str
+                ) -> subjects.ItemInput:
+    if "=" not in spec:
+        raise typer.BadParameter(f"{spec!r}: use CATEGORY=VALUE, e.g. user.contact.email=a@b.cn")
+    cat, value = spec.split("=", 1)
+    return subjects.ItemInput(cat.strip(), value, channel, basis, source)
+
+
+@subject_app.command("add")
+def subject_add(
+    kind: Annotated[str, typer.Option(help="customer_contact, partner_contact, guardian, ...")],
+    item: Annotated[list[str] | None, typer.Option(
+        help="CATEGORY=VALUE, repeatable; `-` reads one per line from stdin (keeps values "
+             "out of shell history)")] = None,
+    channel: Annotated[Channel, typer.Option(help="how the data was collected")] = Channel.PHONE,
+    legal_basis: Annotated[LegalBasis, typer.Option()] = LegalBasis.CONTRACT,
+    source: Annotated[str, typer.Option(help="source system")] = "piiguard-cli",
+) -> None:
+    """Register a subject with its items; prints the subject id."""
+    specs = list(item or [])
+    if specs == ["-"]:
+        specs = [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    c = _container()
+    try:
+        [r] = subjects.register_subjects(
+            c.uow(), c.vault, c.clock, OPERATOR, c.state,
+            [subjects.SubjectInput(kind, [_parse_item(s, channel, legal_basis, source)
+                                          for s in specs])],
+            default_system=c.settings.default_system)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    err.print(f"subject registered with {len(r.items)} item(s)")
+    typer.echo(r.subject.id)
+
+
+@subject_app.command("show")
+def subject_show(
+    subject_id: str,
+    purpose: Annotated[str | None, typer.Option(
+        help="show values for this declared purpose (the read is decided and recorded); "
+             "without it, only categories and provenance")] = None,
+) -> None:
+    """Show what is held on a subject."""
+    c = _container()
+    try:
+        if purpose is None:
+            _, records = subjects.describe_subject(c.uow(), OPERATOR, subject_id)
+            rows = [(r.id, r.category, r.provenance.channel.value, r.held_in, "") for r in records]
+        else:
+            recorded, items = subjects.read_subject_data(
+                c.uow(), c.vault, c.clock, OPERATOR, c.state, subject_id, purpose)
+            err.print(f"decision {recorded.decision.id}: {recorded.decision.outcome}")
+            rows = [(i.record.id, i.record.category, i.record.provenance.channel.value,
+                     i.record.held_in, i.value if i.value is not None else "(credential)")
+                    for i in items]
+    except DomainError as exc:
+        raise _fail(exc) from None
+    t = Table("item", "category", "channel", "held in", "value")
+    for row in rows:
+        t.add_row(*row)
+    out.print(t)
+
+
+@subject_app.command("erase")
+def subject_erase(subject_id: str,
+                  yes: Annotated[bool, typer.Option("--yes", help="do not ask")] = False) -> None:
+    """Erase a subject: delete its items and destroy its data key (crypto-shredding)."""
+    if not yes:
+        typer.confirm(f"Erase subject {subject_id}? This cannot be undone", abort=True)
+    c = _container()
+    try:
+        e = subjects.erase_subject(c.uow(), c.vault, c.clock, OPERATOR, subject_id)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    out.print(f"erased {subject_id}: {e.items_deleted} item(s) deleted, key "
+              f"{'shredded' if e.key_shredded else 'pending (run `piiguard keys sweep`)'}")
+
+
+@keys_app.command("rotate")
+def keys_rotate() -> None:
+    """Re-wrap every subject key under a new KEK version (data ciphertexts untouched)."""
+    c = _container()
+    r = keys.rotate_keys(c.uow(), c.vault, OPERATOR)
+    out.print(f"KEK version {r.new_version} is current; {r.rewrapped} subject key(s) re-wrapped;"
+              f" in use: {r.versions_in_use or '{}'}")
+
+
+@keys_app.command("retire")
+def keys_retire(version: str) -> None:
+    """Destroy an old KEK version once no subject key uses it."""
+    c = _container()
+    try:
+        keys.retire_key(c.uow(), c.vault, OPERATOR, version)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    out.print(f"KEK version {version} retired")
+
+
+@keys_app.command("sweep")
+def keys_sweep() -> None:
+    """Finish crypto-shredding for erased subjects whose key is still stored."""
+    c = _container()
+    out.print(f"shredded {subjects.sweep_keys(c.uow(), c.vault, OPERATOR)} key(s)")
+
+
+@audit_app.command("verify")
+def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Check the whole trail: exit 0 when intact, 1 naming the first bad entry."""
+    c = _container()
+    report = verify_audit(c.uow(), c.signer)
+    note_verification(c.uow(), OPERATOR, report)
+    first = report.first
+    if as_json:
+        typer.echo(json.dumps({"ok": report.ok, "entries": report.entries,
+                               "checkpoints": report.checkpoints,
+                               "first_bad_seq": first.seq if first else None,
+                               "problems": [p.what for p in report.problems]}))
+    elif first is None:
+        out.print(f"audit trail intact: {report.entries} entries, "
+                  f"{report.checkpoints} signed checkpoint(s)")
+    else:
+        err.print(f"[red]audit trail NOT intact[/red] — first bad entry {first.seq}: "
+                  f"{first.what}")
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign a checkpoint over the entries since the last one (the server does this on a
+    timer and at shutdown)."""
+    c = _container()
+    cp = record_checkpoint(c.uow(), c.signer, c.clock)
+    out.print("nothing new to checkpoint" if cp is None else
+              f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}")
+
+
+def _register_scanner() -> None:
+    """The discovery scanner stands beside the core (scanner/); its command joins here."""
+    try:
+        module = importlib.import_module("piiguard.scanner.cli")
+    except ModuleNotFoundError:
+        return
+    app.command("scan")(module.scan)
+
+
+_register_scanner()

@@ -1,0 +1,45 @@
+"""The audit trail and recorded decisions, for auditors and the privacy officer."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from piiguard.domain.errors import NotFound
+from piiguard.domain.ports import AuditQuery
+from piiguard.services.audit import list_audit, note_verification, verify_audit
+from piiguard.web.deps import AuditActor, ContainerDep
+from piiguard.web.schemas import AuditEntryOut, DecisionOut, VerifyOut
+
+router = APIRouter(prefix="/api/v1", tags=["audit"])
+
+
+@router.get("/audit", response_model=list[AuditEntryOut])
+def audit_entries(c: ContainerDep, actor: AuditActor,
+                  subject_id: str | None = None, actor_id: str | None = None,
+                  action: str | None = None,
+                  after_seq: Annotated[int, Query(ge=0)] = 0,
+                  limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[AuditEntryOut]:
+    """Who did what, when, why: filter by subject, actor or action; page with after_seq."""
+    q = AuditQuery(subject_id=subject_id, actor_id=actor_id, action=action,
+                   after_seq=after_seq, limit=limit)
+    return [AuditEntryOut.of(e) for e in list_audit(c.uow(), actor, q)]
+
+
+@router.post("/audit/verify", response_model=VerifyOut)
+def audit_verify(c: ContainerDep, actor: AuditActor) -> VerifyOut:
+    """Walk the hash chain and the signed checkpoints; name the first bad entry."""
+    report = verify_audit(c.uow(), c.signer)
+    note_verification(c.uow(), actor, report)
+    return VerifyOut.of(report)
+
+
+@router.get("/decisions/{decision_id}", response_model=DecisionOut)
+def get_decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
+    del actor
+    with c.uow() as uow:
+        d = uow.decisions.get(decision_id)
+    if d is None:
+        raise NotFound(f"no decision {decision_id}", field="decision_id")
+    return DecisionOut.of(d)

@@ -1,0 +1,50 @@
+"""The FastAPI application factory. `create_app(container)` wires routers, problem+json and
+the audit checkpoint timer; it builds nothing at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+
+from piiguard import __version__
+from piiguard.bootstrap import Container
+from piiguard.services.audit import record_checkpoint
+from piiguard.web import pages, problems
+from piiguard.web.api import audit, meta, staff, subjects
+
+log = logging.getLogger("piiguard.web")
+
+
+async def _checkpoint_loop(c: Container) -> None:
+    while True:
+        await asyncio.sleep(c.settings.audit_checkpoint_seconds)
+        try:
+            await asyncio.to_thread(record_checkpoint, c.uow(), c.signer, c.clock)
+        except Exception as exc:  # keep the timer alive; the next tick retries
+            log.warning("audit checkpoint failed: %s", type(exc).__name__)
+
+
+def create_app(c: Container) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(_checkpoint_loop(c))
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            await asyncio.to_thread(record_checkpoint, c.uow(), c.signer, c.clock)
+
+    app = FastAPI(title="piiguard", version=__version__, lifespan=lifespan,
+                  description="Personal data held, used and proved as the privacy policy "
+                              "promises. Errors are RFC 9457 problem+json.")
+    app.state.container = c
+    problems.install(app)
+    for r in (meta.router, subjects.router, audit.router, staff.router, pages.router):
+        app.include_router(r)
+    return app

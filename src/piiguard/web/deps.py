@@ -1,0 +1,59 @@
+"""FastAPI dependencies: the container, and who is asking (system API key or staff session).
+
+Authorization here is a small role table per router; the staff-security work replaces it
+with the route -> (roles, purpose) table and its exhaustive test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+
+from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Forbidden, NotAuthenticated
+from piiguard.services.accounts import KEY_PREFIX, authenticate_client, authenticate_staff
+
+
+def container(request: Request) -> Container:
+    c: Container = request.app.state.container
+    return c
+
+
+ContainerDep = Annotated[Container, Depends(container)]
+
+
+def bearer_token(authorization: Annotated[str | None, Header()] = None,
+                 x_api_key: Annotated[str | None, Header()] = None) -> str:
+    if x_api_key:
+        return x_api_key.strip()
+    if authorization and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
+
+
+def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_token)]) -> Actor:
+    if token.startswith(KEY_PREFIX + "_"):
+        return authenticate_client(c.uow(), token)
+    return authenticate_staff(c.uow(), c.clock, token)
+
+
+def allow(*roles: str) -> Callable[[Actor], Actor]:
+    """Only actors holding one of `roles` (systems hold the role 'system')."""
+    wanted = frozenset(roles)
+
+    def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+        if not actor.roles & wanted:
+            raise Forbidden(f"this needs one of the roles {sorted(wanted)}")
+        return actor
+
+    return check
+
+
+DATA_ROLES = ("system", "privacy_officer", "staff")
+AUDIT_ROLES = ("auditor", "privacy_officer", "admin")
+DataActor = Annotated[Actor, Depends(allow(*DATA_ROLES))]
+AuditActor = Annotated[Actor, Depends(allow(*AUDIT_ROLES))]
+AdminActor = Annotated[Actor, Depends(allow("admin", "privacy_officer"))]
+AnyActor = Annotated[Actor, Depends(current_actor)]

@@ -1,0 +1,103 @@
+"""RFC 9457 problem+json: one table from domain errors to HTTP, one stable `type` per error.
+
+Bad input names the field at fault (`field`, and `errors[]` with every field for schema
+errors); nothing about a request is written when it fails (one transaction per request).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from piiguard.domain import errors as e
+
+log = logging.getLogger("piiguard.web")
+
+PROBLEM = "application/problem+json"
+
+STATUS: dict[type[e.DomainError], tuple[int, str]] = {
+    e.UnknownCategory: (422, "Unknown data category"),
+    e.InvalidInput: (422, "Invalid input"),
+    e.NotFound: (404, "Not found"),
+    e.Conflict: (409, "Conflict"),
+    e.AccessDenied: (403, "Access denied by the decision point"),
+    e.Forbidden: (403, "Forbidden"),
+    e.NotAuthenticated: (401, "Not authenticated"),
+    e.CredentialNotReadable: (409, "Credentials cannot be read back"),
+    e.KeyShredded: (410, "Erased"),
+    e.VaultIntegrityError: (500, "Vault integrity failure"),
+}
+
+
+def type_uri(code: str) -> str:
+    return f"urn:piiguard:problem:{code}"
+
+
+def problem(status: int, code: str, title: str, detail: str, instance: str,
+            **extra: Any) -> JSONResponse:
+    body = {"type": type_uri(code), "title": title, "status": status, "detail": detail,
+            "instance": instance, **extra}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def _lookup(exc: e.DomainError) -> tuple[int, str]:
+    for cls in type(exc).__mro__:
+        if cls in STATUS and issubclass(cls, e.DomainError):
+            return STATUS[cls]
+    return 400, "Request refused"
+
+
+def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    """('body', 'items', 0, 'category') -> 'items[0].category'."""
+    out = ""
+    for part in loc:
+        if part in ("body", "query", "path", "header") and not out:
+            continue
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "body"
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(e.DomainError)
+    async def _domain(request: Request, exc: e.DomainError) -> JSONResponse:
+        status, title = _lookup(exc)
+        extra: dict[str, Any] = {}
+        if exc.field:
+            extra["field"] = exc.field
+            extra["errors"] = [{"field": exc.field, "message": exc.message}]
+        if isinstance(exc, e.AccessDenied):
+            extra["decision_id"] = exc.decision_id
+            extra["reasons"] = [
+                {"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
+                for r in exc.reasons]
+        if status >= 500:
+            log.error("domain failure %s on %s", exc.code, request.url.path)
+        return problem(status, exc.code, title, exc.message, request.url.path, **extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errs = [{"field": field_path(tuple(x.get("loc", ()))), "message": str(x.get("msg", ""))}
+                for x in exc.errors()]
+        first = errs[0]["field"] if errs else "body"
+        return problem(422, "invalid-input", "Invalid input",
+                       f"{len(errs)} field(s) are invalid; see errors[]", request.url.path,
+                       field=first, errors=errs)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "http-error")
+        return problem(exc.status_code, code, str(exc.detail), str(exc.detail), request.url.path)
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        # The type only: messages and tracebacks of arbitrary errors may carry values.
+        log.error("unhandled %s on %s", type(exc).__name__, request.url.path)
+        return problem(500, "internal-error", "Internal error",
+                       "piiguard failed; nothing was written. The server log has the error type.",
+                       request.url.path)
