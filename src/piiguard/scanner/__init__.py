@@ -1,0 +1,15 @@
+"""Discovery scanner (R2.7, R5.5, R6.3): finds personal data in files and databases.
+
+- `detectors/` is pure: patterns, validators (checksums, formats, context words) and the
+  multi-pattern engine. It imports only the standard library, hyperscan, phonenumbers and
+  python-stdnum — no file, database or clock access.
+- `sources/` reads files (text in any common encoding, office documents, PDF) and databases
+  (SQLAlchemy) and feeds their text to the detectors.
+- `report.py` turns detector hits into findings (masked preview, keyed hash) and writes them
+  as a table, JSON Lines or SARIF; `schemas/` holds the JSON schemas of those outputs.
+- `scan.py` composes sources and detectors; `cli.py` is the `piiguard scan` command.
+- `corpus.py` generates the labelled evaluation corpus (tests and bench only; needs Faker).
+
+Nothing here imports the rest of piiguard; the taxonomy keys it emits are strings that the
+domain taxonomy defines.
+"""

@@ -1,0 +1,129 @@
+"""`piiguard scan`: find personal data in files, folders and databases (R2.7, R5.5, R6.3).
+
+Exit codes: 0 nothing found, 1 personal data found, 2 error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from piiguard.scanner.detectors import Detector
+from piiguard.scanner.keys import load_hash_key
+from piiguard.scanner.output import write_jsonl, write_sarif, write_table
+from piiguard.scanner.report import Finding, Reporter
+from piiguard.scanner.scan import FileScanner
+from piiguard.scanner.sources.database import scan_database
+from piiguard.scanner.sources.files import walk
+from piiguard.scanner.sources.model import Located, Skipped
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    sarif = "sarif"
+
+
+def _file_findings(
+    paths: list[Path], workers: int, reporter: Reporter, skipped: list[Skipped], err: Console
+) -> Iterator[Finding]:
+    files = list(walk(paths))
+    with ExitStack() as stack:
+        scanner = stack.enter_context(FileScanner(workers))
+        progress = None
+        if err.is_terminal:
+            progress = stack.enter_context(Progress(console=err, transient=True))
+            task = progress.add_task("scanning", total=len(files))
+        for _path, outcomes in scanner.scan(files):
+            for outcome in outcomes:
+                if isinstance(outcome, Skipped):
+                    skipped.append(outcome)
+                    err.print(f"skipped {outcome.source}: {outcome.reason}", markup=False)
+                else:
+                    yield reporter.finding(outcome)
+            if progress is not None:
+                progress.advance(task)
+
+
+def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]:
+    located: Located
+    for located in scan_database(url, Detector(), sample):
+        yield reporter.finding(located)
+
+
+def scan(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to scan (folders recursively).", show_default=False),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="SQLAlchemy URL of a database whose tables to sample."),
+    ] = None,
+    sample: Annotated[int, typer.Option(min=1, help="Rows sampled per table.")] = 100,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="table, jsonl (one finding a line) or sarif.")
+    ] = OutputFormat.table,
+    show_values: Annotated[
+        bool,
+        typer.Option(
+            "--show-values", help="Print found values in full (they are masked otherwise)."
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes scanning files.")] = 1,
+) -> None:
+    """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
+    err = Console(stderr=True)
+    if not paths and not db:
+        err.print("nothing to scan: give paths or --db URL")
+        raise typer.Exit(EXIT_ERROR)
+    missing = [p for p in paths or [] if not p.exists()]
+    if missing:
+        err.print(f"no such file or folder: {', '.join(map(str, missing))}", markup=False)
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        reporter = Reporter(load_hash_key(), show_values)
+    except (OSError, ValueError) as exc:
+        err.print(f"cannot load the scan hash key: {exc}", markup=False)
+        raise typer.Exit(EXIT_ERROR) from exc
+    skipped: list[Skipped] = []
+
+    def findings() -> Iterator[Finding]:
+        if paths:
+            yield from _file_findings(paths, workers, reporter, skipped, err)
+        if db:
+            yield from _db_findings(db, sample, reporter)
+
+    try:
+        with ExitStack() as stack:
+            stream: IO[str] = (
+                stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+            )
+            if output_format is OutputFormat.jsonl:
+                count = write_jsonl(findings(), stream)
+            elif output_format is OutputFormat.sarif:
+                count = write_sarif(list(findings()), stream, skipped)
+            else:
+                count = write_table(findings(), Console(file=stream, width=160))
+    except Exception as exc:
+        err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
+        raise typer.Exit(EXIT_ERROR) from exc
+    raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
+
+
+scan_app = typer.Typer(help="Discovery scanner.", add_completion=False)
+scan_app.command("scan")(scan)

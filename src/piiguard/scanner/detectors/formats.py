@@ -1,0 +1,199 @@
+"""Rules for values with a distinctive format: email, IP, coordinates, plates, secrets."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule, hit, near, words
+
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+)
+# "icon@2x.png" and friends: asset names, not mailboxes.
+_FILE_SUFFIXES = frozenset(
+    [
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "bmp",
+        "ico",
+        "css",
+        "js",
+        "ts",
+        "map",
+        "json",
+        "pdf",
+    ]
+)
+
+
+def _email(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group()
+    local = value[: value.index("@")]
+    if local[0] == "." or local[-1] == "." or ".." in local:
+        return None
+    if value.rsplit(".", 1)[1].lower() in _FILE_SUFFIXES:
+        return None
+    return hit("email", m, 0.95, Validator.FORMAT)
+
+
+IPV4 = re.compile(r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)")
+IP_CONTEXT = words(r"\bIP\b", "地址", "client", "host", "from", "addr", "登录", "访问", "remote")
+VERSION_CONTEXT = re.compile(
+    r"(?:\bv|\bver\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _ipv4(m: re.Match[str], text: str) -> Hit | None:
+    if not checks.ipv4(m.group()):
+        return None
+    if VERSION_CONTEXT.search(text, max(0, m.start() - 16), m.start()):
+        return None
+    confidence = 0.97 if near(text, m.start(), m.end(), IP_CONTEXT, 20) else 0.9
+    return hit("ip_address", m, confidence, Validator.FORMAT)
+
+
+IPV6 = re.compile(
+    r"(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}"
+    r"(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})?(?![0-9A-Za-z:])"
+)
+
+
+def _ipv6(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group()
+    if value.count(":") < 2 or sum(c.isalnum() for c in value) < 3:
+        return None
+    try:
+        ipaddress.IPv6Address(value)
+    except ValueError:
+        return None
+    return hit("ip_address", m, 0.95, Validator.FORMAT)
+
+
+COORD_CONTEXT = words(
+    "经纬度",
+    "坐标",
+    "定位",
+    "位置",
+    "GPS",
+    r"\blat",
+    r"\blng\b",
+    r"\blon",
+    "location",
+    "coordinates",
+)
+COORDINATES = re.compile(
+    r"(?<![0-9A-Za-z.])(?P<ns1>[NS] ?)?(?P<lat>[-+]?\d{1,2}\.\d{4,8})°?(?P<ns2> ?[NS])?"
+    r"\s*[,，/; ]\s*"
+    r"(?P<ew1>[EW] ?)?(?P<lon>[-+]?\d{1,3}\.\d{4,8})°?(?P<ew2> ?[EW])?(?![0-9A-Za-z.])"
+)
+
+
+def _coordinates(m: re.Match[str], text: str) -> Hit | None:
+    lat, lon = float(m.group("lat")), float(m.group("lon"))
+    if abs(lat) > 90 or abs(lon) > 180 or (lat == 0 and lon == 0):
+        return None
+    marked = bool((m.group("ns1") or m.group("ns2")) and (m.group("ew1") or m.group("ew2")))
+    if marked or "°" in m.group():
+        return hit("coordinates", m, 0.9, Validator.FORMAT)
+    if near(text, m.start(), m.end(), COORD_CONTEXT, 24):
+        return hit("coordinates", m, 0.9, Validator.CONTEXT)
+    return None  # two decimals side by side are as often prices or rates
+
+
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE = re.compile(
+    rf"[{_PROVINCES}][A-HJ-NP-Z][·・•.\- ]?"
+    r"(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])"
+    r"(?![0-9A-Za-z])"
+)
+
+
+def _plate(m: re.Match[str], text: str) -> Hit | None:
+    serial = m.group()[-5:]
+    if sum(c.isascii() and c.isalpha() for c in serial) > 3:
+        return None  # a word in capitals after a province name, not a registration
+    return hit("licence_plate", m, 0.9, Validator.FORMAT)
+
+
+SECRET_KV = re.compile(
+    r"(?:password|passwd|pwd|passcode|secret|client_secret|api[_-]?key|access[_-]?key|"
+    r"auth[_-]?token|access[_-]?token|token|密码|口令)[\"']?\s*(?:[=:：]|\bis\b|为)\s*[\"']?"
+    r"(?P<v>[^\s\"',;，；。]{4,128})",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(
+    r"^(?:\*+|x+|\.+|#+|<[^>]*>|\$\{.*\}|\{\{.*\}\}|%\(?\w*\)?s?|null|none|nil|redacted|"
+    r"masked|hidden|required|optional|string|true|false|\[redacted\]|\*\*\*.*)$",
+    re.IGNORECASE,
+)
+
+
+def _secret_kv(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if _PLACEHOLDER.match(value) or len(set(value)) < 3:
+        return None
+    return hit("secret", m, 0.85, Validator.CONTEXT, "v")
+
+
+PRIVATE_KEY = re.compile(
+    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"
+    r"(?:[\s\S]{0,6000}?-----END [A-Z0-9 ]*PRIVATE KEY-----)?"
+)
+TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20}"
+    r"|xox[baprs]-[A-Za-z0-9-]{10,72}|sk_live_[0-9A-Za-z]{24,99}|AIza[0-9A-Za-z_-]{35}"
+    r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_-])"
+)
+
+
+def _format_secret(m: re.Match[str], text: str) -> Hit | None:
+    return hit("secret", m, 0.97, Validator.FORMAT)
+
+
+RULES = (
+    Rule("email", (r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]{2}",), EMAIL, _email, 66, 260),
+    Rule("ipv4", (r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}",), IPV4, _ipv4, 1, 2),
+    Rule("ipv6", (r"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}",), IPV6, _ipv6, 40, 48),
+    Rule("coordinates", (r"\d{1,3}\.\d{4}",), COORDINATES, _coordinates, 16, 32),
+    Rule("plate", (rf"[{_PROVINCES}][A-HJ-NP-Z]",), PLATE, _plate, 0, 10),
+    Rule(
+        "secret_kv",
+        (
+            r"password|passwd|pwd|passcode|secret|api[_\-]?key|access[_\-]?key|token"
+            r"|密码|口令",
+        ),
+        SECRET_KV,
+        _secret_kv,
+        0,
+        140,
+        caseless=True,
+    ),
+    Rule(
+        "private_key",
+        (r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----",),
+        PRIVATE_KEY,
+        _format_secret,
+        0,
+        6100,
+    ),
+    Rule(
+        "token",
+        (
+            r"AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|glpat-|xox[baprs]-|sk_live_"
+            r"|AIza[0-9A-Za-z_\-]{35}|eyJ[A-Za-z0-9_\-]{8}",
+        ),
+        TOKEN,
+        _format_secret,
+        1,
+        2048,
+    ),
+)

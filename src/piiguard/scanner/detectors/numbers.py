@@ -1,0 +1,196 @@
+"""Rules for numbers with a checksum or a numbering plan: resident ID, cards, IBAN, phones."""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule, hit, near, words
+
+ID_CONTEXT = words("身份证", "证件", r"\bID\b", "identity", "公民身份")
+PHONE_CONTEXT = words(
+    "电话",
+    "手机",
+    "联系方式",
+    "致电",
+    "来电",
+    "传真",
+    r"\btel\b",
+    "phone",
+    "mobile",
+    r"\bcell\b",
+    r"\bfax\b",
+    r"\bcall\b",
+)
+BANK_CONTEXT = words("借记卡", "储蓄卡", "银行卡", "银行账号", "开户", r"debit", r"bank card")
+CREDIT_CONTEXT = words("信用卡", "credit")
+
+RESIDENT_ID_18 = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"\d{3}[0-9Xx](?![0-9A-Za-z])"
+)
+RESIDENT_ID_15 = re.compile(
+    r"(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])"
+)
+
+
+def _resident_id_18(m: re.Match[str], text: str) -> Hit | None:
+    if not checks.resident_id_18(m.group()):
+        return None
+    return hit("resident_id", m, 0.99, Validator.CHECKSUM)
+
+
+def _resident_id_15(m: re.Match[str], text: str) -> Hit | None:
+    # Without a check digit, 15 digits are as likely an order number: demand context.
+    if checks.resident_id_15(m.group()) and near(text, m.start(), m.end(), ID_CONTEXT, 20):
+        return hit("resident_id", m, 0.8, Validator.CONTEXT)
+    return None
+
+
+CARD = re.compile(
+    r"(?<![0-9A-Za-z.,-])(?:\d{13,19}"
+    r"|\d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{4}(?:(?P=s)\d{1,3})?"
+    r"|3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5})(?![0-9A-Za-z]|[.,-]\d)"
+)
+
+
+def _card(m: re.Match[str], text: str) -> Hit | None:
+    digits = m.group().replace(" ", "").replace("-", "")
+    issuer = checks.card_issuer(digits)
+    if issuer is None or not checks.luhn(digits):
+        return None
+    start, end = m.start(), m.end()
+    bank = near(text, start, end, BANK_CONTEXT, 24)
+    credit = near(text, start, end, CREDIT_CONTEXT, 24)
+    if len(digits) == 18 and not (bank or credit) and RESIDENT_ID_18.fullmatch(digits):
+        return None  # shaped like a resident ID whose check character is wrong
+    # UnionPay debit cards run to 17-19 digits; credit cards to 16. Words decide first.
+    is_bank = bank or (not credit and issuer == "unionpay" and len(digits) >= 17)
+    return hit("bank_card" if is_bank else "credit_card", m, 0.95, Validator.CHECKSUM)
+
+
+IBAN = re.compile(
+    r"(?<![0-9A-Za-z])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![0-9A-Za-z])"
+)
+
+
+def _iban(m: re.Match[str], text: str) -> Hit | None:
+    raw = m.group()
+    # Greedy grouping may swallow a following word; retry shorter at group boundaries.
+    for cut in [len(raw), *(i for i in range(len(raw) - 1, 14, -1) if raw[i] == " ")]:
+        if checks.iban(raw[:cut].replace(" ", "")):
+            return Hit("iban", m.start(), m.start() + cut, raw[:cut], 0.97, Validator.CHECKSUM)
+    return None
+
+
+MOBILE = re.compile(
+    r"(?<![0-9A-Za-z+])(?:(?:\+86|0086|\(\+?86\))[ -]?)?"
+    r"(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})(?![0-9A-Za-z])"
+)
+
+
+def _phone_confidence(m: re.Match[str], text: str, base: float) -> float:
+    return 0.97 if near(text, m.start(), m.end(), PHONE_CONTEXT, 16) else base
+
+
+def _mobile(m: re.Match[str], text: str) -> Hit | None:
+    if not checks.cn_mobile(m.group(1) + m.group(3) + m.group(4)):
+        return None
+    return hit("phone", m, _phone_confidence(m, text, 0.9), Validator.FORMAT)
+
+
+LANDLINE = re.compile(
+    r"(?<![0-9A-Za-z+])(?:(?:\+86|0086)[ -]?(?:\(0\))?(\d{2,3})|\((0\d{2,3})\)|(0\d{2,3}))"
+    r"[ -]?(\d{3,4})[ -]?(\d{4})(?![0-9A-Za-z])"
+)
+
+
+def _landline(m: re.Match[str], text: str) -> Hit | None:
+    area = (m.group(1) or m.group(2) or m.group(3)).lstrip("0")
+    subscriber = m.group(4) + m.group(5)
+    probe = "0" + area + subscriber[0] + "0" * (len(subscriber) - 1)
+    if not checks.phone_in_region(probe, "CN"):
+        return None
+    return hit("phone", m, _phone_confidence(m, text, 0.85), Validator.FORMAT)
+
+
+INTERNATIONAL = re.compile(
+    r"(?<![0-9A-Za-z+])\+(?!86)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![0-9A-Za-z])"
+)
+_GROUP_SPLIT = re.compile(r"[ .-]")
+
+
+def _international(m: re.Match[str], text: str) -> Hit | None:
+    raw = m.group()
+    # Trailing digit groups may belong to the next number: drop up to two of them.
+    for _ in range(3):
+        if checks.phone_in_region(raw, "ZZ"):
+            return Hit(
+                "phone",
+                m.start(),
+                m.start() + len(raw),
+                raw,
+                _phone_confidence(m, text, 0.9),
+                Validator.FORMAT,
+            )
+        cut = max((s.start() for s in _GROUP_SPLIT.finditer(raw)), default=0)
+        if cut <= 3:
+            return None
+        raw = raw[:cut]
+    return None
+
+
+NANP = re.compile(
+    r"(?<![0-9A-Za-z+.-])(?:1[ .-])?(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9A-Za-z]|[.-]\d)"
+)
+
+
+def _nanp(m: re.Match[str], text: str) -> Hit | None:
+    if not checks.phone_in_region(m.group(), "US"):
+        return None
+    return hit("phone", m, _phone_confidence(m, text, 0.8), Validator.FORMAT)
+
+
+PASSPORT = re.compile(
+    r"(?:护照|passport)(?:\s*(?:号码|号|no\.?|number|num|#))?\s*[:：]?\s*"
+    r"(?P<v>(?:[EGDSP][A-HJ-NP-Z]?\d{7,8}|[A-Z]{1,2}\d{6,8}|\d{9}))(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _passport(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if not value[0].isdigit() and not value[0].isupper():
+        return None
+    return hit("passport", m, 0.9, Validator.CONTEXT, "v")
+
+
+RULES = (
+    Rule("resident_id_18", (r"\d{17}[0-9Xx]",), RESIDENT_ID_18, _resident_id_18, 1, 1),
+    Rule("resident_id_15", (r"\d{15}",), RESIDENT_ID_15, _resident_id_15, 1, 1),
+    Rule(
+        "card",
+        (r"\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{1,4}", r"3[47]\d\d[ \-]\d{6}[ \-]\d{5}"),
+        CARD,
+        _card,
+        4,
+        8,
+    ),
+    Rule("iban", (r"[A-Z]{2}\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}",), IBAN, _iban, 1, 40),
+    Rule("mobile", (r"1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}",), MOBILE, _mobile, 10, 2),
+    Rule(
+        "landline",
+        (
+            r"0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}",
+            r"(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}[ \-]?\d{3,4}[ \-]?\d{4}",
+        ),
+        LANDLINE,
+        _landline,
+        10,
+        2,
+    ),
+    Rule("international", (r"\+[1-9]\d{0,2}[ .\-]?\(?\d",), INTERNATIONAL, _international, 1, 24),
+    Rule("nanp", (r"\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}",), NANP, _nanp, 4, 2),
+    Rule("passport", (r"护照|passport",), PASSPORT, _passport, 0, 32, caseless=True),
+)

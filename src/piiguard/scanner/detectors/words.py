@@ -1,0 +1,288 @@
+"""Rules that need words around the value: person names, postal addresses, dates of birth."""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.names import (
+    COMPOUND_SURNAMES,
+    FUNCTION_CHARS,
+    NAME_TERMINATORS,
+    NOT_NAMES,
+    SINGLE_SURNAMES,
+)
+from piiguard.scanner.detectors.rule import Rule, hit
+
+CJK = "\u4e00-\u9fff"
+_SURNAME_SET = frozenset(SINGLE_SURNAMES)
+_COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
+# Two-character words that begin with a surname character but are not names.
+_COMMON_WORDS = frozenset(
+    [
+        "项目",
+        "公司",
+        "高级",
+        "市场",
+        "全国",
+        "区域",
+        "大区",
+        "部门",
+        "客户",
+        "销售",
+        "技术",
+        "产品",
+        "财务",
+        "人事",
+        "行政",
+        "采购",
+        "质量",
+        "售后",
+        "服务",
+        "业务",
+        "总部",
+        "区域",
+        "分公司",
+        "该位",
+        "这位",
+        "那位",
+        "各位",
+        "诸位",
+        "每位",
+        "两位",
+        "几位",
+        "本公司",
+        "贵公司",
+        "王牌",
+        "常务",
+        "执行",
+        "资深",
+        "首席",
+        "副总",
+        "总经",
+        "主管",
+        "值班",
+        "当班",
+        "安全",
+        "项目部",
+        "车间",
+        "平台",
+        "管理",
+        "运营",
+        "我们",
+        "你们",
+    ]
+)
+
+SUFFIX = re.compile(r"先生|女士|小姐|经理|总监|主管|老师|师傅|工程师|主任|律师|医生|同学|阿姨")
+LABEL = re.compile(
+    r"(?:联系人|姓名|收件人|收货人|寄件人|经办人|负责人|申请人|投诉人|签收人|持卡人|尊敬的|亲爱的)"
+    r"[:：]?[ \t]*(?=[" + CJK + "])"
+)
+_FOLLOW = re.compile(
+    r"先生|女士|小姐|经理|电话|手机|您好|你好|的|反馈|来电|表示|称|说|已|于|在|要求|投诉|地址|邮箱|"
+    r"身份证|护照|银行|卡号|工号|同学|老师|收|签收|先|，|。|、"
+)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Start of the Chinese name that ends at `end`, or None."""
+    for length in (4, 3):  # compound surname + one or two given characters
+        start = end - length
+        if start >= 0 and text[start : start + 2] in _COMPOUND_SET:
+            return start
+    s3, s2 = end - 3, end - 2
+    if (
+        s3 >= 0
+        and text[s3] in _SURNAME_SET
+        and text[s3] not in FUNCTION_CHARS
+        and all(_is_cjk(c) for c in text[s3:end])
+        and text[s3 : s3 + 2] not in _COMMON_WORDS
+    ):
+        return s3
+    if s2 >= 0 and text[s2] in _SURNAME_SET and all(_is_cjk(c) for c in text[s2:end]):
+        return s2
+    return None
+
+
+def _zh_name_suffix(m: re.Match[str], text: str) -> Hit | None:
+    start = _name_before(text, m.start())
+    if start is None or text[start : m.start()] in _COMMON_WORDS:
+        return None
+    return Hit("person_name", start, m.start(), text[start : m.start()], 0.85, Validator.CONTEXT)
+
+
+def _zh_name_label(m: re.Match[str], text: str) -> Hit | None:
+    start = m.end()
+    surname = 2 if text[start : start + 2] in _COMPOUND_SET else 1
+    if surname == 1 and text[start : start + 1] not in _SURNAME_SET:
+        return None
+    for given in (2, 1):
+        end = start + surname + given
+        if end > len(text) or not all(_is_cjk(c) for c in text[start:end]):
+            continue
+        if end == len(text) or not _is_cjk(text[end]) or _FOLLOW.match(text, end):
+            value = text[start:end]
+            if value in _COMMON_WORDS:
+                return None
+            return Hit("person_name", start, end, value, 0.85, Validator.CONTEXT)
+    return None
+
+
+_WORD = r"[A-Z][a-z]*(?:['’-]?[A-Z][a-z]+)+|[A-Z][a-z]+"
+LATIN_NAME = re.compile(
+    r"(?:\b(?:Dear|Hi|Hello)(?:[ ]+(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?)?"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
+    r"|\b(?i:Name|Full name|Customer name|Contact|Contact person|Attn|Attention|Recipient|"
+    r"Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours)"
+    r"[ \t]*[:,]?)"
+    rf"[ \t]*\n?[ \t]*(?P<v>(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}})"
+)
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
+
+
+def _latin_name(m: re.Match[str], text: str) -> Hit | None:
+    tokens = m.group("v").split(" ")
+    while tokens and tokens[-1].lower() in NAME_TERMINATORS | NOT_NAMES:
+        tokens.pop()
+    if not tokens or tokens[0].lower() in NOT_NAMES:
+        return None
+    value = " ".join(tokens)
+    start = m.start("v")
+    titled = _TITLE.search(text, max(0, start - 8), start) is not None
+    if len(tokens) == 1 and not titled:
+        return None  # a lone capitalised word after "Dear" is as often a role as a name
+    confidence = 0.85 if len(tokens) > 1 else 0.7
+    return Hit("person_name", start, start + len(value), value, confidence, Validator.CONTEXT)
+
+
+_PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+ZH_ADDRESS = re.compile(
+    rf"(?:(?<![{CJK}])|(?=(?:{_PROVINCES})))"
+    rf"(?P<v>(?:(?:{_PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?)?"
+    rf"(?:[{CJK}]{{2,4}}?(?:市|州|盟))?"
+    rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
+    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
+    rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
+    r"\d{1,5}(?:-\d{1,4})?号"
+    r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
+)
+_ADDRESS_LABEL = re.compile(
+    r"(?:收货地址|联系地址|家庭住址|详细地址|通讯地址|地址|住址|寄往|寄至|寄到|发往|送至|送到|位于|住在|"
+    r"来自|搬到)[:：]?"
+)
+_ADMIN = re.compile(r"省|市|区|县|旗|州|盟|镇|乡|自治区")
+
+
+def _zh_address(m: re.Match[str], text: str) -> Hit | None:
+    start, end = m.start("v"), m.end("v")
+    label = _ADDRESS_LABEL.match(text, start, end)
+    if label:
+        start = label.end()
+    road = text.rfind("号", start, end)
+    if not _ADMIN.search(text, start, road):
+        return None  # a street and number alone do not place anyone
+    return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
+
+
+_SUFFIXES = (
+    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Ways|Place|Pl|"
+    "Terrace|Ter|Circle|Cir|Circles|Parkway|Pkwy|Highway|Hwy|Square|Sq|Squares|Trail|Trl|Loop|"
+    "Crossing|Xing|Path|Pike|Row|Alley|Plaza|Park|Parks|Ridge|Ridges|Hill|Hills|Heights|Point|"
+    "Points|Village|Villages|View|Views|Valley|Valleys|Station|Summit|Spring|Springs|Green|Greens|"
+    "Grove|Groves|Harbor|Harbors|Haven|Island|Islands|Isle|Junction|Junctions|Key|Keys|Knoll|"
+    "Knolls|Lake|Lakes|Landing|Land|Light|Lights|Lodge|Manor|Manors|Meadow|Meadows|Mill|Mills|"
+    "Mission|Mount|Mountain|Mountains|Oval|Pass|Pine|Pines|Port|Ports|Prairie|Ranch|Rapid|Rapids|"
+    "Rest|River|Route|Run|Shoal|Shoals|Shore|Shores|Skyway|Stream|Streets|Throughway|Trace|Track|"
+    "Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Vista|Walk|Walks|Wall|Well|Wells|Bypass|"
+    "Camp|Canyon|Cape|Causeway|Center|Centers|Cliff|Cliffs|Club|Common|Commons|Corner|Corners|"
+    "Course|Courts|Cove|Coves|Creek|Crescent|Crest|Curve|Dale|Dam|Divide|Drives|Estate|Estates|"
+    "Expressway|Extension|Extensions|Fall|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|"
+    "Forge|Forges|Fork|Forks|Fort|Freeway|Garden|Gardens|Gateway|Glen|Glens|Burg|Burgs|Brook|"
+    "Brooks|Branch|Bridge|Bridges|Bluff|Bluffs|Bottom|Beach|Bend|Arcade|Lock|Locks|Mall|Neck|"
+    "Orchard|Overpass|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
+)
+EN_ADDRESS = re.compile(
+    r"(?<![\w-])\d{1,6}[ ]+(?:[A-Z][a-z]+[ ]+){1,3}"
+    rf"(?:{_SUFFIXES})\.?(?![\w])"
+    r"(?:,?[ ]+(?:Apt\.?|Suite|Unit|Ste\.?|#)[ ]*[A-Za-z0-9-]+)?"
+    r"(?:(?:,[ ]*|\n|[ ]+)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z]{2}[ ]+\d{5}(?:-\d{4})?)?"
+    r"(?![\w])"
+)
+
+
+def _en_address(m: re.Match[str], text: str) -> Hit | None:
+    return hit("address", m, 0.8, Validator.FORMAT)
+
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+_DATE = (
+    r"(?P<y1>\d{4})[-/.年](?P<m1>\d{1,2})[-/.月](?P<d1>\d{1,2})日?"
+    r"|(?P<a2>\d{1,2})[/.-](?P<b2>\d{1,2})[/.-](?P<y2>\d{4})"
+    rf"|(?P<m3>{_MONTHS})\.? (?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y3>\d{{4}})"
+    rf"|(?P<d4>\d{{1,2}})(?:st|nd|rd|th)? (?P<m4>{_MONTHS})\.?,? (?P<y4>\d{{4}})"
+)
+DOB = re.compile(
+    r"(?:出生日期|出生年月日|出生年月|出生于|出生|生日|诞辰|DOB|D\.O\.B\.?|date of birth|"
+    r"birth ?date|birthday|born(?: on)?)[ \t:：是为,，]{0,4}"
+    rf"(?P<v>{_DATE})(?![\d])",
+    re.IGNORECASE,
+)
+DOB_AFTER = re.compile(
+    r"(?<![\d])(?P<v>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日)[ \t]?(?:出生|生)"
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+
+
+def _date_ok(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    if g.get("y1"):
+        return checks.valid_date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+    if g.get("y2"):  # month/day order is ambiguous: either reading will do
+        a, b, y = int(g["a2"]), int(g["b2"]), int(g["y2"])
+        return checks.valid_date(y, a, b) or checks.valid_date(y, b, a)
+    month = g.get("m3") or g.get("m4") or ""
+    day = g.get("d3") or g.get("d4") or "0"
+    year = g.get("y3") or g.get("y4") or "0"
+    return checks.valid_date(int(year), _MONTH_NUMBER.get(month[:3].lower(), 0), int(day))
+
+
+def _dob(m: re.Match[str], text: str) -> Hit | None:
+    if not _date_ok(m):
+        return None
+    return hit("date_of_birth", m, 0.9, Validator.CONTEXT, "v")
+
+
+RULES = (
+    Rule("zh_name_suffix", (SUFFIX.pattern,), SUFFIX, _zh_name_suffix, 0, 0),
+    Rule("zh_name_label", (LABEL.pattern.split("[:：]")[0],), LABEL, _zh_name_label, 0, 12),
+    Rule(
+        "latin_name",
+        (
+            r"Dear|Hi|Hello|Mr|Mrs|Ms|Miss|Dr|Prof|Name|Contact|Attn|Attention|"
+            r"Recipient|Cardholder|holder|Signed|Sincerely|Regards|Yours|name|contact",
+        ),
+        LATIN_NAME,
+        _latin_name,
+        0,
+        64,
+    ),
+    Rule("zh_address", (r"\d号",), ZH_ADDRESS, _zh_address, 60, 40),
+    Rule("en_address", (r"\d{1,6} [A-Z][a-z]+ ",), EN_ADDRESS, _en_address, 0, 160),
+    Rule("dob", (r"出生|生日|诞辰|DOB|D\.O\.B|birth|born",), DOB, _dob, 0, 40, caseless=True),
+    Rule("dob_after", (r"日 ?出?生",), DOB_AFTER, _dob, 16, 0),
+)

@@ -1,0 +1,142 @@
+"""Writers of findings: a readable table, JSON Lines, SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+
+from piiguard.scanner.report import Finding
+from piiguard.scanner.sources.model import Skipped
+from piiguard.scanner.taxonomy import CATEGORY
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_URI = "https://example.invalid/piiguard"  # no public home yet; SARIF wants a URI
+
+
+def schema(name: str) -> dict[str, Any]:
+    """A JSON schema shipped with the scanner: "finding" (one JSON line) or "sarif"."""
+    text = resources.files("piiguard.scanner") / "schemas" / f"{name}.schema.json"
+    loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind
+    if "line" in location:
+        return f"line {location['line']} [{location['start']}:{location['end']}]"
+    if "sheet" in location:
+        return f"{location['sheet']}!{location['cell']}"
+    if "paragraph" in location:
+        return f"paragraph {location['paragraph']}"
+    if "page" in location:
+        return f"page {location['page']}"
+    if "table" in location and "column" in location and "share" in location:
+        return f"{location['rows_matched']}/{location['rows_sampled']} rows"
+    if "table" in location:
+        return f"table {location['table']} row {location['row']} col {location['column']}"
+    return json.dumps(location, ensure_ascii=False)
+
+
+def write_table(findings: Iterable[Finding], console: Console) -> int:
+    table = Table(title="Personal data found")
+    for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
+        table.add_column(column)
+    count = 0
+    for f in findings:
+        count += 1
+        shown = f.value if f.value is not None else f.preview
+        table.add_row(
+            f.source,
+            _where(f.location),
+            f.type,
+            f.category,
+            f"{f.confidence:.2f}",
+            f.validator,
+            shown,
+        )
+    if count:
+        console.print(table)
+    else:
+        console.print("No personal data found.")
+    return count
+
+
+def write_jsonl(findings: Iterable[Finding], stream: IO[str]) -> int:
+    count = 0
+    for f in findings:
+        stream.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _sarif_result(f: Finding) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": f.source}}
+    if "line" in f.location:
+        physical["region"] = {
+            "startLine": f.location["line"],
+            "charOffset": f.location["start"],
+            "charLength": f.location["end"] - f.location["start"],
+        }
+    return {
+        "ruleId": f.type,
+        "level": "warning",
+        "message": {"text": f"{f.type} ({f.category}) found: {f.value or f.preview}"},
+        "locations": [
+            {
+                "physicalLocation": physical,
+                "logicalLocations": [{"name": _where(f.location), "kind": "element"}],
+            }
+        ],
+        "partialFingerprints": {"valueHash/v1": f.hash},
+        "properties": {k: v for k, v in f.to_dict().items() if k not in ("source", "type")},
+    }
+
+
+def sarif_document(
+    findings: Iterable[Finding], skipped: Iterable[Skipped] = (), version: str = "0.1.0"
+) -> dict[str, Any]:
+    rules = [
+        {
+            "id": kind,
+            "name": kind,
+            "shortDescription": {"text": f"{kind} ({category})"},
+            "properties": {"category": category},
+        }
+        for kind, category in CATEGORY.items()
+    ]
+    notifications = [
+        {"level": "note", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in skipped
+    ]
+    return {
+        "$schema": SARIF_SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "piiguard-scan",
+                        "version": version,
+                        "informationUri": TOOL_URI,
+                        "rules": rules,
+                    }
+                },
+                "invocations": [
+                    {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+                ],
+                "results": [_sarif_result(f) for f in findings],
+            }
+        ],
+    }
+
+
+def write_sarif(
+    findings: Iterable[Finding], stream: IO[str], skipped: Iterable[Skipped] = ()
+) -> int:
+    document = sarif_document(findings, skipped)
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+    return len(document["runs"][0]["results"])

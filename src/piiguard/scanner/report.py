@@ -1,0 +1,118 @@
+"""Findings as they leave the scanner: masked preview and keyed hash, never the value itself
+unless it is asked for explicitly."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from piiguard.scanner.sources.model import Located
+from piiguard.scanner.taxonomy import category_of
+
+_SEPARATORS = re.compile(r"[\s\-().·・•]")
+_COMPACT_TYPES = frozenset(
+    {"resident_id", "passport", "credit_card", "bank_card", "iban", "licence_plate"}
+)
+
+
+def normalize(kind: str, value: str) -> str:
+    """The form that is hashed, so one value written two ways hashes the same."""
+    if kind == "email":
+        return value.strip().lower()
+    if kind == "phone":
+        digits = "".join(c for c in value if c.isdigit())
+        return ("+" if value.lstrip().startswith("+") else "") + digits
+    if kind in _COMPACT_TYPES:
+        return _SEPARATORS.sub("", value).upper()
+    return " ".join(value.split())
+
+
+def _stars(text: str, keep_start: int, keep_end: int) -> str:
+    if len(text) <= keep_start + keep_end:
+        return text[:1] + "*" * (len(text) - 1)
+    tail = text[len(text) - keep_end :]
+    return text[:keep_start] + "*" * (len(text) - keep_start - keep_end) + tail
+
+
+def mask(kind: str, value: str) -> str:  # noqa: PLR0911 - one return per kind
+    """A preview that lets a person recognise the finding without disclosing the value."""
+    if kind == "email":
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    if kind == "secret":
+        head = value.split("\n", 1)[0]
+        return head if "PRIVATE KEY" in head else value[:2] + "********"
+    if kind == "ip_address":
+        sep = "." if "." in value else ":"
+        return value.split(sep, 1)[0] + sep + "*"
+    if kind == "person_name":
+        return " ".join(_stars(part, 1, 0) for part in value.split())
+    if kind == "address":
+        return _stars(value, 6, 0)
+    if kind == "date_of_birth":
+        return re.sub(r"\d", "*", value)
+    if kind == "coordinates":
+        return re.sub(r"(\d+\.\d)\d+", r"\1***", value)
+    compact = "".join(c for c in value if c.isalnum() or c == "+")
+    if len(compact) >= 11:
+        return _stars(compact, 3, 4)
+    return _stars(compact, 2, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    source: str
+    location: dict[str, Any]
+    type: str
+    category: str
+    confidence: float
+    validator: str
+    preview: str
+    hash: str
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "location": self.location,
+            "type": self.type,
+            "category": self.category,
+            "confidence": self.confidence,
+            "validator": self.validator,
+            "preview": self.preview,
+            "hash": self.hash,
+        }
+        if self.value is not None:
+            data["value"] = self.value
+        return data
+
+
+class Reporter:
+    """Turns located hits into findings. `key` keys the HMAC-SHA256 of normalized values."""
+
+    def __init__(self, key: bytes, show_values: bool = False) -> None:
+        if len(key) < 16:
+            raise ValueError("the hash key must be at least 16 bytes")
+        self._key = key
+        self._show_values = show_values
+
+    def hash(self, kind: str, value: str) -> str:
+        digest = hmac.new(self._key, normalize(kind, value).encode(), hashlib.sha256)
+        return "hmac-sha256:" + digest.hexdigest()
+
+    def finding(self, located: Located) -> Finding:
+        h = located.hit
+        return Finding(
+            source=located.source,
+            location=located.location,
+            type=h.type,
+            category=category_of(h.type),
+            confidence=h.confidence,
+            validator=h.validator.value,
+            preview=mask(h.type, h.value),
+            hash=self.hash(h.type, h.value),
+            value=h.value if self._show_values else None,
+        )

@@ -1,0 +1,47 @@
+"""Files and folders: which reader each file needs, and where each hit lies in it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.model import Located, Skipped
+from piiguard.scanner.sources.office import READERS
+from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding, scan_text_file
+
+log = logging.getLogger(__name__)
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files under the given paths, recursively, in a stable order; links are not followed."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.is_symlink():
+                    yield child
+        else:
+            yield path
+
+
+def scan_file(path: Path, detector: Detector) -> Iterator[Located | Skipped]:
+    source = str(path)
+    try:
+        reader = READERS.get(path.suffix.lower())
+        if reader is not None:
+            for location, text, hint in reader(path):
+                for h in detector.scan(text, hint):
+                    yield Located(source, {**location, "start": h.start, "end": h.end}, h)
+            return
+        with path.open("rb") as stream:
+            sample = stream.read(SAMPLE_BYTES)
+        encoding = detect_encoding(sample)
+        if encoding is None:
+            yield Skipped(source, "binary: not text in a known encoding")
+            return
+        for h, line in scan_text_file(path, encoding, detector):
+            yield Located(source, {"line": line, "start": h.start, "end": h.end}, h)
+    except Exception as exc:
+        log.debug("skipping %s", source, exc_info=True)
+        yield Skipped(source, f"unreadable: {type(exc).__name__}: {exc}")

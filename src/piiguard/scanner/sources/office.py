@@ -1,0 +1,66 @@
+"""Office documents and PDF: each cell, paragraph or page is scanned as its own text."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+from openpyxl.utils import get_column_letter
+from pypdf import PdfReader
+
+Segment = tuple[dict[str, Any], str, str]  # location, text, hint (a column header)
+
+
+def xlsx_segments(path: Path) -> Iterator[Segment]:
+    with warnings.catch_warnings():
+        # openpyxl warns about harmless oddities of files written by other tools
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        for sheet in book.worksheets:
+            headers: dict[int, str] = {}
+            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                for c, value in enumerate(row, start=1):
+                    if value is None:
+                        continue
+                    text = str(value)
+                    if r == 1:
+                        headers[c] = text
+                    location = {"sheet": sheet.title, "cell": f"{get_column_letter(c)}{r}"}
+                    yield location, text, headers.get(c, "") if r > 1 else ""
+    finally:
+        book.close()
+
+
+def docx_segments(path: Path) -> Iterator[Segment]:
+    document = docx.Document(str(path))
+    for p, paragraph in enumerate(document.paragraphs, start=1):
+        if paragraph.text:
+            yield {"paragraph": p}, paragraph.text, ""
+    for t, table in enumerate(document.tables, start=1):
+        headers = [cell.text for cell in table.rows[0].cells] if table.rows else []
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                if cell.text:
+                    hint = headers[c - 1] if r > 1 and c <= len(headers) else ""
+                    yield {"table": t, "row": r, "column": c}, cell.text, hint
+
+
+def pdf_segments(path: Path) -> Iterator[Segment]:
+    reader = PdfReader(path)
+    for p, page in enumerate(reader.pages, start=1):
+        text = page.extract_text() or ""
+        if text:
+            yield {"page": p}, text, ""
+
+
+READERS = {
+    ".xlsx": xlsx_segments,
+    ".xlsm": xlsx_segments,
+    ".docx": docx_segments,
+    ".pdf": pdf_segments,
+}
