@@ -28,9 +28,10 @@ def normalize(lookup: Lookup, value: str) -> str:
 
 
 def _phone(text: str) -> str:
-    plus = text.startswith("+") or text.startswith("00")
+    head = text.lstrip("( ")  # "(+86) 138 ..." writes the country code in parentheses
+    plus = head.startswith(("+", "00"))
     digits = _NON_DIGIT.sub("", text)
-    if text.startswith("00"):
+    if head.startswith("00"):
         digits = digits[2:]
     if plus:
         return "+" + digits

@@ -152,6 +152,9 @@ class Taxonomy:
             if old is not None and old.sensitive and not new.sensitive:
                 raise InvalidInput(f"category {cat.key!r} is sensitive and cannot be made ordinary",
                                    field="tier")
+            if old is not None and old.credential and not new.credential:
+                raise InvalidInput(f"category {cat.key!r} holds credentials, which are never "
+                                   "stored readably", field="key")
             by_key[cat.key] = new
         return Taxonomy(by_key)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import uuid
 from datetime import timedelta
 
 from piiguard.domain.accounts import (
@@ -18,6 +17,7 @@ from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
 from piiguard.domain.ports import Clock, PasswordHashing, UnitOfWork, Vault
 from piiguard.domain.subjects import check_slug
+from piiguard.services.ids import new_id
 
 KEY_PREFIX = "pgk"
 MIN_PASSWORD = 15  # NIST SP 800-63B-4 for a password as the only factor
@@ -36,7 +36,7 @@ def add_client(uow: UnitOfWork, clock: Clock, actor: Actor, name: str
     check_slug(name, "name")
     prefix = secrets.token_hex(6)
     key = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
-    client = SystemClient(str(uuid.uuid4()), name, prefix, clock.now())
+    client = SystemClient(new_id(), name, prefix, clock.now())
     with uow:
         if uow.clients.by_name(name) is not None:
             raise Conflict(f"a system client named {name!r} exists", field="name")
@@ -107,7 +107,7 @@ def complete_setup(uow: UnitOfWork, clock: Clock, passwords: PasswordHashing, to
     if not display_name.strip() or len(display_name) > 128:
         raise InvalidInput("display_name must be 1–128 characters", field="display_name")
     _check_password(password, email, display_name)
-    account = StaffAccount(str(uuid.uuid4()), email, display_name.strip(), FIRST_ACCOUNT_ROLES,
+    account = StaffAccount(new_id(), email, display_name.strip(), FIRST_ACCOUNT_ROLES,
                            True, clock.now())
     with uow:
         if not uow.staff.use_setup_token(_sha256(token), clock.now()):

@@ -3,7 +3,6 @@ read through a recorded decision, look up by blind index, erase with crypto-shre
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +22,7 @@ from piiguard.domain.subjects import (
     Subject,
     check_slug,
 )
+from piiguard.services.ids import new_id
 
 MAX_VALUE_CHARS = 10_000
 
@@ -48,10 +48,6 @@ class SubjectInput:
 class Registered:
     subject: Subject
     items: list[ItemRecord]
-
-
-def _new_id() -> str:
-    return str(uuid.uuid4())
 
 
 def _check_item(state: PolicyState, item: ItemInput, where: str) -> None:
@@ -83,10 +79,17 @@ def _seal(vault: Vault, ring: KeyRing, batch: list[ToSeal], now: datetime) -> li
 
 
 def _to_seal(subject_id: str, item: ItemInput, actor: Actor, now: datetime,
-             default_system: str) -> ToSeal:
-    prov = Provenance(item.channel, item.collected_at or now, item.legal_basis,
-                      item.source_system, actor.ref)
-    return ToSeal(_new_id(), subject_id,
+             default_system: str, provenances: dict[tuple[object, ...], Provenance] | None = None,
+             ) -> ToSeal:
+    """`provenances` shares one Provenance among items collected together (bulk ingest)."""
+    key = (item.channel, item.collected_at, item.legal_basis, item.source_system)
+    prov = provenances.get(key) if provenances is not None else None
+    if prov is None:
+        prov = Provenance(item.channel, item.collected_at or now, item.legal_basis,
+                          item.source_system, actor.ref)
+        if provenances is not None:
+            provenances[key] = prov
+    return ToSeal(new_id(), subject_id,
                   NewItem(item.category, item.value, prov, item.held_in or default_system))
 
 
@@ -101,9 +104,10 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         for j, it in enumerate(s.items):
             _check_item(state, it, f"items[{j}]")
     now = clock.now()
-    ids = [_new_id() for _ in subjects]
+    ids = [new_id() for _ in subjects]
     ring = vault.provision(ids)
-    batch = [_to_seal(sid, it, actor, now, default_system)
+    shared: dict[tuple[object, ...], Provenance] = {}
+    batch = [_to_seal(sid, it, actor, now, default_system, shared)
              for sid, s in zip(ids, subjects, strict=True) for it in s.items]
     sealed = _seal(vault, ring, batch, now)
     out: list[Registered] = []
@@ -112,8 +116,7 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         by_subject: dict[str, list[ItemRecord]] = {sid: [] for sid in ids}
         for stored in sealed:
             by_subject[stored.record.subject_id].append(stored.record)
-        for subj in new:
-            uow.subjects.add(subj, actor.ref)
+        uow.subjects.add_many(new, actor.ref)
         uow.items.add_many(sealed)
         for subj in new:
             recs = by_subject[subj.id]
@@ -185,35 +188,64 @@ def describe_subject(uow: UnitOfWork, actor: Actor, subject_id: str
     return subject, records
 
 
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    decision: RecordedDecision
+    items: list[RevealedItem]
+
+
+def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
+                       state: PolicyState, subject_ids: Sequence[str], purpose: str,
+                       categories: frozenset[str] | None = None, action: Action = Action.READ,
+                       ) -> list[Disclosure]:
+    """Decide per subject, record every decision with its audit entry, commit — and only
+    then decrypt what each decision allows. Nothing is read unrecorded. Denied subjects come
+    back with their decision and no items."""
+    for c in categories or ():
+        state.taxonomy.get(c)
+    at = clock.now()
+    with uow:
+        live = uow.subjects.live_ids(subject_ids)
+        for sid in subject_ids:
+            if sid not in live:
+                raise NotFound(f"no subject {sid}", field="subject_id")
+        sealed_by = uow.items.sealed_many(subject_ids)
+        decisions, allowed_items = [], []
+        for sid in subject_ids:
+            sealed = sealed_by[sid]
+            if categories:
+                sealed = [s for s in sealed if any(state.taxonomy.is_within(s.record.category, c)
+                                                   for c in categories)]
+            d = decide(AccessRequest(actor, action, sid, purpose,
+                                     frozenset(s.record.category for s in sealed)),
+                       state, decision_id=new_id(), at=at)
+            decisions.append(d)
+            allowed_items.append([s for s in sealed if s.record.category in d.allowed])
+        recorded = uow.decisions.record_many(decisions)
+        for d, items in zip(decisions, allowed_items, strict=True):
+            uow.audit(AuditEvent(
+                f"data.{action.value}", actor.kind.value, actor.id, "subject", d.subject_id,
+                d.subject_id, purpose, d.id,
+                details={"outcome": d.outcome, "items": [s.record.id for s in items],
+                         "reasons": [r.code for r in d.reasons]}))
+        uow.commit()
+    revealed = vault.reveal_many(list(zip(recorded, allowed_items, strict=True)))
+    return [Disclosure(r, items) for r, items in zip(recorded, revealed, strict=True)]
+
+
 def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                       state: PolicyState, subject_id: str, purpose: str,
                       categories: frozenset[str] | None = None, action: Action = Action.READ,
                       ) -> tuple[RecordedDecision, list[RevealedItem]]:
-    """Decide, record the decision and its audit entry, commit — and only then decrypt what
-    the decision allows. Nothing is read unrecorded."""
-    for c in categories or ():
-        state.taxonomy.get(c)
-    with uow:
-        _live_subject(uow, subject_id)
-        sealed = uow.items.sealed(subject_id)
-        if categories:
-            sealed = [s for s in sealed
-                      if any(state.taxonomy.is_within(s.record.category, c) for c in categories)]
-        wanted = frozenset(s.record.category for s in sealed)
-        decision = decide(AccessRequest(actor, action, subject_id, purpose, wanted), state,
-                          decision_id=_new_id(), at=clock.now())
-        recorded = uow.decisions.record(decision)
-        allowed = [s for s in sealed if s.record.category in decision.allowed]
-        uow.audit(AuditEvent(
-            f"data.{action.value}", actor.kind.value, actor.id, "subject", subject_id,
-            subject_id, purpose, decision.id,
-            details={"outcome": decision.outcome, "items": [s.record.id for s in allowed],
-                     "reasons": [r.code for r in decision.reasons]}))
-        uow.commit()
-    if not decision.allowed:
+    """One subject's data for a purpose; AccessDenied (with the reasons and the recorded
+    decision's id) when the decision allows nothing."""
+    [d] = read_subjects_data(uow, vault, clock, actor, state, [subject_id], purpose,
+                             categories, action)
+    if not d.decision.decision.allowed:
         raise AccessDenied("the decision refused every requested category",
-                           reasons=decision.reasons, decision_id=decision.id)
-    return recorded, vault.reveal(recorded, allowed)
+                           reasons=d.decision.decision.reasons,
+                           decision_id=d.decision.decision.id)
+    return d.decision, d.items
 
 
 def find_subjects(uow: UnitOfWork, vault: Vault, actor: Actor, state: PolicyState,

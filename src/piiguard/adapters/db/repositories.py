@@ -25,15 +25,17 @@ from piiguard.domain.decisions import (
 from piiguard.domain.ports import SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance, Subject
 
+_CHUNK = 900  # below SQLite's bound-parameter limit
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i:i + _CHUNK])
+
 
 class SqlSubjects:
     def __init__(self, conn: Connection) -> None:
         self._c = conn
-
-    def add(self, subject: Subject, created_by: str) -> None:
-        self._c.execute(t.subjects.insert().values(
-            id=subject.id, kind=subject.kind, created_at=subject.created_at,
-            created_by=created_by))
 
     def add_many(self, subjects: Sequence[Subject], created_by: str) -> None:
         self._c.execute(t.subjects.insert(), [
@@ -43,6 +45,14 @@ class SqlSubjects:
     def get(self, subject_id: str) -> Subject | None:
         row = self._c.execute(select(t.subjects).where(t.subjects.c.id == subject_id)).first()
         return None if row is None else Subject(row.id, row.kind, row.created_at, row.erased_at)
+
+    def live_ids(self, subject_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(subject_ids):
+            q = select(t.subjects.c.id).where(t.subjects.c.id.in_(chunk),
+                                              t.subjects.c.erased_at.is_(None))
+            found.update(self._c.execute(q).scalars())
+        return found
 
     def mark_erased(self, subject_id: str, at: datetime) -> None:
         self._c.execute(update(t.subjects).where(t.subjects.c.id == subject_id)
@@ -111,6 +121,15 @@ class SqlItems:
         return [_sealed(r) for r in self._c.execute(q.order_by(t.items.c.created_at,
                                                                 t.items.c.id))]
 
+    def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
+        out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
+        for chunk in _chunks(subject_ids):
+            q = (select(t.items).where(t.items.c.subject_id.in_(chunk))
+                 .order_by(t.items.c.subject_id, t.items.c.created_at, t.items.c.id))
+            for r in self._c.execute(q):
+                out[r.subject_id].append(_sealed(r))
+        return out
+
     def get(self, item_id: str) -> SealedItem | None:
         r = self._c.execute(select(t.items).where(t.items.c.id == item_id)).first()
         return None if r is None else _sealed(r)
@@ -143,14 +162,18 @@ class SqlDecisions:
         self._seal = seal
 
     def record(self, decision: Decision) -> RecordedDecision:
-        d = decision
-        self._c.execute(t.decisions.insert().values(
-            id=d.id, at_us=int(d.at.timestamp() * 1_000_000), actor_kind=d.actor.kind.value,
-            actor_id=d.actor.id, action=d.action.value, subject_id=d.subject_id,
-            purpose=d.purpose, outcome=d.outcome, requested=json.dumps(sorted(d.requested)),
-            allowed=json.dumps(sorted(d.allowed)), reasons=_reasons_json(d.reasons),
-            policy_version=d.policy_version))
-        return RecordedDecision(d, self._seal.seal(seal_message(d)))
+        return self.record_many([decision])[0]
+
+    def record_many(self, decisions: Sequence[Decision]) -> list[RecordedDecision]:
+        if decisions:
+            self._c.execute(t.decisions.insert(), [
+                {"id": d.id, "at_us": int(d.at.timestamp() * 1_000_000),
+                 "actor_kind": d.actor.kind.value, "actor_id": d.actor.id,
+                 "action": d.action.value, "subject_id": d.subject_id, "purpose": d.purpose,
+                 "outcome": d.outcome, "requested": json.dumps(sorted(d.requested)),
+                 "allowed": json.dumps(sorted(d.allowed)), "reasons": _reasons_json(d.reasons),
+                 "policy_version": d.policy_version} for d in decisions])
+        return [RecordedDecision(d, self._seal.seal(seal_message(d))) for d in decisions]
 
     def get(self, decision_id: str) -> Decision | None:
         r = self._c.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).first()

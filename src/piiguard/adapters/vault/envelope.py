@@ -127,7 +127,6 @@ class EnvelopeVault:
         urandom, get = os.urandom, self._taxonomy.get
         for entry in batch:
             cat = get(entry.item.category)
-            token = self.lookup_token(cat.key, entry.item.value)
             if cat.credential:
                 out.append(SealedValue(None, self._passwords.hash(entry.item.value), None))
                 continue
@@ -135,50 +134,58 @@ class EnvelopeVault:
             ct = ring.ciphers[entry.subject_id].encrypt(
                 nonce, entry.item.value.encode(),
                 _aad(entry.subject_id, entry.item_id, cat.key))
+            token = None if cat.lookup is Lookup.NONE else self._token(cat.lookup, entry.item.value)
             out.append(SealedValue(nonce + ct, None, token))
         return out
 
     def reveal(self, decision: RecordedDecision,
                items: Sequence[SealedItem]) -> list[RevealedItem]:
-        if not self._seal.check(decision):
-            raise Forbidden("this decision was not recorded by the decision ledger")
-        d = decision.decision
-        for it in items:
-            if not d.covers(it.record.subject_id, it.record.category):
-                raise Forbidden(f"decision {d.id} does not cover item {it.record.id} "
-                                f"({it.record.category})")
-        if not items:
-            return []
-        ring = self.keyring([it.record.subject_id for it in items])
-        out: list[RevealedItem] = []
-        for it in items:
-            rec = it.record
-            if it.ciphertext is None:
-                out.append(RevealedItem(rec, None))
-                continue
-            try:
-                plain = ring.ciphers[rec.subject_id].decrypt(
-                    it.ciphertext[:NONCE], it.ciphertext[NONCE:],
-                    _aad(rec.subject_id, rec.id, rec.category))
-            except InvalidTag:
-                raise VaultIntegrityError(
-                    f"item {rec.id}: the ciphertext does not belong to subject {rec.subject_id}"
-                    f" / category {rec.category} (copied from another row?) or was altered"
-                ) from None
-            out.append(RevealedItem(rec, plain.decode()))
-        return out
+        return self.reveal_many([(decision, items)])[0]
+
+    def reveal_many(self, batch: Sequence[tuple[RecordedDecision, Sequence[SealedItem]]]
+                    ) -> list[list[RevealedItem]]:
+        for recorded, items in batch:
+            if not self._seal.check(recorded):
+                raise Forbidden("this decision was not recorded by the decision ledger")
+            d = recorded.decision
+            for it in items:
+                if not d.covers(it.record.subject_id, it.record.category):
+                    raise Forbidden(f"decision {d.id} does not cover item {it.record.id} "
+                                    f"({it.record.category})")
+        wanted = [it.record.subject_id for _, items in batch for it in items
+                  if it.ciphertext is not None]
+        ciphers = self.keyring(wanted).ciphers if wanted else {}
+        return [[self._open(ciphers, it) for it in items] for _, items in batch]
+
+    @staticmethod
+    def _open(ciphers: dict[str, AESGCM], it: SealedItem) -> RevealedItem:
+        rec = it.record
+        if it.ciphertext is None:
+            return RevealedItem(rec, None)
+        try:
+            plain = ciphers[rec.subject_id].decrypt(
+                it.ciphertext[:NONCE], it.ciphertext[NONCE:],
+                _aad(rec.subject_id, rec.id, rec.category))
+        except InvalidTag:
+            raise VaultIntegrityError(
+                f"item {rec.id}: the ciphertext does not belong to subject {rec.subject_id} / "
+                f"category {rec.category} (copied from another row?) or was altered") from None
+        return RevealedItem(rec, plain.decode())
 
     # -- hashes -----------------------------------------------------------------------
     def lookup_token(self, category: str, value: str) -> str | None:
         cat = self._taxonomy.get(category)
         if cat.lookup is Lookup.NONE or cat.credential:
             return None
-        family = cat.lookup.value  # one index per kind: an email is found under any email key
-        msg = family.encode() + b"\x00" + normalize(cat.lookup, value).encode()
-        return hmac.new(self._index_key, msg, hashlib.sha256).hexdigest()
+        return self._token(cat.lookup, value)
+
+    def _token(self, lookup: Lookup, value: str) -> str:
+        # One index per kind of value: an email is found under any email category.
+        msg = lookup.value.encode() + b"\x00" + normalize(lookup, value).encode()
+        return hmac.digest(self._index_key, msg, "sha256").hex()
 
     def keyed_hash(self, value: str) -> str:
-        return hmac.new(self._hash_key, value.encode(), hashlib.sha256).hexdigest()
+        return hmac.digest(self._hash_key, value.encode(), "sha256").hex()
 
     def verify_credential(self, item: SealedItem, candidate: str) -> bool:
         if item.secret_hash is None:
