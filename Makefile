@@ -25,7 +25,7 @@ run: install ## initialise ./var (database, keys, reference data) and start the 
 	@$(BIN)/piiguard serve
 
 lint: install ## ruff
-	@$(BIN)/ruff check src tests bench migrations
+	@$(BIN)/ruff check src tests bench
 
 typecheck: install ## mypy --strict on src/
 	@$(BIN)/mypy --strict src
@@ -41,7 +41,7 @@ unit: install ## only the fast unit tests
 
 bench: install ## benchmarks (not part of the tests); figures go to docs/benchmarks.md
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
-	@$(BIN)/python -m bench
+	@$(BIN)/python -m bench $(BENCH)
 
 clean: ## remove the virtualenv and caches (keeps ./var, which holds your data and keys)
 	rm -rf $(VENV) .mypy_cache .ruff_cache build src/*.egg-info

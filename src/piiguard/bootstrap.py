@@ -51,6 +51,12 @@ class Container:
     def uow(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.seal, self.clock.now)
 
+    def ping(self) -> None:
+        """Raise if either database does not answer."""
+        for engine in (self.engine, self.keys_engine):
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+
     def close(self) -> None:
         self.engine.dispose()
         self.keys_engine.dispose()

@@ -10,7 +10,8 @@ from piiguard.domain.audit import (
     merkle_root,
     verify,
 )
-from piiguard.domain.decisions import Actor
+from piiguard.domain.decisions import Actor, Decision
+from piiguard.domain.errors import NotFound
 from piiguard.domain.ports import AuditQuery, CheckpointSigner, Clock, UnitOfWork
 
 
@@ -60,3 +61,15 @@ def list_audit(uow: UnitOfWork, actor: Actor, query: AuditQuery) -> list[AuditEn
                              details={"returned": len(entries)}))
         uow.commit()
     return entries
+
+
+def get_decision(uow: UnitOfWork, actor: Actor, decision_id: str) -> Decision:
+    """A recorded decision, for an auditor or the privacy officer (ids only, no values)."""
+    with uow:
+        d = uow.decisions.get(decision_id)
+        if d is None:
+            raise NotFound(f"no decision {decision_id}", field="decision_id")
+        uow.audit(AuditEvent("decision.view", actor.kind.value, actor.id, "decision",
+                             decision_id, d.subject_id))
+        uow.commit()
+    return d

@@ -160,10 +160,20 @@ def _format_secret(m: re.Match[str], text: str) -> Hit | None:
 
 
 RULES = (
-    Rule("email", (r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]{2}",), EMAIL, _email, 66, 260),
+    Rule("email", (r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]{2}",), EMAIL, _email, 0, 64),
     Rule("ipv4", (r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}",), IPV4, _ipv4, 1, 2),
-    Rule("ipv6", (r"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}",), IPV6, _ipv6, 40, 48),
-    Rule("coordinates", (r"\d{1,3}\.\d{4}",), COORDINATES, _coordinates, 16, 32),
+    Rule(
+        "ipv6",
+        (
+            r"(?:[0-9A-Fa-f]{1,4}:){3}[0-9A-Fa-f]{1,4}",
+            r"(?:[0-9A-Fa-f]{1,4}:){0,6}:[0-9A-Fa-f]{0,4}",
+        ),
+        IPV6,
+        _ipv6,
+        0,
+        40,
+    ),
+    Rule("coordinates", (r"\d{1,3}\.\d{4}",), COORDINATES, _coordinates, 3, 40),
     Rule("plate", (rf"[{_PROVINCES}][A-HJ-NP-Z]",), PLATE, _plate, 0, 10),
     Rule(
         "secret_kv",

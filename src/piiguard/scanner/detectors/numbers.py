@@ -167,22 +167,40 @@ def _passport(m: re.Match[str], text: str) -> Hit | None:
 
 
 RULES = (
-    Rule("resident_id_18", (r"\d{17}[0-9Xx]",), RESIDENT_ID_18, _resident_id_18, 1, 1),
-    Rule("resident_id_15", (r"\d{15}",), RESIDENT_ID_15, _resident_id_15, 1, 1),
+    Rule("resident_id_18", (r"(?:^|[^0-9])\d{17}[0-9Xx]",), RESIDENT_ID_18, _resident_id_18, 0, 1),
+    Rule(
+        "resident_id_15",
+        (r"(?:身份证|证件|ID|identity)[^0-9]{0,16}\d{15}",),
+        RESIDENT_ID_15,
+        _resident_id_15,
+        0,
+        1,
+        caseless=True,
+    ),
     Rule(
         "card",
-        (r"\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{1,4}", r"3[47]\d\d[ \-]\d{6}[ \-]\d{5}"),
+        (
+            r"(?:^|[^0-9])\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{1,4}",
+            r"3[47]\d\d[ \-]\d{6}[ \-]\d{5}",
+        ),
         CARD,
         _card,
         4,
         8,
     ),
-    Rule("iban", (r"[A-Z]{2}\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}",), IBAN, _iban, 1, 40),
-    Rule("mobile", (r"1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}",), MOBILE, _mobile, 10, 2),
+    Rule("iban", (r"[A-Z]{2}\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}",), IBAN, _iban, 0, 30),
+    Rule(
+        "mobile",
+        (r"(?:^|[^0-9])(?:\+86|0086|\(\+?86\))?[ \-]?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}",),
+        MOBILE,
+        _mobile,
+        0,
+        2,
+    ),
     Rule(
         "landline",
         (
-            r"0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}",
+            r"(?:^|[^0-9])\(?0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}",
             r"(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}[ \-]?\d{3,4}[ \-]?\d{4}",
         ),
         LANDLINE,
@@ -191,6 +209,6 @@ RULES = (
         2,
     ),
     Rule("international", (r"\+[1-9]\d{0,2}[ .\-]?\(?\d",), INTERNATIONAL, _international, 1, 24),
-    Rule("nanp", (r"\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}",), NANP, _nanp, 4, 2),
+    Rule("nanp", (r"(?:1[ .\-])?\(?\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}",), NANP, _nanp, 0, 2),
     Rule("passport", (r"护照|passport",), PASSPORT, _passport, 0, 32, caseless=True),
 )

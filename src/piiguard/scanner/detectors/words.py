@@ -282,7 +282,7 @@ RULES = (
         64,
     ),
     Rule("zh_address", (r"\d号",), ZH_ADDRESS, _zh_address, 60, 40),
-    Rule("en_address", (r"\d{1,6} [A-Z][a-z]+ ",), EN_ADDRESS, _en_address, 0, 160),
+    Rule("en_address", (r"\d{1,6} [A-Z][a-z]+ ",), EN_ADDRESS, _en_address, 0, 120),
     Rule("dob", (r"出生|生日|诞辰|DOB|D\.O\.B|birth|born",), DOB, _dob, 0, 40, caseless=True),
     Rule("dob_after", (r"日 ?出?生",), DOB_AFTER, _dob, 16, 0),
 )

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from piiguard.domain.errors import NotFound
 from piiguard.domain.ports import AuditQuery
-from piiguard.services.audit import list_audit, note_verification, verify_audit
+from piiguard.services.audit import get_decision, list_audit, note_verification, verify_audit
 from piiguard.web.deps import AuditActor, ContainerDep
 from piiguard.web.schemas import AuditEntryOut, DecisionOut, VerifyOut
 
@@ -36,10 +35,6 @@ def audit_verify(c: ContainerDep, actor: AuditActor) -> VerifyOut:
 
 
 @router.get("/decisions/{decision_id}", response_model=DecisionOut)
-def get_decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
-    del actor
-    with c.uow() as uow:
-        d = uow.decisions.get(decision_id)
-    if d is None:
-        raise NotFound(f"no decision {decision_id}", field="decision_id")
-    return DecisionOut.of(d)
+def decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
+    """A recorded decision: who, what, which purpose, allowed or denied and why."""
+    return DecisionOut.of(get_decision(c.uow(), actor, decision_id))

@@ -14,8 +14,7 @@ router = APIRouter(tags=["meta"])
 
 @router.get("/healthz")
 def healthz(c: ContainerDep) -> dict[str, str]:
-    with c.engine.connect() as conn:
-        conn.exec_driver_sql("SELECT 1")
+    c.ping()
     return {"status": "ok"}
 
 
