@@ -34,7 +34,9 @@ def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
         pytest.skip(SKIP_PG)
     url = make_url(base)
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    names = (f"{url.database}_{worker_id}", f"{url.database}_{worker_id}_keys")
+    # unique per run, so two test runs on one server never drop each other's databases
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"p{os.getpid()}")[:8]
+    names = (f"{url.database}_{run}_{worker_id}", f"{url.database}_{run}_{worker_id}_keys")
     with admin.connect() as conn:
         for name in names:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -4,13 +4,13 @@ read through a recorded decision, look up by blind index, erase with crypto-shre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from piiguard.domain.access import AccessRequest, PolicyState, decide
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Action, Actor, RecordedDecision
-from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound
+from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound, UnknownCategory
 from piiguard.domain.ports import Clock, KeyRing, SealedItem, ToSeal, UnitOfWork, Vault
 from piiguard.domain.subjects import (
     Channel,
@@ -50,13 +50,17 @@ class Registered:
     items: list[ItemRecord]
 
 
-def _check_item(state: PolicyState, item: ItemInput, where: str) -> None:
-    state.taxonomy.get(item.category)  # UnknownCategory
+def _check_item(state: PolicyState, item: ItemInput, where: str = "") -> None:
+    """`where` is the item's path in the request (items[2]), empty when it is the body."""
+    at = f"{where}." if where else ""
+    if item.category not in state.taxonomy:
+        raise UnknownCategory(f"unknown data category {item.category!r}; see GET "
+                              "/api/v1/taxonomy or docs/taxonomy.md", field=f"{at}category")
     if not item.value or len(item.value) > MAX_VALUE_CHARS:
-        raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field=f"{where}.value")
-    check_slug(item.source_system, f"{where}.source_system")
+        raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field=f"{at}value")
+    check_slug(item.source_system, f"{at}source_system")
     if item.held_in is not None:
-        check_slug(item.held_in, f"{where}.held_in")
+        check_slug(item.held_in, f"{at}held_in")
 
 
 def _check_kind(state: PolicyState, kind: str, field: str) -> None:
@@ -138,7 +142,7 @@ def _live_subject(uow: UnitOfWork, subject_id: str) -> Subject:
 
 def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: PolicyState,
              subject_id: str, item: ItemInput, *, default_system: str) -> ItemRecord:
-    _check_item(state, item, "item")
+    _check_item(state, item)
     now = clock.now()
     with uow:
         _live_subject(uow, subject_id)
@@ -172,8 +176,8 @@ def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                              subject_id, details={"category": rec.category,
                                                   "new_value_hash": vault.keyed_hash(value)}))
         uow.commit()
-    return ItemRecord(rec.id, rec.subject_id, rec.category, rec.provenance, rec.held_in,
-                      now, rec.created_at, now, rec.credential)
+    return replace(rec, provenance=replace(rec.provenance, recorded_by=actor.ref),
+                   last_confirmed_at=now, updated_at=now)
 
 
 def describe_subject(uow: UnitOfWork, actor: Actor, subject_id: str

@@ -82,7 +82,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errs = [{"field": field_path(tuple(x.get("loc", ()))), "message": str(x.get("msg", ""))}
+        errs = [{"field": "body" if x.get("type") == "json_invalid"
+                 else field_path(tuple(x.get("loc", ()))), "message": str(x.get("msg", ""))}
                 for x in exc.errors()]
         first = errs[0]["field"] if errs else "body"
         return problem(422, "invalid-input", "Invalid input",

@@ -104,9 +104,20 @@ class LocalKeyProvider:
 
     def __init__(self, path: Path) -> None:
         self._path = path
+        self._stamp: tuple[int, int] = (0, 0)
         self._load()
 
+    def _fresh(self) -> None:
+        """Another process (`piiguard keys rotate` beside a running server) may have changed
+        the file: reload when its mtime or size moved, so a new current KEK is used at once
+        and a retired one is never used again."""
+        st = self._path.stat()
+        if (st.st_mtime_ns, st.st_size) != self._stamp:
+            self._load()
+
     def _load(self) -> None:
+        st = self._path.stat()
+        self._stamp = (st.st_mtime_ns, st.st_size)
         doc = _read(self._path)
         keks = doc["keks"]
         if not isinstance(keks, dict):
@@ -117,18 +128,24 @@ class LocalKeyProvider:
         self._current = str(doc["current"])
 
     def current_version(self) -> str:
+        self._fresh()
         return self._current
 
     def versions(self) -> list[str]:
+        self._fresh()
         return sorted(self._keks, key=int)
 
     def wrap(self, key: bytes, context: bytes) -> WrappedKey:
+        self._fresh()
         nonce = os.urandom(NONCE)
         return WrappedKey(self._current,
                           nonce + self._keks[self._current].encrypt(nonce, key, context))
 
     def unwrap(self, wrapped: WrappedKey, context: bytes) -> bytes:
         kek = self._keks.get(wrapped.version)
+        if kek is None:
+            self._fresh()
+            kek = self._keks.get(wrapped.version)
         if kek is None:
             raise VaultIntegrityError(f"key-encryption key version {wrapped.version} is not "
                                       "available (retired or from another installation)")
@@ -139,6 +156,7 @@ class LocalKeyProvider:
                                       "or was altered") from None
 
     def add_version(self) -> str:
+        self._fresh()
         new = str(max(int(v) for v in self._keks) + 1)
         keks = {**self._raw_keks, new: _b64(AESGCM.generate_key(bit_length=256))}
         _write_atomic(self._path, {**self._doc, "keks": keks, "current": new})
@@ -146,6 +164,7 @@ class LocalKeyProvider:
         return new
 
     def retire(self, version: str) -> None:
+        self._fresh()
         if version == self._current:
             raise Conflict(f"KEK version {version} is current; rotate before retiring it",
                            field="version")

@@ -1,0 +1,29 @@
+"""The data-category tree (R2.1), readable by anyone signed in."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from piiguard.web.deps import AnyActor, ContainerDep
+
+router = APIRouter(prefix="/api/v1", tags=["taxonomy"])
+
+
+class CategoryOut(BaseModel):
+    key: str
+    parent: str | None
+    name: str
+    name_zh: str
+    tier: str
+    lookup: str
+    credential: bool
+    origin: str
+
+
+@router.get("/taxonomy", response_model=list[CategoryOut])
+def taxonomy(c: ContainerDep, actor: AnyActor) -> list[CategoryOut]:
+    del actor
+    return [CategoryOut(key=x.key, parent=x.parent, name=x.name, name_zh=x.name_zh,
+                        tier=x.tier.value, lookup=x.lookup.value, credential=x.credential,
+                        origin=x.origin) for x in c.state.taxonomy]
