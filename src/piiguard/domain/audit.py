@@ -146,10 +146,13 @@ RowTuple = tuple[int, int, str, str, str, str, str, str, str, str, str, str, str
 def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fast
         rows: Iterable[RowTuple], checkpoints: Sequence[Checkpoint],
            signature_ok: Callable[[Checkpoint], bool],
-           witness: Checkpoint | None = None) -> VerifyReport:
+           witness: Checkpoint | None = None, head_seq: int | None = None) -> VerifyReport:
     """Walk the chain once, in seq order. `rows` are AuditEntry fields as tuples (the hot
     path avoids building objects). `witness` is the newest checkpoint kept outside the
-    database; if the database no longer shows it, the trail was truncated."""
+    database; if the database no longer shows it, the trail was truncated. `head_seq` is
+    the chain head the appenders maintain: fewer entries than it says is a truncated tail
+    (one that a careful attacker could hide by rewriting the head too — the signed
+    checkpoints and the witness are what catch that)."""
     report = VerifyReport(checkpoints=len(checkpoints))
     by_last = {cp.last_seq: cp for cp in checkpoints}
     starts = {cp.first_seq for cp in checkpoints}
@@ -198,4 +201,8 @@ def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fas
                                            f"the checkpoint at entry {witness.last_seq} kept "
                                            "outside the database is missing from it: trail or "
                                            "checkpoints truncated"))
+    if head_seq is not None and report.entries < head_seq:
+        report.problems.append(Problem(report.entries + 1, f"trail truncated: the chain head "
+                                       f"records {head_seq} entries, only {report.entries} "
+                                       "present"))
     return report

@@ -39,8 +39,10 @@ def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
 def verify_audit(uow: UnitOfWork, signer: CheckpointSigner) -> VerifyReport:
     """Walk the whole chain once; name the first bad entry. Read-only."""
     with uow:
+        head_seq, _ = uow.audit_log.head()
         checkpoints = uow.audit_log.checkpoints()
-        return verify(uow.audit_log.rows(), checkpoints, signer.verify, signer.witness())
+        return verify(uow.audit_log.rows(), checkpoints, signer.verify, signer.witness(),
+                      head_seq)
 
 
 def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> None:
