@@ -73,7 +73,7 @@ class Values:
     """Generators of valid values and of look-alikes, from one seed."""
 
     def __init__(self, seed: int) -> None:
-        self.r = random.Random(seed)
+        self.r = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
         self.zh = Faker("zh_CN")
         self.en = Faker("en_US")
         self.zh.seed_instance(seed)
@@ -98,7 +98,7 @@ class Values:
     def landline(self) -> str:
         area = self.r.choice(["010", "021", "0755", "0757", "020", "0571", "028"])
         while True:
-            sub = self.r.choice("2345678") + self.digits(7 if len(area) == 4 else 7)
+            sub = self.r.choice("2345678") + self.digits(7)
             if phonenumbers.is_valid_number(phonenumbers.parse(area + sub, "CN")):
                 break
         return self.r.choice([f"{area}-{sub}", f"({area}) {sub[:4]} {sub[4:]}"])
@@ -137,14 +137,13 @@ class Values:
         return good[:-1] + wrong
 
     def passport(self) -> str:
-        return self.r.choice(
-            [
-                lambda: "E" + self.digits(8),
-                lambda: "E" + self.r.choice(_PLATE_LETTERS) + self.digits(7),
-                lambda: "G" + self.digits(8),
-                lambda: self.r.choice("123456789") + self.digits(8),
-            ]
-        )()
+        options: list[Callable[[], str]] = [
+            lambda: "E" + self.digits(8),
+            lambda: "E" + self.r.choice(_PLATE_LETTERS) + self.digits(7),
+            lambda: "G" + self.digits(8),
+            lambda: self.r.choice("123456789") + self.digits(8),
+        ]
+        return self.r.choice(options)()
 
     def _luhn_number(self, prefix: str, length: int) -> str:
         body = prefix + self.digits(length - len(prefix) - 1)
@@ -177,15 +176,14 @@ class Values:
 
     def iban(self) -> str:
         while True:
-            country, bban = self.r.choice(
-                [
-                    ("DE", lambda: self.digits(18)),
-                    ("GB", lambda: self.r.choice(["NWBK", "BARC", "HSBC"]) + self.digits(14)),
-                    ("NL", lambda: self.r.choice(["ABNA", "INGB", "RABO"]) + self.digits(10)),
-                    ("CH", lambda: self.digits(17)),
-                    ("AT", lambda: self.digits(16)),
-                ]
-            )
+            plans: list[tuple[str, Callable[[], str]]] = [
+                ("DE", lambda: self.digits(18)),
+                ("GB", lambda: self.r.choice(["NWBK", "BARC", "HSBC"]) + self.digits(14)),
+                ("NL", lambda: self.r.choice(["ABNA", "INGB", "RABO"]) + self.digits(10)),
+                ("CH", lambda: self.digits(17)),
+                ("AT", lambda: self.digits(16)),
+            ]
+            country, bban = self.r.choice(plans)
             body = bban()
             check = mod_97_check(country, body)
             compact = f"{country}{check}{body}"
@@ -255,14 +253,11 @@ class Values:
 
     def token(self) -> str:
         alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-        return self.r.choice(
-            [
-                lambda: (
-                    "AKIA" + "".join(self.r.choice(alnum[:26] + "0123456789") for _ in range(16))
-                ),
-                lambda: "ghp_" + "".join(self.r.choice(alnum) for _ in range(36)),
-            ]
-        )()
+        options: list[Callable[[], str]] = [
+            lambda: "AKIA" + "".join(self.r.choice(alnum[:26] + "0123456789") for _ in range(16)),
+            lambda: "ghp_" + "".join(self.r.choice(alnum) for _ in range(36)),
+        ]
+        return self.r.choice(options)()
 
     def private_key(self) -> str:
         body = base64.b64encode(self.r.randbytes(600)).decode()

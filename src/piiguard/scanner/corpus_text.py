@@ -102,6 +102,15 @@ KINDS: dict[str, tuple[Callable[[Values, Document], None], int]] = {
 }
 
 
+def _pick(v: Values, total_weight: int) -> str:
+    pick = v.r.uniform(0, total_weight)
+    for name, (_template, weight) in KINDS.items():
+        pick -= weight
+        if pick <= 0:
+            return name
+    return next(iter(KINDS))
+
+
 def generate(size: int = 5_000_000, seed: int = 20240618) -> dict[str, tuple[str, list[Span]]]:
     """Files of labelled text, about `size` UTF-8 bytes in all, mixed by kind."""
     v = Values(seed)
@@ -109,13 +118,9 @@ def generate(size: int = 5_000_000, seed: int = 20240618) -> dict[str, tuple[str
     total_weight = sum(weight for _, weight in KINDS.values())
     written = 0
     while written < size:
-        pick = v.r.uniform(0, total_weight)
-        for name, (template, weight) in KINDS.items():
-            pick -= weight
-            if pick <= 0:
-                break
+        name = _pick(v, total_weight)
         document = docs[name]
         first_new = len(document.parts)
-        template(v, document)
+        KINDS[name][0](v, document)
         written += sum(len(part.encode()) for part in document.parts[first_new:])
     return {name: (d.text, d.spans) for name, d in docs.items()}

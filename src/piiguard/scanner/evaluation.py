@@ -3,6 +3,7 @@ and with overlapping spans, and how many look-alikes were flagged."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,19 +56,28 @@ def _matches(gold: Span, found: Span, exact: bool) -> bool:
     return gold.start < found.end and found.start < gold.end
 
 
+def _find(
+    golds: list[Span], starts: list[int], p: Span, used: set[Span], exact: bool
+) -> Span | None:
+    # Gold spans barely overlap one another, so a few steps back from p.end suffice.
+    j = bisect_left(starts, p.end) - 1
+    for g in golds[max(0, j - 4) : j + 1][::-1]:
+        if g not in used and _matches(g, p, exact):
+            return g
+    return None
+
+
 def score(gold: Iterable[Span], found: Iterable[Span], exact: bool) -> dict[str, Score]:
     """Per type and "overall"; each gold span is matched by at most one found span."""
     truth = sorted(_scored(s) for s in gold if s.type != LOOKALIKE)
-    predicted = sorted(_scored(s) for s in found)
     by_type: dict[str, list[Span]] = defaultdict(list)
     for s in truth:
         by_type[s.type].append(s)
+    starts = {kind: [s.start for s in spans] for kind, spans in by_type.items()}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     used: set[Span] = set()
-    for p in predicted:
-        match = next(
-            (g for g in by_type.get(p.type, ()) if g not in used and _matches(g, p, exact)), None
-        )
+    for p in sorted(_scored(s) for s in found):
+        match = _find(by_type.get(p.type, []), starts.get(p.type, []), p, used, exact)
         if match is None:
             counts[p.type][1] += 1
         else:
@@ -84,6 +94,11 @@ def score(gold: Iterable[Span], found: Iterable[Span], exact: bool) -> dict[str,
 def lookalikes_flagged(gold: Iterable[Span], found: Iterable[Span]) -> tuple[int, int]:
     """(look-alikes overlapped by any detection, look-alikes in all)."""
     fakes = [s for s in gold if s.type == LOOKALIKE]
-    spans = sorted((s.start, s.end) for s in found)
-    flagged = sum(1 for f in fakes if any(a < f.end and f.start < b for a, b in spans))
+    spans = sorted(found, key=lambda s: (s.start, s.end))
+    starts = [s.start for s in spans]
+    flagged = 0
+    for f in fakes:
+        j = bisect_left(starts, f.end) - 1
+        if any(s.end > f.start for s in spans[max(0, j - 8) : j + 1]):
+            flagged += 1
     return flagged, len(fakes)

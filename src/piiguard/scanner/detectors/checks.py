@@ -115,7 +115,7 @@ def card_issuer(digits: str) -> str | None:  # noqa: PLR0911 - one return per sc
         return "jcb"
     if (digits.startswith("6011") or p2 == 65 or 644 <= int(digits[:3]) <= 649) and 16 <= n <= 19:
         return "discover"
-    if (p2 in (36, 38) or 300 <= int(digits[:3]) <= 305) and 14 <= n <= 19:
+    if (p2 in (36, 38) or 300 <= int(digits[:3]) <= 305) and n in (14, 16):
         return "diners"
     return None
 

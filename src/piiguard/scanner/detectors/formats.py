@@ -91,9 +91,9 @@ COORD_CONTEXT = words(
     "coordinates",
 )
 COORDINATES = re.compile(
-    r"(?<![0-9A-Za-z.])(?P<ns1>[NS] ?)?(?P<lat>[-+]?\d{1,2}\.\d{4,8})°?(?P<ns2> ?[NS])?"
+    r"(?<![0-9A-Za-z])(?<!\d\.)(?P<ns1>[NS] ?)?(?P<lat>[-+]?\d{1,2}\.\d{4,8})°?(?P<ns2> ?[NS])?"
     r"\s*[,，/; ]\s*"
-    r"(?P<ew1>[EW] ?)?(?P<lon>[-+]?\d{1,3}\.\d{4,8})°?(?P<ew2> ?[EW])?(?![0-9A-Za-z.])"
+    r"(?P<ew1>[EW] ?)?(?P<lon>[-+]?\d{1,3}\.\d{4,8})°?(?P<ew2> ?[EW])?(?![0-9A-Za-z]|\.\d)"
 )
 
 
@@ -161,7 +161,7 @@ def _format_secret(m: re.Match[str], text: str) -> Hit | None:
 
 RULES = (
     Rule("email", (r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]{2}",), EMAIL, _email, 0, 64),
-    Rule("ipv4", (r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}",), IPV4, _ipv4, 1, 2),
+    Rule("ipv4", (r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:[^0-9]|$)",), IPV4, _ipv4, 1, 2),
     Rule(
         "ipv6",
         (
@@ -173,7 +173,14 @@ RULES = (
         0,
         40,
     ),
-    Rule("coordinates", (r"\d{1,3}\.\d{4}",), COORDINATES, _coordinates, 3, 40),
+    Rule(
+        "coordinates",
+        (r"\d{1,3}\.\d{4,}°?\s?[NSns]?\s*[,，/; ]\s*[EWew]?\s?[\-+]?\d{1,3}\.\d{4}",),
+        COORDINATES,
+        _coordinates,
+        3,
+        40,
+    ),
     Rule("plate", (rf"[{_PROVINCES}][A-HJ-NP-Z]",), PLATE, _plate, 0, 10),
     Rule(
         "secret_kv",

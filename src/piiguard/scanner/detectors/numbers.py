@@ -49,9 +49,9 @@ def _resident_id_15(m: re.Match[str], text: str) -> Hit | None:
 
 
 CARD = re.compile(
-    r"(?<![0-9A-Za-z.,-])(?:\d{13,19}"
+    r"(?<![0-9A-Za-z.-])(?:\d{13,19}"
     r"|\d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{4}(?:(?P=s)\d{1,3})?"
-    r"|3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5})(?![0-9A-Za-z]|[.,-]\d)"
+    r"|3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5})(?![0-9A-Za-z]|[.-]\d)"
 )
 
 
@@ -109,8 +109,7 @@ LANDLINE = re.compile(
 def _landline(m: re.Match[str], text: str) -> Hit | None:
     area = (m.group(1) or m.group(2) or m.group(3)).lstrip("0")
     subscriber = m.group(4) + m.group(5)
-    probe = "0" + area + subscriber[0] + "0" * (len(subscriber) - 1)
-    if not checks.phone_in_region(probe, "CN"):
+    if not checks.phone_in_region("0" + area + subscriber, "CN"):
         return None
     return hit("phone", m, _phone_confidence(m, text, 0.85), Validator.FORMAT)
 
@@ -167,7 +166,14 @@ def _passport(m: re.Match[str], text: str) -> Hit | None:
 
 
 RULES = (
-    Rule("resident_id_18", (r"(?:^|[^0-9])\d{17}[0-9Xx]",), RESIDENT_ID_18, _resident_id_18, 0, 1),
+    Rule(
+        "resident_id_18",
+        (r"(?:^|[^0-9])\d{17}[0-9Xx](?:[^0-9]|$)",),
+        RESIDENT_ID_18,
+        _resident_id_18,
+        0,
+        1,
+    ),
     Rule(
         "resident_id_15",
         (r"(?:身份证|证件|ID|identity)[^0-9]{0,16}\d{15}",),
@@ -180,7 +186,7 @@ RULES = (
     Rule(
         "card",
         (
-            r"(?:^|[^0-9])\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{1,4}",
+            r"(?:^|[^0-9])(?:\d[ \-]?){12,18}\d(?:[^0-9]|$)",
             r"3[47]\d\d[ \-]\d{6}[ \-]\d{5}",
         ),
         CARD,
@@ -191,7 +197,7 @@ RULES = (
     Rule("iban", (r"[A-Z]{2}\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}",), IBAN, _iban, 0, 30),
     Rule(
         "mobile",
-        (r"(?:^|[^0-9])(?:\+86|0086|\(\+?86\))?[ \-]?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}",),
+        (r"(?:^|[^0-9])(?:\+86|0086|\(\+?86\))?[ \-]?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?:[^0-9]|$)",),
         MOBILE,
         _mobile,
         0,
@@ -200,7 +206,7 @@ RULES = (
     Rule(
         "landline",
         (
-            r"(?:^|[^0-9])\(?0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}",
+            r"(?:^|[^0-9])\(?0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}(?:[^0-9]|$)",
             r"(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}[ \-]?\d{3,4}[ \-]?\d{4}",
         ),
         LANDLINE,

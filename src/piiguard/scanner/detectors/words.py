@@ -138,7 +138,7 @@ _WORD = r"[A-Z][a-z]*(?:['’-]?[A-Z][a-z]+)+|[A-Z][a-z]+"
 LATIN_NAME = re.compile(
     r"(?:\b(?:Dear|Hi|Hello)(?:[ ]+(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?)?"
     r"|\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
-    r"|\b(?i:Name|Full name|Customer name|Contact|Contact person|Attn|Attention|Recipient|"
+    r"|\b(?i:Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
     r"Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours)"
     r"[ \t]*[:,]?)"
     rf"[ \t]*\n?[ \t]*(?P<v>(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}})"
@@ -208,11 +208,11 @@ _SUFFIXES = (
     "Expressway|Extension|Extensions|Fall|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|"
     "Forge|Forges|Fork|Forks|Fort|Freeway|Garden|Gardens|Gateway|Glen|Glens|Burg|Burgs|Brook|"
     "Brooks|Branch|Bridge|Bridges|Bluff|Bluffs|Bottom|Beach|Bend|Arcade|Lock|Locks|Mall|Neck|"
-    "Orchard|Overpass|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
+    "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
 )
 EN_ADDRESS = re.compile(
     r"(?<![\w-])\d{1,6}[ ]+(?:[A-Z][a-z]+[ ]+){1,3}"
-    rf"(?:{_SUFFIXES})\.?(?![\w])"
+    rf"(?:{_SUFFIXES})s?\.?(?![\w])"
     r"(?:,?[ ]+(?:Apt\.?|Suite|Unit|Ste\.?|#)[ ]*[A-Za-z0-9-]+)?"
     r"(?:(?:,[ ]*|\n|[ ]+)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z]{2}[ ]+\d{5}(?:-\d{4})?)?"
     r"(?![\w])"
@@ -274,7 +274,7 @@ RULES = (
         "latin_name",
         (
             r"Dear|Hi|Hello|Mr|Mrs|Ms|Miss|Dr|Prof|Name|Contact|Attn|Attention|"
-            r"Recipient|Cardholder|holder|Signed|Sincerely|Regards|Yours|name|contact",
+            r"Recipient|Cardholder|holder|Signed|Sincerely|Regards|Yours|name|contact|regards|customer",
         ),
         LATIN_NAME,
         _latin_name,
