@@ -61,10 +61,23 @@ class SqlAuditLog:
         return [AuditEntry(*cast(RowTuple, tuple(r))) for r in self._c.execute(q)]
 
     def rows(self) -> Iterator[RowTuple]:
-        result = self._c.execution_options(yield_per=20_000).execute(
-            select(*_ROW_COLS).order_by(_E.c.seq))
-        for part in result.partitions():
-            yield from (cast(RowTuple, tuple(r)) for r in part)
+        """The whole chain in seq order, streamed. This is verification's hot loop, so it
+        reads through the driver's cursor (plain tuples, no Row objects); on PostgreSQL a
+        named (server-side) cursor keeps memory flat."""
+        sql = str(select(*_ROW_COLS).order_by(_E.c.seq).compile(self._c))
+        raw = self._c.connection.dbapi_connection
+        if raw is None:
+            raise RuntimeError("the unit of work's connection is closed")
+        if self._c.dialect.name == "postgresql":
+            cur = raw.cursor(name="piiguard_audit_verify")
+        else:
+            cur = raw.cursor()
+        try:
+            cur.execute(sql)
+            while batch := cur.fetchmany(20_000):
+                yield from cast(list[RowTuple], batch)
+        finally:
+            cur.close()
 
     def hashes(self, first_seq: int, last_seq: int) -> list[str]:
         q = (select(_E.c.entry_hash).where(_E.c.seq >= first_seq, _E.c.seq <= last_seq)

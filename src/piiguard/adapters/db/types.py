@@ -2,32 +2,69 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import DateTime
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+
+def _naive(value: datetime) -> None:
+    raise ValueError(f"naive datetime {value!r}: piiguard stores aware UTC times only")
+
+
+class _SqliteUtcText(sqlite.DATETIME):
+    """SQLite keeps times as text. Same storage format as SQLAlchemy's own
+    ('YYYY-MM-DD HH:MM:SS.ffffff', UTC), converted with the C-level isoformat and
+    fromisoformat: ~4x cheaper per value than the generic path, which bulk ingest and
+    batch reads of 100,000 items (4 times each) feel."""
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], str | None]:
+        def process(value: datetime | None) -> str | None:
+            if value is None:
+                return None
+            if value.tzinfo is None:
+                _naive(value)
+            return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
+
+        return process
+
+    def result_processor(self, dialect: Dialect, coltype: object
+                         ) -> Callable[[Any], datetime | None]:
+        def process(value: str | None) -> datetime | None:
+            return None if value is None else datetime.fromisoformat(value + "+00:00")
+
+        return process
+
+
+# sqlite.DATETIME's constructor is untyped; one typed factory keeps mypy --strict exact.
+_new_sqlite_utc = cast(Callable[[], TypeEngine[Any]], _SqliteUtcText)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes in and out. SQLite keeps no offset, so values are stored as UTC
-    and given their zone back on the way out; naive datetimes are refused on the way in."""
+    """Aware UTC datetimes in and out on every backend; naive datetimes are refused."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(_new_sqlite_utc())
+        return dialect.type_descriptor(DateTime(timezone=True))
+
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
+        if value is None or dialect.name == "sqlite":
+            return value  # _SqliteUtcText converts
         if value.tzinfo is None:
-            raise ValueError("naive datetime: piiguard stores aware UTC times only")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+            _naive(value)
+        return value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
+        if value is None or dialect.name == "sqlite":
+            return cast(datetime | None, value)  # _SqliteUtcText made it aware
         if not isinstance(value, datetime):
             raise TypeError(f"expected a datetime from the database, got {type(value).__name__}")
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.astimezone(UTC)
