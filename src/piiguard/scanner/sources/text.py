@@ -28,11 +28,13 @@ _BOMS = (
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:
+    """Decodes strictly to something that reads as text (few control characters)."""
     try:
-        codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
+        text = codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    return True
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return controls <= len(text) // 20
 
 
 def detect_encoding(sample: bytes) -> str | None:  # noqa: PLR0911 - first test that holds
@@ -88,9 +90,11 @@ def windows(path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES) -> Iterat
             pending, base, emit_from = pending[keep:], base + keep, emit_to
 
 
-def scan_text_file(path: Path, encoding: str, detector: Detector) -> Iterator[tuple[Hit, int]]:
+def scan_text_file(
+    path: Path, encoding: str, detector: Detector, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[tuple[Hit, int]]:
     """Hits with offsets into the whole decoded file, each with its 1-based line."""
-    for window in windows(path, encoding):
+    for window in windows(path, encoding, chunk_bytes):
         line, counted = window.line, 0
         for h in detector.scan(window.text):
             start = window.offset + h.start
