@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck contracts unit bench clean
+.PHONY: help install run test lint typecheck contracts unit bench trace clean
 
 help: ## show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,10 @@ unit: install ## only the fast unit tests
 bench: install ## benchmarks (not part of the tests); figures go to docs/benchmarks.md
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	@$(BIN)/python -m bench $(BENCH)
+
+trace: install ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
+	@$(BIN)/pytest --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
+	@echo "wrote docs/traceability.md"
 
 clean: ## remove the virtualenv and caches (keeps ./var, which holds your data and keys)
 	rm -rf $(VENV) .mypy_cache .ruff_cache build src/*.egg-info
