@@ -6,7 +6,6 @@ operator:local-operator).
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from typing import Annotated
@@ -20,6 +19,7 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
 from piiguard.config import Settings
 from piiguard.domain.errors import DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
+from piiguard.scanner.cli import scan
 from piiguard.services import accounts, keys, subjects
 from piiguard.services.audit import note_verification, record_checkpoint, verify_audit
 from piiguard.services.setup import initialise
@@ -271,13 +271,5 @@ def audit_checkpoint() -> None:
               f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}")
 
 
-def _register_scanner() -> None:
-    """The discovery scanner stands beside the core (scanner/); its command joins here."""
-    try:
-        module = importlib.import_module("piiguard.scanner.cli")
-    except ModuleNotFoundError:
-        return
-    app.command("scan")(module.scan)
-
-
-_register_scanner()
+# The discovery scanner stands beside the core (scanner/); its command joins here.
+app.command("scan")(scan)
