@@ -9,6 +9,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.domain.audit import VerifyReport
+from piiguard.domain.audit import AuditEvent, VerifyReport, chain
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound
 from piiguard.domain.normalize import normalize
@@ -195,6 +196,33 @@ def test_truncation_and_checkpoint_tampering_are_reported(
         container: Container, tamper: Callable[[Connection], None], seq: int,
         what: str) -> None:
     assert_reported(container, tamper, seq, what)
+
+
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R5.1")
+@pytest.mark.parametrize(("tamper", "seq", "what"), MID_CHAIN,
+                         ids=[f.__name__ for f, _, _ in MID_CHAIN])
+def test_tampering_is_reported_at_the_first_bad_entry(
+        container: Container, tamper: Callable[[Connection], None], seq: int,
+        what: str) -> None:
+    """On PostgreSQL this also proves that verification stopping at a bad entry leaves no
+    server-side cursor open (a ResourceWarning, an error under `filterwarnings=error`)."""
+    assert_reported(container, tamper, seq, what)
+
+
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R5.1")
+def test_truncating_entries_written_since_the_last_checkpoint_is_reported(
+        container: Container) -> None:
+    """Issue 2: `audit verify` fails "on truncation after the last checkpoint". The head
+    row (audit_head) still says 12 entries; the table now holds 10."""
+    c = container
+    build_trail(c)
+    with c.engine.begin() as conn:
+        conn.execute(delete(E).where(E.c.seq > 10))
+    report = verify(c)
+    assert not report.ok
+    assert report.first is not None and report.first.seq == 11
 
 
 @pytest.mark.req("R2.10")

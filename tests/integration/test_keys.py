@@ -192,3 +192,39 @@ def test_a_retired_version_cannot_unwrap_an_old_key_store_copy(
     for sid, (version, blob) in old_keys.items():
         with pytest.raises(VaultIntegrityError, match="version 1 is not available"):
             c.vault._provider.unwrap(WrappedKey(version, blob), _dek_context(sid))
+
+
+# -- a server running while the CLI rotates and retires -----------------------------------
+@pytest.mark.req("R5.1")
+def test_a_running_server_keeps_reading_after_the_cli_rotates(
+        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    """`piiguard keys rotate` runs in its own process while the server serves."""
+    server = container
+    cli = bootstrap(server.settings, migrate=False)
+    try:
+        rotate_keys(cli.uow(), cli.vault, OPERATOR)
+    finally:
+        cli.close()
+    for sid, expected in subjects.items():
+        assert values(server, sid) == expected
+
+
+@pytest.mark.req("R5.1")
+def test_keys_made_by_a_running_server_after_rotate_and_retire_stay_readable(
+        container: Container) -> None:
+    """The server must not go on wrapping new subject keys under a KEK that the CLI has
+    rotated away and retired: after the next restart they could never be unwrapped."""
+    server = container
+    cli = bootstrap(server.settings, migrate=False)
+    try:
+        rotate_keys(cli.uow(), cli.vault, OPERATOR)
+        retire_key(cli.uow(), cli.vault, OPERATOR, "1")
+    finally:
+        cli.close()
+    r = register(server, *contact(email="late@example.cn"))
+    restarted = bootstrap(server.settings, migrate=False)
+    try:
+        assert values(restarted, r.subject.id) == sorted(
+            ["late@example.cn", "13812345678", "李雷"])
+    finally:
+        restarted.close()

@@ -35,6 +35,7 @@ from piiguard.services.subjects import (
     erase_subject,
     find_subjects,
     read_subject_data,
+    sweep_keys,
     verify_subject_credential,
 )
 from tests.builders import contact, item, register
@@ -283,6 +284,37 @@ def test_erasure_leaves_a_tombstone_and_its_audit_entries(container: Container) 
         erase_subject(c.uow(), c.vault, c.clock, OPERATOR, a.subject.id)
 
 
+@pytest.mark.req("R5.1")
+@pytest.mark.req("R5.5")
+def test_a_shred_interrupted_after_the_commit_is_finished_by_the_sweep(
+        container: Container, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data is deleted in one transaction and the key destroyed after it; if the key
+    store is unreachable in between, `sweep_keys` finishes the job."""
+    c = container
+    a, b = register(c), register(c)
+
+    def unreachable(subject_ids: object) -> int:
+        raise ConnectionError("key store unreachable")
+
+    with monkeypatch.context() as m:
+        m.setattr(c.vault, "shred", unreachable)
+        with pytest.raises(ConnectionError):
+            erase_subject(c.uow(), c.vault, c.clock, OPERATOR, a.subject.id)
+    with c.engine.connect() as conn:
+        assert conn.execute(select(t.subjects.c.erased_at)
+                            .where(t.subjects.c.id == a.subject.id)).scalar_one() is not None
+    assert set(c.vault.subjects_with_keys()) == {a.subject.id, b.subject.id}
+
+    assert sweep_keys(c.uow(), c.vault, OPERATOR) == 1
+    assert set(c.vault.subjects_with_keys()) == {b.subject.id}
+    with pytest.raises(KeyShredded):
+        c.vault.keyring([a.subject.id])
+    assert sweep_keys(c.uow(), c.vault, OPERATOR) == 0
+    with c.uow() as uow:
+        shreds = uow.audit_log.entries(AuditQuery(action="key.shred"))
+    assert [e.subject_id for e in shreds] == [a.subject.id]
+
+
 # -- blind index --------------------------------------------------------------------------
 @pytest.fixture
 def people(container: Container) -> tuple[str, str]:
@@ -374,6 +406,19 @@ def test_lookup_never_decrypts(container: Container, people: tuple[str, str],
     monkeypatch.setattr(envelope.EnvelopeVault, "keyring", no_keys)
     assert find(container, PHONE, "138-1234-5678") == [people[0]]
     assert find(container, EMAIL, "HAN.MEIMEI@example.cn") == [people[1]]
+
+
+@pytest.mark.req("R5.1")
+def test_a_corrected_value_is_found_by_its_new_value_only(container: Container,
+                                                         people: tuple[str, str]) -> None:
+    c = container
+    a = people[0]
+    with c.uow() as uow:
+        [email] = [s for s in uow.items.sealed(a) if s.record.category == EMAIL]
+    correct_item(c.uow(), c.vault, c.clock, OPERATOR, a, email.record.id, "Lei.Li@New.cn")
+    assert find(c, EMAIL, "lei.li@new.cn") == [a]
+    assert find(c, EMAIL, "li.lei@example.cn") == []
+    assert read(c, a, EMAIL) == {EMAIL: "Lei.Li@New.cn"}
 
 
 # -- credentials --------------------------------------------------------------------------

@@ -415,3 +415,21 @@ def test_a_checkpoint_replaced_by_another_signed_one_is_caught_by_the_witness(
     report = verify(rows(entries), [cps[0], redone], signer.verify, witness)
     assert report.first is not None and report.first.seq == 10
     assert "kept outside the database is missing" in report.first.what
+
+
+@pytest.mark.req("R2.10")
+def test_the_chain_head_matches_an_intact_trail(trail: Trail) -> None:
+    entries, cps, signer = trail
+    assert verify(rows(entries), cps, signer.verify, signer.witness(), head_seq=N).ok
+
+
+@pytest.mark.req("R2.10")
+@pytest.mark.parametrize("keep", [10, 11])
+def test_a_tail_cut_after_the_last_checkpoint_is_caught_by_the_chain_head(
+        trail: Trail, keep: int) -> None:
+    entries, cps, signer = trail
+    assert verify(rows(entries)[:keep], cps, signer.verify, signer.witness()).ok  # without
+    report = verify(rows(entries)[:keep], cps, signer.verify, signer.witness(), head_seq=N)
+    assert report.first is not None
+    assert report.first.seq == keep + 1
+    assert f"chain head records {N} entries" in report.first.what

@@ -70,3 +70,9 @@ def test_card_number_separators_are_ignored() -> None:
 def test_unindexed_values_are_only_trimmed() -> None:
     assert normalize(Lookup.NONE, "  李 雷  ") == "李 雷"
     assert normalize(Lookup.NONE, "Li Lei") == "Li Lei"
+
+
+@pytest.mark.req("R5.1")
+@pytest.mark.parametrize("written", ["(+86) 138 1234 5678", "（+86）138-1234-5678"])
+def test_a_country_code_in_parentheses_is_recognised(written: str) -> None:
+    assert normalize(Lookup.PHONE, written) == "+8613812345678"

@@ -131,6 +131,33 @@ def test_redefining_a_category_under_a_sensitive_parent_keeps_it_sensitive(
 
 
 @pytest.mark.req("R2.1")
+@pytest.mark.req("R5.5")
+def test_redefining_a_credential_category_readable_is_refused(tmp_path: Path) -> None:
+    """A company file cannot set the credential flag; redefining a credential category from
+    it must not silently turn passwords into (reversibly encrypted) ordinary data."""
+    path = tmp_path / "categories.yaml"
+    path.write_text("- {key: user.authorization.credentials, name: Creds, tier: sensitive}\n",
+                    encoding="utf-8")
+    with pytest.raises(InvalidInput, match="holds credentials"):
+        load_taxonomy(path)
+    redefined = Category("user.authorization.credentials", "Credentials", "账户凭证", S,
+                         origin="company")
+    with pytest.raises(InvalidInput, match="holds credentials"):
+        Taxonomy.default().extend([redefined])
+
+
+@pytest.mark.req("R2.1")
+@pytest.mark.req("R5.5")
+def test_redefining_a_credential_below_a_credential_parent_keeps_it_a_credential(
+        tmp_path: Path) -> None:
+    path = tmp_path / "categories.yaml"
+    path.write_text("- {key: user.authorization.credentials.password, name: PW}\n",
+                    encoding="utf-8")
+    password = load_taxonomy(path).get("user.authorization.credentials.password")
+    assert password.credential and password.sensitive
+
+
+@pytest.mark.req("R2.1")
 def test_unknown_parent_is_refused(taxonomy: Taxonomy) -> None:
     with pytest.raises(UnknownCategory, match=r"parent 'user\.hobbies' is unknown"):
         taxonomy.extend([Category("user.hobbies.chess", "Chess", "国际象棋")])
