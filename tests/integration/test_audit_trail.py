@@ -238,6 +238,36 @@ def test_a_checkpoint_is_only_made_when_there_is_something_new(container: Contai
     assert verify(c).ok
 
 
+# -- attribution --------------------------------------------------------------------------
+@pytest.mark.req("R2.10")
+def test_every_read_is_attributable_to_an_actor_a_purpose_and_a_recorded_decision(
+        container: Container) -> None:
+    c = container
+    erp = Actor("erp-client-1", ActorKind.SYSTEM)
+    r = register(c, item("user.contact.email", "a@example.cn"),
+                 item("user.authorization.credentials.password", "pw-123456"))
+    sid = r.subject.id
+    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, erp, c.state, sid,
+                                    "order_fulfilment")
+    with pytest.raises(AccessDenied) as denied:
+        read_subject_data(c.uow(), c.vault, c.clock, erp, c.state, sid, "resale_to_brokers")
+    with c.engine.connect() as conn:
+        reads = conn.execute(select(E).where(E.c.action == "data.read").order_by(E.c.seq)).all()
+        recorded = {row.id: row for row in conn.execute(select(t.decisions))}
+    assert [(e.actor_kind, e.actor_id, e.subject_id, e.purpose) for e in reads] == [
+        ("system", "erp-client-1", sid, "order_fulfilment"),
+        ("system", "erp-client-1", sid, "resale_to_brokers")]
+    assert [e.decision_id for e in reads] == [decision.decision.id, denied.value.decision_id]
+    for e in reads:
+        d = recorded[e.decision_id]
+        assert (d.actor_kind, d.actor_id, d.subject_id, d.purpose) == (
+            e.actor_kind, e.actor_id, e.subject_id, e.purpose)
+    assert [recorded[e.decision_id].outcome for e in reads] == ["allowed", "denied"]
+    assert '"credential_not_readable"' in reads[0].details
+    assert '"purpose_unknown"' in reads[1].details
+    assert verify(c).ok
+
+
 # -- concurrent writers -------------------------------------------------------------------
 THREADS, WRITES = 8, 50
 
