@@ -15,7 +15,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 T = TypeVar("T")
-PG_BASE = os.environ.get("PIIGUARD_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_BASE = os.environ.get("PIIGUARD_BENCH_PG_URL",
+                         "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def machine() -> dict[str, object]:
@@ -38,14 +39,15 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
 
 
 def pg_available() -> bool:
+    eng = create_engine(PG_BASE)
     try:
-        eng = create_engine(PG_BASE)
         with eng.connect() as c:
             c.execute(text("SELECT 1"))
-        eng.dispose()
-        return True
     except Exception:
         return False
+    finally:
+        eng.dispose()
+    return True
 
 
 @contextmanager

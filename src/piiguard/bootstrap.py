@@ -48,8 +48,8 @@ class Container:
     state: PolicyState
     created: list[str] = field(default_factory=list)  # files made on this start
 
-    def uow(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.seal, self.clock.now)
+    def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=readonly)
 
     def ping(self) -> None:
         """Raise if either database does not answer."""

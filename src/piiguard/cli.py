@@ -244,7 +244,7 @@ def keys_sweep() -> None:
 def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Check the whole trail: exit 0 when intact, 1 naming the first bad entry."""
     c = _container()
-    report = verify_audit(c.uow(), c.signer)
+    report = verify_audit(c.uow(readonly=True), c.signer)
     note_verification(c.uow(), OPERATOR, report)
     first = report.first
     if as_json:

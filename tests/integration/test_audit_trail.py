@@ -38,7 +38,7 @@ N = 12
 
 
 def verify(c: Container) -> VerifyReport:
-    return verify_audit(c.uow(), c.signer)
+    return verify_audit(c.uow(readonly=True), c.signer)
 
 
 def build_trail(c: Container) -> None:
@@ -420,3 +420,46 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
         assert needle not in log_text, needle
         assert needle.lower() not in log_text.lower(), needle
         assert needle not in witness, needle
+
+
+# -- exposes a bug in src/ (reported; not committed until fixed) ---------------------------
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R5.1")
+def test_a_well_hashed_entry_appended_behind_the_appenders_back_is_reported(
+        container: Container) -> None:
+    """An entry inserted with SQL after the head, hashed correctly onto the chain: the head
+    row, which every real append moves, still says 12."""
+    c = container
+    build_trail(c)
+    with c.engine.begin() as conn:
+        last = entry(conn, N)
+        [forged] = chain([AuditEvent("subject.erase", "staff", "mallory", "subject", "s-x",
+                                     "s-x")], head_seq=N, head_hash=last["entry_hash"],
+                         at_us=last["at_us"])
+        conn.execute(insert(E).values(**asdict(forged)))
+    report = verify(c)
+    assert not report.ok
+    assert report.first is not None and report.first.seq == N + 1
+
+
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R5.1")
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_checkpoint_made_while_verification_runs_is_no_false_alarm(
+        container: Container, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server's checkpoint timer runs beside `audit verify`. On PostgreSQL (read
+    committed) a checkpoint committed and witnessed after verification read the checkpoint
+    rows, but before it read the witness file, must not look like a deleted checkpoint.
+    (SQLite cannot interleave so: the verifier holds the write lock.)"""
+    c = container
+    build_trail(c)
+    real_witness = c.signer.witness
+
+    def witness_after_a_concurrent_checkpoint() -> object:
+        monkeypatch.setattr(c.signer, "witness", real_witness)
+        assert record_checkpoint(c.uow(), c.signer, c.clock) is not None
+        return real_witness()
+
+    monkeypatch.setattr(c.signer, "witness", witness_after_a_concurrent_checkpoint)
+    report = verify(c)
+    assert report.ok, report.problems

@@ -433,3 +433,15 @@ def test_a_tail_cut_after_the_last_checkpoint_is_caught_by_the_chain_head(
     assert report.first is not None
     assert report.first.seq == keep + 1
     assert f"chain head records {N} entries" in report.first.what
+
+
+# -- exposes a bug in src/ (reported; not committed until fixed) ---------------------------
+@pytest.mark.req("R2.10")
+def test_a_well_hashed_entry_appended_beyond_the_chain_head_is_reported(trail: Trail) -> None:
+    """Entries the appenders never wrote: the head (kept by every append) says 12."""
+    entries, cps, signer = trail
+    forged = chain([AuditEvent("subject.erase", "staff", "mallory")], head_seq=N,
+                   head_hash=entries[-1].entry_hash, at_us=AT)
+    report = verify(rows(entries + forged), cps, signer.verify, signer.witness(), head_seq=N)
+    assert report.first is not None
+    assert report.first.seq == N + 1

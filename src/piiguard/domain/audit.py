@@ -205,4 +205,8 @@ def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fas
         report.problems.append(Problem(report.entries + 1, f"trail truncated: the chain head "
                                        f"records {head_seq} entries, only {report.entries} "
                                        "present"))
+    elif head_seq is not None and report.entries > head_seq:
+        report.problems.append(Problem(head_seq + 1, f"entry {head_seq + 1} lies beyond the "
+                                       f"chain head ({head_seq}): appended behind the "
+                                       "appenders' back"))
     return report

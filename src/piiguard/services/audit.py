@@ -37,12 +37,15 @@ def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
 
 
 def verify_audit(uow: UnitOfWork, signer: CheckpointSigner) -> VerifyReport:
-    """Walk the whole chain once; name the first bad entry. Read-only."""
+    """Walk the whole chain once; name the first bad entry. Pass a read-only unit of work:
+    head, checkpoints and entries must come from one snapshot. The witness is read first:
+    a checkpoint is committed before it is witnessed, so an earlier witness is always in
+    the database — reading it later could race a checkpoint made meanwhile."""
+    witness = signer.witness()
     with uow:
         head_seq, _ = uow.audit_log.head()
         checkpoints = uow.audit_log.checkpoints()
-        return verify(uow.audit_log.rows(), checkpoints, signer.verify, signer.witness(),
-                      head_seq)
+        return verify(uow.audit_log.rows(), checkpoints, signer.verify, witness, head_seq)
 
 
 def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> None:

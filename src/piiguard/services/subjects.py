@@ -101,8 +101,8 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                       state: PolicyState, subjects: Sequence[SubjectInput], *,
                       default_system: str) -> list[Registered]:
     """Create subjects with their items in one transaction. Everything is validated before
-    anything is written; the subjects' keys are stored first (a failed transaction leaves
-    only unused keys, which `sweep_keys` removes)."""
+    anything is written; the subjects' keys are stored first, so a failed transaction
+    leaves only unused keys that open nothing (no data was written under them)."""
     for i, s in enumerate(subjects):
         _check_kind(state, s.kind, f"subjects[{i}].kind" if len(subjects) > 1 else "kind")
         for j, it in enumerate(s.items):

@@ -33,7 +33,11 @@ class SqlUnitOfWork:
     staff: SqlStaff
     policies: SqlPolicies
 
-    def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime]) -> None:
+    def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime], *,
+                 readonly: bool = False) -> None:
+        """`readonly`: one consistent snapshot and no write lock (audit verification);
+        writing units of work take the write lock up front on SQLite."""
+        self._readonly = readonly
         self._engine = engine
         self._seal = seal
         self._now = clock
@@ -44,7 +48,12 @@ class SqlUnitOfWork:
     def __enter__(self) -> Self:
         conn = self._engine.connect()
         if is_sqlite(self._engine):
-            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            # WAL: a deferred read transaction is a snapshot; writers never wait for it
+            conn = conn.execution_options(
+                sqlite_begin="DEFERRED" if self._readonly else "IMMEDIATE")
+        elif self._readonly:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ",
+                                          postgresql_readonly=True)
         conn.begin()
         self._conn = conn
         self.subjects = SqlSubjects(conn)
@@ -74,6 +83,8 @@ class SqlUnitOfWork:
         return self._conn
 
     def audit(self, event: AuditEvent) -> None:
+        if self._readonly:
+            raise RuntimeError("a read-only unit of work cannot record audit events")
         self._events.append(event)
 
     def commit(self) -> None:

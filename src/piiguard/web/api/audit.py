@@ -29,7 +29,7 @@ def audit_entries(c: ContainerDep, actor: AuditActor,
 @router.post("/audit/verify", response_model=VerifyOut)
 def audit_verify(c: ContainerDep, actor: AuditActor) -> VerifyOut:
     """Walk the hash chain and the signed checkpoints; name the first bad entry."""
-    report = verify_audit(c.uow(), c.signer)
+    report = verify_audit(c.uow(readonly=True), c.signer)
     note_verification(c.uow(), actor, report)
     return VerifyOut.of(report)
 
