@@ -11,19 +11,17 @@ import sys
 from typing import Annotated
 
 import typer
-import uvicorn
 from rich.console import Console
 from rich.table import Table
 
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
 from piiguard.config import Settings
-from piiguard.domain.errors import DomainError
+from piiguard.domain.errors import AccessDenied, DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.scanner.cli import scan
 from piiguard.services import accounts, keys, subjects
 from piiguard.services.audit import note_verification, record_checkpoint, verify_audit
 from piiguard.services.setup import initialise
-from piiguard.web.app import create_app
 
 app = typer.Typer(help="piiguard — personal data held, used and proved as the privacy policy "
                        "promises. Settings come from PIIGUARD_* environment variables "
@@ -57,6 +55,10 @@ def _container() -> Container:
 def _fail(exc: DomainError) -> typer.Exit:
     where = f" ({exc.field})" if exc.field else ""
     err.print(f"[red]{exc.code}{where}:[/red] {exc.message}")
+    if isinstance(exc, AccessDenied):
+        err.print(f"decision {exc.decision_id} (see it: GET /api/v1/decisions/{exc.decision_id})")
+        for r in exc.reasons:
+            err.print(f"  - {r.code}: {r.en} / {r.zh}")
     return typer.Exit(1)
 
 
@@ -74,9 +76,10 @@ def _init(c: Container, base_url: str) -> None:
         out.print(f"  finished shredding the keys of {done.keys_swept} erased subject(s)")
     if done.setup_token:
         out.print("\n[bold]First login[/bold]: open this one-time link (valid "
-                  f"{s.setup_token_hours:g} h) and create the privacy officer's account:\n"
-                  f"  {base_url}/setup?token={done.setup_token}\n"
-                  "Systems get API keys with: .venv/bin/piiguard client add NAME")
+                  f"{s.setup_token_hours:g} h) and create the privacy officer's account:")
+        typer.echo(f"  {base_url}/setup?token={done.setup_token}")  # never wrapped: copy it whole
+        out.print("Systems get API keys with: piiguard client add NAME "
+                  "(the command is in .venv/bin after `make run`)")
 
 
 @app.command()
@@ -92,6 +95,11 @@ def init() -> None:
 def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
           port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None) -> None:
     """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it."""
+    # Imported here: the web stack costs ~0.3 s that every other command would pay.
+    import uvicorn  # noqa: PLC0415
+
+    from piiguard.web.app import create_app  # noqa: PLC0415
+
     c = _container()
     host, port = host or c.settings.host, port or c.settings.port
     url = f"http://{host}:{port}"
@@ -118,6 +126,7 @@ def client_list() -> None:
     """List system clients (never their keys)."""
     c = _container()
     t = Table("name", "id", "created", "revoked")
+    t.columns[1].no_wrap = True
     for cl in accounts.list_clients(c.uow()):
         t.add_row(cl.name, cl.id, f"{cl.created_at:%Y-%m-%d %H:%M}",
                   f"{cl.revoked_at:%Y-%m-%d %H:%M}" if cl.revoked_at else "")
@@ -182,17 +191,20 @@ def subject_show(
     try:
         if purpose is None:
             _, records = subjects.describe_subject(c.uow(), OPERATOR, subject_id)
-            rows = [(r.id, r.category, r.provenance.channel.value, r.held_in, "") for r in records]
+            rows = [(r.category, r.provenance.channel.value, r.held_in, "", r.id)
+                    for r in records]
         else:
             recorded, items = subjects.read_subject_data(
                 c.uow(), c.vault, c.clock, OPERATOR, c.state, subject_id, purpose)
             err.print(f"decision {recorded.decision.id}: {recorded.decision.outcome}")
-            rows = [(i.record.id, i.record.category, i.record.provenance.channel.value,
-                     i.record.held_in, i.value if i.value is not None else "(credential)")
+            rows = [(i.record.category, i.record.provenance.channel.value, i.record.held_in,
+                     i.value if i.value is not None else "(credential)", i.record.id)
                     for i in items]
     except DomainError as exc:
         raise _fail(exc) from None
-    t = Table("item", "category", "channel", "held in", "value")
+    t = Table("category", "channel", "held in", "value", "item")
+    t.columns[4].no_wrap = True  # ids are for copying: never cut
+    t.columns[4].min_width = 36
     for row in rows:
         t.add_row(*row)
     out.print(t)

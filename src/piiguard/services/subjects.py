@@ -261,9 +261,12 @@ def find_subjects(uow: UnitOfWork, vault: Vault, actor: Actor, state: PolicyStat
                            field="category")
     with uow:
         ids = uow.items.subjects_by_token(category, token)
-        uow.audit(AuditEvent("subject.lookup", actor.kind.value, actor.id, "category", category,
-                             details={"value_hash": vault.keyed_hash(value),
-                                      "matches": len(ids)}))
+        value_hash = vault.keyed_hash(value)
+        # one entry per subject found, so "who looked this person up" is in their history
+        for sid in ids or [""]:
+            uow.audit(AuditEvent("subject.lookup", actor.kind.value, actor.id, "category",
+                                 category, sid, details={"value_hash": value_hash,
+                                                         "matches": len(ids)}))
         uow.commit()
     return ids
 

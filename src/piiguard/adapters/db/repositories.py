@@ -4,7 +4,7 @@ work's connection, so everything a use case does is one transaction."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -68,23 +68,32 @@ class SqlSubjects:
         yield from self._c.execute(q).scalars()
 
 
-_ITEM_META = [c for c in t.items.c if c.name not in ("ciphertext", "secret_hash", "lookup_token")]
+_I = t.items.c
+# Fixed column order: the batch read path unpacks plain tuples (no per-attribute lookups).
+_ITEM_COLS = (_I.id, _I.subject_id, _I.category, _I.channel, _I.collected_at, _I.legal_basis,
+              _I.source_system, _I.recorded_by, _I.held_in, _I.last_confirmed_at,
+              _I.created_at, _I.updated_at, _I.secret_hash, _I.ciphertext, _I.lookup_token)
+_CHANNELS = {c.value: c for c in Channel}
+_BASES = {b.value: b for b in LegalBasis}
 
 
-def _record(r: Any) -> ItemRecord:  # a Row with the items columns
-    """Credentials are recognised by their hash column: they carry no ciphertext."""
-    return ItemRecord(
-        id=r.id, subject_id=r.subject_id, category=r.category,
-        provenance=Provenance(Channel(r.channel), r.collected_at, LegalBasis(r.legal_basis),
-                              r.source_system, r.recorded_by),
-        held_in=r.held_in, last_confirmed_at=r.last_confirmed_at, created_at=r.created_at,
-        updated_at=r.updated_at, credential=r.secret_hash is not None,
-    )
-
-
-def _sealed(r: Row[Any]) -> SealedItem:
-    return SealedItem(_record(r), None if r.ciphertext is None else bytes(r.ciphertext),
-                      r.secret_hash, r.lookup_token)
+def _read_items(rows: Iterable[Any]) -> list[SealedItem]:
+    """Rows of `_ITEM_COLS` to sealed items. Items collected together share one Provenance.
+    Credentials are recognised by their hash column: they carry no ciphertext."""
+    provenances: dict[tuple[Any, ...], Provenance] = {}
+    out = []
+    for (iid, sid, cat, channel, collected, basis, source, recorder, held_in, confirmed,
+         created, updated, secret, ct, token) in rows:
+        key = (channel, collected, basis, source, recorder)
+        prov = provenances.get(key)
+        if prov is None:
+            prov = provenances[key] = Provenance(_CHANNELS[channel], collected, _BASES[basis],
+                                                 source, recorder)
+        out.append(SealedItem(
+            ItemRecord(iid, sid, cat, prov, held_in, confirmed, created, updated,
+                       secret is not None),
+            None if ct is None else bytes(ct), secret, token))
+    return out
 
 
 class SqlItems:
@@ -109,30 +118,27 @@ class SqlItems:
         }
 
     def records(self, subject_id: str) -> list[ItemRecord]:
-        q = select(*_ITEM_META, t.items.c.secret_hash).where(
-            t.items.c.subject_id == subject_id).order_by(t.items.c.created_at, t.items.c.id)
-        return [_record(r) for r in self._c.execute(q)]
+        return [s.record for s in self.sealed(subject_id)]
 
     def sealed(self, subject_id: str, categories: frozenset[str] | None = None
                ) -> list[SealedItem]:
-        q = select(t.items).where(t.items.c.subject_id == subject_id)
+        q = select(*_ITEM_COLS).where(_I.subject_id == subject_id)
         if categories is not None:
-            q = q.where(t.items.c.category.in_(sorted(categories)))
-        return [_sealed(r) for r in self._c.execute(q.order_by(t.items.c.created_at,
-                                                                t.items.c.id))]
+            q = q.where(_I.category.in_(sorted(categories)))
+        return _read_items(self._c.execute(q.order_by(_I.created_at, _I.id)).all())
 
     def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
         out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
         for chunk in _chunks(subject_ids):
-            q = (select(t.items).where(t.items.c.subject_id.in_(chunk))
-                 .order_by(t.items.c.subject_id, t.items.c.created_at, t.items.c.id))
-            for r in self._c.execute(q):
-                out[r.subject_id].append(_sealed(r))
+            q = (select(*_ITEM_COLS).where(_I.subject_id.in_(chunk))
+                 .order_by(_I.subject_id, _I.created_at, _I.id))
+            for item in _read_items(self._c.execute(q).all()):
+                out[item.record.subject_id].append(item)
         return out
 
     def get(self, item_id: str) -> SealedItem | None:
-        r = self._c.execute(select(t.items).where(t.items.c.id == item_id)).first()
-        return None if r is None else _sealed(r)
+        found = _read_items(self._c.execute(select(*_ITEM_COLS).where(_I.id == item_id)).all())
+        return found[0] if found else None
 
     def replace_value(self, item_id: str, value: SealedValue, *, at: datetime,
                       provenance_recorded_by: str) -> None:
