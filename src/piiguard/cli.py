@@ -66,8 +66,8 @@ def _init(c: Container, base_url: str) -> None:
     done = initialise(c.uow(), c.vault, c.clock, OPERATOR, policy_text(),
                       c.settings.setup_token_hours)
     s = c.settings
-    out.print(f"piiguard ready — data: {s.data_url.split('@')[-1]}, keys: "
-              f"{s.keys_url.split('@')[-1]}")
+    typer.echo(f"piiguard ready — data: {s.data_url.split('@')[-1]}")
+    typer.echo(f"                 keys: {s.keys_url.split('@')[-1]}")
     for path in c.created:
         out.print(f"  created {path} (mode 0600) — keep it out of the data backups")
     if done.policy_published:
