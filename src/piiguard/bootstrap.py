@@ -25,7 +25,7 @@ from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.ports import Clock
-from piiguard.domain.purposes import PURPOSE_KEYS
+from piiguard.domain.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
@@ -81,7 +81,7 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     passwords = Argon2Passwords()
     vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file), taxonomy,
                           load_hmac_keys(settings.key_file), seal, clock.now, passwords)
-    state = PolicyState(version="1", taxonomy=taxonomy, purposes=PURPOSE_KEYS,
+    state = PolicyState(taxonomy=taxonomy, register=PurposeRegister.of(1, seed_purposes()),
                         subject_kinds=DEFAULT_SUBJECT_KINDS)
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
     return Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,

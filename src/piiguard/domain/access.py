@@ -1,18 +1,25 @@
-"""The decision point's rules: pure, deterministic, no I/O (R2.4, R2.10).
+"""The decision point (R2.4, R2.5, R2.10, R5.6, R6.1, R6.2): one pure function decides
+every use of personal data — allowed or denied, with every reason as a stable code and a
+sentence in English and Chinese, and obligations where they apply.
 
-This is the foundation's rule set: a purpose must be one the policy declares, categories
-must exist, and credentials are never disclosed. The purpose-limitation work adds its rules
-(consent, exceptions, children, systems, roles) as further checks in `RULES` — each a
-function from the request to reasons — without changing the shape of a decision.
+`decide(request, policy, subject)` reads nothing but its arguments. Each rule is a function
+yielding `Verdict`s (a reason and the categories it refuses); new rules — sharing,
+recipients' agreements, transfers abroad — are new functions in `RULES`, not a rewrite.
+A legal exception in force whose scope covers the request lifts the consent-type refusals
+(never an unknown purpose, an unapproved system, a role, or a credential).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
-from piiguard.domain.decisions import Action, Actor, Decision, Reason
+from piiguard.domain.consent import Consent, ConsentKind, GuardianLink, Restriction, RestrictionKind
+from piiguard.domain.datamap import System
+from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason
+from piiguard.domain.exceptions import LegalException
+from piiguard.domain.register import PurposeRegister
 from piiguard.domain.taxonomy import Taxonomy
 
 
@@ -22,72 +29,260 @@ class AccessRequest:
     action: Action
     subject_id: str
     purpose: str
-    categories: frozenset[str]  # what the caller asks for (already expanded to leaf keys)
+    categories: frozenset[str]  # the leaf categories asked for
+    at: datetime
+    target_system: str | None = None
+    exception_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectState:
+    """Everything about one subject that a decision may depend on — loaded per decision."""
+
+    subject_id: str
+    adult_on: date | None = None
+    declared_minor: bool = False
+    collected_for: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    consents: tuple[Consent, ...] = ()
+    restrictions: tuple[Restriction, ...] = ()
+    guardians: tuple[GuardianLink, ...] = ()
+
+    def is_child(self, at: datetime) -> bool:
+        return self.declared_minor or (self.adult_on is not None and at.date() < self.adult_on)
+
+    def consent(self, purpose: str, kind: ConsentKind, at: datetime) -> Consent | None:
+        for c in self.consents:
+            if c.purpose == purpose and c.kind is kind and c.in_force(at):
+                return c
+        return None
 
 
 @dataclass(frozen=True, slots=True)
 class PolicyState:
-    """A snapshot of what the decision depends on, besides the subject."""
+    """A snapshot of what decisions depend on besides the subject; rebuilt when the policy
+    epoch changes (any register, data-map or exception change)."""
 
-    version: str
     taxonomy: Taxonomy
-    purposes: frozenset[str]
+    register: PurposeRegister
     subject_kinds: frozenset[str]
+    systems: Mapping[str, System] = field(default_factory=dict)
+    exceptions: Mapping[str, LegalException] = field(default_factory=dict)
+    home_region: str = "CN"
+    policy_version: str = "1"
+    epoch: int = 0
+
+    @property
+    def version(self) -> str:
+        return f"register-{self.register.version}/policy-{self.policy_version}"
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A rule's answer: the categories it refuses (all when `categories` is empty)."""
-
     reason: Reason
     refused: frozenset[str]
+    liftable: bool = False  # a legal exception in force may lift it
 
 
-Rule = Callable[[AccessRequest, PolicyState], Iterable[Verdict]]
+Rule = Callable[[AccessRequest, PolicyState, SubjectState], Iterable[Verdict]]
 
 
-def purpose_declared(request: AccessRequest, state: PolicyState) -> Iterable[Verdict]:
-    if request.purpose not in state.purposes:
-        yield Verdict(
-            Reason("purpose_unknown",
-                   f"Purpose '{request.purpose}' is not a declared purpose.",
-                   f"用途“{request.purpose}”不是已声明的用途。"),
-            request.categories,
-        )
+def _r(code: str, en: str, zh: str, cats: Iterable[str] = ()) -> Reason:
+    return Reason(code, en, zh, tuple(sorted(cats)))
 
 
-def credentials_never_disclosed(request: AccessRequest, state: PolicyState) -> Iterable[Verdict]:
-    creds = frozenset(c for c in request.categories if state.taxonomy.get(c).credential)
+def purpose_known(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                  ) -> Iterable[Verdict]:
+    if pol.register.active(req.purpose) is None:
+        yield Verdict(_r("purpose_unknown",
+                         f"Purpose '{req.purpose}' is not an active purpose in the register.",
+                         f"用途“{req.purpose}”不是登记簿中有效的用途。"), req.categories)
+
+
+def role_allowed(req: AccessRequest, pol: PolicyState, sub: SubjectState) -> Iterable[Verdict]:
+    rule = pol.register.active(req.purpose)
+    if rule is not None and not (req.actor.roles & rule.roles):
+        yield Verdict(_r("role_not_allowed_for_purpose",
+                         f"None of the actor's roles may use purpose '{req.purpose}'.",
+                         f"操作者的角色均无权将数据用于“{req.purpose}”。"), req.categories)
+
+
+def category_allowed(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                     ) -> Iterable[Verdict]:
+    rule = pol.register.active(req.purpose)
+    if rule is None:
+        return
+    outside = frozenset(c for c in req.categories if not rule.allows_category(pol.taxonomy, c))
+    if outside:
+        yield Verdict(_r("category_not_allowed_for_purpose",
+                         f"These categories are not registered for purpose '{req.purpose}'.",
+                         f"这些数据类别未登记用于“{req.purpose}”。", outside), outside)
+
+
+def credentials_never_disclosed(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                                ) -> Iterable[Verdict]:
+    creds = frozenset(c for c in req.categories if pol.taxonomy.get(c).credential)
     if creds:
-        yield Verdict(
-            Reason("credential_not_readable",
-                   "Credentials are stored as one-way hashes and are never disclosed.",
-                   "账户凭证仅以不可逆散列保存，任何情况下均不披露。",
-                   tuple(sorted(creds))),
-            creds,
-        )
+        yield Verdict(_r("credential_not_readable",
+                         "Credentials are stored as one-way hashes and are never disclosed.",
+                         "账户凭证仅以不可逆散列保存，任何情况下均不披露。", creds), creds)
 
 
-RULES: tuple[Rule, ...] = (purpose_declared, credentials_never_disclosed)
+def system_approved(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                    ) -> Iterable[Verdict]:
+    if req.target_system is None:
+        return
+    system = pol.systems.get(req.target_system)
+    if system is None or not system.usable:
+        yield Verdict(_r("system_not_approved",
+                         f"System '{req.target_system}' is not an approved designated system "
+                         "(or its cloud provider is not approved).",
+                         f"系统“{req.target_system}”不是经批准的指定系统（或其云服务商未获批准）。"),
+                      req.categories)
+
+
+def transfer_abroad(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                    ) -> Iterable[Verdict]:
+    system = pol.systems.get(req.target_system or "")
+    if system is None or system.region == pol.home_region:
+        return
+    if sub.consent(req.purpose, ConsentKind.TRANSFER_ABROAD, req.at) is None:
+        yield Verdict(_r("transfer_abroad_without_consent",
+                         f"System '{system.key}' is in {system.region}, outside "
+                         f"{pol.home_region}: a separate consent to transfer abroad is needed.",
+                         f"系统“{system.key}”位于境外（{system.region}），向境外提供需取得单独同意。"),
+                      req.categories)
+
+
+def not_restricted(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                   ) -> Iterable[Verdict]:
+    for r in sub.restrictions:
+        if r.applies(req.purpose, req.at):
+            if r.kind is RestrictionKind.OBJECTION:
+                yield Verdict(_r("processing_objected",
+                                 f"The person objected to use for '{req.purpose}'.",
+                                 f"本人已拒绝将其信息用于“{req.purpose}”。"),
+                              req.categories, liftable=True)
+            else:
+                yield Verdict(_r("processing_restricted",
+                                 "The person asked to restrict the processing of their data.",
+                                 "本人已要求限制对其个人信息的处理。"),
+                              req.categories, liftable=True)
+            return
+
+
+def child_guardian(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                   ) -> Iterable[Verdict]:
+    if not sub.is_child(req.at):
+        return
+    verified = {g.guardian_id for g in sub.guardians if g.verified}
+    given = sub.consent(req.purpose, ConsentKind.GUARDIAN, req.at)
+    if given is None or given.given_by not in verified:
+        yield Verdict(_r("child_without_guardian_consent",
+                         "The person is a child: a verified guardian's consent is needed first.",
+                         "本人为不满十四周岁的未成年人，须先取得经核实的监护人同意。"),
+                      req.categories, liftable=True)
+
+
+def declared_at_collection(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                           ) -> Iterable[Verdict]:
+    if pol.register.active(req.purpose) is None:
+        return  # purpose_unknown says it all
+    if sub.consent(req.purpose, ConsentKind.GENERAL, req.at) is not None:
+        return
+    undeclared = frozenset(c for c in req.categories
+                           if req.purpose not in sub.collected_for.get(c, frozenset()))
+    if undeclared:
+        yield Verdict(_r("purpose_not_declared_at_collection",
+                         f"This data was not collected for '{req.purpose}' and the person has "
+                         "not consented to that use.",
+                         f"收集这些信息时未声明用于“{req.purpose}”，且本人未同意此用途。",
+                         undeclared), undeclared, liftable=True)
+
+
+def consent_required(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                     ) -> Iterable[Verdict]:
+    rule = pol.register.active(req.purpose)
+    if rule is None or not rule.needs_consent:
+        return
+    if sub.consent(req.purpose, ConsentKind.GENERAL, req.at) is None:
+        yield Verdict(_r("consent_required",
+                         f"Purpose '{req.purpose}' needs the person's consent, which is absent "
+                         "or withdrawn.",
+                         f"用途“{req.purpose}”需要本人同意，目前未同意或已撤回。"),
+                      req.categories, liftable=True)
+
+
+def sensitive_separate_consent(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                               ) -> Iterable[Verdict]:
+    if pol.register.active(req.purpose) is None:
+        return
+    sensitive = frozenset(c for c in req.categories
+                          if pol.taxonomy.get(c).sensitive and not pol.taxonomy.get(c).credential)
+    if sensitive and sub.consent(req.purpose, ConsentKind.SENSITIVE, req.at) is None:
+        yield Verdict(_r("sensitive_without_separate_consent",
+                         "Sensitive personal information needs its own, separate consent.",
+                         "处理敏感个人信息须取得本人的单独同意。", sensitive),
+                      sensitive, liftable=True)
+
+
+RULES: tuple[Rule, ...] = (
+    purpose_known, role_allowed, category_allowed, credentials_never_disclosed,
+    system_approved, transfer_abroad, not_restricted, child_guardian,
+    declared_at_collection, consent_required, sensitive_separate_consent,
+)
 
 ALLOWED = Reason("allowed", "Allowed for a declared purpose.", "用于已声明的用途，允许。")
 
 
-def decide(request: AccessRequest, state: PolicyState, *, decision_id: str,
-           at: datetime, rules: Iterable[Rule] = RULES) -> Decision:
-    """Evaluate every rule; a category is allowed when no rule refuses it."""
-    reasons: list[Reason] = []
+def _exception(req: AccessRequest, pol: PolicyState) -> tuple[LegalException | None, Reason | None]:
+    if req.exception_id is None:
+        return None, None
+    ex = pol.exceptions.get(req.exception_id)
+    if ex is None or not ex.in_force(req.at):
+        return None, _r("exception_not_in_force",
+                        f"Legal exception {req.exception_id} is unknown, unapproved, revoked "
+                        "or expired; it lifts nothing.",
+                        f"法定例外 {req.exception_id} 不存在、未经批准、已撤销或已过期，不予适用。")
+    return ex, None
+
+
+def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *,
+           decision_id: str, rules: Iterable[Rule] = RULES) -> Decision:
+    """Evaluate every rule; a category is allowed when nothing refuses it, or when every
+    refusal is liftable and a legal exception in force covers the subject and category."""
+    exception, bad_exception = _exception(request, policy)
+    reasons: list[Reason] = [bad_exception] if bad_exception else []
     refused: set[str] = set()
+    lifted: set[str] = set()
     for rule in rules:
-        for verdict in rule(request, state):
-            reasons.append(verdict.reason)
-            refused |= verdict.refused
+        for v in rule(request, policy, subject):
+            liftable = frozenset(c for c in v.refused if v.liftable and exception is not None
+                                 and exception.covers(request.subject_id, c))
+            lifted |= liftable
+            if v.refused - liftable:
+                reasons.append(v.reason)
+                refused |= v.refused - liftable
+    lifted -= refused
     allowed = request.categories - refused
+    obligations: list[str] = []
+    if exception is not None and lifted & allowed:
+        reasons.append(_r("legal_exception",
+                          f"Allowed without consent under legal exception {exception.id} "
+                          f"({exception.kind.value}: {exception.authority}, "
+                          f"{exception.case_reference}).",
+                          f"依据法定例外 {exception.id}（{exception.kind.value}）"
+                          "无需同意即可处理。",
+                          lifted & allowed))
+        obligations.append(f"expires:{exception.valid_until.isoformat()}")
     if allowed and not reasons:
         reasons.append(ALLOWED)
+    if request.actor.kind is ActorKind.STAFF:
+        obligations.extend(f"mask:{c}" for c in sorted(allowed)
+                           if policy.taxonomy.get(c).sensitive)
     return Decision(
-        id=decision_id, at=at, actor=request.actor, action=request.action,
+        id=decision_id, at=request.at, actor=request.actor, action=request.action,
         subject_id=request.subject_id, purpose=request.purpose,
         requested=request.categories, allowed=frozenset(allowed),
-        reasons=tuple(reasons), policy_version=state.version,
+        reasons=tuple(reasons), policy_version=policy.version,
+        obligations=tuple(obligations),
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from piiguard.domain.access import AccessRequest, PolicyState, decide
+from piiguard.domain.access import AccessRequest, PolicyState, SubjectState, decide
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Action, Actor, RecordedDecision
 from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound, UnknownCategory
@@ -198,6 +198,16 @@ class Disclosure:
     items: list[RevealedItem]
 
 
+def _declared_state(state: PolicyState, subject_id: str, sealed: list[SealedItem]
+                    ) -> SubjectState:
+    """Until consents are stored: each category counts as collected for the purposes the
+    register declares for it without consent."""
+    declared = {cat: frozenset(r.key for r in state.register.rules.values()
+                               if not r.needs_consent and r.allows_category(state.taxonomy, cat))
+                for cat in {s.record.category for s in sealed}}
+    return SubjectState(subject_id, collected_for=declared)
+
+
 def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                        state: PolicyState, subject_ids: Sequence[str], purpose: str,
                        categories: frozenset[str] | None = None, action: Action = Action.READ,
@@ -221,8 +231,8 @@ def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor
                 sealed = [s for s in sealed if any(state.taxonomy.is_within(s.record.category, c)
                                                    for c in categories)]
             d = decide(AccessRequest(actor, action, sid, purpose,
-                                     frozenset(s.record.category for s in sealed)),
-                       state, decision_id=new_id(), at=at)
+                                     frozenset(s.record.category for s in sealed), at),
+                       state, _declared_state(state, sid, sealed), decision_id=new_id())
             decisions.append(d)
             allowed_items.append([s for s in sealed if s.record.category in d.allowed])
         recorded = uow.decisions.record_many(decisions)
