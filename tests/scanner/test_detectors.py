@@ -131,3 +131,24 @@ def test_offsets_are_code_points_after_chinese_text(detector: Detector) -> None:
 def test_every_type_has_a_category_key() -> None:
     assert category_of("resident_id") == "user.government_id.national_identification_number"
     assert all(key.startswith("user.") for key in CATEGORY.values())
+
+
+# Values that need no context words, as the tests above find them.
+CONTEXT_FREE = [
+    (kind, value)
+    for _text, kind, value in FOUND
+    if kind not in ("person_name", "passport", "date_of_birth", "secret")
+    and value not in ("110105491231002", "22.543096, 114.057865")
+] + [("secret", "AKIAIOSFODNN7EXAMPLE")]
+
+
+@pytest.mark.parametrize(("kind", "value"), CONTEXT_FREE)
+def test_type_is_found_at_the_edges_of_the_text(detector: Detector, kind: str, value: str) -> None:
+    """A value alone, between line breaks, or between Chinese punctuation: the engine anchors
+    on the character before a value or on the start of the text, and maps non-ASCII text to
+    one byte a character, so these are its edge cases."""
+    for variant in (value, "\n" + value + "\n", "，" + value + "。", "电话：" + value):
+        hits = detector.scan(variant)
+        assert (kind, value) in kinds(hits), variant
+        hit = next(h for h in hits if h.type == kind)
+        assert variant[hit.start : hit.end] == value

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import re
+from operator import mul
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
+
+from piiguard.scanner.detectors import phones
 
 # GB/T 2260 province-level codes: the first two digits of a resident ID number.
 CN_PROVINCE_CODES = frozenset(
@@ -51,6 +54,7 @@ CN_PROVINCE_CODES = frozenset(
 )
 _RIC_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _RIC_CHECK = "10X98765432"
+_RIC_OFFSET = 48 * sum(_RIC_WEIGHTS)
 MIN_BIRTH_YEAR = 1900
 MAX_BIRTH_YEAR = 2100
 
@@ -65,17 +69,25 @@ def valid_date(year: int, month: int, day: int) -> bool:
 
 def ric_check_char(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character of a Chinese resident ID number."""
-    total = sum(int(d) * w for d, w in zip(first17, _RIC_WEIGHTS, strict=True))
+    if len(first17) != 17 or not (first17.isascii() and first17.isdigit()):
+        raise ValueError("17 ASCII digits expected")
+    # The byte values are the digits plus 48 each: subtract what the 48s add up to.
+    total = sum(map(mul, first17.encode(), _RIC_WEIGHTS)) - _RIC_OFFSET
     return _RIC_CHECK[total % 11]
 
 
 def resident_id_18(value: str) -> bool:
     """18-character resident ID: province code, a real birth date, the check character."""
-    if len(value) != 18 or not value[:17].isdigit() or value[:2] not in CN_PROVINCE_CODES:
+    first17 = value[:17]
+    if (
+        len(value) != 18
+        or not (first17.isascii() and first17.isdigit())
+        or value[:2] not in CN_PROVINCE_CODES
+    ):
         return False
     if not valid_date(int(value[6:10]), int(value[10:12]), int(value[12:14])):
         return False
-    return ric_check_char(value[:17]) == value[17].upper()
+    return ric_check_char(first17) == value[17].upper()
 
 
 def resident_id_15(value: str) -> bool:
@@ -88,13 +100,14 @@ def resident_id_15(value: str) -> bool:
     )
 
 
+# Luhn doubles every second digit from the right: 0-9 become these digit sums.
+_LUHN_DOUBLED = str.maketrans("0123456789", "0246813579")
+
+
 def luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = ord(ch) - 48
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
+    """The Luhn check of a string of ASCII digits (sums of byte values: no loop in Python)."""
+    doubled = digits[-2::-2].translate(_LUHN_DOUBLED)
+    total = sum(digits[-1::-2].encode()) + sum(doubled.encode()) - 48 * len(digits)
     return total % 10 == 0
 
 
@@ -120,27 +133,27 @@ def card_issuer(digits: str) -> str | None:  # noqa: PLR0911 - one return per sc
     return None
 
 
+# IBAN mod 97: letters count as 10-35 (ISO 13616).
+_IBAN_LETTERS = {ord(c): str(i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ", start=10)}
+
+
 def iban(compact: str) -> bool:
+    """python-stdnum's IBAN check (mod 97, registry structure, country rules), after a fast
+    mod-97 test in integer arithmetic that rejects what it would reject."""
+    if len(compact) > 4 and compact.isascii() and compact.isalnum():
+        rearranged = (compact[4:] + compact[:4]).upper().translate(_IBAN_LETTERS)
+        if int(rearranged) % 97 != 1:
+            return False
     return bool(stdnum_iban.is_valid(compact))
 
 
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = re.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")
+
+
 def ipv4(value: str) -> bool:
-    parts = value.split(".")
-    if len(parts) != 4:
-        return False
-    for part in parts:
-        if not part.isdigit() or (len(part) > 1 and part[0] == "0") or int(part) > 255:
-            return False
-    return value not in ("0.0.0.0", "255.255.255.255")  # noqa: S104 - not a bind address
-
-
-@lru_cache(maxsize=4096)
-def _phone_plan_valid(probe: str, region: str) -> bool:
-    try:
-        number = phonenumbers.parse(probe, region)
-    except phonenumbers.NumberParseException:
-        return False
-    return bool(phonenumbers.is_valid_number(number))
+    """Four dotted octets of ASCII digits, each at most 255 and without a leading zero."""
+    return _IPV4.fullmatch(value) is not None and value not in ("0.0.0.0", "255.255.255.255")  # noqa: S104
 
 
 def cn_mobile(digits: str) -> bool:
@@ -149,12 +162,12 @@ def cn_mobile(digits: str) -> bool:
     Ranges are allocated by the first five digits; the probe keeps those and zeroes the rest,
     so the cache stays small however many numbers a file holds.
     """
-    return len(digits) == 11 and _phone_plan_valid(digits[:5] + "000000", "CN")
+    return len(digits) == 11 and phones.parsed_valid(digits[:5] + "000000", "CN")
 
 
 def phone_in_region(number: str, region: str) -> bool:
     """Any number valid in the phonenumbers plan of `region` (or international with +)."""
-    return _phone_plan_valid(number, region)
+    return phones.parsed_valid(number, region)
 
 
 def e164(number: str, region: str) -> str | None:

@@ -1,8 +1,15 @@
-"""The multi-pattern engine: one Hyperscan pass finds candidate regions for every rule at
-once; only those regions see Python's exact patterns and validators."""
+"""The multi-pattern engine: Hyperscan finds where each rule's value starts, for every rule at
+once; Python runs the rule's exact pattern at those starts only, then its validator.
+
+Two Hyperscan passes, both cheap: one over the text's ASCII shadow (every non-ASCII code
+point replaced by "?", so byte offsets are code-point offsets and need no conversion) for
+the rules anchored on ASCII (digits, @, keywords), and, for text that is not pure ASCII, one
+over its UTF-8 for the rules anchored on Chinese words, whose few offsets are converted.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,31 +20,18 @@ from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.rule import Rule
 
 ALL_RULES: tuple[Rule, ...] = numbers.RULES + formats.RULES + words.RULES
-_CONTINUATION = bytes(range(0x80, 0xC0))
 
 
-def _char_offsets(data: bytes, offsets: set[int]) -> dict[int, int]:
-    """Map UTF-8 byte offsets (all on character boundaries) to code-point offsets."""
+def _char_offsets(data: bytes, offsets: list[int]) -> dict[int, int]:
+    """Map UTF-8 byte offsets (all on character boundaries) to code-point offsets, in one
+    pass however many there are."""
     result: dict[int, int] = {}
     prev = chars = 0
-    for off in sorted(offsets):
-        chars += len(data[prev:off].translate(None, _CONTINUATION))
+    for off in sorted(set(offsets)):
+        chars += len(data[prev:off].decode("utf-8"))
         result[off] = chars
         prev = off
     return result
-
-
-def _merge(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Merge overlapping candidate spans of the same rule: (rule, start, end) in bytes."""
-    spans.sort()
-    merged: list[tuple[int, int, int]] = []
-    for rule, start, end in spans:
-        if merged and merged[-1][0] == rule and start <= merged[-1][2]:
-            if end > merged[-1][2]:
-                merged[-1] = (rule, merged[-1][1], end)
-        else:
-            merged.append((rule, start, end))
-    return merged
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
@@ -54,22 +48,30 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+def _compile(rules: Sequence[Rule], utf8: bool) -> hyperscan.Database | None:
+    expressions: list[bytes] = []
+    ids: list[int] = []
+    flags: list[int] = []
+    base = hyperscan.HS_FLAG_SOM_LEFTMOST | (hyperscan.HS_FLAG_UTF8 if utf8 else 0)
+    for index, rule in enumerate(rules):
+        for expression in rule.utf8 if utf8 else rule.ascii:
+            expressions.append(expression.encode())
+            ids.append(index)
+            flags.append(base | (hyperscan.HS_FLAG_CASELESS if rule.caseless else 0))
+    if not expressions:
+        return None
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+    return db
+
+
 class Detector:
     """Finds personal data in text. Build once (compiling takes a moment), scan many times."""
 
     def __init__(self, rules: Sequence[Rule] = ALL_RULES) -> None:
         self._rules = tuple(rules)
-        expressions: list[bytes] = []
-        ids: list[int] = []
-        flags: list[int] = []
-        base = hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8
-        for index, rule in enumerate(self._rules):
-            for prefilter in rule.prefilters:
-                expressions.append(prefilter.encode())
-                ids.append(index)
-                flags.append(base | (hyperscan.HS_FLAG_CASELESS if rule.caseless else 0))
-        self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        self._db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+        self._ascii_db = _compile(self._rules, utf8=False)
+        self._utf8_db = _compile(self._rules, utf8=True)
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
         """Hits in `text`, in order, offsets in code points.
@@ -87,32 +89,67 @@ class Detector:
             ]
         return self._scan(text)
 
-    def _scan(self, text: str) -> list[Hit]:
-        if not text:
-            return []
-        data = text.encode("utf-8", "replace")
+    def _candidates(self, text: str) -> dict[tuple[int, int], int]:
+        """(rule index, code-point start) -> code-point end of the longest match reported."""
+        found: dict[tuple[int, int], int] = {}
+
+        def on_ascii(rule: int, start: int, end: int, flags: int, context: Any) -> None:
+            found[rule, start] = end
+
+        pure = text.isascii()
+        if self._ascii_db is not None:
+            shadow = text.encode("ascii") if pure else text.encode("ascii", "replace")
+            self._ascii_db.scan(shadow, match_event_handler=on_ascii)
+        if pure or self._utf8_db is None:
+            return found
+        data = text.encode("utf-8")
         spans: list[tuple[int, int, int]] = []
         append = spans.append
 
-        def on_match(rule: int, start: int, end: int, flags: int, context: Any) -> None:
+        def on_utf8(rule: int, start: int, end: int, flags: int, context: Any) -> None:
             append((rule, start, end))
 
-        self._db.scan(data, match_event_handler=on_match)
-        if not spans:
+        self._utf8_db.scan(data, match_event_handler=on_utf8)
+        if spans:
+            to_chars = _char_offsets(data, [o for _, s, e in spans for o in (s, e)])
+            for rule, start, end in spans:
+                found[rule, to_chars[start]] = to_chars[end]
+        return found
+
+    def _scan(self, text: str) -> list[Hit]:
+        if not text:
             return []
-        merged = _merge(spans)
-        if len(data) == len(text):
-            regions = merged
-        else:
-            to_chars = _char_offsets(data, {o for _, s, e in merged for o in (s, e)})
-            regions = [(r, to_chars[s], to_chars[e]) for r, s, e in merged]
-        size = len(text)
-        found: dict[tuple[str, int, int], Hit] = {}
-        for index, start, end in regions:
-            rule = self._rules[index]
-            lo = start - rule.before if start > rule.before else 0
-            for m in rule.pattern.finditer(text, lo, min(size, end + rule.after)):
+        found = self._candidates(text)
+        if not found:
+            return []
+        rules = self._rules
+        hits: list[Hit] = []
+        append = hits.append
+        m: re.Match[str] | None
+        for (index, start), end in found.items():
+            rule = rules[index]
+            pattern = rule.pattern
+            if rule.search:
+                lo = end - rule.search
+                for m in pattern.finditer(text, lo if lo > start else start, end + rule.after):
+                    h = rule.check(m, text)
+                    if h is not None:
+                        append(h)
+                    if m.end() >= end:
+                        break
+                continue
+            if rule.lead:
+                m = (
+                    pattern.match(text, start + 1)
+                    if start
+                    else (pattern.match(text, 0) or pattern.match(text, 1))
+                )
+            else:
+                m = pattern.match(text, start)
+            if m is not None:
                 h = rule.check(m, text)
                 if h is not None:
-                    found.setdefault((h.type, h.start, h.end), h)
-        return _resolve(list(found.values()))
+                    append(h)
+        if len(hits) < 2:
+            return hits
+        return _resolve(hits)

@@ -159,39 +159,66 @@ def _format_secret(m: re.Match[str], text: str) -> Hit | None:
     return hit("secret", m, 0.97, Validator.FORMAT)
 
 
+_WS = r"[\s\x1c-\x1f?]*"  # Python's \s, and "?" for the non-ASCII spaces in the shadow
+_TOKENS = (
+    r"AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_\-]{20}|xox[baprs]-[A-Za-z0-9\-]{10}"
+    r"|sk_live_[0-9A-Za-z]{24}|AIza[0-9A-Za-z_\-]{35}|eyJ[A-Za-z0-9_\-]{8,}\.eyJ"
+)
+_KV_LABELS = (  # the names a credential is given in key=value text
+    r"password|passwd|pwd|passcode|secret|client_secret|api[_\-]?key|access[_\-]?key|"
+    r"auth[_\-]?token|access[_\-]?token|token"
+)
+
 RULES = (
-    Rule("email", (r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]{2}",), EMAIL, _email, 0, 64),
-    Rule("ipv4", (r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:[^0-9]|$)",), IPV4, _ipv4, 1, 2),
+    Rule(
+        "email",
+        (r"(?:^|[^A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]{2}",),
+        EMAIL,
+        _email,
+        lead=True,
+    ),
+    Rule(
+        "ipv4",
+        (r"(?:^|[^0-9A-Za-z.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?:[^0-9]|$)",),
+        IPV4,
+        _ipv4,
+        lead=True,
+    ),
     Rule(
         "ipv6",
-        (
-            r"(?:[0-9A-Fa-f]{1,4}:){3}[0-9A-Fa-f]{1,4}",
-            r"(?:[0-9A-Fa-f]{1,4}:){0,6}:[0-9A-Fa-f]{0,4}",
-        ),
+        # An IPv6 address has "::" or at least six groups (eight, or six and an IPv4 tail);
+        # times (12:30:45) and MAC addresses have neither.
+        (r"(?:^|[^0-9A-Za-z:.])(?:[0-9A-Fa-f:]*::|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){5}:)",),
         IPV6,
         _ipv6,
-        0,
-        40,
+        lead=True,
     ),
     Rule(
         "coordinates",
-        (r"\d{1,3}\.\d{4,}°?\s?[NSns]?\s*[,，/; ]\s*[EWew]?\s?[\-+]?\d{1,3}\.\d{4}",),
+        (
+            r"(?:^|[^0-9A-Za-z])(?:[NS] ?)?[\-+]?\d{1,2}\.\d{4,8}\??(?: ?[NS])?"
+            rf"{_WS}[,?/; ]{_WS}(?:[EW] ?)?[\-+]?\d{{1,3}}\.\d{{4}}",
+        ),
         COORDINATES,
         _coordinates,
-        3,
-        40,
+        lead=True,
     ),
-    Rule("plate", (rf"[{_PROVINCES}][A-HJ-NP-Z]",), PLATE, _plate, 0, 10),
+    Rule(
+        "plate",
+        # "?" is the province character (and the separator "·", and 挂学警港澳) in the shadow.
+        (
+            r"\?[A-HJ-NP-Z]\??[.\- ]?"
+            r"(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9?])",
+        ),
+        PLATE,
+        _plate,
+    ),
     Rule(
         "secret_kv",
-        (
-            r"password|passwd|pwd|passcode|secret|api[_\-]?key|access[_\-]?key|token"
-            r"|密码|口令",
-        ),
+        (rf"(?:{_KV_LABELS})[\"']?{_WS}(?:[=:?]|is)",),
         SECRET_KV,
         _secret_kv,
-        0,
-        140,
+        utf8=("密码|口令",),
         caseless=True,
     ),
     Rule(
@@ -199,18 +226,6 @@ RULES = (
         (r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----",),
         PRIVATE_KEY,
         _format_secret,
-        0,
-        6100,
     ),
-    Rule(
-        "token",
-        (
-            r"AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|glpat-|xox[baprs]-|sk_live_"
-            r"|AIza[0-9A-Za-z_\-]{35}|eyJ[A-Za-z0-9_\-]{8}",
-        ),
-        TOKEN,
-        _format_secret,
-        1,
-        2048,
-    ),
+    Rule("token", (rf"(?:^|[^A-Za-z0-9_\-])(?:{_TOKENS})",), TOKEN, _format_secret, lead=True),
 )

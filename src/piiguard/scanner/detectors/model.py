@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Validator(StrEnum):
@@ -12,9 +12,12 @@ class Validator(StrEnum):
     CONTEXT = "context"  # a format confirmed by words around it (出生, passport, 先生 ...)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A span [start, end) of code points in the scanned text."""
+class Hit(NamedTuple):
+    """A span [start, end) of code points in the scanned text.
+
+    A named tuple rather than a frozen dataclass: as immutable, and about four times cheaper
+    to create, which counts at a hundred thousand hits per 5 MB.
+    """
 
     type: str
     start: int

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors import checks, phones
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.rule import Rule, hit, near, words
+from piiguard.scanner.detectors.rule import END_ALNUM, NOT_ALNUM, Rule, hit, near, words
 
 ID_CONTEXT = words("身份证", "证件", r"\bID\b", "identity", "公民身份")
 PHONE_CONTEXT = words(
@@ -109,7 +109,7 @@ LANDLINE = re.compile(
 def _landline(m: re.Match[str], text: str) -> Hit | None:
     area = (m.group(1) or m.group(2) or m.group(3)).lstrip("0")
     subscriber = m.group(4) + m.group(5)
-    if not checks.phone_in_region("0" + area + subscriber, "CN"):
+    if not phones.cn_trunk("0" + area + subscriber):
         return None
     return hit("phone", m, _phone_confidence(m, text, 0.85), Validator.FORMAT)
 
@@ -124,7 +124,7 @@ def _international(m: re.Match[str], text: str) -> Hit | None:
     raw = m.group()
     # Trailing digit groups may belong to the next number: drop up to two of them.
     for _ in range(3):
-        if checks.phone_in_region(raw, "ZZ"):
+        if phones.international(raw):
             return Hit(
                 "phone",
                 m.start(),
@@ -146,7 +146,7 @@ NANP = re.compile(
 
 
 def _nanp(m: re.Match[str], text: str) -> Hit | None:
-    if not checks.phone_in_region(m.group(), "US"):
+    if not phones.national(m.group(), "US", 1):
         return None
     return hit("phone", m, _phone_confidence(m, text, 0.8), Validator.FORMAT)
 
@@ -165,56 +165,91 @@ def _passport(m: re.Match[str], text: str) -> Hit | None:
     return hit("passport", m, 0.9, Validator.CONTEXT, "v")
 
 
+# GB/T 2260 province codes (checks.CN_PROVINCE_CODES) as a Hyperscan alternation.
+_PROVINCE = r"(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3]|91)"
+_MMDD = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_GROUPS = r"[ \-]\d{4}[ \-]\d{4}[ \-]\d{4}"
+# The prefixes and lengths of checks.card_issuer, one alternative per scheme: Visa,
+# Mastercard, Amex, UnionPay, JCB, Discover, Diners. (Grouped numbers begin with 2-6.)
+_ISSUED = (
+    r"4\d{12}(?:\d{3}|\d{6})?"
+    r"|(?:5[1-5]\d\d|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)\d{12}"
+    r"|3[47]\d{13}"
+    r"|62\d{14,17}"
+    r"|35(?:2[89]|[3-8]\d)\d{12,15}"
+    r"|(?:6011|65\d\d|64[4-9]\d)\d{12,15}"
+    r"|(?:3[068]\d\d)\d{10}(?:\d\d)?"
+)
+
 RULES = (
     Rule(
         "resident_id_18",
-        (r"(?:^|[^0-9])\d{17}[0-9Xx](?:[^0-9]|$)",),
+        (rf"{NOT_ALNUM}{_PROVINCE}\d{{4}}(?:18|19|20)\d\d{_MMDD}\d{{3}}[0-9Xx]{END_ALNUM}",),
         RESIDENT_ID_18,
         _resident_id_18,
-        0,
-        1,
+        lead=True,
     ),
     Rule(
         "resident_id_15",
-        (r"(?:身份证|证件|ID|identity)[^0-9]{0,16}\d{15}",),
+        (rf"{NOT_ALNUM}{_PROVINCE}\d{{6}}{_MMDD}\d{{3}}{END_ALNUM}",),
         RESIDENT_ID_15,
         _resident_id_15,
-        0,
-        1,
-        caseless=True,
+        lead=True,
     ),
     Rule(
         "card",
         (
-            r"(?:^|[^0-9])(?:\d[ \-]?){12,18}\d(?:[^0-9]|$)",
-            r"3[47]\d\d[ \-]\d{6}[ \-]\d{5}",
+            rf"(?:^|[^0-9A-Za-z.\-])(?:{_ISSUED}){END_ALNUM}",
+            rf"(?:^|[^0-9A-Za-z.\-])[2-6]\d{{3}}{_GROUPS}(?:[ \-]\d{{1,3}})?{END_ALNUM}",
+            rf"(?:^|[^0-9A-Za-z.\-])3[47]\d\d[ \-]\d{{6}}[ \-]\d{{5}}{END_ALNUM}",
         ),
         CARD,
         _card,
-        4,
-        8,
+        lead=True,
     ),
-    Rule("iban", (r"[A-Z]{2}\d\d ?[A-Z0-9]{4} ?[A-Z0-9]{4}",), IBAN, _iban, 0, 30),
+    Rule(
+        "iban",
+        (rf"{NOT_ALNUM}[A-Z]{{2}}\d\d ?[A-Z0-9]{{4}} ?[A-Z0-9]{{4}}",),
+        IBAN,
+        _iban,
+        lead=True,
+    ),
     Rule(
         "mobile",
-        (r"(?:^|[^0-9])(?:\+86|0086|\(\+?86\))?[ \-]?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?:[^0-9]|$)",),
+        (
+            r"(?:^|[^0-9A-Za-z+])(?:(?:\+86|0086|\(\+?86\))[ \-]?)?"
+            rf"1[3-9]\d[ \-]?\d{{4}}[ \-]?\d{{4}}{END_ALNUM}",
+        ),
         MOBILE,
         _mobile,
-        0,
-        2,
+        lead=True,
     ),
     Rule(
         "landline",
         (
-            r"(?:^|[^0-9])\(?0\d{2,3}\)?[ \-]?\d{3,4}[ \-]?\d{4}(?:[^0-9]|$)",
-            r"(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}[ \-]?\d{3,4}[ \-]?\d{4}",
+            r"(?:^|[^0-9A-Za-z+])(?:(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}|\(0\d{2,3}\)|0\d{2,3})"
+            rf"[ \-]?\d{{3,4}}[ \-]?\d{{4}}{END_ALNUM}",
         ),
         LANDLINE,
         _landline,
-        10,
-        2,
+        lead=True,
     ),
-    Rule("international", (r"\+[1-9]\d{0,2}[ .\-]?\(?\d",), INTERNATIONAL, _international, 1, 24),
-    Rule("nanp", (r"(?:1[ .\-])?\(?\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}",), NANP, _nanp, 0, 2),
-    Rule("passport", (r"护照|passport",), PASSPORT, _passport, 0, 32, caseless=True),
+    Rule(
+        "international",
+        (r"(?:^|[^0-9A-Za-z+])\+(?:[1-79]|8[^6])",),  # +86 is the mobile and landline rules'
+        INTERNATIONAL,
+        _international,
+        lead=True,
+    ),
+    Rule(
+        "nanp",
+        (
+            r"(?:^|[^0-9A-Za-z+.\-])(?:1[ .\-])?(?:\(\d{3}\) ?|\d{3}[.\-])\d{3}[.\-]\d{4}"
+            + END_ALNUM,
+        ),
+        NANP,
+        _nanp,
+        lead=True,
+    ),
+    Rule("passport", ("passport",), PASSPORT, _passport, utf8=("护照",), caseless=True),
 )

@@ -1,5 +1,13 @@
-"""A detection rule: a cheap prefilter for the multi-pattern engine, then an exact pattern
-and a check run in Python on the few candidate regions the prefilter reports."""
+"""A detection rule: Hyperscan expressions that find where a value starts, then an exact
+pattern and a check run in Python at each of those starts.
+
+The expressions run over one of two buffers (see engine.py): `ascii`, the text with every
+non-ASCII code point replaced by "?" so that byte offsets are code-point offsets, and `utf8`,
+the text in UTF-8 for rules whose anchors are Chinese words. Hyperscan reports the leftmost
+start of each match; the expressions are written so that this start is where the exact
+pattern begins (or, with `lead`, one character before it: the expression consumes the
+character before the value to stand in for a look-behind, which Hyperscan lacks).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +23,16 @@ Check = Callable[[re.Match[str], str], Hit | None]
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
-    prefilters: tuple[str, ...]  # Hyperscan expressions over the UTF-8 text
-    pattern: re.Pattern[str]  # exact extraction, run on the decoded text around candidates
+    ascii: tuple[str, ...]  # Hyperscan expressions over the ASCII shadow of the text
+    pattern: re.Pattern[str]  # exact extraction, run at each reported start
     check: Check
-    before: int = 0  # code points before a candidate where the exact match may start
-    after: int = 0  # code points after a candidate where it may end (context included)
+    utf8: tuple[str, ...] = ()  # Hyperscan expressions over the UTF-8 text
+    lead: bool = False  # the expressions begin with (?:^|[^...]): the value starts one later
     caseless: bool = False
+    # > 0: search for the pattern from the reported start (not only at it), up to `search`
+    # code points before the end Hyperscan reported and `after` code points beyond it
+    search: int = 0
+    after: int = 0
 
 
 def words(*alternatives: str) -> re.Pattern[str]:
@@ -32,7 +44,7 @@ def near(
     text: str, start: int, end: int, context: re.Pattern[str], before: int = 24, after: int = 0
 ) -> bool:
     """Whether a context word occurs shortly before (or after) the span [start, end)."""
-    if context.search(text, max(0, start - before), start):
+    if context.search(text, start - before if start > before else 0, start):
         return True
     return bool(after) and context.search(text, end, min(len(text), end + after)) is not None
 
@@ -40,4 +52,10 @@ def near(
 def hit(
     kind: str, m: re.Match[str], confidence: float, validator: Validator, group: int | str = 0
 ) -> Hit:
-    return Hit(kind, m.start(group), m.end(group), m.group(group), confidence, validator)
+    start, end = m.span(group)
+    return Hit(kind, start, end, m.string[start:end], confidence, validator)
+
+
+# Boundaries consumed in place of look-behinds and look-aheads (ASCII shadow: one byte each).
+NOT_ALNUM = r"(?:^|[^0-9A-Za-z])"
+END_ALNUM = r"(?:[^0-9A-Za-z]|$)"

@@ -16,6 +16,7 @@ from piiguard.scanner.detectors.names import (
 from piiguard.scanner.detectors.rule import Rule, hit
 
 CJK = "\u4e00-\u9fff"
+CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 _SURNAME_SET = frozenset(SINGLE_SURNAMES)
 _COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
 # Two-character words that begin with a surname character but are not names.
@@ -267,22 +268,50 @@ def _dob(m: re.Match[str], text: str) -> Hit | None:
     return hit("date_of_birth", m, 0.9, Validator.CONTEXT, "v")
 
 
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)"
+_LABELS = (
+    "Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
+    "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
+)
+_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)\d{1,5}(?:-\d{1,4})?号"
+
 RULES = (
-    Rule("zh_name_suffix", (SUFFIX.pattern,), SUFFIX, _zh_name_suffix, 0, 0),
-    Rule("zh_name_label", (LABEL.pattern.split("[:：]")[0],), LABEL, _zh_name_label, 0, 12),
+    Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),
+    Rule("zh_name_label", (), LABEL, _zh_name_label, utf8=(LABEL.pattern.split("[:：]")[0],)),
     Rule(
         "latin_name",
         (
-            r"Dear|Hi|Hello|Mr|Mrs|Ms|Miss|Dr|Prof|Name|Contact|Attn|Attention|"
-            r"Recipient|Cardholder|holder|Signed|Sincerely|Regards|Yours|name|contact|regards|customer",
+            rf"\b(?:(?:Dear|Hi|Hello)(?: +{_TITLES}\.?)?|{_TITLES}\.?|(?i:{_LABELS})[ \t]*[:,]?)"
+            r"[ \t]*\n?[ \t]*[A-Z][A-Za-z'?\-]",  # "?" stands for "’" in the shadow
         ),
         LATIN_NAME,
         _latin_name,
-        0,
-        64,
     ),
-    Rule("zh_address", (r"\d号",), ZH_ADDRESS, _zh_address, 60, 40),
-    Rule("en_address", (r"\d{1,6} [A-Z][a-z]+ ",), EN_ADDRESS, _en_address, 0, 120),
-    Rule("dob", (r"出生|生日|诞辰|DOB|D\.O\.B|birth|born",), DOB, _dob, 0, 40, caseless=True),
-    Rule("dob_after", (r"日 ?出?生",), DOB_AFTER, _dob, 16, 0),
+    # The start of the run of Chinese characters, letters and digits that ends in a road and
+    # number; the pattern is searched from there (at most 62 code points before the end).
+    Rule(
+        "zh_address",
+        (),
+        ZH_ADDRESS,
+        _zh_address,
+        utf8=(rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+{_ROAD}",),
+        search=62,
+        after=40,
+    ),
+    Rule(
+        "en_address",
+        (rf"(?:^|[^0-9A-Za-z_\-])\d{{1,6}} +(?:[A-Z][a-z]+ +){{1,3}}(?:{_SUFFIXES})",),
+        EN_ADDRESS,
+        _en_address,
+        lead=True,
+    ),
+    Rule(
+        "dob",
+        (r"DOB|D\.O\.B|date of birth|birth ?date|birthday|born",),
+        DOB,
+        _dob,
+        utf8=("出生|生日|诞辰",),
+        caseless=True,
+    ),
+    Rule("dob_after", (), DOB_AFTER, _dob, utf8=(r"\d{4}年\d{1,2}月\d{1,2}日[ \t]?(?:出生|生)",)),
 )
