@@ -71,6 +71,8 @@ def _truncate_pg(data_url: str, keys_url: str) -> None:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         conn.execute(text("INSERT INTO audit_head (id, seq, entry_hash) VALUES (1, 0, :h)"),
                      {"h": "0" * 64})
+        conn.execute(text("INSERT INTO policy_epoch (id, epoch, register_version) "
+                          "VALUES (1, 0, 0)"))
     engine.dispose()
     engine = create_engine(keys_url)
     with engine.begin() as conn:

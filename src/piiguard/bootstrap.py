@@ -25,8 +25,8 @@ from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.ports import Clock
-from piiguard.domain.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
+from piiguard.services.policy import PolicySnapshots, ensure_register
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
 
@@ -45,11 +45,16 @@ class Container:
     seal: DecisionSeal
     signer: Ed25519CheckpointSigner
     passwords: Argon2Passwords
-    state: PolicyState
+    snapshots: PolicySnapshots
     created: list[str] = field(default_factory=list)  # files made on this start
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=readonly)
+
+    @property
+    def state(self) -> PolicyState:
+        """The current policy snapshot (rebuilt only when the policy epoch moved)."""
+        return self.snapshots.read(self.uow(readonly=True))
 
     def ping(self) -> None:
         """Raise if either database does not answer."""
@@ -81,8 +86,10 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     passwords = Argon2Passwords()
     vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file), taxonomy,
                           load_hmac_keys(settings.key_file), seal, clock.now, passwords)
-    state = PolicyState(taxonomy=taxonomy, register=PurposeRegister.of(1, seed_purposes()),
-                        subject_kinds=DEFAULT_SUBJECT_KINDS)
+    snapshots = PolicySnapshots(taxonomy, DEFAULT_SUBJECT_KINDS,
+                                home_region=settings.home_region, child_age=settings.child_age)
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
-    return Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
-                     state, created)
+    c = Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
+                  snapshots, created)
+    ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
+    return c

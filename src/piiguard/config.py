@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     setup_token_hours: float = Field(24.0, gt=0)
     company_name: str = "ST Machinery Technology (Foshan) Co., Ltd"
     default_system: str = Field("piiguard-vault", description="where items are held by default")
+    home_region: str = Field("CN", description="ISO code of the home country (R7.1)")
+    child_age: int = Field(14, ge=1, le=21, description="under this age a person is a child "
+                           "and needs a guardian's consent (R6.1)")
 
     @property
     def data_url(self) -> str:

@@ -70,6 +70,8 @@ class PolicyState:
     home_region: str = "CN"
     policy_version: str = "1"
     epoch: int = 0
+    child_age: int = 14  # R6.1: under this age a person is a child
+    deprecated: frozenset[str] = frozenset()  # categories kept for old data, refused for new
 
     @property
     def version(self) -> str:
@@ -225,6 +227,21 @@ def sensitive_separate_consent(req: AccessRequest, pol: PolicyState, sub: Subjec
                       sensitive, liftable=True)
 
 
+# Which reason codes each rule can give: `piiguard explain` walks the rules in order.
+RULE_REASONS: dict[str, tuple[str, ...]] = {
+    "purpose_known": ("purpose_unknown",),
+    "role_allowed": ("role_not_allowed_for_purpose",),
+    "category_allowed": ("category_not_allowed_for_purpose",),
+    "credentials_never_disclosed": ("credential_not_readable",),
+    "system_approved": ("system_not_approved",),
+    "transfer_abroad": ("transfer_abroad_without_consent",),
+    "not_restricted": ("processing_restricted", "processing_objected"),
+    "child_guardian": ("child_without_guardian_consent",),
+    "declared_at_collection": ("purpose_not_declared_at_collection",),
+    "consent_required": ("consent_required",),
+    "sensitive_separate_consent": ("sensitive_without_separate_consent",),
+}
+
 RULES: tuple[Rule, ...] = (
     purpose_known, role_allowed, category_allowed, credentials_never_disclosed,
     system_approved, transfer_abroad, not_restricted, child_guardian,
@@ -284,5 +301,6 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
         subject_id=request.subject_id, purpose=request.purpose,
         requested=request.categories, allowed=frozenset(allowed),
         reasons=tuple(reasons), policy_version=policy.version,
-        obligations=tuple(obligations),
+        obligations=tuple(obligations), target_system=request.target_system,
+        exception_id=request.exception_id,
     )

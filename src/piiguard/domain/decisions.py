@@ -65,6 +65,8 @@ class Decision:
     reasons: tuple[Reason, ...]
     policy_version: str
     obligations: tuple[str, ...] = field(default=())
+    target_system: str | None = None
+    exception_id: str | None = None
 
     @property
     def outcome(self) -> str:

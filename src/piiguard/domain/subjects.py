@@ -64,6 +64,7 @@ class Provenance:
     legal_basis: LegalBasis
     source_system: str
     recorded_by: str  # the actor id that recorded it (staff account or system client)
+    purposes: frozenset[str] = frozenset()  # declared to the person at collection (R2.4)
 
 
 @dataclass(frozen=True, slots=True)

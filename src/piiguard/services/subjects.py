@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from piiguard.domain.access import AccessRequest, PolicyState, SubjectState, decide
 from piiguard.domain.audit import AuditEvent
+from piiguard.domain.consent import adult_on
 from piiguard.domain.decisions import Action, Actor, RecordedDecision
 from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound, UnknownCategory
 from piiguard.domain.ports import Clock, KeyRing, SealedItem, ToSeal, UnitOfWork, Vault
@@ -27,6 +28,9 @@ from piiguard.services.ids import new_id
 MAX_VALUE_CHARS = 10_000
 
 
+DATE_OF_BIRTH = "user.demographic.date_of_birth"
+
+
 @dataclass(frozen=True, slots=True)
 class ItemInput:
     category: str
@@ -36,6 +40,7 @@ class ItemInput:
     source_system: str
     collected_at: datetime | None = None
     held_in: str | None = None
+    purposes: frozenset[str] | None = None  # declared to the person; None: the register's
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +61,41 @@ def _check_item(state: PolicyState, item: ItemInput, where: str = "") -> None:
     if item.category not in state.taxonomy:
         raise UnknownCategory(f"unknown data category {item.category!r}; see GET "
                               "/api/v1/taxonomy or docs/taxonomy.md", field=f"{at}category")
+    if item.category in state.deprecated:
+        raise InvalidInput(f"category {item.category!r} is deprecated: it is kept for old data "
+                           "and takes no new data", field=f"{at}category")
+    for p in item.purposes or ():
+        if state.register.active(p) is None:
+            raise InvalidInput(f"purpose {p!r} is not an active purpose in the register",
+                               field=f"{at}purposes")
+    if item.category == DATE_OF_BIRTH:
+        _date_of_birth(item.value, f"{at}value")
     if not item.value or len(item.value) > MAX_VALUE_CHARS:
         raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field=f"{at}value")
     check_slug(item.source_system, f"{at}source_system")
     if item.held_in is not None:
         check_slug(item.held_in, f"{at}held_in")
+
+
+def _date_of_birth(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput("a date of birth is written YYYY-MM-DD", field=field) from None
+
+
+def declared_purposes(state: PolicyState, category: str) -> frozenset[str]:
+    """What the policy declares for a category without asking: the active purposes that
+    use it and need no consent. Items collected without a list of purposes get these."""
+    return frozenset(r.key for r in state.register.rules.values()
+                     if r.active and not r.needs_consent
+                     and r.allows_category(state.taxonomy, category))
+
+
+def _note_minor(uow: UnitOfWork, state: PolicyState, subject_id: str, item: ItemInput) -> None:
+    if item.category == DATE_OF_BIRTH:
+        uow.consents.set_minor(subject_id, adult_on=adult_on(
+            _date_of_birth(item.value, "value"), state.child_age))
 
 
 def _check_kind(state: PolicyState, kind: str, field: str) -> None:
@@ -82,15 +117,18 @@ def _seal(vault: Vault, ring: KeyRing, batch: list[ToSeal], now: datetime) -> li
     return out
 
 
-def _to_seal(subject_id: str, item: ItemInput, actor: Actor, now: datetime,
-             default_system: str, provenances: dict[tuple[object, ...], Provenance] | None = None,
-             ) -> ToSeal:
+def _to_seal(state: PolicyState, subject_id: str, item: ItemInput, actor: Actor,
+             now: datetime, default_system: str,
+             provenances: dict[tuple[object, ...], Provenance] | None = None) -> ToSeal:
     """`provenances` shares one Provenance among items collected together (bulk ingest)."""
-    key = (item.channel, item.collected_at, item.legal_basis, item.source_system)
+    key = (item.channel, item.collected_at, item.legal_basis, item.source_system,
+           item.purposes, item.category)
     prov = provenances.get(key) if provenances is not None else None
     if prov is None:
+        purposes = (item.purposes if item.purposes is not None
+                    else declared_purposes(state, item.category))
         prov = Provenance(item.channel, item.collected_at or now, item.legal_basis,
-                          item.source_system, actor.ref)
+                          item.source_system, actor.ref, purposes)
         if provenances is not None:
             provenances[key] = prov
     return ToSeal(new_id(), subject_id,
@@ -111,7 +149,7 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
     ids = [new_id() for _ in subjects]
     ring = vault.provision(ids)
     shared: dict[tuple[object, ...], Provenance] = {}
-    batch = [_to_seal(sid, it, actor, now, default_system, shared)
+    batch = [_to_seal(state, sid, it, actor, now, default_system, shared)
              for sid, s in zip(ids, subjects, strict=True) for it in s.items]
     sealed = _seal(vault, ring, batch, now)
     out: list[Registered] = []
@@ -122,6 +160,9 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
             by_subject[stored.record.subject_id].append(stored.record)
         uow.subjects.add_many(new, actor.ref)
         uow.items.add_many(sealed)
+        for sid, subj_in in zip(ids, subjects, strict=True):
+            for it in subj_in.items:
+                _note_minor(uow, state, sid, it)
         for subj in new:
             recs = by_subject[subj.id]
             uow.audit(AuditEvent(
@@ -146,9 +187,10 @@ def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: P
     now = clock.now()
     with uow:
         _live_subject(uow, subject_id)
-        entry = _to_seal(subject_id, item, actor, now, default_system)
+        entry = _to_seal(state, subject_id, item, actor, now, default_system)
         [stored] = _seal(vault, vault.keyring([subject_id]), [entry], now)
         uow.items.add_many([stored])
+        _note_minor(uow, state, subject_id, item)
         uow.audit(AuditEvent("item.create", actor.kind.value, actor.id, "item", entry.item_id,
                              subject_id, details={"category": item.category}))
         uow.commit()
@@ -156,7 +198,8 @@ def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: P
 
 
 def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                 subject_id: str, item_id: str, value: str) -> ItemRecord:
+                 subject_id: str, item_id: str, value: str, child_age: int = 14
+                 ) -> ItemRecord:
     """Replace an item's value (the subject's or staff's correction, R2.8, R4.1). The new
     value is re-sealed under the same binding; last_confirmed_at is reset."""
     if not value or len(value) > MAX_VALUE_CHARS:
@@ -172,6 +215,9 @@ def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                                                      rec.held_in))
         [new] = vault.seal(vault.keyring([subject_id]), [entry])
         uow.items.replace_value(item_id, new, at=now, provenance_recorded_by=actor.ref)
+        if rec.category == DATE_OF_BIRTH:
+            uow.consents.set_minor(subject_id, adult_on=adult_on(
+                _date_of_birth(value, "value"), child_age))
         uow.audit(AuditEvent("item.correct", actor.kind.value, actor.id, "item", item_id,
                              subject_id, details={"category": rec.category,
                                                   "new_value_hash": vault.keyed_hash(value)}))
@@ -198,19 +244,19 @@ class Disclosure:
     items: list[RevealedItem]
 
 
-def _declared_state(state: PolicyState, subject_id: str, sealed: list[SealedItem]
-                    ) -> SubjectState:
-    """Until consents are stored: each category counts as collected for the purposes the
-    register declares for it without consent."""
-    declared = {cat: frozenset(r.key for r in state.register.rules.values()
-                               if not r.needs_consent and r.allows_category(state.taxonomy, cat))
-                for cat in {s.record.category for s in sealed}}
-    return SubjectState(subject_id, collected_for=declared)
+def _with_collection(state: SubjectState, sealed: list[SealedItem]) -> SubjectState:
+    """The purposes each category was collected for, from the items' provenance."""
+    declared: dict[str, frozenset[str]] = {}
+    for s in sealed:
+        c = s.record.category
+        declared[c] = declared.get(c, frozenset()) | s.record.provenance.purposes
+    return replace(state, collected_for=declared)
 
 
 def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                        state: PolicyState, subject_ids: Sequence[str], purpose: str,
                        categories: frozenset[str] | None = None, action: Action = Action.READ,
+                       *, target_system: str | None = None, exception_id: str | None = None,
                        ) -> list[Disclosure]:
     """Decide per subject, record every decision with its audit entry, commit — and only
     then decrypt what each decision allows. Nothing is read unrecorded. Denied subjects come
@@ -224,6 +270,7 @@ def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor
             if sid not in live:
                 raise NotFound(f"no subject {sid}", field="subject_id")
         sealed_by = uow.items.sealed_many(subject_ids)
+        subject_states = uow.consents.states(subject_ids)
         decisions, allowed_items = [], []
         for sid in subject_ids:
             sealed = sealed_by[sid]
@@ -231,8 +278,10 @@ def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor
                 sealed = [s for s in sealed if any(state.taxonomy.is_within(s.record.category, c)
                                                    for c in categories)]
             d = decide(AccessRequest(actor, action, sid, purpose,
-                                     frozenset(s.record.category for s in sealed), at),
-                       state, _declared_state(state, sid, sealed), decision_id=new_id())
+                                     frozenset(s.record.category for s in sealed), at,
+                                     target_system, exception_id),
+                       state, _with_collection(subject_states[sid], sealed),
+                       decision_id=new_id())
             decisions.append(d)
             allowed_items.append([s for s in sealed if s.record.category in d.allowed])
         recorded = uow.decisions.record_many(decisions)
@@ -250,11 +299,13 @@ def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor
 def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
                       state: PolicyState, subject_id: str, purpose: str,
                       categories: frozenset[str] | None = None, action: Action = Action.READ,
+                      *, target_system: str | None = None, exception_id: str | None = None,
                       ) -> tuple[RecordedDecision, list[RevealedItem]]:
     """One subject's data for a purpose; AccessDenied (with the reasons and the recorded
     decision's id) when the decision allows nothing."""
     [d] = read_subjects_data(uow, vault, clock, actor, state, [subject_id], purpose,
-                             categories, action)
+                             categories, action, target_system=target_system,
+                             exception_id=exception_id)
     if not d.decision.decision.allowed:
         raise AccessDenied("the decision refused every requested category",
                            reasons=d.decision.decision.reasons,

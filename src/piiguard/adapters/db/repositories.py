@@ -71,8 +71,9 @@ class SqlSubjects:
 _I = t.items.c
 # Fixed column order: the batch read path unpacks plain tuples (no per-attribute lookups).
 _ITEM_COLS = (_I.id, _I.subject_id, _I.category, _I.channel, _I.collected_at, _I.legal_basis,
-              _I.source_system, _I.recorded_by, _I.held_in, _I.last_confirmed_at,
-              _I.created_at, _I.updated_at, _I.secret_hash, _I.ciphertext, _I.lookup_token)
+              _I.source_system, _I.recorded_by, _I.collected_for, _I.held_in,
+              _I.last_confirmed_at, _I.created_at, _I.updated_at, _I.secret_hash,
+              _I.ciphertext, _I.lookup_token)
 _CHANNELS = {c.value: c for c in Channel}
 _BASES = {b.value: b for b in LegalBasis}
 
@@ -82,13 +83,14 @@ def _read_items(rows: Iterable[Any]) -> list[SealedItem]:
     Credentials are recognised by their hash column: they carry no ciphertext."""
     provenances: dict[tuple[Any, ...], Provenance] = {}
     out = []
-    for (iid, sid, cat, channel, collected, basis, source, recorder, held_in, confirmed,
-         created, updated, secret, ct, token) in rows:
-        key = (channel, collected, basis, source, recorder)
+    for (iid, sid, cat, channel, collected, basis, source, recorder, purposes, held_in,
+         confirmed, created, updated, secret, ct, token) in rows:
+        key = (channel, collected, basis, source, recorder, purposes)
         prov = provenances.get(key)
         if prov is None:
             prov = provenances[key] = Provenance(_CHANNELS[channel], collected, _BASES[basis],
-                                                 source, recorder)
+                                                 source, recorder,
+                                                 frozenset(json.loads(purposes)))
         out.append(SealedItem(
             ItemRecord(iid, sid, cat, prov, held_in, confirmed, created, updated,
                        secret is not None),
@@ -113,7 +115,8 @@ class SqlItems:
             "lookup_token": it.lookup_token, "channel": p.channel.value,
             "collected_at": p.collected_at, "legal_basis": p.legal_basis.value,
             "source_system": p.source_system, "recorded_by": p.recorded_by,
-            "held_in": r.held_in, "last_confirmed_at": r.last_confirmed_at,
+            "collected_for": json.dumps(sorted(p.purposes)), "held_in": r.held_in,
+            "last_confirmed_at": r.last_confirmed_at,
             "created_at": r.created_at, "updated_at": r.updated_at,
         }
 
@@ -178,13 +181,34 @@ class SqlDecisions:
                  "action": d.action.value, "subject_id": d.subject_id, "purpose": d.purpose,
                  "outcome": d.outcome, "requested": json.dumps(sorted(d.requested)),
                  "allowed": json.dumps(sorted(d.allowed)), "reasons": _reasons_json(d.reasons),
-                 "policy_version": d.policy_version} for d in decisions])
+                 "policy_version": d.policy_version, "obligations": json.dumps(d.obligations),
+                 "target_system": d.target_system, "exception_id": d.exception_id}
+                for d in decisions])
         return [RecordedDecision(d, self._seal.seal(seal_message(d))) for d in decisions]
 
     def get(self, decision_id: str) -> Decision | None:
         r = self._c.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).first()
-        if r is None:
-            return None
+        return None if r is None else self._decision(r)
+
+    def search(self, *, subject_id: str | None = None, actor_id: str | None = None,
+               purpose: str | None = None, outcome: str | None = None,
+               since: datetime | None = None, until: datetime | None = None,
+               limit: int = 100) -> list[Decision]:
+        d = t.decisions.c
+        q = select(t.decisions)
+        for col, value in ((d.subject_id, subject_id), (d.actor_id, actor_id),
+                           (d.purpose, purpose), (d.outcome, outcome)):
+            if value is not None:
+                q = q.where(col == value)
+        if since is not None:
+            q = q.where(d.at_us >= int(since.timestamp() * 1_000_000))
+        if until is not None:
+            q = q.where(d.at_us < int(until.timestamp() * 1_000_000))
+        q = q.order_by(d.at_us.desc(), d.id).limit(limit)
+        return [self._decision(r) for r in self._c.execute(q)]
+
+    @staticmethod
+    def _decision(r: Any) -> Decision:
         return Decision(
             id=r.id, at=datetime.fromtimestamp(r.at_us / 1_000_000, tz=UTC),
             actor=Actor(r.actor_id, ActorKind(r.actor_kind)), action=Action(r.action),
@@ -193,7 +217,8 @@ class SqlDecisions:
             allowed=frozenset(json.loads(r.allowed)),
             reasons=tuple(Reason(x["code"], x["en"], x["zh"], tuple(x["categories"]))
                           for x in json.loads(r.reasons)),
-            policy_version=r.policy_version)
+            policy_version=r.policy_version, obligations=tuple(json.loads(r.obligations)),
+            target_system=r.target_system, exception_id=r.exception_id)
 
 
 class SqlClients:

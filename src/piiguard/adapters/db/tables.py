@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -41,6 +42,9 @@ subjects = Table(
     Column("created_at", TS, nullable=False),
     Column("created_by", String(80), nullable=False),
     Column("erased_at", TS, nullable=True),  # tombstone: the id stays for the audit trail
+    # R6.1: the day the subject reaches the configured age, derived from a date of birth
+    Column("adult_on", Date, nullable=True),
+    Column("declared_minor", Boolean, nullable=False, server_default="0"),
 )
 
 items = Table(
@@ -57,6 +61,8 @@ items = Table(
     Column("source_system", String(64), nullable=False),
     Column("recorded_by", String(80), nullable=False),
     Column("held_in", String(64), nullable=False),
+    # purposes declared to the person when this item was collected (JSON list)
+    Column("collected_for", Text, nullable=False, server_default="[]"),
     Column("last_confirmed_at", TS, nullable=False),
     Column("created_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
@@ -77,6 +83,10 @@ decisions = Table(
     Column("allowed", Text, nullable=False),
     Column("reasons", Text, nullable=False),  # JSON list of {code, en, zh, categories}
     Column("policy_version", String(64), nullable=False),
+    Column("obligations", Text, nullable=False, server_default="[]"),
+    Column("target_system", String(64), nullable=True),
+    Column("exception_id", String(ID), nullable=True),
+    Index("ix_decisions_purpose_outcome", "purpose", "outcome"),
 )
 
 audit_entries = Table(
@@ -164,4 +174,144 @@ policy_versions = Table(
     Column("published_at", TS, nullable=False),
     Column("sha256", String(64), nullable=False),
     Column("text", Text, nullable=False),
+)
+
+
+# -- purpose limitation (issue 3) -----------------------------------------------------------
+# One row, bumped by every change to the register, the data map, exceptions or categories:
+# processes rebuild their policy snapshot when it moves.
+policy_epoch = Table(
+    "policy_epoch", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("epoch", BigInteger, nullable=False),
+    Column("register_version", Integer, nullable=False),
+)
+
+purposes = Table(
+    "purposes", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("en", Text, nullable=False),
+    Column("zh", Text, nullable=False),
+    Column("legal_basis", String(32), nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("retention_days", Integer, nullable=False),
+    Column("needs_consent", Boolean, nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list
+    Column("active", Boolean, nullable=False),
+)
+
+purpose_versions = Table(
+    "purpose_versions", metadata,
+    Column("register_version", Integer, primary_key=True, autoincrement=False),
+    Column("purpose_key", String(64), nullable=False),
+    Column("definition", Text, nullable=False),  # JSON of the purpose as changed
+    Column("changed_at", TS, nullable=False),
+    Column("changed_by", String(80), nullable=False),
+)
+
+company_categories = Table(
+    "company_categories", metadata,
+    Column("key", String(128), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("name_zh", String(128), nullable=False),
+    Column("tier", String(16), nullable=False),
+    Column("lookup", String(16), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("deprecated_at", TS, nullable=True),
+)
+
+systems = Table(
+    "systems", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("owner", String(128), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("region", String(2), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("cloud_provider", String(64), nullable=True),
+    Column("cloud_approved", Boolean, nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("purposes", Text, nullable=False),  # JSON list
+    Column("updated_at", TS, nullable=False),
+)
+
+exports = Table(
+    "exports", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("system", String(64), nullable=False, index=True),
+    Column("recipient", String(128), nullable=False),
+    Column("requested_by", String(80), nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("kind", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("category", String(128), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("assignee", String(80), nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+)
+
+consents = Table(
+    "consents", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
+    Column("purpose", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("granted_at", TS, nullable=False),
+    Column("withdrawn_at", TS, nullable=True),
+    Column("channel", String(32), nullable=False),
+    Column("policy_version", String(32), nullable=False),
+    Column("text_hash", String(64), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("given_by", String(ID), nullable=True),
+)
+
+restrictions = Table(
+    "restrictions", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("purpose", String(64), nullable=True),
+    Column("since", TS, nullable=False),
+    Column("lifted_at", TS, nullable=True),
+    Column("recorded_by", String(80), nullable=False),
+)
+
+guardian_links = Table(
+    "guardian_links", metadata,
+    Column("child_id", String(ID), ForeignKey("subjects.id"), primary_key=True),
+    Column("guardian_id", String(ID), ForeignKey("subjects.id"), primary_key=True),
+    Column("created_at", TS, nullable=False),
+    Column("verified_by", String(80), nullable=True),
+    Column("verified_at", TS, nullable=True),
+)
+
+legal_exceptions = Table(
+    "legal_exceptions", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("authority", Text, nullable=False),
+    Column("case_reference", Text, nullable=False),
+    Column("legal_provision", Text, nullable=False),
+    Column("subject_ids", Text, nullable=False),  # JSON list
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("valid_from", TS, nullable=False),
+    Column("valid_until", TS, nullable=False),
+    Column("requested_by", String(80), nullable=False),
+    Column("approved_by", String(80), nullable=True),
+    Column("approved_at", TS, nullable=True),
+    Column("revoked_at", TS, nullable=True),
+    Column("created_at", TS, nullable=False),
 )

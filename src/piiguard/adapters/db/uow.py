@@ -11,7 +11,9 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from piiguard.adapters.db.audit_store import SqlAuditLog
+from piiguard.adapters.db.consent_store import SqlConsents
 from piiguard.adapters.db.engine import is_sqlite
+from piiguard.adapters.db.policy_store import SqlPolicyStore
 from piiguard.adapters.db.repositories import (
     SqlClients,
     SqlDecisions,
@@ -32,6 +34,8 @@ class SqlUnitOfWork:
     clients: SqlClients
     staff: SqlStaff
     policies: SqlPolicies
+    policy: SqlPolicyStore
+    consents: SqlConsents
 
     def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime], *,
                  readonly: bool = False) -> None:
@@ -63,6 +67,8 @@ class SqlUnitOfWork:
         self.clients = SqlClients(conn)
         self.staff = SqlStaff(conn)
         self.policies = SqlPolicies(conn)
+        self.policy = SqlPolicyStore(conn)
+        self.consents = SqlConsents(conn)
         self._events, self._done = [], False
         return self
 
