@@ -18,6 +18,7 @@ def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
         if any(p.version == version for p in uow.policies.list()):
             raise Conflict(f"policy version {version} is already published", field="version")
         uow.policies.add(pv)
+        uow.policy.bump()  # decisions and consents record the policy version in force
         uow.audit(AuditEvent("policy.publish", actor.kind.value, actor.id, "policy", version,
                              details={"sha256": pv.sha256}))
         uow.commit()

@@ -244,7 +244,7 @@ class Disclosure:
     items: list[RevealedItem]
 
 
-def _with_collection(state: SubjectState, sealed: list[SealedItem]) -> SubjectState:
+def with_collection(state: SubjectState, sealed: list[SealedItem]) -> SubjectState:
     """The purposes each category was collected for, from the items' provenance."""
     declared: dict[str, frozenset[str]] = {}
     for s in sealed:
@@ -280,7 +280,7 @@ def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor
             d = decide(AccessRequest(actor, action, sid, purpose,
                                      frozenset(s.record.category for s in sealed), at,
                                      target_system, exception_id),
-                       state, _with_collection(subject_states[sid], sealed),
+                       state, with_collection(subject_states[sid], sealed),
                        decision_id=new_id())
             decisions.append(d)
             allowed_items.append([s for s in sealed if s.record.category in d.allowed])

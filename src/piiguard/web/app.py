@@ -14,7 +14,16 @@ from piiguard import __version__
 from piiguard.bootstrap import Container
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import pages, problems
-from piiguard.web.api import audit, meta, staff, subjects, taxonomy
+from piiguard.web.api import (
+    audit,
+    consents,
+    decisions,
+    meta,
+    registers,
+    staff,
+    subjects,
+    taxonomy,
+)
 
 log = logging.getLogger("piiguard.web")
 
@@ -45,7 +54,7 @@ def create_app(c: Container) -> FastAPI:
                               "promises. Errors are RFC 9457 problem+json.")
     app.state.container = c
     problems.install(app)
-    for r in (meta.router, subjects.router, audit.router, staff.router, taxonomy.router,
-              pages.router):
+    for r in (meta.router, subjects.router, consents.router, decisions.router,
+              registers.router, audit.router, staff.router, taxonomy.router, pages.router):
         app.include_router(r)
     return app

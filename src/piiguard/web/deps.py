@@ -56,4 +56,5 @@ AUDIT_ROLES = ("auditor", "privacy_officer", "admin")
 DataActor = Annotated[Actor, Depends(allow(*DATA_ROLES))]
 AuditActor = Annotated[Actor, Depends(allow(*AUDIT_ROLES))]
 AdminActor = Annotated[Actor, Depends(allow("admin", "privacy_officer"))]
+OfficerActor = Annotated[Actor, Depends(allow("privacy_officer"))]
 AnyActor = Annotated[Actor, Depends(current_actor)]

@@ -29,10 +29,14 @@ class ItemIn(Strict):
     source_system: Slug = Field(examples=["crm"])
     collected_at: AwareDatetime | None = None
     held_in: Slug | None = Field(None, description="designated system holding it")
+    purposes: list[Slug] | None = Field(
+        None, description="purposes declared to the person at collection; default: the "
+                          "register's purposes for this category that need no consent")
 
     def to_input(self) -> ItemInput:
         return ItemInput(self.category, self.value, self.channel, self.legal_basis,
-                         self.source_system, self.collected_at, self.held_in)
+                         self.source_system, self.collected_at, self.held_in,
+                         None if self.purposes is None else frozenset(self.purposes))
 
 
 class SubjectIn(Strict):
@@ -62,6 +66,7 @@ class ItemOut(BaseModel):
     source_system: str
     recorded_by: str
     held_in: str
+    collected_for: list[str]
     last_confirmed_at: datetime
     credential: bool
 
@@ -71,6 +76,7 @@ class ItemOut(BaseModel):
         return cls(id=r.id, category=r.category, channel=p.channel, collected_at=p.collected_at,
                    legal_basis=p.legal_basis, source_system=p.source_system,
                    recorded_by=p.recorded_by, held_in=r.held_in,
+                   collected_for=sorted(p.purposes),
                    last_confirmed_at=r.last_confirmed_at, credential=r.credential)
 
 
@@ -105,6 +111,9 @@ class DecisionOut(BaseModel):
     allowed: list[str]
     reasons: list[ReasonOut]
     policy_version: str
+    obligations: list[str]
+    target_system: str | None
+    exception_id: str | None
 
     @classmethod
     def of(cls, d: Decision) -> DecisionOut:
@@ -113,7 +122,8 @@ class DecisionOut(BaseModel):
                    requested=sorted(d.requested), allowed=sorted(d.allowed),
                    reasons=[ReasonOut(code=r.code, en=r.en, zh=r.zh,
                                       categories=list(r.categories)) for r in d.reasons],
-                   policy_version=d.policy_version)
+                   policy_version=d.policy_version, obligations=list(d.obligations),
+                   target_system=d.target_system, exception_id=d.exception_id)
 
 
 class RevealedItemOut(ItemOut):

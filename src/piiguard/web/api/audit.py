@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from piiguard.domain.ports import AuditQuery
-from piiguard.services.audit import get_decision, list_audit, note_verification, verify_audit
+from piiguard.services.audit import list_audit, note_verification, verify_audit
 from piiguard.web.deps import AuditActor, ContainerDep
-from piiguard.web.schemas import AuditEntryOut, DecisionOut, VerifyOut
+from piiguard.web.schemas import AuditEntryOut, VerifyOut
 
 router = APIRouter(prefix="/api/v1", tags=["audit"])
 
@@ -32,9 +32,3 @@ def audit_verify(c: ContainerDep, actor: AuditActor) -> VerifyOut:
     report = verify_audit(c.uow(readonly=True), c.signer)
     note_verification(c.uow(), actor, report)
     return VerifyOut.of(report)
-
-
-@router.get("/decisions/{decision_id}", response_model=DecisionOut)
-def decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
-    """A recorded decision: who, what, which purpose, allowed or denied and why."""
-    return DecisionOut.of(get_decision(c.uow(), actor, decision_id))

@@ -51,12 +51,17 @@ def describe_subject(subject_id: str, c: ContainerDep, actor: DataActor) -> Subj
 @router.get("/{subject_id}/data", response_model=DataOut)
 def read_subject_data(subject_id: str, c: ContainerDep, actor: DataActor,
                       purpose: Annotated[str, Query(min_length=1, max_length=64)],
-                      category: Annotated[list[str] | None, Query()] = None) -> DataOut:
+                      category: Annotated[list[str] | None, Query()] = None,
+                      target_system: Annotated[str | None, Query(max_length=64)] = None,
+                      exception_id: Annotated[str | None, Query(max_length=36)] = None,
+                      ) -> DataOut:
     """Values of the categories the recorded decision allows; 403 problem+json with the
-    reasons when it allows none."""
+    reasons when it allows none. `target_system`: where the data goes (must be approved);
+    `exception_id`: an approved legal exception that covers this use."""
     recorded, items = uc.read_subject_data(
         c.uow(), c.vault, c.clock, actor, c.state, subject_id, purpose,
-        frozenset(category) if category else None, Action.READ)
+        frozenset(category) if category else None, Action.READ,
+        target_system=target_system, exception_id=exception_id)
     return DataOut.of(recorded.decision, items)
 
 
@@ -70,7 +75,7 @@ def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: DataActor) -
 def correct_item(subject_id: str, item_id: str, body: CorrectionIn, c: ContainerDep,
                  actor: DataActor) -> ItemOut:
     return ItemOut.of(uc.correct_item(c.uow(), c.vault, c.clock, actor, subject_id, item_id,
-                                      body.value))
+                                      body.value, c.settings.child_age))
 
 
 @router.post("/{subject_id}/items/{item_id}/verify", response_model=CredentialCheckOut)

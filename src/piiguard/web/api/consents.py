@@ -1,0 +1,123 @@
+"""What the person decided, recorded with its evidence: consents, restrictions and
+objections, guardians of children (R2.4, R4.2, R6.1, R6.2)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, status
+from pydantic import BaseModel, Field
+
+from piiguard.domain.consent import Consent, ConsentKind, RestrictionKind
+from piiguard.domain.subjects import Channel
+from piiguard.services import consents as uc
+from piiguard.web.deps import ContainerDep, DataActor
+from piiguard.web.schemas import Slug, Strict
+
+router = APIRouter(prefix="/api/v1/subjects/{subject_id}", tags=["consent"])
+
+
+class ConsentIn(Strict):
+    purpose: Slug
+    kind: ConsentKind = ConsentKind.GENERAL
+    channel: Channel
+    text_shown: str = Field(min_length=1, max_length=20_000,
+                            description="the exact text the person agreed to; its SHA-256 "
+                                        "is kept as evidence")
+    given_by: str | None = Field(None, max_length=36, description="guardian's subject id")
+
+
+class ConsentOut(BaseModel):
+    id: str
+    purpose: str
+    kind: ConsentKind
+    channel: Channel
+    granted_at: datetime
+    withdrawn_at: datetime | None
+    policy_version: str
+    text_hash: str
+    recorded_by: str
+    given_by: str | None
+
+    @classmethod
+    def of(cls, c: Consent) -> ConsentOut:
+        return cls(id=c.id, purpose=c.purpose, kind=c.kind, channel=c.channel,
+                   granted_at=c.granted_at, withdrawn_at=c.withdrawn_at,
+                   policy_version=c.policy_version, text_hash=c.text_hash,
+                   recorded_by=c.recorded_by, given_by=c.given_by)
+
+
+class RestrictionIn(Strict):
+    kind: RestrictionKind
+    purpose: Slug | None = None
+
+
+class RestrictionOut(BaseModel):
+    id: str
+    kind: RestrictionKind
+    purpose: str | None
+    since: datetime
+
+
+class GuardianIn(Strict):
+    guardian_id: str = Field(min_length=1, max_length=36)
+
+
+class MinorIn(Strict):
+    minor: bool
+
+
+@router.post("/consents", status_code=status.HTTP_201_CREATED, response_model=ConsentOut)
+def grant(subject_id: str, body: ConsentIn, c: ContainerDep, actor: DataActor) -> ConsentOut:
+    """Record a consent. Sensitive categories and transfers abroad need their own kind
+    (`sensitive`, `transfer_abroad`); a child's data needs `guardian` consent."""
+    return ConsentOut.of(uc.grant_consent(c.uow(), c.snapshots, c.clock, actor, subject_id,
+                                          body.purpose, body.kind, body.channel,
+                                          body.text_shown, body.given_by))
+
+
+@router.get("/consents", response_model=list[ConsentOut])
+def consents(subject_id: str, c: ContainerDep, actor: DataActor) -> list[ConsentOut]:
+    return [ConsentOut.of(x) for x in uc.list_consents(c.uow(), actor, subject_id)]
+
+
+@router.delete("/consents/{consent_id}", status_code=status.HTTP_204_NO_CONTENT)
+def withdraw(subject_id: str, consent_id: str, c: ContainerDep, actor: DataActor) -> None:
+    """Withdraw a consent: the next decision already refuses what needed it."""
+    uc.withdraw_consent(c.uow(), c.clock, actor, subject_id, consent_id)
+
+
+@router.post("/restrictions", status_code=status.HTTP_201_CREATED,
+             response_model=RestrictionOut)
+def restrict(subject_id: str, body: RestrictionIn, c: ContainerDep,
+             actor: DataActor) -> RestrictionOut:
+    """`restriction` (all purposes, or one) or `objection` to one purpose."""
+    r = uc.restrict_processing(c.uow(), c.snapshots, c.clock, actor, subject_id, body.kind,
+                               body.purpose)
+    return RestrictionOut(id=r.id, kind=r.kind, purpose=r.purpose, since=r.since)
+
+
+@router.delete("/restrictions/{restriction_id}", status_code=status.HTTP_204_NO_CONTENT)
+def lift(subject_id: str, restriction_id: str, c: ContainerDep, actor: DataActor) -> None:
+    uc.lift_restriction(c.uow(), c.clock, actor, subject_id, restriction_id)
+
+
+@router.post("/guardians", status_code=status.HTTP_201_CREATED)
+def link_guardian(subject_id: str, body: GuardianIn, c: ContainerDep,
+                  actor: DataActor) -> dict[str, str]:
+    """Link a guardian (a subject) to a child; staff verify the link before it counts."""
+    uc.link_guardian(c.uow(), c.clock, actor, subject_id, body.guardian_id)
+    return {"child_id": subject_id, "guardian_id": body.guardian_id, "verified": "no"}
+
+
+@router.post("/guardians/{guardian_id}/verify")
+def verify_guardian(subject_id: str, guardian_id: str, c: ContainerDep,
+                    actor: DataActor) -> dict[str, str]:
+    uc.verify_guardian(c.uow(), c.clock, actor, subject_id, guardian_id)
+    return {"child_id": subject_id, "guardian_id": guardian_id, "verified": "yes"}
+
+
+@router.put("/minor", status_code=status.HTTP_204_NO_CONTENT)
+def declare_minor(subject_id: str, body: MinorIn, c: ContainerDep, actor: DataActor) -> None:
+    """Declare a person a minor (or not) when no date of birth says so."""
+    uc.declare_minor(c.uow(), actor, subject_id, body.minor)

@@ -1,0 +1,74 @@
+"""The decision point over HTTP: evaluate (without reading data), search, explain."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, Field
+
+from piiguard.domain.decisions import Action
+from piiguard.services import decisions as uc
+from piiguard.services.audit import get_decision
+from piiguard.web.deps import AuditActor, ContainerDep, DataActor
+from piiguard.web.schemas import CategoryKey, DecisionOut, Slug, Strict
+
+router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
+
+
+class DecisionIn(Strict):
+    subject_id: str = Field(min_length=1, max_length=36)
+    purpose: Slug
+    categories: list[CategoryKey] | None = Field(None, max_length=200)
+    action: Action = Action.USE
+    target_system: Slug | None = None
+    exception_id: str | None = Field(None, max_length=36)
+
+
+class RuleLineOut(BaseModel):
+    rule: str
+    passed: bool
+    reasons: list[str]
+
+
+class ExplanationOut(BaseModel):
+    decision: DecisionOut
+    rules: list[RuleLineOut]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=DecisionOut)
+def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> DecisionOut:
+    """Decide and record a use of personal data, without reading any value. The answer is
+    a recorded decision (201) whether allowed or denied; read `outcome` and `reasons`."""
+    return DecisionOut.of(uc.evaluate_access(
+        c.uow(), c.snapshots, c.clock, actor, body.subject_id, body.purpose,
+        frozenset(body.categories) if body.categories else None, body.action,
+        target_system=body.target_system, exception_id=body.exception_id))
+
+
+@router.get("", response_model=list[DecisionOut])
+def search(c: ContainerDep, actor: AuditActor, subject_id: str | None = None,
+           actor_id: str | None = None, purpose: str | None = None,
+           outcome: str | None = None, since: datetime | None = None,
+           until: datetime | None = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DecisionOut]:
+    """Recorded decisions, newest first: by subject, actor, purpose, outcome and time."""
+    return [DecisionOut.of(d) for d in uc.search_decisions(
+        c.uow(), actor, subject_id=subject_id, actor_id=actor_id, purpose=purpose,
+        outcome=outcome, since=since, until=until, limit=limit)]
+
+
+@router.get("/{decision_id}", response_model=DecisionOut)
+def decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
+    """A recorded decision: who, what, which purpose, allowed or denied and why."""
+    return DecisionOut.of(get_decision(c.uow(), actor, decision_id))
+
+
+@router.get("/{decision_id}/explain", response_model=ExplanationOut)
+def explain(decision_id: str, c: ContainerDep, actor: AuditActor) -> ExplanationOut:
+    """Why, rule by rule, in the order the decision point evaluates them."""
+    d = get_decision(c.uow(), actor, decision_id)
+    return ExplanationOut(decision=DecisionOut.of(d), rules=[
+        RuleLineOut(rule=x.rule, passed=x.passed, reasons=list(x.reasons))
+        for x in uc.explain(d)])
