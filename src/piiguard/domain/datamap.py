@@ -7,6 +7,7 @@ with who, what, why and until when; anything else found is a finding to fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -32,6 +33,12 @@ class System:
     cloud_approved: bool = False
     categories: frozenset[str] = frozenset()
     purposes: frozenset[str] = frozenset()
+    # where it keeps data: path prefixes (/srv/erp/) or database URLs without password
+    locations: frozenset[str] = frozenset()
+
+    def holds(self, source: str) -> bool:
+        return any(source == loc or source.startswith(loc.rstrip("/") + "/")
+                   or source.startswith(loc + ".") for loc in self.locations)
 
     @property
     def usable(self) -> bool:
@@ -106,3 +113,13 @@ def move_finding(finding: Finding, to: FindingStatus, *, assignee: str | None = 
                    finding.category, finding.detail, to, finding.created_at,
                    assignee if to is FindingStatus.ASSIGNED else finding.assignee,
                    reason if to is FindingStatus.ACCEPTED_RISK else finding.reason)
+
+
+def system_for(systems: Iterable[System], source: str) -> System | None:
+    """The registered system whose location holds `source` (the most specific one)."""
+    best: tuple[int, System] | None = None
+    for s in systems:
+        for loc in s.locations:
+            if s.holds(source) and (best is None or len(loc) > best[0]):
+                best = (len(loc), s)
+    return best[1] if best else None

@@ -111,14 +111,15 @@ class SqlPolicyStore:
     # -- systems --------------------------------------------------------------------------
     def systems(self) -> list[System]:
         return [System(r.key, r.name, r.owner, r.kind, r.region, Approval(r.status),
-                       r.cloud_provider, r.cloud_approved, _fs(r.categories), _fs(r.purposes))
+                       r.cloud_provider, r.cloud_approved, _fs(r.categories), _fs(r.purposes),
+                       _fs(r.locations))
                 for r in self._c.execute(select(t.systems).order_by(t.systems.c.key))]
 
     def save_system(self, s: System, at: datetime) -> None:
         row = {"name": s.name, "owner": s.owner, "kind": s.kind, "region": s.region,
                "status": s.status.value, "cloud_provider": s.cloud_provider,
                "cloud_approved": s.cloud_approved, "categories": _j(s.categories),
-               "purposes": _j(s.purposes), "updated_at": at}
+               "purposes": _j(s.purposes), "locations": _j(s.locations), "updated_at": at}
         if not self._c.execute(update(t.systems).where(t.systems.c.key == s.key)
                                .values(**row)).rowcount:
             self._c.execute(t.systems.insert().values(key=s.key, **row))

@@ -233,6 +233,7 @@ systems = Table(
     Column("cloud_approved", Boolean, nullable=False),
     Column("categories", Text, nullable=False),  # JSON list
     Column("purposes", Text, nullable=False),  # JSON list
+    Column("locations", Text, nullable=False, server_default="[]"),  # JSON list
     Column("updated_at", TS, nullable=False),
 )
 

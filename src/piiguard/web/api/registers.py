@@ -111,6 +111,10 @@ class SystemIO(Strict):
     cloud_approved: bool = False
     categories: list[CategoryKey] = Field(default_factory=list)
     purposes: list[Slug] = Field(default_factory=list)
+    locations: list[str] = Field(default_factory=list, max_length=100,
+                                 description="path prefixes or database URLs (no password) "
+                                             "where it keeps data; the scanner's report uses "
+                                             "them")
 
 
 class SystemOut(SystemIO):
@@ -121,7 +125,7 @@ class SystemOut(SystemIO):
         return cls(key=s.key, name=s.name, owner=s.owner, kind=s.kind, region=s.region,
                    status=s.status, cloud_provider=s.cloud_provider,
                    cloud_approved=s.cloud_approved, categories=sorted(s.categories),
-                   purposes=sorted(s.purposes))
+                   purposes=sorted(s.purposes), locations=sorted(s.locations))
 
 
 class ApprovalIn(Strict):
@@ -140,7 +144,8 @@ def save_system(key: Slug, body: SystemIO, c: ContainerDep, actor: AdminActor) -
     """Register or change a designated system (data map)."""
     return SystemOut.of(datamap.save_system(c.uow(), c.snapshots, c.clock, actor, System(
         key, body.name, body.owner, body.kind, body.region, body.status, body.cloud_provider,
-        body.cloud_approved, frozenset(body.categories), frozenset(body.purposes))))
+        body.cloud_approved, frozenset(body.categories), frozenset(body.purposes),
+        frozenset(body.locations))))
 
 
 @router.post("/systems/{key}/approval", response_model=SystemOut)
