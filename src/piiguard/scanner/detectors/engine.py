@@ -72,6 +72,10 @@ class Detector:
         self._rules = tuple(rules)
         self._ascii_db = _compile(self._rules, utf8=False)
         self._utf8_db = _compile(self._rules, utf8=True)
+        self._plan = [
+            (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer)
+            for r in self._rules
+        ]
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
         """Hits in `text`, in order, offsets in code points.
@@ -122,32 +126,27 @@ class Detector:
         found = self._candidates(text)
         if not found:
             return []
-        rules = self._rules
+        plan = self._plan
         hits: list[Hit] = []
         append = hits.append
         m: re.Match[str] | None
         for (index, start), end in found.items():
-            rule = rules[index]
-            pattern = rule.pattern
-            if rule.search:
-                lo = end - rule.search
-                for m in pattern.finditer(text, lo if lo > start else start, end + rule.after):
-                    h = rule.check(m, text)
+            match, check, lead, search, after, finditer = plan[index]
+            if search:
+                lo = end - search
+                for m in finditer(text, lo if lo > start else start, end + after):
+                    h = check(m, text)
                     if h is not None:
                         append(h)
                     if m.end() >= end:
                         break
                 continue
-            if rule.lead:
-                m = (
-                    pattern.match(text, start + 1)
-                    if start
-                    else (pattern.match(text, 0) or pattern.match(text, 1))
-                )
+            if lead:
+                m = match(text, start + 1) if start else (match(text, 0) or match(text, 1))
             else:
-                m = pattern.match(text, start)
+                m = match(text, start)
             if m is not None:
-                h = rule.check(m, text)
+                h = check(m, text)
                 if h is not None:
                     append(h)
         if len(hits) < 2:

@@ -9,6 +9,7 @@ from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule, hit, near, words
 
+FORMAT = Validator.FORMAT
 EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+"
     r"[A-Za-z]{2,24}(?![A-Za-z0-9-])"
@@ -36,12 +37,12 @@ _FILE_SUFFIXES = frozenset(
 
 def _email(m: re.Match[str], text: str) -> Hit | None:
     value = m.group()
-    local = value[: value.index("@")]
-    if local[0] == "." or local[-1] == "." or ".." in local:
+    at = value.index("@")
+    if value[0] == "." or value[at - 1] == "." or ".." in value[:at]:
         return None
-    if value.rsplit(".", 1)[1].lower() in _FILE_SUFFIXES:
+    if value[value.rindex(".") + 1 :].lower() in _FILE_SUFFIXES:
         return None
-    return hit("email", m, 0.95, Validator.FORMAT)
+    return Hit("email", m.start(), m.end(), value, 0.95, FORMAT)
 
 
 IPV4 = re.compile(r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)")
@@ -53,12 +54,14 @@ VERSION_CONTEXT = re.compile(
 
 
 def _ipv4(m: re.Match[str], text: str) -> Hit | None:
-    if not checks.ipv4(m.group()):
+    value = m.group()
+    if not checks.ipv4(value):
         return None
-    if VERSION_CONTEXT.search(text, max(0, m.start() - 16), m.start()):
+    start = m.start()
+    if VERSION_CONTEXT.search(text, start - 16 if start > 16 else 0, start):
         return None
-    confidence = 0.97 if near(text, m.start(), m.end(), IP_CONTEXT, 20) else 0.9
-    return hit("ip_address", m, confidence, Validator.FORMAT)
+    context = IP_CONTEXT.search(text, start - 20 if start > 20 else 0, start)
+    return Hit("ip_address", start, m.end(), value, 0.97 if context else 0.9, FORMAT)
 
 
 IPV6 = re.compile(
@@ -187,8 +190,12 @@ RULES = (
     Rule(
         "ipv6",
         # An IPv6 address has "::" or at least six groups (eight, or six and an IPv4 tail);
-        # times (12:30:45) and MAC addresses have neither.
-        (r"(?:^|[^0-9A-Za-z:.])(?:[0-9A-Fa-f:]*::|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){5}:)",),
+        # times (12:30:45) and MAC addresses have neither. (Not "[0-9A-Fa-f:]*::": with
+        # leftmost start of match, Hyperscan 5.4 crashes on some texts with that.)
+        (
+            r"(?:^|[^0-9A-Za-z:.])"
+            r"(?:(?:[0-9A-Fa-f]{1,4}:){1,7}:|::|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){5}:)",
+        ),
         IPV6,
         _ipv6,
         lead=True,

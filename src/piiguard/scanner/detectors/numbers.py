@@ -25,6 +25,7 @@ PHONE_CONTEXT = words(
 )
 BANK_CONTEXT = words("借记卡", "储蓄卡", "银行卡", "银行账号", "开户", r"debit", r"bank card")
 CREDIT_CONTEXT = words("信用卡", "credit")
+CHECKSUM, FORMAT = Validator.CHECKSUM, Validator.FORMAT
 
 RESIDENT_ID_18 = re.compile(
     r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -36,9 +37,10 @@ RESIDENT_ID_15 = re.compile(
 
 
 def _resident_id_18(m: re.Match[str], text: str) -> Hit | None:
-    if not checks.resident_id_18(m.group()):
+    value = m.group()
+    if not checks.resident_id_18(value):
         return None
-    return hit("resident_id", m, 0.99, Validator.CHECKSUM)
+    return Hit("resident_id", m.start(), m.end(), value, 0.99, CHECKSUM)
 
 
 def _resident_id_15(m: re.Match[str], text: str) -> Hit | None:
@@ -56,18 +58,23 @@ CARD = re.compile(
 
 
 def _card(m: re.Match[str], text: str) -> Hit | None:
-    digits = m.group().replace(" ", "").replace("-", "")
-    issuer = checks.card_issuer(digits)
-    if issuer is None or not checks.luhn(digits):
+    value = m.group()
+    digits = value.replace(" ", "").replace("-", "")
+    if not checks.luhn(digits):
         return None
-    start, end = m.start(), m.end()
-    bank = near(text, start, end, BANK_CONTEXT, 24)
-    credit = near(text, start, end, CREDIT_CONTEXT, 24)
+    issuer = checks.card_issuer(digits)
+    if issuer is None:
+        return None
+    start = m.start()
+    lo = start - 24 if start > 24 else 0
+    bank = BANK_CONTEXT.search(text, lo, start) is not None
+    credit = CREDIT_CONTEXT.search(text, lo, start) is not None
     if len(digits) == 18 and not (bank or credit) and RESIDENT_ID_18.fullmatch(digits):
         return None  # shaped like a resident ID whose check character is wrong
     # UnionPay debit cards run to 17-19 digits; credit cards to 16. Words decide first.
     is_bank = bank or (not credit and issuer == "unionpay" and len(digits) >= 17)
-    return hit("bank_card" if is_bank else "credit_card", m, 0.95, Validator.CHECKSUM)
+    kind = "bank_card" if is_bank else "credit_card"
+    return Hit(kind, start, m.end(), value, 0.95, CHECKSUM)
 
 
 IBAN = re.compile(
@@ -91,13 +98,23 @@ MOBILE = re.compile(
 
 
 def _phone_confidence(m: re.Match[str], text: str, base: float) -> float:
-    return 0.97 if near(text, m.start(), m.end(), PHONE_CONTEXT, 16) else base
+    start = m.start()
+    return 0.97 if PHONE_CONTEXT.search(text, start - 16 if start > 16 else 0, start) else base
+
+
+_MOBILE_RANGES: dict[str, bool] = {}  # first five digits -> allocated (checks.cn_mobile)
 
 
 def _mobile(m: re.Match[str], text: str) -> Hit | None:
-    if not checks.cn_mobile(m.group(1) + m.group(3) + m.group(4)):
+    prefix = m.group(1) + m.group(3)[:2]
+    allocated = _MOBILE_RANGES.get(prefix)
+    if allocated is None:
+        allocated = _MOBILE_RANGES[prefix] = checks.cn_mobile(prefix + "000000")
+    if not allocated:
         return None
-    return hit("phone", m, _phone_confidence(m, text, 0.9), Validator.FORMAT)
+    start = m.start()
+    context = PHONE_CONTEXT.search(text, start - 16 if start > 16 else 0, start)
+    return Hit("phone", start, m.end(), m.group(), 0.97 if context else 0.9, FORMAT)
 
 
 LANDLINE = re.compile(

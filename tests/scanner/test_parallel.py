@@ -1,0 +1,87 @@
+"""Several processes find what one finds, with the same offsets and lines: large files are
+split in parts, small ones sent together."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from piiguard.scanner import scan
+from piiguard.scanner.scan import FileScanner
+from piiguard.scanner.sources.model import Located, Skipped
+
+pytestmark = pytest.mark.req("R2.7")
+
+LINES = [
+    "客户张伟先生的手机 13812345678，邮箱 zhang.wei@example.com",
+    "身份证号：11010519491231002X 地址：广东省佛山市顺德区大良街道新城路8号3栋502室",
+    "card 4111 1111 1111 1111 from 203.0.113.45, IBAN DE89 3704 0044 0532 0130 00",
+    "Dear Mr. John Smith, call (415) 555-2671 or +44 20 7946 0958.",
+    "日志行 no personal data here, 设备运行正常。",
+    "password=Sup3r-S3cret! 车牌粤A·12345 出生日期：1990-03-05",
+]
+
+
+def _text(lines: int, seed: int, newline: str = "\n") -> str:
+    r = random.Random(seed)
+    return newline.join(r.choice(LINES) for _ in range(lines)) + newline
+
+
+def _outcomes(paths: list[Path], workers: int) -> list[tuple[str, object]]:
+    with FileScanner(workers) as scanner:
+        return [(str(path), o) for path, outcomes in scanner.scan(paths) for o in outcomes]
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    made = {
+        "big.log": _text(3000, 1).encode("utf-8"),
+        "big-gb.txt": _text(2000, 2).encode("gb18030"),
+        "big-bom.txt": b"\xef\xbb\xbf" + _text(2000, 3).encode("utf-8"),
+        "big-utf16.txt": _text(1500, 4).encode("utf-16"),
+        "one-line.json": _text(2500, 5, newline=" ").encode("utf-8"),  # no line feed at all
+        "small-1.txt": _text(3, 6).encode("utf-8"),
+        "small-2.csv": _text(5, 7).encode("gb18030"),
+        "blob.bin": bytes(range(256)) * 40,
+    }
+    paths = []
+    for name, data in made.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
+def test_two_workers_find_exactly_what_one_finds(
+    files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "TASK_BYTES", 20_000)  # so that every large file is split
+    assert len(scan._split(files[0])) > 5
+    assert len(scan._split(files[4])) > 5  # UTF-8 without line feeds: cut between characters
+    one = _outcomes(files, 1)
+    two = _outcomes(files, 2)
+    assert len(one) > 1000
+    assert two == one
+
+
+def test_offsets_of_split_files_are_whole_file_offsets(
+    files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan, "TASK_BYTES", 20_000)
+    text = files[1].read_bytes().decode("gb18030")
+    with FileScanner(2) as scanner:
+        (_path, outcomes), *_ = scanner.scan(files[1:2])
+    located = [o for o in outcomes if isinstance(o, Located)]
+    assert len(located) > 500
+    for o in located:
+        assert text[o.location["start"] : o.location["end"]] == o.hit.value
+        assert o.location["line"] == text.count("\n", 0, o.location["start"]) + 1
+
+
+def test_binary_file_is_skipped_by_workers_too(files: list[Path]) -> None:
+    with FileScanner(2) as scanner:
+        (_path, outcomes), *_ = scanner.scan(files[-1:])
+    assert len(outcomes) == 1
+    assert isinstance(outcomes[0], Skipped)
