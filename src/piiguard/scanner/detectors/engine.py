@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 import hyperscan
@@ -19,6 +20,7 @@ from piiguard.scanner.detectors import formats, numbers, words
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.rule import Rule
 
+_START, _END = itemgetter(1), itemgetter(2)
 ALL_RULES: tuple[Rule, ...] = numbers.RULES + formats.RULES + words.RULES
 
 
@@ -36,7 +38,9 @@ def _char_offsets(data: bytes, offsets: list[int]) -> dict[int, int]:
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """Where spans overlap keep the most confident (then the longest) hit."""
-    hits.sort(key=lambda h: (h.start, -h.end))
+    # By start, then longest first: two stable sorts on C-level keys.
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
     kept: list[Hit] = []
     for h in hits:
         if kept and h.start < kept[-1].end:

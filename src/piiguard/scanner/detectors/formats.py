@@ -72,7 +72,9 @@ IPV6 = re.compile(
 
 def _ipv6(m: re.Match[str], text: str) -> Hit | None:
     value = m.group()
-    if value.count(":") < 2 or sum(c.isalnum() for c in value) < 3:
+    colons = value.count(":")
+    # The pattern admits hex digits, colons and dots only: the rest are letters and digits.
+    if colons < 2 or len(value) - colons - value.count(".") < 3:
         return None
     try:
         ipaddress.IPv6Address(value)

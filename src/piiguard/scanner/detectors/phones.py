@@ -51,6 +51,7 @@ def parsed_valid(number: str, region: str) -> bool:
     return _parsed_valid(number, region)
 
 
+@cache
 def _metadata(region: str) -> PhoneMetadata | None:
     return PhoneMetadata.metadata_for_region(region, None)
 
@@ -123,10 +124,15 @@ def _strips(region: str) -> re.Pattern[str] | None:
     return re.compile(prefix) if prefix else None
 
 
-def _plain_length(region: str, national: str) -> bool:
+@cache
+def _possible_lengths(region: str) -> frozenset[int]:
     metadata = _metadata(region)
     general = None if metadata is None else metadata.general_desc
-    return general is not None and len(national) in general.possible_length
+    return frozenset(() if general is None else general.possible_length)
+
+
+def _plain_length(region: str, national: str) -> bool:
+    return len(national) in _possible_lengths(region)
 
 
 def international(raw: str) -> bool:
