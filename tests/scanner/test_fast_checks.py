@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import phonenumbers
 import pytest
@@ -10,6 +11,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn as stdnum_luhn
 
 from piiguard.scanner.detectors import checks, phones
+from piiguard.scanner.detectors.rule import words
 
 pytestmark = pytest.mark.req("R6.3")
 
@@ -97,3 +99,17 @@ def test_iban_pre_check_rejects_only_what_stdnum_rejects() -> None:
 
 def _numbers() -> dict[int, str]:
     return {ord(c): str(ord(c) - 55) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
+def test_context_words_rewritten_without_leading_boundary_match_the_same() -> None:
+    r = random.Random(17)
+    alternatives = [r"\bID\b", r"\btel\b", "phone", r"\blat", "地址", r"\bv", r"\bver\.?"]
+    plain = re.compile("|".join(alternatives), re.IGNORECASE)
+    fast = words(*alternatives)
+    alphabet = "vVeErRiIdDtTlLaA .:/-_1éß中地址\n"
+    for _ in range(20000):
+        text = "".join(r.choice(alphabet) for _ in range(r.randint(1, 30)))
+        lo = r.randint(0, len(text))
+        hi = r.randint(lo, len(text))
+        a, b = plain.search(text, lo, hi), fast.search(text, lo, hi)
+        assert (a and a.span()) == (b and b.span()), (text, lo, hi)

@@ -48,7 +48,8 @@ def _email(m: re.Match[str], text: str) -> Hit | None:
 IPV4 = re.compile(r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)")
 IP_CONTEXT = words(r"\bIP\b", "地址", "client", "host", "from", "addr", "登录", "访问", "remote")
 VERSION_CONTEXT = re.compile(
-    r"(?:\bv|\bver\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/)\s*[:：]?\s*$",
+    r"(?:v(?<!\w.)|v(?<!\w.)er\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/)"
+    r"\s*[:：]?\s*$",  # v(?<!\w.) is \bv (rule.leading_boundary)
     re.IGNORECASE,
 )
 
