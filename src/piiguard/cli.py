@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
+from piiguard.cli_policy import register as register_policy_commands
 from piiguard.config import Settings
 from piiguard.domain.errors import AccessDenied, DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
@@ -37,6 +38,7 @@ app.add_typer(client_app, name="client")
 app.add_typer(subject_app, name="subject")
 app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
+register_policy_commands(app)
 
 out = Console()
 err = Console(stderr=True)

@@ -157,7 +157,8 @@ def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
     return {k: v for name, sub in subs.items() for k, v in _leaves(sub, (*path, name)).items()}
 
 
-GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",)]
+GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",), ("purpose",), ("system",),
+          ("consent",), ("exception",)]
 
 
 @pytest.mark.req("R5.1")
