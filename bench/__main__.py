@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-BENCHES = ["bench.foundation", "bench.scanner"]
+BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions"]
 
 
 def main() -> None:
