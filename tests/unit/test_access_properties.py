@@ -224,7 +224,9 @@ def exception_in_force(case: Case) -> LegalException | None:
     if ex is None:
         return None
     ok = (ex.approved_by is not None and ex.approved_by != ex.requested_by
-          and ex.revoked_at is None and ex.valid_from <= req.at < ex.valid_until)
+          and ex.approved_at is not None and ex.approved_at <= req.at
+          and (ex.revoked_at is None or req.at < ex.revoked_at)
+          and ex.valid_from <= req.at < ex.valid_until)
     return ex if ok else None
 
 
@@ -310,7 +312,9 @@ def withdrawn_cases(draw: st.DrawFn) -> tuple[Case, datetime]:
     at = w + draw(minutes_after)
     pol = replace(case.policy, register=REGISTER)
     req = replace(case.request, at=at, exception_id=None)
-    return Case(req, pol, replace(case.subject, consents=(*others, mine))), w
+    # an adult: a child's own consent never counts (only a verified guardian's), PIPL Art. 31
+    adult = replace(case.subject, declared_minor=False, adult_on=None)
+    return Case(req, pol, replace(adult, consents=(*others, mine))), w
 
 
 @pytest.mark.req("R2.4")

@@ -50,9 +50,20 @@ class SubjectState:
     def is_child(self, at: datetime) -> bool:
         return self.declared_minor or (self.adult_on is not None and at.date() < self.adult_on)
 
+    def verified_guardians(self, at: datetime) -> frozenset[str]:
+        return frozenset(g.guardian_id for g in self.guardians
+                         if g.child_id == self.subject_id and g.verified_at is not None
+                         and g.verified_at <= at)
+
     def consent(self, purpose: str, kind: ConsentKind, at: datetime) -> Consent | None:
+        """A consent of this kind to this purpose in force at `at`. For a child (PIPL
+        Art. 31), and for guardian consent, only one given by a guardian whose link staff
+        had verified by then counts — whatever order consents are stored in."""
+        by_guardian = kind is ConsentKind.GUARDIAN or self.is_child(at)
+        guardians = self.verified_guardians(at) if by_guardian else frozenset()
         for c in self.consents:
-            if c.purpose == purpose and c.kind is kind and c.in_force(at):
+            if (c.subject_id == self.subject_id and c.purpose == purpose and c.kind is kind
+                    and c.in_force(at) and (not by_guardian or c.given_by in guardians)):
                 return c
         return None
 
@@ -157,31 +168,29 @@ def transfer_abroad(req: AccessRequest, pol: PolicyState, sub: SubjectState
 
 def not_restricted(req: AccessRequest, pol: PolicyState, sub: SubjectState
                    ) -> Iterable[Verdict]:
-    for r in sub.restrictions:
-        if r.applies(req.purpose, req.at):
-            if r.kind is RestrictionKind.OBJECTION:
-                yield Verdict(_r("processing_objected",
-                                 f"The person objected to use for '{req.purpose}'.",
-                                 f"本人已拒绝将其信息用于“{req.purpose}”。"),
-                              req.categories, liftable=True)
-            else:
-                yield Verdict(_r("processing_restricted",
-                                 "The person asked to restrict the processing of their data.",
-                                 "本人已要求限制对其个人信息的处理。"),
-                              req.categories, liftable=True)
-            return
+    kinds = {r.kind for r in sub.restrictions
+             if r.subject_id == sub.subject_id and r.applies(req.purpose, req.at)}
+    if RestrictionKind.OBJECTION in kinds:
+        yield Verdict(_r("processing_objected",
+                         f"The person objected to use for '{req.purpose}'.",
+                         f"本人已拒绝将其信息用于“{req.purpose}”。"),
+                      req.categories, liftable=True)
+    if RestrictionKind.RESTRICTION in kinds:
+        yield Verdict(_r("processing_restricted",
+                         "The person asked to restrict the processing of their data.",
+                         "本人已要求限制对其个人信息的处理。"),
+                      req.categories, liftable=True)
 
 
 def child_guardian(req: AccessRequest, pol: PolicyState, sub: SubjectState
                    ) -> Iterable[Verdict]:
     if not sub.is_child(req.at):
         return
-    verified = {g.guardian_id for g in sub.guardians if g.verified}
-    given = sub.consent(req.purpose, ConsentKind.GUARDIAN, req.at)
-    if given is None or given.given_by not in verified:
+    if sub.consent(req.purpose, ConsentKind.GUARDIAN, req.at) is None:
         yield Verdict(_r("child_without_guardian_consent",
-                         "The person is a child: a verified guardian's consent is needed first.",
-                         "本人为不满十四周岁的未成年人，须先取得经核实的监护人同意。"),
+                         f"The person is under {pol.child_age}: a verified guardian's consent "
+                         "is needed first.",
+                         f"本人为不满{pol.child_age}周岁的未成年人，须先取得经核实的监护人同意。"),
                       req.categories, liftable=True)
 
 
@@ -282,6 +291,12 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
     lifted -= refused
     allowed = request.categories - refused
     obligations: list[str] = []
+    if exception is not None and not lifted and not any(
+            exception.covers(request.subject_id, c) for c in request.categories):
+        reasons.append(_r("exception_not_applicable",
+                          f"Legal exception {exception.id} does not cover this subject or these "
+                          "categories; it lifts nothing.",
+                          f"法定例外 {exception.id} 的范围不包括该主体或这些类别，不予适用。"))
     if exception is not None and lifted & allowed:
         reasons.append(_r("legal_exception",
                           f"Allowed without consent under legal exception {exception.id} "

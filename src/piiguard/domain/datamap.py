@@ -36,9 +36,14 @@ class System:
     # where it keeps data: path prefixes (/srv/erp/) or database URLs without password
     locations: frozenset[str] = frozenset()
 
+    def location_of(self, source: str) -> str | None:
+        """The location of this system that holds `source` (the longest), if any."""
+        hits = [loc for loc in self.locations
+                if source == loc or source.startswith(loc.rstrip("/") + "/")]
+        return max(hits, key=len) if hits else None
+
     def holds(self, source: str) -> bool:
-        return any(source == loc or source.startswith(loc.rstrip("/") + "/")
-                   or source.startswith(loc + ".") for loc in self.locations)
+        return self.location_of(source) is not None
 
     @property
     def usable(self) -> bool:
@@ -112,14 +117,14 @@ def move_finding(finding: Finding, to: FindingStatus, *, assignee: str | None = 
     return Finding(finding.id, finding.fingerprint, finding.kind, finding.source,
                    finding.category, finding.detail, to, finding.created_at,
                    assignee if to is FindingStatus.ASSIGNED else finding.assignee,
-                   reason if to is FindingStatus.ACCEPTED_RISK else finding.reason)
+                   reason if to is FindingStatus.ACCEPTED_RISK else None)
 
 
 def system_for(systems: Iterable[System], source: str) -> System | None:
     """The registered system whose location holds `source` (the most specific one)."""
     best: tuple[int, System] | None = None
     for s in systems:
-        for loc in s.locations:
-            if s.holds(source) and (best is None or len(loc) > best[0]):
-                best = (len(loc), s)
+        loc = s.location_of(source)
+        if loc is not None and (best is None or len(loc) > best[0]):
+            best = (len(loc), s)
     return best[1] if best else None

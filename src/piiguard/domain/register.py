@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from piiguard.domain.errors import InvalidInput, NotFound
+from piiguard.domain.errors import InvalidInput, NotFound, UnknownCategory
 from piiguard.domain.purposes import POLICY_PURPOSES
 from piiguard.domain.subjects import LegalBasis, check_slug
 from piiguard.domain.taxonomy import Taxonomy
@@ -72,7 +72,11 @@ def check_purpose(rule: PurposeRule, taxonomy: Taxonomy) -> PurposeRule:
         raise InvalidInput("a purpose needs its description in English and Chinese",
                            field="en" if not rule.en.strip() else "zh")
     for c in rule.categories:
-        taxonomy.get(c)
+        if c not in taxonomy:
+            raise UnknownCategory(f"unknown data category {c!r}", field="categories")
+    if rule.legal_basis is LegalBasis.CONSENT and not rule.needs_consent:
+        raise InvalidInput("a purpose whose legal basis is consent needs the person's consent",
+                           field="needs_consent")
     if rule.retention_days < 1:
         raise InvalidInput("retention must be at least one day", field="retention_days")
     if not rule.roles:

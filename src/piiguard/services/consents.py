@@ -32,15 +32,14 @@ def grant_consent(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor:
         state = policy.current(uow)
         _live(uow, subject_id)
         state.register.get(purpose)
-        if kind is ConsentKind.GUARDIAN:
-            if not given_by:
-                raise InvalidInput("guardian consent names the guardian (given_by)",
-                                   field="given_by")
-            if given_by not in {g.guardian_id for g in uow.consents.guardians_of(subject_id)}:
-                raise Conflict("given_by is not linked to this subject as a guardian",
+        if kind is ConsentKind.GUARDIAN and not given_by:
+            raise InvalidInput("guardian consent names the guardian (given_by)",
                                field="given_by")
-        elif given_by:
-            raise InvalidInput("given_by is only for guardian consent", field="given_by")
+        # a guardian may give any kind of consent for a child (for a child, only theirs counts)
+        if given_by and given_by not in {g.guardian_id
+                                         for g in uow.consents.guardians_of(subject_id)}:
+            raise Conflict("given_by is not linked to this subject as a guardian",
+                           field="given_by")
         consent = Consent(new_id(), subject_id, purpose, kind, clock.now(), channel,
                           state.policy_version, hashlib.sha256(text_shown.encode()).hexdigest(),
                           actor.ref, given_by)
