@@ -84,7 +84,7 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     taxonomy = load_taxonomy(settings.taxonomy_file)
     seal = DecisionSeal()
     passwords = Argon2Passwords()
-    vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file), taxonomy,
+    vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file),
                           load_hmac_keys(settings.key_file), seal, clock.now, passwords)
     snapshots = PolicySnapshots(taxonomy, DEFAULT_SUBJECT_KINDS,
                                 home_region=settings.home_region, child_age=settings.child_age)

@@ -156,7 +156,7 @@ def system_add(
         if key in c.state.systems:
             raise Conflict(f"system {key!r} is already in the data map; approve or retire "
                            "it, or change it with PUT /api/v1/systems/{key}", field="key")
-        s = datamap.save_system(c.uow(), c.snapshots, c.clock, OPERATOR, System(
+        s = datamap.register_system(c.uow(), c.snapshots, c.clock, OPERATOR, System(
             key, name, owner, kind, region, Approval.PENDING, cloud_provider, False,
             frozenset(category or ()), frozenset(purpose or ()), frozenset(location or ())))
     except DomainError as exc:

@@ -385,7 +385,7 @@ def test_child_data_is_refused_until_a_verified_guardian_consents(
     assert outcome() == ("denied", ["child_without_guardian_consent"])  # link not verified
 
     r = api.post(f"/api/v1/subjects/{child}/guardians/{mother}/verify", headers=system.headers)
-    assert_problem(r, 422, "invalid-input", "actor")  # a system cannot vouch for a guardian
+    assert_problem(r, 403, "forbidden")  # a system cannot vouch for a guardian
     r = api.post(f"/api/v1/subjects/{child}/guardians/{mother}/verify", headers=officer.headers)
     assert r.status_code == 200, r.text
     assert r.json() == {"child_id": child, "guardian_id": mother, "verified": "yes"}
@@ -879,7 +879,7 @@ BAD_CALLS: list[tuple[str, str, str, Any, int, str, str]] = [
      "invalid-input", "region"),
     ("system: unknown purpose", "PUT", "/api/v1/systems/crm",
      {"name": "CRM", "owner": "sales", "kind": "crm", "region": "CN",
-      "purposes": ["marketing"]}, 404, "not-found", "purpose"),
+      "purposes": ["marketing"]}, 404, "not-found", "purposes"),
     ("system: bad key", "PUT", "/api/v1/systems/CRM!",
      {"name": "CRM", "owner": "sales", "kind": "crm", "region": "CN"}, 422, "invalid-input",
      "key"),

@@ -374,7 +374,7 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
     # the resident ID is sensitive: without its separate consent it stays sealed
     assert {i.value for i in items} == set(PLAIN.values()) - {PLAIN[PASSWORD],
                                                               PLAIN[RESIDENT_ID]}
-    correct_item(c.uow(), c.vault, c.clock, OPERATOR, sid, ids[EMAIL], CORRECTED_EMAIL)
+    correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[EMAIL], CORRECTED_EMAIL)
     for category, value in [(EMAIL, CORRECTED_EMAIL), (EMAIL, PLAIN[EMAIL]),
                             (PHONE, PLAIN[PHONE]), (PHONE, "139-8765-4321"),
                             (RESIDENT_ID, PLAIN[RESIDENT_ID].lower())]:
@@ -389,7 +389,7 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
         read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, "after_sales",
                           frozenset({PASSWORD}))
     with pytest.raises(InvalidInput) as too_long:
-        correct_item(c.uow(), c.vault, c.clock, OPERATOR, sid, ids[NAME], PLAIN[NAME] * 3000)
+        correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME], PLAIN[NAME] * 3000)
     errors += [str(e.value) for e in (not_indexed, credential, too_long)]
     record_checkpoint(c.uow(), c.signer, c.clock)
     erase_subject(c.uow(), c.vault, c.clock, OPERATOR, sid)

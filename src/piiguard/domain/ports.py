@@ -21,7 +21,7 @@ from piiguard.domain.decisions import Decision, RecordedDecision
 from piiguard.domain.exceptions import LegalException
 from piiguard.domain.register import PurposeRule
 from piiguard.domain.subjects import ItemRecord, NewItem, RevealedItem, Subject
-from piiguard.domain.taxonomy import Category
+from piiguard.domain.taxonomy import Category, Taxonomy
 
 
 class Clock(Protocol):
@@ -73,7 +73,8 @@ class Vault(Protocol):
     def keyring(self, subject_ids: Sequence[str]) -> KeyRing:
         """Load and unwrap the data keys of existing subjects (KeyShredded if erased)."""
 
-    def seal(self, ring: KeyRing, batch: Sequence[ToSeal]) -> list[SealedValue]: ...
+    def seal(self, ring: KeyRing, batch: Sequence[ToSeal],
+             taxonomy: Taxonomy) -> list[SealedValue]: ...
 
     def reveal(self, decision: RecordedDecision,
                items: Sequence[SealedItem]) -> list[RevealedItem]:
@@ -83,7 +84,7 @@ class Vault(Protocol):
                     ) -> list[list[RevealedItem]]:
         """`reveal` for many decisions at once (keys loaded in one go)."""
 
-    def lookup_token(self, category: str, value: str) -> str | None: ...
+    def lookup_token(self, category: Category, value: str) -> str | None: ...
 
     def keyed_hash(self, value: str) -> str: ...
 

@@ -8,7 +8,7 @@ import hashlib
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import Consent, ConsentKind, Restriction, RestrictionKind
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.subjects import Channel
 from piiguard.services.ids import new_id
@@ -127,7 +127,7 @@ def verify_guardian(uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str,
     """Staff confirm (e.g. from the household register or a birth certificate) that the
     guardian is the child's guardian; only then does their consent count (R6.1)."""
     if actor.kind.value not in ("staff", "operator"):
-        raise InvalidInput("a guardian link is verified by staff", field="actor")
+        raise Forbidden("a guardian link is verified by staff, not by a system")
     with uow:
         if not uow.consents.verify_guardian(child_id, guardian_id, actor.ref, clock.now()):
             raise NotFound("no such guardian link", field="guardian_id")

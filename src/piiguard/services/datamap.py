@@ -22,13 +22,23 @@ from piiguard.domain.errors import InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.subjects import check_slug
 from piiguard.services.ids import new_id
-from piiguard.services.policy import PolicySnapshots
+from piiguard.services.policy import PolicySnapshots, check_categories
+
+
+def register_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
+                    system: System) -> System:
+    """Register or change a designated system's description. Its approval is kept as it is
+    (a new system starts pending): only `set_system_status`, a privacy officer's step,
+    approves, holds or retires it."""
+    known = policy.read(uow).systems.get(system.key)
+    return save_system(uow, policy, clock, actor, replace(
+        system, status=known.status if known else Approval.PENDING,
+        cloud_approved=known.cloud_approved if known else False))
 
 
 def save_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
                 system: System) -> System:
-    """Register or change a designated system. A new system starts as it is given (usually
-    pending); approval is its own audited step."""
+    """Store a system as given (approval included)."""
     check_slug(system.key, "key")
     system = replace(system, region=check_region(system.region))
     if not system.name.strip() or not system.owner.strip():
@@ -36,10 +46,10 @@ def save_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: A
                            field="name" if not system.name.strip() else "owner")
     with uow:
         state = policy.current(uow)
-        for c in system.categories:
-            state.taxonomy.get(c)
+        check_categories(state.taxonomy, system.categories)
         for p in system.purposes:
-            state.register.get(p)
+            if p not in state.register.rules:
+                raise NotFound(f"no purpose {p!r} in the register", field="purposes")
         uow.policy.save_system(system, clock.now())
         uow.policy.bump()
         uow.audit(AuditEvent("system.save", actor.kind.value, actor.id, "system", system.key,
@@ -78,8 +88,7 @@ def register_export(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
         state = policy.current(uow)
         if system not in state.systems:
             raise NotFound(f"no system {system!r} in the data map", field="system")
-        for c in categories:
-            state.taxonomy.get(c)
+        check_categories(state.taxonomy, categories)
         state.register.get(purpose)
         export = Export(new_id(), system, recipient.strip(), actor.ref, categories, purpose,
                         now, expires_at)

@@ -12,7 +12,7 @@ from piiguard.domain.decisions import Action, Actor, Decision
 from piiguard.domain.errors import InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.services.ids import new_id
-from piiguard.services.policy import PolicySnapshots
+from piiguard.services.policy import PolicySnapshots, check_categories
 from piiguard.services.subjects import with_collection
 
 
@@ -24,8 +24,7 @@ def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
     the decision covers every category held on the subject."""
     with uow:
         state = policy.current(uow)
-        for c in categories or ():
-            state.taxonomy.get(c)
+        check_categories(state.taxonomy, categories or frozenset())
         subject = uow.subjects.get(subject_id)
         if subject is None or subject.erased_at is not None:
             raise NotFound(f"no subject {subject_id}", field="subject_id")

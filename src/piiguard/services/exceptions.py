@@ -8,12 +8,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent
-from piiguard.domain.decisions import Actor
+from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.exceptions import ExceptionKind, LegalException
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.services.ids import new_id
-from piiguard.services.policy import PolicySnapshots
+from piiguard.services.policy import PolicySnapshots, check_categories
 
 APPROVER_ROLE = "privacy_officer"
 
@@ -36,8 +36,7 @@ def request_exception(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, ac
         raise InvalidInput("valid_until must be after valid_from", field="valid_until")
     with uow:
         state = policy.current(uow)
-        for c in categories:
-            state.taxonomy.get(c)
+        check_categories(state.taxonomy, categories)
         for sid in subject_ids:
             if uow.subjects.get(sid) is None:
                 raise NotFound(f"no subject {sid}", field="subject_ids")
@@ -65,6 +64,9 @@ def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id:
         if ex.requested_by == actor.ref:
             raise Forbidden("the requester cannot approve their own exception; another "
                             "privacy officer must")
+        if actor.kind is not ActorKind.STAFF:
+            raise Forbidden("a legal exception is approved by a privacy officer's personal "
+                            "staff account, not by a shared or system identity")
         if ex.approved_by is not None or ex.revoked_at is not None:
             raise Conflict("this exception was already approved or revoked",
                            field="exception_id")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from piiguard.domain.access import PolicyState
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, InvalidInput, UnknownCategory
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.register import PurposeRegister, PurposeRule, check_purpose, seed_purposes
 from piiguard.domain.taxonomy import Category, Taxonomy
@@ -131,13 +131,24 @@ def retire_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
                                field="key")
         if state.taxonomy.children(key):
             raise Conflict(f"{key!r} has child categories; retire them first", field="key")
+        if not any(c.key == key for c, _ in uow.policy.categories()):
+            raise InvalidInput(f"{key!r} comes from the taxonomy file "
+                               "(PIIGUARD_TAXONOMY_FILE): change it there", field="key")
         if uow.policy.category_in_use(key):
             uow.policy.deprecate_category(key, clock.now())
             outcome = "deprecated"
         else:
-            if not uow.policy.delete_category(key):
-                raise NotFound(f"no company category {key!r}", field="key")
+            uow.policy.delete_category(key)
             outcome = "deleted"
         _changed(uow, actor, f"taxonomy.{outcome}", "category", key)
         uow.commit()
     return outcome
+
+
+def check_categories(taxonomy: Taxonomy, keys: frozenset[str] | set[str],
+                     field: str = "categories") -> None:
+    """Every key a known category; the error names the list field of the request."""
+    for key in sorted(keys):
+        if key not in taxonomy:
+            raise UnknownCategory(f"unknown data category {key!r}; see GET /api/v1/taxonomy",
+                                  field=field)

@@ -23,6 +23,7 @@ from piiguard.domain.subjects import (
     Subject,
     check_slug,
 )
+from piiguard.domain.taxonomy import Taxonomy
 from piiguard.services.ids import new_id
 
 MAX_VALUE_CHARS = 10_000
@@ -104,8 +105,9 @@ def _check_kind(state: PolicyState, kind: str, field: str) -> None:
                            f"{', '.join(sorted(state.subject_kinds))}", field=field)
 
 
-def _seal(vault: Vault, ring: KeyRing, batch: list[ToSeal], now: datetime) -> list[SealedItem]:
-    values = vault.seal(ring, batch)
+def _seal(vault: Vault, ring: KeyRing, batch: list[ToSeal], now: datetime,
+          taxonomy: Taxonomy) -> list[SealedItem]:
+    values = vault.seal(ring, batch, taxonomy)
     out = []
     for entry, v in zip(batch, values, strict=True):
         it = entry.item
@@ -151,7 +153,7 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
     shared: dict[tuple[object, ...], Provenance] = {}
     batch = [_to_seal(state, sid, it, actor, now, default_system, shared)
              for sid, s in zip(ids, subjects, strict=True) for it in s.items]
-    sealed = _seal(vault, ring, batch, now)
+    sealed = _seal(vault, ring, batch, now, state.taxonomy)
     out: list[Registered] = []
     with uow:
         new = [Subject(sid, s.kind, now) for sid, s in zip(ids, subjects, strict=True)]
@@ -188,7 +190,7 @@ def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: P
     with uow:
         _live_subject(uow, subject_id)
         entry = _to_seal(state, subject_id, item, actor, now, default_system)
-        [stored] = _seal(vault, vault.keyring([subject_id]), [entry], now)
+        [stored] = _seal(vault, vault.keyring([subject_id]), [entry], now, state.taxonomy)
         uow.items.add_many([stored])
         _note_minor(uow, state, subject_id, item)
         uow.audit(AuditEvent("item.create", actor.kind.value, actor.id, "item", entry.item_id,
@@ -198,8 +200,7 @@ def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: P
 
 
 def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                 subject_id: str, item_id: str, value: str, child_age: int = 14
-                 ) -> ItemRecord:
+                 state: PolicyState, subject_id: str, item_id: str, value: str) -> ItemRecord:
     """Replace an item's value (the subject's or staff's correction, R2.8, R4.1). The new
     value is re-sealed under the same binding; last_confirmed_at is reset."""
     if not value or len(value) > MAX_VALUE_CHARS:
@@ -213,11 +214,11 @@ def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         rec = current.record
         entry = ToSeal(item_id, subject_id, NewItem(rec.category, value, rec.provenance,
                                                      rec.held_in))
-        [new] = vault.seal(vault.keyring([subject_id]), [entry])
+        [new] = vault.seal(vault.keyring([subject_id]), [entry], state.taxonomy)
         uow.items.replace_value(item_id, new, at=now, provenance_recorded_by=actor.ref)
         if rec.category == DATE_OF_BIRTH:
             uow.consents.set_minor(subject_id, adult_on=adult_on(
-                _date_of_birth(value, "value"), child_age))
+                _date_of_birth(value, "value"), state.child_age))
         uow.audit(AuditEvent("item.correct", actor.kind.value, actor.id, "item", item_id,
                              subject_id, details={"category": rec.category,
                                                   "new_value_hash": vault.keyed_hash(value)}))
@@ -316,7 +317,7 @@ def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
 def find_subjects(uow: UnitOfWork, vault: Vault, actor: Actor, state: PolicyState,
                   category: str, value: str) -> list[str]:
     """Exact-match lookup through the keyed blind index — never by decrypting rows."""
-    token = vault.lookup_token(state.taxonomy.get(category).key, value)
+    token = vault.lookup_token(state.taxonomy.get(category), value)
     if token is None:
         raise InvalidInput(f"category {category!r} is not searchable (no blind index)",
                            field="category")

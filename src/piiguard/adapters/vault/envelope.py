@@ -24,7 +24,7 @@ from piiguard.domain.errors import Forbidden, KeyShredded, VaultIntegrityError
 from piiguard.domain.normalize import normalize
 from piiguard.domain.ports import KeyRing, RotationReport, SealedItem, SealedValue, ToSeal
 from piiguard.domain.subjects import RevealedItem
-from piiguard.domain.taxonomy import Lookup, Taxonomy
+from piiguard.domain.taxonomy import Category, Lookup, Taxonomy
 
 NONCE = 12
 _REWRAP_BATCH = 1000
@@ -61,12 +61,11 @@ class _Ring:
 
 
 class EnvelopeVault:
-    def __init__(self, keystore: KeyStore, provider: KeyProvider, taxonomy: Taxonomy,
-                 hmac_keys: HmacKeys, seal: DecisionSeal, clock: Callable[[], datetime],
+    def __init__(self, keystore: KeyStore, provider: KeyProvider, hmac_keys: HmacKeys,
+                 seal: DecisionSeal, clock: Callable[[], datetime],
                  passwords: Argon2Passwords) -> None:
         self._keystore = keystore
         self._provider = provider
-        self._taxonomy = taxonomy
         self._index_key = hmac_keys.blind_index
         self._hash_key = hmac_keys.keyed_hash
         self._seal = seal
@@ -120,11 +119,14 @@ class EnvelopeVault:
         self._provider.retire(version)
 
     # -- values -----------------------------------------------------------------------
-    def seal(self, ring: KeyRing, batch: Sequence[ToSeal]) -> list[SealedValue]:
+    def seal(self, ring: KeyRing, batch: Sequence[ToSeal],
+             taxonomy: Taxonomy) -> list[SealedValue]:
+        """`taxonomy`: the current snapshot's (company categories included), which says
+        which categories are credentials and which are blind-indexed."""
         if not isinstance(ring, _Ring):
             raise TypeError("seal() takes a key ring made by this vault")
         out: list[SealedValue] = []
-        urandom, get = os.urandom, self._taxonomy.get
+        urandom, get = os.urandom, taxonomy.get
         for entry in batch:
             cat = get(entry.item.category)
             if cat.credential:
@@ -173,8 +175,7 @@ class EnvelopeVault:
         return RevealedItem(rec, plain.decode())
 
     # -- hashes -----------------------------------------------------------------------
-    def lookup_token(self, category: str, value: str) -> str | None:
-        cat = self._taxonomy.get(category)
+    def lookup_token(self, cat: Category, value: str) -> str | None:
         if cat.lookup is Lookup.NONE or cat.credential:
             return None
         return self._token(cat.lookup, value)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from piiguard.domain.decisions import Action
 from piiguard.services import decisions as uc
@@ -50,8 +49,8 @@ def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> DecisionOut
 @router.get("", response_model=list[DecisionOut])
 def search(c: ContainerDep, actor: AuditActor, subject_id: str | None = None,
            actor_id: str | None = None, purpose: str | None = None,
-           outcome: str | None = None, since: datetime | None = None,
-           until: datetime | None = None,
+           outcome: str | None = None, since: AwareDatetime | None = None,
+           until: AwareDatetime | None = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DecisionOut]:
     """Recorded decisions, newest first: by subject, actor, purpose, outcome and time."""
     return [DecisionOut.of(d) for d in uc.search_decisions(

@@ -106,9 +106,7 @@ class SystemIO(Strict):
     owner: str = Field(min_length=1, max_length=128)
     kind: Slug
     region: str = Field(min_length=2, max_length=2, examples=["CN"])
-    status: Approval = Approval.PENDING
     cloud_provider: str | None = Field(None, max_length=64)
-    cloud_approved: bool = False
     categories: list[CategoryKey] = Field(default_factory=list)
     purposes: list[Slug] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list, max_length=100,
@@ -119,6 +117,8 @@ class SystemIO(Strict):
 
 class SystemOut(SystemIO):
     key: str
+    status: Approval
+    cloud_approved: bool
 
     @classmethod
     def of(cls, s: System) -> SystemOut:
@@ -141,10 +141,11 @@ def systems(c: ContainerDep, actor: AnyActor) -> list[SystemOut]:
 
 @router.put("/systems/{key}", response_model=SystemOut)
 def save_system(key: Slug, body: SystemIO, c: ContainerDep, actor: AdminActor) -> SystemOut:
-    """Register or change a designated system (data map)."""
-    return SystemOut.of(datamap.save_system(c.uow(), c.snapshots, c.clock, actor, System(
-        key, body.name, body.owner, body.kind, body.region, body.status, body.cloud_provider,
-        body.cloud_approved, frozenset(body.categories), frozenset(body.purposes),
+    """Register or describe a designated system (data map). Approval is not set here: a new
+    system is pending until a privacy officer approves it (POST .../approval)."""
+    return SystemOut.of(datamap.register_system(c.uow(), c.snapshots, c.clock, actor, System(
+        key, body.name, body.owner, body.kind, body.region, Approval.PENDING,
+        body.cloud_provider, False, frozenset(body.categories), frozenset(body.purposes),
         frozenset(body.locations))))
 
 

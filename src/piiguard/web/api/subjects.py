@@ -74,8 +74,8 @@ def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: DataActor) -
 @router.put("/{subject_id}/items/{item_id}", response_model=ItemOut)
 def correct_item(subject_id: str, item_id: str, body: CorrectionIn, c: ContainerDep,
                  actor: DataActor) -> ItemOut:
-    return ItemOut.of(uc.correct_item(c.uow(), c.vault, c.clock, actor, subject_id, item_id,
-                                      body.value, c.settings.child_age))
+    return ItemOut.of(uc.correct_item(c.uow(), c.vault, c.clock, actor, c.state, subject_id,
+                                      item_id, body.value))
 
 
 @router.post("/{subject_id}/items/{item_id}/verify", response_model=CredentialCheckOut)
