@@ -191,9 +191,16 @@ class FileScanner:
     ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
         """(file, its outcomes), file by file in the order given."""
         if self._pool is not None:
-            tasks = list(_tasks(files))
+            tasks: list[list[_Unit]] = []
+
+            def planned() -> Iterator[list[_Unit]]:
+                for task in _tasks(files):  # each is sent as soon as it is planned
+                    tasks.append(task)
+                    yield task
+
             assembler = _Assembler()
-            for units, results in zip(tasks, self._pool.map(_run_task, tasks), strict=True):
+            results_in_order = self._pool.map(_run_task, planned())
+            for units, results in zip(tasks, results_in_order, strict=True):
                 for unit, result in zip(units, results, strict=True):
                     yield from assembler.add(unit, result)
             yield from assembler.flush()

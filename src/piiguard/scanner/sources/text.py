@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,14 +28,16 @@ _BOMS = (
 )
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below " " but for \t \n \f \r
+
+
 def _decodes(sample: bytes, encoding: str) -> bool:
     """Decodes strictly to something that reads as text (few control characters)."""
     try:
         text = codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
-    return controls <= len(text) // 20
+    return len(_CONTROLS.findall(text)) <= len(text) // 20
 
 
 def detect_encoding(sample: bytes) -> str | None:  # noqa: PLR0911 - first test that holds
@@ -111,7 +114,9 @@ def scan_text_file(
 # of its own, so each part decodes on its own exactly as it would inside the whole file.
 # UTF-16 and UTF-32 files are not split.
 PRE_BYTES = 4 * CONTEXT  # at least CONTEXT code points of context before a part
-POST_BYTES = 4 * OVERLAP  # at least OVERLAP code points after it, for matches that cross
+# After a part, room for a match that begins in it to end: 8 KiB holds the longest (a private
+# key block, ASCII, about 6,100 characters) and is scanned twice, so it is kept small.
+POST_BYTES = OVERLAP
 _FIND_CUT = 1 << 16  # how far past a cut point to look for a line feed
 
 
