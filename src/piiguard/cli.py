@@ -19,9 +19,10 @@ from piiguard.cli_policy import register as register_policy_commands
 from piiguard.config import Settings
 from piiguard.domain.errors import AccessDenied, DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
-from piiguard.scanner.cli import scan
+from piiguard.scanner.cli import Seen, configure_report, scan
 from piiguard.services import accounts, keys, subjects
 from piiguard.services.audit import note_verification, record_checkpoint, verify_audit
+from piiguard.services.discovery import Discovered, report_discoveries
 from piiguard.services.setup import initialise
 
 app = typer.Typer(help="piiguard — personal data held, used and proved as the privacy policy "
@@ -285,5 +286,20 @@ def audit_checkpoint() -> None:
               f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}")
 
 
-# The discovery scanner stands beside the core (scanner/); its command joins here.
+def _report_to_data_map(seen: list[Seen]) -> str:
+    """`piiguard scan --report`: what the scan saw, against the data map (R2.7, R6.3)."""
+    c = _container()
+    r = report_discoveries(c.uow(), c.snapshots, c.clock, OPERATOR,
+                           [Discovered(s.source, s.category, s.child) for s in seen])
+    lines = [f"data map: {len(r.opened)} new finding(s), {r.already_known} already known, "
+             f"{r.registered} where a designated system registers it"]
+    lines += [f"  {f.kind}: {f.category} at {f.source} (finding {f.id})" for f in r.opened]
+    if r.opened:
+        lines.append("follow them up: GET /api/v1/findings (assign, fix or accept the risk)")
+    return "\n".join(lines)
+
+
+# The discovery scanner stands beside the core (scanner/); its command joins here, with the
+# data map plugged in for --report.
+configure_report(_report_to_data_map, Settings().child_age)
 app.command("scan")(scan)

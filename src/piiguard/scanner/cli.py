@@ -6,15 +6,18 @@ Exit codes: 0 nothing found, 1 personal data found, 2 error.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
+from sqlalchemy.engine import make_url
 
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.keys import load_hash_key
@@ -61,6 +64,38 @@ def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]
         yield reporter.finding(located)
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What `--report` hands on: a category at a source, and whether it is the date of
+    birth of someone under `child_age` (R6.3). Never a value."""
+
+    source: str
+    category: str
+    child: bool
+
+
+ReportSink = Callable[[list[Seen]], str]
+_report: dict[str, Any] = {}
+
+
+def configure_report(sink: ReportSink, child_age: int) -> None:
+    """piiguard's CLI plugs the data map in here; the scanner itself stays standalone."""
+    _report.update(sink=sink, child_age=child_age)
+
+
+def _is_child(born: date | None, child_age: int) -> bool:
+    if born is None:
+        return False
+    today = datetime.now(UTC).date()
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return 0 <= age < child_age
+
+
+def _db_source(url: str, source: str) -> str:
+    """db-url-without-password/table.column, the form data-map locations use."""
+    return f"{make_url(url).render_as_string(hide_password=True)}/{source}"
+
+
 def scan(
     paths: Annotated[
         list[Path] | None,
@@ -85,6 +120,14 @@ def scan(
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes scanning files.")] = 1,
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report",
+            help="Also record, as data-map findings, personal data found where no designated "
+            "system registers it, and children's dates of birth (deduplicated across runs).",
+        ),
+    ] = False,
 ) -> None:
     """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
     err = Console(stderr=True)
@@ -102,11 +145,25 @@ def scan(
         raise typer.Exit(EXIT_ERROR) from exc
     skipped: list[Skipped] = []
 
+    if report and not _report:
+        err.print("--report needs piiguard's data map: run it as `piiguard scan --report`")
+        raise typer.Exit(EXIT_ERROR)
+    seen: set[Seen] = set()
+
+    def noted(found: Iterator[Finding], to_source: Callable[[str], str]) -> Iterator[Finding]:
+        for f in found:
+            if report:
+                seen.add(Seen(to_source(f.source), f.category,
+                              _is_child(f.born, int(_report["child_age"]))))
+            yield f
+
     def findings() -> Iterator[Finding]:
         if paths:
-            yield from _file_findings(paths, workers, reporter, skipped, err)
+            yield from noted(_file_findings(paths, workers, reporter, skipped, err),
+                             lambda s: str(Path(s).resolve()))
         if db:
-            yield from _db_findings(db, sample, reporter)
+            yield from noted(_db_findings(db, sample, reporter),
+                             lambda s: _db_source(db, s))
 
     try:
         with ExitStack() as stack:
@@ -122,6 +179,10 @@ def scan(
     except Exception as exc:
         err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
         raise typer.Exit(EXIT_ERROR) from exc
+    if report:
+        sink: ReportSink = _report["sink"]
+        err.print(sink(sorted(seen, key=lambda x: (x.source, x.category, x.child))),
+                  markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
 
 

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from piiguard.scanner.sources.model import Located
@@ -73,6 +74,9 @@ class Finding:
     preview: str
     hash: str
     value: str | None = None
+    # for a date of birth, the date itself: kept in memory for `--report` to tell a child's
+    # data (R6.3); never written out (to_dict leaves it out)
+    born: date | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -115,4 +119,23 @@ class Reporter:
             preview=mask(h.type, h.value),
             hash=self.hash(h.type, h.value),
             value=h.value if self._show_values else None,
+            born=birth_date(h.value) if h.type == "date_of_birth" else None,
         )
+
+
+_YMD = re.compile(r"(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})\D(\d{1,2})\D(\d{4})")
+
+
+def birth_date(text: str) -> date | None:
+    """A date out of a date-of-birth finding: 1990-01-31, 1990/1/31, 1990年1月31日,
+    31.01.1990 (day first, as written outside the US and China)."""
+    for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
+        m = pattern.search(text)
+        if m:
+            parts = [int(x) for x in m.groups()]
+            try:
+                return date(parts[order[0]], parts[order[1]], parts[order[2]])
+            except ValueError:
+                return None
+    return None
