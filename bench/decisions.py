@@ -677,7 +677,7 @@ def run_durable(name: str, c: Container, policy: PolicyState,
     # (random uuid4 keys and three more indexes), so every mode starts past PREFILL rows
     for b in range(0, PREFILL, 1_000):
         record(c, [_evaluate(policy, pick(i)) for i in range(b, b + 1_000)])
-    out["rows_before"] = PREFILL
+    out["rows_before"] = PREFILL  # each mode below also says how many rows it started on
 
     # 1. one caller, one commit per decision
     lat: list[float] = []
@@ -688,14 +688,16 @@ def run_durable(name: str, c: Container, policy: PolicyState,
             record(c, [_evaluate(policy, pick(i))])
             lat.append(time.perf_counter() - s)
 
-    out["per_decision_commit"] = {**_rates(n_single, *_threads(1, single)), **ms_stats(lat)}
+    out["per_decision_commit"] = {"rows_at_start": PREFILL,
+                                  **_rates(n_single, *_threads(1, single)), **ms_stats(lat)}
 
     # 2. one caller, `batch` decisions per commit (a bulk read path)
     def batched(_: int) -> None:
         for b in range(0, n_batch, batch):
             record(c, [_evaluate(policy, pick(i)) for i in range(b, b + batch)])
 
-    out["batched_commit"] = {"batch": batch, **_rates(n_batch, *_threads(1, batched))}
+    out["batched_commit"] = {"rows_at_start": PREFILL + n_single, "batch": batch,
+                             **_rates(n_batch, *_threads(1, batched))}
 
     # 3. concurrent callers, each its own commit
     callers, per = 8, 400
@@ -709,9 +711,11 @@ def run_durable(name: str, c: Container, policy: PolicyState,
             mine.append(time.perf_counter() - s)
         lats.extend(mine)
 
-    out["concurrent_own_commit"] = {"callers": callers,
+    rows = PREFILL + n_single + n_batch
+    out["concurrent_own_commit"] = {"rows_at_start": rows, "callers": callers,
                                     **_rates(callers * per, *_threads(callers, own_commit)),
                                     **ms_stats(lats)}
+    rows += callers * per
 
     # 4. concurrent callers sharing commits (group commit)
     for key, callers, evaluate, audit in (
@@ -735,9 +739,11 @@ def run_durable(name: str, c: Container, policy: PolicyState,
 
         wall, cpu = _threads(callers, grouped)
         gc_.close()
-        out[key] = {"callers": callers, **_rates(callers * per, wall, cpu), **ms_stats(lats),
+        out[key] = {"rows_at_start": rows, "callers": callers,
+                    **_rates(callers * per, wall, cpu), **ms_stats(lats),
                     "commits": len(gc_.batches),
                     "mean_batch": round(sum(gc_.batches) / len(gc_.batches), 1)}
+        rows += callers * per
     out["service_evaluate_access"] = run_service(c)
     out["target_min"] = DURABLE_TARGET
     out["group_commit_target_met"] = max(
