@@ -3,7 +3,7 @@ search recorded decisions, and explain one rule by rule."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from piiguard.domain.access import RULE_REASONS, AccessRequest, decide
@@ -13,7 +13,6 @@ from piiguard.domain.errors import InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.services.ids import new_id
 from piiguard.services.policy import PolicySnapshots, check_categories
-from piiguard.services.subjects import with_collection
 
 
 def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
@@ -28,12 +27,13 @@ def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
         subject = uow.subjects.get(subject_id)
         if subject is None or subject.erased_at is not None:
             raise NotFound(f"no subject {subject_id}", field="subject_id")
-        sealed = uow.items.sealed(subject_id)
-        wanted = categories or frozenset(s.record.category for s in sealed)
+        collected = uow.items.collected(subject_id)
+        wanted = categories or frozenset(collected)
         if not wanted:
             raise InvalidInput("the subject holds no data; name the categories to decide on",
                                field="categories")
-        subject_state = with_collection(uow.consents.states([subject_id])[subject_id], sealed)
+        subject_state = replace(uow.consents.states([subject_id])[subject_id],
+                                collected_for=collected)
         d = decide(AccessRequest(actor, action, subject_id, purpose, frozenset(wanted),
                                  clock.now(), target_system, exception_id),
                    state, subject_state, decision_id=new_id())

@@ -35,8 +35,8 @@ def bearer_token(authorization: Annotated[str | None, Header()] = None,
 
 def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_token)]) -> Actor:
     if token.startswith(KEY_PREFIX + "_"):
-        return authenticate_client(c.uow(), token)
-    return authenticate_staff(c.uow(), c.clock, token)
+        return authenticate_client(c.uow(readonly=True), token)  # no write lock to read a key
+    return authenticate_staff(c.uow(readonly=True), c.clock, token)
 
 
 def allow(*roles: str) -> Callable[[Actor], Actor]:

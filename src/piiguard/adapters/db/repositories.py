@@ -139,6 +139,15 @@ class SqlItems:
                 out[item.record.subject_id].append(item)
         return out
 
+    def collected(self, subject_id: str) -> dict[str, frozenset[str]]:
+        """Category -> purposes declared at collection, without reading any ciphertext
+        (what a decision that reads nothing needs)."""
+        out: dict[str, frozenset[str]] = {}
+        q = select(_I.category, _I.collected_for).where(_I.subject_id == subject_id)
+        for cat, purposes in self._c.execute(q):
+            out[cat] = out.get(cat, frozenset()) | frozenset(json.loads(purposes))
+        return out
+
     def get(self, item_id: str) -> SealedItem | None:
         found = _read_items(self._c.execute(select(*_ITEM_COLS).where(_I.id == item_id)).all())
         return found[0] if found else None
