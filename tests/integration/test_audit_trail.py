@@ -389,7 +389,8 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
         read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, "after_sales",
                           frozenset({PASSWORD}))
     with pytest.raises(InvalidInput) as too_long:
-        correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME], PLAIN[NAME] * 3000)
+        correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME],
+                     PLAIN[NAME] * 3000)
     errors += [str(e.value) for e in (not_indexed, credential, too_long)]
     record_checkpoint(c.uow(), c.signer, c.clock)
     erase_subject(c.uow(), c.vault, c.clock, OPERATOR, sid)

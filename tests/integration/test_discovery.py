@@ -43,7 +43,7 @@ def test_data_where_the_map_does_not_say_it_is_held_becomes_a_finding(
 def test_findings_are_deduplicated_across_runs_and_reopen_when_they_return(
         container: Container) -> None:
     c = container
-    seen = [Discovered("/tmp/export.csv", EMAIL)]
+    seen = [Discovered("/home/sales/export.csv", EMAIL)]
     first = report_discoveries(c.uow(), c.snapshots, c.clock, OPERATOR, seen)
     again = report_discoveries(c.uow(), c.snapshots, c.clock, OPERATOR, seen)
     assert len(first.opened) == 1 and not again.opened and again.already_known == 1
