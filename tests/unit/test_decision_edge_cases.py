@@ -22,6 +22,7 @@ from piiguard.domain.exceptions import ExceptionKind, LegalException
 from piiguard.domain.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import Channel
 from piiguard.domain.taxonomy import Taxonomy
+from piiguard.services.decisions import explain
 
 AT = datetime(2026, 6, 1, 10, tzinfo=UTC)
 EMAIL = "user.contact.email"
@@ -141,3 +142,20 @@ def test_the_most_specific_matching_location_wins() -> None:
                  locations=frozenset({"/srv/erp/"}))
     found = system_for([broad, erp], "/srv/erp/x.csv")
     assert found is not None and found.key == "erp"
+
+
+@pytest.mark.req("R2.5")
+@pytest.mark.req("R2.10")
+def test_explain_shows_what_a_legal_exception_lifted() -> None:
+    ex = LegalException("ex-7", ExceptionKind.VITAL_INTERESTS, "hospital", "case-9",
+                        "PIPL art. 13(4)", frozenset({SUB}), frozenset({"user"}),
+                        AT - timedelta(days=1), AT + timedelta(days=1), "staff:po-1",
+                        "staff:po-2", AT - timedelta(hours=1))
+    d = decide_for(child(), "consultation_recommendation", exception_id="ex-7",
+                   policy=replace(POLICY, exceptions={"ex-7": ex}))
+    assert d.allowed == {EMAIL}
+    lines = {x.rule: x for x in explain(d)}
+    assert lines["child_guardian"].passed
+    assert lines["child_guardian"].reasons == ("child_without_guardian_consent: lifted by ex-7",)
+    assert lines["consent_required"].reasons == ("consent_required: lifted by ex-7",)
+    assert lines["purpose_known"].reasons == ()

@@ -280,11 +280,14 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
     reasons: list[Reason] = [bad_exception] if bad_exception else []
     refused: set[str] = set()
     lifted: set[str] = set()
+    lifted_codes: set[str] = set()
     for rule in rules:
         for v in rule(request, policy, subject):
             liftable = frozenset(c for c in v.refused if v.liftable and exception is not None
                                  and exception.covers(request.subject_id, c))
             lifted |= liftable
+            if liftable:
+                lifted_codes.add(v.reason.code)
             if v.refused - liftable:
                 reasons.append(v.reason)
                 refused |= v.refused - liftable
@@ -301,7 +304,8 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
         reasons.append(_r("legal_exception",
                           f"Allowed without consent under legal exception {exception.id} "
                           f"({exception.kind.value}: {exception.authority}, "
-                          f"{exception.case_reference}).",
+                          f"{exception.case_reference}); it lifted: "
+                          f"{', '.join(sorted(lifted_codes))}.",
                           f"依据法定例外 {exception.id}（{exception.kind.value}）"
                           "无需同意即可处理。",
                           lifted & allowed))

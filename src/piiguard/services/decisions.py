@@ -73,10 +73,14 @@ class RuleLine:
 def explain(decision: Decision) -> list[RuleLine]:
     """Rule by rule, in the order the decision point evaluates them."""
     by_code = {r.code: r for r in decision.reasons}
+    exception = by_code.get("legal_exception")
     lines = []
     for rule, codes in RULE_REASONS.items():
         hit = [by_code[c] for c in codes if c in by_code]
-        lines.append(RuleLine(rule, not hit, tuple(
-            f"{r.code}: {r.en}" + (f" [{', '.join(r.categories)}]" if r.categories else "")
-            for r in hit)))
+        said = [f"{r.code}: {r.en}" + (f" [{', '.join(r.categories)}]" if r.categories else "")
+                for r in hit]
+        if exception is not None:  # refusals the exception lifted are named in its sentence
+            said += [f"{c}: lifted by {decision.exception_id}" for c in codes
+                     if c not in by_code and c in exception.en]
+        lines.append(RuleLine(rule, not hit, tuple(said)))
     return lines
