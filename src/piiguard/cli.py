@@ -16,6 +16,7 @@ from rich.table import Table
 
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
 from piiguard.cli_policy import register as register_policy_commands
+from piiguard.cli_registers import register as register_register_commands
 from piiguard.config import Settings
 from piiguard.domain.errors import AccessDenied, DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
@@ -40,6 +41,7 @@ app.add_typer(subject_app, name="subject")
 app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
 register_policy_commands(app)
+register_register_commands(app)
 
 out = Console()
 err = Console(stderr=True)

@@ -158,7 +158,8 @@ def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
 
 
 GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",), ("purpose",), ("system",),
-          ("consent",), ("exception",)]
+          ("consent",), ("exception",), ("processing",), ("guardian",), ("category",),
+          ("export",), ("finding",)]
 
 
 @pytest.mark.req("R5.1")
