@@ -44,7 +44,7 @@ bench: install ## benchmarks (not part of the tests); figures go to docs/benchma
 	@$(BIN)/python -m bench $(BENCH)
 
 trace: install ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
-	@$(BIN)/pytest --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
+	@$(BIN)/pytest tests --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
 	@echo "wrote docs/traceability.md"
 
 clean: ## remove the virtualenv and caches (keeps ./var, which holds your data and keys)
