@@ -98,15 +98,16 @@ def scan_text_file(
 ) -> Iterator[tuple[Hit, int]]:
     """Hits with offsets into the whole decoded file, each with its 1-based line."""
     for window in windows(path, encoding, chunk_bytes):
-        line, counted = window.line, 0
+        line, counted, offset = window.line, 0, window.offset
         for h in detector.scan(window.text):
-            start = window.offset + h.start
+            start = offset + h.start
             if not window.emit_from <= start < window.emit_to:
                 continue
             line += window.text.count("\n", counted, h.start)
             counted = h.start
-            shifted = Hit(h.type, start, window.offset + h.end, h.value, h.confidence, h.validator)
-            yield shifted, line
+            if offset:  # the first window's offsets are the file's already
+                h = Hit(h.type, start, offset + h.end, h.value, h.confidence, h.validator)  # noqa: PLW2901
+            yield h, line
 
 
 # Splitting one file across processes. Parts are byte ranges cut just after a line feed,
