@@ -15,6 +15,7 @@ def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
                    text: str) -> PolicyVersion:
     pv = PolicyVersion(version, clock.now(), hashlib.sha256(text.encode()).hexdigest(), text)
     with uow:
+        uow.policy.epoch(lock=True)  # publishers take turns (two first starts at once)
         if any(p.version == version for p in uow.policies.list()):
             raise Conflict(f"policy version {version} is already published", field="version")
         uow.policies.add(pv)
@@ -29,7 +30,10 @@ def ensure_first_policy(uow: UnitOfWork, clock: Clock, actor: Actor, text: str) 
     with uow:
         if uow.policies.latest() is not None:
             return False
-    publish_policy(uow, clock, actor, "1", text)
+    try:
+        publish_policy(uow, clock, actor, "1", text)
+    except Conflict:
+        return False  # another process starting at the same time published it
     return True
 
 

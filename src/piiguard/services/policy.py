@@ -69,6 +69,7 @@ def ensure_register(uow: UnitOfWork, clock: Clock, actor: Actor, taxonomy: Taxon
     shipped with piiguard, like the schema: each purpose is kept in the register's version
     history (purpose_versions) but makes no audit entry; every later change does."""
     with uow:
+        uow.policy.epoch(lock=True)  # processes starting together seed once, in turn
         if uow.policy.purposes():
             return False
         now = clock.now()

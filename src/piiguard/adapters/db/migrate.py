@@ -7,7 +7,7 @@ from typing import Literal
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 Which = Literal["data", "keystore"]
 
@@ -19,8 +19,18 @@ def alembic_config(which: Which, url: str) -> Config:
     return cfg
 
 
+_MIGRATION_LOCK = 0x5049_4947  # "PIIG": one migrator at a time on a PostgreSQL server
+
+
 def upgrade(engine: Engine, which: Which) -> None:
+    """Migrate to head. Processes starting together (server, CLI, workers) take turns: the
+    write lock on SQLite, an advisory lock on PostgreSQL; the later ones find head done."""
     cfg = alembic_config(which, engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as plain:
+        conn = (plain.execution_options(sqlite_begin="IMMEDIATE")
+                if engine.dialect.name == "sqlite" else plain)
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")

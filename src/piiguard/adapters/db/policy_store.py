@@ -40,9 +40,10 @@ class SqlPolicyStore:
         self._c = conn
 
     # -- epoch ----------------------------------------------------------------------------
-    def epoch(self) -> tuple[int, int]:
-        row = self._c.execute(select(t.policy_epoch.c.epoch, t.policy_epoch.c.register_version)
-                              .where(t.policy_epoch.c.id == 1)).one()
+    def epoch(self, *, lock: bool = False) -> tuple[int, int]:
+        q = (select(t.policy_epoch.c.epoch, t.policy_epoch.c.register_version)
+             .where(t.policy_epoch.c.id == 1))
+        row = self._c.execute(q.with_for_update() if lock else q).one()
         return int(row[0]), int(row[1])
 
     def bump(self, register_version: int | None = None) -> int:

@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,19 +72,32 @@ def ensure_key_file(path: Path) -> bool:
         "blind_index_key": _b64(secrets.token_bytes(32)),
         "keyed_hash_key": _b64(secrets.token_bytes(32)),
     }
-    _write_atomic(path, doc)
-    return True
+    return _write_atomic(path, doc, replace=False)
 
 
-def _write_atomic(path: Path, doc: Mapping[str, object]) -> None:
+def _write_atomic(path: Path, doc: Mapping[str, object], *, replace: bool = True) -> bool:
+    """Write a whole file or nothing: a private temporary file, fsync, then rename over
+    (`replace`) or link into place only if absent — two processes starting at once on an
+    empty var/ must not both create keys. False when another process got there first."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        json.dump(doc, fh, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            json.dump(doc, fh, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if replace:
+            tmp.replace(path)
+            return True
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _read(path: Path) -> dict[str, object]:
