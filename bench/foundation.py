@@ -91,7 +91,7 @@ def _vault_ingest(c: Container, subjects: list[SubjectInput]) -> list[str]:
 def _read(c: Container, ids: list[str]) -> int:
     n = 0
     for b in range(0, len(ids), BATCH):
-        for d in read_subjects_data(c.uow(), c.vault, c.clock, OPERATOR, c.state,
+        for d in read_subjects_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots,
                                     ids[b:b + BATCH], "order_fulfilment"):
             n += len(d.items)
     return n

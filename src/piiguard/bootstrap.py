@@ -24,8 +24,12 @@ from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.domain.errors import DomainError
 from piiguard.domain.ports import Clock
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
+from piiguard.services.auth_cache import ClientKeyCache
+from piiguard.services.decisions import Decided, DecisionRequest, decide_many
+from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy import PolicySnapshots, ensure_register
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
@@ -47,6 +51,17 @@ class Container:
     passwords: Argon2Passwords
     snapshots: PolicySnapshots
     created: list[str] = field(default_factory=list)  # files made on this start
+    decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
+    client_keys: ClientKeyCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        # every decision the server makes goes through one writer: concurrent callers
+        # share a commit, each answered only after it (services/group_commit.py)
+        self.decisions = GroupCommit(self._decide_batch, name="decision-writer")
+        self.client_keys = ClientKeyCache(self.settings.api_key_cache_seconds)
+
+    def _decide_batch(self, batch: list[DecisionRequest]) -> list[Decided | DomainError]:
+        return decide_many(self.uow(), self.snapshots, self.clock, batch)
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=readonly)
@@ -63,6 +78,7 @@ class Container:
                 conn.exec_driver_sql("SELECT 1")
 
     def close(self) -> None:
+        self.decisions.close()
         self.engine.dispose()
         self.keys_engine.dispose()
 

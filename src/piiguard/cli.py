@@ -200,7 +200,7 @@ def subject_show(
                     for r in records]
         else:
             recorded, items = subjects.read_subject_data(
-                c.uow(), c.vault, c.clock, OPERATOR, c.state, subject_id, purpose)
+                c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id, purpose)
             err.print(f"decision {recorded.decision.id}: {recorded.decision.outcome}")
             rows = [(i.record.category, i.record.provenance.channel.value, i.record.held_in,
                      i.value if i.value is not None else "(credential)", i.record.id)

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     port: int = 8000
     audit_checkpoint_every: int = Field(1000, ge=1, description="entries per checkpoint")
     audit_checkpoint_seconds: float = Field(60.0, gt=0, description="checkpoint timer")
+    api_key_cache_seconds: float = Field(5.0, ge=0, description="how long a checked API key "
+                                         "is trusted without reading the database again; a "
+                                         "key revoked elsewhere stops within this time")
     session_hours: float = Field(12.0, gt=0, description="absolute staff session lifetime")
     setup_token_hours: float = Field(24.0, gt=0)
     company_name: str = "ST Machinery Technology (Foshan) Co., Ltd"

@@ -17,6 +17,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.services import accounts
+from piiguard.services.auth_cache import ClientKeyCache
 from tests.e2e.conftest import Caller, TestClient, counts
 
 PROBLEM = "application/problem+json"
@@ -400,8 +401,14 @@ def test_unknown_token_is_401(api: TestClient, system: Caller, token: str) -> No
 @pytest.mark.req("R2.10")
 def test_revoked_key_is_401_and_writes_nothing(container: Container, api: TestClient,
                                                system: Caller) -> None:
-    sid = create(api, system)["id"]
+    """Revoked from the CLI (another process): refused once the server's memory of checked
+    keys (api_key_cache_seconds) has run out, and from then on nothing is written."""
+    now = [1000.0]
+    container.client_keys = ClientKeyCache(container.settings.api_key_cache_seconds,
+                                            lambda: now[0])
+    sid = create(api, system)["id"]  # the key is checked and remembered
     accounts.revoke_client(container.uow(), container.clock, OPERATOR, "erp")
+    now[0] += container.settings.api_key_cache_seconds + 0.01
     before = counts(container)
     for r in (api.post("/api/v1/subjects", headers=system.headers,
                        json={"kind": "customer_contact", "items": [item()]}),

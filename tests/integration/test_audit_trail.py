@@ -44,7 +44,7 @@ def verify(c: Container) -> VerifyReport:
 def build_trail(c: Container) -> None:
     """12 entries; checkpoints over 1–5 and 6–10; 11–12 written since the last one."""
     a, b = register(c), register(c)
-    read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, a.subject.id, "after_sales")
+    read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, a.subject.id, "after_sales")
     for _ in range(2):
         describe_subject(c.uow(), OPERATOR, b.subject.id)
     assert record_checkpoint(c.uow(), c.signer, c.clock) is not None
@@ -247,10 +247,10 @@ def test_every_read_is_attributable_to_an_actor_a_purpose_and_a_recorded_decisio
     r = register(c, item("user.contact.email", "a@example.cn"),
                  item("user.authorization.credentials.password", "pw-123456"))
     sid = r.subject.id
-    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, erp, c.state, sid,
+    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, erp, c.snapshots, sid,
                                     "order_fulfilment")
     with pytest.raises(AccessDenied) as denied:
-        read_subject_data(c.uow(), c.vault, c.clock, erp, c.state, sid, "resale_to_brokers")
+        read_subject_data(c.uow(), c.vault, c.clock, erp, c.snapshots, sid, "resale_to_brokers")
     with c.engine.connect() as conn:
         reads = conn.execute(select(E).where(E.c.action == "data.read").order_by(E.c.seq)).all()
         recorded = {row.id: row for row in conn.execute(select(t.decisions))}
@@ -369,7 +369,7 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
     r = register(c, *(item(cat, value) for cat, value in PLAIN.items()))
     sid = r.subject.id
     ids = {rec.category: rec.id for rec in r.items}
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid,
+    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid,
                                  "after_sales")
     # the resident ID is sensitive: without its separate consent it stays sealed
     assert {i.value for i in items} == set(PLAIN.values()) - {PLAIN[PASSWORD],
@@ -386,7 +386,7 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
     with pytest.raises(InvalidInput) as not_indexed:
         find_subjects(c.uow(), c.vault, OPERATOR, c.state, NAME, PLAIN[NAME])
     with pytest.raises(AccessDenied) as credential:
-        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, "after_sales",
+        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid, "after_sales",
                           frozenset({PASSWORD}))
     with pytest.raises(InvalidInput) as too_long:
         correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME],
@@ -395,7 +395,7 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
     record_checkpoint(c.uow(), c.signer, c.clock)
     erase_subject(c.uow(), c.vault, c.clock, OPERATOR, sid)
     with pytest.raises(NotFound) as erased:
-        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, "after_sales")
+        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid, "after_sales")
     errors.append(str(erased.value))
     assert verify(c).ok
 

@@ -41,7 +41,7 @@ def item_rows(c: Container) -> dict[str, tuple[bytes | None, str | None, str | N
 
 
 def values(c: Container, subject_id: str) -> list[str | None]:
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, subject_id,
+    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id,
                                  "after_sales")
     return sorted(i.value or "" for i in items)
 

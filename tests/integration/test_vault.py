@@ -47,7 +47,7 @@ PASSWORD = "user.authorization.credentials.password"
 
 def read(c: Container, subject_id: str, *categories: str) -> dict[str, str | None]:
     """category -> value, through the one legitimate path (decide, record, reveal)."""
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, subject_id,
+    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id,
                                  "after_sales", frozenset(categories) or None)
     return {i.record.category: i.value for i in items}
 
@@ -446,13 +446,13 @@ def test_a_credential_is_stored_only_as_an_argon2id_hash(container: Container) -
 def test_a_credential_is_never_read_back(container: Container) -> None:
     c = container
     r = register(c, item(EMAIL, "user@example.cn"), item(PASSWORD, SECRET))
-    decision, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state,
+    decision, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots,
                                         r.subject.id, "after_sales")
     assert [(i.record.category, i.value) for i in items] == [(EMAIL, "user@example.cn")]
     assert PASSWORD not in decision.decision.allowed
     assert "credential_not_readable" in [x.code for x in decision.decision.reasons]
     with pytest.raises(AccessDenied) as denied:
-        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, r.subject.id,
+        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, r.subject.id,
                           "legal_compliance", frozenset({PASSWORD}))
     assert [x.code for x in denied.value.reasons] == ["credential_not_readable"]
     with c.engine.connect() as conn:
@@ -493,7 +493,7 @@ def test_a_credential_can_be_verified_and_corrected(container: Container) -> Non
 def test_plaintext_needs_a_decision_recorded_by_the_ledger(container: Container) -> None:
     c = container
     a, b = register(c), register(c)
-    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.state, a.subject.id,
+    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, a.subject.id,
                                     "after_sales", frozenset({EMAIL}))
     with c.uow() as uow:
         a_items = uow.items.sealed(a.subject.id)

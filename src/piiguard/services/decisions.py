@@ -3,16 +3,121 @@ search recorded decisions, and explain one rule by rule."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from piiguard.domain.access import RULE_REASONS, AccessRequest, decide
+from piiguard.domain.access import (
+    RULE_REASONS,
+    AccessRequest,
+    PolicyState,
+    SubjectState,
+    decide,
+)
 from piiguard.domain.audit import AuditEvent
-from piiguard.domain.decisions import Action, Actor, Decision
-from piiguard.domain.errors import InvalidInput, NotFound
-from piiguard.domain.ports import Clock, UnitOfWork
-from piiguard.services.ids import new_id
+from piiguard.domain.decisions import Action, Actor, Decision, RecordedDecision
+from piiguard.domain.errors import DomainError, InvalidInput, NotFound
+from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
+from piiguard.services.ids import new_time_id
 from piiguard.services.policy import PolicySnapshots, check_categories
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRequest:
+    """One use of one subject's data to decide. `reveal`: the caller will decrypt what is
+    allowed, so the subject's sealed items are loaded and the allowed ones handed back."""
+
+    actor: Actor
+    subject_id: str
+    purpose: str
+    categories: frozenset[str] | None = None  # None: every category held on the subject
+    action: Action = Action.USE
+    target_system: str | None = None
+    exception_id: str | None = None
+    reveal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    decision: RecordedDecision
+    allowed_items: list[SealedItem]  # reveal requests: what the decision allows, still sealed
+
+
+def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
+                requests: Sequence[DecisionRequest], *, atomic: bool = False,
+                ) -> list[Decided | DomainError]:
+    """Decide a batch and record every decision with its audit entry in one transaction;
+    the answers come back in order, each a recorded decision or the error of that request
+    alone (unknown subject, unknown category) — one bad request fails no other. `atomic`:
+    the first error is raised instead and nothing is recorded.
+
+    A few queries for the whole batch: the policy epoch, live subjects, their items'
+    categories (or sealed items, to reveal), consents/restrictions/guardians/age. This is
+    what group commit (services/group_commit.py) runs for many concurrent callers."""
+    at = clock.now()
+    out: list[Decided | DomainError | None] = [None] * len(requests)
+    with uow:
+        state = policy.current(uow)
+        ids = list(dict.fromkeys(r.subject_id for r in requests))
+        live = uow.subjects.live_ids(ids)
+        ids = [i for i in ids if i in live]
+        revealing = [i for i in dict.fromkeys(r.subject_id for r in requests if r.reveal)
+                     if i in live]
+        sealed_by = uow.items.sealed_many(revealing) if revealing else {}
+        collected_by = uow.items.collected_many(ids)
+        subject_states = uow.consents.states(ids)
+        made: list[tuple[int, Decision, list[SealedItem]]] = []
+        for n, r in enumerate(requests):
+            try:
+                d, allowed = _decide_one(r, state, at, r.subject_id in live,
+                                         collected_by.get(r.subject_id, {}),
+                                         sealed_by.get(r.subject_id, []),
+                                         subject_states.get(r.subject_id))
+            except DomainError as e:
+                if atomic:
+                    raise
+                out[n] = e
+                continue
+            made.append((n, d, allowed))
+        recorded = uow.decisions.record_many([d for _, d, _ in made])
+        for (n, d, allowed), rec in zip(made, recorded, strict=True):
+            r = requests[n]
+            details: dict[str, str | int | bool | list[str] | None] = {
+                "outcome": d.outcome, "action": r.action.value,
+                "reasons": [x.code for x in d.reasons]}
+            if r.reveal:
+                details["items"] = [s.record.id for s in allowed]
+            uow.audit(AuditEvent(f"data.{r.action.value}" if r.reveal else "decision.evaluate",
+                                 r.actor.kind.value, r.actor.id, "subject", d.subject_id,
+                                 d.subject_id, d.purpose, d.id, details=details))
+            out[n] = Decided(rec, allowed)
+        uow.commit()
+    return [x for x in out if x is not None]
+
+
+def _decide_one(r: DecisionRequest, state: PolicyState, at: datetime, live: bool,
+                collected: dict[str, frozenset[str]], sealed: list[SealedItem],
+                subject_state: SubjectState | None) -> tuple[Decision, list[SealedItem]]:
+    if r.categories:  # the read route's query parameter is `category`, repeated
+        check_categories(state.taxonomy, r.categories,
+                         "category" if r.reveal else "categories")
+    if not live or subject_state is None:
+        raise NotFound(f"no subject {r.subject_id}", field="subject_id")
+    if r.reveal:
+        if r.categories:
+            within = state.taxonomy.is_within
+            sealed = [s for s in sealed
+                      if any(within(s.record.category, c) for c in r.categories)]
+        wanted = frozenset(s.record.category for s in sealed)
+    else:
+        wanted = r.categories or frozenset(collected)
+        if not wanted:
+            raise InvalidInput("the subject holds no data; name the categories to decide on",
+                               field="categories")
+    d = decide(AccessRequest(r.actor, r.action, r.subject_id, r.purpose, wanted, at,
+                             r.target_system, r.exception_id),
+               state, replace(subject_state, collected_for=collected), decision_id=new_time_id())
+    return d, [s for s in sealed if s.record.category in d.allowed] if r.reveal else []
 
 
 def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
@@ -21,29 +126,11 @@ def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
                     exception_id: str | None = None) -> Decision:
     """Decide and record (with its audit entry) — nothing is decrypted. Without categories,
     the decision covers every category held on the subject."""
-    with uow:
-        state = policy.current(uow)
-        check_categories(state.taxonomy, categories or frozenset())
-        subject = uow.subjects.get(subject_id)
-        if subject is None or subject.erased_at is not None:
-            raise NotFound(f"no subject {subject_id}", field="subject_id")
-        collected = uow.items.collected(subject_id)
-        wanted = categories or frozenset(collected)
-        if not wanted:
-            raise InvalidInput("the subject holds no data; name the categories to decide on",
-                               field="categories")
-        subject_state = replace(uow.consents.states([subject_id])[subject_id],
-                                collected_for=collected)
-        d = decide(AccessRequest(actor, action, subject_id, purpose, frozenset(wanted),
-                                 clock.now(), target_system, exception_id),
-                   state, subject_state, decision_id=new_id())
-        uow.decisions.record(d)
-        uow.audit(AuditEvent("decision.evaluate", actor.kind.value, actor.id, "subject",
-                             subject_id, subject_id, purpose, d.id,
-                             details={"outcome": d.outcome, "action": action.value,
-                                      "reasons": [r.code for r in d.reasons]}))
-        uow.commit()
-    return d
+    [found] = decide_many(uow, policy, clock, [DecisionRequest(
+        actor, subject_id, purpose, categories, action, target_system, exception_id)])
+    if isinstance(found, DomainError):
+        raise found
+    return found.decision.decision
 
 
 def search_decisions(uow: UnitOfWork, actor: Actor, *, subject_id: str | None = None,

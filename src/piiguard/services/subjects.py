@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from piiguard.domain.access import AccessRequest, PolicyState, SubjectState, decide
+from piiguard.domain.access import PolicyState
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import adult_on
 from piiguard.domain.decisions import Action, Actor, RecordedDecision
@@ -24,7 +24,9 @@ from piiguard.domain.subjects import (
     check_slug,
 )
 from piiguard.domain.taxonomy import Taxonomy
+from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
+from piiguard.services.policy import PolicySnapshots
 
 MAX_VALUE_CHARS = 10_000
 
@@ -245,68 +247,42 @@ class Disclosure:
     items: list[RevealedItem]
 
 
-def with_collection(state: SubjectState, sealed: list[SealedItem]) -> SubjectState:
-    """The purposes each category was collected for, from the items' provenance."""
-    declared: dict[str, frozenset[str]] = {}
-    for s in sealed:
-        c = s.record.category
-        declared[c] = declared.get(c, frozenset()) | s.record.provenance.purposes
-    return replace(state, collected_for=declared)
-
-
 def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                       state: PolicyState, subject_ids: Sequence[str], purpose: str,
+                       policy: PolicySnapshots, subject_ids: Sequence[str], purpose: str,
                        categories: frozenset[str] | None = None, action: Action = Action.READ,
                        *, target_system: str | None = None, exception_id: str | None = None,
                        ) -> list[Disclosure]:
     """Decide per subject, record every decision with its audit entry, commit — and only
     then decrypt what each decision allows. Nothing is read unrecorded. Denied subjects come
-    back with their decision and no items."""
-    for c in categories or ():
-        state.taxonomy.get(c)
-    at = clock.now()
-    with uow:
-        live = uow.subjects.live_ids(subject_ids)
-        for sid in subject_ids:
-            if sid not in live:
-                raise NotFound(f"no subject {sid}", field="subject_id")
-        sealed_by = uow.items.sealed_many(subject_ids)
-        subject_states = uow.consents.states(subject_ids)
-        decisions, allowed_items = [], []
-        for sid in subject_ids:
-            sealed = sealed_by[sid]
-            if categories:
-                sealed = [s for s in sealed if any(state.taxonomy.is_within(s.record.category, c)
-                                                   for c in categories)]
-            d = decide(AccessRequest(actor, action, sid, purpose,
-                                     frozenset(s.record.category for s in sealed), at,
-                                     target_system, exception_id),
-                       state, with_collection(subject_states[sid], sealed),
-                       decision_id=new_id())
-            decisions.append(d)
-            allowed_items.append([s for s in sealed if s.record.category in d.allowed])
-        recorded = uow.decisions.record_many(decisions)
-        for d, items in zip(decisions, allowed_items, strict=True):
-            uow.audit(AuditEvent(
-                f"data.{action.value}", actor.kind.value, actor.id, "subject", d.subject_id,
-                d.subject_id, purpose, d.id,
-                details={"outcome": d.outcome, "items": [s.record.id for s in items],
-                         "reasons": [r.code for r in d.reasons]}))
-        uow.commit()
-    revealed = vault.reveal_many(list(zip(recorded, allowed_items, strict=True)))
-    return [Disclosure(r, items) for r, items in zip(recorded, revealed, strict=True)]
+    back with their decision and no items; an unknown subject fails the whole call and
+    records nothing."""
+    found = decide_many(uow, policy, clock, [
+        DecisionRequest(actor, sid, purpose, categories, action, target_system, exception_id,
+                        reveal=True) for sid in subject_ids], atomic=True)
+    return disclose(vault, [d for d in found if isinstance(d, Decided)])
+
+
+def disclose(vault: Vault, decided: Sequence[Decided]) -> list[Disclosure]:
+    """Decrypt what each recorded decision allows (the vault checks each decision's seal)."""
+    revealed = vault.reveal_many([(d.decision, d.allowed_items) for d in decided])
+    return [Disclosure(d.decision, items) for d, items in zip(decided, revealed, strict=True)]
 
 
 def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                      state: PolicyState, subject_id: str, purpose: str,
+                      policy: PolicySnapshots, subject_id: str, purpose: str,
                       categories: frozenset[str] | None = None, action: Action = Action.READ,
                       *, target_system: str | None = None, exception_id: str | None = None,
                       ) -> tuple[RecordedDecision, list[RevealedItem]]:
     """One subject's data for a purpose; AccessDenied (with the reasons and the recorded
     decision's id) when the decision allows nothing."""
-    [d] = read_subjects_data(uow, vault, clock, actor, state, [subject_id], purpose,
+    [d] = read_subjects_data(uow, vault, clock, actor, policy, [subject_id], purpose,
                              categories, action, target_system=target_system,
                              exception_id=exception_id)
+    return allowed_or_denied(d)
+
+
+def allowed_or_denied(d: Disclosure) -> tuple[RecordedDecision, list[RevealedItem]]:
+    """AccessDenied (with the reasons and the decision's id) when nothing was allowed."""
     if not d.decision.decision.allowed:
         raise AccessDenied("the decision refused every requested category",
                            reasons=d.decision.decision.reasons,

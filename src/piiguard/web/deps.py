@@ -5,10 +5,11 @@ with the route -> (roles, purpose) table and its exhaustive test."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
@@ -16,7 +17,7 @@ from piiguard.domain.errors import Forbidden, NotAuthenticated
 from piiguard.services.accounts import KEY_PREFIX, authenticate_client, authenticate_staff
 
 
-def container(request: Request) -> Container:
+async def container(request: Request) -> Container:
     c: Container = request.app.state.container
     return c
 
@@ -24,7 +25,7 @@ def container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(container)]
 
 
-def bearer_token(authorization: Annotated[str | None, Header()] = None,
+async def bearer_token(authorization: Annotated[str | None, Header()] = None,
                  x_api_key: Annotated[str | None, Header()] = None) -> str:
     if x_api_key:
         return x_api_key.strip()
@@ -33,17 +34,24 @@ def bearer_token(authorization: Annotated[str | None, Header()] = None,
     raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
 
 
-def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_token)]) -> Actor:
+async def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_token)]
+                        ) -> Actor:
+    """Dependencies here are `async` so the cheap ones run on the event loop, not as a hop
+    through the thread pool each; what reads the database goes to the pool."""
     if token.startswith(KEY_PREFIX + "_"):
-        return authenticate_client(c.uow(readonly=True), token)  # no write lock to read a key
-    return authenticate_staff(c.uow(readonly=True), c.clock, token)
+        actor = c.client_keys.get(token)
+        if actor is None:  # a read-only unit of work: no write lock to read a key
+            actor = await run_in_threadpool(authenticate_client, c.uow(readonly=True), token)
+            c.client_keys.put(token, actor)
+        return actor
+    return await run_in_threadpool(authenticate_staff, c.uow(readonly=True), c.clock, token)
 
 
-def allow(*roles: str) -> Callable[[Actor], Actor]:
+def allow(*roles: str) -> Callable[[Actor], Coroutine[Any, Any, Actor]]:
     """Only actors holding one of `roles` (systems hold the role 'system')."""
     wanted = frozenset(roles)
 
-    def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+    async def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
         if not actor.roles & wanted:
             raise Forbidden(f"this needs one of the roles {sorted(wanted)}")
         return actor

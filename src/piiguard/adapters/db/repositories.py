@@ -139,13 +139,18 @@ class SqlItems:
                 out[item.record.subject_id].append(item)
         return out
 
-    def collected(self, subject_id: str) -> dict[str, frozenset[str]]:
-        """Category -> purposes declared at collection, without reading any ciphertext
-        (what a decision that reads nothing needs)."""
-        out: dict[str, frozenset[str]] = {}
-        q = select(_I.category, _I.collected_for).where(_I.subject_id == subject_id)
-        for cat, purposes in self._c.execute(q):
-            out[cat] = out.get(cat, frozenset()) | frozenset(json.loads(purposes))
+    def collected_many(self, subject_ids: Sequence[str]
+                       ) -> dict[str, dict[str, frozenset[str]]]:
+        """Per subject: category -> purposes declared at collection, without reading any
+        ciphertext (what a decision that reads nothing needs)."""
+        out: dict[str, dict[str, frozenset[str]]] = {sid: {} for sid in subject_ids}
+        loads = json.loads
+        for chunk in _chunks(subject_ids):
+            q = select(_I.subject_id, _I.category, _I.collected_for).where(
+                _I.subject_id.in_(chunk))
+            for sid, cat, purposes in self._c.execute(q):
+                held = out[sid]
+                held[cat] = held.get(cat, frozenset()) | frozenset(loads(purposes))
         return out
 
     def get(self, item_id: str) -> SealedItem | None:

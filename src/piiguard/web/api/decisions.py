@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
@@ -37,13 +38,15 @@ class ExplanationOut(BaseModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=DecisionOut)
-def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> DecisionOut:
+async def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> DecisionOut:
     """Decide and record a use of personal data, without reading any value. The answer is
-    a recorded decision (201) whether allowed or denied; read `outcome` and `reasons`."""
-    return DecisionOut.of(uc.evaluate_access(
-        c.uow(), c.snapshots, c.clock, actor, body.subject_id, body.purpose,
+    a recorded decision (201) whether allowed or denied; read `outcome` and `reasons`.
+    Concurrent calls share a commit (group commit); each answer comes after its commit."""
+    decided = await asyncio.wrap_future(c.decisions.submit(uc.DecisionRequest(
+        actor, body.subject_id, body.purpose,
         frozenset(body.categories) if body.categories else None, body.action,
-        target_system=body.target_system, exception_id=body.exception_id))
+        body.target_system, body.exception_id)))
+    return DecisionOut.of(decided.decision.decision)
 
 
 @router.get("", response_model=list[DecisionOut])

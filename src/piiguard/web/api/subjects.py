@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, status
 
 from piiguard.domain.decisions import Action
 from piiguard.services import subjects as uc
+from piiguard.services.decisions import DecisionRequest
 from piiguard.web.deps import ContainerDep, DataActor
 from piiguard.web.schemas import (
     CorrectionIn,
@@ -58,10 +59,10 @@ def read_subject_data(subject_id: str, c: ContainerDep, actor: DataActor,
     """Values of the categories the recorded decision allows; 403 problem+json with the
     reasons when it allows none. `target_system`: where the data goes (must be approved);
     `exception_id`: an approved legal exception that covers this use."""
-    recorded, items = uc.read_subject_data(
-        c.uow(), c.vault, c.clock, actor, c.state, subject_id, purpose,
-        frozenset(category) if category else None, Action.READ,
-        target_system=target_system, exception_id=exception_id)
+    decided = c.decisions(DecisionRequest(  # group commit: recorded before decrypted
+        actor, subject_id, purpose, frozenset(category) if category else None, Action.READ,
+        target_system, exception_id, reveal=True))
+    recorded, items = uc.allowed_or_denied(uc.disclose(c.vault, [decided])[0])
     return DataOut.of(recorded.decision, items)
 
 
