@@ -141,18 +141,23 @@ _IBAN_LETTERS = {ord(c): str(i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXY
 
 
 _BBAN_CLASSES = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Za-z0-9]"}
+# Country -> the BBAN's class at each position ("n", "a", "c"), or None where python-stdnum
+# decides: _bban_structure as a table for the compiled fast path (native.py), filled as it runs.
+IBAN_CLASSES: dict[str, str | None] = {}
 
 
 @cache
 def _bban_structure(country: str) -> re.Pattern[str] | None:
     """The BBAN pattern python-stdnum's IBAN registry gives this country ("8!n10!n" is eight
     digits then ten); None where stdnum has more to check (a country module) or no entry."""
+    IBAN_CLASSES[country] = None
     if get_cc_module(country.lower(), "iban") is not None:
         return None
     properties = numdb.get("iban").info(country)[0][1]
     if not properties:
         return None
     parts = re.findall(r"([1-9][0-9]*)!([nac])", properties.get("bban", ""))
+    IBAN_CLASSES[country] = "".join(kind * int(count) for count, kind in parts)
     return re.compile("".join(f"{_BBAN_CLASSES[kind]}{{{count}}}" for count, kind in parts))
 
 

@@ -10,7 +10,7 @@ over its UTF-8 for the rules anchored on Chinese words, whose few offsets are co
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -18,6 +18,7 @@ import hyperscan
 
 from piiguard.scanner.detectors import formats, numbers, words
 from piiguard.scanner.detectors.model import Hit
+from piiguard.scanner.detectors.native import FAST
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
@@ -72,7 +73,9 @@ def _compile(rules: Sequence[Rule], utf8: bool) -> hyperscan.Database | None:
 class Detector:
     """Finds personal data in text. Build once (compiling takes a moment), scan many times."""
 
-    def __init__(self, rules: Sequence[Rule] = ALL_RULES) -> None:
+    def __init__(self, rules: Sequence[Rule] = ALL_RULES, native: bool = True) -> None:
+        """`native=False` runs every rule in Python even where a compiled fast path exists
+        (native.py); the results are the same."""
         self._rules = tuple(rules)
         self._ascii_db = _compile(self._rules, utf8=False)
         self._utf8_db = _compile(self._rules, utf8=True)
@@ -80,6 +83,8 @@ class Detector:
             (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer)
             for r in self._rules
         ]
+        self._fast = [(FAST.get(r.name) if native else None, r.lead) for r in self._rules]
+        self.native = sorted(r.name for r in self._rules if native and r.name in FAST)
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
         """Hits in `text`, in order, offsets in code points.
@@ -130,29 +135,44 @@ class Detector:
         found = self._candidates(text)
         if not found:
             return []
-        plan = self._plan
+        fast_paths, run = self._fast, self._run
         hits: list[Hit] = []
         append = hits.append
-        m: re.Match[str] | None
         for (index, start), end in found.items():
-            match, check, lead, search, after, finditer = plan[index]
-            if search:
-                lo = end - search
-                for m in finditer(text, lo if lo > start else start, end + after):
-                    h = check(m, text)
-                    if h is not None:
-                        append(h)
-                    if m.end() >= end:
-                        break
-                continue
-            if lead:
-                m = match(text, start + 1) if start else (match(text, 0) or match(text, 1))
-            else:
-                m = match(text, start)
-            if m is not None:
-                h = check(m, text)
-                if h is not None:
-                    append(h)
+            fast, lead = fast_paths[index]
+            if fast is not None:
+                h = fast(text, start, lead)
+                if h is not NotImplemented:
+                    if h:
+                        append(h)  # type: ignore[arg-type]
+                    continue
+            run(index, text, start, end, append)
         if len(hits) < 2:
             return hits
         return _resolve(hits)
+
+    def _run(
+        self, index: int, text: str, start: int, end: int, append: Callable[[Hit], None]
+    ) -> None:
+        """The rule's exact pattern at a reported start (or, for `search` rules, searched in
+        the window around the report), then its check, in Python."""
+        match, check, lead, search, after, finditer = self._plan[index]
+        h: Hit | None
+        m: re.Match[str] | None
+        if search:
+            lo = end - search
+            for m in finditer(text, lo if lo > start else start, end + after):
+                h = check(m, text)
+                if h is not None:
+                    append(h)
+                if m.end() >= end:
+                    break
+            return
+        if lead:
+            m = match(text, start + 1) if start else (match(text, 0) or match(text, 1))
+        else:
+            m = match(text, start)
+        if m is not None:
+            h = check(m, text)
+            if h is not None:
+                append(h)

@@ -15,7 +15,7 @@ EMAIL = re.compile(
     r"[A-Za-z]{2,24}(?![A-Za-z0-9-])"
 )
 # "icon@2x.png" and friends: asset names, not mailboxes.
-_FILE_SUFFIXES = frozenset(
+FILE_SUFFIXES = frozenset(
     [
         "png",
         "jpg",
@@ -40,17 +40,23 @@ def _email(m: re.Match[str], text: str) -> Hit | None:
     at = value.index("@")
     if value[0] == "." or value[at - 1] == "." or ".." in value[:at]:
         return None
-    if value[value.rindex(".") + 1 :].lower() in _FILE_SUFFIXES:
+    if value[value.rindex(".") + 1 :].lower() in FILE_SUFFIXES:
         return None
     return Hit("email", m.start(), m.end(), value, 0.95, FORMAT)
 
 
 IPV4 = re.compile(r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)")
-IP_CONTEXT = words(r"\bIP\b", "地址", "client", "host", "from", "addr", "登录", "访问", "remote")
+IP_WORDS = (r"\bIP\b", "地址", "client", "host", "from", "addr", "登录", "访问", "remote")
+IP_CONTEXT = words(*IP_WORDS)
 VERSION_CONTEXT = re.compile(
     r"(?:v(?<!\w.)|v(?<!\w.)er\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/)"
     r"\s*[:：]?\s*$",  # v(?<!\w.) is \bv (rule.leading_boundary)
     re.IGNORECASE,
+)
+# VERSION_CONTEXT's words as literals for the compiled fast path ("[A-Za-z]/" is built in).
+VERSION_WORDS = (
+    *(r"\bv", r"\bver", r"\bver.", "version", "版本", "版本号", "固件", "firmware"),
+    *("build", "release", "rev", "rev."),
 )
 
 

@@ -1,0 +1,1022 @@
+/* Compiled fast paths of the scanner's hottest rules (piiguard.scanner.detectors.native).
+ *
+ * Each function takes (text, pos) and does what the rule's exact pattern, matched at pos
+ * with re.Pattern.match, and then its Python check do (numbers.py, formats.py), with the
+ * same backtracking outcome, written out by hand for these patterns:
+ *
+ *   a Hit           the value is found and confirmed
+ *   None            the pattern matches at pos but the check rejects the value
+ *   False           the pattern does not match at pos
+ *   NotImplemented  the text holds something the hand-written matcher does not model (a
+ *                   non-ASCII decimal digit where the pattern has \d, a character that
+ *                   IGNORECASE folds to an ASCII letter in a context window, an unknown
+ *                   mobile range): the caller runs the Python rule instead
+ *
+ * Optional: when the compiler or headers are missing the build skips this module and the
+ * engine runs the Python rules (tests/scanner/test_native.py compares both).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+typedef struct {
+    Py_UCS4 *chars;
+    Py_ssize_t len;
+    int lead;  /* \b before: no word character before the word */
+    int trail; /* \b after */
+} Word;
+
+typedef struct {
+    Word *words;
+    Py_ssize_t n;
+} Context;
+
+enum { CTX_PHONE, CTX_BANK, CTX_CREDIT, CTX_IP, CTX_VERSION, CTX_COUNT };
+static Context contexts[CTX_COUNT];
+
+static PyTypeObject *hit_type = NULL;
+static PyObject *v_checksum = NULL, *v_format = NULL;
+static PyObject *mobile_table = NULL;   /* bytearray, 100000: 0 unknown, 1 allocated, 2 not */
+static PyObject *file_suffixes = NULL;  /* frozenset of lower-case e-mail suffixes to drop */
+static unsigned char provinces[100];    /* resident ID province codes */
+static PyObject *s_phone, *s_email, *s_ip, *s_rid, *s_bank, *s_credit;
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t len;
+    int defer;
+} Text;
+
+static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
+{
+    return (i >= 0 && i < t->len) ? PyUnicode_READ(t->kind, t->data, i) : 0;
+}
+
+/* \d: ASCII digits here; any other decimal digit defers to Python. */
+static inline int dig(Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i);
+    if (c >= '0' && c <= '9')
+        return 1;
+    if (c > 127 && Py_UNICODE_ISDECIMAL(c))
+        t->defer = 1;
+    return 0;
+}
+
+static inline int ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+static inline int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline int ascii_alnum(Py_UCS4 c) { return ascii_digit(c) || ascii_alpha(c); }
+static inline int upper_alpha(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static inline int word_char(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
+static inline Py_UCS4 lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+/* Characters that re.IGNORECASE matches against an ASCII letter. */
+static inline int folds_to_ascii(Py_UCS4 c)
+{
+    return c == 0x130 || c == 0x131 || c == 0x17F || c == 0x212A;
+}
+
+static void scan_folds(Text *t, Py_ssize_t lo, Py_ssize_t hi)
+{
+    if (t->kind == PyUnicode_1BYTE_KIND)
+        return; /* all four are above U+00FF */
+    for (Py_ssize_t i = lo > 0 ? lo - 1 : 0; i < hi + 1 && i < t->len; i++)
+        if (folds_to_ascii(at(t, i))) {
+            t->defer = 1;
+            return;
+        }
+}
+
+static inline int word_at(const Text *t, Py_ssize_t p, const Word *w)
+{
+    for (Py_ssize_t k = 0; k < w->len; k++)
+        if (lower(at(t, p + k)) != w->chars[k])
+            return 0;
+    return 1;
+}
+
+/* context.search(text, lo, hi) is not None, for an alternation of literal words compiled with
+ * rule.words(): a match lies in [lo, hi); look-behinds see before lo; hi ends the string. */
+static int near(Text *t, const Context *c, Py_ssize_t lo, Py_ssize_t hi)
+{
+    if (lo < 0)
+        lo = 0;
+    if (hi > t->len)
+        hi = t->len;
+    scan_folds(t, lo, hi);
+    for (Py_ssize_t p = lo; p < hi; p++) {
+        Py_UCS4 first = lower(at(t, p));
+        for (Py_ssize_t j = 0; j < c->n; j++) {
+            const Word *w = &c->words[j];
+            if (w->chars[0] != first || p + w->len > hi || !word_at(t, p, w))
+                continue;
+            if (w->lead && p > 0 && word_char(at(t, p - 1)))
+                continue;
+            if (w->trail && p + w->len < hi && word_char(at(t, p + w->len)))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A version word (formats.VERSION_CONTEXT) ending exactly at q, starting at lo or later. */
+static int version_word_ends(Text *t, Py_ssize_t lo, Py_ssize_t q)
+{
+    const Context *c = &contexts[CTX_VERSION];
+    for (Py_ssize_t j = 0; j < c->n; j++) {
+        const Word *w = &c->words[j];
+        Py_ssize_t p = q - w->len;
+        if (p < lo || !word_at(t, p, w))
+            continue;
+        if (w->lead && p > 0 && word_char(at(t, p - 1)))
+            continue;
+        return 1;
+    }
+    /* [A-Za-z]/ */
+    if (q - 2 >= lo && at(t, q - 1) == '/' && ascii_alpha(at(t, q - 2)))
+        return 1;
+    return 0;
+}
+
+/* VERSION_CONTEXT.search(text, lo, hi): a version word, then \s*[:：]?\s* up to hi. */
+static int version_before(Text *t, Py_ssize_t lo, Py_ssize_t hi)
+{
+    if (lo < 0)
+        lo = 0;
+    scan_folds(t, lo, hi);
+    Py_ssize_t q = hi;
+    while (q > lo && Py_UNICODE_ISSPACE(at(t, q - 1)))
+        q--;
+    if (version_word_ends(t, lo, q))
+        return 1;
+    if (q > lo && (at(t, q - 1) == ':' || at(t, q - 1) == 0xFF1A)) {
+        q--;
+        while (q > lo && Py_UNICODE_ISSPACE(at(t, q - 1)))
+            q--;
+        return version_word_ends(t, lo, q);
+    }
+    return 0;
+}
+
+static PyObject *make_hit(PyObject *kind, PyObject *text, Py_ssize_t s, Py_ssize_t e,
+                          double confidence, PyObject *validator)
+{
+    PyObject *start = PyLong_FromSsize_t(s);
+    PyObject *end = PyLong_FromSsize_t(e);
+    PyObject *value = PyUnicode_Substring(text, s, e);
+    PyObject *conf = PyFloat_FromDouble(confidence);
+    PyObject *hit = NULL;
+    if (start && end && value && conf)
+        hit = hit_type->tp_alloc(hit_type, 6);
+    if (hit == NULL) {
+        Py_XDECREF(start);
+        Py_XDECREF(end);
+        Py_XDECREF(value);
+        Py_XDECREF(conf);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(hit, 0, Py_NewRef(kind));
+    PyTuple_SET_ITEM(hit, 1, start);
+    PyTuple_SET_ITEM(hit, 2, end);
+    PyTuple_SET_ITEM(hit, 3, value);
+    PyTuple_SET_ITEM(hit, 4, conf);
+    PyTuple_SET_ITEM(hit, 5, Py_NewRef(validator));
+    return hit;
+}
+
+#define NO_MATCH Py_NewRef(Py_False)
+#define REJECTED Py_NewRef(Py_None)
+#define DEFERRED Py_NewRef(Py_NotImplemented)
+
+typedef PyObject *(*RuleAt)(PyObject *text, Text *t, Py_ssize_t pos);
+
+/* fast(text, pos) runs the rule with its value starting at pos; fast(text, start, True) takes
+ * a Hyperscan start of a `lead` rule (the character before the value, or the value itself at
+ * the start of the text) as the engine's Python path does: the value at start + 1, and at
+ * start 0 the value at 0, else at 1. */
+static PyObject *call_rule(RuleAt rule, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (hit_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
+        return NULL;
+    }
+    if (nargs < 2 || nargs > 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "expected (text: str, pos: int, lead: bool = False)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t pos = PyLong_AsSsize_t(args[1]);
+    if (pos == -1 && PyErr_Occurred())
+        return NULL;
+    int lead = nargs == 3 ? PyObject_IsTrue(args[2]) : 0;
+    if (lead < 0)
+        return NULL;
+    Text t;
+    t.kind = PyUnicode_KIND(text);
+    t.data = PyUnicode_DATA(text);
+    t.len = PyUnicode_GET_LENGTH(text);
+    t.defer = 0;
+    if (!lead)
+        return rule(text, &t, pos);
+    if (pos > 0)
+        return rule(text, &t, pos + 1);
+    PyObject *first = rule(text, &t, 0);
+    if (first != Py_False)
+        return first;
+    Py_DECREF(first);
+    return rule(text, &t, 1);
+}
+
+/* ---- dates and checksums (checks.py) ---- */
+
+static int valid_date(long y, long m, long d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static inline long num(const Text *t, Py_ssize_t p, int n)
+{
+    long v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (long)(at(t, p + i) - '0');
+    return v;
+}
+
+/* RESIDENT_ID_18.fullmatch / match at p (without the boundaries): 18 characters. */
+static int rid18_shape(const Py_UCS4 *c)
+{
+    for (int i = 0; i < 17; i++)
+        if (!ascii_digit(c[i]))
+            return 0;
+    if (!(ascii_digit(c[17]) || c[17] == 'X' || c[17] == 'x') || c[0] == '0')
+        return 0;
+    int century = (c[6] - '0') * 10 + (c[7] - '0');
+    int month = (c[10] - '0') * 10 + (c[11] - '0');
+    int day = (c[12] - '0') * 10 + (c[13] - '0');
+    return (century >= 18 && century <= 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* checks.resident_id_18 on an 18-character shape. */
+static int rid18_valid(const Py_UCS4 *c)
+{
+    static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static const char check[] = "10X98765432";
+    if (!provinces[(c[0] - '0') * 10 + (c[1] - '0')])
+        return 0;
+    long year = 0, month, day;
+    for (int i = 6; i < 10; i++)
+        year = year * 10 + (c[i] - '0');
+    month = (c[10] - '0') * 10 + (c[11] - '0');
+    day = (c[12] - '0') * 10 + (c[13] - '0');
+    if (!valid_date(year, month, day))
+        return 0;
+    int total = 0;
+    for (int i = 0; i < 17; i++)
+        total += (int)(c[i] - '0') * weights[i];
+    Py_UCS4 last = c[17] == 'x' ? 'X' : c[17];
+    return (Py_UCS4)check[total % 11] == last;
+}
+
+static int luhn(const Py_UCS4 *d, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+        int v = (int)(d[n - 1 - i] - '0');
+        if (i % 2) {
+            v *= 2;
+            if (v > 9)
+                v -= 9;
+        }
+        total += v;
+    }
+    return total % 10 == 0;
+}
+
+enum { ISSUER_NONE, ISSUER_OTHER, ISSUER_UNIONPAY };
+
+static int card_issuer(const Py_UCS4 *d, int n)
+{
+    long p2 = (d[0] - '0') * 10 + (d[1] - '0');
+    long p3 = p2 * 10 + (d[2] - '0');
+    long p4 = p3 * 10 + (d[3] - '0');
+    if (d[0] == '4' && (n == 13 || n == 16 || n == 19))
+        return ISSUER_OTHER; /* visa */
+    if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n == 16)
+        return ISSUER_OTHER; /* mastercard */
+    if ((p2 == 34 || p2 == 37) && n == 15)
+        return ISSUER_OTHER; /* amex */
+    if (p2 == 62 && n >= 16 && n <= 19)
+        return ISSUER_UNIONPAY;
+    if (p4 >= 3528 && p4 <= 3589 && n >= 16 && n <= 19)
+        return ISSUER_OTHER; /* jcb */
+    if ((p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649)) && n >= 16 && n <= 19)
+        return ISSUER_OTHER; /* discover */
+    if ((p2 == 36 || p2 == 38 || (p3 >= 300 && p3 <= 305)) && (n == 14 || n == 16))
+        return ISSUER_OTHER; /* diners */
+    return ISSUER_NONE;
+}
+
+/* ---- rules ---- */
+
+static Py_ssize_t digit_run(Text *t, Py_ssize_t p, Py_ssize_t limit)
+{
+    Py_ssize_t n = 0;
+    while (n < limit && dig(t, p + n))
+        n++;
+    return n;
+}
+
+/* CARD's (?![0-9A-Za-z]|[.-]\d) at p. */
+static int card_after(Text *t, Py_ssize_t p)
+{
+    Py_UCS4 c = at(t, p);
+    if (ascii_alnum(c))
+        return 0;
+    return !((c == '.' || c == '-') && dig(t, p + 1));
+}
+
+/* numbers.CARD matched at pos: the end, or -1. */
+static Py_ssize_t card_match(Text *t, Py_ssize_t pos)
+{
+    Py_UCS4 b = at(t, pos - 1);
+    if (pos > 0 && (ascii_alnum(b) || b == '.' || b == '-'))
+        return -1;
+    Py_ssize_t n = digit_run(t, pos, 20);
+    /* \d{13,19} */
+    if (n >= 13 && n <= 19 && card_after(t, pos + n))
+        return pos + n;
+    /* \d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{4}(?:(?P=s)\d{1,3})? */
+    if (n == 4) {
+        Py_UCS4 s = at(t, pos + 4);
+        if ((s == ' ' || s == '-') && digit_run(t, pos + 5, 5) == 4 && at(t, pos + 9) == s
+            && digit_run(t, pos + 10, 5) == 4 && at(t, pos + 14) == s
+            && digit_run(t, pos + 15, 4) == 4) {
+            Py_ssize_t p = pos + 19;
+            if (at(t, p) == s) {
+                Py_ssize_t r = digit_run(t, p + 1, 4);
+                if (r >= 1 && r <= 3 && card_after(t, p + 1 + r))
+                    return p + 1 + r;
+            }
+            if (card_after(t, p))
+                return p;
+        }
+    }
+    /* 3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5} */
+    if (n == 4 && at(t, pos) == '3' && (at(t, pos + 1) == '4' || at(t, pos + 1) == '7')) {
+        Py_UCS4 s = at(t, pos + 4);
+        if ((s == ' ' || s == '-') && digit_run(t, pos + 5, 7) == 6 && at(t, pos + 11) == s
+            && digit_run(t, pos + 12, 6) == 5 && card_after(t, pos + 17))
+            return pos + 17;
+    }
+    return -1;
+}
+
+static PyObject *card_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_ssize_t end = card_match(&t, pos);
+    if (t.defer)
+        return DEFERRED;
+    if (end < 0)
+        return NO_MATCH;
+    Py_UCS4 d[20];
+    int n = 0;
+    for (Py_ssize_t i = pos; i < end; i++) {
+        Py_UCS4 c = at(&t, i);
+        if (c != ' ' && c != '-')
+            d[n++] = c;
+    }
+    if (!luhn(d, n))
+        return REJECTED;
+    int issuer = card_issuer(d, n);
+    if (issuer == ISSUER_NONE)
+        return REJECTED;
+    Py_ssize_t lo = pos > 24 ? pos - 24 : 0;
+    int bank = near(&t, &contexts[CTX_BANK], lo, pos);
+    int credit = near(&t, &contexts[CTX_CREDIT], lo, pos);
+    if (t.defer)
+        return DEFERRED;
+    if (n == 18 && !(bank || credit) && rid18_shape(d))
+        return REJECTED;
+    int is_bank = bank || (!credit && issuer == ISSUER_UNIONPAY && n >= 17);
+    return make_hit(is_bank ? s_bank : s_credit, text, pos, end, 0.95, v_checksum);
+}
+
+static PyObject *resident_id_18_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (pos > 0 && ascii_alnum(at(&t, pos - 1)))
+        return NO_MATCH;
+    Py_UCS4 c[18];
+    for (int i = 0; i < 17; i++) {
+        if (!dig(&t, pos + i))
+            return t.defer ? DEFERRED : NO_MATCH;
+        c[i] = at(&t, pos + i);
+    }
+    c[17] = at(&t, pos + 17);
+    if (!(ascii_digit(c[17]) || c[17] == 'X' || c[17] == 'x'))
+        return NO_MATCH;
+    if (!rid18_shape(c) || ascii_alnum(at(&t, pos + 18)))
+        return NO_MATCH;
+    if (!rid18_valid(c))
+        return REJECTED;
+    return make_hit(s_rid, text, pos, pos + 18, 0.99, v_checksum);
+}
+
+static PyObject *mobile_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_UCS4 b = at(&t, pos - 1);
+    if (pos > 0 && (ascii_alnum(b) || b == '+'))
+        return NO_MATCH;
+    Py_ssize_t q = pos;
+    int prefixed = 0;
+    if (at(&t, q) == '+' && at(&t, q + 1) == '8' && at(&t, q + 2) == '6') {
+        q += 3;
+        prefixed = 1;
+    } else if (at(&t, q) == '0' && at(&t, q + 1) == '0' && at(&t, q + 2) == '8'
+               && at(&t, q + 3) == '6') {
+        q += 4;
+        prefixed = 1;
+    } else if (at(&t, q) == '(') {
+        Py_ssize_t r = q + 1;
+        if (at(&t, r) == '+')
+            r++;
+        if (at(&t, r) == '8' && at(&t, r + 1) == '6' && at(&t, r + 2) == ')') {
+            q = r + 3;
+            prefixed = 1;
+        }
+    }
+    if (prefixed && (at(&t, q) == ' ' || at(&t, q) == '-'))
+        q++;
+    if (!(at(&t, q) == '1' && at(&t, q + 1) >= '3' && at(&t, q + 1) <= '9' && dig(&t, q + 2)))
+        return t.defer ? DEFERRED : NO_MATCH;
+    Py_UCS4 sep = at(&t, q + 3);
+    Py_ssize_t r = q + 3;
+    if (sep == ' ' || sep == '-')
+        r++;
+    else
+        sep = 0;
+    if (digit_run(&t, r, 4) != 4 || (sep && at(&t, r + 4) != sep))
+        return t.defer ? DEFERRED : NO_MATCH;
+    Py_ssize_t r2 = sep ? r + 5 : r + 4;
+    if (digit_run(&t, r2, 4) != 4)
+        return t.defer ? DEFERRED : NO_MATCH;
+    Py_ssize_t end = r2 + 4;
+    if (ascii_alnum(at(&t, end)))
+        return NO_MATCH;
+    long prefix = num(&t, q, 3) * 100 + num(&t, r, 2);
+    const char *table = PyByteArray_AS_STRING(mobile_table);
+    if (table[prefix] == 0)
+        return DEFERRED;
+    if (table[prefix] != 1)
+        return REJECTED;
+    int context = near(&t, &contexts[CTX_PHONE], pos > 16 ? pos - 16 : 0, pos);
+    if (t.defer)
+        return DEFERRED;
+    return make_hit(s_phone, text, pos, end, context ? 0.97 : 0.9, v_format);
+}
+
+static PyObject *ipv4_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_UCS4 b = at(&t, pos - 1);
+    if (pos > 0 && (ascii_alnum(b) || b == '.'))
+        return NO_MATCH;
+    Py_ssize_t p = pos;
+    long octets[4];
+    int valid = 1;
+    for (int g = 0; g < 4; g++) {
+        Py_ssize_t n = digit_run(&t, p, 4);
+        if (n < 1 || n > 3)
+            return t.defer ? DEFERRED : NO_MATCH;
+        octets[g] = num(&t, p, (int)n);
+        if (octets[g] > 255 || (n > 1 && at(&t, p) == '0'))
+            valid = 0;
+        p += n;
+        if (g < 3) {
+            if (at(&t, p) != '.')
+                return t.defer ? DEFERRED : NO_MATCH;
+            p++;
+        }
+    }
+    Py_UCS4 c = at(&t, p);
+    if (ascii_alnum(c))
+        return t.defer ? DEFERRED : NO_MATCH;
+    if (c == '.' && dig(&t, p + 1))
+        return NO_MATCH;
+    if (t.defer)
+        return DEFERRED;
+    int zeros = 1, full = 1;
+    for (int g = 0; g < 4; g++) {
+        zeros &= octets[g] == 0;
+        full &= octets[g] == 255;
+    }
+    if (!valid || zeros || full)
+        return REJECTED;
+    if (version_before(&t, pos > 16 ? pos - 16 : 0, pos)) {
+        if (t.defer)
+            return DEFERRED;
+        return REJECTED;
+    }
+    int context = near(&t, &contexts[CTX_IP], pos > 20 ? pos - 20 : 0, pos);
+    if (t.defer)
+        return DEFERRED;
+    return make_hit(s_ip, text, pos, p, context ? 0.97 : 0.9, v_format);
+}
+
+static inline int email_local(Py_UCS4 c)
+{
+    return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+static inline int label_char(Py_UCS4 c) { return ascii_alnum(c) || c == '-'; }
+
+/* [A-Za-z]{2,24}(?![A-Za-z0-9-]) at p: the end, or -1. */
+static Py_ssize_t email_tld(const Text *t, Py_ssize_t p)
+{
+    Py_ssize_t n = 0;
+    while (n < 25 && ascii_alpha(at(t, p + n)))
+        n++;
+    if (n < 2 || n > 24 || label_char(at(t, p + n)))
+        return -1;
+    return p + n;
+}
+
+static PyObject *email_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (pos > 0 && email_local(at(&t, pos - 1)))
+        return NO_MATCH;
+    Py_ssize_t n = 0;
+    while (n < 65 && email_local(at(&t, pos + n)))
+        n++;
+    if (n < 1 || n > 64 || at(&t, pos + n) != '@')
+        return NO_MATCH;
+    Py_ssize_t at_sign = pos + n;
+    /* (?:label\.)+ greedy, then the TLD, backing off one label at a time. */
+    Py_ssize_t starts[64];
+    int labels = 0;
+    Py_ssize_t p = at_sign + 1;
+    while (labels < 63) {
+        Py_ssize_t k = 0;
+        while (k < 64 && label_char(at(&t, p + k)))
+            k++;
+        if (k < 1 || k > 63 || at(&t, p + k) != '.' || at(&t, p) == '-'
+            || at(&t, p + k - 1) == '-')
+            break;
+        p += k + 1;
+        starts[labels++] = p; /* where the next part (label or TLD) begins */
+    }
+    if (labels == 63)
+        return DEFERRED; /* more labels than this matcher follows */
+    Py_ssize_t end = -1;
+    for (int j = labels - 1; j >= 0 && end < 0; j--)
+        end = email_tld(&t, starts[j]);
+    if (end < 0)
+        return NO_MATCH;
+    /* formats._email */
+    Py_UCS4 first = at(&t, pos), before_at = at(&t, at_sign - 1);
+    if (first == '.' || before_at == '.')
+        return REJECTED;
+    for (Py_ssize_t i = pos; i + 1 < at_sign; i++)
+        if (at(&t, i) == '.' && at(&t, i + 1) == '.')
+            return REJECTED;
+    Py_ssize_t dot = end - 1;
+    while (at(&t, dot) != '.')
+        dot--;
+    char suffix[32];
+    Py_ssize_t len = end - dot - 1;
+    for (Py_ssize_t i = 0; i < len; i++)
+        suffix[i] = (char)lower(at(&t, dot + 1 + i));
+    PyObject *key = PyUnicode_FromStringAndSize(suffix, len);
+    if (key == NULL)
+        return NULL;
+    int dropped = PySet_Contains(file_suffixes, key);
+    Py_DECREF(key);
+    if (dropped < 0)
+        return NULL;
+    if (dropped)
+        return REJECTED;
+    return make_hit(s_email, text, pos, end, 0.95, v_format);
+}
+
+
+/* ---- IBAN (numbers.IBAN + _iban, checks.iban) ---- */
+
+static PyObject *iban_classes = NULL; /* dict: country -> BBAN classes ("n", "a", "c") or None */
+static PyObject *s_iban;
+
+static inline int iban_char(Py_UCS4 c) { return upper_alpha(c) || ascii_digit(c); }
+
+/* checks.iban of the compact upper-case number: 1 valid, 0 not, -1 defer, -2 error. */
+static int iban_valid(const Py_UCS4 *c, int n)
+{
+    int mod = 0;
+    for (int k = 0; k < n; k++) {
+        Py_UCS4 ch = c[(k + 4) % n];
+        if (ascii_digit(ch))
+            mod = (mod * 10 + (int)(ch - '0')) % 97;
+        else
+            mod = (mod * 100 + (int)(ch - 'A' + 10)) % 97;
+    }
+    if (mod != 1)
+        return 0;
+    char cc[2] = {(char)c[0], (char)c[1]};
+    PyObject *key = PyUnicode_FromStringAndSize(cc, 2);
+    if (key == NULL)
+        return -2;
+    PyObject *classes = PyDict_GetItemWithError(iban_classes, key);
+    Py_DECREF(key);
+    if (classes == NULL)
+        return PyErr_Occurred() ? -2 : -1;
+    if (classes == Py_None || !PyUnicode_Check(classes))
+        return -1; /* python-stdnum checks more for this country */
+    Py_ssize_t len = PyUnicode_GET_LENGTH(classes);
+    if (len != n - 4)
+        return 0;
+    for (Py_ssize_t k = 0; k < len; k++) {
+        Py_UCS4 kind = PyUnicode_READ_CHAR(classes, k), ch = c[4 + k];
+        if ((kind == 'n' && !ascii_digit(ch)) || (kind == 'a' && !upper_alpha(ch)))
+            return 0;
+    }
+    return 1;
+}
+
+static PyObject *iban_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (pos > 0 && ascii_alnum(at(&t, pos - 1)))
+        return NO_MATCH;
+    if (!(upper_alpha(at(&t, pos)) && upper_alpha(at(&t, pos + 1)) && dig(&t, pos + 2)
+          && dig(&t, pos + 3)))
+        return t.defer ? DEFERRED : NO_MATCH;
+    /* (?:[ ]?[A-Z0-9]{4}){2,7}: each group takes the space before it when there is one */
+    Py_ssize_t ends[8];
+    int groups = 0;
+    ends[0] = pos + 4;
+    while (groups < 7) {
+        Py_ssize_t q = ends[groups] + (at(&t, ends[groups]) == ' ');
+        if (!(iban_char(at(&t, q)) && iban_char(at(&t, q + 1)) && iban_char(at(&t, q + 2))
+              && iban_char(at(&t, q + 3))))
+            break;
+        ends[++groups] = q + 4;
+    }
+    Py_ssize_t end = -1;
+    for (int g = groups; g >= 2 && end < 0; g--) {
+        Py_ssize_t e = ends[g], ts = e + (at(&t, e) == ' ');
+        int r = 0;
+        while (r < 4 && iban_char(at(&t, ts + r)))
+            r++;
+        if (r >= 1 && r <= 3 && !ascii_alnum(at(&t, ts + r)))
+            end = ts + r;
+        else if (!ascii_alnum(at(&t, e)))
+            end = e;
+    }
+    if (end < 0)
+        return NO_MATCH;
+    /* _iban: the whole match, then shorter at each space from the end */
+    Py_ssize_t len = end - pos;
+    for (Py_ssize_t cut = len; cut > 0; cut--) {
+        if (cut != len && (cut <= 14 || at(&t, pos + cut) != ' '))
+            continue;
+        Py_UCS4 c[64];
+        int n = 0;
+        for (Py_ssize_t i = pos; i < pos + cut; i++)
+            if (at(&t, i) != ' ')
+                c[n++] = at(&t, i);
+        int valid = iban_valid(c, n);
+        if (valid == -2)
+            return NULL;
+        if (valid == -1)
+            return DEFERRED;
+        if (valid)
+            return make_hit(s_iban, text, pos, pos + cut, 0.97, v_checksum);
+    }
+    return REJECTED;
+}
+
+/* ---- IPv6 (formats.IPV6 + _ipv6, ipaddress.IPv6Address) ---- */
+
+static inline int hex_char(Py_UCS4 c)
+{
+    return ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![0-9A-Za-z:]) at p: the end, or -1. */
+static Py_ssize_t ipv4_tail(Text *t, Py_ssize_t p)
+{
+    for (int g = 0; g < 4; g++) {
+        Py_ssize_t n = digit_run(t, p, 4);
+        if (n < 1 || n > 3)
+            return -1;
+        p += n;
+        if (g < 3) {
+            if (at(t, p) != '.')
+                return -1;
+            p++;
+        }
+    }
+    Py_UCS4 c = at(t, p);
+    return (ascii_alnum(c) || c == ':') ? -1 : p;
+}
+
+/* ipaddress.IPv4Address(s) does not raise. */
+static int ipv4_strict(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int octets = 0;
+    Py_ssize_t i = 0;
+    while (1) {
+        Py_ssize_t j = i;
+        while (j < n && s[j] != '.')
+            j++;
+        Py_ssize_t len = j - i;
+        if (len < 1 || len > 3)
+            return 0;
+        long v = 0;
+        for (Py_ssize_t k = i; k < j; k++) {
+            if (!ascii_digit(s[k]))
+                return 0;
+            v = v * 10 + (long)(s[k] - '0');
+        }
+        if ((len > 1 && s[i] == '0') || v > 255)
+            return 0;
+        octets++;
+        if (j == n)
+            break;
+        i = j + 1;
+    }
+    return octets == 4;
+}
+
+/* ipaddress.IPv6Address(s) does not raise, for s of hex digits, colons and dots. */
+static int ipv6_valid(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t starts[48], lens[48];
+    int parts = 0;
+    Py_ssize_t i = 0;
+    while (1) {
+        Py_ssize_t j = i;
+        while (j < n && s[j] != ':')
+            j++;
+        if (parts == 46)
+            return 0;
+        starts[parts] = i;
+        lens[parts++] = j - i;
+        if (j == n)
+            break;
+        i = j + 1;
+    }
+    if (parts < 3)
+        return 0;
+    int hextets = parts;
+    int tail = 0;
+    for (Py_ssize_t k = 0; k < lens[parts - 1]; k++)
+        if (s[starts[parts - 1] + k] == '.')
+            tail = 1;
+    if (tail) {
+        if (!ipv4_strict(s + starts[parts - 1], lens[parts - 1]))
+            return 0;
+        hextets = parts + 1; /* the IPv4 part becomes two valid hextets */
+    }
+    if (hextets > 9)
+        return 0;
+    /* lens of the hextet list: the IPv4 part stands for two non-empty ones */
+#define HLEN(k) ((tail && (k) >= parts - 1) ? 1 : lens[(k)])
+    int skip = -1;
+    for (int k = 1; k < hextets - 1; k++)
+        if (HLEN(k) == 0) {
+            if (skip >= 0)
+                return 0;
+            skip = k;
+        }
+    int hi, lo;
+    if (skip >= 0) {
+        hi = skip;
+        lo = hextets - skip - 1;
+        if (HLEN(0) == 0 && --hi)
+            return 0;
+        if (HLEN(hextets - 1) == 0 && --lo)
+            return 0;
+        if (8 - (hi + lo) < 1)
+            return 0;
+    } else {
+        if (hextets != 8 || HLEN(0) == 0 || HLEN(hextets - 1) == 0)
+            return 0;
+        hi = hextets;
+        lo = 0;
+    }
+    for (int k = 0; k < hextets; k++) {
+        if (!(k < hi || k >= hextets - lo))
+            continue;
+        if (tail && k >= parts - 1)
+            continue;
+        if (lens[k] < 1 || lens[k] > 4)
+            return 0;
+        for (Py_ssize_t m = 0; m < lens[k]; m++)
+            if (!hex_char(s[starts[k] + m]))
+                return 0;
+    }
+#undef HLEN
+    return 1;
+}
+
+static PyObject *ipv6_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_UCS4 b = at(&t, pos - 1);
+    if (pos > 0 && (ascii_alnum(b) || b == ':' || b == '.'))
+        return NO_MATCH;
+    /* (?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:) */
+    Py_ssize_t i = pos;
+    while (hex_char(at(&t, i)))
+        i++;
+    if (at(&t, i++) != ':')
+        return NO_MATCH;
+    while (hex_char(at(&t, i)))
+        i++;
+    if (at(&t, i) != ':')
+        return NO_MATCH;
+    Py_ssize_t run = 0;
+    while (run < 40 && (hex_char(at(&t, pos + run)) || at(&t, pos + run) == ':'))
+        run++;
+    Py_ssize_t end = -1;
+    for (Py_ssize_t k = run < 39 ? run : 39; k >= 2 && end < 0; k--) {
+        Py_ssize_t e = pos + k;
+        end = ipv4_tail(&t, e);
+        if (end < 0 && !(ascii_alnum(at(&t, e)) || at(&t, e) == ':'))
+            end = e;
+    }
+    if (t.defer)
+        return DEFERRED;
+    if (end < 0)
+        return NO_MATCH;
+    Py_UCS4 s[64];
+    Py_ssize_t n = end - pos, colons = 0, dots = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        s[k] = at(&t, pos + k);
+        colons += s[k] == ':';
+        dots += s[k] == '.';
+    }
+    if (colons < 2 || n - colons - dots < 3 || !ipv6_valid(s, n))
+        return REJECTED;
+    return make_hit(s_ip, text, pos, end, 0.95, v_format);
+}
+
+/* ---- entry points ---- */
+
+#define ENTRY(name)                                                                           \
+    static PyObject *native_##name(PyObject *self, PyObject *const *args, Py_ssize_t nargs)  \
+    {                                                                                         \
+        (void)self;                                                                           \
+        return call_rule(name##_at, args, nargs);                                             \
+    }
+ENTRY(card)
+ENTRY(resident_id_18)
+ENTRY(mobile)
+ENTRY(ipv4)
+ENTRY(email)
+ENTRY(iban)
+ENTRY(ipv6)
+
+/* ---- configuration ---- */
+
+static void free_context(Context *c)
+{
+    for (Py_ssize_t i = 0; i < c->n; i++)
+        PyMem_Free(c->words[i].chars);
+    PyMem_Free(c->words);
+    c->words = NULL;
+    c->n = 0;
+}
+
+/* A list of (word, lead, trail): the word lower-cased. */
+static int load_context(Context *c, PyObject *spec)
+{
+    free_context(c);
+    PyObject *seq = PySequence_Fast(spec, "a context is a sequence of (word, lead, trail)");
+    if (seq == NULL)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    c->words = PyMem_Calloc(n ? n : 1, sizeof(Word));
+    if (c->words == NULL) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word;
+        int lead, trail;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "Upp", &word, &lead, &trail)
+            || PyUnicode_GET_LENGTH(word) == 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "empty context word");
+            Py_DECREF(seq);
+            return -1;
+        }
+        Py_UCS4 *chars = PyUnicode_AsUCS4Copy(word);
+        if (chars == NULL) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+        for (Py_ssize_t k = 0; k < len; k++)
+            chars[k] = lower(chars[k]);
+        c->words[c->n++] = (Word){chars, len, lead, trail};
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"hit", "checksum", "format", "contexts", "mobile_table",
+                            "file_suffixes", "provinces", "iban_classes", NULL};
+    PyObject *hit, *checksum, *format, *ctx, *table, *suffixes, *codes, *ibans;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO!O!O!OO!", names, &PyType_Type, &hit,
+                                     &checksum, &format, &PyDict_Type, &ctx, &PyByteArray_Type,
+                                     &table, &PyFrozenSet_Type, &suffixes, &codes, &PyDict_Type,
+                                     &ibans))
+        return NULL;
+    if (!PyType_IsSubtype((PyTypeObject *)hit, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "hit must be a tuple type");
+        return NULL;
+    }
+    if (PyByteArray_GET_SIZE(table) != 100000) {
+        PyErr_SetString(PyExc_ValueError, "mobile_table must have 100000 entries");
+        return NULL;
+    }
+    static const char *keys[CTX_COUNT] = {"phone", "bank", "credit", "ip", "version"};
+    for (int i = 0; i < CTX_COUNT; i++) {
+        PyObject *spec = PyDict_GetItemString(ctx, keys[i]);
+        if (spec == NULL) {
+            PyErr_Format(PyExc_KeyError, "context %s missing", keys[i]);
+            return NULL;
+        }
+        if (load_context(&contexts[i], spec) < 0)
+            return NULL;
+    }
+    memset(provinces, 0, sizeof(provinces));
+    PyObject *it = PyObject_GetIter(codes);
+    if (it == NULL)
+        return NULL;
+    PyObject *code;
+    while ((code = PyIter_Next(it)) != NULL) {
+        long v = PyLong_AsLong(code);
+        Py_DECREF(code);
+        if (v < 0 || v > 99) {
+            Py_DECREF(it);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "province codes are 00-99");
+            return NULL;
+        }
+        provinces[v] = 1;
+    }
+    Py_DECREF(it);
+    if (PyErr_Occurred())
+        return NULL;
+    Py_XSETREF(hit_type, (PyTypeObject *)Py_NewRef(hit));
+    Py_XSETREF(v_checksum, Py_NewRef(checksum));
+    Py_XSETREF(v_format, Py_NewRef(format));
+    Py_XSETREF(mobile_table, Py_NewRef(table));
+    Py_XSETREF(file_suffixes, Py_NewRef(suffixes));
+    Py_XSETREF(iban_classes, Py_NewRef(ibans));
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"configure", (PyCFunction)(void (*)(void))native_configure, METH_VARARGS | METH_KEYWORDS,
+     "Give the fast paths the Hit type, validators, context words and tables."},
+    {"card", (PyCFunction)(void (*)(void))native_card, METH_FASTCALL, "numbers.CARD + _card"},
+    {"resident_id_18", (PyCFunction)(void (*)(void))native_resident_id_18, METH_FASTCALL,
+     "numbers.RESIDENT_ID_18 + _resident_id_18"},
+    {"mobile", (PyCFunction)(void (*)(void))native_mobile, METH_FASTCALL,
+     "numbers.MOBILE + _mobile"},
+    {"ipv4", (PyCFunction)(void (*)(void))native_ipv4, METH_FASTCALL, "formats.IPV4 + _ipv4"},
+    {"email", (PyCFunction)(void (*)(void))native_email, METH_FASTCALL,
+     "formats.EMAIL + _email"},
+    {"iban", (PyCFunction)(void (*)(void))native_iban, METH_FASTCALL, "numbers.IBAN + _iban"},
+    {"ipv6", (PyCFunction)(void (*)(void))native_ipv6, METH_FASTCALL, "formats.IPV6 + _ipv6"},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",
+                                    "Compiled fast paths of the scanner's hottest rules.", -1,
+                                    methods};
+
+PyMODINIT_FUNC PyInit__native(void)
+{
+    s_phone = PyUnicode_InternFromString("phone");
+    s_email = PyUnicode_InternFromString("email");
+    s_ip = PyUnicode_InternFromString("ip_address");
+    s_rid = PyUnicode_InternFromString("resident_id");
+    s_bank = PyUnicode_InternFromString("bank_card");
+    s_credit = PyUnicode_InternFromString("credit_card");
+    s_iban = PyUnicode_InternFromString("iban");
+    if (!s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
+        return NULL;
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,76 @@
+"""The compiled fast paths of the hottest rules (piiguard/scanner/_native.c), configured from
+the Python rules' own context words and tables.
+
+Each fast path does, for one reported start, what its rule's exact pattern and check do, and
+returns the Hit, None (the pattern matched, the check refused), False (the pattern did not
+match) or NotImplemented (something it does not model: the caller runs the Python rule).
+`FAST` maps rule names to them; it is empty where the extension was not built (no C compiler
+at install time), and the engine then runs every rule in Python with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from types import ModuleType
+
+from piiguard.scanner.detectors import checks, formats, numbers
+from piiguard.scanner.detectors.model import Hit, Validator
+
+FastPath = Callable[[str, int, bool], object]
+_META = set("^$*+?{}[]|()\\")
+
+
+def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple[str, bool, bool]]:
+    r"""rule.words() alternatives as (literal, \b before, \b after) for the compiled matcher."""
+    out = []
+    for alternative in alternatives:
+        lead = alternative.startswith(r"\b")
+        trail = alternative.endswith(r"\b") and len(alternative) > 2
+        word = alternative[2 if lead else 0 : len(alternative) - (2 if trail else 0)]
+        if not word or _META & set(word) or ("." in word and not dots):
+            raise ValueError(f"not a literal context word: {alternative!r}")
+        out.append((word, lead, trail))
+    return out
+
+
+def _load() -> ModuleType | None:
+    if os.environ.get("PIIGUARD_SCANNER_PURE"):  # run every rule in Python (tests, comparison)
+        return None
+    try:
+        from piiguard.scanner import _native  # noqa: PLC0415 - optional compiled module
+    except ImportError:
+        return None
+    _native.configure(
+        hit=Hit,
+        checksum=Validator.CHECKSUM,
+        format=Validator.FORMAT,
+        contexts={
+            "phone": literal_words(numbers.PHONE_WORDS),
+            "bank": literal_words(numbers.BANK_WORDS),
+            "credit": literal_words(numbers.CREDIT_WORDS),
+            "ip": literal_words(formats.IP_WORDS),
+            "version": literal_words(formats.VERSION_WORDS, dots=True),
+        },
+        mobile_table=numbers.MOBILE_TABLE,
+        file_suffixes=formats.FILE_SUFFIXES,
+        provinces=[int(code) for code in checks.CN_PROVINCE_CODES],
+        iban_classes=checks.IBAN_CLASSES,
+    )
+    return _native
+
+
+NATIVE = _load()
+FAST: dict[str, FastPath] = (
+    {}
+    if NATIVE is None
+    else {
+        "card": NATIVE.card,
+        "resident_id_18": NATIVE.resident_id_18,
+        "mobile": NATIVE.mobile,
+        "ipv4": NATIVE.ipv4,
+        "email": NATIVE.email,
+        "iban": NATIVE.iban,
+        "ipv6": NATIVE.ipv6,
+    }
+)

@@ -1,0 +1,294 @@
+"""The compiled fast paths (piiguard/scanner/_native.c) answer exactly as the Python rules
+they stand in for: the rule's exact pattern matched at a position, then its check.
+
+Texts are random soups of the fragments these rules care about (values valid and almost
+valid, separators, context words, characters the hand-written matchers must not misread such
+as full-width digits and the Kelvin sign), and every position of every text is compared.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from piiguard.scanner.detectors import Detector, checks
+from piiguard.scanner.detectors.engine import ALL_RULES
+from piiguard.scanner.detectors.native import FAST, NATIVE, literal_words
+from piiguard.scanner.detectors.rule import Rule
+
+pytestmark = [
+    pytest.mark.req("R6.3"),
+    pytest.mark.skipif(NATIVE is None, reason="the compiled fast paths are not built"),
+]
+
+RULES = {rule.name: rule for rule in ALL_RULES}
+
+
+def _luhn_complete(r: random.Random, prefix: str, length: int) -> str:
+    body = prefix + "".join(r.choice("0123456789") for _ in range(length - len(prefix) - 1))
+    for last in "0123456789":
+        if checks.luhn(body + last):
+            return body + last
+    raise AssertionError
+
+
+def _resident_id(r: random.Random) -> str:
+    def pick(good: list[str], bad: list[str]) -> str:
+        return r.choice(good if r.random() < 0.85 else bad)
+
+    first17 = (
+        pick(["11", "44", "31"], ["99", "00"])
+        + "0105"
+        + pick(["1949", "2001", "1985"], ["1899", "2150"])
+        + pick(["12", "02", "07"], ["13", "00"])
+        + pick(["31", "29", "30", "01", "15"], ["00", "32"])
+        + "".join(r.choice("0123456789") for _ in range(3))
+    )
+    check = checks.ric_check_char(first17) if r.random() < 0.7 else r.choice("0123456789Xx")
+    return first17 + (check.lower() if r.random() < 0.2 else check)
+
+
+def _grouped(value: str, sep: str, size: int = 4) -> str:
+    return sep.join(value[i : i + size] for i in range(0, len(value), size))
+
+
+def _values(r: random.Random) -> list[str]:
+    card = _luhn_complete(
+        r,
+        r.choice(["4", "51", "2221", "34", "62", "3530", "6011", "36"]),
+        r.choice([13, 14, 15, 16, 17, 18, 19]),
+    )
+    iban = r.choice(
+        [
+            "DE89370400440532013000",
+            "GB82WEST12345698765432",
+            "FR1420041010050500013M02606",
+            "NL91ABNA0417164300",
+            "DE89370400440532013001",
+            "CH9300762011623852957",
+            "BE68539007547034",
+            "GB82WEST1234569876543",
+        ]
+    )
+    return [
+        card,
+        _grouped(card, r.choice([" ", "-"])),
+        "3782 822463 10005",
+        "3782-822463-10005",
+        _resident_id(r),
+        _grouped(iban, " ") if r.random() < 0.5 else iban,
+        r.choice(
+            [
+                "13812345678",
+                "138 1234 5678",
+                "138-1234-5678",
+                "+86 138 1234 5678",
+                "0086-13912345678",
+                "(+86)13712345678",
+                "(86) 150-1234-5678",
+                "17012345678",
+                "19912345678",
+                "14512345678",
+                "1381234567",
+            ]
+        ),
+        ".".join(str(r.choice([0, 1, 10, 99, 127, 192, 255, 256, 300, 8])) for _ in range(4)),
+        r.choice(["01.2.3.4", "0.0.0.0", "255.255.255.255", "1.2.3", "1.2.3.4.5"]),  # noqa: S104
+        r.choice(
+            [
+                "a.b@example.com",
+                "x@y.co",
+                ".a@b.com",
+                "a.@b.com",
+                "a..b@c.org",
+                "icon@2x.png",
+                "n@a-b.c-d.museum",
+                "a@b.c",
+                "a@-b.com",
+                "a@b.com.x1",
+                "first+tag@mail.example.co.uk",
+                "u@" + "a" * 64 + ".com",
+                "x" * 65 + "@a.io",
+            ]
+        ),
+        r.choice(
+            [
+                "2001:db8::1",
+                "::ffff:192.168.1.1",
+                "fe80::1:2:3:4",
+                "1:2:3:4:5:6:7:8",
+                "1:2:3:4:5:6:1.2.3.4",
+                "::",
+                "::1",
+                "12:30:45",
+                "aa:bb:cc:dd:ee:ff",
+                "1::2::3",
+                "1:2:3:4:5:6:7::",
+                "::ffff:01.2.3.4",
+                "abcd:ef01::1234:5678",
+                "fffff::1",
+                "1:2:3:4:5:6:7:8:9",
+                "::1.2.3.4",
+                "1:2::3.4.5.6.7",
+            ]
+        ),
+    ]
+
+
+FRAGMENTS = [
+    " ",
+    " ",
+    "  ",
+    "-",
+    ".",
+    ":",
+    "：",
+    ",",
+    "/",
+    "\n",
+    "\t",
+    "+",
+    "(",
+    ")",
+    "@",
+    "_",
+    "#",
+    "0",
+    "1",
+    "7",
+    "12",
+    "000",
+    "2020",
+    "x",
+    "X",
+    "a",
+    "Z",
+    "DE",
+    "GB",
+    "ab",
+    "ffff",
+    "::",
+    "１",
+    "٣",
+    "K",
+    "ſ",
+    "İ",
+    "é",
+    "号",
+    "°",
+    "电话",
+    "手机",
+    "致电",
+    "tel",
+    "Tel:",
+    "TEL ",
+    "phone",
+    "mobile",
+    "cell",
+    "call",
+    "recall",
+    "信用卡",
+    "credit",
+    "借记卡",
+    "bank card",
+    "开户",
+    "debit",
+    "IP ",
+    "ip:",
+    "client",
+    "host ",
+    "地址",
+    "from",
+    "VIP",
+    "version ",
+    "Version: ",
+    "v",
+    "ver.",
+    "ver",
+    "firmware",
+    "build",
+    "固件",
+    "版本号：",
+    "release",
+    "rev.",
+    "r/",
+    "A/",
+]
+
+
+def _soup(r: random.Random) -> str:
+    values = _values(r)
+    return "".join(
+        r.choice(values) if r.random() < 0.35 else r.choice(FRAGMENTS)
+        for _ in range(r.randint(2, 12))
+    )
+
+
+def _reference(rule: Rule, text: str, pos: int) -> object:
+    m = rule.pattern.match(text, pos)
+    return False if m is None else rule.check(m, text)
+
+
+@pytest.mark.parametrize("name", sorted(FAST))
+def test_fast_path_answers_as_the_python_rule_at_every_position(name: str) -> None:
+    rule, fast = RULES[name], FAST[name]
+    r = random.Random(name)
+    compared = deferred = matched = 0
+    for _ in range(1500):
+        text = _soup(r)
+        for pos in range(len(text) + 1):
+            expected = _reference(rule, text, pos)  # first: fills the tables the fast path reads
+            got = fast(text, pos)
+            if got is NotImplemented:
+                deferred += 1
+                continue
+            compared += 1
+            matched += expected is not False
+            assert got == expected, (text, pos)
+            if expected:
+                assert type(got) is type(expected)
+                assert [type(x) for x in got] == [type(x) for x in expected]  # type: ignore[attr-defined]
+    assert matched > 20, matched  # the soups do reach the rule
+    assert deferred < compared / 20
+
+
+def test_detector_finds_the_same_with_and_without_fast_paths() -> None:
+    fast, pure = Detector(), Detector(native=False)
+    r = random.Random(5)
+    for _ in range(300):
+        text = " ".join(_soup(r) for _ in range(4))
+        assert fast.scan(text) == pure.scan(text), text
+    assert fast.native == sorted(FAST)
+    assert pure.native == []
+
+
+def test_context_words_must_be_literals() -> None:
+    assert literal_words([r"\btel\b", "电话", "bank card"]) == [
+        ("tel", True, True),
+        ("电话", False, False),
+        ("bank card", False, False),
+    ]
+    with pytest.raises(ValueError, match="literal"):
+        literal_words([r"ver\.?"])
+    with pytest.raises(ValueError, match="literal"):
+        literal_words(["a.b"])
+
+
+def test_fast_paths_reject_bad_arguments() -> None:
+    assert NATIVE is not None
+    with pytest.raises(TypeError):
+        NATIVE.card(b"4111111111111111", 0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        NATIVE.card("4111111111111111")  # type: ignore[call-arg]
+    assert NATIVE.card("", 0) is False
+    assert NATIVE.card("4111111111111111", 99) is False
+
+
+def test_version_words_match_the_version_context() -> None:
+    from piiguard.scanner.detectors import formats  # noqa: PLC0415
+
+    alternatives = formats.VERSION_CONTEXT.pattern.split(r")\s*")[0].lstrip("(?:").split("|")
+    assert len(alternatives) == 10 and alternatives[-1] == "[A-Za-z]/"
+    assert re.escape("版本号") == "版本号"
