@@ -883,6 +883,417 @@ ENTRY(email)
 ENTRY(iban)
 ENTRY(ipv6)
 
+
+/* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
+
+/* Collector: Hyperscan's match handler. Keeps (rule, start) -> end in first-report order, the
+ * end of the last report winning, as engine.py's dict of candidates does. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n, cap, mask;
+    Py_ssize_t *rule, *start, *end;
+    Py_ssize_t *slots; /* open addressing: index + 1, 0 empty */
+} Collector;
+
+static void Collector_dealloc(Collector *self)
+{
+    PyMem_Free(self->rule);
+    PyMem_Free(self->start);
+    PyMem_Free(self->end);
+    PyMem_Free(self->slots);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static inline Py_ssize_t slot_of(Py_ssize_t rule, Py_ssize_t start, Py_ssize_t mask)
+{
+    size_t h = (size_t)start * 0x9E3779B97F4A7C15ull + (size_t)rule * 0xC2B2AE3D27D4EB4Full;
+    return (Py_ssize_t)((h >> 17) & (size_t)mask);
+}
+
+static int collector_grow(Collector *self)
+{
+    Py_ssize_t cap = self->cap ? self->cap * 2 : 64;
+    Py_ssize_t *rule = PyMem_Realloc(self->rule, cap * sizeof(Py_ssize_t));
+    if (rule)
+        self->rule = rule;
+    Py_ssize_t *start = PyMem_Realloc(self->start, cap * sizeof(Py_ssize_t));
+    if (start)
+        self->start = start;
+    Py_ssize_t *end = PyMem_Realloc(self->end, cap * sizeof(Py_ssize_t));
+    if (end)
+        self->end = end;
+    Py_ssize_t mask = cap * 2 - 1;
+    Py_ssize_t *slots = PyMem_Calloc(cap * 2, sizeof(Py_ssize_t));
+    if (!rule || !start || !end || !slots) {
+        PyMem_Free(slots);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        Py_ssize_t k = slot_of(self->rule[i], self->start[i], mask);
+        while (slots[k])
+            k = (k + 1) & mask;
+        slots[k] = i + 1;
+    }
+    PyMem_Free(self->slots);
+    self->slots = slots;
+    self->mask = mask;
+    self->cap = cap;
+    return 0;
+}
+
+static int collector_add(Collector *self, Py_ssize_t rule, Py_ssize_t start, Py_ssize_t end)
+{
+    if (self->n >= self->cap && collector_grow(self) < 0)
+        return -1;
+    Py_ssize_t k = slot_of(rule, start, self->mask);
+    while (self->slots[k]) {
+        Py_ssize_t i = self->slots[k] - 1;
+        if (self->rule[i] == rule && self->start[i] == start) {
+            self->end[i] = end;
+            return 0;
+        }
+        k = (k + 1) & self->mask;
+    }
+    self->slots[k] = self->n + 1;
+    self->rule[self->n] = rule;
+    self->start[self->n] = start;
+    self->end[self->n++] = end;
+    return 0;
+}
+
+/* handler(id, from, to, flags, context) */
+static PyObject *Collector_call(Collector *self, PyObject *args, PyObject *kwargs)
+{
+    if (!PyTuple_Check(args) || PyTuple_GET_SIZE(args) < 3 || kwargs) {
+        PyErr_SetString(PyExc_TypeError, "expected (id, from, to, flags, context)");
+        return NULL;
+    }
+    Py_ssize_t rule = PyLong_AsSsize_t(PyTuple_GET_ITEM(args, 0));
+    Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(args, 1));
+    Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(args, 2));
+    if (PyErr_Occurred() || collector_add(self, rule, start, end) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *Collector_items(Collector *self, PyObject *unused)
+{
+    PyObject *out = PyList_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++) {
+        PyObject *item = Py_BuildValue("(nnn)", self->rule[i], self->start[i], self->end[i]);
+        if (item == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, item);
+    }
+    return out;
+}
+
+static Py_ssize_t Collector_len(Collector *self) { return self->n; }
+
+static PyMethodDef Collector_methods[] = {
+    {"items", (PyCFunction)Collector_items, METH_NOARGS,
+     "[(rule, start, end)] in first-report order"},
+    {NULL, NULL, 0, NULL}};
+
+static PySequenceMethods Collector_sequence = {.sq_length = (lenfunc)Collector_len};
+
+static PyTypeObject CollectorType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "piiguard.scanner._native.Collector",
+    .tp_basicsize = sizeof(Collector),
+    .tp_dealloc = (destructor)Collector_dealloc,
+    .tp_call = (ternaryfunc)Collector_call,
+    .tp_as_sequence = &Collector_sequence,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Hyperscan match handler keeping (rule, start) -> last end, in report order.",
+    .tp_methods = Collector_methods,
+    .tp_new = PyType_GenericNew,
+};
+
+/* Plan: per rule index, its fast path (or none) and whether it is a `lead` rule. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n;
+    RuleAt *rules;
+    char *leads;
+} Plan;
+
+static void Plan_dealloc(Plan *self)
+{
+    PyMem_Free(self->rules);
+    PyMem_Free(self->leads);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+typedef struct {
+    const char *name;
+    RuleAt rule;
+} NamedRule;
+
+static const NamedRule named_rules[] = {
+    {"card", card_at},   {"resident_id_18", resident_id_18_at},
+    {"mobile", mobile_at}, {"ipv4", ipv4_at},
+    {"email", email_at}, {"iban", iban_at},
+    {"ipv6", ipv6_at},   {NULL, NULL}};
+
+static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *names, *leads;
+    if (!PyArg_ParseTuple(args, "OO", &names, &leads))
+        return -1;
+    Py_ssize_t n = PySequence_Size(names);
+    if (n < 0 || PySequence_Size(leads) != n) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "names and leads differ in length");
+        return -1;
+    }
+    PyMem_Free(self->rules);
+    PyMem_Free(self->leads);
+    self->rules = PyMem_Calloc(n ? n : 1, sizeof(RuleAt));
+    self->leads = PyMem_Calloc(n ? n : 1, 1);
+    self->n = 0;
+    if (!self->rules || !self->leads) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *name = PySequence_GetItem(names, i), *lead = PySequence_GetItem(leads, i);
+        int ok = name && lead;
+        if (ok && name != Py_None) {
+            const char *s = PyUnicode_AsUTF8(name);
+            ok = s != NULL;
+            const NamedRule *r = named_rules;
+            while (ok && r->name && strcmp(r->name, s))
+                r++;
+            if (ok && r->name == NULL) {
+                PyErr_Format(PyExc_ValueError, "no fast path named %s", s);
+                ok = 0;
+            }
+            if (ok)
+                self->rules[i] = r->rule;
+        }
+        int truth = ok ? PyObject_IsTrue(lead) : -1;
+        Py_XDECREF(name);
+        Py_XDECREF(lead);
+        if (truth < 0)
+            return -1;
+        self->leads[i] = (char)truth;
+    }
+    self->n = n;
+    return 0;
+}
+
+/* Code-point offsets of UTF-8 byte offsets of `text` (all on character boundaries). */
+static int utf8_to_chars(const Text *t, Py_ssize_t *offsets, Py_ssize_t count)
+{
+    if (count == 0)
+        return 0;
+    Py_ssize_t max = 0;
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (offsets[i] > max)
+            max = offsets[i];
+    Py_ssize_t *map = PyMem_Malloc((max + 1) * sizeof(Py_ssize_t));
+    if (map == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t byte = 0;
+    for (Py_ssize_t c = 0; c < t->len && byte <= max; c++) {
+        map[byte] = c;
+        Py_UCS4 ch = PyUnicode_READ(t->kind, t->data, c);
+        int width = ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4;
+        for (int k = 1; k < width && byte + k <= max; k++)
+            map[byte + k] = -1;
+        byte += width;
+    }
+    if (byte <= max)
+        map[byte] = t->len;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        if (offsets[i] > byte || map[offsets[i]] < 0) {
+            PyMem_Free(map);
+            PyErr_SetString(PyExc_ValueError, "UTF-8 offset inside a character");
+            return -1;
+        }
+        offsets[i] = map[offsets[i]];
+    }
+    PyMem_Free(map);
+    return 0;
+}
+
+typedef struct {
+    Py_ssize_t start, end, index;
+    double confidence;
+} Span;
+
+static int span_before(const Span *a, const Span *b)
+{
+    if (a->start != b->start)
+        return a->start < b->start;
+    if (a->end != b->end)
+        return a->end > b->end;
+    return a->index < b->index;
+}
+
+/* engine._resolve: by start, longest first (stable); where spans overlap keep the most
+ * confident, then the longest. */
+static PyObject *resolve(PyObject *hits)
+{
+    Py_ssize_t n = PyList_GET_SIZE(hits);
+    if (n < 2)
+        return Py_NewRef(hits);
+    Span *spans = PyMem_Malloc(n * sizeof(Span));
+    if (spans == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *h = PyList_GET_ITEM(hits, i);
+        spans[i].start = PyLong_AsSsize_t(PyTuple_GET_ITEM(h, 1));
+        spans[i].end = PyLong_AsSsize_t(PyTuple_GET_ITEM(h, 2));
+        spans[i].confidence = PyFloat_AsDouble(PyTuple_GET_ITEM(h, 4));
+        spans[i].index = i;
+    }
+    if (PyErr_Occurred()) {
+        PyMem_Free(spans);
+        return NULL;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) { /* insertion sort: a few hits per text */
+        Span key = spans[i];
+        Py_ssize_t j = i - 1;
+        while (j >= 0 && span_before(&key, &spans[j])) {
+            spans[j + 1] = spans[j];
+            j--;
+        }
+        spans[j + 1] = key;
+    }
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (kept && spans[i].start < spans[kept - 1].end) {
+            Span *last = &spans[kept - 1];
+            Py_ssize_t len = spans[i].end - spans[i].start, last_len = last->end - last->start;
+            if (spans[i].confidence > last->confidence
+                || (spans[i].confidence == last->confidence && len > last_len))
+                *last = spans[i];
+            continue;
+        }
+        spans[kept++] = spans[i];
+    }
+    PyObject *out = PyList_New(kept);
+    for (Py_ssize_t i = 0; out && i < kept; i++)
+        PyList_SET_ITEM(out, i, Py_NewRef(PyList_GET_ITEM(hits, spans[i].index)));
+    PyMem_Free(spans);
+    return out;
+}
+
+/* plan.run(text, ascii, utf8, fallback): the candidates of both passes in report order, each
+ * through its fast path or fallback(rule, text, start, end, append), then resolved. */
+static PyObject *Plan_run(Plan *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (hit_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
+        return NULL;
+    }
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyObject_TypeCheck(args[1], &CollectorType)
+        || (args[2] != Py_None && !PyObject_TypeCheck(args[2], &CollectorType))) {
+        PyErr_SetString(PyExc_TypeError, "expected (text, Collector, Collector | None, fallback)");
+        return NULL;
+    }
+    PyObject *text = args[0], *fallback = args[3];
+    Collector *found = (Collector *)args[1];
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0};
+    if (args[2] != Py_None) {
+        Collector *utf8 = (Collector *)args[2];
+        Py_ssize_t m = utf8->n;
+        Py_ssize_t *offsets = PyMem_Malloc((2 * m + 1) * sizeof(Py_ssize_t));
+        if (offsets == NULL)
+            return PyErr_NoMemory();
+        for (Py_ssize_t i = 0; i < m; i++) {
+            offsets[2 * i] = utf8->start[i];
+            offsets[2 * i + 1] = utf8->end[i];
+        }
+        int failed = utf8_to_chars(&t, offsets, 2 * m);
+        for (Py_ssize_t i = 0; !failed && i < m; i++)
+            failed = collector_add(found, utf8->rule[i], offsets[2 * i], offsets[2 * i + 1]);
+        PyMem_Free(offsets);
+        if (failed)
+            return NULL;
+    }
+    PyObject *hits = PyList_New(0);
+    PyObject *append = hits ? PyObject_GetAttrString(hits, "append") : NULL;
+    if (append == NULL) {
+        Py_XDECREF(hits);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < found->n; i++) {
+        Py_ssize_t rule = found->rule[i], start = found->start[i];
+        if (rule < 0 || rule >= self->n) {
+            PyErr_SetString(PyExc_IndexError, "rule index out of range");
+            goto fail;
+        }
+        RuleAt fast = self->rules[rule];
+        if (fast != NULL) {
+            t.defer = 0;
+            PyObject *r;
+            if (!self->leads[rule])
+                r = fast(text, &t, start);
+            else if (start > 0)
+                r = fast(text, &t, start + 1);
+            else {
+                r = fast(text, &t, 0);
+                if (r == Py_False) {
+                    Py_DECREF(r);
+                    r = fast(text, &t, 1);
+                }
+            }
+            if (r == NULL)
+                goto fail;
+            if (r != Py_NotImplemented) {
+                int err = (r != Py_None && r != Py_False) ? PyList_Append(hits, r) : 0;
+                Py_DECREF(r);
+                if (err < 0)
+                    goto fail;
+                continue;
+            }
+            Py_DECREF(r);
+        }
+        PyObject *call[5] = {PyLong_FromSsize_t(rule), text, PyLong_FromSsize_t(start),
+                             PyLong_FromSsize_t(found->end[i]), append};
+        PyObject *r = (call[0] && call[2] && call[3])
+                          ? PyObject_Vectorcall(fallback, call, 5, NULL)
+                          : NULL;
+        Py_XDECREF(call[0]);
+        Py_XDECREF(call[2]);
+        Py_XDECREF(call[3]);
+        if (r == NULL)
+            goto fail;
+        Py_DECREF(r);
+    }
+    Py_DECREF(append);
+    PyObject *out = resolve(hits);
+    Py_DECREF(hits);
+    return out;
+fail:
+    Py_DECREF(append);
+    Py_DECREF(hits);
+    return NULL;
+}
+
+static PyMethodDef Plan_methods[] = {
+    {"run", (PyCFunction)(void (*)(void))Plan_run, METH_FASTCALL,
+     "run(text, ascii, utf8, fallback) -> resolved hits"},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject PlanType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "piiguard.scanner._native.Plan",
+    .tp_basicsize = sizeof(Plan),
+    .tp_dealloc = (destructor)Plan_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Plan(names, leads): each rule index's fast path (a name or None) and lead flag.",
+    .tp_methods = Plan_methods,
+    .tp_init = (initproc)Plan_init,
+    .tp_new = PyType_GenericNew,
+};
+
 /* ---- configuration ---- */
 
 static void free_context(Context *c)
@@ -1018,5 +1429,15 @@ PyMODINIT_FUNC PyInit__native(void)
     s_iban = PyUnicode_InternFromString("iban");
     if (!s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
         return NULL;
-    return PyModule_Create(&module);
+    if (PyType_Ready(&CollectorType) < 0 || PyType_Ready(&PlanType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddObjectRef(m, "Collector", (PyObject *)&CollectorType) < 0
+        || PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -1,4 +1,7 @@
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from piiguard.scanner.detectors.model import Hit
 
 def configure(
     *,
@@ -18,3 +21,21 @@ def ipv4(text: str, pos: int, lead: bool = False, /) -> object: ...
 def email(text: str, pos: int, lead: bool = False, /) -> object: ...
 def iban(text: str, pos: int, lead: bool = False, /) -> object: ...
 def ipv6(text: str, pos: int, lead: bool = False, /) -> object: ...
+
+class Collector:
+    """Hyperscan match handler: (rule, start) -> end of the last report, in report order."""
+
+    def __call__(self, id: int, start: int, end: int, flags: int, context: Any, /) -> None: ...
+    def __len__(self) -> int: ...
+    def items(self) -> list[tuple[int, int, int]]: ...
+
+class Plan:
+    def __init__(self, names: Sequence[str | None], leads: Sequence[bool], /) -> None: ...
+    def run(
+        self,
+        text: str,
+        ascii: Collector,
+        utf8: Collector | None,
+        fallback: Callable[[int, str, int, int, Callable[[Hit], None]], None],
+        /,
+    ) -> list[Hit]: ...

@@ -18,7 +18,7 @@ import hyperscan
 
 from piiguard.scanner.detectors import formats, numbers, words
 from piiguard.scanner.detectors.model import Hit
-from piiguard.scanner.detectors.native import FAST
+from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
@@ -85,6 +85,16 @@ class Detector:
         ]
         self._fast = [(FAST.get(r.name) if native else None, r.lead) for r in self._rules]
         self.native = sorted(r.name for r in self._rules if native and r.name in FAST)
+        # With the compiled module, its loop runs the candidates (native.py); else _scan's.
+        self._native_plan = (
+            NATIVE.Plan(
+                [r.name if r.name in FAST else None for r in self._rules],
+                [r.lead for r in self._rules],
+            )
+            if native and NATIVE is not None
+            else None
+        )
+        self._collector: Any = None if NATIVE is None else NATIVE.Collector
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
         """Hits in `text`, in order, offsets in code points.
@@ -132,6 +142,8 @@ class Detector:
     def _scan(self, text: str) -> list[Hit]:
         if not text:
             return []
+        if self._native_plan is not None:
+            return self._scan_native(text, self._native_plan)
         found = self._candidates(text)
         if not found:
             return []
@@ -150,6 +162,22 @@ class Detector:
         if len(hits) < 2:
             return hits
         return _resolve(hits)
+
+    def _scan_native(self, text: str, plan: Any) -> list[Hit]:
+        """_scan with the compiled loop: Hyperscan reports into collectors, and the plan runs
+        each candidate through its fast path or `_run`, then resolves overlaps (as _resolve)."""
+        collector = self._collector
+        found = collector()
+        pure = text.isascii()
+        if self._ascii_db is not None:
+            shadow = text.encode("ascii") if pure else text.encode("ascii", "replace")
+            self._ascii_db.scan(shadow, match_event_handler=found)
+        utf8 = None
+        if not pure and self._utf8_db is not None:
+            utf8 = collector()
+            self._utf8_db.scan(text.encode("utf-8"), match_event_handler=utf8)
+        hits: list[Hit] = plan.run(text, found, utf8, self._run)
+        return hits
 
     def _run(
         self, index: int, text: str, start: int, end: int, append: Callable[[Hit], None]
