@@ -12,6 +12,7 @@ from importlib import resources
 from sqlalchemy import Engine
 
 from piiguard.adapters.audit_signing import Ed25519CheckpointSigner, ensure_signing_key
+from piiguard.adapters.breached import BreachedPasswordList
 from piiguard.adapters.clock import SystemClock
 from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import upgrade
@@ -21,16 +22,20 @@ from piiguard.adapters.taxonomy_file import load_taxonomy
 from piiguard.adapters.vault.envelope import DecisionSeal, EnvelopeVault
 from piiguard.adapters.vault.keyfile import LocalKeyProvider, ensure_key_file, load_hmac_keys
 from piiguard.adapters.vault.keystore import KeyStore
+from piiguard.adapters.vault.secretbox import KekSecretBox
 from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import DomainError
 from piiguard.domain.ports import Clock
+from piiguard.domain.staff_security import StaffPolicy
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
 from piiguard.services.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy import PolicySnapshots, ensure_register
+from piiguard.services.staff_accounts import ensure_departments
+from piiguard.services.staff_kit import StaffKit
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
 
@@ -50,6 +55,7 @@ class Container:
     signer: Ed25519CheckpointSigner
     passwords: Argon2Passwords
     snapshots: PolicySnapshots
+    staff: StaffKit
     created: list[str] = field(default_factory=list)  # files made on this start
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
@@ -83,6 +89,20 @@ class Container:
         self.keys_engine.dispose()
 
 
+def staff_policy(s: Settings) -> StaffPolicy:
+    return StaffPolicy(
+        min_length=s.password_min_length, min_length_mfa=s.password_min_length_mfa,
+        max_length=s.password_max_length, max_age_days=s.password_max_age_days,
+        history=s.password_history, mfa_roles=frozenset(s.mfa_roles),
+        generic_mailboxes=frozenset(m.casefold() for m in s.generic_mailboxes),
+        company_name=s.company_name, free_attempts=s.login_free_attempts,
+        backoff_base_seconds=s.login_backoff_seconds,
+        backoff_max_seconds=s.login_backoff_max_seconds, lock_after=s.login_lock_after,
+        lock_minutes=s.login_lock_minutes, idle_minutes=s.session_idle_minutes,
+        session_hours=s.session_hours, reauth_minutes=s.reauth_minutes,
+        invitation_hours=s.invitation_hours, totp_window=s.totp_window)
+
+
 def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
               migrate: bool = True) -> Container:
     settings = settings or Settings()
@@ -100,12 +120,16 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     taxonomy = load_taxonomy(settings.taxonomy_file)
     seal = DecisionSeal()
     passwords = Argon2Passwords()
-    vault = EnvelopeVault(KeyStore(keys_engine), LocalKeyProvider(settings.key_file),
+    provider = LocalKeyProvider(settings.key_file)
+    vault = EnvelopeVault(KeyStore(keys_engine), provider,
                           load_hmac_keys(settings.key_file), seal, clock.now, passwords)
     snapshots = PolicySnapshots(taxonomy, DEFAULT_SUBJECT_KINDS,
                                 home_region=settings.home_region, child_age=settings.child_age)
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
+    staff = StaffKit(clock, passwords, vault, KekSecretBox(provider),
+                     BreachedPasswordList.shipped(), staff_policy(settings))
     c = Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
-                  snapshots, created)
+                  snapshots, staff, created)
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
+    ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

@@ -13,6 +13,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from piiguard.domain.staff_security import GENERIC_MAILBOXES
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PIIGUARD_", extra="ignore")
@@ -34,6 +36,29 @@ class Settings(BaseSettings):
                                          "key revoked elsewhere stops within this time")
     session_hours: float = Field(12.0, gt=0, description="absolute staff session lifetime")
     setup_token_hours: float = Field(24.0, gt=0)
+    # staff security (docs/security.md: each rule, its default and the standard it follows)
+    session_idle_minutes: float = Field(15.0, gt=0, description="a staff session idle this "
+                                        "long locks; the password (+ code) unlocks it (R2.6)")
+    reauth_minutes: float = Field(10.0, gt=0, description="sensitive actions need a sign-in "
+                                  "or re-authentication at most this old")
+    password_min_length: int = Field(15, ge=8, description="password as the only factor")
+    password_min_length_mfa: int = Field(8, ge=8, description="password with TOTP")
+    password_max_length: int = Field(256, ge=64, description="longest password accepted")
+    password_max_age_days: int = Field(180, ge=0, description="forced change after this many "
+                                       "days (R5.3; 0 = never, as NIST advises)")
+    password_history: int = Field(5, ge=0, description="no reuse of the last N passwords")
+    mfa_roles: list[str] = Field(["privacy_officer", "staff", "auditor"],
+                                 description="roles that must sign in with TOTP (R2.6)")
+    generic_mailboxes: list[str] = Field(sorted(GENERIC_MAILBOXES), description="local parts "
+                                         "refused for staff accounts (admin@, sales@, ...)")
+    login_free_attempts: int = Field(3, ge=0, description="failures before back-off starts")
+    login_backoff_seconds: float = Field(1.0, ge=0, description="first back-off; doubles")
+    login_backoff_max_seconds: float = Field(900.0, ge=0, description="back-off cap")
+    login_lock_after: int = Field(10, ge=1, description="consecutive failures that lock "
+                                  "an account")
+    login_lock_minutes: float = Field(30.0, gt=0, description="a lock lifts by itself after")
+    invitation_hours: float = Field(72.0, gt=0, description="an invitation link's lifetime")
+    totp_window: int = Field(1, ge=0, le=2, description="30 s steps accepted either side")
     company_name: str = "ST Machinery Technology (Foshan) Co., Ltd"
     default_system: str = Field("piiguard-vault", description="where items are held by default")
     home_region: str = Field("CN", description="ISO code of the home country (R7.1)")

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+import pyotp
 import pytest
 from sqlalchemy import Connection, Table, func, select
 from starlette.exceptions import StarletteDeprecationWarning
@@ -19,7 +22,7 @@ from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
-from piiguard.services import accounts
+from piiguard.services import accounts, staff_accounts
 from piiguard.web.app import create_app
 
 with warnings.catch_warnings():
@@ -38,6 +41,7 @@ class Caller:
     id: str
     kind: str  # system | staff
     headers: dict[str, str]
+    totp_secret: str | None = None
 
     @property
     def ref(self) -> str:
@@ -57,27 +61,83 @@ def system(container: Container) -> Caller:
     return Caller(client.id, "system", {"Authorization": f"Bearer {key}"})
 
 
-def login(api: TestClient, email: str) -> Caller:
-    r = api.post("/api/v1/staff/login", json={"email": email, "password": PASSWORD})
+# The last TOTP time step used per seed: the server accepts each step once, so a second
+# sign-in in the same 30 s uses the next step (inside the ±1 window) and a third waits for
+# the clock. The seeds themselves are kept per app (one per test), by email.
+_LAST_STEP: dict[str, int] = {}
+
+
+def totp_secrets(api: TestClient) -> dict[str, str]:
+    state = api.app.state  # type: ignore[attr-defined]
+    if not hasattr(state, "totp_secrets"):
+        state.totp_secrets = {}
+    found: dict[str, str] = state.totp_secrets
+    return found
+
+
+def totp_code(api: TestClient, secret: str) -> str:
+    """A code the server will take now: by the server's clock, for a step not used yet."""
+    c: Container = api.app.state.container  # type: ignore[attr-defined]
+    while True:
+        now: datetime = c.clock.now()
+        step = int(now.timestamp()) // 30
+        use = max(step, _LAST_STEP.get(secret, -1) + 1)
+        if use <= step + 1:
+            _LAST_STEP[secret] = use
+            return pyotp.TOTP(secret).at(use * 30)
+        if type(c.clock).__name__ == "FixedClock":
+            raise AssertionError("every TOTP step near the fixed clock is used: advance it")
+        time.sleep(30 - now.timestamp() % 30 + 0.05)
+
+
+def login(api: TestClient, email: str, password: str = PASSWORD) -> Caller:
+    """Sign in; an account whose role needs TOTP and has none is enrolled on the way (the
+    session may do nothing else first), as a person would with their phone."""
+    body = {"email": email, "password": password}
+    secret = totp_secrets(api).get(email)
+    if secret:
+        body["totp_code"] = totp_code(api, secret)
+    r = api.post("/api/v1/staff/login", json=body)
     assert r.status_code == 200, r.text
-    body = r.json()
-    return Caller(body["staff_id"], "staff", {"Authorization": f"Bearer {body['token']}"})
+    out = r.json()
+    headers = {"Authorization": f"Bearer {out['token']}"}
+    if out["pending"] == "enrol_totp":
+        secret = api.post("/api/v1/staff/me/totp", headers=headers).json()["secret"]
+        totp_secrets(api)[email] = secret
+        r = api.post("/api/v1/staff/me/totp/confirm", headers=headers,
+                     json={"code": totp_code(api, secret)})
+        assert r.status_code == 200, r.text
+        assert r.json()["pending"] is None, r.text
+    return Caller(out["staff_id"], "staff", headers, totp_secrets(api).get(email))
+
+
+def reauth(api: TestClient, caller: Caller, password: str = PASSWORD) -> None:
+    body = {"password": password}
+    if caller.totp_secret:
+        body["totp_code"] = totp_code(api, caller.totp_secret)
+    r = api.post("/api/v1/staff/reauth", json=body, headers=caller.headers)
+    assert r.status_code == 200, r.text
+
+
+def first_account(c: Container, api: TestClient, email: str = "officer@example.com",
+                  name: str = "Wang Fang") -> Caller:
+    """The first staff account (admin + privacy officer) through the one-time setup link."""
+    token = accounts.open_setup(c.uow(), c.clock, 1.0)
+    assert token is not None
+    staff_accounts.complete_setup(c.staff, c.uow(), token, email, name, PASSWORD)
+    return login(api, email)
 
 
 @pytest.fixture
 def officer(container: Container, api: TestClient) -> Caller:
     """The first staff account (admin + privacy officer), made through the one-time setup."""
-    token = accounts.open_setup(container.uow(), container.clock, 1.0)
-    assert token is not None
-    accounts.complete_setup(container.uow(), container.clock, container.passwords, token,
-                            "officer@example.com", "Wang Fang", PASSWORD)
-    return login(api, "officer@example.com")
+    return first_account(container, api)
 
 
 @pytest.fixture
 def auditor(container: Container, api: TestClient) -> Caller:
-    """A staff account holding only the auditor role. No use case adds staff with chosen
-    roles yet (that comes with the staff-security work), so the repository adds it."""
+    """A staff account holding only the auditor role, added by the repository (with a fixed
+    id); it enrols TOTP at its first sign-in like any auditor."""
     account = StaffAccount("00000000-0000-4000-8000-00000000a0d1", "auditor@example.com",
                            "Zhao Min", frozenset({"auditor"}), True, container.clock.now())
     with container.uow() as uow:

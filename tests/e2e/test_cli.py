@@ -20,7 +20,7 @@ from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.cli import app
 from piiguard.config import Settings
-from piiguard.services import accounts
+from piiguard.services import staff_accounts
 from piiguard.web.app import create_app
 from tests.builders import register
 from tests.e2e.conftest import PIIGUARD, TestClient, cli_env, counts
@@ -45,9 +45,9 @@ def test_init_prints_a_setup_link_that_works(settings: Settings, container: Cont
     assert r.returncode == 0, r.stderr
     links = re.findall(r"http://127\.0\.0\.1:8000/setup\?token=(\S+)", r.stdout)
     assert len(links) == 1, r.stdout
-    account = accounts.complete_setup(container.uow(), container.clock, container.passwords,
-                                      links[0], "officer@example.com", "Wang Fang",
-                                      "correct horse battery staple")
+    account = staff_accounts.complete_setup(container.staff, container.uow(), links[0],
+                                            "officer@example.com", "Wang Fang",
+                                            "correct horse battery staple")
     assert account.roles == {"admin", "privacy_officer"}
 
 
@@ -159,7 +159,7 @@ def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
 
 GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",), ("purpose",), ("system",),
           ("consent",), ("exception",), ("processing",), ("guardian",), ("category",),
-          ("export",), ("finding",)]
+          ("export",), ("finding",), ("staff",), ("staff", "department")]
 
 
 @pytest.mark.req("R5.1")

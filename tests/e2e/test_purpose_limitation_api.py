@@ -22,7 +22,15 @@ from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
 from piiguard.services import accounts
 from piiguard.web.app import create_app
-from tests.e2e.conftest import PASSWORD, Caller, TestClient, counts, login
+from tests.e2e.conftest import (
+    PASSWORD,
+    Caller,
+    TestClient,
+    counts,
+    first_account,
+    login,
+    reauth,
+)
 
 PROBLEM = "application/problem+json"
 EMAIL, NAME, ACCOUNT = "li.lei@example.cn", "李雷", "6222020200112233445"
@@ -107,8 +115,8 @@ def assert_problem(r: Response, status: int, code: str, field: str | None = None
 
 
 def staff(c: Container, api: TestClient, email: str, roles: set[str]) -> Caller:
-    """A staff account with chosen roles. No use case adds one yet (the staff-security work
-    brings it), so the repository does, as the auditor fixture does."""
+    """A staff account with chosen roles, added by the repository (ids fixed by the email),
+    as the auditor fixture does; TOTP is enrolled at its first sign-in."""
     suffix = hashlib.sha256(email.encode()).hexdigest()[:12]
     account = StaffAccount(f"00000000-0000-4000-8000-{suffix}", email, email.split("@", 1)[0],
                            frozenset(roles), True, c.clock.now())
@@ -526,11 +534,7 @@ def moving(settings: Settings) -> Iterator[tuple[Container, FixedClock]]:
 
 def first_officer(c: Container, api: TestClient) -> Caller:
     """The first account (admin + privacy officer) through the one-time setup."""
-    token = accounts.open_setup(c.uow(), c.clock, 1.0)
-    assert token is not None
-    accounts.complete_setup(c.uow(), c.clock, c.passwords, token, "officer@example.com",
-                            "Wang Fang", PASSWORD)
-    return login(api, "officer@example.com")
+    return first_account(c, api)
 
 
 def system_client(c: Container) -> Caller:
@@ -636,6 +640,7 @@ def test_an_expired_legal_exception_lifts_nothing(moving: tuple[Container, Fixed
         inside = decide(api, officer, sid, RECOMMEND, exception_id=eid)
         assert (inside["outcome"], codes(inside)) == ("allowed", ["legal_exception"])
         clock.advance(timedelta(hours=1))  # valid_until is exclusive
+        reauth(api, officer)  # an hour idle locked the session (R2.6)
         d = decide(api, officer, sid, RECOMMEND, exception_id=eid)
         assert d["outcome"] == "denied"
         assert {"exception_not_in_force", "consent_required"} <= set(codes(d))
@@ -760,6 +765,7 @@ def test_an_expired_export_becomes_a_finding_with_a_lifecycle(
         r = api.post("/api/v1/exports/review", headers=officer.headers)
         assert r.status_code == 200 and r.json() == [], r.text  # not expired yet
         clock.advance(timedelta(hours=1, minutes=1))
+        reauth(api, officer)  # an hour idle locked the session (R2.6)
         [finding] = api.post("/api/v1/exports/review", headers=officer.headers).json()
         assert (finding["kind"], finding["status"], finding["source"]) == (
             "expired_export", "open", f"export:{registered['id']}")

@@ -72,7 +72,47 @@ def _values(r: random.Random) -> list[str]:
             "GB82WEST1234569876543",
         ]
     )
+
+    def decimal(whole: int) -> str:
+        sign = r.choice(["", "", "-", "+"])
+        return f"{sign}{r.randint(0, whole)}.{r.randint(0, 10**8):0{r.choice([3, 4, 6, 8, 9])}d}"
+
+    coordinates = (
+        r.choice(["", "N", "S", "N "])
+        + decimal(99)
+        + r.choice(["", "°", "° "])
+        + r.choice(["", "N", " S", " "])
+        + r.choice([",", ", ", " ", "，", "/", ";", " , ", "\t,"])
+        + r.choice(["", "E", "W ", "E"])
+        + decimal(199)
+        + r.choice(["", "°", "°E", " W", "E"])
+    )
+    landline = (
+        r.choice(
+            [
+                "010",
+                "0757",
+                "021",
+                "(0755)",
+                "(010)",
+                "+86 10",
+                "0086-757",
+                "+86(0)21",
+                "+86 (0)755",
+                "0",
+                "00",
+                "012",
+                "+8620",
+                "(021",
+            ]
+        )
+        + r.choice(["", " ", "-"])
+        + "".join(r.choice("0123456789") for _ in range(r.choice([3, 4, 7, 8, 9])))
+        + r.choice(["", " 5678", "-5678", "5678", "12"])
+    )
     return [
+        landline,
+        coordinates,
         card,
         _grouped(card, r.choice([" ", "-"])),
         "3782 822463 10005",

@@ -74,3 +74,49 @@ class KeyShredded(DomainError):
     """The subject's data key was destroyed (erasure): its values can never be decrypted."""
 
     code = "key-shredded"
+
+
+class ReauthRequired(NotAuthenticated):
+    """A sensitive action needs a recent password (+ TOTP) on this session (R2.6)."""
+
+    code = "reauth-required"
+
+
+class SessionLocked(NotAuthenticated):
+    """The session was idle too long (R2.6): re-authenticate to resume it."""
+
+    code = "session-locked"
+
+
+class MfaRequired(NotAuthenticated):
+    """The password was right; the account's role needs its TOTP or a recovery code too."""
+
+    code = "mfa-required"
+
+
+class TooManyAttempts(DomainError):
+    """Sign-in attempts from this account or address must wait (back-off), or the account is
+    locked until `retry_after` seconds have passed or a privacy officer unlocks it."""
+
+    code = "too-many-attempts"
+
+    def __init__(self, message: str, *, retry_after: int, locked: bool = False) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.locked = locked
+
+
+class SessionPending(Forbidden):
+    """The session may only finish a step first: enrol TOTP, or change the password."""
+
+    code = "session-pending"
+
+    def __init__(self, message: str, *, pending: str) -> None:
+        super().__init__(message)
+        self.pending = pending
+
+
+class CsrfRefused(Forbidden):
+    """A cookie-authenticated change came without the session's CSRF token."""
+
+    code = "csrf-refused"

@@ -17,6 +17,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
 typedef struct {
     Py_UCS4 *chars;
@@ -30,11 +31,11 @@ typedef struct {
     Py_ssize_t n;
 } Context;
 
-enum { CTX_PHONE, CTX_BANK, CTX_CREDIT, CTX_IP, CTX_VERSION, CTX_COUNT };
+enum { CTX_PHONE, CTX_BANK, CTX_CREDIT, CTX_IP, CTX_VERSION, CTX_COORD, CTX_COUNT };
 static Context contexts[CTX_COUNT];
 
 static PyTypeObject *hit_type = NULL;
-static PyObject *v_checksum = NULL, *v_format = NULL;
+static PyObject *v_checksum = NULL, *v_format = NULL, *v_context = NULL;
 static PyObject *mobile_table = NULL;   /* bytearray, 100000: 0 unknown, 1 allocated, 2 not */
 static PyObject *file_suffixes = NULL;  /* frozenset of lower-case e-mail suffixes to drop */
 static unsigned char provinces[100];    /* resident ID province codes */
@@ -867,6 +868,263 @@ static PyObject *ipv6_at(PyObject *text, Text *tp, Py_ssize_t pos)
     return make_hit(s_ip, text, pos, end, 0.95, v_format);
 }
 
+
+/* ---- coordinates (formats.COORDINATES + _coordinates) ---- */
+
+static PyObject *s_coordinates;
+
+/* [-+]?\d{lo,hi}\.\d{4,8} at p, where what may follow the fraction cannot be a digit (the
+ * pattern's later elements): the end, or -1; the number into *value. */
+static Py_ssize_t decimal(Text *t, Py_ssize_t p, int int_max, double *value)
+{
+    char buf[32];
+    int n = 0;
+    Py_ssize_t q = p;
+    if (at(t, q) == '-' || at(t, q) == '+')
+        buf[n++] = (char)at(t, q++);
+    Py_ssize_t r = digit_run(t, q, int_max + 1);
+    if (r < 1 || r > int_max || at(t, q + r) != '.')
+        return -1;
+    Py_ssize_t f = digit_run(t, q + r + 1, 9);
+    if (f < 4 || f > 8)
+        return -1;
+    for (Py_ssize_t i = q; i < q + r + 1 + f; i++)
+        buf[n++] = (char)at(t, i);
+    buf[n] = 0;
+    *value = PyOS_string_to_double(buf, NULL, NULL);
+    return q + r + 1 + f;
+}
+
+static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (pos > 0 && ascii_alnum(at(&t, pos - 1)))
+        return NO_MATCH;
+    if (pos > 1 && at(&t, pos - 1) == '.' && dig(&t, pos - 2))
+        return NO_MATCH;
+    if (t.defer)
+        return DEFERRED;
+    /* (?P<ns1>[NS] ?)? */
+    Py_ssize_t ns1[3];
+    int n_ns1 = 0;
+    if (at(&t, pos) == 'N' || at(&t, pos) == 'S') {
+        if (at(&t, pos + 1) == ' ')
+            ns1[n_ns1++] = pos + 2;
+        ns1[n_ns1++] = pos + 1;
+    }
+    ns1[n_ns1++] = pos;
+    for (int a = 0; a < n_ns1; a++) {
+        double lat, lon;
+        Py_ssize_t p = decimal(&t, ns1[a], 2, &lat);
+        if (p < 0)
+            continue;
+        if (at(&t, p) == 0xB0) /* °? (taking it is the only way on) */
+            p++;
+        /* (?P<ns2> ?[NS])? */
+        Py_ssize_t ns2[3];
+        int n_ns2 = 0;
+        if (at(&t, p) == ' ' && (at(&t, p + 1) == 'N' || at(&t, p + 1) == 'S'))
+            ns2[n_ns2++] = p + 2;
+        if (at(&t, p) == 'N' || at(&t, p) == 'S')
+            ns2[n_ns2++] = p + 1;
+        ns2[n_ns2++] = p;
+        for (int b = 0; b < n_ns2; b++) {
+            Py_ssize_t w1 = 0;
+            while (Py_UNICODE_ISSPACE(at(&t, ns2[b] + w1)))
+                w1++;
+            for (Py_ssize_t i = ns2[b] + w1; i >= ns2[b]; i--) { /* \s* */
+                Py_UCS4 sep = at(&t, i);
+                if (!(sep == ',' || sep == 0xFF0C || sep == '/' || sep == ';' || sep == ' '))
+                    continue;
+                Py_ssize_t w2 = 0;
+                while (Py_UNICODE_ISSPACE(at(&t, i + 1 + w2)))
+                    w2++;
+                for (Py_ssize_t j = i + 1 + w2; j >= i + 1; j--) { /* \s* */
+                    Py_ssize_t ew1[3];
+                    int n_ew1 = 0;
+                    if (at(&t, j) == 'E' || at(&t, j) == 'W') {
+                        if (at(&t, j + 1) == ' ')
+                            ew1[n_ew1++] = j + 2;
+                        ew1[n_ew1++] = j + 1;
+                    }
+                    ew1[n_ew1++] = j;
+                    for (int c = 0; c < n_ew1; c++) {
+                        Py_ssize_t q = decimal(&t, ew1[c], 3, &lon);
+                        if (q < 0)
+                            continue;
+                        Py_ssize_t degs[2];
+                        int n_deg = 0;
+                        if (at(&t, q) == 0xB0)
+                            degs[n_deg++] = q + 1;
+                        degs[n_deg++] = q;
+                        for (int d = 0; d < n_deg; d++) {
+                            Py_ssize_t r = degs[d], ew2[3];
+                            int n_ew2 = 0;
+                            if (at(&t, r) == ' ' && (at(&t, r + 1) == 'E' || at(&t, r + 1) == 'W'))
+                                ew2[n_ew2++] = r + 2;
+                            if (at(&t, r) == 'E' || at(&t, r) == 'W')
+                                ew2[n_ew2++] = r + 1;
+                            ew2[n_ew2++] = r;
+                            for (int e = 0; e < n_ew2; e++) {
+                                Py_ssize_t end = ew2[e];
+                                Py_UCS4 next = at(&t, end);
+                                if (ascii_alnum(next) || (next == '.' && dig(&t, end + 1)))
+                                    continue;
+                                if (t.defer)
+                                    return DEFERRED;
+                                /* _coordinates */
+                                if (fabs(lat) > 90 || fabs(lon) > 180 || (lat == 0 && lon == 0))
+                                    return REJECTED;
+                                int marked = (ns1[a] != pos || ns2[b] != p)
+                                             && (ew1[c] != j || ew2[e] != r);
+                                int degree = 0;
+                                for (Py_ssize_t k = pos; k < end; k++)
+                                    degree |= at(&t, k) == 0xB0;
+                                if (marked || degree)
+                                    return make_hit(s_coordinates, text, pos, end, 0.9, v_format);
+                                Py_ssize_t lo = pos > 24 ? pos - 24 : 0;
+                                int context = near(&t, &contexts[CTX_COORD], lo, pos);
+                                if (t.defer)
+                                    return DEFERRED;
+                                if (context)
+                                    return make_hit(s_coordinates, text, pos, end, 0.9, v_context);
+                                return REJECTED;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return t.defer ? DEFERRED : NO_MATCH;
+}
+
+
+/* ---- Chinese landlines (numbers.LANDLINE + _landline; validity from phones.cn_trunk) ---- */
+
+static PyObject *cn_trunk = NULL; /* phones.cn_trunk: phonenumbers' metadata, in Python */
+
+static inline int dash_or_space(Py_UCS4 c) { return c == ' ' || c == '-'; }
+
+static inline int digits_at(Text *t, Py_ssize_t p, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!dig(t, p + i))
+            return 0;
+    return 1;
+}
+
+/* [ -]?(\d{3,4})[ -]?(\d{4})(?![0-9A-Za-z]) after the area code at p: the end, or -1. */
+static Py_ssize_t landline_rest(Text *t, Py_ssize_t p, Py_ssize_t *sub)
+{
+    Py_ssize_t seps[2] = {p + 1, p};
+    for (int a = dash_or_space(at(t, p)) ? 0 : 1; a < 2; a++) {
+        for (int len = 4; len >= 3; len--) {
+            Py_ssize_t q = seps[a];
+            if (!digits_at(t, q, len))
+                continue;
+            Py_ssize_t r = q + len;
+            Py_ssize_t seps2[2] = {r + 1, r};
+            for (int b = dash_or_space(at(t, r)) ? 0 : 1; b < 2; b++) {
+                if (digits_at(t, seps2[b], 4) && !ascii_alnum(at(t, seps2[b] + 4))) {
+                    sub[0] = q;
+                    sub[1] = len;
+                    sub[2] = seps2[b];
+                    return seps2[b] + 4;
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+static PyObject *landline_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_UCS4 b = at(&t, pos - 1);
+    if (pos > 0 && (ascii_alnum(b) || b == '+'))
+        return NO_MATCH;
+    /* the area code choices in the pattern's order: (start, length) of its digits */
+    Py_ssize_t area[12][2];
+    int n_area = 0;
+    Py_ssize_t q = -1;
+    if (at(&t, pos) == '+' && at(&t, pos + 1) == '8' && at(&t, pos + 2) == '6')
+        q = pos + 3;
+    else if (at(&t, pos) == '0' && at(&t, pos + 1) == '0' && at(&t, pos + 2) == '8'
+             && at(&t, pos + 3) == '6')
+        q = pos + 4;
+    if (q >= 0) { /* (?:\+86|0086)[ -]?(?:\(0\))?(\d{2,3}) */
+        Py_ssize_t s1[2] = {q + 1, q};
+        for (int a = dash_or_space(at(&t, q)) ? 0 : 1; a < 2; a++) {
+            Py_ssize_t z = s1[a];
+            int paren = at(&t, z) == '(' && at(&t, z + 1) == '0' && at(&t, z + 2) == ')';
+            Py_ssize_t s2[2] = {z + 3, z};
+            for (int c = paren ? 0 : 1; c < 2; c++)
+                for (int len = 3; len >= 2; len--)
+                    if (digits_at(&t, s2[c], len)) {
+                        area[n_area][0] = s2[c];
+                        area[n_area++][1] = len;
+                    }
+        }
+    }
+    Py_ssize_t area_end[12];
+    for (int i = 0; i < n_area; i++)
+        area_end[i] = area[i][0] + area[i][1];
+    if (at(&t, pos) == '(' && at(&t, pos + 1) == '0') /* \((0\d{2,3})\) */
+        for (int len = 3; len >= 2; len--)
+            if (digits_at(&t, pos + 2, len) && at(&t, pos + 2 + len) == ')') {
+                area[n_area][0] = pos + 1;
+                area[n_area][1] = len + 1;
+                area_end[n_area++] = pos + 3 + len;
+            }
+    if (at(&t, pos) == '0') /* (0\d{2,3}) */
+        for (int len = 3; len >= 2; len--)
+            if (digits_at(&t, pos + 1, len)) {
+                area[n_area][0] = pos;
+                area[n_area][1] = len + 1;
+                area_end[n_area++] = pos + 1 + len;
+            }
+    Py_ssize_t end = -1, sub[3];
+    int chosen = 0;
+    for (; chosen < n_area && end < 0; chosen++)
+        end = landline_rest(&t, area_end[chosen], sub);
+    if (t.defer)
+        return DEFERRED;
+    if (end < 0)
+        return NO_MATCH;
+    chosen--;
+    /* "0" + area without its leading zeros + subscriber */
+    char number[32];
+    int n = 0;
+    number[n++] = '0';
+    Py_ssize_t a0 = area[chosen][0], a1 = a0 + area[chosen][1];
+    while (a0 < a1 && at(&t, a0) == '0')
+        a0++;
+    for (Py_ssize_t i = a0; i < a1; i++)
+        number[n++] = (char)at(&t, i);
+    for (Py_ssize_t i = sub[0]; i < sub[0] + sub[1]; i++)
+        number[n++] = (char)at(&t, i);
+    for (Py_ssize_t i = sub[2]; i < sub[2] + 4; i++)
+        number[n++] = (char)at(&t, i);
+    PyObject *arg = PyUnicode_FromStringAndSize(number, n);
+    if (arg == NULL)
+        return NULL;
+    PyObject *valid = PyObject_CallOneArg(cn_trunk, arg);
+    Py_DECREF(arg);
+    if (valid == NULL)
+        return NULL;
+    int truth = PyObject_IsTrue(valid);
+    Py_DECREF(valid);
+    if (truth < 0)
+        return NULL;
+    if (!truth)
+        return REJECTED;
+    int context = near(&t, &contexts[CTX_PHONE], pos > 16 ? pos - 16 : 0, pos);
+    if (t.defer)
+        return DEFERRED;
+    return make_hit(s_phone, text, pos, end, context ? 0.97 : 0.85, v_format);
+}
+
 /* ---- entry points ---- */
 
 #define ENTRY(name)                                                                           \
@@ -882,6 +1140,8 @@ ENTRY(ipv4)
 ENTRY(email)
 ENTRY(iban)
 ENTRY(ipv6)
+ENTRY(coordinates)
+ENTRY(landline)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -1036,7 +1296,9 @@ static const NamedRule named_rules[] = {
     {"card", card_at},   {"resident_id_18", resident_id_18_at},
     {"mobile", mobile_at}, {"ipv4", ipv4_at},
     {"email", email_at}, {"iban", iban_at},
-    {"ipv6", ipv6_at},   {NULL, NULL}};
+    {"ipv6", ipv6_at},   {"coordinates", coordinates_at},
+    {"landline", landline_at},
+    {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
 {
@@ -1345,13 +1607,13 @@ static int load_context(Context *c, PyObject *spec)
 
 static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *names[] = {"hit", "checksum", "format", "contexts", "mobile_table",
-                            "file_suffixes", "provinces", "iban_classes", NULL};
-    PyObject *hit, *checksum, *format, *ctx, *table, *suffixes, *codes, *ibans;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOO!O!O!OO!", names, &PyType_Type, &hit,
-                                     &checksum, &format, &PyDict_Type, &ctx, &PyByteArray_Type,
-                                     &table, &PyFrozenSet_Type, &suffixes, &codes, &PyDict_Type,
-                                     &ibans))
+    static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
+                            "file_suffixes", "provinces", "iban_classes", "cn_trunk", NULL};
+    PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!O", names, &PyType_Type, &hit,
+                                     &checksum, &format, &context, &PyDict_Type, &ctx,
+                                     &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
+                                     &codes, &PyDict_Type, &ibans, &trunk))
         return NULL;
     if (!PyType_IsSubtype((PyTypeObject *)hit, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "hit must be a tuple type");
@@ -1361,7 +1623,8 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
         PyErr_SetString(PyExc_ValueError, "mobile_table must have 100000 entries");
         return NULL;
     }
-    static const char *keys[CTX_COUNT] = {"phone", "bank", "credit", "ip", "version"};
+    static const char *keys[CTX_COUNT] = {"phone", "bank", "credit", "ip", "version",
+                                           "coordinates"};
     for (int i = 0; i < CTX_COUNT; i++) {
         PyObject *spec = PyDict_GetItemString(ctx, keys[i]);
         if (spec == NULL) {
@@ -1393,9 +1656,11 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     Py_XSETREF(hit_type, (PyTypeObject *)Py_NewRef(hit));
     Py_XSETREF(v_checksum, Py_NewRef(checksum));
     Py_XSETREF(v_format, Py_NewRef(format));
+    Py_XSETREF(v_context, Py_NewRef(context));
     Py_XSETREF(mobile_table, Py_NewRef(table));
     Py_XSETREF(file_suffixes, Py_NewRef(suffixes));
     Py_XSETREF(iban_classes, Py_NewRef(ibans));
+    Py_XSETREF(cn_trunk, Py_NewRef(trunk));
     Py_RETURN_NONE;
 }
 
@@ -1412,6 +1677,10 @@ static PyMethodDef methods[] = {
      "formats.EMAIL + _email"},
     {"iban", (PyCFunction)(void (*)(void))native_iban, METH_FASTCALL, "numbers.IBAN + _iban"},
     {"ipv6", (PyCFunction)(void (*)(void))native_ipv6, METH_FASTCALL, "formats.IPV6 + _ipv6"},
+    {"coordinates", (PyCFunction)(void (*)(void))native_coordinates, METH_FASTCALL,
+     "formats.COORDINATES + _coordinates"},
+    {"landline", (PyCFunction)(void (*)(void))native_landline, METH_FASTCALL,
+     "numbers.LANDLINE + _landline"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",
@@ -1427,7 +1696,8 @@ PyMODINIT_FUNC PyInit__native(void)
     s_bank = PyUnicode_InternFromString("bank_card");
     s_credit = PyUnicode_InternFromString("credit_card");
     s_iban = PyUnicode_InternFromString("iban");
-    if (!s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
+    s_coordinates = PyUnicode_InternFromString("coordinates");
+    if (!s_coordinates || !s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
         return NULL;
     if (PyType_Ready(&CollectorType) < 0 || PyType_Ready(&PlanType) < 0)
         return NULL;

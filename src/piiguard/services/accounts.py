@@ -1,5 +1,6 @@
-"""Who may call piiguard: system clients with API keys, staff with a login (R2.9, R2.10).
-The full staff-security rules (password policy, MFA, idle lock, throttling) build on this."""
+"""Who may call piiguard: system clients with API keys (R2.10), and the one-time setup
+link of the first staff account. Staff sign-in, sessions and accounts: staff_login.py,
+staff_accounts.py, mfa.py."""
 
 from __future__ import annotations
 
@@ -7,22 +8,15 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from piiguard.domain.accounts import (
-    StaffAccount,
-    SystemClient,
-    check_email,
-)
+from piiguard.domain.accounts import SystemClient
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
-from piiguard.domain.ports import Clock, PasswordHashing, UnitOfWork, Vault
+from piiguard.domain.errors import Conflict, NotAuthenticated, NotFound
+from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.subjects import check_slug
 from piiguard.services.ids import new_id
 
 KEY_PREFIX = "pgk"
-MIN_PASSWORD = 15  # NIST SP 800-63B-4 for a password as the only factor
-MAX_PASSWORD = 1024
-FIRST_ACCOUNT_ROLES = frozenset({"admin", "privacy_officer"})
 
 
 def _sha256(token: str) -> str:
@@ -88,73 +82,3 @@ def open_setup(uow: UnitOfWork, clock: Clock, hours: float) -> str | None:
         uow.audit(AuditEvent("staff.setup_opened", "operator", "local-operator"))
         uow.commit()
     return token
-
-
-def _check_password(password: str, email: str, display_name: str) -> None:
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidInput(f"the password must be {MIN_PASSWORD}–{MAX_PASSWORD} characters; a "
-                           "few unrelated words make a strong one", field="password")
-    lowered = password.casefold()
-    for part in (email.split("@", maxsplit=1)[0], display_name):
-        if len(part) >= 3 and part.casefold() in lowered:
-            raise InvalidInput("the password must not contain your name or email",
-                               field="password")
-
-
-def complete_setup(uow: UnitOfWork, clock: Clock, passwords: PasswordHashing, token: str,
-                   email: str, display_name: str, password: str) -> StaffAccount:
-    email = check_email(email)
-    if not display_name.strip() or len(display_name) > 128:
-        raise InvalidInput("display_name must be 1–128 characters", field="display_name")
-    _check_password(password, email, display_name)
-    account = StaffAccount(new_id(), email, display_name.strip(), FIRST_ACCOUNT_ROLES,
-                           True, clock.now())
-    with uow:
-        if not uow.staff.use_setup_token(_sha256(token), clock.now()):
-            raise NotAuthenticated("this setup link is unknown, used or expired; run "
-                                   "`piiguard init` for a new one")
-        uow.staff.add(account, passwords.hash(password))
-        uow.audit(AuditEvent("staff.create", "staff", account.id, "staff", account.id,
-                             details={"roles": sorted(account.roles), "via": "setup"}))
-        uow.commit()
-    return account
-
-
-def login_staff(uow: UnitOfWork, clock: Clock, passwords: PasswordHashing, vault: Vault,
-                email: str, password: str, hours: float) -> tuple[str, StaffAccount]:
-    """Check the password (argon2id, parameters upgraded on login), open a server-side
-    session and return its token. Every attempt is audited, by id or keyed hash."""
-    key = email.strip().casefold()
-    with uow:
-        found = uow.staff.by_email(key)
-        ok = found is not None and found[0].active and passwords.verify(found[1], password)
-        if not ok or found is None:
-            uow.audit(AuditEvent("staff.login_failed", "anonymous", "-", details={
-                "email_hash": vault.keyed_hash(key)}))
-            uow.commit()
-            raise NotAuthenticated("wrong email or password")
-        account, stored = found
-        if passwords.needs_rehash(stored):
-            uow.staff.set_password_hash(account.id, passwords.hash(password))
-        token = secrets.token_urlsafe(32)
-        now = clock.now()
-        uow.staff.add_session(_sha256(token), account.id, now, now + timedelta(hours=hours))
-        uow.audit(AuditEvent("staff.login", "staff", account.id, "staff", account.id))
-        uow.commit()
-    return token, account
-
-
-def authenticate_staff(uow: UnitOfWork, clock: Clock, token: str) -> Actor:
-    with uow:
-        session = uow.staff.session(_sha256(token))
-    if (session is None or session.revoked or not session.staff.active
-            or session.expires_at <= clock.now()):
-        raise NotAuthenticated("session unknown, ended or expired: log in again")
-    return Actor(session.staff.id, ActorKind.STAFF, session.staff.roles)
-
-
-def logout_staff(uow: UnitOfWork, clock: Clock, actor: Actor, token: str) -> None:
-    with uow:
-        uow.staff.revoke_session(_sha256(token), clock.now())
-        uow.audit(AuditEvent("staff.logout", actor.kind.value, actor.id))
-        uow.commit()

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Cookie, Depends, Header, Request
 from starlette.concurrency import run_in_threadpool
 
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Forbidden, NotAuthenticated
-from piiguard.services.accounts import KEY_PREFIX, authenticate_client, authenticate_staff
+from piiguard.services.accounts import KEY_PREFIX, authenticate_client
+from piiguard.web.session import SESSION_COOKIE, authenticate_staff_request
 
 
 async def container(request: Request) -> Container:
@@ -26,15 +27,20 @@ ContainerDep = Annotated[Container, Depends(container)]
 
 
 async def bearer_token(authorization: Annotated[str | None, Header()] = None,
-                 x_api_key: Annotated[str | None, Header()] = None) -> str:
+                 x_api_key: Annotated[str | None, Header()] = None,
+                 session_cookie: Annotated[str | None, Cookie(alias=SESSION_COOKIE)] = None
+                 ) -> str:
     if x_api_key:
         return x_api_key.strip()
     if authorization and authorization.lower().startswith("bearer "):
         return authorization[7:].strip()
+    if session_cookie:  # the console's (web/session.py: CSRF for changes)
+        return session_cookie
     raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
 
 
-async def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_token)]
+async def current_actor(request: Request, c: ContainerDep,
+                        token: Annotated[str, Depends(bearer_token)]
                         ) -> Actor:
     """Dependencies here are `async` so the cheap ones run on the event loop, not as a hop
     through the thread pool each; what reads the database goes to the pool."""
@@ -44,7 +50,7 @@ async def current_actor(c: ContainerDep, token: Annotated[str, Depends(bearer_to
             actor = await run_in_threadpool(authenticate_client, c.uow(readonly=True), token)
             c.client_keys.put(token, actor)
         return actor
-    return await run_in_threadpool(authenticate_staff, c.uow(readonly=True), c.clock, token)
+    return await run_in_threadpool(authenticate_staff_request, c, request, token)
 
 
 def allow(*roles: str) -> Callable[[Actor], Coroutine[Any, Any, Actor]]:

@@ -26,8 +26,14 @@ STATUS: dict[type[e.DomainError], tuple[int, str]] = {
     e.NotFound: (404, "Not found"),
     e.Conflict: (409, "Conflict"),
     e.AccessDenied: (403, "Access denied by the decision point"),
+    e.SessionPending: (403, "Finish this step first"),
+    e.CsrfRefused: (403, "CSRF token missing or wrong"),
     e.Forbidden: (403, "Forbidden"),
+    e.ReauthRequired: (401, "Re-authentication required"),
+    e.SessionLocked: (401, "Session locked after idle time"),
+    e.MfaRequired: (401, "Second factor required"),
     e.NotAuthenticated: (401, "Not authenticated"),
+    e.TooManyAttempts: (429, "Too many sign-in attempts"),
     e.CredentialNotReadable: (409, "Credentials cannot be read back"),
     e.KeyShredded: (410, "Erased"),
     e.VaultIntegrityError: (500, "Vault integrity failure"),
@@ -39,11 +45,13 @@ def type_uri(code: str) -> str:
 
 
 def problem(status: int, code: str, title: str, detail: str, instance: str,
-            **extra: Any) -> JSONResponse:
+            headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
     body = {"type": type_uri(code), "title": title, "status": status, "detail": detail,
             "instance": instance, **extra}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+    headers = dict(headers or {})
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", "Bearer")
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers or None)
 
 
 def _lookup(exc: e.DomainError) -> tuple[int, str]:
@@ -76,9 +84,20 @@ def install(app: FastAPI) -> None:
             extra["reasons"] = [
                 {"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
                 for r in exc.reasons]
+        headers: dict[str, str] = {}
+        if isinstance(exc, e.TooManyAttempts):
+            extra["retry_after"] = exc.retry_after
+            extra["locked"] = exc.locked
+            headers["Retry-After"] = str(exc.retry_after)
+        if isinstance(exc, e.SessionPending):
+            extra["pending"] = exc.pending
+        if isinstance(exc, e.ReauthRequired):
+            headers["WWW-Authenticate"] = ('Bearer error="insufficient_user_authentication", '
+                                           'error_description="re-authenticate"')  # RFC 9470
         if status >= 500:
             log.error("domain failure %s on %s", exc.code, request.url.path)
-        return problem(status, exc.code, title, exc.message, request.url.path, **extra)
+        return problem(status, exc.code, title, exc.message, request.url.path, headers,
+                       **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

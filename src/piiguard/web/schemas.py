@@ -191,25 +191,6 @@ class VerifyOut(BaseModel):
                    problems=[p.what for p in r.problems])
 
 
-class SetupIn(Strict):
-    token: str = Field(min_length=10, max_length=200)
-    email: str = Field(max_length=254)
-    display_name: str = Field(min_length=1, max_length=128)
-    password: str = Field(max_length=1024)
-
-
-class LoginIn(Strict):
-    email: str = Field(max_length=254)
-    password: str = Field(max_length=1024)
-
-
-class SessionOut(BaseModel):
-    token: str
-    staff_id: str
-    roles: list[str]
-    expires_in_hours: float
-
-
 class PolicyOut(BaseModel):
     version: str
     published_at: datetime

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy import Connection, Row, delete, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault.envelope import DecisionSeal
-from piiguard.domain.accounts import PolicyVersion, StaffAccount, StaffSession, SystemClient
+from piiguard.domain.accounts import PolicyVersion, SystemClient
 from piiguard.domain.decisions import (
     Action,
     Actor,
@@ -265,66 +265,6 @@ class SqlClients:
     def list(self) -> list[SystemClient]:
         q = select(t.system_clients).order_by(t.system_clients.c.name)
         return [self._client(r) for r in self._c.execute(q)]
-
-
-class SqlStaff:
-    def __init__(self, conn: Connection) -> None:
-        self._c = conn
-
-    @staticmethod
-    def _account(r: Row[Any]) -> StaffAccount:
-        return StaffAccount(r.id, r.email, r.display_name, frozenset(json.loads(r.roles)),
-                            r.active, r.created_at)
-
-    def add(self, account: StaffAccount, password_hash: str) -> None:
-        a = account
-        self._c.execute(t.staff_accounts.insert().values(
-            id=a.id, email=a.email, display_name=a.display_name, password_hash=password_hash,
-            roles=json.dumps(sorted(a.roles)), active=a.active, created_at=a.created_at))
-
-    def by_email(self, email: str) -> tuple[StaffAccount, str] | None:
-        r = self._c.execute(select(t.staff_accounts)
-                            .where(t.staff_accounts.c.email == email)).first()
-        return None if r is None else (self._account(r), r.password_hash)
-
-    def count(self) -> int:
-        return int(self._c.execute(select(func.count()).select_from(t.staff_accounts))
-                   .scalar_one())
-
-    def set_password_hash(self, staff_id: str, password_hash: str) -> None:
-        self._c.execute(update(t.staff_accounts).where(t.staff_accounts.c.id == staff_id)
-                        .values(password_hash=password_hash))
-
-    def add_session(self, token_hash: str, staff_id: str, created_at: datetime,
-                    expires_at: datetime) -> None:
-        self._c.execute(t.staff_sessions.insert().values(
-            token_hash=token_hash, staff_id=staff_id, created_at=created_at,
-            expires_at=expires_at))
-
-    def session(self, token_hash: str) -> StaffSession | None:
-        q = (select(t.staff_accounts, t.staff_sessions.c.expires_at,
-                    t.staff_sessions.c.revoked_at)
-             .join(t.staff_accounts, t.staff_accounts.c.id == t.staff_sessions.c.staff_id)
-             .where(t.staff_sessions.c.token_hash == token_hash))
-        r = self._c.execute(q).first()
-        if r is None:
-            return None
-        return StaffSession(self._account(r), r.expires_at, r.revoked_at is not None)
-
-    def revoke_session(self, token_hash: str, at: datetime) -> None:
-        self._c.execute(update(t.staff_sessions).where(t.staff_sessions.c.token_hash ==
-                                                       token_hash).values(revoked_at=at))
-
-    def add_setup_token(self, token_hash: str, created_at: datetime,
-                        expires_at: datetime) -> None:
-        self._c.execute(t.setup_tokens.insert().values(
-            token_hash=token_hash, created_at=created_at, expires_at=expires_at))
-
-    def use_setup_token(self, token_hash: str, at: datetime) -> bool:
-        res = self._c.execute(update(t.setup_tokens).where(
-            t.setup_tokens.c.token_hash == token_hash, t.setup_tokens.c.used_at.is_(None),
-            t.setup_tokens.c.expires_at > at).values(used_at=at))
-        return res.rowcount == 1
 
 
 class SqlPolicies:

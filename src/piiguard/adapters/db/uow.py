@@ -19,9 +19,9 @@ from piiguard.adapters.db.repositories import (
     SqlDecisions,
     SqlItems,
     SqlPolicies,
-    SqlStaff,
     SqlSubjects,
 )
+from piiguard.adapters.db.staff_store import SqlStaff
 from piiguard.adapters.vault.envelope import DecisionSeal
 from piiguard.domain.audit import AuditEvent
 

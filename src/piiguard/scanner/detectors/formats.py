@@ -90,7 +90,7 @@ def _ipv6(m: re.Match[str], text: str) -> Hit | None:
     return hit("ip_address", m, 0.95, Validator.FORMAT)
 
 
-COORD_CONTEXT = words(
+COORD_WORDS = (
     "经纬度",
     "坐标",
     "定位",
@@ -102,6 +102,7 @@ COORD_CONTEXT = words(
     "location",
     "coordinates",
 )
+COORD_CONTEXT = words(*COORD_WORDS)
 COORDINATES = re.compile(
     r"(?<![0-9A-Za-z])(?<!\d\.)(?P<ns1>[NS] ?)?(?P<lat>[-+]?\d{1,2}\.\d{4,8})°?(?P<ns2> ?[NS])?"
     r"\s*[,，/; ]\s*"

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-from piiguard.scanner.detectors import checks, formats, numbers
+from piiguard.scanner.detectors import checks, formats, numbers, phones
 from piiguard.scanner.detectors.model import Hit, Validator
 
 FastPath = Callable[[str, int, bool], object]
@@ -45,17 +45,20 @@ def _load() -> ModuleType | None:
         hit=Hit,
         checksum=Validator.CHECKSUM,
         format=Validator.FORMAT,
+        context=Validator.CONTEXT,
         contexts={
             "phone": literal_words(numbers.PHONE_WORDS),
             "bank": literal_words(numbers.BANK_WORDS),
             "credit": literal_words(numbers.CREDIT_WORDS),
             "ip": literal_words(formats.IP_WORDS),
             "version": literal_words(formats.VERSION_WORDS, dots=True),
+            "coordinates": literal_words(formats.COORD_WORDS),
         },
         mobile_table=numbers.MOBILE_TABLE,
         file_suffixes=formats.FILE_SUFFIXES,
         provinces=[int(code) for code in checks.CN_PROVINCE_CODES],
         iban_classes=checks.IBAN_CLASSES,
+        cn_trunk=phones.cn_trunk,
     )
     return _native
 
@@ -72,5 +75,7 @@ FAST: dict[str, FastPath] = (
         "email": NATIVE.email,
         "iban": NATIVE.iban,
         "ipv6": NATIVE.ipv6,
+        "coordinates": NATIVE.coordinates,
+        "landline": NATIVE.landline,
     }
 )

@@ -16,6 +16,7 @@ from piiguard.domain.taxonomy import Category, Lookup, Tier
 from piiguard.services import datamap, exceptions, policy
 from piiguard.web.deps import AdminActor, AnyActor, ContainerDep, DataActor, OfficerActor
 from piiguard.web.schemas import CategoryKey, Slug, Strict
+from piiguard.web.staff_deps import RecentAuth
 
 router = APIRouter(prefix="/api/v1", tags=["registers"])
 
@@ -191,8 +192,11 @@ def exports(c: ContainerDep, actor: OfficerActor) -> list[ExportOut]:
 
 
 @router.post("/exports", status_code=status.HTTP_201_CREATED, response_model=ExportOut)
-def register_export(body: ExportIn, c: ContainerDep, actor: DataActor) -> ExportOut:
-    """Register a copy of personal data taken out of a system: who, what, why, until when."""
+def register_export(body: ExportIn, c: ContainerDep, actor: DataActor,
+                    fresh: RecentAuth) -> ExportOut:
+    """Register a copy of personal data taken out of a system: who, what, why, until when.
+    Staff need a recent re-authentication (R2.6); systems use their scoped key."""
+    del fresh
     return ExportOut.of(datamap.register_export(
         c.uow(), c.snapshots, c.clock, actor, body.system, body.recipient,
         frozenset(body.categories), body.purpose, body.expires_at))
@@ -298,7 +302,10 @@ def request_exception(body: ExceptionIn, c: ContainerDep,
 
 
 @router.post("/exceptions/{exception_id}/approve", response_model=ExceptionOut)
-def approve_exception(exception_id: str, c: ContainerDep, actor: OfficerActor) -> ExceptionOut:
+def approve_exception(exception_id: str, c: ContainerDep, actor: OfficerActor,
+                      fresh: RecentAuth) -> ExceptionOut:
+    """The second officer's approval; needs a recent re-authentication (R2.6)."""
+    del fresh
     return ExceptionOut.of(exceptions.approve_exception(c.uow(), c.clock, actor, exception_id))
 
 
