@@ -31,7 +31,18 @@ typedef struct {
     Py_ssize_t n;
 } Context;
 
-enum { CTX_PHONE, CTX_BANK, CTX_CREDIT, CTX_IP, CTX_VERSION, CTX_COORD, CTX_COUNT };
+enum {
+    CTX_PHONE,
+    CTX_BANK,
+    CTX_CREDIT,
+    CTX_IP,
+    CTX_VERSION,
+    CTX_COORD,
+    CTX_ZH_SUFFIX,
+    CTX_ZH_LABEL,
+    CTX_ZH_FOLLOW,
+    CTX_COUNT
+};
 static Context contexts[CTX_COUNT];
 
 static PyTypeObject *hit_type = NULL;
@@ -1125,6 +1136,146 @@ static PyObject *landline_at(PyObject *text, Text *tp, Py_ssize_t pos)
     return make_hit(s_phone, text, pos, end, context ? 0.97 : 0.85, v_format);
 }
 
+
+/* ---- Chinese names (words._zh_name_suffix, words._zh_name_label) ---- */
+
+static PyObject *s_person;
+static unsigned char surnames[0x10000 / 8], function_chars[0x10000 / 8];
+static PyObject *compound_surnames = NULL, *common_words = NULL; /* frozensets of str */
+
+static inline int in_bits(const unsigned char *bits, Py_UCS4 c)
+{
+    return c < 0x10000 && (bits[c >> 3] >> (c & 7)) & 1;
+}
+
+static inline int cjk(Py_UCS4 c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+static int all_cjk(const Text *t, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = a; i < b; i++)
+        if (!cjk(at(t, i)))
+            return 0;
+    return 1;
+}
+
+/* text[a:b] in the frozenset (b - a characters, a >= 0): 1, 0, or -1 on error */
+static int slice_in(PyObject *text, const Text *t, Py_ssize_t a, Py_ssize_t b, PyObject *set)
+{
+    if (b > t->len)
+        b = t->len;
+    PyObject *key = PyUnicode_Substring(text, a, b);
+    if (key == NULL)
+        return -1;
+    int found = PySet_Contains(set, key);
+    Py_DECREF(key);
+    return found;
+}
+
+/* A word of the context at p (exact, as an alternation of literals matched there). */
+static const Word *word_here(const Text *t, const Context *c, Py_ssize_t p)
+{
+    for (Py_ssize_t j = 0; j < c->n; j++)
+        if (p + c->words[j].len <= t->len && word_at(t, p, &c->words[j]))
+            return &c->words[j];
+    return NULL;
+}
+
+/* words._name_before: the start of the name ending at end, -1 if none, -2 on error. */
+static Py_ssize_t name_before(PyObject *text, const Text *t, Py_ssize_t end)
+{
+    for (int length = 4; length >= 3; length--) {
+        Py_ssize_t start = end - length;
+        if (start >= 0) {
+            int found = slice_in(text, t, start, start + 2, compound_surnames);
+            if (found)
+                return found < 0 ? -2 : start;
+        }
+    }
+    Py_ssize_t s3 = end - 3, s2 = end - 2;
+    if (s3 >= 0 && in_bits(surnames, at(t, s3)) && !in_bits(function_chars, at(t, s3))
+        && all_cjk(t, s3, end)) {
+        int common = slice_in(text, t, s3, s3 + 2, common_words);
+        if (common < 0)
+            return -2;
+        if (!common)
+            return s3;
+    }
+    if (s2 >= 0 && in_bits(surnames, at(t, s2)) && all_cjk(t, s2, end))
+        return s2;
+    return -1;
+}
+
+static PyObject *zh_name_suffix_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (word_here(&t, &contexts[CTX_ZH_SUFFIX], pos) == NULL)
+        return NO_MATCH;
+    Py_ssize_t start = name_before(text, &t, pos);
+    if (start == -2)
+        return NULL;
+    if (start < 0)
+        return REJECTED;
+    int common = slice_in(text, &t, start, pos, common_words);
+    if (common < 0)
+        return NULL;
+    if (common)
+        return REJECTED;
+    return make_hit(s_person, text, start, pos, 0.85, v_context);
+}
+
+static PyObject *zh_name_label_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    const Word *label = word_here(&t, &contexts[CTX_ZH_LABEL], pos);
+    if (label == NULL)
+        return NO_MATCH;
+    Py_ssize_t start = pos + label->len;
+    if (at(&t, start) == ':' || at(&t, start) == 0xFF1A)
+        start++;
+    while (at(&t, start) == ' ' || at(&t, start) == '\t')
+        start++;
+    if (!cjk(at(&t, start)))
+        return NO_MATCH;
+    int compound = slice_in(text, &t, start, start + 2, compound_surnames);
+    if (compound < 0)
+        return NULL;
+    int surname = compound ? 2 : 1;
+    if (surname == 1 && !in_bits(surnames, at(&t, start)))
+        return REJECTED;
+    for (int given = 2; given >= 1; given--) {
+        Py_ssize_t end = start + surname + given;
+        if (end > t.len || !all_cjk(&t, start, end))
+            continue;
+        if (end == t.len || !cjk(at(&t, end)) || word_here(&t, &contexts[CTX_ZH_FOLLOW], end)) {
+            int common = slice_in(text, &t, start, end, common_words);
+            if (common < 0)
+                return NULL;
+            if (common)
+                return REJECTED;
+            return make_hit(s_person, text, start, end, 0.85, v_context);
+        }
+    }
+    return REJECTED;
+}
+
+static int load_bits(unsigned char *bits, PyObject *chars)
+{
+    memset(bits, 0, 0x10000 / 8);
+    if (!PyUnicode_Check(chars)) {
+        PyErr_SetString(PyExc_TypeError, "a str of characters expected");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(chars); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(chars, i);
+        if (c >= 0x10000) {
+            PyErr_SetString(PyExc_ValueError, "characters of the BMP expected");
+            return -1;
+        }
+        bits[c >> 3] |= (unsigned char)(1 << (c & 7));
+    }
+    return 0;
+}
+
 /* ---- entry points ---- */
 
 #define ENTRY(name)                                                                           \
@@ -1142,6 +1293,8 @@ ENTRY(iban)
 ENTRY(ipv6)
 ENTRY(coordinates)
 ENTRY(landline)
+ENTRY(zh_name_suffix)
+ENTRY(zh_name_label)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -1298,6 +1451,8 @@ static const NamedRule named_rules[] = {
     {"email", email_at}, {"iban", iban_at},
     {"ipv6", ipv6_at},   {"coordinates", coordinates_at},
     {"landline", landline_at},
+    {"zh_name_suffix", zh_name_suffix_at},
+    {"zh_name_label", zh_name_label_at},
     {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
@@ -1608,13 +1763,21 @@ static int load_context(Context *c, PyObject *spec)
 static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
-                            "file_suffixes", "provinces", "iban_classes", "cn_trunk", NULL};
+                            "file_suffixes", "provinces", "iban_classes", "cn_trunk",
+                            "surnames", "function_chars", "compound_surnames", "common_words",
+                            NULL};
     PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!O", names, &PyType_Type, &hit,
-                                     &checksum, &format, &context, &PyDict_Type, &ctx,
+    PyObject *single, *function, *compound, *common;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!", names, &PyType_Type,
+                                     &hit, &checksum, &format, &context, &PyDict_Type, &ctx,
                                      &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
-                                     &codes, &PyDict_Type, &ibans, &trunk))
+                                     &codes, &PyDict_Type, &ibans, &trunk, &single, &function,
+                                     &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common))
         return NULL;
+    if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0)
+        return NULL;
+    Py_XSETREF(compound_surnames, Py_NewRef(compound));
+    Py_XSETREF(common_words, Py_NewRef(common));
     if (!PyType_IsSubtype((PyTypeObject *)hit, &PyTuple_Type)) {
         PyErr_SetString(PyExc_TypeError, "hit must be a tuple type");
         return NULL;
@@ -1624,7 +1787,7 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
         return NULL;
     }
     static const char *keys[CTX_COUNT] = {"phone", "bank", "credit", "ip", "version",
-                                           "coordinates"};
+                                           "coordinates", "zh_suffix", "zh_label", "zh_follow"};
     for (int i = 0; i < CTX_COUNT; i++) {
         PyObject *spec = PyDict_GetItemString(ctx, keys[i]);
         if (spec == NULL) {
@@ -1681,6 +1844,10 @@ static PyMethodDef methods[] = {
      "formats.COORDINATES + _coordinates"},
     {"landline", (PyCFunction)(void (*)(void))native_landline, METH_FASTCALL,
      "numbers.LANDLINE + _landline"},
+    {"zh_name_suffix", (PyCFunction)(void (*)(void))native_zh_name_suffix, METH_FASTCALL,
+     "words.SUFFIX + _zh_name_suffix"},
+    {"zh_name_label", (PyCFunction)(void (*)(void))native_zh_name_label, METH_FASTCALL,
+     "words.LABEL + _zh_name_label"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",
@@ -1697,6 +1864,9 @@ PyMODINIT_FUNC PyInit__native(void)
     s_credit = PyUnicode_InternFromString("credit_card");
     s_iban = PyUnicode_InternFromString("iban");
     s_coordinates = PyUnicode_InternFromString("coordinates");
+    s_person = PyUnicode_InternFromString("person_name");
+    if (s_person == NULL)
+        return NULL;
     if (!s_coordinates || !s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
         return NULL;
     if (PyType_Ready(&CollectorType) < 0 || PyType_Ready(&PlanType) < 0)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-from piiguard.scanner.detectors import checks, formats, numbers, phones
+from piiguard.scanner.detectors import checks, formats, names, numbers, phones, words
 from piiguard.scanner.detectors.model import Hit, Validator
 
 FastPath = Callable[[str, int, bool], object]
@@ -53,12 +53,19 @@ def _load() -> ModuleType | None:
             "ip": literal_words(formats.IP_WORDS),
             "version": literal_words(formats.VERSION_WORDS, dots=True),
             "coordinates": literal_words(formats.COORD_WORDS),
+            "zh_suffix": literal_words(words.SUFFIX_WORDS),
+            "zh_label": literal_words(words.LABEL_WORDS),
+            "zh_follow": literal_words(words.FOLLOW_WORDS),
         },
         mobile_table=numbers.MOBILE_TABLE,
         file_suffixes=formats.FILE_SUFFIXES,
         provinces=[int(code) for code in checks.CN_PROVINCE_CODES],
         iban_classes=checks.IBAN_CLASSES,
         cn_trunk=phones.cn_trunk,
+        surnames=names.SINGLE_SURNAMES,
+        function_chars="".join(sorted(names.FUNCTION_CHARS)),
+        compound_surnames=words.COMPOUND_SET,
+        common_words=words.COMMON_WORDS,
     )
     return _native
 
@@ -77,5 +84,7 @@ FAST: dict[str, FastPath] = (
         "ipv6": NATIVE.ipv6,
         "coordinates": NATIVE.coordinates,
         "landline": NATIVE.landline,
+        "zh_name_suffix": NATIVE.zh_name_suffix,
+        "zh_name_label": NATIVE.zh_name_label,
     }
 )

@@ -18,9 +18,9 @@ from piiguard.scanner.detectors.rule import Rule, hit
 CJK = "\u4e00-\u9fff"
 CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 _SURNAME_SET = frozenset(SINGLE_SURNAMES)
-_COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
+COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
 # Two-character words that begin with a surname character but are not names.
-_COMMON_WORDS = frozenset(
+COMMON_WORDS = frozenset(
     [
         "项目",
         "公司",
@@ -76,15 +76,76 @@ _COMMON_WORDS = frozenset(
     ]
 )
 
-SUFFIX = re.compile(r"先生|女士|小姐|经理|总监|主管|老师|师傅|工程师|主任|律师|医生|同学|阿姨")
-LABEL = re.compile(
-    r"(?:联系人|姓名|收件人|收货人|寄件人|经办人|负责人|申请人|投诉人|签收人|持卡人|尊敬的|亲爱的)"
-    r"[:：]?[ \t]*(?=[" + CJK + "])"
+SUFFIX_WORDS = (
+    "先生",
+    "女士",
+    "小姐",
+    "经理",
+    "总监",
+    "主管",
+    "老师",
+    "师傅",
+    "工程师",
+    "主任",
+    "律师",
+    "医生",
+    "同学",
+    "阿姨",
 )
-_FOLLOW = re.compile(
-    r"先生|女士|小姐|经理|电话|手机|您好|你好|的|反馈|来电|表示|称|说|已|于|在|要求|投诉|地址|邮箱|"
-    r"身份证|护照|银行|卡号|工号|同学|老师|收|签收|先|，|。|、"
+SUFFIX = re.compile("|".join(SUFFIX_WORDS))
+LABEL_WORDS = (
+    "联系人",
+    "姓名",
+    "收件人",
+    "收货人",
+    "寄件人",
+    "经办人",
+    "负责人",
+    "申请人",
+    "投诉人",
+    "签收人",
+    "持卡人",
+    "尊敬的",
+    "亲爱的",
 )
+LABEL = re.compile("(?:" + "|".join(LABEL_WORDS) + r")[:：]?[ \t]*(?=[" + CJK + "])")
+FOLLOW_WORDS = (
+    "先生",
+    "女士",
+    "小姐",
+    "经理",
+    "电话",
+    "手机",
+    "您好",
+    "你好",
+    "的",
+    "反馈",
+    "来电",
+    "表示",
+    "称",
+    "说",
+    "已",
+    "于",
+    "在",
+    "要求",
+    "投诉",
+    "地址",
+    "邮箱",
+    "身份证",
+    "护照",
+    "银行",
+    "卡号",
+    "工号",
+    "同学",
+    "老师",
+    "收",
+    "签收",
+    "先",
+    "，",
+    "。",
+    "、",
+)
+_FOLLOW = re.compile("|".join(FOLLOW_WORDS))
 
 
 def _is_cjk(ch: str) -> bool:
@@ -95,7 +156,7 @@ def _name_before(text: str, end: int) -> int | None:
     """Start of the Chinese name that ends at `end`, or None."""
     for length in (4, 3):  # compound surname + one or two given characters
         start = end - length
-        if start >= 0 and text[start : start + 2] in _COMPOUND_SET:
+        if start >= 0 and text[start : start + 2] in COMPOUND_SET:
             return start
     s3, s2 = end - 3, end - 2
     if (
@@ -103,7 +164,7 @@ def _name_before(text: str, end: int) -> int | None:
         and text[s3] in _SURNAME_SET
         and text[s3] not in FUNCTION_CHARS
         and all(_is_cjk(c) for c in text[s3:end])
-        and text[s3 : s3 + 2] not in _COMMON_WORDS
+        and text[s3 : s3 + 2] not in COMMON_WORDS
     ):
         return s3
     if s2 >= 0 and text[s2] in _SURNAME_SET and all(_is_cjk(c) for c in text[s2:end]):
@@ -113,14 +174,14 @@ def _name_before(text: str, end: int) -> int | None:
 
 def _zh_name_suffix(m: re.Match[str], text: str) -> Hit | None:
     start = _name_before(text, m.start())
-    if start is None or text[start : m.start()] in _COMMON_WORDS:
+    if start is None or text[start : m.start()] in COMMON_WORDS:
         return None
     return Hit("person_name", start, m.start(), text[start : m.start()], 0.85, Validator.CONTEXT)
 
 
 def _zh_name_label(m: re.Match[str], text: str) -> Hit | None:
     start = m.end()
-    surname = 2 if text[start : start + 2] in _COMPOUND_SET else 1
+    surname = 2 if text[start : start + 2] in COMPOUND_SET else 1
     if surname == 1 and text[start : start + 1] not in _SURNAME_SET:
         return None
     for given in (2, 1):
@@ -129,7 +190,7 @@ def _zh_name_label(m: re.Match[str], text: str) -> Hit | None:
             continue
         if end == len(text) or not _is_cjk(text[end]) or _FOLLOW.match(text, end):
             value = text[start:end]
-            if value in _COMMON_WORDS:
+            if value in COMMON_WORDS:
                 return None
             return Hit("person_name", start, end, value, 0.85, Validator.CONTEXT)
     return None
@@ -278,7 +339,7 @@ _ROAD = r"(?:路|街|大道|道|巷|弄|胡同)\d{1,5}(?:-\d{1,4})?号"
 
 RULES = (
     Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),
-    Rule("zh_name_label", (), LABEL, _zh_name_label, utf8=(LABEL.pattern.split("[:：]")[0],)),
+    Rule("zh_name_label", (), LABEL, _zh_name_label, utf8=("|".join(LABEL_WORDS),)),
     Rule(
         "latin_name",
         (
