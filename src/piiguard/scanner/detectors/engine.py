@@ -83,10 +83,9 @@ class Detector:
             (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer)
             for r in self._rules
         ]
-        self._fast = [(FAST.get(r.name) if native else None, r.lead) for r in self._rules]
         self.native = sorted(r.name for r in self._rules if native and r.name in FAST)
         # With the compiled module, its loop runs the candidates (native.py); else _scan's.
-        self._native_plan = (
+        self._native_plan: Any = (
             NATIVE.Plan(
                 [r.name if r.name in FAST else None for r in self._rules],
                 [r.lead for r in self._rules],
@@ -95,6 +94,7 @@ class Detector:
             else None
         )
         self._collector: Any = None if NATIVE is None else NATIVE.Collector
+        self._scan = self._scan_python if self._native_plan is None else self._scan_native
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
         """Hits in `text`, in order, offsets in code points.
@@ -139,44 +139,39 @@ class Detector:
                 found[rule, to_chars[start]] = to_chars[end]
         return found
 
-    def _scan(self, text: str) -> list[Hit]:
+    def _scan_python(self, text: str) -> list[Hit]:
+        """The engine in Python: what _scan_native does, rule by rule (the reference)."""
         if not text:
             return []
-        if self._native_plan is not None:
-            return self._scan_native(text, self._native_plan)
         found = self._candidates(text)
         if not found:
             return []
-        fast_paths, run = self._fast, self._run
+        run = self._run
         hits: list[Hit] = []
         append = hits.append
         for (index, start), end in found.items():
-            fast, lead = fast_paths[index]
-            if fast is not None:
-                h = fast(text, start, lead)
-                if h is not NotImplemented:
-                    if h:
-                        append(h)  # type: ignore[arg-type]
-                    continue
             run(index, text, start, end, append)
         if len(hits) < 2:
             return hits
         return _resolve(hits)
 
-    def _scan_native(self, text: str, plan: Any) -> list[Hit]:
-        """_scan with the compiled loop: Hyperscan reports into collectors, and the plan runs
-        each candidate through its fast path or `_run`, then resolves overlaps (as _resolve)."""
+    def _scan_native(self, text: str) -> list[Hit]:
+        """The compiled loop: Hyperscan reports into collectors, and the plan runs each
+        candidate through its fast path or `_run`, then resolves overlaps (as _resolve)."""
+        if not text:
+            return []
         collector = self._collector
         found = collector()
         pure = text.isascii()
         if self._ascii_db is not None:
-            shadow = text.encode("ascii") if pure else text.encode("ascii", "replace")
-            self._ascii_db.scan(shadow, match_event_handler=found)
+            self._ascii_db.scan(
+                text.encode("ascii") if pure else text.encode("ascii", "replace"), found
+            )
         utf8 = None
         if not pure and self._utf8_db is not None:
             utf8 = collector()
-            self._utf8_db.scan(text.encode("utf-8"), match_event_handler=utf8)
-        hits: list[Hit] = plan.run(text, found, utf8, self._run)
+            self._utf8_db.scan(text.encode("utf-8"), utf8)
+        hits: list[Hit] = self._native_plan.run(text, found, utf8, self._run)
         return hits
 
     def _run(
