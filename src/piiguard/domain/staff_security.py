@@ -5,6 +5,7 @@ a sensitive action. No clock reads: the time is passed in."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -62,10 +63,7 @@ def normalise_password(password: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    parts = [text.casefold()]
-    for sep in (" ", ".", "_", "-", "@", ","):
-        parts = [p for chunk in parts for p in chunk.split(sep)]
-    return [p for p in parts if len(p) >= 3]
+    return [p for p in re.split(r"[\W_]+", text.casefold()) if len(p) >= 3]
 
 
 def check_password(password: str, *, mfa: bool, policy: StaffPolicy,
