@@ -100,19 +100,32 @@ def init() -> None:
 
 @app.command()
 def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
-          port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None) -> None:
+          port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None,
+          workers: Annotated[int | None, typer.Option(
+              min=1, max=64, help="server processes sharing the port (PIIGUARD_WORKERS); "
+              "one per core is a good start")] = None,
+          access_log: Annotated[bool, typer.Option(
+              help="log every HTTP request (off: the audit trail records every use of "
+              "personal data, and request paths carry subject ids)")] = False) -> None:
     """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it."""
     # Imported here: the web stack costs ~0.3 s that every other command would pay.
-    import uvicorn  # noqa: PLC0415
-
     from piiguard.web.app import create_app  # noqa: PLC0415
+    from piiguard.web.server import serve as run_server  # noqa: PLC0415
 
     c = _container()
     host, port = host or c.settings.host, port or c.settings.port
+    workers = workers or c.settings.workers
     url = f"http://{host}:{port}"
     _init(c, url)
-    out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)")
-    uvicorn.run(create_app(c), host=host, port=port, log_level="info")
+    out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)"
+              + (f" with {workers} processes" if workers > 1 else ""))
+    if workers == 1:
+        run_server(lambda: create_app(c), host, port, access_log=access_log)
+        return
+    settings = c.settings
+    c.close()  # each worker opens its own connections after the fork
+    run_server(lambda: create_app(bootstrap(settings, migrate=False)), host, port,
+               workers=workers, access_log=access_log)
 
 
 @client_app.command("add")

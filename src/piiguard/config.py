@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     taxonomy_file: Path | None = Field(None, description="company data categories (YAML)")
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = Field(1, ge=1, le=64, description="server processes sharing the port")
     audit_checkpoint_every: int = Field(1000, ge=1, description="entries per checkpoint")
     audit_checkpoint_seconds: float = Field(60.0, gt=0, description="checkpoint timer")
     api_key_cache_seconds: float = Field(5.0, ge=0, description="how long a checked API key "

@@ -5,7 +5,9 @@ entry, and the audit trail must verify."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -58,14 +60,15 @@ class Server:
 
 
 @contextmanager
-def server(settings: Settings, log: Path) -> Iterator[Server]:
-    """`piiguard serve` on a free port, waited for until /healthz answers; killed on exit
-    if the test has not stopped it."""
+def server(settings: Settings, log: Path, *args: str) -> Iterator[Server]:
+    """`piiguard serve ARGS` on a free port, waited for until /healthz answers; killed on
+    exit, with any worker processes (its own process group), if the test has not stopped
+    it."""
     port = free_port()
     env = cli_env(settings) | {"PIIGUARD_AUDIT_CHECKPOINT_SECONDS": "0.2"}
     with log.open("ab") as out:
-        proc = subprocess.Popen([str(PIIGUARD), "serve", "--port", str(port)], env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([str(PIIGUARD), "serve", "--port", str(port), *args], env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     srv = Server(proc, f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + 90
@@ -80,8 +83,8 @@ def server(settings: Settings, log: Path) -> Iterator[Server]:
             time.sleep(0.1)
         yield srv
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
 
 

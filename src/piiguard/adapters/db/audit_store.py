@@ -9,6 +9,7 @@ from typing import cast
 from sqlalchemy import Connection, Engine, select, update
 
 from piiguard.adapters.db import tables as t
+from piiguard.adapters.db.bulk import insert_rows
 from piiguard.domain.audit import AuditEntry, AuditEvent, Checkpoint, RowTuple, chain
 from piiguard.domain.ports import AuditQuery
 
@@ -34,11 +35,9 @@ class SqlAuditLog:
         transaction: the lock serialises every appender until commit."""
         seq, h = self.head(lock=True)
         entries = chain(events, head_seq=seq, head_hash=h, at_us=at_us)
-        self._c.execute(_E.insert(), [
-            {"seq": e.seq, "at_us": e.at_us, "actor_kind": e.actor_kind, "actor_id": e.actor_id,
-             "action": e.action, "target_type": e.target_type, "target_id": e.target_id,
-             "subject_id": e.subject_id, "purpose": e.purpose, "decision_id": e.decision_id,
-             "details": e.details, "prev_hash": e.prev_hash, "entry_hash": e.entry_hash}
+        insert_rows(self._c, _E, [  # the table's column order
+            (e.seq, e.at_us, e.actor_kind, e.actor_id, e.action, e.target_type, e.target_id,
+             e.subject_id, e.purpose, e.decision_id, e.details, e.prev_hash, e.entry_hash)
             for e in entries])
         last = entries[-1]
         self._c.execute(update(t.audit_head).where(t.audit_head.c.id == 1)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from piiguard.adapters.db import tables as t
+from piiguard.adapters.db.bulk import IDS, chunks
 from piiguard.domain.access import SubjectState
 from piiguard.domain.consent import (
     Consent,
@@ -20,11 +21,11 @@ from piiguard.domain.consent import (
 )
 from piiguard.domain.subjects import Channel
 
-_CHUNK = 900
-
-
-def _chunks(ids: Sequence[str]) -> list[list[str]]:
-    return [list(ids[i:i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
+_FACTS = select(t.subjects.c.id, t.subjects.c.adult_on, t.subjects.c.declared_minor
+                ).where(t.subjects.c.id.in_(IDS))
+_CONSENTS = select(t.consents).where(t.consents.c.subject_id.in_(IDS))
+_RESTRICTIONS = select(t.restrictions).where(t.restrictions.c.subject_id.in_(IDS))
+_GUARDIANS = select(t.guardian_links).where(t.guardian_links.c.child_id.in_(IDS))
 
 
 def _consent(r: Any) -> Consent:
@@ -112,19 +113,15 @@ class SqlConsents:
         consents: dict[str, list[Consent]] = {}
         restrictions: dict[str, list[Restriction]] = {}
         guardians: dict[str, list[GuardianLink]] = {}
-        for chunk in _chunks(subject_ids):
-            s = t.subjects.c
-            for sid, adult, minor in self._c.execute(
-                    select(s.id, s.adult_on, s.declared_minor).where(s.id.in_(chunk))):
+        for chunk in chunks(subject_ids):
+            ids = {"ids": chunk}
+            for sid, adult, minor in self._c.execute(_FACTS, ids):
                 facts[sid] = (adult, bool(minor))
-            for r in self._c.execute(select(t.consents)
-                                     .where(t.consents.c.subject_id.in_(chunk))):
+            for r in self._c.execute(_CONSENTS, ids):
                 consents.setdefault(r.subject_id, []).append(_consent(r))
-            for r in self._c.execute(select(t.restrictions)
-                                     .where(t.restrictions.c.subject_id.in_(chunk))):
+            for r in self._c.execute(_RESTRICTIONS, ids):
                 restrictions.setdefault(r.subject_id, []).append(_restriction(r))
-            for r in self._c.execute(select(t.guardian_links)
-                                     .where(t.guardian_links.c.child_id.in_(chunk))):
+            for r in self._c.execute(_GUARDIANS, ids):
                 guardians.setdefault(r.child_id, []).append(
                     GuardianLink(r.child_id, r.guardian_id, r.verified_by, r.verified_at))
         return {sid: SubjectState(

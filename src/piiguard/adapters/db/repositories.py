@@ -3,6 +3,7 @@ work's connection, so everything a use case does is one transaction."""
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, select, update
 
 from piiguard.adapters.db import tables as t
+from piiguard.adapters.db.bulk import IDS, chunks, insert_rows
 from piiguard.adapters.vault.envelope import DecisionSeal
 from piiguard.domain.accounts import PolicyVersion, SystemClient
 from piiguard.domain.decisions import (
@@ -25,12 +27,9 @@ from piiguard.domain.decisions import (
 from piiguard.domain.ports import SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance, Subject
 
-_CHUNK = 900  # below SQLite's bound-parameter limit
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield list(ids[i:i + _CHUNK])
+_LIVE = select(t.subjects.c.id).where(t.subjects.c.id.in_(IDS), t.subjects.c.erased_at.is_(None))
+_COLLECTED = select(t.items.c.subject_id, t.items.c.category, t.items.c.collected_for
+                    ).where(t.items.c.subject_id.in_(IDS))
 
 
 class SqlSubjects:
@@ -48,10 +47,8 @@ class SqlSubjects:
 
     def live_ids(self, subject_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(subject_ids):
-            q = select(t.subjects.c.id).where(t.subjects.c.id.in_(chunk),
-                                              t.subjects.c.erased_at.is_(None))
-            found.update(self._c.execute(q).scalars())
+        for chunk in chunks(subject_ids):
+            found.update(self._c.execute(_LIVE, {"ids": chunk}).scalars())
         return found
 
     def mark_erased(self, subject_id: str, at: datetime) -> None:
@@ -132,7 +129,7 @@ class SqlItems:
 
     def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
         out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
-        for chunk in _chunks(subject_ids):
+        for chunk in chunks(subject_ids):
             q = (select(*_ITEM_COLS).where(_I.subject_id.in_(chunk))
                  .order_by(_I.subject_id, _I.created_at, _I.id))
             for item in _read_items(self._c.execute(q).all()):
@@ -144,13 +141,11 @@ class SqlItems:
         """Per subject: category -> purposes declared at collection, without reading any
         ciphertext (what a decision that reads nothing needs)."""
         out: dict[str, dict[str, frozenset[str]]] = {sid: {} for sid in subject_ids}
-        loads = json.loads
-        for chunk in _chunks(subject_ids):
-            q = select(_I.subject_id, _I.category, _I.collected_for).where(
-                _I.subject_id.in_(chunk))
-            for sid, cat, purposes in self._c.execute(q):
+        for chunk in chunks(subject_ids):
+            for sid, cat, purposes in self._c.execute(_COLLECTED, {"ids": chunk}):
                 held = out[sid]
-                held[cat] = held.get(cat, frozenset()) | frozenset(loads(purposes))
+                was = held.get(cat)
+                held[cat] = _purposes(purposes) if was is None else was | _purposes(purposes)
         return out
 
     def get(self, item_id: str) -> SealedItem | None:
@@ -174,9 +169,27 @@ class SqlItems:
         return list(self._c.execute(q).scalars())
 
 
-def _reasons_json(reasons: Sequence[Reason]) -> str:
+# The ledger's hot path: decisions repeat the same reason sets, category sets and
+# obligations over and over, so each distinct value is serialised once (bounded caches).
+@functools.lru_cache(maxsize=4096)
+def _reasons_json(reasons: tuple[Reason, ...]) -> str:
     return json.dumps([{"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
                        for r in reasons], ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _set_json(values: frozenset[str]) -> str:
+    return json.dumps(sorted(values))
+
+
+@functools.lru_cache(maxsize=1024)
+def _list_json(values: tuple[str, ...]) -> str:
+    return json.dumps(values)
+
+
+@functools.lru_cache(maxsize=4096)
+def _purposes(stored: str) -> frozenset[str]:
+    return frozenset(json.loads(stored))
 
 
 class SqlDecisions:
@@ -188,16 +201,15 @@ class SqlDecisions:
         return self.record_many([decision])[0]
 
     def record_many(self, decisions: Sequence[Decision]) -> list[RecordedDecision]:
-        if decisions:
-            self._c.execute(t.decisions.insert(), [
-                {"id": d.id, "at_us": int(d.at.timestamp() * 1_000_000),
-                 "actor_kind": d.actor.kind.value, "actor_id": d.actor.id,
-                 "action": d.action.value, "subject_id": d.subject_id, "purpose": d.purpose,
-                 "outcome": d.outcome, "requested": json.dumps(sorted(d.requested)),
-                 "allowed": json.dumps(sorted(d.allowed)), "reasons": _reasons_json(d.reasons),
-                 "policy_version": d.policy_version, "obligations": json.dumps(d.obligations),
-                 "target_system": d.target_system, "exception_id": d.exception_id}
-                for d in decisions])
+        # columns in table order: id, at_us, actor_kind, actor_id, action, subject_id,
+        # purpose, outcome, requested, allowed, reasons, policy_version, obligations,
+        # target_system, exception_id
+        insert_rows(self._c, t.decisions, [
+            (d.id, int(d.at.timestamp() * 1_000_000), d.actor.kind.value, d.actor.id,
+             d.action.value, d.subject_id, d.purpose, d.outcome, _set_json(d.requested),
+             _set_json(d.allowed), _reasons_json(d.reasons), d.policy_version,
+             _list_json(d.obligations), d.target_system, d.exception_id)
+            for d in decisions])
         return [RecordedDecision(d, self._seal.seal(seal_message(d))) for d in decisions]
 
     def get(self, decision_id: str) -> Decision | None:
