@@ -146,7 +146,49 @@ def _values(r: random.Random) -> list[str]:
             ["先生", "女士", "经理", "工程师", "，", "您好", "的", "电话", "说", "x", "", "先"]
         )
     )
+
+    def chars(alphabet: str, n: int) -> str:
+        return "".join(r.choice(alphabet) for _ in range(n))
+
+    upper, alnum = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789", "abcXYZ0123456789"
+    plate = (
+        r.choice("粤京沪川苏浙X") + r.choice("ABDFIOZ") + r.choice(["", "·", "・", ".", "-", " "])
+    )
+    plate += (
+        r.choice(["D", "F", ""]) + chars(upper, r.choice([4, 5, 6])) + r.choice(["", "学", "港"])
+    )
+    token = r.choice(
+        [
+            "AKIA" + chars(upper, r.choice([15, 16, 17])),
+            "ghp_" + chars(alnum, r.choice([35, 36, 37])),
+            "glpat-" + chars(alnum + "_-", r.choice([19, 20, 21])),
+            "xoxb-" + chars(alnum + "-", r.choice([9, 10, 40, 72, 73])),
+            "sk_live_" + chars(alnum, r.choice([23, 24, 60, 99, 100])),
+            "AIza" + chars(alnum + "_-", r.choice([34, 35, 36])),
+            "eyJ"
+            + chars(alnum, 9)
+            + ".eyJ"
+            + chars(alnum + "_", r.choice([7, 8, 12]))
+            + "."
+            + chars(alnum + "-", r.choice([15, 16, 30])),
+        ]
+    )
+    key = "-----BEGIN " + r.choice(["", "RSA ", "EC ", "ENCRYPTED ", "OPENSSH ", "A B ", "rsa "])
+    key += r.choice(["PRIVATE KEY-----", "PRIVATE KEY PRIVATE KEY-----", "PUBLIC KEY-----"])
+    key += r.choice(["", "\nMIIBOgIBAAJBAK\n", "abc" * 50]) + r.choice(
+        [
+            "",
+            "-----END RSA PRIVATE KEY-----",
+            "-----END PRIVATE KEY-----",
+            "-----END KEY-----",
+            "-----END  PRIVATE KEY-----x",
+            "-----END RSA PRIVATE KEY",
+        ]
+    )
     return [
+        plate,
+        token,
+        key,
         zh_name,
         landline,
         coordinates,

@@ -1276,6 +1276,185 @@ static int load_bits(unsigned char *bits, PyObject *chars)
     return 0;
 }
 
+
+/* ---- plates and secrets (formats.PLATE + _plate, TOKEN, PRIVATE_KEY + _format_secret) ---- */
+
+static PyObject *s_plate, *s_secret;
+static unsigned char plate_provinces[0x10000 / 8];
+
+static inline int plate_letter(Py_UCS4 c) { return upper_alpha(c) && c != 'I' && c != 'O'; }
+
+static PyObject *plate_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    if (!in_bits(plate_provinces, at(&t, pos)) || !plate_letter(at(&t, pos + 1)))
+        return NO_MATCH;
+    Py_ssize_t q = pos + 2;
+    Py_UCS4 sep = at(&t, q);
+    if (sep == 0xB7 || sep == 0x30FB || sep == 0x2022 || sep == '.' || sep == '-' || sep == ' ')
+        q++;
+    Py_ssize_t end = -1;
+    Py_UCS4 c0 = at(&t, q), c1 = at(&t, q + 1);
+    /* [DF][A-HJ-NP-Z0-9]\d{4} */
+    if ((c0 == 'D' || c0 == 'F') && (plate_letter(c1) || ascii_digit(c1)) && digits_at(&t, q + 2, 4)
+        && !ascii_alnum(at(&t, q + 6)))
+        end = q + 6;
+    /* \d{5}[DF] */
+    if (end < 0 && digits_at(&t, q, 5) && (at(&t, q + 5) == 'D' || at(&t, q + 5) == 'F')
+        && !ascii_alnum(at(&t, q + 6)))
+        end = q + 6;
+    /* [A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳] */
+    if (end < 0) {
+        int ok = 1;
+        for (int i = 0; i < 4 && ok; i++)
+            ok = plate_letter(at(&t, q + i)) || ascii_digit(at(&t, q + i));
+        Py_UCS4 c4 = at(&t, q + 4);
+        if (ok
+            && (plate_letter(c4) || ascii_digit(c4) || c4 == 0x6302 || c4 == 0x5B66
+                || c4 == 0x8B66 || c4 == 0x6E2F || c4 == 0x6FB3)
+            && !ascii_alnum(at(&t, q + 5)))
+            end = q + 5;
+    }
+    if (t.defer)
+        return DEFERRED;
+    if (end < 0)
+        return NO_MATCH;
+    int letters = 0;
+    for (Py_ssize_t i = end - 5; i < end; i++)
+        letters += ascii_alpha(at(&t, i));
+    if (letters > 3)
+        return REJECTED; /* a word in capitals after a province name */
+    return make_hit(s_plate, text, pos, end, 0.9, v_format);
+}
+
+static inline int token_char(Py_UCS4 c) { return ascii_alnum(c) || c == '_' || c == '-'; }
+
+static int starts(const Text *t, Py_ssize_t p, const char *literal)
+{
+    for (Py_ssize_t i = 0; literal[i]; i++)
+        if (at(t, p + i) != (Py_UCS4)(unsigned char)literal[i])
+            return 0;
+    return 1;
+}
+
+/* The length of the run of characters passing `test` at p, at most limit. */
+static Py_ssize_t run_of(const Text *t, Py_ssize_t p, Py_ssize_t limit, int (*test)(Py_UCS4))
+{
+    Py_ssize_t n = 0;
+    while (n < limit && test(at(t, p + n)))
+        n++;
+    return n;
+}
+
+static inline int one_of(Py_UCS4 c, const char *set)
+{
+    return c > 0 && c < 128 && strchr(set, (int)c) != NULL;
+}
+
+static inline int upper_digit(Py_UCS4 c) { return upper_alpha(c) || ascii_digit(c); }
+static inline int alnum_dash(Py_UCS4 c) { return ascii_alnum(c) || c == '-'; }
+
+/* formats.TOKEN at pos: the end, or -1. */
+static Py_ssize_t token_match(const Text *t, Py_ssize_t pos)
+{
+    Py_ssize_t q, n;
+    if (pos > 0 && token_char(at(t, pos - 1)))
+        return -1;
+    if (starts(t, pos, "AKIA")) {
+        q = pos + 4;
+        n = run_of(t, q, 16, upper_digit);
+        return n == 16 && !token_char(at(t, q + 16)) ? q + 16 : -1;
+    }
+    if (starts(t, pos, "gh") && one_of(at(t, pos + 2), "pousr") && at(t, pos + 3) == '_') {
+        q = pos + 4;
+        n = run_of(t, q, 36, ascii_alnum);
+        return n == 36 && !token_char(at(t, q + 36)) ? q + 36 : -1;
+    }
+    if (starts(t, pos, "glpat-")) {
+        q = pos + 6;
+        n = run_of(t, q, 20, token_char);
+        return n == 20 && !token_char(at(t, q + 20)) ? q + 20 : -1;
+    }
+    if (starts(t, pos, "xox") && one_of(at(t, pos + 3), "baprs") && at(t, pos + 4) == '-') {
+        q = pos + 5;
+        n = run_of(t, q, 73, alnum_dash);
+        return n >= 10 && n <= 72 && !token_char(at(t, q + n)) ? q + n : -1;
+    }
+    if (starts(t, pos, "sk_live_")) {
+        q = pos + 8;
+        n = run_of(t, q, 100, ascii_alnum);
+        return n >= 24 && n <= 99 && !token_char(at(t, q + n)) ? q + n : -1;
+    }
+    if (starts(t, pos, "AIza")) {
+        q = pos + 4;
+        n = run_of(t, q, 35, token_char);
+        return n == 35 && !token_char(at(t, q + 35)) ? q + 35 : -1;
+    }
+    if (starts(t, pos, "eyJ")) {
+        q = pos + 3;
+        n = run_of(t, q, PY_SSIZE_T_MAX, token_char);
+        if (n < 8 || !starts(t, q + n, ".eyJ"))
+            return -1;
+        q += n + 4;
+        n = run_of(t, q, PY_SSIZE_T_MAX, token_char);
+        if (n < 8 || at(t, q + n) != '.')
+            return -1;
+        q += n + 1;
+        n = run_of(t, q, PY_SSIZE_T_MAX, token_char);
+        return n >= 16 ? q + n : -1;
+    }
+    return -1;
+}
+
+static PyObject *token_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Py_ssize_t end = token_match(tp, pos);
+    if (end < 0)
+        return NO_MATCH;
+    return make_hit(s_secret, text, pos, end, 0.97, v_format);
+}
+
+static inline int key_word_char(Py_UCS4 c) { return upper_digit(c) || c == ' '; }
+
+static PyObject *private_key_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    const Text *t = tp;
+    if (!starts(t, pos, "-----BEGIN "))
+        return NO_MATCH;
+    /* (?:[A-Z0-9]+ )* greedy, then PRIVATE KEY-----, backing off a word at a time */
+    Py_ssize_t marks[64];
+    int words = 0;
+    Py_ssize_t p = pos + 11;
+    marks[words++] = p;
+    while (words < 64) {
+        Py_ssize_t n = run_of(t, p, PY_SSIZE_T_MAX, upper_digit);
+        if (n < 1 || at(t, p + n) != ' ')
+            break;
+        p += n + 1;
+        marks[words++] = p;
+    }
+    if (words == 64)
+        return DEFERRED;
+    Py_ssize_t end = -1;
+    for (int k = words - 1; k >= 0 && end < 0; k--)
+        if (starts(t, marks[k], "PRIVATE KEY-----"))
+            end = marks[k] + 16;
+    if (end < 0)
+        return NO_MATCH;
+    /* (?:[\s\S]{0,6000}?-----END [A-Z0-9 ]*PRIVATE KEY-----)? lazily */
+    for (Py_ssize_t n = 0; n <= 6000 && end + n < t->len; n++) {
+        Py_ssize_t e = end + n;
+        if (!starts(t, e, "-----END "))
+            continue;
+        Py_ssize_t r = run_of(t, e + 9, PY_SSIZE_T_MAX, key_word_char);
+        if (r >= 11 && starts(t, e + 9 + r - 11, "PRIVATE KEY-----")) {
+            end = e + 9 + r + 5;
+            break;
+        }
+    }
+    return make_hit(s_secret, text, pos, end, 0.97, v_format);
+}
+
 /* ---- entry points ---- */
 
 #define ENTRY(name)                                                                           \
@@ -1295,6 +1474,9 @@ ENTRY(coordinates)
 ENTRY(landline)
 ENTRY(zh_name_suffix)
 ENTRY(zh_name_label)
+ENTRY(plate)
+ENTRY(token)
+ENTRY(private_key)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -1453,6 +1635,9 @@ static const NamedRule named_rules[] = {
     {"landline", landline_at},
     {"zh_name_suffix", zh_name_suffix_at},
     {"zh_name_label", zh_name_label_at},
+    {"plate", plate_at},
+    {"token", token_at},
+    {"private_key", private_key_at},
     {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
@@ -1765,16 +1950,18 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
                             "file_suffixes", "provinces", "iban_classes", "cn_trunk",
                             "surnames", "function_chars", "compound_surnames", "common_words",
-                            NULL};
+                            "plate_provinces", NULL};
     PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
-    PyObject *single, *function, *compound, *common;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!", names, &PyType_Type,
+    PyObject *single, *function, *compound, *common, *plates;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!U", names, &PyType_Type,
                                      &hit, &checksum, &format, &context, &PyDict_Type, &ctx,
                                      &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
                                      &codes, &PyDict_Type, &ibans, &trunk, &single, &function,
-                                     &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common))
+                                     &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common,
+                                     &plates))
         return NULL;
-    if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0)
+    if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0
+        || load_bits(plate_provinces, plates) < 0)
         return NULL;
     Py_XSETREF(compound_surnames, Py_NewRef(compound));
     Py_XSETREF(common_words, Py_NewRef(common));
@@ -1848,6 +2035,10 @@ static PyMethodDef methods[] = {
      "words.SUFFIX + _zh_name_suffix"},
     {"zh_name_label", (PyCFunction)(void (*)(void))native_zh_name_label, METH_FASTCALL,
      "words.LABEL + _zh_name_label"},
+    {"plate", (PyCFunction)(void (*)(void))native_plate, METH_FASTCALL, "formats.PLATE + _plate"},
+    {"token", (PyCFunction)(void (*)(void))native_token, METH_FASTCALL, "formats.TOKEN"},
+    {"private_key", (PyCFunction)(void (*)(void))native_private_key, METH_FASTCALL,
+     "formats.PRIVATE_KEY"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",
@@ -1865,7 +2056,9 @@ PyMODINIT_FUNC PyInit__native(void)
     s_iban = PyUnicode_InternFromString("iban");
     s_coordinates = PyUnicode_InternFromString("coordinates");
     s_person = PyUnicode_InternFromString("person_name");
-    if (s_person == NULL)
+    s_plate = PyUnicode_InternFromString("licence_plate");
+    s_secret = PyUnicode_InternFromString("secret");
+    if (s_person == NULL || s_plate == NULL || s_secret == NULL)
         return NULL;
     if (!s_coordinates || !s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
         return NULL;

@@ -122,9 +122,9 @@ def _coordinates(m: re.Match[str], text: str) -> Hit | None:
     return None  # two decimals side by side are as often prices or rates
 
 
-_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 PLATE = re.compile(
-    rf"[{_PROVINCES}][A-HJ-NP-Z][·・•.\- ]?"
+    rf"[{PLATE_PROVINCES}][A-HJ-NP-Z][·・•.\- ]?"
     r"(?:[DF][A-HJ-NP-Z0-9]\d{4}|\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])"
     r"(?![0-9A-Za-z])"
 )

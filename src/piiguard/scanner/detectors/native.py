@@ -66,6 +66,7 @@ def _load() -> ModuleType | None:
         function_chars="".join(sorted(names.FUNCTION_CHARS)),
         compound_surnames=words.COMPOUND_SET,
         common_words=words.COMMON_WORDS,
+        plate_provinces=formats.PLATE_PROVINCES,
     )
     return _native
 
@@ -86,5 +87,8 @@ FAST: dict[str, FastPath] = (
         "landline": NATIVE.landline,
         "zh_name_suffix": NATIVE.zh_name_suffix,
         "zh_name_label": NATIVE.zh_name_label,
+        "plate": NATIVE.plate,
+        "token": NATIVE.token,
+        "private_key": NATIVE.private_key,
     }
 )
