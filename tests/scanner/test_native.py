@@ -185,7 +185,72 @@ def _values(r: random.Random) -> list[str]:
             "-----END RSA PRIVATE KEY",
         ]
     )
+    latin = (
+        r.choice(
+            [
+                "Dear",
+                "Hi",
+                "Hello",
+                "Dear Mr.",
+                "Dear Mrs",
+                "Hi  Ms",
+                "Mr.",
+                "Mrs",
+                "Miss",
+                "Dr",
+                "Prof.",
+                "Name:",
+                "NAME :",
+                "Full name\t",
+                "Customer name:",
+                "customer",
+                "Contact",
+                "Contact person,",
+                "Attn:",
+                "Attention",
+                "Sincerely,",
+                "Best regards,\n",
+                "Kind regards",
+                "Yours",
+                "Regards",
+                "Signed",
+                "Cardholder:",
+                "Account holder",
+                "Name ",
+                "His",
+                "Hiking",
+                "ſigned",
+                "Kind",
+            ]
+        )
+        + r.choice([" ", "", "\n", " \n ", "\t", "  "])
+        + r.choice(
+            [
+                "John Smith",
+                "O'Brien",
+                "McDonald Jr",
+                "Anne-Marie Li",
+                "Smith",
+                "Customer Service",
+                "Team",
+                "Mr Smith",
+                "john",
+                "JOHN",
+                "AB",
+                "Zhang Wei Phone",
+                "Li Na Email",
+                "Jo O’Neil",
+                "Valued Customer",
+                "Sir",
+                "X",
+                "Ab Cd Ef Gh",
+                "Smith-",
+                "N/a",
+            ]
+        )
+    )
     return [
+        latin,
         plate,
         token,
         key,
@@ -350,13 +415,12 @@ def _reference(rule: Rule, text: str, pos: int) -> object:
     return False if m is None else rule.check(m, text)
 
 
-@pytest.mark.parametrize("name", sorted(FAST))
-def test_fast_path_answers_as_the_python_rule_at_every_position(name: str) -> None:
+def _compare(name: str, texts: list[str]) -> tuple[int, int, int]:
+    """Compare the fast path with the Python rule at every position: (compared, deferred,
+    matched)."""
     rule, fast = RULES[name], FAST[name]
-    r = random.Random(name)
     compared = deferred = matched = 0
-    for _ in range(1500):
-        text = _soup(r)
+    for text in texts:
         for pos in range(len(text) + 1):
             expected = _reference(rule, text, pos)  # first: fills the tables the fast path reads
             got = fast(text, pos)
@@ -369,7 +433,22 @@ def test_fast_path_answers_as_the_python_rule_at_every_position(name: str) -> No
             if expected:
                 assert type(got) is type(expected)
                 assert [type(x) for x in got] == [type(x) for x in expected]  # type: ignore[attr-defined]
+    return compared, deferred, matched
+
+
+@pytest.mark.parametrize("name", sorted(FAST))
+def test_fast_path_answers_as_the_python_rule_at_every_position(name: str) -> None:
+    r = random.Random(name)
+    compared, deferred, matched = _compare(name, [_soup(r) for _ in range(1500)])
     assert matched > 20, matched  # the soups do reach the rule
+    assert deferred < compared / 20
+
+
+def test_latin_names_at_every_position() -> None:
+    r = random.Random(7)
+    texts = [" ".join(_values(r)[0] for _ in range(3)) for _ in range(1500)]
+    compared, deferred, matched = _compare("latin_name", texts)
+    assert matched > 1000, matched
     assert deferred < compared / 20
 
 

@@ -1455,6 +1455,199 @@ static PyObject *private_key_at(PyObject *text, Text *tp, Py_ssize_t pos)
     return make_hit(s_secret, text, pos, end, 0.97, v_format);
 }
 
+
+/* ---- Latin names after a greeting, title or label (words.LATIN_NAME + _latin_name) ---- */
+
+static PyObject *not_last = NULL, *not_names = NULL; /* frozensets of lower-case words */
+static const char *const titles[] = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", NULL};
+static const char *const greetings[] = {"Dear", "Hi", "Hello", NULL};
+static const char *const name_labels[] = {
+    "name",      "full name", "customer name", "customer",   "contact",        "contact person",
+    "attn",      "attention", "recipient",     "cardholder", "account holder", "signed",
+    "sincerely", "regards",   "best regards",  "kind regards", "yours",        NULL};
+
+static inline int lower_az(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+
+static Py_ssize_t literal_len(const Text *t, Py_ssize_t p, const char *word, int caseless)
+{
+    Py_ssize_t i = 0;
+    for (; word[i]; i++) {
+        Py_UCS4 c = at(t, p + i);
+        if ((caseless ? lower(c) : c) != (Py_UCS4)(unsigned char)word[i])
+            return -1;
+    }
+    return i;
+}
+
+/* WORD = [A-Z][a-z]*(?:['’-]?[A-Z][a-z]+)+|[A-Z][a-z]+ at p: the end, or -1. */
+static Py_ssize_t latin_word(const Text *t, Py_ssize_t p)
+{
+    if (!upper_alpha(at(t, p)))
+        return -1;
+    Py_ssize_t q = p + 1 + run_of(t, p + 1, PY_SSIZE_T_MAX, lower_az);
+    int parts = 0;
+    while (1) {
+        Py_UCS4 c = at(t, q);
+        Py_ssize_t r = (c == '\'' || c == 0x2019 || c == '-') ? q + 1 : q;
+        if (!upper_alpha(at(t, r)) || !lower_az(at(t, r + 1)))
+            break;
+        q = r + 1 + run_of(t, r + 1, PY_SSIZE_T_MAX, lower_az);
+        parts++;
+    }
+    if (parts)
+        return q;
+    Py_ssize_t n = run_of(t, p + 1, PY_SSIZE_T_MAX, lower_az);
+    return n ? p + 1 + n : -1;
+}
+
+/* [ \t]*\n?[ \t]*(?P<v>WORD(?:[ ]WORD){0,2}) at p: v's end, its start in *v. */
+static Py_ssize_t latin_tail(const Text *t, Py_ssize_t p, Py_ssize_t *v)
+{
+    while (at(t, p) == ' ' || at(t, p) == '\t')
+        p++;
+    if (at(t, p) == '\n')
+        p++;
+    while (at(t, p) == ' ' || at(t, p) == '\t')
+        p++;
+    Py_ssize_t end = latin_word(t, p);
+    if (end < 0)
+        return -1;
+    *v = p;
+    for (int k = 0; k < 2 && at(t, end) == ' '; k++) {
+        Py_ssize_t next = latin_word(t, end + 1);
+        if (next < 0)
+            break;
+        end = next;
+    }
+    return end;
+}
+
+/* A title then \.? at p, in the pattern's order, followed by the tail. */
+static Py_ssize_t after_title(const Text *t, Py_ssize_t p, Py_ssize_t *v)
+{
+    for (int i = 0; titles[i]; i++) {
+        Py_ssize_t n = literal_len(t, p, titles[i], 0);
+        if (n < 0)
+            continue;
+        Py_ssize_t end;
+        if (at(t, p + n) == '.' && (end = latin_tail(t, p + n + 1, v)) >= 0)
+            return end;
+        if ((end = latin_tail(t, p + n, v)) >= 0)
+            return end;
+    }
+    return -1;
+}
+
+static Py_ssize_t latin_match(Text *t, Py_ssize_t pos, Py_ssize_t *v)
+{
+    if (pos > 0 && word_char(at(t, pos - 1)))
+        return -1;
+    Py_ssize_t end;
+    for (int i = 0; greetings[i]; i++) {
+        Py_ssize_t n = literal_len(t, pos, greetings[i], 0);
+        if (n < 0)
+            continue;
+        Py_ssize_t spaces = 0;
+        while (at(t, pos + n + spaces) == ' ')
+            spaces++;
+        if (spaces && (end = after_title(t, pos + n + spaces, v)) >= 0)
+            return end;
+        if ((end = latin_tail(t, pos + n, v)) >= 0)
+            return end;
+    }
+    if ((end = after_title(t, pos, v)) >= 0)
+        return end;
+    scan_folds(t, pos, pos + 16);
+    for (int i = 0; name_labels[i]; i++) {
+        Py_ssize_t n = literal_len(t, pos, name_labels[i], 1);
+        if (n < 0)
+            continue;
+        Py_ssize_t p = pos + n;
+        while (at(t, p) == ' ' || at(t, p) == '\t')
+            p++;
+        if (at(t, p) == ':' || at(t, p) == ',')
+            p++;
+        if ((end = latin_tail(t, p, v)) >= 0)
+            return end;
+    }
+    return -1;
+}
+
+/* _TITLE.search(text, lo, hi): a title, \.?, \s* up to hi. */
+static int title_before(const Text *t, Py_ssize_t lo, Py_ssize_t hi)
+{
+    Py_ssize_t q = hi;
+    while (q > lo && Py_UNICODE_ISSPACE(at(t, q - 1)))
+        q--;
+    for (int dot = 0; dot < 2; dot++) {
+        if (dot) {
+            if (!(q > lo && at(t, q - 1) == '.'))
+                break;
+            q--;
+        }
+        for (int i = 0; titles[i]; i++) {
+            Py_ssize_t len = (Py_ssize_t)strlen(titles[i]), w = q - len;
+            if (w >= lo && literal_len(t, w, titles[i], 0) == len
+                && !(w > 0 && word_char(at(t, w - 1))))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* lower-case token text[a:b] in the set: 1, 0, -1 on error */
+static int token_in(const Text *t, Py_ssize_t a, Py_ssize_t b, PyObject *set)
+{
+    Py_UCS4 buf[64];
+    if (b - a > 64)
+        return 0; /* longer than any word of the lists */
+    for (Py_ssize_t i = a; i < b; i++)
+        buf[i - a] = lower(at(t, i));
+    PyObject *word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, b - a);
+    if (word == NULL)
+        return -1;
+    int found = PySet_Contains(set, word);
+    Py_DECREF(word);
+    return found;
+}
+
+static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    Py_ssize_t start, end = latin_match(&t, pos, &start);
+    if (t.defer)
+        return DEFERRED;
+    if (end < 0)
+        return NO_MATCH;
+    Py_ssize_t bounds[4][2];
+    int tokens = 0;
+    for (Py_ssize_t a = start, i = start; i <= end; i++)
+        if (i == end || at(&t, i) == ' ') {
+            bounds[tokens][0] = a;
+            bounds[tokens++][1] = i;
+            a = i + 1;
+        }
+    while (tokens) {
+        int found = token_in(&t, bounds[tokens - 1][0], bounds[tokens - 1][1], not_last);
+        if (found < 0)
+            return NULL;
+        if (!found)
+            break;
+        tokens--;
+    }
+    if (!tokens)
+        return REJECTED;
+    int first = token_in(&t, bounds[0][0], bounds[0][1], not_names);
+    if (first < 0)
+        return NULL;
+    if (first)
+        return REJECTED;
+    Py_ssize_t value_end = bounds[tokens - 1][1];
+    if (tokens == 1 && !title_before(&t, start > 8 ? start - 8 : 0, start))
+        return REJECTED; /* a lone capitalised word after "Dear" is as often a role */
+    return make_hit(s_person, text, start, value_end, tokens > 1 ? 0.85 : 0.7, v_context);
+}
+
 /* ---- entry points ---- */
 
 #define ENTRY(name)                                                                           \
@@ -1477,6 +1670,7 @@ ENTRY(zh_name_label)
 ENTRY(plate)
 ENTRY(token)
 ENTRY(private_key)
+ENTRY(latin_name)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -1638,6 +1832,7 @@ static const NamedRule named_rules[] = {
     {"plate", plate_at},
     {"token", token_at},
     {"private_key", private_key_at},
+    {"latin_name", latin_name_at},
     {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
@@ -1950,16 +2145,19 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
                             "file_suffixes", "provinces", "iban_classes", "cn_trunk",
                             "surnames", "function_chars", "compound_surnames", "common_words",
-                            "plate_provinces", NULL};
+                            "plate_provinces", "not_last", "not_names", NULL};
     PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
-    PyObject *single, *function, *compound, *common, *plates;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!U", names, &PyType_Type,
+    PyObject *single, *function, *compound, *common, *plates, *last, *nonames;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!UO!O!", names, &PyType_Type,
                                      &hit, &checksum, &format, &context, &PyDict_Type, &ctx,
                                      &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
                                      &codes, &PyDict_Type, &ibans, &trunk, &single, &function,
                                      &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common,
-                                     &plates))
+                                     &plates, &PyFrozenSet_Type, &last, &PyFrozenSet_Type,
+                                     &nonames))
         return NULL;
+    Py_XSETREF(not_last, Py_NewRef(last));
+    Py_XSETREF(not_names, Py_NewRef(nonames));
     if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0
         || load_bits(plate_provinces, plates) < 0)
         return NULL;
@@ -2039,6 +2237,8 @@ static PyMethodDef methods[] = {
     {"token", (PyCFunction)(void (*)(void))native_token, METH_FASTCALL, "formats.TOKEN"},
     {"private_key", (PyCFunction)(void (*)(void))native_private_key, METH_FASTCALL,
      "formats.PRIVATE_KEY"},
+    {"latin_name", (PyCFunction)(void (*)(void))native_latin_name, METH_FASTCALL,
+     "words.LATIN_NAME + _latin_name"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",

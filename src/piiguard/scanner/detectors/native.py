@@ -67,6 +67,8 @@ def _load() -> ModuleType | None:
         compound_surnames=words.COMPOUND_SET,
         common_words=words.COMMON_WORDS,
         plate_provinces=formats.PLATE_PROVINCES,
+        not_last=words.NOT_LAST,
+        not_names=names.NOT_NAMES,
     )
     return _native
 
@@ -90,5 +92,6 @@ FAST: dict[str, FastPath] = (
         "plate": NATIVE.plate,
         "token": NATIVE.token,
         "private_key": NATIVE.private_key,
+        "latin_name": NATIVE.latin_name,
     }
 )

@@ -206,12 +206,12 @@ LATIN_NAME = re.compile(
     rf"[ \t]*\n?[ \t]*(?P<v>(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}})"
 )
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
-_NOT_LAST = NAME_TERMINATORS | NOT_NAMES
+NOT_LAST = NAME_TERMINATORS | NOT_NAMES
 
 
 def _latin_name(m: re.Match[str], text: str) -> Hit | None:
     tokens = m.group("v").split(" ")
-    while tokens and tokens[-1].lower() in _NOT_LAST:
+    while tokens and tokens[-1].lower() in NOT_LAST:
         tokens.pop()
     if not tokens or tokens[0].lower() in NOT_NAMES:
         return None
