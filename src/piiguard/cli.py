@@ -249,7 +249,7 @@ def subject_erase(subject_id: str,
 def keys_rotate() -> None:
     """Re-wrap every subject key under a new KEK version (data ciphertexts untouched)."""
     c = _container()
-    r = keys.rotate_keys(c.uow(), c.vault, OPERATOR)
+    r = keys.rotate_keys(c.uow(), c.vault, OPERATOR, c.staff.box)
     out.print(f"KEK version {r.new_version} is current; {r.rewrapped} subject key(s) re-wrapped;"
               f" in use: {r.versions_in_use or '{}'}")
 

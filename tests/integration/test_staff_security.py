@@ -31,7 +31,7 @@ from piiguard.domain.errors import (
     SessionPending,
     TooManyAttempts,
 )
-from piiguard.services import mfa, staff_accounts, staff_login
+from piiguard.services import keys, mfa, staff_accounts, staff_login
 from piiguard.services.staff_kit import staff_actor
 
 PASSWORD = "correct horse battery staple"
@@ -414,3 +414,20 @@ def test_no_password_token_code_or_email_reaches_the_trail_or_the_logs(
     for blob in [*rows, caplog.text]:
         for secret in secrets_:
             assert secret not in blob and secret.casefold() not in blob.casefold()
+
+
+@pytest.mark.req("R5.1")
+def test_totp_seeds_follow_a_kek_rotation_and_block_retiring_their_old_kek(
+        moving: tuple[Container, FixedClock]) -> None:
+    c, clock = moving
+    p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
+    keys.rotate_keys(c.uow(), c.vault, OPERATOR)  # subject keys only: the seed stays on v1
+    with pytest.raises(Conflict) as e:
+        keys.retire_key(c.uow(), c.vault, OPERATOR, "1")
+    assert e.value.field == "version" and "TOTP" in e.value.message
+    report = keys.rotate_keys(c.uow(), c.vault, OPERATOR, c.staff.box)
+    keys.retire_key(c.uow(), c.vault, OPERATOR, "1")
+    with c.engine.connect() as conn:
+        sealed = conn.execute(select(t.staff_accounts.c.totp_secret)).scalar_one()
+    assert sealed.startswith(f"v{report.new_version}:")
+    login(c, p, clock)

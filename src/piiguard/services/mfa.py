@@ -19,7 +19,7 @@ from piiguard.domain.accounts import StaffAccount
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated
-from piiguard.domain.ports import UnitOfWork
+from piiguard.domain.ports import SecretBox, UnitOfWork
 from piiguard.services.staff_kit import StaffKit, pending_for, token_hash
 
 ISSUER = "piiguard"
@@ -162,3 +162,19 @@ def reset_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str) -> N
         uow.audit(AuditEvent("staff.totp_reset", actor.kind.value, actor.id, "staff",
                              staff_id))
         uow.commit()
+
+
+def reseal_totp_seeds(uow: UnitOfWork, box: SecretBox) -> int:
+    """After a KEK rotation: every TOTP seed sealed under the new current KEK, so that the old
+    version can be retired without locking anyone out. Inside the caller's transaction."""
+    n = 0
+    for staff_id, sealed in uow.staff.totp_seeds():
+        fresh = box.seal(box.open(sealed, _context(staff_id)), _context(staff_id))
+        uow.staff.reseal_totp(staff_id, fresh)
+        n += 1
+    return n
+
+
+def seeds_under(uow: UnitOfWork, version: str) -> int:
+    """How many TOTP seeds are still sealed under KEK `version`."""
+    return sum(1 for _, sealed in uow.staff.totp_seeds() if sealed.startswith(f"v{version}:"))

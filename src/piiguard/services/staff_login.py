@@ -228,17 +228,18 @@ def reauthenticate(kit: StaffKit, uow: UnitOfWork, token: str, password: str, *,
         keys = uow.staff.throttles([acct, addr])
         _refuse_if_throttled(kit, uow, keys, acct, addr, details)
         found = uow.staff.get(account.id)
-        ok = found is not None and kit.passwords.verify(found[1], pw)
+        if found is None or not kit.passwords.verify(found[1], pw):
+            _fail(kit, uow, keys, acct, addr, account, {**details, "factor": "password"})
+            raise NotAuthenticated("wrong password")
         factor = None
-        if ok and account.mfa_enrolled:
+        if account.mfa_enrolled:
+            if not totp and not recovery_code:
+                raise MfaRequired("re-authentication needs your password and your code")
             factor = verify_second_factor(kit, uow, account, totp=totp,
                                           recovery_code=recovery_code)
-            ok = factor is not None
-        if not ok:
-            _fail(kit, uow, keys, acct, addr, account, {**details, "factor": "reauth"})
-            if account.mfa_enrolled and not totp and not recovery_code:
-                raise MfaRequired("re-authentication needs your password and your code")
-            raise NotAuthenticated("wrong password or code")
+            if factor is None:
+                _fail(kit, uow, keys, acct, addr, account, {**details, "factor": "second"})
+                raise NotAuthenticated("wrong or already used code")
         if acct in keys:
             uow.staff.clear_throttle(acct)
         uow.staff.authenticate_session(th, now, pending_for(account, kit))

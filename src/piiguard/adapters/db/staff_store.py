@@ -99,6 +99,14 @@ class SqlStaff:
             totp_secret=sealed, totp_confirmed_at=confirmed_at,
             **({"totp_last_step": None} if sealed is None else {})))
 
+    def totp_seeds(self) -> list[tuple[str, str]]:
+        q = select(_A.id, _A.totp_secret).where(_A.totp_secret.is_not(None))
+        return [(r.id, r.totp_secret) for r in self._c.execute(q)]
+
+    def reseal_totp(self, staff_id: str, sealed: str) -> None:
+        self._c.execute(update(t.staff_accounts).where(_A.id == staff_id)
+                        .values(totp_secret=sealed))
+
     def use_totp_step(self, staff_id: str, step: int) -> bool:
         """Record `step` as used unless it (or a later one) was already: one statement, so
         two requests with the same code cannot both pass."""
