@@ -1019,47 +1019,6 @@ def _wrk(base: str, key: str, target: dict[str, object], ids: list[str], tmp: Pa
             and errors == 0}
 
 
-def _http_app() -> Any:
-    """The app `piiguard serve` runs, with PIIGUARD_* from the environment."""
-    from piiguard.web.app import create_app  # noqa: PLC0415
-
-    return create_app(bootstrap(Settings()))
-
-
-def _serve_one(port: int) -> None:
-    import uvicorn  # noqa: PLC0415
-
-    # IPPROTO_TCP given explicitly: accepted sockets inherit it, and asyncio sets
-    # TCP_NODELAY only then (`uvicorn --workers N` binds with proto 0 and loses it, so every
-    # keep-alive request waits ~40 ms for a delayed ACK: uvicorn issue #3149)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.listen(2048)
-    config = uvicorn.Config("bench.decisions:_http_app", factory=True, log_level="warning")
-    uvicorn.Server(config).run(sockets=[sock])
-
-
-def serve_processes(port: int, n: int) -> None:
-    """n independent server processes on one port (SO_REUSEPORT: the kernel spreads the
-    connections), each with its own container: what `--workers n` should give."""
-    import multiprocessing  # noqa: PLC0415
-    import signal  # noqa: PLC0415
-
-    procs = [multiprocessing.Process(target=_serve_one, args=(port,)) for _ in range(n)]
-    for p in procs:
-        p.start()
-
-    def stop(*_: object) -> None:
-        for p in procs:
-            p.terminate()
-
-    signal.signal(signal.SIGTERM, stop)
-    for p in procs:
-        p.join()
-
-
 HEALTH = {"endpoint": "GET /healthz (baseline: routing + two SELECT 1, no auth)",
           "method": "GET", "path": "/healthz"}
 
@@ -1101,16 +1060,11 @@ def run_http(tmp: Path, backends: Sequence[str] = ("sqlite", "postgresql")
             add = subprocess.run([_piiguard(), "client", "add", "bench"], env=env,
                                  capture_output=True, text=True, check=True)
             key = add.stdout.strip().splitlines()[-1]
-            ids = _serve_and_load(f"piiguard serve, {backend} (1 uvicorn process)",
+            ids = _serve_and_load(f"piiguard serve, {backend} (1 process)",
                                   [_piiguard(), "serve"], env, key, tmp, out, WRK_RUNS)
-            wenv = {**env, "PYTHONPATH": os.pathsep.join(
-                [str(Path(__file__).parent.parent), env.get("PYTHONPATH", "")])}
-            _serve_and_load(f"2 server processes, {backend} (same app and var dir, "
-                            "SO_REUSEPORT)", [sys.executable, "-c",
-                                              "import sys; from bench.decisions import "
-                                              "serve_processes as s; "
-                                              "s(int(sys.argv[2]), 2)"],
-                            wenv, key, tmp, out, WRK_RUNS[1:2], ids)
+            _serve_and_load(f"piiguard serve --workers 2, {backend}",
+                            [_piiguard(), "serve", "--workers", "2"], env, key, tmp, out,
+                            WRK_RUNS, ids)
     out["target_met_any"] = any(r.get("target_met") for r in out["runs"]
                                 if not str(r.get("what", "")).startswith("baseline"))
     return out

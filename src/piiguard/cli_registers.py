@@ -78,6 +78,19 @@ def processing_object(
     _restrict(subject_id, RestrictionKind.OBJECTION, purpose)
 
 
+@processing_app.command("list")
+def processing_list(subject_id: str) -> None:
+    """A subject's restrictions and objections, in force and lifted. 列出限制与拒绝。"""
+    c = _container()
+    try:
+        found = consents.list_restrictions(c.uow(), OPERATOR, subject_id)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    _table(("restriction", "kind", "purpose", "since (UTC)", "lifted (UTC)"),
+           [(r.id, r.kind.value, r.purpose or "(every purpose)", _at(r.since),
+             _at(r.lifted_at)) for r in found])
+
+
 @processing_app.command("lift")
 def processing_lift(subject_id: str, restriction_id: str) -> None:
     """Lift a restriction or an objection: the next decision no longer refuses for it.

@@ -465,6 +465,11 @@ def test_restriction_and_objection_refuse_until_lifted(container: Container, api
     assert decide(api, system, sid, "after_sales")["outcome"] == "allowed"  # only that purpose
     assert [x[0] for x in audit_actions(container, target_type="restriction")] == [
         "processing.restriction", "processing.lift", "processing.objection"]
+    listed = api.get(f"/api/v1/subjects/{sid}/restrictions", headers=system.headers).json()
+    assert [(x["kind"], x["purpose"], x["lifted_at"] is not None) for x in listed] == [
+        ("restriction", None, True), ("objection", "important_notices", False)]
+    assert_problem(api.get("/api/v1/subjects/no-such-subject/restrictions",
+                           headers=system.headers), 404, "not-found", "subject_id")
 
 
 # --- systems ---------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ def test_an_objection_denies_until_it_is_lifted(settings: Settings,
 
     restriction = ok(settings, "processing", "restrict", sid).strip()
     assert outcome(settings, sid, "important_notices") == "denied processing_restricted"
+    listed = ok(settings, "processing", "list", sid)
+    assert objection in listed and restriction in listed and "(every purpose)" in listed
     ok(settings, "processing", "lift", sid, restriction)
     assert outcome(settings, sid, "important_notices") == "allowed allowed"
     unknown = refused(settings, "processing", "object", sid, "no_such_purpose")

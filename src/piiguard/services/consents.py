@@ -94,6 +94,17 @@ def restrict_processing(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, 
     return r
 
 
+def list_restrictions(uow: UnitOfWork, actor: Actor, subject_id: str) -> list[Restriction]:
+    """A subject's restrictions and objections, in force and lifted, oldest first."""
+    with uow:
+        _live(uow, subject_id)
+        found = uow.consents.restrictions_of(subject_id)
+        uow.audit(AuditEvent("processing.list", actor.kind.value, actor.id, "subject",
+                             subject_id, subject_id))
+        uow.commit()
+    return found
+
+
 def lift_restriction(uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str,
                      restriction_id: str) -> None:
     with uow:

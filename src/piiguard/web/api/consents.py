@@ -8,7 +8,7 @@ from datetime import datetime
 from fastapi import APIRouter, status
 from pydantic import BaseModel, Field
 
-from piiguard.domain.consent import Consent, ConsentKind, RestrictionKind
+from piiguard.domain.consent import Consent, ConsentKind, Restriction, RestrictionKind
 from piiguard.domain.subjects import Channel
 from piiguard.services import consents as uc
 from piiguard.web.deps import ContainerDep, DataActor
@@ -55,8 +55,14 @@ class RestrictionIn(Strict):
 class RestrictionOut(BaseModel):
     id: str
     kind: RestrictionKind
-    purpose: str | None
+    purpose: str | None  # None: every purpose
     since: datetime
+    lifted_at: datetime | None = None
+
+    @classmethod
+    def of(cls, r: Restriction) -> RestrictionOut:
+        return cls(id=r.id, kind=r.kind, purpose=r.purpose, since=r.since,
+                   lifted_at=r.lifted_at)
 
 
 class GuardianIn(Strict):
@@ -94,7 +100,13 @@ def restrict(subject_id: str, body: RestrictionIn, c: ContainerDep,
     """`restriction` (all purposes, or one) or `objection` to one purpose."""
     r = uc.restrict_processing(c.uow(), c.snapshots, c.clock, actor, subject_id, body.kind,
                                body.purpose)
-    return RestrictionOut(id=r.id, kind=r.kind, purpose=r.purpose, since=r.since)
+    return RestrictionOut.of(r)
+
+
+@router.get("/restrictions", response_model=list[RestrictionOut])
+def restrictions(subject_id: str, c: ContainerDep, actor: DataActor) -> list[RestrictionOut]:
+    """Restrictions and objections, in force (`lifted_at` empty) and lifted."""
+    return [RestrictionOut.of(r) for r in uc.list_restrictions(c.uow(), actor, subject_id)]
 
 
 @router.delete("/restrictions/{restriction_id}", status_code=status.HTTP_204_NO_CONTENT)
