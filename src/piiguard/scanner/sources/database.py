@@ -2,6 +2,14 @@
 
 Values are read only to be scanned in memory; what leaves here is, per column and type, the
 share of sampled rows that matched and one example hit with the key of its row.
+
+Rows are sampled across the whole table, not taken from its start: `ORDER BY random()` (the
+dialect's random function: rand() on MySQL/MariaDB, NEWID() on SQL Server,
+dbms_random.value on Oracle) with the sample as LIMIT. On PostgreSQL a table whose planner
+estimate (pg_class.reltuples) exceeds 20 times the sample is first cut down by block
+(`TABLESAMPLE SYSTEM`: about five times the sample's worth of pages, and at least 32 pages,
+since a block sample is clustered) so that it is not read whole; if that yields fewer rows
+than the sample, the plain random order is used. Other dialects fall back to the first rows.
 """
 
 from __future__ import annotations
@@ -39,6 +47,80 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, int | str | float) or value is None else str(value)
 
 
+# A PostgreSQL table estimated at more rows than this many samples is cut down by block first.
+BLOCK_SAMPLE_ABOVE = 20
+_BLOCK_SAMPLE_MARGIN = 5  # pages for about this many times the sample
+_BLOCK_SAMPLE_PAGES = 32  # and at least this many pages
+
+
+def _random_order(dialect: str) -> sa.ColumnElement[Any] | None:
+    if dialect in ("postgresql", "sqlite"):
+        return sa.func.random()
+    if dialect in ("mysql", "mariadb"):
+        return sa.func.rand()
+    if dialect == "mssql":
+        return sa.func.newid()
+    if dialect == "oracle":
+        return sa.literal_column("dbms_random.value")
+    return None
+
+
+def _estimated_size(connection: sa.Connection, table: sa.Table) -> tuple[float, int] | None:
+    """PostgreSQL's planner estimate of the table's rows and pages (None before its first
+    ANALYZE, and on other databases)."""
+    if connection.dialect.name != "postgresql":
+        return None
+    row = connection.execute(
+        sa.text(
+            "SELECT c.reltuples, c.relpages FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = :name AND n.nspname = coalesce(:schema, current_schema())"
+        ),
+        {"name": table.name, "schema": table.schema},
+    ).first()
+    if row is None or row[0] is None or row[0] <= 0 or not row[1]:
+        return None
+    return float(row[0]), int(row[1])
+
+
+Columns = list[tuple[str, str]]  # (column name, label in the query)
+
+
+def _select(source: sa.FromClause, columns: Columns) -> sa.Select[Any]:
+    return sa.select(*(source.c[name].label(label) for name, label in columns))
+
+
+def sample_query(
+    connection: sa.Connection, table: sa.Table, columns: Columns, sample: int
+) -> tuple[sa.Select[Any], str]:
+    """The query for `sample` rows spread over the table, and how it samples: "tablesample"
+    (PostgreSQL, large table), "random" or "first" (a dialect without a random function)."""
+    order = _random_order(connection.dialect.name)
+    size = _estimated_size(connection, table)
+    source: sa.FromClause = table
+    method = "random" if order is not None else "first"
+    if order is not None and size is not None and size[0] > BLOCK_SAMPLE_ABOVE * sample:
+        rows, pages = size
+        share = max(_BLOCK_SAMPLE_MARGIN * sample / rows, _BLOCK_SAMPLE_PAGES / pages)
+        source = sa.tablesample(table, sa.func.system(min(100.0, 100.0 * share)))
+        method = "tablesample"
+    query = _select(source, columns)
+    if order is not None:
+        query = query.order_by(order)
+    return query.limit(sample), method
+
+
+def _sampled_rows(
+    connection: sa.Connection, table: sa.Table, columns: Columns, sample: int
+) -> list[sa.Row[Any]]:
+    query, method = sample_query(connection, table, columns, sample)
+    rows = list(connection.execute(query))
+    if method == "tablesample" and len(rows) < sample:  # too few pages drawn: the whole table
+        query = _select(table, columns).order_by(_random_order(connection.dialect.name))
+        rows = list(connection.execute(query.limit(sample)))
+    return rows
+
+
 def scan_table(
     connection: sa.Connection, table: sa.Table, detector: Detector, sample: int
 ) -> Iterator[Located]:
@@ -46,12 +128,11 @@ def scan_table(
     scanned = [c for c in table.columns if not isinstance(c.type, _SKIPPED_TYPES)]
     if not scanned:
         return
-    keys = [table.c[name].label(f"pk_{name}") for name in key_columns]
-    values = [c.label(f"v{i}") for i, c in enumerate(scanned)]
-    query = sa.select(*keys, *values).limit(sample)
+    columns = [(name, f"pk_{name}") for name in key_columns]
+    columns += [(c.name, f"v{i}") for i, c in enumerate(scanned)]
     tallies: dict[tuple[str, str], _Tally] = {}
     filled = dict.fromkeys((c.name for c in scanned), 0)
-    for ordinal, row in enumerate(connection.execute(query), start=1):
+    for ordinal, row in enumerate(_sampled_rows(connection, table, columns, sample), start=1):
         mapping = row._mapping
         for i, column in enumerate(scanned):
             value = mapping[f"v{i}"]
