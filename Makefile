@@ -3,7 +3,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+# reinstall (and rebuild the scanner's compiled module) when any of these change
+INSTALL_INPUTS := pyproject.toml setup.py $(wildcard src/piiguard/scanner/*.c)
+STAMP := $(VENV)/.installed-$(shell cat $(INSTALL_INPUTS) | sha1sum | cut -c1-12)
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
@@ -12,7 +14,7 @@ PYTEST_WORKERS ?= auto
 help: ## show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): $(INSTALL_INPUTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing piiguard and its tools into $(VENV) (first time takes a minute) ..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
