@@ -1924,13 +1924,14 @@ typedef struct {
     double confidence;
 } Span;
 
-static int span_before(const Span *a, const Span *b)
+static int span_compare(const void *pa, const void *pb)
 {
+    const Span *a = pa, *b = pb;
     if (a->start != b->start)
-        return a->start < b->start;
+        return a->start < b->start ? -1 : 1;
     if (a->end != b->end)
-        return a->end > b->end;
-    return a->index < b->index;
+        return a->end > b->end ? -1 : 1;
+    return a->index < b->index ? -1 : (a->index > b->index);
 }
 
 /* engine._resolve: by start, longest first (stable); where spans overlap keep the most
@@ -1954,15 +1955,8 @@ static PyObject *resolve(PyObject *hits)
         PyMem_Free(spans);
         return NULL;
     }
-    for (Py_ssize_t i = 1; i < n; i++) { /* insertion sort: a few hits per text */
-        Span key = spans[i];
-        Py_ssize_t j = i - 1;
-        while (j >= 0 && span_before(&key, &spans[j])) {
-            spans[j + 1] = spans[j];
-            j--;
-        }
-        spans[j + 1] = key;
-    }
+    /* by start, longest first, then report order: a total order, so qsort sorts stably */
+    qsort(spans, (size_t)n, sizeof(Span), span_compare);
     Py_ssize_t kept = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         if (kept && spans[i].start < spans[kept - 1].end) {
