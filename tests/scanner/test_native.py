@@ -455,11 +455,43 @@ def test_latin_names_at_every_position() -> None:
 def test_detector_finds_the_same_with_and_without_fast_paths() -> None:
     fast, pure = Detector(), Detector(native=False)
     r = random.Random(5)
-    for _ in range(300):
-        text = " ".join(_soup(r) for _ in range(4))
+    alphabet = "0123456789 -.:@+()/,，：°·\n\tabcxyzABCXYZ张伟先生京粤号路区市１٣Kſİ😀’"
+    for _ in range(1000):
+        parts = []
+        for _ in range(r.randint(1, 8)):
+            x = r.random()
+            if x < 0.4:
+                parts.append(r.choice(_values(r)))
+            elif x < 0.7:
+                parts.append(r.choice(FRAGMENTS))
+            else:
+                parts.append("".join(r.choice(alphabet) for _ in range(r.randint(1, 12))))
+        text = "".join(parts)
         assert fast.scan(text) == pure.scan(text), text
     assert fast.native == sorted(FAST)
     assert pure.native == []
+
+
+def test_long_texts_resolve_as_in_python() -> None:
+    """A long text has thousands of hits, the UTF-8 pass's after the ASCII pass's."""
+    fast, pure = Detector(), Detector(native=False)
+    r = random.Random(6)
+    text = "\n".join(_soup(r) for _ in range(3000))
+    hits = fast.scan(text)
+    assert len(hits) > 500
+    assert hits == pure.scan(text)
+
+
+def test_collector_keeps_the_first_report_order_and_the_last_end() -> None:
+    assert NATIVE is not None
+    found = NATIVE.Collector()
+    for rule, start, end in [(1, 5, 9), (0, 5, 7), (1, 5, 12), (2, 0, 3)] + [
+        (3, i, i + 1) for i in range(200)
+    ]:
+        found(rule, start, end, 0, None)
+    items = found.items()
+    assert items[:3] == [(1, 5, 12), (0, 5, 7), (2, 0, 3)]
+    assert len(found) == 203
 
 
 def test_context_words_must_be_literals() -> None:
