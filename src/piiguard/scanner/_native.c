@@ -1978,22 +1978,11 @@ static PyObject *resolve(PyObject *hits)
 
 /* plan.run(text, ascii, utf8, fallback): the candidates of both passes in report order, each
  * through its fast path or fallback(rule, text, start, end, append), then resolved. */
-static PyObject *Plan_run(Plan *self, PyObject *const *args, Py_ssize_t nargs)
+static PyObject *plan_run(Plan *self, PyObject *text, Collector *found, Collector *utf8,
+                          PyObject *fallback)
 {
-    if (hit_type == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
-        return NULL;
-    }
-    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyObject_TypeCheck(args[1], &CollectorType)
-        || (args[2] != Py_None && !PyObject_TypeCheck(args[2], &CollectorType))) {
-        PyErr_SetString(PyExc_TypeError, "expected (text, Collector, Collector | None, fallback)");
-        return NULL;
-    }
-    PyObject *text = args[0], *fallback = args[3];
-    Collector *found = (Collector *)args[1];
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0};
-    if (args[2] != Py_None) {
-        Collector *utf8 = (Collector *)args[2];
+    if (utf8 != NULL) {
         Py_ssize_t m = utf8->n;
         Py_ssize_t *offsets = PyMem_Malloc((2 * m + 1) * sizeof(Py_ssize_t));
         if (offsets == NULL)
@@ -2069,9 +2058,101 @@ fail:
     return NULL;
 }
 
+static PyObject *Plan_run(Plan *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (hit_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
+        return NULL;
+    }
+    if (nargs != 4 || !PyUnicode_Check(args[0]) || !PyObject_TypeCheck(args[1], &CollectorType)
+        || (args[2] != Py_None && !PyObject_TypeCheck(args[2], &CollectorType))) {
+        PyErr_SetString(PyExc_TypeError, "expected (text, Collector, Collector | None, fallback)");
+        return NULL;
+    }
+    return plan_run(self, args[0], (Collector *)args[1],
+                    args[2] == Py_None ? NULL : (Collector *)args[2], args[3]);
+}
+
+/* The text's ASCII shadow: every code point above U+007F as "?" (engine.py). */
+static PyObject *ascii_shadow(PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text))
+        return PyBytes_FromStringAndSize(PyUnicode_DATA(text), n);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL)
+        return NULL;
+    char *bytes = PyBytes_AS_STRING(out);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        bytes[i] = c < 128 ? (char)c : '?';
+    }
+    return out;
+}
+
+static PyObject *s_scan_method;
+
+/* db.scan(data, collector) */
+static int hs_scan(PyObject *db, PyObject *data, PyObject *collector)
+{
+    PyObject *r = PyObject_CallMethodObjArgs(db, s_scan_method, data, collector, NULL);
+    Py_DECREF(data);
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+/* plan.scan(text, ascii_db, utf8_db, fallback): engine._scan_native in one call — both
+ * Hyperscan passes into collectors, then run. */
+static PyObject *Plan_scan(Plan *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (hit_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
+        return NULL;
+    }
+    if (nargs != 4 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "expected (text, ascii_db, utf8_db, fallback)");
+        return NULL;
+    }
+    PyObject *text = args[0], *ascii_db = args[1], *utf8_db = args[2];
+    if (PyUnicode_GET_LENGTH(text) == 0)
+        return PyList_New(0);
+    Collector *found = PyObject_New(Collector, &CollectorType), *utf8 = NULL;
+    PyObject *out = NULL;
+    if (found == NULL)
+        return NULL;
+    found->n = found->cap = found->mask = 0;
+    found->rule = found->start = found->end = found->slots = NULL;
+    if (ascii_db != Py_None) {
+        PyObject *shadow = ascii_shadow(text);
+        if (shadow == NULL || hs_scan(ascii_db, shadow, (PyObject *)found) < 0)
+            goto done;
+    }
+    if (!PyUnicode_IS_ASCII(text) && utf8_db != Py_None) {
+        utf8 = PyObject_New(Collector, &CollectorType);
+        if (utf8 == NULL)
+            goto done;
+        utf8->n = utf8->cap = utf8->mask = 0;
+        utf8->rule = utf8->start = utf8->end = utf8->slots = NULL;
+        PyObject *data = PyUnicode_AsUTF8String(text);
+        if (data == NULL || hs_scan(utf8_db, data, (PyObject *)utf8) < 0)
+            goto done;
+    }
+    out = plan_run(self, text, found, utf8, args[3]);
+done:
+    Py_DECREF(found);
+    Py_XDECREF(utf8);
+    return out;
+}
+
 static PyMethodDef Plan_methods[] = {
     {"run", (PyCFunction)(void (*)(void))Plan_run, METH_FASTCALL,
      "run(text, ascii, utf8, fallback) -> resolved hits"},
+    {"scan", (PyCFunction)(void (*)(void))Plan_scan, METH_FASTCALL,
+     "scan(text, ascii_db, utf8_db, fallback) -> resolved hits"},
     {NULL, NULL, 0, NULL}};
 
 static PyTypeObject PlanType = {
@@ -2249,6 +2330,9 @@ PyMODINIT_FUNC PyInit__native(void)
     s_credit = PyUnicode_InternFromString("credit_card");
     s_iban = PyUnicode_InternFromString("iban");
     s_coordinates = PyUnicode_InternFromString("coordinates");
+    s_scan_method = PyUnicode_InternFromString("scan");
+    if (s_scan_method == NULL)
+        return NULL;
     s_person = PyUnicode_InternFromString("person_name");
     s_plate = PyUnicode_InternFromString("licence_plate");
     s_secret = PyUnicode_InternFromString("secret");

@@ -48,6 +48,14 @@ class Collector:
 
 class Plan:
     def __init__(self, names: Sequence[str | None], leads: Sequence[bool], /) -> None: ...
+    def scan(
+        self,
+        text: str,
+        ascii_db: Any,
+        utf8_db: Any,
+        fallback: Callable[[int, str, int, int, Callable[[Hit], None]], None],
+        /,
+    ) -> list[Hit]: ...
     def run(
         self,
         text: str,

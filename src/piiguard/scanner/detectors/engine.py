@@ -93,7 +93,6 @@ class Detector:
             if native and NATIVE is not None
             else None
         )
-        self._collector: Any = None if NATIVE is None else NATIVE.Collector
         self._scan = self._scan_python if self._native_plan is None else self._scan_native
 
     def scan(self, text: str, hint: str = "") -> list[Hit]:
@@ -156,22 +155,10 @@ class Detector:
         return _resolve(hits)
 
     def _scan_native(self, text: str) -> list[Hit]:
-        """The compiled loop: Hyperscan reports into collectors, and the plan runs each
-        candidate through its fast path or `_run`, then resolves overlaps (as _resolve)."""
-        if not text:
-            return []
-        collector = self._collector
-        found = collector()
-        pure = text.isascii()
-        if self._ascii_db is not None:
-            self._ascii_db.scan(
-                text.encode("ascii") if pure else text.encode("ascii", "replace"), found
-            )
-        utf8 = None
-        if not pure and self._utf8_db is not None:
-            utf8 = collector()
-            self._utf8_db.scan(text.encode("utf-8"), utf8)
-        hits: list[Hit] = self._native_plan.run(text, found, utf8, self._run)
+        """The compiled loop (_native.Plan.scan): both Hyperscan passes report into
+        collectors (the ASCII shadow and the UTF-8 as in _candidates), each candidate runs
+        through its fast path or `_run`, and overlaps are resolved as _resolve does."""
+        hits: list[Hit] = self._native_plan.scan(text, self._ascii_db, self._utf8_db, self._run)
         return hits
 
     def _run(
