@@ -1807,10 +1807,12 @@ typedef struct {
     Py_ssize_t n;
     RuleAt *rules;
     char *leads;
+    PyObject *pairs; /* list: per rule (pattern.match, check) to call directly, or None */
 } Plan;
 
 static void Plan_dealloc(Plan *self)
 {
+    Py_XDECREF(self->pairs);
     PyMem_Free(self->rules);
     PyMem_Free(self->leads);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -1837,15 +1839,23 @@ static const NamedRule named_rules[] = {
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
 {
-    PyObject *names, *leads;
-    if (!PyArg_ParseTuple(args, "OO", &names, &leads))
+    PyObject *names, *leads, *pairs;
+    if (!PyArg_ParseTuple(args, "OOO!", &names, &leads, &PyList_Type, &pairs))
         return -1;
     Py_ssize_t n = PySequence_Size(names);
-    if (n < 0 || PySequence_Size(leads) != n) {
+    if (n < 0 || PySequence_Size(leads) != n || PyList_GET_SIZE(pairs) != n) {
         if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "names and leads differ in length");
+            PyErr_SetString(PyExc_ValueError, "names, leads and pairs differ in length");
         return -1;
     }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, i);
+        if (pair != Py_None && !(PyTuple_Check(pair) && PyTuple_GET_SIZE(pair) == 2)) {
+            PyErr_SetString(PyExc_TypeError, "pairs are (match, check) or None");
+            return -1;
+        }
+    }
+    Py_XSETREF(self->pairs, Py_NewRef(pairs));
     PyMem_Free(self->rules);
     PyMem_Free(self->leads);
     self->rules = PyMem_Calloc(n ? n : 1, sizeof(RuleAt));
@@ -1978,6 +1988,44 @@ static PyObject *resolve(PyObject *hits)
 
 /* plan.run(text, ascii, utf8, fallback): the candidates of both passes in report order, each
  * through its fast path or fallback(rule, text, start, end, append), then resolved. */
+/* engine._run for a rule without `search`: its pattern's match at the reported start (for a
+ * `lead` rule one later, or at 0 then 1), then its check; a Hit is appended. */
+static PyObject *call_match(PyObject *match, PyObject *text, Py_ssize_t pos)
+{
+    PyObject *at_pos = PyLong_FromSsize_t(pos);
+    if (at_pos == NULL)
+        return NULL;
+    PyObject *call[2] = {text, at_pos};
+    PyObject *m = PyObject_Vectorcall(match, call, 2, NULL);
+    Py_DECREF(at_pos);
+    return m;
+}
+
+static int match_and_check(PyObject *pair, PyObject *text, Py_ssize_t start, int lead,
+                           PyObject *hits)
+{
+    PyObject *match = PyTuple_GET_ITEM(pair, 0), *check = PyTuple_GET_ITEM(pair, 1);
+    PyObject *m = call_match(match, text, lead && start ? start + 1 : start);
+    if (m == Py_None && lead && start == 0) {
+        Py_DECREF(m);
+        m = call_match(match, text, 1);
+    }
+    if (m == NULL)
+        return -1;
+    if (m == Py_None) {
+        Py_DECREF(m);
+        return 0;
+    }
+    PyObject *call[2] = {m, text};
+    PyObject *h = PyObject_Vectorcall(check, call, 2, NULL);
+    Py_DECREF(m);
+    if (h == NULL)
+        return -1;
+    int err = h == Py_None ? 0 : PyList_Append(hits, h);
+    Py_DECREF(h);
+    return err;
+}
+
 static PyObject *plan_run(Plan *self, PyObject *text, Collector *found, Collector *utf8,
                           PyObject *fallback)
 {
@@ -2035,6 +2083,13 @@ static PyObject *plan_run(Plan *self, PyObject *text, Collector *found, Collecto
                 continue;
             }
             Py_DECREF(r);
+        }
+        PyObject *pair = PyList_GET_ITEM(self->pairs, rule);
+        if (pair != Py_None) {
+            int err = match_and_check(pair, text, start, self->leads[rule], hits);
+            if (err < 0)
+                goto fail;
+            continue;
         }
         PyObject *call[5] = {PyLong_FromSsize_t(rule), text, PyLong_FromSsize_t(start),
                              PyLong_FromSsize_t(found->end[i]), append};

@@ -47,7 +47,13 @@ class Collector:
     def items(self) -> list[tuple[int, int, int]]: ...
 
 class Plan:
-    def __init__(self, names: Sequence[str | None], leads: Sequence[bool], /) -> None: ...
+    def __init__(
+        self,
+        names: Sequence[str | None],
+        leads: Sequence[bool],
+        pairs: list[tuple[Callable[[str, int], Any], Callable[[Any, str], Any]] | None],
+        /,
+    ) -> None: ...
     def scan(
         self,
         text: str,

@@ -89,6 +89,7 @@ class Detector:
             NATIVE.Plan(
                 [r.name if r.name in FAST else None for r in self._rules],
                 [r.lead for r in self._rules],
+                [None if r.search else (r.pattern.match, r.check) for r in self._rules],
             )
             if native and NATIVE is not None
             else None
