@@ -100,7 +100,9 @@ def staff_policy(s: Settings) -> StaffPolicy:
         backoff_max_seconds=s.login_backoff_max_seconds, lock_after=s.login_lock_after,
         lock_minutes=s.login_lock_minutes, idle_minutes=s.session_idle_minutes,
         session_hours=s.session_hours, reauth_minutes=s.reauth_minutes,
-        invitation_hours=s.invitation_hours, totp_window=s.totp_window)
+        invitation_hours=s.invitation_hours, totp_window=s.totp_window,
+        # last_seen is written at most once a minute, and often enough for a short idle limit
+        touch_seconds=min(60.0, s.session_idle_minutes * 60 / 4))
 
 
 def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,

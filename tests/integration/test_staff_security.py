@@ -431,3 +431,25 @@ def test_totp_seeds_follow_a_kek_rotation_and_block_retiring_their_old_kek(
         sealed = conn.execute(select(t.staff_accounts.c.totp_secret)).scalar_one()
     assert sealed.startswith(f"v{report.new_version}:")
     login(c, p, clock)
+
+
+@pytest.mark.req("R2.6")
+def test_last_seen_is_written_at_most_once_per_touch_interval(
+        moving: tuple[Container, FixedClock]) -> None:
+    c, clock = moving
+    p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
+    s = login(c, p, clock)
+    signed_in = clock.now()
+
+    def seen() -> datetime:
+        with c.uow(readonly=True) as uow:
+            got = uow.staff.session(staff_login.token_hash(s.token))
+        assert got is not None and got.last_seen_at is not None
+        return got.last_seen_at
+
+    clock.advance(timedelta(seconds=c.staff.policy.touch_seconds - 1))
+    auth(c, s.token)
+    assert seen() == signed_in  # too soon: no write
+    clock.advance(timedelta(seconds=1))
+    auth(c, s.token)
+    assert seen() == clock.now()

@@ -232,6 +232,16 @@ def list_staff(kit: StaffKit, uow: UnitOfWork) -> list[AccountView]:
     return out
 
 
+def view_staff(kit: StaffKit, uow: UnitOfWork, staff_id: str) -> AccountView:
+    now = kit.clock.now()
+    with uow:
+        account = _get(uow, staff_id)
+        th = uow.staff.throttles([account_key(kit, account.email)])
+        departments = {d.key: d.purposes for d in uow.staff.departments()}
+    locked = any(x.locked and x.blocked_until and x.blocked_until > now for x in th.values())
+    return AccountView(account, locked, departments.get(account.department or "", frozenset()))
+
+
 def _get(uow: UnitOfWork, staff_id: str) -> StaffAccount:
     found = uow.staff.get(staff_id)
     if found is None:

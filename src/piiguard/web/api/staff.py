@@ -4,16 +4,15 @@ officers' register of accounts and departments."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Request, status
 
 from piiguard.services import mfa
 from piiguard.services import staff_accounts as uc
 from piiguard.services import staff_login as login_uc
-from piiguard.web.deps import AdminActor, AnyActor, ContainerDep, OfficerActor, allow
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 from piiguard.web.session import staff_session
-from piiguard.web.staff_deps import LockedSessionActor, RecentAuth, SelfServiceActor, Token
+from piiguard.web.staff_deps import Token
 from piiguard.web.staff_schemas import (
     AcceptIn,
     AccountOut,
@@ -35,7 +34,6 @@ from piiguard.web.staff_schemas import (
 )
 
 router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
-AccountsReader = Annotated[object, Depends(allow("admin", "privacy_officer", "auditor"))]
 
 
 def _address(request: Request) -> str:
@@ -66,7 +64,7 @@ def login(body: LoginIn, c: ContainerDep, request: Request) -> SessionOut:
 
 
 @router.post("/reauth", response_model=PendingOut)
-def reauth(body: ReauthIn, c: ContainerDep, actor: LockedSessionActor, token: Token,
+def reauth(body: ReauthIn, c: ContainerDep, actor: Authorized, token: Token,
            request: Request) -> PendingOut:
     """Password (+ code) again: unlocks an idle-locked session and makes it fresh for the
     sensitive actions (approving exceptions, exports, role changes)."""
@@ -78,16 +76,16 @@ def reauth(body: ReauthIn, c: ContainerDep, actor: LockedSessionActor, token: To
 
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-def logout(c: ContainerDep, actor: LockedSessionActor, token: Token) -> None:
+def logout(c: ContainerDep, actor: Authorized, token: Token) -> None:
     login_uc.logout_staff(c.staff, c.uow(), actor, token)
 
 
 @router.get("/me", response_model=MeOut)
-def me(c: ContainerDep, actor: SelfServiceActor, token: Token, request: Request) -> MeOut:
+def me(c: ContainerDep, actor: Authorized, token: Token, request: Request) -> MeOut:
     session = staff_session(request)
     assert session is not None  # noqa: S101 (the dependency put it there)
-    [view] = [v for v in uc.list_staff(c.staff, c.uow()) if v.account.id == actor.id]
-    return MeOut(account=AccountOut.of(view), session_expires_at=session.expires_at,
+    return MeOut(account=AccountOut.of(uc.view_staff(c.staff, c.uow(), actor.id)),
+                 session_expires_at=session.expires_at,
                  authenticated_at=session.authenticated_at,
                  last_seen_at=session.last_seen_at,
                  idle_minutes=c.settings.session_idle_minutes,
@@ -95,7 +93,7 @@ def me(c: ContainerDep, actor: SelfServiceActor, token: Token, request: Request)
 
 
 @router.post("/me/password", response_model=PendingOut)
-def change_password(body: PasswordChangeIn, c: ContainerDep, actor: SelfServiceActor,
+def change_password(body: PasswordChangeIn, c: ContainerDep, actor: Authorized,
                     token: Token) -> PendingOut:
     """Current password, then the new one (rules in docs/security.md); other sessions end."""
     return PendingOut(pending=uc.change_password(c.staff, c.uow(), actor, token,
@@ -103,13 +101,13 @@ def change_password(body: PasswordChangeIn, c: ContainerDep, actor: SelfServiceA
 
 
 @router.post("/me/totp", response_model=TotpStartOut)
-def start_totp(c: ContainerDep, actor: SelfServiceActor) -> TotpStartOut:
+def start_totp(c: ContainerDep, actor: Authorized) -> TotpStartOut:
     e = mfa.start_totp(c.staff, c.uow(), actor)
     return TotpStartOut(secret=e.secret, otpauth_uri=e.uri)
 
 
 @router.post("/me/totp/confirm", response_model=RecoveryCodesOut)
-def confirm_totp(body: TotpConfirmIn, c: ContainerDep, actor: SelfServiceActor,
+def confirm_totp(body: TotpConfirmIn, c: ContainerDep, actor: Authorized,
                  token: Token) -> RecoveryCodesOut:
     codes = mfa.confirm_totp(c.staff, c.uow(), actor, token, body.code)
     with c.uow(readonly=True) as uow:
@@ -119,14 +117,14 @@ def confirm_totp(body: TotpConfirmIn, c: ContainerDep, actor: SelfServiceActor,
 
 
 @router.post("/me/recovery-codes", response_model=RecoveryCodesOut)
-def new_recovery_codes(c: ContainerDep, actor: RecentAuth) -> RecoveryCodesOut:
+def new_recovery_codes(c: ContainerDep, actor: Authorized) -> RecoveryCodesOut:
     """Ten new codes; the old ones stop working. Needs a recent re-authentication."""
     return RecoveryCodesOut(recovery_codes=mfa.regenerate_recovery_codes(c.staff, c.uow(),
                                                                          actor))
 
 
 @router.post("/invitations", status_code=status.HTTP_201_CREATED, response_model=InvitationOut)
-def invite(body: InviteIn, c: ContainerDep, actor: AdminActor) -> InvitationOut:
+def invite(body: InviteIn, c: ContainerDep, actor: Authorized) -> InvitationOut:
     """A single-use, expiring link for one person's own work email."""
     got = uc.invite_staff(c.staff, c.uow(), actor, body.email, body.department,
                           frozenset(body.roles))
@@ -144,54 +142,49 @@ def accept(body: AcceptIn, c: ContainerDep, request: Request) -> SessionOut:
 
 
 @router.get("/accounts", response_model=list[AccountOut])
-def accounts(c: ContainerDep, actor: AccountsReader) -> list[AccountOut]:
+def accounts(c: ContainerDep, actor: Authorized) -> list[AccountOut]:
     del actor
     return [AccountOut.of(v) for v in uc.list_staff(c.staff, c.uow())]
 
 
 def _view(c: ContainerDep, staff_id: str) -> AccountOut:
-    [view] = [v for v in uc.list_staff(c.staff, c.uow()) if v.account.id == staff_id]
-    return AccountOut.of(view)
+    return AccountOut.of(uc.view_staff(c.staff, c.uow(), staff_id))
 
 
 @router.put("/accounts/{staff_id}/roles", response_model=AccountOut)
-def set_roles(staff_id: str, body: RolesIn, c: ContainerDep, actor: AdminActor,
-              fresh: RecentAuth) -> AccountOut:
+def set_roles(staff_id: str, body: RolesIn, c: ContainerDep, actor: Authorized) -> AccountOut:
     """Changing roles needs a recent re-authentication (reauth-required otherwise)."""
-    del fresh
     uc.set_roles(c.staff, c.uow(), actor, staff_id, frozenset(body.roles), body.department)
     return _view(c, staff_id)
 
 
 @router.post("/accounts/{staff_id}/unlock", response_model=AccountOut)
-def unlock(staff_id: str, c: ContainerDep, actor: OfficerActor) -> AccountOut:
+def unlock(staff_id: str, c: ContainerDep, actor: Authorized) -> AccountOut:
     uc.unlock_staff(c.staff, c.uow(), actor, staff_id)
     return _view(c, staff_id)
 
 
 @router.post("/accounts/{staff_id}/deactivate", response_model=AccountOut)
-def deactivate(staff_id: str, c: ContainerDep, actor: AdminActor) -> AccountOut:
+def deactivate(staff_id: str, c: ContainerDep, actor: Authorized) -> AccountOut:
     uc.deactivate_staff(c.staff, c.uow(), actor, staff_id)
     return _view(c, staff_id)
 
 
 @router.post("/accounts/{staff_id}/mfa/reset", response_model=AccountOut)
-def reset_mfa(staff_id: str, c: ContainerDep, actor: OfficerActor,
-              fresh: RecentAuth) -> AccountOut:
+def reset_mfa(staff_id: str, c: ContainerDep, actor: Authorized) -> AccountOut:
     """Lost phone and codes: TOTP off; the person enrols again at the next sign-in."""
-    del fresh
     mfa.reset_totp(c.staff, c.uow(), actor, staff_id)
     return _view(c, staff_id)
 
 
 @router.get("/departments", response_model=list[DepartmentOut])
-def departments(c: ContainerDep, actor: AnyActor) -> list[DepartmentOut]:
+def departments(c: ContainerDep, actor: Authorized) -> list[DepartmentOut]:
     del actor
     return [DepartmentOut.of(d) for d in uc.list_departments(c.uow())]
 
 
 @router.put("/departments/{key}", response_model=DepartmentOut)
 def save_department(key: str, body: DepartmentIn, c: ContainerDep,
-                    actor: OfficerActor) -> DepartmentOut:
+                    actor: Authorized) -> DepartmentOut:
     return DepartmentOut.of(uc.save_department(c.staff, c.uow(), actor, key, body.name,
                                                frozenset(body.purposes)))
