@@ -522,3 +522,14 @@ def test_version_words_match_the_version_context() -> None:
     alternatives = formats.VERSION_CONTEXT.pattern.split(r")\s*")[0].lstrip("(?:").split("|")
     assert len(alternatives) == 10 and alternatives[-1] == "[A-Za-z]/"
     assert re.escape("版本号") == "版本号"
+
+
+def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from piiguard.scanner import _native  # noqa: PLC0415
+    from piiguard.scanner.detectors import native  # noqa: PLC0415
+
+    monkeypatch.setattr(_native, "VERSION", native.NATIVE_VERSION - 1)
+    with pytest.warns(RuntimeWarning, match="older build"):
+        assert native._load() is None
+    monkeypatch.setenv("PIIGUARD_SCANNER_PURE", "1")
+    assert native._load() is None

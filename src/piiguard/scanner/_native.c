@@ -16,6 +16,9 @@
  * engine runs the Python rules (tests/scanner/test_native.py compares both).
  */
 #define PY_SSIZE_T_CLEAN
+/* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
+ * a function's contract changes, so that a stale build is never used. */
+#define NATIVE_VERSION 1
 #include <Python.h>
 #include <math.h>
 
@@ -2400,7 +2403,8 @@ PyMODINIT_FUNC PyInit__native(void)
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
         return NULL;
-    if (PyModule_AddObjectRef(m, "Collector", (PyObject *)&CollectorType) < 0
+    if (PyModule_AddIntConstant(m, "VERSION", NATIVE_VERSION) < 0
+        || PyModule_AddObjectRef(m, "Collector", (PyObject *)&CollectorType) < 0
         || PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0) {
         Py_DECREF(m);
         return NULL;

@@ -3,6 +3,8 @@ from typing import Any
 
 from piiguard.scanner.detectors.model import Hit
 
+VERSION: int
+
 def configure(
     *,
     hit: type,

@@ -11,6 +11,7 @@ at install time), and the engine then runs every rule in Python with the same re
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
@@ -34,12 +35,23 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
+NATIVE_VERSION = 1  # as in _native.c
+
+
 def _load() -> ModuleType | None:
     if os.environ.get("PIIGUARD_SCANNER_PURE"):  # run every rule in Python (tests, comparison)
         return None
     try:
         from piiguard.scanner import _native  # noqa: PLC0415 - optional compiled module
     except ImportError:
+        return None
+    if getattr(_native, "VERSION", None) != NATIVE_VERSION:
+        warnings.warn(
+            "piiguard.scanner._native is from an older build and is not used (the scanner "
+            "runs its Python rules); rebuild it with `pip install -e .`",
+            RuntimeWarning,
+            stacklevel=2,
+        )
         return None
     _native.configure(
         hit=Hit,
