@@ -9,6 +9,7 @@ import itertools
 import json
 import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -453,3 +454,32 @@ def test_last_seen_is_written_at_most_once_per_touch_interval(
     clock.advance(timedelta(seconds=1))
     auth(c, s.token)
     assert seen() == clock.now()
+
+
+@pytest.mark.req("R2.9")
+def test_parallel_wrong_guesses_each_count_and_cannot_outrun_the_back_off(
+        moving: tuple[Container, FixedClock]) -> None:
+    """Eight guesses at once on one account, each from its own address: the attempts take
+    turns on the account's throttle row, so every failure is counted and those beyond the
+    free ones wait instead of being checked."""
+    c, clock = moving
+    p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
+
+    def guess(n: int) -> str:
+        try:
+            staff_login.login_staff(c.staff, c.uow(), p.account.email, "wrong password!!!",
+                                    address=f"10.1.0.{n}")
+        except (NotAuthenticated, TooManyAttempts) as e:
+            return type(e).__name__
+        return "signed in"
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(guess, range(8)))
+    free = c.staff.policy.free_attempts
+    assert outcomes.count("signed in") == 0
+    # the free ones, then the one that starts the wait
+    assert outcomes.count("NotAuthenticated") == free + 1
+    assert outcomes.count("TooManyAttempts") == 8 - free - 1
+    with c.engine.connect() as conn:
+        rows = {r.key: r.failures for r in conn.execute(select(t.login_throttle))}
+    assert max(rows.values()) == free + 1  # the account's row: every checked guess counted

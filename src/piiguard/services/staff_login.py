@@ -127,7 +127,7 @@ def login_staff(kit: StaffKit, uow: UnitOfWork, email: str, password: str, *,
                                   "address_hash": kit.address_hash(address)}
     pw = normalise_password(password)
     with uow:
-        keys = uow.staff.throttles([acct, addr])
+        keys = uow.staff.throttles([acct, addr], lock=True)  # attempts take turns
         _refuse_if_throttled(kit, uow, keys, acct, addr, details)
         found = uow.staff.by_email(key)
         if found is None:
@@ -164,6 +164,7 @@ def login_staff(kit: StaffKit, uow: UnitOfWork, email: str, password: str, *,
             account = refreshed[0] if refreshed else account
         if acct in keys:
             uow.staff.clear_throttle(acct)
+        uow.staff.drop_clean_throttles([acct, addr])
         pending = pending_for(account, kit)
         token = secrets.token_urlsafe(32)
         now = kit.clock.now()
@@ -225,7 +226,7 @@ def reauthenticate(kit: StaffKit, uow: UnitOfWork, token: str, password: str, *,
         details: dict[str, DetailValue] = {"email_hash": kit.email_hash(account.email),
                                       "address_hash": kit.address_hash(address),
                                       "reauth": True}
-        keys = uow.staff.throttles([acct, addr])
+        keys = uow.staff.throttles([acct, addr], lock=True)  # attempts take turns
         _refuse_if_throttled(kit, uow, keys, acct, addr, details)
         found = uow.staff.get(account.id)
         if found is None or not kit.passwords.verify(found[1], pw):
@@ -242,6 +243,7 @@ def reauthenticate(kit: StaffKit, uow: UnitOfWork, token: str, password: str, *,
                 raise NotAuthenticated("wrong or already used code")
         if acct in keys:
             uow.staff.clear_throttle(acct)
+        uow.staff.drop_clean_throttles([acct, addr])
         uow.staff.authenticate_session(th, now, pending_for(account, kit))
         uow.audit(AuditEvent("staff.reauth", "staff", account.id, "staff", account.id,
                              details={"factor": factor or "password"}))

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from piiguard.adapters.db import tables as t
 from piiguard.domain.accounts import Department, Invitation, StaffAccount, StaffSession
@@ -231,11 +232,21 @@ class SqlStaff:
             self._c.execute(t.departments.insert().values(key=d.key, **values))
 
     # -- throttling ----------------------------------------------------------------------
-    def throttles(self, keys: Sequence[str]) -> dict[str, Throttle]:
+    def throttles(self, keys: Sequence[str], *, lock: bool = False) -> dict[str, Throttle]:
+        """`lock`: a sign-in attempt — the rows are created if absent and locked until
+        commit, so concurrent attempts on one account or address take turns and each
+        failure counts (no burst of parallel guesses past the back-off). On SQLite the
+        writing transaction already holds the database's write lock."""
         lt = t.login_throttle.c
-        rows = self._c.execute(select(t.login_throttle).where(lt.key.in_(list(keys))))
+        q = select(t.login_throttle).where(lt.key.in_(list(keys)))
+        if lock and self._c.dialect.name == "postgresql":
+            self._c.execute(pg_insert(t.login_throttle).on_conflict_do_nothing(), [
+                {"key": k, "failures": 0, "last_failure_at": None, "blocked_until": None,
+                 "locked": False} for k in keys])
+            q = q.with_for_update()
+        rows = self._c.execute(q)
         return {r.key: Throttle(r.key, r.failures, r.last_failure_at, r.blocked_until,
-                                r.locked) for r in rows}
+                                r.locked) for r in rows if r.failures or r.locked}
 
     def save_throttle(self, th: Throttle) -> None:
         values = {"failures": th.failures, "last_failure_at": th.last_failure_at,
@@ -244,6 +255,12 @@ class SqlStaff:
                               .values(**values))
         if res.rowcount == 0:
             self._c.execute(t.login_throttle.insert().values(key=th.key, **values))
+
+    def drop_clean_throttles(self, keys: Sequence[str]) -> None:
+        """Forget rows a locked sign-in created and no failure used."""
+        lt = t.login_throttle.c
+        self._c.execute(delete(t.login_throttle).where(
+            lt.key.in_(list(keys)), lt.failures == 0, lt.locked.is_(False)))
 
     def clear_throttle(self, key: str) -> bool:
         res = self._c.execute(delete(t.login_throttle).where(t.login_throttle.c.key == key))
