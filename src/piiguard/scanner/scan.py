@@ -141,10 +141,14 @@ class _Assembler:
         source = str(path)
         chars, lines = self._chars, self._lines
         append = self._outcomes.append
+        # tuple.__new__ builds the named tuples without their Python-level __new__: this loop
+        # runs once per hit in the main process, the part of --workers that does not scale.
+        new = tuple.__new__
         for kind, local_start, local_end, value, confidence, validator, line in result.hits:
             start, end = chars + local_start, chars + local_end
-            hit = Hit(kind, start, end, value, confidence, validator)
-            append(Located(source, {"line": lines + line + 1, "start": start, "end": end}, hit))
+            hit = new(Hit, (kind, start, end, value, confidence, validator))
+            location = {"line": lines + line + 1, "start": start, "end": end}
+            append(new(Located, (source, location, hit, None)))
         self._chars += result.chars
         self._lines += result.lines
 
