@@ -103,7 +103,7 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
           port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None,
           workers: Annotated[int | None, typer.Option(
               min=1, max=64, help="server processes sharing the port (PIIGUARD_WORKERS); "
-              "one per core is a good start")] = None,
+              "on PostgreSQL one per core, on SQLite keep 1")] = None,
           access_log: Annotated[bool, typer.Option(
               help="log every HTTP request (off: the audit trail records every use of "
               "personal data, and request paths carry subject ids)")] = False) -> None:
@@ -123,6 +123,10 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
         run_server(lambda: create_app(c), host, port, access_log=access_log)
         return
     settings = c.settings
+    if settings.data_url.startswith("sqlite"):
+        err.print("[yellow]note:[/yellow] SQLite has one writer: several processes take turns "
+                  "at its lock with polling back-off, which shows as tail latency. One process "
+                  "is the better choice on SQLite; --workers pays off on PostgreSQL.")
     c.close()  # each worker opens its own connections after the fork
     run_server(lambda: create_app(bootstrap(settings, migrate=False)), host, port,
                workers=workers, access_log=access_log)
