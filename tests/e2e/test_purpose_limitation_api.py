@@ -19,7 +19,7 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
-from piiguard.domain.accounts import StaffAccount
+from piiguard.domain.accounts import Department, StaffAccount
 from piiguard.services import accounts
 from piiguard.web.app import create_app
 from tests.e2e.conftest import (
@@ -114,13 +114,19 @@ def assert_problem(r: Response, status: int, code: str, field: str | None = None
     return body
 
 
+# A department assigned every purpose these tests name, so that what refuses a purpose
+# here is the purpose register's roles, not the department (tests/e2e/test_authz.py).
+EVERY_PURPOSE = Department("clerks", "Clerks", frozenset(SEEDED | {"warranty"}))
+
+
 def staff(c: Container, api: TestClient, email: str, roles: set[str]) -> Caller:
     """A staff account with chosen roles, added by the repository (ids fixed by the email),
     as the auditor fixture does; TOTP is enrolled at its first sign-in."""
     suffix = hashlib.sha256(email.encode()).hexdigest()[:12]
     account = StaffAccount(f"00000000-0000-4000-8000-{suffix}", email, email.split("@", 1)[0],
-                           frozenset(roles), True, c.clock.now())
+                           frozenset(roles), True, c.clock.now(), department=EVERY_PURPOSE.key)
     with c.uow() as uow:
+        uow.staff.save_department(EVERY_PURPOSE, c.clock.now(), "test")
         uow.staff.add(account, c.passwords.hash(PASSWORD))
         uow.commit()
     return login(api, email)

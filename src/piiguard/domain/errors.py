@@ -58,6 +58,12 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class PurposeNotAssigned(Forbidden):
+    """A member of staff named a purpose their department is not assigned (R2.10)."""
+
+    code = "purpose-not-assigned"
+
+
 class CredentialNotReadable(DomainError):
     """Credentials are stored as one-way hashes; there is nothing to read back."""
 

@@ -8,12 +8,12 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from piiguard import __version__
 from piiguard.bootstrap import Container
 from piiguard.services.audit import record_checkpoint
-from piiguard.web import pages, problems
+from piiguard.web import authz, console, pages, problems
 from piiguard.web.api import (
     audit,
     consents,
@@ -51,10 +51,15 @@ def create_app(c: Container) -> FastAPI:
 
     app = FastAPI(title="piiguard", version=__version__, lifespan=lifespan,
                   description="Personal data held, used and proved as the privacy policy "
-                              "promises. Errors are RFC 9457 problem+json.")
+                              "promises. Errors are RFC 9457 problem+json.",
+                  # every route runs the one authorization check (R2.10, web/authz.py)
+                  dependencies=[Depends(authz.authorize)])
     app.state.container = c
+    app.state.page_error = console.page_error  # errors on /console pages answer as pages
     problems.install(app)
     for r in (meta.router, subjects.router, consents.router, decisions.router,
-              registers.router, audit.router, staff.router, taxonomy.router, pages.router):
+              registers.router, audit.router, staff.router, taxonomy.router, pages.router,
+              console.router):
         app.include_router(r)
+    authz.install(app)
     return app

@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from piiguard.domain import errors as e
@@ -19,6 +19,7 @@ from piiguard.domain import errors as e
 log = logging.getLogger("piiguard.web")
 
 PROBLEM = "application/problem+json"
+PAGES = "/console"  # server-rendered pages: errors as pages (app.state.page_error), not JSON
 
 STATUS: dict[type[e.DomainError], tuple[int, str]] = {
     e.UnknownCategory: (422, "Unknown data category"),
@@ -28,6 +29,7 @@ STATUS: dict[type[e.DomainError], tuple[int, str]] = {
     e.AccessDenied: (403, "Access denied by the decision point"),
     e.SessionPending: (403, "Finish this step first"),
     e.CsrfRefused: (403, "CSRF token missing or wrong"),
+    e.PurposeNotAssigned: (403, "Purpose not assigned to your department"),
     e.Forbidden: (403, "Forbidden"),
     e.ReauthRequired: (401, "Re-authentication required"),
     e.SessionLocked: (401, "Session locked after idle time"),
@@ -73,8 +75,12 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(e.DomainError)
-    async def _domain(request: Request, exc: e.DomainError) -> JSONResponse:
+    async def _domain(request: Request, exc: e.DomainError) -> Response:
         status, title = _lookup(exc)
+        page = getattr(request.app.state, "page_error", None)
+        if page is not None and request.url.path.startswith(PAGES):
+            answer: Response = page(request, exc, status)  # the console answers in HTML
+            return answer
         extra: dict[str, Any] = {}
         if exc.field:
             extra["field"] = exc.field

@@ -8,7 +8,7 @@ request), Path=/, no Domain (the __Host- prefix makes browsers enforce the last 
 Max-Age (it ends with the browser; the server ends it anyway after the idle or absolute
 limit). A request authenticated by the cookie that changes anything must carry the
 session's CSRF token: header `X-CSRF-Token` for API calls, a `csrf_token` form field
-checked with `c.staff.check_csrf()` for console forms."""
+for console forms (web/authz.py reads the field before the session is checked)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def authenticate_staff_request(c: Container, request: Request, token: str, *,
                                         allow_locked=allow_locked)
     if (request.method not in SAFE_METHODS and request.cookies.get(SESSION_COOKIE) == token
             and "authorization" not in request.headers
-            and not c.staff.check_csrf(token, request.headers.get(CSRF_HEADER))):
+            and not c.staff.check_csrf(token, request.headers.get(CSRF_HEADER)
+                                       or getattr(request.state, "csrf_form", None))):
         raise CsrfRefused(f"a change made with the session cookie needs the session's CSRF "
                           f"token (header {CSRF_HEADER})")
     request.state.staff_session = session

@@ -8,14 +8,15 @@ from fastapi import APIRouter, Query
 
 from piiguard.domain.ports import AuditQuery
 from piiguard.services.audit import list_audit, note_verification, verify_audit
-from piiguard.web.deps import AuditActor, ContainerDep
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 from piiguard.web.schemas import AuditEntryOut, VerifyOut
 
 router = APIRouter(prefix="/api/v1", tags=["audit"])
 
 
 @router.get("/audit", response_model=list[AuditEntryOut])
-def audit_entries(c: ContainerDep, actor: AuditActor,
+def audit_entries(c: ContainerDep, actor: Authorized,
                   subject_id: str | None = None, actor_id: str | None = None,
                   action: str | None = None,
                   after_seq: Annotated[int, Query(ge=0)] = 0,
@@ -27,7 +28,7 @@ def audit_entries(c: ContainerDep, actor: AuditActor,
 
 
 @router.post("/audit/verify", response_model=VerifyOut)
-def audit_verify(c: ContainerDep, actor: AuditActor) -> VerifyOut:
+def audit_verify(c: ContainerDep, actor: Authorized) -> VerifyOut:
     """Walk the hash chain and the signed checkpoints; name the first bad entry."""
     report = verify_audit(c.uow(readonly=True), c.signer)
     note_verification(c.uow(), actor, report)

@@ -11,7 +11,8 @@ from pydantic import AwareDatetime, BaseModel, Field
 from piiguard.domain.decisions import Action
 from piiguard.services import decisions as uc
 from piiguard.services.audit import get_decision
-from piiguard.web.deps import AuditActor, ContainerDep, DataActor
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 from piiguard.web.schemas import CategoryKey, DecisionOut, Slug, Strict
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
@@ -38,7 +39,7 @@ class ExplanationOut(BaseModel):
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=DecisionOut)
-async def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> DecisionOut:
+async def evaluate(body: DecisionIn, c: ContainerDep, actor: Authorized) -> DecisionOut:
     """Decide and record a use of personal data, without reading any value. The answer is
     a recorded decision (201) whether allowed or denied; read `outcome` and `reasons`.
     Concurrent calls share a commit (group commit); each answer comes after its commit."""
@@ -50,7 +51,7 @@ async def evaluate(body: DecisionIn, c: ContainerDep, actor: DataActor) -> Decis
 
 
 @router.get("", response_model=list[DecisionOut])
-def search(c: ContainerDep, actor: AuditActor, subject_id: str | None = None,
+def search(c: ContainerDep, actor: Authorized, subject_id: str | None = None,
            actor_id: str | None = None, purpose: str | None = None,
            outcome: str | None = None, since: AwareDatetime | None = None,
            until: AwareDatetime | None = None,
@@ -62,13 +63,13 @@ def search(c: ContainerDep, actor: AuditActor, subject_id: str | None = None,
 
 
 @router.get("/{decision_id}", response_model=DecisionOut)
-def decision(decision_id: str, c: ContainerDep, actor: AuditActor) -> DecisionOut:
+def decision(decision_id: str, c: ContainerDep, actor: Authorized) -> DecisionOut:
     """A recorded decision: who, what, which purpose, allowed or denied and why."""
     return DecisionOut.of(get_decision(c.uow(), actor, decision_id))
 
 
 @router.get("/{decision_id}/explain", response_model=ExplanationOut)
-def explain(decision_id: str, c: ContainerDep, actor: AuditActor) -> ExplanationOut:
+def explain(decision_id: str, c: ContainerDep, actor: Authorized) -> ExplanationOut:
     """Why, rule by rule, in the order the decision point evaluates them."""
     d = get_decision(c.uow(), actor, decision_id)
     return ExplanationOut(decision=DecisionOut.of(d), rules=[

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, status
 from piiguard.domain.decisions import Action
 from piiguard.services import subjects as uc
 from piiguard.services.decisions import DecisionRequest
-from piiguard.web.deps import ContainerDep, DataActor
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 from piiguard.web.schemas import (
     CorrectionIn,
     CredentialCheckIn,
@@ -28,7 +29,7 @@ router = APIRouter(prefix="/api/v1/subjects", tags=["subjects"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SubjectOut)
-def create_subject(body: SubjectIn, c: ContainerDep, actor: DataActor) -> SubjectOut:
+def create_subject(body: SubjectIn, c: ContainerDep, actor: Authorized) -> SubjectOut:
     [r] = uc.register_subjects(c.uow(), c.vault, c.clock, actor, c.state,
                                [uc.SubjectInput(body.kind, [i.to_input() for i in body.items])],
                                default_system=c.settings.default_system)
@@ -36,7 +37,7 @@ def create_subject(body: SubjectIn, c: ContainerDep, actor: DataActor) -> Subjec
 
 
 @router.post("/lookup", response_model=LookupOut)
-def lookup_subjects(body: LookupIn, c: ContainerDep, actor: DataActor) -> LookupOut:
+def lookup_subjects(body: LookupIn, c: ContainerDep, actor: Authorized) -> LookupOut:
     """Exact match by email, phone or ID number through the blind index (POST: the value
     stays out of URLs and access logs)."""
     return LookupOut(subject_ids=uc.find_subjects(c.uow(), c.vault, actor, c.state,
@@ -44,13 +45,13 @@ def lookup_subjects(body: LookupIn, c: ContainerDep, actor: DataActor) -> Lookup
 
 
 @router.get("/{subject_id}", response_model=SubjectOut)
-def describe_subject(subject_id: str, c: ContainerDep, actor: DataActor) -> SubjectOut:
+def describe_subject(subject_id: str, c: ContainerDep, actor: Authorized) -> SubjectOut:
     subject, items = uc.describe_subject(c.uow(), actor, subject_id)
     return SubjectOut.of(subject, items)
 
 
 @router.get("/{subject_id}/data", response_model=DataOut)
-def read_subject_data(subject_id: str, c: ContainerDep, actor: DataActor,
+def read_subject_data(subject_id: str, c: ContainerDep, actor: Authorized,
                       purpose: Annotated[str, Query(min_length=1, max_length=64)],
                       category: Annotated[list[str] | None, Query()] = None,
                       target_system: Annotated[str | None, Query(max_length=64)] = None,
@@ -67,28 +68,28 @@ def read_subject_data(subject_id: str, c: ContainerDep, actor: DataActor,
 
 
 @router.post("/{subject_id}/items", status_code=status.HTTP_201_CREATED, response_model=ItemOut)
-def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: DataActor) -> ItemOut:
+def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: Authorized) -> ItemOut:
     return ItemOut.of(uc.add_item(c.uow(), c.vault, c.clock, actor, c.state, subject_id,
                                   body.to_input(), default_system=c.settings.default_system))
 
 
 @router.put("/{subject_id}/items/{item_id}", response_model=ItemOut)
 def correct_item(subject_id: str, item_id: str, body: CorrectionIn, c: ContainerDep,
-                 actor: DataActor) -> ItemOut:
+                 actor: Authorized) -> ItemOut:
     return ItemOut.of(uc.correct_item(c.uow(), c.vault, c.clock, actor, c.state, subject_id,
                                       item_id, body.value))
 
 
 @router.post("/{subject_id}/items/{item_id}/verify", response_model=CredentialCheckOut)
 def verify_credential(subject_id: str, item_id: str, body: CredentialCheckIn, c: ContainerDep,
-                      actor: DataActor) -> CredentialCheckOut:
+                      actor: Authorized) -> CredentialCheckOut:
     """Check a candidate against a stored credential; credentials are never read back."""
     return CredentialCheckOut(match=uc.verify_subject_credential(
         c.uow(), c.vault, actor, subject_id, item_id, body.value))
 
 
 @router.delete("/{subject_id}", response_model=ErasureOut)
-def erase_subject(subject_id: str, c: ContainerDep, actor: DataActor) -> ErasureOut:
+def erase_subject(subject_id: str, c: ContainerDep, actor: Authorized) -> ErasureOut:
     """Delete the items, keep a tombstone, destroy the subject's data key."""
     e = uc.erase_subject(c.uow(), c.vault, c.clock, actor, subject_id)
     return ErasureOut(subject_id=e.subject_id, items_deleted=e.items_deleted,

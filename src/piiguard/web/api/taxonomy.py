@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from piiguard.web.deps import AnyActor, ContainerDep
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 
 router = APIRouter(prefix="/api/v1", tags=["taxonomy"])
 
@@ -22,7 +23,7 @@ class CategoryOut(BaseModel):
 
 
 @router.get("/taxonomy", response_model=list[CategoryOut])
-def taxonomy(c: ContainerDep, actor: AnyActor) -> list[CategoryOut]:
+def taxonomy(c: ContainerDep, actor: Authorized) -> list[CategoryOut]:
     del actor
     return [CategoryOut(key=x.key, parent=x.parent, name=x.name, name_zh=x.name_zh,
                         tier=x.tier.value, lookup=x.lookup.value, credential=x.credential,

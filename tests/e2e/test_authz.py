@@ -1,0 +1,198 @@
+"""Authorization (R2.10, R5.1): every route of the app has a rule in web/authz.py and no rule
+names a missing route; then every route × role (admin, privacy_officer, staff, auditor,
+system, anonymous) is called and must be let in or refused exactly as EXPECTED below says.
+
+EXPECTED is written out here on purpose, apart from authz.RULES: changing who may call a
+route means changing both, so the change shows in review. "Let in" means the rule did not
+refuse: the route may still answer 404 or 422 for the placeholder ids and empty bodies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from piiguard.bootstrap import OPERATOR, Container, bootstrap
+from piiguard.config import Settings
+from piiguard.domain.accounts import StaffAccount
+from piiguard.services import accounts
+from piiguard.web.app import create_app
+from piiguard.web.authz import RULES, route_table
+from tests.e2e.conftest import PASSWORD, TestClient
+
+ROLES = ("admin", "privacy_officer", "staff", "auditor", "system", "anonymous")
+ALL = frozenset(ROLES)
+SIGNED_IN = ALL - {"anonymous"}
+PEOPLE = SIGNED_IN - {"system"}
+DATA = frozenset({"system", "privacy_officer", "staff"})
+AUDIT = frozenset({"auditor", "privacy_officer", "admin"})
+CONFIG = frozenset({"admin", "privacy_officer"})
+OFFICER = frozenset({"privacy_officer"})
+
+S = "/api/v1/subjects/{subject_id}"
+EXPECTED: dict[tuple[str, str], frozenset[str]] = {
+    **{("GET", p): ALL for p in ("/healthz", "/api/v1/policy", "/api/v1/policy/versions",
+                                 "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
+                                 "/setup", "/console/login", "/console/console.js")},
+    **{("POST", p): ALL for p in ("/setup", "/api/v1/staff/setup", "/api/v1/staff/login",
+                                  "/api/v1/staff/invitations/accept", "/console/login")},
+    **dict.fromkeys([
+        ("POST", "/api/v1/subjects"), ("POST", "/api/v1/subjects/lookup"), ("GET", S),
+        ("GET", S + "/data"), ("POST", S + "/items"), ("PUT", S + "/items/{item_id}"),
+        ("POST", S + "/items/{item_id}/verify"), ("DELETE", S), ("POST", S + "/consents"),
+        ("GET", S + "/consents"), ("DELETE", S + "/consents/{consent_id}"),
+        ("POST", S + "/restrictions"), ("GET", S + "/restrictions"),
+        ("DELETE", S + "/restrictions/{restriction_id}"), ("POST", S + "/guardians"),
+        ("PUT", S + "/minor"),
+        ("POST", "/api/v1/decisions"), ("POST", "/api/v1/exports")], DATA),
+    **{("GET", p): AUDIT for p in ("/api/v1/decisions", "/api/v1/decisions/{decision_id}",
+                                   "/api/v1/decisions/{decision_id}/explain",
+                                   "/api/v1/audit")},
+    ("POST", "/api/v1/audit/verify"): AUDIT,
+    **{("GET", p): SIGNED_IN for p in ("/api/v1/purposes", "/api/v1/taxonomy",
+                                       "/api/v1/systems", "/api/v1/staff/departments")},
+    **dict.fromkeys([
+        ("PUT", "/api/v1/purposes/{key}"), ("DELETE", "/api/v1/purposes/{key}"),
+        ("POST", "/api/v1/taxonomy"), ("DELETE", "/api/v1/taxonomy/{key}"),
+        ("POST", "/api/v1/systems/{key}/approval"), ("GET", "/api/v1/exports"),
+        ("POST", "/api/v1/exports/review"), ("GET", "/api/v1/findings"),
+        ("PATCH", "/api/v1/findings/{finding_id}"), ("GET", "/api/v1/exceptions"),
+        ("POST", "/api/v1/exceptions"), ("POST", "/api/v1/exceptions/{exception_id}/approve"),
+        ("POST", "/api/v1/exceptions/{exception_id}/revoke"),
+        ("POST", "/api/v1/staff/accounts/{staff_id}/unlock"),
+        ("POST", "/api/v1/staff/accounts/{staff_id}/mfa/reset"),
+        ("PUT", "/api/v1/staff/departments/{key}")], OFFICER),
+    **dict.fromkeys([
+        ("PUT", "/api/v1/systems/{key}"), ("POST", "/api/v1/staff/invitations"),
+        ("PUT", "/api/v1/staff/accounts/{staff_id}/roles"),
+        ("POST", "/api/v1/staff/accounts/{staff_id}/deactivate")], CONFIG),
+    ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
+    # a guardian's proof is checked by a person, not by a system
+    ("POST", S + "/guardians/{guardian_id}/verify"): frozenset({"privacy_officer", "staff"}),
+    **dict.fromkeys([
+        ("POST", "/api/v1/staff/reauth"), ("POST", "/api/v1/staff/logout"),
+        ("GET", "/api/v1/staff/me"), ("POST", "/api/v1/staff/me/password"),
+        ("POST", "/api/v1/staff/me/totp"), ("POST", "/api/v1/staff/me/totp/confirm"),
+        ("POST", "/api/v1/staff/me/recovery-codes"), ("GET", "/console"),
+        ("POST", "/console/unlock"), ("POST", "/console/logout")], PEOPLE),
+}
+SESSION_ENDING = {("POST", "/api/v1/staff/logout"), ("POST", "/console/logout")}
+PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or record
+
+
+@pytest.fixture
+def app_and_callers(settings: Settings) -> Iterator[tuple[TestClient, dict[str, Any]]]:
+    """One account per staff role, with no TOTP (the matrix is about authorization; TOTP is
+    tested in test_staff_api.py), a system key, and nobody."""
+    c = bootstrap(settings.model_copy(update={"mfa_roles": []}), migrate=False)
+    with TestClient(create_app(c), base_url="https://testserver") as api:
+        yield api, _callers(c, api)
+    c.close()
+
+
+def _callers(c: Container, api: TestClient) -> dict[str, Any]:
+    out: dict[str, Any] = {"anonymous": {}}
+    for i, role in enumerate(("admin", "privacy_officer", "staff", "auditor")):
+        email = f"{role.replace('_', '.')}@example.com"
+        with c.uow() as uow:
+            uow.staff.add(StaffAccount(f"00000000-0000-4000-8000-00000000000{i}", email,
+                                       role, frozenset({role}), True, c.clock.now(),
+                                       department="sales"), c.passwords.hash(PASSWORD))
+            uow.commit()
+        out[role] = sign_in(api, email)
+    _, key = accounts.add_client(c.uow(), c.clock, OPERATOR, "erp")
+    out["system"] = {"Authorization": f"Bearer {key}"}
+    return out
+
+
+def sign_in(api: TestClient, email: str) -> dict[str, str]:
+    r = api.post("/api/v1/staff/login", json={"email": email, "password": PASSWORD})
+    assert r.status_code == 200 and r.json()["pending"] is None, r.text
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def refusal(r: Any) -> str | None:
+    """'unauthenticated' or 'forbidden' when the route's rule refused, else None."""
+    ctype = r.headers.get("content-type", "")
+    if ctype.startswith("application/problem+json"):
+        kind = r.json()["type"].rsplit(":", 1)[-1]
+    elif ctype.startswith("text/html") and r.status_code >= 400:
+        found = re.search(r'<meta name="problem" content="([^"]+)">', r.text)
+        kind = found.group(1) if found else ""
+    elif r.status_code == 303 and r.headers["location"] == "/console/login":
+        return "unauthenticated"  # a console page sends the anonymous to sign in
+    else:
+        return None
+    if r.status_code == 401 and kind == "not-authenticated":
+        return "unauthenticated"
+    if r.status_code == 403 and kind == "forbidden":
+        return "forbidden"
+    return None
+
+
+@pytest.mark.req("R2.10")
+def test_every_route_has_a_rule_and_every_rule_a_route(
+        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    api, _ = app_and_callers
+    routes = {(m, p) for m, p, _ in route_table(api.app)}  # type: ignore[arg-type]
+    assert routes - set(RULES) == set(), "routes without an authorization rule"
+    assert set(RULES) - routes == set(), "rules naming no route"
+    assert set(EXPECTED) == routes, "EXPECTED (this test) and the app disagree"
+    for key, rule in RULES.items():  # the table says what this test expects
+        allowed = ALL if rule.public else frozenset(rule.roles)
+        assert allowed == EXPECTED[key], key
+
+
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R5.1")
+def test_route_by_role_matrix(app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    api, callers = app_and_callers
+    routes = sorted({(m, p) for m, p, _ in route_table(api.app)})  # type: ignore[arg-type]
+    wrong = []
+    for method, path in routes:
+        url = re.sub(r"\{[^}]+\}", PLACEHOLDER, path)
+        for role in ROLES:
+            body: dict[str, Any] = {}
+            if method in {"POST", "PUT", "PATCH"}:
+                body = ({"data": {"csrf_token": "x"}} if path.startswith(("/console", "/setup"))
+                        else {"json": {}})
+            headers = callers[role]
+            if (method, path) in SESSION_ENDING and role in PEOPLE:  # a session to end
+                headers = sign_in(api, f"{role.replace('_', '.')}@example.com")
+            r = api.request(method, url, headers=headers, follow_redirects=False, **body)
+            got = refusal(r)
+            want = (None if role in EXPECTED[(method, path)] else
+                    "unauthenticated" if role == "anonymous" else "forbidden")
+            if got != want:
+                wrong.append(f"{method} {path} as {role}: {r.status_code} {r.text[:120]}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.req("R2.10")
+def test_staff_may_name_only_their_departments_purposes(
+        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    api, callers = app_and_callers
+    r = api.post("/api/v1/subjects", headers=callers["system"], json={
+        "kind": "customer_contact", "items": [{
+            "category": "user.contact.email", "value": "li@example.com", "channel": "web",
+            "legal_basis": "contract", "source_system": "crm"}]})
+    assert r.status_code == 201, r.text
+    sid = r.json()["id"]
+    sales = callers["staff"]  # department sales: business_negotiation, order_fulfilment
+    r = api.post("/api/v1/decisions", headers=sales,
+                 json={"subject_id": sid, "purpose": "after_sales"})
+    assert r.status_code == 403, r.text
+    assert r.json()["type"] == "urn:piiguard:problem:purpose-not-assigned"
+    assert r.json()["field"] == "purpose"
+    r = api.get(f"/api/v1/subjects/{sid}/data", headers=sales,
+                params={"purpose": "after_sales"})
+    assert r.json()["type"] == "urn:piiguard:problem:purpose-not-assigned", r.text
+    r = api.post("/api/v1/decisions", headers=sales,
+                 json={"subject_id": sid, "purpose": "order_fulfilment"})
+    assert r.status_code == 201, r.text
+    # the privacy officer is not limited by a department
+    r = api.post("/api/v1/decisions", headers=callers["privacy_officer"],
+                 json={"subject_id": sid, "purpose": "after_sales"})
+    assert r.status_code == 201, r.text
