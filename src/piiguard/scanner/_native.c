@@ -18,7 +18,7 @@
 #define PY_SSIZE_T_CLEAN
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 1
+#define NATIVE_VERSION 2
 #include <Python.h>
 #include <math.h>
 
@@ -1354,6 +1354,11 @@ static inline int one_of(Py_UCS4 c, const char *set)
     return c > 0 && c < 128 && strchr(set, (int)c) != NULL;
 }
 
+static inline int one_of_wide(Py_UCS4 c, const char *set, Py_UCS4 wide)
+{
+    return c == wide || one_of(c, set);
+}
+
 static inline int upper_digit(Py_UCS4 c) { return upper_alpha(c) || ascii_digit(c); }
 static inline int alnum_dash(Py_UCS4 c) { return ascii_alnum(c) || c == '-'; }
 
@@ -1651,6 +1656,188 @@ static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
     return make_hit(s_person, text, start, value_end, tokens > 1 ? 0.85 : 0.7, v_context);
 }
 
+
+/* ---- dates of birth after a birth word (words.DOB + _dob) ---- */
+
+static PyObject *s_dob;
+/* DOB's words in the order its alternation tries them, optional parts expanded (greedy:
+ * with, then without), lower case. */
+static const char *const dob_words[] = {
+    "\xe5\x87\xba\xe7\x94\x9f\xe6\x97\xa5\xe6\x9c\x9f",             /* 出生日期 */
+    "\xe5\x87\xba\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88\xe6\x97\xa5", /* 出生年月日 */
+    "\xe5\x87\xba\xe7\x94\x9f\xe5\xb9\xb4\xe6\x9c\x88",             /* 出生年月 */
+    "\xe5\x87\xba\xe7\x94\x9f\xe4\xba\x8e",                         /* 出生于 */
+    "\xe5\x87\xba\xe7\x94\x9f",                                     /* 出生 */
+    "\xe7\x94\x9f\xe6\x97\xa5",                                     /* 生日 */
+    "\xe8\xaf\x9e\xe8\xbe\xb0",                                     /* 诞辰 */
+    "dob", "d.o.b.", "d.o.b", "date of birth", "birth date", "birthdate", "birthday",
+    "born on", "born", NULL};
+static Word dob_compiled[32];
+static int dob_count = 0;
+static const char *const month_names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                          "jul", "aug", "sep", "oct", "nov", "dec", NULL};
+
+static int load_dob_words(void)
+{
+    for (int i = 0; dob_words[i]; i++) {
+        PyObject *w = PyUnicode_FromString(dob_words[i]);
+        if (w == NULL)
+            return -1;
+        Py_UCS4 *chars = PyUnicode_AsUCS4Copy(w);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+        Py_DECREF(w);
+        if (chars == NULL)
+            return -1;
+        dob_compiled[dob_count++] = (Word){chars, len, 0, 0};
+    }
+    return 0;
+}
+
+static inline int dob_separator(Py_UCS4 c)
+{
+    return c == ' ' || c == '\t' || c == ':' || c == 0xFF1A || c == 0x662F /* 是 */
+           || c == 0x4E3A /* 为 */ || c == ',' || c == 0xFF0C;
+}
+
+static inline int ascii_letter(Py_UCS4 c) { return ascii_alpha(c); }
+
+/* The character at i lower-cased for a re.IGNORECASE comparison; one of the four that fold
+ * to an ASCII letter defers to Python. */
+static inline Py_UCS4 fold(Text *t, Py_ssize_t i)
+{
+    Py_UCS4 c = at(t, i);
+    if (folds_to_ascii(c))
+        t->defer = 1;
+    return lower(c);
+}
+
+static int word_at_folded(Text *t, Py_ssize_t p, const Word *w)
+{
+    for (Py_ssize_t k = 0; k < w->len; k++)
+        if (fold(t, p + k) != w->chars[k])
+            return 0;
+    return 1;
+}
+
+/* MONTHS = (?:Jan|...|Dec)[a-z]* case-insensitively at p: the end, the month in *month
+ * (0 when the three letters are no month's, as _MONTH_NUMBER.get gives). */
+static Py_ssize_t month_at(Text *t, Py_ssize_t p, int *month)
+{
+    Py_ssize_t n = run_of(t, p, PY_SSIZE_T_MAX, ascii_letter);
+    fold(t, p + n); /* [a-z]* would go on over a folding character */
+    if (n < 3) {
+        fold(t, p);
+        fold(t, p + 1);
+        fold(t, p + 2);
+        return -1;
+    }
+    *month = 0;
+    for (int i = 0; month_names[i]; i++)
+        if (lower(at(t, p)) == (Py_UCS4)month_names[i][0]
+            && lower(at(t, p + 1)) == (Py_UCS4)month_names[i][1]
+            && lower(at(t, p + 2)) == (Py_UCS4)month_names[i][2])
+            *month = i + 1;
+    return *month ? p + n : -1;
+}
+
+static inline int ordinal_at(Text *t, Py_ssize_t p)
+{
+    Py_UCS4 a = fold(t, p), b = fold(t, p + 1);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+           || (a == 't' && b == 'h');
+}
+
+/* DOB's DATE at q then (?![\d]): the end, or -1; *valid from _date_ok. */
+static Py_ssize_t dob_date(Text *t, Py_ssize_t q, int *valid)
+{
+    Py_ssize_t r;
+    /* (?P<y1>\d{4})[-/.年](?P<m1>\d{1,2})[-/.月](?P<d1>\d{1,2})日? */
+    if (digits_at(t, q, 4) && one_of_wide(at(t, q + 4), "-/.", 0x5E74)) {
+        Py_ssize_t m = digit_run(t, q + 5, 3);
+        if (m >= 1 && m <= 2 && one_of_wide(at(t, q + 5 + m), "-/.", 0x6708)) {
+            Py_ssize_t s = q + 6 + m, d = digit_run(t, s, 3);
+            if (d >= 1 && d <= 2) {
+                int ok = valid_date(num(t, q, 4), num(t, q + 5, (int)m), num(t, s, (int)d));
+                if (at(t, s + d) == 0x65E5 && !dig(t, s + d + 1)) {
+                    *valid = ok;
+                    return s + d + 1;
+                }
+                if (!dig(t, s + d)) {
+                    *valid = ok;
+                    return s + d;
+                }
+            }
+        }
+    }
+    /* (?P<a2>\d{1,2})[/.-](?P<b2>\d{1,2})[/.-](?P<y2>\d{4}) */
+    Py_ssize_t a = digit_run(t, q, 3);
+    if (a >= 1 && a <= 2 && one_of(at(t, q + a), "/.-")) {
+        Py_ssize_t s = q + a + 1, b = digit_run(t, s, 3);
+        if (b >= 1 && b <= 2 && one_of(at(t, s + b), "/.-")
+            && digit_run(t, s + b + 1, 5) == 4) {
+            long x = num(t, q, (int)a), y = num(t, s, (int)b), year = num(t, s + b + 1, 4);
+            *valid = valid_date(year, x, y) || valid_date(year, y, x);
+            return s + b + 5;
+        }
+    }
+    /* (?P<m3>MONTHS)\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4}) */
+    int month;
+    Py_ssize_t p = month_at(t, q, &month);
+    if (p >= 0) {
+        p += at(t, p) == '.';
+        if (at(t, p) == ' ' && (r = digit_run(t, p + 1, 3)) >= 1 && r <= 2) {
+            long day = num(t, p + 1, (int)r);
+            p += 1 + r;
+            p += ordinal_at(t, p) ? 2 : 0;
+            p += at(t, p) == ',';
+            if (at(t, p) == ' ' && digit_run(t, p + 1, 5) == 4) {
+                *valid = valid_date(num(t, p + 1, 4), month, day);
+                return p + 5;
+            }
+        }
+    }
+    /* (?P<d4>\d{1,2})(?:st|nd|rd|th)? (?P<m4>MONTHS)\.?,? (?P<y4>\d{4}) */
+    if (a >= 1 && a <= 2) {
+        long day = num(t, q, (int)a);
+        p = q + a;
+        p += ordinal_at(t, p) ? 2 : 0;
+        if (at(t, p) == ' ' && (p = month_at(t, p + 1, &month)) >= 0) {
+            p += at(t, p) == '.';
+            p += at(t, p) == ',';
+            if (at(t, p) == ' ' && digit_run(t, p + 1, 5) == 4) {
+                *valid = valid_date(num(t, p + 1, 4), month, day);
+                return p + 5;
+            }
+        }
+    }
+    return -1;
+}
+
+static PyObject *dob_at(PyObject *text, Text *tp, Py_ssize_t pos)
+{
+    Text t = *tp;
+    for (int i = 0; i < dob_count; i++) {
+        const Word *w = &dob_compiled[i];
+        if (pos + w->len > t.len || !word_at_folded(&t, pos, w))
+            continue;
+        Py_ssize_t p = pos + w->len, r = 0;
+        while (r < 5 && dob_separator(at(&t, p + r)))
+            r++;
+        if (r > 4)
+            continue;
+        int valid = 0;
+        Py_ssize_t end = dob_date(&t, p + r, &valid);
+        if (end < 0)
+            continue;
+        if (t.defer)
+            return DEFERRED;
+        if (!valid)
+            return REJECTED;
+        return make_hit(s_dob, text, p + r, end, 0.9, v_context);
+    }
+    return t.defer ? DEFERRED : NO_MATCH;
+}
+
 /* ---- entry points ---- */
 
 #define ENTRY(name)                                                                           \
@@ -1674,6 +1861,7 @@ ENTRY(plate)
 ENTRY(token)
 ENTRY(private_key)
 ENTRY(latin_name)
+ENTRY(dob)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -1838,6 +2026,7 @@ static const NamedRule named_rules[] = {
     {"token", token_at},
     {"private_key", private_key_at},
     {"latin_name", latin_name_at},
+    {"dob", dob_at},
     {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
@@ -2372,6 +2561,7 @@ static PyMethodDef methods[] = {
      "formats.PRIVATE_KEY"},
     {"latin_name", (PyCFunction)(void (*)(void))native_latin_name, METH_FASTCALL,
      "words.LATIN_NAME + _latin_name"},
+    {"dob", (PyCFunction)(void (*)(void))native_dob, METH_FASTCALL, "words.DOB + _dob"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",
@@ -2393,6 +2583,9 @@ PyMODINIT_FUNC PyInit__native(void)
         return NULL;
     s_person = PyUnicode_InternFromString("person_name");
     s_plate = PyUnicode_InternFromString("licence_plate");
+    s_dob = PyUnicode_InternFromString("date_of_birth");
+    if (s_dob == NULL || load_dob_words() < 0)
+        return NULL;
     s_secret = PyUnicode_InternFromString("secret");
     if (s_person == NULL || s_plate == NULL || s_secret == NULL)
         return NULL;

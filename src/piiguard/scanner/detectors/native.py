@@ -35,7 +35,7 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
-NATIVE_VERSION = 1  # as in _native.c
+NATIVE_VERSION = 2  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -105,5 +105,6 @@ FAST: dict[str, FastPath] = (
         "token": NATIVE.token,
         "private_key": NATIVE.private_key,
         "latin_name": NATIVE.latin_name,
+        "dob": NATIVE.dob,
     }
 )
