@@ -138,7 +138,7 @@ def login_page(request: Request, c: ContainerDep) -> HTMLResponse:
 
 
 @router.post("/login", response_class=HTMLResponse)
-def login_submit(request: Request, c: ContainerDep, csrf_token: Text, email: Text = "",
+def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email: Text = "",
                  password: Text = "", code: Text = "", sealed: Annotated[
                      str, Form(max_length=4096)] = "") -> Response:
     nonce = _check_login_csrf(request, c, csrf_token)

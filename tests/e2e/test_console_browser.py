@@ -1,0 +1,160 @@
+"""The staff console in headless Chromium (R2.6): sign in with password then TOTP, see the
+front page; after the idle time (2 s here) the page locks itself — the data leaves the page,
+an overlay asks for the password — and the server refuses the session too; the password and
+a code unlock it. A form posted without its CSRF token is refused. No page logs a JavaScript
+error or a Content-Security-Policy violation.
+
+Playwright drives Debian's chromium (`apt-get install chromium`; .ci/run installs it), so
+no browser is downloaded. Without it these tests skip with the reason."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import uvicorn
+
+from piiguard.bootstrap import Container, bootstrap
+from piiguard.config import Settings
+from piiguard.domain.accounts import StaffAccount
+from piiguard.web.app import create_app
+from tests.e2e.conftest import PASSWORD, TestClient, login, totp_code
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+IDLE_SECONDS = 2.0
+EMAIL = "li.lei@st-machinery.cn"
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None,
+                                reason="no Chromium: apt-get install chromium (CI does)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, Any]]:
+    """A server on plain http://127.0.0.1 with a 2 s idle lock, and a staff member (sales)
+    who enrolled TOTP at the first sign-in."""
+    if settings.database_url:
+        pytest.skip("the browser test runs on SQLite; the session rules it uses are tested "
+                    "on both databases in test_staff_api.py")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright not installed (pip install -e .[dev])")
+    c = bootstrap(settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}),
+                  migrate=False)
+    with c.uow() as uow:
+        uow.staff.add(StaffAccount("00000000-0000-4000-8000-0000000b0001", EMAIL, "Li Lei",
+                                   frozenset({"staff"}), True, c.clock.now(),
+                                   department="sales"), c.passwords.hash(PASSWORD))
+        uow.commit()
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(c), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    with TestClient(create_app(c)) as api:
+        login(api, EMAIL)  # enrols TOTP; the secret stays in api.app.state
+        while not server.started:
+            time.sleep(0.05)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            try:
+                yield f"http://127.0.0.1:{port}", c, api, browser
+            finally:
+                browser.close()
+    server.should_exit = True
+    thread.join(10)
+    c.close()
+
+
+def _code(api: TestClient) -> str:
+    secret: str = api.app.state.totp_secrets[EMAIL]  # type: ignore[attr-defined]
+    return totp_code(api, secret)
+
+
+@pytest.mark.req("R2.6")
+def test_console_signs_in_locks_when_idle_and_unlocks(
+        console: tuple[str, Container, TestClient, Any]) -> None:
+    base, _, api, browser = console
+    page = browser.new_page(locale="en-GB")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    page.goto(f"{base}/console/login")
+    assert page.locator("html").get_attribute("lang") == "en"  # Accept-Language
+    page.get_by_label("Work email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(_code(api))  # the TOTP step
+    page.get_by_role("button", name="Continue").click()
+    assert page.url == f"{base}/console"
+    assert "Li Lei" in page.locator("#who").inner_text()
+    assert page.locator("#roles").inner_text() == "staff"
+    assert page.locator("#lock").is_hidden()
+
+    # idle: the page locks itself and the data leaves it
+    page.locator("#lock").wait_for(state="visible", timeout=int(IDLE_SECONDS * 1000) + 4000)
+    assert page.locator("#who").count() == 0
+    assert page.locator("#content").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "unlock-password"
+    # ... and the server refuses the session (not only the overlay)
+    before = len(errors)  # the refused call logs a resource error: expected, not counted
+    got = page.evaluate("""async () => {
+        const r = await fetch('/api/v1/staff/me');
+        return [r.status, (await r.json()).type]; }""")
+    assert got == [401, "urn:piiguard:problem:session-locked"]
+    del errors[before:]
+    page.reload()
+    assert page.locator("#who").count() == 0 and page.locator("#lock-page").is_visible()
+
+    # the password and a code unlock it; the page goes on
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Code").fill(_code(api))
+    page.get_by_role("button", name="Unlock").click()
+    assert page.url == f"{base}/console"
+    assert "Li Lei" in page.locator("#who").inner_text()
+
+    # the language switch
+    page.get_by_role("link", name="中文").click()
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    assert errors == []
+
+
+@pytest.mark.req("R2.6")
+def test_console_form_without_csrf_token_is_refused(
+        console: tuple[str, Container, TestClient, Any]) -> None:
+    base, _, api, browser = console
+    page = browser.new_page(locale="zh-CN")
+    page.goto(f"{base}/console/login")
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    # the sign-in form itself: without its token, refused
+    status = page.evaluate("""async () => (await fetch('/console/login', {method: 'POST',
+        body: new URLSearchParams({email: 'x@example.com', password: 'y'})})).status""")
+    assert status == 403
+    page.get_by_label("工作邮箱").fill(EMAIL)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.locator("#code").fill(_code(api))
+    page.locator("button[type=submit]").click()
+    assert page.url == f"{base}/console"
+    # sign-out without the token, and with a wrong one: refused, still signed in
+    for body in ("{}", "{csrf_token: 'forged'}"):
+        status = page.evaluate(f"""async () => (await fetch('/console/logout', {{
+            method: 'POST', body: new URLSearchParams({body})}})).status""")
+        assert status == 403
+        r = page.evaluate("async () => (await fetch('/api/v1/staff/me')).status")
+        assert r == 200
+    page.get_by_role("button", name="退出登录").click()
+    assert page.url.startswith(f"{base}/console/login")
+    page.goto(f"{base}/console")
+    assert page.url == f"{base}/console/login"
