@@ -196,3 +196,32 @@ def test_staff_may_name_only_their_departments_purposes(
     r = api.post("/api/v1/decisions", headers=callers["privacy_officer"],
                  json={"subject_id": sid, "purpose": "after_sales"})
     assert r.status_code == 201, r.text
+
+
+@pytest.mark.req("R2.10")
+def test_an_auditor_lists_who_read_a_subjects_data_when_and_why(
+        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    api, callers = app_and_callers
+    item = {"category": "user.contact.email", "value": "li@example.com", "channel": "web",
+            "legal_basis": "contract", "source_system": "crm"}
+    sids = [api.post("/api/v1/subjects", headers=callers["system"],
+                     json={"kind": "customer_contact", "items": [item]}).json()["id"]
+            for _ in range(2)]
+    reads = [("staff", sids[0], "order_fulfilment"), ("system", sids[0], "after_sales"),
+             ("staff", sids[1], "order_fulfilment")]
+    decisions = []
+    for who, sid, purpose in reads:
+        r = api.get(f"/api/v1/subjects/{sid}/data", headers=callers[who],
+                    params={"purpose": purpose})
+        assert r.status_code == 200, r.text
+        decisions.append(r.json()["decision"]["id"])
+    me = api.get("/api/v1/staff/me", headers=callers["staff"]).json()["account"]["id"]
+    r = api.get("/api/v1/audit", headers=callers["auditor"],
+                params={"subject_id": sids[0], "action": "data.read"})
+    assert r.status_code == 200, r.text
+    got = [(e["actor"].split(":")[0], e["purpose"], e["decision_id"], bool(e["at"]))
+           for e in r.json()]
+    assert got == [("staff", "order_fulfilment", decisions[0], True),
+                   ("system", "after_sales", decisions[1], True)]
+    assert r.json()[0]["actor"] == f"staff:{me}"
+    assert "li@example.com" not in r.text  # the auditor sees who and why, not the value
