@@ -2084,40 +2084,46 @@ static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
     return 0;
 }
 
-/* Code-point offsets of UTF-8 byte offsets of `text` (all on character boundaries). */
+/* Code-point offsets of UTF-8 byte offsets of `text` (all on character boundaries): the
+ * offsets sorted, then one walk over the text. */
+typedef struct {
+    Py_ssize_t offset, index;
+} Offset;
+
+static int offset_compare(const void *pa, const void *pb)
+{
+    const Offset *a = pa, *b = pb;
+    return a->offset < b->offset ? -1 : (a->offset > b->offset);
+}
+
 static int utf8_to_chars(const Text *t, Py_ssize_t *offsets, Py_ssize_t count)
 {
     if (count == 0)
         return 0;
-    Py_ssize_t max = 0;
-    for (Py_ssize_t i = 0; i < count; i++)
-        if (offsets[i] > max)
-            max = offsets[i];
-    Py_ssize_t *map = PyMem_Malloc((max + 1) * sizeof(Py_ssize_t));
-    if (map == NULL) {
+    Offset *sorted = PyMem_Malloc(count * sizeof(Offset));
+    if (sorted == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    Py_ssize_t byte = 0;
-    for (Py_ssize_t c = 0; c < t->len && byte <= max; c++) {
-        map[byte] = c;
-        Py_UCS4 ch = PyUnicode_READ(t->kind, t->data, c);
-        int width = ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4;
-        for (int k = 1; k < width && byte + k <= max; k++)
-            map[byte + k] = -1;
-        byte += width;
-    }
-    if (byte <= max)
-        map[byte] = t->len;
-    for (Py_ssize_t i = 0; i < count; i++) {
-        if (offsets[i] > byte || map[offsets[i]] < 0) {
-            PyMem_Free(map);
-            PyErr_SetString(PyExc_ValueError, "UTF-8 offset inside a character");
-            return -1;
+    for (Py_ssize_t i = 0; i < count; i++)
+        sorted[i] = (Offset){offsets[i], i};
+    qsort(sorted, (size_t)count, sizeof(Offset), offset_compare);
+    Py_ssize_t byte = 0, c = 0, k = 0;
+    while (k < count) {
+        if (sorted[k].offset == byte) {
+            offsets[sorted[k++].index] = c;
+            continue;
         }
-        offsets[i] = map[offsets[i]];
+        if (sorted[k].offset < byte || c >= t->len)
+            break; /* inside a character, or past the end */
+        Py_UCS4 ch = PyUnicode_READ(t->kind, t->data, c++);
+        byte += ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4;
     }
-    PyMem_Free(map);
+    PyMem_Free(sorted);
+    if (k < count) {
+        PyErr_SetString(PyExc_ValueError, "UTF-8 offset inside a character");
+        return -1;
+    }
     return 0;
 }
 
