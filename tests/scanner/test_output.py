@@ -3,7 +3,10 @@ exit codes of the command."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import random
 from pathlib import Path
 
 import jsonschema
@@ -12,7 +15,7 @@ from typer.testing import CliRunner
 
 from piiguard.scanner.cli import scan_app
 from piiguard.scanner.output import schema
-from piiguard.scanner.report import Reporter, mask
+from piiguard.scanner.report import Reporter, mask, normalize
 
 pytestmark = pytest.mark.req("R2.7")
 
@@ -114,6 +117,17 @@ def test_hash_key_is_created_once_with_private_mode(folder: Path, tmp_path: Path
     assert key.stat().st_mode & 0o777 == 0o600
     assert len(key.read_bytes()) == 32
     assert run([str(folder), "--format", "jsonl"], env)[1] == first
+
+
+def test_hash_is_hmac_sha256_of_the_normalized_value() -> None:
+    r = random.Random(3)
+    for size in (16, 32, 63, 64, 65, 100):
+        key = bytes(r.randrange(256) for _ in range(size))
+        reporter = Reporter(key)
+        for value in ("13812345678", "Wang@Example.com", "王小明", ""):
+            for kind in ("phone", "email", "person_name"):
+                expected = hmac.new(key, normalize(kind, value).encode(), hashlib.sha256)
+                assert reporter.hash(kind, value) == "hmac-sha256:" + expected.hexdigest()
 
 
 def test_hash_is_keyed_and_ignores_formatting() -> None:

@@ -66,9 +66,10 @@ def write_table(findings: Iterable[Finding], console: Console) -> int:
 
 
 def write_jsonl(findings: Iterable[Finding], stream: IO[str]) -> int:
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
     count = 0
     for f in findings:
-        stream.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+        stream.write(encode(f.to_dict()) + "\n")
         count += 1
     return count
 

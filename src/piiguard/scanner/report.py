@@ -4,7 +4,6 @@ unless it is asked for explicitly."""
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +12,7 @@ from typing import Any
 from piiguard.scanner.sources.model import Located
 from piiguard.scanner.taxonomy import category_of
 
+_BLOCK = 64  # SHA-256's block size
 _SEPARATORS = re.compile(r"[\s\-().·・•]")
 _COMPACT_TYPES = frozenset(
     {"resident_id", "passport", "credit_card", "bank_card", "iban", "licence_plate"}
@@ -102,10 +102,19 @@ class Reporter:
             raise ValueError("the hash key must be at least 16 bytes")
         self._key = key
         self._show_values = show_values
+        # HMAC (RFC 2104) from the two keyed SHA-256 states, copied per value: the same digest
+        # as hmac.new(key, value, sha256) at a third of its cost per call (tests compare them)
+        block = hashlib.sha256(key).digest() if len(key) > _BLOCK else key
+        block = block.ljust(_BLOCK, b"\0")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
 
     def hash(self, kind: str, value: str) -> str:
-        digest = hmac.new(self._key, normalize(kind, value).encode(), hashlib.sha256)
-        return "hmac-sha256:" + digest.hexdigest()
+        inner = self._inner.copy()
+        inner.update(normalize(kind, value).encode())
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return "hmac-sha256:" + outer.hexdigest()
 
     def finding(self, located: Located) -> Finding:
         h = located.hit
