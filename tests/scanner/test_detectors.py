@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +173,18 @@ def test_scanning_odd_text_neither_crashes_nor_misplaces_hits(detector: Detector
             text = base[:cut] + r.choice(pieces) * r.randint(1, 20) + base[cut:]
         for h in detector.scan(text):
             assert text[h.start : h.end] == h.value
+
+
+def test_compiled_databases_are_cached_and_reloaded(tmp_path: Path) -> None:
+    text = "电话 13812345678, 联系人：王小明, mail a.b@example.com"
+    first = Detector(cache=tmp_path)
+    files = sorted(tmp_path.glob("hyperscan-*.db"))
+    assert len(files) == 2  # the ASCII and the UTF-8 databases
+    stamps = [f.stat().st_mtime_ns for f in files]
+    second = Detector(cache=tmp_path)  # loaded, not compiled again
+    assert [f.stat().st_mtime_ns for f in files] == stamps
+    assert second.scan(text) == first.scan(text) == Detector().scan(text)
+    for f in files:
+        f.write_bytes(b"not a database")
+    assert Detector(cache=tmp_path).scan(text) == first.scan(text)  # recompiled, rewritten
+    assert all(f.read_bytes() != b"not a database" for f in files)

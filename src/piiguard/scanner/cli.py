@@ -19,11 +19,10 @@ from rich.console import Console
 from rich.progress import Progress
 from sqlalchemy.engine import make_url
 
-from piiguard.scanner.detectors import Detector
 from piiguard.scanner.keys import load_hash_key
 from piiguard.scanner.output import write_jsonl, write_sarif, write_table
 from piiguard.scanner.report import Finding, Reporter
-from piiguard.scanner.scan import FileScanner
+from piiguard.scanner.scan import FileScanner, detector
 from piiguard.scanner.sources.database import scan_database
 from piiguard.scanner.sources.files import walk
 from piiguard.scanner.sources.model import Located, Skipped
@@ -60,7 +59,7 @@ def _file_findings(
 
 def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]:
     located: Located
-    for located in scan_database(url, Detector(), sample):
+    for located in scan_database(url, detector(), sample):
         yield reporter.finding(located)
 
 

@@ -9,7 +9,8 @@ numbers made whole-file again here, in order); small files travel together in on
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,17 @@ TASK_BYTES = 256 * 1024
 _worker_detector: Detector | None = None
 
 
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """$PIIGUARD_VAR_DIR/cache (./var/cache by default, as the hash key's folder): where the
+    compiled Hyperscan databases are kept, so that a scan, and each of its worker processes,
+    loads them in a millisecond instead of compiling them for half a second."""
+    return Path(env.get("PIIGUARD_VAR_DIR", "var")) / "cache"
+
+
+def detector() -> Detector:
+    return Detector(cache=cache_dir())
+
+
 @dataclass(frozen=True, slots=True)
 class _Whole:
     path: Path
@@ -53,7 +65,7 @@ _Unit = _Whole | _Piece
 
 def _init_worker() -> None:
     global _worker_detector  # noqa: PLW0603 - one compiled detector per worker process
-    _worker_detector = Detector()
+    _worker_detector = detector()
 
 
 def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
@@ -171,7 +183,7 @@ class FileScanner:
 
     def __enter__(self) -> FileScanner:
         if self._workers == 1:
-            self._detector = Detector()
+            self._detector = detector()
         else:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
