@@ -8,8 +8,9 @@ length of one text, so whole multi-megabyte files would be unfair to it.
 Timing is the same for every tool: only the tool's calls are on the clock (turning their
 results into scored spans comes after), the garbage collector is paused while the clock runs
 (as `timeit` does: the bench's own hundreds of thousands of result objects would otherwise
-be traversed again and again), and the fast tools run three times, best run counted, after
-a warm-up on the first 500 documents. The load average is printed with the figures.
+be traversed again and again), and the fast tools run three times, taking turns pass by pass,
+best run counted, after a warm-up on the first 500 documents. The load average is printed
+with the figures.
 """
 
 from __future__ import annotations
@@ -98,28 +99,44 @@ def documents(texts: dict[str, str]) -> Docs:
     return docs
 
 
+def run_together(
+    finders: dict[str, Finder], docs: Docs, repeat: int = 1
+) -> dict[str, tuple[float, list[Span]]]:
+    """Best time of `repeat` passes over the documents per tool, and what each found. The
+    tools take turns pass by pass (A B C A B C ...), so that a change of load on the machine
+    during the run weighs on all of them alike rather than on whichever ran then."""
+    texts = [text for _offset, text in docs]
+    for finder in finders.values():
+        for text in texts[:500]:
+            finder(text)
+    best = dict.fromkeys(finders, float("inf"))
+    raw: dict[str, list[list[tuple[str, int, int]]]] = {}
+    for _ in range(repeat):
+        for name, finder in finders.items():
+            gc.collect()
+            gc.disable()
+            try:
+                started = time.perf_counter()
+                raw[name] = [finder(text) for text in texts]
+                best[name] = min(best[name], time.perf_counter() - started)
+            finally:
+                gc.enable()
+    return {
+        name: (
+            best[name],
+            [
+                Span(kind, offset + s, offset + e)
+                for (offset, _text), spans in zip(docs, raw[name], strict=True)
+                for kind, s, e in spans
+            ],
+        )
+        for name in finders
+    }
+
+
 def run(finder: Finder, docs: Docs, repeat: int = 1) -> tuple[float, list[Span]]:
     """Best time of `repeat` passes over the documents, and what the tool found."""
-    texts = [text for _offset, text in docs]
-    for text in texts[:500]:
-        finder(text)
-    best = float("inf")
-    raw: list[list[tuple[str, int, int]]] = []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.perf_counter()
-            raw = [finder(text) for text in texts]
-            best = min(best, time.perf_counter() - started)
-        finally:
-            gc.enable()
-    found = [
-        Span(kind, offset + s, offset + e)
-        for (offset, _text), spans in zip(docs, raw, strict=True)
-        for kind, s, e in spans
-    ]
-    return best, found
+    return run_together({"tool": finder}, docs, repeat)["tool"]
 
 
 def piiguard_finder(native: bool = True) -> Finder:
@@ -264,21 +281,20 @@ def main(size: int = 5_000_000) -> dict[str, Any]:
     docs = documents(texts)
     load_before = os.getloadavg()
     results: list[dict[str, Any]] = []
-    seconds, found = run(piiguard_finder(), docs, repeat=3)
-    results.append(_summary("piiguard (1 core, per document)", seconds, actual, gold, found))
-    seconds, found = run(piiguard_finder(native=False), docs, repeat=3)
-    results.append(
-        _summary("piiguard, Python rules only (1 core, per document)", seconds, actual, gold, found)
-    )
+    finders = {
+        "piiguard (1 core, per document)": piiguard_finder(),
+        "piiguard, Python rules only (1 core, per document)": piiguard_finder(native=False),
+    }
+    try:
+        finder, backend = datafog_finder()
+        finders[f"datafog (regex, {backend})"] = finder
+    except ImportError as exc:
+        results.append({"tool": "datafog", "error": f"not installed: {exc}"})
+    for name, (seconds, found) in run_together(finders, docs, repeat=3).items():
+        results.append(_summary(name, seconds, actual, gold, found))
     results.append(_documents_in_processes(docs, actual, 2))
     results.append(_files(size, texts, 1))
     results.append(_files(size, texts, 2))
-    try:
-        finder, backend = datafog_finder()
-        seconds, found = run(finder, docs, repeat=3)
-        results.append(_summary(f"datafog (regex, {backend})", seconds, actual, gold, found))
-    except ImportError as exc:
-        results.append({"tool": "datafog", "error": f"not installed: {exc}"})
     try:
         seconds, found = run(presidio_finder(), docs)
         results.append(_summary("presidio (pattern recognizers)", seconds, actual, gold, found))
