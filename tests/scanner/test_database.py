@@ -65,7 +65,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def postgres_url(worker_id: str) -> Iterator[str]:
+def postgres_empty_url(worker_id: str) -> Iterator[str]:
     base = os.environ.get("PIIGUARD_TEST_DATABASE_URL")
     if not base:
         pytest.skip(SKIP_PG)
@@ -73,14 +73,18 @@ def postgres_url(worker_id: str) -> Iterator[str]:
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
     try:
-        fill(url)
-        yield url
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url(postgres_empty_url: str) -> str:
+    fill(postgres_empty_url)
+    return postgres_empty_url
 
 
 def check(found: dict[tuple[str, str], dict]) -> None:  # type: ignore[type-arg]
@@ -149,23 +153,6 @@ def test_sqlite_samples_rows_across_the_table(tmp_path: Path, detector: Detector
     share, sampled = sampled_share(url, detector, 40)
     assert sampled == 40
     assert 0.1 < share < 0.9  # about half; the first 40 rows would give 0
-
-
-@pytest.fixture
-def postgres_empty_url(worker_id: str) -> Iterator[str]:
-    base = os.environ.get("PIIGUARD_TEST_DATABASE_URL")
-    if not base:
-        pytest.skip(SKIP_PG)
-    name = f"{make_url(base).database}_sample_{worker_id}_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres
