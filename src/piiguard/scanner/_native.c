@@ -909,6 +909,31 @@ static Py_ssize_t decimal(Text *t, Py_ssize_t p, int int_max, double *value)
     return q + r + 1 + f;
 }
 
+/* (?:[XY] ?)? at p: where it may end, in the order the pattern tries them. */
+static int letter_then_space(const Text *t, Py_ssize_t p, Py_UCS4 x, Py_UCS4 y, Py_ssize_t *out)
+{
+    int n = 0;
+    if (at(t, p) == x || at(t, p) == y) {
+        if (at(t, p + 1) == ' ')
+            out[n++] = p + 2;
+        out[n++] = p + 1;
+    }
+    out[n++] = p;
+    return n;
+}
+
+/* (?: ?[XY])? at p: where it may end, in the order the pattern tries them. */
+static int space_then_letter(const Text *t, Py_ssize_t p, Py_UCS4 x, Py_UCS4 y, Py_ssize_t *out)
+{
+    int n = 0;
+    if (at(t, p) == ' ' && (at(t, p + 1) == x || at(t, p + 1) == y))
+        out[n++] = p + 2;
+    if (at(t, p) == x || at(t, p) == y)
+        out[n++] = p + 1;
+    out[n++] = p;
+    return n;
+}
+
 static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
 {
     Text t = *tp;
@@ -920,13 +945,7 @@ static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
         return DEFERRED;
     /* (?P<ns1>[NS] ?)? */
     Py_ssize_t ns1[3];
-    int n_ns1 = 0;
-    if (at(&t, pos) == 'N' || at(&t, pos) == 'S') {
-        if (at(&t, pos + 1) == ' ')
-            ns1[n_ns1++] = pos + 2;
-        ns1[n_ns1++] = pos + 1;
-    }
-    ns1[n_ns1++] = pos;
+    int n_ns1 = letter_then_space(&t, pos, 'N', 'S', ns1);
     for (int a = 0; a < n_ns1; a++) {
         double lat, lon;
         Py_ssize_t p = decimal(&t, ns1[a], 2, &lat);
@@ -936,12 +955,7 @@ static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
             p++;
         /* (?P<ns2> ?[NS])? */
         Py_ssize_t ns2[3];
-        int n_ns2 = 0;
-        if (at(&t, p) == ' ' && (at(&t, p + 1) == 'N' || at(&t, p + 1) == 'S'))
-            ns2[n_ns2++] = p + 2;
-        if (at(&t, p) == 'N' || at(&t, p) == 'S')
-            ns2[n_ns2++] = p + 1;
-        ns2[n_ns2++] = p;
+        int n_ns2 = space_then_letter(&t, p, 'N', 'S', ns2);
         for (int b = 0; b < n_ns2; b++) {
             Py_ssize_t w1 = 0;
             while (Py_UNICODE_ISSPACE(at(&t, ns2[b] + w1)))
@@ -955,13 +969,7 @@ static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
                     w2++;
                 for (Py_ssize_t j = i + 1 + w2; j >= i + 1; j--) { /* \s* */
                     Py_ssize_t ew1[3];
-                    int n_ew1 = 0;
-                    if (at(&t, j) == 'E' || at(&t, j) == 'W') {
-                        if (at(&t, j + 1) == ' ')
-                            ew1[n_ew1++] = j + 2;
-                        ew1[n_ew1++] = j + 1;
-                    }
-                    ew1[n_ew1++] = j;
+                    int n_ew1 = letter_then_space(&t, j, 'E', 'W', ew1);
                     for (int c = 0; c < n_ew1; c++) {
                         Py_ssize_t q = decimal(&t, ew1[c], 3, &lon);
                         if (q < 0)
@@ -973,12 +981,7 @@ static PyObject *coordinates_at(PyObject *text, Text *tp, Py_ssize_t pos)
                         degs[n_deg++] = q;
                         for (int d = 0; d < n_deg; d++) {
                             Py_ssize_t r = degs[d], ew2[3];
-                            int n_ew2 = 0;
-                            if (at(&t, r) == ' ' && (at(&t, r + 1) == 'E' || at(&t, r + 1) == 'W'))
-                                ew2[n_ew2++] = r + 2;
-                            if (at(&t, r) == 'E' || at(&t, r) == 'W')
-                                ew2[n_ew2++] = r + 1;
-                            ew2[n_ew2++] = r;
+                            int n_ew2 = space_then_letter(&t, r, 'E', 'W', ew2);
                             for (int e = 0; e < n_ew2; e++) {
                                 Py_ssize_t end = ew2[e];
                                 Py_UCS4 next = at(&t, end);
