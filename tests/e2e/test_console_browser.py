@@ -9,6 +9,7 @@ no browser is downloaded. Without it these tests skip with the reason."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -29,6 +30,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 IDLE_SECONDS = 2.0
 EMAIL = "li.lei@st-machinery.cn"
 
+if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never skip quietly
+    raise RuntimeError("PIIGUARD_REQUIRE_BROWSER is set but no chromium is installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None,
                                 reason="no Chromium: apt-get install chromium (CI does)")
 
