@@ -150,3 +150,22 @@ def test_hash_is_keyed_and_ignores_formatting() -> None:
 )
 def test_previews_are_masked(kind: str, value: str, preview: str) -> None:
     assert mask(kind, value) == preview
+
+
+def test_encoded_mail_findings_validate_in_jsonl_and_sarif(tmp_path: Path,
+                                                           env: dict[str, str]) -> None:
+    from tests.scanner.test_sources import encoded_mail  # noqa: PLC0415
+
+    root = tmp_path / "mail"
+    root.mkdir()
+    (root / "ticket.eml").write_bytes(encoded_mail()[0])
+    code, out = run([str(root), "--format", "jsonl"], env)
+    assert code == 1
+    validator = jsonschema.Draft202012Validator(schema("finding"))
+    lines = [json.loads(line) for line in out.splitlines()]
+    for line in lines:
+        validator.validate(line)
+    assert {line["location"]["mime_part"] for line in lines} >= {0, 1, 2}
+    code, out = run([str(root), "--format", "sarif"], env)
+    assert code == 1
+    jsonschema.Draft202012Validator(schema("sarif")).validate(json.loads(out))

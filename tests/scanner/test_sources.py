@@ -171,3 +171,52 @@ def test_walk_recurses_in_a_stable_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "2.txt").write_text("x")
     (tmp_path / "1.txt").write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in walk([tmp_path])] == ["1.txt", "b/2.txt"]
+
+
+def encoded_mail() -> tuple[bytes, str, str]:
+    """A Chinese mail as clients send it: subject in an RFC 2047 word, the body in base64
+    (GB2312), an English part in quoted-printable, a PDF attachment that is not read."""
+    from email.message import EmailMessage  # noqa: PLC0415
+
+    msg = EmailMessage()
+    msg["From"] = "=?utf-8?b?546L5bCP5piO?= <sales@example.cn>"
+    msg["To"] = "service@example.cn"
+    msg["Subject"] = "售后：联系人王小明 13812345678"
+    body = f"您好，\n{SAMPLE}\n谢谢"
+    msg.set_content(body, charset="gb2312", cte="base64")
+    english = "Dear Ms Lin,\nplease call +86 138 1234 5678 or write to lin.qian@example.com\n"
+    msg.add_alternative(english, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_attachment(b"%PDF-1.4 13899998888", maintype="application", subtype="pdf",
+                       filename="po.pdf")
+    return msg.as_bytes(), body, english
+
+
+def test_mail_with_encoded_parts_is_scanned_decoded(tmp_path: Path, detector: Detector) -> None:
+    raw, body, english = encoded_mail()
+    assert b"13812345678" not in raw.split(b"\n\n", 1)[1]  # nothing readable as stored
+    path = tmp_path / "ticket.eml"
+    path.write_bytes(raw)
+    hits = found(path, detector)
+    parts = {h.location["mime_part"] for h in hits}
+    assert parts >= {0, 1, 2}
+    headers = [h for h in hits if h.location["mime_part"] == 0]
+    assert "phone" in {h.hit.type for h in headers}  # from the decoded Subject
+    in_body = [h for h in hits if h.location["mime_part"] == 1]
+    assert {h.hit.type for h in in_body} >= EXPECTED
+    for h in in_body:  # offsets into the decoded part, lines counted there
+        assert body[h.location["start"]:h.location["end"]] == h.hit.value
+        assert h.location["line"] == body.count("\n", 0, h.location["start"]) + 1 == 2
+    in_english = [h for h in hits if h.location["mime_part"] == 2]
+    assert {"phone", "email"} <= {h.hit.type for h in in_english}
+    for h in in_english:
+        assert english[h.location["start"]:h.location["end"]] == h.hit.value
+    assert all(h.hit.value != "13899998888" for h in hits)  # the attachment is not read
+
+
+def test_plain_mail_keeps_offsets_into_the_file(tmp_path: Path, detector: Detector) -> None:
+    text = f"From: a@b.example\nSubject: hi\n\n{SAMPLE}\n"
+    path = tmp_path / "plain.eml"
+    path.write_text(text, encoding="utf-8")
+    for h in found(path, detector):
+        assert "mime_part" not in h.location
+        assert text[h.location["start"]:h.location["end"]] == h.hit.value

@@ -26,6 +26,9 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind
+    if "mime_part" in location:
+        return (f"mail part {location['mime_part']} line {location['line']} "
+                f"[{location['start']}:{location['end']}]")
     if "line" in location:
         return f"line {location['line']} [{location['start']}:{location['end']}]"
     if "sheet" in location:
@@ -76,7 +79,7 @@ def write_jsonl(findings: Iterable[Finding], stream: IO[str]) -> int:
 
 def _sarif_result(f: Finding) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": f.source}}
-    if "line" in f.location:
+    if "line" in f.location and "mime_part" not in f.location:  # offsets into the file
         physical["region"] = {
             "startLine": f.location["line"],
             "charOffset": f.location["start"],

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.mail import mime_segments
 from piiguard.scanner.sources.model import Located, Skipped
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding, scan_text_file
@@ -34,6 +35,15 @@ def scan_file(path: Path, detector: Detector) -> Iterator[Located | Skipped]:
                 for h in detector.scan(text, hint):
                     yield Located(source, {**location, "start": h.start, "end": h.end}, h)
             return
+        if path.suffix.lower() == ".eml":
+            parts = mime_segments(path)
+            if parts is not None:  # encoded bodies or headers: scan them decoded
+                for n, text in parts:
+                    for h in detector.scan(text, ""):
+                        yield Located(source, {"mime_part": n,
+                                               "line": text.count("\n", 0, h.start) + 1,
+                                               "start": h.start, "end": h.end}, h)
+                return
         with path.open("rb") as stream:
             sample = stream.read(SAMPLE_BYTES)
         encoding = detect_encoding(sample)
