@@ -189,6 +189,16 @@ def test_staff_may_name_only_their_departments_purposes(
     r = api.get(f"/api/v1/subjects/{sid}/data", headers=sales,
                 params={"purpose": "after_sales"})
     assert r.json()["type"] == "urn:piiguard:problem:purpose-not-assigned", r.text
+    # both refusals are on the trail for the auditor: who, which route, which purpose
+    r = api.get("/api/v1/audit", headers=callers["auditor"],
+                params={"action": "access.refused", "subject_id": sid})
+    assert r.status_code == 200, r.text
+    refused = r.json()
+    assert len(refused) == 2, refused
+    assert {(e["target_id"], e["purpose"], e["actor"].split(":")[0]) for e in refused} == {
+        ("POST /api/v1/decisions", "after_sales", "staff"),
+        ("GET /api/v1/subjects/{subject_id}/data", "after_sales", "staff")}
+    assert all("purpose-not-assigned" in str(e["details"]) for e in refused)
     r = api.post("/api/v1/decisions", headers=sales,
                  json={"subject_id": sid, "purpose": "order_fulfilment"})
     assert r.status_code == 201, r.text

@@ -78,3 +78,14 @@ def get_decision(uow: UnitOfWork, actor: Actor, decision_id: str) -> Decision:
                              decision_id, d.subject_id))
         uow.commit()
     return d
+
+
+def note_refusal(uow: UnitOfWork, actor: Actor, route: str, code: str,
+                 purpose: str = "", subject_id: str = "") -> None:
+    """A signed-in caller refused a use of personal data before any decision (a purpose
+    their department is not assigned): on the trail, so an auditor sees attempts as well
+    as uses (R2.10). Ids and codes only."""
+    with uow:
+        uow.audit(AuditEvent("access.refused", actor.kind.value, actor.id, "route", route,
+                             subject_id, purpose, details={"code": code}))
+        uow.commit()

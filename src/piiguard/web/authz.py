@@ -28,6 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Forbidden, NotAuthenticated, PurposeNotAssigned
+from piiguard.services.audit import note_refusal
 from piiguard.services.staff_accounts import list_departments
 from piiguard.services.staff_login import require_recent_auth
 from piiguard.web.deps import request_token, resolve_actor
@@ -176,17 +177,18 @@ def _rule(request: Request) -> Rule:
     return index.get((id(request.scope.get("route")), request.method), _FAIL_CLOSED)
 
 
-async def _requested_purpose(request: Request) -> str | None:
-    found = request.query_params.get("purpose")
+async def _requested(request: Request, name: str) -> str | None:
+    """A field the request names: path, query, or its JSON body."""
+    found = request.path_params.get(name) or request.query_params.get(name)
     if found is None and request.headers.get("content-type", "").startswith(
             "application/json"):
         try:  # FastAPI has read and cached the body already
             body = await request.json()
         except ValueError:
             return None
-        if isinstance(body, dict) and isinstance(body.get("purpose"), str):
-            found = body["purpose"]
-    return found
+        if isinstance(body, dict) and isinstance(body.get(name), str):
+            found = body[name]
+    return None if found is None else str(found)
 
 
 def _department_purposes(c: Container, department: str | None) -> frozenset[str]:
@@ -197,7 +199,7 @@ def _department_purposes(c: Container, department: str | None) -> frozenset[str]
 
 
 async def _check_purpose(request: Request, c: Container, rule_purpose: str) -> None:
-    purpose = (await _requested_purpose(request) if rule_purpose == REQUESTED
+    purpose = (await _requested(request, "purpose") if rule_purpose == REQUESTED
                else rule_purpose)
     session = staff_session(request)
     if purpose is None or session is None:
@@ -228,6 +230,22 @@ async def authorize(request: Request) -> Actor | None:
         raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
     actor = await resolve_actor(request, c, token, pending_ok=rule.pending_ok,
                                 locked_ok=rule.locked_ok)
+    try:
+        await _enforce(request, c, rule, actor)
+    except PurposeNotAssigned as refused:
+        # a refused use of personal data that never reached the decision point (which
+        # records its own refusals): on the trail too, ids only. Role refusals are not
+        # recorded — they touch no personal data, and a misconfigured client would flood
+        # the trail with them.
+        route = getattr(request.scope.get("route"), "path", request.url.path)
+        await run_in_threadpool(note_refusal, c.uow(), actor, f"{request.method} {route}",
+                                refused.code, (await _requested(request, "purpose") or "")[:64],
+                                (await _requested(request, "subject_id") or "")[:36])
+        raise
+    return actor
+
+
+async def _enforce(request: Request, c: Container, rule: Rule, actor: Actor) -> None:
     granted = actor.roles & rule.roles
     if not granted:
         raise Forbidden(f"this needs one of the roles {sorted(rule.roles)}"
@@ -240,7 +258,6 @@ async def authorize(request: Request) -> Actor | None:
             require_recent_auth(c.staff, session)
         if rule.purpose is not None and granted == {STAFF}:
             await _check_purpose(request, c, rule.purpose)
-    return actor
 
 
 async def authorized(actor: Annotated[Actor | None, Depends(authorize)]) -> Actor:
