@@ -76,7 +76,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ("GET", "/api/v1/staff/me"), ("POST", "/api/v1/staff/me/password"),
         ("POST", "/api/v1/staff/me/totp"), ("POST", "/api/v1/staff/me/totp/confirm"),
         ("POST", "/api/v1/staff/me/recovery-codes"), ("GET", "/console"),
-        ("POST", "/console/unlock"), ("POST", "/console/logout")], PEOPLE),
+        ("POST", "/console/unlock"), ("POST", "/console/logout"),
+        ("GET", "/console/enrol"), ("POST", "/console/enrol"),
+        ("GET", "/console/password"), ("POST", "/console/password")], PEOPLE),
 }
 SESSION_ENDING = {("POST", "/api/v1/staff/logout"), ("POST", "/console/logout")}
 PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or record

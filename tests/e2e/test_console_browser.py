@@ -161,3 +161,55 @@ def test_console_form_without_csrf_token_is_refused(
     assert page.url.startswith(f"{base}/console/login")
     page.goto(f"{base}/console")
     assert page.url == f"{base}/console/login"
+
+
+@pytest.mark.req("R2.6")
+@pytest.mark.req("R5.3")
+def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_console(
+        console: tuple[str, Container, TestClient, Any]) -> None:
+    """A member of staff whose role needs TOTP and who has none is taken to the enrolment
+    page at sign-in, turns it on with a code from the app, gets the recovery codes once,
+    reaches the front page, then changes the password on the console."""
+    import pyotp  # noqa: PLC0415
+
+    base, c, _, browser = console
+    email = "han.mei@st-machinery.cn"
+    with c.uow() as uow:
+        uow.staff.add(StaffAccount("00000000-0000-4000-8000-0000000b0002", email, "Han Mei",
+                                   frozenset({"staff"}), True, c.clock.now(),
+                                   department="service"), c.passwords.hash(PASSWORD))
+        uow.commit()
+    page = browser.new_page(locale="en-GB")
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/console/login")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.url == f"{base}/console/enrol"  # nothing else first
+    page.get_by_label("6-digit code from the app").fill("000000")
+    page.get_by_role("button", name="Turn on").click()
+    assert page.get_by_role("alert").is_visible()  # a wrong code says so; a new key
+    secret = page.locator("#totp-secret").inner_text().replace(" ", "")
+    page.get_by_label("6-digit code from the app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on").click()
+    codes = page.locator("#recovery-codes li").all_inner_texts()
+    assert len(codes) == 10 and len(set(codes)) == 10
+    page.get_by_role("link", name="Continue").click()
+    assert page.url == f"{base}/console"
+    assert "Han Mei" in page.locator("#who").inner_text()
+
+    new = "copper kettle under the banyan tree"
+    page.goto(f"{base}/console/password")
+    page.get_by_label("Current password").fill("not my password at all")
+    page.get_by_label("New password").fill(new)
+    page.get_by_role("button", name="Change").click()
+    assert page.get_by_role("alert").is_visible()
+    page.get_by_label("Current password").fill(PASSWORD)
+    page.get_by_label("New password").fill(new)
+    page.get_by_role("button", name="Change").click()
+    assert page.url == f"{base}/console"
+    with c.uow(readonly=True) as uow:
+        found = uow.staff.by_email(email)
+    assert found is not None and c.passwords.verify(found[1], new)
+    assert errors == []

@@ -150,6 +150,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/console/login"): PUBLIC,  # login CSRF checked by the route (no session yet)
     ("GET", "/console/console.js"): PUBLIC,
     ("GET", "/console"): Rule(PEOPLE, locked_ok=True),  # locked: the unlock form, no data
+    ("GET", "/console/enrol"): SELF,  # a pending session finishes its set-up here
+    ("POST", "/console/enrol"): SELF,
+    ("GET", "/console/password"): SELF,
+    ("POST", "/console/password"): SELF,
     ("POST", "/console/unlock"): SESSION_END,
     ("POST", "/console/logout"): SESSION_END,
 }

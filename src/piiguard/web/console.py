@@ -21,17 +21,26 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import (
     CsrfRefused,
     DomainError,
+    InvalidInput,
     MfaRequired,
     NotAuthenticated,
     SessionLocked,
     SessionPending,
+    TooManyAttempts,
 )
 from piiguard.domain.staff_security import SessionState, session_state
-from piiguard.services.staff_accounts import list_departments
-from piiguard.services.staff_login import login_staff, logout_staff, reauthenticate
+from piiguard.services import mfa
+from piiguard.services.staff_accounts import change_password, list_departments
+from piiguard.services.staff_login import (
+    login_staff,
+    logout_staff,
+    reauthenticate,
+    token_hash,
+)
 from piiguard.web.authz import Authorized
 from piiguard.web.console_text import LANG_COOKIE, language, words
 from piiguard.web.deps import ContainerDep, request_token
@@ -49,6 +58,7 @@ LOGIN_STEP_SECONDS = 300  # the code step must follow the password within this t
 CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 Text = Annotated[str, Form(max_length=1024)]
+PENDING_PAGES = {"enrol_totp": "/console/enrol", "change_password": "/console/password"}
 
 
 def _render(request: Request, name: str, context: dict[str, Any], status: int = 200
@@ -86,6 +96,8 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
         return response
     if isinstance(exc, SessionLocked):
         return _see("/console")
+    if isinstance(exc, SessionPending) and exc.pending in PENDING_PAGES:
+        return _see(PENDING_PAGES[exc.pending])
     t = words(language(request))
     message = (t["csrf"] if isinstance(exc, CsrfRefused) else
                t["pending"].format(p=exc.pending) if isinstance(exc, SessionPending)
@@ -213,6 +225,72 @@ def unlock(request: Request, c: ContainerDep, actor: Authorized, password: Text,
             "csrf": c.staff.csrf_token(request_token(request) or ""), "error": exc.message
             if exc.code != "mfa-required" else t["code"], "mfa": True}, 401)
     return _see("/console")
+
+
+# -- finishing one's set-up: two-step sign-in, a new password ------------------------------
+
+def _next_page(c: Container, request: Request) -> str:
+    """Where to go once a step is done: the next pending step, or the front page."""
+    with c.uow(readonly=True) as uow:
+        session = uow.staff.session(token_hash(request_token(request) or ""))
+    pending = session.pending if session else None
+    return PENDING_PAGES.get(pending or "", "/console")
+
+
+def _enrol_form(request: Request, c: Container, actor: Actor, error: str | None = None,
+                status: int = 200) -> HTMLResponse:
+    e = mfa.start_totp(c.staff, c.uow(), actor)  # a fresh key each time the form is shown
+    return _render(request, "console/enrol.html", {
+        "csrf": c.staff.csrf_token(request_token(request) or ""), "uri": e.uri,
+        "secret_groups": " ".join(e.secret[i:i + 4] for i in range(0, len(e.secret), 4)),
+        "error": error}, status)
+
+
+@router.get("/enrol", response_class=HTMLResponse)
+def enrol_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    """Two-step sign-in: the key for the authenticator app, then a code from it."""
+    return _enrol_form(request, c, actor)
+
+
+@router.post("/enrol", response_class=HTMLResponse)
+def enrol_submit(request: Request, c: ContainerDep, actor: Authorized,
+                 code: Text = "") -> HTMLResponse:
+    try:
+        codes = mfa.confirm_totp(c.staff, c.uow(), actor, request_token(request) or "",
+                                 code.replace(" ", ""))
+    except InvalidInput as exc:  # a wrong code: a new key, and say why
+        return _enrol_form(request, c, actor, exc.message, 422)
+    return _render(request, "console/codes.html", {"codes": codes,
+                                                   "next": _next_page(c, request)})
+
+
+def _password_form(request: Request, c: Container, error: str | None = None,
+                   status: int = 200) -> HTMLResponse:
+    session = staff_session(request)
+    policy = c.staff.policy
+    mfa_on = session is not None and session.staff.mfa_enrolled
+    return _render(request, "console/password.html", {
+        "csrf": c.staff.csrf_token(request_token(request) or ""), "error": error,
+        "min_length": policy.min_length_mfa if mfa_on else policy.min_length}, status)
+
+
+@router.get("/password", response_class=HTMLResponse)
+def password_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    del actor
+    return _password_form(request, c)
+
+
+@router.post("/password", response_class=HTMLResponse)
+def password_submit(request: Request, c: ContainerDep, actor: Authorized,
+                    current_password: Text = "", new_password: Text = "") -> Response:
+    try:
+        change_password(c.staff, c.uow(), actor, request_token(request) or "",
+                        current_password, new_password)
+    except (InvalidInput, NotAuthenticated) as exc:
+        if isinstance(exc, TooManyAttempts):
+            raise
+        return _password_form(request, c, exc.message, 422)
+    return _see(_next_page(c, request))
 
 
 @router.post("/logout")

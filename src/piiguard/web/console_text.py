@@ -41,6 +41,32 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "back": ("返回控制台", "Back to the console"),
     "pending": ("请先完成账户设置：{p}（见 docs/security.md）。",
                 "Finish setting up your account first: {p} (see docs/security.md)."),
+    "enrol_title": ("开启两步验证", "Turn on two-step sign-in"),
+    "enrol_text": ("您的角色要求两步验证。请在身份验证器应用（如 Microsoft Authenticator、"
+                   "Google 身份验证器）中添加账户：输入下面的密钥（或打开链接），然后输入应用"
+                   "显示的 6 位验证码。",
+                   "Your role needs two-step sign-in. Add an account in your authenticator "
+                   "app (Microsoft Authenticator, Google Authenticator, ...): enter the key "
+                   "below (or open the link), then type the 6-digit code the app shows."),
+    "secret": ("密钥", "Key"),
+    "app_link": ("在本设备的应用中打开", "Open in an app on this device"),
+    "totp_code": ("应用中的 6 位验证码", "6-digit code from the app"),
+    "turn_on": ("开启", "Turn on"),
+    "codes_title": ("恢复码", "Recovery codes"),
+    "codes_text": ("两步验证已开启。请将这些恢复码保存在安全的地方：手机丢失时，每个恢复码可代替"
+                   "验证码使用一次。它们只显示这一次。",
+                   "Two-step sign-in is on. Keep these recovery codes somewhere safe: if "
+                   "you lose your phone, each one stands in for a code once. They are shown "
+                   "only this once."),
+    "password_title": ("更换密码", "Change your password"),
+    "password_text": ("请设置新密码：至少 {n} 个字符，不含您的姓名、邮箱或公司名称，且未在常见或"
+                      "已泄露密码列表中；几个不相关的词语组成的短句就是好密码。",
+                      "Choose a new password: at least {n} characters, without your name, "
+                      "email or the company's name, and not on the list of common or "
+                      "breached passwords; a few unrelated words make a good one."),
+    "current_password": ("当前密码", "Current password"),
+    "new_password": ("新密码", "New password"),
+    "change": ("更换", "Change"),
     "csrf": ("表单已过期或来源不明，请重新打开页面再提交。",
              "The form expired or did not come from this site: open the page again and "
              "resubmit."),
