@@ -738,7 +738,7 @@ def run_service(c: Container) -> dict[str, object]:
     system = Actor("bench-client", ActorKind.SYSTEM, frozenset({"system"}))
 
     def one(i: int, auth: bool) -> None:
-        actor = authenticate_client(c.uow(readonly=True), key) if auth else system
+        actor = authenticate_client(c.uow(readonly=True), c.clock, key) if auth else system
         evaluate_access(c.uow(), c.snapshots, c.clock, actor, ids[i % len(ids)],
                         "after_sales", cats, Action.USE)
 

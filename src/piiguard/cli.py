@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -19,6 +20,7 @@ from piiguard.cli_policy import register as register_policy_commands
 from piiguard.cli_registers import register as register_register_commands
 from piiguard.cli_staff import register as register_staff_commands
 from piiguard.config import Settings
+from piiguard.domain.decisions import Scope
 from piiguard.domain.errors import AccessDenied, DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.scanner.cli import Seen, configure_report, scan
@@ -132,27 +134,88 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
                workers=workers, access_log=access_log)
 
 
+PurposeOpt = Annotated[list[str] | None, typer.Option(
+    "--purpose", help="a purpose the key may be used for, repeatable (default: every purpose "
+                      "the register allows systems)")]
+CategoryOpt = Annotated[list[str] | None, typer.Option(
+    "--category", help="a data category (and its subtree) the key may reach, repeatable, "
+                       "e.g. user.contact (default: every category)")]
+
+
+def _scope(c: Container, purpose: list[str] | None, category: list[str] | None
+           ) -> Scope | None:
+    return accounts.check_scope(c.state, frozenset(purpose) if purpose else None,
+                                frozenset(category) if category else None)
+
+
+def _scope_text(scope: Scope | None) -> str:
+    if scope is None:
+        return "every purpose and category"
+    parts = []
+    if scope.purposes is not None:
+        parts.append("purposes " + ", ".join(sorted(scope.purposes)))
+    if scope.categories is not None:
+        parts.append("categories " + ", ".join(sorted(scope.categories)))
+    return "; ".join(parts)
+
+
 @client_app.command("add")
-def client_add(name: Annotated[str, typer.Argument(help="system name, e.g. erp or crm")]) -> None:
-    """Register a system client; its API key is printed once, alone on the last line."""
+def client_add(name: Annotated[str, typer.Argument(help="system name, e.g. erp or crm")],
+               purpose: PurposeOpt = None, category: CategoryOpt = None) -> None:
+    """Register a system client, its key scoped to purposes and categories; the API key is
+    printed once, alone on the last line."""
     c = _container()
     try:
-        client, key = accounts.add_client(c.uow(), c.clock, OPERATOR, name)
+        client, key = accounts.add_client(c.uow(), c.clock, OPERATOR, name,
+                                          _scope(c, purpose, category))
     except DomainError as exc:
         raise _fail(exc) from None
-    err.print(f"client {client.name} ({client.id}) registered. Its API key follows; it is "
-              "shown only this once. Send it as `Authorization: Bearer <key>`.")
+    err.print(f"client {client.name} ({client.id}) registered for "
+              f"{_scope_text(client.scope)}. Its API key follows; it is shown only this "
+              "once. Send it as `Authorization: Bearer <key>`.")
+    typer.echo(key)
+
+
+@client_app.command("scope")
+def client_scope(name: str, purpose: PurposeOpt = None, category: CategoryOpt = None) -> None:
+    """Set what a client's key may be used for (no options: no limit). The next decision
+    already holds to it; a running server picks it up within PIIGUARD_API_KEY_CACHE_SECONDS."""
+    c = _container()
+    try:
+        scope = _scope(c, purpose, category)
+        accounts.scope_client(c.uow(), OPERATOR, name, scope)
+    except DomainError as exc:
+        raise _fail(exc) from None
+    out.print(f"client {name}: {_scope_text(scope)}")
+
+
+@client_app.command("rotate")
+def client_rotate(name: str, overlap_hours: Annotated[float, typer.Option(
+        min=0, max=720, help="how long the current key keeps working, to switch the system "
+                             "over without an outage")] = 24.0) -> None:
+    """A new API key for a client, printed once on the last line; the current key keeps
+    working for --overlap-hours, then stops."""
+    c = _container()
+    try:
+        _, key = accounts.rotate_client_key(c.uow(), c.clock, OPERATOR, name,
+                                            timedelta(hours=overlap_hours))
+    except DomainError as exc:
+        raise _fail(exc) from None
+    err.print(f"client {name}: new API key below, shown only this once; the previous key "
+              f"works for {overlap_hours:g} more hour(s).")
     typer.echo(key)
 
 
 @client_app.command("list")
 def client_list() -> None:
-    """List system clients (never their keys)."""
+    """List system clients with their keys' scope (never the keys)."""
     c = _container()
-    t = Table("name", "id", "created", "revoked")
+    t = Table("name", "id", "scope", "created", "previous key until", "revoked")
     t.columns[1].no_wrap = True
     for cl in accounts.list_clients(c.uow()):
-        t.add_row(cl.name, cl.id, f"{cl.created_at:%Y-%m-%d %H:%M}",
+        t.add_row(cl.name, cl.id, _scope_text(cl.scope), f"{cl.created_at:%Y-%m-%d %H:%M}",
+                  f"{cl.previous_expires_at:%Y-%m-%d %H:%M}" if cl.previous_expires_at
+                  else "",
                   f"{cl.revoked_at:%Y-%m-%d %H:%M}" if cl.revoked_at else "")
     out.print(t)
 

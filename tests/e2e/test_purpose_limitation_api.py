@@ -39,7 +39,8 @@ CONSENT_TEXT = "我同意ST公司为向我提供咨询和推荐而使用我的�
 RECOMMEND = "consultation_recommendation"  # needs consent (seeded register)
 SEEDED = {"order_fulfilment", "business_negotiation", "requested_services", "after_sales",
           RECOMMEND, "important_notices", "legal_compliance", "service_improvement"}
-RULES = ["purpose_known", "role_allowed", "category_allowed", "credentials_never_disclosed",
+RULES = ["purpose_known", "role_allowed", "within_actor_scope", "category_allowed",
+         "credentials_never_disclosed",
          "system_approved", "transfer_abroad", "not_restricted", "child_guardian",
          "declared_at_collection", "consent_required", "sensitive_separate_consent"]
 

@@ -24,7 +24,8 @@ from tests.e2e.conftest import PIIGUARD, cli_env, counts
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 DECISION = re.compile(rf"^(allowed|denied)  decision ({UUID})$")
 RECOMMEND = "consultation_recommendation"
-RULES = ["purpose_known", "role_allowed", "category_allowed", "credentials_never_disclosed",
+RULES = ["purpose_known", "role_allowed", "within_actor_scope", "category_allowed",
+         "credentials_never_disclosed",
          "system_approved", "transfer_abroad", "not_restricted", "child_guardian",
          "declared_at_collection", "consent_required", "sensitive_separate_consent"]
 SEEDED = ["after_sales", "business_negotiation", RECOMMEND, "important_notices",

@@ -45,6 +45,7 @@ from piiguard.domain.decisions import (
     Decision,
     Reason,
     RecordedDecision,
+    Scope,
     seal_message,
 )
 from piiguard.domain.errors import Conflict, InvalidInput, NotFound, UnknownCategory
@@ -158,7 +159,8 @@ REFUSALS = {"purpose_unknown", "role_not_allowed_for_purpose",
             "system_not_approved", "transfer_abroad_without_consent", "processing_restricted",
             "processing_objected", "child_without_guardian_consent",
             "purpose_not_declared_at_collection", "consent_required",
-            "sensitive_without_separate_consent"}
+            "sensitive_without_separate_consent", "purpose_outside_actor_scope",
+            "category_outside_actor_scope"}
 
 
 @pytest.mark.req("R2.4")
@@ -187,6 +189,29 @@ def test_inactive_purpose_refuses_everything_and_active_ones_stay_allowed() -> N
     pol = replace(POLICY, register=REGISTER.deactivated("after_sales"))
     only(run(ask("after_sales", EMAIL), pol=pol), "purpose_unknown")
     assert_allowed(run(ask("order_fulfilment", EMAIL), pol=pol), EMAIL)
+
+
+# -- purpose_outside_actor_scope, category_outside_actor_scope ---------------------------------
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R2.4")
+def test_a_scoped_api_key_is_held_to_its_purposes_and_categories() -> None:
+    scoped = replace(ERP, scope=Scope(frozenset({"order_fulfilment"}),
+                                      frozenset({"user.contact"})))
+    # inside the scope: as for any system
+    assert_allowed(run(ask("order_fulfilment", EMAIL, PHONE, actor=scoped)), EMAIL, PHONE)
+    # another purpose the register would allow a system: refused for every category
+    assert_allowed(run(ask("after_sales", EMAIL, actor=ERP)), EMAIL)
+    r = only(run(ask("after_sales", EMAIL, actor=scoped)), "purpose_outside_actor_scope")
+    assert "after_sales" in r.en
+    # a category outside the key's subtree: refused for that category only
+    d = run(ask("order_fulfilment", EMAIL, NAME, actor=scoped))
+    assert d.allowed == frozenset({EMAIL})
+    assert "category_outside_actor_scope" in codes(d)
+    assert next(x for x in d.reasons if x.code == "category_outside_actor_scope"
+                ).categories == (NAME,)
+    # a scope on one axis only
+    purposes_only = replace(ERP, scope=Scope(purposes=frozenset({"order_fulfilment"})))
+    assert_allowed(run(ask("order_fulfilment", NAME, actor=purposes_only)), NAME)
 
 
 # -- role_not_allowed_for_purpose -------------------------------------------------------------

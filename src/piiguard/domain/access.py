@@ -119,6 +119,27 @@ def role_allowed(req: AccessRequest, pol: PolicyState, sub: SubjectState) -> Ite
                          f"操作者的角色均无权将数据用于“{req.purpose}”。"), req.categories)
 
 
+def within_actor_scope(req: AccessRequest, pol: PolicyState, sub: SubjectState
+                       ) -> Iterable[Verdict]:
+    """A system client's API key is scoped to purposes and categories: nothing outside
+    them, whatever else would allow it (no legal exception widens a key)."""
+    scope = req.actor.scope
+    if scope is None:
+        return
+    if scope.purposes is not None and req.purpose not in scope.purposes:
+        yield Verdict(_r("purpose_outside_actor_scope",
+                         f"This API key is not scoped to purpose '{req.purpose}'.",
+                         f"此 API 密钥的授权范围不包括用途“{req.purpose}”。"), req.categories)
+        return
+    if scope.categories is not None:
+        outside = frozenset(c for c in req.categories if not any(
+            pol.taxonomy.is_within(c, allowed) for allowed in scope.categories))
+        if outside:
+            yield Verdict(_r("category_outside_actor_scope",
+                             "These categories are outside this API key's scope.",
+                             "这些数据类别超出此 API 密钥的授权范围。", outside), outside)
+
+
 def category_allowed(req: AccessRequest, pol: PolicyState, sub: SubjectState
                      ) -> Iterable[Verdict]:
     rule = pol.register.active(req.purpose)
@@ -240,6 +261,7 @@ def sensitive_separate_consent(req: AccessRequest, pol: PolicyState, sub: Subjec
 RULE_REASONS: dict[str, tuple[str, ...]] = {
     "purpose_known": ("purpose_unknown",),
     "role_allowed": ("role_not_allowed_for_purpose",),
+    "within_actor_scope": ("purpose_outside_actor_scope", "category_outside_actor_scope"),
     "category_allowed": ("category_not_allowed_for_purpose",),
     "credentials_never_disclosed": ("credential_not_readable",),
     "system_approved": ("system_not_approved",),
@@ -252,7 +274,8 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
 }
 
 RULES: tuple[Rule, ...] = (
-    purpose_known, role_allowed, category_allowed, credentials_never_disclosed,
+    purpose_known, role_allowed, within_actor_scope, category_allowed,
+    credentials_never_disclosed,
     system_approved, transfer_abroad, not_restricted, child_guardian,
     declared_at_collection, consent_required, sensitive_separate_consent,
 )

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from piiguard.domain.decisions import Scope
 from piiguard.domain.errors import InvalidInput
 
 ROLES: frozenset[str] = frozenset({"admin", "privacy_officer", "staff", "auditor"})
@@ -46,6 +47,9 @@ class SystemClient:
     key_prefix: str
     created_at: datetime
     revoked_at: datetime | None = None
+    scope: Scope | None = None  # what its key may be used for; None: every purpose
+    previous_prefix: str | None = None  # the key before the last rotation ...
+    previous_expires_at: datetime | None = None  # ... works until then (the overlap)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,20 @@ class ActorKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """What a system client's API key may be used for (R2.10): purposes and categories
+    (a category covers its subtree). None: not limited on that axis."""
+
+    purposes: frozenset[str] | None = None
+    categories: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     kind: ActorKind
     roles: frozenset[str] = frozenset()
+    scope: Scope | None = None  # a system client's key scope; the decision point holds to it
 
     @property
     def ref(self) -> str:

@@ -53,7 +53,8 @@ async def resolve_actor(request: Request, c: Container, token: str, *,
     if token.startswith(KEY_PREFIX + "_"):
         actor = c.client_keys.get(token)
         if actor is None:  # a read-only unit of work: no write lock to read a key
-            actor = await run_in_threadpool(authenticate_client, c.uow(readonly=True), token)
+            actor = await run_in_threadpool(authenticate_client, c.uow(readonly=True), c.clock,
+                                            token)
             c.client_keys.put(token, actor)
         return actor
     return await run_in_threadpool(authenticate_staff_request, c, request, token,

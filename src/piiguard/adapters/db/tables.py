@@ -138,6 +138,13 @@ system_clients = Table(
     Column("created_at", TS, nullable=False),
     Column("created_by", String(80), nullable=False),
     Column("revoked_at", TS, nullable=True),
+    # the key's scope: JSON lists of purposes / categories; NULL: not limited on that axis
+    Column("purposes", Text, nullable=True),
+    Column("categories", Text, nullable=True),
+    # after a rotation the previous key keeps working until previous_expires_at (overlap)
+    Column("previous_prefix", String(16), nullable=True, unique=True),
+    Column("previous_hash", String(64), nullable=True),
+    Column("previous_expires_at", TS, nullable=True),
 )
 
 staff_accounts = Table(
