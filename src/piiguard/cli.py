@@ -210,13 +210,15 @@ def client_rotate(name: str, overlap_hours: Annotated[float, typer.Option(
 def client_list() -> None:
     """List system clients with their keys' scope (never the keys)."""
     c = _container()
-    t = Table("name", "id", "scope", "created", "previous key until", "revoked")
+    t = Table("name", "id", "key may be used for", "state")
     t.columns[1].no_wrap = True
+    t.columns[2].overflow = "fold"
     for cl in accounts.list_clients(c.uow()):
-        t.add_row(cl.name, cl.id, _scope_text(cl.scope), f"{cl.created_at:%Y-%m-%d %H:%M}",
-                  f"{cl.previous_expires_at:%Y-%m-%d %H:%M}" if cl.previous_expires_at
-                  else "",
-                  f"{cl.revoked_at:%Y-%m-%d %H:%M}" if cl.revoked_at else "")
+        state = (f"revoked {cl.revoked_at:%Y-%m-%d %H:%M}" if cl.revoked_at else
+                 f"previous key until {cl.previous_expires_at:%Y-%m-%d %H:%M}"
+                 if cl.previous_expires_at and cl.previous_expires_at > c.clock.now()
+                 else "active")
+        t.add_row(cl.name, cl.id, _scope_text(cl.scope), state)
     out.print(t)
 
 
