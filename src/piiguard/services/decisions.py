@@ -64,7 +64,10 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
         revealing = [i for i in dict.fromkeys(r.subject_id for r in requests if r.reveal)
                      if i in live]
         sealed_by = uow.items.sealed_many(revealing) if revealing else {}
-        collected_by = uow.items.collected_many(ids)
+        others = [i for i in ids if i not in sealed_by]
+        collected_by = uow.items.collected_many(others) if others else {}
+        for sid, sealed in sealed_by.items():  # what the sealed items' provenance says
+            collected_by[sid] = _collected(sealed)
         subject_states = uow.consents.states(ids)
         made: list[tuple[int, Decision, list[SealedItem]]] = []
         for n, r in enumerate(requests):
@@ -93,6 +96,16 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
             out[n] = Decided(rec, allowed)
         uow.commit()
     return [x for x in out if x is not None]
+
+
+def _collected(sealed: list[SealedItem]) -> dict[str, frozenset[str]]:
+    """Category -> purposes declared when it was collected, from the items' provenance."""
+    out: dict[str, frozenset[str]] = {}
+    for item in sealed:
+        cat, purposes = item.record.category, item.record.provenance.purposes
+        was = out.get(cat)
+        out[cat] = purposes if was is None else was | purposes
+    return out
 
 
 def _decide_one(r: DecisionRequest, state: PolicyState, at: datetime, live: bool,
