@@ -58,9 +58,10 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
     out: list[Decided | DomainError | None] = [None] * len(requests)
     with uow:
         state = policy.current(uow)
-        ids = list(dict.fromkeys(r.subject_id for r in requests))
-        live = uow.subjects.live_ids(ids)
-        ids = [i for i in ids if i in live]
+        subject_states = uow.consents.states(list(dict.fromkeys(r.subject_id
+                                                                for r in requests)))
+        live = subject_states.keys()  # erased or unknown subjects have no state
+        ids = list(live)
         revealing = [i for i in dict.fromkeys(r.subject_id for r in requests if r.reveal)
                      if i in live]
         sealed_by = uow.items.sealed_many(revealing) if revealing else {}
@@ -68,7 +69,6 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
         collected_by = uow.items.collected_many(others) if others else {}
         for sid, sealed in sealed_by.items():  # what the sealed items' provenance says
             collected_by[sid] = _collected(sealed)
-        subject_states = uow.consents.states(ids)
         made: list[tuple[int, Decision, list[SealedItem]]] = []
         for n, r in enumerate(requests):
             try:

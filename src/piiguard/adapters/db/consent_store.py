@@ -22,7 +22,7 @@ from piiguard.domain.consent import (
 from piiguard.domain.subjects import Channel
 
 _FACTS = select(t.subjects.c.id, t.subjects.c.adult_on, t.subjects.c.declared_minor
-                ).where(t.subjects.c.id.in_(IDS))
+                ).where(t.subjects.c.id.in_(IDS), t.subjects.c.erased_at.is_(None))
 _CONSENTS = select(t.consents).where(t.consents.c.subject_id.in_(IDS))
 _RESTRICTIONS = select(t.restrictions).where(t.restrictions.c.subject_id.in_(IDS))
 _GUARDIANS = select(t.guardian_links).where(t.guardian_links.c.child_id.in_(IDS))
@@ -107,8 +107,9 @@ class SqlConsents:
 
     # -- what the decision point reads ----------------------------------------------------
     def states(self, subject_ids: Sequence[str]) -> dict[str, SubjectState]:
-        """Consents, restrictions, guardians and age of each subject, a few queries for the
-        whole batch. `collected_for` is left for the caller, who has the items."""
+        """Consents, restrictions, guardians and age of each live subject among
+        `subject_ids` (an erased or unknown one has no entry), a few queries for the whole
+        batch. `collected_for` is left for the caller, who has the items."""
         facts: dict[str, tuple[date | None, bool]] = {}
         consents: dict[str, list[Consent]] = {}
         restrictions: dict[str, list[Restriction]] = {}
@@ -125,7 +126,6 @@ class SqlConsents:
                 guardians.setdefault(r.child_id, []).append(
                     GuardianLink(r.child_id, r.guardian_id, r.verified_by, r.verified_at))
         return {sid: SubjectState(
-            sid, adult_on=facts.get(sid, (None, False))[0],
-            declared_minor=facts.get(sid, (None, False))[1],
+            sid, adult_on=facts[sid][0], declared_minor=facts[sid][1],
             consents=tuple(consents.get(sid, ())), restrictions=tuple(restrictions.get(sid, ())),
-            guardians=tuple(guardians.get(sid, ()))) for sid in subject_ids}
+            guardians=tuple(guardians.get(sid, ()))) for sid in subject_ids if sid in facts}
