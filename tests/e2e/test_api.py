@@ -492,6 +492,13 @@ def test_health_and_openapi(api: TestClient) -> None:
     for path, methods in expected.items():
         assert path in paths, path
         assert methods <= set(paths[path]), (path, set(paths[path]))
+    # how to authenticate, and who may call what, from the authorization table
+    doc = r.json()
+    assert set(doc["components"]["securitySchemes"]) == {"bearer", "apiKey"}
+    assert paths["/healthz"]["get"]["security"] == []
+    data = paths["/api/v1/subjects/{subject_id}/data"]["get"]
+    assert data["security"] == [{"bearer": []}, {"apiKey": []}]
+    assert "privacy_officer, staff, system" in data["description"]
 
 
 @pytest.mark.req("R5.1")

@@ -168,12 +168,41 @@ def route_table(app: FastAPI) -> list[tuple[str, str, Any]]:
             for method in sorted(rc.methods or ()) if method != "HEAD"]
 
 
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer",
+               "description": "a system client's API key (`piiguard client add`) or a staff "
+                              "session token (POST /api/v1/staff/login)"},
+    "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key",
+               "description": "a system client's API key, as an alternative header"},
+}
+
+
 def install(app: FastAPI, rules: dict[tuple[str, str], Rule] | None = None) -> None:
-    """Index the rules by route object, so the dependency finds its rule with one lookup.
-    Call after every router is included."""
+    """Index the rules by route object, so the dependency finds its rule with one lookup,
+    and describe them in the OpenAPI document (who may call each operation, how to send
+    the credential). Call after every router is included."""
     rules = RULES if rules is None else rules
     app.state.authz = {(id(route), method): rules.get((method, path), _FAIL_CLOSED)
                        for method, path, route in route_table(app)}
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+            for path, operations in schema.get("paths", {}).items():
+                for method, op in operations.items():
+                    rule = rules.get((method.upper(), path), _FAIL_CLOSED)
+                    op["security"] = [] if rule.public else [{"bearer": []}, {"apiKey": []}]
+                    if not rule.public:
+                        op["description"] = (op.get("description", "") + "\n\n**Who may "
+                                             f"call it:** {', '.join(sorted(rule.roles))}"
+                                             + (" (after a recent re-authentication)"
+                                                if rule.reauth else "")).strip()
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _rule(request: Request) -> Rule:
