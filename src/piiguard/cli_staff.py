@@ -55,7 +55,7 @@ def invite(email: Annotated[str, typer.Argument(help="the person's own work emai
     with _run() as c:
         got = uc.invite_staff(c.staff, c.uow(), OPERATOR, email, department, frozenset(role))
     i = got.invitation
-    out.print(f"invitation {i.id} for {i.email} ({i.department}: {', '.join(sorted(i.roles))}) "
+    out.print(f"invitation {i.id} ({i.department}: {', '.join(sorted(i.roles))}) "
               f"valid until {_at(i.expires_at)} UTC. Send this link to the person only; it "
               "works once:")
     typer.echo(f"http://{c.settings.host}:{c.settings.port}/invite?token={got.token}")
@@ -89,7 +89,7 @@ def roles(who: Email,
     with _run() as c:
         a = uc.set_roles(c.staff, c.uow(), OPERATOR, _staff_id(c, who), frozenset(role),
                          department)
-    out.print(f"{a.email}: {', '.join(sorted(a.roles))} in {a.department}")
+    out.print(f"account {a.id}: {', '.join(sorted(a.roles))} in {a.department}")
 
 
 @staff_app.command("unlock")
@@ -105,7 +105,7 @@ def deactivate(who: Email) -> None:
     """No more sign-in, every session ends; the account stays for the audit trail."""
     with _run() as c:
         a = uc.deactivate_staff(c.staff, c.uow(), OPERATOR, _staff_id(c, who))
-    out.print(f"{a.email} deactivated at {_at(a.deactivated_at)} UTC")
+    out.print(f"account {a.id} deactivated at {_at(a.deactivated_at)} UTC")
 
 
 @staff_app.command("reset-totp")
