@@ -247,7 +247,7 @@ def consent_grant(
                                        purpose, kind, channel, text, given_by)
     except DomainError as exc:
         raise _fail(exc) from None
-    err.print(f"{given.kind.value} consent to {given.purpose} recorded for {subject_id} "
+    err.print(f"{given.kind} consent to {given.purpose} recorded for {subject_id} "
               f"(channel {given.channel.value}, policy version {given.policy_version}, "
               f"text sha256 {given.text_hash})", soft_wrap=True)
     typer.echo(given.id)
@@ -362,7 +362,7 @@ def exception_list() -> None:
     if not found:
         out.print("no legal exceptions")
     for ex in found:  # one block each: too many fields for a table row
-        out.print(f"{ex.id}  {_state(ex, now)}  {ex.kind.value}\n"
+        out.print(f"{ex.id}  {_state(ex, now)}  {ex.kind}\n"
                   f"  authority {ex.authority}; case {ex.case_reference}; provision "
                   f"{ex.legal_provision}\n"
                   f"  subjects {', '.join(sorted(ex.subject_ids))}\n"
@@ -376,7 +376,7 @@ def exception_list() -> None:
 
 def _print_decision(d: Decision) -> None:
     out.print(f"{d.outcome}  decision {d.id}", soft_wrap=True)
-    out.print(f"  subject {d.subject_id}, purpose {d.purpose}, action {d.action.value}, "
+    out.print(f"  subject {d.subject_id}, purpose {d.purpose}, action {d.action}, "
               f"by {d.actor.ref}, at {d.at.isoformat()}", soft_wrap=True)
     out.print(f"  versions {d.policy_version}"
               + (f", target system {d.target_system}" if d.target_system else "")

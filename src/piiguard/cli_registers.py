@@ -52,7 +52,7 @@ def _restrict(subject_id: str, kind: RestrictionKind, purpose: str | None) -> No
     except DomainError as exc:
         raise _fail(exc) from None
     scope = f"purpose {r.purpose}" if r.purpose else "every purpose"
-    err.print(f"{r.kind.value} recorded for {subject_id} ({scope}); lift it with "
+    err.print(f"{r.kind} recorded for {subject_id} ({scope}); lift it with "
               f"piiguard processing lift {subject_id} {r.id}", soft_wrap=True)
     typer.echo(r.id)
 
@@ -165,7 +165,7 @@ def category_add(
             origin="company"))
     except DomainError as exc:
         raise _fail(exc) from None
-    out.print(f"category {cat.key} added ({cat.tier.value})")
+    out.print(f"category {cat.key} added ({cat.tier})")
 
 
 @category_app.command("retire")
