@@ -12,7 +12,6 @@ import json
 import os
 import secrets
 import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from piiguard.adapters.secret_file import write_secret
 from piiguard.domain.errors import Conflict, VaultIntegrityError
 
 FORMAT = "piiguard-master-key/1"
@@ -76,28 +76,9 @@ def ensure_key_file(path: Path) -> bool:
 
 
 def _write_atomic(path: Path, doc: Mapping[str, object], *, replace: bool = True) -> bool:
-    """Write a whole file or nothing: a private temporary file, fsync, then rename over
-    (`replace`) or link into place only if absent — two processes starting at once on an
-    empty var/ must not both create keys. False when another process got there first."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            json.dump(doc, fh, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if replace:
-            tmp.replace(path)
-            return True
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        return True
-    finally:
-        tmp.unlink(missing_ok=True)
+    """The key file, whole or not at all (adapters/secret_file.py). False when another
+    process created it first (`replace=False`)."""
+    return write_secret(path, json.dumps(doc, indent=2).encode(), replace=replace)
 
 
 def _read(path: Path) -> dict[str, object]:
