@@ -33,6 +33,12 @@ class AccessRequest:
     at: datetime
     target_system: str | None = None
     exception_id: str | None = None
+    # a verified request of the person (R4.1): their own data goes back to them whatever
+    # they restricted, objected to or never consented to (PIPL Art. 44–45)
+    rights_request_id: str | None = None
+
+
+RIGHTS_PURPOSE = "legal_compliance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,10 +310,12 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
     refused: set[str] = set()
     lifted: set[str] = set()
     lifted_codes: set[str] = set()
+    answering = (request.rights_request_id is not None
+                 and request.purpose == RIGHTS_PURPOSE)
     for rule in rules:
         for v in rule(request, policy, subject):
-            liftable = frozenset(c for c in v.refused if v.liftable and exception is not None
-                                 and exception.covers(request.subject_id, c))
+            liftable = frozenset(c for c in v.refused if v.liftable and (answering or (
+                exception is not None and exception.covers(request.subject_id, c))))
             lifted |= liftable
             if liftable:
                 lifted_codes.add(v.reason.code)
@@ -333,6 +341,13 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
                           "无需同意即可处理。",
                           lifted & allowed))
         obligations.append(f"expires:{exception.valid_until.isoformat()}")
+    if answering and lifted & allowed:
+        reasons.append(_r("rights_request",
+                          f"Disclosed to the person in answer to their verified request "
+                          f"{request.rights_request_id} (PIPL Art. 45); it lifted: "
+                          f"{', '.join(sorted(lifted_codes))}.",
+                          f"应本人经核验的请求 {request.rights_request_id} 向其本人提供"
+                          "（《个人信息保护法》第四十五条）。", lifted & allowed))
     if allowed and not reasons:
         reasons.append(ALLOWED)
     if request.actor.kind is ActorKind.STAFF:

@@ -27,6 +27,7 @@ from piiguard.domain.datamap import Export, Finding, FindingStatus, System
 from piiguard.domain.decisions import Decision, RecordedDecision, Scope
 from piiguard.domain.exceptions import LegalException
 from piiguard.domain.register import PurposeRule
+from piiguard.domain.request_ports import RequestStore
 from piiguard.domain.staff_security import Throttle
 from piiguard.domain.subjects import ItemRecord, NewItem, RevealedItem, Subject
 from piiguard.domain.taxonomy import Category, Taxonomy
@@ -142,6 +143,7 @@ class ItemRepository(Protocol):
     def replace_value(self, item_id: str, value: SealedValue, *, at: datetime,
                       provenance_recorded_by: str) -> None: ...
     def delete_for_subject(self, subject_id: str) -> int: ...
+    def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int: ...
     def subjects_by_token(self, category: str, token: str) -> list[str]: ...
 
 
@@ -150,6 +152,7 @@ class AuditQuery:
     subject_id: str | None = None
     actor_id: str | None = None
     action: str | None = None
+    target: tuple[str, str] | None = None  # (target_type, target_id)
     since_us: int | None = None
     until_us: int | None = None
     after_seq: int = 0
@@ -320,6 +323,8 @@ class UnitOfWork(Protocol):
     def policy(self) -> PolicyStore: ...
     @property
     def consents(self) -> ConsentStore: ...
+    @property
+    def requests(self) -> RequestStore: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

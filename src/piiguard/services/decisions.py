@@ -35,6 +35,7 @@ class DecisionRequest:
     target_system: str | None = None
     exception_id: str | None = None
     reveal: bool = False
+    rights_request_id: str | None = None  # set only by services/requests.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ def _decide_one(r: DecisionRequest, state: PolicyState, at: datetime, live: bool
             raise InvalidInput("the subject holds no data; name the categories to decide on",
                                field="categories")
     d = decide(AccessRequest(r.actor, r.action, r.subject_id, r.purpose, wanted, at,
-                             r.target_system, r.exception_id),
+                             r.target_system, r.exception_id, r.rights_request_id),
                state, replace(subject_state, collected_for=collected), decision_id=new_time_id())
     return d, [s for s in sealed if s.record.category in d.allowed] if r.reveal else []
 

@@ -52,6 +52,8 @@ class SqlAuditLog:
             q = q.where(_E.c.actor_id == query.actor_id)
         if query.action:
             q = q.where(_E.c.action == query.action)
+        if query.target is not None:
+            q = q.where(_E.c.target_type == query.target[0], _E.c.target_id == query.target[1])
         if query.since_us is not None:
             q = q.where(_E.c.at_us >= query.since_us)
         if query.until_us is not None:

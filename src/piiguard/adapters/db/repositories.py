@@ -163,6 +163,11 @@ class SqlItems:
     def delete_for_subject(self, subject_id: str) -> int:
         return self._c.execute(delete(t.items).where(t.items.c.subject_id == subject_id)).rowcount
 
+    def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
+        q = delete(t.items).where(t.items.c.subject_id == subject_id,
+                                  t.items.c.id.in_(IDS))
+        return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+
     def subjects_by_token(self, category: str, token: str) -> list[str]:
         del category  # the token is per lookup kind: any email category matches an email
         q = (select(t.items.c.subject_id).where(t.items.c.lookup_token == token)

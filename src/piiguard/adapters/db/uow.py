@@ -21,6 +21,7 @@ from piiguard.adapters.db.repositories import (
     SqlPolicies,
     SqlSubjects,
 )
+from piiguard.adapters.db.request_store import SqlRequests
 from piiguard.adapters.db.staff_store import SqlStaff
 from piiguard.adapters.vault.envelope import DecisionSeal
 from piiguard.domain.audit import AuditEvent
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     policies: SqlPolicies
     policy: SqlPolicyStore
     consents: SqlConsents
+    requests: SqlRequests
 
     def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime], *,
                  readonly: bool = False) -> None:
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
         self.policies = SqlPolicies(conn)
         self.policy = SqlPolicyStore(conn)
         self.consents = SqlConsents(conn)
+        self.requests = SqlRequests(conn)
         self._events, self._done = [], False
         return self
 

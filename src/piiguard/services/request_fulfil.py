@@ -1,0 +1,445 @@
+"""Carrying out a verified request (R4.1, R4.2) and closing it with a reply (R9.2).
+
+`advance` does what a request of each kind asks, as soon as it is verified (and approved,
+when a second step applies) and not waiting on a staff judgement about a charge:
+- access / portability: a recorded decision for legal_compliance that names the request
+  (the decision point lets the person's own data go back to them), the package built and
+  kept sealed under the key-encryption key, a single-use link that expires;
+- correction: the old values read through such a decision, the new ones sealed, both
+  recorded as keyed hashes, every system holding the category told (system tasks);
+- objection / restriction: restrictions and consent withdrawals the decision point applies
+  from the next decision on;
+- deletion: items the law makes us keep are restricted, the rest deleted — the whole
+  subject crypto-shredded when nothing must be kept — and every holding system told.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import timedelta
+
+from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
+from piiguard.domain.audit import AuditEvent
+from piiguard.domain.consent import Restriction, RestrictionKind
+from piiguard.domain.decisions import Action, Actor, ActorKind
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.packages import (
+    AccessPackage,
+    PackageConsent,
+    PackageItem,
+    PackageRecipient,
+    PackageRestriction,
+)
+from piiguard.domain.ports import SealedItem, ToSeal, UnitOfWork
+from piiguard.domain.request_ports import StoredPackage
+from piiguard.domain.requests import (
+    DataRequest,
+    RequestDetails,
+    RequestKind,
+    RequestStatus,
+    SystemTask,
+    TaskAction,
+    TaskStatus,
+    move,
+)
+from piiguard.domain.subjects import Channel, LegalBasis, NewItem, RevealedItem
+from piiguard.services import request_mail
+from piiguard.services.decisions import Decided, DecisionRequest, decide_many
+from piiguard.services.ids import new_id
+from piiguard.services.requests import RequestKit, _event, _get, open_details
+from piiguard.services.subjects import disclose
+
+# piiguard answering the person: the decisions it records name this actor and the request
+RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
+SHARED = (Action.SHARE, Action.EXPORT, Action.DISCLOSE)
+PROVIDED = (Channel.WEB, Channel.EMAIL, Channel.PHONE)  # what the person gave us themselves
+
+
+def ready(req: DataRequest) -> bool:
+    """Verified, approved where needed, and free or paid: piiguard can carry it out."""
+    return req.status is RequestStatus.IN_PROGRESS and (not req.excessive or bool(req.fee))
+
+
+def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> DataRequest:
+    """Carry out the request if it is ready; otherwise return it as it is."""
+    with uow:
+        req, sealed = _get(uow, request_id)
+    if not ready(req):
+        return req
+    details = open_details(kit, req.id, sealed)
+    if req.subject_id is None:
+        return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[_none_held(req)])
+    match req.kind:
+        case RequestKind.ACCESS | RequestKind.PORTABILITY:
+            return _package(uow, kit, req)
+        case RequestKind.CORRECTION:
+            return _correct(uow, kit, req, details)
+        case RequestKind.OBJECTION | RequestKind.RESTRICTION:
+            return _restrict(uow, kit, req, details)
+        case RequestKind.DELETION:
+            return _delete(uow, kit, req)
+
+
+def _subject(req: DataRequest) -> str:
+    if req.subject_id is None:
+        raise Conflict(f"request {req.id} concerns no subject we hold", field="subject_id")
+    return req.subject_id
+
+
+def _none_held(req: DataRequest) -> str:
+    return ("我们未持有与您提供的联系方式相关的个人信息。" if req.language == "zh" else
+            "We hold no personal information linked to the contact you gave.")
+
+
+def _decide(uow: UnitOfWork, kit: RequestKit, req: DataRequest,
+            categories: frozenset[str] | None) -> Decided:
+    [d] = decide_many(uow, kit.policy, kit.clock, [DecisionRequest(
+        RIGHTS_ACTOR, _subject(req), RIGHTS_PURPOSE, categories, Action.EXPORT, reveal=True,
+        rights_request_id=req.id)], atomic=True)
+    if not isinstance(d, Decided):
+        raise d
+    return d
+
+
+# --- access and portability --------------------------------------------------------------------
+
+def package_token(kit: RequestKit, package_id: str) -> str:
+    """The link's secret: recomputable from the package id by piiguard alone (keyed hash),
+    so a reply that failed to send can be sent again; only its SHA-256 is stored."""
+    return kit.vault.keyed_hash(f"package-link:{package_id}")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def package_link(kit: RequestKit, package_id: str) -> str:
+    return f"{kit.public_url.rstrip('/')}/privacy/packages/{package_token(kit, package_id)}"
+
+
+def build_package(uow: UnitOfWork, kit: RequestKit, req: DataRequest, decided: Decided,
+                  revealed: list[RevealedItem], state: PolicyState) -> AccessPackage:
+    sid = _subject(req)
+    with uow:
+        held = uow.items.sealed(sid)  # credentials too: listed, never revealed
+        consents = uow.consents.of_subject(sid)
+        restrictions = uow.consents.restrictions_of(sid)
+        shares = [d for d in uow.decisions.search(subject_id=sid,
+                                                  outcome="allowed", limit=100_000)
+                  if d.action in SHARED and d.target_system
+                  and d.actor.id != RIGHTS_ACTOR.id]
+    values = {r.record.id: r.value for r in revealed}
+    items = tuple(_package_item(s, values.get(s.record.id), state) for s in held)
+    recipients = tuple(
+        PackageRecipient(d.target_system or "", s.name if s else d.target_system or "",
+                         s.region if s else "", d.purpose, tuple(sorted(d.allowed)), d.at)
+        for d in shares for s in [state.systems.get(d.target_system or "")])
+    return AccessPackage(
+        req.id, sid, kit.clock.now(), req.language, kit.company,
+        decided.decision.decision.id, items, recipients,
+        tuple(PackageConsent(c.purpose, c.kind.value, c.granted_at, c.withdrawn_at)
+              for c in consents),
+        tuple(PackageRestriction(r.kind.value, r.purpose, r.since, r.lifted_at)
+              for r in restrictions))
+
+
+def _package_item(s: SealedItem, value: str | None, state: PolicyState) -> PackageItem:
+    rec, prov = s.record, s.record.provenance
+    cat = state.taxonomy.get(rec.category)
+    days = max((r.retention_days for p in prov.purposes
+                if (r := state.register.rules.get(p)) is not None), default=None)
+    return PackageItem(
+        rec.id, rec.category, cat.name, cat.name_zh, None if rec.credential else value,
+        prov.channel.value, prov.legal_basis.value, prov.source_system, rec.held_in,
+        prov.collected_at, rec.last_confirmed_at, tuple(sorted(prov.purposes)),
+        (prov.collected_at + timedelta(days=days)).date() if days is not None else None,
+        prov.channel in PROVIDED)
+
+
+def _package(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
+    state = kit.policy.read(uow)
+    decided = _decide(uow, kit, req, None)
+    [disclosed] = disclose(kit.vault, [decided])
+    package = build_package(uow, kit, req, decided, disclosed.items, state)
+    if req.kind is RequestKind.ACCESS:
+        body, kind = kit.packages.access_zip(package), "access"
+    else:
+        body, kind = kit.packages.portability_json(package), "portability"
+    pid = new_id()
+    now = kit.clock.now()
+    stored = StoredPackage(pid, req.id, _subject(req), kind, now,
+                           now + timedelta(days=kit.terms.link_days), None,
+                           kit.box.seal(body, f"package:{pid}").encode())
+    with uow:
+        uow.requests.add_package(stored, token_hash(package_token(kit, pid)))
+        uow.audit(_event(req, RIGHTS_ACTOR, "package.create", package_id=pid,
+                         decision_id=decided.decision.decision.id, items=len(package.items),
+                         format=kind))
+        uow.commit()
+    done = (f"{len(package.items)} 项个人信息已整理为可下载的文件" if req.language == "zh"
+            else f"{len(package.items)} items of personal information are ready to download")
+    return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[done], package_id=pid)
+
+
+def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: bool
+                     ) -> tuple[StoredPackage, bytes]:
+    """The package behind a link. `consume`: the download that uses the link up (the zip or
+    JSON); the readable page may be opened until then. Expired or used links are refused."""
+    now = kit.clock.now()
+    with uow:
+        p = uow.requests.package_by_token(token_hash(token))
+        if p is None:
+            raise NotFound("this link is not valid", field="token")
+        if p.used_at is not None or now >= p.expires_at:
+            raise Conflict("this link has been used or has expired; ask for a new copy",
+                           field="token")
+        if consume and not uow.requests.use_package(p.id, now):
+            raise Conflict("this link has been used", field="token")
+        req, _ = _get(uow, p.request_id)
+        uow.audit(_event(req, "subject:requester",
+                         "package.download" if consume else "package.view",
+                         package_id=p.id))
+        uow.commit()
+    return p, kit.box.open(p.sealed.decode(), f"package:{p.id}")
+
+
+# --- correction ------------------------------------------------------------------------------
+
+def _holders(state: PolicyState, categories: set[str], held_in: set[str]) -> list[str]:
+    """The approved systems holding any of these categories (by the data map), and the
+    systems the items say they are held in, except piiguard's own vault."""
+    out = {s.key for s in state.systems.values() if s.usable and any(
+        state.taxonomy.is_within(c, sc) for c in categories for sc in s.categories)}
+    out |= {h for h in held_in if h in state.systems}
+    return sorted(out)
+
+
+def _tasks(kit: RequestKit, req: DataRequest, systems: list[str], action: TaskAction,
+           categories: frozenset[str]) -> list[SystemTask]:
+    now = kit.clock.now()
+    return [SystemTask(new_id(), req.id, s, action, categories, TaskStatus.PENDING, now,
+                       next_attempt_at=now) for s in systems]
+
+
+def _correct(uow: UnitOfWork, kit: RequestKit, req: DataRequest, details: RequestDetails
+             ) -> DataRequest:
+    if not details.changes:
+        return req  # a correction told in words: staff apply it (apply_correction)
+    return apply_correction(uow, kit, RIGHTS_ACTOR, req.id, dict(details.changes))
+
+
+def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                     changes: dict[str, str]) -> DataRequest:
+    """Replace the values of the named categories, recording old and new as keyed hashes,
+    reset last_confirmed_at, and queue a notice to every system holding them."""
+    with uow:
+        req, _ = _get(uow, request_id)
+    if not ready(req) or req.subject_id is None:
+        raise Conflict(f"request {req.id} is {req.status}; it cannot be carried out now",
+                       field="status")
+    state = kit.policy.read(uow)
+    for c in changes:
+        if c not in state.taxonomy or state.taxonomy.get(c).credential:
+            raise InvalidInput(f"cannot correct category {c!r}", field="changes")
+    decided = _decide(uow, kit, req, frozenset(changes))
+    [old] = disclose(kit.vault, [decided])
+    by_category: dict[str, list[RevealedItem]] = {}
+    for item in old.items:
+        by_category.setdefault(item.record.category, []).append(item)
+    now = kit.clock.now()
+    ring = kit.vault.keyring([req.subject_id])
+    done: list[str] = []
+    with uow:
+        for category, value in changes.items():
+            for item in by_category.get(category, []):
+                rec = item.record
+                [sealed] = kit.vault.seal(ring, [ToSeal(rec.id, rec.subject_id, NewItem(
+                    category, value, rec.provenance, rec.held_in))], state.taxonomy)
+                uow.items.replace_value(rec.id, sealed, at=now,
+                                        provenance_recorded_by=RIGHTS_ACTOR.ref)
+                uow.audit(AuditEvent(
+                    "item.correct", actor.kind.value, actor.id, "item", rec.id,
+                    req.subject_id, RIGHTS_PURPOSE, decided.decision.decision.id,
+                    details={"category": category, "request_id": req.id,
+                             "old_value_hash": kit.vault.keyed_hash(item.value or ""),
+                             "new_value_hash": kit.vault.keyed_hash(value)}))
+            n = len(by_category.get(category, []))
+            name = state.taxonomy.get(category)
+            label = name.name_zh if req.language == "zh" else name.name
+            done.append(f"{label}: {n}" + (" 项已更正" if req.language == "zh"
+                                            else " item(s) corrected"))
+        tasks = _tasks(kit, req, _holders(state, set(changes), {
+            i.record.held_in for i in old.items}), TaskAction.CORRECT, frozenset(changes))
+        uow.requests.add_tasks(tasks)
+        uow.audit(_event(req, actor, "correct", categories=sorted(changes),
+                         systems=[t.system for t in tasks]))
+        uow.commit()
+    return _after_tasks(uow, kit, actor, req.id, tasks, done)
+
+
+def _after_tasks(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                 tasks: list[SystemTask], done: list[str]) -> DataRequest:
+    if not tasks:
+        return close_request(uow, kit, actor, request_id, done=done)
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        req = replace(move(req, RequestStatus.WAITING_ON_SYSTEMS, kit.clock.now()),
+                      outcome="\n".join(done))
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "wait.systems", systems=[t.system for t in tasks]))
+        uow.commit()
+    return req
+
+
+# --- objection and restriction ---------------------------------------------------------------
+
+def _restrict(uow: UnitOfWork, kit: RequestKit, req: DataRequest, details: RequestDetails
+              ) -> DataRequest:
+    sid = _subject(req)
+    now = kit.clock.now()
+    zh = req.language == "zh"
+    done: list[str] = []
+    with uow:
+        state = kit.policy.current(uow)
+        if req.kind is RequestKind.RESTRICTION and not details.purposes:
+            purposes: list[str | None] = [None]
+        else:
+            purposes = list(details.purposes) or [
+                p for p in state.register.rules if p != RIGHTS_PURPOSE
+                and state.register.active(p) is not None]
+        kind = (RestrictionKind.OBJECTION if req.kind is RequestKind.OBJECTION
+                else RestrictionKind.RESTRICTION)
+        for p in purposes:
+            r = Restriction(new_id(), sid, kind, p, now)
+            uow.consents.add_restriction(r, f"request:{req.id}")
+            uow.audit(AuditEvent(f"processing.{kind.value}", RIGHTS_ACTOR.kind.value,
+                                 RIGHTS_ACTOR.id, "restriction", r.id, sid,
+                                 p or "", details={"request_id": req.id}))
+        withdrawn = 0
+        if req.kind is RequestKind.OBJECTION:
+            for c in uow.consents.of_subject(sid):
+                if c.withdrawn_at is None and c.purpose in purposes:
+                    uow.consents.withdraw(c.id, now)
+                    withdrawn += 1
+                    uow.audit(AuditEvent("consent.withdraw", RIGHTS_ACTOR.kind.value,
+                                         RIGHTS_ACTOR.id, "consent", c.id, sid,
+                                         c.purpose, details={"request_id": req.id}))
+        names = ", ".join(p or ("全部用途" if zh else "all purposes") for p in purposes)
+        done.append((f"已限制处理：{names}" if zh else f"Processing restricted: {names}")
+                    if kind is RestrictionKind.RESTRICTION else
+                    (f"已停止用于：{names}" if zh else f"No longer used for: {names}"))
+        if withdrawn:
+            done.append(f"已撤回同意 {withdrawn} 项" if zh
+                        else f"{withdrawn} consent(s) withdrawn")
+        uow.commit()
+    return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=done)
+
+
+# --- deletion ----------------------------------------------------------------------------------
+
+KEPT_BY_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION})
+
+
+def _delete(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
+    """Items collected under a legal obligation (accounting records, ...) are kept and
+    restricted to legal compliance; the rest deleted; nothing kept -> crypto-shredding."""
+    sid = _subject(req)
+    zh = req.language == "zh"
+    now = kit.clock.now()
+    with uow:
+        state = kit.policy.current(uow)
+        records = uow.items.records(sid)
+        kept = [r for r in records if r.provenance.legal_basis in KEPT_BY_LAW]
+        gone = [r for r in records if r.provenance.legal_basis not in KEPT_BY_LAW]
+        categories = {r.category for r in records}
+        tasks = _tasks(kit, req, _holders(state, categories, {r.held_in for r in records}),
+                       TaskAction.DELETE, frozenset(categories))
+        uow.requests.add_tasks(tasks)
+        uow.requests.drop_packages_of_subject(sid)
+        if kept:
+            uow.items.delete_items(sid, [r.id for r in gone])
+            for p in state.register.rules:
+                if p != RIGHTS_PURPOSE and state.register.active(p) is not None:
+                    uow.consents.add_restriction(Restriction(
+                        new_id(), sid, RestrictionKind.RESTRICTION, p, now), f"request:{req.id}")
+        else:
+            uow.items.delete_for_subject(sid)
+            uow.subjects.mark_erased(sid, now)
+        uow.audit(AuditEvent("subject.erase" if not kept else "items.delete",
+                             RIGHTS_ACTOR.kind.value, RIGHTS_ACTOR.id, "subject", sid, sid,
+                             details={"request_id": req.id, "items_deleted": len(gone),
+                                      "items_kept": [r.id for r in kept]}))
+        uow.commit()
+    done = [f"已删除 {len(gone)} 项个人信息" if zh else f"{len(gone)} item(s) deleted"]
+    if kept:
+        kept_cats = ", ".join(sorted({r.category for r in kept}))
+        done.append(f"依法须保存的 {len(kept)} 项（{kept_cats}）不予删除，已停止除履行法定义务外的"
+                    "一切处理" if zh else
+                    f"{len(kept)} item(s) the law requires us to keep ({kept_cats}) are not "
+                    "deleted; they are restricted to that legal obligation")
+    else:
+        kit.vault.shred([sid])
+        with uow:
+            uow.audit(AuditEvent("key.shred", RIGHTS_ACTOR.kind.value, RIGHTS_ACTOR.id,
+                                 "subject", sid, sid, details={"request_id": req.id}))
+            uow.commit()
+    return _after_tasks(uow, kit, RIGHTS_ACTOR, req.id, tasks, done)
+
+
+# --- closing ------------------------------------------------------------------------------------
+
+def close_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, *,
+                  done: list[str], package_id: str | None = None) -> DataRequest:
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        req = replace(move(req, RequestStatus.COMPLETED, kit.clock.now()),
+                      outcome="\n".join(done))
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "complete", package_id=package_id))
+        uow.commit()
+    send_reply(uow, kit, req.id)
+    return req
+
+
+def refuse_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                   reason: str) -> DataRequest:
+    """Refuse with reasons (R4.4: excessive or unfounded; or the law does not allow it);
+    the reply states them."""
+    if not 5 <= len(reason.strip()) <= 2000:
+        raise InvalidInput("give the reasons (5–2,000 characters); the reply states them",
+                           field="reason")
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        req = replace(move(req, RequestStatus.REFUSED, kit.clock.now()),
+                      refusal_reason=reason.strip(), paused_at=None)
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "refuse", reason=reason.strip()))
+        uow.commit()
+    send_reply(uow, kit, req.id)
+    return req
+
+
+REPLY = "reply"
+
+
+def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
+    """Mail the closing reply once; the job runner retries replies the mail server refused."""
+    with uow:
+        req, sealed = _get(uow, request_id)
+        if REPLY in uow.requests.notices_sent([req.id])[req.id]:
+            return False
+        packages = uow.requests.packages_of(req.id)
+    details = open_details(kit, req.id, sealed)
+    link = package_link(kit, packages[-1].id) if packages else None
+    if details.contact_kind.value != "email":
+        ok = True  # a phone request's reply is given by staff; the outcome is on record
+    else:
+        kit.mailer.send(request_mail.reply_mail(kit, req, details.contact,
+                                                done=req.outcome.splitlines(), link=link))
+        ok = True
+    with uow:
+        if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), ok):
+            uow.audit(_event(req, RIGHTS_ACTOR, "reply", channel=details.contact_kind.value))
+        uow.commit()
+    return ok

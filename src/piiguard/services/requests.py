@@ -1,0 +1,484 @@
+"""Requests of the person, intake to verification (R4.3, R4.4, R9.1, R9.2): open a request
+from any channel, send and check the one-time code, the staff steps (assign, second step,
+wait on the requester, fee or refusal), the queue and a request's view and timeline.
+
+Carrying a request out is services/request_fulfil.py; reminders, webhooks and mail intake
+run in services/request_jobs.py. Every step writes an audit entry on target request/<id>,
+in the same transaction — the timeline the console shows is those entries.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timedelta
+
+from piiguard.domain.access import PolicyState
+from piiguard.domain.audit import AuditEntry, AuditEvent, DetailValue
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, TooManyAttempts
+from piiguard.domain.normalize import normalize
+from piiguard.domain.ports import AuditQuery, Clock, SecretBox, UnitOfWork, Vault
+from piiguard.domain.request_ports import (
+    Mailer,
+    OutgoingMail,
+    PackageWriter,
+    QueueFilter,
+    WebhookSender,
+)
+from piiguard.domain.requests import (
+    ContactKind,
+    DataRequest,
+    RequestChannel,
+    RequestDetails,
+    RequestKind,
+    RequestStatus,
+    RequestTerms,
+    Verification,
+    check_fee,
+    check_language,
+    due_date,
+    excessive_reason,
+    may_send_code,
+    move,
+    needs_second_step,
+    pause,
+    resume,
+)
+from piiguard.domain.taxonomy import Lookup
+from piiguard.services import request_mail
+from piiguard.services.ids import new_id
+from piiguard.services.policy import PolicySnapshots
+
+MAX_TEXT = 5000
+EMAIL_CATEGORY = "user.contact.email"
+PHONE_CATEGORY = "user.contact.phone_number"
+
+
+@dataclass
+class RequestKit:
+    """What the request use cases need besides a unit of work (built in bootstrap.py)."""
+
+    clock: Clock
+    vault: Vault
+    box: SecretBox
+    mailer: Mailer
+    webhooks: WebhookSender
+    packages: PackageWriter
+    policy: PolicySnapshots
+    terms: RequestTerms
+    public_url: str  # where the privacy centre is reached, for links in mails
+    company: str
+    officer_mail: str  # escalations go here as well as to every privacy officer
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInput:
+    kind: RequestKind
+    channel: RequestChannel
+    contact: str
+    language: str | None = None
+    name: str = ""
+    text: str = ""
+    concerns: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+    changes: dict[str, str] | None = None
+    received_at: datetime | None = None  # a letter's date of receipt, entered by staff
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    request: DataRequest
+    code_sent: bool  # False: the contact is a phone number; staff verify by call-back
+
+
+# --- sealing the person's details ---------------------------------------------------------
+
+def seal_details(kit: RequestKit, request_id: str, d: RequestDetails) -> str:
+    body = asdict(d)
+    body["contact_kind"] = d.contact_kind.value
+    body["changes"] = dict(d.changes)
+    return kit.box.seal(json.dumps(body, ensure_ascii=False).encode(), f"request:{request_id}")
+
+
+def open_details(kit: RequestKit, request_id: str, sealed: str) -> RequestDetails:
+    raw = json.loads(kit.box.open(sealed, f"request:{request_id}"))
+    return RequestDetails(raw["contact"], ContactKind(raw["contact_kind"]), raw["name"],
+                          raw["text"], tuple(raw["concerns"]), tuple(raw["purposes"]),
+                          dict(raw["changes"]))
+
+
+def _contact(value: str) -> tuple[str, ContactKind]:
+    value = value.strip()
+    if "@" in value:
+        email = normalize(Lookup.EMAIL, value)
+        local, _, domain = email.partition("@")
+        if not local or "." not in domain or len(email) > 254 or " " in email:
+            raise InvalidInput("contact must be an email address or a phone number",
+                               field="contact")
+        return email, ContactKind.EMAIL
+    phone = normalize(Lookup.PHONE, value)
+    if not 7 <= len(phone.lstrip("+")) <= 15 or not phone.lstrip("+").isdigit():
+        raise InvalidInput("contact must be an email address or a phone number",
+                           field="contact")
+    return phone, ContactKind.PHONE
+
+
+def _check_input(state: PolicyState, inp: RequestInput) -> RequestDetails:
+    contact, kind = _contact(inp.contact)
+    if len(inp.text) > MAX_TEXT or len(inp.name) > 200:
+        raise InvalidInput(f"text is at most {MAX_TEXT} characters", field="text")
+    for c in inp.concerns:
+        if c not in state.taxonomy:
+            raise InvalidInput(f"unknown data category {c!r}", field="concerns")
+    for p in inp.purposes:
+        if state.register.active(p) is None:
+            raise InvalidInput(f"purpose {p!r} is not an active purpose", field="purposes")
+    changes = dict(inp.changes or {})
+    if inp.kind is RequestKind.CORRECTION:
+        if not changes and not inp.text.strip():
+            raise InvalidInput("a correction says what is wrong: `changes` (category -> "
+                               "correct value) or a text", field="changes")
+        for c, v in changes.items():
+            if c not in state.taxonomy or state.taxonomy.get(c).credential:
+                raise InvalidInput(f"cannot correct category {c!r}", field="changes")
+            if not v or len(v) > 10_000:
+                raise InvalidInput("a corrected value is 1–10,000 characters",
+                                   field="changes")
+    elif changes:
+        raise InvalidInput("only a correction carries changes", field="changes")
+    return RequestDetails(contact, kind, inp.name.strip(), inp.text.strip(),
+                          tuple(inp.concerns), tuple(inp.purposes), changes)
+
+
+def _event(req: DataRequest, actor: Actor | str, action: str,
+           **details: DetailValue) -> AuditEvent:
+    """An entry on the request's timeline; the subject is named only once verified."""
+    kind, ident = ((actor.kind.value, actor.id) if isinstance(actor, Actor)
+                   else actor.split(":", 1) if ":" in actor else ("system", actor))
+    subject = req.subject_id if req.verified_at is not None and req.subject_id else ""
+    return AuditEvent(f"request.{action}", kind, ident, "request", req.id, subject,
+                      details={"kind": req.kind.value, "status": req.status.value, **details})
+
+
+# --- intake --------------------------------------------------------------------------------
+
+def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: RequestInput
+                 ) -> Opened:
+    """Record a written request (R4.3: the record is the written request, whatever the
+    channel) and send a one-time code to the contact. The answer is the same whether or not
+    the contact belongs to anyone we hold data on."""
+    state = kit.policy.read(uow)
+    details = _check_input(state, inp)
+    now = kit.clock.now()
+    received = inp.received_at or now
+    if received > now:
+        raise InvalidInput("received_at cannot be in the future", field="received_at")
+    category = EMAIL_CATEGORY if details.contact_kind is ContactKind.EMAIL else PHONE_CATEGORY
+    token = kit.vault.lookup_token(state.taxonomy.get(category), details.contact)
+    sensitive = any(state.taxonomy.get(c).sensitive for c in details.concerns)
+    rid = new_id()
+    req = DataRequest(
+        rid, inp.kind, inp.channel, RequestStatus.AWAITING_VERIFICATION, received,
+        due_date(received, kit.terms), kit.vault.keyed_hash(details.contact),
+        check_language(inp.language),
+        actor.ref if isinstance(actor, Actor) else actor, sensitive=sensitive)
+    code = None
+    with uow:
+        matches = uow.items.subjects_by_token(category, token) if token else []
+        req = replace(req, subject_id=matches[0] if matches else None)
+        uow.requests.add(req, seal_details(kit, rid, details))
+        uow.audit(_event(req, actor, "open", channel=req.channel.value,
+                         contact_hash=req.contact_hash, matches=len(matches)))
+        if details.contact_kind is ContactKind.EMAIL:
+            code = _new_code(uow, kit, req, actor)
+        uow.commit()
+    if code is not None:
+        kit.mailer.send(request_mail.code_mail(kit, req, details.contact, code))
+    return Opened(req, code is not None)
+
+
+def _new_code(uow: UnitOfWork, kit: RequestKit, req: DataRequest, actor: Actor | str) -> str:
+    now = kit.clock.now()
+    if not may_send_code([v.sent_at for v in uow.requests.codes(req.id)], now, kit.terms):
+        raise TooManyAttempts("too many codes sent for this request in the last hour; "
+                              "wait, then ask for a new code", retry_after=3600)
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    uow.requests.add_code(Verification(req.id, _code_hash(kit, req.id, code), now,
+                                       now + timedelta(minutes=kit.terms.code_minutes)))
+    uow.audit(_event(req, actor, "code.send"))
+    return code
+
+
+def _code_hash(kit: RequestKit, request_id: str, code: str) -> str:
+    return kit.vault.keyed_hash(f"request-code:{request_id}:{code}")
+
+
+def resend_code(uow: UnitOfWork, kit: RequestKit, request_id: str) -> None:
+    with uow:
+        req, sealed = _get(uow, request_id, lock=True)
+        if req.status is not RequestStatus.AWAITING_VERIFICATION:
+            raise Conflict("this request is already verified", field="status")
+        details = open_details(kit, req.id, sealed)
+        if details.contact_kind is not ContactKind.EMAIL:
+            raise Conflict("a phone request is verified by staff calling back",
+                           field="contact")
+        code = _new_code(uow, kit, req, "subject:requester")
+        uow.commit()
+    kit.mailer.send(request_mail.code_mail(kit, req, details.contact, code))
+
+
+def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) -> DataRequest:
+    """Check the one-time code (5 attempts per code, expiring). On success the request
+    moves on — to the second step, or to fulfilment (request_fulfil.advance)."""
+    now = kit.clock.now()
+    code = code.strip().replace(" ", "")
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        if req.status is not RequestStatus.AWAITING_VERIFICATION:
+            raise Conflict("this request is already verified", field="status")
+        live = [v for v in uow.requests.codes(req.id) if v.usable(now, kit.terms)]
+        if not live:
+            uow.audit(_event(req, "subject:requester", "verify.failed", why="no_live_code"))
+            uow.commit()
+            raise InvalidInput("the code has expired or was tried too often: ask for a new "
+                               "code", field="code")
+        latest = live[-1]
+        if not secrets.compare_digest(latest.code_hash, _code_hash(kit, req.id, code)):
+            uow.requests.save_code(replace(latest, attempts=latest.attempts + 1))
+            left = kit.terms.code_attempts - latest.attempts - 1
+            uow.audit(_event(req, "subject:requester", "verify.failed", why="wrong_code",
+                             attempts_left=left))
+            uow.commit()
+            raise InvalidInput(f"wrong code; {left} attempt(s) left", field="code")
+        uow.requests.save_code(replace(latest, used_at=now))
+        req = _verified(uow, kit, req, "subject:requester", method="one_time_code")
+        uow.commit()
+    return req
+
+
+def verify_by_staff(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                    method: str) -> DataRequest:
+    """Staff verified the requester another way (called back the number on file, saw an
+    ID at the counter): recorded with the method."""
+    if not 3 <= len(method.strip()) <= 200:
+        raise InvalidInput("say how the identity was verified (3–200 characters)",
+                           field="method")
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        if req.status is not RequestStatus.AWAITING_VERIFICATION:
+            raise Conflict("this request is already verified", field="status")
+        req = _verified(uow, kit, req, actor, method=method.strip())
+        uow.commit()
+    return req
+
+
+def _verified(uow: UnitOfWork, kit: RequestKit, req: DataRequest, actor: Actor | str,
+              *, method: str) -> DataRequest:
+    now = kit.clock.now()
+    req = replace(req, verified_at=now)
+    reason = excessive_reason(req.kind, uow.requests.earlier(req.contact_hash,
+                                                             req.subject_id, req.received_at),
+                              req.received_at, kit.terms)
+    if reason:
+        req = replace(req, excessive=True, excessive_reason=reason)
+    second = req.subject_id is not None and needs_second_step(req.kind, req.sensitive,
+                                                               kit.terms)
+    req = move(req, RequestStatus.AWAITING_SECOND_STEP if second else RequestStatus.IN_PROGRESS,
+               now)
+    uow.requests.save(req)
+    uow.audit(_event(req, actor, "verify", method=method, excessive=req.excessive,
+                     second_step=second))
+    return req
+
+
+# --- staff steps ------------------------------------------------------------------------------
+
+def _get(uow: UnitOfWork, request_id: str, *, lock: bool = False
+         ) -> tuple[DataRequest, str]:
+    found = uow.requests.get(request_id, lock=lock)
+    if found is None:
+        raise NotFound(f"no request {request_id}", field="request_id")
+    return found
+
+
+def assign_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                   staff_id: str) -> DataRequest:
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        found = uow.staff.get(staff_id)
+        if found is None or found[0].deactivated_at is not None:
+            raise InvalidInput(f"no active staff account {staff_id}", field="assignee")
+        req = replace(req, assignee=staff_id)
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "assign", assignee=staff_id))
+        uow.commit()
+    return req
+
+
+def check_document(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                   document: str) -> DataRequest:
+    """Second step, first half: a member of staff checked an identity document."""
+    if not 3 <= len(document.strip()) <= 200:
+        raise InvalidInput("name the document checked (3–200 characters, no number)",
+                           field="document")
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        if req.status is not RequestStatus.AWAITING_SECOND_STEP:
+            raise Conflict("this request is not waiting for its second step", field="status")
+        req = replace(req, document_checked_by=actor.id)
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "document.check", document=document.strip()))
+        uow.commit()
+    return req
+
+
+def approve_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
+                    ) -> DataRequest:
+    """Second step, second half: a different member of staff approves (four eyes)."""
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        if req.status is not RequestStatus.AWAITING_SECOND_STEP:
+            raise Conflict("this request is not waiting for its second step", field="status")
+        if req.document_checked_by is None:
+            raise Conflict("a document must be checked before approval", field="status")
+        if req.document_checked_by == actor.id:
+            raise Forbidden("four eyes: approval must come from someone other than the "
+                            "person who checked the document")
+        req = move(replace(req, approved_by=actor.id), RequestStatus.IN_PROGRESS,
+                   kit.clock.now())
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "approve"))
+        uow.commit()
+    return req
+
+
+def wait_on_requester(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                      why: str) -> DataRequest:
+    """Pause the clock while waiting for the requester (recorded, with the reason)."""
+    if not 3 <= len(why.strip()) <= 500:
+        raise InvalidInput("say what the requester must provide (3–500 characters)",
+                           field="reason")
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        req = pause(req, kit.clock.now())
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "pause", reason=why.strip()))
+        uow.commit()
+    return req
+
+
+def resume_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
+                   ) -> DataRequest:
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        back = (RequestStatus.AWAITING_SECOND_STEP
+                if needs_second_step(req.kind, req.sensitive, kit.terms)
+                and req.subject_id is not None and req.approved_by is None
+                else RequestStatus.IN_PROGRESS)
+        req = resume(req, kit.clock.now(), back)
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "resume", due_at=req.due_at.isoformat(),
+                         paused_seconds=req.paused_seconds))
+        uow.commit()
+    return req
+
+
+def charge_fee(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, fee: str,
+               reason: str) -> DataRequest:
+    """R4.4: an excessive request may carry a fee; the clock waits for payment."""
+    fee = check_fee(fee.strip())
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        _excessive_only(req, reason)
+        req = pause(replace(req, fee=fee), kit.clock.now())
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "fee", fee=fee, reason=reason.strip()))
+        uow.commit()
+    return req
+
+
+def waive_excessive(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                    reason: str) -> DataRequest:
+    """Staff judge a flagged request reasonable after all: it goes ahead free."""
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        _excessive_only(req, reason)
+        req = replace(req, excessive=False)
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "excessive.waive", reason=reason.strip()))
+        uow.commit()
+    return req
+
+
+def flag_unfounded(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                   reason: str) -> DataRequest:
+    """Staff judge a request manifestly unfounded: flagged like a repetitive one."""
+    _reason(reason)
+    with uow:
+        req, _ = _get(uow, request_id, lock=True)
+        if req.status.closed:
+            raise Conflict("this request is closed", field="status")
+        req = replace(req, excessive=True,
+                      excessive_reason=f"manifestly unfounded: {reason.strip()}")
+        uow.requests.save(req)
+        uow.audit(_event(req, actor, "excessive.flag", reason=reason.strip()))
+        uow.commit()
+    return req
+
+
+def _reason(reason: str) -> None:
+    if not 5 <= len(reason.strip()) <= 2000:
+        raise InvalidInput("give the reasons (5–2,000 characters); the reply states them",
+                           field="reason")
+
+
+def _excessive_only(req: DataRequest, reason: str) -> None:
+    _reason(reason)
+    if not req.excessive:
+        raise Conflict("only a request flagged as excessive or unfounded can be charged "
+                       "or waived; it is free of charge", field="excessive")
+    if req.status not in (RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_SECOND_STEP):
+        raise Conflict(f"this request is {req.status}", field="status")
+
+
+# --- views -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RequestView:
+    request: DataRequest
+    details: RequestDetails
+    timeline: list[AuditEntry]
+
+
+def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
+                 ) -> RequestView:
+    """A request with what the person wrote (staff handling it), and its timeline."""
+    with uow:
+        req, sealed = _get(uow, request_id)
+        timeline = uow.audit_log.entries(AuditQuery(target=("request", req.id), limit=1000))
+        uow.audit(_event(req, actor, "view"))
+        uow.commit()
+    return RequestView(req, open_details(kit, req.id, sealed), timeline)
+
+
+def request_status(uow: UnitOfWork, request_id: str) -> DataRequest:
+    """The status the requester follows (the request id is their reference)."""
+    with uow:
+        req, _ = _get(uow, request_id)
+    return req
+
+
+def list_requests(uow: UnitOfWork, f: QueueFilter) -> list[DataRequest]:
+    with uow:
+        return uow.requests.queue(f)
+
+
+def request_counts(uow: UnitOfWork, now: datetime) -> tuple[int, int]:
+    with uow:
+        return uow.requests.counts(now)
+
+
+def send_mail(kit: RequestKit, mail: OutgoingMail) -> None:
+    kit.mailer.send(mail)
