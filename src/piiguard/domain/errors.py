@@ -126,3 +126,20 @@ class CsrfRefused(Forbidden):
     """A cookie-authenticated change came without the session's CSRF token."""
 
     code = "csrf-refused"
+
+
+class MailError(DomainError):
+    """The outbound mail server refused or could not be reached. The message names the
+    server's reply code or the exception's class and what to check — never an address or a
+    body (no personal data). `reply_code` is None when the server could not be reached;
+    `transient` says whether sending again later may succeed (4xx, or unreachable)."""
+
+    code = "mail-error"
+
+    def __init__(self, message: str, *, reply_code: int | None = None) -> None:
+        super().__init__(message)
+        self.reply_code = reply_code
+
+    @property
+    def transient(self) -> bool:
+        return self.reply_code is None or 400 <= self.reply_code < 500
