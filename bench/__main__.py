@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions"]
+BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions", "bench.requests_package"]
 
 
 def main() -> None:
