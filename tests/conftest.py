@@ -22,6 +22,7 @@ from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.tables import metadata
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
+from tests.mailserver import SmtpSink
 
 PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
 SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
@@ -87,18 +88,37 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(scope="session")
+def smtp_sink() -> Iterator[SmtpSink]:
+    """One real SMTP server on loopback per test process: piiguard's outbound mail goes here
+    (tests read it through the `mailbox` fixture)."""
+    with SmtpSink() as sink:
+        yield sink
+
+
 @pytest.fixture
-def settings(backend: str, tmp_path: Path, sqlite_template: Path,
+def mailbox(smtp_sink: SmtpSink) -> SmtpSink:
+    """The SMTP sink, emptied for this test."""
+    smtp_sink.messages.clear()
+    smtp_sink.envelopes.clear()
+    return smtp_sink
+
+
+@pytest.fixture
+def settings(backend: str, tmp_path: Path, sqlite_template: Path, smtp_sink: SmtpSink,
              request: pytest.FixtureRequest) -> Settings:
     var = tmp_path / "var"
+    # outbound mail to the loopback sink; no listener, no background jobs: tests drive them
+    mail = {"smtp_port": smtp_sink.port, "inbox_port": 0, "scheduler": "off",
+            "public_url": "http://testserver"}
     if backend == "sqlite":
         var.mkdir()
         for name in ("piiguard.db", "keystore.db", "master.key", "audit-signing.key"):
             shutil.copy2(sqlite_template / name, var / name)
-        return Settings(var_dir=var)
+        return Settings(var_dir=var, **mail)
     data_url, keys_url = request.getfixturevalue("pg_urls")
     _truncate_pg(data_url, keys_url)
-    return Settings(var_dir=var, database_url=data_url, keystore_url=keys_url)
+    return Settings(var_dir=var, database_url=data_url, keystore_url=keys_url, **mail)
 
 
 @pytest.fixture

@@ -17,23 +17,30 @@ from piiguard.adapters.clock import SystemClock
 from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.uow import SqlUnitOfWork
+from piiguard.adapters.mail import SmtpMailer
+from piiguard.adapters.mail_inbound import parse_inbound
+from piiguard.adapters.packages import ZipPackageWriter
 from piiguard.adapters.passwords import Argon2Passwords
 from piiguard.adapters.taxonomy_file import load_taxonomy
 from piiguard.adapters.vault.envelope import DecisionSeal, EnvelopeVault
 from piiguard.adapters.vault.keyfile import LocalKeyProvider, ensure_key_file, load_hmac_keys
 from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.adapters.vault.secretbox import KekSecretBox
+from piiguard.adapters.webhooks import HttpWebhookSender
 from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import DomainError
 from piiguard.domain.ports import Clock
+from piiguard.domain.request_ports import Mailer
+from piiguard.domain.requests import RequestKind, RequestTerms
 from piiguard.domain.staff_security import StaffPolicy
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
 from piiguard.services.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy import PolicySnapshots, ensure_register
+from piiguard.services.requests import RequestKit
 from piiguard.services.staff_accounts import ensure_departments
 from piiguard.services.staff_kit import StaffKit
 
@@ -56,6 +63,7 @@ class Container:
     passwords: Argon2Passwords
     snapshots: PolicySnapshots
     staff: StaffKit
+    requests: RequestKit
     created: list[str] = field(default_factory=list)  # files made on this start
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
@@ -105,8 +113,17 @@ def staff_policy(s: Settings) -> StaffPolicy:
         touch_seconds=min(60.0, s.session_idle_minutes * 60 / 4))
 
 
+def request_terms(s: Settings) -> RequestTerms:
+    return RequestTerms(
+        due_days=s.request_due_days, reminder_days=tuple(s.request_reminder_days),
+        excessive_count=s.request_excessive_count,
+        excessive_window_days=s.request_excessive_window_days,
+        second_step_kinds=frozenset(RequestKind(k) for k in s.request_second_step),
+        second_step_sensitive=s.request_second_step_sensitive, link_days=s.request_link_days)
+
+
 def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
-              migrate: bool = True) -> Container:
+              migrate: bool = True, mailer: Mailer | None = None) -> Container:
     settings = settings or Settings()
     clock = clock or SystemClock()
     created = []
@@ -130,8 +147,16 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
     staff = StaffKit(clock, passwords, vault, KekSecretBox(provider),
                      BreachedPasswordList.shipped(), staff_policy(settings))
+    mailer = mailer or SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_sender,
+                                  starttls=settings.smtp_starttls,
+                                  username=settings.smtp_username,
+                                  password=settings.smtp_password)
+    requests = RequestKit(clock, vault, KekSecretBox(provider), mailer, HttpWebhookSender(),
+                          ZipPackageWriter(), snapshots, request_terms(settings),
+                          settings.public_url, settings.company_name,
+                          settings.privacy_officer_email, parse_inbound)
     c = Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
-                  snapshots, staff, created)
+                  snapshots, staff, requests, created)
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

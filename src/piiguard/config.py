@@ -66,6 +66,38 @@ class Settings(BaseSettings):
     child_age: int = Field(14, ge=1, le=21, description="under this age a person is a child "
                            "and needs a guardian's consent (R6.1)")
 
+    # requests of the person (R4, R9; docs/requests.md)
+    public_url: str = Field("http://127.0.0.1:8000", description="the address people reach "
+                            "the privacy centre at; links in mails start with it")
+    request_due_days: int = Field(30, ge=1, le=90, description="answer within (R9.2)")
+    request_reminder_days: list[int] = Field([7, 3, 1], description="remind the assignee "
+                                             "this many days before the due date")
+    request_excessive_count: int = Field(2, ge=1, description="more requests of one kind "
+                                         "than this within the window are flagged (R4.4)")
+    request_excessive_window_days: int = Field(365, ge=1)
+    request_second_step: list[str] = Field(["deletion"], description="request kinds that "
+                                           "need a staff document check and a second "
+                                           "approver after the code (four eyes)")
+    request_second_step_sensitive: bool = Field(True, description="also requests about "
+                                                "sensitive categories")
+    request_link_days: int = Field(7, ge=1, le=30, description="download links expire")
+    privacy_officer_email: str = Field("privacy@example.com", description="escalations of "
+                                       "overdue requests go here (and to every officer)")
+    privacy_mailboxes: list[str] = Field(["privacy@example.com"], description="addresses "
+                                         "the SMTP listener accepts requests for")
+    smtp_host: str = Field("127.0.0.1", description="outbound mail server")
+    smtp_port: int = Field(25, ge=1, le=65535)
+    smtp_sender: str = Field("privacy@example.com", description="From of outgoing mail")
+    smtp_starttls: bool = False
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    inbox_host: str = Field("127.0.0.1", description="where the SMTP listener binds")
+    inbox_port: int = Field(2525, ge=0, le=65535, description="SMTP listener port; 0 = off")
+    scheduler: str = Field("inprocess", pattern="^(inprocess|off)$", description="run "
+                           "reminders, webhooks and replies inside `serve` (inprocess) or "
+                           "only in a separate `piiguard worker` (off)")
+    scheduler_seconds: float = Field(30.0, gt=0, description="how often the jobs run")
+
     @property
     def data_url(self) -> str:
         return self.database_url or f"sqlite:///{self.var_dir / 'piiguard.db'}"

@@ -25,19 +25,18 @@ import secrets
 import ssl
 import time
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 import httpx
 
 from piiguard.domain.errors import InvalidInput
 from piiguard.domain.request_ports import Delivery
+from piiguard.domain.requests import check_webhook_url
 
 SIGNATURE_HEADER = "Piiguard-Signature"
 EVENT_HEADER = "Piiguard-Event"
 DELIVERY_HEADER = "Piiguard-Delivery"
 SCHEME = "v1"
 SECRET_BYTES = 32
-MAX_URL_LENGTH = 2048
 # A receiver's answer is read only to see {"status": "done"}: more than this is not an
 # answer piiguard needs, and reading it would let a slow or huge reply hold the worker.
 MAX_REPLY_BYTES = 64 * 1024
@@ -46,34 +45,6 @@ MAX_REPLY_BYTES = 64 * 1024
 def new_webhook_secret() -> bytes:
     """A fresh HMAC key for one endpoint (shown once to the system's owner, stored sealed)."""
     return secrets.token_bytes(SECRET_BYTES)
-
-
-def check_webhook_url(url: str, *, require_https: bool = False) -> str:
-    """The endpoint URL as it will be called, or InvalidInput: http or https only, a host,
-    no user:password (it would be stored and shown in the clear), no fragment.
-    `require_https`: production refuses plain http (the payload carries personal data)."""
-    text = url.strip()
-    if not text or len(text) > MAX_URL_LENGTH or any(c.isspace() or ord(c) < 32 for c in text):
-        raise InvalidInput("a webhook URL is a single http(s) URL of at most "
-                           f"{MAX_URL_LENGTH} characters", field="url")
-    parts = urlsplit(text)
-    scheme = parts.scheme.lower()
-    allowed = ("https",) if require_https else ("http", "https")
-    if scheme not in allowed:
-        raise InvalidInput(f"a webhook URL must use {' or '.join(allowed)}", field="url")
-    try:
-        _ = parts.port  # urlsplit checks the port only when it is asked for
-    except ValueError:
-        raise InvalidInput("the webhook URL's port is not a number from 0 to 65535",
-                           field="url") from None
-    if not parts.hostname:
-        raise InvalidInput("a webhook URL needs a host", field="url")
-    if parts.username is not None or parts.password is not None:
-        raise InvalidInput("a webhook URL must not carry a user name or password; the "
-                           "signature authenticates piiguard", field="url")
-    if parts.fragment:
-        raise InvalidInput("a webhook URL has no #fragment", field="url")
-    return parts._replace(scheme=scheme).geturl()
 
 
 def encode_body(payload: Mapping[str, object]) -> bytes:

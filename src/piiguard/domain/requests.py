@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from piiguard.domain.errors import Conflict, InvalidInput
 
@@ -302,3 +303,34 @@ def backoff(attempts: int, terms: RequestTerms) -> timedelta:
 def check_language(language: str | None) -> str:
     lang = (language or "zh").lower()[:2]
     return lang if lang in ("zh", "en") else "zh"
+
+
+MAX_URL_LENGTH = 2048
+
+
+def check_webhook_url(url: str, *, require_https: bool = False) -> str:
+    """The endpoint URL as it will be called, or InvalidInput: http or https only, a host,
+    no user:password (it would be stored and shown in the clear), no fragment.
+    `require_https`: production refuses plain http (the payload carries personal data)."""
+    text = url.strip()
+    if not text or len(text) > MAX_URL_LENGTH or any(c.isspace() or ord(c) < 32 for c in text):
+        raise InvalidInput("a webhook URL is a single http(s) URL of at most "
+                           f"{MAX_URL_LENGTH} characters", field="url")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    allowed = ("https",) if require_https else ("http", "https")
+    if scheme not in allowed:
+        raise InvalidInput(f"a webhook URL must use {' or '.join(allowed)}", field="url")
+    try:
+        _ = parts.port  # urlsplit checks the port only when it is asked for
+    except ValueError:
+        raise InvalidInput("the webhook URL's port is not a number from 0 to 65535",
+                           field="url") from None
+    if not parts.hostname:
+        raise InvalidInput("a webhook URL needs a host", field="url")
+    if parts.username is not None or parts.password is not None:
+        raise InvalidInput("a webhook URL must not carry a user name or password; the "
+                           "signature authenticates piiguard", field="url")
+    if parts.fragment:
+        raise InvalidInput("a webhook URL has no #fragment", field="url")
+    return parts._replace(scheme=scheme).geturl()

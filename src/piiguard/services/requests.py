@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
 from piiguard.domain.access import PolicyState
@@ -21,10 +22,12 @@ from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, 
 from piiguard.domain.normalize import normalize
 from piiguard.domain.ports import AuditQuery, Clock, SecretBox, UnitOfWork, Vault
 from piiguard.domain.request_ports import (
+    InboundMail,
     Mailer,
     OutgoingMail,
     PackageWriter,
     QueueFilter,
+    StoredPackage,
     WebhookSender,
 )
 from piiguard.domain.requests import (
@@ -35,6 +38,7 @@ from piiguard.domain.requests import (
     RequestKind,
     RequestStatus,
     RequestTerms,
+    SystemTask,
     Verification,
     check_fee,
     check_language,
@@ -71,6 +75,7 @@ class RequestKit:
     public_url: str  # where the privacy centre is reached, for links in mails
     company: str
     officer_mail: str  # escalations go here as well as to every privacy officer
+    parse_mail: Callable[[bytes, Sequence[str]], InboundMail]  # the inbound mail decoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,17 +455,22 @@ class RequestView:
     request: DataRequest
     details: RequestDetails
     timeline: list[AuditEntry]
+    tasks: list[SystemTask] = field(default_factory=list)  # notices to holding systems
+    packages: list[StoredPackage] = field(default_factory=list)  # download links made
 
 
 def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
                  ) -> RequestView:
-    """A request with what the person wrote (staff handling it), and its timeline."""
+    """A request with what the person wrote (staff handling it), its timeline, the
+    notices to the systems holding the data and the packages made for the person."""
     with uow:
         req, sealed = _get(uow, request_id)
         timeline = uow.audit_log.entries(AuditQuery(target=("request", req.id), limit=1000))
+        tasks = uow.requests.tasks_of(req.id)
+        packages = uow.requests.packages_of(req.id)
         uow.audit(_event(req, actor, "view"))
         uow.commit()
-    return RequestView(req, open_details(kit, req.id, sealed), timeline)
+    return RequestView(req, open_details(kit, req.id, sealed), timeline, tasks, packages)
 
 
 def request_status(uow: UnitOfWork, request_id: str) -> DataRequest:

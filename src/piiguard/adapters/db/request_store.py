@@ -149,6 +149,19 @@ class SqlRequests:
             return False
         return True
 
+    def unreplied(self, limit: int) -> list[str]:
+        """Closed requests whose reply is not on record as sent (the mail server refused)."""
+        sent = select(_N.c.request_id).where(_N.c.label == "reply")
+        q = (select(R.c.id).where(R.c.open.is_(False), R.c.id.not_in(sent))
+             .order_by(R.c.closed_at).limit(limit))
+        return list(self._c.execute(q).scalars())
+
+    def retry_endpoint_tasks(self, system: str, at: datetime) -> int:
+        """Pending tasks of a system that waited for an endpoint: due now."""
+        return int(self._c.execute(update(_T).where(
+            _T.c.system == system, _T.c.status == TaskStatus.PENDING.value,
+            _T.c.next_attempt_at.is_(None)).values(next_attempt_at=at)).rowcount)
+
     # -- verification codes ---------------------------------------------------------------
     def add_code(self, v: Verification) -> None:
         self._c.execute(insert(t.request_codes).values(
