@@ -22,6 +22,7 @@ from datetime import timedelta
 from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import Restriction, RestrictionKind
+from piiguard.domain.datamap import Approval
 from piiguard.domain.decisions import Action, Actor, ActorKind
 from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.packages import (
@@ -207,9 +208,10 @@ def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: b
 # --- correction ------------------------------------------------------------------------------
 
 def _holders(state: PolicyState, categories: set[str], held_in: set[str]) -> list[str]:
-    """The approved systems holding any of these categories (by the data map), and the
-    systems the items say they are held in, except piiguard's own vault."""
-    out = {s.key for s in state.systems.values() if s.usable and any(
+    """The systems of the data map holding any of these categories (approved or pending —
+    a system that holds the data must act on it; retired ones hold nothing), and the systems
+    the items say they are held in, except piiguard's own vault."""
+    out = {s.key for s in state.systems.values() if s.status is not Approval.RETIRED and any(
         state.taxonomy.is_within(c, sc) for c in categories for sc in s.categories)}
     out |= {h for h in held_in if h in state.systems}
     return sorted(out)

@@ -1,0 +1,230 @@
+"""The request jobs on both backends (R9.2 reminders, escalation, catch-up; R9.1 mail intake
+and triage; R4.1 webhooks retried until confirmed), driven with a settable clock and real
+SMTP and HTTP on loopback."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from piiguard.adapters.clock import FixedClock
+from piiguard.adapters.webhooks import verify_signature
+from piiguard.bootstrap import OPERATOR, Container, bootstrap
+from piiguard.config import Settings
+from piiguard.domain.datamap import Approval, System
+from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
+from piiguard.services import request_jobs as jobs
+from piiguard.services.datamap import register_system
+from piiguard.services.request_fulfil import advance
+from piiguard.services.requests import (
+    RequestInput,
+    open_request,
+    resume_request,
+    verify_code,
+    wait_on_requester,
+)
+from tests.builders import contact, register
+from tests.mailserver import SmtpSink, body_text
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+EMAIL = "li.lei@example.cn"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def c(settings: Settings, clock: FixedClock) -> Iterator[Container]:
+    container = bootstrap(settings, migrate=False, clock=clock)
+    yield container
+    container.close()
+
+
+def _code(mailbox: SmtpSink, to: str = EMAIL) -> str:
+    msg = mailbox.wait_for(lambda m: m["To"] == to and "X-Piiguard-Request" in m
+                           and "(" in str(m["Subject"]))
+    return str(msg["Subject"]).rsplit("(", 1)[1].rstrip(")）")
+
+
+def _verified(c: Container, mailbox: SmtpSink, kind: RequestKind, **kw: object) -> str:
+    opened = open_request(c.uow(), c.requests, "subject:web", RequestInput(
+        kind, RequestChannel.WEB, EMAIL, "en", **kw))  # type: ignore[arg-type]
+    verify_code(c.uow(), c.requests, opened.request.id, _code(mailbox))
+    mailbox.messages.clear()
+    return opened.request.id
+
+
+def _officer_mails(mailbox: SmtpSink) -> list[EmailMessage]:
+    return [m for m in mailbox.messages if m["To"] == "privacy@example.com"]
+
+
+@pytest.mark.req("R9.2")
+def test_reminders_then_escalation_each_once(c: Container, clock: FixedClock,
+                                             mailbox: SmtpSink) -> None:
+    register(c, *contact(EMAIL))
+    rid = _verified(c, mailbox, RequestKind.CORRECTION, text="my address changed")
+    assert advance(c.uow(), c.requests, rid).status is RequestStatus.IN_PROGRESS  # staff's turn
+    seen: list[str] = []
+    for day in (22, 23, 23, 27, 29, 30, 31, 31):
+        clock.at = START + timedelta(days=day, minutes=1)
+        jobs.run_jobs(c.uow(), c.requests)
+        seen.extend(str(m["Subject"]).split(":")[0] for m in _officer_mails(mailbox))
+        mailbox.messages.clear()
+    assert seen == ["Reminder 提醒", "Reminder 提醒", "Reminder 提醒", "OVERDUE 已逾期"]
+    timeline = [e.action for e in jobs_timeline(c, rid)]
+    assert timeline.count("request.remind") == 3
+    assert timeline.count("request.escalate") == 1
+
+
+def jobs_timeline(c: Container, rid: str) -> list:  # type: ignore[type-arg]
+    from piiguard.domain.ports import AuditQuery
+    with c.uow() as uow:
+        return uow.audit_log.entries(AuditQuery(target=("request", rid), limit=500))
+
+
+@pytest.mark.req("R9.2")
+def test_scheduler_down_catches_up_with_the_most_urgent_only(
+        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    register(c, *contact(EMAIL))
+    rid = _verified(c, mailbox, RequestKind.CORRECTION, text="wrong phone")
+    clock.at = START + timedelta(days=40)  # nothing ran for 40 days
+    jobs.run_jobs(c.uow(), c.requests)
+    subjects = [str(m["Subject"]) for m in _officer_mails(mailbox)]
+    assert len(subjects) == 1 and subjects[0].startswith("OVERDUE")
+    with c.uow() as uow:
+        sent = uow.requests.notices_sent([rid])[rid]
+    assert sent == {"reminder_7d", "reminder_3d", "reminder_1d", "escalation"}
+
+
+@pytest.mark.req("R9.2")
+def test_waiting_on_the_requester_moves_the_due_date(c: Container, clock: FixedClock,
+                                                     mailbox: SmtpSink) -> None:
+    register(c, *contact(EMAIL))
+    rid = _verified(c, mailbox, RequestKind.CORRECTION, text="wrong name")
+    due = advance(c.uow(), c.requests, rid).due_at
+    clock.at = START + timedelta(days=10)
+    paused = wait_on_requester(c.uow(), c.requests, OPERATOR, rid, "need the new address")
+    assert paused.status is RequestStatus.WAITING_ON_REQUESTER
+    clock.at = START + timedelta(days=35)  # no reminder or escalation while paused
+    jobs.run_jobs(c.uow(), c.requests)
+    assert _officer_mails(mailbox) == []
+    back = resume_request(c.uow(), c.requests, OPERATOR, rid)
+    assert back.due_at == due + timedelta(days=25)
+    assert back.paused_seconds == 25 * 86400
+
+
+def _mail(sender: str, subject: str, body: str) -> bytes:
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = sender, "privacy@example.com", subject
+    m.set_content(body)
+    return m.as_bytes()
+
+
+@pytest.mark.req("R9.1")
+def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
+                                                             mailbox: SmtpSink) -> None:
+    register(c, *contact(EMAIL))
+    rcpt = ("privacy@example.com",)
+    rid = jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, "请删除我的个人信息", "谢谢"), rcpt)
+    with c.uow() as uow:
+        found = uow.requests.get(rid)
+    assert found is not None
+    req = found[0]
+    assert (req.kind, req.channel, req.language) == (RequestKind.DELETION,
+                                                     RequestChannel.EMAIL, "zh")
+    code_mail = mailbox.wait_for(lambda m: m["To"] == EMAIL)
+    assert "验证码" in body_text(code_mail)
+    # a mail whose kind is unclear: kept for staff, the sender told it arrived
+    tid = jobs.intake_mail(c.uow(), c.requests, _mail("wang@example.com", "Hello",
+                                                      "Can we talk?"), rcpt)
+    mailbox.wait_for(lambda m: m["To"] == "wang@example.com")
+    [t] = jobs.list_triage(c.uow())
+    assert t.id == tid and "unclear" in t.reason
+    _, text = jobs.read_triage(c.uow(), c.requests, OPERATOR, tid)
+    assert "Can we talk?" in text
+    # unreadable mail (no sender) is kept too, never lost
+    jobs.intake_mail(c.uow(), c.requests, b"Subject: x\r\n\r\n", rcpt)
+    assert len(jobs.list_triage(c.uow())) == 2
+    jobs.resolve_triage(c.uow(), c.requests, OPERATOR, tid, None)
+    assert len(jobs.list_triage(c.uow())) == 1
+
+
+@pytest.mark.parametrize(("subject", "kind"), [
+    ("Subject access request", RequestKind.ACCESS),
+    ("Please export my data (portability)", RequestKind.PORTABILITY),
+    ("更正我的电话号码", RequestKind.CORRECTION),
+    ("退订营销邮件", RequestKind.OBJECTION),
+    ("Restrict processing", RequestKind.RESTRICTION),
+    ("Erase my data", RequestKind.DELETION),
+    ("Delete or correct?", None),
+])
+def test_kind_of_mail(subject: str, kind: RequestKind | None) -> None:
+    assert jobs.kind_of_mail(subject, "") is kind
+
+
+class _Hook(BaseHTTPRequestHandler):
+    answers: list[tuple[int, bytes]] = []
+    seen: list[tuple[str, bytes]] = []
+
+    def do_POST(self) -> None:  # noqa: N802
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).seen.append((self.headers["Piiguard-Signature"], body))
+        status, answer = type(self).answers.pop(0)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.mark.req("R4.1")
+def test_correction_tells_the_systems_and_retries_until_confirmed(
+        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Hook.answers[:] = [(500, b"{}"), (200, b'{"status": "done"}')]
+    _Hook.seen[:] = []
+    try:
+        register_system(c.uow(), c.snapshots, c.clock, OPERATOR, System(
+            "crm", "CRM", "sales", "crm", "CN", Approval.APPROVED,
+            categories=frozenset({"user.contact"})))
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        secret = jobs.register_endpoint(c.uow(), c.requests, OPERATOR, "crm", url)
+        register(c, *contact(EMAIL, phone="13800000000"))
+        rid = _verified(c, mailbox, RequestKind.CORRECTION,
+                        changes={"user.contact.phone_number": "13911112222"})
+        req = advance(c.uow(), c.requests, rid)
+        assert req.status is RequestStatus.WAITING_ON_SYSTEMS
+        assert jobs.deliver_tasks(c.uow(), c.requests) == 1  # 500: retried later
+        with c.uow() as uow:
+            [task] = uow.requests.tasks_of(rid)
+        assert (task.status, task.attempts, task.last_error) == (TaskStatus.PENDING, 1,
+                                                                 "HTTP 500")
+        assert jobs.deliver_tasks(c.uow(), c.requests) == 0  # not due yet
+        clock.advance(timedelta(minutes=2))
+        assert jobs.deliver_tasks(c.uow(), c.requests) == 1
+        signature, body = _Hook.seen[-1]
+        assert verify_signature(bytes.fromhex(secret), signature, body,
+                                int(time.time()))
+        payload = json.loads(body)
+        assert payload["event"] == "request.correct"
+        assert payload["changes"] == {"user.contact.phone_number": "13911112222"}
+        with c.uow() as uow:
+            done, _ = uow.requests.get(rid) or (None, "")
+        assert done is not None and done.status is RequestStatus.COMPLETED
+        reply = mailbox.wait_for(lambda m: m["To"] == EMAIL)
+        assert "crm" in body_text(reply)
+    finally:
+        server.shutdown()
+        server.server_close()
