@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -18,7 +19,9 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.webhooks import verify_signature
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
+from piiguard.domain.audit import AuditEntry
 from piiguard.domain.datamap import Approval, System
+from piiguard.domain.ports import AuditQuery
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
 from piiguard.services import request_jobs as jobs
 from piiguard.services.datamap import register_system
@@ -85,8 +88,7 @@ def test_reminders_then_escalation_each_once(c: Container, clock: FixedClock,
     assert timeline.count("request.escalate") == 1
 
 
-def jobs_timeline(c: Container, rid: str) -> list:  # type: ignore[type-arg]
-    from piiguard.domain.ports import AuditQuery
+def jobs_timeline(c: Container, rid: str) -> list[AuditEntry]:
     with c.uow() as uow:
         return uow.audit_log.entries(AuditQuery(target=("request", rid), limit=500))
 
@@ -172,10 +174,10 @@ def test_kind_of_mail(subject: str, kind: RequestKind | None) -> None:
 
 
 class _Hook(BaseHTTPRequestHandler):
-    answers: list[tuple[int, bytes]] = []
-    seen: list[tuple[str, bytes]] = []
+    answers: ClassVar[list[tuple[int, bytes]]] = []
+    seen: ClassVar[list[tuple[str, bytes]]] = []
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
         type(self).seen.append((self.headers["Piiguard-Signature"], body))
         status, answer = type(self).answers.pop(0)
@@ -184,7 +186,7 @@ class _Hook(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(answer)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
