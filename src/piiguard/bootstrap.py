@@ -6,6 +6,8 @@ ask it for a `Container` and hand the container's parts to use cases.
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -18,7 +20,7 @@ from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.uow import SqlUnitOfWork
 from piiguard.adapters.mail import SmtpMailer
-from piiguard.adapters.mail_inbound import parse_inbound
+from piiguard.adapters.mail_inbound import InboxListener, parse_inbound
 from piiguard.adapters.packages import ZipPackageWriter
 from piiguard.adapters.passwords import Argon2Passwords
 from piiguard.adapters.taxonomy_file import load_taxonomy
@@ -40,6 +42,7 @@ from piiguard.services.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy import PolicySnapshots, ensure_register
+from piiguard.services.request_jobs import JobReport, intake_mail, run_jobs
 from piiguard.services.requests import RequestKit
 from piiguard.services.staff_accounts import ensure_departments
 from piiguard.services.staff_kit import StaffKit
@@ -160,3 +163,63 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c
+
+
+log = logging.getLogger("piiguard.worker")
+
+
+class Background:
+    """The request jobs every `scheduler_seconds` (a first pass at once: catching up on
+    whatever came due while nothing ran) and the SMTP listener turning mail to the privacy
+    mailboxes into requests. Run inside `serve` (PIIGUARD_SCHEDULER=inprocess) or alone in
+    `piiguard worker`; several may run at once (the jobs claim their work)."""
+
+    def __init__(self, c: Container, *, jobs: bool = True, inbox: bool = True) -> None:
+        self._c = c
+        self._jobs = jobs
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        s = c.settings
+        self.inbox: InboxListener | None = None
+        if inbox and s.inbox_port:
+            self.inbox = InboxListener(s.inbox_host, s.inbox_port, s.privacy_mailboxes,
+                                       self._on_mail)
+        self.last: JobReport | None = None
+
+    def _on_mail(self, raw: bytes, recipients: tuple[str, ...]) -> None:
+        intake_mail(self._c.uow(), self._c.requests, raw, recipients)
+
+    def run_once(self) -> JobReport:
+        self.last = run_jobs(self._c.uow(), self._c.requests)
+        return self.last
+
+    def _loop(self) -> None:
+        while True:
+            try:
+                self.run_once()
+            except Exception:  # the database may be away for a moment: try next time
+                log.exception("request jobs failed; next pass in %.0f s",
+                              self._c.settings.scheduler_seconds)
+            if self._stop.wait(self._c.settings.scheduler_seconds):
+                return
+
+    def start(self) -> None:
+        if self.inbox is not None:
+            try:
+                self.inbox.start()
+            except OSError as e:  # another process (a worker, another server) has the port
+                log.warning("SMTP listener not started on port %s (%s): another process "
+                            "probably runs it", self._c.settings.inbox_port,
+                            type(e).__name__)
+                self.inbox = None
+        if self._jobs:
+            self._thread = threading.Thread(target=self._loop, name="request-jobs",
+                                            daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+        if self.inbox is not None:
+            self.inbox.stop()

@@ -18,6 +18,7 @@ from rich.table import Table
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
 from piiguard.cli_policy import register as register_policy_commands
 from piiguard.cli_registers import register as register_register_commands
+from piiguard.cli_requests import register as register_request_commands
 from piiguard.cli_staff import register as register_staff_commands
 from piiguard.config import Settings
 from piiguard.domain.decisions import Scope
@@ -46,6 +47,7 @@ app.add_typer(audit_app, name="audit")
 register_policy_commands(app)
 register_register_commands(app)
 register_staff_commands(app)
+register_request_commands(app)
 
 out = Console()
 err = Console(stderr=True)

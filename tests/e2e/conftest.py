@@ -176,5 +176,10 @@ def cli_env(settings: Settings) -> dict[str, str]:
         env["PIIGUARD_DATABASE_URL"] = settings.database_url
     if settings.keystore_url:
         env["PIIGUARD_KEYSTORE_URL"] = settings.keystore_url
+    # mail to the test's loopback sink; no listener or jobs unless a test asks for them
+    env["PIIGUARD_SMTP_PORT"] = str(settings.smtp_port)
+    env["PIIGUARD_INBOX_PORT"] = str(settings.inbox_port)
+    env["PIIGUARD_SCHEDULER"] = settings.scheduler
+    env["PIIGUARD_PUBLIC_URL"] = settings.public_url
     env["COLUMNS"] = "200"  # rich tables: keep ids and values whole
     return env

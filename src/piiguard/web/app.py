@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from fastapi import Depends, FastAPI
 
 from piiguard import __version__
-from piiguard.bootstrap import Container
+from piiguard.bootstrap import Background, Container
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, console, pages, problems
 from piiguard.web.api import (
@@ -20,6 +20,7 @@ from piiguard.web.api import (
     decisions,
     meta,
     registers,
+    requests,
     staff,
     subjects,
     taxonomy,
@@ -41,9 +42,16 @@ def create_app(c: Container) -> FastAPI:
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         task = asyncio.create_task(_checkpoint_loop(c))
+        # reminders, webhooks, replies and the mail listener (R9.1, R9.2), unless a
+        # separate `piiguard worker` runs them (PIIGUARD_SCHEDULER=off)
+        background = (Background(c) if c.settings.scheduler == "inprocess" else None)
+        if background is not None:
+            await asyncio.to_thread(background.start)
         try:
             yield
         finally:
+            if background is not None:
+                await asyncio.to_thread(background.stop)
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -58,8 +66,8 @@ def create_app(c: Container) -> FastAPI:
     app.state.page_error = console.page_error  # errors on /console pages answer as pages
     problems.install(app)
     for r in (meta.router, subjects.router, consents.router, decisions.router,
-              registers.router, audit.router, staff.router, taxonomy.router, pages.router,
-              console.router):
+              registers.router, audit.router, staff.router, taxonomy.router,
+              requests.router, pages.router, console.router):
         app.include_router(r)
     authz.install(app)
     return app
