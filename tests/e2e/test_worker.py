@@ -38,15 +38,16 @@ def _send(port: int, sender: str, subject: str, body: str) -> None:
     m["From"], m["To"], m["Subject"] = sender, "privacy@example.com", subject
     m.set_content(body)
     deadline = time.monotonic() + 20
-    while True:
+    while True:  # until the worker's listener is up
         try:
             with smtplib.SMTP("127.0.0.1", port, timeout=5) as s:
                 s.send_message(m)
-            return
         except OSError:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+        else:
+            return
 
 
 @pytest.mark.req("R9.1")
