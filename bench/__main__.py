@@ -8,7 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions", "bench.requests_package"]
+BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions", "bench.requests_package",
+           "bench.requests"]
 
 
 def main() -> None:
