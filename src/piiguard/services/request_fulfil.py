@@ -24,7 +24,7 @@ from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import Restriction, RestrictionKind
 from piiguard.domain.datamap import Approval
 from piiguard.domain.decisions import Action, Actor, ActorKind
-from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, InvalidInput, MailError, NotFound
 from piiguard.domain.packages import (
     AccessPackage,
     PackageConsent,
@@ -434,12 +434,13 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
         packages = uow.requests.packages_of(req.id)
     details = open_details(kit, req.id, sealed)
     link = package_link(kit, packages[-1].id) if packages else None
-    if details.contact_kind.value != "email":
-        ok = True  # a phone request's reply is given by staff; the outcome is on record
-    else:
-        kit.mailer.send(request_mail.reply_mail(kit, req, details.contact,
-                                                done=req.outcome.splitlines(), link=link))
-        ok = True
+    if details.contact_kind.value == "email":  # a phone request's reply is given by staff
+        try:
+            kit.mailer.send(request_mail.reply_mail(kit, req, details.contact,
+                                                    done=req.outcome.splitlines(), link=link))
+        except MailError:
+            return False  # the scheduler sends it again (unreplied)
+    ok = True
     with uow:
         if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), ok):
             uow.audit(_event(req, RIGHTS_ACTOR, "reply", channel=details.contact_kind.value))

@@ -18,7 +18,14 @@ from datetime import datetime, timedelta
 from piiguard.domain.access import PolicyState
 from piiguard.domain.audit import AuditEntry, AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, TooManyAttempts
+from piiguard.domain.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    MailError,
+    NotFound,
+    TooManyAttempts,
+)
 from piiguard.domain.normalize import normalize
 from piiguard.domain.ports import AuditQuery, Clock, SecretBox, UnitOfWork, Vault
 from piiguard.domain.request_ports import (
@@ -199,9 +206,23 @@ def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: Requ
         if details.contact_kind is ContactKind.EMAIL:
             code = _new_code(uow, kit, req, actor)
         uow.commit()
-    if code is not None:
-        kit.mailer.send(request_mail.code_mail(kit, req, details.contact, code))
-    return Opened(req, code is not None)
+    sent = code is not None and _send_code(uow, kit, req, details.contact, code)
+    return Opened(req, sent)
+
+
+def _send_code(uow: UnitOfWork, kit: RequestKit, req: DataRequest, to: str, code: str
+               ) -> bool:
+    """Mail the code. The request is already recorded: if the mail server refuses, that is
+    recorded and the person (or staff) asks for a new code — nothing is lost."""
+    try:
+        kit.mailer.send(request_mail.code_mail(kit, req, to, code))
+    except MailError as e:
+        with uow:
+            uow.audit(_event(req, "system:mailer", "code.mail_failed",
+                             reply_code=e.reply_code))
+            uow.commit()
+        return False
+    return True
 
 
 def _new_code(uow: UnitOfWork, kit: RequestKit, req: DataRequest, actor: Actor | str) -> str:
