@@ -865,3 +865,25 @@ def test_a_system_is_usable_only_when_it_and_its_cloud_are_approved() -> None:
 ])
 def test_adult_on(born: date, age: int, adult: date) -> None:
     assert adult_on(born, age) == adult
+
+
+# -- a verified request of the person (issue 5) -------------------------------------------
+
+@pytest.mark.req("R4.1")
+def test_a_verified_request_gets_the_persons_own_data_back_whatever_they_restricted() -> None:
+    restricted = replace(ADULT, restrictions=(
+        Restriction("r-1", SUB, RestrictionKind.RESTRICTION, None, T0 - DAY),
+        Restriction("r-2", SUB, RestrictionKind.OBJECTION, "legal_compliance", T0 - DAY)))
+    plain = ask("legal_compliance", EMAIL, HEALTH, PASSWORD, actor=ERP)
+    refused = run(plain, restricted)
+    assert refused.allowed == frozenset()
+    assert {"processing_restricted", "processing_objected"} <= set(codes(refused))
+    answered = run(replace(plain, rights_request_id="req-7"), restricted)
+    # restriction, objection and the sensitive-consent refusal are lifted; a credential never
+    assert answered.allowed == frozenset({EMAIL, HEALTH})
+    assert codes(answered) == ["credential_not_readable", "rights_request"]
+    assert "req-7" in explained(answered.reasons[-1]).en
+    # only for legal compliance: the request id lifts nothing for another purpose
+    other = run(replace(ask("after_sales", EMAIL, actor=ERP), rights_request_id="req-7"),
+                restricted)
+    assert other.allowed == frozenset()
