@@ -32,6 +32,7 @@ CONFIG = frozenset({"admin", "privacy_officer"})
 OFFICER = frozenset({"privacy_officer"})
 
 S = "/api/v1/subjects/{subject_id}"
+R = "/api/v1/requests/{request_id}"
 EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     **{("GET", p): ALL for p in ("/healthz", "/api/v1/policy", "/api/v1/policy/versions",
                                  "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
@@ -69,6 +70,22 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ("PUT", "/api/v1/staff/accounts/{staff_id}/roles"),
         ("POST", "/api/v1/staff/accounts/{staff_id}/deactivate")], CONFIG),
     ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
+    # requests of the person: recorded by systems and staff; the queue's metadata for the
+    # auditor too; a request's details and steps for those handling it; judgements officers'
+    ("POST", "/api/v1/requests"): DATA,
+    **{("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
+       for p in ("/api/v1/requests", "/api/v1/requests/counts")},
+    **dict.fromkeys([("GET", R)] + [("POST", R + step) for step in (
+        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction")],
+        frozenset({"staff", "privacy_officer"})),
+    **dict.fromkeys([("POST", R + step) for step in (
+        "/approve", "/fee", "/waive", "/unfounded", "/refuse")] + [
+        ("POST", "/api/v1/requests/tasks/{task_id}/waive"),
+        ("PUT", "/api/v1/systems/{key}/webhook"), ("GET", "/api/v1/requests/triage"),
+        ("GET", "/api/v1/requests/triage/{triage_id}"),
+        ("POST", "/api/v1/requests/triage/{triage_id}/resolve")], OFFICER),
+    ("POST", "/api/v1/requests/tasks/{task_id}/confirm"): frozenset({"system",
+                                                                      "privacy_officer"}),
     # a guardian's proof is checked by a person, not by a system
     ("POST", S + "/guardians/{guardian_id}/verify"): frozenset({"privacy_officer", "staff"}),
     **dict.fromkeys([

@@ -237,6 +237,9 @@ def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id:
     reset last_confirmed_at, and queue a notice to every system holding them."""
     with uow:
         req, _ = _get(uow, request_id)
+    if req.kind is not RequestKind.CORRECTION:
+        raise Conflict(f"request {req.id} is a {req.kind} request, not a correction",
+                       field="kind")
     if not ready(req) or req.subject_id is None:
         raise Conflict(f"request {req.id} is {req.status}; it cannot be carried out now",
                        field="status")

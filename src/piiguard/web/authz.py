@@ -68,7 +68,11 @@ SELF = Rule(PEOPLE, pending_ok=True)                          # finishing one's 
 SESSION_END = Rule(PEOPLE, pending_ok=True, locked_ok=True)   # unlock / log out
 CONSOLE = Rule(PEOPLE)
 
+HANDLERS = _roles(STAFF, OFFICER)                            # handle requests of the person
+QUEUE = _roles(STAFF, OFFICER, AUDITOR)                      # the queue: no personal data
+
 S = "/api/v1/subjects/{subject_id}"
+R = "/api/v1/requests/{request_id}"
 RULES: dict[tuple[str, str], Rule] = {
     # health, the published policy, API docs, sign-in and first set-up
     ("GET", "/healthz"): PUBLIC,
@@ -145,6 +149,25 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/staff/accounts/{staff_id}/mfa/reset"): Rule(OFFICERS, reauth=True),
     ("GET", "/api/v1/staff/departments"): Rule(EVERYONE),
     ("PUT", "/api/v1/staff/departments/{key}"): Rule(OFFICERS),
+    # requests of the person (R4, R9): systems and staff record them; staff work the queue
+    # (the auditor sees its metadata only); officers judge charges, refusals, the second
+    # step's approval (four eyes, after re-authentication), webhooks and unread mail
+    ("POST", "/api/v1/requests"): DATA_RULE,
+    ("GET", "/api/v1/requests"): Rule(QUEUE),
+    ("GET", "/api/v1/requests/counts"): Rule(QUEUE),
+    ("GET", R): Rule(HANDLERS),
+    **dict.fromkeys([("POST", R + step) for step in (
+        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction")],
+        Rule(HANDLERS)),
+    ("POST", R + "/approve"): Rule(OFFICERS, reauth=True),
+    **dict.fromkeys([("POST", R + step) for step in (
+        "/fee", "/waive", "/unfounded", "/refuse")], Rule(OFFICERS)),
+    ("POST", "/api/v1/requests/tasks/{task_id}/confirm"): Rule(_roles(SYSTEM, OFFICER)),
+    ("POST", "/api/v1/requests/tasks/{task_id}/waive"): Rule(OFFICERS),
+    ("PUT", "/api/v1/systems/{key}/webhook"): Rule(OFFICERS),
+    ("GET", "/api/v1/requests/triage"): Rule(OFFICERS),
+    ("GET", "/api/v1/requests/triage/{triage_id}"): Rule(OFFICERS),
+    ("POST", "/api/v1/requests/triage/{triage_id}/resolve"): Rule(OFFICERS),
     # the staff console (web/console.py); its forms carry the CSRF token
     ("GET", "/console/login"): PUBLIC,
     ("POST", "/console/login"): PUBLIC,  # login CSRF checked by the route (no session yet)
