@@ -63,6 +63,7 @@ from piiguard.services.ids import new_id
 from piiguard.services.policy import PolicySnapshots
 
 MAX_TEXT = 5000
+HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 EMAIL_CATEGORY = "user.contact.email"
 PHONE_CATEGORY = "user.contact.phone_number"
 
@@ -336,6 +337,10 @@ def assign_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
         found = uow.staff.get(staff_id)
         if found is None or found[0].deactivated_at is not None:
             raise InvalidInput(f"no active staff account {staff_id}", field="assignee")
+        if not found[0].roles & HANDLER_ROLES:
+            raise InvalidInput("requests are assigned to staff or a privacy officer (an "
+                               "administrator or auditor does not handle personal data)",
+                               field="assignee")
         req = replace(req, assignee=staff_id)
         uow.requests.save(req)
         uow.audit(_event(req, actor, "assign", assignee=staff_id))
