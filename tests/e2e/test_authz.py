@@ -39,6 +39,13 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
                                  "/setup", "/console/login", "/console/console.js")},
     **{("POST", p): ALL for p in ("/setup", "/api/v1/staff/setup", "/api/v1/staff/login",
                                   "/api/v1/staff/invitations/accept", "/console/login")},
+    # the privacy centre: the people whose data it is, without an account
+    **{("GET", p): ALL for p in ("/privacy", "/privacy/requests/{request_id}",
+                                 "/privacy/packages/{token}",
+                                 "/privacy/packages/{token}/download", "/privacy/consents")},
+    **{("POST", p): ALL for p in ("/privacy/requests", "/privacy/requests/{request_id}/code",
+                                  "/privacy/requests/{request_id}/verify",
+                                  "/privacy/consents")},
     **dict.fromkeys([
         ("POST", "/api/v1/subjects"), ("POST", "/api/v1/subjects/lookup"), ("GET", S),
         ("GET", S + "/data"), ("POST", S + "/items"), ("PUT", S + "/items/{item_id}"),

@@ -179,6 +179,15 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/console/password"): SELF,
     ("POST", "/console/unlock"): SESSION_END,
     ("POST", "/console/logout"): SESSION_END,
+    # the privacy centre (web/privacy_centre.py): the people whose data it is, no account;
+    # each route guards itself (form CSRF cookie, the code, the signed pass, the link)
+    **dict.fromkeys([
+        ("GET", "/privacy"), ("POST", "/privacy/requests"),
+        ("GET", "/privacy/requests/{request_id}"),
+        ("POST", "/privacy/requests/{request_id}/code"),
+        ("POST", "/privacy/requests/{request_id}/verify"),
+        ("GET", "/privacy/packages/{token}"), ("GET", "/privacy/packages/{token}/download"),
+        ("GET", "/privacy/consents"), ("POST", "/privacy/consents")], PUBLIC),
 }
 
 _FAIL_CLOSED = Rule()  # a route without a rule: nobody (the route-table test catches it)
