@@ -159,7 +159,8 @@ def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
 
 GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",), ("purpose",), ("system",),
           ("consent",), ("exception",), ("processing",), ("guardian",), ("category",),
-          ("export",), ("finding",), ("staff",), ("staff", "department")]
+          ("export",), ("finding",), ("staff",), ("staff", "department"),
+          ("request",)]
 
 
 @pytest.mark.req("R5.1")
