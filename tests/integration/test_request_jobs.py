@@ -21,6 +21,7 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.audit import AuditEntry
 from piiguard.domain.datamap import Approval, System
+from piiguard.domain.errors import TooManyAttempts
 from piiguard.domain.ports import AuditQuery
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
 from piiguard.services import request_jobs as jobs
@@ -230,3 +231,18 @@ def test_correction_tells_the_systems_and_retries_until_confirmed(
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.req("R4.3")
+def test_one_contact_cannot_be_flooded_with_codes(c: Container, clock: FixedClock,
+                                                  mailbox: SmtpSink) -> None:
+    def ask() -> object:
+        return open_request(c.uow(), c.requests, "subject:web", RequestInput(
+            RequestKind.ACCESS, RequestChannel.WEB, "victim@example.com", "en"))
+    for _ in range(5):
+        ask()
+    with pytest.raises(TooManyAttempts):
+        ask()
+    assert len([m for m in mailbox.messages if m["To"] == "victim@example.com"]) == 5
+    clock.advance(timedelta(days=1, minutes=1))
+    ask()  # the next day is a new day

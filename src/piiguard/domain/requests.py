@@ -69,6 +69,7 @@ class RequestTerms:
     code_minutes: int = 15
     code_attempts: int = 5
     codes_per_hour: int = 3  # per request
+    opened_per_day: int = 5  # per contact: the form cannot be used to flood an address
     excessive_count: int = 2  # more than this many of one kind within the window
     excessive_window_days: int = 365
     second_step_kinds: frozenset[RequestKind] = frozenset({RequestKind.DELETION})

@@ -199,6 +199,11 @@ def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: Requ
         actor.ref if isinstance(actor, Actor) else actor, sensitive=sensitive)
     code = None
     with uow:
+        if uow.requests.opened_since(req.contact_hash, now - timedelta(days=1)
+                                     ) >= kit.terms.opened_per_day:
+            raise TooManyAttempts("too many requests for this contact today; try again "
+                                  "tomorrow or write to the privacy officer",
+                                  retry_after=86400)
         matches = uow.items.subjects_by_token(category, token) if token else []
         req = replace(req, subject_id=matches[0] if matches else None)
         uow.requests.add(req, seal_details(kit, rid, details))

@@ -90,6 +90,11 @@ class SqlRequests:
     def set_details(self, request_id: str, details_sealed: str) -> None:
         self._c.execute(update(R).where(R.c.id == request_id).values(details=details_sealed))
 
+    def opened_since(self, contact_hash: str, since: datetime) -> int:
+        q = select(func.count()).where(R.c.contact_hash == contact_hash,
+                                       R.c.received_at >= since)
+        return int(self._c.execute(q).scalar_one())
+
     def earlier(self, contact_hash: str, subject_id: str | None, before: datetime
                 ) -> list[tuple[RequestKind, datetime]]:
         who = R.c.contact_hash == contact_hash
