@@ -4,9 +4,11 @@ SMTP and HTTP on loopback."""
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -26,7 +28,7 @@ from piiguard.domain.ports import AuditQuery
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
 from piiguard.services import request_jobs as jobs
 from piiguard.services.datamap import register_system
-from piiguard.services.request_fulfil import advance
+from piiguard.services.request_fulfil import advance, download_package
 from piiguard.services.requests import (
     RequestInput,
     open_request,
@@ -246,3 +248,32 @@ def test_one_contact_cannot_be_flooded_with_codes(c: Container, clock: FixedCloc
     assert len([m for m in mailbox.messages if m["To"] == "victim@example.com"]) == 5
     clock.advance(timedelta(days=1, minutes=1))
     ask()  # the next day is a new day
+
+
+@pytest.mark.req("R9.1")
+@pytest.mark.req("R4.3")
+@pytest.mark.req("R4.1")
+def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
+                                                             mailbox: SmtpSink) -> None:
+    """A person who only uses mail: asks, replies to the code mail quoting it, and gets
+    the reply with the download link; a reply from another address verifies nothing."""
+    register(c, *contact(EMAIL))
+    rcpt = ("privacy@example.com",)
+    rid = jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, "Access request", "Hi"), rcpt)
+    code_mail = mailbox.wait_for(lambda m: m["To"] == EMAIL)
+    quoted = "\n".join(f"> {line}" for line in body_text(code_mail).splitlines())
+    reply_subject = f"Re: {code_mail['Subject']}"
+    # someone else replying with the code is not the requester
+    jobs.intake_mail(c.uow(), c.requests, _mail("mallory@example.com", reply_subject,
+                                                 f"Thanks\n\n{quoted}"), rcpt)
+    with c.uow() as uow:
+        still = uow.requests.get(rid)
+    assert still is not None and still[0].status is RequestStatus.AWAITING_VERIFICATION
+    mailbox.messages.clear()
+    assert jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, reply_subject,
+                                                       f"Here it is\n\n{quoted}"), rcpt) == rid
+    answer = mailbox.wait_for(lambda m: m["To"] == EMAIL)
+    link = next(w for w in body_text(answer).split() if "/privacy/packages/" in w)
+    _, zipped = download_package(c.uow(), c.requests, link.rsplit("/", 1)[1], consume=True)
+    with zipfile.ZipFile(io.BytesIO(zipped)) as z:
+        assert EMAIL in z.read("package.json").decode()

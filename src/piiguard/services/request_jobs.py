@@ -25,7 +25,13 @@ from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import UnitOfWork
-from piiguard.domain.request_ports import Endpoint, OutgoingMail, QueueFilter, TriageMail
+from piiguard.domain.request_ports import (
+    Endpoint,
+    InboundMail,
+    OutgoingMail,
+    QueueFilter,
+    TriageMail,
+)
 from piiguard.domain.requests import (
     ESCALATION,
     RequestChannel,
@@ -44,10 +50,12 @@ from piiguard.services.request_fulfil import RIGHTS_ACTOR, advance, close_reques
 from piiguard.services.requests import (
     RequestInput,
     RequestKit,
+    _contact,
     _event,
     _get,
     open_details,
     open_request,
+    verify_code,
 )
 
 log = logging.getLogger(__name__)
@@ -324,6 +332,9 @@ def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[
         mail = kit.parse_mail(raw, recipients)
     except InvalidInput as e:
         return _triage(uow, kit, raw, f"unreadable: {e.message}")
+    answered = _answer_with_code(uow, kit, mail)
+    if answered is not None:
+        return answered
     kind = kind_of_mail(mail.subject, mail.text)
     if kind is None:
         return _triage(uow, kit, raw, "the kind of request is unclear", reply_to=mail.sender,
@@ -338,6 +349,39 @@ def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[
         return _triage(uow, kit, raw, f"not accepted: {e.message}", reply_to=mail.sender,
                        language=mail.language)
     return opened.request.id
+
+
+_REFERENCE = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+_CODE = re.compile(r"(?<![\d-])(\d{6})(?![\d-])")
+
+
+def _answer_with_code(uow: UnitOfWork, kit: RequestKit, mail: InboundMail) -> str | None:
+    """A reply to the code mail (its reference and the code, quoted or typed) from the
+    request's own contact verifies the request, as typing the code on the page would."""
+    text = f"{mail.subject}\n{mail.text}"
+    for ref in dict.fromkeys(_REFERENCE.findall(text)):
+        with uow:
+            found = uow.requests.get(ref)
+        if found is None or found[0].status is not RequestStatus.AWAITING_VERIFICATION:
+            continue
+        try:
+            sender = _contact(mail.sender)[0]
+        except InvalidInput:
+            return None
+        if found[0].contact_hash != kit.vault.keyed_hash(sender):
+            continue  # not from the contact the request named: not an answer
+        # the code in the subject first ("Re: … (123456)"), then in the text; two tries at
+        # most, so other numbers in a quoted mail cannot use up the attempts
+        candidates = list(dict.fromkeys(_CODE.findall(mail.subject) + _CODE.findall(
+            mail.text)))[:2]
+        for code in candidates:
+            try:
+                verify_code(uow, kit, ref, code)
+            except InvalidInput:
+                continue
+            advance(uow, kit, ref)
+            return str(ref)
+    return None
 
 
 def _triage(uow: UnitOfWork, kit: RequestKit, raw: bytes, reason: str, *,
