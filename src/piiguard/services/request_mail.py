@@ -44,7 +44,7 @@ def code_mail(kit: RequestKit, req: DataRequest, to: str, code: str) -> Outgoing
         subject = f"请确认您的个人信息请求（{code}）"
         text = (f"您好：\n\n我们收到了您关于“{kind_name(req.kind, 'zh')}”的请求，编号 {req.id}。\n"
                 f"为确认是您本人提出，请在 {minutes} 分钟内输入以下验证码：\n\n    {code}\n\n"
-                f"输入验证码或查看进度：{link}\n"
+                f"输入验证码或查看进度：{link}\n（也可以直接回复本邮件。）\n"
                 f"我们将在收到请求之日起 {kit.terms.due_days} 日内答复，且不收取费用。\n"
                 "如果这不是您提出的请求，请忽略本邮件。\n\n"
                 f"{kit.company}\n")
@@ -53,7 +53,7 @@ def code_mail(kit: RequestKit, req: DataRequest, to: str, code: str) -> Outgoing
         text = (f"Hello,\n\nWe received your request for {kind_name(req.kind, 'en')}, "
                 f"reference {req.id}.\nTo confirm it is you, enter this code within "
                 f"{minutes} minutes:\n\n    {code}\n\nEnter the code or follow the request: "
-                f"{link}\nWe answer within {kit.terms.due_days} days of receipt, free of "
+                f"{link}\n(Or simply reply to this mail.)\nWe answer within {kit.terms.due_days} days of receipt, free of "
                 "charge.\nIf you did not make this request, ignore this mail.\n\n"
                 f"{kit.company}\n")
     return OutgoingMail(to, subject, text, headers=_headers(req))
