@@ -54,7 +54,8 @@ def code_mail(kit: RequestKit, req: DataRequest, to: str, code: str) -> Outgoing
                 f"reference {req.id}.\nTo confirm it is you, enter this code within "
                 f"{minutes} minutes:\n\n    {code}\n\nEnter the code or follow the request: "
                 f"{link}\n(Or simply reply to this mail.)\nWe answer within "
-                f"{kit.terms.due_days} days of receipt, free of charge.\nIf you did not make this request, ignore this mail.\n\n"
+                f"{kit.terms.due_days} days of receipt, free of charge.\n"
+                "If you did not make this request, ignore this mail.\n\n"
                 f"{kit.company}\n")
     return OutgoingMail(to, subject, text, headers=_headers(req))
 
