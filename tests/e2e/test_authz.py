@@ -103,6 +103,18 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ("POST", "/console/unlock"), ("POST", "/console/logout"),
         ("GET", "/console/enrol"), ("POST", "/console/enrol"),
         ("GET", "/console/password"), ("POST", "/console/password")], PEOPLE),
+    # the console's request pages: the queue and a request (the auditor without what the
+    # person wrote), steps for those handling requests, judgements and mail for officers
+    **{("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
+       for p in ("/console/requests", "/console/requests/{request_id}")},
+    **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
+        ("POST", "/console/requests/{request_id}/" + step) for step in (
+            "assign", "verify", "document", "pause", "resume", "correct")],
+        frozenset({"staff", "privacy_officer"})),
+    **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
+        "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
+        ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
+        ("POST", "/console/requests/triage/{triage_id}/resolve")], OFFICER),
 }
 SESSION_ENDING = {("POST", "/api/v1/staff/logout"), ("POST", "/console/logout")}
 PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or record

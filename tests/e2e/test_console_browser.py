@@ -213,3 +213,67 @@ def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_c
         found = uow.staff.by_email(email)
     assert found is not None and c.passwords.verify(found[1], new)
     assert errors == []
+
+
+@pytest.mark.req("R9.2")
+@pytest.mark.req("R4.3")
+def test_staff_work_the_request_queue_and_a_request_without_script_errors(
+        console: tuple[str, Container, TestClient, Any]) -> None:
+    """The front page's counter leads to the queue (overdue first, in red), a filter narrows
+    it, a request opens with what the person asked and its timeline, and it is assigned
+    with the keyboard alone; then the same page in Chinese. No JavaScript error and no
+    Content-Security-Policy violation on any page."""
+    from datetime import timedelta  # noqa: PLC0415
+
+    from piiguard.domain.requests import RequestChannel, RequestKind  # noqa: PLC0415
+    from piiguard.services import requests as uc  # noqa: PLC0415
+
+    base, c, api, browser = console
+
+    def letter(kind: RequestKind, contact: str, days: int, text: str) -> str:
+        return uc.open_request(c.uow(), c.requests, "system:test", uc.RequestInput(
+            kind, RequestChannel.LETTER, contact, "en", text=text,
+            received_at=c.clock.now() - timedelta(days=days))).request.id
+
+    late = letter(RequestKind.ACCESS, "13800000071", 40, "what do you hold on me")
+    fresh = letter(RequestKind.CORRECTION, "13800000072", 1, "my address changed")
+    page = browser.new_page(locale="en-GB")
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/console/login")
+    page.get_by_label("Work email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Code").fill(_code(api))
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.locator("#open-requests").inner_text() == "Open requests: 2"
+    page.locator("#overdue-requests").click()  # overdue: 1, in red
+    assert page.url == f"{base}/console/requests?overdue=1"
+    assert page.locator("#queue tbody tr").count() == 1
+    page.get_by_role("link", name="Request queue").click()
+    rows = page.locator("#queue tbody tr")
+    assert [rows.nth(i).get_attribute("data-id") for i in range(2)] == [late, fresh]
+    assert rows.first.get_attribute("class") == "overdue"
+    assert rows.first.locator(".badge.overdue").inner_text() == "10 days overdue"
+    page.get_by_label("Kind").select_option("correction")
+    page.get_by_role("button", name="Filter").click()
+    assert page.locator("#queue tbody tr").count() == 1
+    page.get_by_label("Kind").select_option("")
+    page.get_by_role("button", name="Filter").click()
+
+    page.locator(f'a[href="/console/requests/{late}"]').click()
+    assert page.locator("#text").inner_text() == "what do you hold on me"
+    assert page.locator("#timeline tbody tr").first.locator(".step").inner_text() == "Received"
+    page.get_by_label("Assign to").select_option(label="Li Lei")
+    page.get_by_label("Assign to").focus()
+    page.keyboard.press("Tab")  # to the form's button
+    assert page.evaluate("document.activeElement.textContent") == "Assign"
+    page.keyboard.press("Enter")
+    assert page.get_by_role("status").inner_text() == "The request is assigned."
+    assert page.locator("#assignee").inner_text() == "Li Lei"
+    page.get_by_role("link", name="中文").click()
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    assert page.locator("#status").inner_text() == "待验证身份"
+    assert errors == []

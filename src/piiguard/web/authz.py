@@ -179,6 +179,22 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/console/password"): SELF,
     ("POST", "/console/unlock"): SESSION_END,
     ("POST", "/console/logout"): SESSION_END,
+    # the console's request pages (web/console_requests.py): the queue and a request for
+    # staff, officers and auditors (an auditor sees its metadata and timeline, never what
+    # the person wrote: the page does not open it for them); the steps for staff and
+    # officers; officers alone approve (four eyes; the form asks for the password again
+    # when the sign-in is older than reauth_minutes), refuse, charge, waive, flag as
+    # unfounded, settle a system's notice and read the mail the inbox could not
+    ("GET", "/console/requests"): Rule(_roles(STAFF, OFFICER, AUDITOR)),
+    ("GET", "/console/requests/{request_id}"): Rule(_roles(STAFF, OFFICER, AUDITOR)),
+    **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
+        ("POST", "/console/requests/{request_id}/" + step) for step in (
+            "assign", "verify", "document", "pause", "resume", "correct")],
+        Rule(_roles(STAFF, OFFICER))),
+    **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
+        "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
+        ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
+        ("POST", "/console/requests/triage/{triage_id}/resolve")], Rule(OFFICERS)),
     # the privacy centre (web/privacy_centre.py): the people whose data it is, no account;
     # each route guards itself (form CSRF cookie, the code, the signed pass, the link)
     **dict.fromkeys([

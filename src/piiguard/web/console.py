@@ -34,6 +34,7 @@ from piiguard.domain.errors import (
 )
 from piiguard.domain.staff_security import SessionState, session_state
 from piiguard.services import mfa
+from piiguard.services.requests import request_counts
 from piiguard.services.staff_accounts import change_password, list_departments
 from piiguard.services.staff_login import (
     login_staff,
@@ -41,7 +42,7 @@ from piiguard.services.staff_login import (
     reauthenticate,
     token_hash,
 )
-from piiguard.web.authz import Authorized
+from piiguard.web.authz import RULES, Authorized
 from piiguard.web.console_text import LANG_COOKIE, language, words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.session import (
@@ -198,13 +199,17 @@ def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
         return _render(request, "console/locked.html", {"csrf": csrf, "mfa":
                                                         session.staff.mfa_enrolled})
     account = session.staff
+    # the requests counter (R9.2), for the roles that may open the queue
+    counts = (request_counts(c.uow(readonly=True), c.clock.now())
+              if actor.roles & RULES[("GET", "/console/requests")].roles else None)
     purposes = next((d.purposes for d in list_departments(c.uow(readonly=True))
                      if d.key == account.department), frozenset())
     return _render(request, "console/home.html", {
         "csrf": csrf, "account": account, "roles": sorted(actor.roles),
         "purposes": sorted(purposes), "expires_at": session.expires_at,
         "lock_in": round(_lock_in(c, request), 1),
-        "idle_minutes": f"{c.staff.policy.idle_minutes:g}", "mfa": account.mfa_enrolled})
+        "idle_minutes": f"{c.staff.policy.idle_minutes:g}", "mfa": account.mfa_enrolled,
+        "requests": counts})
 
 
 @router.post("/unlock", response_class=HTMLResponse)
