@@ -29,13 +29,8 @@ from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus,
 from piiguard.services import request_jobs as jobs
 from piiguard.services.datamap import register_system
 from piiguard.services.request_fulfil import advance, download_package
-from piiguard.services.requests import (
-    RequestInput,
-    open_request,
-    resume_request,
-    verify_code,
-    wait_on_requester,
-)
+from piiguard.services.request_steps import resume_request, wait_on_requester
+from piiguard.services.requests import RequestInput, open_request, verify_code
 from tests.builders import contact, register
 from tests.mailserver import SmtpSink, body_text
 

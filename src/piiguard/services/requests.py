@@ -20,7 +20,6 @@ from piiguard.domain.audit import AuditEntry, AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import (
     Conflict,
-    Forbidden,
     InvalidInput,
     MailError,
     NotFound,
@@ -47,15 +46,12 @@ from piiguard.domain.requests import (
     RequestTerms,
     SystemTask,
     Verification,
-    check_fee,
     check_language,
     due_date,
     excessive_reason,
     may_send_code,
     move,
     needs_second_step,
-    pause,
-    resume,
 )
 from piiguard.domain.taxonomy import Lookup
 from piiguard.services import request_mail
@@ -66,7 +62,6 @@ MAX_TEXT = 5000
 HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 EMAIL_CATEGORY = "user.contact.email"
 PHONE_CATEGORY = "user.contact.phone_number"
-
 
 @dataclass
 class RequestKit:
@@ -325,7 +320,7 @@ def _verified(uow: UnitOfWork, kit: RequestKit, req: DataRequest, actor: Actor |
     return req
 
 
-# --- staff steps ------------------------------------------------------------------------------
+# --- shared with the staff steps and fulfilment ---------------------------------------------
 
 def _get(uow: UnitOfWork, request_id: str, *, lock: bool = False
          ) -> tuple[DataRequest, str]:
@@ -333,150 +328,6 @@ def _get(uow: UnitOfWork, request_id: str, *, lock: bool = False
     if found is None:
         raise NotFound(f"no request {request_id}", field="request_id")
     return found
-
-
-def assign_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                   staff_id: str) -> DataRequest:
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        found = uow.staff.get(staff_id)
-        if found is None or found[0].deactivated_at is not None:
-            raise InvalidInput(f"no active staff account {staff_id}", field="assignee")
-        if not found[0].roles & HANDLER_ROLES:
-            raise InvalidInput("requests are assigned to staff or a privacy officer (an "
-                               "administrator or auditor does not handle personal data)",
-                               field="assignee")
-        req = replace(req, assignee=staff_id)
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "assign", assignee=staff_id))
-        uow.commit()
-    return req
-
-
-def check_document(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                   document: str) -> DataRequest:
-    """Second step, first half: a member of staff checked an identity document."""
-    if not 3 <= len(document.strip()) <= 200:
-        raise InvalidInput("name the document checked (3–200 characters, no number)",
-                           field="document")
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        if req.status is not RequestStatus.AWAITING_SECOND_STEP:
-            raise Conflict("this request is not waiting for its second step", field="status")
-        req = replace(req, document_checked_by=actor.id)
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "document.check", document=document.strip()))
-        uow.commit()
-    return req
-
-
-def approve_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
-                    ) -> DataRequest:
-    """Second step, second half: a different member of staff approves (four eyes)."""
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        if req.status is not RequestStatus.AWAITING_SECOND_STEP:
-            raise Conflict("this request is not waiting for its second step", field="status")
-        if req.document_checked_by is None:
-            raise Conflict("a document must be checked before approval", field="status")
-        if req.document_checked_by == actor.id:
-            raise Forbidden("four eyes: approval must come from someone other than the "
-                            "person who checked the document")
-        req = move(replace(req, approved_by=actor.id), RequestStatus.IN_PROGRESS,
-                   kit.clock.now())
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "approve"))
-        uow.commit()
-    return req
-
-
-def wait_on_requester(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                      why: str) -> DataRequest:
-    """Pause the clock while waiting for the requester (recorded, with the reason)."""
-    if not 3 <= len(why.strip()) <= 500:
-        raise InvalidInput("say what the requester must provide (3–500 characters)",
-                           field="reason")
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        req = pause(req, kit.clock.now())
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "pause", reason=why.strip()))
-        uow.commit()
-    return req
-
-
-def resume_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
-                   ) -> DataRequest:
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        back = (RequestStatus.AWAITING_SECOND_STEP
-                if needs_second_step(req.kind, req.sensitive, kit.terms)
-                and req.subject_id is not None and req.approved_by is None
-                else RequestStatus.IN_PROGRESS)
-        req = resume(req, kit.clock.now(), back)
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "resume", due_at=req.due_at.isoformat(),
-                         paused_seconds=req.paused_seconds))
-        uow.commit()
-    return req
-
-
-def charge_fee(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, fee: str,
-               reason: str) -> DataRequest:
-    """R4.4: an excessive request may carry a fee; the clock waits for payment."""
-    fee = check_fee(fee.strip())
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        _excessive_only(req, reason)
-        req = pause(replace(req, fee=fee), kit.clock.now())
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "fee", fee=fee, reason=reason.strip()))
-        uow.commit()
-    return req
-
-
-def waive_excessive(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                    reason: str) -> DataRequest:
-    """Staff judge a flagged request reasonable after all: it goes ahead free."""
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        _excessive_only(req, reason)
-        req = replace(req, excessive=False)
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "excessive.waive", reason=reason.strip()))
-        uow.commit()
-    return req
-
-
-def flag_unfounded(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                   reason: str) -> DataRequest:
-    """Staff judge a request manifestly unfounded: flagged like a repetitive one."""
-    _reason(reason)
-    with uow:
-        req, _ = _get(uow, request_id, lock=True)
-        if req.status.closed:
-            raise Conflict("this request is closed", field="status")
-        req = replace(req, excessive=True,
-                      excessive_reason=f"manifestly unfounded: {reason.strip()}")
-        uow.requests.save(req)
-        uow.audit(_event(req, actor, "excessive.flag", reason=reason.strip()))
-        uow.commit()
-    return req
-
-
-def _reason(reason: str) -> None:
-    if not 5 <= len(reason.strip()) <= 2000:
-        raise InvalidInput("give the reasons (5–2,000 characters); the reply states them",
-                           field="reason")
-
-
-def _excessive_only(req: DataRequest, reason: str) -> None:
-    _reason(reason)
-    if not req.excessive:
-        raise Conflict("only a request flagged as excessive or unfounded can be charged "
-                       "or waived; it is free of charge", field="excessive")
-    if req.status not in (RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_SECOND_STEP):
-        raise Conflict(f"this request is {req.status}", field="status")
 
 
 # --- views -----------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from piiguard.domain.requests import (
 )
 from piiguard.services import request_fulfil as fulfil
 from piiguard.services import request_jobs as jobs
+from piiguard.services import request_steps as steps
 from piiguard.services import requests as uc
 from piiguard.services.audit import list_audit
 from piiguard.services.staff_accounts import list_staff
@@ -480,7 +481,7 @@ def _step(request: Request, c: Container, actor: Actor, request_id: str, form: s
 @router.post("/{request_id}/assign", response_class=HTMLResponse)
 def assign(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
            assignee: Text = "") -> Response:
-    return _step(request, c, actor, request_id, "assign", lambda: uc.assign_request(
+    return _step(request, c, actor, request_id, "assign", lambda: steps.assign_request(
         c.uow(), c.requests, actor, request_id, assignee), {"assignee": assignee})
 
 
@@ -494,7 +495,7 @@ def verify(request: Request, request_id: str, c: ContainerDep, actor: Authorized
 @router.post("/{request_id}/document", response_class=HTMLResponse)
 def document(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
              document: Text = "") -> Response:
-    return _step(request, c, actor, request_id, "document", lambda: uc.check_document(
+    return _step(request, c, actor, request_id, "document", lambda: steps.check_document(
         c.uow(), c.requests, actor, request_id, document), {"document": document})
 
 
@@ -515,7 +516,7 @@ def approve(request: Request, request_id: str, c: ContainerDep, actor: Authorize
         if session is None:
             raise NotAuthenticated("no staff session on this request")
         require_recent_auth(c.staff, session)
-        uc.approve_request(c.uow(), c.requests, actor, request_id)
+        steps.approve_request(c.uow(), c.requests, actor, request_id)
 
     return _step(request, c, actor, request_id, "approve", step, {}, advance=True)
 
@@ -523,14 +524,14 @@ def approve(request: Request, request_id: str, c: ContainerDep, actor: Authorize
 @router.post("/{request_id}/pause", response_class=HTMLResponse)
 def pause(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
           reason: Text = "") -> Response:
-    return _step(request, c, actor, request_id, "pause", lambda: uc.wait_on_requester(
+    return _step(request, c, actor, request_id, "pause", lambda: steps.wait_on_requester(
         c.uow(), c.requests, actor, request_id, reason), {"reason": reason})
 
 
 @router.post("/{request_id}/resume", response_class=HTMLResponse)
 def resume(request: Request, request_id: str, c: ContainerDep, actor: Authorized
            ) -> Response:
-    return _step(request, c, actor, request_id, "resume", lambda: uc.resume_request(
+    return _step(request, c, actor, request_id, "resume", lambda: steps.resume_request(
         c.uow(), c.requests, actor, request_id), {}, advance=True)
 
 
@@ -551,21 +552,21 @@ def correct(request: Request, request_id: str, c: ContainerDep, actor: Authorize
 @router.post("/{request_id}/unfounded", response_class=HTMLResponse)
 def unfounded(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
               reason: Long = "") -> Response:
-    return _step(request, c, actor, request_id, "unfounded", lambda: uc.flag_unfounded(
+    return _step(request, c, actor, request_id, "unfounded", lambda: steps.flag_unfounded(
         c.uow(), c.requests, actor, request_id, reason), {"reason": reason})
 
 
 @router.post("/{request_id}/waive", response_class=HTMLResponse)
 def waive(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
           reason: Long = "") -> Response:
-    return _step(request, c, actor, request_id, "waive", lambda: uc.waive_excessive(
+    return _step(request, c, actor, request_id, "waive", lambda: steps.waive_excessive(
         c.uow(), c.requests, actor, request_id, reason), {"reason": reason}, advance=True)
 
 
 @router.post("/{request_id}/fee", response_class=HTMLResponse)
 def fee(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
         amount: Text = "", currency: Text = "CNY", reason: Long = "") -> Response:
-    return _step(request, c, actor, request_id, "fee", lambda: uc.charge_fee(
+    return _step(request, c, actor, request_id, "fee", lambda: steps.charge_fee(
         c.uow(), c.requests, actor, request_id, f"{amount.strip()} {currency.strip()}",
         reason), {"amount": amount, "currency": currency, "reason": reason})
 

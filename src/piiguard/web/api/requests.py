@@ -27,6 +27,7 @@ from piiguard.domain.requests import (
 )
 from piiguard.services import request_fulfil as fulfil
 from piiguard.services import request_jobs as jobs
+from piiguard.services import request_steps as steps
 from piiguard.services import requests as uc
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
@@ -194,14 +195,14 @@ def verify_identity(request_id: str, body: IdentityIn, c: ContainerDep,
 @router.post(RID + "/assign", response_model=RequestOut)
 def assign(request_id: str, body: AssignIn, c: ContainerDep, actor: Authorized) -> RequestOut:
     """Who handles it: reminders go to them (7, 3 and 1 days before the due date)."""
-    return _out(c, uc.assign_request(c.uow(), c.requests, actor, request_id, body.staff_id))
+    return _out(c, steps.assign_request(c.uow(), c.requests, actor, request_id, body.staff_id))
 
 
 @router.post(RID + "/document-check", response_model=RequestOut)
 def check_document(request_id: str, body: DocumentIn, c: ContainerDep,
                    actor: Authorized) -> RequestOut:
     """Second step, first half: an identity document was checked (name it, no number)."""
-    return _out(c, uc.check_document(c.uow(), c.requests, actor, request_id, body.document))
+    return _out(c, steps.check_document(c.uow(), c.requests, actor, request_id, body.document))
 
 
 @router.post(RID + "/approve", response_model=RequestOut)
@@ -209,26 +210,26 @@ def approve(request_id: str, c: ContainerDep, actor: Authorized) -> RequestOut:
     """Second step, second half: a privacy officer other than the one who checked the
     document approves (four eyes; 403 for the same person), after a recent
     re-authentication; the request is then carried out."""
-    return _advanced(c, uc.approve_request(c.uow(), c.requests, actor, request_id))
+    return _advanced(c, steps.approve_request(c.uow(), c.requests, actor, request_id))
 
 
 @router.post(RID + "/pause", response_model=RequestOut)
 def pause(request_id: str, body: ReasonIn, c: ContainerDep, actor: Authorized) -> RequestOut:
     """Wait on the requester (say for what): the deadline's clock stops, recorded."""
-    return _out(c, uc.wait_on_requester(c.uow(), c.requests, actor, request_id, body.reason))
+    return _out(c, steps.wait_on_requester(c.uow(), c.requests, actor, request_id, body.reason))
 
 
 @router.post(RID + "/resume", response_model=RequestOut)
 def resume(request_id: str, c: ContainerDep, actor: Authorized) -> RequestOut:
     """The requester answered (or paid): the due date moves by the time waited."""
-    return _advanced(c, uc.resume_request(c.uow(), c.requests, actor, request_id))
+    return _advanced(c, steps.resume_request(c.uow(), c.requests, actor, request_id))
 
 
 @router.post(RID + "/fee", response_model=RequestOut)
 def charge_fee(request_id: str, body: FeeIn, c: ContainerDep, actor: Authorized) -> RequestOut:
     """R4.4: a request flagged excessive or unfounded may carry a fee (e.g. "50 CNY"); it
     waits for payment (resume when paid); the reply states the fee and why."""
-    return _out(c, uc.charge_fee(c.uow(), c.requests, actor, request_id, body.fee,
+    return _out(c, steps.charge_fee(c.uow(), c.requests, actor, request_id, body.fee,
                                  body.reason))
 
 
@@ -236,7 +237,7 @@ def charge_fee(request_id: str, body: FeeIn, c: ContainerDep, actor: Authorized)
 def waive_excessive(request_id: str, body: ReasonIn, c: ContainerDep,
                     actor: Authorized) -> RequestOut:
     """A flagged request is reasonable after all: it goes ahead free of charge."""
-    return _advanced(c, uc.waive_excessive(c.uow(), c.requests, actor, request_id,
+    return _advanced(c, steps.waive_excessive(c.uow(), c.requests, actor, request_id,
                                            body.reason))
 
 
@@ -244,7 +245,7 @@ def waive_excessive(request_id: str, body: ReasonIn, c: ContainerDep,
 def flag_unfounded(request_id: str, body: ReasonIn, c: ContainerDep,
                    actor: Authorized) -> RequestOut:
     """Flag a request as manifestly unfounded: it waits for a fee, a waiver or a refusal."""
-    return _out(c, uc.flag_unfounded(c.uow(), c.requests, actor, request_id, body.reason))
+    return _out(c, steps.flag_unfounded(c.uow(), c.requests, actor, request_id, body.reason))
 
 
 @router.post(RID + "/refuse", response_model=RequestOut)
