@@ -93,6 +93,16 @@ def _init(c: Container, base_url: str) -> None:
                   "(the command is in .venv/bin after `make run`)")
 
 
+def _requests_line(c: Container, base_url: str) -> None:
+    """Where people make requests, and where their mail goes (R9.1)."""
+    s = c.settings
+    inbox = (f"; requests by mail to {', '.join(s.privacy_mailboxes)} on port {s.inbox_port}"
+             if s.inbox_port else "")
+    out.print(f"Privacy centre for the people whose data it is: {base_url}/privacy{inbox}.\n"
+              f"Codes and replies go out through SMTP {s.smtp_host}:{s.smtp_port} "
+              "(PIIGUARD_SMTP_HOST / PIIGUARD_SMTP_PORT).")
+
+
 @app.command()
 def init() -> None:
     """Create ./var (database, key store, master key, audit signing key), migrate, seed the
@@ -121,6 +131,7 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
     workers = workers or c.settings.workers
     url = f"http://{host}:{port}"
     _init(c, url)
+    _requests_line(c, url)
     out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)"
               + (f" with {workers} processes" if workers > 1 else ""))
     if workers == 1:

@@ -16,6 +16,7 @@ when a second step applies) and not waiting on a staff judgement about a charge:
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import replace
 from datetime import timedelta
 
@@ -50,6 +51,8 @@ from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
 from piiguard.services.requests import RequestKit, _event, _get, open_details
 from piiguard.services.subjects import disclose
+
+log = logging.getLogger(__name__)
 
 # piiguard answering the person: the decisions it records name this actor and the request
 RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
@@ -441,8 +444,10 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
         try:
             kit.mailer.send(request_mail.reply_mail(kit, req, details.contact,
                                                     done=req.outcome.splitlines(), link=link))
-        except MailError:
-            return False  # the scheduler sends it again (unreplied)
+        except MailError as e:  # the scheduler sends it again (unreplied)
+            log.warning("request %s: the reply was not sent (%s); it is retried", req.id,
+                        e.reply_code or "server unreachable")
+            return False
     ok = True
     with uow:
         if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), ok):

@@ -10,6 +10,7 @@ in the same transaction — the timeline the console shows is those entries.
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -58,6 +59,7 @@ from piiguard.services import request_mail
 from piiguard.services.ids import new_id
 from piiguard.services.policy import PolicySnapshots
 
+log = logging.getLogger(__name__)
 MAX_TEXT = 5000
 HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 EMAIL_CATEGORY = "user.contact.email"
@@ -218,6 +220,9 @@ def _send_code(uow: UnitOfWork, kit: RequestKit, req: DataRequest, to: str, code
     try:
         kit.mailer.send(request_mail.code_mail(kit, req, to, code))
     except MailError as e:
+        log.warning("request %s: the code mail was not sent (%s); check PIIGUARD_SMTP_HOST "
+                    "and PIIGUARD_SMTP_PORT, then the person asks for a new code", req.id,
+                    e.reply_code or "server unreachable")
         with uow:
             uow.audit(_event(req, "system:mailer", "code.mail_failed",
                              reply_code=e.reply_code))
