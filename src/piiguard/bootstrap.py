@@ -42,8 +42,9 @@ from piiguard.services.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy import PolicySnapshots, ensure_register
-from piiguard.services.request_jobs import JobReport, intake_mail, run_jobs
-from piiguard.services.requests import RequestKit
+from piiguard.services.request_intake import intake_mail
+from piiguard.services.request_jobs import JobReport, run_jobs
+from piiguard.services.request_kit import RequestKit
 from piiguard.services.staff_accounts import ensure_departments
 from piiguard.services.staff_kit import StaffKit
 

@@ -25,7 +25,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container
 from piiguard.domain.accounts import StaffAccount
 from piiguard.domain.requests import DataRequest, RequestChannel, RequestKind, RequestStatus
-from piiguard.services import request_jobs as jobs
+from piiguard.services import request_intake as intake
 from piiguard.services import requests as uc
 from piiguard.services.staff_login import token_hash
 from piiguard.web import console_requests
@@ -425,9 +425,9 @@ def unclear_mail(sender: str, text: str) -> bytes:
 def test_an_officer_reads_unclear_mail_and_records_the_request_it_asked_for(
         container: Container, people: People, mailbox: SmtpSink) -> None:
     c, officer = container, people.officer
-    first = jobs.intake_mail(c.uow(), c.requests, unclear_mail(
+    first = intake.intake_mail(c.uow(), c.requests, unclear_mail(
         "someone@example.org", "I have a question about my account."), ("privacy@example.com",))
-    other = jobs.intake_mail(c.uow(), c.requests, unclear_mail(
+    other = intake.intake_mail(c.uow(), c.requests, unclear_mail(
         "other@example.org", "Thanks for the newsletter."), ("privacy@example.com",))
     people.staff.page("/console/requests/triage", status=403)
     people.staff.page(f"/console/requests/triage/{first}", status=403)

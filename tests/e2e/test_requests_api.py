@@ -38,7 +38,9 @@ from piiguard.domain.errors import Conflict, InvalidInput, TooManyAttempts
 from piiguard.domain.requests import DataRequest, RequestStatus
 from piiguard.services import accounts
 from piiguard.services import request_fulfil as fulfil
+from piiguard.services import request_intake as intake
 from piiguard.services import request_jobs as jobs
+from piiguard.services import request_packages as packages
 from piiguard.services import requests as uc
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, login
 from tests.mailserver import SmtpSink, body_text
@@ -150,9 +152,9 @@ def package_of(c: Container, reply: str) -> bytes:
     centre's; its service is called here with the link's token)."""
     found = re.search(r"http://testserver/privacy/packages/(\S+)", reply)
     assert found, "no download link in the reply"
-    _, body = fulfil.download_package(c.uow(), c.requests, found.group(1), consume=True)
+    _, body = packages.download_package(c.uow(), c.requests, found.group(1), consume=True)
     with pytest.raises(Conflict, match="used"):  # single use
-        fulfil.download_package(c.uow(), c.requests, found.group(1), consume=True)
+        packages.download_package(c.uow(), c.requests, found.group(1), consume=True)
     return body
 
 
@@ -723,7 +725,7 @@ def test_an_officer_reads_and_resolves_mail_the_inbox_could_not_turn_into_a_requ
     raw = (b"From: Li Lei <li.lei@example.cn>\r\nTo: privacy@example.com\r\n"
            b"Subject: a question\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            b"What do you do with my data and can I have it deleted or corrected?\r\n")
-    tid = jobs.intake_mail(container.uow(), container.requests, raw, ("privacy@example.com",))
+    tid = intake.intake_mail(container.uow(), container.requests, raw, ("privacy@example.com",))
     r = api.get("/api/v1/requests/triage", headers=officer.headers)
     assert [(x["id"], x["resolved_at"]) for x in r.json()] == [(tid, None)]
     r = api.get(f"/api/v1/requests/triage/{tid}", headers=officer.headers)

@@ -26,9 +26,11 @@ from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import TooManyAttempts
 from piiguard.domain.ports import AuditQuery
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
+from piiguard.services import request_intake as intake
 from piiguard.services import request_jobs as jobs
 from piiguard.services.datamap import register_system
-from piiguard.services.request_fulfil import advance, download_package
+from piiguard.services.request_fulfil import advance
+from piiguard.services.request_packages import download_package
 from piiguard.services.request_steps import resume_request, wait_on_requester
 from piiguard.services.requests import RequestInput, open_request, verify_code
 from tests.builders import contact, register
@@ -134,7 +136,7 @@ def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
                                                              mailbox: SmtpSink) -> None:
     register(c, *contact(EMAIL))
     rcpt = ("privacy@example.com",)
-    rid = jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, "请删除我的个人信息", "谢谢"), rcpt)
+    rid = intake.intake_mail(c.uow(), c.requests, _mail(EMAIL, "请删除我的个人信息", "谢谢"), rcpt)
     with c.uow() as uow:
         found = uow.requests.get(rid)
     assert found is not None
@@ -144,18 +146,18 @@ def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
     code_mail = mailbox.wait_for(lambda m: m["To"] == EMAIL)
     assert "验证码" in body_text(code_mail)
     # a mail whose kind is unclear: kept for staff, the sender told it arrived
-    tid = jobs.intake_mail(c.uow(), c.requests, _mail("wang@example.com", "Hello",
+    tid = intake.intake_mail(c.uow(), c.requests, _mail("wang@example.com", "Hello",
                                                       "Can we talk?"), rcpt)
     mailbox.wait_for(lambda m: m["To"] == "wang@example.com")
-    [t] = jobs.list_triage(c.uow())
+    [t] = intake.list_triage(c.uow())
     assert t.id == tid and "unclear" in t.reason
-    _, text = jobs.read_triage(c.uow(), c.requests, OPERATOR, tid)
+    _, text = intake.read_triage(c.uow(), c.requests, OPERATOR, tid)
     assert "Can we talk?" in text
     # unreadable mail (no sender) is kept too, never lost
-    jobs.intake_mail(c.uow(), c.requests, b"Subject: x\r\n\r\n", rcpt)
-    assert len(jobs.list_triage(c.uow())) == 2
-    jobs.resolve_triage(c.uow(), c.requests, OPERATOR, tid, None)
-    assert len(jobs.list_triage(c.uow())) == 1
+    intake.intake_mail(c.uow(), c.requests, b"Subject: x\r\n\r\n", rcpt)
+    assert len(intake.list_triage(c.uow())) == 2
+    intake.resolve_triage(c.uow(), c.requests, OPERATOR, tid, None)
+    assert len(intake.list_triage(c.uow())) == 1
 
 
 @pytest.mark.parametrize(("subject", "kind"), [
@@ -168,7 +170,7 @@ def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
     ("Delete or correct?", None),
 ])
 def test_kind_of_mail(subject: str, kind: RequestKind | None) -> None:
-    assert jobs.kind_of_mail(subject, "") is kind
+    assert intake.kind_of_mail(subject, "") is kind
 
 
 class _Hook(BaseHTTPRequestHandler):
@@ -254,18 +256,18 @@ def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
     the reply with the download link; a reply from another address verifies nothing."""
     register(c, *contact(EMAIL))
     rcpt = ("privacy@example.com",)
-    rid = jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, "Access request", "Hi"), rcpt)
+    rid = intake.intake_mail(c.uow(), c.requests, _mail(EMAIL, "Access request", "Hi"), rcpt)
     code_mail = mailbox.wait_for(lambda m: m["To"] == EMAIL)
     quoted = "\n".join(f"> {line}" for line in body_text(code_mail).splitlines())
     reply_subject = f"Re: {code_mail['Subject']}"
     # someone else replying with the code is not the requester
-    jobs.intake_mail(c.uow(), c.requests, _mail("mallory@example.com", reply_subject,
+    intake.intake_mail(c.uow(), c.requests, _mail("mallory@example.com", reply_subject,
                                                  f"Thanks\n\n{quoted}"), rcpt)
     with c.uow() as uow:
         still = uow.requests.get(rid)
     assert still is not None and still[0].status is RequestStatus.AWAITING_VERIFICATION
     mailbox.messages.clear()
-    assert jobs.intake_mail(c.uow(), c.requests, _mail(EMAIL, reply_subject,
+    assert intake.intake_mail(c.uow(), c.requests, _mail(EMAIL, reply_subject,
                                                        f"Here it is\n\n{quoted}"), rcpt) == rid
     answer = mailbox.wait_for(lambda m: m["To"] == EMAIL)
     link = next(w for w in body_text(answer).split() if "/privacy/packages/" in w)

@@ -15,26 +15,16 @@ when a second step applies) and not waiting on a staff judgement about a charge:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import replace
-from datetime import timedelta
 
 from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import Restriction, RestrictionKind
 from piiguard.domain.datamap import Approval
-from piiguard.domain.decisions import Action, Actor, ActorKind
-from piiguard.domain.errors import Conflict, InvalidInput, MailError, NotFound
-from piiguard.domain.packages import (
-    AccessPackage,
-    PackageConsent,
-    PackageItem,
-    PackageRecipient,
-    PackageRestriction,
-)
-from piiguard.domain.ports import SealedItem, ToSeal, UnitOfWork
-from piiguard.domain.request_ports import StoredPackage
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, InvalidInput, MailError
+from piiguard.domain.ports import ToSeal, UnitOfWork
 from piiguard.domain.requests import (
     DataRequest,
     RequestDetails,
@@ -45,20 +35,22 @@ from piiguard.domain.requests import (
     TaskStatus,
     move,
 )
-from piiguard.domain.subjects import Channel, LegalBasis, NewItem, RevealedItem
+from piiguard.domain.subjects import LegalBasis, NewItem, RevealedItem
 from piiguard.services import request_mail
-from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
-from piiguard.services.requests import RequestKit, _event, _get, open_details
+from piiguard.services.request_kit import RequestKit
+from piiguard.services.request_packages import make_package, package_link
+from piiguard.services.requests import (
+    RIGHTS_ACTOR,
+    _event,
+    _get,
+    decide_for_request,
+    open_details,
+    subject_of,
+)
 from piiguard.services.subjects import disclose
 
 log = logging.getLogger(__name__)
-
-# piiguard answering the person: the decisions it records name this actor and the request
-RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
-SHARED = (Action.SHARE, Action.EXPORT, Action.DISCLOSE)
-PROVIDED = (Channel.WEB, Channel.EMAIL, Channel.PHONE)  # what the person gave us themselves
-
 
 def ready(req: DataRequest) -> bool:
     """Verified, approved where needed, and free or paid: piiguard can carry it out."""
@@ -76,7 +68,8 @@ def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> DataRequest:
         return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[_none_held(req)])
     match req.kind:
         case RequestKind.ACCESS | RequestKind.PORTABILITY:
-            return _package(uow, kit, req)
+            pid, done = make_package(uow, kit, req)
+            return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[done], package_id=pid)
         case RequestKind.CORRECTION:
             return _correct(uow, kit, req, details)
         case RequestKind.OBJECTION | RequestKind.RESTRICTION:
@@ -85,127 +78,9 @@ def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> DataRequest:
             return _delete(uow, kit, req)
 
 
-def _subject(req: DataRequest) -> str:
-    if req.subject_id is None:
-        raise Conflict(f"request {req.id} concerns no subject we hold", field="subject_id")
-    return req.subject_id
-
-
 def _none_held(req: DataRequest) -> str:
     return ("我们未持有与您提供的联系方式相关的个人信息。" if req.language == "zh" else
             "We hold no personal information linked to the contact you gave.")
-
-
-def _decide(uow: UnitOfWork, kit: RequestKit, req: DataRequest,
-            categories: frozenset[str] | None) -> Decided:
-    [d] = decide_many(uow, kit.policy, kit.clock, [DecisionRequest(
-        RIGHTS_ACTOR, _subject(req), RIGHTS_PURPOSE, categories, Action.EXPORT, reveal=True,
-        rights_request_id=req.id)], atomic=True)
-    if not isinstance(d, Decided):
-        raise d
-    return d
-
-
-# --- access and portability --------------------------------------------------------------------
-
-def package_token(kit: RequestKit, package_id: str) -> str:
-    """The link's secret: recomputable from the package id by piiguard alone (keyed hash),
-    so a reply that failed to send can be sent again; only its SHA-256 is stored."""
-    return kit.vault.keyed_hash(f"package-link:{package_id}")
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def package_link(kit: RequestKit, package_id: str) -> str:
-    return f"{kit.public_url.rstrip('/')}/privacy/packages/{package_token(kit, package_id)}"
-
-
-def build_package(uow: UnitOfWork, kit: RequestKit, req: DataRequest, decided: Decided,
-                  revealed: list[RevealedItem], state: PolicyState) -> AccessPackage:
-    sid = _subject(req)
-    with uow:
-        held = uow.items.sealed(sid)  # credentials too: listed, never revealed
-        consents = uow.consents.of_subject(sid)
-        restrictions = uow.consents.restrictions_of(sid)
-        shares = [d for d in uow.decisions.search(subject_id=sid,
-                                                  outcome="allowed", limit=100_000)
-                  if d.action in SHARED and d.target_system
-                  and d.actor.id != RIGHTS_ACTOR.id]
-    values = {r.record.id: r.value for r in revealed}
-    items = tuple(_package_item(s, values.get(s.record.id), state) for s in held)
-    recipients = tuple(
-        PackageRecipient(d.target_system or "", s.name if s else d.target_system or "",
-                         s.region if s else "", d.purpose, tuple(sorted(d.allowed)), d.at)
-        for d in shares for s in [state.systems.get(d.target_system or "")])
-    return AccessPackage(
-        req.id, sid, kit.clock.now(), req.language, kit.company,
-        decided.decision.decision.id, items, recipients,
-        tuple(PackageConsent(c.purpose, c.kind.value, c.granted_at, c.withdrawn_at)
-              for c in consents),
-        tuple(PackageRestriction(r.kind.value, r.purpose, r.since, r.lifted_at)
-              for r in restrictions))
-
-
-def _package_item(s: SealedItem, value: str | None, state: PolicyState) -> PackageItem:
-    rec, prov = s.record, s.record.provenance
-    cat = state.taxonomy.get(rec.category)
-    days = max((r.retention_days for p in prov.purposes
-                if (r := state.register.rules.get(p)) is not None), default=None)
-    return PackageItem(
-        rec.id, rec.category, cat.name, cat.name_zh, None if rec.credential else value,
-        prov.channel.value, prov.legal_basis.value, prov.source_system, rec.held_in,
-        prov.collected_at, rec.last_confirmed_at, tuple(sorted(prov.purposes)),
-        (prov.collected_at + timedelta(days=days)).date() if days is not None else None,
-        prov.channel in PROVIDED)
-
-
-def _package(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
-    state = kit.policy.read(uow)
-    decided = _decide(uow, kit, req, None)
-    [disclosed] = disclose(kit.vault, [decided])
-    package = build_package(uow, kit, req, decided, disclosed.items, state)
-    if req.kind is RequestKind.ACCESS:
-        body, kind = kit.packages.access_zip(package), "access"
-    else:
-        body, kind = kit.packages.portability_json(package), "portability"
-    pid = new_id()
-    now = kit.clock.now()
-    stored = StoredPackage(pid, req.id, _subject(req), kind, now,
-                           now + timedelta(days=kit.terms.link_days), None,
-                           kit.box.seal(body, f"package:{pid}").encode())
-    with uow:
-        uow.requests.add_package(stored, token_hash(package_token(kit, pid)))
-        uow.audit(_event(req, RIGHTS_ACTOR, "package.create", package_id=pid,
-                         decision_id=decided.decision.decision.id, items=len(package.items),
-                         format=kind))
-        uow.commit()
-    done = (f"{len(package.items)} 项个人信息已整理为可下载的文件" if req.language == "zh"
-            else f"{len(package.items)} items of personal information are ready to download")
-    return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[done], package_id=pid)
-
-
-def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: bool
-                     ) -> tuple[StoredPackage, bytes]:
-    """The package behind a link. `consume`: the download that uses the link up (the zip or
-    JSON); the readable page may be opened until then. Expired or used links are refused."""
-    now = kit.clock.now()
-    with uow:
-        p = uow.requests.package_by_token(token_hash(token))
-        if p is None:
-            raise NotFound("this link is not valid", field="token")
-        if p.used_at is not None or now >= p.expires_at:
-            raise Conflict("this link has been used or has expired; ask for a new copy",
-                           field="token")
-        if consume and not uow.requests.use_package(p.id, now):
-            raise Conflict("this link has been used", field="token")
-        req, _ = _get(uow, p.request_id)
-        uow.audit(_event(req, "subject:requester",
-                         "package.download" if consume else "package.view",
-                         package_id=p.id))
-        uow.commit()
-    return p, kit.box.open(p.sealed.decode(), f"package:{p.id}")
 
 
 # --- correction ------------------------------------------------------------------------------
@@ -250,7 +125,7 @@ def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id:
     for c in changes:
         if c not in state.taxonomy or state.taxonomy.get(c).credential:
             raise InvalidInput(f"cannot correct category {c!r}", field="changes")
-    decided = _decide(uow, kit, req, frozenset(changes))
+    decided = decide_for_request(uow, kit, req, frozenset(changes))
     [old] = disclose(kit.vault, [decided])
     by_category: dict[str, list[RevealedItem]] = {}
     for item in old.items:
@@ -304,7 +179,7 @@ def _after_tasks(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
 
 def _restrict(uow: UnitOfWork, kit: RequestKit, req: DataRequest, details: RequestDetails
               ) -> DataRequest:
-    sid = _subject(req)
+    sid = subject_of(req)
     now = kit.clock.now()
     zh = req.language == "zh"
     done: list[str] = []
@@ -352,7 +227,7 @@ KEPT_BY_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION})
 def _delete(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
     """Items collected under a legal obligation (accounting records, ...) are kept and
     restricted to legal compliance; the rest deleted; nothing kept -> crypto-shredding."""
-    sid = _subject(req)
+    sid = subject_of(req)
     zh = req.language == "zh"
     now = kit.clock.now()
     with uow:

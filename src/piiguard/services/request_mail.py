@@ -5,13 +5,9 @@ details; the requester's mails go only to the contact they gave."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from piiguard.domain.request_ports import OutgoingMail
 from piiguard.domain.requests import ESCALATION, DataRequest, RequestKind
-
-if TYPE_CHECKING:
-    from piiguard.services.requests import RequestKit
+from piiguard.services.request_kit import RequestKit
 
 KIND_NAMES: dict[RequestKind, tuple[str, str]] = {
     RequestKind.ACCESS: ("access to your personal information", "查阅、复制个人信息"),

@@ -22,7 +22,8 @@ from piiguard.domain.requests import (
     pause,
     resume,
 )
-from piiguard.services.requests import RequestKit, _event, _get
+from piiguard.services.request_kit import RequestKit
+from piiguard.services.requests import _event, _get
 
 HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 

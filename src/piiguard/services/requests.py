@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
-from piiguard.domain.access import PolicyState
+from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
 from piiguard.domain.audit import AuditEntry, AuditEvent, DetailValue
-from piiguard.domain.decisions import Actor
+from piiguard.domain.decisions import Action, Actor, ActorKind
 from piiguard.domain.errors import (
     Conflict,
     InvalidInput,
@@ -27,15 +26,11 @@ from piiguard.domain.errors import (
     TooManyAttempts,
 )
 from piiguard.domain.normalize import normalize
-from piiguard.domain.ports import AuditQuery, Clock, SecretBox, UnitOfWork, Vault
+from piiguard.domain.ports import AuditQuery, UnitOfWork
 from piiguard.domain.request_ports import (
-    InboundMail,
-    Mailer,
     OutgoingMail,
-    PackageWriter,
     QueueFilter,
     StoredPackage,
-    WebhookSender,
 )
 from piiguard.domain.requests import (
     ContactKind,
@@ -44,7 +39,6 @@ from piiguard.domain.requests import (
     RequestDetails,
     RequestKind,
     RequestStatus,
-    RequestTerms,
     SystemTask,
     Verification,
     check_language,
@@ -56,32 +50,15 @@ from piiguard.domain.requests import (
 )
 from piiguard.domain.taxonomy import Lookup
 from piiguard.services import request_mail
+from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
-from piiguard.services.policy import PolicySnapshots
+from piiguard.services.request_kit import RequestKit
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 5000
 HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 EMAIL_CATEGORY = "user.contact.email"
 PHONE_CATEGORY = "user.contact.phone_number"
-
-@dataclass
-class RequestKit:
-    """What the request use cases need besides a unit of work (built in bootstrap.py)."""
-
-    clock: Clock
-    vault: Vault
-    box: SecretBox
-    mailer: Mailer
-    webhooks: WebhookSender
-    packages: PackageWriter
-    policy: PolicySnapshots
-    terms: RequestTerms
-    public_url: str  # where the privacy centre is reached, for links in mails
-    company: str
-    officer_mail: str  # escalations go here as well as to every privacy officer
-    parse_mail: Callable[[bytes, Sequence[str]], InboundMail]  # the inbound mail decoder
-
 
 @dataclass(frozen=True, slots=True)
 class RequestInput:
@@ -333,6 +310,31 @@ def _get(uow: UnitOfWork, request_id: str, *, lock: bool = False
     if found is None:
         raise NotFound(f"no request {request_id}", field="request_id")
     return found
+
+
+# --- deciding for a request --------------------------------------------------------------
+
+# piiguard answering the person: the decisions it records name this actor and the request
+RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
+
+
+def subject_of(req: DataRequest) -> str:
+    if req.subject_id is None:
+        raise Conflict(f"request {req.id} concerns no subject we hold", field="subject_id")
+    return req.subject_id
+
+
+def decide_for_request(uow: UnitOfWork, kit: RequestKit, req: DataRequest,
+            categories: frozenset[str] | None) -> Decided:
+    """The recorded decision that lets a verified request's own data back out (purpose
+    legal_compliance, naming the request: domain/access.py lifts the person's own
+    restrictions for it), with the items it allows, still sealed."""
+    [d] = decide_many(uow, kit.policy, kit.clock, [DecisionRequest(
+        RIGHTS_ACTOR, subject_of(req), RIGHTS_PURPOSE, categories, Action.EXPORT, reveal=True,
+        rights_request_id=req.id)], atomic=True)
+    if not isinstance(d, Decided):
+        raise d
+    return d
 
 
 # --- views -----------------------------------------------------------------------------------

@@ -32,7 +32,8 @@ from piiguard.domain.requests import DataRequest, RequestStatus
 from piiguard.domain.subjects import Channel
 from piiguard.services.consents import grant_consent, list_consents, withdraw_consent
 from piiguard.services.request_fulfil import advance
-from piiguard.services.requests import RequestKit, request_status, verify_code
+from piiguard.services.request_kit import RequestKit
+from piiguard.services.requests import request_status, verify_code
 
 log = logging.getLogger("piiguard.requests")
 

@@ -42,6 +42,7 @@ from piiguard.domain.requests import (
     needs_second_step,
 )
 from piiguard.services import request_fulfil as fulfil
+from piiguard.services import request_intake as intake
 from piiguard.services import request_jobs as jobs
 from piiguard.services import request_steps as steps
 from piiguard.services import requests as uc
@@ -226,7 +227,7 @@ def queue(request: Request, c: ContainerDep, actor: Authorized, kind: Param = ""
 @router.get("/triage", response_class=HTMLResponse)
 def triage(request: Request, c: ContainerDep, actor: Authorized, resolved: Param = ""
            ) -> HTMLResponse:
-    mails = jobs.list_triage(c.uow(readonly=True), open_only=not resolved)
+    mails = intake.list_triage(c.uow(readonly=True), open_only=not resolved)
     return _page(request, c, actor, "triage.html", {
         "mails": sorted(mails, key=lambda m: m.received_at, reverse=True),
         "resolved": bool(resolved)})
@@ -235,7 +236,7 @@ def triage(request: Request, c: ContainerDep, actor: Authorized, resolved: Param
 def _triage_page(request: Request, c: Container, actor: Actor, triage_id: str, *,
                  error: FormError | None = None, values: dict[str, str] | None = None,
                  status: int = 200) -> HTMLResponse:
-    mail, text = jobs.read_triage(c.uow(), c.requests, actor, triage_id)
+    mail, text = intake.read_triage(c.uow(), c.requests, actor, triage_id)
     return _page(request, c, actor, "triage_mail.html", {
         "mail": mail, "text": text, "error": error, "values": values or {}}, status)
 
@@ -252,7 +253,7 @@ def resolve_triage(request: Request, triage_id: str, c: ContainerDep, actor: Aut
                    request_id: Text = "") -> Response:
     rid = request_id.strip() or None
     try:
-        jobs.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
+        intake.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
     except NotFound as exc:
         if exc.field != "request_id":
             raise
@@ -349,7 +350,7 @@ def new_submit(request: Request, c: ContainerDep, actor: Authorized, kind: Text 
     also = ["code" if opened.code_sent else "callback"]
     if triage_id:
         try:
-            jobs.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
+            intake.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
             also.append("resolved")
         except DomainError:
             pass  # already dealt with meanwhile; the request stands

@@ -39,7 +39,7 @@ from piiguard.domain.errors import (
     TooManyAttempts,
 )
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus
-from piiguard.services.request_fulfil import download_package
+from piiguard.services.request_packages import download_package
 from piiguard.services.requests import MAX_TEXT, RequestInput, open_request, resend_code
 from piiguard.services.self_service import (
     PASS_MINUTES,

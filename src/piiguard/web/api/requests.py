@@ -26,6 +26,7 @@ from piiguard.domain.requests import (
     check_webhook_url,
 )
 from piiguard.services import request_fulfil as fulfil
+from piiguard.services import request_intake as intake
 from piiguard.services import request_jobs as jobs
 from piiguard.services import request_steps as steps
 from piiguard.services import requests as uc
@@ -123,14 +124,14 @@ def triage(c: ContainerDep, actor: Authorized, resolved: bool = False) -> list[T
     """Mails to the privacy address that did not become a request (the open ones;
     `resolved=true`: every one). The text is read one mail at a time (GET .../{triage_id})."""
     del actor
-    return [TriageOut.of(t) for t in jobs.list_triage(c.uow(readonly=True),
+    return [TriageOut.of(t) for t in intake.list_triage(c.uow(readonly=True),
                                                       open_only=not resolved)]
 
 
 @router.get("/requests/triage/{triage_id}", response_model=TriageMailOut)
 def read_triage(triage_id: str, c: ContainerDep, actor: Authorized) -> TriageMailOut:
     """One mail, decoded (sender, subject, text); the read is on the audit trail."""
-    found, text = jobs.read_triage(c.uow(), c.requests, actor, triage_id)
+    found, text = intake.read_triage(c.uow(), c.requests, actor, triage_id)
     return TriageMailOut(**TriageOut.of(found).model_dump(), text=text)
 
 
@@ -138,8 +139,8 @@ def read_triage(triage_id: str, c: ContainerDep, actor: Authorized) -> TriageMai
 def resolve_triage(triage_id: str, body: ResolveIn, c: ContainerDep,
                    actor: Authorized) -> TriageOut:
     """Close a triage mail: it became `request_id` (entered by staff), or needs nothing."""
-    jobs.resolve_triage(c.uow(), c.requests, actor, triage_id, body.request_id)
-    return next(TriageOut.of(t) for t in jobs.list_triage(c.uow(readonly=True),
+    intake.resolve_triage(c.uow(), c.requests, actor, triage_id, body.request_id)
+    return next(TriageOut.of(t) for t in intake.list_triage(c.uow(readonly=True),
                                                           open_only=False)
                 if t.id == triage_id)
 
