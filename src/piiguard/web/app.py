@@ -13,7 +13,15 @@ from fastapi import Depends, FastAPI
 from piiguard import __version__
 from piiguard.bootstrap import Background, Container
 from piiguard.services.audit import record_checkpoint
-from piiguard.web import authz, console, console_requests, pages, privacy_centre, problems
+from piiguard.web import (
+    authz,
+    console,
+    console_request_steps,
+    console_requests,
+    pages,
+    privacy_centre,
+    problems,
+)
 from piiguard.web.api import (
     audit,
     consents,
@@ -68,6 +76,7 @@ def create_app(c: Container) -> FastAPI:
     for r in (meta.router, subjects.router, consents.router, decisions.router,
               registers.router, audit.router, staff.router, taxonomy.router,
               requests.router, pages.router, console.router, console_requests.router,
+              console_request_steps.router,
               privacy_centre.router):
         app.include_router(r)
     authz.install(app)
