@@ -12,17 +12,17 @@ from datetime import timedelta
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
+from piiguard.cli_common import err, fail, open_container, out
 from piiguard.cli_policy import register as register_policy_commands
 from piiguard.cli_registers import register as register_register_commands
 from piiguard.cli_requests import register as register_request_commands
 from piiguard.cli_staff import register as register_staff_commands
 from piiguard.config import Settings
 from piiguard.domain.decisions import Scope
-from piiguard.domain.errors import AccessDenied, DomainError
+from piiguard.domain.errors import DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.scanner.cli import Seen, configure_report, scan
 from piiguard.services import accounts, keys, subjects
@@ -49,28 +49,6 @@ register_register_commands(app)
 register_staff_commands(app)
 register_request_commands(app)
 
-out = Console()
-err = Console(stderr=True)
-
-
-def _container() -> Container:
-    try:
-        return bootstrap(Settings())
-    except Exception as exc:
-        err.print(f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
-                  "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "
-                  "writable.")
-        raise typer.Exit(2) from None
-
-
-def _fail(exc: DomainError) -> typer.Exit:
-    where = f" ({exc.field})" if exc.field else ""
-    err.print(f"[red]{exc.code}{where}:[/red] {exc.message}")
-    if isinstance(exc, AccessDenied):
-        err.print(f"decision {exc.decision_id} (see it: GET /api/v1/decisions/{exc.decision_id})")
-        for r in exc.reasons:
-            err.print(f"  - {r.code}: {r.en} / {r.zh}")
-    return typer.Exit(1)
 
 
 def _init(c: Container, base_url: str) -> None:
@@ -107,7 +85,7 @@ def _requests_line(c: Container, base_url: str) -> None:
 def init() -> None:
     """Create ./var (database, key store, master key, audit signing key), migrate, seed the
     policy, and print the one-time link that sets up the first staff account."""
-    c = _container()
+    c = open_container()
     _init(c, f"http://{c.settings.host}:{c.settings.port}")
     c.close()
 
@@ -126,7 +104,7 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
     from piiguard.web.app import create_app  # noqa: PLC0415
     from piiguard.web.server import serve as run_server  # noqa: PLC0415
 
-    c = _container()
+    c = open_container()
     host, port = host or c.settings.host, port or c.settings.port
     workers = workers or c.settings.workers
     url = f"http://{host}:{port}"
@@ -177,12 +155,12 @@ def client_add(name: Annotated[str, typer.Argument(help="system name, e.g. erp o
                purpose: PurposeOpt = None, category: CategoryOpt = None) -> None:
     """Register a system client, its key scoped to purposes and categories; the API key is
     printed once, alone on the last line."""
-    c = _container()
+    c = open_container()
     try:
         client, key = accounts.add_client(c.uow(), c.clock, OPERATOR, name,
                                           _scope(c, purpose, category))
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"client {client.name} ({client.id}) registered for "
               f"{_scope_text(client.scope)}. Its API key follows; it is shown only this "
               "once. Send it as `Authorization: Bearer <key>`.")
@@ -193,12 +171,12 @@ def client_add(name: Annotated[str, typer.Argument(help="system name, e.g. erp o
 def client_scope(name: str, purpose: PurposeOpt = None, category: CategoryOpt = None) -> None:
     """Set what a client's key may be used for (no options: no limit). The next decision
     already holds to it; a running server picks it up within PIIGUARD_API_KEY_CACHE_SECONDS."""
-    c = _container()
+    c = open_container()
     try:
         scope = _scope(c, purpose, category)
         accounts.scope_client(c.uow(), OPERATOR, name, scope)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"client {name}: {_scope_text(scope)}")
 
 
@@ -208,12 +186,12 @@ def client_rotate(name: str, overlap_hours: Annotated[float, typer.Option(
                              "over without an outage")] = 24.0) -> None:
     """A new API key for a client, printed once on the last line; the current key keeps
     working for --overlap-hours, then stops."""
-    c = _container()
+    c = open_container()
     try:
         _, key = accounts.rotate_client_key(c.uow(), c.clock, OPERATOR, name,
                                             timedelta(hours=overlap_hours))
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"client {name}: new API key below, shown only this once; the previous key "
               f"works for {overlap_hours:g} more hour(s).")
     typer.echo(key)
@@ -222,7 +200,7 @@ def client_rotate(name: str, overlap_hours: Annotated[float, typer.Option(
 @client_app.command("list")
 def client_list() -> None:
     """List system clients with their keys' scope (never the keys)."""
-    c = _container()
+    c = open_container()
     t = Table("name", "id", "key may be used for", "state")
     t.columns[1].no_wrap = True
     t.columns[2].overflow = "fold"
@@ -238,11 +216,11 @@ def client_list() -> None:
 @client_app.command("revoke")
 def client_revoke(name: str) -> None:
     """Revoke a system client's key at once."""
-    c = _container()
+    c = open_container()
     try:
         accounts.revoke_client(c.uow(), c.clock, OPERATOR, name)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"client {name} revoked")
 
 
@@ -268,7 +246,7 @@ def subject_add(
     specs = list(item or [])
     if specs == ["-"]:
         specs = [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    c = _container()
+    c = open_container()
     try:
         [r] = subjects.register_subjects(
             c.uow(), c.vault, c.clock, OPERATOR, c.state,
@@ -276,7 +254,7 @@ def subject_add(
                                           for s in specs])],
             default_system=c.settings.default_system)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"subject registered with {len(r.items)} item(s)")
     typer.echo(r.subject.id)
 
@@ -289,7 +267,7 @@ def subject_show(
              "without it, only categories and provenance")] = None,
 ) -> None:
     """Show what is held on a subject."""
-    c = _container()
+    c = open_container()
     try:
         if purpose is None:
             _, records = subjects.describe_subject(c.uow(), OPERATOR, subject_id)
@@ -303,7 +281,7 @@ def subject_show(
                      i.value if i.value is not None else "(credential)", i.record.id)
                     for i in items]
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     t = Table("category", "channel", "held in", "value", "item")
     t.columns[4].no_wrap = True  # ids are for copying: never cut
     t.columns[4].min_width = 36
@@ -318,11 +296,11 @@ def subject_erase(subject_id: str,
     """Erase a subject: delete its items and destroy its data key (crypto-shredding)."""
     if not yes:
         typer.confirm(f"Erase subject {subject_id}? This cannot be undone", abort=True)
-    c = _container()
+    c = open_container()
     try:
         e = subjects.erase_subject(c.uow(), c.vault, c.clock, OPERATOR, subject_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"erased {subject_id}: {e.items_deleted} item(s) deleted, key "
               f"{'shredded' if e.key_shredded else 'pending (run `piiguard keys sweep`)'}")
 
@@ -330,7 +308,7 @@ def subject_erase(subject_id: str,
 @keys_app.command("rotate")
 def keys_rotate() -> None:
     """Re-wrap every subject key under a new KEK version (data ciphertexts untouched)."""
-    c = _container()
+    c = open_container()
     r = keys.rotate_keys(c.uow(), c.vault, OPERATOR, c.staff.box)
     out.print(f"KEK version {r.new_version} is current; {r.rewrapped} subject key(s) re-wrapped;"
               f" in use: {r.versions_in_use or '{}'}")
@@ -339,25 +317,25 @@ def keys_rotate() -> None:
 @keys_app.command("retire")
 def keys_retire(version: str) -> None:
     """Destroy an old KEK version once no subject key uses it."""
-    c = _container()
+    c = open_container()
     try:
         keys.retire_key(c.uow(), c.vault, OPERATOR, version)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"KEK version {version} retired")
 
 
 @keys_app.command("sweep")
 def keys_sweep() -> None:
     """Finish crypto-shredding for erased subjects whose key is still stored."""
-    c = _container()
+    c = open_container()
     out.print(f"shredded {subjects.sweep_keys(c.uow(), c.vault, OPERATOR)} key(s)")
 
 
 @audit_app.command("verify")
 def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Check the whole trail: exit 0 when intact, 1 naming the first bad entry."""
-    c = _container()
+    c = open_container()
     report = verify_audit(c.uow(readonly=True), c.signer)
     note_verification(c.uow(), OPERATOR, report)
     first = report.first
@@ -379,7 +357,7 @@ def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
 def audit_checkpoint() -> None:
     """Sign a checkpoint over the entries since the last one (the server does this on a
     timer and at shutdown)."""
-    c = _container()
+    c = open_container()
     cp = record_checkpoint(c.uow(), c.signer, c.clock)
     out.print("nothing new to checkpoint" if cp is None else
               f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}")
@@ -387,7 +365,7 @@ def audit_checkpoint() -> None:
 
 def _report_to_data_map(seen: list[Seen]) -> str:
     """`piiguard scan --report`: what the scan saw, against the data map (R2.7, R6.3)."""
-    c = _container()
+    c = open_container()
     r = report_discoveries(c.uow(), c.snapshots, c.clock, OPERATOR,
                            [Discovered(s.source, s.category, s.child) for s in seen])
     lines = [f"data map: {len(r.opened)} new finding(s), {r.already_known} already known, "

@@ -4,22 +4,20 @@ consent, legal exceptions, and the decision point — `piiguard decide` and
 
 Each command calls the same service as its web route, as the local operator (audited as
 operator:local-operator, roles admin and privacy_officer). `register(app)` adds them to the
-`piiguard` command (cli.py), whose `_container()` and `_fail()` they share.
+`piiguard` command (cli.py), whose `open_container()` and `fail()` they share.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from piiguard.bootstrap import OPERATOR, Container
+from piiguard.bootstrap import OPERATOR
+from piiguard.cli_common import err, fail, fmt_at, open_container, out, parse_when, print_table
 from piiguard.domain.consent import ConsentKind
 from piiguard.domain.datamap import Approval, System
 from piiguard.domain.decisions import Action, Decision
@@ -28,9 +26,6 @@ from piiguard.domain.exceptions import ExceptionKind, LegalException
 from piiguard.domain.subjects import Channel
 from piiguard.services import consents, datamap, decisions, exceptions, policy
 from piiguard.services.audit import get_decision
-
-out = Console()
-err = Console(stderr=True)
 
 purpose_app = typer.Typer(
     help="The purpose register (R2.3): the purposes personal data may be used for, each with "
@@ -48,59 +43,16 @@ exception_app = typer.Typer(
          "approved by a second privacy officer. 法定例外。", no_args_is_help=True)
 
 
-def _container() -> Container:
-    # cli.py imports this module to register the commands; its helpers are looked up at
-    # call time, so every command starts and fails the same way.
-    from piiguard.cli import _container as start  # noqa: PLC0415
-
-    return start()
-
-
-def _fail(exc: DomainError) -> typer.Exit:
-    from piiguard.cli import _fail as fail  # noqa: PLC0415
-
-    return fail(exc)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], whole: int = 1) -> None:
-    """Print a table whose first `whole` columns (ids, keys: for copying) are never wrapped
-    or cut; the others wrap, folding long words rather than cutting them."""
-    t = Table(*headers)
-    for i, col in enumerate(t.columns):
-        if i < whole:
-            col.no_wrap = True
-            col.min_width = max((len(r[i]) for r in rows), default=len(headers[i]))
-        else:
-            col.overflow = "fold"
-    for row in rows:
-        t.add_row(*row)
-    out.print(t)
-
-
-def _at(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
-
-
-def _when(text: str, name: str) -> datetime:
-    """ISO date or date-time; without a zone it is this machine's local time."""
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]",
-                                 param_hint=name) from None
-    return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
-
-
 # --- purposes ------------------------------------------------------------------------------
 
 @purpose_app.command("list")
 def purpose_list() -> None:
     """List the purpose register: its version and each purpose's legal basis, consent,
     retention, roles and whether it is active. 列出用途登记簿。"""
-    c = _container()
+    c = open_container()
     reg = c.state.register
     out.print(f"purpose register version {reg.version}")
-    _table(("purpose", "description", "legal basis", "needs consent", "retention", "roles",
+    print_table(("purpose", "description", "legal basis", "needs consent", "retention", "roles",
             "active"),
            [(r.key, f"{r.en}\n{r.zh}", r.legal_basis.value, "yes" if r.needs_consent else "no",
              f"{r.retention_days} days", ", ".join(sorted(r.roles)),
@@ -113,20 +65,20 @@ def purpose_history(key: Annotated[str | None, typer.Argument(
         help="one purpose, e.g. after_sales; without it, every change")] = None) -> None:
     """Every version of the register (or of one purpose): what changed, when and by whom.
     用途登记簿的版本历史。"""
-    c = _container()
+    c = open_container()
     try:
         if key is not None:
             c.state.register.get(key)
         rows = policy.purpose_history(c.uow(), key)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     table = []
     for version, definition, at, by in rows:
         d = json.loads(definition)
         table.append((str(version), d["key"], at[:16].replace("T", " "), by, d["legal_basis"],
                       "yes" if d["needs_consent"] else "no", f"{d['retention_days']} days",
                       "yes" if d["active"] else "no"))
-    _table(("version", "purpose", "changed at (UTC)", "by", "legal basis", "needs consent",
+    print_table(("version", "purpose", "changed at (UTC)", "by", "legal basis", "needs consent",
             "retention", "active"), table, whole=2)
 
 
@@ -151,7 +103,7 @@ def system_add(
 ) -> None:
     """Register a designated system in the data map. It starts pending: nothing flows to it
     until `piiguard system approve`. 登记指定系统（待批准）。"""
-    c = _container()
+    c = open_container()
     try:
         if key in c.state.systems:
             raise Conflict(f"system {key!r} is already in the data map; approve or retire "
@@ -160,7 +112,7 @@ def system_add(
             key, name, owner, kind, region, Approval.PENDING, cloud_provider, False,
             frozenset(category or ()), frozenset(purpose or ()), frozenset(location or ())))
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"system {s.key} registered ({s.region}), pending approval: "
               f"piiguard system approve {s.key}")
 
@@ -173,13 +125,13 @@ def system_approve(
 ) -> None:
     """Approve a system: personal data may flow to it (and, with --cloud-approved, through
     its cloud provider). 批准指定系统。"""
-    c = _container()
+    c = open_container()
     try:
         s = datamap.set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, key,
                                       Approval.APPROVED,
                                       cloud_approved=True if cloud_approved else None)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"system {s.key} approved ({s.region})")
     if not s.usable:
         err.print(f"its cloud provider {s.cloud_provider} is not approved: nothing flows to "
@@ -189,12 +141,12 @@ def system_approve(
 @system_app.command("retire")
 def system_retire(key: str) -> None:
     """Retire a system: no personal data flows to it any more. 停用指定系统。"""
-    c = _container()
+    c = open_container()
     try:
         s = datamap.set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, key,
                                       Approval.RETIRED)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"system {s.key} retired")
 
 
@@ -202,14 +154,14 @@ def system_retire(key: str) -> None:
 def system_list() -> None:
     """List the data map's systems with their approval, region, categories and purposes.
     列出指定系统。"""
-    c = _container()
+    c = open_container()
     rows = []
     for s in datamap.list_systems(c.uow(), c.snapshots):
         cloud = (f"{s.cloud_provider} ({'approved' if s.cloud_approved else 'not approved'})"
                  if s.cloud_provider else "")
         rows.append((s.key, s.status.value, s.region, s.name, s.owner, s.kind, cloud,
                      ", ".join(sorted(s.categories)), ", ".join(sorted(s.purposes))))
-    _table(("system", "status", "region", "name", "owner", "kind", "cloud", "categories",
+    print_table(("system", "status", "region", "name", "owner", "kind", "cloud", "categories",
             "purposes"), rows)
 
 
@@ -241,12 +193,12 @@ def consent_grant(
     """Record a consent with its evidence; prints the consent id. It counts from the next
     decision. 记录同意（附证据）。"""
     text = _read_text(text_file)
-    c = _container()
+    c = open_container()
     try:
         given = consents.grant_consent(c.uow(), c.snapshots, c.clock, OPERATOR, subject_id,
                                        purpose, kind, channel, text, given_by)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"{given.kind} consent to {given.purpose} recorded for {subject_id} "
               f"(channel {given.channel.value}, policy version {given.policy_version}, "
               f"text sha256 {given.text_hash})", soft_wrap=True)
@@ -256,11 +208,11 @@ def consent_grant(
 @consent_app.command("withdraw")
 def consent_withdraw(subject_id: str, consent_id: str) -> None:
     """Withdraw a consent: the next decision already refuses what needed it. 撤回同意。"""
-    c = _container()
+    c = open_container()
     try:
         consents.withdraw_consent(c.uow(), c.clock, OPERATOR, subject_id, consent_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"consent {consent_id} withdrawn")
 
 
@@ -273,19 +225,19 @@ def consent_list(
 ) -> None:
     """A subject's consents, in force and withdrawn (--evidence: their evidence).
     列出同意记录。"""
-    c = _container()
+    c = open_container()
     try:
         found = consents.list_consents(c.uow(), OPERATOR, subject_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if evidence:
-        _table(("consent", "policy version", "text sha256", "recorded by", "given by"),
+        print_table(("consent", "policy version", "text sha256", "recorded by", "given by"),
                [(x.id, x.policy_version, x.text_hash, x.recorded_by, x.given_by or "")
                 for x in found])
         return
-    _table(("consent", "purpose", "kind", "channel", "granted (UTC)", "withdrawn (UTC)"),
-           [(x.id, x.purpose, x.kind.value, x.channel.value, _at(x.granted_at),
-             _at(x.withdrawn_at)) for x in found], whole=2)
+    print_table(("consent", "purpose", "kind", "channel", "granted (UTC)", "withdrawn (UTC)"),
+           [(x.id, x.purpose, x.kind.value, x.channel.value, fmt_at(x.granted_at),
+             fmt_at(x.withdrawn_at)) for x in found], whole=2)
 
 
 # --- legal exceptions ----------------------------------------------------------------------
@@ -304,15 +256,15 @@ def exception_request(
 ) -> None:
     """Record a legal exception; prints its id. It lifts nothing until a privacy officer
     other than the requester approves it. 申请法定例外。"""
-    until = _when(valid_until, "--valid-until")
-    c = _container()
-    since = _when(valid_from, "--valid-from") if valid_from else c.clock.now()
+    until = parse_when(valid_until, "--valid-until")
+    c = open_container()
+    since = parse_when(valid_from, "--valid-from") if valid_from else c.clock.now()
     try:
         ex = exceptions.request_exception(
             c.uow(), c.snapshots, c.clock, OPERATOR, kind, authority, case, provision,
             frozenset(subject), frozenset(category), since, until)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"legal exception requested by {ex.requested_by}; it takes effect once "
               "another privacy officer approves it", soft_wrap=True)
     typer.echo(ex.id)
@@ -322,23 +274,23 @@ def exception_request(
 def exception_approve(exception_id: str) -> None:
     """Approve a legal exception as the local operator (four eyes: never the requester's
     own). 批准法定例外（须由申请人以外的隐私官批准）。"""
-    c = _container()
+    c = open_container()
     try:
         ex = exceptions.approve_exception(c.uow(), c.clock, OPERATOR, exception_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"legal exception {ex.id} approved by {ex.approved_by}; valid until "
-              f"{_at(ex.valid_until)} UTC")
+              f"{fmt_at(ex.valid_until)} UTC")
 
 
 @exception_app.command("revoke")
 def exception_revoke(exception_id: str) -> None:
     """Revoke a legal exception: it lifts nothing from the next decision on. 撤销法定例外。"""
-    c = _container()
+    c = open_container()
     try:
         exceptions.revoke_exception(c.uow(), c.clock, OPERATOR, exception_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"legal exception {exception_id} revoked")
 
 
@@ -356,7 +308,7 @@ def _state(ex: LegalException, now: datetime) -> str:
 def exception_list() -> None:
     """Legal exceptions with their ground, reference, scope, validity and state.
     列出法定例外。"""
-    c = _container()
+    c = open_container()
     now = c.clock.now()
     found = exceptions.list_exceptions(c.uow())
     if not found:
@@ -367,7 +319,7 @@ def exception_list() -> None:
                   f"{ex.legal_provision}\n"
                   f"  subjects {', '.join(sorted(ex.subject_ids))}\n"
                   f"  categories {', '.join(sorted(ex.categories))}\n"
-                  f"  valid {_at(ex.valid_from)} – {_at(ex.valid_until)} UTC; requested by "
+                  f"  valid {fmt_at(ex.valid_from)} – {fmt_at(ex.valid_until)} UTC; requested by "
                   f"{ex.requested_by}; approved by {ex.approved_by or '(nobody yet)'}",
                   soft_wrap=True, markup=False, highlight=False)
 
@@ -408,14 +360,14 @@ def decide(
     """Ask the decision point whether a use is allowed, without reading any value: prints
     the outcome, the decision id and every reason (English and Chinese). The decision is
     recorded either way; exit 0 for allowed and denied alike. 判定一次使用是否允许。"""
-    c = _container()
+    c = open_container()
     try:
         d = decisions.evaluate_access(
             c.uow(), c.snapshots, c.clock, OPERATOR, subject_id, purpose,
             frozenset(category) if category else None, action, target_system=target_system,
             exception_id=exception)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if as_json:
         typer.echo(json.dumps({
             "id": d.id, "outcome": d.outcome, "subject_id": d.subject_id,
@@ -432,11 +384,11 @@ def explain(decision_id: str) -> None:
     """Why a recorded decision came out as it did: the decision, then rule by rule in the
     order the decision point evaluates them (✓ passed, ✗ refused, with the reasons).
     逐条解释一项判定。"""
-    c = _container()
+    c = open_container()
     try:
         d = get_decision(c.uow(), OPERATOR, decision_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _print_decision(d)
     out.print("rule by rule:")
     for line in decisions.explain(d):

@@ -3,8 +3,9 @@ decided beyond consent (restriction, objection — R4.2), children and their gua
 the company's data categories (R2.1), exports out of a system and the findings they open
 (R2.7).
 
-Each command calls the same service as its web route, as the local operator, and shares
-cli_policy.py's helpers: `_container()`, `_fail()`, `_table()` (ids never cut) and `_when()`.
+Each command calls the same service as its web route, as the local operator, with the
+helpers of cli_common.py: `open_container()`, `fail()`, `print_table()` (ids never cut),
+`parse_when()`.
 `register(app)` adds them to the `piiguard` command (cli.py).
 """
 
@@ -15,7 +16,7 @@ from typing import Annotated
 import typer
 
 from piiguard.bootstrap import OPERATOR
-from piiguard.cli_policy import _at, _container, _fail, _table, _when, err, out
+from piiguard.cli_common import err, fail, fmt_at, open_container, out, parse_when, print_table
 from piiguard.domain.consent import RestrictionKind
 from piiguard.domain.datamap import Finding, FindingStatus
 from piiguard.domain.errors import DomainError, InvalidInput
@@ -45,12 +46,12 @@ finding_app = typer.Typer(
 # --- restriction and objection -------------------------------------------------------------
 
 def _restrict(subject_id: str, kind: RestrictionKind, purpose: str | None) -> None:
-    c = _container()
+    c = open_container()
     try:
         r = consents.restrict_processing(c.uow(), c.snapshots, c.clock, OPERATOR, subject_id,
                                          kind, purpose)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     scope = f"purpose {r.purpose}" if r.purpose else "every purpose"
     err.print(f"{r.kind} recorded for {subject_id} ({scope}); lift it with "
               f"piiguard processing lift {subject_id} {r.id}", soft_wrap=True)
@@ -81,25 +82,25 @@ def processing_object(
 @processing_app.command("list")
 def processing_list(subject_id: str) -> None:
     """A subject's restrictions and objections, in force and lifted. 列出限制与拒绝。"""
-    c = _container()
+    c = open_container()
     try:
         found = consents.list_restrictions(c.uow(), OPERATOR, subject_id)
     except DomainError as exc:
-        raise _fail(exc) from None
-    _table(("restriction", "kind", "purpose", "since (UTC)", "lifted (UTC)"),
-           [(r.id, r.kind.value, r.purpose or "(every purpose)", _at(r.since),
-             _at(r.lifted_at)) for r in found])
+        raise fail(exc) from None
+    print_table(("restriction", "kind", "purpose", "since (UTC)", "lifted (UTC)"),
+           [(r.id, r.kind.value, r.purpose or "(every purpose)", fmt_at(r.since),
+             fmt_at(r.lifted_at)) for r in found])
 
 
 @processing_app.command("lift")
 def processing_lift(subject_id: str, restriction_id: str) -> None:
     """Lift a restriction or an objection: the next decision no longer refuses for it.
     解除限制或拒绝。"""
-    c = _container()
+    c = open_container()
     try:
         consents.lift_restriction(c.uow(), c.clock, OPERATOR, subject_id, restriction_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"restriction {restriction_id} lifted")
 
 
@@ -108,11 +109,11 @@ def processing_lift(subject_id: str, restriction_id: str) -> None:
 @guardian_app.command("link")
 def guardian_link(child_id: str, guardian_id: str) -> None:
     """Link a guardian (a subject) to a child. It counts only once verified. 关联监护人。"""
-    c = _container()
+    c = open_container()
     try:
         consents.link_guardian(c.uow(), c.clock, OPERATOR, child_id, guardian_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"guardian {guardian_id} linked to {child_id}, not yet verified: "
               f"piiguard guardian verify {child_id} {guardian_id}", soft_wrap=True)
 
@@ -121,11 +122,11 @@ def guardian_link(child_id: str, guardian_id: str) -> None:
 def guardian_verify(child_id: str, guardian_id: str) -> None:
     """Confirm, as staff, that the guardian is the child's (household register, birth
     certificate): from now on their guardian consent counts. 核验监护关系。"""
-    c = _container()
+    c = open_container()
     try:
         consents.verify_guardian(c.uow(), c.clock, OPERATOR, child_id, guardian_id)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"guardian {guardian_id} of {child_id} verified", soft_wrap=True)
 
 
@@ -135,11 +136,11 @@ def minor(
         "--yes/--no", help="--yes: a minor (needs a guardian's consent); --no: not one")],
 ) -> None:
     """Declare a subject a minor (or not) when no date of birth says so. 声明未成年人。"""
-    c = _container()
+    c = open_container()
     try:
         consents.declare_minor(c.uow(), OPERATOR, subject_id, is_minor)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"{subject_id} declared {'a minor' if is_minor else 'not a minor'}")
 
 
@@ -158,13 +159,13 @@ def category_add(
     description: Annotated[str, typer.Option(help="what it covers")] = "",
 ) -> None:
     """Add a company data category under an existing one. 新增公司数据类别。"""
-    c = _container()
+    c = open_container()
     try:
         cat = policy.add_category(c.uow(), c.snapshots, c.clock, OPERATOR, Category(
             key, name, name_zh, tier or Tier.ORDINARY, description, lookup,
             origin="company"))
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"category {cat.key} added ({cat.tier})")
 
 
@@ -172,11 +173,11 @@ def category_add(
 def category_retire(key: str) -> None:
     """Retire a company category: deleted when no data has it, otherwise deprecated (kept
     for the data that has it, refused for new data). 停用公司数据类别。"""
-    c = _container()
+    c = open_container()
     try:
         outcome = policy.retire_category(c.uow(), c.snapshots, c.clock, OPERATOR, key)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out.print(f"category {key} {outcome}")
 
 
@@ -193,8 +194,8 @@ def export_add(
         help="a data category exported, repeatable (user.contact.email)")] = None,
 ) -> None:
     """Register an export of personal data; prints its id. 登记数据导出。"""
-    until = _when(expires, "--expires")
-    c = _container()
+    until = parse_when(expires, "--expires")
+    c = open_container()
     try:
         if not category:
             raise InvalidInput("name the categories exported with --category, one each",
@@ -202,27 +203,27 @@ def export_add(
         e = datamap.register_export(c.uow(), c.snapshots, c.clock, OPERATOR, system,
                                     recipient, frozenset(category), purpose, until)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     err.print(f"export from {e.system} to {e.recipient} for {e.purpose} registered, expires "
-              f"{_at(e.expires_at)} UTC", soft_wrap=True)
+              f"{fmt_at(e.expires_at)} UTC", soft_wrap=True)
     typer.echo(e.id)
 
 
 @export_app.command("list")
 def export_list() -> None:
     """Registered exports: system, recipient, categories, purpose, expiry. 列出数据导出。"""
-    c = _container()
+    c = open_container()
     now = c.clock.now()
-    _table(("export", "system", "recipient", "categories", "purpose", "expires (UTC)",
+    print_table(("export", "system", "recipient", "categories", "purpose", "expires (UTC)",
             "expired", "by"),
            [(e.id, e.system, e.recipient, ", ".join(sorted(e.categories)), e.purpose,
-             _at(e.expires_at), "yes" if e.expired(now) else "no", e.requested_by)
+             fmt_at(e.expires_at), "yes" if e.expired(now) else "no", e.requested_by)
             for e in datamap.list_exports(c.uow())])
 
 
 def _findings(found: list[Finding]) -> None:
     # the source (export:ID, a file path) is copied into other commands: never cut either
-    _table(("finding", "source", "status", "kind", "category", "assignee", "reason",
+    print_table(("finding", "source", "status", "kind", "category", "assignee", "reason",
             "detail"),
            [(f.id, f.source, f.status.value, f.kind, f.category, f.assignee or "",
              f.reason or "", f.detail) for f in found], whole=2)
@@ -232,7 +233,7 @@ def _findings(found: list[Finding]) -> None:
 def export_review() -> None:
     """Open a finding for every expired export (the copy should be gone) and print the
     findings opened. 检查过期导出。"""
-    c = _container()
+    c = open_container()
     opened = datamap.review_exports(c.uow(), c.clock, OPERATOR)
     out.print(f"{len(opened)} finding(s) opened")
     if opened:
@@ -246,18 +247,18 @@ def finding_list(status: Annotated[FindingStatus | None, typer.Option(
         help="only findings in this state")] = None) -> None:
     """Findings with their state, source, assignee and (accepted risk) reason.
     列出发现项。"""
-    c = _container()
+    c = open_container()
     _findings(datamap.list_findings(c.uow(), status))
 
 
 def _move(finding_id: str, to: FindingStatus, *, assignee: str | None = None,
           reason: str | None = None) -> Finding:
-    c = _container()
+    c = open_container()
     try:
         return datamap.update_finding(c.uow(), c.clock, OPERATOR, finding_id, to,
                                       assignee=assignee, reason=reason)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
 
 
 @finding_app.command("assign")
@@ -280,7 +281,7 @@ def finding_accept(finding_id: str, reason: Annotated[str | None, typer.Option(
         help="why the risk is accepted (required)")] = None) -> None:
     """Accept a finding's risk, with the reason. 接受风险（须说明理由）。"""
     if not (reason or "").strip():
-        raise _fail(InvalidInput("accepting a risk needs a reason: give it with "
+        raise fail(InvalidInput("accepting a risk needs a reason: give it with "
                                  "--reason TEXT", field="reason"))
     f = _move(finding_id, FindingStatus.ACCEPTED_RISK, reason=reason)
     out.print(f"finding {f.id} accepted: {f.reason}", soft_wrap=True)

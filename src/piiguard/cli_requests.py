@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from piiguard.bootstrap import OPERATOR, Background
-from piiguard.cli_policy import _at, _container, _fail, _table, out
+from piiguard.cli_common import fail, fmt_at, open_container, out, print_table
 from piiguard.domain.errors import DomainError
 from piiguard.domain.request_ports import QueueFilter
 from piiguard.domain.requests import RequestKind
@@ -42,7 +42,7 @@ def worker(once: Annotated[bool, typer.Option(
     systems holding corrected or deleted data (retried until confirmed), replies the mail
     server refused. Set PIIGUARD_SCHEDULER=off on the `serve` processes when this runs
     apart. Ctrl-C stops it."""
-    c = _container()
+    c = open_container()
     bg = Background(c, jobs=not once, inbox=inbox and not once)
     try:
         if once:
@@ -72,7 +72,7 @@ def list_(kind: Annotated[RequestKind | None, typer.Option(help="only this kind"
           limit: Annotated[int, typer.Option(min=1, max=1000)] = 50) -> None:
     """Open requests, overdue first then by due date (no personal details: the console
     shows those to the staff handling them)."""
-    c = _container()
+    c = open_container()
     try:
         now = c.clock.now()
         rows = list_requests(c.uow(), QueueFilter(kind=kind, limit=limit,
@@ -80,8 +80,8 @@ def list_(kind: Annotated[RequestKind | None, typer.Option(help="only this kind"
         n, late = request_counts(c.uow(), now)
     finally:
         c.close()
-    _table(["id", "kind", "status", "received", "due", "days left", "assignee", "flags"],
-           [[r.id, str(r.kind), str(r.status), _at(r.received_at), _at(r.due_at),
+    print_table(["id", "kind", "status", "received", "due", "days left", "assignee", "flags"],
+           [[r.id, str(r.kind), str(r.status), fmt_at(r.received_at), fmt_at(r.due_at),
              ("OVERDUE " if r.overdue(now) else "") + str(r.days_left(now)),
              r.assignee or "", ("excessive " if r.excessive else "") + r.fee] for r in rows])
     out.print(f"{n} open, {late} overdue")
@@ -93,11 +93,11 @@ def webhook(system: Annotated[str, typer.Argument(help="the system's key in the 
                                                     "at")]) -> None:
     """Set where a system receives correction and deletion notices (signed JSON, see
     docs/webhooks.md); prints the signing secret once — give it to the system's owner."""
-    c = _container()
+    c = open_container()
     try:
         secret = register_endpoint(c.uow(), c.requests, OPERATOR, system, url)
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         c.close()
     out.print(f"{system}: notices go to the URL given. Signing secret (shown once, "

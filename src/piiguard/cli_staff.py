@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.cli_policy import _at, _container, _fail, _table, out
+from piiguard.cli_common import fail, fmt_at, open_container, out, print_table
 from piiguard.domain.errors import DomainError
 from piiguard.services import mfa
 from piiguard.services import staff_accounts as uc
@@ -36,11 +36,11 @@ def register(app: typer.Typer) -> None:
 @contextmanager
 def _run() -> Iterator[Container]:
     """A started container for one command; a refusal prints its code and field, exit 1."""
-    c = _container()
+    c = open_container()
     try:
         yield c
     except DomainError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         c.close()
 
@@ -56,7 +56,7 @@ def invite(email: Annotated[str, typer.Argument(help="the person's own work emai
         got = uc.invite_staff(c.staff, c.uow(), OPERATOR, email, department, frozenset(role))
     i = got.invitation
     out.print(f"invitation {i.id} ({i.department}: {', '.join(sorted(i.roles))}) "
-              f"valid until {_at(i.expires_at)} UTC. Send this link to the person only; it "
+              f"valid until {fmt_at(i.expires_at)} UTC. Send this link to the person only; it "
               "works once:")
     typer.echo(f"http://{c.settings.host}:{c.settings.port}/invite?token={got.token}")
     typer.echo("(API: POST /api/v1/staff/invitations/accept with this token)")
@@ -67,12 +67,12 @@ def list_accounts() -> None:
     """Every account, active or not (deactivated ones stay for the audit trail)."""
     with _run() as c:
         views = uc.list_staff(c.staff, c.uow())
-    _table(["id", "email", "name", "department", "roles", "active", "TOTP", "locked",
+    print_table(["id", "email", "name", "department", "roles", "active", "TOTP", "locked",
             "password changed"],
            [[v.account.id, v.account.email, v.account.display_name,
              v.account.department or "", ",".join(sorted(v.account.roles)),
              "yes" if v.account.active else "no", "yes" if v.account.mfa_enrolled else "no",
-             "LOCKED" if v.locked else "", _at(v.account.password_changed_at)]
+             "LOCKED" if v.locked else "", fmt_at(v.account.password_changed_at)]
             for v in views], whole=2)
 
 
@@ -105,7 +105,7 @@ def deactivate(who: Email) -> None:
     """No more sign-in, every session ends; the account stays for the audit trail."""
     with _run() as c:
         a = uc.deactivate_staff(c.staff, c.uow(), OPERATOR, _staff_id(c, who))
-    out.print(f"account {a.id} deactivated at {_at(a.deactivated_at)} UTC")
+    out.print(f"account {a.id} deactivated at {fmt_at(a.deactivated_at)} UTC")
 
 
 @staff_app.command("reset-totp")
@@ -122,7 +122,7 @@ def list_departments() -> None:
     """The departments and the purposes their staff are assigned (R2.10)."""
     with _run() as c:
         ds = uc.list_departments(c.uow())
-    _table(["key", "name", "purposes"], [[d.key, d.name, ", ".join(sorted(d.purposes))]
+    print_table(["key", "name", "purposes"], [[d.key, d.name, ", ".join(sorted(d.purposes))]
                                          for d in ds])
 
 
