@@ -23,7 +23,7 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.audit import AuditEntry
 from piiguard.domain.datamap import Approval, System
-from piiguard.domain.errors import TooManyAttempts
+from piiguard.domain.errors import InvalidInput, TooManyAttempts
 from piiguard.domain.ports import AuditQuery
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
 from piiguard.services import request_intake as intake
@@ -32,7 +32,7 @@ from piiguard.services.datamap import register_system
 from piiguard.services.request_fulfil import advance
 from piiguard.services.request_packages import download_package
 from piiguard.services.request_steps import resume_request, wait_on_requester
-from piiguard.services.requests import RequestInput, open_request, verify_code
+from piiguard.services.requests import RequestInput, open_request, resend_code, verify_code
 from tests.builders import contact, register
 from tests.mailserver import SmtpSink, body_text
 
@@ -274,3 +274,24 @@ def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
     _, zipped = download_package(c.uow(), c.requests, link.rsplit("/", 1)[1], consume=True)
     with zipfile.ZipFile(io.BytesIO(zipped)) as z:
         assert EMAIL in z.read("package.json").decode()
+
+
+@pytest.mark.req("R4.3")
+def test_a_code_that_arrives_late_still_works_and_new_codes_add_no_guesses(
+        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    register(c, *contact(EMAIL))
+    opened = open_request(c.uow(), c.requests, "subject:web", RequestInput(
+        RequestKind.ACCESS, RequestChannel.WEB, EMAIL, "en"))
+    first = _code(mailbox)
+    mailbox.messages.clear()
+    clock.advance(timedelta(seconds=30))
+    resend_code(c.uow(), c.requests, opened.request.id)
+    second = _code(mailbox)
+    wrong = next(x for x in ("000000", "111111", "222222") if x not in (first, second))
+    with pytest.raises(InvalidInput, match="4 attempt"):
+        verify_code(c.uow(), c.requests, opened.request.id, wrong)
+    with c.uow() as uow:
+        assert [v.attempts for v in uow.requests.codes(opened.request.id)] == [1, 1]
+    # the first mail came late: its code is still good
+    done = verify_code(c.uow(), c.requests, opened.request.id, first)
+    assert done.status is RequestStatus.IN_PROGRESS

@@ -253,15 +253,19 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
             uow.commit()
             raise InvalidInput("the code has expired or was tried too often: ask for a new "
                                "code", field="code")
-        latest = live[-1]
-        if not secrets.compare_digest(latest.code_hash, _code_hash(kit, req.id, code)):
-            uow.requests.save_code(replace(latest, attempts=latest.attempts + 1))
-            left = kit.terms.code_attempts - latest.attempts - 1
+        # any code still live matches (a mail may arrive late); a wrong guess counts
+        # against every live code, so asking for new codes adds no guesses
+        wanted = _code_hash(kit, req.id, code)
+        match = next((v for v in live if secrets.compare_digest(v.code_hash, wanted)), None)
+        if match is None:
+            for v in live:
+                uow.requests.save_code(replace(v, attempts=v.attempts + 1))
+            left = kit.terms.code_attempts - max(v.attempts for v in live) - 1
             uow.audit(_event(req, "subject:requester", "verify.failed", why="wrong_code",
                              attempts_left=left))
             uow.commit()
             raise InvalidInput(f"wrong code; {left} attempt(s) left", field="code")
-        uow.requests.save_code(replace(latest, used_at=now))
+        uow.requests.save_code(replace(match, used_at=now))
         req = _verified(uow, kit, req, "subject:requester", method="one_time_code")
         uow.commit()
     return req

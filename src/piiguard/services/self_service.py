@@ -63,7 +63,7 @@ def view_own_request(uow: UnitOfWork, request_id: str) -> RequesterView:
 class Confirmation:
     request: DataRequest  # as it stands now: carried out, or waiting on its next step
     ok: bool
-    attempts_left: int = 0  # a wrong code: tries left on the latest code
+    attempts_left: int = 0  # a wrong code: tries left (they count against every live code)
     expired: bool = False  # no usable code left: a new one is needed
     already_verified: bool = False  # verified before this code was given: nothing checked
 
@@ -86,7 +86,8 @@ def confirm_request(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str
         req = view.request
         if not live:
             return Confirmation(req, False, 0, expired=True)
-        return Confirmation(req, False, kit.terms.code_attempts - live[-1].attempts)
+        return Confirmation(req, False,
+                            kit.terms.code_attempts - max(v.attempts for v in live))
     except Conflict:
         return Confirmation(request_status(uow, request_id), False, already_verified=True)
     try:
