@@ -25,6 +25,7 @@ from piiguard.domain.audit import AuditEntry
 from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import InvalidInput, TooManyAttempts
 from piiguard.domain.ports import AuditQuery
+from piiguard.domain.request_ports import QueueFilter
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
 from piiguard.services import request_intake as intake
 from piiguard.services import request_jobs as jobs
@@ -32,7 +33,15 @@ from piiguard.services.datamap import register_system
 from piiguard.services.request_fulfil import advance
 from piiguard.services.request_packages import download_package
 from piiguard.services.request_steps import resume_request, wait_on_requester
-from piiguard.services.requests import RequestInput, open_request, resend_code, verify_code
+from piiguard.services.requests import (
+    RequestInput,
+    list_requests,
+    open_request,
+    request_counts,
+    resend_code,
+    verify_by_staff,
+    verify_code,
+)
 from tests.builders import contact, register
 from tests.mailserver import SmtpSink, body_text
 
@@ -295,3 +304,20 @@ def test_a_code_that_arrives_late_still_works_and_new_codes_add_no_guesses(
     # the first mail came late: its code is still good
     done = verify_code(c.uow(), c.requests, opened.request.id, first)
     assert done.status is RequestStatus.IN_PROGRESS
+
+
+@pytest.mark.req("R9.2")
+def test_the_queue_lists_running_requests_by_due_date_then_those_waiting(
+        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    ids = []
+    for n, days_ago in enumerate((40, 10, 35)):  # overdue, running, soon to be paused
+        opened = open_request(c.uow(), c.requests, OPERATOR, RequestInput(
+            RequestKind.CORRECTION, RequestChannel.LETTER, f"p{n}@example.cn", "zh",
+            text="address", received_at=START - timedelta(days=days_ago)))
+        verify_by_staff(c.uow(), c.requests, OPERATOR, opened.request.id, "letter signed")
+        ids.append(opened.request.id)
+    wait_on_requester(c.uow(), c.requests, OPERATOR, ids[2], "need a copy of the bill")
+    queue = [r.id for r in list_requests(c.uow(), QueueFilter())]
+    assert queue == [ids[0], ids[1], ids[2]]  # paused last, though due before ids[1]
+    assert [r.id for r in list_requests(c.uow(), QueueFilter(overdue_at=START))] == [ids[0]]
+    assert request_counts(c.uow(), START) == (3, 1)

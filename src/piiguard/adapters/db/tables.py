@@ -411,10 +411,14 @@ data_requests = Table(
     Column("outcome", Text, nullable=False, server_default=""),
     Column("sensitive", Boolean, nullable=False, server_default=false()),
     Column("open", Boolean, nullable=False),  # not completed or refused: the queue's filter
+    # waiting on the requester (paused_at set): the queue lists these after the running ones
+    Column("waiting", Boolean, nullable=False, server_default=false()),
     Column("details", Text, nullable=False),  # sealed RequestDetails (personal data)
     # the queue and the overdue view: open requests by due date
     Index("ix_data_requests_open_due", "open", "due_at"),
+    Index("ix_data_requests_queue", "open", "waiting", "due_at", "id"),
 )
+
 
 request_codes = Table(
     "request_codes", metadata,
