@@ -48,7 +48,8 @@ def worker(once: Annotated[bool, typer.Option(
         if once:
             r = bg.run_once()
             out.print(f"notices {r.notices}, webhook deliveries {r.deliveries}, replies "
-                      f"{r.replies}, requests carried out {r.advanced}, failed jobs {r.errors}")
+                      f"{r.replies}, requests carried out {r.advanced}, unconfirmed requests "
+                      f"closed {r.expired}, failed jobs {r.errors}")
             if r.errors:
                 raise typer.Exit(1)
             return

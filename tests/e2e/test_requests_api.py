@@ -274,7 +274,7 @@ def test_access_by_api_is_verified_by_code_and_answered_with_a_single_use_packag
     assert actions.index("request.open") < actions.index("request.verify") < actions.index(
         "request.complete")
     verified = next(e for e in after["timeline"] if e["action"] == "request.verify")
-    assert verified["details"]["method"] == "one_time_code"
+    assert verified["details"]["note"] == "one_time_code"
     assert after["timeline"][0]["actor"] == system.ref
 
 
@@ -401,7 +401,7 @@ def test_a_phone_request_is_verified_by_staff_and_a_correction_told_in_words_app
     assert [i["value"] for i in r.json()["items"]] == ["李蕾"]
     timeline = view(api, clerk, rid)["timeline"]
     verified = next(e for e in timeline if e["action"] == "request.verify")
-    assert (verified["details"]["method"], verified["actor"]) == (
+    assert (verified["details"]["note"], verified["actor"]) == (
         "called back the number on file", clerk.ref)
     assert not [m for m in mailbox.messages if m["X-Piiguard-Request"] == rid]  # no mail
     # a correction is applied under a correction request only

@@ -70,6 +70,8 @@ class RequestTerms:
     code_attempts: int = 5
     codes_per_hour: int = 3  # per request
     opened_per_day: int = 5  # per contact: the form cannot be used to flood an address
+    codes_per_request: int = 10  # in all: with 5 attempts each, a bounded number of guesses
+    unverified_days: int = 7  # a request never confirmed is closed after this
     excessive_count: int = 2  # more than this many of one kind within the window
     excessive_window_days: int = 365
     second_step_kinds: frozenset[RequestKind] = frozenset({RequestKind.DELETION})
@@ -227,8 +229,9 @@ class Verification:
 
 
 def may_send_code(sent_times: Iterable[datetime], now: datetime, terms: RequestTerms) -> bool:
-    recent = [t for t in sent_times if now - t < timedelta(hours=1)]
-    return len(recent) < terms.codes_per_hour
+    sent = list(sent_times)
+    recent = [t for t in sent if now - t < timedelta(hours=1)]
+    return len(recent) < terms.codes_per_hour and len(sent) < terms.codes_per_request
 
 
 # --- charges and refusals (R4.4) ------------------------------------------------------------
@@ -312,14 +315,16 @@ MAX_URL_LENGTH = 2048
 def check_webhook_url(url: str, *, require_https: bool = False) -> str:
     """The endpoint URL as it will be called, or InvalidInput: http or https only, a host,
     no user:password (it would be stored and shown in the clear), no fragment.
-    `require_https`: production refuses plain http (the payload carries personal data)."""
+    `require_https`: plain http is refused (the payload carries personal data) except to a
+    receiver on this host (loopback)."""
     text = url.strip()
     if not text or len(text) > MAX_URL_LENGTH or any(c.isspace() or ord(c) < 32 for c in text):
         raise InvalidInput("a webhook URL is a single http(s) URL of at most "
                            f"{MAX_URL_LENGTH} characters", field="url")
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
-    allowed = ("https",) if require_https else ("http", "https")
+    loopback = parts.hostname in ("127.0.0.1", "::1", "localhost")  # a receiver on this host
+    allowed = ("https",) if require_https and not loopback else ("http", "https")
     if scheme not in allowed:
         raise InvalidInput(f"a webhook URL must use {' or '.join(allowed)}", field="url")
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import timedelta
 
 from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
 from piiguard.domain.audit import AuditEvent
@@ -46,6 +47,7 @@ from piiguard.services.requests import (
     _get,
     decide_for_request,
     open_details,
+    seal_note,
     subject_of,
 )
 from piiguard.services.subjects import disclose
@@ -57,15 +59,43 @@ def ready(req: DataRequest) -> bool:
     return req.status is RequestStatus.IN_PROGRESS and (not req.excessive or bool(req.fee))
 
 
+CLAIM_MINUTES = 15  # a claim older than this is a process that died mid-way
+
+
 def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> DataRequest:
-    """Carry out the request if it is ready; otherwise return it as it is."""
+    """Carry out the request if it is ready; otherwise return it as it is. One process at a
+    time: the request is claimed first, so a double submit, the scheduler and a second
+    worker never carry it out twice (the loser gets the request as it stands)."""
     with uow:
         req, sealed = _get(uow, request_id)
-    if not ready(req):
+    if not ready(req) or not _claim(uow, kit, req.id):
         return req
+    try:
+        return _carry_out(uow, kit, req, sealed)
+    finally:
+        with uow:
+            uow.requests.release(req.id)
+            uow.commit()
+
+
+def _claim(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
+    now = kit.clock.now()
+    with uow:
+        won = uow.requests.claim(request_id, now, now - timedelta(minutes=CLAIM_MINUTES))
+        uow.commit()
+    return won
+
+
+def _carry_out(uow: UnitOfWork, kit: RequestKit, req: DataRequest, sealed: str
+               ) -> DataRequest:
     details = open_details(kit, req.id, sealed)
-    if req.subject_id is None:
-        return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[_none_held(req)])
+    with uow:
+        subject = uow.subjects.get(req.subject_id) if req.subject_id else None
+    if subject is None or subject.erased_at is not None:
+        # nothing (or nothing any more) held: a deletion already done says so
+        done = (_deleted(req) if subject is not None and req.kind is RequestKind.DELETION
+                else _none_held(req))
+        return close_request(uow, kit, RIGHTS_ACTOR, req.id, done=[done])
     match req.kind:
         case RequestKind.ACCESS | RequestKind.PORTABILITY:
             pid, done = make_package(uow, kit, req)
@@ -76,6 +106,11 @@ def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> DataRequest:
             return _restrict(uow, kit, req, details)
         case RequestKind.DELETION:
             return _delete(uow, kit, req)
+
+
+def _deleted(req: DataRequest) -> str:
+    return ("您的个人信息已删除。" if req.language == "zh" else
+            "Your personal information has been deleted.")
 
 
 def _none_held(req: DataRequest) -> str:
@@ -106,13 +141,32 @@ def _correct(uow: UnitOfWork, kit: RequestKit, req: DataRequest, details: Reques
              ) -> DataRequest:
     if not details.changes:
         return req  # a correction told in words: staff apply it (apply_correction)
-    return apply_correction(uow, kit, RIGHTS_ACTOR, req.id, dict(details.changes))
+    return _apply_correction(uow, kit, RIGHTS_ACTOR, req.id, dict(details.changes))
 
 
 def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
                      changes: dict[str, str]) -> DataRequest:
-    """Replace the values of the named categories, recording old and new as keyed hashes,
-    reset last_confirmed_at, and queue a notice to every system holding them."""
+    """Staff apply a correction told in words: replace the values of the named categories,
+    recording old and new as keyed hashes, reset last_confirmed_at, and queue a notice to
+    every system holding them. The request is claimed while this runs."""
+    with uow:
+        req, _ = _get(uow, request_id)
+    if req.kind is not RequestKind.CORRECTION:
+        raise Conflict(f"request {req.id} is a {req.kind} request, not a correction",
+                       field="kind")
+    if not _claim(uow, kit, request_id):
+        raise Conflict(f"request {request_id} is not ready or is being carried out",
+                       field="status")
+    try:
+        return _apply_correction(uow, kit, actor, request_id, changes)
+    finally:
+        with uow:
+            uow.requests.release(request_id)
+            uow.commit()
+
+
+def _apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                      changes: dict[str, str]) -> DataRequest:
     with uow:
         req, _ = _get(uow, request_id)
     if req.kind is not RequestKind.CORRECTION:
@@ -297,7 +351,8 @@ def refuse_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
         req = replace(move(req, RequestStatus.REFUSED, kit.clock.now()),
                       refusal_reason=reason.strip(), paused_at=None)
         uow.requests.save(req)
-        uow.audit(_event(req, actor, "refuse", reason=reason.strip()))
+        uow.audit(_event(req, actor, "refuse", note_sealed=seal_note(kit, req.id,
+                                                                     reason.strip())))
         uow.commit()
     send_reply(uow, kit, req.id)
     return req

@@ -18,10 +18,18 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from piiguard.domain.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    MailError,
+    NotFound,
+)
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.request_ports import (
     Endpoint,
@@ -29,24 +37,25 @@ from piiguard.domain.request_ports import (
 )
 from piiguard.domain.requests import (
     ESCALATION,
-    RequestKind,
     RequestStatus,
     SystemTask,
     TaskAction,
     TaskStatus,
     backoff,
     check_webhook_url,
+    move,
     notices_due,
 )
 from piiguard.services import request_mail
 from piiguard.services.ids import new_id
-from piiguard.services.request_fulfil import advance, close_request, send_reply
+from piiguard.services.request_fulfil import REPLY, advance, close_request, send_reply
 from piiguard.services.request_kit import RequestKit
 from piiguard.services.requests import (
     RIGHTS_ACTOR,
     _event,
     _get,
     open_details,
+    seal_note,
 )
 
 log = logging.getLogger(__name__)
@@ -59,20 +68,51 @@ class JobReport:
     deliveries: int = 0
     replies: int = 0
     advanced: int = 0
+    expired: int = 0
     errors: int = 0
 
 
 def run_jobs(uow: UnitOfWork, kit: RequestKit) -> JobReport:
     """One pass of every job. A failing job is logged (ids only) and the others still run."""
     report = JobReport()
-    for name, job in (("notices", _notices), ("deliveries", deliver_tasks),
-                      ("replies", _replies), ("advance", _advance_ready)):
+    for name, job in (("expire", _expire_unverified), ("notices", _notices),
+                      ("deliveries", deliver_tasks), ("replies", _replies),
+                      ("advance", _advance_ready)):
         try:
-            setattr(report, {"advance": "advanced"}.get(name, name), job(uow, kit))
+            setattr(report, {"advance": "advanced", "expire": "expired"}.get(name, name),
+                    job(uow, kit))
         except Exception:  # a job's failure must not stop the others or the loop
             report.errors += 1
             log.exception("request job %s failed; it runs again on the next pass", name)
     return report
+
+
+# --- requests never confirmed ------------------------------------------------------------
+
+def _expire_unverified(uow: UnitOfWork, kit: RequestKit) -> int:
+    """Close requests whose code was never confirmed within `unverified_days`: nothing was
+    disclosed, and we cannot know who asked, so no reply goes out (the code mail said the
+    request needs confirming). Keeps guessing bounded and the queue honest."""
+    now = kit.clock.now()
+    received_before = now - timedelta(days=kit.terms.unverified_days)
+    with uow:
+        stale = [r for r in uow.requests.queue(QueueFilter(
+            statuses=frozenset({RequestStatus.AWAITING_VERIFICATION}),
+            due_before=received_before + timedelta(days=kit.terms.due_days), limit=500))
+            if r.received_at < received_before]
+    for req in stale:
+        with uow:
+            current, _ = _get(uow, req.id, lock=True)
+            if current.status is not RequestStatus.AWAITING_VERIFICATION:
+                continue
+            closed = replace(move(current, RequestStatus.REFUSED, now),
+                             refusal_reason=f"not confirmed within {kit.terms.unverified_days}"
+                                            " days")
+            uow.requests.save(closed)
+            uow.requests.add_notice(req.id, REPLY, now, False)  # no reply: identity unknown
+            uow.audit(_event(closed, SCHEDULER, "expire"))
+            uow.commit()
+    return len(stale)
 
 
 # --- reminders and escalation ---------------------------------------------------------------
@@ -105,8 +145,16 @@ def _notices(uow: UnitOfWork, kit: RequestKit) -> int:
         assignee = staff.get(req.assignee or "")
         to = (officers if urgent == ESCALATION or assignee is None
               else [assignee.email])
-        for address in to:
-            kit.mailer.send(request_mail.staff_notice(kit, req, address, urgent))
+        try:
+            for address in to:
+                kit.mailer.send(request_mail.staff_notice(kit, req, address, urgent))
+        except MailError as e:  # not sent: forget it, so the next pass sends it again
+            log.warning("request %s: the %s mail was not sent (%s); retried next pass",
+                        req.id, urgent, e.reply_code or "server unreachable")
+            with uow:
+                uow.requests.drop_notice(req.id, urgent)
+                uow.commit()
+            continue
         n += 1
     return n
 
@@ -184,7 +232,7 @@ def register_endpoint(uow: UnitOfWork, kit: RequestKit, actor: Actor, system: st
                       url: str) -> str:
     """Where a system receives correction and deletion notices. Returns the signing secret
     (hex), shown once; pending notices to the system are sent on the next pass."""
-    url = check_webhook_url(url)
+    url = check_webhook_url(url, require_https=True)  # the payload carries personal data
     secret = new_id().replace("-", "") + new_id().replace("-", "")
     with uow:
         if system not in {s.key for s in uow.policy.systems()}:
@@ -229,7 +277,8 @@ def _settle(uow: UnitOfWork, kit: RequestKit, actor: Actor, task_id: str, to: Ta
         uow.requests.save_task(task)
         req, _ = _get(uow, task.request_id)
         uow.audit(_event(req, actor, f"task.{to.value}", task_id=task.id, system=task.system,
-                         note=note if to is TaskStatus.WAIVED else None))
+                         note_sealed=seal_note(kit, req.id, note)
+                         if to is TaskStatus.WAIVED else None))
         uow.commit()
     _maybe_complete(uow, kit, task.request_id)
     return task
@@ -267,13 +316,20 @@ def _replies(uow: UnitOfWork, kit: RequestKit) -> int:
 
 
 def _advance_ready(uow: UnitOfWork, kit: RequestKit) -> int:
-    with uow:
-        waiting = uow.requests.queue(QueueFilter(
-            statuses=frozenset({RequestStatus.IN_PROGRESS}), limit=50))
-    n = 0
-    for req in waiting:
-        if req.kind is RequestKind.CORRECTION or (req.excessive and not req.fee):
-            continue  # staff's turn: a correction told in words, a charge to decide
-        if advance(uow, kit, req.id).status is not RequestStatus.IN_PROGRESS:
-            n += 1
-    return n
+    """Carry out verified requests a stopped process left behind. One that fails is logged
+    (by id) and the others still go ahead."""
+    n, offset = 0, 0
+    while True:
+        with uow:
+            page = uow.requests.queue(QueueFilter(
+                statuses=frozenset({RequestStatus.IN_PROGRESS}), limit=200, offset=offset))
+        for req in page:
+            try:
+                if advance(uow, kit, req.id).status is not RequestStatus.IN_PROGRESS:
+                    n += 1
+            except DomainError as exc:
+                log.warning("request %s could not be carried out (%s); retried next pass",
+                            req.id, exc.code)
+        if len(page) < 200:
+            return n
+        offset += 200

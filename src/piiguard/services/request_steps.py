@@ -23,7 +23,7 @@ from piiguard.domain.requests import (
     resume,
 )
 from piiguard.services.request_kit import RequestKit
-from piiguard.services.requests import _event, _get
+from piiguard.services.requests import _event, _get, seal_note
 
 HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 
@@ -81,7 +81,8 @@ def check_document(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
     def change(req: DataRequest) -> DataRequest:
         _second_step(req)
         return replace(req, document_checked_by=actor.id)
-    return _change(uow, actor, request_id, "document.check", change, document=document)
+    return _change(uow, actor, request_id, "document.check", change,
+                   note_sealed=seal_note(kit, request_id, document))
 
 
 def approve_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
@@ -104,7 +105,8 @@ def wait_on_requester(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id
     """Pause the clock while waiting for the requester (recorded, with the reason)."""
     why = _text(why, "reason", 3, 500, "say what the requester must provide")
     return _change(uow, actor, request_id, "pause",
-                   lambda req: pause(req, kit.clock.now()), reason=why)
+                   lambda req: pause(req, kit.clock.now()),
+                   note_sealed=seal_note(kit, request_id, why))
 
 
 def resume_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
@@ -135,7 +137,8 @@ def charge_fee(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, 
     def change(req: DataRequest) -> DataRequest:
         _excessive_only(req)
         return pause(replace(req, fee=fee), kit.clock.now())
-    return _change(uow, actor, request_id, "fee", change, fee=fee, reason=reason)
+    return _change(uow, actor, request_id, "fee", change, fee=fee,
+                   note_sealed=seal_note(kit, request_id, reason))
 
 
 def waive_excessive(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
@@ -146,7 +149,8 @@ def waive_excessive(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: 
     def change(req: DataRequest) -> DataRequest:
         _excessive_only(req)
         return replace(req, excessive=False)
-    return _change(uow, actor, request_id, "excessive.waive", change, reason=reason)
+    return _change(uow, actor, request_id, "excessive.waive", change,
+                   note_sealed=seal_note(kit, request_id, reason))
 
 
 def flag_unfounded(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
@@ -159,4 +163,5 @@ def flag_unfounded(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
             raise Conflict("this request is closed", field="status")
         return replace(req, excessive=True,
                        excessive_reason=f"manifestly unfounded: {reason}")
-    return _change(uow, actor, request_id, "excessive.flag", change, reason=reason)
+    return _change(uow, actor, request_id, "excessive.flag", change,
+                   note_sealed=seal_note(kit, request_id, reason))

@@ -89,6 +89,17 @@ def seal_details(kit: RequestKit, request_id: str, d: RequestDetails) -> str:
     return kit.box.seal(json.dumps(body, ensure_ascii=False).encode(), f"request:{request_id}")
 
 
+def seal_note(kit: RequestKit, request_id: str, text: str) -> str:
+    """A note staff wrote on a request (a reason, a verification method, a document) as it
+    goes into the audit trail: sealed, since free text may name a person; the request's
+    view opens it for the staff handling it, an auditor sees that a note was made."""
+    return kit.box.seal(text.encode(), f"request-note:{request_id}")
+
+
+def open_note(kit: RequestKit, request_id: str, sealed: str) -> str:
+    return kit.box.open(sealed, f"request-note:{request_id}").decode()
+
+
 def open_details(kit: RequestKit, request_id: str, sealed: str) -> RequestDetails:
     raw = json.loads(kit.box.open(sealed, f"request:{request_id}"))
     return RequestDetails(raw["contact"], ContactKind(raw["contact_kind"]), raw["name"],
@@ -296,12 +307,20 @@ def _verified(uow: UnitOfWork, kit: RequestKit, req: DataRequest, actor: Actor |
                               req.received_at, kit.terms)
     if reason:
         req = replace(req, excessive=True, excessive_reason=reason)
+    if (req.subject_id is not None and not req.sensitive
+            and req.kind in (RequestKind.ACCESS, RequestKind.PORTABILITY)):
+        # a copy holds everything on the person, whatever they ticked: sensitive if any
+        # item held is (the second step then applies, PIIGUARD_REQUEST_SECOND_STEP_SENSITIVE)
+        taxonomy = kit.policy.current(uow).taxonomy
+        held = {r.category for r in uow.items.records(req.subject_id)}
+        req = replace(req, sensitive=any(taxonomy.get(c).sensitive for c in held))
     second = req.subject_id is not None and needs_second_step(req.kind, req.sensitive,
                                                                kit.terms)
     req = move(req, RequestStatus.AWAITING_SECOND_STEP if second else RequestStatus.IN_PROGRESS,
                now)
     uow.requests.save(req)
-    uow.audit(_event(req, actor, "verify", method=method, excessive=req.excessive,
+    uow.audit(_event(req, actor, "verify", note_sealed=seal_note(kit, req.id, method),
+                     excessive=req.excessive,
                      second_step=second))
     return req
 
@@ -354,8 +373,8 @@ class RequestView:
 
 def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
                  ) -> RequestView:
-    """A request with what the person wrote (staff handling it), its timeline, the
-    notices to the systems holding the data and the packages made for the person."""
+    """A request with what the person wrote (staff handling it), and its timeline with the
+    staff's sealed notes opened."""
     with uow:
         req, sealed = _get(uow, request_id)
         timeline = uow.audit_log.entries(AuditQuery(target=("request", req.id), limit=1000))
@@ -363,7 +382,18 @@ def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
         packages = uow.requests.packages_of(req.id)
         uow.audit(_event(req, actor, "view"))
         uow.commit()
-    return RequestView(req, open_details(kit, req.id, sealed), timeline, tasks, packages)
+    return RequestView(req, open_details(kit, req.id, sealed),
+                       [_with_note(kit, req.id, e) for e in timeline], tasks, packages)
+
+
+def _with_note(kit: RequestKit, request_id: str, e: AuditEntry) -> AuditEntry:
+    if '"note_sealed"' not in e.details:
+        return e
+    details = json.loads(e.details)
+    sealed = details.pop("note_sealed")
+    if sealed:
+        details["note"] = open_note(kit, request_id, sealed)
+    return replace(e, details=json.dumps(details, ensure_ascii=False, sort_keys=True))
 
 
 def request_status(uow: UnitOfWork, request_id: str) -> DataRequest:

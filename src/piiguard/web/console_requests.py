@@ -370,6 +370,8 @@ def _timeline(entries: list[AuditEntry], staff: dict[str, str], n: dict[str, dic
     for e in entries:
         details = json.loads(e.details) if e.details else {}
         step = e.action.removeprefix("request.")
+        if details.pop("note_sealed", None):  # a staff note, opened only for its handlers
+            details["note"] = "🔒"
         notes = [f"{k}: {staff.get(v, v) if isinstance(v, str) else v}"
                  for k, v in sorted(details.items())
                  if k not in ("kind", "status", "contact_hash") and v not in (None, "", [])]

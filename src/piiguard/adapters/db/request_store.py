@@ -54,7 +54,7 @@ def _request(r: Any) -> DataRequest:
         r.closed_at, r.outcome, bool(r.sensitive))
 
 
-_COLS = [c for c in R.c if c.name not in ("details", "waiting")]
+_COLS = [c for c in R.c if c.name not in ("details", "waiting", "claimed_at")]
 _N, _C, _T = t.request_notices, t.request_codes, t.request_tasks
 _E, _P, _M = t.system_endpoints, t.request_packages, t.triage_mail
 
@@ -87,6 +87,17 @@ class SqlRequests:
 
     def save(self, req: DataRequest) -> None:
         self._c.execute(update(R).where(R.c.id == req.id).values(**_row(req)))
+
+    def claim(self, request_id: str, at: datetime, stale_before: datetime) -> bool:
+        """Take a verified request to carry it out; False when another process holds it
+        (a claim older than `stale_before` is a process that died: taken over)."""
+        q = update(R).where(R.c.id == request_id, R.c.status == "in_progress",
+                            R.c.claimed_at.is_(None) | (R.c.claimed_at < stale_before)
+                            ).values(claimed_at=at)
+        return bool(self._c.execute(q).rowcount)
+
+    def release(self, request_id: str) -> None:
+        self._c.execute(update(R).where(R.c.id == request_id).values(claimed_at=None))
 
     def set_details(self, request_id: str, details_sealed: str) -> None:
         self._c.execute(update(R).where(R.c.id == request_id).values(details=details_sealed))
@@ -163,6 +174,9 @@ class SqlRequests:
         except IntegrityError:
             return False
         return True
+
+    def drop_notice(self, request_id: str, label: str) -> None:
+        self._c.execute(_N.delete().where(_N.c.request_id == request_id, _N.c.label == label))
 
     def unreplied(self, limit: int) -> list[str]:
         """Closed requests whose reply is not on record as sent (the mail server refused)."""

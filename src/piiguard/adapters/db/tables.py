@@ -413,6 +413,8 @@ data_requests = Table(
     Column("open", Boolean, nullable=False),  # not completed or refused: the queue's filter
     # waiting on the requester (paused_at set): the queue lists these after the running ones
     Column("waiting", Boolean, nullable=False, server_default=false()),
+    # a process carrying the request out holds it (two workers, a double submit: one wins)
+    Column("claimed_at", TS, nullable=True),
     Column("details", Text, nullable=False),  # sealed RequestDetails (personal data)
     # the queue and the overdue view: open requests by due date
     Index("ix_data_requests_open_due", "open", "due_at"),
