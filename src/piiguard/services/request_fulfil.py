@@ -279,8 +279,8 @@ KEPT_BY_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION})
 
 
 def _delete(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
-    """Items collected under a legal obligation (accounting records, ...) are kept and
-    restricted to legal compliance; the rest deleted; nothing kept -> crypto-shredding."""
+    """Items collected under a legal obligation (accounting records, ...) are kept, only
+    stored (all processing restricted); the rest deleted; nothing kept -> crypto-shredding."""
     sid = subject_of(req)
     zh = req.language == "zh"
     now = kit.clock.now()
@@ -296,10 +296,11 @@ def _delete(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
         uow.requests.drop_packages_of_subject(sid)
         if kept:
             uow.items.delete_items(sid, [r.id for r in gone])
-            for p in state.register.rules:
-                if p != RIGHTS_PURPOSE and state.register.active(p) is not None:
-                    uow.consents.add_restriction(Restriction(
-                        new_id(), sid, RestrictionKind.RESTRICTION, p, now), f"request:{req.id}")
+            # PIPL Art. 47: what must be kept is only stored — every purpose restricted,
+            # today's and any added later; an authority's demand goes through a legal
+            # exception, which lifts the restriction for that case alone
+            uow.consents.add_restriction(Restriction(
+                new_id(), sid, RestrictionKind.RESTRICTION, None, now), f"request:{req.id}")
         else:
             uow.items.delete_for_subject(sid)
             uow.subjects.mark_erased(sid, now)
@@ -311,10 +312,10 @@ def _delete(uow: UnitOfWork, kit: RequestKit, req: DataRequest) -> DataRequest:
     done = [f"已删除 {len(gone)} 项个人信息" if zh else f"{len(gone)} item(s) deleted"]
     if kept:
         kept_cats = ", ".join(sorted({r.category for r in kept}))
-        done.append(f"依法须保存的 {len(kept)} 项（{kept_cats}）不予删除，已停止除履行法定义务外的"
+        done.append(f"依法须保存的 {len(kept)} 项（{kept_cats}）不予删除，仅作存储，已停止其他"
                     "一切处理" if zh else
                     f"{len(kept)} item(s) the law requires us to keep ({kept_cats}) are not "
-                    "deleted; they are restricted to that legal obligation")
+                    "deleted; they are only stored, every other processing stopped")
     else:
         kit.vault.shred([sid])
         with uow:
