@@ -4,6 +4,8 @@ installed `piiguard` command with the environment that points it at the test's d
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import sys
 import time
 import warnings
@@ -183,3 +185,18 @@ def cli_env(settings: Settings) -> dict[str, str]:
     env["PIIGUARD_PUBLIC_URL"] = settings.public_url
     env["COLUMNS"] = "200"  # rich tables: keep ids and values whole
     return env
+
+
+def free_port() -> int:
+    """A TCP port on loopback nobody listens on (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never skip quietly
+    raise RuntimeError("PIIGUARD_REQUIRE_BROWSER is set but no chromium is installed")
+# the browser tests' module mark: they skip, with the reason, where there is no Chromium
+needs_browser = pytest.mark.skipif(CHROMIUM is None,
+                                   reason="no Chromium: apt-get install chromium (CI does)")

@@ -9,9 +9,6 @@ no browser is downloaded. Without it these tests skip with the reason."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -24,23 +21,21 @@ from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
 from piiguard.web.app import create_app
-from tests.e2e.conftest import PASSWORD, TestClient, login, totp_code
+from tests.e2e.conftest import (
+    CHROMIUM,
+    PASSWORD,
+    TestClient,
+    free_port,
+    login,
+    needs_browser,
+    totp_code,
+)
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 IDLE_SECONDS = 2.0
 EMAIL = "li.lei@st-machinery.cn"
 
-if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never skip quietly
-    raise RuntimeError("PIIGUARD_REQUIRE_BROWSER is set but no chromium is installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="no Chromium: apt-get install chromium (CI does)")
+pytestmark = needs_browser
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -59,7 +54,7 @@ def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, An
                                    frozenset({"staff"}), True, c.clock.now(),
                                    department="sales"), c.passwords.hash(PASSWORD))
         uow.commit()
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(c), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -9,7 +9,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -28,18 +27,12 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.config import Settings
-from tests.e2e.conftest import PIIGUARD, cli_env
+from tests.e2e.conftest import PIIGUARD, cli_env, free_port
 
 WRITERS = 4
 ENOUGH_ACKS = 40  # kill after this many acknowledged writes...
 ENOUGH_SECONDS = 1.0  # ...or this long after the first one, whichever comes first
 ITEMS = ("user.contact.email", "user.contact.phone_number", "user.name")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def payload(writer: int, n: int) -> dict[str, Any]:

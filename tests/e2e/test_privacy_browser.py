@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
-import socket
 import threading
 import time
 import zipfile
@@ -34,23 +31,14 @@ from piiguard.services.requests import request_status
 from piiguard.web.app import create_app
 from piiguard.web.privacy_text import KINDS, STATUSES, TEXT
 from tests.builders import contact, register
+from tests.e2e.conftest import CHROMIUM, free_port, needs_browser
 from tests.mailserver import SmtpSink, body_text
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CODE = re.compile(r"^ {4}(\d{6})$", re.MULTILINE)
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/privacy/packages/[0-9a-f]{64})")
 
-if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never skip quietly
-    raise RuntimeError("PIIGUARD_REQUIRE_BROWSER is set but no chromium is installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None,
-                                reason="no Chromium: apt-get install chromium (CI does)")
+pytestmark = needs_browser
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -59,7 +47,7 @@ def centre(settings: Settings, mailbox: SmtpSink) -> Iterator[tuple[str, Contain
     and a headless Chromium."""
     sync_api = pytest.importorskip("playwright.sync_api",
                                    reason="playwright not installed (pip install -e .[dev])")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     assert settings.smtp_port == mailbox.port
     c = bootstrap(settings.model_copy(update={"public_url": base}), migrate=False)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import signal
 import smtplib
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,11 @@ from piiguard.domain.request_ports import QueueFilter
 from piiguard.domain.requests import RequestChannel, RequestKind
 from piiguard.services.requests import list_requests
 from tests.builders import contact, register
-from tests.e2e.conftest import cli_env
+from tests.e2e.conftest import cli_env, free_port
 from tests.mailserver import SmtpSink, body_text
 
 PIIGUARD = str(Path(sys.executable).with_name("piiguard"))
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _send(port: int, sender: str, subject: str, body: str) -> None:
@@ -54,7 +48,7 @@ def _send(port: int, sender: str, subject: str, body: str) -> None:
 def test_worker_turns_mail_into_a_request_and_stops_cleanly(
         container: Container, settings: Settings, mailbox: SmtpSink) -> None:
     register(container, *contact("zhang.san@example.cn"))
-    port = _free_port()
+    port = free_port()
     env = cli_env(settings) | {"PIIGUARD_INBOX_PORT": str(port),
                                "PIIGUARD_SCHEDULER_SECONDS": "0.5"}
     proc = subprocess.Popen([PIIGUARD, "worker"], env=env, stdout=subprocess.PIPE,

@@ -9,8 +9,7 @@ import json
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -19,8 +18,7 @@ import pytest
 
 from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.webhooks import verify_signature
-from piiguard.bootstrap import OPERATOR, Container, bootstrap
-from piiguard.config import Settings
+from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.audit import AuditEntry
 from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import InvalidInput, TooManyAttempts
@@ -43,22 +41,12 @@ from piiguard.services.requests import (
     verify_code,
 )
 from tests.builders import contact, register
+from tests.integration.conftest import START
 from tests.mailserver import SmtpSink, body_text
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 EMAIL = "li.lei@example.cn"
 
 
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(START)
-
-
-@pytest.fixture
-def c(settings: Settings, clock: FixedClock) -> Iterator[Container]:
-    container = bootstrap(settings, migrate=False, clock=clock)
-    yield container
-    container.close()
 
 
 def _code(mailbox: SmtpSink, to: str = EMAIL) -> str:

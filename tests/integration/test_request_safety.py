@@ -7,14 +7,12 @@ refused is sent again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from piiguard.adapters.clock import FixedClock
-from piiguard.bootstrap import OPERATOR, Container, bootstrap
-from piiguard.config import Settings
+from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import InvalidInput, TooManyAttempts
 from piiguard.domain.ports import AuditQuery
@@ -31,21 +29,8 @@ from piiguard.services.requests import (
 )
 from piiguard.services.subjects import erase_subject
 from tests.builders import contact, item, register
+from tests.integration.conftest import START
 from tests.mailserver import ACCEPTED, SmtpSink
-
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(START)
-
-
-@pytest.fixture
-def c(settings: Settings, clock: FixedClock) -> Iterator[Container]:
-    container = bootstrap(settings, migrate=False, clock=clock)
-    yield container
-    container.close()
 
 
 def _letter(c: Container, kind: RequestKind, email: str) -> str:

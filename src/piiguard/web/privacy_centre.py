@@ -38,6 +38,7 @@ from piiguard.domain.errors import (
     NotFound,
     TooManyAttempts,
 )
+from piiguard.domain.request_ports import StoredPackage
 from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus
 from piiguard.services.request_packages import download_package
 from piiguard.services.requests import MAX_TEXT, RequestInput, open_request, resend_code
@@ -353,18 +354,28 @@ def _access_page(request: Request, token: str, body: bytes) -> Response:
     return response
 
 
-@router.get("/packages/{token}", response_class=HTMLResponse)
-def package_page(request: Request, c: ContainerDep, token: str) -> Response:
-    """The readable copy (access) or a page to download the export (portability); the
-    link is not used up until the download."""
+def _package(request: Request, c: Container, token: str, *, consume: bool
+             ) -> tuple[StoredPackage, bytes] | Response:
+    """The package behind a link, or the page saying the link is unknown (404) or used up
+    or expired (410)."""
     if not LINK_TOKEN.fullmatch(token):
         return _gone(request, c, 404)
     try:
-        stored, body = download_package(c.uow(), c.requests, token, consume=False)
+        return download_package(c.uow(), c.requests, token, consume=consume)
     except NotFound:
         return _gone(request, c, 404)
     except Conflict:
         return _gone(request, c, 410)
+
+
+@router.get("/packages/{token}", response_class=HTMLResponse)
+def package_page(request: Request, c: ContainerDep, token: str) -> Response:
+    """The readable copy (access) or a page to download the export (portability); the
+    link is not used up until the download."""
+    found = _package(request, c, token, consume=False)
+    if isinstance(found, Response):
+        return found
+    stored, body = found
     if stored.kind == "access":
         return _access_page(request, token, body)
     response = _render(request, c, "privacy/package.html", {
@@ -376,14 +387,10 @@ def package_page(request: Request, c: ContainerDep, token: str) -> Response:
 @router.get("/packages/{token}/download")
 def package_download(request: Request, c: ContainerDep, token: str) -> Response:
     """The zip (access) or the JSON (portability), once."""
-    if not LINK_TOKEN.fullmatch(token):
-        return _gone(request, c, 404)
-    try:
-        stored, body = download_package(c.uow(), c.requests, token, consume=True)
-    except NotFound:
-        return _gone(request, c, 404)
-    except Conflict:
-        return _gone(request, c, 410)
+    found = _package(request, c, token, consume=True)
+    if isinstance(found, Response):
+        return found
+    stored, body = found
     zipped = stored.kind == "access"
     name = f"personal-information-{stored.request_id[:8]}.{'zip' if zipped else 'json'}"
     response = Response(body, media_type="application/zip" if zipped else "application/json",
