@@ -83,7 +83,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     **{("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
        for p in ("/api/v1/requests", "/api/v1/requests/counts")},
     **dict.fromkeys([("GET", R)] + [("POST", R + step) for step in (
-        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction")],
+        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction",
+        "/replied")],
         frozenset({"staff", "privacy_officer"})),
     **dict.fromkeys([("POST", R + step) for step in (
         "/approve", "/fee", "/waive", "/unfounded", "/refuse")] + [
@@ -109,7 +110,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
        for p in ("/console/requests", "/console/requests/{request_id}")},
     **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
         ("POST", "/console/requests/{request_id}/" + step) for step in (
-            "assign", "verify", "document", "pause", "resume", "correct")],
+            "assign", "verify", "document", "pause", "resume", "correct", "replied")],
         frozenset({"staff", "privacy_officer"})),
     **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
         "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [

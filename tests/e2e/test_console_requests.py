@@ -291,7 +291,12 @@ def test_staff_assign_verify_pause_and_resume_moving_the_due_date_then_apply_a_c
     assert 'data-status="completed"' in html and "1 item(s) corrected" in html
     steps = [s for s in re.findall(r'<td class="step">([^<]+)</td>', html) if s != "Viewed"]
     assert steps == ["Received", "Assigned", "Identity verified", "Clock paused",
-                     "Clock resumed", "Corrected", "Completed", "Reply sent"]
+                     "Clock resumed", "Corrected", "Completed", "Reply due from staff"]
+    # a phone request: staff tell the person, then record it
+    assert f'action="/console/requests/{rid}/replied"' in html
+    html = staff.step(rid, "replied", how="phoned back the next morning, told the outcome")
+    assert "Reply given by staff" in html
+    assert f'action="/console/requests/{rid}/replied"' not in html
 
 
 @pytest.mark.req("R4.3")

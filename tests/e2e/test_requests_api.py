@@ -376,7 +376,7 @@ def test_correction_changes_the_value_records_hashes_and_tells_every_holding_sys
 
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R4.3")
-def test_a_phone_request_is_verified_by_staff_and_a_correction_told_in_words_applied(
+def test_a_phone_request_is_verified_by_staff_a_correction_told_in_words_applied_and_replied(
         container: Container, api: TestClient, system: Caller, officer: Caller,
         mailbox: SmtpSink) -> None:
     sid = person(api, system)
@@ -404,6 +404,17 @@ def test_a_phone_request_is_verified_by_staff_and_a_correction_told_in_words_app
     assert (verified["details"]["note"], verified["actor"]) == (
         "called back the number on file", clerk.ref)
     assert not [m for m in mailbox.messages if m["X-Piiguard-Request"] == rid]  # no mail
+    # the reply is staff's to give: due until they record how they told the person
+    actions = [e["action"] for e in view(api, clerk, rid)["timeline"]]
+    assert "request.reply.due" in actions and "request.reply" not in actions
+    problem(api.post(f"/api/v1/requests/{rid}/replied", headers=clerk.headers,
+                     json={"how": "x"}), 422, "invalid-input", "how")
+    step(api, clerk, rid, "replied", how="phoned back 2026-11-26 10:00, told the outcome")
+    given = next(e for e in view(api, clerk, rid)["timeline"]
+                 if e["action"] == "request.reply.given")
+    assert given["details"]["note"].startswith("phoned back")
+    problem(api.post(f"/api/v1/requests/{rid}/replied", headers=clerk.headers,
+                     json={"how": "phoned again"}), 409, "conflict", "status")
     # a correction is applied under a correction request only
     rid = open_request(api, clerk, "restriction", PHONE, channel="phone",
                        purposes=["important_notices"])["id"]

@@ -362,8 +362,13 @@ def refuse_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
 REPLY = "reply"
 
 
+REPLY_GIVEN = "reply_given"  # staff told the person (phone, letter): recorded by hand
+
+
 def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
-    """Mail the closing reply once; the job runner retries replies the mail server refused."""
+    """Mail the closing reply once; the job runner retries replies the mail server refused.
+    A request whose contact is a phone number is answered by staff: it is recorded as due,
+    and stays due on the request's page until staff record how they told the person."""
     with uow:
         req, sealed = _get(uow, request_id)
         if REPLY in uow.requests.notices_sent([req.id])[req.id]:
@@ -371,7 +376,8 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
         packages = uow.requests.packages_of(req.id)
     details = open_details(kit, req.id, sealed)
     link = package_link(kit, packages[-1].id) if packages else None
-    if details.contact_kind.value == "email":  # a phone request's reply is given by staff
+    mailed = details.contact_kind.value == "email"
+    if mailed:
         try:
             kit.mailer.send(request_mail.reply_mail(kit, req, details.contact,
                                                     done=req.outcome.splitlines(), link=link))
@@ -379,9 +385,37 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
             log.warning("request %s: the reply was not sent (%s); it is retried", req.id,
                         e.reply_code or "server unreachable")
             return False
-    ok = True
     with uow:
-        if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), ok):
-            uow.audit(_event(req, RIGHTS_ACTOR, "reply", channel=details.contact_kind.value))
+        if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), mailed):
+            uow.audit(_event(req, RIGHTS_ACTOR, "reply" if mailed else "reply.due",
+                             channel=details.contact_kind.value))
         uow.commit()
-    return ok
+    return mailed
+
+
+def reply_due(uow: UnitOfWork, request_id: str) -> bool:
+    """A closed request whose reply staff still have to give (phone contact)."""
+    with uow:
+        req, _ = _get(uow, request_id)
+        sent = uow.requests.notices_sent([req.id])[req.id]
+        return (req.status.closed and REPLY in sent and REPLY_GIVEN not in sent
+                and not uow.requests.reply_mailed(req.id))
+
+
+def record_reply(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
+                 how: str) -> DataRequest:
+    """Staff told the person the outcome another way (a call back, a letter): recorded,
+    with how (sealed, like every staff note)."""
+    how = how.strip()
+    if not 5 <= len(how) <= 500:
+        raise InvalidInput("say how and when the person was told (5–500 characters)",
+                           field="how")
+    if not reply_due(uow, request_id):
+        raise Conflict("this request has no reply due from staff (open, or answered by "
+                       "mail, or already recorded)", field="status")
+    with uow:
+        req, _ = _get(uow, request_id)
+        uow.requests.add_notice(req.id, REPLY_GIVEN, kit.clock.now(), True)
+        uow.audit(_event(req, actor, "reply.given", note_sealed=seal_note(kit, req.id, how)))
+        uow.commit()
+    return req

@@ -157,7 +157,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/requests/counts"): Rule(QUEUE),
     ("GET", R): Rule(HANDLERS),
     **dict.fromkeys([("POST", R + step) for step in (
-        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction")],
+        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction",
+        "/replied")],
         Rule(HANDLERS)),
     ("POST", R + "/approve"): Rule(OFFICERS, reauth=True),
     **dict.fromkeys([("POST", R + step) for step in (
@@ -189,7 +190,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/console/requests/{request_id}"): Rule(_roles(STAFF, OFFICER, AUDITOR)),
     **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
         ("POST", "/console/requests/{request_id}/" + step) for step in (
-            "assign", "verify", "document", "pause", "resume", "correct")],
+            "assign", "verify", "document", "pause", "resume", "correct", "replied")],
         Rule(_roles(STAFF, OFFICER))),
     **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
         "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [

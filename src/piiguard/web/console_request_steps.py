@@ -76,6 +76,13 @@ def verify(request: Request, request_id: str, c: ContainerDep, actor: Authorized
         c.uow(), c.requests, actor, request_id, method), {"method": method}, advance=True)
 
 
+@router.post("/{request_id}/replied", response_class=HTMLResponse)
+def replied(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
+            how: Text = "") -> Response:
+    return _step(request, c, actor, request_id, "replied", lambda: fulfil.record_reply(
+        c.uow(), c.requests, actor, request_id, how), {"how": how})
+
+
 @router.post("/{request_id}/document", response_class=HTMLResponse)
 def document(request: Request, request_id: str, c: ContainerDep, actor: Authorized,
              document: Text = "") -> Response:

@@ -433,6 +433,8 @@ def _request_page(request: Request, c: Container, actor: Actor, request_id: str,
     staff = _staff_names(c)
     now = c.clock.now()
     forms = _forms(req, actor)
+    if actor.roles & HANDLERS and req.status.closed and fulfil.reply_due(c.uow(), req.id):
+        forms.add("replied")
     context: dict[str, Any] = {
         "r": req, "row": _row(req, now, staff, c), "details": details, "tasks": tasks,
         "packages": packages, "timeline": _timeline(entries, staff, names(lang)),

@@ -126,8 +126,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "waive_task": ("记录无需确认的原因", "Record why it need not confirm"),
     "submit": ("提交", "Submit"),
     "officer_only": ("仅限个人信息保护负责人", "Privacy officers only"),
+    "replied": ("记录已答复申请人", "Record the reply to the person"),
+    "replied_hint": ("此请求以电话提出：请将上面的办理结果告知申请人，然后记录告知的方式和时间。",
+                     "This request came by phone: tell the person the outcome above, then "
+                     "record how and when you told them."),
+    "how": ("告知方式和时间", "How and when the person was told"),
     # flashes
     "done_assign": ("已分配处理人。", "The request is assigned."),
+    "done_replied": ("已记录答复。", "The reply is recorded."),
     "done_verify": ("已记录身份验证。", "The identity verification is recorded."),
     "done_document": ("已记录证件查验，等待另一位负责人批准。",
                       "The document check is recorded; another officer approves next."),
@@ -239,6 +245,8 @@ STEPS: dict[str, tuple[str, str]] = {  # audit actions on a request, without "re
     "refuse": ("拒绝", "Refused"),
     "complete": ("办结", "Completed"),
     "reply": ("答复申请人", "Reply sent"),
+    "reply.due": ("待工作人员答复申请人", "Reply due from staff"),
+    "reply.given": ("工作人员已答复申请人", "Reply given by staff"),
     "view": ("查看", "Viewed"),
     "package.create": ("生成文件", "Package made"),
     "package.view": ("申请人查看文件", "Package viewed"),

@@ -54,6 +54,11 @@ class RequestIn(Strict):
         return RequestChannel(self.channel)
 
 
+class RepliedIn(Strict):
+    how: str = Field(min_length=1, max_length=500,
+                     examples=["phoned the number on file on 2026-11-26, told the outcome"])
+
+
 class IdentityIn(Strict):
     method: str = Field(min_length=1, max_length=200,
                         examples=["called back the number on file"])

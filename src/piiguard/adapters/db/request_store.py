@@ -175,6 +175,10 @@ class SqlRequests:
             return False
         return True
 
+    def reply_mailed(self, request_id: str) -> bool:
+        q = select(_N.c.sent).where(_N.c.request_id == request_id, _N.c.label == "reply")
+        return bool(self._c.execute(q).scalar())
+
     def drop_notice(self, request_id: str, label: str) -> None:
         self._c.execute(_N.delete().where(_N.c.request_id == request_id, _N.c.label == label))
 

@@ -45,6 +45,7 @@ from piiguard.web.request_schemas import (
     PackageOut,
     QueueItemOut,
     ReasonIn,
+    RepliedIn,
     RequestIn,
     RequestOut,
     RequestViewOut,
@@ -247,6 +248,14 @@ def flag_unfounded(request_id: str, body: ReasonIn, c: ContainerDep,
                    actor: Authorized) -> RequestOut:
     """Flag a request as manifestly unfounded: it waits for a fee, a waiver or a refusal."""
     return _out(c, steps.flag_unfounded(c.uow(), c.requests, actor, request_id, body.reason))
+
+
+@router.post(RID + "/replied", response_model=RequestOut)
+def record_reply(request_id: str, body: RepliedIn, c: ContainerDep,
+                 actor: Authorized) -> RequestOut:
+    """A request made by phone is answered by staff: record how and when the person was
+    told the outcome (the reply the request owes them, R9.2)."""
+    return _out(c, fulfil.record_reply(c.uow(), c.requests, actor, request_id, body.how))
 
 
 @router.post(RID + "/refuse", response_model=RequestOut)
