@@ -309,3 +309,24 @@ def test_the_queue_lists_running_requests_by_due_date_then_those_waiting(
     assert queue == [ids[0], ids[1], ids[2]]  # paused last, though due before ids[1]
     assert [r.id for r in list_requests(c.uow(), QueueFilter(overdue_at=START))] == [ids[0]]
     assert request_counts(c.uow(), START) == (3, 1)
+
+
+@pytest.mark.req("R9.1")
+@pytest.mark.parametrize("header", [("Auto-Submitted", "auto-replied"),
+                                    ("Precedence", "bulk"), ("From", "MAILER-DAEMON@mx.cn")])
+def test_automatic_mail_is_kept_for_staff_and_never_answered(
+        c: Container, mailbox: SmtpSink, header: tuple[str, str]) -> None:
+    register(c, *contact(EMAIL))
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = EMAIL, "privacy@example.com", "Out of office: 删除"
+    if header[0] == "From":
+        m.replace_header("From", header[1])
+    else:
+        m.add_header(*header)
+    m.set_content("I am away until Monday.")
+    tid = intake.intake_mail(c.uow(), c.requests, m.as_bytes(), ("privacy@example.com",))
+    [t] = intake.list_triage(c.uow())
+    assert t.id == tid and "automatic" in t.reason
+    assert mailbox.messages == []  # no acknowledgement: no loop between two robots
+    with c.uow() as uow:
+        assert uow.requests.queue(QueueFilter()) == []

@@ -192,7 +192,19 @@ def parse_inbound(raw: bytes, recipients: Sequence[str]) -> InboundMail:
         text=text,
         message_id=" ".join(_raw_header(msg, "message-id").split()),
         language="zh" if _HAN.search(subject) or _HAN.search(text) else "en",
+        automatic=_automatic(msg, address),
     )
+
+
+def _automatic(msg: Message, sender: str) -> bool:
+    """RFC 3834: Auto-Submitted other than "no"; Precedence bulk/junk/list; a bounce from
+    the mailer daemon. Answering such mail risks a loop between two robots."""
+    auto = _raw_header(msg, "auto-submitted").strip().lower()
+    precedence = _raw_header(msg, "precedence").strip().lower()
+    local = sender.split("@", 1)[0]
+    return ((bool(auto) and auto != "no") or precedence in ("bulk", "junk", "list")
+            or local in ("mailer-daemon", "postmaster")
+            or msg.get_content_type() == "multipart/report")
 
 
 # --- the listener ---------------------------------------------------------------------------

@@ -41,6 +41,8 @@ class InboundMail:
     text: str
     message_id: str
     language: str  # "zh" when the mail has CJK text, else "en"
+    # an autoresponder, a bounce or a list (RFC 3834): never answered, never a request
+    automatic: bool = False
 
 
 class Mailer(Protocol):

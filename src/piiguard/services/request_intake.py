@@ -68,6 +68,8 @@ def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[
         mail = kit.parse_mail(raw, recipients)
     except InvalidInput as e:
         return _triage(uow, kit, raw, f"unreadable: {e.message}")
+    if mail.automatic:  # kept for staff, never answered (no loop between two robots)
+        return _triage(uow, kit, raw, "an automatic reply, bounce or list mail")
     answered = _answer_with_code(uow, kit, mail)
     if answered is not None:
         return answered
