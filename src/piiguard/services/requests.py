@@ -28,7 +28,6 @@ from piiguard.domain.errors import (
 from piiguard.domain.normalize import normalize
 from piiguard.domain.ports import AuditQuery, UnitOfWork
 from piiguard.domain.request_ports import (
-    OutgoingMail,
     QueueFilter,
     StoredPackage,
 )
@@ -411,7 +410,3 @@ def list_requests(uow: UnitOfWork, f: QueueFilter) -> list[DataRequest]:
 def request_counts(uow: UnitOfWork, now: datetime) -> tuple[int, int]:
     with uow:
         return uow.requests.counts(now)
-
-
-def send_mail(kit: RequestKit, mail: OutgoingMail) -> None:
-    kit.mailer.send(mail)
