@@ -99,9 +99,6 @@ class SqlRequests:
     def release(self, request_id: str) -> None:
         self._c.execute(update(R).where(R.c.id == request_id).values(claimed_at=None))
 
-    def set_details(self, request_id: str, details_sealed: str) -> None:
-        self._c.execute(update(R).where(R.c.id == request_id).values(details=details_sealed))
-
     def opened_since(self, contact_hash: str, since: datetime) -> int:
         q = select(func.count()).where(R.c.contact_hash == contact_hash,
                                        R.c.received_at >= since)
