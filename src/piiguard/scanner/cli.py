@@ -11,12 +11,21 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
 from sqlalchemy.engine import make_url
 
 from piiguard.scanner.keys import load_hash_key
@@ -36,17 +45,43 @@ class OutputFormat(StrEnum):
     sarif = "sarif"
 
 
+def progress_bar(console: Console) -> Progress:
+    """Bytes scanned of the total, files done, rate and time left (as rsync and pv show)."""
+    return Progress(
+        TextColumn("scanning"),
+        BarColumn(),
+        TaskProgressColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[files]} files"),
+        console=console,
+        transient=True,
+    )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # scanned all the same: the scan says why it was skipped
+
+
 def _file_findings(
     paths: list[Path], workers: int, reporter: Reporter, skipped: list[Skipped], err: Console
 ) -> Iterator[Finding]:
     files = list(walk(paths))
     with ExitStack() as stack:
-        scanner = stack.enter_context(FileScanner(workers))
-        progress = None
+        progress: Progress | None = None
+        advance: Callable[[int], None] | None = None
         if err.is_terminal:
-            progress = stack.enter_context(Progress(console=err, transient=True))
-            task = progress.add_task("scanning", total=len(files))
-        for _path, outcomes in scanner.scan(files):
+            progress = stack.enter_context(progress_bar(err))
+            task = progress.add_task("scan", total=sum(map(_size, files)),
+                                     files=f"0/{len(files)}")
+            # told of bytes as they are read (from the scanner's thread with --workers)
+            advance = partial(progress.advance, task)
+        scanner = stack.enter_context(FileScanner(workers, advance))
+        for done, (_path, outcomes) in enumerate(scanner.scan(files), start=1):
             for outcome in outcomes:
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
@@ -54,7 +89,7 @@ def _file_findings(
                 else:
                     yield reporter.finding(outcome)
             if progress is not None:
-                progress.advance(task)
+                progress.update(task, files=f"{done}/{len(files)}")
 
 
 def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]:

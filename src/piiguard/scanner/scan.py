@@ -4,21 +4,28 @@ With several processes the work is cut into tasks of about `TASK_BYTES` each so 
 process stays busy to the end: a large text file is split into parts (sources/text.py: cut
 after line feeds, each part scanned with context before and overlap after, offsets and line
 numbers made whole-file again here, in order); small files travel together in one task.
+
+Progress is counted in bytes, as they are read: a large file advances chunk by chunk (or
+part by part), not only when it is done. Worker processes send their counts, in batches of
+`REPORT_BYTES` or at the end of a task, over one queue that a thread of the main process
+reads and hands to the caller's callback.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 from types import TracebackType
 
 from piiguard.scanner.detectors import Detector, Hit
 from piiguard.scanner.sources.files import scan_file
-from piiguard.scanner.sources.model import Located, Skipped
+from piiguard.scanner.sources.model import BytesRead, Located, Skipped
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import (
     SAMPLE_BYTES,
@@ -31,6 +38,7 @@ from piiguard.scanner.sources.text import (
 
 Outcome = Located | Skipped
 TASK_BYTES = 256 * 1024
+REPORT_BYTES = 256 * 1024  # a worker tells the main process of bytes read in batches this big
 _worker_detector: Detector | None = None
 
 
@@ -58,31 +66,77 @@ class _Piece:
     encoding: str
     start: int
     end: int | None  # None: to the end of the file
+    size: int  # the file's, when it was planned
+
+    @property
+    def bytes(self) -> int:
+        return (self.size if self.end is None else self.end) - self.start
 
 
 _Unit = _Whole | _Piece
+Reports = SimpleQueue  # of int (bytes read) and, to end a scan, None
 
 
-def _init_worker() -> None:
-    global _worker_detector  # noqa: PLW0603 - one compiled detector per worker process
+class _Batched:
+    """In a worker process: bytes read, sent to the main process once they add up to
+    REPORT_BYTES (one message per part or chunk, not per small file) and at a task's end."""
+
+    def __init__(self, queue: Reports[int | None]) -> None:
+        self._queue = queue
+        self._pending = 0
+
+    def __call__(self, count: int) -> None:
+        self._pending += count
+        if self._pending >= REPORT_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self._queue.put(self._pending)  # written to the pipe before put returns
+            self._pending = 0
+
+
+_worker_progress: _Batched | None = None
+
+
+def _init_worker(reports: Reports[int | None] | None) -> None:
+    global _worker_detector, _worker_progress  # noqa: PLW0603 - one of each per worker
     _worker_detector = detector()
+    _worker_progress = None if reports is None else _Batched(reports)
 
 
 def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
     detector = _worker_detector
     assert detector is not None  # noqa: S101 - set by the pool initializer
+    batched = _worker_progress
     results: list[list[Outcome] | Part] = []
     for unit in units:
+        read = [0]
+
+        def progress(count: int, read: list[int] = read) -> None:
+            read[0] += count
+            if batched is not None:
+                batched(count)
+
         try:
             if isinstance(unit, _Piece):
-                part = scan_text_part(unit.path, unit.encoding, unit.start, unit.end, detector)
+                part = scan_text_part(
+                    unit.path, unit.encoding, unit.start, unit.end, detector, progress
+                )
                 results.append(part)
             elif unit.encoding is not None:  # a small text file: read whole, sent compact
-                results.append(scan_text_part(unit.path, unit.encoding, 0, None, detector))
+                results.append(
+                    scan_text_part(unit.path, unit.encoding, 0, None, detector, progress)
+                )
             else:
-                results.append(list(scan_file(unit.path, detector)))
+                results.append(list(scan_file(unit.path, detector, progress)))
         except Exception as exc:  # the file changed or vanished since it was planned
             results.append([Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")])
+        planned = unit.bytes if isinstance(unit, _Piece) else unit.size
+        if read[0] < planned:  # counted all the same, so that the bytes add up to the total
+            progress(planned - read[0])
+    if batched is not None:
+        batched.flush()  # before the result goes back: the main process counts it first
     return results
 
 
@@ -104,7 +158,7 @@ def _split(path: Path) -> list[_Unit]:
     if len(cuts) == 1:
         return [_Whole(path, size)]  # streamed by scan_file, memory flat
     ends: list[int | None] = [*cuts[1:], None]
-    return [_Piece(path, encoding, a, b) for a, b in zip(cuts, ends, strict=True)]
+    return [_Piece(path, encoding, a, b, size) for a, b in zip(cuts, ends, strict=True)]
 
 
 def _tasks(files: Iterable[Path]) -> Iterator[list[_Unit]]:
@@ -173,13 +227,19 @@ class _Assembler:
 class FileScanner:
     """Scans files; with workers > 1 in a pool of processes, large text files split in parts.
 
+    `progress`, if given, is told of bytes as they are read (sources/model.BytesRead); each
+    file adds up to its size. With workers it is called from a thread of this process, one
+    call at a time, and every count is in before `scan` finishes.
+
     Use as a context manager so the pool is started once and shut down at the end.
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, progress: BytesRead | None = None) -> None:
         self._workers = max(1, workers)
+        self._progress = progress
         self._detector: Detector | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._reports: Reports[int | None] | None = None
 
     def __enter__(self) -> FileScanner:
         if self._workers == 1:
@@ -187,8 +247,13 @@ class FileScanner:
         else:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            if self._progress is not None:
+                self._reports = context.SimpleQueue()
             self._pool = ProcessPoolExecutor(
-                self._workers, mp_context=context, initializer=_init_worker
+                self._workers,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(self._reports,),
             )
         return self
 
@@ -201,27 +266,56 @@ class FileScanner:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        if self._reports is not None:
+            self._reports.close()
+            self._reports = None
 
     def scan(
         self, files: Iterable[Path]
     ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
         """(file, its outcomes), file by file in the order given."""
         if self._pool is not None:
-            tasks: list[list[_Unit]] = []
-
-            def planned() -> Iterator[list[_Unit]]:
-                for task in _tasks(files):  # each is sent as soon as it is planned
-                    tasks.append(task)
-                    yield task
-
-            assembler = _Assembler()
-            results_in_order = self._pool.map(_run_task, planned())
-            for units, results in zip(tasks, results_in_order, strict=True):
-                for unit, result in zip(units, results, strict=True):
-                    yield from assembler.add(unit, result)
-            yield from assembler.flush()
+            yield from self._scan_in_pool(self._pool, files)
             return
         if self._detector is None:
             raise RuntimeError("FileScanner is used as a context manager")
         for path in files:
-            yield path, scan_file(path, self._detector)
+            yield path, scan_file(path, self._detector, self._progress)
+
+    def _scan_in_pool(
+        self, pool: ProcessPoolExecutor, files: Iterable[Path]
+    ) -> Iterator[tuple[Path, list[Outcome]]]:
+        tasks: list[list[_Unit]] = []
+
+        def planned() -> Iterator[list[_Unit]]:
+            for task in _tasks(files):  # each is sent as soon as it is planned
+                tasks.append(task)
+                yield task
+
+        assembler = _Assembler()
+        results_in_order = pool.map(_run_task, planned())
+        # started once the pool's processes are (map starts them): no thread is forked
+        reader = self._read_reports()
+        try:
+            for units, results in zip(tasks, results_in_order, strict=True):
+                for unit, result in zip(units, results, strict=True):
+                    yield from assembler.add(unit, result)
+            yield from assembler.flush()
+        finally:
+            if reader is not None and self._reports is not None:
+                # after every task's counts (each worker sent them before its result)
+                self._reports.put(None)
+                reader.join()
+
+    def _read_reports(self) -> threading.Thread | None:
+        reports, progress = self._reports, self._progress
+        if reports is None or progress is None:
+            return None
+
+        def read() -> None:
+            while (count := reports.get()) is not None:
+                progress(count)
+
+        reader = threading.Thread(target=read, name="scan-progress", daemon=True)
+        reader.start()
+        return reader

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.sources.mail import mime_segments
-from piiguard.scanner.sources.model import Located, Skipped
+from piiguard.scanner.sources.model import BytesRead, Located, Skipped
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding, scan_text_file
 
@@ -26,7 +26,42 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def scan_file(path: Path, detector: Detector) -> Iterator[Located | Skipped]:
+class _Counted:
+    """Passes bytes read on to a progress callback, keeping their sum."""
+
+    def __init__(self, progress: BytesRead) -> None:
+        self.progress = progress
+        self.total = 0
+
+    def __call__(self, count: int) -> None:
+        self.total += count
+        self.progress(count)
+
+
+def scan_file(
+    path: Path, detector: Detector, progress: BytesRead | None = None
+) -> Iterator[Located | Skipped]:
+    """Hits in one file, or why it was skipped. Text is streamed and `progress` told of
+    each chunk as it is read; a document, a message or a skipped file counts whole when it
+    is done — so each file adds up to its size (as it was when its scan began)."""
+    if progress is None:
+        yield from _scan_file(path, detector, None)
+        return
+    counted = _Counted(progress)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    try:
+        yield from _scan_file(path, detector, counted)
+    finally:
+        if counted.total < size:
+            progress(size - counted.total)
+
+
+def _scan_file(
+    path: Path, detector: Detector, progress: BytesRead | None
+) -> Iterator[Located | Skipped]:
     source = str(path)
     try:
         reader = READERS.get(path.suffix.lower())
@@ -50,7 +85,7 @@ def scan_file(path: Path, detector: Detector) -> Iterator[Located | Skipped]:
         if encoding is None:
             yield Skipped(source, "binary: not text in a known encoding")
             return
-        for h, line in scan_text_file(path, encoding, detector):
+        for h, line in scan_text_file(path, encoding, detector, progress=progress):
             yield Located(source, {"line": line, "start": h.start, "end": h.end}, h)
     except Exception as exc:
         log.debug("skipping %s", source, exc_info=True)

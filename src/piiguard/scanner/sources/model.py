@@ -6,7 +6,7 @@ yields about 100,000) and to send between processes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from piiguard.scanner.detectors.model import Hit
@@ -22,3 +22,9 @@ class Located(NamedTuple):
 class Skipped(NamedTuple):
     source: str
     reason: str
+
+
+# Told the count of bytes just read from a file, as they are read (a chunk of a large file,
+# a part, a whole small file): what a progress bar counts. With worker processes it is
+# called in the main process, from a thread of the scanner's (scan.FileScanner).
+BytesRead = Callable[[int], None]

@@ -12,6 +12,7 @@ from charset_normalizer import from_bytes
 
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.sources.model import BytesRead
 
 CHUNK_BYTES = 1 << 20
 # A window re-scans this many code points of its predecessor, so a match cut by a chunk
@@ -73,13 +74,18 @@ class Window:
     emit_to: int
 
 
-def windows(path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Window]:
+def windows(path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES,
+            progress: BytesRead | None = None) -> Iterator[Window]:
+    """The decoded file in overlapping windows, read `chunk_bytes` at a time (each chunk's
+    size told to `progress` as it is read)."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     pending, base, line, emit_from = "", 0, 1, 0
     with path.open("rb") as stream:
         while True:
             raw = stream.read(chunk_bytes)
             final = not raw
+            if raw and progress is not None:
+                progress(len(raw))
             pending += decoder.decode(raw, final=final)
             if final:
                 yield Window(pending, base, line, emit_from, base + len(pending))
@@ -94,10 +100,14 @@ def windows(path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES) -> Iterat
 
 
 def scan_text_file(
-    path: Path, encoding: str, detector: Detector, chunk_bytes: int = CHUNK_BYTES
+    path: Path,
+    encoding: str,
+    detector: Detector,
+    chunk_bytes: int = CHUNK_BYTES,
+    progress: BytesRead | None = None,
 ) -> Iterator[tuple[Hit, int]]:
     """Hits with offsets into the whole decoded file, each with its 1-based line."""
-    for window in windows(path, encoding, chunk_bytes):
+    for window in windows(path, encoding, chunk_bytes, progress):
         line, counted, offset = window.line, 0, window.offset
         for h in detector.scan(window.text):
             start = offset + h.start
@@ -164,10 +174,16 @@ class Part:
 
 
 def scan_text_part(
-    path: Path, encoding: str, start: int, end: int | None, detector: Detector
+    path: Path,
+    encoding: str,
+    start: int,
+    end: int | None,
+    detector: Detector,
+    progress: BytesRead | None = None,
 ) -> Part:
     """Scan bytes [start, end) of a text file (end None: to the end), with context before
-    and overlap after, keeping the hits that begin inside the range."""
+    and overlap after, keeping the hits that begin inside the range (whose size is told to
+    `progress` once read: the context is counted by the parts it belongs to)."""
     plain = "utf-8" if encoding == "utf-8-sig" else encoding
     with path.open("rb") as stream:
         before = max(0, start - PRE_BYTES)
@@ -175,6 +191,8 @@ def scan_text_part(
         pre_raw = stream.read(start - before)
         main_raw = stream.read() if end is None else stream.read(end - start)
         post_raw = b"" if end is None else stream.read(POST_BYTES)
+    if progress is not None:
+        progress(len(main_raw))
     # The context may begin inside a character: its first code point may be a replacement.
     pre = pre_raw.decode(plain, "replace")
     main = main_raw.decode(encoding if start == 0 else plain, "replace")
