@@ -31,7 +31,7 @@ from piiguard.domain.errors import Forbidden, NotAuthenticated, PurposeNotAssign
 from piiguard.services.audit import note_refusal
 from piiguard.services.staff_accounts import list_departments
 from piiguard.services.staff_login import require_recent_auth
-from piiguard.web.deps import request_token, resolve_actor
+from piiguard.web.deps import request_credential, resolve_actor
 from piiguard.web.session import SAFE_METHODS, staff_session
 
 REQUESTED = "{purpose}"  # the purpose the request names
@@ -307,11 +307,11 @@ async def authorize(request: Request) -> Actor | None:
         form = await request.form()  # parsed once; FastAPI reuses it
         presented = form.get("csrf_token")
         request.state.csrf_form = presented if isinstance(presented, str) else None
-    token = request_token(request)
+    token, by_cookie = request_credential(request)
     if not token:
         raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
-    actor = await resolve_actor(request, c, token, pending_ok=rule.pending_ok,
-                                locked_ok=rule.locked_ok)
+    actor = await resolve_actor(request, c, token, by_cookie=by_cookie,
+                                pending_ok=rule.pending_ok, locked_ok=rule.locked_ok)
     try:
         await _enforce(request, c, rule, actor)
     except PurposeNotAssigned as refused:

@@ -25,17 +25,24 @@ async def container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(container)]
 
 
-def request_token(request: Request) -> str | None:
-    """The credential a request carries: `X-API-Key`, `Authorization: Bearer`, or the
-    console's session cookie (web/session.py: CSRF for changes), in that order."""
+def request_credential(request: Request) -> tuple[str | None, bool]:
+    """The credential a request carries and whether it is the console's session cookie:
+    `X-API-Key`, `Authorization: Bearer <token>`, or the cookie, in that order. Any other
+    `Authorization` (Basic, which a browser adds by itself behind a password-protected
+    proxy; a bare `Bearer`) is no credential here: the cookie stays the credential, and a
+    change made with it needs the CSRF token (web/session.py, R2.6)."""
     headers = request.headers
-    key = headers.get("x-api-key")
+    key = (headers.get("x-api-key") or "").strip()
     if key:
-        return key.strip()
-    authorization = headers.get("authorization")
-    if authorization and authorization.lower().startswith("bearer "):
-        return authorization[7:].strip()
-    return request.cookies.get(SESSION_COOKIE) or None
+        return key, False
+    scheme, _, token = (headers.get("authorization") or "").strip().partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip(), False
+    return request.cookies.get(SESSION_COOKIE) or None, True
+
+
+def request_token(request: Request) -> str | None:
+    return request_credential(request)[0]
 
 
 async def bearer_token(request: Request) -> str:
@@ -45,11 +52,12 @@ async def bearer_token(request: Request) -> str:
     return token
 
 
-async def resolve_actor(request: Request, c: Container, token: str, *,
+async def resolve_actor(request: Request, c: Container, token: str, *, by_cookie: bool,
                         pending_ok: bool = False, locked_ok: bool = False) -> Actor:
-    """The system or member of staff behind `token`. Async so the cheap case (a cached API
-    key) runs on the event loop, not as a hop through the thread pool; what reads the
-    database goes to the pool."""
+    """The system or member of staff behind `token` (`by_cookie`: it came in the session
+    cookie, so a change needs the CSRF token). Async so the cheap case (a cached API key)
+    runs on the event loop, not as a hop through the thread pool; what reads the database
+    goes to the pool."""
     if token.startswith(KEY_PREFIX + "_"):
         actor = c.client_keys.get(token)
         if actor is None:  # a read-only unit of work: no write lock to read a key
@@ -58,4 +66,5 @@ async def resolve_actor(request: Request, c: Container, token: str, *,
             c.client_keys.put(token, actor)
         return actor
     return await run_in_threadpool(authenticate_staff_request, c, request, token,
-                                   allow_pending=pending_ok, allow_locked=locked_ok)
+                                   by_cookie=by_cookie, allow_pending=pending_ok,
+                                   allow_locked=locked_ok)
