@@ -82,7 +82,10 @@ class Container:
         return decide_many(self.uow(), self.snapshots, self.clock, batch)
 
     def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=readonly)
+        if readonly:
+            return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=True)
+        return SqlUnitOfWork(self.engine, self.seal, self.clock.now, signer=self.signer,
+                             checkpoint_every=self.settings.audit_checkpoint_every)
 
     @property
     def state(self) -> PolicyState:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from piiguard.domain.errors import InvalidInput
 
@@ -117,6 +117,20 @@ class Checkpoint:
         return _SEP.join(("piiguard-audit-checkpoint-v1", str(self.first_seq),
                           str(self.last_seq), self.head_hash, self.merkle_root,
                           str(self.at_us), self.key_id)).encode()
+
+
+def checkpoint_due(head_seq: int, checkpointed_seq: int, every: int) -> bool:
+    """A checkpoint by count is due once `every` entries wait after the last checkpoint, so
+    at most `every - 1` entries are ever protected by the chain alone (R5.1)."""
+    return head_seq - checkpointed_seq >= every
+
+
+def sign_checkpoint(first_seq: int, last_seq: int, head_hash: str, hashes: Sequence[str],
+                    at_us: int, key_id: str, sign: Callable[[bytes], str]) -> Checkpoint:
+    """The checkpoint over entries first_seq..last_seq (their `hashes`, in order), signed."""
+    unsigned = Checkpoint(first_seq, last_seq, head_hash, merkle_root(hashes), at_us, key_id,
+                          "")
+    return replace(unsigned, signature=sign(unsigned.message()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from piiguard.domain.audit import (
     AuditEvent,
     Checkpoint,
     VerifyReport,
-    merkle_root,
+    sign_checkpoint,
     verify,
 )
 from piiguard.domain.decisions import Actor, Decision
@@ -18,18 +18,19 @@ from piiguard.domain.ports import AuditQuery, CheckpointSigner, Clock, UnitOfWor
 def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
                       ) -> Checkpoint | None:
     """Sign (count, head hash, Merkle root) of the entries since the last checkpoint, store
-    it in the database and keep a copy in the witness file outside it."""
+    it in the database and keep a copy in the witness file outside it. The timer and the
+    shutdown call this; every commit that brings `audit_checkpoint_every` entries since the
+    last checkpoint makes one too (SqlUnitOfWork.commit). Both take the chain head's lock
+    first, so they never sign the same entries twice."""
     with uow:
         seq, head = uow.audit_log.head(lock=True)
         last = uow.audit_log.last_checkpoint()
         first = (last.last_seq if last else 0) + 1
         if seq < first:
             return None
-        root = merkle_root(uow.audit_log.hashes(first, seq))
         at_us = int(clock.now().timestamp() * 1_000_000)
-        unsigned = Checkpoint(first, seq, head, root, at_us, signer.key_id, "")
-        cp = Checkpoint(first, seq, head, root, at_us, signer.key_id,
-                        signer.sign(unsigned.message()))
+        cp = sign_checkpoint(first, seq, head, uow.audit_log.hashes(first, seq), at_us,
+                             signer.key_id, signer.sign)
         uow.audit_log.add_checkpoint(cp)
         uow.commit()
     signer.keep_witness(cp)

@@ -1,17 +1,25 @@
 """The audit trail's storage: append under the head lock, stream for verification,
-search for auditors, and checkpoints."""
+search for auditors, and checkpoints (by count at append, and on the timer)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import cast
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import insert_rows
-from piiguard.domain.audit import AuditEntry, AuditEvent, Checkpoint, RowTuple, chain
-from piiguard.domain.ports import AuditQuery
+from piiguard.domain.audit import (
+    AuditEntry,
+    AuditEvent,
+    Checkpoint,
+    RowTuple,
+    chain,
+    checkpoint_due,
+    sign_checkpoint,
+)
+from piiguard.domain.ports import AuditQuery, CheckpointSigner
 
 _E = t.audit_entries
 _ROW_COLS = (_E.c.seq, _E.c.at_us, _E.c.actor_kind, _E.c.actor_id, _E.c.action,
@@ -95,6 +103,25 @@ class SqlAuditLog:
         r = self._c.execute(q).first()
         return None if r is None else Checkpoint(r.first_seq, r.last_seq, r.head_hash,
                                                  r.merkle_root, r.at_us, r.key_id, r.signature)
+
+    def checkpoint_if_due(self, head: AuditEntry, every: int, signer: CheckpointSigner
+                          ) -> Checkpoint | None:
+        """Sign the entries since the last checkpoint once `every` of them wait. Call right
+        after `append` (`head` is the entry it placed last), in its transaction: the head
+        lock it holds is what the timer's `record_checkpoint` takes too, so exactly one
+        writer sees each batch due, and the checkpoint commits — or not — with the entries
+        that made it due. The last checkpoint is read after the lock is held, in a statement
+        of its own (on PostgreSQL, read committed: it sees every checkpoint committed by the
+        writers this one waited for)."""
+        last = self._c.execute(select(func.max(t.audit_checkpoints.c.last_seq))).scalar()
+        done = int(last or 0)
+        if not checkpoint_due(head.seq, done, every):
+            return None
+        cp = sign_checkpoint(done + 1, head.seq, head.entry_hash,
+                             self.hashes(done + 1, head.seq), head.at_us, signer.key_id,
+                             signer.sign)
+        self.add_checkpoint(cp)
+        return cp
 
     def add_checkpoint(self, checkpoint: Checkpoint) -> None:
         cp = checkpoint

@@ -3,6 +3,7 @@ are buffered and chained at commit, inside the same transaction as the change.""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
@@ -24,7 +25,10 @@ from piiguard.adapters.db.repositories import (
 from piiguard.adapters.db.request_store import SqlRequests
 from piiguard.adapters.db.staff_store import SqlStaff
 from piiguard.adapters.vault.envelope import DecisionSeal
-from piiguard.domain.audit import AuditEvent
+from piiguard.domain.audit import AuditEvent, Checkpoint
+from piiguard.domain.ports import CheckpointSigner
+
+log = logging.getLogger(__name__)
 
 
 class SqlUnitOfWork:
@@ -40,10 +44,15 @@ class SqlUnitOfWork:
     requests: SqlRequests
 
     def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime], *,
-                 readonly: bool = False) -> None:
+                 readonly: bool = False, signer: CheckpointSigner | None = None,
+                 checkpoint_every: int = 0) -> None:
         """`readonly`: one consistent snapshot and no write lock (audit verification);
-        writing units of work take the write lock up front on SQLite."""
+        writing units of work take the write lock up front on SQLite. `signer` and
+        `checkpoint_every`: a commit that brings the entries since the last checkpoint to
+        `checkpoint_every` signs a checkpoint in the same transaction (R5.1)."""
         self._readonly = readonly
+        self._signer = signer
+        self._every = checkpoint_every
         self._engine = engine
         self._seal = seal
         self._now = clock
@@ -98,12 +107,24 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         conn = self.connection
+        checkpoint: Checkpoint | None = None
         if self._events:
             at_us = int(self._now().timestamp() * 1_000_000)
-            self.audit_log.append(self._events, at_us)
+            entries = self.audit_log.append(self._events, at_us)
             self._events = []
+            if self._signer is not None and self._every > 0:
+                checkpoint = self.audit_log.checkpoint_if_due(entries[-1], self._every,
+                                                              self._signer)
         conn.commit()
         self._done = True
+        if checkpoint is not None and self._signer is not None:
+            # committed before witnessed (as record_checkpoint does); the change itself is
+            # durable, so a witness file that cannot be written is logged, not raised
+            try:
+                self._signer.keep_witness(checkpoint)
+            except OSError as exc:  # the type only: no traceback in the log
+                log.warning("audit checkpoint %d–%d not written to the witness file (%s)",
+                            checkpoint.first_seq, checkpoint.last_seq, type(exc).__name__)
 
     def rollback(self) -> None:
         self._events = []
