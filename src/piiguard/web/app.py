@@ -18,6 +18,7 @@ from piiguard.web import (
     console,
     console_request_steps,
     console_requests,
+    inputs,
     pages,
     privacy_centre,
     problems,
@@ -68,10 +69,14 @@ def create_app(c: Container) -> FastAPI:
     app = FastAPI(title="piiguard", version=__version__, lifespan=lifespan,
                   description="Personal data held, used and proved as the privacy policy "
                               "promises. Errors are RFC 9457 problem+json.",
-                  # every route runs the one authorization check (R2.10, web/authz.py)
-                  dependencies=[Depends(authz.authorize)])
+                  # every route refuses control characters in what it reads (R5.1,
+                  # web/inputs.py), then runs the one authorization check (R2.10, authz.py)
+                  dependencies=[Depends(inputs.refuse_control_characters),
+                                Depends(authz.authorize)])
     app.state.container = c
-    app.state.page_error = console.page_error  # errors on /console pages answer as pages
+    # errors on the console's and the privacy centre's pages answer as pages, not JSON
+    app.state.page_errors = {"/console": console.page_error,
+                             "/privacy": privacy_centre.page_error}
     problems.install(app)
     for r in (meta.router, subjects.router, consents.router, decisions.router,
               registers.router, audit.router, staff.router, taxonomy.router,

@@ -33,6 +33,7 @@ from piiguard.bootstrap import Container
 from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
 from piiguard.domain.errors import (
     Conflict,
+    DomainError,
     InvalidInput,
     MailError,
     NotFound,
@@ -56,6 +57,7 @@ from piiguard.services.self_service import (
 from piiguard.web.console import _secure, templates
 from piiguard.web.console_text import LANG_COOKIE, language
 from piiguard.web.deps import ContainerDep
+from piiguard.web.inputs import ControlCharacter
 from piiguard.web.privacy_text import kind_words, phone_next, status_words, words
 from piiguard.web.session import COOKIE_PARAMS
 
@@ -114,6 +116,15 @@ def _message(request: Request, c: Container, title: str, text: str, status: int,
              code: str | None = None, here: str = "/privacy") -> HTMLResponse:
     return _render(request, c, "privacy/message.html", {"title": title, "message": text,
                                                          "code": code}, status, here=here)
+
+
+def page_error(request: Request, exc: DomainError, status: int) -> HTMLResponse:
+    """A refusal before any route ran (web/inputs.py, a form the schema refused), as a page."""
+    c: Container = request.app.state.container
+    t = words(_lang(request))
+    text = t["err_control" if isinstance(exc, ControlCharacter) else "err_form"]
+    return _message(request, c, t["error_title"], text.format(field=exc.field or "?"),
+                    status, code=exc.code)
 
 
 def _csrf_ok(request: Request, c: Container, presented: str) -> bool:

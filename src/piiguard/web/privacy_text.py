@@ -136,6 +136,11 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "not_found": ("找不到该请求。请检查链接或请求编号。",
                   "We cannot find this request. Check the link or the reference."),
     "error_title": ("无法完成", "Could not complete"),
+    "err_control": ("“{field}”一栏含有控制字符（例如 NUL），无法接受。请删除后返回重试。",
+                    "The field “{field}” contains a control character (such as NUL), "
+                    "which cannot be accepted. Remove it, go back and try again."),
+    "err_form": ("无法读取表单中的“{field}”一栏。请返回重试。",
+                 "The field “{field}” of the form could not be read. Go back and try again."),
     # the package
     "package_title": ("您的个人信息副本", "A copy of your personal information"),
     "package_once": ("下载链接只能使用一次，下载后即失效。您可以先在本页查看。",

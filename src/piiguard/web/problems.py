@@ -7,6 +7,7 @@ errors); nothing about a request is written when it fails (one transaction per r
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -19,7 +20,6 @@ from piiguard.domain import errors as e
 log = logging.getLogger("piiguard.web")
 
 PROBLEM = "application/problem+json"
-PAGES = "/console"  # server-rendered pages: errors as pages (app.state.page_error), not JSON
 
 STATUS: dict[type[e.DomainError], tuple[int, str]] = {
     e.UnknownCategory: (422, "Unknown data category"),
@@ -74,13 +74,24 @@ def field_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return out or "body"
 
 
+def _page(request: Request) -> Callable[[Request, e.DomainError, int], Response] | None:
+    """The error page of the server-rendered pages under `app.state.page_errors` (path
+    prefix -> renderer: the console, the privacy centre); None for the JSON API."""
+    path = request.url.path
+    for prefix, render in getattr(request.app.state, "page_errors", {}).items():
+        if path == prefix or path.startswith(prefix + "/"):
+            found: Callable[[Request, e.DomainError, int], Response] = render
+            return found
+    return None
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(e.DomainError)
     async def _domain(request: Request, exc: e.DomainError) -> Response:
         status, title = _lookup(exc)
-        page = getattr(request.app.state, "page_error", None)
-        if page is not None and request.url.path.startswith(PAGES):
-            answer: Response = page(request, exc, status)  # the console answers in HTML
+        page = _page(request)
+        if page is not None:
+            answer: Response = page(request, exc, status)  # the pages answer in HTML
             return answer
         extra: dict[str, Any] = {}
         if exc.field:
@@ -107,11 +118,16 @@ def install(app: FastAPI) -> None:
                        **extra)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
         errs = [{"field": "body" if x.get("type") == "json_invalid"
                  else field_path(tuple(x.get("loc", ()))), "message": str(x.get("msg", ""))}
                 for x in exc.errors()]
         first = errs[0]["field"] if errs else "body"
+        page = _page(request)
+        if page is not None:  # a form on the pages: its error page names the field
+            answer: Response = page(request, e.InvalidInput(
+                f"{first}: {errs[0]['message'] if errs else 'invalid'}", field=first), 422)
+            return answer
         return problem(422, "invalid-input", "Invalid input",
                        f"{len(errs)} field(s) are invalid; see errors[]", request.url.path,
                        field=first, errors=errs)
