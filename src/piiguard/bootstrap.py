@@ -47,6 +47,7 @@ from piiguard.services.request_jobs import JobReport, run_jobs
 from piiguard.services.request_kit import RequestKit
 from piiguard.services.staff_accounts import ensure_departments
 from piiguard.services.staff_kit import StaffKit
+from piiguard.services.vault_integrity import IntegrityAlarm
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))
 
@@ -69,6 +70,7 @@ class Container:
     staff: StaffKit
     requests: RequestKit
     created: list[str] = field(default_factory=list)  # files made on this start
+    alarm: IntegrityAlarm | None = None  # a tampered ciphertext: recorded, officers told
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
 
@@ -100,6 +102,8 @@ class Container:
 
     def close(self) -> None:
         self.decisions.close()
+        if self.alarm is not None:
+            self.alarm.drain(10.0)  # alert mails under way
         self.engine.dispose()
         self.keys_engine.dispose()
 
@@ -164,6 +168,9 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
                           settings.privacy_officer_email, parse_inbound)
     c = Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
                   snapshots, staff, requests, created)
+    # a ciphertext failing its integrity check is a security event (services/vault_integrity)
+    c.alarm = vault.alarm = IntegrityAlarm(c.uow, clock, mailer, settings.privacy_officer_email,
+                                           settings.public_url)
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

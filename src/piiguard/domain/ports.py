@@ -108,6 +108,25 @@ class Vault(Protocol):
     def retire(self, version: str) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class IntegrityFailure:
+    """A sealed value that failed its integrity check on its way out of the vault (R5.1):
+    which item, where it was found, and the recorded decision of the read that found it."""
+
+    item_id: str
+    subject_id: str
+    category: str
+    decision: Decision
+
+
+class IntegrityAlarm(Protocol):
+    """Told by the vault before a read fails with VaultIntegrityError: records the
+    security event and alerts the privacy officers (services/vault_integrity.py). Never
+    raises, so the caller's answer stays the integrity error."""
+
+    def __call__(self, failures: Sequence[IntegrityFailure]) -> None: ...
+
+
 class DecisionLedger(Protocol):
     def record(self, decision: Decision) -> RecordedDecision:
         """Write the decision in the current transaction and seal it for the vault."""

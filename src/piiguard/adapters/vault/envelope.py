@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
@@ -22,9 +23,19 @@ from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.domain.decisions import RecordedDecision
 from piiguard.domain.errors import Forbidden, KeyShredded, VaultIntegrityError
 from piiguard.domain.normalize import normalize
-from piiguard.domain.ports import KeyRing, RotationReport, SealedItem, SealedValue, ToSeal
+from piiguard.domain.ports import (
+    IntegrityAlarm,
+    IntegrityFailure,
+    KeyRing,
+    RotationReport,
+    SealedItem,
+    SealedValue,
+    ToSeal,
+)
 from piiguard.domain.subjects import RevealedItem
 from piiguard.domain.taxonomy import Category, Lookup, Taxonomy
+
+log = logging.getLogger(__name__)
 
 NONCE = 12
 _REWRAP_BATCH = 1000
@@ -71,6 +82,8 @@ class EnvelopeVault:
         self._seal = seal
         self._now = clock
         self._passwords = passwords
+        # told of every integrity failure before the read fails (set by bootstrap.py)
+        self.alarm: IntegrityAlarm | None = None
 
     # -- keys -------------------------------------------------------------------------
     def provision(self, subject_ids: Sequence[str]) -> _Ring:
@@ -157,7 +170,30 @@ class EnvelopeVault:
         wanted = [it.record.subject_id for _, items in batch for it in items
                   if it.ciphertext is not None]
         ciphers = self.keyring(wanted).ciphers if wanted else {}
-        return [[self._open(ciphers, it) for it in items] for _, items in batch]
+        out: list[list[RevealedItem]] = []
+        failed: list[tuple[VaultIntegrityError, IntegrityFailure]] = []
+        for recorded, items in batch:
+            revealed: list[RevealedItem] = []
+            for it in items:
+                try:
+                    revealed.append(self._open(ciphers, it))
+                except VaultIntegrityError as exc:
+                    rec = it.record
+                    failed.append((exc, IntegrityFailure(rec.id, rec.subject_id, rec.category,
+                                                         recorded.decision)))
+            out.append(revealed)
+        if failed:  # a security event: reported (every item) before the read fails
+            self._raise_alarm([f for _, f in failed])
+            raise failed[0][0]
+        return out
+
+    def _raise_alarm(self, failures: list[IntegrityFailure]) -> None:
+        if self.alarm is None:
+            return
+        try:
+            self.alarm(failures)
+        except Exception as exc:  # the alarm must not change what the caller is told
+            log.error("the vault integrity alarm failed (%s)", type(exc).__name__)  # noqa: TRY400
 
     @staticmethod
     def _open(ciphers: dict[str, AESGCM], it: SealedItem) -> RevealedItem:
