@@ -13,6 +13,7 @@ from importlib import resources
 
 from sqlalchemy import Engine
 
+from piiguard import safe_logging
 from piiguard.adapters.audit_signing import Ed25519CheckpointSigner, ensure_signing_key
 from piiguard.adapters.breached import BreachedPasswordList
 from piiguard.adapters.clock import SystemClock
@@ -135,6 +136,8 @@ def request_terms(s: Settings) -> RequestTerms:
 
 def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
               migrate: bool = True, mailer: Mailer | None = None) -> Container:
+    # errors in this process's logs without their messages: they may quote personal data
+    safe_logging.install()
     settings = settings or Settings()
     clock = clock or SystemClock()
     created = []

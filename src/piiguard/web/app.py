@@ -34,6 +34,7 @@ from piiguard.web.api import (
     subjects,
     taxonomy,
 )
+from piiguard.web.crashes import CrashGuard
 
 log = logging.getLogger("piiguard.web")
 
@@ -78,6 +79,8 @@ def create_app(c: Container) -> FastAPI:
     app.state.page_errors = {"/console": console.page_error,
                              "/privacy": privacy_centre.page_error}
     problems.install(app)
+    # unexpected errors: 500 problem+json and one log line without values (web/crashes.py)
+    app.add_middleware(CrashGuard)
     for r in (meta.router, subjects.router, consents.router, decisions.router,
               registers.router, audit.router, staff.router, taxonomy.router,
               requests.router, pages.router, console.router, console_requests.router,

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from piiguard.domain import errors as e
+from piiguard.safe_logging import describe
 
 log = logging.getLogger("piiguard.web")
 
@@ -139,8 +140,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
-        # The type only: messages and tracebacks of arbitrary errors may carry values.
-        log.error("unhandled %s on %s", type(exc).__name__, request.url.path)
+        # Errors in the routes are answered by web/crashes.py; this is the last resort, for
+        # the server's own middleware. Types only: messages, tracebacks and the path sent
+        # may carry values.
+        log.error("unhandled %s outside the routes", describe(exc))
         return problem(500, "internal-error", "Internal error",
                        "piiguard failed; nothing was written. The server log has the error type.",
                        request.url.path)

@@ -12,6 +12,9 @@ from sqlalchemy.engine import make_url
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+    """`hide_parameters`: SQLAlchemy's errors (and its echo log, if ever turned on) never
+    list a statement's parameters, which are personal data; piiguard/safe_logging.py keeps
+    the errors' messages out of the logs anyway."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -19,10 +22,12 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
             # owner-only, like the key files: SQLite gives -wal/-shm the same mode
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               hide_parameters=True)
         _sqlite_transactions(engine)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                         hide_parameters=True)
 
 
 def is_sqlite(engine: Engine) -> bool:
