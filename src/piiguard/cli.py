@@ -7,11 +7,14 @@ operator:local-operator).
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import sys
 from datetime import timedelta
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from piiguard.bootstrap import OPERATOR, Container, bootstrap, policy_text
@@ -51,7 +54,7 @@ register_request_commands(app)
 
 
 
-def _init(c: Container, base_url: str) -> None:
+def _init(c: Container, base_url: str, *, backups: bool = True) -> None:
     done = initialise(c.uow(), c.vault, c.clock, OPERATOR, policy_text(),
                       c.settings.setup_token_hours)
     s = c.settings
@@ -69,6 +72,36 @@ def _init(c: Container, base_url: str) -> None:
         typer.echo(f"  {base_url}/setup?token={done.setup_token}")  # never wrapped: copy it whole
         out.print("Systems get API keys with: piiguard client add NAME "
                   "(the command is in .venv/bin after `make run`)")
+    if backups:
+        _backups_note(s)
+
+
+def _copy_command(url: str, name: str) -> str:
+    """How to copy one database while piiguard writes to it, consistent to a transaction."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///").split("?", 1)[0]
+        return (f"sqlite3 {shlex.quote(path)} "
+                f"\".backup /backups/{name}/{name}-$(date +%F).db\"")
+    if url.startswith("postgresql"):
+        plain = re.sub(r"^postgresql\+\w+://", "postgresql://", url.split("?", 1)[0])
+        plain = re.sub(r"://([^:/@]+):[^@/]*@", r"://\1@", plain)  # never print a password
+        return f"pg_dump -Fc -f /backups/{name}/{name}-$(date +%F).dump {shlex.quote(plain)}"
+    return "the database's own online backup tool"
+
+
+def _backups_note(s: Settings) -> None:
+    """How to back up each store safely, until `piiguard backup` exists (docs/operations.md).
+    A plain `cp` of a live SQLite file misses what sits in its -wal file."""
+    out.print("\n[bold]Backups[/bold] — each store on its own, never with a plain `cp` of a live "
+              "SQLite file (its latest writes sit in the -wal file beside it) / 备份：各存储分别"
+              "备份，切勿直接 cp 运行中的 SQLite 文件（最新写入在 -wal 文件中）:")
+    typer.echo(f"  data:      {_copy_command(s.data_url, 'piiguard')}")
+    typer.echo(f"  key store: {_copy_command(s.keys_url, 'keystore')}")
+    typer.echo(f"  key files: {s.key_file}, {s.signing_key_file}, {s.witness_file} — "
+               "copied to a third place")
+    out.print("  (or VACUUM INTO 'file' on a SQLite file.) Never keep the key store or the key "
+              "files with the data backups; keep key-store copies 7 days at most. Restoring "
+              "and upgrades: docs/operations.md.")
 
 
 def _requests_line(c: Container, base_url: str) -> None:
@@ -84,7 +117,8 @@ def _requests_line(c: Container, base_url: str) -> None:
 @app.command()
 def init() -> None:
     """Create ./var (database, key store, master key, audit signing key), migrate, seed the
-    policy, and print the one-time link that sets up the first staff account."""
+    policy, print the one-time link that sets up the first staff account and how to back up
+    each store."""
     c = open_container()
     _init(c, f"http://{c.settings.host}:{c.settings.port}")
     c.close()
@@ -99,7 +133,7 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
           access_log: Annotated[bool, typer.Option(
               help="log every HTTP request (off: the audit trail records every use of "
               "personal data, and request paths carry subject ids)")] = False) -> None:
-    """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it."""
+    """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it (exit 0)."""
     # Imported here: the web stack costs ~0.3 s that every other command would pay.
     from piiguard.web.app import create_app  # noqa: PLC0415
     from piiguard.web.server import serve as run_server  # noqa: PLC0415
@@ -108,7 +142,7 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
     host, port = host or c.settings.host, port or c.settings.port
     workers = workers or c.settings.workers
     url = f"http://{host}:{port}"
-    _init(c, url)
+    _init(c, url, backups=bool(c.created))  # the backup note at the first start
     _requests_line(c, url)
     out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)"
               + (f" with {workers} processes" if workers > 1 else ""))
@@ -376,7 +410,17 @@ def _report_to_data_map(seen: list[Seen]) -> str:
     return "\n".join(lines)
 
 
+def _child_age() -> int:
+    """PIIGUARD_CHILD_AGE, read when `scan --report` asks: read at import, a setting that
+    does not parse would break every command with a traceback before it could say which."""
+    try:
+        return Settings().child_age
+    except ValueError as exc:  # pydantic's ValidationError names the setting
+        err.print(f"[red]piiguard could not start:[/red] {escape(str(exc))}")
+        raise typer.Exit(2) from None
+
+
 # The discovery scanner stands beside the core (scanner/); its command joins here, with the
 # data map plugged in for --report.
-configure_report(_report_to_data_map, Settings().child_age)
+configure_report(_report_to_data_map, _child_age)
 app.command("scan")(scan)

@@ -112,8 +112,9 @@ ReportSink = Callable[[list[Seen]], str]
 _report: dict[str, Any] = {}
 
 
-def configure_report(sink: ReportSink, child_age: int) -> None:
-    """piiguard's CLI plugs the data map in here; the scanner itself stays standalone."""
+def configure_report(sink: ReportSink, child_age: Callable[[], int]) -> None:
+    """piiguard's CLI plugs the data map in here; the scanner itself stays standalone.
+    `child_age` is asked only when a scan reports (settings are read then, not at import)."""
     _report.update(sink=sink, child_age=child_age)
 
 
@@ -183,12 +184,13 @@ def scan(
         err.print("--report needs piiguard's data map: run it as `piiguard scan --report`")
         raise typer.Exit(EXIT_ERROR)
     seen: set[Seen] = set()
+    child_age = int(_report["child_age"]()) if report else 0
 
     def noted(found: Iterator[Finding], to_source: Callable[[str], str]) -> Iterator[Finding]:
         for f in found:
             if report:
                 seen.add(Seen(to_source(f.source), f.category,
-                              _is_child(f.born, int(_report["child_age"]))))
+                              _is_child(f.born, child_age)))
             yield f
 
     def findings() -> Iterator[Finding]:

@@ -19,8 +19,13 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
+from types import FrameType
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def make_socket(host: str, port: int, *, reuse_port: bool, listen: bool = True
@@ -37,7 +42,25 @@ def make_socket(host: str, port: int, *, reuse_port: bool, listen: bool = True
     return sock
 
 
-def _run(app: FastAPI, sock: socket.socket, *, access_log: bool) -> None:
+def _server(config: uvicorn.Config, *, worker: bool) -> uvicorn.Server:
+    import uvicorn  # noqa: PLC0415 - the web stack is imported only by the server
+
+    if not worker:
+        return uvicorn.Server(config)
+
+    class WorkerServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            # Ctrl-C reaches every process of the terminal's group, and the parent passes it
+            # on as SIGTERM, once (serve's stop). Taken here as well it would be a second
+            # signal, and uvicorn would skip the app's shutdown and its checkpoint.
+            if sig != signal.SIGINT:
+                super().handle_exit(sig, frame)
+
+    return WorkerServer(config)
+
+
+def _run(app: FastAPI, sock: socket.socket, *, access_log: bool, worker: bool = False
+         ) -> None:
     import uvicorn  # noqa: PLC0415 - the web stack is imported only by the server
 
     config = uvicorn.Config(app, log_level="info", access_log=access_log,
@@ -47,12 +70,17 @@ def _run(app: FastAPI, sock: socket.socket, *, access_log: bool) -> None:
     # on every request burst and show up as latency spikes
     gc.collect()
     gc.freeze()
-    uvicorn.Server(config).run(sockets=[sock])
+    # Ctrl-C: uvicorn shuts down gracefully (the app's shutdown signs a checkpoint), then
+    # raises SIGINT again; stopping is what was asked for, so it ends here, quietly, exit 0
+    # (`make run` then says nothing about "Error 130")
+    with contextlib.suppress(KeyboardInterrupt):
+        _server(config, worker=worker).run(sockets=[sock])
 
 
 def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: int = 1,
           access_log: bool = False) -> None:
-    """Serve until SIGINT/SIGTERM. `build_app` runs in each worker after the fork."""
+    """Serve until SIGINT/SIGTERM (after SIGINT it returns normally). `build_app` runs in
+    each worker after the fork."""
     if workers <= 1:
         _run(build_app(), make_socket(host, port, reuse_port=False), access_log=access_log)
         return
@@ -68,7 +96,7 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
             code = 0
             try:
                 _run(build_app(), make_socket(host, port, reuse_port=True),
-                     access_log=access_log)
+                     access_log=access_log, worker=True)
             except BaseException:  # report it, then leave without the parent's atexit
                 import traceback  # noqa: PLC0415
 
@@ -79,9 +107,11 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
     probe.close()
 
     def stop(signum: int, _: object) -> None:
+        # SIGTERM either way: the workers take no SIGINT of their own (see _server), so a
+        # Ctrl-C that reached them all at once still stops each gracefully, once
         for pid in children:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signum)
+                os.kill(pid, signal.SIGTERM)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
