@@ -23,6 +23,7 @@ from piiguard.adapters.db.uow import SqlUnitOfWork
 from piiguard.adapters.mail import SmtpMailer
 from piiguard.adapters.mail_inbound import InboxListener, parse_inbound
 from piiguard.adapters.packages import ZipPackageWriter
+from piiguard.adapters.password_strength import ZxcvbnStrength
 from piiguard.adapters.passwords import Argon2Passwords
 from piiguard.adapters.taxonomy_file import load_taxonomy
 from piiguard.adapters.vault.envelope import DecisionSeal, EnvelopeVault
@@ -116,6 +117,8 @@ def staff_policy(s: Settings) -> StaffPolicy:
         history=s.password_history, mfa_roles=frozenset(s.mfa_roles),
         generic_mailboxes=frozenset(m.casefold() for m in s.generic_mailboxes),
         company_name=s.company_name, free_attempts=s.login_free_attempts,
+        address_free_attempts=s.login_address_free_attempts,
+        min_guesses_log10=s.password_min_guesses_log10,
         backoff_base_seconds=s.login_backoff_seconds,
         backoff_max_seconds=s.login_backoff_max_seconds, lock_after=s.login_lock_after,
         lock_minutes=s.login_lock_minutes, idle_minutes=s.session_idle_minutes,
@@ -160,7 +163,7 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
                                 home_region=settings.home_region, child_age=settings.child_age)
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
     staff = StaffKit(clock, passwords, vault, KekSecretBox(provider),
-                     BreachedPasswordList.shipped(), staff_policy(settings))
+                     BreachedPasswordList.shipped(), staff_policy(settings), ZxcvbnStrength())
     mailer = mailer or SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_sender,
                                   starttls=settings.smtp_starttls,
                                   username=settings.smtp_username,

@@ -8,10 +8,13 @@ audit signing key on storage the data database's backups do not include.
 
 from __future__ import annotations
 
+import ipaddress
+import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from piiguard.domain.staff_security import GENERIC_MAILBOXES
 
@@ -48,11 +51,21 @@ class Settings(BaseSettings):
     password_max_age_days: int = Field(180, ge=0, description="forced change after this many "
                                        "days (R5.3; 0 = never, as NIST advises)")
     password_history: int = Field(5, ge=0, description="no reuse of the last N passwords")
+    password_min_guesses_log10: float = Field(8.0, ge=0, le=30, description="a new "
+                                              "password needs a strength estimate (zxcvbn) "
+                                              "of at least 10^N guesses (0 = off)")
     mfa_roles: list[str] = Field(["privacy_officer", "staff", "auditor"],
                                  description="roles that must sign in with TOTP (R2.6)")
     generic_mailboxes: list[str] = Field(sorted(GENERIC_MAILBOXES), description="local parts "
                                          "refused for staff accounts (admin@, sales@, ...)")
-    login_free_attempts: int = Field(3, ge=0, description="failures before back-off starts")
+    login_free_attempts: int = Field(3, ge=0, description="failures on one account before "
+                                     "its back-off starts")
+    login_address_free_attempts: int = Field(50, ge=0, description="failures from one "
+                                             "client address (any accounts) before that "
+                                             "address backs off; never locks (shared NAT)")
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        [], description="reverse proxies (IPs or CIDRs, comma-separated or a JSON list) "
+        "whose X-Forwarded-For is believed for the client address; empty: the direct peer")
     login_backoff_seconds: float = Field(1.0, ge=0, description="first back-off; doubles")
     login_backoff_max_seconds: float = Field(900.0, ge=0, description="back-off cap")
     login_lock_after: int = Field(10, ge=1, description="consecutive failures that lock "
@@ -97,6 +110,25 @@ class Settings(BaseSettings):
                            "reminders, webhooks and replies inside `serve` (inprocess) or "
                            "only in a separate `piiguard worker` (off)")
     scheduler_seconds: float = Field(30.0, gt=0, description="how often the jobs run")
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> list[str]:
+        """`10.0.0.5, 10.1.0.0/16` or `["10.0.0.5"]`; each must parse as an address or a
+        network, so a typo stops the start instead of trusting nobody (or everybody)."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else [
+                p for p in text.replace(",", " ").split() if p]
+        if not isinstance(value, list):
+            raise ValueError("a list of IP addresses or CIDR networks")  # noqa: TRY004
+        out = []
+        for item in value:
+            try:
+                out.append(str(ipaddress.ip_network(str(item).strip(), strict=False)))
+            except ValueError as exc:
+                raise ValueError(f"not an IP address or network: {item!r}") from exc
+        return out
 
     @property
     def data_url(self) -> str:

@@ -33,7 +33,7 @@ from piiguard.domain.errors import (
     TooManyAttempts,
 )
 from piiguard.services import keys, mfa, staff_accounts, staff_login
-from piiguard.services.staff_kit import staff_actor
+from piiguard.services.staff_kit import account_key, staff_actor
 
 PASSWORD = "correct horse battery staple"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -201,18 +201,66 @@ def test_failures_back_off_then_lock_the_account_until_unlocked_or_time(
     assert "staff.login_blocked" in actions
 
 
+OFFICE = "203.0.113.7"  # one NAT address for a whole office
+
+
+def fail_until_locked(c: Container, clock: FixedClock, p: Person, address: str) -> None:
+    """Wrong passwords on one account from one address until it locks, waiting out each
+    back-off as a person retrying would (a refused attempt is not a failure)."""
+    for _ in range(c.staff.policy.lock_after):
+        with pytest.raises(NotAuthenticated):
+            staff_login.login_staff(c.staff, c.uow(), p.account.email, "wrong password!!!",
+                                    address=address)
+        with c.uow() as uow:
+            th = uow.staff.throttles([account_key(c.staff, p.account.email)])
+        [a] = th.values()
+        if a.blocked_until and not a.locked:
+            clock.advance(a.blocked_until - clock.now())
+
+
 @pytest.mark.req("R2.9")
-def test_failures_from_one_address_slow_that_address_for_every_account(
+def test_one_persons_failures_lock_their_account_but_not_a_colleague_on_the_same_address(
         moving: tuple[Container, FixedClock]) -> None:
+    """Issue 11 point 9: the per-account lock stays; the office's shared address is not
+    slowed by one person's mistakes."""
+    c, clock = moving
+    li = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
+    han = enrolled(c, clock, "han.mei@st-machinery.cn", {"staff"})
+    fail_until_locked(c, clock, li, OFFICE)
+    with pytest.raises(TooManyAttempts) as locked:  # Li Lei's account is locked ...
+        attempt(c, li, clock, address=OFFICE)
+    assert locked.value.locked
+    signed = login(c, han, clock, address=OFFICE)  # ... Han Mei, next desk, is not slowed
+    assert signed.account.id == han.account.id
+    assert c.staff.policy.address_free_attempts >= 5 * c.staff.policy.lock_after
+
+
+@pytest.mark.req("R2.9")
+def test_many_failures_from_one_address_across_accounts_throttle_that_address(
+        moving: tuple[Container, FixedClock]) -> None:
+    """Guessing across accounts from one address (password spraying) backs that address
+    off once it passes the much higher per-address threshold — never a lock, and other
+    addresses go on."""
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
-    for i in range(c.staff.policy.free_attempts + 1):  # guessing unknown accounts
+    free = c.staff.policy.address_free_attempts
+    for i in range(free):  # one guess each at many accounts: no account backs off
         with pytest.raises(NotAuthenticated):
             staff_login.login_staff(c.staff, c.uow(), f"nobody{i}@x.cn", "whatever it is",
-                                    address="203.0.113.7")
-    with pytest.raises(TooManyAttempts):
-        attempt(c, p, clock, address="203.0.113.7")
+                                    address=OFFICE)
+    login(c, p, clock, address=OFFICE)  # up to the threshold the address is not slowed
+    with pytest.raises(NotAuthenticated):
+        staff_login.login_staff(c.staff, c.uow(), "one.more@x.cn", "whatever it is",
+                                address=OFFICE)
+    with pytest.raises(TooManyAttempts) as slowed:
+        attempt(c, p, clock, address=OFFICE)
+    assert not slowed.value.locked and slowed.value.retry_after == 1
+    assert "network address" in slowed.value.message
     login(c, p, clock, address="198.51.100.1")  # another address is not slowed
+    clock.advance(timedelta(seconds=slowed.value.retry_after))
+    login(c, p, clock, address=OFFICE)  # the back-off passes by itself
+    blocked = [e for e in audit(c) if e.action == "staff.login_blocked"]
+    assert blocked and json.loads(blocked[-1].details)["by"] == "address"
 
 
 @pytest.mark.req("R2.6")

@@ -14,6 +14,7 @@ import pytest
 from piiguard.adapters.breached import BreachedPasswordList
 from piiguard.domain.accounts import StaffAccount, StaffSession, check_personal_email
 from piiguard.domain.errors import InvalidInput, ReauthRequired
+from piiguard.domain.password_rules import check_password, normalise_password
 from piiguard.domain.staff_security import (
     GENERIC_MAILBOXES,
     SessionState,
@@ -21,8 +22,6 @@ from piiguard.domain.staff_security import (
     Throttle,
     after_failure,
     backoff,
-    check_password,
-    normalise_password,
     password_expired,
     require_recent_auth,
     session_state,

@@ -26,6 +26,22 @@ class InvalidInput(DomainError):
     code = "invalid-input"
 
 
+class WeakPassword(InvalidInput):
+    """A password the rules refuse (R2.9; domain/password_rules.py). `rule` says which
+    (length, common, personal, company, common-variant, guessable); `hints` are the
+    estimator's warning and suggestions as (en, zh) pairs; `guesses_log10` and
+    `needed_log10` are set when the strength estimate refused it."""
+
+    def __init__(self, message: str, *, field: str, rule: str,
+                 hints: tuple[tuple[str, str], ...] = (), guesses_log10: float | None = None,
+                 needed_log10: float | None = None) -> None:
+        super().__init__(message, field=field)
+        self.rule = rule
+        self.hints = hints
+        self.guesses_log10 = guesses_log10
+        self.needed_log10 = needed_log10
+
+
 class UnknownCategory(InvalidInput):
     code = "unknown-category"
 

@@ -26,6 +26,7 @@ from piiguard.domain.consent import Consent, GuardianLink, Restriction
 from piiguard.domain.datamap import Export, Finding, FindingStatus, System
 from piiguard.domain.decisions import Decision, RecordedDecision, Scope
 from piiguard.domain.exceptions import LegalException
+from piiguard.domain.password_rules import Strength
 from piiguard.domain.register import PurposeRule
 from piiguard.domain.request_ports import RequestStore
 from piiguard.domain.staff_security import Throttle
@@ -257,6 +258,14 @@ class BreachedPasswords(Protocol):
     """A list of common and breached passwords, checked in O(1) (adapters/breached.py)."""
 
     def __contains__(self, password: object) -> bool: ...
+
+
+class PasswordStrength(Protocol):
+    """About how many guesses a password takes an attacker who tries likely ones first
+    (list entries and their variants, keyboard walks, years, the context words), with a
+    warning and suggestions in English and Chinese (adapters/password_strength.py)."""
+
+    def estimate(self, password: str, context: Sequence[str]) -> Strength: ...
 
 
 class SecretBox(Protocol):

@@ -1,19 +1,18 @@
-"""The rules of staff security as pure functions (R2.6, R2.9, R5.3): what makes a password
-acceptable (NIST SP 800-63B-4 §3.1.1.2), when a login must wait or an account is locked,
-when a session is idle-locked or over, and whether an authentication is recent enough for
-a sensitive action. No clock reads: the time is passed in."""
+"""The rules of staff security as pure functions (R2.6, R2.9, R5.3): the settings, when a
+login must wait or an account is locked, when a session is idle-locked or over, and whether
+an authentication is recent enough for a sensitive action. What makes a password acceptable
+(NIST SP 800-63B-4 §3.1.1.2) is in domain/password_rules.py. No clock reads: the time is
+passed in."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from piiguard.domain.accounts import StaffAccount, StaffSession
-from piiguard.domain.errors import InvalidInput, ReauthRequired
+from piiguard.domain.errors import ReauthRequired
 
 GENERIC_MAILBOXES: frozenset[str] = frozenset({
     "admin", "administrator", "root", "sales", "service", "services", "info", "support",
@@ -33,11 +32,13 @@ class StaffPolicy:
     min_length_mfa: int = 8         # password with a second factor
     max_length: int = 256           # SP 800-63B-4: allow at least 64
     max_age_days: int = 180         # 0 = no forced rotation (the policy asks for it; NIST not)
+    min_guesses_log10: float = 8.0  # strength estimate: at least 10^8 guesses (0 = off)
     history: int = 5                # no reuse of the last N passwords
     mfa_roles: frozenset[str] = MFA_ROLES
     generic_mailboxes: frozenset[str] = GENERIC_MAILBOXES
     company_name: str = ""
-    free_attempts: int = 3          # failures before back-off starts
+    free_attempts: int = 3          # failures on one account before back-off starts
+    address_free_attempts: int = 50  # failures from one client address before it backs off
     backoff_base_seconds: float = 1.0
     backoff_max_seconds: float = 900.0
     lock_after: int = 10            # consecutive failures that lock an account
@@ -49,52 +50,12 @@ class StaffPolicy:
     totp_window: int = 1            # steps either side accepted (clock drift)
     touch_seconds: float = 60.0     # last_seen is written at most this often per session
     recovery_codes: int = 10
-    extra_words: tuple[str, ...] = field(default=())
+    extra_words: tuple[str, ...] = field(default=())   # refused like the company's name
+    context_words: tuple[str, ...] = ("piiguard",)      # told to the strength estimator
 
 
 def needs_mfa(roles: Iterable[str], policy: StaffPolicy) -> bool:
     return bool(frozenset(roles) & policy.mfa_roles)
-
-
-def normalise_password(password: str) -> str:
-    """SP 800-63B-4 §3.1.1.2: any Unicode, normalised (NFKC) before hashing and checking, so
-    the same characters typed on another keyboard still match."""
-    return unicodedata.normalize("NFKC", password)
-
-
-def _words(text: str) -> list[str]:
-    return [p for p in re.split(r"[\W_]+", text.casefold()) if len(p) >= 3]
-
-
-def check_password(password: str, *, mfa: bool, policy: StaffPolicy,
-                   breached: Callable[[str], bool], email: str = "", name: str = "",
-                   field: str = "password") -> str:
-    """Return the normalised password or raise InvalidInput naming `field`. Length only, no
-    composition rules (SP 800-63B-4); refused when on the common/breached list or when it
-    contains the person's name, the email's local part or the company's name."""
-    pw = normalise_password(password)
-    low = policy.min_length_mfa if mfa else policy.min_length
-    if len(pw) < low:
-        extra = "" if mfa else " (8 once two-factor sign-in is on)"
-        raise InvalidInput(f"the password must have at least {low} characters{extra}; a few "
-                           "unrelated words make a strong one", field=field)
-    if len(pw) > policy.max_length:
-        raise InvalidInput(f"the password may have at most {policy.max_length} characters",
-                           field=field)
-    if breached(pw):
-        raise InvalidInput("this password is on a list of common or breached passwords; "
-                           "choose another", field=field)
-    folded = pw.casefold()
-    local = email.split("@", 1)[0]
-    personal = {local.casefold()} if len(local) >= 3 else set()
-    personal |= set(_words(name))
-    company = set(_words(policy.company_name)) - {"co", "ltd", "inc", "llc", "gmbh", "the"}
-    company |= {w.casefold() for w in policy.extra_words}
-    if any(w in folded for w in personal):
-        raise InvalidInput("the password must not contain your name or email", field=field)
-    if any(len(w) >= 4 and w in folded for w in company):
-        raise InvalidInput("the password must not contain the company's name", field=field)
-    return pw
 
 
 def password_expired(account: StaffAccount, now: datetime, policy: StaffPolicy) -> bool:
@@ -119,10 +80,10 @@ class Throttle:
     locked: bool = False
 
 
-def backoff(failures: int, policy: StaffPolicy) -> timedelta:
-    """Exponential back-off: nothing for the first `free_attempts` failures, then
-    base·2^(n-free-1) seconds, capped."""
-    over = failures - policy.free_attempts
+def backoff(failures: int, policy: StaffPolicy, free: int | None = None) -> timedelta:
+    """Exponential back-off: nothing for the first `free` failures (`free_attempts` unless
+    given), then base·2^(n-free-1) seconds, capped."""
+    over = failures - (policy.free_attempts if free is None else free)
     if over <= 0:
         return timedelta(0)
     return timedelta(seconds=min(policy.backoff_base_seconds * 2 ** (over - 1),
@@ -130,12 +91,16 @@ def backoff(failures: int, policy: StaffPolicy) -> timedelta:
 
 
 def after_failure(t: Throttle, now: datetime, policy: StaffPolicy, *,
-                  lockable: bool) -> Throttle:
+                  lockable: bool, free: int | None = None) -> Throttle:
+    """The throttle after one more failure: an account (lockable) backs off after
+    `free_attempts` and locks at `lock_after`; a client address (`free` =
+    `address_free_attempts`, much higher: a whole office may share one NAT address) only
+    backs off, never locks."""
     failures = t.failures + 1
     if lockable and failures >= policy.lock_after:
         return Throttle(t.key, failures, now, now + timedelta(minutes=policy.lock_minutes),
                         locked=True)
-    return Throttle(t.key, failures, now, now + backoff(failures, policy))
+    return Throttle(t.key, failures, now, now + backoff(failures, policy, free))
 
 
 def wait_for(t: Throttle | None, now: datetime) -> timedelta:

@@ -21,8 +21,9 @@ from piiguard.domain.accounts import (
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
+from piiguard.domain.password_rules import normalise_password
 from piiguard.domain.ports import UnitOfWork
-from piiguard.domain.staff_security import needs_mfa, normalise_password
+from piiguard.domain.staff_security import needs_mfa
 from piiguard.domain.subjects import check_slug
 from piiguard.services.ids import new_id
 from piiguard.services.staff_kit import StaffKit, account_key, pending_for, token_hash

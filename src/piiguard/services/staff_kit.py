@@ -2,7 +2,7 @@
 (`StaffKit`, built by bootstrap), the hashing of tokens, the keys under which sign-in
 attempts are counted, and what a session must still do before it may act.
 
-A parameter object here, unlike elsewhere: every staff use case needs the same six
+A parameter object here, unlike elsewhere: every staff use case needs the same seven
 collaborators, and listing them at each call would hide which one differs."""
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 from piiguard.domain.accounts import SessionPending, StaffAccount
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.ports import BreachedPasswords, Clock, PasswordHashing, SecretBox, Vault
-from piiguard.domain.staff_security import (
-    StaffPolicy,
-    check_password,
-    needs_mfa,
-    password_expired,
+from piiguard.domain.password_rules import check_password
+from piiguard.domain.ports import (
+    BreachedPasswords,
+    Clock,
+    PasswordHashing,
+    PasswordStrength,
+    SecretBox,
+    Vault,
 )
+from piiguard.domain.staff_security import StaffPolicy, needs_mfa, password_expired
 
 
 @dataclass(frozen=True)
@@ -30,12 +33,15 @@ class StaffKit:
     box: SecretBox        # TOTP seeds, sealed under the current KEK
     breached: BreachedPasswords
     policy: StaffPolicy
+    strength: PasswordStrength  # the guess-count estimate beside the list (zxcvbn)
 
     def check_password(self, password: str, *, mfa: bool, email: str = "", name: str = "",
                        field: str = "password") -> str:
+        """Every path that sets a password comes here: the first account, an invitation
+        accepted, one's own change (domain/password_rules.py has the rules)."""
         return check_password(password, mfa=mfa, policy=self.policy,
                               breached=self.breached.__contains__, email=email, name=name,
-                              field=field)
+                              field=field, strength=self.strength.estimate)
 
     def email_hash(self, email: str) -> str:
         """What the audit trail and the throttle table hold instead of an email."""

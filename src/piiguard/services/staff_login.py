@@ -22,12 +22,12 @@ from piiguard.domain.errors import (
     SessionPending,
     TooManyAttempts,
 )
+from piiguard.domain.password_rules import normalise_password
 from piiguard.domain.ports import PasswordHashing, UnitOfWork
 from piiguard.domain.staff_security import (
     SessionState,
     Throttle,
     after_failure,
-    normalise_password,
     session_state,
     wait_for,
 )
@@ -68,11 +68,12 @@ def _dummy_hash(passwords: PasswordHashing) -> str:
 
 
 def _wait(throttles: dict[str, Throttle], keys: list[str], now: datetime
-          ) -> tuple[timedelta, bool]:
+          ) -> tuple[timedelta, bool, str]:
+    """The longest wait of the keys, whether a lock is among them, and whose wait it is."""
     waits = [(wait_for(throttles.get(k), now), bool(throttles.get(k) and
-                                                     throttles[k].locked)) for k in keys]
+                                                     throttles[k].locked), k) for k in keys]
     longest = max(waits, key=lambda w: w[0])
-    return longest[0], any(locked and w > timedelta(0) for w, locked in waits)
+    return longest[0], any(locked and w > timedelta(0) for w, locked, _ in waits), longest[2]
 
 
 def _fresh(th: Throttle | None, key: str, now: datetime, kit: StaffKit) -> Throttle:
@@ -90,7 +91,8 @@ def _fail(kit: StaffKit, uow: UnitOfWork, keys: dict[str, Throttle], acct: str, 
                       lockable=account is not None)
     uow.staff.save_throttle(a)
     uow.staff.save_throttle(after_failure(_fresh(keys.get(addr), addr, now, kit), now,
-                                          kit.policy, lockable=False))
+                                          kit.policy, lockable=False,
+                                          free=kit.policy.address_free_attempts))
     uow.audit(AuditEvent("staff.login_failed", "anonymous", "-", "staff",
                          account.id if account else "", details=details))
     if a.locked and account is not None:
@@ -103,15 +105,19 @@ def _fail(kit: StaffKit, uow: UnitOfWork, keys: dict[str, Throttle], acct: str, 
 
 def _refuse_if_throttled(kit: StaffKit, uow: UnitOfWork, keys: dict[str, Throttle],
                          acct: str, addr: str, details: dict[str, DetailValue]) -> None:
-    wait, locked = _wait(keys, [acct, addr], kit.clock.now())
+    wait, locked, whose = _wait(keys, [acct, addr], kit.clock.now())
     if wait > timedelta(0):
+        by_address = whose == addr and not locked
         uow.audit(AuditEvent("staff.login_blocked", "anonymous", "-",
-                             details={**details, "locked": locked}))
+                             details={**details, "locked": locked,
+                                      "by": "address" if by_address else "account"}))
         uow.commit()
         seconds = math.ceil(wait.total_seconds())
         raise TooManyAttempts(
             ("this account is locked after too many failed sign-ins; a privacy officer can "
              f"unlock it, or try again in {seconds} s") if locked else
+            (f"too many failed sign-ins from this network address (to any account): wait "
+             f"{seconds} s before the next attempt") if by_address else
             f"too many failed sign-ins: wait {seconds} s before the next attempt",
             retry_after=seconds, locked=locked)
 

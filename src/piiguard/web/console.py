@@ -43,6 +43,7 @@ from piiguard.services.staff_login import (
     token_hash,
 )
 from piiguard.web.authz import RULES, Authorized
+from piiguard.web.client_address import request_address
 from piiguard.web.console_text import LANG_COOKIE, language, words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.session import (
@@ -155,7 +156,7 @@ def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email
                  password: Text = "", code: Text = "", sealed: Annotated[
                      str, Form(max_length=4096)] = "") -> Response:
     nonce = _check_login_csrf(request, c, csrf_token)
-    address = request.client.host if request.client else "unknown"
+    address = request_address(request)
     try:
         if sealed:
             email, password = _open_step(c, nonce, sealed)
@@ -222,8 +223,7 @@ def unlock(request: Request, c: ContainerDep, actor: Authorized, password: Text,
     totp, recovery = (code, None) if code.isdigit() else (None, code or None)
     try:
         reauthenticate(c.staff, c.uow(), request_token(request) or "", password, totp=totp,
-                       recovery_code=recovery,
-                       address=request.client.host if request.client else "unknown")
+                       recovery_code=recovery, address=request_address(request))
     except NotAuthenticated as exc:
         t = words(language(request))
         return _render(request, "console/locked.html", {

@@ -22,6 +22,7 @@ from piiguard.services import request_steps as steps
 from piiguard.services import requests as uc
 from piiguard.services.staff_login import reauthenticate, require_recent_auth
 from piiguard.web.authz import Authorized
+from piiguard.web.client_address import request_address
 from piiguard.web.console_requests import (
     Long,
     Text,
@@ -102,8 +103,7 @@ def approve(request: Request, request_id: str, c: ContainerDep, actor: Authorize
             totp, recovery = (answer, None) if answer.isdigit() else (None, answer or None)
             session = reauthenticate(
                 c.staff, c.uow(), request_token(request) or "", password, totp=totp,
-                recovery_code=recovery,
-                address=request.client.host if request.client else "unknown")
+                recovery_code=recovery, address=request_address(request))
         if session is None:
             raise NotAuthenticated("no staff session on this request")
         require_recent_auth(c.staff, session)

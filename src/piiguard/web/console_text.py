@@ -60,11 +60,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
                    "you lose your phone, each one stands in for a code once. They are shown "
                    "only this once."),
     "password_title": ("更换密码", "Change your password"),
-    "password_text": ("请设置新密码：至少 {n} 个字符，不含您的姓名、邮箱或公司名称，且未在常见或"
-                      "已泄露密码列表中；几个不相关的词语组成的短句就是好密码。",
+    "password_text": ("请设置新密码：至少 {n} 个字符，不含您的姓名、邮箱或公司名称，不是常见或"
+                      "已泄露的密码，也不是它们加数字、符号、年份或形近字符（如 P@ssw0rd2024!）"
+                      "的变体，也不是键盘上连着的按键；几个不相关的词语组成的短句就是好密码。",
                       "Choose a new password: at least {n} characters, without your name, "
-                      "email or the company's name, and not on the list of common or "
-                      "breached passwords; a few unrelated words make a good one."),
+                      "email or the company's name; not a common or breached password, nor "
+                      "one with digits, symbols, a year or look-alike characters added "
+                      "(P@ssw0rd2024!), nor a keyboard pattern; a few unrelated words make a "
+                      "good one."),
     "current_password": ("当前密码", "Current password"),
     "new_password": ("新密码", "New password"),
     "change": ("更换", "Change"),

@@ -110,6 +110,11 @@ def install(app: FastAPI) -> None:
             headers["Retry-After"] = str(exc.retry_after)
         if isinstance(exc, e.SessionPending):
             extra["pending"] = exc.pending
+        if isinstance(exc, e.WeakPassword):  # which rule, and why in both languages (R2.9)
+            extra["password_rule"] = {
+                "rule": exc.rule, "guesses_log10": exc.guesses_log10,
+                "needed_log10": exc.needed_log10,
+                "hints": [{"en": en, "zh": zh} for en, zh in exc.hints]}
         if isinstance(exc, e.ReauthRequired):
             headers["WWW-Authenticate"] = ('Bearer error="insufficient_user_authentication", '
                                            'error_description="re-authenticate"')  # RFC 9470

@@ -63,8 +63,10 @@ def _run(app: FastAPI, sock: socket.socket, *, access_log: bool, worker: bool = 
          ) -> None:
     import uvicorn  # noqa: PLC0415 - the web stack is imported only by the server
 
+    # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
+    # which proxies are trusted is PIIGUARD_TRUSTED_PROXIES alone (web/client_address.py)
     config = uvicorn.Config(app, log_level="info", access_log=access_log,
-                            timeout_keep_alive=30)
+                            timeout_keep_alive=30, proxy_headers=False)
     # what start-up built (modules, the app, the policy snapshot) lives as long as the
     # process: keep it out of the collector's full passes, which would otherwise walk it
     # on every request burst and show up as latency spikes

@@ -10,6 +10,7 @@ from piiguard.services import mfa
 from piiguard.services import staff_accounts as uc
 from piiguard.services import staff_login as login_uc
 from piiguard.web.authz import Authorized
+from piiguard.web.client_address import request_address
 from piiguard.web.deps import ContainerDep
 from piiguard.web.session import staff_session
 from piiguard.web.staff_deps import Token
@@ -37,7 +38,7 @@ router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
 
 
 def _address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return request_address(request)  # the peer, or X-Forwarded-For from a trusted proxy
 
 
 def _session_out(c: ContainerDep, signed: login_uc.SignedIn) -> SessionOut:
@@ -56,8 +57,10 @@ def setup_first_account(body: SetupIn, c: ContainerDep, request: Request) -> Ses
 @router.post("/login", response_model=SessionOut)
 def login(body: LoginIn, c: ContainerDep, request: Request) -> SessionOut:
     """Password, then (accounts with TOTP) `totp_code` or `recovery_code` in the same body:
-    without one, 401 `mfa-required`. Failures back off per account and per address, and
-    lock the account after `login_lock_after` in a row (429 with Retry-After)."""
+    without one, 401 `mfa-required`. Failures back off per account (after
+    `login_free_attempts`) and per client address (after the much higher
+    `login_address_free_attempts`, counted across accounts), and lock the account after
+    `login_lock_after` in a row (429 with Retry-After); an address is never locked."""
     return _session_out(c, login_uc.login_staff(
         c.staff, c.uow(), body.email, body.password, totp=body.totp_code,
         recovery_code=body.recovery_code, address=_address(request)))
