@@ -91,9 +91,29 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
     # bind (not listen) in the parent first, so a port in use fails here, once, clearly
     probe = make_socket(host, port, reuse_port=True, listen=False)
     children: list[int] = []
+    stopping = False
+
+    def stop(signum: int, _: object) -> None:
+        # SIGTERM either way: the workers take no SIGINT of their own (see _server), so a
+        # Ctrl-C that reached them all at once still stops each gracefully, once
+        nonlocal stopping
+        stopping = True
+        for pid in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    # set before the first fork, so that a Ctrl-C while the workers start stops them too
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     for _ in range(workers):
+        if stopping:
+            break
         pid = os.fork()
         if pid == 0:  # the worker: its own socket, its own container
+            # a Ctrl-C while it starts is the parent's to pass on (as SIGTERM, which ends a
+            # worker still starting at once, quietly); the parent's handler is not its own
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             probe.close()
             code = 0
             try:
@@ -107,16 +127,8 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
             os._exit(code)
         children.append(pid)
     probe.close()
-
-    def stop(signum: int, _: object) -> None:
-        # SIGTERM either way: the workers take no SIGINT of their own (see _server), so a
-        # Ctrl-C that reached them all at once still stops each gracefully, once
-        for pid in children:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    if stopping:  # a signal came between a fork and its worker joining `children`
+        stop(signal.SIGTERM, None)
     failed = False
     for pid in children:
         while True:
