@@ -23,7 +23,7 @@ from piiguard.cli_policy import register as register_policy_commands
 from piiguard.cli_registers import register as register_register_commands
 from piiguard.cli_requests import register as register_request_commands
 from piiguard.cli_staff import register as register_staff_commands
-from piiguard.config import Settings
+from piiguard.config import Settings, public_url_warnings
 from piiguard.domain.decisions import Scope
 from piiguard.domain.errors import DomainError
 from piiguard.domain.subjects import Channel, LegalBasis
@@ -104,14 +104,15 @@ def _backups_note(s: Settings) -> None:
               "and upgrades: docs/operations.md.")
 
 
-def _requests_line(c: Container, base_url: str) -> None:
+def _requests_line(c: Container) -> None:
     """Where people make requests, and where their mail goes (R9.1)."""
     s = c.settings
     inbox = (f"; requests by mail to {', '.join(s.privacy_mailboxes)} on port {s.inbox_port}"
              if s.inbox_port else "")
-    out.print(f"Privacy centre for the people whose data it is: {base_url}/privacy{inbox}.\n"
+    out.print(f"Privacy centre for the people whose data it is: {s.public_url}/privacy{inbox}.\n"
               f"Codes and replies go out through SMTP {s.smtp_host}:{s.smtp_port} "
-              "(PIIGUARD_SMTP_HOST / PIIGUARD_SMTP_PORT).")
+              "(PIIGUARD_SMTP_HOST / PIIGUARD_SMTP_PORT); their links start with "
+              f"{s.public_url} (PIIGUARD_PUBLIC_URL).", markup=False)
 
 
 @app.command()
@@ -138,12 +139,15 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
     from piiguard.web.app import create_app  # noqa: PLC0415
     from piiguard.web.server import serve as run_server  # noqa: PLC0415
 
-    c = open_container()
-    host, port = host or c.settings.host, port or c.settings.port
+    # the options are settings too, so that the links in mail follow --host and --port
+    c = open_container(**{k: v for k, v in (("host", host), ("port", port)) if v})
+    host, port = c.settings.host, c.settings.port
     workers = workers or c.settings.workers
     url = f"http://{host}:{port}"
     _init(c, url, backups=bool(c.created))  # the backup note at the first start
-    _requests_line(c, url)
+    _requests_line(c)
+    for warning in public_url_warnings(c.settings, host, port):
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: {url}/healthz)"
               + (f" with {workers} processes" if workers > 1 else ""))
     if workers == 1:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -19,11 +20,12 @@ out = Console()
 err = Console(stderr=True)
 
 
-def open_container() -> Container:
-    """Start piiguard for one command (migrating on the way); a start that fails says what
-    to check and exits 2."""
+def open_container(**overrides: Any) -> Container:
+    """Start piiguard for one command (migrating on the way), with the settings from the
+    environment and `overrides` (a command's options); a start that fails says what to
+    check and exits 2."""
     try:
-        return bootstrap(Settings())
+        return bootstrap(Settings(**overrides))
     except Exception as exc:
         err.print(f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
                   "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "

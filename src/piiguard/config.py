@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import socket
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from piiguard.domain.staff_security import GENERIC_MAILBOXES
@@ -80,8 +82,11 @@ class Settings(BaseSettings):
                            "and needs a guardian's consent (R6.1)")
 
     # requests of the person (R4, R9; docs/requests.md)
-    public_url: str = Field("http://127.0.0.1:8000", description="the address people reach "
-                            "the privacy centre at; links in mails start with it")
+    public_url: str = Field("", description="the address people reach the privacy centre "
+                            "at; links in mails start with it. Default: http://HOST:PORT "
+                            "(PIIGUARD_HOST, PIIGUARD_PORT; this machine's name when HOST is "
+                            "0.0.0.0 or ::) — `serve` warns when it cannot be right")
+    _public_url_derived: bool = PrivateAttr(False)
     request_due_days: int = Field(30, ge=1, le=90, description="answer within (R9.2)")
     request_reminder_days: list[int] = Field([7, 3, 1], description="remind the assignee "
                                              "this many days before the due date")
@@ -130,6 +135,37 @@ class Settings(BaseSettings):
                 raise ValueError(f"not an IP address or network: {item!r}") from exc
         return out
 
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        """An http(s) URL with a host and at most a path (no trailing slash); empty: derived
+        from the host and port."""
+        value = value.strip().rstrip("/")
+        if not value:
+            return value
+        parts = urlsplit(value)
+        try:
+            parts.port  # noqa: B018 - raises on a port that is not a number in range
+        except ValueError as exc:
+            raise ValueError(f"{exc}: e.g. https://privacy.example.com") from None
+        if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query
+                or parts.fragment or parts.username or parts.password):
+            raise ValueError("an http or https URL with a host and no user, query or "
+                             "#fragment, e.g. https://privacy.example.com")
+        return value
+
+    @model_validator(mode="after")
+    def _derive_public_url(self) -> Settings:
+        if not self.public_url:
+            self.public_url = default_public_url(self.host, self.port)
+            self._public_url_derived = True
+        return self
+
+    @property
+    def public_url_derived(self) -> bool:
+        """Whether `public_url` is the default made from the host and port (not set)."""
+        return self._public_url_derived
+
     @property
     def data_url(self) -> str:
         return self.database_url or f"sqlite:///{self.var_dir / 'piiguard.db'}"
@@ -149,3 +185,79 @@ class Settings(BaseSettings):
     @property
     def witness_file(self) -> Path:
         return self.audit_witness_file or self.var_dir / "audit-witness.jsonl"
+
+
+WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})  # noqa: S104 - names, not a bind
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def default_public_url(host: str, port: int) -> str:
+    """http://HOST:PORT; for a server listening on every address, this machine's name
+    (a guess that `serve` warns about: nothing here knows the name people use)."""
+    name = socket.gethostname() if host in WILDCARD_HOSTS else host
+    return f"http://{_url_host(name)}:{port}"
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+_FIX = ("Set PIIGUARD_PUBLIC_URL to the address people open, e.g. "
+        "https://privacy.example.com (docs/operations.md). / 请将 PIIGUARD_PUBLIC_URL 设为"
+        "人们实际访问的地址（见 docs/operations.md）。")
+
+
+def public_url_warnings(settings: Settings, host: str, port: int) -> list[str]:
+    """Why the links in mail (codes, replies, package links) may not reach this server
+    bound to host:port, each with what to set; empty when nothing is wrong as far as can
+    be told. A reverse proxy counts as configured when PIIGUARD_TRUSTED_PROXIES is set."""
+    url = urlsplit(settings.public_url)
+    there = url.hostname or ""
+    there_port = url.port or (443 if url.scheme == "https" else 80)
+    origin = f"{url.scheme}://{url.netloc}"
+    proxied = bool(settings.trusted_proxies)
+    links = f"Links in mail start with {settings.public_url}"
+    bound = f"{_url_host(host) or '*'}:{port}"
+    problem = None
+    if settings.public_url_derived:
+        if host in WILDCARD_HOSTS:
+            problem = (f"{links}: this machine's name, guessed because the server listens "
+                       f"on every address ({bound}); people elsewhere may know "
+                       f"it by another name. {_FIX}")
+    elif is_loopback(there) and not is_loopback(host):
+        problem = (f"{links}, an address that means the reader's own computer (loopback), "
+                   f"while the server listens on {bound} for others. {_FIX}")
+    elif is_loopback(there):
+        if there_port != port:
+            problem = (f"{links}, but the server listens on port {port}: nothing answers "
+                       f"there. {_FIX} Or leave it unset: it follows PIIGUARD_HOST and "
+                       "PIIGUARD_PORT.")
+    elif proxied:
+        pass  # a reverse proxy forwards the public address here: nothing to tell
+    elif is_loopback(host):
+        local = "::1" if ":" in host else "127.0.0.1"
+        problem = (f"{links}, but the server listens on loopback only ({bound}): people "
+                   "reach it only through a reverse proxy on this machine. If one forwards "
+                   f"{origin} here, set PIIGUARD_TRUSTED_PROXIES={local} so that it is "
+                   "known (and clients' addresses are right); if not, set PIIGUARD_HOST to "
+                   "an address people reach. / 服务只监听本机回环地址：若本机有反向代理转发"
+                   "该地址，请设置 PIIGUARD_TRUSTED_PROXIES；否则请将 PIIGUARD_HOST 设为他人"
+                   "可访问的地址。")
+    elif there_port != port:
+        problem = (f"{links} (port {there_port}), but the server listens on port {port} and "
+                   "no reverse proxy is configured (PIIGUARD_TRUSTED_PROXIES): unless one "
+                   f"forwards {origin} to {bound}, the links lead nowhere. "
+                   f"{_FIX}")
+    elif url.scheme == "https":
+        problem = (f"{links}, but the server speaks plain HTTP on port {port} and no reverse "
+                   "proxy is configured (PIIGUARD_TRUSTED_PROXIES): put a TLS proxy in front "
+                   f"and point the URL at it. {_FIX}")
+    return [problem] if problem else []
