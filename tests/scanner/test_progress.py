@@ -96,3 +96,23 @@ def test_the_bar_shows_bytes_files_rate_and_time_left(tmp_path: Path) -> None:
     assert "1.1/1.1 MB" in last  # bytes done of the total, as a download shows them
     assert "2/2 files" in last
     assert "/s" in last  # the rate
+
+
+def test_workers_hand_on_a_large_files_findings_part_by_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays flat with workers too: a file's findings are handed on as its parts come
+    in (at most IN_FLIGHT tasks per process ahead), never gathered whole first — when the
+    first finding of a 4 MB log arrives, only a few of its 64 KiB parts have been read."""
+    monkeypatch.setattr(scan, "TASK_BYTES", 64 * 1024)
+    monkeypatch.setattr(scan, "REPORT_BYTES", 1)
+    big = _log(tmp_path / "big.log", 4 * CHUNK_BYTES)
+    told: list[int] = []
+    with FileScanner(2, told.append) as scanner:
+        for _path, outcomes in scanner.scan([big]):
+            next(iter(outcomes))
+            read_by_then = sum(told)
+            rest = sum(1 for _ in outcomes)
+    assert rest > 10_000
+    ahead = (scan.IN_FLIGHT * 2 + 1) * (64 * 1024 + 200)  # sent, each a part and its line
+    assert read_by_then <= ahead < big.stat().st_size / 4

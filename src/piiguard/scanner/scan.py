@@ -5,6 +5,10 @@ process stays busy to the end: a large text file is split into parts (sources/te
 after line feeds, each part scanned with context before and overlap after, offsets and line
 numbers made whole-file again here, in order); small files travel together in one task.
 
+Memory stays flat with workers as with one process: at most `IN_FLIGHT` tasks per process
+are sent ahead of the one being used, and a split file's findings are handed on part by
+part, never gathered whole.
+
 Progress is counted in bytes, as they are read: a large file advances chunk by chunk (or
 part by part), not only when it is done. Worker processes send their counts, in batches of
 `REPORT_BYTES` or at the end of a task, over one queue that a thread of the main process
@@ -16,8 +20,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.queues import SimpleQueue
 from pathlib import Path
@@ -39,6 +44,7 @@ from piiguard.scanner.sources.text import (
 Outcome = Located | Skipped
 TASK_BYTES = 256 * 1024
 REPORT_BYTES = 256 * 1024  # a worker tells the main process of bytes read in batches this big
+IN_FLIGHT = 4  # tasks per process sent ahead of the one whose results are being used
 _worker_detector: Detector | None = None
 
 
@@ -182,46 +188,86 @@ def _tasks(files: Iterable[Path]) -> Iterator[list[_Unit]]:
         yield task
 
 
-class _Assembler:
-    """Turns units' results, in order, into whole files' outcomes with whole-file offsets."""
+def _located(path: Path, part: Part, chars: int, lines: int) -> list[Outcome]:
+    """A part's hits as findings with whole-file offsets and lines, given the code points and
+    line feeds of the parts before it."""
+    source = str(path)
+    out: list[Outcome] = []
+    append = out.append
+    # tuple.__new__ builds the named tuples without their Python-level __new__: this loop
+    # runs once per hit in the main process, the part of --workers that does not scale.
+    new = tuple.__new__
+    for kind, local_start, local_end, value, confidence, validator, line in part.hits:
+        start, end = chars + local_start, chars + local_end
+        hit = new(Hit, (kind, start, end, value, confidence, validator))
+        location = {"line": lines + line + 1, "start": start, "end": end}
+        append(new(Located, (source, location, hit, None)))
+    return out
 
-    def __init__(self) -> None:
-        self._path: Path | None = None
-        self._outcomes: list[Outcome] = []
-        self._chars = self._lines = 0
 
-    def add(
-        self, unit: _Unit, result: list[Outcome] | Part
-    ) -> Iterator[tuple[Path, list[Outcome]]]:
-        if isinstance(unit, _Whole) or unit.start == 0:
-            yield from self.flush()
-            self._path = unit.path
-        if isinstance(result, list):
-            self._outcomes += result
-        else:
-            self._add_part(unit.path, result)
-        if isinstance(unit, _Whole):
-            yield from self.flush()
+def _continues(unit: _Unit, path: Path) -> bool:
+    """Whether `unit` is a later part of the file at `path`."""
+    return isinstance(unit, _Piece) and unit.start > 0 and unit.path == path
 
-    def _add_part(self, path: Path, result: Part) -> None:
-        source = str(path)
-        chars, lines = self._chars, self._lines
-        append = self._outcomes.append
-        # tuple.__new__ builds the named tuples without their Python-level __new__: this loop
-        # runs once per hit in the main process, the part of --workers that does not scale.
-        new = tuple.__new__
-        for kind, local_start, local_end, value, confidence, validator, line in result.hits:
-            start, end = chars + local_start, chars + local_end
-            hit = new(Hit, (kind, start, end, value, confidence, validator))
-            location = {"line": lines + line + 1, "start": start, "end": end}
-            append(new(Located, (source, location, hit, None)))
-        self._chars += result.chars
-        self._lines += result.lines
 
-    def flush(self) -> Iterator[tuple[Path, list[Outcome]]]:
-        if self._path is not None:
-            yield self._path, self._outcomes
-        self._path, self._outcomes, self._chars, self._lines = None, [], 0, 0
+Done = tuple[_Unit, "list[Outcome] | Part"]  # a unit and what scanning it found
+
+
+class _FileOutcomes(Iterator[Outcome]):
+    """One file's outcomes, streamed as its parts' results come in. If the scan is asked
+    for the next file before this one was read to the end, the rest is kept here to be read
+    later (only then does it take memory)."""
+
+    def __init__(self, outcomes: Iterator[Outcome]) -> None:
+        self._outcomes = outcomes
+        self._kept: deque[Outcome] | None = None
+
+    def __next__(self) -> Outcome:
+        if self._kept is None:
+            return next(self._outcomes)
+        if self._kept:
+            return self._kept.popleft()
+        raise StopIteration
+
+    def keep_rest(self) -> None:
+        if self._kept is None:
+            self._kept = deque(self._outcomes)
+
+
+def _by_file(
+    done: Iterator[Done],
+) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
+    """Units' results, in order, as each file's outcomes with whole-file offsets — streamed:
+    a split file's findings are handed on part by part, never gathered whole, so memory
+    stays flat however large the file (read each file's outcomes before the next file)."""
+    head = next(done, None)
+    while head is not None:
+        unit, result = head
+        path = unit.path
+        if isinstance(unit, _Whole):  # a file in one piece: its outcomes as one list
+            yield path, result if isinstance(result, list) else _located(path, result, 0, 0)
+            head = next(done, None)
+            continue
+        box: list[Done | None] = [head]
+
+        def of_file(path: Path = path, box: list[Done | None] = box) -> Iterator[Outcome]:
+            chars = lines = 0
+            while (current := box[0]) is not None:
+                _unit, result = current
+                if isinstance(result, list):
+                    yield from result
+                else:
+                    yield from _located(path, result, chars, lines)
+                    chars, lines = chars + result.chars, lines + result.lines
+                following = next(done, None)
+                box[0] = following
+                if following is None or not _continues(following[0], path):
+                    return
+
+        outcomes = _FileOutcomes(of_file())
+        yield path, outcomes
+        outcomes.keep_rest()  # nothing left when the caller read it all
+        head = box[0]
 
 
 class FileScanner:
@@ -284,24 +330,35 @@ class FileScanner:
 
     def _scan_in_pool(
         self, pool: ProcessPoolExecutor, files: Iterable[Path]
-    ) -> Iterator[tuple[Path, list[Outcome]]]:
-        tasks: list[list[_Unit]] = []
+    ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
+        # At most IN_FLIGHT tasks per process are sent ahead of the one being used: enough to
+        # keep every process busy, few enough that results never pile up while the main
+        # process turns findings into output (with every task sent at once, a 60 MB log held
+        # 600 MB), and the progress bar counts what is nearly done.
+        window = IN_FLIGHT * self._workers
+        planned = _tasks(files)
+        pending: deque[tuple[list[_Unit], Future[list[list[Outcome] | Part]]]] = deque()
 
-        def planned() -> Iterator[list[_Unit]]:
-            for task in _tasks(files):  # each is sent as soon as it is planned
-                tasks.append(task)
-                yield task
+        def send() -> None:
+            while len(pending) < window and (task := next(planned, None)) is not None:
+                pending.append((task, pool.submit(_run_task, task)))
 
-        assembler = _Assembler()
-        results_in_order = pool.map(_run_task, planned())
-        # started once the pool's processes are (map starts them): no thread is forked
+        def done() -> Iterator[Done]:
+            while pending:
+                units, future = pending.popleft()
+                results = future.result()
+                send()
+                yield from zip(units, results, strict=True)
+
+        send()
+        # started once the pool's processes are (the first submit forks them all): no
+        # thread of this process is forked into them
         reader = self._read_reports()
         try:
-            for units, results in zip(tasks, results_in_order, strict=True):
-                for unit, result in zip(units, results, strict=True):
-                    yield from assembler.add(unit, result)
-            yield from assembler.flush()
+            yield from _by_file(done())
         finally:
+            for _units, waiting in pending:
+                waiting.cancel()
             if reader is not None and self._reports is not None:
                 # after every task's counts (each worker sent them before its result)
                 self._reports.put(None)
