@@ -262,12 +262,12 @@ def client_revoke(name: str) -> None:
     out.print(f"client {name} revoked")
 
 
-def _parse_item(spec: str, channel: Channel, basis: LegalBasis, source: str
-                ) -> subjects.ItemInput:
+def _parse_item(spec: str, channel: Channel, basis: LegalBasis, source: str,
+                purposes: tuple[str, ...] | None) -> subjects.ItemInput:
     if "=" not in spec:
         raise typer.BadParameter(f"{spec!r}: use CATEGORY=VALUE, e.g. user.contact.email=a@b.cn")
     cat, value = spec.split("=", 1)
-    return subjects.ItemInput(cat.strip(), value, channel, basis, source)
+    return subjects.ItemInput(cat.strip(), value, channel, basis, source, purposes=purposes)
 
 
 @subject_app.command("add")
@@ -279,6 +279,10 @@ def subject_add(
     channel: Annotated[Channel, typer.Option(help="how the data was collected")] = Channel.PHONE,
     legal_basis: Annotated[LegalBasis, typer.Option()] = LegalBasis.CONTRACT,
     source: Annotated[str, typer.Option(help="source system")] = "piiguard-cli",
+    purpose: Annotated[list[str] | None, typer.Option(
+        help="a purpose declared to the person at collection, repeatable, for every item; "
+             "each must be one the purpose register allows for every item's category; "
+             "default: the register's purposes for each category that need no consent")] = None,
 ) -> None:
     """Register a subject with its items; prints the subject id."""
     specs = list(item or [])
@@ -288,8 +292,9 @@ def subject_add(
     try:
         [r] = subjects.register_subjects(
             c.uow(), c.vault, c.clock, OPERATOR, c.state,
-            [subjects.SubjectInput(kind, [_parse_item(s, channel, legal_basis, source)
-                                          for s in specs])],
+            [subjects.SubjectInput(kind, [
+                _parse_item(s, channel, legal_basis, source,
+                            tuple(purpose) if purpose else None) for s in specs])],
             default_system=c.settings.default_system)
     except DomainError as exc:
         raise fail(exc) from None
@@ -314,7 +319,10 @@ def subject_show(
         else:
             recorded, items = subjects.read_subject_data(
                 c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id, purpose)
-            err.print(f"decision {recorded.decision.id}: {recorded.decision.outcome}")
+            d = recorded.decision
+            err.print(f"decision {d.id}: {d.outcome}"
+                      + (f" (refused: {', '.join(sorted(d.refused))})" if d.refused else ""),
+                      soft_wrap=True)
             rows = [(i.record.category, i.record.provenance.channel.value, i.record.held_in,
                      i.value if i.value is not None else "(credential)", i.record.id)
                     for i in items]

@@ -336,6 +336,7 @@ def _print_decision(d: Decision) -> None:
               soft_wrap=True)
     out.print(f"  requested: {', '.join(sorted(d.requested))}", soft_wrap=True)
     out.print(f"  allowed:   {', '.join(sorted(d.allowed)) or '(none)'}", soft_wrap=True)
+    out.print(f"  refused:   {', '.join(sorted(d.refused)) or '(none)'}", soft_wrap=True)
     if d.obligations:
         out.print(f"  obligations: {', '.join(d.obligations)}", soft_wrap=True)
     out.print("reasons:")
@@ -358,8 +359,9 @@ def decide(
     as_json: Annotated[bool, typer.Option("--json", help="print the decision as JSON")] = False,
 ) -> None:
     """Ask the decision point whether a use is allowed, without reading any value: prints
-    the outcome, the decision id and every reason (English and Chinese). The decision is
-    recorded either way; exit 0 for allowed and denied alike. 判定一次使用是否允许。"""
+    the outcome (allowed, partly_allowed: some categories refused, denied), the decision id
+    and every reason (English and Chinese). The decision is recorded either way; exit 0 for
+    every outcome. 判定一次使用是否允许（允许、部分允许、拒绝）。"""
     c = open_container()
     try:
         d = decisions.evaluate_access(
@@ -370,8 +372,8 @@ def decide(
         raise fail(exc) from None
     if as_json:
         typer.echo(json.dumps({
-            "id": d.id, "outcome": d.outcome, "subject_id": d.subject_id,
-            "purpose": d.purpose, "allowed": sorted(d.allowed),
+            "id": d.id, "outcome": d.outcome.value, "subject_id": d.subject_id,
+            "purpose": d.purpose, "allowed": sorted(d.allowed), "refused": sorted(d.refused),
             "reasons": [{"code": r.code, "en": r.en, "zh": r.zh,
                          "categories": list(r.categories)} for r in d.reasons],
             "policy_version": d.policy_version, "obligations": list(d.obligations)},

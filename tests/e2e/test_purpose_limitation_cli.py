@@ -22,7 +22,7 @@ from tests.builders import register
 from tests.e2e.conftest import PIIGUARD, cli_env, counts
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-DECISION = re.compile(rf"^(allowed|denied)  decision ({UUID})$")
+DECISION = re.compile(rf"^(allowed|partly_allowed|denied)  decision ({UUID})$")
 RECOMMEND = "consultation_recommendation"
 RULES = ["purpose_known", "role_allowed", "within_actor_scope", "category_allowed",
          "credentials_never_disclosed",

@@ -115,3 +115,43 @@ def test_downgrade_to_base_and_back_up_is_clean(empty_engine: Engine, which: Whi
     assert set(inspect(empty_engine).get_table_names()) <= {"alembic_version"}
     upgrade(empty_engine, which)
     assert differences(empty_engine, SCHEMAS[which]) == []
+
+
+def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
+    cfg = alembic_config("data", engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+@pytest.mark.req("R2.4")
+def test_decisions_recorded_before_three_outcomes_keep_their_meaning(
+        empty_engine: Engine) -> None:
+    """0008: the outcome column holds `partly_allowed`; an old decision that allowed only
+    some of what it was asked is marked so; the others are left as they were."""
+    _migrate(empty_engine, "0007")
+    row = {"at_us": 1, "actor_kind": "system", "actor_id": "erp", "action": "read",
+           "subject_id": "s-1", "purpose": "order_fulfilment", "reasons": "[]",
+           "policy_version": "register-8/policy-1", "obligations": "[]"}
+    old = [("whole", "allowed", '["user.name"]', '["user.name"]'),
+           ("part", "allowed", '["user.contact.email", "user.name"]', '["user.name"]'),
+           ("none", "denied", '["user.name"]', "[]")]
+    with empty_engine.begin() as conn:
+        for did, outcome, requested, allowed in old:
+            conn.execute(text(
+                "INSERT INTO decisions (id, at_us, actor_kind, actor_id, action, subject_id, "
+                "purpose, outcome, requested, allowed, reasons, policy_version, obligations) "
+                "VALUES (:id, :at_us, :actor_kind, :actor_id, :action, :subject_id, :purpose, "
+                ":outcome, :requested, :allowed, :reasons, :policy_version, :obligations)"),
+                {**row, "id": did, "outcome": outcome, "requested": requested,
+                 "allowed": allowed})
+
+    def outcomes() -> dict[str, str]:
+        with empty_engine.connect() as conn:
+            return dict(conn.execute(text("SELECT id, outcome FROM decisions")).all())
+
+    upgrade(empty_engine, "data")
+    assert outcomes() == {"whole": "allowed", "part": "partly_allowed", "none": "denied"}
+    assert differences(empty_engine, metadata) == []
+    _migrate(empty_engine, "0007", down=True)
+    assert outcomes() == {"whole": "allowed", "part": "allowed", "none": "denied"}

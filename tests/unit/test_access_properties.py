@@ -249,6 +249,9 @@ def codes(d: Decision) -> list[str]:
     return [r.code for r in d.reasons]
 
 
+SUMMARIES = {"allowed", "partly_allowed"}  # reasons that sum a decision up, refusing nothing
+
+
 # -- properties -------------------------------------------------------------------------------
 @pytest.mark.req("R2.4")
 @PROPERTY
@@ -257,8 +260,15 @@ def test_allowed_is_a_subset_of_requested_and_every_reason_explains_itself(case:
     d = case.decide()
     assert d.requested == case.request.categories
     assert d.allowed <= d.requested
-    assert d.outcome == ("allowed" if d.allowed else "denied")
+    assert d.outcome == ("denied" if not d.allowed else "allowed" if d.allowed == d.requested
+                         else "partly_allowed")
+    assert d.refused == d.requested - d.allowed
     assert d.reasons, "a decision always says why"
+    # a partial answer opens with what it allowed and what it refused, never reads as a yes
+    assert (codes(d)[0] == "partly_allowed") == (d.outcome == "partly_allowed")
+    assert codes(d).count("partly_allowed") <= 1
+    if d.outcome == "partly_allowed":
+        assert d.reasons[0].categories == tuple(sorted(d.refused))
     for r in d.reasons:
         assert r.code and r.en.strip() and r.zh.strip(), r
         assert set(r.categories) <= d.requested
@@ -415,8 +425,9 @@ def test_an_exception_not_in_force_changes_nothing_it_could_allow(case: Case) ->
         return
     with_it, without = case.decide(), case.decide(exception_id=None)
     assert with_it.allowed == without.allowed
-    assert codes(with_it) == ["exception_not_in_force", *(
-        c for c in codes(without) if c != "allowed")]
+    assert codes(with_it) == [*(c for c in codes(without) if c == "partly_allowed"),
+                              "exception_not_in_force", *(
+        c for c in codes(without) if c not in SUMMARIES)]
     assert "legal_exception" not in codes(with_it)
     assert not any(o.startswith("expires:") for o in with_it.obligations)
 
@@ -431,7 +442,7 @@ def test_an_exception_in_force_lifts_exactly_the_consent_refusals_it_covers(case
     with_it, without = case.decide(), case.decide(exception_id=None)
 
     def refusals(category: str) -> set[str]:
-        return {r.code for r in without.reasons if r.code != "allowed"
+        return {r.code for r in without.reasons if r.code not in SUMMARIES
                 and (not r.categories or category in r.categories)}
 
     liftable = {c for c in covered(case) - without.allowed if refusals(c) <= LIFTABLE}

@@ -126,10 +126,26 @@ def explained(r: Reason) -> Reason:
     return r
 
 
+def rule_reasons(d: Decision) -> tuple[Reason, ...]:
+    """The reasons after the summary a partly allowed decision opens with, which names what
+    was allowed and what refused in both languages."""
+    if d.outcome != "partly_allowed":
+        assert "partly_allowed" not in codes(d)
+        return d.reasons
+    summary = explained(d.reasons[0])
+    assert summary.code == "partly_allowed"
+    assert summary.categories == tuple(sorted(d.refused))
+    for cat in d.requested:
+        assert cat in summary.en and cat in summary.zh
+    return d.reasons[1:]
+
+
 def only(d: Decision, code: str, cats: tuple[str, ...] = ()) -> Reason:
-    """The decision gives exactly one reason, `code`, concerning `cats` (() = all asked)."""
-    assert codes(d) == [code]
-    r = explained(d.reasons[0])
+    """The decision gives exactly one reason, `code`, concerning `cats` (() = all asked) —
+    after the summary when it allowed the other categories."""
+    [r] = rule_reasons(d)
+    assert r.code == code
+    explained(r)
     assert r.categories == tuple(sorted(cats))
     return r
 
@@ -234,7 +250,11 @@ def test_category_outside_the_purpose_is_refused_alone() -> None:
     d = run(ask("order_fulfilment", EMAIL, IP))
     only(d, "category_not_allowed_for_purpose", (IP,))
     assert d.allowed == frozenset({EMAIL})
-    assert d.outcome == "allowed"
+    # not "allowed": a caller reading only the outcome must not miss the refusal (issue 11)
+    assert (d.outcome, d.refused) == ("partly_allowed", frozenset({IP}))
+    summary = d.reasons[0]
+    assert summary.code == "partly_allowed" and summary.categories == (IP,)
+    assert summary.en.startswith("Partly allowed") and summary.zh.startswith("部分允许")
 
 
 @pytest.mark.req("R2.1")
@@ -575,7 +595,8 @@ def test_an_exception_lifts_only_the_categories_it_covers() -> None:
     ex = replace(EXC, categories=frozenset({"user.contact"}))
     d = run(ask("consultation_recommendation", EMAIL, NAME, exception="ex-1"), ADULT, with_exc(ex))
     assert d.allowed == frozenset({EMAIL})
-    assert codes(d) == ["consent_required", "legal_exception"]
+    assert codes(d) == ["partly_allowed", "consent_required", "legal_exception"]
+    assert [r.code for r in rule_reasons(d)] == ["consent_required", "legal_exception"]
     [lifted] = [r for r in d.reasons if r.code == "legal_exception"]
     assert lifted.categories == (EMAIL,)
     assert d.obligations == (EXPIRES,)
@@ -881,7 +902,7 @@ def test_a_verified_request_gets_the_persons_own_data_back_whatever_they_restric
     answered = run(replace(plain, rights_request_id="req-7"), restricted)
     # restriction, objection and the sensitive-consent refusal are lifted; a credential never
     assert answered.allowed == frozenset({EMAIL, HEALTH})
-    assert codes(answered) == ["credential_not_readable", "rights_request"]
+    assert codes(answered) == ["partly_allowed", "credential_not_readable", "rights_request"]
     assert "req-7" in explained(answered.reasons[-1]).en
     # only for legal compliance: the request id lifts nothing for another purpose
     other = run(replace(ask("after_sales", EMAIL, actor=ERP), rights_request_id="req-7"),

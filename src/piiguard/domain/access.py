@@ -1,6 +1,6 @@
 """The decision point (R2.4, R2.5, R2.10, R5.6, R6.1, R6.2): one pure function decides
-every use of personal data — allowed or denied, with every reason as a stable code and a
-sentence in English and Chinese, and obligations where they apply.
+every use of personal data — allowed, partly allowed or denied, with every reason as a
+stable code and a sentence in English and Chinese, and obligations where they apply.
 
 `decide(request, policy, subject)` reads nothing but its arguments. Each rule is a function
 yielding `Verdict`s (a reason and the categories it refuses); new rules — sharing,
@@ -289,6 +289,14 @@ RULES: tuple[Rule, ...] = (
 ALLOWED = Reason("allowed", "Allowed for a declared purpose.", "用于已声明的用途，允许。")
 
 
+def _partly_allowed(allowed: frozenset[str], refused: frozenset[str]) -> Reason:
+    ok, no = ", ".join(sorted(allowed)), ", ".join(sorted(refused))
+    return _r("partly_allowed",
+              f"Partly allowed: {ok} may be used; {no} may not — the reasons that follow "
+              "say why.",
+              f"部分允许：{ok} 可以使用；{no} 不得使用，原因见下文。", refused)
+
+
 def _exception(req: AccessRequest, pol: PolicyState) -> tuple[LegalException | None, Reason | None]:
     if req.exception_id is None:
         return None, None
@@ -350,6 +358,8 @@ def decide(request: AccessRequest, policy: PolicyState, subject: SubjectState, *
                           "（《个人信息保护法》第四十五条）。", lifted & allowed))
     if allowed and not reasons:
         reasons.append(ALLOWED)
+    if allowed and refused:  # said first, so that nobody reads a partial answer as a yes
+        reasons.insert(0, _partly_allowed(frozenset(allowed), frozenset(refused)))
     if request.actor.kind is ActorKind.STAFF:
         obligations.extend(f"mask:{c}" for c in sorted(allowed)
                            if policy.taxonomy.get(c).sensitive)

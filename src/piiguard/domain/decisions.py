@@ -31,6 +31,14 @@ class ActorKind(StrEnum):
     OPERATOR = "operator"  # the local CLI on the server host
 
 
+class Outcome(StrEnum):
+    """What a decision answered, in one word a caller cannot misread (R2.4)."""
+
+    ALLOWED = "allowed"  # every requested category
+    PARTLY_ALLOWED = "partly_allowed"  # some allowed, the others refused (`refused`, reasons)
+    DENIED = "denied"  # nothing
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """What a system client's API key may be used for (R2.10): purposes and categories
@@ -79,8 +87,14 @@ class Decision:
     exception_id: str | None = None
 
     @property
-    def outcome(self) -> str:
-        return "allowed" if self.allowed else "denied"
+    def refused(self) -> frozenset[str]:
+        return self.requested - self.allowed
+
+    @property
+    def outcome(self) -> Outcome:
+        if not self.allowed:
+            return Outcome.DENIED
+        return Outcome.PARTLY_ALLOWED if self.refused else Outcome.ALLOWED
 
     def covers(self, subject_id: str, category: str) -> bool:
         return subject_id == self.subject_id and category in self.allowed

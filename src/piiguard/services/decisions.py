@@ -15,7 +15,7 @@ from piiguard.domain.access import (
     decide,
 )
 from piiguard.domain.audit import AuditEvent
-from piiguard.domain.decisions import Action, Actor, Decision, RecordedDecision
+from piiguard.domain.decisions import Action, Actor, Decision, Outcome, RecordedDecision
 from piiguard.domain.errors import DomainError, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
 from piiguard.services.ids import new_time_id
@@ -87,7 +87,7 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
         for (n, d, allowed), rec in zip(made, recorded, strict=True):
             r = requests[n]
             details: dict[str, str | int | bool | list[str] | None] = {
-                "outcome": d.outcome, "action": r.action.value,
+                "outcome": d.outcome.value, "action": r.action.value,
                 "reasons": [x.code for x in d.reasons]}
             if r.reveal:
                 details["items"] = [s.record.id for s in allowed]
@@ -151,8 +151,8 @@ def search_decisions(uow: UnitOfWork, actor: Actor, *, subject_id: str | None = 
                      actor_id: str | None = None, purpose: str | None = None,
                      outcome: str | None = None, since: datetime | None = None,
                      until: datetime | None = None, limit: int = 100) -> list[Decision]:
-    if outcome not in (None, "allowed", "denied"):
-        raise InvalidInput("outcome is allowed or denied", field="outcome")
+    if outcome is not None and outcome not in set(Outcome):
+        raise InvalidInput(f"outcome is one of {', '.join(Outcome)}", field="outcome")
     with uow:
         found = uow.decisions.search(subject_id=subject_id, actor_id=actor_id,
                                      purpose=purpose, outcome=outcome, since=since,

@@ -34,6 +34,9 @@ def request_exception(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, ac
         raise InvalidInput("name the categories the exception covers", field="categories")
     if valid_until <= valid_from:
         raise InvalidInput("valid_until must be after valid_from", field="valid_until")
+    if valid_until <= clock.now():
+        raise InvalidInput("valid_until is already past: an exception that has expired "
+                           "would lift nothing, so it is not recorded", field="valid_until")
     with uow:
         state = policy.current(uow)
         check_categories(state.taxonomy, categories)

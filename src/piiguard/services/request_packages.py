@@ -10,7 +10,7 @@ import hashlib
 from datetime import timedelta
 
 from piiguard.domain.access import PolicyState
-from piiguard.domain.decisions import Action
+from piiguard.domain.decisions import Action, Outcome
 from piiguard.domain.errors import Conflict, NotFound
 from piiguard.domain.packages import (
     AccessPackage,
@@ -60,10 +60,11 @@ def build_package(uow: UnitOfWork, kit: RequestKit, req: DataRequest, decided: D
         held = uow.items.sealed(sid)  # credentials too: listed, never revealed
         consents = uow.consents.of_subject(sid)
         restrictions = uow.consents.restrictions_of(sid)
-        shares = [d for d in uow.decisions.search(subject_id=sid,
-                                                  outcome="allowed", limit=100_000)
-                  if d.action in SHARED and d.target_system
-                  and d.actor.id != RIGHTS_ACTOR.id]
+        shares = sorted(  # what left for a system, wholly or partly allowed, newest first
+            (d for outcome in (Outcome.ALLOWED, Outcome.PARTLY_ALLOWED)
+             for d in uow.decisions.search(subject_id=sid, outcome=outcome, limit=100_000)
+             if d.action in SHARED and d.target_system and d.actor.id != RIGHTS_ACTOR.id),
+            key=lambda d: (-d.at.timestamp(), d.id))
     values = {r.record.id: r.value for r in revealed}
     items = tuple(_package_item(s, values.get(s.record.id), state) for s in held)
     recipients = tuple(

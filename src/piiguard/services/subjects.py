@@ -43,7 +43,8 @@ class ItemInput:
     source_system: str
     collected_at: datetime | None = None
     held_in: str | None = None
-    purposes: frozenset[str] | None = None  # declared to the person; None: the register's
+    # declared to the person, in the order given (errors name purposes[k]); None: the register's
+    purposes: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +68,7 @@ def _check_item(state: PolicyState, item: ItemInput, where: str = "") -> None:
     if item.category in state.deprecated:
         raise InvalidInput(f"category {item.category!r} is deprecated: it is kept for old data "
                            "and takes no new data", field=f"{at}category")
-    for p in item.purposes or ():
-        if state.register.active(p) is None:
-            raise InvalidInput(f"purpose {p!r} is not an active purpose in the register",
-                               field=f"{at}purposes")
+    _check_purposes(state, item, at)
     if item.category == DATE_OF_BIRTH:
         _date_of_birth(item.value, f"{at}value")
     if not item.value or len(item.value) > MAX_VALUE_CHARS:
@@ -78,6 +76,24 @@ def _check_item(state: PolicyState, item: ItemInput, where: str = "") -> None:
     check_slug(item.source_system, f"{at}source_system")
     if item.held_in is not None:
         check_slug(item.held_in, f"{at}held_in")
+
+
+def _check_purposes(state: PolicyState, item: ItemInput, at: str) -> None:
+    """Purposes declared at collection must be active and, in the register, allowed to use
+    the item's category (R2.3, R2.4): recording one that may not would put on file a promise
+    the decision point will never keep, so it is refused, not stored with a warning."""
+    for k, p in enumerate(item.purposes or ()):
+        rule = state.register.active(p)
+        if rule is None:
+            raise InvalidInput(f"purpose {p!r} is not an active purpose in the register",
+                               field=f"{at}purposes[{k}]")
+        if not rule.allows_category(state.taxonomy, item.category):
+            may = sorted(r.key for r in state.register.rules.values()
+                         if r.active and r.allows_category(state.taxonomy, item.category))
+            raise InvalidInput(
+                f"purpose {p!r} may not use category {item.category!r} in the purpose "
+                f"register, so it cannot be declared when collecting it; purposes that may: "
+                f"{', '.join(may) or '(none)'}", field=f"{at}purposes[{k}]")
 
 
 def _date_of_birth(value: str, field: str) -> date:
@@ -126,10 +142,10 @@ def _to_seal(state: PolicyState, subject_id: str, item: ItemInput, actor: Actor,
              provenances: dict[tuple[object, ...], Provenance] | None = None) -> ToSeal:
     """`provenances` shares one Provenance among items collected together (bulk ingest)."""
     key = (item.channel, item.collected_at, item.legal_basis, item.source_system,
-           item.purposes, item.category)
+           None if item.purposes is None else frozenset(item.purposes), item.category)
     prov = provenances.get(key) if provenances is not None else None
     if prov is None:
-        purposes = (item.purposes if item.purposes is not None
+        purposes = (frozenset(item.purposes) if item.purposes is not None
                     else declared_purposes(state, item.category))
         prov = Provenance(item.channel, item.collected_at or now, item.legal_basis,
                           item.source_system, actor.ref, purposes)
@@ -148,7 +164,8 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
     for i, s in enumerate(subjects):
         _check_kind(state, s.kind, f"subjects[{i}].kind" if len(subjects) > 1 else "kind")
         for j, it in enumerate(s.items):
-            _check_item(state, it, f"items[{j}]")
+            _check_item(state, it, f"subjects[{i}].items[{j}]" if len(subjects) > 1
+                        else f"items[{j}]")
     now = clock.now()
     ids = [new_id() for _ in subjects]
     ring = vault.provision(ids)

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from piiguard.domain.audit import AuditEntry, VerifyReport
-from piiguard.domain.decisions import Decision
+from piiguard.domain.decisions import Decision, Outcome
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, RevealedItem, Subject
 from piiguard.services.subjects import MAX_VALUE_CHARS, ItemInput
 
@@ -30,13 +30,15 @@ class ItemIn(Strict):
     collected_at: AwareDatetime | None = None
     held_in: Slug | None = Field(None, description="designated system holding it")
     purposes: list[Slug] | None = Field(
-        None, description="purposes declared to the person at collection; default: the "
-                          "register's purposes for this category that need no consent")
+        None, description="purposes declared to the person at collection, each one the "
+                          "register allows for this category (else 422 naming purposes[k]); "
+                          "default: the register's purposes for this category that need no "
+                          "consent")
 
     def to_input(self) -> ItemInput:
         return ItemInput(self.category, self.value, self.channel, self.legal_basis,
                          self.source_system, self.collected_at, self.held_in,
-                         None if self.purposes is None else frozenset(self.purposes))
+                         None if self.purposes is None else tuple(self.purposes))
 
 
 class SubjectIn(Strict):
@@ -102,13 +104,16 @@ class ReasonOut(BaseModel):
 class DecisionOut(BaseModel):
     id: str
     at: datetime
-    outcome: str
+    outcome: Outcome = Field(description="allowed: every requested category; partly_allowed: "
+                             "those in `allowed`, not those in `refused` (see `reasons`); "
+                             "denied: none")
     actor: str
     action: str
     subject_id: str
     purpose: str
     requested: list[str]
     allowed: list[str]
+    refused: list[str]
     reasons: list[ReasonOut]
     policy_version: str
     obligations: list[str]
@@ -120,6 +125,7 @@ class DecisionOut(BaseModel):
         return cls(id=d.id, at=d.at, outcome=d.outcome, actor=d.actor.ref,
                    action=d.action.value, subject_id=d.subject_id, purpose=d.purpose,
                    requested=sorted(d.requested), allowed=sorted(d.allowed),
+                   refused=sorted(d.refused),
                    reasons=[ReasonOut(code=r.code, en=r.en, zh=r.zh,
                                       categories=list(r.categories)) for r in d.reasons],
                    policy_version=d.policy_version, obligations=list(d.obligations),

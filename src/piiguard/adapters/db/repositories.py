@@ -212,7 +212,7 @@ class SqlDecisions:
         # target_system, exception_id
         insert_rows(self._c, t.decisions, [
             (d.id, int(d.at.timestamp() * 1_000_000), d.actor.kind.value, d.actor.id,
-             d.action.value, d.subject_id, d.purpose, d.outcome, _set_json(d.requested),
+             d.action.value, d.subject_id, d.purpose, d.outcome.value, _set_json(d.requested),
              _set_json(d.allowed), _reasons_json(d.reasons), d.policy_version,
              _list_json(d.obligations), d.target_system, d.exception_id)
             for d in decisions])

@@ -79,7 +79,7 @@ decisions = Table(
     Column("action", String(16), nullable=False),
     Column("subject_id", String(ID), nullable=False, index=True),
     Column("purpose", String(64), nullable=False),
-    Column("outcome", String(8), nullable=False),
+    Column("outcome", String(16), nullable=False),  # allowed, partly_allowed, denied
     Column("requested", Text, nullable=False),  # JSON list of category keys
     Column("allowed", Text, nullable=False),
     Column("reasons", Text, nullable=False),  # JSON list of {code, en, zh, categories}

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from piiguard.domain.decisions import Action
+from piiguard.domain.decisions import Action, Outcome
 from piiguard.services import decisions as uc
 from piiguard.services.audit import get_decision
 from piiguard.web.authz import Authorized
@@ -41,7 +41,9 @@ class ExplanationOut(BaseModel):
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=DecisionOut)
 async def evaluate(body: DecisionIn, c: ContainerDep, actor: Authorized) -> DecisionOut:
     """Decide and record a use of personal data, without reading any value. The answer is
-    a recorded decision (201) whether allowed or denied; read `outcome` and `reasons`.
+    a recorded decision (201) whether allowed, partly allowed or denied: read `outcome`
+    (`partly_allowed`: only the categories in `allowed`; those in `refused` are not) and
+    `reasons`.
     Concurrent calls share a commit (group commit); each answer comes after its commit."""
     decided = await asyncio.wrap_future(c.decisions.submit(uc.DecisionRequest(
         actor, body.subject_id, body.purpose,
@@ -53,7 +55,7 @@ async def evaluate(body: DecisionIn, c: ContainerDep, actor: Authorized) -> Deci
 @router.get("", response_model=list[DecisionOut])
 def search(c: ContainerDep, actor: Authorized, subject_id: str | None = None,
            actor_id: str | None = None, purpose: str | None = None,
-           outcome: str | None = None, since: AwareDatetime | None = None,
+           outcome: Outcome | None = None, since: AwareDatetime | None = None,
            until: AwareDatetime | None = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DecisionOut]:
     """Recorded decisions, newest first: by subject, actor, purpose, outcome and time."""
@@ -64,7 +66,8 @@ def search(c: ContainerDep, actor: Authorized, subject_id: str | None = None,
 
 @router.get("/{decision_id}", response_model=DecisionOut)
 def decision(decision_id: str, c: ContainerDep, actor: Authorized) -> DecisionOut:
-    """A recorded decision: who, what, which purpose, allowed or denied and why."""
+    """A recorded decision: who, what, which purpose, allowed, partly allowed or denied,
+    and why."""
     return DecisionOut.of(get_decision(c.uow(), actor, decision_id))
 
 
