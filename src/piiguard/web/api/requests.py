@@ -99,7 +99,8 @@ def queue(c: ContainerDep, actor: Authorized,
           due_before: AwareDatetime | None = None,
           overdue: bool = False,
           limit: Annotated[int, Query(ge=1, le=500)] = 50,
-          offset: Annotated[int, Query(ge=0)] = 0) -> list[QueueItemOut]:
+          offset: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # the largest BIGINT
+          ) -> list[QueueItemOut]:
     """Open requests (or those of the `status`es named), overdue first, then by due date.
     `overdue=true`: only the overdue ones. Ids, dates and statuses only."""
     del actor
