@@ -5,7 +5,10 @@ each of them, and the two failure conditions — a 5xx, or a value sent found in
 The app runs in this process (Starlette's TestClient over ASGI: no server, no port), on a
 container of its own for the whole module, so data the requests write stays for the next
 ones (a fuzzer finds more in a database that is not empty). Server errors come back as
-responses (raise_server_exceptions=False), as a client would see them.
+responses (raise_server_exceptions=False), as a client would see them. schemathesis makes
+the requests (its pytest integration, one test per operation) and this client sends them:
+its own ASGI transport would start the app's lifespan once per process and keep it, where
+each module here closes its container, and could not tell two client addresses apart.
 
 Deeper runs (docs/security.md, "Fuzzing"): PIIGUARD_FUZZ_SEED picks other inputs,
 PIIGUARD_FUZZ_EXAMPLES more of them per operation, PIIGUARD_FUZZ_COVERAGE=1 adds
@@ -26,7 +29,7 @@ import pytest
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
-from piiguard.services import accounts
+from piiguard.services.clients import api_keys as accounts
 from piiguard.web.app import create_app
 from piiguard.web.session import CSRF_HEADER, SESSION_COOKIE
 from tests.conftest import PG_ENV, SKIP_PG, _truncate_pg

@@ -31,7 +31,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 # values that must be refused or stored as text, never run, echoed unescaped or logged
 CANARY = "canary.张伟.13800138000@example.cn"
-INJECTION = ["' OR '1'='1' --", "\"; DROP TABLE subjects; --", "<script>alert(1)</script>",
+SCRIPT = "<script>alert(1)</script>"
+INJECTION = ["' OR '1'='1' --", "\"; DROP TABLE subjects; --", SCRIPT,
              "{{7*7}}${7*7}<%= 7*7 %>", "${jndi:ldap://127.0.0.1/a}", "%s%s%s%n%x",
              "../../../../etc/passwd", "..\\..\\windows\\win.ini", "$(id)`id`|id;",
              "\u202e\ufeffzh\u200b\U0001f600", CANARY]
@@ -130,8 +131,10 @@ def test_no_route_answers_5xx_or_logs_bad_input(
         caplog.clear()
         response = target.client.request(method, url, headers=headers, **kwargs)
         target.answered(method, path, response.status_code)
-        check(response, caplog.records, sent_values(sent), target,
-              f"{method} {url[:120]} as {credential} with {str(kwargs)[:200]}")
+        what = f"{method} {url[:120]} as {credential} with {str(kwargs)[:200]}"
+        check(response, caplog.records, sent_values(sent), target, what)
+        if response.headers.get("content-type", "").startswith("text/html"):
+            assert SCRIPT not in response.text, f"{what}: reflected unescaped"
 
 
 # --- regressions the runs above found -------------------------------------------------------
