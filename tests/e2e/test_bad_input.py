@@ -91,6 +91,9 @@ def corpus(method: str, path: str, route: APIRoute) -> Iterator[Request]:
         raw = "&".join(f"{f}=%FF%FE%00%ED%A0%80" for f in fields)  # not UTF-8, a surrogate
         yield plain, {"content": raw.encode(), "headers": {
             "Content-Type": "application/x-www-form-urlencoded"}}, []
+        raw = "&".join(f"{f}=nul%00{quote(CANARY)}" for f in fields)  # media types ignore case
+        yield plain, {"content": raw.encode(), "headers": {
+            "Content-Type": "Application/X-WWW-Form-URLEncoded"}}, [CANARY]
         yield plain, {"content": b"--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n"
                                  b"\xff\x00\r\n--b--", "headers": {
             "Content-Type": "multipart/form-data; boundary=b"}}, []

@@ -238,3 +238,20 @@ def test_console_and_privacy_centre_forms_answer_an_error_page(
                 "csrf_token": token.group(1), "purpose": NUL, "action": "grant"})
             refused(r, "purpose")
     assert rows(container) == before
+
+
+@pytest.mark.req("R5.1")
+def test_a_form_is_checked_whatever_the_case_of_its_content_type(
+        container: Container, api: TestClient) -> None:
+    """Media types are case-insensitive (RFC 9110 §8.3.1): the form parser reads
+    `Application/X-WWW-Form-Urlencoded` as a form, so the check must read it too."""
+    before = rows(container)
+    web = TestClient(api.app, base_url="https://testserver", follow_redirects=False)
+    page = web.get("/privacy", headers={"Accept-Language": "en"})
+    token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
+    assert token
+    body = f"csrf_token={token.group(1)}&kind=access&contact=li.lei%40example.cn&text=hi%00"
+    r = web.post("/privacy/requests", content=body.encode(), headers={
+        "Content-Type": "Application/X-WWW-Form-Urlencoded", "Accept-Language": "en"})
+    refused(r, "text")
+    assert rows(container) == before

@@ -17,7 +17,7 @@ import re
 from email.message import Message
 from typing import Any
 
-from fastapi import Request
+from fastapi import Request, params
 
 from piiguard.domain.errors import InvalidInput
 
@@ -74,11 +74,11 @@ async def refuse_control_characters(request: Request) -> None:
     for name, value in request.query_params.multi_items():
         _check(name, name, ONE_LINE)
         _check(value, name, ONE_LINE)
-    route = request.scope.get("route")
-    if getattr(route, "body_field", None) is None:
+    body_field = getattr(request.scope.get("route"), "body_field", None)
+    if body_field is None:
         return  # the route reads no body
     content_type = request.headers.get("content-type", "")
-    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+    if isinstance(body_field.field_info, params.Form):  # whatever the header's spelling
         form = await request.form()
         for name, item in form.multi_items():
             _check(name, name, ONE_LINE)
