@@ -49,10 +49,10 @@ from piiguard.domain.consent import (
     Restriction,
     RestrictionKind,
 )
-from piiguard.domain.datamap import Approval, System
 from piiguard.domain.decisions import Action, Actor, ActorKind, Decision
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.register import PurposeRegister, seed_purposes
+from piiguard.domain.policy.datamap import Approval, System
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS, Channel
 from piiguard.domain.taxonomy import Taxonomy
 from piiguard.services.decisions import DecisionRequest, evaluate_access
@@ -717,8 +717,8 @@ def run_service(c: Container) -> dict[str, object]:
     categories for after_sales."""
     from piiguard.bootstrap import OPERATOR  # noqa: PLC0415
     from piiguard.domain.subjects import LegalBasis  # noqa: PLC0415
-    from piiguard.services.accounts import add_client, authenticate_client  # noqa: PLC0415
-    from piiguard.services.subjects import (  # noqa: PLC0415
+    from piiguard.services.clients.api_keys import add_client, authenticate_client  # noqa: PLC0415
+    from piiguard.services.subjects.records import (  # noqa: PLC0415
         ItemInput,
         SubjectInput,
         register_subjects,

@@ -27,7 +27,7 @@ from piiguard.config import Settings
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.services.audit import verify_audit
-from piiguard.services.subjects import (
+from piiguard.services.subjects.records import (
     ItemInput,
     SubjectInput,
     read_subjects_data,

@@ -31,12 +31,12 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.mail import MemoryMailer
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
-from piiguard.domain.request_ports import QueueFilter
-from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus
+from piiguard.domain.rights.ports import QueueFilter
+from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.services.ids import new_id
-from piiguard.services.request_fulfil import advance
-from piiguard.services.requests import (
+from piiguard.services.rights.fulfilment import advance
+from piiguard.services.rights.intake import (
     RequestInput,
     list_requests,
     open_request,
@@ -44,7 +44,12 @@ from piiguard.services.requests import (
     request_status,
     verify_by_staff,
 )
-from piiguard.services.subjects import ItemInput, SubjectInput, read_subject_data, register_subjects
+from piiguard.services.subjects.records import (
+    ItemInput,
+    SubjectInput,
+    read_subject_data,
+    register_subjects,
+)
 
 N_ITEMS, N_REQUESTS, RUNS = 10_000, 100_000, 5
 PACKAGE_TARGET_S, OVERDUE_TARGET_MS = 2.0, 200.0

@@ -33,7 +33,7 @@ from typing import Any
 from bench.common import machine
 from piiguard.adapters import packages as writer_module
 from piiguard.adapters.packages import ZipPackageWriter
-from piiguard.domain.packages import (
+from piiguard.domain.rights.packages import (
     AccessPackage,
     PackageConsent,
     PackageItem,

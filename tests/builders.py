@@ -5,7 +5,12 @@ from __future__ import annotations
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.subjects import Channel, LegalBasis
-from piiguard.services.subjects import ItemInput, Registered, SubjectInput, register_subjects
+from piiguard.services.subjects.records import (
+    ItemInput,
+    Registered,
+    SubjectInput,
+    register_subjects,
+)
 
 
 def item(category: str, value: str, *, channel: Channel = Channel.WEB,

@@ -36,19 +36,19 @@ from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import DomainError
 from piiguard.domain.ports import Clock
-from piiguard.domain.request_ports import Mailer
-from piiguard.domain.requests import RequestKind, RequestTerms
+from piiguard.domain.rights.ports import Mailer
+from piiguard.domain.rights.rules import RequestKind, RequestTerms
 from piiguard.domain.staff_security import StaffPolicy
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
-from piiguard.services.auth_cache import ClientKeyCache
+from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
-from piiguard.services.policy import PolicySnapshots, ensure_register
-from piiguard.services.request_intake import intake_mail
-from piiguard.services.request_jobs import JobReport, run_jobs
-from piiguard.services.request_kit import RequestKit
-from piiguard.services.staff_accounts import ensure_departments
-from piiguard.services.staff_kit import StaffKit
+from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
+from piiguard.services.rights.jobs import JobReport, run_jobs
+from piiguard.services.rights.kit import RequestKit
+from piiguard.services.rights.mail_intake import intake_mail
+from piiguard.services.staff.accounts import ensure_departments
+from piiguard.services.staff.kit import StaffKit
 from piiguard.services.vault_integrity import IntegrityAlarm
 
 OPERATOR = Actor("local-operator", ActorKind.OPERATOR, frozenset({"admin", "privacy_officer"}))

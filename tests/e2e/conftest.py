@@ -24,7 +24,8 @@ from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
-from piiguard.services import accounts, staff_accounts
+from piiguard.services.clients import api_keys as accounts
+from piiguard.services.staff import accounts as staff_accounts
 from piiguard.web.app import create_app
 
 with warnings.catch_warnings():

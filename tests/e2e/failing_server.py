@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from piiguard import cli
-from piiguard.services import subjects
+from piiguard.cli import main as cli
+from piiguard.services.subjects import records as subjects
 
 
 def _fail(conn: Connection, values: list[str]) -> None:

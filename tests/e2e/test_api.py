@@ -16,8 +16,8 @@ from sqlalchemy import select
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.services import accounts
-from piiguard.services.auth_cache import ClientKeyCache
+from piiguard.services.clients import api_keys as accounts
+from piiguard.services.clients.auth_cache import ClientKeyCache
 from tests.e2e.conftest import Caller, TestClient, counts
 
 PROBLEM = "application/problem+json"

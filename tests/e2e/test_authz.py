@@ -17,7 +17,7 @@ import pytest
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
-from piiguard.services import accounts
+from piiguard.services.clients import api_keys as accounts
 from piiguard.web.app import create_app
 from piiguard.web.authz import RULES, route_table
 from tests.e2e.conftest import PASSWORD, TestClient

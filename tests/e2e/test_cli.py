@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.cli import app
+from piiguard.cli.main import app
 from piiguard.config import Settings
-from piiguard.services import staff_accounts
+from piiguard.services.staff import accounts as staff_accounts
 from piiguard.web.app import create_app
 from tests.builders import register
 from tests.e2e.conftest import PIIGUARD, TestClient, cli_env, counts

@@ -10,7 +10,7 @@ import pytest
 
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
-from piiguard.services.auth_cache import ClientKeyCache
+from piiguard.services.clients.auth_cache import ClientKeyCache
 from tests.e2e.conftest import PIIGUARD, TestClient, cli_env
 
 pytestmark = pytest.mark.req("R2.10")

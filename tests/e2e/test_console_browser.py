@@ -220,8 +220,8 @@ def test_staff_work_the_request_queue_and_a_request_without_script_errors(
     Content-Security-Policy violation on any page."""
     from datetime import timedelta  # noqa: PLC0415
 
-    from piiguard.domain.requests import RequestChannel, RequestKind  # noqa: PLC0415
-    from piiguard.services import requests as uc  # noqa: PLC0415
+    from piiguard.domain.rights.rules import RequestChannel, RequestKind  # noqa: PLC0415
+    from piiguard.services.rights import intake as uc  # noqa: PLC0415
 
     base, c, api, browser = console
 

@@ -24,11 +24,11 @@ from sqlalchemy import update
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container
 from piiguard.domain.accounts import StaffAccount
-from piiguard.domain.requests import DataRequest, RequestChannel, RequestKind, RequestStatus
-from piiguard.services import request_intake as intake
-from piiguard.services import requests as uc
-from piiguard.services.staff_login import token_hash
-from piiguard.web import console_requests
+from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus, RightsRequest
+from piiguard.services.rights import intake as uc
+from piiguard.services.rights import mail_intake as intake
+from piiguard.services.staff.login import token_hash
+from piiguard.web.console import rights as console_requests
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, login, totp_code
 from tests.mailserver import SmtpSink, body_text
@@ -124,7 +124,7 @@ def received(c: Container, kind: str, contact: str, days_ago: float, *,
     return opened.request.id
 
 
-def status_of(c: Container, rid: str) -> DataRequest:
+def status_of(c: Container, rid: str) -> RightsRequest:
     return uc.request_status(c.uow(readonly=True), rid)
 
 

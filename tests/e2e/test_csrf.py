@@ -17,7 +17,7 @@ import pytest
 from httpx import Response
 
 from piiguard.bootstrap import Container
-from piiguard.services.staff_login import token_hash
+from piiguard.services.staff.login import token_hash
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import Caller, TestClient, counts
 

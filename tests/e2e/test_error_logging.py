@@ -22,7 +22,7 @@ import httpx
 import pytest
 
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.services import accounts
+from piiguard.services.clients import api_keys as accounts
 from tests.e2e.conftest import cli_env, free_port
 
 ROOT = Path(__file__).resolve().parents[2]

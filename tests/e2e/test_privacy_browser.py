@@ -26,10 +26,10 @@ import uvicorn
 
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
-from piiguard.domain.requests import RequestKind, RequestStatus
-from piiguard.services.requests import request_status
+from piiguard.domain.rights.rules import RequestKind, RequestStatus
+from piiguard.services.rights.intake import request_status
 from piiguard.web.app import create_app
-from piiguard.web.privacy_text import KINDS, STATUSES, TEXT
+from piiguard.web.privacy.texts import KINDS, STATUSES, TEXT
 from tests.builders import contact, register
 from tests.e2e.conftest import CHROMIUM, free_port, needs_browser
 from tests.mailserver import SmtpSink, body_text

@@ -25,15 +25,15 @@ import pytest
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.consent import ConsentKind
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.request_ports import QueueFilter
-from piiguard.domain.requests import RequestKind, RequestStatus
+from piiguard.domain.rights.ports import QueueFilter
+from piiguard.domain.rights.rules import RequestKind, RequestStatus
 from piiguard.domain.subjects import Channel
-from piiguard.services.consents import list_consents, list_restrictions
 from piiguard.services.decisions import evaluate_access
-from piiguard.services.requests import list_requests, request_status
-from piiguard.services.subjects import read_subject_data
+from piiguard.services.policy.consents import list_consents, list_restrictions
+from piiguard.services.rights.intake import list_requests, request_status
+from piiguard.services.subjects.records import read_subject_data
 from piiguard.web.app import create_app
-from piiguard.web.privacy_text import KINDS, STATUSES, TEXT
+from piiguard.web.privacy.texts import KINDS, STATUSES, TEXT
 from tests.builders import contact, register
 from tests.e2e.conftest import TestClient
 from tests.mailserver import SmtpSink, body_text

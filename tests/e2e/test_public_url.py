@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from piiguard.bootstrap import bootstrap
 from piiguard.config import Settings, public_url_warnings
-from piiguard.domain.requests import RequestChannel, RequestKind
-from piiguard.services.requests import RequestInput, open_request
+from piiguard.domain.rights.rules import RequestChannel, RequestKind
+from piiguard.services.rights.intake import RequestInput, open_request
 from tests.builders import contact, register
 from tests.conftest import PG_ENV
 from tests.e2e.conftest import PIIGUARD, cli_env, free_port

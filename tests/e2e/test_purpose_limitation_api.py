@@ -20,7 +20,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import Department, StaffAccount
-from piiguard.services import accounts
+from piiguard.services.clients import api_keys as accounts
 from piiguard.web.app import create_app
 from tests.e2e.conftest import (
     PASSWORD,

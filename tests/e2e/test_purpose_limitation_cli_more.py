@@ -1,4 +1,4 @@
-"""The rest of the purpose-limitation commands of the installed `piiguard` (cli_registers.py),
+"""The rest of the purpose-limitation commands of the installed `piiguard` (cli/registers.py),
 run as a user runs them (a subprocess) against the test's SQLite files or PostgreSQL
 databases: objection and lift, guardians and minors, company categories, exports and the
 findings an expired one opens."""
@@ -13,8 +13,8 @@ import pytest
 from piiguard.adapters.clock import FixedClock
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
-from piiguard.domain.datamap import FindingStatus
-from piiguard.services import datamap
+from piiguard.domain.policy.datamap import FindingStatus
+from piiguard.services.policy import datamap
 from tests.builders import item, register
 from tests.e2e.test_cli import piiguard
 

@@ -35,13 +35,12 @@ from piiguard.adapters.webhooks import verify_signature
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.accounts import StaffAccount
 from piiguard.domain.errors import Conflict, InvalidInput, TooManyAttempts
-from piiguard.domain.requests import DataRequest, RequestStatus
-from piiguard.services import accounts
-from piiguard.services import request_fulfil as fulfil
-from piiguard.services import request_intake as intake
-from piiguard.services import request_jobs as jobs
-from piiguard.services import request_packages as packages
-from piiguard.services import requests as uc
+from piiguard.domain.rights.rules import RequestStatus, RightsRequest
+from piiguard.services.clients import api_keys as accounts
+from piiguard.services.rights import fulfilment as fulfil
+from piiguard.services.rights import intake as uc
+from piiguard.services.rights import jobs, packages
+from piiguard.services.rights import mail_intake as intake
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, login
 from tests.mailserver import SmtpSink, body_text
 
@@ -102,7 +101,7 @@ def reply_of(mailbox: SmtpSink, rid: str, to: str = EMAIL) -> str:
     return body_text(mail)
 
 
-def verify(c: Container, rid: str, code: str) -> DataRequest:
+def verify(c: Container, rid: str, code: str) -> RightsRequest:
     """What the privacy centre does with the code the person enters: check it, then carry
     the request out if it is ready."""
     uc.verify_code(c.uow(), c.requests, rid, code)
@@ -110,7 +109,7 @@ def verify(c: Container, rid: str, code: str) -> DataRequest:
 
 
 def opened_and_verified(c: Container, api: TestClient, caller: Caller, mailbox: SmtpSink,
-                        kind: str, contact: str = EMAIL, **extra: Any) -> tuple[str, DataRequest]:
+                        kind: str, contact: str = EMAIL, **extra: Any) -> tuple[str, RightsRequest]:
     rid = str(open_request(api, caller, kind, contact, **extra)["id"])
     return rid, verify(c, rid, code_of(mailbox, rid, contact))
 

@@ -9,8 +9,8 @@ import pytest
 
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
-from piiguard.domain.datamap import Approval, System
-from piiguard.services.datamap import list_findings, save_system
+from piiguard.domain.policy.datamap import Approval, System
+from piiguard.services.policy.datamap import list_findings, save_system
 from tests.e2e.test_cli import piiguard
 
 

@@ -16,9 +16,9 @@ import pytest
 
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
-from piiguard.domain.request_ports import QueueFilter
-from piiguard.domain.requests import RequestChannel, RequestKind
-from piiguard.services.requests import list_requests
+from piiguard.domain.rights.ports import QueueFilter
+from piiguard.domain.rights.rules import RequestChannel, RequestKind
+from piiguard.services.rights.intake import list_requests
 from tests.builders import contact, register
 from tests.e2e.conftest import cli_env, free_port
 from tests.mailserver import SmtpSink, body_text

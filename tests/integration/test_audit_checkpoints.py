@@ -16,14 +16,14 @@ import pytest
 from sqlalchemy import delete, select, update
 from typer.testing import CliRunner
 
-from piiguard import cli
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
+from piiguard.cli import main as cli
 from piiguard.config import Settings
 from piiguard.domain.audit import Checkpoint, VerifyReport
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.services.audit import record_checkpoint, verify_audit
-from piiguard.services.subjects import describe_subject
+from piiguard.services.subjects.records import describe_subject
 from tests.builders import register
 
 E, CP = t.audit_entries, t.audit_checkpoints

@@ -23,7 +23,7 @@ from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound
 from piiguard.domain.normalize import normalize
 from piiguard.domain.taxonomy import Lookup
 from piiguard.services.audit import record_checkpoint, verify_audit
-from piiguard.services.subjects import (
+from piiguard.services.subjects.records import (
     correct_item,
     describe_subject,
     erase_subject,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.domain.datamap import Approval, FindingStatus, System
-from piiguard.services.datamap import list_findings, save_system, update_finding
-from piiguard.services.discovery import Discovered, report_discoveries
+from piiguard.domain.policy.datamap import Approval, FindingStatus, System
+from piiguard.services.policy.datamap import list_findings, save_system, update_finding
+from piiguard.services.policy.discovery import Discovered, report_discoveries
 
 EMAIL, PHONE, DOB = ("user.contact.email", "user.contact.phone_number",
                      "user.demographic.date_of_birth")

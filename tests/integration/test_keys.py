@@ -17,7 +17,7 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.domain.errors import Conflict, DomainError, VaultIntegrityError
 from piiguard.domain.ports import AuditQuery
 from piiguard.services.keys import retire_key, rotate_keys
-from piiguard.services.subjects import (
+from piiguard.services.subjects.records import (
     erase_subject,
     read_subject_data,
     verify_subject_credential,

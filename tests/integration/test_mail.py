@@ -20,7 +20,7 @@ import pytest
 from piiguard.adapters.mail import MemoryMailer, SmtpMailer, build_message
 from piiguard.adapters.mail_inbound import InboxListener, parse_inbound
 from piiguard.domain.errors import InvalidInput, MailError
-from piiguard.domain.request_ports import OutgoingMail
+from piiguard.domain.rights.ports import OutgoingMail
 from tests.mailserver import SmtpSink, body_text
 
 pytestmark = pytest.mark.req("R9.1")

@@ -20,18 +20,16 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.webhooks import verify_signature
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.audit import AuditEntry
-from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import InvalidInput, TooManyAttempts
+from piiguard.domain.policy.datamap import Approval, System
 from piiguard.domain.ports import AuditQuery
-from piiguard.domain.request_ports import QueueFilter
-from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus, TaskStatus
-from piiguard.services import request_intake as intake
-from piiguard.services import request_jobs as jobs
-from piiguard.services.datamap import register_system
-from piiguard.services.request_fulfil import advance
-from piiguard.services.request_packages import download_package
-from piiguard.services.request_steps import resume_request, wait_on_requester
-from piiguard.services.requests import (
+from piiguard.domain.rights.ports import QueueFilter
+from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus, TaskStatus
+from piiguard.services.policy.datamap import register_system
+from piiguard.services.rights import jobs
+from piiguard.services.rights import mail_intake as intake
+from piiguard.services.rights.fulfilment import advance
+from piiguard.services.rights.intake import (
     RequestInput,
     list_requests,
     open_request,
@@ -40,6 +38,8 @@ from piiguard.services.requests import (
     verify_by_staff,
     verify_code,
 )
+from piiguard.services.rights.packages import download_package
+from piiguard.services.rights.steps import resume_request, wait_on_requester
 from tests.builders import contact, register
 from tests.integration.conftest import START
 from tests.mailserver import SmtpSink, body_text

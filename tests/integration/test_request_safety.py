@@ -13,21 +13,21 @@ import pytest
 
 from piiguard.adapters.clock import FixedClock
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.domain.datamap import Approval, System
 from piiguard.domain.errors import InvalidInput, TooManyAttempts
+from piiguard.domain.policy.datamap import Approval, System
 from piiguard.domain.ports import AuditQuery
-from piiguard.domain.requests import RequestChannel, RequestKind, RequestStatus
-from piiguard.services import request_jobs as jobs
-from piiguard.services.datamap import register_system
-from piiguard.services.request_fulfil import advance, refuse_request
-from piiguard.services.requests import (
+from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus
+from piiguard.services.policy.datamap import register_system
+from piiguard.services.rights import jobs
+from piiguard.services.rights.fulfilment import advance, refuse_request
+from piiguard.services.rights.intake import (
     RequestInput,
     open_request,
     resend_code,
     verify_by_staff,
     view_request,
 )
-from piiguard.services.subjects import erase_subject
+from piiguard.services.subjects.records import erase_subject
 from tests.builders import contact, item, register
 from tests.integration.conftest import START
 from tests.mailserver import ACCEPTED, SmtpSink

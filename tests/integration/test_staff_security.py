@@ -32,8 +32,11 @@ from piiguard.domain.errors import (
     SessionPending,
     TooManyAttempts,
 )
-from piiguard.services import keys, mfa, staff_accounts, staff_login
-from piiguard.services.staff_kit import account_key, staff_actor
+from piiguard.services import keys
+from piiguard.services.staff import accounts as staff_accounts
+from piiguard.services.staff import login as staff_login
+from piiguard.services.staff import mfa
+from piiguard.services.staff.kit import account_key, staff_actor
 
 PASSWORD = "correct horse battery staple"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

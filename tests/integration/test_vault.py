@@ -30,7 +30,7 @@ from piiguard.domain.errors import (
     VaultIntegrityError,
 )
 from piiguard.domain.ports import AuditQuery, SealedItem
-from piiguard.services.subjects import (
+from piiguard.services.subjects.records import (
     correct_item,
     erase_subject,
     find_subjects,

@@ -24,10 +24,10 @@ from piiguard.domain.consent import (
     Restriction,
     RestrictionKind,
 )
-from piiguard.domain.datamap import Approval, System
 from piiguard.domain.decisions import Action, Actor, ActorKind, Decision
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.register import PurposeRegister, seed_purposes
+from piiguard.domain.policy.datamap import Approval, System
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import Channel
 from piiguard.domain.taxonomy import Taxonomy
 

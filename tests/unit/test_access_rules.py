@@ -30,14 +30,6 @@ from piiguard.domain.consent import (
     RestrictionKind,
     adult_on,
 )
-from piiguard.domain.datamap import (
-    Approval,
-    Export,
-    Finding,
-    FindingStatus,
-    System,
-    move_finding,
-)
 from piiguard.domain.decisions import (
     Action,
     Actor,
@@ -49,9 +41,22 @@ from piiguard.domain.decisions import (
     seal_message,
 )
 from piiguard.domain.errors import Conflict, InvalidInput, NotFound, UnknownCategory
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.purposes import POLICY_PURPOSES, PURPOSE_KEYS
-from piiguard.domain.register import PurposeRegister, PurposeRule, check_purpose, seed_purposes
+from piiguard.domain.policy.datamap import (
+    Approval,
+    Export,
+    Finding,
+    FindingStatus,
+    System,
+    move_finding,
+)
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.purposes import POLICY_PURPOSES, PURPOSE_KEYS
+from piiguard.domain.policy.register import (
+    PurposeRegister,
+    PurposeRule,
+    check_purpose,
+    seed_purposes,
+)
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.domain.taxonomy import Taxonomy
 

@@ -16,10 +16,10 @@ from piiguard.domain.consent import (
     Restriction,
     RestrictionKind,
 )
-from piiguard.domain.datamap import Approval, System, system_for
 from piiguard.domain.decisions import Action, Actor, ActorKind
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.register import PurposeRegister, seed_purposes
+from piiguard.domain.policy.datamap import Approval, System, system_for
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.register import PurposeRegister, seed_purposes
 from piiguard.domain.subjects import Channel
 from piiguard.domain.taxonomy import Taxonomy
 from piiguard.services.decisions import explain

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.services.auth_cache import ClientKeyCache
+from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.group_commit import GroupCommit
 
 pytestmark = pytest.mark.req("R2.4")

@@ -27,7 +27,7 @@ from piiguard.adapters.packages import (
     ZipPackageWriter,
 )
 from piiguard.domain.consent import ConsentKind, RestrictionKind
-from piiguard.domain.packages import (
+from piiguard.domain.rights.packages import (
     ACCESS_FORMAT,
     PORTABILITY_FORMAT,
     AccessPackage,

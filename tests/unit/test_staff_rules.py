@@ -27,7 +27,7 @@ from piiguard.domain.staff_security import (
     session_state,
     wait_for,
 )
-from piiguard.services.mfa import matching_step, totp_code
+from piiguard.services.staff.mfa import matching_step, totp_code
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 POLICY = StaffPolicy(company_name="ST Machinery Technology (Foshan) Co., Ltd")

@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 
 from piiguard.domain.errors import MailError
-from piiguard.domain.request_ports import OutgoingMail
+from piiguard.domain.rights.ports import OutgoingMail
 
 # 7bit: bodies go base64 or quoted-printable, whichever is shorter, so that no relay without
 # 8BITMIME can mangle them; headers are RFC 2047-encoded either way

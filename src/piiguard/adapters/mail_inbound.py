@@ -32,7 +32,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from charset_normalizer import from_bytes
 
 from piiguard.domain.errors import InvalidInput
-from piiguard.domain.request_ports import InboundMail
+from piiguard.domain.rights.ports import InboundMail
 
 log = logging.getLogger("piiguard.mail")
 

@@ -1,6 +1,6 @@
 """The files a person receives for an access request (R4.1) and a portability request
 (R4.2): the readable HTML page, the machine-readable zip (JSON + CSV + the page) and the
-portability JSON. Formats are versioned in domain/packages.py and documented, field by
+portability JSON. Formats are versioned in domain/rights/packages.py and documented, field by
 field, in docs/requests.md.
 
 Built for 10,000 items in well under the issue's 2 s: each item is flattened once into
@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from piiguard.domain.consent import ConsentKind, RestrictionKind
-from piiguard.domain.packages import (
+from piiguard.domain.rights.packages import (
     ACCESS_FORMAT,
     PORTABILITY_FORMAT,
     AccessPackage,
@@ -374,7 +374,7 @@ def _zip(entries: Sequence[tuple[str, bytes]], at: datetime) -> bytes:
 
 
 class ZipPackageWriter:
-    """The `PackageWriter` port (domain/request_ports.py). Stateless: one per process."""
+    """The `PackageWriter` port (domain/rights/ports.py). Stateless: one per process."""
 
     def access_html(self, package: AccessPackage) -> str:
         return _render(package, _flatten(package.items))

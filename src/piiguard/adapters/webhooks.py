@@ -29,8 +29,8 @@ from collections.abc import Mapping
 import httpx
 
 from piiguard.domain.errors import InvalidInput
-from piiguard.domain.request_ports import Delivery
-from piiguard.domain.requests import check_webhook_url
+from piiguard.domain.rights.ports import Delivery
+from piiguard.domain.rights.rules import check_webhook_url
 
 SIGNATURE_HEADER = "Piiguard-Signature"
 EVENT_HEADER = "Piiguard-Event"

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from piiguard.domain.consent import Consent, ConsentKind, GuardianLink, Restriction, RestrictionKind
-from piiguard.domain.datamap import System
 from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason
-from piiguard.domain.exceptions import LegalException
-from piiguard.domain.register import PurposeRegister
+from piiguard.domain.policy.datamap import System
+from piiguard.domain.policy.legal_exceptions import LegalException
+from piiguard.domain.policy.register import PurposeRegister
 from piiguard.domain.taxonomy import Taxonomy
 
 

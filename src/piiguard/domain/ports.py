@@ -23,12 +23,12 @@ from piiguard.domain.accounts import (
 )
 from piiguard.domain.audit import AuditEntry, AuditEvent, Checkpoint, RowTuple
 from piiguard.domain.consent import Consent, GuardianLink, Restriction
-from piiguard.domain.datamap import Export, Finding, FindingStatus, System
 from piiguard.domain.decisions import Decision, RecordedDecision, Scope
-from piiguard.domain.exceptions import LegalException
 from piiguard.domain.password_rules import Strength
-from piiguard.domain.register import PurposeRule
-from piiguard.domain.request_ports import RequestStore
+from piiguard.domain.policy.datamap import Export, Finding, FindingStatus, System
+from piiguard.domain.policy.legal_exceptions import LegalException
+from piiguard.domain.policy.register import PurposeRule
+from piiguard.domain.rights.ports import RequestStore
 from piiguard.domain.staff_security import Throttle
 from piiguard.domain.subjects import ItemRecord, NewItem, RevealedItem, Subject
 from piiguard.domain.taxonomy import Category, Taxonomy

@@ -19,7 +19,7 @@ from piiguard.domain.decisions import Action, Actor, Decision, Outcome, Recorded
 from piiguard.domain.errors import DomainError, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
 from piiguard.services.ids import new_time_id
-from piiguard.services.policy import PolicySnapshots, check_categories
+from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class DecisionRequest:
     target_system: str | None = None
     exception_id: str | None = None
     reveal: bool = False
-    rights_request_id: str | None = None  # set only by services/requests.py
+    rights_request_id: str | None = None  # set only by services/rights/intake.py
 
 
 @dataclass(frozen=True, slots=True)

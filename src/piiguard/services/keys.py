@@ -6,7 +6,7 @@ from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict
 from piiguard.domain.ports import RotationReport, SecretBox, UnitOfWork, Vault
-from piiguard.services.mfa import reseal_totp_seeds, seeds_under
+from piiguard.services.staff.mfa import reseal_totp_seeds, seeds_under
 
 
 def rotate_keys(uow: UnitOfWork, vault: Vault, actor: Actor,

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.ports import Clock, IntegrityFailure, UnitOfWork
-from piiguard.domain.request_ports import Mailer, OutgoingMail
+from piiguard.domain.rights.ports import Mailer, OutgoingMail
 
 log = logging.getLogger(__name__)
 

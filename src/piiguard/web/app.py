@@ -13,28 +13,15 @@ from fastapi import Depends, FastAPI
 from piiguard import __version__
 from piiguard.bootstrap import Background, Container
 from piiguard.services.audit import record_checkpoint
-from piiguard.web import (
-    authz,
-    console,
-    console_request_steps,
-    console_requests,
-    inputs,
-    pages,
-    privacy_centre,
-    problems,
-)
-from piiguard.web.api import (
-    audit,
-    consents,
-    decisions,
-    meta,
-    registers,
-    requests,
-    staff,
-    subjects,
-    taxonomy,
-)
+from piiguard.web import authz, inputs, problems
+from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
+from piiguard.web.api import rights as requests
+from piiguard.web.console import pages as console
+from piiguard.web.console import rights as console_requests
+from piiguard.web.console import rights_steps as console_request_steps
+from piiguard.web.console import setup as pages
 from piiguard.web.crashes import CrashGuard
+from piiguard.web.privacy import pages as privacy_centre
 
 log = logging.getLogger("piiguard.web")
 

@@ -29,8 +29,8 @@ from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Forbidden, NotAuthenticated, PurposeNotAssigned
 from piiguard.services.audit import note_refusal
-from piiguard.services.staff_accounts import list_departments
-from piiguard.services.staff_login import require_recent_auth
+from piiguard.services.staff.accounts import list_departments
+from piiguard.services.staff.login import require_recent_auth
 from piiguard.web.deps import request_credential, resolve_actor
 from piiguard.web.session import SAFE_METHODS, staff_session
 
@@ -169,7 +169,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/requests/triage"): Rule(OFFICERS),
     ("GET", "/api/v1/requests/triage/{triage_id}"): Rule(OFFICERS),
     ("POST", "/api/v1/requests/triage/{triage_id}/resolve"): Rule(OFFICERS),
-    # the staff console (web/console.py); its forms carry the CSRF token
+    # the staff console (web/console/pages.py); its forms carry the CSRF token
     ("GET", "/console/login"): PUBLIC,
     ("POST", "/console/login"): PUBLIC,  # login CSRF checked by the route (no session yet)
     ("GET", "/console/console.js"): PUBLIC,
@@ -180,7 +180,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/console/password"): SELF,
     ("POST", "/console/unlock"): SESSION_END,
     ("POST", "/console/logout"): SESSION_END,
-    # the console's request pages (web/console_requests.py): the queue and a request for
+    # the console's request pages (web/console/rights.py): the queue and a request for
     # staff, officers and auditors (an auditor sees its metadata and timeline, never what
     # the person wrote: the page does not open it for them); the steps for staff and
     # officers; officers alone approve (four eyes; the form asks for the password again
@@ -196,7 +196,7 @@ RULES: dict[tuple[str, str], Rule] = {
         "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
         ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
         ("POST", "/console/requests/triage/{triage_id}/resolve")], Rule(OFFICERS)),
-    # the privacy centre (web/privacy_centre.py): the people whose data it is, no account;
+    # the privacy centre (web/privacy/pages.py): the people whose data it is, no account;
     # each route guards itself (form CSRF cookie, the code, the signed pass, the link)
     **dict.fromkeys([
         ("GET", "/privacy"), ("POST", "/privacy/requests"),

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import NotAuthenticated
-from piiguard.services.accounts import KEY_PREFIX, authenticate_client
+from piiguard.services.clients.api_keys import KEY_PREFIX, authenticate_client
 from piiguard.web.session import SESSION_COOKIE, authenticate_staff_request
 
 

@@ -20,7 +20,7 @@ from piiguard.bootstrap import Container
 from piiguard.domain.accounts import StaffSession
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import CsrfRefused
-from piiguard.services.staff_login import authenticate_staff
+from piiguard.services.staff.login import authenticate_staff
 
 SESSION_COOKIE = "__Host-piiguard-session"
 CSRF_HEADER = "X-CSRF-Token"

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.domain.datamap import Approval, Export, Finding, FindingStatus, System
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.register import PurposeRule
+from piiguard.domain.policy.datamap import Approval, Export, Finding, FindingStatus, System
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.subjects import LegalBasis
 from piiguard.domain.taxonomy import Category, Lookup, Tier
 

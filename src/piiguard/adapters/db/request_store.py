@@ -13,12 +13,12 @@ from sqlalchemy.exc import IntegrityError
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
-from piiguard.domain.request_ports import Endpoint, QueueFilter, StoredPackage, TriageMail
-from piiguard.domain.requests import (
-    DataRequest,
+from piiguard.domain.rights.ports import Endpoint, QueueFilter, StoredPackage, TriageMail
+from piiguard.domain.rights.rules import (
     RequestChannel,
     RequestKind,
     RequestStatus,
+    RightsRequest,
     SystemTask,
     TaskAction,
     TaskStatus,
@@ -29,7 +29,7 @@ R = t.data_requests
 _OPEN = [s.value for s in RequestStatus if not s.closed]
 
 
-def _row(req: DataRequest) -> dict[str, Any]:
+def _row(req: RightsRequest) -> dict[str, Any]:
     return {
         "kind": req.kind.value, "channel": req.channel.value, "status": req.status.value,
         "received_at": req.received_at, "due_at": req.due_at,
@@ -45,8 +45,8 @@ def _row(req: DataRequest) -> dict[str, Any]:
     }
 
 
-def _request(r: Any) -> DataRequest:
-    return DataRequest(
+def _request(r: Any) -> RightsRequest:
+    return RightsRequest(
         r.id, RequestKind(r.kind), RequestChannel(r.channel), RequestStatus(r.status),
         r.received_at, r.due_at, r.contact_hash, r.language, r.created_by, r.subject_id,
         r.assignee, r.verified_at, r.document_checked_by, r.approved_by, bool(r.excessive),
@@ -75,17 +75,17 @@ class SqlRequests:
         self._c = conn
 
     # -- requests ---------------------------------------------------------------------------
-    def add(self, req: DataRequest, details_sealed: str) -> None:
+    def add(self, req: RightsRequest, details_sealed: str) -> None:
         self._c.execute(insert(R).values(id=req.id, details=details_sealed, **_row(req)))
 
-    def get(self, request_id: str, *, lock: bool = False) -> tuple[DataRequest, str] | None:
+    def get(self, request_id: str, *, lock: bool = False) -> tuple[RightsRequest, str] | None:
         q = select(*_COLS, R.c.details).where(R.c.id == request_id)
         if lock and self._c.dialect.name == "postgresql":
             q = q.with_for_update()
         r = self._c.execute(q).first()
         return None if r is None else (_request(r), r.details)
 
-    def save(self, req: DataRequest) -> None:
+    def save(self, req: RightsRequest) -> None:
         self._c.execute(update(R).where(R.c.id == req.id).values(**_row(req)))
 
     def claim(self, request_id: str, at: datetime, stale_before: datetime) -> bool:
@@ -114,7 +114,7 @@ class SqlRequests:
                                                      R.c.verified_at.is_not(None))
         return [(RequestKind(k), at) for k, at in self._c.execute(q)]
 
-    def queue(self, f: QueueFilter) -> list[DataRequest]:
+    def queue(self, f: QueueFilter) -> list[RightsRequest]:
         q = select(*_COLS)
         if f.statuses is None:
             q = q.where(R.c.open.is_(True))
@@ -149,7 +149,7 @@ class SqlRequests:
         n, overdue = self._c.execute(select(opened, late)).one()
         return int(n), int(overdue)
 
-    def due_for_notices(self, now: datetime, horizon_days: int) -> list[DataRequest]:
+    def due_for_notices(self, now: datetime, horizon_days: int) -> list[RightsRequest]:
         q = (select(*_COLS).where(R.c.open.is_(True), R.c.paused_at.is_(None),
                                   R.c.due_at <= now + timedelta(days=horizon_days))
              .order_by(R.c.due_at))

@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field
 
 from piiguard.domain.consent import Consent, ConsentKind, Restriction, RestrictionKind
 from piiguard.domain.subjects import Channel
-from piiguard.services import consents as uc
+from piiguard.services.policy import consents as uc
+from piiguard.web.api.schemas.common import Slug, Strict
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
-from piiguard.web.schemas import Slug, Strict
 
 router = APIRouter(prefix="/api/v1/subjects/{subject_id}", tags=["consent"])
 

@@ -11,9 +11,9 @@ from pydantic import AwareDatetime, BaseModel, Field
 from piiguard.domain.decisions import Action, Outcome
 from piiguard.services import decisions as uc
 from piiguard.services.audit import get_decision
+from piiguard.web.api.schemas.common import CategoryKey, DecisionOut, Slug, Strict
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
-from piiguard.web.schemas import CategoryKey, DecisionOut, Slug, Strict
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from piiguard.domain.errors import NotFound
-from piiguard.services.policies import current_policy, policy_history
+from piiguard.services.policy.versions import current_policy, policy_history
+from piiguard.web.api.schemas.common import PolicyOut
 from piiguard.web.deps import ContainerDep
-from piiguard.web.schemas import PolicyOut
 
 router = APIRouter(tags=["meta"])
 

@@ -8,15 +8,17 @@ from datetime import datetime
 from fastapi import APIRouter, status
 from pydantic import AwareDatetime, BaseModel, Field
 
-from piiguard.domain.datamap import Approval, Export, Finding, FindingStatus, System
-from piiguard.domain.exceptions import ExceptionKind, LegalException
-from piiguard.domain.register import PurposeRule
+from piiguard.domain.policy.datamap import Approval, Export, Finding, FindingStatus, System
+from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
+from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.subjects import LegalBasis
 from piiguard.domain.taxonomy import Category, Lookup, Tier
-from piiguard.services import datamap, exceptions, policy
+from piiguard.services.policy import datamap
+from piiguard.services.policy import legal_exceptions as exceptions
+from piiguard.services.policy import snapshot as policy
+from piiguard.web.api.schemas.common import CategoryKey, Slug, Strict
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
-from piiguard.web.schemas import CategoryKey, Slug, Strict
 
 router = APIRouter(prefix="/api/v1", tags=["registers"])
 

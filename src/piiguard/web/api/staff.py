@@ -6,15 +6,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, status
 
-from piiguard.services import mfa
-from piiguard.services import staff_accounts as uc
-from piiguard.services import staff_login as login_uc
-from piiguard.web.authz import Authorized
-from piiguard.web.client_address import request_address
-from piiguard.web.deps import ContainerDep
-from piiguard.web.session import staff_session
-from piiguard.web.staff_deps import Token
-from piiguard.web.staff_schemas import (
+from piiguard.services.staff import accounts as uc
+from piiguard.services.staff import login as login_uc
+from piiguard.services.staff import mfa
+from piiguard.web.api.schemas.staff import (
     AcceptIn,
     AccountOut,
     DepartmentIn,
@@ -33,6 +28,11 @@ from piiguard.web.staff_schemas import (
     TotpConfirmIn,
     TotpStartOut,
 )
+from piiguard.web.authz import Authorized
+from piiguard.web.client_address import request_address
+from piiguard.web.deps import ContainerDep
+from piiguard.web.session import staff_session
+from piiguard.web.staff_deps import Token
 
 router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
 

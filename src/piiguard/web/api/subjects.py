@@ -7,11 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from piiguard.domain.decisions import Action
-from piiguard.services import subjects as uc
 from piiguard.services.decisions import DecisionRequest
-from piiguard.web.authz import Authorized
-from piiguard.web.deps import ContainerDep
-from piiguard.web.schemas import (
+from piiguard.services.subjects import records as uc
+from piiguard.web.api.schemas.common import (
     CorrectionIn,
     CredentialCheckIn,
     CredentialCheckOut,
@@ -24,6 +22,8 @@ from piiguard.web.schemas import (
     SubjectIn,
     SubjectOut,
 )
+from piiguard.web.authz import Authorized
+from piiguard.web.deps import ContainerDep
 
 router = APIRouter(prefix="/api/v1/subjects", tags=["subjects"])
 

@@ -1,0 +1,2 @@
+"""The `piiguard` command: one module per command group.
+"""

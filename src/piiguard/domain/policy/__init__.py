@@ -1,0 +1,2 @@
+"""The purpose-limitation register's rules: purposes, legal exceptions, the data map.
+"""

@@ -1,0 +1,160 @@
+"""The policy snapshot and the registers behind it (R2.1, R2.3): purposes (versioned) and
+company data categories. Every change is audited and moves the policy epoch, so every
+process rebuilds its snapshot before its next decision."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from piiguard.domain.access import PolicyState
+from piiguard.domain.audit import AuditEvent
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, InvalidInput, UnknownCategory
+from piiguard.domain.policy.register import (
+    PurposeRegister,
+    PurposeRule,
+    check_purpose,
+    seed_purposes,
+)
+from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.taxonomy import Category, Taxonomy
+
+
+class PolicySnapshots:
+    """One `PolicyState` per process, rebuilt when the database's policy epoch moves
+    (one single-row read per check); decisions then load nothing but the subject."""
+
+    def __init__(self, base_taxonomy: Taxonomy, subject_kinds: frozenset[str], *,
+                 home_region: str = "CN", child_age: int = 14) -> None:
+        self._base = base_taxonomy
+        self._kinds = subject_kinds
+        self._home = home_region
+        self._child_age = child_age
+        self._state: PolicyState | None = None
+        self._lock = threading.Lock()
+
+    def current(self, uow: UnitOfWork) -> PolicyState:
+        """Inside an open unit of work."""
+        epoch, register_version = uow.policy.epoch()
+        state = self._state
+        if state is not None and state.epoch == epoch:
+            return state
+        with self._lock:
+            cats = uow.policy.categories()
+            taxonomy = self._base.extend(c for c, _ in cats)
+            latest = uow.policies.latest()
+            state = PolicyState(
+                taxonomy=taxonomy,
+                register=PurposeRegister.of(register_version, uow.policy.purposes()),
+                subject_kinds=self._kinds,
+                systems={s.key: s for s in uow.policy.systems()},
+                exceptions={e.id: e for e in uow.policy.exceptions()},
+                home_region=self._home, policy_version=latest.version if latest else "0",
+                epoch=epoch, child_age=self._child_age,
+                deprecated=frozenset(c.key for c, at in cats if at is not None))
+            self._state = state
+            return state
+
+    def read(self, uow: UnitOfWork) -> PolicyState:
+        """Open `uow` just for the snapshot."""
+        with uow:
+            return self.current(uow)
+
+
+def _changed(uow: UnitOfWork, actor: Actor, action: str, target_type: str, target_id: str,
+             register_version: int | None = None, **details: str | int | bool | None) -> None:
+    uow.policy.bump(register_version)
+    uow.audit(AuditEvent(action, actor.kind.value, actor.id, target_type, target_id,
+                         details=details))
+
+
+def ensure_register(uow: UnitOfWork, clock: Clock, actor: Actor, taxonomy: Taxonomy) -> bool:
+    """Seed the policy's eight purposes when the register is empty. This is reference data
+    shipped with piiguard, like the schema: each purpose is kept in the register's version
+    history (purpose_versions) but makes no audit entry; every later change does."""
+    with uow:
+        uow.policy.epoch(lock=True)  # processes starting together seed once, in turn
+        if uow.policy.purposes():
+            return False
+        now = clock.now()
+        for i, rule in enumerate(seed_purposes(), start=1):
+            uow.policy.save_purpose(check_purpose(rule, taxonomy), i, now, actor.ref)
+        uow.policy.bump(len(seed_purposes()))
+        uow.commit()
+    return True
+
+
+def save_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
+                 rule: PurposeRule) -> PolicyState:
+    """Add or change a purpose: a new register version, recorded with who and when."""
+    with uow:
+        state = policy.current(uow)
+        check_purpose(rule, state.taxonomy)
+        version = state.register.version + 1
+        uow.policy.save_purpose(rule, version, clock.now(), actor.ref)
+        _changed(uow, actor, "register.purpose", "purpose", rule.key, register_version=version,
+                 active=rule.active, needs_consent=rule.needs_consent)
+        uow.commit()
+    return policy.read(uow)
+
+
+def deactivate_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
+                       key: str) -> PolicyState:
+    state = policy.read(uow)
+    return save_purpose(uow, policy, clock, actor, replace(state.register.get(key),
+                                                           active=False))
+
+
+def purpose_history(uow: UnitOfWork, key: str | None = None
+                    ) -> list[tuple[int, str, str, str]]:
+    with uow:
+        return [(v, d, at.isoformat(), by) for v, d, at, by in uow.policy.purpose_history(key)]
+
+
+def add_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
+                 category: Category) -> Category:
+    with uow:
+        state = policy.current(uow)
+        if category.key in state.taxonomy:
+            raise Conflict(f"category {category.key!r} exists", field="key")
+        added = state.taxonomy.extend([category]).get(category.key)  # validates; may tighten
+        uow.policy.add_category(added, clock.now())
+        _changed(uow, actor, "taxonomy.add", "category", added.key, tier=added.tier.value)
+        uow.commit()
+    return added
+
+
+def retire_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
+                    key: str) -> str:
+    """Delete a company category nobody uses; one in use can only be deprecated (kept for
+    the data that has it, refused for new data). Returns 'deleted' or 'deprecated'."""
+    with uow:
+        state = policy.current(uow)
+        cat = state.taxonomy.get(key)
+        if cat.origin != "company":
+            raise InvalidInput(f"{key!r} is a built-in category and cannot be retired",
+                               field="key")
+        if state.taxonomy.children(key):
+            raise Conflict(f"{key!r} has child categories; retire them first", field="key")
+        if not any(c.key == key for c, _ in uow.policy.categories()):
+            raise InvalidInput(f"{key!r} comes from the taxonomy file "
+                               "(PIIGUARD_TAXONOMY_FILE): change it there", field="key")
+        if uow.policy.category_in_use(key):
+            uow.policy.deprecate_category(key, clock.now())
+            outcome = "deprecated"
+        else:
+            uow.policy.delete_category(key)
+            outcome = "deleted"
+        _changed(uow, actor, f"taxonomy.{outcome}", "category", key)
+        uow.commit()
+    return outcome
+
+
+def check_categories(taxonomy: Taxonomy, keys: frozenset[str] | set[str],
+                     field: str = "categories") -> None:
+    """Every key a known category; the error names the list field of the request."""
+    for key in sorted(keys):
+        if key not in taxonomy:
+            raise UnknownCategory(f"unknown data category {key!r}; see GET /api/v1/taxonomy",
+                                  field=field)

@@ -1,0 +1,2 @@
+"""The JSON API's request and response shapes (pydantic v2), one module per area.
+"""

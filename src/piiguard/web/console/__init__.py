@@ -1,0 +1,2 @@
+"""The staff console: server-rendered pages in Simplified Chinese and English.
+"""

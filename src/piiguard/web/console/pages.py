@@ -1,0 +1,314 @@
+"""The staff console (R2.6): server-rendered pages in Simplified Chinese and English —
+sign-in (password, then the TOTP step), the front page, unlock after the idle lock, sign-out.
+
+Sessions are B's server-side staff sessions (services/staff/login.py) carried in the
+`__Host-` cookie of web/session.py. Every form carries a CSRF token: the session's, or
+before sign-in a token bound to a short-lived `__Host-piiguard-login` cookie (login CSRF).
+The front page locks itself when the session goes idle (console.js shows an overlay that
+hides the data and asks for the password); the server refuses the idle session too, so
+reloading the page or calling the API shows nothing until the password is given again."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import (
+    CsrfRefused,
+    DomainError,
+    InvalidInput,
+    MfaRequired,
+    NotAuthenticated,
+    SessionLocked,
+    SessionPending,
+    TooManyAttempts,
+)
+from piiguard.domain.staff_security import SessionState, session_state
+from piiguard.services.rights.intake import request_counts
+from piiguard.services.staff import mfa
+from piiguard.services.staff.accounts import change_password, list_departments
+from piiguard.services.staff.login import (
+    login_staff,
+    logout_staff,
+    reauthenticate,
+    token_hash,
+)
+from piiguard.web.authz import RULES, Authorized
+from piiguard.web.client_address import request_address
+from piiguard.web.console.texts import LANG_COOKIE, language, words
+from piiguard.web.deps import ContainerDep, request_token
+from piiguard.web.session import (
+    COOKIE_PARAMS,
+    clear_session_cookie,
+    set_session_cookie,
+    staff_session,
+)
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
+LOGIN_COOKIE = "__Host-piiguard-login"
+LOGIN_STEP_SECONDS = 300  # the code step must follow the password within this time
+CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+Text = Annotated[str, Form(max_length=1024)]
+PENDING_PAGES = {"enrol_totp": "/console/enrol", "change_password": "/console/password"}
+
+
+def _render(request: Request, name: str, context: dict[str, Any], status: int = 200
+            ) -> HTMLResponse:
+    lang = language(request)
+    response = templates.TemplateResponse(
+        request, name, {"lang": lang, "t": words(lang),
+                        "other": "en" if lang == "zh-CN" else "zh-CN", **context},
+        status_code=status)
+    _secure(response)
+    if request.query_params.get("lang") == lang:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, **COOKIE_PARAMS)
+    return response
+
+
+def _secure(response: Response) -> None:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["Cache-Control"] = "no-store"  # no personal page in the back button
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+
+
+def _see(url: str) -> RedirectResponse:
+    response = RedirectResponse(url, status_code=303)
+    _secure(response)
+    return response
+
+
+def page_error(request: Request, exc: DomainError, status: int) -> Response:
+    """Errors on console pages, as pages (problems.py calls this for /console paths)."""
+    if isinstance(exc, NotAuthenticated) and not isinstance(exc, SessionLocked):
+        response = _see("/console/login")
+        if exc.code == "not-authenticated":
+            clear_session_cookie(response)
+        return response
+    if isinstance(exc, SessionLocked):
+        return _see("/console")
+    if isinstance(exc, SessionPending) and exc.pending in PENDING_PAGES:
+        return _see(PENDING_PAGES[exc.pending])
+    t = words(language(request))
+    message = (t["csrf"] if isinstance(exc, CsrfRefused) else
+               t["pending"].format(p=exc.pending) if isinstance(exc, SessionPending)
+               else exc.message)
+    return _render(request, "console/error.html", {"message": message, "code": exc.code},
+                   status)
+
+
+# -- signing in ------------------------------------------------------------------------------
+
+def _login_form(request: Request, c: Container, *, error: str | None = None,
+                email: str = "", sealed: str | None = None, status: int = 200) -> HTMLResponse:
+    nonce = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
+    response = _render(request, "console/login.html", {
+        "csrf": c.staff.csrf_token(nonce), "error": error, "email": email, "sealed": sealed,
+        "signed_out": request.query_params.get("signed_out") == "1"},
+        status)
+    response.set_cookie(LOGIN_COOKIE, nonce, max_age=LOGIN_STEP_SECONDS * 2, **COOKIE_PARAMS)
+    return response
+
+
+def _check_login_csrf(request: Request, c: Container, presented: str) -> str:
+    nonce = request.cookies.get(LOGIN_COOKIE)
+    if not nonce or not c.staff.check_csrf(nonce, presented):
+        raise CsrfRefused("the sign-in form's token is missing or wrong: open the page again")
+    return nonce
+
+
+def _seal_step(c: Container, nonce: str, email: str, password: str) -> str:
+    """The password kept for the code step, sealed under the KEK and bound to this
+    browser's login cookie: it never travels or sits in the page in clear."""
+    until = (c.clock.now() + timedelta(seconds=LOGIN_STEP_SECONDS)).timestamp()
+    plain = json.dumps({"email": email, "password": password, "until": until})
+    return c.staff.box.seal(plain.encode(), f"console-login|{nonce}")
+
+
+def _open_step(c: Container, nonce: str, sealed: str) -> tuple[str, str]:
+    try:
+        got = json.loads(c.staff.box.open(sealed, f"console-login|{nonce}"))
+    except Exception as exc:  # tampered, another browser's, or sealed under a retired KEK
+        raise NotAuthenticated("the sign-in step expired: start again") from exc
+    if got["until"] < c.clock.now().timestamp():
+        raise NotAuthenticated("the sign-in step expired: start again")
+    return str(got["email"]), str(got["password"])
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, c: ContainerDep) -> HTMLResponse:
+    return _login_form(request, c)
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email: Text = "",
+                 password: Text = "", code: Text = "", sealed: Annotated[
+                     str, Form(max_length=4096)] = "") -> Response:
+    nonce = _check_login_csrf(request, c, csrf_token)
+    address = request_address(request)
+    try:
+        if sealed:
+            email, password = _open_step(c, nonce, sealed)
+        code = code.strip()
+        totp, recovery = (code, None) if code.isdigit() else (None, code or None)
+        signed = login_staff(c.staff, c.uow(), email, password, totp=totp,
+                             recovery_code=recovery, address=address)
+    except MfaRequired:
+        return _login_form(request, c, email=email, sealed=_seal_step(c, nonce, email,
+                                                                      password))
+    except NotAuthenticated as exc:
+        return _login_form(request, c, error=exc.message, email=email, status=401)
+    response = _see("/console")
+    set_session_cookie(response, signed.token)
+    response.delete_cookie(LOGIN_COOKIE, **COOKIE_PARAMS)
+    return response
+
+
+# -- the front page, unlock, sign-out ----------------------------------------------------------
+
+def _lock_in(c: Container, request: Request) -> float:
+    """Seconds until the server locks this session, as it counts them (from the last time
+    it wrote `last_seen`, which this request may just have done)."""
+    session = staff_session(request)
+    assert session is not None  # noqa: S101 (authorize put it there)
+    now = c.clock.now()
+    seen = session.last_seen_at or session.created_at or now
+    if (now - seen).total_seconds() >= c.staff.policy.touch_seconds:
+        seen = now  # authenticate_staff has just touched it
+    idle = c.staff.policy.idle_minutes * 60
+    return max(0.0, idle - (now - seen).total_seconds())
+
+
+@router.get("", response_class=HTMLResponse)
+def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    session = staff_session(request)
+    assert session is not None  # noqa: S101 (authorize put it there)
+    token = request_token(request) or ""
+    csrf = c.staff.csrf_token(token)
+    if session_state(session, c.clock.now(), c.staff.policy) is SessionState.LOCKED:
+        return _render(request, "console/locked.html", {"csrf": csrf, "mfa":
+                                                        session.staff.mfa_enrolled})
+    account = session.staff
+    # the requests counter (R9.2), for the roles that may open the queue
+    counts = (request_counts(c.uow(readonly=True), c.clock.now())
+              if actor.roles & RULES[("GET", "/console/requests")].roles else None)
+    purposes = next((d.purposes for d in list_departments(c.uow(readonly=True))
+                     if d.key == account.department), frozenset())
+    return _render(request, "console/home.html", {
+        "csrf": csrf, "account": account, "roles": sorted(actor.roles),
+        "purposes": sorted(purposes), "expires_at": session.expires_at,
+        "lock_in": round(_lock_in(c, request), 1),
+        "idle_minutes": f"{c.staff.policy.idle_minutes:g}", "mfa": account.mfa_enrolled,
+        "requests": counts})
+
+
+@router.post("/unlock", response_class=HTMLResponse)
+def unlock(request: Request, c: ContainerDep, actor: Authorized, password: Text,
+           code: Text = "") -> Response:
+    """Password (+ code) again on the same session (the CSRF field was checked by
+    authorize, as for every change made with the session cookie)."""
+    del actor
+    code = code.strip()
+    totp, recovery = (code, None) if code.isdigit() else (None, code or None)
+    try:
+        reauthenticate(c.staff, c.uow(), request_token(request) or "", password, totp=totp,
+                       recovery_code=recovery, address=request_address(request))
+    except NotAuthenticated as exc:
+        t = words(language(request))
+        return _render(request, "console/locked.html", {
+            "csrf": c.staff.csrf_token(request_token(request) or ""), "error": exc.message
+            if exc.code != "mfa-required" else t["code"], "mfa": True}, 401)
+    return _see("/console")
+
+
+# -- finishing one's set-up: two-step sign-in, a new password ------------------------------
+
+def _next_page(c: Container, request: Request) -> str:
+    """Where to go once a step is done: the next pending step, or the front page."""
+    with c.uow(readonly=True) as uow:
+        session = uow.staff.session(token_hash(request_token(request) or ""))
+    pending = session.pending if session else None
+    return PENDING_PAGES.get(pending or "", "/console")
+
+
+def _enrol_form(request: Request, c: Container, actor: Actor, error: str | None = None,
+                status: int = 200) -> HTMLResponse:
+    e = mfa.start_totp(c.staff, c.uow(), actor)  # a fresh key each time the form is shown
+    return _render(request, "console/enrol.html", {
+        "csrf": c.staff.csrf_token(request_token(request) or ""), "uri": e.uri,
+        "secret_groups": " ".join(e.secret[i:i + 4] for i in range(0, len(e.secret), 4)),
+        "error": error}, status)
+
+
+@router.get("/enrol", response_class=HTMLResponse)
+def enrol_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    """Two-step sign-in: the key for the authenticator app, then a code from it."""
+    return _enrol_form(request, c, actor)
+
+
+@router.post("/enrol", response_class=HTMLResponse)
+def enrol_submit(request: Request, c: ContainerDep, actor: Authorized,
+                 code: Text = "") -> HTMLResponse:
+    try:
+        codes = mfa.confirm_totp(c.staff, c.uow(), actor, request_token(request) or "",
+                                 code.replace(" ", ""))
+    except InvalidInput as exc:  # a wrong code: a new key, and say why
+        return _enrol_form(request, c, actor, exc.message, 422)
+    return _render(request, "console/codes.html", {"codes": codes,
+                                                   "next": _next_page(c, request)})
+
+
+def _password_form(request: Request, c: Container, error: str | None = None,
+                   status: int = 200) -> HTMLResponse:
+    session = staff_session(request)
+    policy = c.staff.policy
+    mfa_on = session is not None and session.staff.mfa_enrolled
+    return _render(request, "console/password.html", {
+        "csrf": c.staff.csrf_token(request_token(request) or ""), "error": error,
+        "min_length": policy.min_length_mfa if mfa_on else policy.min_length}, status)
+
+
+@router.get("/password", response_class=HTMLResponse)
+def password_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    del actor
+    return _password_form(request, c)
+
+
+@router.post("/password", response_class=HTMLResponse)
+def password_submit(request: Request, c: ContainerDep, actor: Authorized,
+                    current_password: Text = "", new_password: Text = "") -> Response:
+    try:
+        change_password(c.staff, c.uow(), actor, request_token(request) or "",
+                        current_password, new_password)
+    except (InvalidInput, NotAuthenticated) as exc:
+        if isinstance(exc, TooManyAttempts):
+            raise
+        return _password_form(request, c, exc.message, 422)
+    return _see(_next_page(c, request))
+
+
+@router.post("/logout")
+def logout(request: Request, c: ContainerDep, actor: Authorized) -> Response:
+    logout_staff(c.staff, c.uow(), actor, request_token(request) or "")
+    response = _see("/console/login?signed_out=1")
+    clear_session_cookie(response)
+    return response
+
+
+@router.get("/console.js")
+def script() -> Response:
+    body = (Path(__file__).parent.parent / "templates" / "console" / "console.js").read_bytes()
+    response = Response(body, media_type="text/javascript")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,49 @@
+"""Server-rendered pages (Jinja2), in Simplified Chinese and English. For now: the one-time
+setup of the first staff account, reached from the link `piiguard init` prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from piiguard.bootstrap import Container
+from piiguard.domain.errors import DomainError
+from piiguard.domain.staff_security import needs_mfa
+from piiguard.services.staff.accounts import FIRST_ACCOUNT_ROLES, complete_setup
+from piiguard.web.deps import ContainerDep
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
+
+
+def _min_password(c: Container) -> int:
+    # the first account is a privacy officer: TOTP follows at its first sign-in
+    p = c.staff.policy
+    return p.min_length_mfa if needs_mfa(FIRST_ACCOUNT_ROLES, p) else p.min_length
+
+
+@router.get("/setup", response_class=HTMLResponse)
+def setup_form(request: Request, token: str = "") -> HTMLResponse:
+    c: Container = request.app.state.container
+    return templates.TemplateResponse(request, "setup.html",
+                                      {"token": token, "min_password": _min_password(c)})
+
+
+@router.post("/setup", response_class=HTMLResponse)
+def setup_submit(request: Request, c: ContainerDep, token: Annotated[str, Form()],
+                 email: Annotated[str, Form()], display_name: Annotated[str, Form()],
+                 password: Annotated[str, Form()]) -> HTMLResponse:
+    try:
+        account = complete_setup(c.staff, c.uow(), token, email, display_name, password)
+    except DomainError as exc:
+        return templates.TemplateResponse(
+            request, "setup.html", {"token": token, "min_password": _min_password(c),
+                                    "error": exc.message, "field": exc.field,
+                                    "email": email, "display_name": display_name},
+            status_code=422 if exc.field else 401)
+    return templates.TemplateResponse(request, "setup_done.html",
+                                      {"roles": sorted(account.roles)}, status_code=201)
