@@ -39,11 +39,11 @@ from piiguard.domain.rights.rules import (
 from piiguard.domain.subjects import LegalBasis, NewItem, RevealedItem
 from piiguard.services.ids import new_id
 from piiguard.services.rights import mail as request_mail
-from piiguard.services.rights.intake import (
+from piiguard.services.rights._common import (
     RIGHTS_ACTOR,
-    _event,
-    _get,
     decide_for_request,
+    event,
+    get_request,
     open_details,
     seal_note,
     subject_of,
@@ -67,7 +67,7 @@ def advance(uow: UnitOfWork, kit: RequestKit, request_id: str) -> RightsRequest:
     time: the request is claimed first, so a double submit, the scheduler and a second
     worker never carry it out twice (the loser gets the request as it stands)."""
     with uow:
-        req, sealed = _get(uow, request_id)
+        req, sealed = get_request(uow, request_id)
     if not ready(req) or not _claim(uow, kit, req.id):
         return req
     try:
@@ -150,7 +150,7 @@ def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id:
     recording old and new as keyed hashes, reset last_confirmed_at, and queue a notice to
     every system holding them. The request is claimed while this runs."""
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
     if req.kind is not RequestKind.CORRECTION:
         raise Conflict(f"request {req.id} is a {req.kind} request, not a correction",
                        field="kind")
@@ -168,7 +168,7 @@ def apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id:
 def _apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
                       changes: dict[str, str]) -> RightsRequest:
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
     if req.kind is not RequestKind.CORRECTION:
         raise Conflict(f"request {req.id} is a {req.kind} request, not a correction",
                        field="kind")
@@ -209,7 +209,7 @@ def _apply_correction(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id
         tasks = _tasks(kit, req, _holders(state, set(changes), {
             i.record.held_in for i in old.items}), TaskAction.CORRECT, frozenset(changes))
         uow.requests.add_tasks(tasks)
-        uow.audit(_event(req, actor, "correct", categories=sorted(changes),
+        uow.audit(event(req, actor, "correct", categories=sorted(changes),
                          systems=[t.system for t in tasks]))
         uow.commit()
     return _after_tasks(uow, kit, actor, req.id, tasks, done)
@@ -220,11 +220,11 @@ def _after_tasks(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
     if not tasks:
         return close_request(uow, kit, actor, request_id, done=done)
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         req = replace(move(req, RequestStatus.WAITING_ON_SYSTEMS, kit.clock.now()),
                       outcome="\n".join(done))
         uow.requests.save(req)
-        uow.audit(_event(req, actor, "wait.systems", systems=[t.system for t in tasks]))
+        uow.audit(event(req, actor, "wait.systems", systems=[t.system for t in tasks]))
         uow.commit()
     return req
 
@@ -330,11 +330,11 @@ def _delete(uow: UnitOfWork, kit: RequestKit, req: RightsRequest) -> RightsReque
 def close_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, *,
                   done: list[str], package_id: str | None = None) -> RightsRequest:
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         req = replace(move(req, RequestStatus.COMPLETED, kit.clock.now()),
                       outcome="\n".join(done))
         uow.requests.save(req)
-        uow.audit(_event(req, actor, "complete", package_id=package_id))
+        uow.audit(event(req, actor, "complete", package_id=package_id))
         uow.commit()
     send_reply(uow, kit, req.id)
     return req
@@ -348,11 +348,11 @@ def refuse_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: s
         raise InvalidInput("give the reasons (5–2,000 characters); the reply states them",
                            field="reason")
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         req = replace(move(req, RequestStatus.REFUSED, kit.clock.now()),
                       refusal_reason=reason.strip(), paused_at=None)
         uow.requests.save(req)
-        uow.audit(_event(req, actor, "refuse", note_sealed=seal_note(kit, req.id,
+        uow.audit(event(req, actor, "refuse", note_sealed=seal_note(kit, req.id,
                                                                      reason.strip())))
         uow.commit()
     send_reply(uow, kit, req.id)
@@ -370,7 +370,7 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
     A request whose contact is a phone number is answered by staff: it is recorded as due,
     and stays due on the request's page until staff record how they told the person."""
     with uow:
-        req, sealed = _get(uow, request_id)
+        req, sealed = get_request(uow, request_id)
         if REPLY in uow.requests.notices_sent([req.id])[req.id]:
             return False
         packages = uow.requests.packages_of(req.id)
@@ -387,7 +387,7 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
             return False
     with uow:
         if uow.requests.add_notice(req.id, REPLY, kit.clock.now(), mailed):
-            uow.audit(_event(req, RIGHTS_ACTOR, "reply" if mailed else "reply.due",
+            uow.audit(event(req, RIGHTS_ACTOR, "reply" if mailed else "reply.due",
                              channel=details.contact_kind.value))
         uow.commit()
     return mailed
@@ -396,7 +396,7 @@ def send_reply(uow: UnitOfWork, kit: RequestKit, request_id: str) -> bool:
 def reply_due(uow: UnitOfWork, request_id: str) -> bool:
     """A closed request whose reply staff still have to give (phone contact)."""
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
         sent = uow.requests.notices_sent([req.id])[req.id]
         return (req.status.closed and REPLY in sent and REPLY_GIVEN not in sent
                 and not uow.requests.reply_mailed(req.id))
@@ -414,8 +414,8 @@ def record_reply(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
         raise Conflict("this request has no reply due from staff (open, or answered by "
                        "mail, or already recorded)", field="status")
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
         uow.requests.add_notice(req.id, REPLY_GIVEN, kit.clock.now(), True)
-        uow.audit(_event(req, actor, "reply.given", note_sealed=seal_note(kit, req.id, how)))
+        uow.audit(event(req, actor, "reply.given", note_sealed=seal_note(kit, req.id, how)))
         uow.commit()
     return req

@@ -1,10 +1,12 @@
 """Requests of the person, intake to verification (R4.3, R4.4, R9.1, R9.2): open a request
-from any channel, send and check the one-time code, the staff steps (assign, second step,
-wait on the requester, fee or refusal), the queue and a request's view and timeline.
+from any channel, send and check the one-time code, the queue and a request's view and
+timeline.
 
-Carrying a request out is services/rights/fulfilment.py; reminders, webhooks and mail intake
-run in services/rights/jobs.py. Every step writes an audit entry on target request/<id>,
-in the same transaction — the timeline the console shows is those entries.
+The staff steps (assign, second step, wait on the requester, fee or refusal) are
+services/rights/steps.py; carrying a request out is fulfilment.py; reminders and webhooks
+run in jobs.py, mail intake in mail_intake.py; what they share is _common.py. Every step
+writes an audit entry on target request/<id>, in the same transaction — the timeline the
+console shows is those entries.
 """
 
 from __future__ import annotations
@@ -12,25 +14,15 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from piiguard.domain.access import RIGHTS_PURPOSE, PolicyState
-from piiguard.domain.audit import AuditEntry, AuditEvent, DetailValue
-from piiguard.domain.decisions import Action, Actor, ActorKind
-from piiguard.domain.errors import (
-    Conflict,
-    InvalidInput,
-    MailError,
-    NotFound,
-    TooManyAttempts,
-)
-from piiguard.domain.normalize import normalize
+from piiguard.domain.access import PolicyState
+from piiguard.domain.audit import AuditEntry
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, InvalidInput, MailError, TooManyAttempts
 from piiguard.domain.ports import AuditQuery, UnitOfWork
-from piiguard.domain.rights.ports import (
-    QueueFilter,
-    StoredPackage,
-)
+from piiguard.domain.rights.ports import QueueFilter, StoredPackage
 from piiguard.domain.rights.rules import (
     ContactKind,
     RequestChannel,
@@ -47,15 +39,21 @@ from piiguard.domain.rights.rules import (
     move,
     needs_second_step,
 )
-from piiguard.domain.taxonomy import Lookup
-from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
 from piiguard.services.rights import mail as request_mail
+from piiguard.services.rights._common import (
+    event,
+    get_request,
+    open_details,
+    open_note,
+    parse_contact,
+    seal_details,
+    seal_note,
+)
 from piiguard.services.rights.kit import RequestKit
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 5000
-HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 EMAIL_CATEGORY = "user.contact.email"
 PHONE_CATEGORY = "user.contact.phone_number"
 
@@ -79,51 +77,8 @@ class Opened:
     code_sent: bool  # False: the contact is a phone number; staff verify by call-back
 
 
-# --- sealing the person's details ---------------------------------------------------------
-
-def seal_details(kit: RequestKit, request_id: str, d: RequestDetails) -> str:
-    body = asdict(d)
-    body["contact_kind"] = d.contact_kind.value
-    body["changes"] = dict(d.changes)
-    return kit.box.seal(json.dumps(body, ensure_ascii=False).encode(), f"request:{request_id}")
-
-
-def seal_note(kit: RequestKit, request_id: str, text: str) -> str:
-    """A note staff wrote on a request (a reason, a verification method, a document) as it
-    goes into the audit trail: sealed, since free text may name a person; the request's
-    view opens it for the staff handling it, an auditor sees that a note was made."""
-    return kit.box.seal(text.encode(), f"request-note:{request_id}")
-
-
-def open_note(kit: RequestKit, request_id: str, sealed: str) -> str:
-    return kit.box.open(sealed, f"request-note:{request_id}").decode()
-
-
-def open_details(kit: RequestKit, request_id: str, sealed: str) -> RequestDetails:
-    raw = json.loads(kit.box.open(sealed, f"request:{request_id}"))
-    return RequestDetails(raw["contact"], ContactKind(raw["contact_kind"]), raw["name"],
-                          raw["text"], tuple(raw["concerns"]), tuple(raw["purposes"]),
-                          dict(raw["changes"]))
-
-
-def _contact(value: str) -> tuple[str, ContactKind]:
-    value = value.strip()
-    if "@" in value:
-        email = normalize(Lookup.EMAIL, value)
-        local, _, domain = email.partition("@")
-        if not local or "." not in domain or len(email) > 254 or " " in email:
-            raise InvalidInput("contact must be an email address or a phone number",
-                               field="contact")
-        return email, ContactKind.EMAIL
-    phone = normalize(Lookup.PHONE, value)
-    if not 7 <= len(phone.lstrip("+")) <= 15 or not phone.lstrip("+").isdigit():
-        raise InvalidInput("contact must be an email address or a phone number",
-                           field="contact")
-    return phone, ContactKind.PHONE
-
-
 def _check_input(state: PolicyState, inp: RequestInput) -> RequestDetails:
-    contact, kind = _contact(inp.contact)
+    contact, kind = parse_contact(inp.contact)
     if len(inp.text) > MAX_TEXT or len(inp.name) > 200:
         raise InvalidInput(f"text is at most {MAX_TEXT} characters", field="text")
     for c in inp.concerns:
@@ -147,16 +102,6 @@ def _check_input(state: PolicyState, inp: RequestInput) -> RequestDetails:
         raise InvalidInput("only a correction carries changes", field="changes")
     return RequestDetails(contact, kind, inp.name.strip(), inp.text.strip(),
                           tuple(inp.concerns), tuple(inp.purposes), changes)
-
-
-def _event(req: RightsRequest, actor: Actor | str, action: str,
-           **details: DetailValue) -> AuditEvent:
-    """An entry on the request's timeline; the subject is named only once verified."""
-    kind, ident = ((actor.kind.value, actor.id) if isinstance(actor, Actor)
-                   else actor.split(":", 1) if ":" in actor else ("system", actor))
-    subject = req.subject_id if req.verified_at is not None and req.subject_id else ""
-    return AuditEvent(f"request.{action}", kind, ident, "request", req.id, subject,
-                      details={"kind": req.kind.value, "status": req.status.value, **details})
 
 
 # --- intake --------------------------------------------------------------------------------
@@ -191,7 +136,7 @@ def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: Requ
         matches = uow.items.subjects_by_token(category, token) if token else []
         req = replace(req, subject_id=matches[0] if matches else None)
         uow.requests.add(req, seal_details(kit, rid, details))
-        uow.audit(_event(req, actor, "open", channel=req.channel.value,
+        uow.audit(event(req, actor, "open", channel=req.channel.value,
                          contact_hash=req.contact_hash, matches=len(matches)))
         if details.contact_kind is ContactKind.EMAIL:
             code = _new_code(uow, kit, req, actor)
@@ -211,7 +156,7 @@ def _send_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, to: str, co
                     "and PIIGUARD_SMTP_PORT, then the person asks for a new code", req.id,
                     e.reply_code or "server unreachable")
         with uow:
-            uow.audit(_event(req, "system:mailer", "code.mail_failed",
+            uow.audit(event(req, "system:mailer", "code.mail_failed",
                              reply_code=e.reply_code))
             uow.commit()
         return False
@@ -226,7 +171,7 @@ def _new_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, actor: Actor
     code = f"{secrets.randbelow(1_000_000):06d}"
     uow.requests.add_code(Verification(req.id, _code_hash(kit, req.id, code), now,
                                        now + timedelta(minutes=kit.terms.code_minutes)))
-    uow.audit(_event(req, actor, "code.send"))
+    uow.audit(event(req, actor, "code.send"))
     return code
 
 
@@ -236,7 +181,7 @@ def _code_hash(kit: RequestKit, request_id: str, code: str) -> str:
 
 def resend_code(uow: UnitOfWork, kit: RequestKit, request_id: str) -> None:
     with uow:
-        req, sealed = _get(uow, request_id, lock=True)
+        req, sealed = get_request(uow, request_id, lock=True)
         if req.status is not RequestStatus.AWAITING_VERIFICATION:
             raise Conflict("this request is already verified", field="status")
         details = open_details(kit, req.id, sealed)
@@ -254,12 +199,12 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
     now = kit.clock.now()
     code = code.strip().replace(" ", "")
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         if req.status is not RequestStatus.AWAITING_VERIFICATION:
             raise Conflict("this request is already verified", field="status")
         live = [v for v in uow.requests.codes(req.id) if v.usable(now, kit.terms)]
         if not live:
-            uow.audit(_event(req, "subject:requester", "verify.failed", why="no_live_code"))
+            uow.audit(event(req, "subject:requester", "verify.failed", why="no_live_code"))
             uow.commit()
             raise InvalidInput("the code has expired or was tried too often: ask for a new "
                                "code", field="code")
@@ -271,7 +216,7 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
             for v in live:
                 uow.requests.save_code(replace(v, attempts=v.attempts + 1))
             left = kit.terms.code_attempts - max(v.attempts for v in live) - 1
-            uow.audit(_event(req, "subject:requester", "verify.failed", why="wrong_code",
+            uow.audit(event(req, "subject:requester", "verify.failed", why="wrong_code",
                              attempts_left=left))
             uow.commit()
             raise InvalidInput(f"wrong code; {left} attempt(s) left", field="code")
@@ -289,7 +234,7 @@ def verify_by_staff(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: 
         raise InvalidInput("say how the identity was verified (3–200 characters)",
                            field="method")
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         if req.status is not RequestStatus.AWAITING_VERIFICATION:
             raise Conflict("this request is already verified", field="status")
         req = _verified(uow, kit, req, actor, method=method.strip())
@@ -318,45 +263,10 @@ def _verified(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, actor: Actor
     req = move(req, RequestStatus.AWAITING_SECOND_STEP if second else RequestStatus.IN_PROGRESS,
                now)
     uow.requests.save(req)
-    uow.audit(_event(req, actor, "verify", note_sealed=seal_note(kit, req.id, method),
+    uow.audit(event(req, actor, "verify", note_sealed=seal_note(kit, req.id, method),
                      excessive=req.excessive,
                      second_step=second))
     return req
-
-
-# --- shared with the staff steps and fulfilment ---------------------------------------------
-
-def _get(uow: UnitOfWork, request_id: str, *, lock: bool = False
-         ) -> tuple[RightsRequest, str]:
-    found = uow.requests.get(request_id, lock=lock)
-    if found is None:
-        raise NotFound(f"no request {request_id}", field="request_id")
-    return found
-
-
-# --- deciding for a request --------------------------------------------------------------
-
-# piiguard answering the person: the decisions it records name this actor and the request
-RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
-
-
-def subject_of(req: RightsRequest) -> str:
-    if req.subject_id is None:
-        raise Conflict(f"request {req.id} concerns no subject we hold", field="subject_id")
-    return req.subject_id
-
-
-def decide_for_request(uow: UnitOfWork, kit: RequestKit, req: RightsRequest,
-            categories: frozenset[str] | None) -> Decided:
-    """The recorded decision that lets a verified request's own data back out (purpose
-    legal_compliance, naming the request: domain/access.py lifts the person's own
-    restrictions for it), with the items it allows, still sealed."""
-    [d] = decide_many(uow, kit.policy, kit.clock, [DecisionRequest(
-        RIGHTS_ACTOR, subject_of(req), RIGHTS_PURPOSE, categories, Action.EXPORT, reveal=True,
-        rights_request_id=req.id)], atomic=True)
-    if not isinstance(d, Decided):
-        raise d
-    return d
 
 
 # --- views -----------------------------------------------------------------------------------
@@ -375,11 +285,11 @@ def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
     """A request with what the person wrote (staff handling it), and its timeline with the
     staff's sealed notes opened."""
     with uow:
-        req, sealed = _get(uow, request_id)
+        req, sealed = get_request(uow, request_id)
         timeline = uow.audit_log.entries(AuditQuery(target=("request", req.id), limit=1000))
         tasks = uow.requests.tasks_of(req.id)
         packages = uow.requests.packages_of(req.id)
-        uow.audit(_event(req, actor, "view"))
+        uow.audit(event(req, actor, "view"))
         uow.commit()
     return RequestView(req, open_details(kit, req.id, sealed),
                        [_with_note(kit, req.id, e) for e in timeline], tasks, packages)
@@ -398,7 +308,7 @@ def _with_note(kit: RequestKit, request_id: str, e: AuditEntry) -> AuditEntry:
 def request_status(uow: UnitOfWork, request_id: str) -> RightsRequest:
     """The status the requester follows (the request id is their reference)."""
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
     return req
 
 

@@ -48,14 +48,14 @@ from piiguard.domain.rights.rules import (
 )
 from piiguard.services.ids import new_id
 from piiguard.services.rights import mail as request_mail
-from piiguard.services.rights.fulfilment import REPLY, advance, close_request, send_reply
-from piiguard.services.rights.intake import (
+from piiguard.services.rights._common import (
     RIGHTS_ACTOR,
-    _event,
-    _get,
+    event,
+    get_request,
     open_details,
     seal_note,
 )
+from piiguard.services.rights.fulfilment import REPLY, advance, close_request, send_reply
 from piiguard.services.rights.kit import RequestKit
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def _expire_unverified(uow: UnitOfWork, kit: RequestKit) -> int:
             if r.received_at < received_before]
     for req in stale:
         with uow:
-            current, _ = _get(uow, req.id, lock=True)
+            current, _ = get_request(uow, req.id, lock=True)
             if current.status is not RequestStatus.AWAITING_VERIFICATION:
                 continue
             closed = replace(move(current, RequestStatus.REFUSED, now),
@@ -110,7 +110,7 @@ def _expire_unverified(uow: UnitOfWork, kit: RequestKit) -> int:
                                             " days")
             uow.requests.save(closed)
             uow.requests.add_notice(req.id, REPLY, now, False)  # no reply: identity unknown
-            uow.audit(_event(closed, SCHEDULER, "expire"))
+            uow.audit(event(closed, SCHEDULER, "expire"))
             uow.commit()
     return len(stale)
 
@@ -137,7 +137,7 @@ def _notices(uow: UnitOfWork, kit: RequestKit) -> int:
             for label in owed[:-1]:
                 uow.requests.add_notice(req.id, label, now, False)
             if claimed:
-                uow.audit(_event(req, SCHEDULER, "escalate" if urgent == ESCALATION
+                uow.audit(event(req, SCHEDULER, "escalate" if urgent == ESCALATION
                                  else "remind", notice=urgent, passed=owed[:-1]))
             uow.commit()
         if not claimed:
@@ -196,7 +196,7 @@ def deliver_tasks(uow: UnitOfWork, kit: RequestKit, request_id: str | None = Non
                 continue
             uow.requests.save_task(replace(task, next_attempt_at=now + backoff(
                 task.attempts + 1, kit.terms)))
-            req, sealed = _get(uow, task.request_id)
+            req, sealed = get_request(uow, task.request_id)
             uow.commit()
         changes = dict(open_details(kit, req.id, sealed).changes)
         result = kit.webhooks.deliver(endpoint.url, _secret(kit, endpoint),
@@ -214,7 +214,7 @@ def deliver_tasks(uow: UnitOfWork, kit: RequestKit, request_id: str | None = Non
                            next_attempt_at=kit.clock.now() + backoff(attempts, kit.terms))
         with uow:
             uow.requests.save_task(done)
-            uow.audit(_event(req, SCHEDULER, "task.deliver", task_id=task.id,
+            uow.audit(event(req, SCHEDULER, "task.deliver", task_id=task.id,
                              system=task.system, result=done.status.value,
                              error=done.last_error or None))
             uow.commit()
@@ -275,8 +275,8 @@ def _settle(uow: UnitOfWork, kit: RequestKit, actor: Actor, task_id: str, to: Ta
         task = replace(task, status=to, settled_at=kit.clock.now(), note=note,
                        next_attempt_at=None)
         uow.requests.save_task(task)
-        req, _ = _get(uow, task.request_id)
-        uow.audit(_event(req, actor, f"task.{to.value}", task_id=task.id, system=task.system,
+        req, _ = get_request(uow, task.request_id)
+        uow.audit(event(req, actor, f"task.{to.value}", task_id=task.id, system=task.system,
                          note_sealed=seal_note(kit, req.id, note)
                          if to is TaskStatus.WAIVED else None))
         uow.commit()
@@ -292,7 +292,7 @@ def _client_is(uow: UnitOfWork, actor: Actor, system: str) -> bool:
 
 def _maybe_complete(uow: UnitOfWork, kit: RequestKit, request_id: str) -> None:
     with uow:
-        req, _ = _get(uow, request_id)
+        req, _ = get_request(uow, request_id)
         tasks = uow.requests.tasks_of(request_id)
     if req.status is RequestStatus.WAITING_ON_SYSTEMS and all(t.status.settled for t in tasks):
         zh = req.language == "zh"

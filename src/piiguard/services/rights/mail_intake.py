@@ -14,14 +14,9 @@ from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.ports import InboundMail, OutgoingMail, TriageMail
 from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus
 from piiguard.services.ids import new_id
+from piiguard.services.rights._common import get_request, parse_contact
 from piiguard.services.rights.fulfilment import advance
-from piiguard.services.rights.intake import (
-    RequestInput,
-    _contact,
-    _get,
-    open_request,
-    verify_code,
-)
+from piiguard.services.rights.intake import RequestInput, open_request, verify_code
 from piiguard.services.rights.kit import RequestKit
 
 INBOUND = "system:mail-inbound"
@@ -103,7 +98,7 @@ def _answer_with_code(uow: UnitOfWork, kit: RequestKit, mail: InboundMail) -> st
         if found is None or found[0].status is not RequestStatus.AWAITING_VERIFICATION:
             continue
         try:
-            sender = _contact(mail.sender)[0]
+            sender = parse_contact(mail.sender)[0]
         except InvalidInput:
             return None
         if found[0].contact_hash != kit.vault.keyed_hash(sender):
@@ -170,7 +165,7 @@ def resolve_triage(uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: st
                    request_id: str | None) -> None:
     with uow:
         if request_id is not None:
-            _get(uow, request_id)
+            get_request(uow, request_id)
         if not uow.requests.resolve_triage(triage_id, kit.clock.now(), actor.ref, request_id):
             raise NotFound(f"no open triage mail {triage_id}", field="triage_id")
         uow.audit(AuditEvent("request.triage.resolve", actor.kind.value, actor.id, "triage",

@@ -25,11 +25,11 @@ from piiguard.domain.rights.rules import RequestKind, RightsRequest
 from piiguard.domain.subjects import Channel, RevealedItem
 from piiguard.services.decisions import Decided
 from piiguard.services.ids import new_id
-from piiguard.services.rights.intake import (
+from piiguard.services.rights._common import (
     RIGHTS_ACTOR,
-    _event,
-    _get,
     decide_for_request,
+    event,
+    get_request,
     subject_of,
 )
 from piiguard.services.rights.kit import RequestKit
@@ -111,7 +111,7 @@ def make_package(uow: UnitOfWork, kit: RequestKit, req: RightsRequest) -> tuple[
                            kit.box.seal(body, f"package:{pid}").encode())
     with uow:
         uow.requests.add_package(stored, token_hash(package_token(kit, pid)))
-        uow.audit(_event(req, RIGHTS_ACTOR, "package.create", package_id=pid,
+        uow.audit(event(req, RIGHTS_ACTOR, "package.create", package_id=pid,
                          decision_id=decided.decision.decision.id, items=len(package.items),
                          format=kind))
         uow.commit()
@@ -134,8 +134,8 @@ def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: b
                            field="token")
         if consume and not uow.requests.use_package(p.id, now):
             raise Conflict("this link has been used", field="token")
-        req, _ = _get(uow, p.request_id)
-        uow.audit(_event(req, "subject:requester",
+        req, _ = get_request(uow, p.request_id)
+        uow.audit(event(req, "subject:requester",
                          "package.download" if consume else "package.view",
                          package_id=p.id))
         uow.commit()

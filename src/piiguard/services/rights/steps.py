@@ -22,10 +22,8 @@ from piiguard.domain.rights.rules import (
     pause,
     resume,
 )
-from piiguard.services.rights.intake import _event, _get, seal_note
+from piiguard.services.rights._common import HANDLER_ROLES, event, get_request, seal_note
 from piiguard.services.rights.kit import RequestKit
-
-HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 
 
 def _change(uow: UnitOfWork, actor: Actor, request_id: str, action: str,
@@ -34,10 +32,10 @@ def _change(uow: UnitOfWork, actor: Actor, request_id: str, action: str,
             **details: DetailValue) -> RightsRequest:
     """`after`: details read off the changed request (a new due date)."""
     with uow:
-        req, _ = _get(uow, request_id, lock=True)
+        req, _ = get_request(uow, request_id, lock=True)
         req = change(req)
         uow.requests.save(req)
-        uow.audit(_event(req, actor, action, **details, **(after(req) if after else {})))
+        uow.audit(event(req, actor, action, **details, **(after(req) if after else {})))
         uow.commit()
     return req
 
