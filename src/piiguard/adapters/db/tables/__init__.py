@@ -1,0 +1,57 @@
+"""The data database's tables: one module per feature, all on the one `metadata` of
+tables/base.py. Changed only through Alembic migrations (src/piiguard/migrations), which
+compare against this `metadata` — importing this package declares every table on it.
+
+Times that feed hashes are integer microseconds (exact on every backend); others are
+timezone-aware timestamps.
+"""
+
+from __future__ import annotations
+
+from piiguard.adapters.db.tables.audit import audit_checkpoints, audit_entries, audit_head
+from piiguard.adapters.db.tables.base import ID, NAMING, TS, metadata
+from piiguard.adapters.db.tables.clients import system_clients
+from piiguard.adapters.db.tables.consent import consents, guardian_links, restrictions
+from piiguard.adapters.db.tables.ledger import decisions
+from piiguard.adapters.db.tables.personal_data import items, subjects
+from piiguard.adapters.db.tables.policy_texts import policy_versions
+from piiguard.adapters.db.tables.registers import (
+    company_categories,
+    exports,
+    findings,
+    legal_exceptions,
+    policy_epoch,
+    purpose_versions,
+    purposes,
+    systems,
+)
+from piiguard.adapters.db.tables.rights import (
+    data_requests,
+    request_codes,
+    request_notices,
+    request_packages,
+    request_tasks,
+    system_endpoints,
+    triage_mail,
+)
+from piiguard.adapters.db.tables.staff import (
+    departments,
+    login_throttle,
+    setup_tokens,
+    staff_accounts,
+    staff_invitations,
+    staff_password_history,
+    staff_recovery_codes,
+    staff_sessions,
+)
+
+__all__ = [
+    "ID", "NAMING", "TS", "audit_checkpoints", "audit_entries", "audit_head",
+    "company_categories", "consents", "data_requests", "decisions", "departments", "exports",
+    "findings", "guardian_links", "items", "legal_exceptions", "login_throttle", "metadata",
+    "policy_epoch", "policy_versions", "purpose_versions", "purposes", "request_codes",
+    "request_notices", "request_packages", "request_tasks", "restrictions", "setup_tokens",
+    "staff_accounts", "staff_invitations", "staff_password_history", "staff_recovery_codes",
+    "staff_sessions", "subjects", "system_clients", "system_endpoints", "systems",
+    "triage_mail",
+]

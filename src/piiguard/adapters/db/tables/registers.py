@@ -1,0 +1,114 @@
+"""The purpose-limitation registers (R2.3, R2.5, R2.7): purposes (versioned), company
+categories, the data map (systems, exports, findings), legal exceptions, and the policy
+epoch that moves with every change to them."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Column, Integer, String, Table, Text
+
+from piiguard.adapters.db.tables.base import ID, TS, metadata
+
+# One row, bumped by every change to the registers (purposes, categories, the data map,
+# legal exceptions) and by each published policy version: processes rebuild their policy
+# snapshot when it moves.
+policy_epoch = Table(
+    "policy_epoch", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("epoch", BigInteger, nullable=False),
+    Column("register_version", Integer, nullable=False),
+)
+
+purposes = Table(
+    "purposes", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("en", Text, nullable=False),
+    Column("zh", Text, nullable=False),
+    Column("legal_basis", String(32), nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("retention_days", Integer, nullable=False),
+    Column("needs_consent", Boolean, nullable=False),
+    Column("roles", Text, nullable=False),  # JSON list
+    Column("active", Boolean, nullable=False),
+)
+
+purpose_versions = Table(
+    "purpose_versions", metadata,
+    Column("register_version", Integer, primary_key=True, autoincrement=False),
+    Column("purpose_key", String(64), nullable=False),
+    Column("definition", Text, nullable=False),  # JSON of the purpose as changed
+    Column("changed_at", TS, nullable=False),
+    Column("changed_by", String(80), nullable=False),
+)
+
+company_categories = Table(
+    "company_categories", metadata,
+    Column("key", String(128), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("name_zh", String(128), nullable=False),
+    Column("tier", String(16), nullable=False),
+    Column("lookup", String(16), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("deprecated_at", TS, nullable=True),
+)
+
+systems = Table(
+    "systems", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("name", String(128), nullable=False),
+    Column("owner", String(128), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("region", String(2), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("cloud_provider", String(64), nullable=True),
+    Column("cloud_approved", Boolean, nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("purposes", Text, nullable=False),  # JSON list
+    Column("locations", Text, nullable=False, server_default="[]"),  # JSON list
+    Column("updated_at", TS, nullable=False),
+)
+
+exports = Table(
+    "exports", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("system", String(64), nullable=False, index=True),
+    Column("recipient", String(128), nullable=False),
+    Column("requested_by", String(80), nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("fingerprint", String(64), nullable=False, unique=True),
+    Column("kind", String(32), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("category", String(128), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("assignee", String(80), nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+)
+
+legal_exceptions = Table(
+    "legal_exceptions", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("authority", Text, nullable=False),
+    Column("case_reference", Text, nullable=False),
+    Column("legal_provision", Text, nullable=False),
+    Column("subject_ids", Text, nullable=False),  # JSON list
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("valid_from", TS, nullable=False),
+    Column("valid_until", TS, nullable=False),
+    Column("requested_by", String(80), nullable=False),
+    Column("approved_by", String(80), nullable=True),
+    Column("approved_at", TS, nullable=True),
+    Column("revoked_at", TS, nullable=True),
+    Column("created_at", TS, nullable=False),
+)
