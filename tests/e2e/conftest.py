@@ -125,7 +125,7 @@ def reauth(api: TestClient, caller: Caller, password: str = PASSWORD) -> None:
 def first_account(c: Container, api: TestClient, email: str = "officer@example.com",
                   name: str = "Wang Fang") -> Caller:
     """The first staff account (admin + privacy officer) through the one-time setup link."""
-    token = accounts.open_setup(c.uow(), c.clock, 1.0)
+    token = staff_accounts.open_setup(c.uow(), c.clock, 1.0)
     assert token is not None
     staff_accounts.complete_setup(c.staff, c.uow(), token, email, name, PASSWORD)
     return login(api, email)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container
-from piiguard.services.clients import api_keys as accounts
+from piiguard.services.staff import accounts
 from piiguard.web.app import create_app
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import PASSWORD, TestClient, first_account, login

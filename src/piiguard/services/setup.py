@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from piiguard.domain.decisions import Actor
 from piiguard.domain.ports import Clock, UnitOfWork, Vault
-from piiguard.services.clients.api_keys import open_setup
 from piiguard.services.policy.versions import ensure_first_policy
+from piiguard.services.staff.accounts import open_setup
 from piiguard.services.subjects.records import sweep_keys
 
 

@@ -1,6 +1,6 @@
-"""Who may call piiguard: system clients with API keys (R2.10), and the one-time setup
-link of the first staff account. Staff sign-in, sessions and accounts: staff_login.py,
-staff_accounts.py, mfa.py."""
+"""Who may call piiguard: system clients with API keys (R2.10) — add, scope, rotate, revoke,
+authenticate. Staff accounts, their sign-in and the first account's setup link are
+services/staff/."""
 
 from __future__ import annotations
 
@@ -141,15 +141,3 @@ def authenticate_client(uow: UnitOfWork, clock: Clock, key: str) -> Actor:
                                "the new key")
     return Actor(client.id, ActorKind.SYSTEM, frozenset({"system"}), client.scope)
 
-
-def open_setup(uow: UnitOfWork, clock: Clock, hours: float) -> str | None:
-    """A one-time setup token for the first staff account, when there is none yet."""
-    with uow:
-        if uow.staff.count():
-            return None
-        token = secrets.token_urlsafe(32)
-        now = clock.now()
-        uow.staff.add_setup_token(_sha256(token), now, now + timedelta(hours=hours))
-        uow.audit(AuditEvent("staff.setup_opened", "operator", "local-operator"))
-        uow.commit()
-    return token

@@ -1,5 +1,6 @@
-"""Staff accounts (R2.9, R5.3): the first account, invitations, passwords and their
-history, roles and departments, deactivation, unlocking.
+"""Staff accounts (R2.9, R5.3): the first account (its one-time setup link, then the
+account), invitations, passwords and their history, roles and departments, deactivation,
+unlocking.
 
 One account per person: a personal, verified work email (the invitation link reaches it);
 role or shared mailboxes are refused. Deactivation keeps the account row, so the audit
@@ -22,7 +23,7 @@ from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
 from piiguard.domain.password_rules import normalise_password
-from piiguard.domain.ports import UnitOfWork
+from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.staff_security import needs_mfa
 from piiguard.domain.subjects import check_slug
 from piiguard.services.ids import new_id
@@ -96,6 +97,19 @@ def _department(uow: UnitOfWork, key: str) -> Department:
 
 
 # --- the first account and invitations ----------------------------------------------------
+
+def open_setup(uow: UnitOfWork, clock: Clock, hours: float) -> str | None:
+    """A one-time setup token for the first staff account, when there is none yet."""
+    with uow:
+        if uow.staff.count():
+            return None
+        token = secrets.token_urlsafe(32)
+        now = clock.now()
+        uow.staff.add_setup_token(token_hash(token), now, now + timedelta(hours=hours))
+        uow.audit(AuditEvent("staff.setup_opened", "operator", "local-operator"))
+        uow.commit()
+    return token
+
 
 def complete_setup(kit: StaffKit, uow: UnitOfWork, token: str, email: str,
                    display_name: str, password: str) -> StaffAccount:
