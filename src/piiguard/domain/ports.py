@@ -201,7 +201,7 @@ class ClientRepository(Protocol):
 
 
 class StaffRepository(Protocol):
-    """Staff accounts and their security records (see adapters/db/staff_store.py)."""
+    """Staff accounts and their security records (see adapters/db/stores/staff.py)."""
 
     def add(self, account: StaffAccount, password_hash: str) -> None: ...
     def by_email(self, email: str) -> tuple[StaffAccount, str] | None: ...

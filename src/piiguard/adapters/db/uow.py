@@ -1,5 +1,5 @@
-"""The unit of work: one connection, one transaction, every repository on it. Audit events
-are buffered and chained at commit, inside the same transaction as the change."""
+"""The unit of work: one connection, one transaction, every store (stores/) on it. Audit
+events are buffered and chained at commit, inside the same transaction as the change."""
 
 from __future__ import annotations
 
@@ -11,19 +11,17 @@ from typing import Self
 
 from sqlalchemy import Connection, Engine
 
-from piiguard.adapters.db.audit_store import SqlAuditLog
-from piiguard.adapters.db.consent_store import SqlConsents
 from piiguard.adapters.db.engine import is_sqlite
-from piiguard.adapters.db.policy_store import SqlPolicyStore
-from piiguard.adapters.db.repositories import (
-    SqlClients,
-    SqlDecisions,
-    SqlItems,
-    SqlPolicies,
-    SqlSubjects,
-)
-from piiguard.adapters.db.request_store import SqlRequests
-from piiguard.adapters.db.staff_store import SqlStaff
+from piiguard.adapters.db.stores.audit import SqlAuditLog
+from piiguard.adapters.db.stores.clients import SqlClients
+from piiguard.adapters.db.stores.consents import SqlConsents
+from piiguard.adapters.db.stores.decisions import SqlDecisions
+from piiguard.adapters.db.stores.items import SqlItems
+from piiguard.adapters.db.stores.policy_versions import SqlPolicies
+from piiguard.adapters.db.stores.registers import SqlPolicyStore
+from piiguard.adapters.db.stores.rights import SqlRequests
+from piiguard.adapters.db.stores.staff import SqlStaff
+from piiguard.adapters.db.stores.subjects import SqlSubjects
 from piiguard.adapters.vault.envelope import DecisionSeal
 from piiguard.domain.audit import AuditEvent, Checkpoint
 from piiguard.domain.ports import CheckpointSigner
