@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(INSTALL_INPUTS) | sha1sum | cut -c1-12
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck contracts unit bench trace clean
+.PHONY: help install run test lint typecheck contracts unit bench trace requirements clean
 
 help: ## show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ bench: install ## benchmarks (not part of the tests); figures go to docs/benchma
 trace: install ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
 	@$(BIN)/pytest tests --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
 	@echo "wrote docs/traceability.md"
+
+requirements: ## refresh docs/requirements.md from ../shared/REQUIREMENTS.md (the list tests cite)
+	@{ head -n 2 docs/requirements.md; cat ../shared/REQUIREMENTS.md; } > docs/requirements.md.new
+	@mv docs/requirements.md.new docs/requirements.md && echo "wrote docs/requirements.md"
 
 clean: ## remove the virtualenv and caches (keeps ./var, which holds your data and keys)
 	rm -rf $(VENV) .mypy_cache .ruff_cache build src/*.egg-info

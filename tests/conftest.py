@@ -8,9 +8,12 @@ its own pair of databases from it, migrated once, and truncated between tests.
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
@@ -129,9 +132,55 @@ def container(settings: Settings) -> Iterator[Container]:
 
 
 # -- traceability: requirement -> tests, generated from @pytest.mark.req (R10.3) ----------
+REQUIREMENTS = Path(__file__).resolve().parents[1] / "docs" / "requirements.md"
+# "- **R2.4 Title.**" defines R2.4; "- **R4.1–4.2**" defines R4.1 and R4.2
+_DEFINED = re.compile(r"^- \*\*R(\d+)\.(\d+)(?:[–-]R?(\d+)\.(\d+))?", re.MULTILINE)
+
+
+def requirement_ids(text: str) -> set[str]:
+    """The requirement IDs a requirements document defines, ranges spelled out."""
+    ids: set[str] = set()
+    for section, first, last_section, last in _DEFINED.findall(text):
+        if last and last_section != section:
+            raise ValueError(f"R{section}.{first}–{last_section}.{last} spans two sections")
+        for n in range(int(first), int(last or first) + 1):
+            ids.add(f"R{section}.{n}")
+    return ids
+
+
+def unknown_requirements(items: list[pytest.Item], known: AbstractSet[str]) -> list[str]:
+    """'test id: mark' for every req mark that names no requirement in `known`."""
+    return [f"{item.nodeid}: @pytest.mark.req({', '.join(map(repr, mark.args))})"
+            for item in items for mark in item.iter_markers("req")
+            if len(mark.args) != 1 or mark.args[0] not in known]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--req-report", metavar="PATH", default=None,
                      help="write the requirement -> tests listing (markdown) to PATH")
+
+
+@functools.cache
+def known_requirements() -> frozenset[str]:
+    return frozenset(requirement_ids(REQUIREMENTS.read_text("utf-8")))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(
+        collector: pytest.Collector) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    """A test citing a requirement docs/requirements.md does not define is an error of its
+    module's collection, so the run stops before any test, naming it (with xdist too)."""
+    report = yield
+    if report.passed:
+        items = [i for i in report.result if isinstance(i, pytest.Item)]
+        unknown = unknown_requirements(items, known_requirements())
+        if unknown:
+            report.outcome = "failed"
+            report.result = []
+            report.longrepr = (
+                "requirement IDs not defined in docs/requirements.md (`make requirements` "
+                "refreshes it from ../shared/REQUIREMENTS.md):\n  " + "\n  ".join(unknown))
+    return report
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
