@@ -18,10 +18,14 @@ from piiguard.web.api import audit, consents, decisions, meta, registers, staff,
 from piiguard.web.api import rights as requests
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
+from piiguard.web.console import rights_intake as console_request_intake
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
 from piiguard.web.crashes import CrashGuard
+from piiguard.web.privacy import consents as privacy_consents
+from piiguard.web.privacy import packages as privacy_packages
 from piiguard.web.privacy import pages as privacy_centre
+from piiguard.web.privacy import requests as privacy_requests
 
 log = logging.getLogger("piiguard.web")
 
@@ -70,9 +74,11 @@ def create_app(c: Container) -> FastAPI:
     app.add_middleware(CrashGuard)
     for r in (meta.router, subjects.router, consents.router, decisions.router,
               registers.router, audit.router, staff.router, taxonomy.router,
-              requests.router, pages.router, console.router, console_requests.router,
+              requests.router, pages.router, console.router,
+              # before console_requests: "triage" and "new" are not a request's id
+              console_request_intake.router, console_requests.router,
               console_request_steps.router,
-              privacy_centre.router):
+              privacy_requests.router, privacy_packages.router, privacy_consents.router):
         app.include_router(r)
     authz.install(app)
     return app

@@ -180,7 +180,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/console/password"): SELF,
     ("POST", "/console/unlock"): SESSION_END,
     ("POST", "/console/logout"): SESSION_END,
-    # the console's request pages (web/console/rights.py): the queue and a request for
+    # the console's request pages (web/console/rights*.py): the queue and a request for
     # staff, officers and auditors (an auditor sees its metadata and timeline, never what
     # the person wrote: the page does not open it for them); the steps for staff and
     # officers; officers alone approve (four eyes; the form asks for the password again
@@ -196,7 +196,7 @@ RULES: dict[tuple[str, str], Rule] = {
         "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
         ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
         ("POST", "/console/requests/triage/{triage_id}/resolve")], Rule(OFFICERS)),
-    # the privacy centre (web/privacy/pages.py): the people whose data it is, no account;
+    # the privacy centre (web/privacy/): the people whose data it is, no account;
     # each route guards itself (form CSRF cookie, the code, the signed pass, the link)
     **dict.fromkeys([
         ("GET", "/privacy"), ("POST", "/privacy/requests"),

@@ -1,6 +1,6 @@
 """Staff sessions on the web side (R2.6): who holds a session token, the session kept on
-the request for the routes that need it (re-authentication, CSRF), and the cookie the
-console uses.
+the request for the routes that need it (re-authentication, CSRF), the seconds until it
+locks for idleness, and the cookie the console uses.
 
 The cookie: `__Host-piiguard-session`, HttpOnly (no script reads it), Secure (HTTPS only;
 browsers treat http://localhost as secure), SameSite=Strict (never sent on a cross-site
@@ -61,3 +61,17 @@ def authenticate_staff_request(c: Container, request: Request, token: str, *,
 def staff_session(request: Request) -> StaffSession | None:
     session: StaffSession | None = getattr(request.state, "staff_session", None)
     return session
+
+
+def seconds_until_lock(c: Container, request: Request) -> float:
+    """Seconds until the server locks this request's session for idleness, as it counts them
+    (from the last time it wrote `last_seen`, which this request may just have done): the
+    console's pages start their lock timer (console.js) from it."""
+    session = staff_session(request)
+    assert session is not None  # noqa: S101 (authorize put it there)
+    now = c.clock.now()
+    seen = session.last_seen_at or session.created_at or now
+    if (now - seen).total_seconds() >= c.staff.policy.touch_seconds:
+        seen = now  # authenticate_staff has just touched it
+    idle = c.staff.policy.idle_minutes * 60
+    return max(0.0, idle - (now - seen).total_seconds())

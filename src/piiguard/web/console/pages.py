@@ -6,19 +6,24 @@ Sessions are B's server-side staff sessions (services/staff/login.py) carried in
 before sign-in a token bound to a short-lived `__Host-piiguard-login` cookie (login CSRF).
 The front page locks itself when the session goes idle (console.js shows an overlay that
 hides the data and asks for the password); the server refuses the idle session too, so
-reloading the page or calling the API shows nothing until the password is given again."""
+reloading the page or calling the API shows nothing until the password is given again.
+
+What lives where in web/console/: this module (signing in and out, the front page, the
+set-up steps, the error page, `page` — a page with the console's words); texts.py the
+console's words; rights.py, rights_intake.py and rights_steps.py the request pages (queue
+and one request, triage and requests entered by staff, the step forms) with their words
+in rights_texts.py; setup.py the first account's /setup. What every page shares (the
+templates, the language, the headers, the 303) is web/html.py."""
 
 from __future__ import annotations
 
 import json
 import secrets
 from datetime import timedelta
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, Response
 
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
@@ -44,67 +49,46 @@ from piiguard.services.staff.login import (
 )
 from piiguard.web.authz import RULES, Authorized
 from piiguard.web.client_address import request_address
-from piiguard.web.console.texts import LANG_COOKIE, language, words
+from piiguard.web.console.texts import words
 from piiguard.web.deps import ContainerDep, request_token
+from piiguard.web.html import TEMPLATES, language, render, see
 from piiguard.web.session import (
     COOKIE_PARAMS,
     clear_session_cookie,
+    seconds_until_lock,
     set_session_cookie,
     staff_session,
 )
 
 router = APIRouter(prefix="/console", include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
 LOGIN_COOKIE = "__Host-piiguard-login"
 LOGIN_STEP_SECONDS = 300  # the code step must follow the password within this time
-CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
-       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 Text = Annotated[str, Form(max_length=1024)]
 PENDING_PAGES = {"enrol_totp": "/console/enrol", "change_password": "/console/password"}
 
 
-def _render(request: Request, name: str, context: dict[str, Any], status: int = 200
-            ) -> HTMLResponse:
-    lang = language(request)
-    response = templates.TemplateResponse(
-        request, name, {"lang": lang, "t": words(lang),
-                        "other": "en" if lang == "zh-CN" else "zh-CN", **context},
-        status_code=status)
-    _secure(response)
-    if request.query_params.get("lang") == lang:
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, **COOKIE_PARAMS)
-    return response
-
-
-def _secure(response: Response) -> None:
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["Cache-Control"] = "no-store"  # no personal page in the back button
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-
-
-def _see(url: str) -> RedirectResponse:
-    response = RedirectResponse(url, status_code=303)
-    _secure(response)
-    return response
+def page(request: Request, name: str, context: dict[str, Any], status: int = 200
+         ) -> HTMLResponse:
+    """A console page in the reader's language, with the console's words (web/html.py)."""
+    return render(request, name, context, status, words=words)
 
 
 def page_error(request: Request, exc: DomainError, status: int) -> Response:
     """Errors on console pages, as pages (problems.py calls this for /console paths)."""
     if isinstance(exc, NotAuthenticated) and not isinstance(exc, SessionLocked):
-        response = _see("/console/login")
+        response = see("/console/login")
         if exc.code == "not-authenticated":
             clear_session_cookie(response)
         return response
     if isinstance(exc, SessionLocked):
-        return _see("/console")
+        return see("/console")
     if isinstance(exc, SessionPending) and exc.pending in PENDING_PAGES:
-        return _see(PENDING_PAGES[exc.pending])
+        return see(PENDING_PAGES[exc.pending])
     t = words(language(request))
     message = (t["csrf"] if isinstance(exc, CsrfRefused) else
                t["pending"].format(p=exc.pending) if isinstance(exc, SessionPending)
                else exc.message)
-    return _render(request, "console/error.html", {"message": message, "code": exc.code},
+    return page(request, "console/error.html", {"message": message, "code": exc.code},
                    status)
 
 
@@ -113,7 +97,7 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
 def _login_form(request: Request, c: Container, *, error: str | None = None,
                 email: str = "", sealed: str | None = None, status: int = 200) -> HTMLResponse:
     nonce = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
-    response = _render(request, "console/login.html", {
+    response = page(request, "console/login.html", {
         "csrf": c.staff.csrf_token(nonce), "error": error, "email": email, "sealed": sealed,
         "signed_out": request.query_params.get("signed_out") == "1"},
         status)
@@ -169,26 +153,13 @@ def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email
                                                                       password))
     except NotAuthenticated as exc:
         return _login_form(request, c, error=exc.message, email=email, status=401)
-    response = _see("/console")
+    response = see("/console")
     set_session_cookie(response, signed.token)
     response.delete_cookie(LOGIN_COOKIE, **COOKIE_PARAMS)
     return response
 
 
 # -- the front page, unlock, sign-out ----------------------------------------------------------
-
-def _lock_in(c: Container, request: Request) -> float:
-    """Seconds until the server locks this session, as it counts them (from the last time
-    it wrote `last_seen`, which this request may just have done)."""
-    session = staff_session(request)
-    assert session is not None  # noqa: S101 (authorize put it there)
-    now = c.clock.now()
-    seen = session.last_seen_at or session.created_at or now
-    if (now - seen).total_seconds() >= c.staff.policy.touch_seconds:
-        seen = now  # authenticate_staff has just touched it
-    idle = c.staff.policy.idle_minutes * 60
-    return max(0.0, idle - (now - seen).total_seconds())
-
 
 @router.get("", response_class=HTMLResponse)
 def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
@@ -197,7 +168,7 @@ def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
     token = request_token(request) or ""
     csrf = c.staff.csrf_token(token)
     if session_state(session, c.clock.now(), c.staff.policy) is SessionState.LOCKED:
-        return _render(request, "console/locked.html", {"csrf": csrf, "mfa":
+        return page(request, "console/locked.html", {"csrf": csrf, "mfa":
                                                         session.staff.mfa_enrolled})
     account = session.staff
     # the requests counter (R9.2), for the roles that may open the queue
@@ -205,10 +176,10 @@ def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
               if actor.roles & RULES[("GET", "/console/requests")].roles else None)
     purposes = next((d.purposes for d in list_departments(c.uow(readonly=True))
                      if d.key == account.department), frozenset())
-    return _render(request, "console/home.html", {
+    return page(request, "console/home.html", {
         "csrf": csrf, "account": account, "roles": sorted(actor.roles),
         "purposes": sorted(purposes), "expires_at": session.expires_at,
-        "lock_in": round(_lock_in(c, request), 1),
+        "lock_in": round(seconds_until_lock(c, request), 1),
         "idle_minutes": f"{c.staff.policy.idle_minutes:g}", "mfa": account.mfa_enrolled,
         "requests": counts})
 
@@ -226,10 +197,10 @@ def unlock(request: Request, c: ContainerDep, actor: Authorized, password: Text,
                        recovery_code=recovery, address=request_address(request))
     except NotAuthenticated as exc:
         t = words(language(request))
-        return _render(request, "console/locked.html", {
+        return page(request, "console/locked.html", {
             "csrf": c.staff.csrf_token(request_token(request) or ""), "error": exc.message
             if exc.code != "mfa-required" else t["code"], "mfa": True}, 401)
-    return _see("/console")
+    return see("/console")
 
 
 # -- finishing one's set-up: two-step sign-in, a new password ------------------------------
@@ -245,7 +216,7 @@ def _next_page(c: Container, request: Request) -> str:
 def _enrol_form(request: Request, c: Container, actor: Actor, error: str | None = None,
                 status: int = 200) -> HTMLResponse:
     e = mfa.start_totp(c.staff, c.uow(), actor)  # a fresh key each time the form is shown
-    return _render(request, "console/enrol.html", {
+    return page(request, "console/enrol.html", {
         "csrf": c.staff.csrf_token(request_token(request) or ""), "uri": e.uri,
         "secret_groups": " ".join(e.secret[i:i + 4] for i in range(0, len(e.secret), 4)),
         "error": error}, status)
@@ -265,7 +236,7 @@ def enrol_submit(request: Request, c: ContainerDep, actor: Authorized,
                                  code.replace(" ", ""))
     except InvalidInput as exc:  # a wrong code: a new key, and say why
         return _enrol_form(request, c, actor, exc.message, 422)
-    return _render(request, "console/codes.html", {"codes": codes,
+    return page(request, "console/codes.html", {"codes": codes,
                                                    "next": _next_page(c, request)})
 
 
@@ -274,7 +245,7 @@ def _password_form(request: Request, c: Container, error: str | None = None,
     session = staff_session(request)
     policy = c.staff.policy
     mfa_on = session is not None and session.staff.mfa_enrolled
-    return _render(request, "console/password.html", {
+    return page(request, "console/password.html", {
         "csrf": c.staff.csrf_token(request_token(request) or ""), "error": error,
         "min_length": policy.min_length_mfa if mfa_on else policy.min_length}, status)
 
@@ -295,20 +266,20 @@ def password_submit(request: Request, c: ContainerDep, actor: Authorized,
         if isinstance(exc, TooManyAttempts):
             raise
         return _password_form(request, c, exc.message, 422)
-    return _see(_next_page(c, request))
+    return see(_next_page(c, request))
 
 
 @router.post("/logout")
 def logout(request: Request, c: ContainerDep, actor: Authorized) -> Response:
     logout_staff(c.staff, c.uow(), actor, request_token(request) or "")
-    response = _see("/console/login?signed_out=1")
+    response = see("/console/login?signed_out=1")
     clear_session_cookie(response)
     return response
 
 
 @router.get("/console.js")
 def script() -> Response:
-    body = (Path(__file__).parent.parent / "templates" / "console" / "console.js").read_bytes()
+    body = (TEMPLATES / "console" / "console.js").read_bytes()
     response = Response(body, media_type="text/javascript")
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,11 +1,13 @@
-"""The staff console's pages for requests of the person (R4.3, R4.4, R9.1, R9.2): the queue
-(overdue first, filters, paging), one request (what the person asked, its timeline, the
-notices to systems, and the forms of the steps its status allows), the mail the inbox
-could not read (triage), and the form that records a request made by phone, letter or
-email. Server-rendered, usable without JavaScript: every filter is a GET form. The step
-forms (POST, answered by web/console/rights_steps.py) carry the session's CSRF token and
-answer 303 back to the request with a message, or this page again with the error next to
-the field.
+"""The staff console's pages for requests of the person (R4.3, R4.4, R9.2): the queue
+(overdue first, filters, paging) and one request (what the person asked, its timeline, the
+notices to systems, and the forms of the steps its status allows), with what the request
+pages share: `requests_page` (the page frame: words, flashes, lock timer, the form in
+error), `request_page`, `back_to_request`, `form_error`. Server-rendered, usable without
+JavaScript: every filter is a GET form. Beside it: web/console/rights_intake.py (the mail
+the inbox could not read, and the form that records a request made by phone, letter or
+email) and web/console/rights_steps.py (the step forms: POST with the session's CSRF token,
+answered 303 back to the request with a message, or this page again with the error next
+to the field).
 
 Who may do what is web/authz.py's rules: staff, privacy officers and auditors see the
 queue and a request — an auditor only its metadata and timeline, never what the person
@@ -31,11 +33,10 @@ from fastapi.responses import HTMLResponse, Response
 from piiguard.bootstrap import Container
 from piiguard.domain.audit import AuditEntry
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import DomainError, InvalidInput, MailError, NotAuthenticated, NotFound
+from piiguard.domain.errors import DomainError, NotAuthenticated
 from piiguard.domain.ports import AuditQuery
 from piiguard.domain.rights.ports import QueueFilter
 from piiguard.domain.rights.rules import (
-    RequestChannel,
     RequestKind,
     RequestStatus,
     RightsRequest,
@@ -44,35 +45,26 @@ from piiguard.domain.rights.rules import (
 from piiguard.services.audit import list_audit
 from piiguard.services.rights import fulfilment as fulfil
 from piiguard.services.rights import intake as uc
-from piiguard.services.rights import mail_intake as intake
 from piiguard.services.staff.accounts import list_staff
 from piiguard.services.staff.login import require_recent_auth
 from piiguard.web.authz import OFFICER, STAFF, Authorized
-from piiguard.web.console.pages import _lock_in, _render, _see
 from piiguard.web.console.rights_texts import names, words
-from piiguard.web.console.texts import language
 from piiguard.web.deps import ContainerDep, request_token
+from piiguard.web.html import language, render, see
 from piiguard.web.problems import STATUS
-from piiguard.web.session import staff_session
+from piiguard.web.session import seconds_until_lock, staff_session
 
 router = APIRouter(prefix="/console/requests", include_in_schema=False)
 PAGE_SIZE = 50
 HANDLERS = frozenset({STAFF, OFFICER})
-STAFF_CHANNELS = (RequestChannel.PHONE, RequestChannel.LETTER, RequestChannel.EMAIL)
 Text = Annotated[str, Form(max_length=1024)]
 Long = Annotated[str, Form(max_length=10_000)]
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=64)]
 
-# the fields of each step form: an error on one of them is shown next to it, any other
-# error at the top of the form
+# the fields of the forms that are not step forms (those are in rights_steps.STEPS): an
+# error on one of them is shown next to it, any other error at the top of the form
 FIELDS: dict[str, frozenset[str]] = {
-    "assign": frozenset({"assignee"}), "verify": frozenset({"method"}),
-    "document": frozenset({"document"}), "approve": frozenset({"password", "code"}),
-    "pause": frozenset({"reason"}), "resume": frozenset(),
-    "correct": frozenset({"category", "value"}), "unfounded": frozenset({"reason"}),
-    "waive": frozenset({"reason"}), "fee": frozenset({"amount", "currency", "reason"}),
-    "refuse": frozenset({"reason"}), "task": frozenset({"reason"}),
     "resolve": frozenset({"request_id"}),
     "new": frozenset({"kind", "channel", "contact", "language", "name", "text",
                       "concerns", "purposes", "changes", "received"}),
@@ -90,7 +82,10 @@ class FormError:
     message: str
 
 
-def _form_error(form: str, exc: DomainError) -> FormError:
+def form_error(form: str, exc: DomainError, fields: frozenset[str] | None = None
+               ) -> FormError:
+    """The error shown on `form`: next to its field when the field is one of the form's
+    (`fields`, else FIELDS'), else at the top of the form."""
     base = form.split(":", 1)[0]
     field = exc.field or ""
     if base == "correct" and field == "changes":
@@ -98,11 +93,12 @@ def _form_error(form: str, exc: DomainError) -> FormError:
     field = FIELD_ALIASES.get(field, field)
     if isinstance(exc, NotAuthenticated):
         field = "password"  # the approve form's re-authentication
-    return FormError(form, field if field in FIELDS.get(base, frozenset()) else "",
-                     exc.message)
+    fields = FIELDS.get(base, frozenset()) if fields is None else fields
+    return FormError(form, field if field in fields else "", exc.message)
 
 
-def _status(exc: DomainError) -> int:
+def error_status(exc: DomainError) -> int:
+    """The status of the page shown again with an error: problems.py's table."""
     for cls in type(exc).__mro__:
         if cls in STATUS:
             return STATUS[cls][0]
@@ -130,30 +126,34 @@ def _flashes(request: Request, t: dict[str, str]) -> tuple[list[str], list[str]]
     return done, warnings
 
 
-def _page(request: Request, c: Container, actor: Actor, name: str, context: dict[str, Any],
-          status: int = 200) -> HTMLResponse:
+def requests_page(request: Request, c: Container, actor: Actor, name: str,
+                  context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """One of the request pages (templates/console/requests/`name`): the console's and the
+    request pages' words, the flashes of the step just taken, the lock timer, the form
+    that failed (`error`) and what was typed in it (`values`)."""
     lang = language(request)
-    t = words(lang)
     session = staff_session(request)
-    done, warnings = _flashes(request, t)
-    return _render(request, f"console/requests/{name}", {
-        "t": t, "n": names(lang), "csrf": c.staff.csrf_token(request_token(request) or ""),
-        "lock_in": round(_lock_in(c, request), 1),
+    done, warnings = _flashes(request, words(lang))
+    return render(request, f"console/requests/{name}", {
+        "n": names(lang), "csrf": c.staff.csrf_token(request_token(request) or ""),
+        "lock_in": round(seconds_until_lock(c, request), 1),
         "mfa": session is not None and session.staff.mfa_enrolled,
         "officer": OFFICER in actor.roles, "handler": bool(actor.roles & HANDLERS),
         "me": actor.id, "flashes": done, "warnings": warnings, "fmt": _fmt, "day": _day,
         "days": lambda seconds: f"{seconds / 86400:.1f}",
-        "error": None, "values": {}, **context}, status)
+        "error": None, "values": {}, **context}, status, words=words)
 
 
-def _staff_names(c: Container) -> dict[str, str]:
+def staff_names(c: Container) -> dict[str, str]:
+    """Staff ids -> display names, for the queue, the timeline and the assign form."""
     return {a.account.id: a.account.display_name
             for a in list_staff(c.staff, c.uow(readonly=True))}
 
 
-def _back(request_id: str, done: str, **extra: str) -> Response:
+def back_to_request(request_id: str, done: str, **extra: str) -> Response:
+    """303 to the request's page with the flash of the step `done` (and `warn`, `also`)."""
     query = urlencode({"done": done, **{k: v for k, v in extra.items() if v}})
-    return _see(f"/console/requests/{request_id}?{query}")
+    return see(f"/console/requests/{request_id}?{query}")
 
 
 # --- the queue (R9.2) --------------------------------------------------------------------------
@@ -207,11 +207,11 @@ def queue(request: Request, c: ContainerDep, actor: Authorized, kind: Param = ""
     f, error = _parse_filters(actor, now, kind, status, due_before, assignee, overdue,
                               (number - 1) * PAGE_SIZE)
     found = [] if error else uc.list_requests(c.uow(readonly=True), f)
-    staff = _staff_names(c)
+    staff = staff_names(c)
     shown = {"kind": kind, "status": status, "due_before": due_before,
              "assignee": "me" if assignee == "me" else "", "overdue": "1" if overdue else ""}
     kept = {k: v for k, v in shown.items() if v}
-    return _page(request, c, actor, "queue.html", {
+    return requests_page(request, c, actor, "queue.html", {
         "rows": [_row(r, now, staff, c) for r in found[:PAGE_SIZE]], "f": shown,
         "page": number, "error": error,
         "prev": f"?{urlencode({**kept, 'page': number - 1})}" if number > 1 else None,
@@ -219,140 +219,11 @@ def queue(request: Request, c: ContainerDep, actor: Authorized, kind: Param = ""
                  if len(found) > PAGE_SIZE else None)}, 422 if error else 200)
 
 
-# --- mail the inbox could not read (R9.1) ---------------------------------------------------
-# (declared before /{request_id} so that "triage" and "new" are not taken for ids)
-
-@router.get("/triage", response_class=HTMLResponse)
-def triage(request: Request, c: ContainerDep, actor: Authorized, resolved: Param = ""
-           ) -> HTMLResponse:
-    mails = intake.list_triage(c.uow(readonly=True), open_only=not resolved)
-    return _page(request, c, actor, "triage.html", {
-        "mails": sorted(mails, key=lambda m: m.received_at, reverse=True),
-        "resolved": bool(resolved)})
-
-
-def _triage_page(request: Request, c: Container, actor: Actor, triage_id: str, *,
-                 error: FormError | None = None, values: dict[str, str] | None = None,
-                 status: int = 200) -> HTMLResponse:
-    mail, text = intake.read_triage(c.uow(), c.requests, actor, triage_id)
-    return _page(request, c, actor, "triage_mail.html", {
-        "mail": mail, "text": text, "error": error, "values": values or {}}, status)
-
-
-@router.get("/triage/{triage_id}", response_class=HTMLResponse)
-def triage_mail(request: Request, triage_id: str, c: ContainerDep, actor: Authorized
-                ) -> HTMLResponse:
-    """One mail, decoded (the read is on the audit trail), and what to do with it."""
-    return _triage_page(request, c, actor, triage_id)
-
-
-@router.post("/triage/{triage_id}/resolve", response_class=HTMLResponse)
-def resolve_triage(request: Request, triage_id: str, c: ContainerDep, actor: Authorized,
-                   request_id: Text = "") -> Response:
-    rid = request_id.strip() or None
-    try:
-        intake.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
-    except NotFound as exc:
-        if exc.field != "request_id":
-            raise
-        return _triage_page(request, c, actor, triage_id,
-                            error=_form_error("resolve", exc),
-                            values={"request_id": request_id}, status=422)
-    return _see("/console/requests/triage?done=resolved")
-
-
-# --- a request by phone, letter or email, entered by staff (R9.1) ----------------------------
-
-def _choices(c: Container) -> dict[str, Any]:
+def choices(c: Container) -> dict[str, Any]:
+    """The categories and active purposes a form may name (new request, correction)."""
     state = c.requests.policy.read(c.uow(readonly=True))
     return {"categories": [x for x in state.taxonomy if not x.credential],
             "purposes": [p for p in state.register.rules.values() if p.active]}
-
-
-def _new_form(request: Request, c: Container, actor: Actor, *, triage_id: str = "",
-              error: FormError | None = None, values: dict[str, Any] | None = None,
-              status: int = 200) -> HTMLResponse:
-    lang = "en" if language(request) == "en" else "zh"
-    return _page(request, c, actor, "new.html", {
-        **_choices(c), "channels": [ch.value for ch in STAFF_CHANNELS], "triage_id": triage_id,
-        "error": error, "values": values or {"language": lang, "channel": "phone"}}, status)
-
-
-@router.get("/new", response_class=HTMLResponse)
-def new_request(request: Request, c: ContainerDep, actor: Authorized, triage: Param = ""
-                ) -> HTMLResponse:
-    return _new_form(request, c, actor, triage_id=triage if OFFICER in actor.roles else "")
-
-
-_CHANGE = re.compile(r"^\s*([^=:：]+?)\s*[=:：]\s*(.+?)\s*$")
-
-
-def _changes(text: str) -> dict[str, str]:
-    """A correction's changes, one per line: `category = correct value`."""
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        found = _CHANGE.match(line)
-        if found is None:
-            raise InvalidInput("one change per line: category = correct value",
-                               field="changes")
-        out[found.group(1)] = found.group(2)
-    return out
-
-
-def _received(value: str, now: datetime) -> datetime | None:
-    if not value.strip():
-        return None
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise InvalidInput("a date: YYYY-MM-DD", field="received") from None
-    # a later day is passed on as it is: open_request refuses a date in the future
-    return now if day == now.date() else datetime.combine(day, time.min, UTC)
-
-
-@router.post("/new", response_class=HTMLResponse)
-def new_submit(request: Request, c: ContainerDep, actor: Authorized, kind: Text = "",
-               channel: Text = "", contact: Text = "", reply_language: Text = "zh",
-               name: Text = "", received: Text = "", text: Long = "",
-               concerns: Many = None, purposes: Many = None, changes: Long = "",
-               triage_id: Text = "") -> Response:
-    """Record the request with the member of staff as its author (R4.3: the record is the
-    written request); an email contact gets the one-time code."""
-    values: dict[str, Any] = {
-        "kind": kind, "channel": channel, "contact": contact, "language": reply_language,
-        "name": name, "received": received, "text": text, "concerns": concerns or [],
-        "purposes": purposes or [], "changes": changes}
-    triage_id = triage_id if OFFICER in actor.roles else ""
-    try:
-        try:
-            k = RequestKind(kind)
-        except ValueError:
-            raise InvalidInput("choose the kind of request", field="kind") from None
-        if channel not in {ch.value for ch in STAFF_CHANNELS}:
-            raise InvalidInput("choose phone, letter or email", field="channel")
-        opened = uc.open_request(c.uow(), c.requests, actor, uc.RequestInput(
-            k, RequestChannel(channel), contact,
-            reply_language if reply_language in ("zh", "en") else "zh", name, text,
-            tuple(concerns or ()), tuple(purposes or ()), _changes(changes) or None,
-            _received(received, c.clock.now())))
-    except MailError:  # recorded; the code mail failed (the requester may ask again)
-        return _see("/console/requests?warn=mail")
-    except DomainError as exc:
-        if isinstance(exc, NotFound):
-            raise
-        return _new_form(request, c, actor, triage_id=triage_id,
-                         error=_form_error("new", exc), values=values, status=_status(exc))
-    rid = opened.request.id
-    also = ["code" if opened.code_sent else "callback"]
-    if triage_id:
-        try:
-            intake.resolve_triage(c.uow(), c.requests, actor, triage_id, rid)
-            also.append("resolved")
-        except DomainError:
-            pass  # already dealt with meanwhile; the request stands
-    return _back(rid, "new", also=",".join(also))
 
 
 # --- one request -------------------------------------------------------------------------------
@@ -417,7 +288,7 @@ def _reauth_needed(request: Request, c: Container) -> bool:
     return False
 
 
-def _request_page(request: Request, c: Container, actor: Actor, request_id: str, *,
+def request_page(request: Request, c: Container, actor: Actor, request_id: str, *,
                   error: FormError | None = None, values: dict[str, str] | None = None,
                   status: int = 200) -> HTMLResponse:
     lang = language(request)
@@ -430,7 +301,7 @@ def _request_page(request: Request, c: Container, actor: Actor, request_id: str,
         details, tasks, packages = None, [], []
         entries = list_audit(c.uow(), actor, AuditQuery(target=("request", req.id),
                                                         limit=1000))
-    staff = _staff_names(c)
+    staff = staff_names(c)
     now = c.clock.now()
     forms = _forms(req, actor)
     if actor.roles & HANDLERS and req.status.closed and fulfil.reply_due(c.uow(), req.id):
@@ -445,11 +316,11 @@ def _request_page(request: Request, c: Container, actor: Actor, request_id: str,
         context["assignees"] = [a.account for a in list_staff(c.staff, c.uow(readonly=True))
                                 if a.account.active and a.account.roles & HANDLERS]
     if "correct" in forms:
-        context.update(_choices(c))
-    return _page(request, c, actor, "request.html", context, status)
+        context.update(choices(c))
+    return requests_page(request, c, actor, "request.html", context, status)
 
 
 @router.get("/{request_id}", response_class=HTMLResponse)
 def view_request(request: Request, request_id: str, c: ContainerDep, actor: Authorized
                  ) -> HTMLResponse:
-    return _request_page(request, c, actor, request_id)
+    return request_page(request, c, actor, request_id)

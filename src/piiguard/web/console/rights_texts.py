@@ -1,10 +1,11 @@
-"""The words of the console's request pages (web/console/rights.py) in Simplified Chinese
-and English, kept apart from console_text.py so that file stays readable; `words(lang)` is
-the console's words with these added."""
+"""The words of the console's request pages (web/console/rights.py, rights_intake.py,
+rights_steps.py) in Simplified Chinese and English, kept apart from texts.py so that file
+stays readable; `words(lang)` is the console's words with these added."""
 
 from __future__ import annotations
 
 from piiguard.web.console import texts as console_text
+from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     # navigation and the queue
@@ -271,13 +272,13 @@ def _pick(table: dict[str, tuple[str, str]], i: int) -> dict[str, str]:
 
 def words(lang: str) -> dict[str, str]:
     """The console's words and the request pages' words in `lang`."""
-    i = console_text.LANGS.index(lang)
+    i = LANGS.index(lang)
     return {**console_text.words(lang), **_pick(TEXT, i)}
 
 
 def names(lang: str) -> dict[str, dict[str, str]]:
     """Display names of kinds, statuses, channels, task actions and statuses, steps."""
-    i = console_text.LANGS.index(lang)
+    i = LANGS.index(lang)
     return {"kind": _pick(KINDS, i), "status": _pick(STATUSES, i),
             "channel": _pick(CHANNELS, i), "task": _pick(TASKS, i), "step": _pick(STEPS, i),
             "who": _pick(WHO, i)}

@@ -1,23 +1,22 @@
-"""Server-rendered pages (Jinja2), in Simplified Chinese and English. For now: the one-time
-setup of the first staff account, reached from the link `piiguard init` prints."""
+"""The one-time setup of the first staff account (/setup, in Simplified Chinese and English),
+reached from the link `piiguard init` prints; rendered with the pages' one Jinja2
+environment (web/html.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 
 from piiguard.bootstrap import Container
 from piiguard.domain.errors import DomainError
 from piiguard.domain.staff_security import needs_mfa
 from piiguard.services.staff.accounts import FIRST_ACCOUNT_ROLES, complete_setup
 from piiguard.web.deps import ContainerDep
+from piiguard.web.html import templates
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).parent.parent / "templates"))
 
 
 def _min_password(c: Container) -> int:

@@ -1,12 +1,9 @@
-"""The staff console's words in Simplified Chinese and English, and the choice between them:
-`?lang=` (remembered in a cookie), else the browser's Accept-Language, else Chinese."""
+"""The staff console's words in Simplified Chinese and English (the choice between them is
+web/html.py's `language`, shared with the privacy centre)."""
 
 from __future__ import annotations
 
-from fastapi import Request
-
-LANGS = ("zh-CN", "en")
-LANG_COOKIE = "piiguard-lang"
+from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "console": ("员工控制台", "Staff console"),
@@ -75,24 +72,6 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
              "The form expired or did not come from this site: open the page again and "
              "resubmit."),
 }
-
-
-def language(request: Request) -> str:
-    asked = request.query_params.get("lang") or request.cookies.get(LANG_COOKIE)
-    if asked in LANGS:
-        return asked
-    best, best_q = "zh-CN", -1.0
-    for part in request.headers.get("accept-language", "").split(","):
-        tag, _, q = part.strip().partition(";q=")
-        try:
-            weight = float(q) if q else 1.0
-        except ValueError:
-            continue
-        tag = tag.lower()
-        lang = "en" if tag.startswith("en") else "zh-CN" if tag.startswith("zh") else None
-        if lang and weight > best_q:
-            best, best_q = lang, weight
-    return best
 
 
 def words(lang: str) -> dict[str, str]:

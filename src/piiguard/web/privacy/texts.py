@@ -1,11 +1,11 @@
 """The privacy centre's words in Simplified Chinese and English. The language is chosen as on
-the staff console (web/console/texts.py: `?lang=`, remembered in a cookie, else
-Accept-Language, else Chinese)."""
+the staff console (web/html.py: `?lang=`, remembered in a cookie, else Accept-Language,
+else Chinese)."""
 
 from __future__ import annotations
 
 from piiguard.domain.rights.rules import RequestKind, RequestStatus
-from piiguard.web.console.texts import LANGS
+from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "centre": ("隐私中心", "Privacy centre"),
