@@ -718,7 +718,7 @@ def run_service(c: Container) -> dict[str, object]:
     from piiguard.bootstrap import OPERATOR  # noqa: PLC0415
     from piiguard.domain.subjects import LegalBasis  # noqa: PLC0415
     from piiguard.services.clients.api_keys import add_client, authenticate_client  # noqa: PLC0415
-    from piiguard.services.subjects.records import (  # noqa: PLC0415
+    from piiguard.services.subjects.register import (  # noqa: PLC0415
         ItemInput,
         SubjectInput,
         register_subjects,

@@ -27,12 +27,8 @@ from piiguard.config import Settings
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.services.audit import verify_audit
-from piiguard.services.subjects.records import (
-    ItemInput,
-    SubjectInput,
-    read_subjects_data,
-    register_subjects,
-)
+from piiguard.services.subjects.read import read_subjects_data
+from piiguard.services.subjects.register import ItemInput, SubjectInput, register_subjects
 
 SUBJECTS, ITEMS_PER, BATCH = 10_000, 10, 500
 READ_SUBJECTS = 1_000  # x 10 items = 10,000 items

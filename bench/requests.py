@@ -44,12 +44,8 @@ from piiguard.services.rights.intake import (
     request_status,
     verify_by_staff,
 )
-from piiguard.services.subjects.records import (
-    ItemInput,
-    SubjectInput,
-    read_subject_data,
-    register_subjects,
-)
+from piiguard.services.subjects.read import read_subject_data
+from piiguard.services.subjects.register import ItemInput, SubjectInput, register_subjects
 
 N_ITEMS, N_REQUESTS, RUNS = 10_000, 100_000, 5
 PACKAGE_TARGET_S, OVERDUE_TARGET_MS = 2.0, 200.0

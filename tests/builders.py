@@ -5,7 +5,7 @@ from __future__ import annotations
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.subjects import Channel, LegalBasis
-from piiguard.services.subjects.records import (
+from piiguard.services.subjects.register import (
     ItemInput,
     Registered,
     SubjectInput,

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from piiguard.cli import main as cli
-from piiguard.services.subjects import records as subjects
+from piiguard.services.subjects import read, register
 
 
 def _fail(conn: Connection, values: list[str]) -> None:
@@ -46,8 +46,8 @@ def find_subjects(uow: Any, vault: Any, actor: Any, state: Any, category: str, v
     raise AssertionError("unreachable")
 
 
-subjects.register_subjects = register_subjects  # type: ignore[assignment]
-subjects.find_subjects = find_subjects  # type: ignore[assignment]
+register.register_subjects = register_subjects  # type: ignore[assignment]
+read.find_subjects = find_subjects  # type: ignore[assignment]
 
 if __name__ == "__main__":
     cli.app(prog_name="piiguard")

@@ -31,7 +31,7 @@ from piiguard.domain.subjects import Channel
 from piiguard.services.decisions import evaluate_access
 from piiguard.services.policy.consents import list_consents, list_restrictions
 from piiguard.services.rights.intake import list_requests, request_status
-from piiguard.services.subjects.records import read_subject_data
+from piiguard.services.subjects.read import read_subject_data
 from piiguard.web.app import create_app
 from piiguard.web.privacy.texts import KINDS, STATUSES, TEXT
 from tests.builders import contact, register

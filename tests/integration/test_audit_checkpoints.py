@@ -23,7 +23,7 @@ from piiguard.config import Settings
 from piiguard.domain.audit import Checkpoint, VerifyReport
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.services.audit import record_checkpoint, verify_audit
-from piiguard.services.subjects.records import describe_subject
+from piiguard.services.subjects.read import describe_subject
 from tests.builders import register
 
 E, CP = t.audit_entries, t.audit_checkpoints

@@ -23,14 +23,14 @@ from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound
 from piiguard.domain.normalize import normalize
 from piiguard.domain.taxonomy import Lookup
 from piiguard.services.audit import record_checkpoint, verify_audit
-from piiguard.services.subjects.records import (
-    correct_item,
+from piiguard.services.subjects.erase import erase_subject
+from piiguard.services.subjects.read import (
     describe_subject,
-    erase_subject,
     find_subjects,
     read_subject_data,
     verify_subject_credential,
 )
+from piiguard.services.subjects.register import correct_item
 from tests.builders import item, register
 
 E = t.audit_entries

@@ -17,11 +17,8 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.domain.errors import Conflict, DomainError, VaultIntegrityError
 from piiguard.domain.ports import AuditQuery
 from piiguard.services.keys import retire_key, rotate_keys
-from piiguard.services.subjects.records import (
-    erase_subject,
-    read_subject_data,
-    verify_subject_credential,
-)
+from piiguard.services.subjects.erase import erase_subject
+from piiguard.services.subjects.read import read_subject_data, verify_subject_credential
 from tests.builders import contact, item, register
 
 PASSWORD = "user.authorization.credentials.password"

@@ -27,7 +27,7 @@ from piiguard.services.rights.intake import (
     verify_by_staff,
     view_request,
 )
-from piiguard.services.subjects.records import erase_subject
+from piiguard.services.subjects.erase import erase_subject
 from tests.builders import contact, item, register
 from tests.integration.conftest import START
 from tests.mailserver import ACCEPTED, SmtpSink

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from piiguard.bootstrap import OPERATOR, Container
-from piiguard.services.subjects.records import read_subject_data
+from piiguard.services.subjects.read import read_subject_data
 from tests.builders import register
 
 

@@ -30,14 +30,13 @@ from piiguard.domain.errors import (
     VaultIntegrityError,
 )
 from piiguard.domain.ports import AuditQuery, SealedItem
-from piiguard.services.subjects.records import (
-    correct_item,
-    erase_subject,
+from piiguard.services.subjects.erase import erase_subject, sweep_keys
+from piiguard.services.subjects.read import (
     find_subjects,
     read_subject_data,
-    sweep_keys,
     verify_subject_credential,
 )
+from piiguard.services.subjects.register import correct_item
 from tests.builders import contact, item, register
 
 EMAIL, PHONE, NAME = "user.contact.email", "user.contact.phone_number", "user.name"

@@ -22,7 +22,7 @@ from piiguard.config import Settings
 from piiguard.domain.errors import MailError, VaultIntegrityError
 from piiguard.domain.rights.ports import OutgoingMail
 from piiguard.services.audit import verify_audit
-from piiguard.services.subjects.records import read_subject_data
+from piiguard.services.subjects.read import read_subject_data
 from piiguard.services.vault_integrity import EVENT
 from tests.builders import contact, register
 from tests.mailserver import SmtpSink, body_text

@@ -33,7 +33,9 @@ from piiguard.services.audit import note_verification, record_checkpoint, verify
 from piiguard.services.clients import api_keys as accounts
 from piiguard.services.policy.discovery import Discovered, report_discoveries
 from piiguard.services.setup import initialise
-from piiguard.services.subjects import records as subjects
+from piiguard.services.subjects.erase import erase_subject, sweep_keys
+from piiguard.services.subjects.read import describe_subject, read_subject_data
+from piiguard.services.subjects.register import ItemInput, SubjectInput, register_subjects
 
 app = typer.Typer(help="piiguard — personal data held, used and proved as the privacy policy "
                        "promises. Settings come from PIIGUARD_* environment variables "
@@ -265,11 +267,11 @@ def client_revoke(name: str) -> None:
 
 
 def _parse_item(spec: str, channel: Channel, basis: LegalBasis, source: str,
-                purposes: tuple[str, ...] | None) -> subjects.ItemInput:
+                purposes: tuple[str, ...] | None) -> ItemInput:
     if "=" not in spec:
         raise typer.BadParameter(f"{spec!r}: use CATEGORY=VALUE, e.g. user.contact.email=a@b.cn")
     cat, value = spec.split("=", 1)
-    return subjects.ItemInput(cat.strip(), value, channel, basis, source, purposes=purposes)
+    return ItemInput(cat.strip(), value, channel, basis, source, purposes=purposes)
 
 
 @subject_app.command("add")
@@ -292,9 +294,9 @@ def subject_add(
         specs = [line.rstrip("\n") for line in sys.stdin if line.strip()]
     c = open_container()
     try:
-        [r] = subjects.register_subjects(
+        [r] = register_subjects(
             c.uow(), c.vault, c.clock, OPERATOR, c.state,
-            [subjects.SubjectInput(kind, [
+            [SubjectInput(kind, [
                 _parse_item(s, channel, legal_basis, source,
                             tuple(purpose) if purpose else None) for s in specs])],
             default_system=c.settings.default_system)
@@ -315,11 +317,11 @@ def subject_show(
     c = open_container()
     try:
         if purpose is None:
-            _, records = subjects.describe_subject(c.uow(), OPERATOR, subject_id)
+            _, records = describe_subject(c.uow(), OPERATOR, subject_id)
             rows = [(r.category, r.provenance.channel.value, r.held_in, "", r.id)
                     for r in records]
         else:
-            recorded, items = subjects.read_subject_data(
+            recorded, items = read_subject_data(
                 c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id, purpose)
             d = recorded.decision
             err.print(f"decision {d.id}: {d.outcome}"
@@ -346,7 +348,7 @@ def subject_erase(subject_id: str,
         typer.confirm(f"Erase subject {subject_id}? This cannot be undone", abort=True)
     c = open_container()
     try:
-        e = subjects.erase_subject(c.uow(), c.vault, c.clock, OPERATOR, subject_id)
+        e = erase_subject(c.uow(), c.vault, c.clock, OPERATOR, subject_id)
     except DomainError as exc:
         raise fail(exc) from None
     out.print(f"erased {subject_id}: {e.items_deleted} item(s) deleted, key "
@@ -377,7 +379,7 @@ def keys_retire(version: str) -> None:
 def keys_sweep() -> None:
     """Finish crypto-shredding for erased subjects whose key is still stored."""
     c = open_container()
-    out.print(f"shredded {subjects.sweep_keys(c.uow(), c.vault, OPERATOR)} key(s)")
+    out.print(f"shredded {sweep_keys(c.uow(), c.vault, OPERATOR)} key(s)")
 
 
 @audit_app.command("verify")

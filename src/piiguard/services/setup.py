@@ -9,7 +9,7 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.ports import Clock, UnitOfWork, Vault
 from piiguard.services.policy.versions import ensure_first_policy
 from piiguard.services.staff.accounts import open_setup
-from piiguard.services.subjects.records import sweep_keys
+from piiguard.services.subjects.erase import sweep_keys
 
 
 @dataclass(frozen=True, slots=True)

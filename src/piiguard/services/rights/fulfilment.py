@@ -50,7 +50,7 @@ from piiguard.services.rights._common import (
 )
 from piiguard.services.rights.kit import RequestKit
 from piiguard.services.rights.packages import make_package, package_link
-from piiguard.services.subjects.records import disclose
+from piiguard.services.subjects.read import disclose
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from piiguard.services.rights._common import (
     subject_of,
 )
 from piiguard.services.rights.kit import RequestKit
-from piiguard.services.subjects.records import disclose
+from piiguard.services.subjects.read import disclose
 
 SHARED = (Action.SHARE, Action.EXPORT, Action.DISCLOSE)
 PROVIDED = (Channel.WEB, Channel.EMAIL, Channel.PHONE)  # what the person gave us themselves

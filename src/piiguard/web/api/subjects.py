@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query, status
 
 from piiguard.domain.decisions import Action
 from piiguard.services.decisions import DecisionRequest
-from piiguard.services.subjects import records as uc
-from piiguard.web.api.schemas.common import (
-    CorrectionIn,
+from piiguard.services.subjects import erase, read, register
+from piiguard.web.api.schemas.subjects import (
     CredentialCheckIn,
     CredentialCheckOut,
     DataOut,
     ErasureOut,
+    ItemCorrectionIn,
     ItemIn,
     ItemOut,
     LookupIn,
@@ -30,9 +30,10 @@ router = APIRouter(prefix="/api/v1/subjects", tags=["subjects"])
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SubjectOut)
 def create_subject(body: SubjectIn, c: ContainerDep, actor: Authorized) -> SubjectOut:
-    [r] = uc.register_subjects(c.uow(), c.vault, c.clock, actor, c.state,
-                               [uc.SubjectInput(body.kind, [i.to_input() for i in body.items])],
-                               default_system=c.settings.default_system)
+    [r] = register.register_subjects(
+        c.uow(), c.vault, c.clock, actor, c.state,
+        [register.SubjectInput(body.kind, [i.to_input() for i in body.items])],
+        default_system=c.settings.default_system)
     return SubjectOut.of(r.subject, r.items)
 
 
@@ -40,13 +41,13 @@ def create_subject(body: SubjectIn, c: ContainerDep, actor: Authorized) -> Subje
 def lookup_subjects(body: LookupIn, c: ContainerDep, actor: Authorized) -> LookupOut:
     """Exact match by email, phone or ID number through the blind index (POST: the value
     stays out of URLs and access logs)."""
-    return LookupOut(subject_ids=uc.find_subjects(c.uow(), c.vault, actor, c.state,
-                                                  body.category, body.value))
+    return LookupOut(subject_ids=read.find_subjects(c.uow(), c.vault, actor, c.state,
+                                                    body.category, body.value))
 
 
 @router.get("/{subject_id}", response_model=SubjectOut)
 def describe_subject(subject_id: str, c: ContainerDep, actor: Authorized) -> SubjectOut:
-    subject, items = uc.describe_subject(c.uow(), actor, subject_id)
+    subject, items = read.describe_subject(c.uow(), actor, subject_id)
     return SubjectOut.of(subject, items)
 
 
@@ -63,34 +64,35 @@ def read_subject_data(subject_id: str, c: ContainerDep, actor: Authorized,
     decided = c.decisions(DecisionRequest(  # group commit: recorded before decrypted
         actor, subject_id, purpose, frozenset(category) if category else None, Action.READ,
         target_system, exception_id, reveal=True))
-    recorded, items = uc.allowed_or_denied(uc.disclose(c.vault, [decided])[0])
+    recorded, items = read.allowed_or_denied(read.disclose(c.vault, [decided])[0])
     return DataOut.of(recorded.decision, items)
 
 
 @router.post("/{subject_id}/items", status_code=status.HTTP_201_CREATED, response_model=ItemOut)
 def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: Authorized) -> ItemOut:
-    return ItemOut.of(uc.add_item(c.uow(), c.vault, c.clock, actor, c.state, subject_id,
-                                  body.to_input(), default_system=c.settings.default_system))
+    return ItemOut.of(register.add_item(
+        c.uow(), c.vault, c.clock, actor, c.state, subject_id, body.to_input(),
+        default_system=c.settings.default_system))
 
 
 @router.put("/{subject_id}/items/{item_id}", response_model=ItemOut)
-def correct_item(subject_id: str, item_id: str, body: CorrectionIn, c: ContainerDep,
+def correct_item(subject_id: str, item_id: str, body: ItemCorrectionIn, c: ContainerDep,
                  actor: Authorized) -> ItemOut:
-    return ItemOut.of(uc.correct_item(c.uow(), c.vault, c.clock, actor, c.state, subject_id,
-                                      item_id, body.value))
+    return ItemOut.of(register.correct_item(c.uow(), c.vault, c.clock, actor, c.state,
+                                            subject_id, item_id, body.value))
 
 
 @router.post("/{subject_id}/items/{item_id}/verify", response_model=CredentialCheckOut)
 def verify_credential(subject_id: str, item_id: str, body: CredentialCheckIn, c: ContainerDep,
                       actor: Authorized) -> CredentialCheckOut:
     """Check a candidate against a stored credential; credentials are never read back."""
-    return CredentialCheckOut(match=uc.verify_subject_credential(
+    return CredentialCheckOut(match=read.verify_subject_credential(
         c.uow(), c.vault, actor, subject_id, item_id, body.value))
 
 
 @router.delete("/{subject_id}", response_model=ErasureOut)
 def erase_subject(subject_id: str, c: ContainerDep, actor: Authorized) -> ErasureOut:
     """Delete the items, keep a tombstone, destroy the subject's data key."""
-    e = uc.erase_subject(c.uow(), c.vault, c.clock, actor, subject_id)
+    e = erase.erase_subject(c.uow(), c.vault, c.clock, actor, subject_id)
     return ErasureOut(subject_id=e.subject_id, items_deleted=e.items_deleted,
                       key_shredded=e.key_shredded)

@@ -1,5 +1,7 @@
-"""Use cases on subjects and their personal data (R2.2, R5.1, R5.5): register, add, correct,
-read through a recorded decision, look up by blind index, erase with crypto-shredding."""
+"""Subjects and their items going in (R2.2, R2.3, R2.4, R5.1): register subjects with their
+items, add an item, correct an item's value — each value checked against the taxonomy and
+the purpose register, sealed by the vault under the subject's key, and audited in the same
+transaction. Reading is services/subjects/read.py; erasure services/subjects/erase.py."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ from datetime import date, datetime
 from piiguard.domain.access import PolicyState
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.consent import adult_on
-from piiguard.domain.decisions import Action, Actor, RecordedDecision
-from piiguard.domain.errors import AccessDenied, InvalidInput, NotFound, UnknownCategory
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import InvalidInput, NotFound, UnknownCategory
 from piiguard.domain.ports import Clock, KeyRing, SealedItem, ToSeal, UnitOfWork, Vault
 from piiguard.domain.subjects import (
     Channel,
@@ -19,18 +21,14 @@ from piiguard.domain.subjects import (
     LegalBasis,
     NewItem,
     Provenance,
-    RevealedItem,
     Subject,
     check_slug,
 )
 from piiguard.domain.taxonomy import Taxonomy
-from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
-from piiguard.services.policy.snapshot import PolicySnapshots
+from piiguard.services.subjects._common import live_subject
 
 MAX_VALUE_CHARS = 10_000
-
-
 DATE_OF_BIRTH = "user.demographic.date_of_birth"
 
 
@@ -195,19 +193,12 @@ def register_subjects(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
     return out
 
 
-def _live_subject(uow: UnitOfWork, subject_id: str) -> Subject:
-    subject = uow.subjects.get(subject_id)
-    if subject is None or subject.erased_at is not None:
-        raise NotFound(f"no subject {subject_id}", field="subject_id")
-    return subject
-
-
 def add_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, state: PolicyState,
              subject_id: str, item: ItemInput, *, default_system: str) -> ItemRecord:
     _check_item(state, item)
     now = clock.now()
     with uow:
-        _live_subject(uow, subject_id)
+        live_subject(uow, subject_id)
         entry = _to_seal(state, subject_id, item, actor, now, default_system)
         [stored] = _seal(vault, vault.keyring([subject_id]), [entry], now, state.taxonomy)
         uow.items.add_many([stored])
@@ -226,7 +217,7 @@ def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field="value")
     now = clock.now()
     with uow:
-        _live_subject(uow, subject_id)
+        live_subject(uow, subject_id)
         current = uow.items.get(item_id)
         if current is None or current.record.subject_id != subject_id:
             raise NotFound(f"subject {subject_id} has no item {item_id}", field="item_id")
@@ -244,136 +235,3 @@ def correct_item(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         uow.commit()
     return replace(rec, provenance=replace(rec.provenance, recorded_by=actor.ref),
                    last_confirmed_at=now, updated_at=now)
-
-
-def describe_subject(uow: UnitOfWork, actor: Actor, subject_id: str
-                     ) -> tuple[Subject, list[ItemRecord]]:
-    """What is held on a subject, without any value: categories, provenance, systems."""
-    with uow:
-        subject = _live_subject(uow, subject_id)
-        records = uow.items.records(subject_id)
-        uow.audit(AuditEvent("subject.describe", actor.kind.value, actor.id, "subject",
-                             subject_id, subject_id))
-        uow.commit()
-    return subject, records
-
-
-@dataclass(frozen=True, slots=True)
-class Disclosure:
-    decision: RecordedDecision
-    items: list[RevealedItem]
-
-
-def read_subjects_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                       policy: PolicySnapshots, subject_ids: Sequence[str], purpose: str,
-                       categories: frozenset[str] | None = None, action: Action = Action.READ,
-                       *, target_system: str | None = None, exception_id: str | None = None,
-                       ) -> list[Disclosure]:
-    """Decide per subject, record every decision with its audit entry, commit — and only
-    then decrypt what each decision allows. Nothing is read unrecorded. Denied subjects come
-    back with their decision and no items; an unknown subject fails the whole call and
-    records nothing."""
-    found = decide_many(uow, policy, clock, [
-        DecisionRequest(actor, sid, purpose, categories, action, target_system, exception_id,
-                        reveal=True) for sid in subject_ids], atomic=True)
-    return disclose(vault, [d for d in found if isinstance(d, Decided)])
-
-
-def disclose(vault: Vault, decided: Sequence[Decided]) -> list[Disclosure]:
-    """Decrypt what each recorded decision allows (the vault checks each decision's seal)."""
-    revealed = vault.reveal_many([(d.decision, d.allowed_items) for d in decided])
-    return [Disclosure(d.decision, items) for d, items in zip(decided, revealed, strict=True)]
-
-
-def read_subject_data(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                      policy: PolicySnapshots, subject_id: str, purpose: str,
-                      categories: frozenset[str] | None = None, action: Action = Action.READ,
-                      *, target_system: str | None = None, exception_id: str | None = None,
-                      ) -> tuple[RecordedDecision, list[RevealedItem]]:
-    """One subject's data for a purpose; AccessDenied (with the reasons and the recorded
-    decision's id) when the decision allows nothing."""
-    [d] = read_subjects_data(uow, vault, clock, actor, policy, [subject_id], purpose,
-                             categories, action, target_system=target_system,
-                             exception_id=exception_id)
-    return allowed_or_denied(d)
-
-
-def allowed_or_denied(d: Disclosure) -> tuple[RecordedDecision, list[RevealedItem]]:
-    """AccessDenied (with the reasons and the decision's id) when nothing was allowed."""
-    if not d.decision.decision.allowed:
-        raise AccessDenied("the decision refused every requested category",
-                           reasons=d.decision.decision.reasons,
-                           decision_id=d.decision.decision.id)
-    return d.decision, d.items
-
-
-def find_subjects(uow: UnitOfWork, vault: Vault, actor: Actor, state: PolicyState,
-                  category: str, value: str) -> list[str]:
-    """Exact-match lookup through the keyed blind index — never by decrypting rows."""
-    token = vault.lookup_token(state.taxonomy.get(category), value)
-    if token is None:
-        raise InvalidInput(f"category {category!r} is not searchable (no blind index)",
-                           field="category")
-    with uow:
-        ids = uow.items.subjects_by_token(category, token)
-        value_hash = vault.keyed_hash(value)
-        # one entry per subject found, so "who looked this person up" is in their history
-        for sid in ids or [""]:
-            uow.audit(AuditEvent("subject.lookup", actor.kind.value, actor.id, "category",
-                                 category, sid, details={"value_hash": value_hash,
-                                                         "matches": len(ids)}))
-        uow.commit()
-    return ids
-
-
-def verify_subject_credential(uow: UnitOfWork, vault: Vault, actor: Actor, subject_id: str,
-                              item_id: str, candidate: str) -> bool:
-    with uow:
-        item = uow.items.get(item_id)
-        if item is None or item.record.subject_id != subject_id:
-            raise NotFound(f"subject {subject_id} has no item {item_id}", field="item_id")
-        ok = vault.verify_credential(item, candidate)
-        uow.audit(AuditEvent("credential.verify", actor.kind.value, actor.id, "item", item_id,
-                             subject_id, details={"match": ok}))
-        uow.commit()
-    return ok
-
-
-@dataclass(frozen=True, slots=True)
-class Erasure:
-    subject_id: str
-    items_deleted: int
-    key_shredded: bool
-
-
-def erase_subject(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                  subject_id: str) -> Erasure:
-    """Delete the subject's items, keep a tombstone for the audit trail, then destroy its
-    data key (crypto-shredding): every copy of its ciphertexts, backups included, becomes
-    unreadable. If the key store is unreachable after the commit, `sweep_keys` finishes."""
-    with uow:
-        _live_subject(uow, subject_id)
-        n = uow.items.delete_for_subject(subject_id)
-        uow.subjects.mark_erased(subject_id, clock.now())
-        uow.audit(AuditEvent("subject.erase", actor.kind.value, actor.id, "subject", subject_id,
-                             subject_id, details={"items_deleted": n}))
-        uow.commit()
-    shredded = _shred(uow, vault, actor, [subject_id])
-    return Erasure(subject_id, n, shredded == 1)
-
-
-def _shred(uow: UnitOfWork, vault: Vault, actor: Actor, subject_ids: list[str]) -> int:
-    n = vault.shred(subject_ids)
-    with uow:
-        for sid in subject_ids:
-            uow.audit(AuditEvent("key.shred", actor.kind.value, actor.id, "subject", sid, sid))
-        uow.commit()
-    return n
-
-
-def sweep_keys(uow: UnitOfWork, vault: Vault, actor: Actor) -> int:
-    """Shred the keys of erased subjects whose shredding did not complete."""
-    with uow:
-        erased = set(uow.subjects.erased_ids())
-    pending = [sid for sid in vault.subjects_with_keys() if sid in erased]
-    return _shred(uow, vault, actor, pending) if pending else 0
