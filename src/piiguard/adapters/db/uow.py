@@ -17,8 +17,9 @@ from piiguard.adapters.db.stores.clients import SqlClients
 from piiguard.adapters.db.stores.consents import SqlConsents
 from piiguard.adapters.db.stores.decisions import SqlDecisions
 from piiguard.adapters.db.stores.items import SqlItems
-from piiguard.adapters.db.stores.policy_versions import SqlPolicies
-from piiguard.adapters.db.stores.registers import SqlPolicyStore
+from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
+from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
+from piiguard.adapters.db.stores.registers import SqlRegisters
 from piiguard.adapters.db.stores.rights import SqlRequests
 from piiguard.adapters.db.stores.staff import SqlStaff
 from piiguard.adapters.db.stores.subjects import SqlSubjects
@@ -36,8 +37,9 @@ class SqlUnitOfWork:
     audit_log: SqlAuditLog
     clients: SqlClients
     staff: SqlStaff
-    policies: SqlPolicies
-    policy: SqlPolicyStore
+    policy_versions: SqlPolicyVersions
+    registers: SqlRegisters
+    legal_exceptions: SqlLegalExceptions
     consents: SqlConsents
     requests: SqlRequests
 
@@ -75,8 +77,9 @@ class SqlUnitOfWork:
         self.audit_log = SqlAuditLog(conn)
         self.clients = SqlClients(conn)
         self.staff = SqlStaff(conn)
-        self.policies = SqlPolicies(conn)
-        self.policy = SqlPolicyStore(conn)
+        self.policy_versions = SqlPolicyVersions(conn)
+        self.registers = SqlRegisters(conn)
+        self.legal_exceptions = SqlLegalExceptions(conn)
         self.consents = SqlConsents(conn)
         self.requests = SqlRequests(conn)
         self._events, self._done = [], False

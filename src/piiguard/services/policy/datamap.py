@@ -50,8 +50,8 @@ def save_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: A
         for p in system.purposes:
             if p not in state.register.rules:
                 raise NotFound(f"no purpose {p!r} in the register", field="purposes")
-        uow.policy.save_system(system, clock.now())
-        uow.policy.bump()
+        uow.registers.save_system(system, clock.now())
+        uow.registers.bump()
         uow.audit(AuditEvent("system.save", actor.kind.value, actor.id, "system", system.key,
                              details={"status": system.status.value, "region": system.region,
                                       "cloud_approved": system.cloud_approved}))
@@ -92,7 +92,7 @@ def register_export(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
         state.register.get(purpose)
         export = Export(new_id(), system, recipient.strip(), actor.ref, categories, purpose,
                         now, expires_at)
-        uow.policy.add_export(export)
+        uow.registers.add_export(export)
         uow.audit(AuditEvent("export.register", actor.kind.value, actor.id, "export",
                              export.id, purpose=purpose, details={"system": system}))
         uow.commit()
@@ -109,14 +109,14 @@ def record_finding(uow: UnitOfWork, clock: Clock, actor: Actor, kind: str, sourc
     that shows up again is reopened. Returns the finding and whether anything changed."""
     fp = _fingerprint(kind, source, category)
     with uow:
-        known = uow.policy.finding_by_fingerprint(fp)
+        known = uow.registers.finding_by_fingerprint(fp)
         now = clock.now()
         if known is not None and known.status is not FindingStatus.FIXED:
             return known, False
         finding = (Finding(new_id(), fp, kind, source, category, detail, FindingStatus.OPEN,
                            now) if known is None
                    else move_finding(known, FindingStatus.OPEN))
-        uow.policy.save_finding(finding, now)
+        uow.registers.save_finding(finding, now)
         uow.audit(AuditEvent("finding.open", actor.kind.value, actor.id, "finding", finding.id,
                              details={"kind": kind, "category": category}))
         uow.commit()
@@ -126,7 +126,7 @@ def record_finding(uow: UnitOfWork, clock: Clock, actor: Actor, kind: str, sourc
 def review_exports(uow: UnitOfWork, clock: Clock, actor: Actor) -> list[Finding]:
     """Every expired export becomes a finding (R2.7): the copy should have been deleted."""
     with uow:
-        expired = [e for e in uow.policy.exports() if e.expired(clock.now())]
+        expired = [e for e in uow.registers.exports() if e.expired(clock.now())]
     opened = []
     for e in expired:
         f, changed = record_finding(uow, clock, actor, "expired_export", f"export:{e.id}",
@@ -142,11 +142,11 @@ def update_finding(uow: UnitOfWork, clock: Clock, actor: Actor, finding_id: str,
                    status: FindingStatus, *, assignee: str | None = None,
                    reason: str | None = None) -> Finding:
     with uow:
-        f = uow.policy.finding(finding_id)
+        f = uow.registers.finding(finding_id)
         if f is None:
             raise NotFound(f"no finding {finding_id}", field="finding_id")
         moved = move_finding(f, status, assignee=assignee, reason=reason)
-        uow.policy.save_finding(moved, clock.now())
+        uow.registers.save_finding(moved, clock.now())
         uow.audit(AuditEvent(f"finding.{status.value}", actor.kind.value, actor.id, "finding",
                              finding_id, details={"assignee": assignee}))
         uow.commit()
@@ -155,9 +155,9 @@ def update_finding(uow: UnitOfWork, clock: Clock, actor: Actor, finding_id: str,
 
 def list_findings(uow: UnitOfWork, status: FindingStatus | None = None) -> list[Finding]:
     with uow:
-        return uow.policy.findings(status)
+        return uow.registers.findings(status)
 
 
 def list_exports(uow: UnitOfWork) -> list[Export]:
     with uow:
-        return uow.policy.exports()
+        return uow.registers.exports()

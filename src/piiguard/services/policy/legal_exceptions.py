@@ -46,8 +46,8 @@ def request_exception(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, ac
         ex = LegalException(new_id(), kind, authority.strip(), case_reference.strip(),
                             legal_provision.strip(), subject_ids, categories, valid_from,
                             valid_until, actor.ref)
-        uow.policy.save_exception(ex, clock.now())
-        uow.policy.bump()
+        uow.legal_exceptions.save(ex, clock.now())
+        uow.registers.bump()
         uow.audit(AuditEvent("exception.request", actor.kind.value, actor.id, "exception",
                              ex.id, details={"kind": kind.value,
                                              "subjects": sorted(subject_ids)}))
@@ -61,7 +61,7 @@ def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id:
     if APPROVER_ROLE not in actor.roles:
         raise Forbidden("only a privacy officer approves a legal exception")
     with uow:
-        ex = uow.policy.exception(exception_id)
+        ex = uow.legal_exceptions.get(exception_id)
         if ex is None:
             raise NotFound(f"no legal exception {exception_id}", field="exception_id")
         if ex.requested_by == actor.ref:
@@ -74,8 +74,8 @@ def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id:
             raise Conflict("this exception was already approved or revoked",
                            field="exception_id")
         approved = replace(ex, approved_by=actor.ref, approved_at=clock.now())
-        uow.policy.save_exception(approved, clock.now())
-        uow.policy.bump()
+        uow.legal_exceptions.save(approved, clock.now())
+        uow.registers.bump()
         uow.audit(AuditEvent("exception.approve", actor.kind.value, actor.id, "exception",
                              exception_id))
         uow.commit()
@@ -85,12 +85,12 @@ def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id:
 def revoke_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: str
                      ) -> LegalException:
     with uow:
-        ex = uow.policy.exception(exception_id)
+        ex = uow.legal_exceptions.get(exception_id)
         if ex is None:
             raise NotFound(f"no legal exception {exception_id}", field="exception_id")
         revoked = replace(ex, revoked_at=clock.now())
-        uow.policy.save_exception(revoked, clock.now())
-        uow.policy.bump()
+        uow.legal_exceptions.save(revoked, clock.now())
+        uow.registers.bump()
         uow.audit(AuditEvent("exception.revoke", actor.kind.value, actor.id, "exception",
                              exception_id))
         uow.commit()
@@ -99,4 +99,4 @@ def revoke_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: 
 
 def list_exceptions(uow: UnitOfWork) -> list[LegalException]:
     with uow:
-        return uow.policy.exceptions()
+        return uow.legal_exceptions.list()

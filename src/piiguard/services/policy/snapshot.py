@@ -36,20 +36,20 @@ class PolicySnapshots:
 
     def current(self, uow: UnitOfWork) -> PolicyState:
         """Inside an open unit of work."""
-        epoch, register_version = uow.policy.epoch()
+        epoch, register_version = uow.registers.epoch()
         state = self._state
         if state is not None and state.epoch == epoch:
             return state
         with self._lock:
-            cats = uow.policy.categories()
+            cats = uow.registers.categories()
             taxonomy = self._base.extend(c for c, _ in cats)
-            latest = uow.policies.latest()
+            latest = uow.policy_versions.latest()
             state = PolicyState(
                 taxonomy=taxonomy,
-                register=PurposeRegister.of(register_version, uow.policy.purposes()),
+                register=PurposeRegister.of(register_version, uow.registers.purposes()),
                 subject_kinds=self._kinds,
-                systems={s.key: s for s in uow.policy.systems()},
-                exceptions={e.id: e for e in uow.policy.exceptions()},
+                systems={s.key: s for s in uow.registers.systems()},
+                exceptions={e.id: e for e in uow.legal_exceptions.list()},
                 home_region=self._home, policy_version=latest.version if latest else "0",
                 epoch=epoch, child_age=self._child_age,
                 deprecated=frozenset(c.key for c, at in cats if at is not None))
@@ -64,7 +64,7 @@ class PolicySnapshots:
 
 def _changed(uow: UnitOfWork, actor: Actor, action: str, target_type: str, target_id: str,
              register_version: int | None = None, **details: str | int | bool | None) -> None:
-    uow.policy.bump(register_version)
+    uow.registers.bump(register_version)
     uow.audit(AuditEvent(action, actor.kind.value, actor.id, target_type, target_id,
                          details=details))
 
@@ -74,13 +74,13 @@ def ensure_register(uow: UnitOfWork, clock: Clock, actor: Actor, taxonomy: Taxon
     shipped with piiguard, like the schema: each purpose is kept in the register's version
     history (purpose_versions) but makes no audit entry; every later change does."""
     with uow:
-        uow.policy.epoch(lock=True)  # processes starting together seed once, in turn
-        if uow.policy.purposes():
+        uow.registers.epoch(lock=True)  # processes starting together seed once, in turn
+        if uow.registers.purposes():
             return False
         now = clock.now()
         for i, rule in enumerate(seed_purposes(), start=1):
-            uow.policy.save_purpose(check_purpose(rule, taxonomy), i, now, actor.ref)
-        uow.policy.bump(len(seed_purposes()))
+            uow.registers.save_purpose(check_purpose(rule, taxonomy), i, now, actor.ref)
+        uow.registers.bump(len(seed_purposes()))
         uow.commit()
     return True
 
@@ -92,7 +92,7 @@ def save_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: 
         state = policy.current(uow)
         check_purpose(rule, state.taxonomy)
         version = state.register.version + 1
-        uow.policy.save_purpose(rule, version, clock.now(), actor.ref)
+        uow.registers.save_purpose(rule, version, clock.now(), actor.ref)
         _changed(uow, actor, "register.purpose", "purpose", rule.key, register_version=version,
                  active=rule.active, needs_consent=rule.needs_consent)
         uow.commit()
@@ -109,7 +109,7 @@ def deactivate_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, a
 def purpose_history(uow: UnitOfWork, key: str | None = None
                     ) -> list[tuple[int, str, str, str]]:
     with uow:
-        return [(v, d, at.isoformat(), by) for v, d, at, by in uow.policy.purpose_history(key)]
+        return [(v, d, at.isoformat(), by) for v, d, at, by in uow.registers.purpose_history(key)]
 
 
 def add_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
@@ -119,7 +119,7 @@ def add_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: 
         if category.key in state.taxonomy:
             raise Conflict(f"category {category.key!r} exists", field="key")
         added = state.taxonomy.extend([category]).get(category.key)  # validates; may tighten
-        uow.policy.add_category(added, clock.now())
+        uow.registers.add_category(added, clock.now())
         _changed(uow, actor, "taxonomy.add", "category", added.key, tier=added.tier.value)
         uow.commit()
     return added
@@ -137,14 +137,14 @@ def retire_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
                                field="key")
         if state.taxonomy.children(key):
             raise Conflict(f"{key!r} has child categories; retire them first", field="key")
-        if not any(c.key == key for c, _ in uow.policy.categories()):
+        if not any(c.key == key for c, _ in uow.registers.categories()):
             raise InvalidInput(f"{key!r} comes from the taxonomy file "
                                "(PIIGUARD_TAXONOMY_FILE): change it there", field="key")
-        if uow.policy.category_in_use(key):
-            uow.policy.deprecate_category(key, clock.now())
+        if uow.registers.category_in_use(key):
+            uow.registers.deprecate_category(key, clock.now())
             outcome = "deprecated"
         else:
-            uow.policy.delete_category(key)
+            uow.registers.delete_category(key)
             outcome = "deleted"
         _changed(uow, actor, f"taxonomy.{outcome}", "category", key)
         uow.commit()

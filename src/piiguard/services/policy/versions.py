@@ -15,11 +15,11 @@ def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
                    text: str) -> PolicyVersion:
     pv = PolicyVersion(version, clock.now(), hashlib.sha256(text.encode()).hexdigest(), text)
     with uow:
-        uow.policy.epoch(lock=True)  # publishers take turns (two first starts at once)
-        if any(p.version == version for p in uow.policies.list()):
+        uow.registers.epoch(lock=True)  # publishers take turns (two first starts at once)
+        if any(p.version == version for p in uow.policy_versions.list()):
             raise Conflict(f"policy version {version} is already published", field="version")
-        uow.policies.add(pv)
-        uow.policy.bump()  # decisions and consents record the policy version in force
+        uow.policy_versions.add(pv)
+        uow.registers.bump()  # decisions and consents record the policy version in force
         uow.audit(AuditEvent("policy.publish", actor.kind.value, actor.id, "policy", version,
                              details={"sha256": pv.sha256}))
         uow.commit()
@@ -28,7 +28,7 @@ def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
 
 def ensure_first_policy(uow: UnitOfWork, clock: Clock, actor: Actor, text: str) -> bool:
     with uow:
-        if uow.policies.latest() is not None:
+        if uow.policy_versions.latest() is not None:
             return False
     try:
         publish_policy(uow, clock, actor, "1", text)
@@ -39,9 +39,9 @@ def ensure_first_policy(uow: UnitOfWork, clock: Clock, actor: Actor, text: str) 
 
 def current_policy(uow: UnitOfWork) -> PolicyVersion | None:
     with uow:
-        return uow.policies.latest()
+        return uow.policy_versions.latest()
 
 
 def policy_history(uow: UnitOfWork) -> list[PolicyVersion]:
     with uow:
-        return uow.policies.list()
+        return uow.policy_versions.list()

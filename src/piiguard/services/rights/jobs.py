@@ -235,7 +235,7 @@ def register_endpoint(uow: UnitOfWork, kit: RequestKit, actor: Actor, system: st
     url = check_webhook_url(url, require_https=True)  # the payload carries personal data
     secret = new_id().replace("-", "") + new_id().replace("-", "")
     with uow:
-        if system not in {s.key for s in uow.policy.systems()}:
+        if system not in {s.key for s in uow.registers.systems()}:
             raise NotFound(f"no system {system} in the data map", field="system")
         uow.requests.set_endpoint(Endpoint(system, url, kit.box.seal(
             secret.encode(), f"webhook:{system}")))

@@ -55,7 +55,7 @@ def ensure_departments(uow: UnitOfWork, kit: StaffKit) -> bool:
     """Seed the department register when it is empty (reference data, like the purposes);
     a privacy officer edits it afterwards."""
     with uow:
-        uow.policy.epoch(lock=True)  # processes starting together seed once, in turn
+        uow.registers.epoch(lock=True)  # processes starting together seed once, in turn
         if uow.staff.departments():
             return False
         for d in SEED_DEPARTMENTS:
@@ -75,7 +75,7 @@ def save_department(kit: StaffKit, uow: UnitOfWork, actor: Actor, key: str, name
     if not name.strip() or len(name) > 128:
         raise InvalidInput("name must be 1–128 characters", field="name")
     with uow:
-        known = {p.key for p in uow.policy.purposes()}
+        known = {p.key for p in uow.registers.purposes()}
         unknown = sorted(purposes - known)
         if unknown:
             raise InvalidInput(f"unknown purposes {unknown}; see GET /api/v1/purposes",

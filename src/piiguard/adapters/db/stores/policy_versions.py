@@ -9,7 +9,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.domain.accounts import PolicyVersion
 
 
-class SqlPolicies:
+class SqlPolicyVersions:
     def __init__(self, conn: Connection) -> None:
         self._c = conn
 

@@ -1,29 +1,22 @@
-"""Repositories of the purpose-limitation registers: purposes (versioned), company
-categories, systems, exports, findings, legal exceptions, and the policy epoch."""
+"""The purpose-limitation registers (R2.3, R2.7): purposes (versioned), company categories,
+the data map (systems, exports, findings), and the policy epoch — moved by every change to
+these, to the legal exceptions (stores/legal_exceptions.py) and to the published policy
+versions (stores/policy_versions.py), so processes rebuild their policy snapshot."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
 from piiguard.adapters.db import tables as t
+from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.domain.policy.datamap import Approval, Export, Finding, FindingStatus, System
-from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
 from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.subjects import LegalBasis
 from piiguard.domain.taxonomy import Category, Lookup, Tier
-
-
-def _j(values: Sequence[str] | frozenset[str]) -> str:
-    return json.dumps(sorted(values), ensure_ascii=False)
-
-
-def _fs(text: str) -> frozenset[str]:
-    return frozenset(json.loads(text))
 
 
 def purpose_json(rule: PurposeRule) -> str:
@@ -35,7 +28,7 @@ def purpose_json(rule: PurposeRule) -> str:
                        "active": rule.active}, ensure_ascii=False, sort_keys=True)
 
 
-class SqlPolicyStore:
+class SqlRegisters:
     def __init__(self, conn: Connection) -> None:
         self._c = conn
 
@@ -58,15 +51,15 @@ class SqlPolicyStore:
 
     # -- purposes -------------------------------------------------------------------------
     def purposes(self) -> list[PurposeRule]:
-        return [PurposeRule(r.key, r.en, r.zh, LegalBasis(r.legal_basis), _fs(r.categories),
-                            r.retention_days, r.needs_consent, _fs(r.roles), r.active)
+        return [PurposeRule(r.key, r.en, r.zh, LegalBasis(r.legal_basis), as_set(r.categories),
+                            r.retention_days, r.needs_consent, as_set(r.roles), r.active)
                 for r in self._c.execute(select(t.purposes).order_by(t.purposes.c.key))]
 
     def save_purpose(self, rule: PurposeRule, register_version: int, at: datetime,
                      by: str) -> None:
         row = {"en": rule.en, "zh": rule.zh, "legal_basis": rule.legal_basis.value,
-               "categories": _j(rule.categories), "retention_days": rule.retention_days,
-               "needs_consent": rule.needs_consent, "roles": _j(rule.roles),
+               "categories": as_json(rule.categories), "retention_days": rule.retention_days,
+               "needs_consent": rule.needs_consent, "roles": as_json(rule.roles),
                "active": rule.active}
         done = self._c.execute(update(t.purposes).where(t.purposes.c.key == rule.key)
                                .values(**row)).rowcount
@@ -112,29 +105,29 @@ class SqlPolicyStore:
     # -- systems --------------------------------------------------------------------------
     def systems(self) -> list[System]:
         return [System(r.key, r.name, r.owner, r.kind, r.region, Approval(r.status),
-                       r.cloud_provider, r.cloud_approved, _fs(r.categories), _fs(r.purposes),
-                       _fs(r.locations))
+                       r.cloud_provider, r.cloud_approved, as_set(r.categories), as_set(r.purposes),
+                       as_set(r.locations))
                 for r in self._c.execute(select(t.systems).order_by(t.systems.c.key))]
 
     def save_system(self, s: System, at: datetime) -> None:
         row = {"name": s.name, "owner": s.owner, "kind": s.kind, "region": s.region,
                "status": s.status.value, "cloud_provider": s.cloud_provider,
-               "cloud_approved": s.cloud_approved, "categories": _j(s.categories),
-               "purposes": _j(s.purposes), "locations": _j(s.locations), "updated_at": at}
+               "cloud_approved": s.cloud_approved, "categories": as_json(s.categories),
+               "purposes": as_json(s.purposes), "locations": as_json(s.locations), "updated_at": at}
         if not self._c.execute(update(t.systems).where(t.systems.c.key == s.key)
                                .values(**row)).rowcount:
             self._c.execute(t.systems.insert().values(key=s.key, **row))
 
     # -- exports --------------------------------------------------------------------------
     def exports(self) -> list[Export]:
-        return [Export(r.id, r.system, r.recipient, r.requested_by, _fs(r.categories),
+        return [Export(r.id, r.system, r.recipient, r.requested_by, as_set(r.categories),
                        r.purpose, r.created_at, r.expires_at)
                 for r in self._c.execute(select(t.exports).order_by(t.exports.c.created_at))]
 
     def add_export(self, e: Export) -> None:
         self._c.execute(t.exports.insert().values(
             id=e.id, system=e.system, recipient=e.recipient, requested_by=e.requested_by,
-            categories=_j(e.categories), purpose=e.purpose, created_at=e.created_at,
+            categories=as_json(e.categories), purpose=e.purpose, created_at=e.created_at,
             expires_at=e.expires_at))
 
     # -- findings -------------------------------------------------------------------------
@@ -166,32 +159,3 @@ class SqlPolicyStore:
             self._c.execute(t.findings.insert().values(
                 id=f.id, fingerprint=f.fingerprint, kind=f.kind, source=f.source,
                 category=f.category, created_at=f.created_at, **row))
-
-    # -- legal exceptions -----------------------------------------------------------------
-    @staticmethod
-    def _exception(r: Any) -> LegalException:
-        return LegalException(r.id, ExceptionKind(r.kind), r.authority, r.case_reference,
-                              r.legal_provision, _fs(r.subject_ids), _fs(r.categories),
-                              r.valid_from, r.valid_until, r.requested_by, r.approved_by,
-                              r.approved_at, r.revoked_at)
-
-    def exceptions(self) -> list[LegalException]:
-        q = select(t.legal_exceptions).order_by(t.legal_exceptions.c.created_at)
-        return [self._exception(r) for r in self._c.execute(q)]
-
-    def exception(self, exception_id: str) -> LegalException | None:
-        r = self._c.execute(select(t.legal_exceptions)
-                            .where(t.legal_exceptions.c.id == exception_id)).first()
-        return None if r is None else self._exception(r)
-
-    def save_exception(self, e: LegalException, at: datetime) -> None:
-        row = {"approved_by": e.approved_by, "approved_at": e.approved_at,
-               "revoked_at": e.revoked_at}
-        if not self._c.execute(update(t.legal_exceptions)
-                               .where(t.legal_exceptions.c.id == e.id).values(**row)).rowcount:
-            self._c.execute(t.legal_exceptions.insert().values(
-                id=e.id, kind=e.kind.value, authority=e.authority,
-                case_reference=e.case_reference, legal_provision=e.legal_provision,
-                subject_ids=_j(e.subject_ids), categories=_j(e.categories),
-                valid_from=e.valid_from, valid_until=e.valid_until,
-                requested_by=e.requested_by, created_at=at, **row))
