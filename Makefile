@@ -5,47 +5,63 @@ VENV := .venv
 BIN := $(VENV)/bin
 # reinstall (and rebuild the scanner's compiled module) when any of these change
 INSTALL_INPUTS := pyproject.toml setup.py $(wildcard src/piiguard/scanner/*.c)
-STAMP := $(VENV)/.installed-$(shell cat $(INSTALL_INPUTS) | sha1sum | cut -c1-12)
+INSTALL_HASH := $(shell cat $(INSTALL_INPUTS) | sha1sum | cut -c1-12)
+# two stamps: `make run` needs the runtime only; `make test` adds the dev tools on top
+RUNTIME_STAMP := $(VENV)/.installed-runtime-$(INSTALL_HASH)
+DEV_STAMP := $(VENV)/.installed-dev-$(INSTALL_HASH)
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck contracts unit bench trace requirements clean
+.PHONY: help install install-dev run test lint typecheck contracts unit bench trace requirements clean
 
 help: ## show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): $(INSTALL_INPUTS)
+$(RUNTIME_STAMP): $(INSTALL_INPUTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing piiguard and its tools into $(VENV) (first time takes a minute) ..."
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
-	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+	@echo "Installing piiguard into $(VENV) (first time takes a minute) ..."
+	@$(PIP) install --quiet --upgrade pip
+	@$(PIP) install --quiet -e .
+	@rm -f $(VENV)/.installed-* && touch $@
 
-install: $(STAMP) ## create .venv and install piiguard with its dev tools
+# the dev extras (with the runtime's own requirements, so pip keeps both satisfied) without
+# reinstalling piiguard itself
+$(DEV_STAMP): $(RUNTIME_STAMP)
+	@echo "Adding the dev tools (pytest, ruff, mypy, playwright, ...) to $(VENV) ..."
+	@$(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' \
+		> $(VENV)/dev-requirements.txt
+	@$(PIP) install --quiet -r $(VENV)/dev-requirements.txt
+	@touch $@
+
+install: $(RUNTIME_STAMP) ## create .venv and install piiguard (what it needs to run, nothing more)
+
+install-dev: $(DEV_STAMP) ## install, then the dev tools make test uses (pytest, ruff, mypy, ...)
 
 run: install ## initialise ./var (database, keys, reference data) and start the service
 	@$(BIN)/piiguard serve
 
-lint: install ## ruff
+lint: install-dev ## ruff
 	@$(BIN)/ruff check src tests bench
 
-typecheck: install ## mypy --strict on src/
+typecheck: install-dev ## mypy --strict on src/
 	@$(BIN)/mypy --strict src
 
-contracts: install ## import-linter: the layering of docs/architecture.md
+contracts: install-dev ## import-linter: the layering of docs/architecture.md
 	@$(BIN)/lint-imports
 
-test: install lint typecheck contracts ## lint, types, layering, then the whole test suite
+test: install-dev lint typecheck contracts ## lint, types, layering, then the whole test suite
 	@$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-unit: install ## only the fast unit tests
+unit: install-dev ## only the fast unit tests
 	@$(BIN)/pytest -n $(PYTEST_WORKERS) tests/unit
 
 bench: install ## benchmarks (not part of the tests); figures go to docs/benchmarks.md
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	@$(BIN)/python -m bench $(BENCH)
 
-trace: install ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
+trace: install-dev ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
 	@$(BIN)/pytest tests --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
 	@echo "wrote docs/traceability.md"
 
