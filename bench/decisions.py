@@ -120,7 +120,7 @@ def build_policy() -> tuple[PolicyState, dict[str, frozenset[str]]]:
     taxonomy = Taxonomy.default()
     scope = frozenset(f"subj-{i:05d}" for i in range(0, N_SUBJECTS, 25))
     day = timedelta(days=1)
-    exceptions = {
+    legal_exceptions = {
         "ex-police": LegalException(
             "ex-police", ExceptionKind.CRIMINAL_JUSTICE, "Foshan PSB", "FS-2025-117",
             "Criminal Procedure Law Art. 54", scope,
@@ -137,7 +137,8 @@ def build_policy() -> tuple[PolicyState, dict[str, frozenset[str]]]:
     }
     policy = PolicyState(taxonomy=taxonomy, register=PurposeRegister.of(1, seed_purposes()),
                          subject_kinds=DEFAULT_SUBJECT_KINDS,
-                         systems={s.key: s for s in SYSTEMS}, exceptions=exceptions)
+                         systems={s.key: s for s in SYSTEMS},
+                         legal_exceptions=legal_exceptions)
     return policy, {"ex-police": scope}
 
 
@@ -345,7 +346,7 @@ def casbin_policy(policy: PolicyState, actors: Sequence[Actor],
             lines.append(f"g4, {s.key}, approved")
         if s.region != policy.home_region:
             lines.append(f"g4, {s.key}, abroad")
-    for ex in policy.exceptions.values():
+    for ex in policy.legal_exceptions.values():
         lines += [f"g2, {c}, ex:{ex.id}" for c in sorted(ex.categories)]
         lines += [f"g5, {sid}, ex:{ex.id}" for sid in sorted(scopes.get(ex.id, ex.subject_ids))]
     return lines
@@ -376,7 +377,7 @@ class CasbinAttrs:
 
 
 def casbin_exception(req: AccessRequest, policy: PolicyState) -> str:
-    ex = policy.exceptions.get(req.exception_id or "")
+    ex = policy.legal_exceptions.get(req.exception_id or "")
     return f"ex:{ex.id}" if ex is not None and ex.in_force(req.at) else ""
 
 

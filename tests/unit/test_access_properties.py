@@ -220,7 +220,7 @@ def verified_guardian_consented(sub: SubjectState, purpose: str, at: datetime) -
 
 def exception_in_force(case: Case) -> LegalException | None:
     req = case.request
-    ex = case.policy.exceptions.get(req.exception_id or "")
+    ex = case.policy.legal_exceptions.get(req.exception_id or "")
     if ex is None:
         return None
     ok = (ex.approved_by is not None and ex.approved_by != ex.requested_by
@@ -414,7 +414,7 @@ def exception_cases(draw: st.DrawFn, *, defective: bool = False) -> Case:
     if draw(often):  # no consents at all, perhaps a child: the refusals it exists to lift
         sub = replace(sub, consents=(), declared_minor=draw(st.booleans()))
     return Case(replace(case.request, exception_id="ex-1"),
-                replace(case.policy, exceptions={"ex-1": ex}), sub)
+                replace(case.policy, legal_exceptions={"ex-1": ex}), sub)
 
 
 @pytest.mark.req("R2.5")

@@ -562,7 +562,7 @@ EXPIRES = f"expires:{EXC.valid_until.isoformat()}"
 
 
 def with_exc(ex: LegalException = EXC) -> PolicyState:
-    return replace(POLICY, exceptions={ex.id: ex})
+    return replace(POLICY, legal_exceptions={ex.id: ex})
 
 
 NO_PURPOSE_FOR = replace(ADULT, collected_for={EMAIL: frozenset({"order_fulfilment"})})

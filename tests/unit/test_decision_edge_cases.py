@@ -109,7 +109,7 @@ def test_an_exception_that_does_not_cover_the_request_says_so() -> None:
                         "Criminal Procedure Law art. 54", frozenset({"someone-else"}),
                         frozenset({EMAIL}), AT - timedelta(days=1), AT + timedelta(days=1),
                         "staff:po-1", "staff:po-2", AT - timedelta(hours=1))
-    policy = replace(POLICY, exceptions={"ex-1": ex})
+    policy = replace(POLICY, legal_exceptions={"ex-1": ex})
     d = decide_for(child(), exception_id="ex-1", policy=policy)
     codes = [r.code for r in d.reasons]
     assert "exception_not_applicable" in codes and not d.allowed
@@ -152,7 +152,7 @@ def test_explain_shows_what_a_legal_exception_lifted() -> None:
                         AT - timedelta(days=1), AT + timedelta(days=1), "staff:po-1",
                         "staff:po-2", AT - timedelta(hours=1))
     d = decide_for(child(), "consultation_recommendation", exception_id="ex-7",
-                   policy=replace(POLICY, exceptions={"ex-7": ex}))
+                   policy=replace(POLICY, legal_exceptions={"ex-7": ex}))
     assert d.allowed == {EMAIL}
     lines = {x.rule: x for x in explain(d)}
     assert lines["child_guardian"].passed

@@ -77,13 +77,13 @@ class SubjectState:
 @dataclass(frozen=True, slots=True)
 class PolicyState:
     """A snapshot of what decisions depend on besides the subject; rebuilt when the policy
-    epoch changes (any register, data-map or exception change)."""
+    epoch changes (any register, data-map or legal-exception change)."""
 
     taxonomy: Taxonomy
     register: PurposeRegister
     subject_kinds: frozenset[str]
     systems: Mapping[str, System] = field(default_factory=dict)
-    exceptions: Mapping[str, LegalException] = field(default_factory=dict)
+    legal_exceptions: Mapping[str, LegalException] = field(default_factory=dict)
     home_region: str = "CN"
     policy_version: str = "1"
     epoch: int = 0
@@ -300,7 +300,7 @@ def _partly_allowed(allowed: frozenset[str], refused: frozenset[str]) -> Reason:
 def _exception(req: AccessRequest, pol: PolicyState) -> tuple[LegalException | None, Reason | None]:
     if req.exception_id is None:
         return None, None
-    ex = pol.exceptions.get(req.exception_id)
+    ex = pol.legal_exceptions.get(req.exception_id)
     if ex is None or not ex.in_force(req.at):
         return None, _r("exception_not_in_force",
                         f"Legal exception {req.exception_id} is unknown, unapproved, revoked "

@@ -49,7 +49,7 @@ class PolicySnapshots:
                 register=PurposeRegister.of(register_version, uow.registers.purposes()),
                 subject_kinds=self._kinds,
                 systems={s.key: s for s in uow.registers.systems()},
-                exceptions={e.id: e for e in uow.legal_exceptions.list()},
+                legal_exceptions={e.id: e for e in uow.legal_exceptions.list()},
                 home_region=self._home, policy_version=latest.version if latest else "0",
                 epoch=epoch, child_age=self._child_age,
                 deprecated=frozenset(c.key for c, at in cats if at is not None))
