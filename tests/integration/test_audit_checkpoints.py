@@ -11,6 +11,7 @@ import itertools
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import delete, select, update
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
+from piiguard.cli import audit as audit_cli
 from piiguard.cli import main as cli
 from piiguard.config import Settings
 from piiguard.domain.audit import Checkpoint, VerifyReport
@@ -77,19 +79,18 @@ def roll_back_to(c: Container, keep: int) -> None:
 def cli_verify(settings: Settings, monkeypatch: pytest.MonkeyPatch
                ) -> tuple[int, dict[str, object]]:
     """`piiguard audit verify --json` in this process, on the test's databases (its
-    container closed afterwards, as the end of a real command's process would)."""
-    opened: list[Container] = []
+    container closed afterwards, as the command closes its own)."""
 
-    def open_container() -> Container:
-        opened.append(bootstrap(small(settings), migrate=False))
-        return opened[-1]
-
-    monkeypatch.setattr(cli, "open_container", open_container)
-    try:
-        r = CliRunner().invoke(cli.app, ["audit", "verify", "--json"])
-    finally:
-        for c in opened:
+    @contextmanager
+    def open_container() -> Iterator[Container]:
+        c = bootstrap(small(settings), migrate=False)
+        try:
+            yield c
+        finally:
             c.close()
+
+    monkeypatch.setattr(audit_cli, "open_container", open_container)
+    r = CliRunner().invoke(cli.app, ["audit", "verify", "--json"])
     return r.exit_code, json.loads(r.stdout.strip().splitlines()[-1])
 
 

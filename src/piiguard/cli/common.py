@@ -1,36 +1,76 @@
 """What every `piiguard` command shares: the consoles, starting the container, printing a
-refusal, tables and times. The command modules (cli/main.py, cli/policy.py, cli/registers.py,
-cli/staff.py, cli/rights.py) import from here, never from each other."""
+refusal, tables and times. The command modules import from here, never from each other
+(a package's own helpers aside, e.g. cli/policy/findings.py's table for cli/policy/exports.py).
+
+Cheap to import on purpose (typer, rich's console and the domain's errors): `piiguard --help`
+and every group's help load no more than this. What a command needs to run — the container
+(bootstrap, SQLAlchemy, Alembic), the services, rich's tables — is imported when it runs."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from piiguard.bootstrap import Container, bootstrap
-from piiguard.config import Settings
 from piiguard.domain.errors import AccessDenied, DomainError
 
-out = Console()
-err = Console(stderr=True)
+if TYPE_CHECKING:
+    from piiguard.bootstrap import Container
 
 
-def open_container(**overrides: Any) -> Container:
+class _RunConsole:
+    """A rich console made at its first use in each run of the command, so that its width
+    and colours follow the environment of that run (COLUMNS, NO_COLOR, ...) — not the one
+    this module happened to be imported in, which differs when commands run in process, as
+    the tests run them."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            self._console = Console(stderr=self._stderr)
+        return getattr(self._console, name)
+
+    def new_run(self) -> None:
+        self._console = None
+
+
+_out, _err = _RunConsole(stderr=False), _RunConsole(stderr=True)
+out = cast(Console, _out)
+err = cast(Console, _err)
+
+
+def new_run() -> None:
+    """A run of the command starts (the `piiguard` group's callback): fresh consoles."""
+    _out.new_run()
+    _err.new_run()
+
+
+@contextmanager
+def open_container(**overrides: Any) -> Iterator[Container]:
     """Start piiguard for one command (migrating on the way), with the settings from the
-    environment and `overrides` (a command's options); a start that fails says what to
-    check and exits 2."""
+    environment and `overrides` (a command's options), and close it when the command is done
+    (`with open_container() as c:`); a start that fails says what to check and exits 2."""
+    from piiguard.bootstrap import bootstrap
+    from piiguard.config import Settings
+
     try:
-        return bootstrap(Settings(**overrides))
+        c = bootstrap(Settings(**overrides))
     except Exception as exc:
         err.print(f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
                   "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "
                   "writable.")
         raise typer.Exit(2) from None
+    try:
+        yield c
+    finally:
+        c.close()
 
 
 def fail(exc: DomainError) -> typer.Exit:
@@ -44,9 +84,20 @@ def fail(exc: DomainError) -> typer.Exit:
     return typer.Exit(1)
 
 
+@contextmanager
+def refusals() -> Iterator[None]:
+    """A refusal raised inside (a DomainError) is printed as `fail` prints it: exit 1."""
+    try:
+        yield
+    except DomainError as exc:
+        raise fail(exc) from None
+
+
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], whole: int = 1) -> None:
     """Print a table whose first `whole` columns (ids, keys: for copying) are never wrapped
     or cut; the others wrap, folding long words rather than cutting them."""
+    from rich.table import Table
+
     t = Table(*headers)
     for i, col in enumerate(t.columns):
         if i < whole:

@@ -13,28 +13,19 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
-from sqlalchemy.engine import make_url
 
-from piiguard.scanner.keys import load_hash_key
-from piiguard.scanner.output import write_jsonl, write_sarif, write_table
-from piiguard.scanner.report import Finding, Reporter
-from piiguard.scanner.scan import FileScanner, detector
-from piiguard.scanner.sources.database import scan_database
-from piiguard.scanner.sources.files import walk
-from piiguard.scanner.sources.model import Located, Skipped
+# What a scan runs on (the detectors with hyperscan and phonenumbers, the file and database
+# sources, SQLAlchemy, rich's progress bar) is imported when a scan runs, not with this
+# module: `piiguard scan --help` starts at once, and a scan of files never loads SQLAlchemy.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from piiguard.scanner.report import Finding, Reporter
+    from piiguard.scanner.sources.model import Skipped
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -47,6 +38,16 @@ class OutputFormat(StrEnum):
 
 def progress_bar(console: Console) -> Progress:
     """Bytes scanned of the total, files done, rate and time left (as rsync and pv show)."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
     return Progress(
         TextColumn("scanning"),
         BarColumn(),
@@ -70,6 +71,10 @@ def _size(path: Path) -> int:
 def _file_findings(
     paths: list[Path], workers: int, reporter: Reporter, skipped: list[Skipped], err: Console
 ) -> Iterator[Finding]:
+    from piiguard.scanner.scan import FileScanner
+    from piiguard.scanner.sources.files import walk
+    from piiguard.scanner.sources.model import Skipped
+
     files = list(walk(paths))
     with ExitStack() as stack:
         progress: Progress | None = None
@@ -93,7 +98,9 @@ def _file_findings(
 
 
 def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]:
-    located: Located
+    from piiguard.scanner.scan import detector
+    from piiguard.scanner.sources.database import scan_database
+
     for located in scan_database(url, detector(), sample):
         yield reporter.finding(located)
 
@@ -128,6 +135,8 @@ def _is_child(born: date | None, child_age: int) -> bool:
 
 def _db_source(url: str, source: str) -> str:
     """db-url-without-password/table.column, the form data-map locations use."""
+    from sqlalchemy.engine import make_url
+
     return f"{make_url(url).render_as_string(hide_password=True)}/{source}"
 
 
@@ -165,6 +174,12 @@ def scan(
     ] = False,
 ) -> None:
     """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
+    from rich.console import Console
+
+    from piiguard.scanner.keys import load_hash_key
+    from piiguard.scanner.output import write_jsonl, write_sarif, write_table
+    from piiguard.scanner.report import Reporter
+
     err = Console(stderr=True)
     if not paths and not db:
         err.print("nothing to scan: give paths or --db URL")
