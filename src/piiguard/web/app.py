@@ -11,7 +11,8 @@ from collections.abc import AsyncIterator
 from fastapi import Depends, FastAPI
 
 from piiguard import __version__
-from piiguard.bootstrap import Background, Container
+from piiguard.bootstrap import Container
+from piiguard.bootstrap.jobs import Background
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy

@@ -71,6 +71,12 @@ class JobReport:
     expired: int = 0
     errors: int = 0
 
+    def summary(self) -> str:
+        """One line for `piiguard worker --once` (counts only, no personal data)."""
+        return (f"notices {self.notices}, webhook deliveries {self.deliveries}, replies "
+                f"{self.replies}, requests carried out {self.advanced}, unconfirmed requests "
+                f"closed {self.expired}, failed jobs {self.errors}")
+
 
 def run_jobs(uow: UnitOfWork, kit: RequestKit) -> JobReport:
     """One pass of every job. A failing job is logged (ids only) and the others still run."""

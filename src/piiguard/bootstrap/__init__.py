@@ -1,13 +1,17 @@
 """The composition root: settings -> engines, vault, unit of work, signer, clock.
 
-The only module that knows which adapter implements which port. Entry points (web, CLI)
-ask it for a `Container` and hand the container's parts to use cases.
+The only package that knows which adapter implements which port. Entry points (web, CLI)
+ask it for a `Container` and hand the container's parts to use cases; the container is
+typed by the ports (domain/ports.py, domain/rights/ports.py) and the services' own kits,
+never by an adapter. This module is wiring only; the background work a process runs
+(periodic jobs, the SMTP listener) is bootstrap/jobs.py.
+
+May import: config, the domain, services and adapters (it is the one place that joins them).
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -21,7 +25,7 @@ from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.uow import SqlUnitOfWork
 from piiguard.adapters.mail import SmtpMailer
-from piiguard.adapters.mail_inbound import InboxListener, parse_inbound
+from piiguard.adapters.mail_inbound import parse_inbound
 from piiguard.adapters.packages import ZipPackageWriter
 from piiguard.adapters.password_strength import ZxcvbnStrength
 from piiguard.adapters.passwords import Argon2Passwords
@@ -35,7 +39,7 @@ from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import DomainError
-from piiguard.domain.ports import Clock
+from piiguard.domain.ports import CheckpointSigner, Clock, PasswordHashing, UnitOfWork, Vault
 from piiguard.domain.rights.ports import Mailer
 from piiguard.domain.rights.rules import RequestKind, RequestTerms
 from piiguard.domain.staff_security import StaffPolicy
@@ -44,9 +48,7 @@ from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
-from piiguard.services.rights.jobs import JobReport, run_jobs
 from piiguard.services.rights.kit import RequestKit
-from piiguard.services.rights.mail_intake import intake_mail
 from piiguard.services.staff.accounts import ensure_departments
 from piiguard.services.staff.kit import StaffKit
 from piiguard.services.vault_integrity import IntegrityAlarm
@@ -60,17 +62,23 @@ def policy_text() -> str:
 
 @dataclass
 class Container:
+    """What a process hands to use cases: ports and the services' kits. Which adapter
+    stands behind each is decided in `bootstrap` below and nowhere else."""
+
     settings: Settings
+    # the data and key databases, as the root owns them: pinged, disposed at the end (tests
+    # also read tables through them); use cases reach the data through `uow()` only
     engine: Engine
     keys_engine: Engine
     clock: Clock
-    vault: EnvelopeVault
-    seal: DecisionSeal
-    signer: Ed25519CheckpointSigner
-    passwords: Argon2Passwords
+    vault: Vault
+    signer: CheckpointSigner
+    passwords: PasswordHashing
     snapshots: PolicySnapshots
     staff: StaffKit
     requests: RequestKit
+    # a new unit of work; True: read-only (no audit checkpoint by count)
+    units: Callable[[bool], UnitOfWork]
     created: list[str] = field(default_factory=list)  # files made on this start
     alarm: IntegrityAlarm | None = None  # a tampered ciphertext: recorded, officers told
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
@@ -85,11 +93,8 @@ class Container:
     def _decide_batch(self, batch: list[DecisionRequest]) -> list[Decided | DomainError]:
         return decide_many(self.uow(), self.snapshots, self.clock, batch)
 
-    def uow(self, *, readonly: bool = False) -> SqlUnitOfWork:
-        if readonly:
-            return SqlUnitOfWork(self.engine, self.seal, self.clock.now, readonly=True)
-        return SqlUnitOfWork(self.engine, self.seal, self.clock.now, signer=self.signer,
-                             checkpoint_every=self.settings.audit_checkpoint_every)
+    def uow(self, *, readonly: bool = False) -> UnitOfWork:
+        return self.units(readonly)
 
     @property
     def state(self) -> PolicyState:
@@ -172,8 +177,14 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
                           ZipPackageWriter(), snapshots, request_terms(settings),
                           settings.public_url, settings.company_name,
                           settings.privacy_officer_email, parse_inbound)
-    c = Container(settings, engine, keys_engine, clock, vault, seal, signer, passwords,
-                  snapshots, staff, requests, created)
+    def units(readonly: bool) -> UnitOfWork:
+        if readonly:
+            return SqlUnitOfWork(engine, seal, clock.now, readonly=True)
+        return SqlUnitOfWork(engine, seal, clock.now, signer=signer,
+                             checkpoint_every=settings.audit_checkpoint_every)
+
+    c = Container(settings, engine, keys_engine, clock, vault, signer, passwords, snapshots,
+                  staff, requests, units, created)
     # a ciphertext failing its integrity check is a security event (services/vault_integrity)
     c.alarm = vault.alarm = IntegrityAlarm(c.uow, clock, mailer, settings.privacy_officer_email,
                                            settings.public_url)
@@ -181,62 +192,3 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c
 
-
-log = logging.getLogger("piiguard.worker")
-
-
-class Background:
-    """The request jobs every `scheduler_seconds` (a first pass at once: catching up on
-    whatever came due while nothing ran) and the SMTP listener turning mail to the privacy
-    mailboxes into requests. Run inside `serve` (PIIGUARD_SCHEDULER=inprocess) or alone in
-    `piiguard worker`; several may run at once (the jobs claim their work)."""
-
-    def __init__(self, c: Container, *, jobs: bool = True, inbox: bool = True) -> None:
-        self._c = c
-        self._jobs = jobs
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        s = c.settings
-        self.inbox: InboxListener | None = None
-        if inbox and s.inbox_port:
-            self.inbox = InboxListener(s.inbox_host, s.inbox_port, s.privacy_mailboxes,
-                                       self._on_mail)
-        self.last: JobReport | None = None
-
-    def _on_mail(self, raw: bytes, recipients: tuple[str, ...]) -> None:
-        intake_mail(self._c.uow(), self._c.requests, raw, recipients)
-
-    def run_once(self) -> JobReport:
-        self.last = run_jobs(self._c.uow(), self._c.requests)
-        return self.last
-
-    def _loop(self) -> None:
-        while True:
-            try:
-                self.run_once()
-            except Exception:  # the database may be away for a moment: try next time
-                log.exception("request jobs failed; next pass in %.0f s",
-                              self._c.settings.scheduler_seconds)
-            if self._stop.wait(self._c.settings.scheduler_seconds):
-                return
-
-    def start(self) -> None:
-        if self.inbox is not None:
-            try:
-                self.inbox.start()
-            except OSError as e:  # another process (a worker, another server) has the port
-                log.warning("SMTP listener not started on port %s (%s): another process "
-                            "probably runs it", self._c.settings.inbox_port,
-                            type(e).__name__)
-                self.inbox = None
-        if self._jobs:
-            self._thread = threading.Thread(target=self._loop, name="request-jobs",
-                                            daemon=True)
-            self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-        if self.inbox is not None:
-            self.inbox.stop()
