@@ -51,8 +51,9 @@ typecheck: install-dev ## mypy --strict on src/
 contracts: install-dev ## import-linter: the layering of docs/architecture.md
 	@$(BIN)/lint-imports
 
-test: install-dev lint typecheck contracts ## lint, types, layering, then the whole test suite
-	@$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+test: install-dev lint typecheck contracts ## lint, types, layering, the whole test suite, coverage
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report= $(PYTEST_ARGS); status=$$?; \
+		$(BIN)/python -m tests.coverage_summary; exit $$status
 
 unit: install-dev ## only the fast unit tests
 	@$(BIN)/pytest -n $(PYTEST_WORKERS) tests/unit
