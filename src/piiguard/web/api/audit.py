@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from piiguard.domain.ports import AuditQuery
 from piiguard.services.audit import list_audit, note_verification, verify_audit
-from piiguard.web.api.schemas.common import AuditEntryOut, VerifyOut
+from piiguard.web.api.schemas.audit import AuditEntryOut, VerifyOut
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
 

@@ -6,36 +6,21 @@ import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime
 
-from piiguard.domain.decisions import Action, Outcome
+from piiguard.domain.decisions import Outcome
 from piiguard.services import decisions as uc
 from piiguard.services.audit import get_decision
-from piiguard.web.api.schemas.common import CategoryKey, DecisionOut, Slug, Strict
+from piiguard.web.api.schemas.decisions import (
+    DecisionIn,
+    DecisionOut,
+    ExplanationOut,
+    RuleLineOut,
+)
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
 
 router = APIRouter(prefix="/api/v1/decisions", tags=["decisions"])
-
-
-class DecisionIn(Strict):
-    subject_id: str = Field(min_length=1, max_length=36)
-    purpose: Slug
-    categories: list[CategoryKey] | None = Field(None, max_length=200)
-    action: Action = Action.USE
-    target_system: Slug | None = None
-    exception_id: str | None = Field(None, max_length=36)
-
-
-class RuleLineOut(BaseModel):
-    rule: str
-    passed: bool
-    reasons: list[str]
-
-
-class ExplanationOut(BaseModel):
-    decision: DecisionOut
-    rules: list[RuleLineOut]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=DecisionOut)

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from piiguard.domain.errors import NotFound
 from piiguard.services.policy.versions import current_policy, policy_history
-from piiguard.web.api.schemas.common import PolicyOut
+from piiguard.web.api.schemas.meta import PolicyOut
 from piiguard.web.deps import ContainerDep
 
 router = APIRouter(tags=["meta"])

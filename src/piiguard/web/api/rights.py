@@ -29,7 +29,7 @@ from piiguard.services.rights import fulfilment as fulfil
 from piiguard.services.rights import intake as uc
 from piiguard.services.rights import jobs, steps
 from piiguard.services.rights import mail_intake as intake
-from piiguard.web.api.schemas.common import Slug
+from piiguard.web.api.schemas.fields import Slug
 from piiguard.web.api.schemas.rights import (
     AssignIn,
     ConfirmIn,

@@ -9,12 +9,12 @@ from fastapi import APIRouter, Query, status
 from piiguard.domain.decisions import Action
 from piiguard.services.decisions import DecisionRequest
 from piiguard.services.subjects import erase, read, register
-from piiguard.web.api.schemas.common import (
-    CorrectionIn,
+from piiguard.web.api.schemas.subjects import (
     CredentialCheckIn,
     CredentialCheckOut,
     DataOut,
     ErasureOut,
+    ItemCorrectionIn,
     ItemIn,
     ItemOut,
     LookupIn,
@@ -76,7 +76,7 @@ def add_item(subject_id: str, body: ItemIn, c: ContainerDep, actor: Authorized) 
 
 
 @router.put("/{subject_id}/items/{item_id}", response_model=ItemOut)
-def correct_item(subject_id: str, item_id: str, body: CorrectionIn, c: ContainerDep,
+def correct_item(subject_id: str, item_id: str, body: ItemCorrectionIn, c: ContainerDep,
                  actor: Authorized) -> ItemOut:
     return ItemOut.of(register.correct_item(c.uow(), c.vault, c.clock, actor, c.state,
                                             subject_id, item_id, body.value))

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
+from piiguard.web.api.schemas.registers import CategoryOut
 from piiguard.web.authz import Authorized
 from piiguard.web.deps import ContainerDep
 
 router = APIRouter(prefix="/api/v1", tags=["taxonomy"])
-
-
-class CategoryOut(BaseModel):
-    key: str
-    parent: str | None
-    name: str
-    name_zh: str
-    tier: str
-    lookup: str
-    credential: bool
-    origin: str
 
 
 @router.get("/taxonomy", response_model=list[CategoryOut])

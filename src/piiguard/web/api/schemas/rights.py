@@ -23,7 +23,7 @@ from piiguard.domain.rights.rules import (
     TaskAction,
     TaskStatus,
 )
-from piiguard.web.api.schemas.common import CategoryKey, Slug, Strict
+from piiguard.web.api.schemas.fields import CategoryKey, Slug, Strict
 
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Changes = Annotated[dict[CategoryKey, Annotated[str, StringConstraints(max_length=10_000)]],

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from piiguard.domain.accounts import Department
 from piiguard.services.staff.accounts import AccountView
 from piiguard.services.staff.login import SignedIn
-from piiguard.web.api.schemas.common import Slug, Strict
+from piiguard.web.api.schemas.fields import Slug, Strict
 
 Password = Field(max_length=1024)
 Code = Field(None, max_length=64)

@@ -1,24 +1,22 @@
-"""The JSON API's request and response shapes (pydantic v2). Unknown fields are refused."""
+"""The JSON shapes of subjects and their personal data (web/api/subjects.py): a subject
+with its items as recorded (with their provenance: channel, legal basis, source system,
+purposes at collection), a value corrected, a lookup by exact value, a credential checked,
+and a read's answer — the recorded decision and the values it allows."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
-from piiguard.domain.audit import AuditEntry, VerifyReport
-from piiguard.domain.decisions import Decision, Outcome
+from piiguard.domain.decisions import Decision
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, RevealedItem, Subject
 from piiguard.services.subjects.register import MAX_VALUE_CHARS, ItemInput
+from piiguard.web.api.schemas.decisions import DecisionOut
+from piiguard.web.api.schemas.fields import CategoryKey, Slug, Strict
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]{0,63}$")]
-CategoryKey = Annotated[str, StringConstraints(min_length=1, max_length=128)]
 Value = Annotated[str, StringConstraints(min_length=1, max_length=MAX_VALUE_CHARS)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class ItemIn(Strict):
@@ -46,7 +44,7 @@ class SubjectIn(Strict):
     items: list[ItemIn] = Field(default_factory=list, max_length=500)
 
 
-class CorrectionIn(Strict):
+class ItemCorrectionIn(Strict):
     value: Value
 
 
@@ -94,44 +92,6 @@ class SubjectOut(BaseModel):
                    items=[ItemOut.of(i) for i in items])
 
 
-class ReasonOut(BaseModel):
-    code: str
-    en: str
-    zh: str
-    categories: list[str]
-
-
-class DecisionOut(BaseModel):
-    id: str
-    at: datetime
-    outcome: Outcome = Field(description="allowed: every requested category; partly_allowed: "
-                             "those in `allowed`, not those in `refused` (see `reasons`); "
-                             "denied: none")
-    actor: str
-    action: str
-    subject_id: str
-    purpose: str
-    requested: list[str]
-    allowed: list[str]
-    refused: list[str]
-    reasons: list[ReasonOut]
-    policy_version: str
-    obligations: list[str]
-    target_system: str | None
-    exception_id: str | None
-
-    @classmethod
-    def of(cls, d: Decision) -> DecisionOut:
-        return cls(id=d.id, at=d.at, outcome=d.outcome, actor=d.actor.ref,
-                   action=d.action.value, subject_id=d.subject_id, purpose=d.purpose,
-                   requested=sorted(d.requested), allowed=sorted(d.allowed),
-                   refused=sorted(d.refused),
-                   reasons=[ReasonOut(code=r.code, en=r.en, zh=r.zh,
-                                      categories=list(r.categories)) for r in d.reasons],
-                   policy_version=d.policy_version, obligations=list(d.obligations),
-                   target_system=d.target_system, exception_id=d.exception_id)
-
-
 class RevealedItemOut(ItemOut):
     value: str | None
 
@@ -158,47 +118,3 @@ class LookupOut(BaseModel):
 
 class CredentialCheckOut(BaseModel):
     match: bool
-
-
-class AuditEntryOut(BaseModel):
-    seq: int
-    at: datetime
-    actor: str
-    action: str
-    target_type: str
-    target_id: str
-    subject_id: str
-    purpose: str
-    decision_id: str
-    details: str
-    entry_hash: str
-
-    @classmethod
-    def of(cls, e: AuditEntry) -> AuditEntryOut:
-        return cls(seq=e.seq, at=datetime.fromtimestamp(e.at_us / 1e6, tz=UTC),
-                   actor=f"{e.actor_kind}:{e.actor_id}", action=e.action,
-                   target_type=e.target_type, target_id=e.target_id, subject_id=e.subject_id,
-                   purpose=e.purpose, decision_id=e.decision_id, details=e.details,
-                   entry_hash=e.entry_hash)
-
-
-class VerifyOut(BaseModel):
-    ok: bool
-    entries: int
-    checkpoints: int
-    first_bad_seq: int | None
-    problems: list[str]
-
-    @classmethod
-    def of(cls, r: VerifyReport) -> VerifyOut:
-        first = r.first
-        return cls(ok=r.ok, entries=r.entries, checkpoints=r.checkpoints,
-                   first_bad_seq=first.seq if first else None,
-                   problems=[p.what for p in r.problems])
-
-
-class PolicyOut(BaseModel):
-    version: str
-    published_at: datetime
-    sha256: str
-    text: str | None = None
