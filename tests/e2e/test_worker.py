@@ -4,6 +4,7 @@ and stop on SIGTERM. Both backends."""
 
 from __future__ import annotations
 
+import os
 import signal
 import smtplib
 import subprocess
@@ -13,8 +14,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from piiguard.bootstrap import Container
+from piiguard.bootstrap import Container, jobs
+from piiguard.bootstrap.jobs import PeriodicJob, Report
+from piiguard.cli.main import app
 from piiguard.config import Settings
 from piiguard.domain.rights.ports import QueueFilter
 from piiguard.domain.rights.rules import RequestChannel, RequestKind
@@ -65,3 +69,31 @@ def test_worker_turns_mail_into_a_request_and_stops_cleanly(
     [req] = list_requests(container.uow(), QueueFilter())
     assert (req.kind, req.channel) == (RequestKind.ACCESS, RequestChannel.EMAIL)
     assert "zhang.san" not in out + errors  # no personal data in what the worker prints
+
+
+def _worker_once(settings: Settings) -> tuple[int, str]:
+    """`piiguard worker --once` in this process, on the test's databases."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("PIIGUARD_")}
+    env |= {k: v for k, v in cli_env(settings).items() if k.startswith("PIIGUARD_")}
+    r = CliRunner().invoke(app, ["worker", "--once"], env=env, prog_name="piiguard")
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    return r.exit_code, r.stdout
+
+
+@pytest.mark.req("R9.2")
+def test_worker_once_runs_every_registered_job_and_fails_when_one_does(
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = _worker_once(settings)
+    assert code == 0, out
+    assert "notices 0, webhook deliveries 0, replies 0" in out  # the request jobs
+
+    def backup(c: Container) -> Report:
+        raise OSError("the backup disk is full")
+
+    # a new periodic job is one entry in the registry; the worker runs it with the others
+    monkeypatch.setattr(jobs, "REGISTRY",
+                        (*jobs.REGISTRY, PeriodicJob("backup", lambda s: 3600.0, backup)))
+    code, out = _worker_once(settings)
+    assert code == 1
+    assert "notices 0, webhook deliveries 0, replies 0" in out
+    assert "backup failed (OSError)" in out and "disk is full" not in out

@@ -72,7 +72,8 @@ class Background:
     (the jobs claim their work)."""
 
     def __init__(self, c: Container, *, jobs: bool = True, inbox: bool = True,
-                 registry: tuple[PeriodicJob, ...] = REGISTRY) -> None:
+                 registry: tuple[PeriodicJob, ...] | None = None) -> None:
+        registry = REGISTRY if registry is None else registry
         self._c = c
         self._jobs = registry if jobs else ()
         self._registry = registry
