@@ -1,12 +1,12 @@
-"""The installed `piiguard` command, run as a user runs it (a subprocess), against the test's
-SQLite files or PostgreSQL databases: init, client add, subject add/show/erase, keys rotate,
-audit verify (intact and tampered), help, and bad input."""
+"""The `piiguard` command against the test's SQLite files or PostgreSQL databases: init,
+client add, subject add/show/erase, keys rotate, audit verify (intact and tampered), help, and
+bad input. The commands run in process (tests/e2e/cli_runner.py); `init` and the top level's
+help run the installed entry point as a user runs it (a subprocess), proving it starts."""
 
 from __future__ import annotations
 
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from piiguard.config import Settings
 from piiguard.services.staff import accounts as staff_accounts
 from piiguard.web.app import create_app
 from tests.builders import register
+from tests.e2e import cli_runner
 from tests.e2e.conftest import PIIGUARD, TestClient, cli_env, counts
 
 KEY_LINE = re.compile(r"^pgk_[0-9a-f]{12}_\S+$")
@@ -30,18 +31,25 @@ UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 EMAIL, NAME = "han.meimei@example.cn", "韩梅梅"
 
 
+def installed(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as a user would; it never shows a traceback."""
+    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), capture_output=True,
+                       text=True, timeout=120, check=False)
+    assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
+    return r
+
+
 def piiguard(settings: Settings, *args: str, stdin: str | None = None
              ) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would; it never shows a traceback."""
-    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), input=stdin,
-                       capture_output=True, text=True, timeout=120, check=False)
+    """Run the command in process, as the installed one runs; it never shows a traceback."""
+    r = cli_runner.piiguard(settings, *args, stdin=stdin)
     assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
     return r
 
 
 @pytest.mark.req("R2.10")
 def test_init_prints_a_setup_link_that_works(settings: Settings, container: Container) -> None:
-    r = piiguard(settings, "init")
+    r = installed(settings, "init")
     assert r.returncode == 0, r.stderr
     links = re.findall(r"http://127\.0\.0\.1:8000/setup\?token=(\S+)", r.stdout)
     assert len(links) == 1, r.stdout
@@ -171,10 +179,10 @@ def test_every_command_explains_itself(tmp_path: Path) -> None:
                      ("subject", "show"), ("subject", "erase"), ("keys", "rotate"),
                      ("audit", "verify")):
         assert expected in leaves
-    # the installed command: the top level and each group list their commands with help
+    # the top level (the installed command) and each group list their commands with help
     settings = Settings(var_dir=tmp_path / "var")
-    with ThreadPoolExecutor(2) as pool:
-        outs = list(pool.map(lambda g: piiguard(settings, *g, "--help"), GROUPS))
+    outs = [installed(settings, "--help")] + [piiguard(settings, *g, "--help")
+                                              for g in GROUPS[1:]]
     for group, r in zip(GROUPS, outs, strict=True):
         assert r.returncode == 0, (group, r.stderr)
         assert "Usage: piiguard" in r.stdout
@@ -208,8 +216,7 @@ def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings,
         (["subject", "add", "--kind", "customer_contact", "--item", "user.contact.email=",
           "--channel", "fax"], 2, ["--channel", "web"]),
     ]
-    with ThreadPoolExecutor(2) as pool:
-        outs = list(pool.map(lambda c: piiguard(settings, *c[0]), cases))
+    outs = [piiguard(settings, *args) for args, _, _ in cases]
     for (args, code, words), r in zip(cases, outs, strict=True):
         assert r.returncode == code, (args, r.stdout, r.stderr)
         assert r.stdout == "", (args, r.stdout)

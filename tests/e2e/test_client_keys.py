@@ -1,6 +1,6 @@
 """System clients' API keys (R2.10): scoped to purposes and categories — the decision point
-holds to the scope — and rotated with an overlap, through the installed `piiguard client`
-commands and the API, on SQLite and PostgreSQL."""
+holds to the scope — and rotated with an overlap, through the `piiguard client` commands (in
+process, as the installed command runs them) and the API, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pytest
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
 from piiguard.services.clients.auth_cache import ClientKeyCache
-from tests.e2e.conftest import PIIGUARD, TestClient, cli_env
+from tests.e2e import cli_runner
+from tests.e2e.conftest import TestClient
 
 pytestmark = pytest.mark.req("R2.10")
 ITEMS = [{"category": c, "value": v, "channel": "web", "legal_basis": "contract",
@@ -20,8 +21,7 @@ ITEMS = [{"category": c, "value": v, "channel": "web", "legal_basis": "contract"
 
 
 def cli(settings: Settings, *args: str, code: int = 0) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), capture_output=True,
-                       text=True, timeout=120, check=False)
+    r = cli_runner.piiguard(settings, *args)  # in process, as the installed command runs
     assert r.returncode == code, (args, r.stdout, r.stderr)
     assert "Traceback" not in r.stdout + r.stderr
     return r

@@ -27,6 +27,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.config import Settings
+from tests.e2e import cli_runner
 from tests.e2e.conftest import PIIGUARD, cli_env, free_port
 
 WRITERS = 4
@@ -168,9 +169,8 @@ def stored(settings: Settings) -> Stored:
 @pytest.mark.req("R2.10")
 def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings,
                                                        tmp_path: Path) -> None:
-    env = cli_env(settings)
-    added = subprocess.run([str(PIIGUARD), "client", "add", "webshop"], env=env,
-                           capture_output=True, text=True, timeout=120, check=True)
+    added = cli_runner.piiguard(settings, "client", "add", "webshop")
+    assert added.returncode == 0, added.stderr
     key = added.stdout.splitlines()[-1]
     log = tmp_path / "server.log"
 
@@ -209,8 +209,7 @@ def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings,
         assert "Application shutdown complete" in srv.text()
 
     # the trail is intact across the crash; the server log holds no value
-    verified = subprocess.run([str(PIIGUARD), "audit", "verify"], env=env, capture_output=True,
-                              text=True, timeout=120, check=False)
+    verified = cli_runner.piiguard(settings, "audit", "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "audit trail intact" in verified.stdout
     logged = log.read_text("utf-8", errors="replace")

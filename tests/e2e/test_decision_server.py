@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -23,17 +22,16 @@ from sqlalchemy import select
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.engine import make_engine
 from piiguard.config import Settings
-from tests.e2e.conftest import PIIGUARD, cli_env
+from tests.e2e import cli_runner
 from tests.e2e.test_crash_safety import server
 
 CALLERS = 8
 
 
 def _client_and_subject(settings: Settings, base: str) -> tuple[str, str]:
-    env = cli_env(settings)
-    key = subprocess.run([str(PIIGUARD), "client", "add", f"erp{time.monotonic_ns()}"],
-                         env=env, capture_output=True, text=True, timeout=120,
-                         check=True).stdout.splitlines()[-1]
+    added = cli_runner.piiguard(settings, "client", "add", f"erp{time.monotonic_ns()}")
+    assert added.returncode == 0, added.stderr
+    key = added.stdout.splitlines()[-1]
     r = httpx.post(f"{base}/api/v1/subjects", headers={"Authorization": f"Bearer {key}"},
                    json={"kind": "customer_contact", "items": [
                        {"category": "user.contact.email", "value": "wang@example.cn",
@@ -98,8 +96,7 @@ def test_every_acknowledged_decision_survives_sigkill_of_all_workers(
     decided, audited = _ledger(settings)
     assert set(acked) <= decided, "an acknowledged decision is missing"
     assert decided <= audited, "a decision without its audit entry"
-    verified = subprocess.run([str(PIIGUARD), "audit", "verify"], env=cli_env(settings),
-                              capture_output=True, text=True, timeout=120, check=False)
+    verified = cli_runner.piiguard(settings, "audit", "verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 

@@ -24,6 +24,7 @@ import pytest
 from piiguard.bootstrap import bootstrap
 from piiguard.config import Settings
 from tests.builders import contact, register
+from tests.e2e import cli_runner
 from tests.e2e.conftest import PIIGUARD, cli_env, free_port
 from tests.e2e.test_cli import piiguard
 
@@ -201,8 +202,8 @@ def test_docs_operations_lists_every_setting() -> None:
 def test_docs_scanner_describes_every_scan_option() -> None:
     text = (ROOT / "docs" / "scanner.md").read_text("utf-8")
     assert "not done yet" not in text.lower()
-    helped = subprocess.run([str(PIIGUARD), "scan", "--help"], capture_output=True,
-                            text=True, env={**os.environ, "COLUMNS": "200"}, check=True)
+    helped = cli_runner.piiguard(None, "scan", "--help")
+    assert helped.returncode == 0, helped.stderr
     options = set(re.findall(r"--[a-z][a-z-]+", helped.stdout)) - {"--help"}
     assert {"--report", "--workers", "--db"} <= options
     assert not [o for o in options if o not in text]

@@ -1,7 +1,8 @@
-"""The purpose-limitation commands of the installed `piiguard`, run as a user runs them (a
-subprocess) against the test's SQLite files or PostgreSQL databases: the data map's systems,
-decisions denied then allowed once consent is recorded, `explain` rule by rule, consent
-withdrawal, the four-eyes refusal of a legal exception, the purpose register, bad input."""
+"""The purpose-limitation commands of `piiguard`, run in process as the installed command runs
+them (tests/e2e/cli_runner.py) against the test's SQLite files or PostgreSQL databases: the
+data map's systems, decisions denied then allowed once consent is recorded, `explain` rule by
+rule, consent withdrawal, the four-eyes refusal of a legal exception, the purpose register,
+bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import hashlib
 import json
 import re
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,8 @@ from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
 from tests.builders import register
-from tests.e2e.conftest import PIIGUARD, cli_env, counts
+from tests.e2e import cli_runner
+from tests.e2e.conftest import counts
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 DECISION = re.compile(rf"^(allowed|partly_allowed|denied)  decision ({UUID})$")
@@ -34,9 +35,8 @@ TEXT = "我同意ST公司为向我提供咨询和推荐而使用我的联系方�
 
 
 def piiguard(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would; it never shows a traceback."""
-    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), capture_output=True,
-                       text=True, timeout=120, check=False)
+    """Run the command as a user would (in process); it never shows a traceback."""
+    r = cli_runner.piiguard(settings, *args)
     assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
     return r
 
@@ -99,9 +99,7 @@ def test_register_a_system_deny_without_consent_grant_allow_explain(
     assert outcome == "allowed" and allowed != denied
     assert "user.contact.email" in allowed_out.split("allowed:", 1)[1]
 
-    with ThreadPoolExecutor(2) as pool:
-        why_denied, why_allowed = pool.map(lambda d: ok(settings, "explain", d),
-                                           [denied, allowed])
+    why_denied, why_allowed = (ok(settings, "explain", d) for d in (denied, allowed))
     assert decision(why_denied) == ("denied", denied)
     assert decision(why_allowed) == ("allowed", allowed)
     for rule in RULES:  # every rule, in the order the decision point evaluates them
@@ -163,11 +161,10 @@ def test_exception_approval_by_its_own_requester_is_refused(settings: Settings,
 
 @pytest.mark.req("R2.3")
 def test_purpose_list_shows_the_eight_purposes_and_history(settings: Settings) -> None:
-    with ThreadPoolExecutor(2) as pool:
-        listed, history, missing = pool.map(
-            lambda a: piiguard(settings, *a),
-            [("purpose", "list"), ("purpose", "history", "after_sales"),
-             ("purpose", "history", "marketing")])
+    listed, history, missing = (
+        piiguard(settings, *a)
+        for a in [("purpose", "list"), ("purpose", "history", "after_sales"),
+                  ("purpose", "history", "marketing")])
     assert listed.returncode == 0, listed.stderr
     assert "purpose register version 8" in listed.stdout
     rows = re.findall(r"^│ (\w+)\s+│", listed.stdout, re.MULTILINE)
@@ -222,8 +219,7 @@ def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings, contai
         (["exception", "approve", "00000000-0000-4000-8000-000000000000"], 1,
          ["not-found (exception_id)"]),
     ]
-    with ThreadPoolExecutor(2) as pool:
-        outs = list(pool.map(lambda c: piiguard(settings, *c[0]), cases))
+    outs = [piiguard(settings, *args) for args, _, _ in cases]
     for (args, code, words), r in zip(cases, outs, strict=True):
         assert r.returncode == code, (args, r.stdout, r.stderr)
         assert r.stdout == "", (args, r.stdout)

@@ -1,5 +1,5 @@
-"""The edges of tests/e2e/test_purpose_limitation_edges.py through the installed `piiguard`
-(a subprocess) on SQLite and PostgreSQL (issue 11): a partial refusal printed as
+"""The edges of tests/e2e/test_purpose_limitation_edges.py through `piiguard` (in process, as
+the installed command runs) on SQLite and PostgreSQL (issue 11): a partial refusal printed as
 `partly_allowed` with what it refused, an item refused for a purpose its category may not
 serve, a legal exception refused when it has already expired."""
 

@@ -23,12 +23,11 @@ from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.web.app import create_app
 from piiguard.web.session import SESSION_COOKIE
+from tests.e2e import cli_runner
 from tests.e2e.conftest import (
     PASSWORD,
-    PIIGUARD,
     Caller,
     TestClient,
-    cli_env,
     first_account,
     login,
     reauth,
@@ -252,8 +251,7 @@ def test_repeated_failures_answer_429_with_retry_after_and_an_officer_unlocks(
 
 
 def piiguard(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), capture_output=True,
-                       text=True, timeout=120, check=False)
+    r = cli_runner.piiguard(settings, *args)  # in process, as the installed command runs
     assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
     return r
 

@@ -1,7 +1,8 @@
-"""The rest of the purpose-limitation commands of the installed `piiguard` (cli/registers.py),
-run as a user runs them (a subprocess) against the test's SQLite files or PostgreSQL
-databases: objection and lift, guardians and minors, company categories, exports and the
-findings an expired one opens."""
+"""The purpose-limitation commands beyond those of test_purpose_limitation_cli.py — objection
+and lift, guardians and minors, company categories, exports and the findings an expired one
+opens (cli/policy/processing.py, guardians.py, categories.py, exports.py, findings.py) — run
+in process as the installed command runs them, on the test's SQLite files or PostgreSQL
+databases."""
 
 from __future__ import annotations
 
