@@ -7,7 +7,8 @@
   (SQLAlchemy) and feeds their text to the detectors.
 - `report.py` turns detector hits into findings (masked preview, keyed hash) and writes them
   as a table, JSON Lines or SARIF; `schemas/` holds the JSON schemas of those outputs.
-- `scan.py` composes sources and detectors; `cli/main.py` is the `piiguard scan` command.
+- `scan.py` composes sources and detectors; `cli.py` is the `piiguard scan` command (its
+  engines imported when a scan runs), joined to `piiguard` by `piiguard/cli/scan.py`.
 - `corpus.py` generates the labelled evaluation corpus (tests and bench only; needs Faker).
 
 Nothing here imports the rest of piiguard; the taxonomy keys it emits are strings that the

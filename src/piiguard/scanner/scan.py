@@ -17,16 +17,18 @@ reads and hands to the caller's callback.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # multiprocessing is imported when a scan uses several processes
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.queues import SimpleQueue
 
 from piiguard.scanner.detectors import Detector, Hit
 from piiguard.scanner.sources.files import scan_file
@@ -80,7 +82,8 @@ class _Piece:
 
 
 _Unit = _Whole | _Piece
-Reports = SimpleQueue  # of int (bytes read) and, to end a scan, None
+if TYPE_CHECKING:
+    Reports = SimpleQueue  # of int (bytes read) and, to end a scan, None
 
 
 class _Batched:
@@ -291,6 +294,9 @@ class FileScanner:
         if self._workers == 1:
             self._detector = detector()
         else:
+            import multiprocessing  # noqa: PLC0415 - only for several processes
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             if self._progress is not None:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from piiguard.scanner.detectors import Detector
-from piiguard.scanner.sources.mail import mime_segments
 from piiguard.scanner.sources.model import BytesRead, Located, Skipped
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding, scan_text_file
@@ -71,6 +70,8 @@ def _scan_file(
                     yield Located(source, {**location, "start": h.start, "end": h.end}, h)
             return
         if path.suffix.lower() == ".eml":
+            from piiguard.scanner.sources.mail import mime_segments  # noqa: PLC0415 - email is slow to import
+
             parts = mime_segments(path)
             if parts is not None:  # encoded bodies or headers: scan them decoded
                 for n, text in parts:
