@@ -42,8 +42,9 @@ install-dev: $(DEV_STAMP) ## install, then the dev tools make test uses (pytest,
 run: install ## initialise ./var (database, keys, reference data) and start the service
 	@$(BIN)/piiguard serve
 
-lint: install-dev ## ruff
+lint: install-dev ## ruff check and ruff format --check (run `.venv/bin/ruff format src tests bench` to fix the latter)
 	@$(BIN)/ruff check src tests bench
+	@$(BIN)/ruff format --check src tests bench
 
 typecheck: install-dev ## mypy --strict on src/
 	@$(BIN)/mypy --strict src

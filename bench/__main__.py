@@ -8,8 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-BENCHES = ["bench.foundation", "bench.scanner", "bench.decisions", "bench.requests_package",
-           "bench.requests"]
+BENCHES = [
+    "bench.foundation",
+    "bench.scanner",
+    "bench.decisions",
+    "bench.requests_package",
+    "bench.requests",
+]
 
 
 def main() -> None:

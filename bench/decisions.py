@@ -74,40 +74,74 @@ DURABLE_TARGET, HTTP_TARGET, HTTP_P99_MS = 5_000, 1_000, 25.0
 # ---------------------------------------------------------------------------------------
 
 ACTORS = (
-    [(Actor(f"client-{n}", ActorKind.SYSTEM, frozenset({"system"})), 12)
-     for n in ("erp", "crm", "after-sales", "mail")]
+    [
+        (Actor(f"client-{n}", ActorKind.SYSTEM, frozenset({"system"})), 12)
+        for n in ("erp", "crm", "after-sales", "mail")
+    ]
     + [(Actor(f"staff-{i}", ActorKind.STAFF, frozenset({"staff"})), 5) for i in range(6)]
-    + [(Actor(f"officer-{i}", ActorKind.STAFF, frozenset({"privacy_officer", "admin"})), 4)
-       for i in range(2)]
-    + [(Actor("auditor-0", ActorKind.STAFF, frozenset({"auditor"})), 3),
-       (Actor("sales-auditor", ActorKind.STAFF, frozenset({"staff", "auditor"})), 2)]
+    + [
+        (Actor(f"officer-{i}", ActorKind.STAFF, frozenset({"privacy_officer", "admin"})), 4)
+        for i in range(2)
+    ]
+    + [
+        (Actor("auditor-0", ActorKind.STAFF, frozenset({"auditor"})), 3),
+        (Actor("sales-auditor", ActorKind.STAFF, frozenset({"staff", "auditor"})), 2),
+    ]
 )
 
 SYSTEMS = (
     System("erp", "ERP", "it", "erp", "CN", Approval.APPROVED),
     System("crm", "CRM", "sales", "crm", "CN", Approval.APPROVED, "aliyun", True),
     System("after-sales", "After-sales desk", "service", "after_sales", "CN", Approval.APPROVED),
-    System("eu-cloud", "EU service cloud", "service", "cloud", "DE", Approval.APPROVED,
-           "azure", True),
+    System(
+        "eu-cloud", "EU service cloud", "service", "cloud", "DE", Approval.APPROVED, "azure", True
+    ),
     System("legacy-crm", "Old CRM", "sales", "crm", "CN", Approval.PENDING),
     System("retired-share", "Old file share", "it", "file_share", "CN", Approval.RETIRED),
-    System("shadow-cloud", "Unvetted cloud", "sales", "cloud", "CN", Approval.APPROVED,
-           "some-saas", False),
+    System(
+        "shadow-cloud",
+        "Unvetted cloud",
+        "sales",
+        "cloud",
+        "CN",
+        Approval.APPROVED,
+        "some-saas",
+        False,
+    ),
 )
 # target system per request (None: no target), weights
-TARGETS = ((None, 30), ("erp", 25), ("crm", 15), ("after-sales", 12), ("eu-cloud", 6),
-           ("legacy-crm", 4), ("retired-share", 2), ("shadow-cloud", 3), ("unknown-box", 3))
+TARGETS = (
+    (None, 30),
+    ("erp", 25),
+    ("crm", 15),
+    ("after-sales", 12),
+    ("eu-cloud", 6),
+    ("legacy-crm", 4),
+    ("retired-share", 2),
+    ("shadow-cloud", 3),
+    ("unknown-box", 3),
+)
 
 # categories a subject is likely to hold, weights
-HELD = (("user.name", 10), ("user.contact.email", 10), ("user.contact.phone_number", 9),
-        ("user.contact.address", 5), ("user.contact.address.city", 3),
-        ("user.contact.organization", 8), ("user.job_title", 7),
-        ("user.behavior.purchase_history", 7), ("user.device.ip_address", 4),
-        ("user.device.device_id", 3), ("user.government_id.vehicle_registration", 3),
-        ("user.government_id.national_identification_number", 3),
-        ("user.financial.bank_account", 3), ("user.demographic.date_of_birth", 2),
-        ("user.location.precise", 1), ("user.health_and_medical", 1),
-        ("user.authorization.credentials.password", 1))
+HELD = (
+    ("user.name", 10),
+    ("user.contact.email", 10),
+    ("user.contact.phone_number", 9),
+    ("user.contact.address", 5),
+    ("user.contact.address.city", 3),
+    ("user.contact.organization", 8),
+    ("user.job_title", 7),
+    ("user.behavior.purchase_history", 7),
+    ("user.device.ip_address", 4),
+    ("user.device.device_id", 3),
+    ("user.government_id.vehicle_registration", 3),
+    ("user.government_id.national_identification_number", 3),
+    ("user.financial.bank_account", 3),
+    ("user.demographic.date_of_birth", 2),
+    ("user.location.precise", 1),
+    ("user.health_and_medical", 1),
+    ("user.authorization.credentials.password", 1),
+)
 
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
@@ -122,23 +156,55 @@ def build_policy() -> tuple[PolicyState, dict[str, frozenset[str]]]:
     day = timedelta(days=1)
     legal_exceptions = {
         "ex-police": LegalException(
-            "ex-police", ExceptionKind.CRIMINAL_JUSTICE, "Foshan PSB", "FS-2025-117",
-            "Criminal Procedure Law Art. 54", scope,
+            "ex-police",
+            ExceptionKind.CRIMINAL_JUSTICE,
+            "Foshan PSB",
+            "FS-2025-117",
+            "Criminal Procedure Law Art. 54",
+            scope,
             frozenset({"user.name", "user.contact", "user.government_id"}),
-            NOW - 30 * day, NOW + 60 * day, "officer-0", "officer-1", NOW - 29 * day),
+            NOW - 30 * day,
+            NOW + 60 * day,
+            "officer-0",
+            "officer-1",
+            NOW - 29 * day,
+        ),
         "ex-expired": LegalException(
-            "ex-expired", ExceptionKind.PUBLIC_INTEREST, "Health commission", "HC-2024-3",
-            "Emergency Response Law Art. 45", scope, frozenset({"user"}),
-            NOW - 400 * day, NOW - 35 * day, "officer-0", "officer-1", NOW - 399 * day),
+            "ex-expired",
+            ExceptionKind.PUBLIC_INTEREST,
+            "Health commission",
+            "HC-2024-3",
+            "Emergency Response Law Art. 45",
+            scope,
+            frozenset({"user"}),
+            NOW - 400 * day,
+            NOW - 35 * day,
+            "officer-0",
+            "officer-1",
+            NOW - 399 * day,
+        ),
         "ex-self-approved": LegalException(
-            "ex-self-approved", ExceptionKind.LEGAL_COMPLIANCE, "Tax bureau", "TB-9",
-            "Tax Collection Law Art. 54", scope, frozenset({"user"}),
-            NOW - 10 * day, NOW + 10 * day, "officer-0", "officer-0", NOW - 9 * day),
+            "ex-self-approved",
+            ExceptionKind.LEGAL_COMPLIANCE,
+            "Tax bureau",
+            "TB-9",
+            "Tax Collection Law Art. 54",
+            scope,
+            frozenset({"user"}),
+            NOW - 10 * day,
+            NOW + 10 * day,
+            "officer-0",
+            "officer-0",
+            NOW - 9 * day,
+        ),
     }
-    policy = PolicyState(taxonomy=taxonomy, register=PurposeRegister.of(1, seed_purposes()),
-                         subject_kinds=DEFAULT_SUBJECT_KINDS,
-                         systems={s.key: s for s in SYSTEMS},
-                         legal_exceptions=legal_exceptions)
+    policy = PolicyState(
+        taxonomy=taxonomy,
+        register=PurposeRegister.of(1, seed_purposes()),
+        subject_kinds=DEFAULT_SUBJECT_KINDS,
+        systems={s.key: s for s in SYSTEMS},
+        legal_exceptions=legal_exceptions,
+    )
     return policy, {"ex-police": scope}
 
 
@@ -153,29 +219,57 @@ DAY = timedelta(days=1)
 def _consents(rng: random.Random, sid: str, purposes: list[str]) -> list[Consent]:
     out = []
     for p in purposes:
-        for kind, prob in ((ConsentKind.GENERAL, 0.3), (ConsentKind.SENSITIVE, 0.15),
-                           (ConsentKind.TRANSFER_ABROAD, 0.1)):
+        for kind, prob in (
+            (ConsentKind.GENERAL, 0.3),
+            (ConsentKind.SENSITIVE, 0.15),
+            (ConsentKind.TRANSFER_ABROAD, 0.1),
+        ):
             if rng.random() < prob:
                 granted = NOW - rng.randint(1, 700) * DAY
                 withdrawn = granted + rng.randint(1, 800) * DAY if rng.random() < 0.25 else None
-                out.append(Consent(f"c-{sid}-{p}-{kind.value}", sid, p, kind, granted,
-                                   Channel.WEB, "1", "0" * 64, "staff-0", None, withdrawn))
+                out.append(
+                    Consent(
+                        f"c-{sid}-{p}-{kind.value}",
+                        sid,
+                        p,
+                        kind,
+                        granted,
+                        Channel.WEB,
+                        "1",
+                        "0" * 64,
+                        "staff-0",
+                        None,
+                        withdrawn,
+                    )
+                )
     return out
 
 
 def _restrictions(rng: random.Random, sid: str, purposes: list[str]) -> list[Restriction]:
     r = rng.random()
     if r < 0.03:
-        return [Restriction(f"r-{sid}", sid, RestrictionKind.RESTRICTION, None, NOW - 20 * DAY,
-                            NOW - 2 * DAY if rng.random() < 0.3 else None)]
+        return [
+            Restriction(
+                f"r-{sid}",
+                sid,
+                RestrictionKind.RESTRICTION,
+                None,
+                NOW - 20 * DAY,
+                NOW - 2 * DAY if rng.random() < 0.3 else None,
+            )
+        ]
     if r < 0.09:
-        return [Restriction(f"o-{sid}", sid, RestrictionKind.OBJECTION, rng.choice(purposes),
-                            NOW - 40 * DAY)]
+        return [
+            Restriction(
+                f"o-{sid}", sid, RestrictionKind.OBJECTION, rng.choice(purposes), NOW - 40 * DAY
+            )
+        ]
     return []
 
 
-def _child(rng: random.Random, sid: str, purposes: list[str]
-           ) -> tuple[date | None, bool, list[GuardianLink], list[Consent]]:
+def _child(
+    rng: random.Random, sid: str, purposes: list[str]
+) -> tuple[date | None, bool, list[GuardianLink], list[Consent]]:
     """8 % children (by date of birth or declared) with a verified or unverified guardian,
     sometimes a second, unverified one; guardian consents from either or both."""
     r = rng.random()
@@ -184,9 +278,13 @@ def _child(rng: random.Random, sid: str, purposes: list[str]
     adult = (NOW + rng.randint(30, 3000) * DAY).date() if rng.random() < 0.75 else None
     g_ok, g_new = f"{sid}-guardian-a", f"{sid}-guardian-b"
     r = rng.random()  # the link verified long ago, during the requests' month, or not yet
-    guardians = [GuardianLink(sid, g_ok, "staff-0", NOW - 100 * DAY) if r < 0.6
-                 else GuardianLink(sid, g_ok, "staff-0", NOW + 15 * DAY) if r < 0.75
-                 else GuardianLink(sid, g_ok, None, None)]
+    guardians = [
+        GuardianLink(sid, g_ok, "staff-0", NOW - 100 * DAY)
+        if r < 0.6
+        else GuardianLink(sid, g_ok, "staff-0", NOW + 15 * DAY)
+        if r < 0.75
+        else GuardianLink(sid, g_ok, None, None)
+    ]
     if rng.random() < 0.3:
         guardians.append(GuardianLink(sid, g_new, None, None))
     consents = []
@@ -196,9 +294,22 @@ def _child(rng: random.Random, sid: str, purposes: list[str]
         by = [g_ok]
         if len(guardians) > 1 and rng.random() < 0.5:  # the second one too, or alone
             by = [g_new, g_ok] if rng.random() < 0.5 else [g_new]
-        consents.extend(Consent(f"g-{sid}-{p}-{b}", sid, p, ConsentKind.GUARDIAN,
-                                NOW - 50 * DAY, Channel.PHONE, "1", "0" * 64, "staff-0", b, None)
-                        for b in by)
+        consents.extend(
+            Consent(
+                f"g-{sid}-{p}-{b}",
+                sid,
+                p,
+                ConsentKind.GUARDIAN,
+                NOW - 50 * DAY,
+                Channel.PHONE,
+                "1",
+                "0" * 64,
+                "staff-0",
+                b,
+                None,
+            )
+            for b in by
+        )
     return adult, adult is None, guardians, consents
 
 
@@ -212,45 +323,74 @@ def build_subjects(rng: random.Random, policy: PolicyState) -> list[SubjectState
     for i in range(N_SUBJECTS):
         sid = f"subj-{i:05d}"
         held = {_weighted(rng, HELD) for _ in range(rng.randint(3, 10))}
-        collected_for = {cat: frozenset(
-            r.key for r in rules if r.allows_category(policy.taxonomy, cat)
-            and rng.random() < (0.2 if r.needs_consent else 0.9)) for cat in held}
+        collected_for = {
+            cat: frozenset(
+                r.key
+                for r in rules
+                if r.allows_category(policy.taxonomy, cat)
+                and rng.random() < (0.2 if r.needs_consent else 0.9)
+            )
+            for cat in held
+        }
         consents = _consents(rng, sid, purposes)
         restrictions = _restrictions(rng, sid, purposes)
         adult, minor, guardians, by_guardians = _child(rng, sid, purposes)
         if guardians:  # a child's consents: most given by a guardian, some by the child
-            consents = [replace(c, given_by=rng.choice([g.guardian_id for g in guardians]))
-                        if rng.random() < 0.7 else c for c in consents]
+            consents = [
+                replace(c, given_by=rng.choice([g.guardian_id for g in guardians]))
+                if rng.random() < 0.7
+                else c
+                for c in consents
+            ]
         consents += by_guardians
         rng.shuffle(consents)
-        out.append(SubjectState(sid, adult, minor, collected_for, tuple(consents),
-                                tuple(restrictions), tuple(guardians)))
+        out.append(
+            SubjectState(
+                sid,
+                adult,
+                minor,
+                collected_for,
+                tuple(consents),
+                tuple(restrictions),
+                tuple(guardians),
+            )
+        )
     return out
 
 
-def build_requests(rng: random.Random, policy: PolicyState, subjects: list[SubjectState],
-                   scope: dict[str, frozenset[str]], n: int
-                   ) -> list[tuple[AccessRequest, SubjectState]]:
+def build_requests(
+    rng: random.Random,
+    policy: PolicyState,
+    subjects: list[SubjectState],
+    scope: dict[str, frozenset[str]],
+    n: int,
+) -> list[tuple[AccessRequest, SubjectState]]:
     """Purposes from the seeded register (and a few unknown ones), 1-10 categories mostly
     from what the subject holds, actors with various roles, approved and unapproved target
     systems, and a few requests naming a legal exception."""
     all_leaves = leaves(policy.taxonomy)
     purposes = list(policy.register.rules)
-    purpose_leaves = {p: [c for c in all_leaves
-                          if policy.register.rules[p].allows_category(policy.taxonomy, c)]
-                      for p in purposes}
+    purpose_leaves = {
+        p: [c for c in all_leaves if policy.register.rules[p].allows_category(policy.taxonomy, c)]
+        for p in purposes
+    }
     in_scope = sorted(scope["ex-police"])
     by_id = {s.subject_id: s for s in subjects}
     actions = list(Action)
     out = []
     for _ in range(n):
-        purpose = rng.choice(purposes) if rng.random() < 0.97 else rng.choice(
-            ["marketing", "profiling", "resale"])
+        purpose = (
+            rng.choice(purposes)
+            if rng.random() < 0.97
+            else rng.choice(["marketing", "profiling", "resale"])
+        )
         exception_id = None
         sub = rng.choice(subjects)
         if rng.random() < 0.05:
-            exception_id = _weighted(rng, (("ex-police", 6), ("ex-expired", 2),
-                                           ("ex-self-approved", 1), ("ex-unknown", 1)))
+            exception_id = _weighted(
+                rng,
+                (("ex-police", 6), ("ex-expired", 2), ("ex-self-approved", 1), ("ex-unknown", 1)),
+            )
             if rng.random() < 0.7:
                 sub = by_id[rng.choice(in_scope)]
         k = rng.randint(1, 10)
@@ -258,14 +398,31 @@ def build_requests(rng: random.Random, policy: PolicyState, subjects: list[Subje
         cats: set[str] = set()
         while len(cats) < k:
             r = rng.random()
-            pool = (held if r < 0.7 else purpose_leaves.get(purpose, all_leaves)
-                    if r < 0.9 else all_leaves)
+            pool = (
+                held
+                if r < 0.7
+                else purpose_leaves.get(purpose, all_leaves)
+                if r < 0.9
+                else all_leaves
+            )
             cats.add(rng.choice(pool or all_leaves))
         at = NOW + timedelta(seconds=rng.randint(0, 30 * 86_400))
         actor = _weighted(rng, ACTORS)
-        out.append((AccessRequest(actor, rng.choice(actions), sub.subject_id, purpose,
-                                  frozenset(cats), at, _weighted(rng, TARGETS), exception_id),
-                    sub))
+        out.append(
+            (
+                AccessRequest(
+                    actor,
+                    rng.choice(actions),
+                    sub.subject_id,
+                    purpose,
+                    frozenset(cats),
+                    at,
+                    _weighted(rng, TARGETS),
+                    exception_id,
+                ),
+                sub,
+            )
+        )
     return out
 
 
@@ -315,8 +472,9 @@ m = p.kind == 'grant' && g(r.act, 'use:' + r.pur) && g2(r.cat, 'for:' + r.pur) \
 """
 
 
-def casbin_policy(policy: PolicyState, actors: Sequence[Actor],
-                  scopes: dict[str, frozenset[str]]) -> list[str]:
+def casbin_policy(
+    policy: PolicyState, actors: Sequence[Actor], scopes: dict[str, frozenset[str]]
+) -> list[str]:
     """Policy lines from the same PolicyState decide() reads.
 
     g:  actor -> role -> use:<purpose>         (role allowed; only active purposes)
@@ -325,10 +483,15 @@ def casbin_policy(policy: PolicyState, actors: Sequence[Actor],
     g4: system -> approved (usable) | abroad (region outside home)
     g5: subject -> ex:<id>                     (the exception's subject scope)
     """
-    lines = ["p, grant, *, allow"] + [f"p, {k}, *, deny" for k in (
-        "credential", "system", "abroad", "restricted", "child", "declared", "sensitive")]
-    lines += [f"p, consent, {r.key}, deny" for r in policy.register.rules.values()
-              if r.active and r.needs_consent]
+    lines = ["p, grant, *, allow"] + [
+        f"p, {k}, *, deny"
+        for k in ("credential", "system", "abroad", "restricted", "child", "declared", "sensitive")
+    ]
+    lines += [
+        f"p, consent, {r.key}, deny"
+        for r in policy.register.rules.values()
+        if r.active and r.needs_consent
+    ]
     lines += [f"g, {a.id}, {role}" for a in actors for role in sorted(a.roles)]
     for rule in policy.register.rules.values():
         if rule.active:
@@ -363,16 +526,25 @@ class CasbinAttrs:
         self.id = sid
         self.child = sub.is_child(at)
         # guardians whose link to this child staff had verified by `at`
-        verified = {g.guardian_id for g in sub.guardians if g.child_id == sid
-                    and g.verified_at is not None and g.verified_at <= at}
+        verified = {
+            g.guardian_id
+            for g in sub.guardians
+            if g.child_id == sid and g.verified_at is not None and g.verified_at <= at
+        }
         # consents of this subject in force at `at`; a guardian consent, and any consent
         # for a child, counts only when a verified guardian gave it
-        self.consents = {f"{c.purpose}:{c.kind.value}" for c in sub.consents
-                         if c.subject_id == sid and c.in_force(at)
-                         and (not (self.child or c.kind is ConsentKind.GUARDIAN)
-                              or c.given_by in verified)}
-        self.restricted = {r.purpose or "*" for r in sub.restrictions if r.subject_id == sid
-                           and r.since <= at and (r.lifted_at is None or at < r.lifted_at)}
+        self.consents = {
+            f"{c.purpose}:{c.kind.value}"
+            for c in sub.consents
+            if c.subject_id == sid
+            and c.in_force(at)
+            and (not (self.child or c.kind is ConsentKind.GUARDIAN) or c.given_by in verified)
+        }
+        self.restricted = {
+            r.purpose or "*"
+            for r in sub.restrictions
+            if r.subject_id == sid and r.since <= at and (r.lifted_at is None or at < r.lifted_at)
+        }
         self.declared = {f"{c}|{p}" for c, ps in sub.collected_for.items() for p in ps}
 
 
@@ -381,8 +553,13 @@ def casbin_exception(req: AccessRequest, policy: PolicyState) -> str:
     return f"ex:{ex.id}" if ex is not None and ex.in_force(req.at) else ""
 
 
-def make_enforcer(policy: PolicyState, scopes: dict[str, frozenset[str]], where: Path, *,
-                  cached_parse: bool = False) -> Any:
+def make_enforcer(
+    policy: PolicyState,
+    scopes: dict[str, frozenset[str]],
+    where: Path,
+    *,
+    cached_parse: bool = False,
+) -> Any:
     """A stock `casbin.Enforcer`; `cached_parse`: one that parses its matcher once instead
     of on every enforce() (pycasbin re-parses it per call) — casbin's best case."""
     import casbin  # noqa: PLC0415  (the bench extra)
@@ -406,8 +583,13 @@ def make_enforcer(policy: PolicyState, scopes: dict[str, frozenset[str]], where:
     return ParsedOnce(str(model), str(lines))
 
 
-def casbin_allowed(enforcer: Any, req: AccessRequest, policy: PolicyState,
-                   sub: SubjectState, per_check: list[int] | None = None) -> frozenset[str]:
+def casbin_allowed(
+    enforcer: Any,
+    req: AccessRequest,
+    policy: PolicyState,
+    sub: SubjectState,
+    per_check: list[int] | None = None,
+) -> frozenset[str]:
     attrs, ex = CasbinAttrs(req, sub), casbin_exception(req, policy)
     sys_key, ns = req.target_system or "", time.perf_counter_ns
     allowed = set()
@@ -425,22 +607,27 @@ def casbin_allowed(enforcer: Any, req: AccessRequest, policy: PolicyState,
 # Statistics
 # ---------------------------------------------------------------------------------------
 
+
 def pct(values: Sequence[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(q * len(s)))] if s else float("nan")
 
 
 def us_stats(ns_values: Sequence[int]) -> dict[str, float]:
-    return {"p50_us": round(pct(ns_values, 0.50) / 1000, 2),
-            "p90_us": round(pct(ns_values, 0.90) / 1000, 2),
-            "p99_us": round(pct(ns_values, 0.99) / 1000, 2),
-            "mean_us": round(sum(ns_values) / len(ns_values) / 1000, 2)}
+    return {
+        "p50_us": round(pct(ns_values, 0.50) / 1000, 2),
+        "p90_us": round(pct(ns_values, 0.90) / 1000, 2),
+        "p99_us": round(pct(ns_values, 0.99) / 1000, 2),
+        "mean_us": round(sum(ns_values) / len(ns_values) / 1000, 2),
+    }
 
 
 def ms_stats(seconds: Sequence[float]) -> dict[str, float]:
-    return {"p50_ms": round(pct(seconds, 0.50) * 1000, 2),
-            "p99_ms": round(pct(seconds, 0.99) * 1000, 2),
-            "max_ms": round(max(seconds) * 1000, 2)}
+    return {
+        "p50_ms": round(pct(seconds, 0.50) * 1000, 2),
+        "p99_ms": round(pct(seconds, 0.99) * 1000, 2),
+        "max_ms": round(max(seconds) * 1000, 2),
+    }
 
 
 def load() -> list[float]:
@@ -450,6 +637,7 @@ def load() -> list[float]:
 # ---------------------------------------------------------------------------------------
 # (a) pure evaluation
 # ---------------------------------------------------------------------------------------
+
 
 def _time_ours(reqs: list[Item], policy: PolicyState) -> tuple[list[int], list[Decision], float]:
     ns = time.perf_counter_ns
@@ -467,8 +655,9 @@ def _time_ours(reqs: list[Item], policy: PolicyState) -> tuple[list[int], list[D
     return ours, decisions, len(reqs) / ((ns() - t0) / 1e9)
 
 
-def _time_casbin(enforcer: Any, reqs: list[Item], policy: PolicyState,
-                 decisions: list[Decision]) -> dict[str, Any]:
+def _time_casbin(
+    enforcer: Any, reqs: list[Item], policy: PolicyState, decisions: list[Decision]
+) -> dict[str, Any]:
     """enforce() on every (request, category), compared with decide() request by request."""
     ns = time.perf_counter_ns
     per_check: list[int] = []
@@ -486,14 +675,26 @@ def _time_casbin(enforcer: Any, reqs: list[Item], policy: PolicyState,
         per_request.append(ns() - t0)
         stock.append(allowed)
         if allowed != d.allowed:
-            mismatches.append({
-                "subject": req.subject_id, "purpose": req.purpose,
-                "actor_roles": sorted(req.actor.roles), "system": req.target_system,
-                "exception": req.exception_id, "categories": sorted(req.categories),
-                "ours": sorted(d.allowed), "casbin": sorted(allowed),
-                "our_reasons": [r.code for r in d.reasons]})
-    return {"per_check": per_check, "per_request": per_request, "projection": projection,
-            "mismatches": mismatches, "stock": stock}
+            mismatches.append(
+                {
+                    "subject": req.subject_id,
+                    "purpose": req.purpose,
+                    "actor_roles": sorted(req.actor.roles),
+                    "system": req.target_system,
+                    "exception": req.exception_id,
+                    "categories": sorted(req.categories),
+                    "ours": sorted(d.allowed),
+                    "casbin": sorted(allowed),
+                    "our_reasons": [r.code for r in d.reasons],
+                }
+            )
+    return {
+        "per_check": per_check,
+        "per_request": per_request,
+        "projection": projection,
+        "mismatches": mismatches,
+        "stock": stock,
+    }
 
 
 def run_pure(tmp: Path) -> dict[str, object]:
@@ -529,20 +730,30 @@ def run_pure(tmp: Path) -> dict[str, object]:
         for r in d.reasons:
             reasons[r.code] = reasons.get(r.code, 0) + 1
     return {
-        "requests": len(reqs), "subjects": len(subjects),
+        "requests": len(reqs),
+        "subjects": len(subjects),
         "categories_per_request": round(checks / len(reqs), 2),
-        "outcomes": {"allowed_some": n_allowed, "denied": len(reqs) - n_allowed,
-                     "categories_allowed": sum(len(d.allowed) for d in decisions),
-                     "categories_requested": checks},
+        "outcomes": {
+            "allowed_some": n_allowed,
+            "denied": len(reqs) - n_allowed,
+            "categories_allowed": sum(len(d.allowed) for d in decisions),
+            "categories_requested": checks,
+        },
         "reason_codes": dict(sorted(reasons.items(), key=lambda kv: -kv[1])),
         "ours_decide_per_request": {**ours_s, "calls_per_s": round(ours_rate)},
-        "casbin_enforce_per_check": {**cas_s,
-                                     "calls_per_s": round(checks / (sum(per_check) / 1e9))},
-        "casbin_per_request": {**us_stats(cas["per_request"]),
-                               "note": "enforce() on every category of the request"},
+        "casbin_enforce_per_check": {
+            **cas_s,
+            "calls_per_s": round(checks / (sum(per_check) / 1e9)),
+        },
+        "casbin_per_request": {
+            **us_stats(cas["per_request"]),
+            "note": "enforce() on every category of the request",
+        },
         "casbin_enforce_per_check_matcher_parsed_once": {
-            **us_stats(per_check_cached), "requests": min(CACHED_SUBSET, len(reqs)),
-            "note": "not stock pycasbin: its per-call ast.parse of the matcher cached"},
+            **us_stats(per_check_cached),
+            "requests": min(CACHED_SUBSET, len(reqs)),
+            "note": "not stock pycasbin: its per-call ast.parse of the matcher cached",
+        },
         "casbin_attribute_projection_per_request": us_stats(cas["projection"]),
         "casbin_version": version("casbin"),
         "casbin_policy_lines": len(casbin_policy(policy, [a for a, _ in ACTORS], scopes)),
@@ -556,7 +767,8 @@ def run_pure(tmp: Path) -> dict[str, object]:
         "gc": "data set frozen (gc.freeze) during timing; collector on",
         "ratio_casbin_p50_over_ours_p99": round(cas_s["p50_us"] / ours_s["p99_us"], 2),
         "ratio_casbin_request_p50_over_ours_p50": round(
-            pct(cas["per_request"], 0.5) / pct(ours, 0.5), 1),
+            pct(cas["per_request"], 0.5) / pct(ours, 0.5), 1
+        ),
     }
 
 
@@ -567,8 +779,9 @@ def run_pure(tmp: Path) -> dict[str, object]:
 Item = tuple[AccessRequest, SubjectState]
 
 
-def _group_committer(c: Container, policy: PolicyState, *, evaluate: bool, audit: bool
-                     ) -> tuple[GroupCommit[Decision | Item, None], list[int]]:
+def _group_committer(
+    c: Container, policy: PolicyState, *, evaluate: bool, audit: bool
+) -> tuple[GroupCommit[Decision | Item, None], list[int]]:
     """The service's group commit (services/group_commit.py) over this bench's synthetic
     requests. `evaluate=False`: callers submit decisions they evaluated themselves.
     `evaluate=True`: the writer evaluates the whole batch before recording it, so the
@@ -577,17 +790,31 @@ def _group_committer(c: Container, policy: PolicyState, *, evaluate: bool, audit
 
     def run(batch: list[Decision | Item]) -> list[Exception | None]:
         sizes.append(len(batch))
-        record(c, [_evaluate(policy, w) if evaluate else w  # type: ignore[misc, arg-type]
-                   for w in batch], audit=audit)
+        record(
+            c,
+            [
+                _evaluate(policy, w) if evaluate else w  # type: ignore[misc, arg-type]
+                for w in batch
+            ],
+            audit=audit,
+        )
         return [None] * len(batch)
 
     return GroupCommit(run, name="bench-group-commit"), sizes
 
 
 def _audit_event(d: Decision) -> AuditEvent:
-    return AuditEvent("decision.evaluate", d.actor.kind.value, d.actor.id, "subject",
-                      d.subject_id, d.subject_id, d.purpose, d.id,
-                      details={"outcome": d.outcome, "reasons": [r.code for r in d.reasons]})
+    return AuditEvent(
+        "decision.evaluate",
+        d.actor.kind.value,
+        d.actor.id,
+        "subject",
+        d.subject_id,
+        d.subject_id,
+        d.purpose,
+        d.id,
+        details={"outcome": d.outcome, "reasons": [r.code for r in d.reasons]},
+    )
 
 
 def record(c: Container, decisions: list[Decision], *, audit: bool = False) -> None:
@@ -618,12 +845,17 @@ def _threads(n: int, fn: Callable[[int], None]) -> tuple[float, float]:
 def _rates(n: int, wall: float, cpu: float) -> dict[str, float]:
     """per_s: wall clock (shared machine); cpu_us: this process's CPU per decision, which
     other people's load on the machine does not inflate."""
-    return {"decisions": n, "per_s": round(n / wall), "cpu_us_per_decision": round(cpu / n * 1e6),
-            "per_cpu_s": round(n / cpu)}
+    return {
+        "decisions": n,
+        "per_s": round(n / wall),
+        "cpu_us_per_decision": round(cpu / n * 1e6),
+        "per_cpu_s": round(n / cpu),
+    }
 
 
-def run_durable(name: str, c: Container, policy: PolicyState,
-                reqs: list[Item]) -> dict[str, object]:
+def run_durable(
+    name: str, c: Container, policy: PolicyState, reqs: list[Item]
+) -> dict[str, object]:
     out: dict[str, object] = {"backend": name}
     n_single, n_batch, batch, n_group = 2_000, 20_000, 200, 20_000
     pick = lambda i: reqs[i % len(reqs)]  # noqa: E731
@@ -642,16 +874,22 @@ def run_durable(name: str, c: Container, policy: PolicyState,
             record(c, [_evaluate(policy, pick(i))])
             lat.append(time.perf_counter() - s)
 
-    out["per_decision_commit"] = {"rows_at_start": PREFILL,
-                                  **_rates(n_single, *_threads(1, single)), **ms_stats(lat)}
+    out["per_decision_commit"] = {
+        "rows_at_start": PREFILL,
+        **_rates(n_single, *_threads(1, single)),
+        **ms_stats(lat),
+    }
 
     # 2. one caller, `batch` decisions per commit (a bulk read path)
     def batched(_: int) -> None:
         for b in range(0, n_batch, batch):
             record(c, [_evaluate(policy, pick(i)) for i in range(b, b + batch)])
 
-    out["batched_commit"] = {"rows_at_start": PREFILL + n_single, "batch": batch,
-                             **_rates(n_batch, *_threads(1, batched))}
+    out["batched_commit"] = {
+        "rows_at_start": PREFILL + n_single,
+        "batch": batch,
+        **_rates(n_batch, *_threads(1, batched)),
+    }
 
     # 3. concurrent callers, each its own commit
     callers, per = 8, 400
@@ -666,24 +904,32 @@ def run_durable(name: str, c: Container, policy: PolicyState,
         lats.extend(mine)
 
     rows = PREFILL + n_single + n_batch
-    out["concurrent_own_commit"] = {"rows_at_start": rows, "callers": callers,
-                                    **_rates(callers * per, *_threads(callers, own_commit)),
-                                    **ms_stats(lats)}
+    out["concurrent_own_commit"] = {
+        "rows_at_start": rows,
+        "callers": callers,
+        **_rates(callers * per, *_threads(callers, own_commit)),
+        **ms_stats(lats),
+    }
     rows += callers * per
 
     # 4. concurrent callers sharing commits (group commit)
     for key, callers, evaluate, audit in (
-            ("group_commit_callers_evaluate", 32, False, False),
-            ("group_commit_writer_evaluates", 32, True, False),
-            ("group_commit_writer_evaluates_64", 64, True, False),
-            ("group_commit_writer_evaluates_64_with_audit", 64, True, True)):
+        ("group_commit_callers_evaluate", 32, False, False),
+        ("group_commit_writer_evaluates", 32, True, False),
+        ("group_commit_writer_evaluates_64", 64, True, False),
+        ("group_commit_writer_evaluates_64_with_audit", 64, True, True),
+    ):
         per = n_group // callers
         gc_, sizes = _group_committer(c, policy, evaluate=evaluate, audit=audit)
         lats = []
 
-        def grouped(k: int, gc_: GroupCommit[Decision | Item, None] = gc_,
-                    lats: list[float] = lats,
-                    evaluate: bool = evaluate, per: int = per) -> None:
+        def grouped(
+            k: int,
+            gc_: GroupCommit[Decision | Item, None] = gc_,
+            lats: list[float] = lats,
+            evaluate: bool = evaluate,
+            per: int = per,
+        ) -> None:
             mine = []
             for i in range(per):
                 s = time.perf_counter()
@@ -694,16 +940,21 @@ def run_durable(name: str, c: Container, policy: PolicyState,
 
         wall, cpu = _threads(callers, grouped)
         gc_.close()
-        out[key] = {"rows_at_start": rows, "callers": callers,
-                    **_rates(callers * per, wall, cpu), **ms_stats(lats),
-                    "commits": len(sizes), "mean_batch": round(sum(sizes) / len(sizes), 1)}
+        out[key] = {
+            "rows_at_start": rows,
+            "callers": callers,
+            **_rates(callers * per, wall, cpu),
+            **ms_stats(lats),
+            "commits": len(sizes),
+            "mean_batch": round(sum(sizes) / len(sizes), 1),
+        }
         rows += callers * per
     out["service_evaluate_access"] = run_service(c)
     out["target_min"] = DURABLE_TARGET
     service: dict[str, Any] = out["service_evaluate_access"]  # type: ignore[assignment]
-    out["service_group_commit_target_met"] = max(
-        service[k]["per_s"] for k in service if k.startswith("group_commit")
-    ) >= DURABLE_TARGET
+    out["service_group_commit_target_met"] = (
+        max(service[k]["per_s"] for k in service if k.startswith("group_commit")) >= DURABLE_TARGET
+    )
     out["load_after"] = load()
     return out
 
@@ -725,14 +976,32 @@ def run_service(c: Container) -> dict[str, object]:
         register_subjects,
     )
 
-    items = (("user.name", "客户{i}"), ("user.contact.email", "c{i}@example.cn"),
-             ("user.contact.phone_number", "138{i:08d}"),
-             ("user.behavior.purchase_history", "PO-{i}"))
-    done = register_subjects(c.uow(), c.vault, c.clock, OPERATOR, c.state, [
-        SubjectInput("customer_contact", [
-            ItemInput(cat, v.format(i=i), Channel.PURCHASE_ORDER, LegalBasis.CONTRACT, "erp")
-            for cat, v in items]) for i in range(HTTP_SUBJECTS)],
-        default_system="piiguard-vault")
+    items = (
+        ("user.name", "客户{i}"),
+        ("user.contact.email", "c{i}@example.cn"),
+        ("user.contact.phone_number", "138{i:08d}"),
+        ("user.behavior.purchase_history", "PO-{i}"),
+    )
+    done = register_subjects(
+        c.uow(),
+        c.vault,
+        c.clock,
+        OPERATOR,
+        c.state,
+        [
+            SubjectInput(
+                "customer_contact",
+                [
+                    ItemInput(
+                        cat, v.format(i=i), Channel.PURCHASE_ORDER, LegalBasis.CONTRACT, "erp"
+                    )
+                    for cat, v in items
+                ],
+            )
+            for i in range(HTTP_SUBJECTS)
+        ],
+        default_system="piiguard-vault",
+    )
     ids = [r.subject.id for r in done]
     _, key = add_client(c.uow(), c.clock, OPERATOR, f"bench-{new_id()[:8]}")
     cats = frozenset({"user.name", "user.contact.email", "user.contact.phone_number"})
@@ -740,8 +1009,9 @@ def run_service(c: Container) -> dict[str, object]:
 
     def one(i: int, auth: bool) -> None:
         actor = authenticate_client(c.uow(readonly=True), c.clock, key) if auth else system
-        evaluate_access(c.uow(), c.snapshots, c.clock, actor, ids[i % len(ids)],
-                        "after_sales", cats, Action.USE)
+        evaluate_access(
+            c.uow(), c.snapshots, c.clock, actor, ids[i % len(ids)], "after_sales", cats, Action.USE
+        )
 
     out: dict[str, object] = {}
     n = 2_000
@@ -764,14 +1034,17 @@ def run_service(c: Container) -> dict[str, object]:
             mine = []
             for i in range(per):
                 s = time.perf_counter()
-                c.decisions(DecisionRequest(system, ids[(k * per + i) % len(ids)],
-                                            "after_sales", cats))
+                c.decisions(
+                    DecisionRequest(system, ids[(k * per + i) % len(ids)], "after_sales", cats)
+                )
                 mine.append(time.perf_counter() - s)
             lats.extend(mine)
 
         out[f"group_commit_{callers}_callers"] = {
-            "callers": callers, **_rates(callers * per, *_threads(callers, grouped)),
-            **ms_stats(lats)}
+            "callers": callers,
+            **_rates(callers * per, *_threads(callers, grouped)),
+            **ms_stats(lats),
+        }
     # as the server calls it: coroutines on one event loop (uvloop, as uvicorn picks it)
     # await the writer's futures, instead of threads blocking on them
     for callers in (64, 256):
@@ -779,12 +1052,22 @@ def run_service(c: Container) -> dict[str, object]:
         lats = []
         wall, cpu = _asyncio_callers(c, callers, per, system, ids, cats, lats)
         out[f"group_commit_{callers}_coroutines"] = {
-            "callers": callers, **_rates(callers * per, wall, cpu), **ms_stats(lats)}
+            "callers": callers,
+            **_rates(callers * per, wall, cpu),
+            **ms_stats(lats),
+        }
     return out
 
 
-def _asyncio_callers(c: Container, callers: int, per: int, actor: Actor, ids: list[str],
-                     cats: frozenset[str], lats: list[float]) -> tuple[float, float]:
+def _asyncio_callers(
+    c: Container,
+    callers: int,
+    per: int,
+    actor: Actor,
+    ids: list[str],
+    cats: frozenset[str],
+    lats: list[float],
+) -> tuple[float, float]:
     import asyncio  # noqa: PLC0415
 
     try:
@@ -797,8 +1080,11 @@ def _asyncio_callers(c: Container, callers: int, per: int, actor: Actor, ids: li
     async def caller(k: int) -> None:
         for i in range(per):
             s = time.perf_counter()
-            await asyncio.wrap_future(c.decisions.submit(DecisionRequest(
-                actor, ids[(k * per + i) % len(ids)], "after_sales", cats)))
+            await asyncio.wrap_future(
+                c.decisions.submit(
+                    DecisionRequest(actor, ids[(k * per + i) % len(ids)], "after_sales", cats)
+                )
+            )
             lats.append(time.perf_counter() - s)
 
     async def run_all() -> None:
@@ -828,8 +1114,7 @@ def run_b(tmp: Path) -> list[dict[str, object]]:
         c.close()
     if pg_available():
         with pg_databases(2) as (data, keys):
-            c = bootstrap(Settings(var_dir=tmp / "pgvar", database_url=data,
-                                   keystore_url=keys))
+            c = bootstrap(Settings(var_dir=tmp / "pgvar", database_url=data, keystore_url=keys))
             try:
                 results.append(run_durable("postgresql", c, policy, reqs))
             finally:
@@ -909,8 +1194,9 @@ def _tree_cpu(root: int) -> float:
 
 
 @contextlib.contextmanager
-def _server(argv: list[str], env: dict[str, str], port: int, log: Path
-            ) -> Iterator[tuple[str, int]]:
+def _server(
+    argv: list[str], env: dict[str, str], port: int, log: Path
+) -> Iterator[tuple[str, int]]:
     import httpx  # noqa: PLC0415
 
     base = f"http://127.0.0.1:{port}"
@@ -941,15 +1227,28 @@ def _seed_http(base: str, key: str) -> list[str]:
     import httpx  # noqa: PLC0415
 
     h = {"Authorization": f"Bearer {key}"}
-    items = [("user.name", "客户{i}"), ("user.contact.email", "customer{i}@example.cn"),
-             ("user.contact.phone_number", "138{i:08d}"),
-             ("user.behavior.purchase_history", "PO-{i}: 2 x spindle")]
+    items = [
+        ("user.name", "客户{i}"),
+        ("user.contact.email", "customer{i}@example.cn"),
+        ("user.contact.phone_number", "138{i:08d}"),
+        ("user.behavior.purchase_history", "PO-{i}: 2 x spindle"),
+    ]
     ids = []
     with httpx.Client(base_url=base, headers=h, timeout=30) as cl:
         for i in range(HTTP_SUBJECTS):
-            body = {"kind": "customer_contact", "items": [
-                {"category": cat, "value": v.format(i=i), "channel": "purchase_order",
-                 "legal_basis": "contract", "source_system": "erp"} for cat, v in items]}
+            body = {
+                "kind": "customer_contact",
+                "items": [
+                    {
+                        "category": cat,
+                        "value": v.format(i=i),
+                        "channel": "purchase_order",
+                        "legal_basis": "contract",
+                        "source_system": "erp",
+                    }
+                    for cat, v in items
+                ],
+            }
             r = cl.post("/api/v1/subjects", json=body)
             r.raise_for_status()
             ids.append(r.json()["id"])
@@ -957,8 +1256,12 @@ def _seed_http(base: str, key: str) -> list[str]:
 
 
 def _decision_body(sid: str) -> dict[str, object]:
-    return {"subject_id": sid, "purpose": "after_sales", "action": "use",
-            "categories": ["user.name", "user.contact.email", "user.contact.phone_number"]}
+    return {
+        "subject_id": sid,
+        "purpose": "after_sales",
+        "action": "use",
+        "categories": ["user.name", "user.contact.email", "user.contact.phone_number"],
+    }
 
 
 def _pick_target(base: str, key: str, sid: str) -> dict[str, object]:
@@ -969,22 +1272,40 @@ def _pick_target(base: str, key: str, sid: str) -> dict[str, object]:
     h = {"Authorization": f"Bearer {key}"}
     paths = httpx.get(f"{base}/openapi.json", timeout=10).json().get("paths", {})
     if "post" in paths.get("/api/v1/decisions", {}):
-        r = httpx.post(f"{base}/api/v1/decisions", json=_decision_body(sid), headers=h,
-                       timeout=10)
+        r = httpx.post(f"{base}/api/v1/decisions", json=_decision_body(sid), headers=h, timeout=10)
         if r.status_code < 300:
-            return {"endpoint": "POST /api/v1/decisions", "method": "POST",
-                    "probe_status": r.status_code}
+            return {
+                "endpoint": "POST /api/v1/decisions",
+                "method": "POST",
+                "probe_status": r.status_code,
+            }
         note = f"POST /api/v1/decisions answered {r.status_code} to the bench's body"
     else:
         note = "POST /api/v1/decisions does not exist yet"
-    r = httpx.get(f"{base}/api/v1/subjects/{sid}/data", params={"purpose": "after_sales"},
-                  headers=h, timeout=10)
-    return {"endpoint": "GET /api/v1/subjects/{id}/data?purpose=after_sales (stand-in)",
-            "method": "GET", "probe_status": r.status_code, "why_stand_in": note}
+    r = httpx.get(
+        f"{base}/api/v1/subjects/{sid}/data",
+        params={"purpose": "after_sales"},
+        headers=h,
+        timeout=10,
+    )
+    return {
+        "endpoint": "GET /api/v1/subjects/{id}/data?purpose=after_sales (stand-in)",
+        "method": "GET",
+        "probe_status": r.status_code,
+        "why_stand_in": note,
+    }
 
 
-def _wrk(base: str, key: str, target: dict[str, object], ids: list[str], tmp: Path,
-         threads: int, conns: int, pid: int) -> dict[str, object]:
+def _wrk(
+    base: str,
+    key: str,
+    target: dict[str, object],
+    ids: list[str],
+    tmp: Path,
+    threads: int,
+    conns: int,
+    pid: int,
+) -> dict[str, object]:
     listing = tmp / "wrk-requests.tsv"
     with listing.open("w") as fh:
         for sid in ids:
@@ -997,9 +1318,20 @@ def _wrk(base: str, key: str, target: dict[str, object], ids: list[str], tmp: Pa
     script = tmp / "wrk.lua"
     script.write_text(_LUA % {"list": listing, "method": target["method"], "key": key})
     before, cpu0 = load(), _tree_cpu(pid)
-    p = subprocess.run(["wrk", f"-t{threads}", f"-c{conns}", f"-d{WRK_DURATION}",  # noqa: S607
-                        "-s", str(script), base + "/"], capture_output=True, text=True,
-                       check=True)
+    p = subprocess.run(
+        [  # noqa: S607 - wrk from PATH, a bench tool
+            "wrk",
+            f"-t{threads}",
+            f"-c{conns}",
+            f"-d{WRK_DURATION}",
+            "-s",
+            str(script),
+            base + "/",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     cpu = _tree_cpu(pid) - cpu0
     m = re.search(r"^JSON(\{.*\})$", p.stdout, re.MULTILINE)
     if m is None:
@@ -1007,50 +1339,80 @@ def _wrk(base: str, key: str, target: dict[str, object], ids: list[str], tmp: Pa
     s = json.loads(m.group(1))
     rate = s["requests"] / (s["duration_us"] / 1e6)
     errors = s["errors_status"] + s["errors_connect"] + s["errors_read"] + s["errors_timeout"]
-    return {"wrk_threads": threads, "connections": conns, "duration": WRK_DURATION,
-            "requests": s["requests"], "per_s": round(rate),
-            "p50_ms": round(s["p50_us"] / 1000, 2), "p90_ms": round(s["p90_us"] / 1000, 2),
-            "p99_ms": round(s["p99_us"] / 1000, 2), "max_ms": round(s["max_us"] / 1000, 2),
-            "non_2xx_or_errors": errors,
-            "errors": {k: s[f"errors_{k}"] for k in ("status", "connect", "read", "timeout")},
-            "server_cpu_ms_per_request": round(cpu / max(1, s["requests"]) * 1000, 2),
-            "server_cpu_cores_busy": round(cpu / (s["duration_us"] / 1e6), 2),
-            "load_before": before,
-            "target_met": rate >= HTTP_TARGET and s["p99_us"] / 1000 < HTTP_P99_MS
-            and errors == 0}
+    return {
+        "wrk_threads": threads,
+        "connections": conns,
+        "duration": WRK_DURATION,
+        "requests": s["requests"],
+        "per_s": round(rate),
+        "p50_ms": round(s["p50_us"] / 1000, 2),
+        "p90_ms": round(s["p90_us"] / 1000, 2),
+        "p99_ms": round(s["p99_us"] / 1000, 2),
+        "max_ms": round(s["max_us"] / 1000, 2),
+        "non_2xx_or_errors": errors,
+        "errors": {k: s[f"errors_{k}"] for k in ("status", "connect", "read", "timeout")},
+        "server_cpu_ms_per_request": round(cpu / max(1, s["requests"]) * 1000, 2),
+        "server_cpu_cores_busy": round(cpu / (s["duration_us"] / 1e6), 2),
+        "load_before": before,
+        "target_met": rate >= HTTP_TARGET and s["p99_us"] / 1000 < HTTP_P99_MS and errors == 0,
+    }
 
 
-HEALTH = {"endpoint": "GET /healthz (baseline: routing + two SELECT 1, no auth)",
-          "method": "GET", "path": "/healthz"}
+HEALTH = {
+    "endpoint": "GET /healthz (baseline: routing + two SELECT 1, no auth)",
+    "method": "GET",
+    "path": "/healthz",
+}
 
 
-def _serve_and_load(label: str, argv: list[str], env: dict[str, str], key: str,
-                    tmp: Path, out: dict[str, Any], runs: Sequence[tuple[int, int]],
-                    ids: list[str] | None = None) -> list[str]:
+def _serve_and_load(
+    label: str,
+    argv: list[str],
+    env: dict[str, str],
+    key: str,
+    tmp: Path,
+    out: dict[str, Any],
+    runs: Sequence[tuple[int, int]],
+    ids: list[str] | None = None,
+) -> list[str]:
     port = _free_port()
     argv = [*argv, "--port", str(port)]
     with _server(argv, env, port, tmp / f"server-{port}.log") as (base, pid):
         ids = ids or _seed_http(base, key)
         if "endpoint" not in out:
             out["endpoint"] = _pick_target(base, key, ids[0])
-        out["runs"].append({"server": label, "what": "baseline GET /healthz",
-                            **_wrk(base, key, HEALTH, ids, tmp, 1, 16, pid)})
-        out["runs"].extend({"server": label, "what": out["endpoint"]["endpoint"],
-                            **_wrk(base, key, out["endpoint"], ids, tmp, t, c, pid)}
-                           for t, c in runs)
+        out["runs"].append(
+            {
+                "server": label,
+                "what": "baseline GET /healthz",
+                **_wrk(base, key, HEALTH, ids, tmp, 1, 16, pid),
+            }
+        )
+        out["runs"].extend(
+            {
+                "server": label,
+                "what": out["endpoint"]["endpoint"],
+                **_wrk(base, key, out["endpoint"], ids, tmp, t, c, pid),
+            }
+            for t, c in runs
+        )
     return ids
 
 
-def run_http(tmp: Path, backends: Sequence[str] = ("sqlite", "postgresql")
-             ) -> dict[str, object]:
+def run_http(tmp: Path, backends: Sequence[str] = ("sqlite", "postgresql")) -> dict[str, object]:
     if shutil.which("wrk") is None:
         return {"skipped": "wrk is not installed (apt-get install -y wrk)"}
-    out: dict[str, Any] = {"target": {"per_s_min": HTTP_TARGET, "p99_ms_max": HTTP_P99_MS},
-                           "runs": []}
+    out: dict[str, Any] = {
+        "target": {"per_s_min": HTTP_TARGET, "p99_ms_max": HTTP_P99_MS},
+        "runs": [],
+    }
     for backend in backends:
         with contextlib.ExitStack() as stack:
-            env = {k: v for k, v in os.environ.items()
-                   if k not in ("PIIGUARD_DATABASE_URL", "PIIGUARD_KEYSTORE_URL")}
+            env = {
+                k: v
+                for k, v in os.environ.items()
+                if k not in ("PIIGUARD_DATABASE_URL", "PIIGUARD_KEYSTORE_URL")
+            }
             env["PIIGUARD_VAR_DIR"] = str(tmp / f"http-{backend}")
             if backend == "postgresql":
                 if not pg_available():
@@ -1058,24 +1420,50 @@ def run_http(tmp: Path, backends: Sequence[str] = ("sqlite", "postgresql")
                     continue
                 data, keys = stack.enter_context(pg_databases(2))
                 env |= {"PIIGUARD_DATABASE_URL": data, "PIIGUARD_KEYSTORE_URL": keys}
-            add = subprocess.run([_piiguard(), "client", "add", "bench"], env=env,
-                                 capture_output=True, text=True, check=True)
+            add = subprocess.run(
+                [_piiguard(), "client", "add", "bench"],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             key = add.stdout.strip().splitlines()[-1]
-            ids = _serve_and_load(f"piiguard serve, {backend} (1 process)",
-                                  [_piiguard(), "serve"], env, key, tmp, out, WRK_RUNS)
-            _serve_and_load(f"piiguard serve --workers 2, {backend}",
-                            [_piiguard(), "serve", "--workers", "2"], env, key, tmp, out,
-                            WRK_RUNS, ids)
-    out["target_met_any"] = any(r.get("target_met") for r in out["runs"]
-                                if not str(r.get("what", "")).startswith("baseline"))
+            ids = _serve_and_load(
+                f"piiguard serve, {backend} (1 process)",
+                [_piiguard(), "serve"],
+                env,
+                key,
+                tmp,
+                out,
+                WRK_RUNS,
+            )
+            _serve_and_load(
+                f"piiguard serve --workers 2, {backend}",
+                [_piiguard(), "serve", "--workers", "2"],
+                env,
+                key,
+                tmp,
+                out,
+                WRK_RUNS,
+                ids,
+            )
+    out["target_met_any"] = any(
+        r.get("target_met")
+        for r in out["runs"]
+        if not str(r.get("what", "")).startswith("baseline")
+    )
     return out
 
 
 # ---------------------------------------------------------------------------------------
 
+
 def main(parts: Sequence[str] = ("a", "b", "c")) -> dict[str, object]:
-    summary: dict[str, object] = {"bench": "decisions", "machine": machine(),
-                                  "load_at_start": load()}
+    summary: dict[str, object] = {
+        "bench": "decisions",
+        "machine": machine(),
+        "load_at_start": load(),
+    }
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         if "a" in parts:

@@ -49,8 +49,16 @@ TARGET_WRITER_S = 0.5  # our own share of the issue's 2 s (decryption + writer)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英"
-CITIES = ("北京市朝阳区", "上海市浦东新区", "广州市天河区", "深圳市南山区", "杭州市西湖区",
-          "成都市武侯区", "南京市鼓楼区", "武汉市洪山区")
+CITIES = (
+    "北京市朝阳区",
+    "上海市浦东新区",
+    "广州市天河区",
+    "深圳市南山区",
+    "杭州市西湖区",
+    "成都市武侯区",
+    "南京市鼓楼区",
+    "武汉市洪山区",
+)
 STREETS = ("建国路", "世纪大道", "天河路", "科技园南路", "文三路", "人民南路", "中山路")
 PURPOSES = ("after_sales", "order_fulfilment", "invoicing", "marketing", "legal_compliance")
 CHANNELS = ("web", "email", "phone", "purchase_order", "business_event", "third_party")
@@ -64,20 +72,43 @@ def _categories(rng: random.Random) -> list[tuple[str, str, str, Callable[[], st
 
     return [
         ("user.name", "Name", "姓名", name),
-        ("user.contact.email", "Email", "电子邮箱",
-         lambda: f"user{rng.randrange(10**7)}@example{rng.randrange(50)}.cn"),
-        ("user.contact.phone_number", "Phone", "电话号码",
-         lambda: f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"),
-        ("user.contact.address", "Address", "地址",
-         lambda: f"{rng.choice(CITIES)}{rng.choice(STREETS)}{rng.randrange(1, 999)}号"
-                 f"{rng.randrange(1, 30)}栋{rng.randrange(101, 2999)}室"),
-        ("user.behavior.purchase_history", "Purchase history", "购买记录",
-         lambda: f"订单 SO-{rng.randrange(10**8):08d}，金额 ¥{rng.randrange(100, 99999)}.00，"
-                 f"商品：{name()}定制款 ×{rng.randrange(1, 9)}"),
-        ("user.device.ip_address", "IP address", "IP 地址",
-         lambda: ".".join(str(rng.randrange(256)) for _ in range(4))),
-        ("user.unique_id", "Customer number", "客户编号",
-         lambda: f"C{rng.randrange(10**10):010d}"),
+        (
+            "user.contact.email",
+            "Email",
+            "电子邮箱",
+            lambda: f"user{rng.randrange(10**7)}@example{rng.randrange(50)}.cn",
+        ),
+        (
+            "user.contact.phone_number",
+            "Phone",
+            "电话号码",
+            lambda: f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
+        ),
+        (
+            "user.contact.address",
+            "Address",
+            "地址",
+            lambda: (
+                f"{rng.choice(CITIES)}{rng.choice(STREETS)}{rng.randrange(1, 999)}号"
+                f"{rng.randrange(1, 30)}栋{rng.randrange(101, 2999)}室"
+            ),
+        ),
+        (
+            "user.behavior.purchase_history",
+            "Purchase history",
+            "购买记录",
+            lambda: (
+                f"订单 SO-{rng.randrange(10**8):08d}，金额 ¥{rng.randrange(100, 99999)}.00，"
+                f"商品：{name()}定制款 ×{rng.randrange(1, 9)}"
+            ),
+        ),
+        (
+            "user.device.ip_address",
+            "IP address",
+            "IP 地址",
+            lambda: ".".join(str(rng.randrange(256)) for _ in range(4)),
+        ),
+        ("user.unique_id", "Customer number", "客户编号", lambda: f"C{rng.randrange(10**10):010d}"),
         ("user.authorization.credentials.password", "Password", "密码", lambda: None),
     ]
 
@@ -90,36 +121,77 @@ def build_package(n: int, *, seed: int = SEED) -> AccessPackage:
     for i in range(n):
         key, en, zh, make = rng.choices(cats, weights)[0]
         collected = NOW - timedelta(seconds=rng.randrange(4 * 365 * 86400))
-        items.append(PackageItem(
-            item_id=f"01J{i:023d}", category=key, category_name_en=en, category_name_zh=zh,
-            value=make(), channel=rng.choice(CHANNELS), legal_basis=rng.choice(BASES),
-            source_system=rng.choice(SYSTEMS), held_in="vault", collected_at=collected,
-            last_confirmed_at=collected + timedelta(days=rng.randrange(300)),
-            purposes=tuple(sorted(rng.sample(PURPOSES, rng.randint(1, 3)))),
-            retain_until=date(2026 + rng.randrange(10), 1, 1) if rng.random() < 0.9 else None,
-            provided_by_subject=rng.random() < 0.4))
+        items.append(
+            PackageItem(
+                item_id=f"01J{i:023d}",
+                category=key,
+                category_name_en=en,
+                category_name_zh=zh,
+                value=make(),
+                channel=rng.choice(CHANNELS),
+                legal_basis=rng.choice(BASES),
+                source_system=rng.choice(SYSTEMS),
+                held_in="vault",
+                collected_at=collected,
+                last_confirmed_at=collected + timedelta(days=rng.randrange(300)),
+                purposes=tuple(sorted(rng.sample(PURPOSES, rng.randint(1, 3)))),
+                retain_until=date(2026 + rng.randrange(10), 1, 1) if rng.random() < 0.9 else None,
+                provided_by_subject=rng.random() < 0.4,
+            )
+        )
     recipients = tuple(
-        PackageRecipient(s, s.upper(), rng.choice(("CN", "CN", "HK", "DE")),
-                         rng.choice(PURPOSES), tuple(c[0] for c in rng.sample(cats[:6], 3)),
-                         NOW - timedelta(days=rng.randrange(700)))
-        for s in rng.choices(SYSTEMS, k=40))
-    consents = tuple(PackageConsent(p, "general", NOW - timedelta(days=400),
-                                    NOW - timedelta(days=3) if p == "marketing" else None)
-                     for p in PURPOSES)
+        PackageRecipient(
+            s,
+            s.upper(),
+            rng.choice(("CN", "CN", "HK", "DE")),
+            rng.choice(PURPOSES),
+            tuple(c[0] for c in rng.sample(cats[:6], 3)),
+            NOW - timedelta(days=rng.randrange(700)),
+        )
+        for s in rng.choices(SYSTEMS, k=40)
+    )
+    consents = tuple(
+        PackageConsent(
+            p,
+            "general",
+            NOW - timedelta(days=400),
+            NOW - timedelta(days=3) if p == "marketing" else None,
+        )
+        for p in PURPOSES
+    )
     restrictions = (PackageRestriction("objection", "marketing", NOW - timedelta(days=3), None),)
-    return AccessPackage("req-bench", "sub-bench", NOW, "zh", "示例贸易有限公司", "dec-bench",
-                         tuple(items), recipients, consents, restrictions)
+    return AccessPackage(
+        "req-bench",
+        "sub-bench",
+        NOW,
+        "zh",
+        "示例贸易有限公司",
+        "dec-bench",
+        tuple(items),
+        recipients,
+        consents,
+        restrictions,
+    )
 
 
 def baseline_dicts(p: AccessPackage) -> list[dict[str, Any]]:
-    return [{"item_id": i.item_id, "category": i.category, "value": i.value,
-             "channel": i.channel, "legal_basis": i.legal_basis,
-             "source_system": i.source_system, "held_in": i.held_in,
-             "collected_at": i.collected_at.isoformat(),
-             "last_confirmed_at": i.last_confirmed_at.isoformat(),
-             "purposes": list(i.purposes),
-             "retain_until": i.retain_until.isoformat() if i.retain_until else None,
-             "provided_by_subject": i.provided_by_subject} for i in p.items]
+    return [
+        {
+            "item_id": i.item_id,
+            "category": i.category,
+            "value": i.value,
+            "channel": i.channel,
+            "legal_basis": i.legal_basis,
+            "source_system": i.source_system,
+            "held_in": i.held_in,
+            "collected_at": i.collected_at.isoformat(),
+            "last_confirmed_at": i.last_confirmed_at.isoformat(),
+            "purposes": list(i.purposes),
+            "retain_until": i.retain_until.isoformat() if i.retain_until else None,
+            "provided_by_subject": i.provided_by_subject,
+        }
+        for i in p.items
+    ]
 
 
 def clock(fn: Callable[[], object], runs: int = RUNS) -> dict[str, float]:
@@ -129,8 +201,10 @@ def clock(fn: Callable[[], object], runs: int = RUNS) -> dict[str, float]:
         t0 = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t0)
-    return {"best_ms": round(min(times) * 1000, 1),
-            "median_ms": round(statistics.median(times) * 1000, 1)}
+    return {
+        "best_ms": round(min(times) * 1000, 1),
+        "median_ms": round(statistics.median(times) * 1000, 1),
+    }
 
 
 def main(n: int = N_ITEMS) -> dict[str, object]:
@@ -144,8 +218,10 @@ def main(n: int = N_ITEMS) -> dict[str, object]:
     stamp = p.generated_at
 
     zipped = w.access_zip(p)
-    sizes = {i.filename: [i.file_size, i.compress_size]
-             for i in zipfile.ZipFile(io.BytesIO(zipped)).infolist()}
+    sizes = {
+        i.filename: [i.file_size, i.compress_size]
+        for i in zipfile.ZipFile(io.BytesIO(zipped)).infolist()
+    }
     results: dict[str, Any] = {
         "baseline_json_dumps": clock(lambda: json.dumps(dicts, ensure_ascii=False)),
         "access_zip": clock(lambda: w.access_zip(p)),
@@ -156,19 +232,33 @@ def main(n: int = N_ITEMS) -> dict[str, object]:
             "package_json": clock(lambda: m._package_json(p, flat)),
             "items_csv": clock(lambda: m._items_csv(flat)),
             "render_html": clock(lambda: m._render(p, flat)),
-            "deflate_zip": clock(lambda: m._zip(
-                [("access.html", html), ("package.json", package_json),
-                 ("items.csv", items_csv)], stamp)),
+            "deflate_zip": clock(
+                lambda: m._zip(
+                    [
+                        ("access.html", html),
+                        ("package.json", package_json),
+                        ("items.csv", items_csv),
+                    ],
+                    stamp,
+                )
+            ),
         },
     }
     zip_s = results["access_zip"]["median_ms"] / 1000
     summary: dict[str, object] = {
-        "bench": "requests_package", "machine": machine(), "load": os.getloadavg(),
-        "items": n, "runs": RUNS, "results": results,
-        "zip_bytes": len(zipped), "entries_bytes_raw_compressed": sizes,
+        "bench": "requests_package",
+        "machine": machine(),
+        "load": os.getloadavg(),
+        "items": n,
+        "runs": RUNS,
+        "results": results,
+        "zip_bytes": len(zipped),
+        "entries_bytes_raw_compressed": sizes,
         "ratio_zip_over_baseline": round(
-            results["access_zip"]["median_ms"] / results["baseline_json_dumps"]["median_ms"], 1),
-        "target_writer_s": TARGET_WRITER_S, "writer_target_met": zip_s < TARGET_WRITER_S,
+            results["access_zip"]["median_ms"] / results["baseline_json_dumps"]["median_ms"], 1
+        ),
+        "target_writer_s": TARGET_WRITER_S,
+        "writer_target_met": zip_s < TARGET_WRITER_S,
         "deterministic": w.access_zip(p) == zipped,
     }
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -17,7 +17,7 @@ KEYS = ("num_statements", "missing_lines", "num_branches", "missing_branches")
 def package(path: str) -> str:
     """'src/piiguard/services/rights/intake.py' -> 'services.rights'."""
     parts = PurePosixPath(path.replace("\\", "/")).parts
-    inside = parts[parts.index("piiguard") + 1:-1] if "piiguard" in parts else ()
+    inside = parts[parts.index("piiguard") + 1 : -1] if "piiguard" in parts else ()
     return ".".join(inside) or "(top level)"
 
 
@@ -48,14 +48,20 @@ def main() -> int:
         report = json.loads(out.read_text("utf-8"))
     packages = rows(report["files"])
     width = max(len(name) for name in packages)
-    print(f"\nCoverage of src/piiguard (statements and branches, per package):\n"
-          f"  {'package':<{width}}  stmts   miss  branches  missed  cover")
+    print(
+        f"\nCoverage of src/piiguard (statements and branches, per package):\n"
+        f"  {'package':<{width}}  stmts   miss  branches  missed  cover"
+    )
     for name, s in packages.items():
-        print(f"  {name:<{width}}  {s['num_statements']:5d}  {s['missing_lines']:5d}"
-              f"  {s['num_branches']:7d}  {s['missing_branches']:6d}  {percent(s)}")
+        print(
+            f"  {name:<{width}}  {s['num_statements']:5d}  {s['missing_lines']:5d}"
+            f"  {s['num_branches']:7d}  {s['missing_branches']:6d}  {percent(s)}"
+        )
     totals = report["totals"]
-    print(f"  {'total':<{width}}  {totals['num_statements']:5d}  {totals['missing_lines']:5d}"
-          f"  {totals['num_branches']:7d}  {totals['missing_branches']:6d}  {percent(totals)}")
+    print(
+        f"  {'total':<{width}}  {totals['num_statements']:5d}  {totals['missing_lines']:5d}"
+        f"  {totals['num_branches']:7d}  {totals['missing_branches']:6d}  {percent(totals)}"
+    )
     return 0
 
 

@@ -46,8 +46,12 @@ class _Collector:
     def __init__(self, sink: SmtpSink) -> None:
         self.sink = sink
 
-    async def handle_DATA(self, server: SMTP, session: Session,  # noqa: N802
-                          envelope: Envelope) -> str:
+    async def handle_DATA(  # noqa: N802
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+    ) -> str:
         if self.sink.reply != ACCEPTED:
             return self.sink.reply
         raw = envelope.original_content or b""
@@ -90,12 +94,17 @@ class SmtpSink:
     def __enter__(self) -> SmtpSink:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()
 
-    def wait_for(self, predicate: Callable[[EmailMessage], bool] = lambda _m: True,
-                 timeout: float = 5.0) -> EmailMessage:
+    def wait_for(
+        self, predicate: Callable[[EmailMessage], bool] = lambda _m: True, timeout: float = 5.0
+    ) -> EmailMessage:
         """The first collected mail that satisfies `predicate`, waiting up to `timeout`
         seconds for it to arrive; AssertionError (with how many did arrive) if none does."""
         deadline = time.monotonic() + timeout
@@ -106,8 +115,9 @@ class SmtpSink:
                         return msg
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise AssertionError(f"no matching mail within {timeout}s "
-                                         f"({len(self.messages)} arrived)")
+                    raise AssertionError(
+                        f"no matching mail within {timeout}s ({len(self.messages)} arrived)"
+                    )
                 self._cond.wait(left)
 
     def clear(self) -> None:

@@ -26,8 +26,10 @@ class Settings(BaseSettings):
 
     var_dir: Path = Field(Path("var"), description="where the embedded databases and keys live")
     database_url: str | None = Field(None, description="SQLAlchemy URL of the data database")
-    keystore_url: str | None = Field(None, description="SQLAlchemy URL of the key store "
-                                     "(wrapped subject keys), apart from the data")
+    keystore_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the key store (wrapped subject keys), apart from the data",
+    )
     master_key_file: Path | None = Field(None, description="local KEK and HMAC key file")
     audit_key_file: Path | None = Field(None, description="Ed25519 key signing checkpoints")
     audit_witness_file: Path | None = Field(None, description="checkpoints kept outside the DB")
@@ -37,72 +39,118 @@ class Settings(BaseSettings):
     workers: int = Field(1, ge=1, le=64, description="server processes sharing the port")
     audit_checkpoint_every: int = Field(1000, ge=1, description="entries per checkpoint")
     audit_checkpoint_seconds: float = Field(60.0, gt=0, description="checkpoint timer")
-    api_key_cache_seconds: float = Field(5.0, ge=0, description="how long a checked API key "
-                                         "is trusted without reading the database again; a "
-                                         "key revoked elsewhere stops within this time")
+    api_key_cache_seconds: float = Field(
+        5.0,
+        ge=0,
+        description="how long a checked API key "
+        "is trusted without reading the database again; a "
+        "key revoked elsewhere stops within this time",
+    )
     session_hours: float = Field(12.0, gt=0, description="absolute staff session lifetime")
     setup_token_hours: float = Field(24.0, gt=0)
     # staff security (docs/security.md: each rule, its default and the standard it follows)
-    session_idle_minutes: float = Field(15.0, gt=0, description="a staff session idle this "
-                                        "long locks; the password (+ code) unlocks it (R2.6)")
-    reauth_minutes: float = Field(10.0, gt=0, description="sensitive actions need a sign-in "
-                                  "or re-authentication at most this old")
+    session_idle_minutes: float = Field(
+        15.0,
+        gt=0,
+        description="a staff session idle this long locks; the password (+ code) unlocks it (R2.6)",
+    )
+    reauth_minutes: float = Field(
+        10.0,
+        gt=0,
+        description="sensitive actions need a sign-in or re-authentication at most this old",
+    )
     password_min_length: int = Field(15, ge=8, description="password as the only factor")
     password_min_length_mfa: int = Field(8, ge=8, description="password with TOTP")
     password_max_length: int = Field(256, ge=64, description="longest password accepted")
-    password_max_age_days: int = Field(180, ge=0, description="forced change after this many "
-                                       "days (R5.3; 0 = never, as NIST advises)")
+    password_max_age_days: int = Field(
+        180,
+        ge=0,
+        description="forced change after this many days (R5.3; 0 = never, as NIST advises)",
+    )
     password_history: int = Field(5, ge=0, description="no reuse of the last N passwords")
-    password_min_guesses_log10: float = Field(8.0, ge=0, le=30, description="a new "
-                                              "password needs a strength estimate (zxcvbn) "
-                                              "of at least 10^N guesses (0 = off)")
-    mfa_roles: list[str] = Field(["privacy_officer", "staff", "auditor"],
-                                 description="roles that must sign in with TOTP (R2.6)")
-    generic_mailboxes: list[str] = Field(sorted(GENERIC_MAILBOXES), description="local parts "
-                                         "refused for staff accounts (admin@, sales@, ...)")
-    login_free_attempts: int = Field(3, ge=0, description="failures on one account before "
-                                     "its back-off starts")
-    login_address_free_attempts: int = Field(50, ge=0, description="failures from one "
-                                             "client address (any accounts) before that "
-                                             "address backs off; never locks (shared NAT)")
+    password_min_guesses_log10: float = Field(
+        8.0,
+        ge=0,
+        le=30,
+        description="a new "
+        "password needs a strength estimate (zxcvbn) "
+        "of at least 10^N guesses (0 = off)",
+    )
+    mfa_roles: list[str] = Field(
+        ["privacy_officer", "staff", "auditor"],
+        description="roles that must sign in with TOTP (R2.6)",
+    )
+    generic_mailboxes: list[str] = Field(
+        sorted(GENERIC_MAILBOXES),
+        description="local parts refused for staff accounts (admin@, sales@, ...)",
+    )
+    login_free_attempts: int = Field(
+        3, ge=0, description="failures on one account before its back-off starts"
+    )
+    login_address_free_attempts: int = Field(
+        50,
+        ge=0,
+        description="failures from one "
+        "client address (any accounts) before that "
+        "address backs off; never locks (shared NAT)",
+    )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
-        [], description="reverse proxies (IPs or CIDRs, comma-separated or a JSON list) "
-        "whose X-Forwarded-For is believed for the client address; empty: the direct peer")
+        [],
+        description="reverse proxies (IPs or CIDRs, comma-separated or a JSON list) "
+        "whose X-Forwarded-For is believed for the client address; empty: the direct peer",
+    )
     login_backoff_seconds: float = Field(1.0, ge=0, description="first back-off; doubles")
     login_backoff_max_seconds: float = Field(900.0, ge=0, description="back-off cap")
-    login_lock_after: int = Field(10, ge=1, description="consecutive failures that lock "
-                                  "an account")
+    login_lock_after: int = Field(10, ge=1, description="consecutive failures that lock an account")
     login_lock_minutes: float = Field(30.0, gt=0, description="a lock lifts by itself after")
     invitation_hours: float = Field(72.0, gt=0, description="an invitation link's lifetime")
     totp_window: int = Field(1, ge=0, le=2, description="30 s steps accepted either side")
     company_name: str = "ST Machinery Technology (Foshan) Co., Ltd"
     default_system: str = Field("piiguard-vault", description="where items are held by default")
     home_region: str = Field("CN", description="ISO code of the home country (R7.1)")
-    child_age: int = Field(14, ge=1, le=21, description="under this age a person is a child "
-                           "and needs a guardian's consent (R6.1)")
+    child_age: int = Field(
+        14,
+        ge=1,
+        le=21,
+        description="under this age a person is a child and needs a guardian's consent (R6.1)",
+    )
 
     # requests of the person (R4, R9; docs/requests.md)
-    public_url: str = Field("", description="the address people reach the privacy centre "
-                            "at; links in mails start with it. Default: http://HOST:PORT "
-                            "(PIIGUARD_HOST, PIIGUARD_PORT; this machine's name when HOST is "
-                            "0.0.0.0 or ::) — `serve` warns when it cannot be right")
+    public_url: str = Field(
+        "",
+        description="the address people reach the privacy centre "
+        "at; links in mails start with it. Default: http://HOST:PORT "
+        "(PIIGUARD_HOST, PIIGUARD_PORT; this machine's name when HOST is "
+        "0.0.0.0 or ::) — `serve` warns when it cannot be right",
+    )
     _public_url_derived: bool = PrivateAttr(False)
     request_due_days: int = Field(30, ge=1, le=90, description="answer within (R9.2)")
-    request_reminder_days: list[int] = Field([7, 3, 1], description="remind the assignee "
-                                             "this many days before the due date")
-    request_excessive_count: int = Field(2, ge=1, description="more requests of one kind "
-                                         "than this within the window are flagged (R4.4)")
+    request_reminder_days: list[int] = Field(
+        [7, 3, 1], description="remind the assignee this many days before the due date"
+    )
+    request_excessive_count: int = Field(
+        2,
+        ge=1,
+        description="more requests of one kind than this within the window are flagged (R4.4)",
+    )
     request_excessive_window_days: int = Field(365, ge=1)
-    request_second_step: list[str] = Field(["deletion"], description="request kinds that "
-                                           "need a staff document check and a second "
-                                           "approver after the code (four eyes)")
-    request_second_step_sensitive: bool = Field(True, description="also requests about "
-                                                "sensitive categories")
+    request_second_step: list[str] = Field(
+        ["deletion"],
+        description="request kinds that "
+        "need a staff document check and a second "
+        "approver after the code (four eyes)",
+    )
+    request_second_step_sensitive: bool = Field(
+        True, description="also requests about sensitive categories"
+    )
     request_link_days: int = Field(7, ge=1, le=30, description="download links expire")
-    privacy_officer_email: str = Field("privacy@example.com", description="escalations of "
-                                       "overdue requests go here (and to every officer)")
-    privacy_mailboxes: list[str] = Field(["privacy@example.com"], description="addresses "
-                                         "the SMTP listener accepts requests for")
+    privacy_officer_email: str = Field(
+        "privacy@example.com",
+        description="escalations of overdue requests go here (and to every officer)",
+    )
+    privacy_mailboxes: list[str] = Field(
+        ["privacy@example.com"], description="addresses the SMTP listener accepts requests for"
+    )
     smtp_host: str = Field("127.0.0.1", description="outbound mail server")
     smtp_port: int = Field(25, ge=1, le=65535)
     smtp_sender: str = Field("privacy@example.com", description="From of outgoing mail")
@@ -111,9 +159,13 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     inbox_host: str = Field("127.0.0.1", description="where the SMTP listener binds")
     inbox_port: int = Field(2525, ge=0, le=65535, description="SMTP listener port; 0 = off")
-    scheduler: str = Field("inprocess", pattern="^(inprocess|off)$", description="run "
-                           "reminders, webhooks and replies inside `serve` (inprocess) or "
-                           "only in a separate `piiguard worker` (off)")
+    scheduler: str = Field(
+        "inprocess",
+        pattern="^(inprocess|off)$",
+        description="run "
+        "reminders, webhooks and replies inside `serve` (inprocess) or "
+        "only in a separate `piiguard worker` (off)",
+    )
     scheduler_seconds: float = Field(30.0, gt=0, description="how often the jobs run")
 
     @field_validator("trusted_proxies", mode="before")
@@ -123,8 +175,11 @@ class Settings(BaseSettings):
         network, so a typo stops the start instead of trusting nobody (or everybody)."""
         if isinstance(value, str):
             text = value.strip()
-            value = json.loads(text) if text.startswith("[") else [
-                p for p in text.replace(",", " ").split() if p]
+            value = (
+                json.loads(text)
+                if text.startswith("[")
+                else [p for p in text.replace(",", " ").split() if p]
+            )
         if not isinstance(value, list):
             raise ValueError("a list of IP addresses or CIDR networks")  # noqa: TRY004
         out = []
@@ -148,10 +203,18 @@ class Settings(BaseSettings):
             parts.port  # noqa: B018 - raises on a port that is not a number in range
         except ValueError as exc:
             raise ValueError(f"{exc}: e.g. https://privacy.example.com") from None
-        if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query
-                or parts.fragment or parts.username or parts.password):
-            raise ValueError("an http or https URL with a host and no user, query or "
-                             "#fragment, e.g. https://privacy.example.com")
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.query
+            or parts.fragment
+            or parts.username
+            or parts.password
+        ):
+            raise ValueError(
+                "an http or https URL with a host and no user, query or "
+                "#fragment, e.g. https://privacy.example.com"
+            )
         return value
 
     @model_validator(mode="after")
@@ -210,9 +273,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-_FIX = ("Set PIIGUARD_PUBLIC_URL to the address people open, e.g. "
-        "https://privacy.example.com (docs/operations.md). / 请将 PIIGUARD_PUBLIC_URL 设为"
-        "人们实际访问的地址（见 docs/operations.md）。")
+_FIX = (
+    "Set PIIGUARD_PUBLIC_URL to the address people open, e.g. "
+    "https://privacy.example.com (docs/operations.md). / 请将 PIIGUARD_PUBLIC_URL 设为"
+    "人们实际访问的地址（见 docs/operations.md）。"
+)
 
 
 def public_url_warnings(settings: Settings, host: str, port: int) -> list[str]:
@@ -229,35 +294,47 @@ def public_url_warnings(settings: Settings, host: str, port: int) -> list[str]:
     problem = None
     if settings.public_url_derived:
         if host in WILDCARD_HOSTS:
-            problem = (f"{links}: this machine's name, guessed because the server listens "
-                       f"on every address ({bound}); people elsewhere may know "
-                       f"it by another name. {_FIX}")
+            problem = (
+                f"{links}: this machine's name, guessed because the server listens "
+                f"on every address ({bound}); people elsewhere may know "
+                f"it by another name. {_FIX}"
+            )
     elif is_loopback(there) and not is_loopback(host):
-        problem = (f"{links}, an address that means the reader's own computer (loopback), "
-                   f"while the server listens on {bound} for others. {_FIX}")
+        problem = (
+            f"{links}, an address that means the reader's own computer (loopback), "
+            f"while the server listens on {bound} for others. {_FIX}"
+        )
     elif is_loopback(there):
         if there_port != port:
-            problem = (f"{links}, but the server listens on port {port}: nothing answers "
-                       f"there. {_FIX} Or leave it unset: it follows PIIGUARD_HOST and "
-                       "PIIGUARD_PORT.")
+            problem = (
+                f"{links}, but the server listens on port {port}: nothing answers "
+                f"there. {_FIX} Or leave it unset: it follows PIIGUARD_HOST and "
+                "PIIGUARD_PORT."
+            )
     elif proxied:
         pass  # a reverse proxy forwards the public address here: nothing to tell
     elif is_loopback(host):
         local = "::1" if ":" in host else "127.0.0.1"
-        problem = (f"{links}, but the server listens on loopback only ({bound}): people "
-                   "reach it only through a reverse proxy on this machine. If one forwards "
-                   f"{origin} here, set PIIGUARD_TRUSTED_PROXIES={local} so that it is "
-                   "known (and clients' addresses are right); if not, set PIIGUARD_HOST to "
-                   "an address people reach. / 服务只监听本机回环地址：若本机有反向代理转发"
-                   "该地址，请设置 PIIGUARD_TRUSTED_PROXIES；否则请将 PIIGUARD_HOST 设为他人"
-                   "可访问的地址。")
+        problem = (
+            f"{links}, but the server listens on loopback only ({bound}): people "
+            "reach it only through a reverse proxy on this machine. If one forwards "
+            f"{origin} here, set PIIGUARD_TRUSTED_PROXIES={local} so that it is "
+            "known (and clients' addresses are right); if not, set PIIGUARD_HOST to "
+            "an address people reach. / 服务只监听本机回环地址：若本机有反向代理转发"
+            "该地址，请设置 PIIGUARD_TRUSTED_PROXIES；否则请将 PIIGUARD_HOST 设为他人"
+            "可访问的地址。"
+        )
     elif there_port != port:
-        problem = (f"{links} (port {there_port}), but the server listens on port {port} and "
-                   "no reverse proxy is configured (PIIGUARD_TRUSTED_PROXIES): unless one "
-                   f"forwards {origin} to {bound}, the links lead nowhere. "
-                   f"{_FIX}")
+        problem = (
+            f"{links} (port {there_port}), but the server listens on port {port} and "
+            "no reverse proxy is configured (PIIGUARD_TRUSTED_PROXIES): unless one "
+            f"forwards {origin} to {bound}, the links lead nowhere. "
+            f"{_FIX}"
+        )
     elif url.scheme == "https":
-        problem = (f"{links}, but the server speaks plain HTTP on port {port} and no reverse "
-                   "proxy is configured (PIIGUARD_TRUSTED_PROXIES): put a TLS proxy in front "
-                   f"and point the URL at it. {_FIX}")
+        problem = (
+            f"{links}, but the server speaks plain HTTP on port {port} and no reverse "
+            "proxy is configured (PIIGUARD_TRUSTED_PROXIES): put a TLS proxy in front "
+            f"and point the URL at it. {_FIX}"
+        )
     return [problem] if problem else []

@@ -84,8 +84,14 @@ def raised_at(exc: BaseException) -> str:
 def _stand_in_type(kind: type[BaseException]) -> type[Withheld]:
     found = _TYPES.get(kind)
     if found is None:
-        found = cast(type[Withheld], type(kind.__name__, (Withheld,), {
-            "__module__": kind.__module__, "__qualname__": kind.__qualname__}))
+        found = cast(
+            type[Withheld],
+            type(
+                kind.__name__,
+                (Withheld,),
+                {"__module__": kind.__module__, "__qualname__": kind.__qualname__},
+            ),
+        )
         if len(_TYPES) < 1000:  # bounded: exception types are few
             _TYPES[kind] = found
     return found
@@ -137,8 +143,7 @@ def _print(exc: BaseException) -> None:
     traceback.print_exception(stand_in(exc), file=sys.stderr)
 
 
-def _excepthook(kind: type[BaseException], exc: BaseException,
-                tb: TracebackType | None) -> None:
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     _print(exc.with_traceback(tb) if tb is not None else exc)
 
 
@@ -163,4 +168,3 @@ def install() -> None:
     logging.setLogRecordFactory(factory)
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
-

@@ -31,13 +31,16 @@ def environment(settings: Settings | None) -> dict[str, str | None]:
     return env
 
 
-def piiguard(settings: Settings | None, *args: str, stdin: str | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def piiguard(
+    settings: Settings | None, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `piiguard ARGS` as a user would (in this process); it never shows a traceback."""
-    r = CliRunner().invoke(app, list(args), input=stdin, env=environment(settings),
-                           prog_name="piiguard")
+    r = CliRunner().invoke(
+        app, list(args), input=stdin, env=environment(settings), prog_name="piiguard"
+    )
     if r.exception is not None and not isinstance(r.exception, SystemExit):
         raise AssertionError(
             f"piiguard {' '.join(args)} crashed:\n"
-            + "".join(traceback.format_exception(r.exception))) from r.exception
+            + "".join(traceback.format_exception(r.exception))
+        ) from r.exception
     return subprocess.CompletedProcess(["piiguard", *args], r.exit_code, r.stdout, r.stderr)

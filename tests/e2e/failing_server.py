@@ -39,8 +39,7 @@ def register_subjects(uow: Any, *args: Any, **kwargs: Any) -> Any:
     raise AssertionError("unreachable")
 
 
-def find_subjects(uow: Any, vault: Any, actor: Any, state: Any, category: str, value: str
-                  ) -> Any:
+def find_subjects(uow: Any, vault: Any, actor: Any, state: Any, category: str, value: str) -> Any:
     with uow:
         _fail(uow.connection, [value, value])
     raise AssertionError("unreachable")

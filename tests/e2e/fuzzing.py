@@ -40,18 +40,25 @@ SEED = int(os.environ.get("PIIGUARD_FUZZ_SEED", "20260611"))
 EXAMPLES = int(os.environ.get("PIIGUARD_FUZZ_EXAMPLES", "4"))
 COVERAGE = os.environ.get("PIIGUARD_FUZZ_COVERAGE", "") not in ("", "0")
 CREDENTIALS = ("api_key", "staff_cookie")
-FUZZ_ADDRESS = ("198.51.100.7", 40000)   # the fuzzed requests (sign-in failures count here)
+FUZZ_ADDRESS = ("198.51.100.7", 40000)  # the fuzzed requests (sign-in failures count here)
 SETUP_ADDRESS = ("198.51.100.8", 40000)  # the fixtures' own sign-ins
 # the routes that end or change the caller's own session: a staff cookie run sends them
 # with a throwaway account's session, so the officer's stays usable for the other routes
-OWN_SESSION = frozenset({
-    ("POST", "/api/v1/staff/logout"), ("POST", "/api/v1/staff/reauth"),
-    ("POST", "/api/v1/staff/me/password"), ("POST", "/api/v1/staff/me/totp"),
-    ("POST", "/api/v1/staff/me/totp/confirm"), ("POST", "/api/v1/staff/me/recovery-codes"),
-    ("POST", "/console/logout"), ("POST", "/console/unlock"), ("POST", "/console/password"),
-    ("POST", "/console/enrol")})
-CLIENT_LOGGERS = ("httpx", "httpcore", "hypothesis", "schemathesis", "urllib3", "asyncio",
-                  "faker")
+OWN_SESSION = frozenset(
+    {
+        ("POST", "/api/v1/staff/logout"),
+        ("POST", "/api/v1/staff/reauth"),
+        ("POST", "/api/v1/staff/me/password"),
+        ("POST", "/api/v1/staff/me/totp"),
+        ("POST", "/api/v1/staff/me/totp/confirm"),
+        ("POST", "/api/v1/staff/me/recovery-codes"),
+        ("POST", "/console/logout"),
+        ("POST", "/console/unlock"),
+        ("POST", "/console/password"),
+        ("POST", "/console/enrol"),
+    }
+)
+CLIENT_LOGGERS = ("httpx", "httpcore", "hypothesis", "schemathesis", "urllib3", "asyncio", "faker")
 MIN_VALUE = 6  # shorter values turn up in any log line by chance ("error", ids, words)
 
 
@@ -59,8 +66,16 @@ class Target:
     """The app under test with a system's API key and an officer's console session (a
     plain class: Hypothesis prints a dataclass field by field with a failing example)."""
 
-    def __init__(self, c: Container, client: TestClient, setup: TestClient, api_key: str,
-                 session: str, csrf: str, known: set[str]) -> None:
+    def __init__(
+        self,
+        c: Container,
+        client: TestClient,
+        setup: TestClient,
+        api_key: str,
+        session: str,
+        csrf: str,
+        known: set[str],
+    ) -> None:
         self.c, self.client, self.setup = c, client, setup
         self.api_key, self.session, self.csrf = api_key, session, csrf
         self.known = known  # strings the log may hold legitimately (the API description's)
@@ -85,8 +100,9 @@ class Target:
 
     def answered(self, method: str, template: str, status: int) -> None:
         """After an OWN_SESSION route: a session it ended or refused is replaced."""
-        if (method, template) in OWN_SESSION and (status == 401 or (template.endswith(
-                "logout") and status < 400)):
+        if (method, template) in OWN_SESSION and (
+            status == 401 or (template.endswith("logout") and status < 400)
+        ):
             self.own = None
 
     def throwaway_session(self) -> tuple[str, str]:
@@ -95,13 +111,20 @@ class Target:
         self.throwaways += 1
         email = f"throwaway{self.throwaways}@fuzz.example.cn"
         with self.c.uow() as uow:
-            uow.staff.add(StaffAccount(f"00000000-0000-4000-8000-{self.throwaways:012d}",
-                                       email, "Fuzz", frozenset({"staff"}), True,
-                                       self.c.clock.now(), department="sales"),
-                          _password_hash(self.c))
+            uow.staff.add(
+                StaffAccount(
+                    f"00000000-0000-4000-8000-{self.throwaways:012d}",
+                    email,
+                    "Fuzz",
+                    frozenset({"staff"}),
+                    True,
+                    self.c.clock.now(),
+                    department="sales",
+                ),
+                _password_hash(self.c),
+            )
             uow.commit()
-        r = self.setup.post("/api/v1/staff/login", json={"email": email,
-                                                         "password": PASSWORD})
+        r = self.setup.post("/api/v1/staff/login", json={"email": email, "password": PASSWORD})
         assert r.status_code == 200, r.text
         return r.json()["token"], r.json()["csrf_token"]
 
@@ -118,8 +141,12 @@ def _password_hash(c: Container) -> str:
 
 def _settings(backend: str, var: Path, request: pytest.FixtureRequest) -> Settings:
     sink: SmtpSink = request.getfixturevalue("smtp_sink")
-    mail = {"smtp_port": sink.port, "inbox_port": 0, "scheduler": "off",
-            "public_url": "http://testserver"}
+    mail = {
+        "smtp_port": sink.port,
+        "inbox_port": 0,
+        "scheduler": "off",
+        "public_url": "http://testserver",
+    }
     if backend == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
         var.mkdir(parents=True)
@@ -165,8 +192,10 @@ def make_target(request: pytest.FixtureRequest, tmp: Path) -> Iterator[Target]:
             target = Target(c, client, setup, key, token, me.json()["csrf_token"], known)
             yield target
             if os.environ.get("PIIGUARD_FUZZ_STATS"):
-                print(f"\n{backend}: statuses {sorted(target.statuses.items())}, "
-                      f"{target.throwaways} throwaway sessions")
+                print(
+                    f"\n{backend}: statuses {sorted(target.statuses.items())}, "
+                    f"{target.throwaways} throwaway sessions"
+                )
     finally:
         c.close()
 
@@ -177,8 +206,7 @@ def sent_values(*parts: Any) -> set[str]:
     return {s for s in _strings(list(parts), set()) if len(s.strip()) >= MIN_VALUE}
 
 
-def leaks(records: list[logging.LogRecord], values: set[str], known: set[str]
-          ) -> list[str]:
+def leaks(records: list[logging.LogRecord], values: set[str], known: set[str]) -> list[str]:
     """Values sent that the server's log lines hold (messages and tracebacks)."""
     lines = []
     for record in records:
@@ -194,11 +222,17 @@ def leaks(records: list[logging.LogRecord], values: set[str], known: set[str]
     return sorted(v for v in values - known if v in log)
 
 
-def check(response: httpx.Response, records: list[logging.LogRecord], values: set[str],
-          target: Target, what: str) -> None:
+def check(
+    response: httpx.Response,
+    records: list[logging.LogRecord],
+    values: set[str],
+    target: Target,
+    what: str,
+) -> None:
     """The two failure conditions of issue 11 E."""
     target.statuses[response.status_code] = target.statuses.get(response.status_code, 0) + 1
     assert response.status_code < 500, (
-        f"{what} answered {response.status_code}: {response.text[:500]}")
+        f"{what} answered {response.status_code}: {response.text[:500]}"
+    )
     found = leaks(records, values, target.known)
     assert not found, f"{what}: values sent are in the log: {found!r}"

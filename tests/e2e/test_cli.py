@@ -33,14 +33,21 @@ EMAIL, NAME = "han.meimei@example.cn", "韩梅梅"
 
 def installed(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the installed command as a user would; it never shows a traceback."""
-    r = subprocess.run([str(PIIGUARD), *args], env=cli_env(settings), capture_output=True,
-                       text=True, timeout=120, check=False)
+    r = subprocess.run(
+        [str(PIIGUARD), *args],
+        env=cli_env(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
     return r
 
 
-def piiguard(settings: Settings, *args: str, stdin: str | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def piiguard(
+    settings: Settings, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the command in process, as the installed one runs; it never shows a traceback."""
     r = cli_runner.piiguard(settings, *args, stdin=stdin)
     assert "Traceback" not in r.stdout + r.stderr, r.stdout + r.stderr
@@ -53,15 +60,21 @@ def test_init_prints_a_setup_link_that_works(settings: Settings, container: Cont
     assert r.returncode == 0, r.stderr
     links = re.findall(r"http://127\.0\.0\.1:8000/setup\?token=(\S+)", r.stdout)
     assert len(links) == 1, r.stdout
-    account = staff_accounts.complete_setup(container.staff, container.uow(), links[0],
-                                            "officer@example.com", "Wang Fang",
-                                            "correct horse battery staple")
+    account = staff_accounts.complete_setup(
+        container.staff,
+        container.uow(),
+        links[0],
+        "officer@example.com",
+        "Wang Fang",
+        "correct horse battery staple",
+    )
     assert account.roles == {"admin", "privacy_officer"}
 
 
 @pytest.mark.req("R2.10")
-def test_client_add_prints_the_key_alone_on_the_last_line(settings: Settings,
-                                                           container: Container) -> None:
+def test_client_add_prints_the_key_alone_on_the_last_line(
+    settings: Settings, container: Container
+) -> None:
     r = piiguard(settings, "client", "add", "erp")
     assert r.returncode == 0, r.stderr
     assert r.stdout.endswith("\n")
@@ -70,16 +83,23 @@ def test_client_add_prints_the_key_alone_on_the_last_line(settings: Settings,
     assert "shown only this once" in r.stderr
     key = lines[0]
     with container.engine.connect() as conn:  # only a hash of the key is stored
-        [(client_id, stored)] = conn.execute(select(t.system_clients.c.id,
-                                                    t.system_clients.c.key_hash))
+        [(client_id, stored)] = conn.execute(
+            select(t.system_clients.c.id, t.system_clients.c.key_hash)
+        )
     assert key not in stored
     with TestClient(create_app(container)) as api:  # the key opens the API as that client
-        res = api.post("/api/v1/subjects", headers={"Authorization": f"Bearer {key}"},
-                       json={"kind": "customer_contact", "items": []})
+        res = api.post(
+            "/api/v1/subjects",
+            headers={"Authorization": f"Bearer {key}"},
+            json={"kind": "customer_contact", "items": []},
+        )
     assert res.status_code == 201, res.text
     with container.engine.connect() as conn:
-        actors = conn.execute(select(t.audit_entries.c.actor_kind, t.audit_entries.c.actor_id)
-                              .where(t.audit_entries.c.action == "subject.create")).all()
+        actors = conn.execute(
+            select(t.audit_entries.c.actor_kind, t.audit_entries.c.actor_id).where(
+                t.audit_entries.c.action == "subject.create"
+            )
+        ).all()
     assert actors == [("system", client_id)]
 
     again = piiguard(settings, "client", "add", "erp")  # a second key is never printed
@@ -91,9 +111,19 @@ def test_client_add_prints_the_key_alone_on_the_last_line(settings: Settings,
 @pytest.mark.req("R2.2")
 @pytest.mark.req("R5.5")
 def test_subject_add_show_rotate_erase(settings: Settings, container: Container) -> None:
-    r = piiguard(settings, "subject", "add", "--kind", "customer_contact",
-                 "--item", f"user.contact.email={EMAIL}", "--item", f"user.name={NAME}",
-                 "--channel", "email")
+    r = piiguard(
+        settings,
+        "subject",
+        "add",
+        "--kind",
+        "customer_contact",
+        "--item",
+        f"user.contact.email={EMAIL}",
+        "--item",
+        f"user.name={NAME}",
+        "--channel",
+        "email",
+    )
     assert r.returncode == 0, r.stderr
     assert len(r.stdout.splitlines()) == 1 and UUID.match(r.stdout.strip()), r.stdout
     sid = r.stdout.strip()
@@ -128,18 +158,27 @@ def test_subject_add_show_rotate_erase(settings: Settings, container: Container)
     assert "not-found" in gone.stderr and sid in gone.stderr
 
     with container.engine.connect() as conn:
-        trail = conn.execute(select(t.audit_entries.c.action, t.audit_entries.c.actor_kind,
-                                    t.audit_entries.c.actor_id)
-                             .where(t.audit_entries.c.subject_id == sid)
-                             .order_by(t.audit_entries.c.seq)).all()
-    assert [a for a, _, _ in trail] == ["subject.create", "subject.describe", "data.read",
-                                        "subject.erase", "key.shred"]
+        trail = conn.execute(
+            select(
+                t.audit_entries.c.action, t.audit_entries.c.actor_kind, t.audit_entries.c.actor_id
+            )
+            .where(t.audit_entries.c.subject_id == sid)
+            .order_by(t.audit_entries.c.seq)
+        ).all()
+    assert [a for a, _, _ in trail] == [
+        "subject.create",
+        "subject.describe",
+        "data.read",
+        "subject.erase",
+        "key.shred",
+    ]
     assert {(k, i) for _, k, i in trail} == {("operator", OPERATOR.id)}
 
 
 @pytest.mark.req("R5.1")
-def test_audit_verify_passes_then_names_the_tampered_entry(settings: Settings,
-                                                           container: Container) -> None:
+def test_audit_verify_passes_then_names_the_tampered_entry(
+    settings: Settings, container: Container
+) -> None:
     for _ in range(3):
         register(container)
     ok = piiguard(settings, "audit", "verify")
@@ -147,8 +186,11 @@ def test_audit_verify_passes_then_names_the_tampered_entry(settings: Settings,
     assert "intact" in ok.stdout
 
     with container.engine.begin() as conn:
-        conn.execute(update(t.audit_entries).where(t.audit_entries.c.seq == 2)
-                     .values(details='{"kind":"customer_contact","items":[]}'))
+        conn.execute(
+            update(t.audit_entries)
+            .where(t.audit_entries.c.seq == 2)
+            .values(details='{"kind":"customer_contact","items":[]}')
+        )
     bad = piiguard(settings, "audit", "verify")
     assert bad.returncode == 1
     assert "NOT intact" in bad.stderr
@@ -156,6 +198,7 @@ def test_audit_verify_passes_then_names_the_tampered_entry(settings: Settings,
 
 
 # --- help and bad input --------------------------------------------------------------------
+
 
 def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
     """Every command that does something, by its path (typer's groups have `commands`)."""
@@ -165,24 +208,45 @@ def _leaves(cmd: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], Any]:
     return {k: v for name, sub in subs.items() for k, v in _leaves(sub, (*path, name)).items()}
 
 
-GROUPS = [(), ("client",), ("subject",), ("keys",), ("audit",), ("purpose",), ("system",),
-          ("consent",), ("exception",), ("processing",), ("guardian",), ("category",),
-          ("export",), ("finding",), ("staff",), ("staff", "department"),
-          ("request",)]
+GROUPS = [
+    (),
+    ("client",),
+    ("subject",),
+    ("keys",),
+    ("audit",),
+    ("purpose",),
+    ("system",),
+    ("consent",),
+    ("exception",),
+    ("processing",),
+    ("guardian",),
+    ("category",),
+    ("export",),
+    ("finding",),
+    ("staff",),
+    ("staff", "department"),
+    ("request",),
+]
 
 
 @pytest.mark.req("R5.1")
 def test_every_command_explains_itself(tmp_path: Path) -> None:
     root = typer.main.get_command(app)
     leaves = _leaves(root)
-    for expected in (("init",), ("serve",), ("client", "add"), ("subject", "add"),
-                     ("subject", "show"), ("subject", "erase"), ("keys", "rotate"),
-                     ("audit", "verify")):
+    for expected in (
+        ("init",),
+        ("serve",),
+        ("client", "add"),
+        ("subject", "add"),
+        ("subject", "show"),
+        ("subject", "erase"),
+        ("keys", "rotate"),
+        ("audit", "verify"),
+    ):
         assert expected in leaves
     # the top level (the installed command) and each group list their commands with help
     settings = Settings(var_dir=tmp_path / "var")
-    outs = [installed(settings, "--help")] + [piiguard(settings, *g, "--help")
-                                              for g in GROUPS[1:]]
+    outs = [installed(settings, "--help")] + [piiguard(settings, *g, "--help") for g in GROUPS[1:]]
     for group, r in zip(GROUPS, outs, strict=True):
         assert r.returncode == 0, (group, r.stderr)
         assert "Usage: piiguard" in r.stdout
@@ -202,19 +266,41 @@ def test_every_command_explains_itself(tmp_path: Path) -> None:
 
 @pytest.mark.req("R5.1")
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings,
-                                                      container: Container) -> None:
+def test_bad_input_says_what_to_do_and_writes_nothing(
+    settings: Settings, container: Container
+) -> None:
     sid = register(container).subject.id
     before = counts(container)
     cases = [
-        (["subject", "add", "--kind", "customer_contact", "--item", "nodelimiter"],
-         2, ["CATEGORY=VALUE", "user.contact.email="]),
-        (["subject", "add", "--kind", "customer_contact", "--item", "user.shoe_size=42"],
-         1, ["unknown-category", "user.shoe_size", "taxonomy"]),
-        (["subject", "add", "--kind", "martian", "--item", f"user.contact.email={EMAIL}"],
-         1, ["martian", "customer_contact"]),
-        (["subject", "add", "--kind", "customer_contact", "--item", "user.contact.email=",
-          "--channel", "fax"], 2, ["--channel", "web"]),
+        (
+            ["subject", "add", "--kind", "customer_contact", "--item", "nodelimiter"],
+            2,
+            ["CATEGORY=VALUE", "user.contact.email="],
+        ),
+        (
+            ["subject", "add", "--kind", "customer_contact", "--item", "user.shoe_size=42"],
+            1,
+            ["unknown-category", "user.shoe_size", "taxonomy"],
+        ),
+        (
+            ["subject", "add", "--kind", "martian", "--item", f"user.contact.email={EMAIL}"],
+            1,
+            ["martian", "customer_contact"],
+        ),
+        (
+            [
+                "subject",
+                "add",
+                "--kind",
+                "customer_contact",
+                "--item",
+                "user.contact.email=",
+                "--channel",
+                "fax",
+            ],
+            2,
+            ["--channel", "web"],
+        ),
     ]
     outs = [piiguard(settings, *args) for args, _, _ in cases]
     for (args, code, words), r in zip(cases, outs, strict=True):
@@ -226,6 +312,8 @@ def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings,
     assert refused.returncode == 1
     assert "Aborted" in refused.stderr
     with container.engine.connect() as conn:
-        assert conn.execute(select(t.subjects.c.erased_at)
-                            .where(t.subjects.c.id == sid)).scalar_one() is None
+        assert (
+            conn.execute(select(t.subjects.c.erased_at).where(t.subjects.c.id == sid)).scalar_one()
+            is None
+        )
     assert counts(container) == before

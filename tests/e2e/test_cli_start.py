@@ -19,10 +19,25 @@ from piiguard.cli.main import COMMANDS, app, build
 
 # what a command loads only when it runs (the container, the web stack, the scanner's engines
 # and the office readers)
-HEAVY = ["sqlalchemy", "alembic", "fastapi", "starlette", "uvicorn", "pydantic",
-         "pydantic_settings", "hyperscan", "phonenumbers", "openpyxl", "docx", "pypdf",
-         "piiguard.bootstrap", "piiguard.config", "piiguard.services", "piiguard.adapters",
-         "piiguard.web"]
+HEAVY = [
+    "sqlalchemy",
+    "alembic",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "pydantic",
+    "pydantic_settings",
+    "hyperscan",
+    "phonenumbers",
+    "openpyxl",
+    "docx",
+    "pypdf",
+    "piiguard.bootstrap",
+    "piiguard.config",
+    "piiguard.services",
+    "piiguard.adapters",
+    "piiguard.web",
+]
 # typer (0.2x) itself checks a subcommand's options through pydantic, so pydantic is loaded as
 # soon as any subcommand is parsed, even for its --help; `piiguard --help` stays without it
 BY_TYPER = frozenset({"pydantic"})
@@ -44,16 +59,22 @@ print(json.dumps({"codes": ran, "modules": sorted(sys.modules)}))
 def imported(*runs: list[str]) -> tuple[list[object], set[str]]:
     """Run each argument list through `piiguard` in one fresh interpreter: the exit codes and
     every module it imported."""
-    done = subprocess.run([sys.executable, "-c", RUN, json.dumps(runs)], capture_output=True,
-                          text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, json.dumps(runs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     found = json.loads(done.stdout.splitlines()[-1])
     return found["codes"], set(found["modules"])
 
 
 def heavy(modules: set[str], allowed: frozenset[str] = frozenset()) -> list[str]:
     """The heavy modules (and their submodules) among `modules`, but those `allowed`."""
-    return sorted(m for m in modules for h in HEAVY
-                  if h not in allowed and (m == h or m.startswith(h + ".")))
+    return sorted(
+        m for m in modules for h in HEAVY if h not in allowed and (m == h or m.startswith(h + "."))
+    )
 
 
 def test_help_imports_no_command_module() -> None:
@@ -61,7 +82,9 @@ def test_help_imports_no_command_module() -> None:
     assert codes == [0]
     assert heavy(modules) == []
     assert sorted(m for m in modules if m.startswith("piiguard.")) == [
-        "piiguard.cli", "piiguard.cli.main"]
+        "piiguard.cli",
+        "piiguard.cli.main",
+    ]
 
 
 def test_scan_help_imports_only_the_scan_command() -> None:
@@ -92,14 +115,15 @@ def test_the_listing_shows_each_commands_own_summary(name: str) -> None:
     command = build(name)
     first_paragraph = inspect.cleandoc(command.help or "").split("\n\n")[0]
     assert COMMANDS[name].summary == first_paragraph, (
-        f"copy the first paragraph of `piiguard {name}`'s help to COMMANDS in cli/main.py")
+        f"copy the first paragraph of `piiguard {name}`'s help to COMMANDS in cli/main.py"
+    )
 
 
 def _paths(typer_app: object) -> list[tuple[str, ...]]:
     """Every group and command below the top level, by its path."""
+
     def walk(cmd: object, path: tuple[str, ...]) -> list[tuple[str, ...]]:
         subs = getattr(cmd, "commands", None) or {}
-        return [p for name, sub in subs.items()
-                for p in [(*path, name), *walk(sub, (*path, name))]]
+        return [p for name, sub in subs.items() for p in [(*path, name), *walk(sub, (*path, name))]]
 
     return walk(typer.main.get_command(typer_app), ())  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ EMAIL, PHONE = "li.lei@example.cn", "13812345678"
 
 # --- helpers ---------------------------------------------------------------------------------
 
+
 class Console:
     """A member of staff in a browser: the session cookie (so forms need the CSRF token),
     English pages, redirects not followed (a step answers 303)."""
@@ -45,9 +46,13 @@ class Console:
     def __init__(self, api: TestClient, caller: Caller) -> None:
         self.caller = caller
         self.token = caller.headers["Authorization"].removeprefix("Bearer ")
-        self.http = TestClient(api.app, base_url="https://testserver",
-                               cookies={SESSION_COOKIE: self.token},
-                               headers={"Accept-Language": "en"}, follow_redirects=False)
+        self.http = TestClient(
+            api.app,
+            base_url="https://testserver",
+            cookies={SESSION_COOKIE: self.token},
+            headers={"Accept-Language": "en"},
+            follow_redirects=False,
+        )
         self._csrf: str | None = None
 
     @property
@@ -70,8 +75,7 @@ class Console:
         return r.text
 
     def post(self, url: str, data: dict[str, Any], *, csrf: bool = True) -> Response:
-        return self.http.post(url, data={**({"csrf_token": self.csrf} if csrf else {}),
-                                         **data})
+        return self.http.post(url, data={**({"csrf_token": self.csrf} if csrf else {}), **data})
 
     def step(self, rid: str, name: str, **data: Any) -> str:
         """A step that works: 303 back to the request, whose page says it is done."""
@@ -100,9 +104,18 @@ class People:
 def member(c: Container, api: TestClient, email: str, roles: set[str], name: str) -> Caller:
     suffix = hashlib.sha256(email.encode()).hexdigest()[:12]
     with c.uow() as uow:
-        uow.staff.add(StaffAccount(f"00000000-0000-4000-8000-{suffix}", email, name,
-                                   frozenset(roles), True, c.clock.now(),
-                                   department="sales"), c.passwords.hash(PASSWORD))
+        uow.staff.add(
+            StaffAccount(
+                f"00000000-0000-4000-8000-{suffix}",
+                email,
+                name,
+                frozenset(roles),
+                True,
+                c.clock.now(),
+                department="sales",
+            ),
+            c.passwords.hash(PASSWORD),
+        )
         uow.commit()
     return login(api, email)
 
@@ -111,16 +124,34 @@ def member(c: Container, api: TestClient, email: str, roles: set[str], name: str
 def people(container: Container, api: TestClient, officer: Caller, auditor: Caller) -> People:
     staff = member(container, api, "zhou.min@example.com", {"staff"}, "Zhou Min")
     second = member(container, api, "chen.jing@example.com", {"privacy_officer"}, "Chen Jing")
-    return People(Console(api, staff), Console(api, officer), Console(api, second),
-                  Console(api, auditor))
+    return People(
+        Console(api, staff), Console(api, officer), Console(api, second), Console(api, auditor)
+    )
 
 
-def received(c: Container, kind: str, contact: str, days_ago: float, *,
-             channel: RequestChannel = RequestChannel.LETTER, **extra: Any) -> str:
+def received(
+    c: Container,
+    kind: str,
+    contact: str,
+    days_ago: float,
+    *,
+    channel: RequestChannel = RequestChannel.LETTER,
+    **extra: Any,
+) -> str:
     """A request that arrived `days_ago` (a letter's date of receipt, entered by staff)."""
-    opened = uc.open_request(c.uow(), c.requests, "system:test", uc.RequestInput(
-        RequestKind(kind), channel, contact, "en",
-        received_at=c.clock.now() - timedelta(days=days_ago), **extra))
+    opened = uc.open_request(
+        c.uow(),
+        c.requests,
+        "system:test",
+        uc.RequestInput(
+            RequestKind(kind),
+            channel,
+            contact,
+            "en",
+            received_at=c.clock.now() - timedelta(days=days_ago),
+            **extra,
+        ),
+    )
     return opened.request.id
 
 
@@ -138,18 +169,24 @@ def overdue_ids(html: str) -> list[str]:
 
 def person(api: TestClient, system: Caller) -> str:
     item = {"channel": "web", "legal_basis": "contract", "source_system": "crm"}
-    r = api.post("/api/v1/subjects", headers=system.headers, json={
-        "kind": "customer_contact", "items": [
-            {**item, "category": "user.contact.email", "value": EMAIL},
-            {**item, "category": "user.name", "value": "李蕾"},
-            {**item, "category": "user.contact.phone_number", "value": PHONE}]})
+    r = api.post(
+        "/api/v1/subjects",
+        headers=system.headers,
+        json={
+            "kind": "customer_contact",
+            "items": [
+                {**item, "category": "user.contact.email", "value": EMAIL},
+                {**item, "category": "user.name", "value": "李蕾"},
+                {**item, "category": "user.contact.phone_number", "value": PHONE},
+            ],
+        },
+    )
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 
 
 def mail_to(mailbox: SmtpSink, rid: str, subject: str) -> str:
-    mail = mailbox.wait_for(lambda m: m["X-Piiguard-Request"] == rid
-                            and subject in m["Subject"])
+    mail = mailbox.wait_for(lambda m: m["X-Piiguard-Request"] == rid and subject in m["Subject"])
     assert mail["To"] == EMAIL
     return body_text(mail)
 
@@ -157,16 +194,20 @@ def mail_to(mailbox: SmtpSink, rid: str, subject: str) -> str:
 def age_session(c: Container, who: Console, minutes: float) -> None:
     """As if `who` signed in `minutes` ago (the re-authentication window)."""
     with c.engine.begin() as conn:
-        conn.execute(update(t.staff_sessions)
-                     .where(t.staff_sessions.c.token_hash == token_hash(who.token))
-                     .values(authenticated_at=c.clock.now() - timedelta(minutes=minutes)))
+        conn.execute(
+            update(t.staff_sessions)
+            .where(t.staff_sessions.c.token_hash == token_hash(who.token))
+            .values(authenticated_at=c.clock.now() - timedelta(minutes=minutes))
+        )
 
 
 # --- the queue and the front page (R9.2) -------------------------------------------------------
 
+
 @pytest.mark.req("R9.2")
 def test_the_queue_lists_overdue_first_then_by_due_date_and_its_filters_work(
-        container: Container, people: People, monkeypatch: pytest.MonkeyPatch) -> None:
+    container: Container, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
     c, staff = container, people.staff
     late10 = received(c, "access", "13800000001", 40)
     late5 = received(c, "deletion", "13800000002", 35, channel=RequestChannel.PHONE)
@@ -180,16 +221,15 @@ def test_the_queue_lists_overdue_first_then_by_due_date_and_its_filters_work(
     assert queue_ids(html) == [late10, late5, soon, fresh]
     assert overdue_ids(html) == [late10, late5]
     assert "10 days overdue" in html and "5 days overdue" in html
-    row = html[html.index(f'data-id="{soon}"'):]
-    assert '<td class="left">5</td>' in row[:row.index("</tr>")]
-    assert "Second step" in html[html.index(f'data-id="{late5}"'):]  # deletion: four eyes
+    row = html[html.index(f'data-id="{soon}"') :]
+    assert '<td class="left">5</td>' in row[: row.index("</tr>")]
+    assert "Second step" in html[html.index(f'data-id="{late5}"') :]  # deletion: four eyes
 
     assert queue_ids(staff.page("/console/requests?kind=access")) == [late10, fresh]
     assert queue_ids(staff.page("/console/requests?overdue=1")) == [late10, late5]
     assert queue_ids(staff.page("/console/requests?status=refused")) == [closed]
     day = (c.clock.now() + timedelta(days=10)).date().isoformat()
-    assert queue_ids(staff.page(f"/console/requests?due_before={day}")) == [
-        late10, late5, soon]
+    assert queue_ids(staff.page(f"/console/requests?due_before={day}")) == [late10, late5, soon]
     staff.step(soon, "assign", assignee=staff.id)
     assert queue_ids(staff.page("/console/requests?assignee=me")) == [soon]
     assert "Zhou Min" in staff.page("/console/requests?assignee=me")
@@ -209,15 +249,19 @@ def test_the_queue_lists_overdue_first_then_by_due_date_and_its_filters_work(
 
 @pytest.mark.req("R9.2")
 def test_the_front_page_counts_open_and_overdue_requests_for_those_who_may_see_them(
-        container: Container, api: TestClient, people: People) -> None:
+    container: Container, api: TestClient, people: People
+) -> None:
     c = container
     for i, days in enumerate((40, 31, 3)):
         received(c, "access", f"1380000002{i}", days)
     html = people.staff.page("/console")
     assert 'id="request-counter"' in html
     assert '<a href="/console/requests" id="open-requests">Open requests: 3</a>' in html
-    assert re.search(r'href="/console/requests\?overdue=1" id="overdue-requests" '
-                     r'class="overdue"[^>]*>overdue: 2</a>', html)
+    assert re.search(
+        r'href="/console/requests\?overdue=1" id="overdue-requests" '
+        r'class="overdue"[^>]*>overdue: 2</a>',
+        html,
+    )
     assert "Open requests: 3" in people.auditor.page("/console")
     zh = people.officer.page("/console?lang=zh-CN")
     assert "待办请求 3 件" in zh and "已逾期 2 件" in zh
@@ -229,11 +273,19 @@ def test_the_front_page_counts_open_and_overdue_requests_for_those_who_may_see_t
 
 # --- one request ---------------------------------------------------------------------------------
 
+
 @pytest.mark.req("R4.3")
 def test_a_request_shows_what_the_person_asked_to_staff_and_only_its_metadata_to_an_auditor(
-        container: Container, people: People) -> None:
-    rid = received(container, "correction", "13800000031", 3, name="Li Lei",
-                   text="Please fix my postal address")
+    container: Container, people: People
+) -> None:
+    rid = received(
+        container,
+        "correction",
+        "13800000031",
+        3,
+        name="Li Lei",
+        text="Please fix my postal address",
+    )
     html = people.staff.page(f"/console/requests/{rid}")
     assert "Please fix my postal address" in html and "Li Lei" in html
     assert 'id="contact"' in html and 'id="no-details"' not in html
@@ -244,21 +296,26 @@ def test_a_request_shows_what_the_person_asked_to_staff_and_only_its_metadata_to
     seen = people.auditor.page(f"/console/requests/{rid}")
     assert "Please fix my postal address" not in seen and "Li Lei" not in seen
     assert 'id="contact"' not in seen and 'id="no-details"' in seen
-    assert 'id="steps"' not in seen and "<form method=\"post\" action=\"/console/requests" \
-        not in seen
+    assert 'id="steps"' not in seen and '<form method="post" action="/console/requests' not in seen
     assert "Received" in seen and "Correction" in seen  # the timeline and the metadata
     people.auditor.refused(rid, "assign", 403, assignee=people.auditor.id)
-    assert people.staff.page("/console/requests/00000000-0000-4000-8000-000000000000",
-                             status=404)
+    assert people.staff.page("/console/requests/00000000-0000-4000-8000-000000000000", status=404)
 
 
 @pytest.mark.req("R4.3")
 def test_staff_assign_verify_pause_and_resume_moving_the_due_date_then_apply_a_correction(
-        container: Container, api: TestClient, system: Caller, people: People) -> None:
+    container: Container, api: TestClient, system: Caller, people: People
+) -> None:
     c, staff = container, people.staff
     person(api, system)
-    rid = received(c, "correction", PHONE, 2, channel=RequestChannel.PHONE,
-                   text="my name is written wrong: it is Li Lei")
+    rid = received(
+        c,
+        "correction",
+        PHONE,
+        2,
+        channel=RequestChannel.PHONE,
+        text="my name is written wrong: it is Li Lei",
+    )
 
     staff.step(rid, "assign", assignee=people.second.id)
     assert status_of(c, rid).assignee == people.second.id
@@ -276,22 +333,32 @@ def test_staff_assign_verify_pause_and_resume_moving_the_due_date_then_apply_a_c
     html = staff.step(rid, "pause", reason="the correct name in writing")
     assert 'data-status="waiting_on_requester"' in html and "Clock paused" in html
     with c.engine.begin() as conn:  # three days of waiting
-        conn.execute(update(t.data_requests).where(t.data_requests.c.id == rid)
-                     .values(paused_at=c.clock.now() - timedelta(days=3)))
+        conn.execute(
+            update(t.data_requests)
+            .where(t.data_requests.c.id == rid)
+            .values(paused_at=c.clock.now() - timedelta(days=3))
+        )
     staff.step(rid, "resume")
     moved = status_of(c, rid).due_at - due
     assert timedelta(days=3) <= moved < timedelta(days=3, minutes=5)
 
     html = staff.page(f"/console/requests/{rid}")
     assert f'action="/console/requests/{rid}/correct"' in html
-    html = staff.refused(rid, "correct", 422, category="user.authorization.credentials",
-                         value="x")
+    html = staff.refused(rid, "correct", 422, category="user.authorization.credentials", value="x")
     assert "cannot correct" in html
     html = staff.step(rid, "correct", category="user.name", value="Li Lei")
     assert 'data-status="completed"' in html and "1 item(s) corrected" in html
     steps = [s for s in re.findall(r'<td class="step">([^<]+)</td>', html) if s != "Viewed"]
-    assert steps == ["Received", "Assigned", "Identity verified", "Clock paused",
-                     "Clock resumed", "Corrected", "Completed", "Reply due from staff"]
+    assert steps == [
+        "Received",
+        "Assigned",
+        "Identity verified",
+        "Clock paused",
+        "Clock resumed",
+        "Corrected",
+        "Completed",
+        "Reply due from staff",
+    ]
     # a phone request: staff tell the person, then record it
     assert f'action="/console/requests/{rid}/replied"' in html
     html = staff.step(rid, "replied", how="phoned back the next morning, told the outcome")
@@ -301,16 +368,24 @@ def test_staff_assign_verify_pause_and_resume_moving_the_due_date_then_apply_a_c
 
 @pytest.mark.req("R4.3")
 def test_the_second_step_needs_a_document_check_and_another_officers_recent_approval(
-        container: Container, api: TestClient, system: Caller, people: People,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, people: People, mailbox: SmtpSink
+) -> None:
     c, staff, first, second = container, people.staff, people.officer, people.second
     person(api, system)
-    r = staff.post("/console/requests/new", {
-        "kind": "deletion", "channel": "email", "contact": EMAIL, "reply_language": "en",
-        "text": "Please delete everything you hold on me."})
+    r = staff.post(
+        "/console/requests/new",
+        {
+            "kind": "deletion",
+            "channel": "email",
+            "contact": EMAIL,
+            "reply_language": "en",
+            "text": "Please delete everything you hold on me.",
+        },
+    )
     assert r.status_code == 303, r.text
-    found = re.fullmatch(r"/console/requests/([0-9a-f-]{36})\?done=new&also=code",
-                         r.headers["location"])
+    found = re.fullmatch(
+        r"/console/requests/([0-9a-f-]{36})\?done=new&also=code", r.headers["location"]
+    )
     assert found, r.headers["location"]
     rid = found.group(1)
     assert "code" in mail_to(mailbox, rid, "Confirm")  # the one-time code went out
@@ -331,11 +406,17 @@ def test_the_second_step_needs_a_document_check_and_another_officers_recent_appr
     assert 'id="approve-password"' in second.page(f"/console/requests/{rid}")
     html = second.refused(rid, "approve", 401)
     assert 'id="approve-password-error"' in html
-    html = second.refused(rid, "approve", 401, password="not my password",
-                          code=totp_code(api, second.caller.totp_secret or ""))
+    html = second.refused(
+        rid,
+        "approve",
+        401,
+        password="not my password",
+        code=totp_code(api, second.caller.totp_secret or ""),
+    )
     assert 'id="approve-password-error"' in html and "wrong password" in html
-    html = second.step(rid, "approve", password=PASSWORD,
-                       code=totp_code(api, second.caller.totp_secret or ""))
+    html = second.step(
+        rid, "approve", password=PASSWORD, code=totp_code(api, second.caller.totp_secret or "")
+    )
     assert 'data-status="completed"' in html and "Chen Jing" in html
     assert status_of(c, rid).approved_by == second.id
     assert "deleted" in mail_to(mailbox, rid, "answered")
@@ -343,21 +424,25 @@ def test_the_second_step_needs_a_document_check_and_another_officers_recent_appr
 
 @pytest.mark.req("R4.4")
 def test_an_officer_flags_charges_waives_and_refuses_and_the_reply_states_the_reasons(
-        container: Container, people: People, mailbox: SmtpSink) -> None:
+    container: Container, people: People, mailbox: SmtpSink
+) -> None:
     c, staff, officer = container, people.staff, people.officer
     rid = received(c, "access", "13800000041", 1, channel=RequestChannel.PHONE)
     assert f'action="/console/requests/{rid}/unfounded"' not in staff.page(
-        f"/console/requests/{rid}")
+        f"/console/requests/{rid}"
+    )
     staff.refused(rid, "unfounded", 403, reason="asks every week")
     html = officer.step(rid, "unfounded", reason="the same question every week")
     assert "Excessive" in html
     html = staff.step(rid, "verify", method="called back the number on file")
     assert 'data-status="in_progress"' in html  # flagged: waits for the officer
-    html = officer.refused(rid, "fee", 422, amount="lots", currency="CNY",
-                           reason="the cost of answering weekly")
+    html = officer.refused(
+        rid, "fee", 422, amount="lots", currency="CNY", reason="the cost of answering weekly"
+    )
     assert 'id="fee-amount-error"' in html
-    html = officer.step(rid, "fee", amount="50", currency="cny",
-                        reason="the cost of answering weekly")
+    html = officer.step(
+        rid, "fee", amount="50", currency="cny", reason="the cost of answering weekly"
+    )
     assert 'id="fee">50 CNY<' in html and 'data-status="waiting_on_requester"' in html
     html = staff.step(rid, "resume")  # paid: carried out at once
     assert 'data-status="completed"' in html
@@ -380,18 +465,34 @@ def test_an_officer_flags_charges_waives_and_refuses_and_the_reply_states_the_re
 
 @pytest.mark.req("R4.1")
 def test_an_officer_waives_a_systems_notice_and_the_correction_completes(
-        container: Container, api: TestClient, system: Caller, people: People) -> None:
+    container: Container, api: TestClient, system: Caller, people: People
+) -> None:
     c, officer = container, people.officer
     person(api, system)
-    r = api.put("/api/v1/systems/crm", headers=officer.caller.headers, json={
-        "name": "CRM", "owner": "it-ops", "kind": "crm", "region": "CN",
-        "categories": ["user.contact.phone_number"]})
+    r = api.put(
+        "/api/v1/systems/crm",
+        headers=officer.caller.headers,
+        json={
+            "name": "CRM",
+            "owner": "it-ops",
+            "kind": "crm",
+            "region": "CN",
+            "categories": ["user.contact.phone_number"],
+        },
+    )
     assert r.status_code == 200, r.text
-    r = api.post("/api/v1/systems/crm/approval", headers=officer.caller.headers,
-                 json={"status": "approved"})
+    r = api.post(
+        "/api/v1/systems/crm/approval", headers=officer.caller.headers, json={"status": "approved"}
+    )
     assert r.status_code == 200, r.text
-    rid = received(c, "correction", PHONE, 1, channel=RequestChannel.PHONE,
-                   changes={"user.contact.phone_number": "13987654321"})
+    rid = received(
+        c,
+        "correction",
+        PHONE,
+        1,
+        channel=RequestChannel.PHONE,
+        changes={"user.contact.phone_number": "13987654321"},
+    )
     html = people.staff.step(rid, "verify", method="called back the number on file")
     assert 'data-status="waiting_on_systems"' in html
     task = re.search(r'<tr data-task="([^"]+)">', html)
@@ -406,7 +507,8 @@ def test_an_officer_waives_a_systems_notice_and_the_correction_completes(
 
 @pytest.mark.req("R4.3")
 def test_a_form_without_its_csrf_token_is_refused_and_changes_nothing(
-        container: Container, people: People) -> None:
+    container: Container, people: People
+) -> None:
     rid = received(container, "access", "13800000051", 1)
     staff = people.staff
     for data in ({"assignee": staff.id}, {"assignee": staff.id, "csrf_token": "forged"}):
@@ -420,20 +522,32 @@ def test_a_form_without_its_csrf_token_is_refused_and_changes_nothing(
 
 # --- mail to read, and requests entered by staff (R9.1) --------------------------------------
 
+
 def unclear_mail(sender: str, text: str) -> bytes:
-    return (f"From: {sender}\r\nTo: privacy@example.com\r\nSubject: hello\r\n"
-            f"Message-ID: <{hashlib.sha256(text.encode()).hexdigest()[:16]}@example.org>\r\n"
-            f"Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n").encode()
+    return (
+        f"From: {sender}\r\nTo: privacy@example.com\r\nSubject: hello\r\n"
+        f"Message-ID: <{hashlib.sha256(text.encode()).hexdigest()[:16]}@example.org>\r\n"
+        f"Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n"
+    ).encode()
 
 
 @pytest.mark.req("R9.1")
 def test_an_officer_reads_unclear_mail_and_records_the_request_it_asked_for(
-        container: Container, people: People, mailbox: SmtpSink) -> None:
+    container: Container, people: People, mailbox: SmtpSink
+) -> None:
     c, officer = container, people.officer
-    first = intake.intake_mail(c.uow(), c.requests, unclear_mail(
-        "someone@example.org", "I have a question about my account."), ("privacy@example.com",))
-    other = intake.intake_mail(c.uow(), c.requests, unclear_mail(
-        "other@example.org", "Thanks for the newsletter."), ("privacy@example.com",))
+    first = intake.intake_mail(
+        c.uow(),
+        c.requests,
+        unclear_mail("someone@example.org", "I have a question about my account."),
+        ("privacy@example.com",),
+    )
+    other = intake.intake_mail(
+        c.uow(),
+        c.requests,
+        unclear_mail("other@example.org", "Thanks for the newsletter."),
+        ("privacy@example.com",),
+    )
     people.staff.page("/console/requests/triage", status=403)
     people.staff.page(f"/console/requests/triage/{first}", status=403)
     html = officer.page("/console/requests/triage")
@@ -445,16 +559,22 @@ def test_an_officer_reads_unclear_mail_and_records_the_request_it_asked_for(
     assert f'href="/console/requests/new?triage={first}"' in html
     html = officer.page(f"/console/requests/new?triage={first}")
     assert f'name="triage_id" value="{first}"' in html
-    form = {"kind": "access", "channel": "email", "reply_language": "en",
-            "triage_id": first, "text": "asked by mail what we hold"}
+    form = {
+        "kind": "access",
+        "channel": "email",
+        "reply_language": "en",
+        "triage_id": first,
+        "text": "asked by mail what we hold",
+    }
     r = officer.post("/console/requests/new", {**form, "contact": "not a contact"})
     assert r.status_code == 422 and 'id="new-contact-error"' in r.text
     assert 'value="asked by mail what we hold"' not in r.text  # textarea keeps its text:
     assert ">asked by mail what we hold</textarea>" in r.text
     r = officer.post("/console/requests/new", {**form, "contact": "someone@example.org"})
     assert r.status_code == 303, r.text
-    found = re.fullmatch(r"/console/requests/([0-9a-f-]{36})\?done=new&also=code%2Cresolved",
-                         r.headers["location"])
+    found = re.fullmatch(
+        r"/console/requests/([0-9a-f-]{36})\?done=new&also=code%2Cresolved", r.headers["location"]
+    )
     assert found, r.headers["location"]
     rid = found.group(1)
     assert status_of(c, rid).channel is RequestChannel.EMAIL
@@ -473,17 +593,26 @@ def test_an_officer_reads_unclear_mail_and_records_the_request_it_asked_for(
 
 @pytest.mark.req("R9.1")
 def test_staff_record_a_letter_with_its_date_of_receipt_and_a_phone_call(
-        container: Container, people: People) -> None:
+    container: Container, people: People
+) -> None:
     c, staff = container, people.staff
     html = staff.page("/console/requests/new")
     for label in ("new-kind", "new-channel", "new-contact", "new-received", "new-changes"):
         assert f'<label for="{label}">' in html
     assert 'name="triage_id"' not in html
     day = (c.clock.now() - timedelta(days=12)).date()
-    r = staff.post("/console/requests/new", {
-        "kind": "correction", "channel": "letter", "contact": "+86 138 0000 0061",
-        "reply_language": "zh", "received": day.isoformat(), "concerns": ["user.name"],
-        "changes": "user.name = 王小明\nuser.contact.address: 北京市海淀区"})
+    r = staff.post(
+        "/console/requests/new",
+        {
+            "kind": "correction",
+            "channel": "letter",
+            "contact": "+86 138 0000 0061",
+            "reply_language": "zh",
+            "received": day.isoformat(),
+            "concerns": ["user.name"],
+            "changes": "user.name = 王小明\nuser.contact.address: 北京市海淀区",
+        },
+    )
     assert r.status_code == 303, r.text
     assert r.headers["location"].endswith("done=new&also=callback")
     rid = r.headers["location"].split("/")[3].split("?")[0]
@@ -491,14 +620,29 @@ def test_staff_record_a_letter_with_its_date_of_receipt_and_a_phone_call(
     assert req.received_at == datetime.combine(day, datetime.min.time(), UTC)
     assert req.due_at == req.received_at + timedelta(days=30)
     assert (req.channel, req.language, req.created_by) == (
-        RequestChannel.LETTER, "zh", f"staff:{staff.id}")
+        RequestChannel.LETTER,
+        "zh",
+        f"staff:{staff.id}",
+    )
     html = staff.page(f"/console/requests/{rid}")
     assert "王小明" in html and "北京市海淀区" in html and "user.name" in html
-    r = staff.post("/console/requests/new", {
-        "kind": "access", "channel": "letter", "contact": "13800000062",
-        "received": (c.clock.now() + timedelta(days=3)).date().isoformat()})
+    r = staff.post(
+        "/console/requests/new",
+        {
+            "kind": "access",
+            "channel": "letter",
+            "contact": "13800000062",
+            "received": (c.clock.now() + timedelta(days=3)).date().isoformat(),
+        },
+    )
     assert r.status_code == 422 and 'id="new-received-error"' in r.text
-    r = staff.post("/console/requests/new", {
-        "kind": "access", "channel": "letter", "contact": "13800000062",
-        "changes": "no separator here"})
+    r = staff.post(
+        "/console/requests/new",
+        {
+            "kind": "access",
+            "channel": "letter",
+            "contact": "13800000062",
+            "changes": "no separator here",
+        },
+    )
     assert r.status_code == 422 and 'id="new-changes-error"' in r.text

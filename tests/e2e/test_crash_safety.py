@@ -38,9 +38,19 @@ ITEMS = ("user.contact.email", "user.contact.phone_number", "user.name")
 
 def payload(writer: int, n: int) -> dict[str, Any]:
     values = (f"w{writer}n{n}@example.cn", f"139{writer:02d}{n:06d}", f"客户{writer}-{n}")
-    return {"kind": "customer_contact", "items": [
-        {"category": c, "value": v, "channel": "web", "legal_basis": "contract",
-         "source_system": "webshop"} for c, v in zip(ITEMS, values, strict=True)]}
+    return {
+        "kind": "customer_contact",
+        "items": [
+            {
+                "category": c,
+                "value": v,
+                "channel": "web",
+                "legal_basis": "contract",
+                "source_system": "webshop",
+            }
+            for c, v in zip(ITEMS, values, strict=True)
+        ],
+    }
 
 
 @dataclass
@@ -61,8 +71,13 @@ def server(settings: Settings, log: Path, *args: str) -> Iterator[Server]:
     port = free_port()
     env = cli_env(settings) | {"PIIGUARD_AUDIT_CHECKPOINT_SECONDS": "0.2"}
     with log.open("ab") as out:
-        proc = subprocess.Popen([str(PIIGUARD), "serve", "--port", str(port), *args], env=env,
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [str(PIIGUARD), "serve", "--port", str(port), *args],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     srv = Server(proc, f"http://127.0.0.1:{port}", log)
     try:
         deadline = time.monotonic() + 90
@@ -93,8 +108,7 @@ class Stream:
 
 
 def write_until_refused(url: str, key: str, writer: int, stream: Stream) -> None:
-    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"},
-                      timeout=60) as http:
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=60) as http:
         for n in range(100_000):
             body = payload(writer, n)
             try:
@@ -120,8 +134,9 @@ def stream_then_kill(settings: Settings, log: Path, key: str) -> Stream:
     """Four writers stream subjects; the server is SIGKILLed while they write."""
     stream = Stream()
     with server(settings, log) as srv, ThreadPoolExecutor(WRITERS) as pool:
-        writers = [pool.submit(write_until_refused, srv.url, key, w, stream)
-                   for w in range(WRITERS)]
+        writers = [
+            pool.submit(write_until_refused, srv.url, key, w, stream) for w in range(WRITERS)
+        ]
         assert stream.first_ack.wait(timeout=60), f"no write acknowledged:\n{srv.text()}"
         deadline = time.monotonic() + ENOUGH_SECONDS
         while len(stream.acked) < ENOUGH_ACKS and time.monotonic() < deadline:
@@ -147,15 +162,23 @@ def stored(settings: Settings) -> Stored:
     engine, keys_engine = make_engine(settings.data_url), make_engine(settings.keys_url)
     try:
         with engine.connect() as conn:
-            per_subject = {sid: int(n) for sid, n in conn.execute(
-                select(t.subjects.c.id, func.count(t.items.c.id))
-                .select_from(t.subjects.outerjoin(t.items))
-                .group_by(t.subjects.c.id))}
+            per_subject = {
+                sid: int(n)
+                for sid, n in conn.execute(
+                    select(t.subjects.c.id, func.count(t.items.c.id))
+                    .select_from(t.subjects.outerjoin(t.items))
+                    .group_by(t.subjects.c.id)
+                )
+            }
             item_ids = set(conn.execute(select(t.items.c.id)).scalars())
-            created = {row.target_id: json.loads(row.details)["items"] for row in
-                       conn.execute(select(t.audit_entries.c.target_id,
-                                           t.audit_entries.c.details)
-                                    .where(t.audit_entries.c.action == "subject.create"))}
+            created = {
+                row.target_id: json.loads(row.details)["items"]
+                for row in conn.execute(
+                    select(t.audit_entries.c.target_id, t.audit_entries.c.details).where(
+                        t.audit_entries.c.action == "subject.create"
+                    )
+                )
+            }
         with keys_engine.connect() as conn:
             keyed = set(conn.execute(select(subject_keys.c.subject_id)).scalars())
     finally:
@@ -167,8 +190,7 @@ def stored(settings: Settings) -> Stored:
 @pytest.mark.slow
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R2.10")
-def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings,
-                                                       tmp_path: Path) -> None:
+def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings, tmp_path: Path) -> None:
     added = cli_runner.piiguard(settings, "client", "add", "webshop")
     assert added.returncode == 0, added.stderr
     key = added.stdout.splitlines()[-1]
@@ -180,8 +202,12 @@ def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings,
     acked = {resp["id"]: (resp, body) for resp, body in stream.acked}
     assert len(acked) == len(stream.acked) >= 1
 
-    with server(settings, log) as srv, httpx.Client(
-            base_url=srv.url, headers={"Authorization": f"Bearer {key}"}, timeout=60) as http:
+    with (
+        server(settings, log) as srv,
+        httpx.Client(
+            base_url=srv.url, headers={"Authorization": f"Bearer {key}"}, timeout=60
+        ) as http,
+    ):
         db = stored(settings)
         assert set(acked) <= set(db.items_per_subject), "an acknowledged subject is missing"
         # nothing half-there: every subject, acknowledged or not, has all its items...

@@ -22,9 +22,18 @@ from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import Caller, TestClient, counts
 
 PROBLEM = "application/problem+json"
-BODY = {"kind": "customer_contact", "items": [
-    {"category": "user.contact.email", "value": "han.meimei@example.cn", "channel": "web",
-     "legal_basis": "contract", "source_system": "crm"}]}
+BODY = {
+    "kind": "customer_contact",
+    "items": [
+        {
+            "category": "user.contact.email",
+            "value": "han.meimei@example.cn",
+            "channel": "web",
+            "legal_basis": "contract",
+            "source_system": "crm",
+        }
+    ],
+}
 
 # headers beside the cookie that must not waive the CSRF token (the probes first)
 NOT_A_BEARER_CREDENTIAL: list[dict[str, str]] = [
@@ -33,7 +42,7 @@ NOT_A_BEARER_CREDENTIAL: list[dict[str, str]] = [
     {"Authorization": "Bearer"},
     {"Authorization": "Bearer "},
     {"Authorization": "bearer"},
-    {"Authorization": "Digest username=\"probe\""},
+    {"Authorization": 'Digest username="probe"'},
     {"Authorization": "Negotiate YIIB"},
     {"Authorization": ""},
     {"X-API-Key": ""},
@@ -51,65 +60,87 @@ def refused(r: Response, status: int, code: str) -> None:
 
 
 @pytest.mark.req("R2.6")
-@pytest.mark.parametrize("extra", NOT_A_BEARER_CREDENTIAL,
-                         ids=lambda h: ",".join(f"{k}:{v}" for k, v in h.items()) or "cookie")
+@pytest.mark.parametrize(
+    "extra",
+    NOT_A_BEARER_CREDENTIAL,
+    ids=lambda h: ",".join(f"{k}:{v}" for k, v in h.items()) or "cookie",
+)
 def test_a_cookie_change_needs_the_csrf_token_whatever_authorization_header_rides_along(
-        container: Container, api: TestClient, officer: Caller, extra: dict[str, str]
-        ) -> None:
+    container: Container, api: TestClient, officer: Caller, extra: dict[str, str]
+) -> None:
     cookie = cookie_of(officer)
     before = counts(container)
-    refused(api.post("/api/v1/subjects", json=BODY, headers={**cookie, **extra}), 403,
-            "csrf-refused")
-    refused(api.post("/api/v1/subjects", json=BODY,
-                     headers={**cookie, **extra, "X-CSRF-Token": "0" * 64}), 403,
-            "csrf-refused")
+    refused(
+        api.post("/api/v1/subjects", json=BODY, headers={**cookie, **extra}), 403, "csrf-refused"
+    )
+    refused(
+        api.post(
+            "/api/v1/subjects", json=BODY, headers={**cookie, **extra, "X-CSRF-Token": "0" * 64}
+        ),
+        403,
+        "csrf-refused",
+    )
     assert counts(container) == before  # no subject, item, key or audit entry written
     csrf = api.get("/api/v1/staff/me", headers=cookie).json()["csrf_token"]
-    r = api.post("/api/v1/subjects", json=BODY,
-                 headers={**cookie, **extra, "X-CSRF-Token": csrf})
+    r = api.post("/api/v1/subjects", json=BODY, headers={**cookie, **extra, "X-CSRF-Token": csrf})
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.6")
 def test_other_unsafe_methods_with_the_cookie_and_a_basic_header_are_refused_too(
-        container: Container, api: TestClient, officer: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller
+) -> None:
     sid = api.post("/api/v1/subjects", json=BODY, headers=officer.headers).json()["id"]
     before = counts(container)
     for extra in NOT_A_BEARER_CREDENTIAL[1:3]:
         headers = {**cookie_of(officer), **extra}
         refused(api.delete(f"/api/v1/subjects/{sid}", headers=headers), 403, "csrf-refused")
-        refused(api.put("/api/v1/purposes/after_sales", headers=headers,
-                        json={"description": "changed"}), 403, "csrf-refused")
+        refused(
+            api.put(
+                "/api/v1/purposes/after_sales", headers=headers, json={"description": "changed"}
+            ),
+            403,
+            "csrf-refused",
+        )
     assert counts(container) == before
     assert api.get(f"/api/v1/subjects/{sid}", headers=officer.headers).status_code == 200
 
 
 @pytest.mark.req("R2.6")
 def test_a_header_credential_that_fails_is_refused_and_never_falls_back_to_the_cookie(
-        container: Container, api: TestClient, officer: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller
+) -> None:
     cookie = cookie_of(officer)
     csrf = api.get("/api/v1/staff/me", headers=cookie).json()["csrf_token"]
     before = counts(container)
-    for extra in ({"Authorization": "Bearer garbage"},
-                  {"Authorization": "Bearer pgk_0000000000000000000000000000000000000000"},
-                  {"X-API-Key": "garbage"}):
+    for extra in (
+        {"Authorization": "Bearer garbage"},
+        {"Authorization": "Bearer pgk_0000000000000000000000000000000000000000"},
+        {"X-API-Key": "garbage"},
+    ):
         for token in ({}, {"X-CSRF-Token": csrf}):
-            refused(api.post("/api/v1/subjects", json=BODY,
-                             headers={**cookie, **extra, **token}), 401, "not-authenticated")
+            refused(
+                api.post("/api/v1/subjects", json=BODY, headers={**cookie, **extra, **token}),
+                401,
+                "not-authenticated",
+            )
     assert counts(container) == before
 
 
 @pytest.mark.req("R2.6")
 def test_a_bearer_credential_that_authenticated_needs_no_csrf_token_and_acts_as_itself(
-        container: Container, api: TestClient, officer: Caller, system: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller, system: Caller
+) -> None:
     cookie = cookie_of(officer)
     # the system's key beside the officer's cookie: the key is the credential, the system
     # the actor (not the officer); no CSRF token needed (no browser adds the header)
     for headers in (system.headers, {"X-API-Key": system.headers["Authorization"][7:]}):
         r = api.post("/api/v1/subjects", json=BODY, headers={**cookie, **headers})
         assert r.status_code == 201, r.text
-        created = api.get(f"/api/v1/audit?subject_id={r.json()['id']}&action=subject.create",
-                          headers=officer.headers)
+        created = api.get(
+            f"/api/v1/audit?subject_id={r.json()['id']}&action=subject.create",
+            headers=officer.headers,
+        )
         assert created.status_code == 200, created.text
         assert [e["actor"] for e in created.json()] == [system.ref], created.text
     # the officer's own session token as a bearer header (an API client): no token needed
@@ -117,26 +148,39 @@ def test_a_bearer_credential_that_authenticated_needs_no_csrf_token_and_acts_as_
     assert r.status_code == 201, r.text
 
 
-def console_form(api: TestClient, caller: Caller, url: str, data: dict[str, Any],
-                 extra: dict[str, str]) -> Response:
-    return api.post(url, data=data, headers={**cookie_of(caller), **extra},
-                    follow_redirects=False)
+def console_form(
+    api: TestClient, caller: Caller, url: str, data: dict[str, Any], extra: dict[str, str]
+) -> Response:
+    return api.post(url, data=data, headers={**cookie_of(caller), **extra}, follow_redirects=False)
 
 
 @pytest.mark.req("R2.6")
-@pytest.mark.parametrize("extra", NOT_A_BEARER_CREDENTIAL[:4],
-                         ids=lambda h: ",".join(f"{k}:{v}" for k, v in h.items()) or "cookie")
+@pytest.mark.parametrize(
+    "extra",
+    NOT_A_BEARER_CREDENTIAL[:4],
+    ids=lambda h: ",".join(f"{k}:{v}" for k, v in h.items()) or "cookie",
+)
 def test_console_forms_need_the_csrf_token_whatever_authorization_header_rides_along(
-        container: Container, api: TestClient, officer: Caller, extra: dict[str, str]
-        ) -> None:
+    container: Container, api: TestClient, officer: Caller, extra: dict[str, str]
+) -> None:
     token = officer.headers["Authorization"].split()[1]
     for data in ({}, {"csrf_token": "forged"}):
         r = console_form(api, officer, "/console/logout", data, extra)
         assert r.status_code == 403, r.text
         assert '<meta name="problem" content="csrf-refused">' in r.text
-        r = console_form(api, officer, "/console/requests/new", {
-            **data, "kind": "access", "channel": "phone", "contact": "13800000077",
-            "reply_language": "en"}, extra)
+        r = console_form(
+            api,
+            officer,
+            "/console/requests/new",
+            {
+                **data,
+                "kind": "access",
+                "channel": "phone",
+                "contact": "13800000077",
+                "reply_language": "en",
+            },
+            extra,
+        )
         assert r.status_code == 403, r.text
         assert '<meta name="problem" content="csrf-refused">' in r.text
     with container.uow(readonly=True) as uow:  # still signed in; no request recorded

@@ -32,11 +32,23 @@ def _client_and_subject(settings: Settings, base: str) -> tuple[str, str]:
     added = cli_runner.piiguard(settings, "client", "add", f"erp{time.monotonic_ns()}")
     assert added.returncode == 0, added.stderr
     key = added.stdout.splitlines()[-1]
-    r = httpx.post(f"{base}/api/v1/subjects", headers={"Authorization": f"Bearer {key}"},
-                   json={"kind": "customer_contact", "items": [
-                       {"category": "user.contact.email", "value": "wang@example.cn",
-                        "channel": "web", "legal_basis": "contract",
-                        "source_system": "webshop"}]}, timeout=60)
+    r = httpx.post(
+        f"{base}/api/v1/subjects",
+        headers={"Authorization": f"Bearer {key}"},
+        json={
+            "kind": "customer_contact",
+            "items": [
+                {
+                    "category": "user.contact.email",
+                    "value": "wang@example.cn",
+                    "channel": "web",
+                    "legal_basis": "contract",
+                    "source_system": "webshop",
+                }
+            ],
+        },
+        timeout=60,
+    )
     assert r.status_code == 201, r.text
     return key, r.json()["id"]
 
@@ -47,9 +59,13 @@ def _ledger(settings: Settings) -> tuple[set[str], set[str]]:
     try:
         with engine.connect() as conn:
             decided = set(conn.execute(select(t.decisions.c.id)).scalars())
-            audited = set(conn.execute(
-                select(t.audit_entries.c.decision_id)
-                .where(t.audit_entries.c.action == "decision.evaluate")).scalars())
+            audited = set(
+                conn.execute(
+                    select(t.audit_entries.c.decision_id).where(
+                        t.audit_entries.c.action == "decision.evaluate"
+                    )
+                ).scalars()
+            )
     finally:
         engine.dispose()
     return decided, audited
@@ -59,19 +75,20 @@ def _ledger(settings: Settings) -> tuple[set[str], set[str]]:
 @pytest.mark.req("R2.4")
 @pytest.mark.req("R5.1")
 def test_every_acknowledged_decision_survives_sigkill_of_all_workers(
-        settings: Settings, tmp_path: Path) -> None:
+    settings: Settings, tmp_path: Path
+) -> None:
     log = tmp_path / "server.log"
     acked: list[str] = []
     refused: list[str] = []
     stop = threading.Event()
     with server(settings, log, "--workers", "2") as srv:
         key, sid = _client_and_subject(settings, srv.url)
-        body = {"subject_id": sid, "purpose": "after_sales",
-                "categories": ["user.contact.email"]}
+        body = {"subject_id": sid, "purpose": "after_sales", "categories": ["user.contact.email"]}
 
         def call() -> None:
-            with httpx.Client(base_url=srv.url, timeout=30,
-                              headers={"Authorization": f"Bearer {key}"}) as http:
+            with httpx.Client(
+                base_url=srv.url, timeout=30, headers={"Authorization": f"Bearer {key}"}
+            ) as http:
                 while not stop.is_set():
                     try:
                         r = http.post("/api/v1/decisions", json=body)
@@ -102,8 +119,7 @@ def test_every_acknowledged_decision_survives_sigkill_of_all_workers(
 
 @pytest.mark.slow
 @pytest.mark.req("R2.4")
-def test_two_workers_share_the_port_and_stop_cleanly(settings: Settings,
-                                                      tmp_path: Path) -> None:
+def test_two_workers_share_the_port_and_stop_cleanly(settings: Settings, tmp_path: Path) -> None:
     log = tmp_path / "server.log"
     with server(settings, log, "--workers", "2") as srv:
         key, sid = _client_and_subject(settings, srv.url)
@@ -111,8 +127,11 @@ def test_two_workers_share_the_port_and_stop_cleanly(settings: Settings,
         ids = []
         for _ in range(40):
             with httpx.Client(base_url=srv.url, timeout=30) as http:
-                r = http.post("/api/v1/decisions", headers={"Authorization": f"Bearer {key}"},
-                              json={"subject_id": sid, "purpose": "after_sales"})
+                r = http.post(
+                    "/api/v1/decisions",
+                    headers={"Authorization": f"Bearer {key}"},
+                    json={"subject_id": sid, "purpose": "after_sales"},
+                )
             assert r.status_code == 201, r.text
             ids.append(r.json()["id"])
         assert len(set(ids)) == 40
@@ -126,9 +145,12 @@ def test_two_workers_share_the_port_and_stop_cleanly(settings: Settings,
     engine = make_engine(settings.data_url)
     try:
         with engine.connect() as conn:
-            details = [json.loads(d) for d in conn.execute(
-                select(t.audit_entries.c.details).where(
-                    t.audit_entries.c.decision_id.in_(ids))).scalars()]
+            details = [
+                json.loads(d)
+                for d in conn.execute(
+                    select(t.audit_entries.c.details).where(t.audit_entries.c.decision_id.in_(ids))
+                ).scalars()
+            ]
     finally:
         engine.dispose()
     assert len(details) == 40

@@ -37,8 +37,12 @@ def failing_server(c: Container, log: Path) -> Iterator[str]:
     with log.open("ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "tests.e2e.failing_server", "serve", "--port", str(port)],
-            cwd=ROOT, env=cli_env(c.settings), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            cwd=ROOT,
+            env=cli_env(c.settings),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -51,8 +55,7 @@ def failing_server(c: Container, log: Path) -> Iterator[str]:
             time.sleep(0.1)
         yield url
         proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=60) in (0, -signal.SIGTERM), log.read_text("utf-8",
-                                                                            "replace")
+        assert proc.wait(timeout=60) in (0, -signal.SIGTERM), log.read_text("utf-8", "replace")
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
@@ -80,29 +83,42 @@ def internal_error(r: httpx.Response, instance: str) -> None:
 
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
-def test_an_internal_error_answers_500_and_logs_no_value_sent(container: Container,
-                                                               tmp_path: Path) -> None:
+def test_an_internal_error_answers_500_and_logs_no_value_sent(
+    container: Container, tmp_path: Path
+) -> None:
     c = container
     _, key = accounts.add_client(c.uow(), c.clock, OPERATOR, "erp")
     log = tmp_path / "server.log"
     with failing_server(c, log) as url:
         http = Caller(url, {"Authorization": f"Bearer {key}"})
-        items = [{"category": category, "value": value, "channel": "web",
-                  "legal_basis": "contract", "source_system": "crm"}
-                 for category, value in (("user.contact.email", EMAIL),
-                                         ("user.contact.phone_number", PHONE),
-                                         ("user.name", NAME))]
-        internal_error(http.post("/api/v1/subjects",
-                                 json={"kind": "customer_contact", "items": items}),
-                       "/api/v1/subjects")
-        internal_error(http.post("/api/v1/subjects/lookup",
-                                 json={"category": "user.contact.email", "value": EMAIL}),
-                       "/api/v1/subjects/lookup")
+        items = [
+            {
+                "category": category,
+                "value": value,
+                "channel": "web",
+                "legal_basis": "contract",
+                "source_system": "crm",
+            }
+            for category, value in (
+                ("user.contact.email", EMAIL),
+                ("user.contact.phone_number", PHONE),
+                ("user.name", NAME),
+            )
+        ]
+        internal_error(
+            http.post("/api/v1/subjects", json={"kind": "customer_contact", "items": items}),
+            "/api/v1/subjects",
+        )
+        internal_error(
+            http.post(
+                "/api/v1/subjects/lookup", json={"category": "user.contact.email", "value": EMAIL}
+            ),
+            "/api/v1/subjects/lookup",
+        )
         assert httpx.get(f"{url}/healthz").status_code == 200  # the server carries on
     text = log.read_text("utf-8", errors="replace")
     # it did log the failures: the type and the route, so the capture is not empty
     assert "RuntimeError" in text and "/api/v1/subjects" in text, text
-    assert any(name in text for name in ("ProgrammingError", "OperationalError",
-                                         "DataError")), text
+    assert any(name in text for name in ("ProgrammingError", "OperationalError", "DataError")), text
     for needle in (EMAIL, "qz.leak.4714", PHONE, NAME, "[parameters", "invalid input syntax"):
         assert needle not in text, f"{needle!r} in the server log:\n{text}"

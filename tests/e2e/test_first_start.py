@@ -18,9 +18,16 @@ def test_processes_starting_together_on_an_empty_var_all_succeed(tmp_path: Path)
     env = {**os.environ, "PIIGUARD_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200"}
     for k in ("PIIGUARD_DATABASE_URL", "PIIGUARD_KEYSTORE_URL"):
         env.pop(k, None)
-    procs = [subprocess.Popen([str(PIIGUARD), *args], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-             for args in (["init"], ["purpose", "list"], ["init"], ["purpose", "list"])]
+    procs = [
+        subprocess.Popen(
+            [str(PIIGUARD), *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for args in (["init"], ["purpose", "list"], ["init"], ["purpose", "list"])
+    ]
     results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
     for code, out, err in results:
         assert code == 0, err + out

@@ -33,20 +33,24 @@ from tests.e2e.fuzzing import (
 
 # the description the app serves; building it needs no database
 API = create_app(None).openapi()  # type: ignore[arg-type]
-CONFIG = SchemathesisConfig.from_dict({
-    "seed": SEED,
-    "generation": {"max-examples": EXAMPLES, "database": "none"},
-    # examples from the description, then generated values (valid and invalid ones); the
-    # coverage phase (every boundary and missing-field case) only in a deeper run
-    "phases": {"coverage": {"enabled": COVERAGE}, "stateful": {"enabled": False}},
-})
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "seed": SEED,
+        "generation": {"max-examples": EXAMPLES, "database": "none"},
+        # examples from the description, then generated values (valid and invalid ones); the
+        # coverage phase (every boundary and missing-field case) only in a deeper run
+        "phases": {"coverage": {"enabled": COVERAGE}, "stateful": {"enabled": False}},
+    }
+)
 schema = schemathesis.openapi.from_dict(API, config=CONFIG)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql",
-                                                               marks=pytest.mark.postgres)])
-def target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[Target]:
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Target]:
     yield from make_target(request, tmp_path_factory.mktemp("fuzz"))
 
 
@@ -54,8 +58,11 @@ def send(target: Target, case: Any, credential: str) -> httpx.Response:
     """The generated request, as the caller with `credential` sends it (the credential
     replaces whatever the case carried: an empty X-API-Key would be read first)."""
     kwargs = case.as_transport_kwargs(base_url="http://testserver")
-    headers = {k: v for k, v in kwargs["headers"].items()
-               if k.lower() not in ("authorization", "x-api-key", "cookie")}
+    headers = {
+        k: v
+        for k, v in kwargs["headers"].items()
+        if k.lower() not in ("authorization", "x-api-key", "cookie")
+    }
     headers.update(target.headers(credential, case.method.upper(), case.path))
     body: dict[str, Any] = {}
     if "json" in kwargs:
@@ -66,8 +73,9 @@ def send(target: Target, case: Any, credential: str) -> httpx.Response:
         body["data"] = kwargs["data"]
     if "files" in kwargs:
         body["files"] = kwargs["files"]
-    return target.client.request(kwargs["method"], kwargs["url"], headers=headers,
-                                 params=kwargs.get("params"), **body)
+    return target.client.request(
+        kwargs["method"], kwargs["url"], headers=headers, params=kwargs.get("params"), **body
+    )
 
 
 @pytest.mark.req("R5.1")
@@ -76,12 +84,18 @@ def send(target: Target, case: Any, credential: str) -> httpx.Response:
 @schema.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck), print_blob=True)
 def test_no_operation_answers_5xx_or_logs_what_it_was_sent(
-        case: Any, credential: str, target: Target, caplog: pytest.LogCaptureFixture) -> None:
+    case: Any, credential: str, target: Target, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="piiguard")
     caplog.clear()
     response = send(target, case, credential)
     target.answered(case.method.upper(), case.path, response.status_code)
     values = sent_values(case.path_parameters, case.query, case.body)
-    check(response, caplog.records, values, target,
-          f"{case.method.upper()} {case.formatted_path} as {credential} "
-          f"(seed {SEED}; `{case.as_curl_command()}`)")
+    check(
+        response,
+        caplog.records,
+        values,
+        target,
+        f"{case.method.upper()} {case.formatted_path} as {credential} "
+        f"(seed {SEED}; `{case.as_curl_command()}`)",
+    )

@@ -43,14 +43,13 @@ def outcome(settings: Settings, subject_id: str, purpose: str) -> str:
     head = re.match(rf"^(allowed|denied)  decision {UUID}$", lines[0])
     assert head, lines
     start = lines.index("reasons:")
-    codes = [x.strip().split(" ")[0] for x in lines[start + 1::3]]
+    codes = [x.strip().split(" ")[0] for x in lines[start + 1 :: 3]]
     return " ".join([head.group(1), *codes])
 
 
 @pytest.mark.req("R4.2")
 @pytest.mark.req("R2.4")
-def test_an_objection_denies_until_it_is_lifted(settings: Settings,
-                                                container: Container) -> None:
+def test_an_objection_denies_until_it_is_lifted(settings: Settings, container: Container) -> None:
     sid = register(container).subject.id
     assert outcome(settings, sid, "after_sales") == "allowed allowed"
 
@@ -59,8 +58,7 @@ def test_an_objection_denies_until_it_is_lifted(settings: Settings,
     assert outcome(settings, sid, "after_sales") == "denied processing_objected"
     assert outcome(settings, sid, "important_notices") == "allowed allowed"  # one purpose only
 
-    assert f"restriction {objection} lifted" in ok(settings, "processing", "lift", sid,
-                                                   objection)
+    assert f"restriction {objection} lifted" in ok(settings, "processing", "lift", sid, objection)
     assert outcome(settings, sid, "after_sales") == "allowed allowed"
     again = refused(settings, "processing", "lift", sid, objection)
     assert "conflict (restriction_id)" in again and "already lifted" in again
@@ -77,11 +75,13 @@ def test_an_objection_denies_until_it_is_lifted(settings: Settings,
 
 @pytest.mark.req("R6.1")
 @pytest.mark.req("R2.4")
-def test_a_declared_minor_needs_a_verified_guardians_consent(settings: Settings,
-                                                             container: Container) -> None:
+def test_a_declared_minor_needs_a_verified_guardians_consent(
+    settings: Settings, container: Container
+) -> None:
     child = register(container).subject.id
-    mother = register(container, item("user.contact.email", "mother@example.cn"),
-                      kind="guardian").subject.id
+    mother = register(
+        container, item("user.contact.email", "mother@example.cn"), kind="guardian"
+    ).subject.id
     assert outcome(settings, child, "after_sales") == "allowed allowed"
     assert f"{child} declared a minor" in ok(settings, "minor", child, "--yes")
     assert outcome(settings, child, "after_sales") == "denied child_without_guardian_consent"
@@ -89,8 +89,22 @@ def test_a_declared_minor_needs_a_verified_guardians_consent(settings: Settings,
     assert "not yet verified" in ok(settings, "guardian", "link", child, mother)
     assert "already linked" in refused(settings, "guardian", "link", child, mother)
     assert "verified" in ok(settings, "guardian", "verify", child, mother)
-    consent = ok(settings, "consent", "grant", child, "after_sales", "--channel", "web",
-                 "--text-file", "-", "--kind", "guardian", "--given-by", mother, stdin=TEXT)
+    consent = ok(
+        settings,
+        "consent",
+        "grant",
+        child,
+        "after_sales",
+        "--channel",
+        "web",
+        "--text-file",
+        "-",
+        "--kind",
+        "guardian",
+        "--given-by",
+        mother,
+        stdin=TEXT,
+    )
     assert re.fullmatch(UUID, consent.strip()), consent
     assert outcome(settings, child, "after_sales") == "allowed allowed"
 
@@ -102,11 +116,22 @@ def test_a_declared_minor_needs_a_verified_guardians_consent(settings: Settings,
 @pytest.mark.req("R2.1")
 def test_a_company_category_is_added_then_retired(settings: Settings) -> None:
     key = "user.contact.wechat_id"
-    added = ok(settings, "category", "add", key, "--name", "WeChat ID", "--name-zh", "微信号",
-               "--description", "the person's WeChat account")
+    added = ok(
+        settings,
+        "category",
+        "add",
+        key,
+        "--name",
+        "WeChat ID",
+        "--name-zh",
+        "微信号",
+        "--description",
+        "the person's WeChat account",
+    )
     assert f"category {key} added (ordinary)" in added
-    assert "exists" in refused(settings, "category", "add", key, "--name", "WeChat ID",
-                               "--name-zh", "微信号")
+    assert "exists" in refused(
+        settings, "category", "add", key, "--name", "WeChat ID", "--name-zh", "微信号"
+    )
     assert f"category {key} deleted" in ok(settings, "category", "retire", key)
     builtin = refused(settings, "category", "retire", "user.contact.email")
     assert "(key)" in builtin and "built-in" in builtin
@@ -114,28 +139,67 @@ def test_a_company_category_is_added_then_retired(settings: Settings) -> None:
 
 @pytest.mark.req("R2.7")
 def test_exports_are_registered_and_an_expired_one_opens_a_finding(
-        settings: Settings, container: Container) -> None:
-    ok(settings, "system", "add", "crm", "--name", "Sales CRM", "--owner", "sales", "--kind",
-       "crm", "--region", "CN", "--category", "user.contact", "--purpose", "after_sales")
-    export = ["export", "add", "--system", "crm", "--recipient", "Foshan Logistics",
-              "--category", "user.contact.email", "--purpose", "after_sales"]
+    settings: Settings, container: Container
+) -> None:
+    ok(
+        settings,
+        "system",
+        "add",
+        "crm",
+        "--name",
+        "Sales CRM",
+        "--owner",
+        "sales",
+        "--kind",
+        "crm",
+        "--region",
+        "CN",
+        "--category",
+        "user.contact",
+        "--purpose",
+        "after_sales",
+    )
+    export = [
+        "export",
+        "add",
+        "--system",
+        "crm",
+        "--recipient",
+        "Foshan Logistics",
+        "--category",
+        "user.contact.email",
+        "--purpose",
+        "after_sales",
+    ]
     now = datetime.now(UTC)
     past = refused(settings, *export, "--expires", (now - timedelta(minutes=5)).isoformat())
     assert "(expires_at)" in past and "future" in past
-    assert "--category" in refused(settings, *export[:6], "--purpose", "after_sales",
-                                   "--expires", (now + timedelta(days=1)).isoformat())
-    export_id = ok(settings, *export, "--expires",
-                   (now + timedelta(days=30)).isoformat()).strip()
+    assert "--category" in refused(
+        settings,
+        *export[:6],
+        "--purpose",
+        "after_sales",
+        "--expires",
+        (now + timedelta(days=1)).isoformat(),
+    )
+    export_id = ok(settings, *export, "--expires", (now + timedelta(days=30)).isoformat()).strip()
     assert re.fullmatch(UUID, export_id), export_id
-    assert re.search(rf"│ {export_id} │ crm\s+│ Foshan Logistics", ok(settings, "export",
-                                                                      "list"))
+    assert re.search(rf"│ {export_id} │ crm\s+│ Foshan Logistics", ok(settings, "export", "list"))
     assert "0 finding(s) opened" in ok(settings, "export", "review")
 
     # one that expired yesterday, registered while it was still valid
     then = FixedClock(now - timedelta(days=3))
-    old = datamap.register_export(container.uow(), container.snapshots, then, OPERATOR, "crm",
-                                  "Old Agency", frozenset({"user.contact.phone_number"}),
-                                  "after_sales", now - timedelta(days=1))
+    old = datamap.register_export(
+        container.uow(),
+        container.snapshots,
+        then,
+        OPERATOR,
+        "crm",
+        "Old Agency",
+        frozenset({"user.contact.phone_number"}),
+        "after_sales",
+        now - timedelta(days=1),
+    )
     reviewed = ok(settings, "export", "review")
     assert "1 finding(s) opened" in reviewed
     found = re.search(rf"│ ({UUID}) │ export:{old.id} │ open\s+│ expired_export ", reviewed)
@@ -145,10 +209,13 @@ def test_exports_are_registered_and_an_expired_one_opens_a_finding(
 
     no_reason = refused(settings, "finding", "accept", finding)
     assert "(reason)" in no_reason and "--reason" in no_reason
-    assert f"finding {finding} assigned to it-team" in ok(settings, "finding", "assign",
-                                                          finding, "--to", "it-team")
-    assert re.search(rf"│ {finding} │ \S+ │ assigned .*│ it-team", ok(
-        settings, "finding", "list", "--status", "assigned"))
+    assert f"finding {finding} assigned to it-team" in ok(
+        settings, "finding", "assign", finding, "--to", "it-team"
+    )
+    assert re.search(
+        rf"│ {finding} │ \S+ │ assigned .*│ it-team",
+        ok(settings, "finding", "list", "--status", "assigned"),
+    )
     ok(settings, "finding", "accept", finding, "--reason", "the agency confirmed deletion")
     accepted = ok(settings, "finding", "list", "--status", "accepted_risk")
     assert re.search(rf"│ {finding} │ \S+ │ accepted_risk .*│ the agency", accepted), accepted

@@ -34,6 +34,7 @@ ZH = re.compile(r"[\u4e00-\u9fff]")
 
 # --- point 10: serve and make run stop quietly on Ctrl-C ----------------------------------------
 
+
 @dataclass
 class Running:
     proc: subprocess.Popen[bytes]
@@ -44,14 +45,16 @@ class Running:
 
 
 @contextmanager
-def started(args: list[str], env: dict[str, str], port: int, log: Path, *, processes: int = 1
-            ) -> Iterator[Running]:
+def started(
+    args: list[str], env: dict[str, str], port: int, log: Path, *, processes: int = 1
+) -> Iterator[Running]:
     """A server in its own process group (as a terminal's foreground job), waited for until
     each of its processes has started and /healthz answers; killed at the end if the test
     has not stopped it."""
     with log.open("wb") as out:
-        proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            args, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     running = Running(proc, log)
     try:
         deadline = time.monotonic() + 90
@@ -60,8 +63,7 @@ def started(args: list[str], env: dict[str, str], port: int, log: Path, *, proce
             assert time.monotonic() < deadline, f"never ready:\n{running.output()}"
             if running.output().count("Application startup complete") >= processes:
                 try:
-                    if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2
-                                 ).status_code == 200:
+                    if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
@@ -86,15 +88,21 @@ ALARMING = ("Traceback", "Error", "Aborted", "KeyboardInterrupt", "ERROR")
 @pytest.mark.req("R5.1")
 @pytest.mark.parametrize("backend", ["sqlite"])
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_ctrl_c_stops_serve_gracefully_with_exit_0(settings: Settings, workers: str,
-                                                   tmp_path: Path) -> None:
+def test_ctrl_c_stops_serve_gracefully_with_exit_0(
+    settings: Settings, workers: str, tmp_path: Path
+) -> None:
     """Every server process shuts down gracefully and signs its checkpoint (a second SIGINT
     from the parent used to make the workers skip that), and nothing alarming is printed."""
     port = free_port()
     env = cli_env(settings)
     del env["PIIGUARD_PUBLIC_URL"]  # the default: where the server listens
-    with started([str(PIIGUARD), "serve", "--port", str(port), "--workers", workers], env,
-                 port, tmp_path / "serve.log", processes=int(workers)) as running:
+    with started(
+        [str(PIIGUARD), "serve", "--port", str(port), "--workers", workers],
+        env,
+        port,
+        tmp_path / "serve.log",
+        processes=int(workers),
+    ) as running:
         output = ctrl_c(running)
     assert running.proc.returncode == 0, output
     assert not [word for word in ALARMING if word in output], output
@@ -107,8 +115,7 @@ def test_ctrl_c_stops_serve_gracefully_with_exit_0(settings: Settings, workers: 
 @pytest.mark.req("R5.1")
 @pytest.mark.parametrize("backend", ["sqlite"])
 @pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
-def test_ctrl_c_on_make_run_prints_nothing_alarming(settings: Settings, tmp_path: Path
-                                                   ) -> None:
+def test_ctrl_c_on_make_run_prints_nothing_alarming(settings: Settings, tmp_path: Path) -> None:
     port = free_port()
     env = cli_env(settings) | {"PIIGUARD_PORT": str(port)}
     del env["PIIGUARD_PUBLIC_URL"]
@@ -123,6 +130,7 @@ def test_ctrl_c_on_make_run_prints_nothing_alarming(settings: Settings, tmp_path
 
 
 # --- point 8: backups ----------------------------------------------------------------------------
+
 
 @pytest.mark.req("R5.7")
 def test_init_says_how_to_back_up_each_store_apart(settings: Settings) -> None:
@@ -144,7 +152,8 @@ def test_init_says_how_to_back_up_each_store_apart(settings: Settings) -> None:
 @pytest.mark.parametrize("backend", ["sqlite"])
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 program")
 def test_the_printed_backup_command_copies_what_a_plain_cp_misses(
-        settings: Settings, tmp_path: Path) -> None:
+    settings: Settings, tmp_path: Path
+) -> None:
     """While piiguard has the database open, its latest writes sit in piiguard.db-wal: a
     `cp` of the file is stale, the `.backup` that init prints is whole."""
     c = bootstrap(settings, migrate=False)
@@ -180,8 +189,12 @@ DOC_REF = re.compile(r"docs/[\w.-]+\.md")
 @pytest.mark.req("R10.2")
 def test_every_doc_the_code_and_the_docs_cite_exists() -> None:
     cited: dict[str, str] = {}
-    sources = [*ROOT.glob("src/piiguard/**/*.py"), ROOT / "README.md", *ROOT.glob("docs/*.md"),
-               ROOT / "Makefile"]
+    sources = [
+        *ROOT.glob("src/piiguard/**/*.py"),
+        ROOT / "README.md",
+        *ROOT.glob("docs/*.md"),
+        ROOT / "Makefile",
+    ]
     for path in sources:
         for ref in DOC_REF.findall(path.read_text("utf-8")):
             cited.setdefault(ref, str(path.relative_to(ROOT)))
@@ -193,8 +206,11 @@ def test_every_doc_the_code_and_the_docs_cite_exists() -> None:
 @pytest.mark.req("R10.2")
 def test_docs_operations_lists_every_setting() -> None:
     text = (ROOT / "docs" / "operations.md").read_text("utf-8")
-    missing = [f"PIIGUARD_{name.upper()}" for name in Settings.model_fields
-               if f"`PIIGUARD_{name.upper()}`" not in text]
+    missing = [
+        f"PIIGUARD_{name.upper()}"
+        for name in Settings.model_fields
+        if f"`PIIGUARD_{name.upper()}`" not in text
+    ]
     assert not missing, f"add them to docs/operations.md (Every setting): {missing}"
 
 
@@ -225,8 +241,14 @@ def test_the_webhook_doc_receiver_verifies_what_piiguard_signs() -> None:
     verify = scope["verify"]
     assert callable(verify)
     secret_hex = os.urandom(32).hex()
-    body = encode_body({"event": "request.delete", "task_id": "t-1", "system": "erp",
-                        "categories": frozenset({"user.contact.email"})})
+    body = encode_body(
+        {
+            "event": "request.delete",
+            "task_id": "t-1",
+            "system": "erp",
+            "categories": frozenset({"user.contact.email"}),
+        }
+    )
     header = sign(bytes.fromhex(secret_hex), body, int(time.time()))
     assert verify(secret_hex, header, body) is True
     assert verify(secret_hex, header, body + b" ") is False

@@ -36,7 +36,8 @@ def no_piiguard_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("no_piiguard_env")
 def test_links_follow_host_and_port_when_no_public_url_is_set(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("PIIGUARD_PORT", "9123")
     s = Settings()
     assert (s.public_url, s.public_url_derived) == ("http://127.0.0.1:9123", True)
@@ -47,9 +48,18 @@ def test_links_follow_host_and_port_when_no_public_url_is_set(
     assert (s.public_url, s.public_url_derived) == ("https://privacy.example.com", False)
 
 
-@pytest.mark.parametrize("url", ["privacy.example.com", "ftp://privacy.example.com",
-                                 "https://user:pw@privacy.example.com", "https://x.cn/?a=1",
-                                 "https://x.cn/#top", "https://x.cn:99999", "http://"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "privacy.example.com",
+        "ftp://privacy.example.com",
+        "https://user:pw@privacy.example.com",
+        "https://x.cn/?a=1",
+        "https://x.cn/#top",
+        "https://x.cn:99999",
+        "http://",
+    ],
+)
 def test_a_public_url_that_is_not_one_stops_the_start_naming_it(url: str) -> None:
     with pytest.raises(ValidationError) as refused:
         Settings(public_url=url)
@@ -76,8 +86,8 @@ WARNINGS = [  # bind host, port, PIIGUARD_PUBLIC_URL, trusted proxies -> what th
 @pytest.mark.usefixtures("no_piiguard_env")
 @pytest.mark.parametrize(("host", "port", "url", "proxies", "says"), WARNINGS)
 def test_serve_warns_when_the_links_in_mail_cannot_reach_it(
-        host: str, port: int, url: str, proxies: str, says: str | None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    host: str, port: int, url: str, proxies: str, says: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PIIGUARD_TRUSTED_PROXIES", proxies)
     warnings = public_url_warnings(Settings(host=host, port=port, public_url=url), host, port)
     if says is None:
@@ -89,17 +99,28 @@ def test_serve_warns_when_the_links_in_mail_cannot_reach_it(
 
 
 @pytest.mark.usefixtures("no_piiguard_env")
-def test_a_code_mail_links_to_the_port_the_server_listens_on(settings: Settings,
-                                                             mailbox: SmtpSink) -> None:
+def test_a_code_mail_links_to_the_port_the_server_listens_on(
+    settings: Settings, mailbox: SmtpSink
+) -> None:
     """Only PIIGUARD_PORT set: the code mail's link has that port, not 8000."""
-    s = Settings(var_dir=settings.var_dir, database_url=settings.database_url,
-                 keystore_url=settings.keystore_url, smtp_port=settings.smtp_port,
-                 inbox_port=0, scheduler="off", port=9123)
+    s = Settings(
+        var_dir=settings.var_dir,
+        database_url=settings.database_url,
+        keystore_url=settings.keystore_url,
+        smtp_port=settings.smtp_port,
+        inbox_port=0,
+        scheduler="off",
+        port=9123,
+    )
     c = bootstrap(s, migrate=False)
     try:
         register(c, *contact("li.lei@example.cn"))
-        rid = open_request(c.uow(), c.requests, "subject:web", RequestInput(
-            RequestKind.ACCESS, RequestChannel.WEB, "li.lei@example.cn", "en")).request.id
+        rid = open_request(
+            c.uow(),
+            c.requests,
+            "subject:web",
+            RequestInput(RequestKind.ACCESS, RequestChannel.WEB, "li.lei@example.cn", "en"),
+        ).request.id
     finally:
         c.close()
     mail = mailbox.wait_for(lambda m: m["X-Piiguard-Request"] == rid)
@@ -109,7 +130,8 @@ def test_a_code_mail_links_to_the_port_the_server_listens_on(settings: Settings,
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_the_serve_banner_shows_the_links_and_warns_when_nothing_answers_there(
-        settings: Settings, tmp_path: Path) -> None:
+    settings: Settings, tmp_path: Path
+) -> None:
     port = free_port()
     env = cli_env(settings)
     del env["PIIGUARD_PUBLIC_URL"]

@@ -25,12 +25,30 @@ from tests.e2e.conftest import counts
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 DECISION = re.compile(rf"^(allowed|partly_allowed|denied)  decision ({UUID})$")
 RECOMMEND = "consultation_recommendation"
-RULES = ["purpose_known", "role_allowed", "within_actor_scope", "category_allowed",
-         "credentials_never_disclosed",
-         "system_approved", "transfer_abroad", "not_restricted", "child_guardian",
-         "declared_at_collection", "consent_required", "sensitive_separate_consent"]
-SEEDED = ["after_sales", "business_negotiation", RECOMMEND, "important_notices",
-          "legal_compliance", "order_fulfilment", "requested_services", "service_improvement"]
+RULES = [
+    "purpose_known",
+    "role_allowed",
+    "within_actor_scope",
+    "category_allowed",
+    "credentials_never_disclosed",
+    "system_approved",
+    "transfer_abroad",
+    "not_restricted",
+    "child_guardian",
+    "declared_at_collection",
+    "consent_required",
+    "sensitive_separate_consent",
+]
+SEEDED = [
+    "after_sales",
+    "business_negotiation",
+    RECOMMEND,
+    "important_notices",
+    "legal_compliance",
+    "order_fulfilment",
+    "requested_services",
+    "service_improvement",
+]
 TEXT = "我同意ST公司为向我提供咨询和推荐而使用我的联系方式。\nI agree to be contacted.\n"
 
 
@@ -59,10 +77,26 @@ def decision(stdout: str) -> tuple[str, str]:
 @pytest.mark.req("R5.6")
 @pytest.mark.req("R2.10")
 def test_register_a_system_deny_without_consent_grant_allow_explain(
-        settings: Settings, container: Container, tmp_path: Path) -> None:
-    added = ok(settings, "system", "add", "crm", "--name", "Sales CRM", "--owner", "sales",
-               "--kind", "crm", "--region", "cn", "--category", "user.contact",
-               "--purpose", RECOMMEND)
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
+    added = ok(
+        settings,
+        "system",
+        "add",
+        "crm",
+        "--name",
+        "Sales CRM",
+        "--owner",
+        "sales",
+        "--kind",
+        "crm",
+        "--region",
+        "cn",
+        "--category",
+        "user.contact",
+        "--purpose",
+        RECOMMEND,
+    )
     assert "crm" in added and "pending" in added
     listed = ok(settings, "system", "list")
     assert re.search(r"│ crm\s+│ pending\s+│ CN\s+│ Sales CRM", listed), listed
@@ -81,8 +115,9 @@ def test_register_a_system_deny_without_consent_grant_allow_explain(
 
     text = tmp_path / "consent-text.txt"
     text.write_text(TEXT, encoding="utf-8")
-    r = piiguard(settings, "consent", "grant", sid, RECOMMEND, "--channel", "phone",
-                 "--text-file", str(text))
+    r = piiguard(
+        settings, "consent", "grant", sid, RECOMMEND, "--channel", "phone", "--text-file", str(text)
+    )
     assert r.returncode == 0, r.stderr
     consent_id = r.stdout.strip()
     assert re.fullmatch(UUID, consent_id), r.stdout
@@ -90,8 +125,14 @@ def test_register_a_system_deny_without_consent_grant_allow_explain(
     assert digest in r.stderr
     with container.engine.connect() as conn:
         row = conn.execute(select(t.consents).where(t.consents.c.id == consent_id)).one()
-    assert (row.subject_id, row.purpose, row.kind, row.channel, row.text_hash,
-            row.recorded_by) == (sid, RECOMMEND, "general", "phone", digest, OPERATOR.ref)
+    assert (row.subject_id, row.purpose, row.kind, row.channel, row.text_hash, row.recorded_by) == (
+        sid,
+        RECOMMEND,
+        "general",
+        "phone",
+        digest,
+        OPERATOR.ref,
+    )
     assert consent_id in ok(settings, "consent", "list", sid)
 
     allowed_out = ok(settings, "decide", sid, RECOMMEND, "--target-system", "crm")
@@ -117,24 +158,49 @@ def test_register_a_system_deny_without_consent_grant_allow_explain(
     assert "consent_required" in [x["code"] for x in after["reasons"]]
 
     with container.engine.connect() as conn:
-        trail = conn.execute(select(t.audit_entries.c.action, t.audit_entries.c.actor_id)
-                             .where(t.audit_entries.c.subject_id == sid)
-                             .order_by(t.audit_entries.c.seq)).all()
+        trail = conn.execute(
+            select(t.audit_entries.c.action, t.audit_entries.c.actor_id)
+            .where(t.audit_entries.c.subject_id == sid)
+            .order_by(t.audit_entries.c.seq)
+        ).all()
     assert [a for a, _ in trail] == [
-        "subject.create", "decision.evaluate", "consent.grant", "consent.list",
-        "decision.evaluate", "decision.view", "decision.view", "consent.withdraw",
-        "decision.evaluate"]
+        "subject.create",
+        "decision.evaluate",
+        "consent.grant",
+        "consent.list",
+        "decision.evaluate",
+        "decision.view",
+        "decision.view",
+        "consent.withdraw",
+        "decision.evaluate",
+    ]
     assert {i for _, i in trail} == {OPERATOR.id}
 
 
 @pytest.mark.req("R2.5")
-def test_exception_approval_by_its_own_requester_is_refused(settings: Settings,
-                                                            container: Container) -> None:
+def test_exception_approval_by_its_own_requester_is_refused(
+    settings: Settings, container: Container
+) -> None:
     sid = register(container).subject.id
-    r = piiguard(settings, "exception", "request", "--kind", "criminal_justice",
-                 "--authority", "佛山市公安局", "--case", "佛公刑〔2025〕118号",
-                 "--provision", "刑事诉讼法 第54条", "--subject", sid,
-                 "--category", "user.contact", "--valid-until", "2099-12-31")
+    r = piiguard(
+        settings,
+        "exception",
+        "request",
+        "--kind",
+        "criminal_justice",
+        "--authority",
+        "佛山市公安局",
+        "--case",
+        "佛公刑〔2025〕118号",
+        "--provision",
+        "刑事诉讼法 第54条",
+        "--subject",
+        sid,
+        "--category",
+        "user.contact",
+        "--valid-until",
+        "2099-12-31",
+    )
     assert r.returncode == 0, r.stderr
     eid = r.stdout.strip()
     assert re.fullmatch(UUID, eid), r.stdout
@@ -146,8 +212,7 @@ def test_exception_approval_by_its_own_requester_is_refused(settings: Settings,
     assert "forbidden" in refused.stderr
     assert "the requester cannot approve their own exception" in refused.stderr
     with container.engine.connect() as conn:
-        row = conn.execute(select(t.legal_exceptions)
-                           .where(t.legal_exceptions.c.id == eid)).one()
+        row = conn.execute(select(t.legal_exceptions).where(t.legal_exceptions.c.id == eid)).one()
     assert (row.requested_by, row.approved_by) == (OPERATOR.ref, None)
     listed = ok(settings, "exception", "list")
     assert re.search(rf"^{eid}  awaiting approval  criminal_justice$", listed, re.MULTILINE)
@@ -163,8 +228,12 @@ def test_exception_approval_by_its_own_requester_is_refused(settings: Settings,
 def test_purpose_list_shows_the_eight_purposes_and_history(settings: Settings) -> None:
     listed, history, missing = (
         piiguard(settings, *a)
-        for a in [("purpose", "list"), ("purpose", "history", "after_sales"),
-                  ("purpose", "history", "marketing")])
+        for a in [
+            ("purpose", "list"),
+            ("purpose", "history", "after_sales"),
+            ("purpose", "history", "marketing"),
+        ]
+    )
     assert listed.returncode == 0, listed.stderr
     assert "purpose register version 8" in listed.stdout
     rows = re.findall(r"^│ (\w+)\s+│", listed.stdout, re.MULTILINE)
@@ -180,44 +249,165 @@ def test_purpose_list_shows_the_eight_purposes_and_history(settings: Settings) -
 
 @pytest.mark.req("R5.6")
 @pytest.mark.req("R2.4")
-def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings, container: Container,
-                                                      tmp_path: Path) -> None:
-    ok(settings, "system", "add", "erp", "--name", "ERP", "--owner", "it", "--kind", "erp",
-       "--region", "CN")
+def test_bad_input_says_what_to_do_and_writes_nothing(
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
+    ok(
+        settings,
+        "system",
+        "add",
+        "erp",
+        "--name",
+        "ERP",
+        "--owner",
+        "it",
+        "--kind",
+        "erp",
+        "--region",
+        "CN",
+    )
     sid = register(container).subject.id
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")
     before = counts(container)
     cases = [
-        (["system", "add", "crm", "--name", "CRM", "--owner", "s", "--kind", "crm",
-          "--region", "China"], 1, ["invalid-input (region)", "ISO 3166"]),
-        (["system", "add", "erp", "--name", "ERP", "--owner", "it", "--kind", "erp",
-          "--region", "CN"], 1, ["conflict (key)", "already in the data map"]),
-        (["system", "add", "crm", "--name", "CRM", "--owner", "s", "--kind", "crm",
-          "--region", "CN", "--purpose", "marketing"], 1, ["not-found", "marketing"]),
+        (
+            [
+                "system",
+                "add",
+                "crm",
+                "--name",
+                "CRM",
+                "--owner",
+                "s",
+                "--kind",
+                "crm",
+                "--region",
+                "China",
+            ],
+            1,
+            ["invalid-input (region)", "ISO 3166"],
+        ),
+        (
+            [
+                "system",
+                "add",
+                "erp",
+                "--name",
+                "ERP",
+                "--owner",
+                "it",
+                "--kind",
+                "erp",
+                "--region",
+                "CN",
+            ],
+            1,
+            ["conflict (key)", "already in the data map"],
+        ),
+        (
+            [
+                "system",
+                "add",
+                "crm",
+                "--name",
+                "CRM",
+                "--owner",
+                "s",
+                "--kind",
+                "crm",
+                "--region",
+                "CN",
+                "--purpose",
+                "marketing",
+            ],
+            1,
+            ["not-found", "marketing"],
+        ),
         (["system", "approve", "ghost"], 1, ["not-found (key)", "ghost"]),
-        (["consent", "grant", sid, RECOMMEND, "--channel", "web", "--text-file",
-          str(tmp_path / "missing.txt")], 2, ["--text-file", "missing.txt"]),
-        (["consent", "grant", sid, RECOMMEND, "--channel", "web", "--text-file", str(empty)],
-         1, ["invalid-input (text_shown)", "text the person was shown"]),
-        (["consent", "grant", sid, RECOMMEND, "--channel", "fax", "--text-file", str(empty)],
-         2, ["--channel", "web"]),
-        (["consent", "grant", sid, RECOMMEND, "--kind", "guardian", "--channel", "web",
-          "--text-file", str(tmp_path / "missing.txt")], 2, ["--text-file"]),
-        (["consent", "withdraw", sid, "00000000-0000-4000-8000-000000000000"], 1,
-         ["not-found (consent_id)"]),
-        (["decide", "00000000-0000-4000-8000-000000000000", "after_sales"], 1,
-         ["not-found (subject_id)"]),
-        (["decide", sid, "after_sales", "--category", "user.shoe_size"], 1,
-         ["unknown-category", "user.shoe_size"]),
-        (["explain", "00000000-0000-4000-8000-000000000000"], 1,
-         ["not-found (decision_id)"]),
-        (["exception", "request", "--kind", "vital_interests", "--authority", "120",
-          "--case", "A-1", "--provision", "PIPL Art. 13(4)", "--subject", sid,
-          "--category", "user", "--valid-until", "next week"], 2,
-         ["--valid-until", "YYYY-MM-DD"]),
-        (["exception", "approve", "00000000-0000-4000-8000-000000000000"], 1,
-         ["not-found (exception_id)"]),
+        (
+            [
+                "consent",
+                "grant",
+                sid,
+                RECOMMEND,
+                "--channel",
+                "web",
+                "--text-file",
+                str(tmp_path / "missing.txt"),
+            ],
+            2,
+            ["--text-file", "missing.txt"],
+        ),
+        (
+            ["consent", "grant", sid, RECOMMEND, "--channel", "web", "--text-file", str(empty)],
+            1,
+            ["invalid-input (text_shown)", "text the person was shown"],
+        ),
+        (
+            ["consent", "grant", sid, RECOMMEND, "--channel", "fax", "--text-file", str(empty)],
+            2,
+            ["--channel", "web"],
+        ),
+        (
+            [
+                "consent",
+                "grant",
+                sid,
+                RECOMMEND,
+                "--kind",
+                "guardian",
+                "--channel",
+                "web",
+                "--text-file",
+                str(tmp_path / "missing.txt"),
+            ],
+            2,
+            ["--text-file"],
+        ),
+        (
+            ["consent", "withdraw", sid, "00000000-0000-4000-8000-000000000000"],
+            1,
+            ["not-found (consent_id)"],
+        ),
+        (
+            ["decide", "00000000-0000-4000-8000-000000000000", "after_sales"],
+            1,
+            ["not-found (subject_id)"],
+        ),
+        (
+            ["decide", sid, "after_sales", "--category", "user.shoe_size"],
+            1,
+            ["unknown-category", "user.shoe_size"],
+        ),
+        (["explain", "00000000-0000-4000-8000-000000000000"], 1, ["not-found (decision_id)"]),
+        (
+            [
+                "exception",
+                "request",
+                "--kind",
+                "vital_interests",
+                "--authority",
+                "120",
+                "--case",
+                "A-1",
+                "--provision",
+                "PIPL Art. 13(4)",
+                "--subject",
+                sid,
+                "--category",
+                "user",
+                "--valid-until",
+                "next week",
+            ],
+            2,
+            ["--valid-until", "YYYY-MM-DD"],
+        ),
+        (
+            ["exception", "approve", "00000000-0000-4000-8000-000000000000"],
+            1,
+            ["not-found (exception_id)"],
+        ),
     ]
     outs = [piiguard(settings, *args) for args, _, _ in cases]
     for (args, code, words), r in zip(cases, outs, strict=True):
@@ -233,7 +423,5 @@ def test_bad_input_says_what_to_do_and_writes_nothing(settings: Settings, contai
 
     retired = ok(settings, "system", "retire", "erp")
     assert "system erp retired" in retired
-    d = json.loads(ok(settings, "decide", sid, "after_sales", "--target-system", "erp",
-                      "--json"))
-    assert (d["outcome"], [x["code"] for x in d["reasons"]]) == ("denied",
-                                                                 ["system_not_approved"])
+    d = json.loads(ok(settings, "decide", sid, "after_sales", "--target-system", "erp", "--json"))
+    assert (d["outcome"], [x["code"] for x in d["reasons"]]) == ("denied", ["system_not_approved"])

@@ -23,9 +23,11 @@ ID_NUMBER = "11010519491231002X"
 
 @pytest.mark.req("R2.4")
 def test_decide_explain_and_show_print_partly_allowed_with_what_was_refused(
-        settings: Settings, container: Container) -> None:
-    sid = register(container, item("user.contact.email", "li.lei@example.cn"),
-                   item(RESIDENT_ID, ID_NUMBER)).subject.id
+    settings: Settings, container: Container
+) -> None:
+    sid = register(
+        container, item("user.contact.email", "li.lei@example.cn"), item(RESIDENT_ID, ID_NUMBER)
+    ).subject.id
     said = ok(settings, "decide", sid, "order_fulfilment")
     outcome, did = decision(said)
     assert outcome == "partly_allowed"
@@ -38,9 +40,21 @@ def test_decide_explain_and_show_print_partly_allowed_with_what_was_refused(
 
     d = json.loads(ok(settings, "decide", sid, "order_fulfilment", "--json"))
     assert (d["outcome"], d["allowed"], d["refused"]) == (
-        "partly_allowed", ["user.contact.email"], [RESIDENT_ID])
-    whole = json.loads(ok(settings, "decide", sid, "order_fulfilment", "--category",
-                          "user.contact.email", "--json"))
+        "partly_allowed",
+        ["user.contact.email"],
+        [RESIDENT_ID],
+    )
+    whole = json.loads(
+        ok(
+            settings,
+            "decide",
+            sid,
+            "order_fulfilment",
+            "--category",
+            "user.contact.email",
+            "--json",
+        )
+    )
     assert (whole["outcome"], whole["refused"]) == ("allowed", [])
 
     shown = piiguard(settings, "subject", "show", sid, "--purpose", "order_fulfilment")
@@ -53,30 +67,67 @@ def test_decide_explain_and_show_print_partly_allowed_with_what_was_refused(
 @pytest.mark.req("R2.4")
 @pytest.mark.req("R2.5")
 def test_a_purpose_the_category_may_not_serve_and_an_expired_exception_are_refused(
-        settings: Settings, container: Container) -> None:
+    settings: Settings, container: Container
+) -> None:
     sid = register(container).subject.id
     before = counts(container)
-    refused = piiguard(settings, "subject", "add", "--kind", "customer_contact",
-                       "--item", "user.name=李雷", "--item", f"{RESIDENT_ID}={ID_NUMBER}",
-                       "--purpose", "order_fulfilment")
+    refused = piiguard(
+        settings,
+        "subject",
+        "add",
+        "--kind",
+        "customer_contact",
+        "--item",
+        "user.name=李雷",
+        "--item",
+        f"{RESIDENT_ID}={ID_NUMBER}",
+        "--purpose",
+        "order_fulfilment",
+    )
     assert (refused.returncode, refused.stdout) == (1, "")
     said = " ".join(refused.stderr.split())
     assert "invalid-input (items[1].purposes[0])" in said and "order_fulfilment" in said
     assert ID_NUMBER not in said
-    expired = piiguard(settings, "exception", "request", "--kind", "vital_interests",
-                       "--authority", "120", "--case", "A-1", "--provision", "PIPL Art. 13(4)",
-                       "--subject", sid, "--category", "user", "--valid-from", "2020-01-01",
-                       "--valid-until", "2020-01-02")
+    expired = piiguard(
+        settings,
+        "exception",
+        "request",
+        "--kind",
+        "vital_interests",
+        "--authority",
+        "120",
+        "--case",
+        "A-1",
+        "--provision",
+        "PIPL Art. 13(4)",
+        "--subject",
+        sid,
+        "--category",
+        "user",
+        "--valid-from",
+        "2020-01-01",
+        "--valid-until",
+        "2020-01-02",
+    )
     assert (expired.returncode, expired.stdout) == (1, "")
     assert "invalid-input (valid_until)" in " ".join(expired.stderr.split())
     assert counts(container) == before  # nothing half-written
     with container.engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(t.legal_exceptions)
-                            ).scalar_one() == 0
+        assert conn.execute(select(func.count()).select_from(t.legal_exceptions)).scalar_one() == 0
 
-    added = ok(settings, "subject", "add", "--kind", "customer_contact", "--item",
-               f"{RESIDENT_ID}={ID_NUMBER}", "--purpose", "legal_compliance")
+    added = ok(
+        settings,
+        "subject",
+        "add",
+        "--kind",
+        "customer_contact",
+        "--item",
+        f"{RESIDENT_ID}={ID_NUMBER}",
+        "--purpose",
+        "legal_compliance",
+    )
     with container.engine.connect() as conn:
-        declared = conn.execute(select(t.items.c.collected_for)
-                                .where(t.items.c.subject_id == added.strip())).scalar_one()
+        declared = conn.execute(
+            select(t.items.c.collected_for).where(t.items.c.subject_id == added.strip())
+        ).scalar_one()
     assert json.loads(declared) == ["legal_compliance"]

@@ -52,35 +52,55 @@ STRANGER = "nobody.here@example.org"
 
 # --- helpers ---------------------------------------------------------------------------------
 
-def item(category: str = "user.contact.email", value: str = EMAIL, **extra: Any
-         ) -> dict[str, Any]:
-    return {"category": category, "value": value, "channel": "web",
-            "legal_basis": "contract", "source_system": "crm", **extra}
+
+def item(category: str = "user.contact.email", value: str = EMAIL, **extra: Any) -> dict[str, Any]:
+    return {
+        "category": category,
+        "value": value,
+        "channel": "web",
+        "legal_basis": "contract",
+        "source_system": "crm",
+        **extra,
+    }
 
 
-def person(api: TestClient, caller: Caller, email: str = EMAIL, *more: dict[str, Any]
-           ) -> str:
+def person(api: TestClient, caller: Caller, email: str = EMAIL, *more: dict[str, Any]) -> str:
     """A subject with an email address, a name and a phone number (and `more`)."""
-    r = api.post("/api/v1/subjects", headers=caller.headers, json={
-        "kind": "customer_contact", "items": [
-            item(value=email), item("user.name", NAME),
-            item("user.contact.phone_number", PHONE), *more]})
+    r = api.post(
+        "/api/v1/subjects",
+        headers=caller.headers,
+        json={
+            "kind": "customer_contact",
+            "items": [
+                item(value=email),
+                item("user.name", NAME),
+                item("user.contact.phone_number", PHONE),
+                *more,
+            ],
+        },
+    )
     assert r.status_code == 201, r.text
     return str(r.json()["id"])
 
 
-def open_request(api: TestClient, caller: Caller, kind: str, contact: str = EMAIL,
-                 **extra: Any) -> dict[str, Any]:
-    r = api.post("/api/v1/requests", headers=caller.headers,
-                 json={"kind": kind, "contact": contact, "language": "en", **extra})
+def open_request(
+    api: TestClient, caller: Caller, kind: str, contact: str = EMAIL, **extra: Any
+) -> dict[str, Any]:
+    r = api.post(
+        "/api/v1/requests",
+        headers=caller.headers,
+        json={"kind": kind, "contact": contact, "language": "en", **extra},
+    )
     assert r.status_code == 201, r.text
     body: dict[str, Any] = r.json()
     return body
 
 
 def _code_mail(rid: str) -> Any:
-    return lambda m: m["X-Piiguard-Request"] == rid and (
-        m["Subject"].startswith("Confirm") or m["Subject"].startswith("请确认"))
+    return lambda m: (
+        m["X-Piiguard-Request"] == rid
+        and (m["Subject"].startswith("Confirm") or m["Subject"].startswith("请确认"))
+    )
 
 
 def code_of(mailbox: SmtpSink, rid: str, to: str = EMAIL, nth: int = 1) -> str:
@@ -95,8 +115,11 @@ def code_of(mailbox: SmtpSink, rid: str, to: str = EMAIL, nth: int = 1) -> str:
 
 def reply_of(mailbox: SmtpSink, rid: str, to: str = EMAIL) -> str:
     mail: EmailMessage = mailbox.wait_for(
-        lambda m: m["X-Piiguard-Request"] == rid and ("answered" in m["Subject"]
-                                                      or "已答复" in m["Subject"]))
+        lambda m: (
+            m["X-Piiguard-Request"] == rid
+            and ("answered" in m["Subject"] or "已答复" in m["Subject"])
+        )
+    )
     assert mail["To"] == to
     return body_text(mail)
 
@@ -108,8 +131,15 @@ def verify(c: Container, rid: str, code: str) -> RightsRequest:
     return fulfil.advance(c.uow(), c.requests, rid)
 
 
-def opened_and_verified(c: Container, api: TestClient, caller: Caller, mailbox: SmtpSink,
-                        kind: str, contact: str = EMAIL, **extra: Any) -> tuple[str, RightsRequest]:
+def opened_and_verified(
+    c: Container,
+    api: TestClient,
+    caller: Caller,
+    mailbox: SmtpSink,
+    kind: str,
+    contact: str = EMAIL,
+    **extra: Any,
+) -> tuple[str, RightsRequest]:
     rid = str(open_request(api, caller, kind, contact, **extra)["id"])
     return rid, verify(c, rid, code_of(mailbox, rid, contact))
 
@@ -128,8 +158,7 @@ def step(api: TestClient, caller: Caller, rid: str, name: str, **body: Any) -> d
     return out
 
 
-def problem(r: Response, status: int, code: str, field_name: str | None = None
-            ) -> dict[str, Any]:
+def problem(r: Response, status: int, code: str, field_name: str | None = None) -> dict[str, Any]:
     assert r.status_code == status, r.text
     assert r.headers["content-type"].split(";")[0] == PROBLEM
     body: dict[str, Any] = r.json()
@@ -140,8 +169,9 @@ def problem(r: Response, status: int, code: str, field_name: str | None = None
 
 
 def decide(api: TestClient, caller: Caller, sid: str, purpose: str) -> tuple[str, list[str]]:
-    r = api.post("/api/v1/decisions", headers=caller.headers,
-                 json={"subject_id": sid, "purpose": purpose})
+    r = api.post(
+        "/api/v1/decisions", headers=caller.headers, json={"subject_id": sid, "purpose": purpose}
+    )
     assert r.status_code == 201, r.text
     return r.json()["outcome"], [x["code"] for x in r.json()["reasons"]]
 
@@ -161,27 +191,39 @@ def member(c: Container, api: TestClient, email: str, roles: set[str]) -> Caller
     """Another member of staff (ids fixed by the email), enrolling TOTP at first sign-in."""
     suffix = hashlib.sha256(email.encode()).hexdigest()[:12]
     with c.uow() as uow:
-        uow.staff.add(StaffAccount(f"00000000-0000-4000-8000-{suffix}", email,
-                                   email.split("@", maxsplit=1)[0], frozenset(roles), True,
-                                   c.clock.now(), department="sales"),
-                      c.passwords.hash(PASSWORD))
+        uow.staff.add(
+            StaffAccount(
+                f"00000000-0000-4000-8000-{suffix}",
+                email,
+                email.split("@", maxsplit=1)[0],
+                frozenset(roles),
+                True,
+                c.clock.now(),
+                department="sales",
+            ),
+            c.passwords.hash(PASSWORD),
+        )
         uow.commit()
     return login(api, email)
 
 
 def request_rows(c: Container) -> int:
     with c.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(t.data_requests))
-                   .scalar_one())
+        return int(conn.execute(select(func.count()).select_from(t.data_requests)).scalar_one())
 
 
 def has_key(c: Container, sid: str) -> bool:
     with c.keys_engine.connect() as conn:
-        return conn.execute(select(subject_keys.c.subject_id)
-                            .where(subject_keys.c.subject_id == sid)).first() is not None
+        return (
+            conn.execute(
+                select(subject_keys.c.subject_id).where(subject_keys.c.subject_id == sid)
+            ).first()
+            is not None
+        )
 
 
 # --- a system receiving webhooks on loopback ---------------------------------------------------
+
 
 @dataclass
 class Receiver:
@@ -231,12 +273,13 @@ def receiver() -> Iterator[Receiver]:
 
 # --- access and portability (R4.1, R4.2) -----------------------------------------------------
 
+
 @pytest.mark.req("R9.1")
 @pytest.mark.req("R4.3")
 @pytest.mark.req("R4.1")
 def test_access_by_api_is_verified_by_code_and_answered_with_a_single_use_package(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     sid = person(api, system)
     opened = open_request(api, system, "access")
     assert opened["status"] == "awaiting_verification" and opened["code_sent"] is True
@@ -246,7 +289,10 @@ def test_access_by_api_is_verified_by_code_and_answered_with_a_single_use_packag
     # nothing disclosed before verification: not even whether the contact is on file
     before = view(api, officer, rid)
     assert (before["status"], before["subject_id"], before["channel"]) == (
-        "awaiting_verification", None, "api")
+        "awaiting_verification",
+        None,
+        "api",
+    )
     assert before["details"]["contact"] == EMAIL and before["created_by"] == system.ref
     code = code_of(mailbox, rid)
     done = verify(container, rid, code)
@@ -258,49 +304,74 @@ def test_access_by_api_is_verified_by_code_and_answered_with_a_single_use_packag
         doc = json.loads(zf.read("package.json"))
     assert (doc["request_id"], doc["subject_id"]) == (rid, sid)
     assert {(i["category"], i["value"]) for i in doc["items"]} == {
-        ("user.contact.email", EMAIL), ("user.name", NAME),
-        ("user.contact.phone_number", PHONE)}
+        ("user.contact.email", EMAIL),
+        ("user.name", NAME),
+        ("user.contact.phone_number", PHONE),
+    }
     after = view(api, officer, rid)
     assert (after["status"], after["subject_id"]) == ("completed", sid)
     [package] = after["packages"]
     assert package["kind"] == "access" and package["used_at"] is not None
     assert "token" not in package and "/privacy/packages/" not in json.dumps(after)
     actions = [e["action"] for e in after["timeline"]]
-    for action in ("request.open", "request.code.send", "request.verify",
-                   "request.package.create", "request.complete", "request.reply",
-                   "request.package.download"):
+    for action in (
+        "request.open",
+        "request.code.send",
+        "request.verify",
+        "request.package.create",
+        "request.complete",
+        "request.reply",
+        "request.package.download",
+    ):
         assert action in actions, actions
-    assert actions.index("request.open") < actions.index("request.verify") < actions.index(
-        "request.complete")
+    assert (
+        actions.index("request.open")
+        < actions.index("request.verify")
+        < actions.index("request.complete")
+    )
     verified = next(e for e in after["timeline"] if e["action"] == "request.verify")
     assert verified["details"]["note"] == "one_time_code"
     assert after["timeline"][0]["actor"] == system.ref
 
 
 @pytest.mark.req("R4.2")
-def test_portability_gives_the_provided_data_as_json(container: Container, api: TestClient,
-                                                     system: Caller, mailbox: SmtpSink) -> None:
-    person(api, system, EMAIL, item("user.contact.address", "上海市 1 号",
-                                    channel="business_event"))
+def test_portability_gives_the_provided_data_as_json(
+    container: Container, api: TestClient, system: Caller, mailbox: SmtpSink
+) -> None:
+    person(
+        api, system, EMAIL, item("user.contact.address", "上海市 1 号", channel="business_event")
+    )
     rid, done = opened_and_verified(container, api, system, mailbox, "portability")
     assert done.status is RequestStatus.COMPLETED
     doc = json.loads(package_of(container, reply_of(mailbox, rid)))
     assert doc["format"].startswith("piiguard.portability")
     # what the person provided; not what a business event recorded about them
     assert {(i["category"], i["value"]) for i in doc["items"]} == {
-        ("user.contact.email", EMAIL), ("user.name", NAME),
-        ("user.contact.phone_number", PHONE)}
+        ("user.contact.email", EMAIL),
+        ("user.name", NAME),
+        ("user.contact.phone_number", PHONE),
+    }
 
 
 # --- correction (R4.1, R2.8) -------------------------------------------------------------------
 
+
 def holding_system(api: TestClient, officer: Caller, key: str, url: str) -> str:
-    r = api.put(f"/api/v1/systems/{key}", headers=officer.headers, json={
-        "name": key.upper(), "owner": "it-ops", "kind": "crm", "region": "CN",
-        "categories": ["user.contact.phone_number"]})
+    r = api.put(
+        f"/api/v1/systems/{key}",
+        headers=officer.headers,
+        json={
+            "name": key.upper(),
+            "owner": "it-ops",
+            "kind": "crm",
+            "region": "CN",
+            "categories": ["user.contact.phone_number"],
+        },
+    )
     assert r.status_code == 200, r.text
-    r = api.post(f"/api/v1/systems/{key}/approval", headers=officer.headers,
-                 json={"status": "approved"})
+    r = api.post(
+        f"/api/v1/systems/{key}/approval", headers=officer.headers, json={"status": "approved"}
+    )
     assert r.status_code == 200, r.text
     r = api.put(f"/api/v1/systems/{key}/webhook", headers=officer.headers, json={"url": url})
     assert r.status_code == 200, r.text
@@ -312,35 +383,67 @@ def holding_system(api: TestClient, officer: Caller, key: str, url: str) -> str:
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R2.8")
 def test_correction_changes_the_value_records_hashes_and_tells_every_holding_system(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink, receiver: Receiver) -> None:
+    container: Container,
+    api: TestClient,
+    system: Caller,
+    officer: Caller,
+    mailbox: SmtpSink,
+    receiver: Receiver,
+) -> None:
     c = container
     sid = person(api, system)
-    problem(api.put("/api/v1/systems/ghost/webhook", headers=officer.headers,
-                    json={"url": receiver.url("/done")}), 404, "not-found", "system")
-    problem(api.put("/api/v1/systems/erp/webhook", headers=officer.headers,
-                    json={"url": "ftp://example.com/x"}), 422, "invalid-input", "url")
-    secrets = {"erp": holding_system(api, officer, "erp", receiver.url("/done")),
-               "crm": holding_system(api, officer, "crm", receiver.url("/later"))}
+    problem(
+        api.put(
+            "/api/v1/systems/ghost/webhook",
+            headers=officer.headers,
+            json={"url": receiver.url("/done")},
+        ),
+        404,
+        "not-found",
+        "system",
+    )
+    problem(
+        api.put(
+            "/api/v1/systems/erp/webhook",
+            headers=officer.headers,
+            json={"url": "ftp://example.com/x"},
+        ),
+        422,
+        "invalid-input",
+        "url",
+    )
+    secrets = {
+        "erp": holding_system(api, officer, "erp", receiver.url("/done")),
+        "crm": holding_system(api, officer, "crm", receiver.url("/later")),
+    }
     _, crm_key = accounts.add_client(c.uow(), c.clock, OPERATOR, "crm")
     crm = Caller("crm", "system", {"Authorization": f"Bearer {crm_key}"})
 
-    rid, req = opened_and_verified(c, api, system, mailbox, "correction",
-                                   changes={"user.contact.phone_number": NEW_PHONE})
+    rid, req = opened_and_verified(
+        c, api, system, mailbox, "correction", changes={"user.contact.phone_number": NEW_PHONE}
+    )
     assert req.status is RequestStatus.WAITING_ON_SYSTEMS
     # the vault holds the new value; the old one is gone
-    r = api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                params={"purpose": "after_sales", "category": "user.contact.phone_number"})
+    r = api.get(
+        f"/api/v1/subjects/{sid}/data",
+        headers=system.headers,
+        params={"purpose": "after_sales", "category": "user.contact.phone_number"},
+    )
     assert r.status_code == 200, r.text
     assert [i["value"] for i in r.json()["items"]] == [NEW_PHONE]
     # old and new on the audit trail as keyed hashes only
-    r = api.get("/api/v1/audit", headers=officer.headers,
-                params={"action": "item.correct", "subject_id": sid})
+    r = api.get(
+        "/api/v1/audit",
+        headers=officer.headers,
+        params={"action": "item.correct", "subject_id": sid},
+    )
     assert r.status_code == 200, r.text
     [entry] = r.json()
     details = json.loads(entry["details"])
     assert (details["old_value_hash"], details["new_value_hash"]) == (
-        c.vault.keyed_hash(PHONE), c.vault.keyed_hash(NEW_PHONE))
+        c.vault.keyed_hash(PHONE),
+        c.vault.keyed_hash(NEW_PHONE),
+    )
     assert PHONE not in r.text and NEW_PHONE not in r.text
 
     # the notices go out signed; erp says done in its answer, crm confirms later by API
@@ -348,25 +451,46 @@ def test_correction_changes_the_value_records_hashes_and_tells_every_holding_sys
     got = {path: (headers, body) for path, headers, body in receiver.received}
     for key, path in (("erp", "/done"), ("crm", "/later")):
         headers, body = got[path]
-        assert verify_signature(bytes.fromhex(secrets[key]), headers["Piiguard-Signature"],
-                                body, int(time.time()))
+        assert verify_signature(
+            bytes.fromhex(secrets[key]), headers["Piiguard-Signature"], body, int(time.time())
+        )
         payload = json.loads(body)
         assert (payload["event"], payload["system"], payload["subject_id"]) == (
-            "request.correct", key, sid)
+            "request.correct",
+            key,
+            sid,
+        )
         assert payload["changes"] == {"user.contact.phone_number": NEW_PHONE}
     tasks = {x["system"]: x for x in view(api, officer, rid)["tasks"]}
     assert (tasks["erp"]["status"], tasks["crm"]["status"]) == ("confirmed", "sent")
     assert view(api, officer, rid)["status"] == "waiting_on_systems"
     # only crm's own key (or an officer) confirms crm's notice
-    problem(api.post(f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm",
-                     headers=system.headers, json={"reference": "x"}), 403, "forbidden")
-    r = api.post(f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm", headers=crm.headers,
-                 json={"reference": "CRM-4711"})
+    problem(
+        api.post(
+            f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm",
+            headers=system.headers,
+            json={"reference": "x"},
+        ),
+        403,
+        "forbidden",
+    )
+    r = api.post(
+        f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm",
+        headers=crm.headers,
+        json={"reference": "CRM-4711"},
+    )
     assert r.status_code == 200, r.text
     assert (r.json()["status"], r.json()["note"]) == ("confirmed", "CRM-4711")
-    problem(api.post(f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm",
-                     headers=crm.headers, json={"reference": "again"}), 409, "conflict",
-            "task_id")
+    problem(
+        api.post(
+            f"/api/v1/requests/tasks/{tasks['crm']['id']}/confirm",
+            headers=crm.headers,
+            json={"reference": "again"},
+        ),
+        409,
+        "conflict",
+        "task_id",
+    )
     assert view(api, officer, rid)["status"] == "completed"
     reply = reply_of(mailbox, rid)
     assert "corrected" in reply and "crm, erp" in reply
@@ -376,72 +500,113 @@ def test_correction_changes_the_value_records_hashes_and_tells_every_holding_sys
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R4.3")
 def test_a_phone_request_is_verified_by_staff_a_correction_told_in_words_applied_and_replied(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     sid = person(api, system)
     clerk = member(container, api, "clerk@example.com", {"staff"})
-    opened = open_request(api, clerk, "correction", PHONE, channel="phone",
-                          text="my name is misspelt, it is 李蕾")
+    opened = open_request(
+        api, clerk, "correction", PHONE, channel="phone", text="my name is misspelt, it is 李蕾"
+    )
     assert opened["code_sent"] is False  # a phone requester is called back
     rid = opened["id"]
-    problem(api.post(f"/api/v1/requests/{rid}/identity", headers=clerk.headers,
-                     json={"method": "x"}), 422, "invalid-input", "method")
+    problem(
+        api.post(f"/api/v1/requests/{rid}/identity", headers=clerk.headers, json={"method": "x"}),
+        422,
+        "invalid-input",
+        "method",
+    )
     after = step(api, clerk, rid, "identity", method="called back the number on file")
     # told in words: it waits for staff to apply it
     assert (after["status"], after["subject_id"], after["verified_at"] is not None) == (
-        "in_progress", sid, True)
-    problem(api.post(f"/api/v1/requests/{rid}/correction", headers=clerk.headers,
-                     json={"changes": {"user.password": "x"}}), 422, "invalid-input",
-            "changes")
+        "in_progress",
+        sid,
+        True,
+    )
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/correction",
+            headers=clerk.headers,
+            json={"changes": {"user.password": "x"}},
+        ),
+        422,
+        "invalid-input",
+        "changes",
+    )
     done = step(api, clerk, rid, "correction", changes={"user.name": "李蕾"})
     assert done["status"] == "completed"
-    r = api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                params={"purpose": "after_sales", "category": "user.name"})
+    r = api.get(
+        f"/api/v1/subjects/{sid}/data",
+        headers=system.headers,
+        params={"purpose": "after_sales", "category": "user.name"},
+    )
     assert [i["value"] for i in r.json()["items"]] == ["李蕾"]
     timeline = view(api, clerk, rid)["timeline"]
     verified = next(e for e in timeline if e["action"] == "request.verify")
     assert (verified["details"]["note"], verified["actor"]) == (
-        "called back the number on file", clerk.ref)
+        "called back the number on file",
+        clerk.ref,
+    )
     assert not [m for m in mailbox.messages if m["X-Piiguard-Request"] == rid]  # no mail
     # the reply is staff's to give: due until they record how they told the person
     actions = [e["action"] for e in view(api, clerk, rid)["timeline"]]
     assert "request.reply.due" in actions and "request.reply" not in actions
-    problem(api.post(f"/api/v1/requests/{rid}/replied", headers=clerk.headers,
-                     json={"how": "x"}), 422, "invalid-input", "how")
+    problem(
+        api.post(f"/api/v1/requests/{rid}/replied", headers=clerk.headers, json={"how": "x"}),
+        422,
+        "invalid-input",
+        "how",
+    )
     step(api, clerk, rid, "replied", how="phoned back 2026-11-26 10:00, told the outcome")
-    given = next(e for e in view(api, clerk, rid)["timeline"]
-                 if e["action"] == "request.reply.given")
+    given = next(
+        e for e in view(api, clerk, rid)["timeline"] if e["action"] == "request.reply.given"
+    )
     assert given["details"]["note"].startswith("phoned back")
-    problem(api.post(f"/api/v1/requests/{rid}/replied", headers=clerk.headers,
-                     json={"how": "phoned again"}), 409, "conflict", "status")
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/replied", headers=clerk.headers, json={"how": "phoned again"}
+        ),
+        409,
+        "conflict",
+        "status",
+    )
     # a correction is applied under a correction request only
-    rid = open_request(api, clerk, "restriction", PHONE, channel="phone",
-                       purposes=["important_notices"])["id"]
-    problem(api.post(f"/api/v1/requests/{rid}/correction", headers=clerk.headers,
-                     json={"changes": {"user.name": "x"}}), 409, "conflict", "kind")
+    rid = open_request(
+        api, clerk, "restriction", PHONE, channel="phone", purposes=["important_notices"]
+    )["id"]
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/correction",
+            headers=clerk.headers,
+            json={"changes": {"user.name": "x"}},
+        ),
+        409,
+        "conflict",
+        "kind",
+    )
 
 
 # --- objection and restriction -----------------------------------------------------------------
 
+
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R2.4")
 def test_objection_and_restriction_are_refused_from_the_next_decision(
-        container: Container, api: TestClient, system: Caller, mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, mailbox: SmtpSink
+) -> None:
     objector, restrictor = "objector@example.cn", "restrictor@example.cn"
     sid_o, sid_r = person(api, system, objector), person(api, system, restrictor)
     for sid in (sid_o, sid_r):
         assert decide(api, system, sid, "important_notices") == ("allowed", ["allowed"])
 
-    rid, done = opened_and_verified(container, api, system, mailbox, "objection", objector,
-                                    purposes=["important_notices"])
+    rid, done = opened_and_verified(
+        container, api, system, mailbox, "objection", objector, purposes=["important_notices"]
+    )
     assert done.status is RequestStatus.COMPLETED
-    assert decide(api, system, sid_o, "important_notices") == ("denied",
-                                                               ["processing_objected"])
+    assert decide(api, system, sid_o, "important_notices") == ("denied", ["processing_objected"])
     assert decide(api, system, sid_o, "after_sales")[0] == "allowed"  # only that use
     assert "No longer used for: important_notices" in reply_of(mailbox, rid, objector)
 
-    rid, done = opened_and_verified(container, api, system, mailbox, "restriction",
-                                    restrictor)
+    rid, done = opened_and_verified(container, api, system, mailbox, "restriction", restrictor)
     assert done.status is RequestStatus.COMPLETED
     for purpose in ("important_notices", "after_sales"):
         assert decide(api, system, sid_r, purpose) == ("denied", ["processing_restricted"])
@@ -450,36 +615,54 @@ def test_objection_and_restriction_are_refused_from_the_next_decision(
 
 # --- deletion (second step, four eyes) -----------------------------------------------------------
 
+
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R4.3")
 def test_deletion_needs_a_document_check_and_another_officers_approval_then_shreds(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     c = container
     officer2 = member(c, api, "officer2@example.com", {"privacy_officer"})
     clerk = member(c, api, "clerk@example.com", {"staff"})
     sid = person(api, system)
     kept_email = "kept@example.cn"
-    sid_kept = person(api, system, kept_email, item(
-        "user.behavior.purchase_history", "invoice 2025-001", legal_basis="legal_obligation"))
+    sid_kept = person(
+        api,
+        system,
+        kept_email,
+        item("user.behavior.purchase_history", "invoice 2025-001", legal_basis="legal_obligation"),
+    )
     assert has_key(c, sid)
 
     rid, req = opened_and_verified(c, api, system, mailbox, "deletion")
     assert req.status is RequestStatus.AWAITING_SECOND_STEP
-    problem(api.post(f"/api/v1/requests/{rid}/approve", headers=officer.headers),
-            409, "conflict", "status")  # no document checked yet
+    problem(
+        api.post(f"/api/v1/requests/{rid}/approve", headers=officer.headers),
+        409,
+        "conflict",
+        "status",
+    )  # no document checked yet
     checked = step(api, clerk, rid, "document-check", document="resident identity card")
     assert checked["document_checked_by"] == clerk.id
-    problem(api.post(f"/api/v1/requests/{rid}/approve", headers=clerk.headers),
-            403, "forbidden")  # approving is an officer's
+    problem(
+        api.post(f"/api/v1/requests/{rid}/approve", headers=clerk.headers), 403, "forbidden"
+    )  # approving is an officer's
     step(api, officer, rid, "document-check", document="resident identity card")
-    problem(api.post(f"/api/v1/requests/{rid}/approve", headers=officer.headers),
-            403, "forbidden")  # four eyes: not the one who checked the document
+    problem(
+        api.post(f"/api/v1/requests/{rid}/approve", headers=officer.headers), 403, "forbidden"
+    )  # four eyes: not the one who checked the document
     assert view(api, officer, rid)["status"] == "awaiting_second_step"
     done = step(api, officer2, rid, "approve")
     assert (done["status"], done["approved_by"]) == ("completed", officer2.id)
-    problem(api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                    params={"purpose": "after_sales"}), 404, "not-found")
+    problem(
+        api.get(
+            f"/api/v1/subjects/{sid}/data",
+            headers=system.headers,
+            params={"purpose": "after_sales"},
+        ),
+        404,
+        "not-found",
+    )
     assert not has_key(c, sid)
     assert "3 item(s) deleted" in reply_of(mailbox, rid)
     actions = [e["action"] for e in view(api, officer, rid)["timeline"]]
@@ -493,8 +676,7 @@ def test_deletion_needs_a_document_check_and_another_officers_approval_then_shre
     assert r.status_code == 200, r.text
     assert [i["category"] for i in r.json()["items"]] == ["user.behavior.purchase_history"]
     assert has_key(c, sid_kept)
-    assert decide(api, system, sid_kept, "after_sales") == ("denied",
-                                                            ["processing_restricted"])
+    assert decide(api, system, sid_kept, "after_sales") == ("denied", ["processing_restricted"])
     reply = reply_of(mailbox, rid, kept_email)
     assert "3 item(s) deleted" in reply
     assert "the law requires us to keep (user.behavior.purchase_history)" in reply
@@ -502,22 +684,27 @@ def test_deletion_needs_a_document_check_and_another_officers_approval_then_shre
 
 # --- identity: the same answer for anyone, and codes that die ---------------------------------
 
+
 @pytest.mark.req("R4.3")
 def test_a_contact_not_on_file_gets_the_same_answer_and_then_we_hold_nothing(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     person(api, system)
     known = open_request(api, system, "access")
     unknown = open_request(api, system, "access", STRANGER, language=None)
     assert set(known) == set(unknown)
     assert [(x["status"], x["code_sent"]) for x in (known, unknown)] == [
-        ("awaiting_verification", True)] * 2
-    assert {k: v for k, v in view(api, officer, known["id"]).items()
-            if k not in ("id", "details", "timeline", "received_at", "due_at", "days_left",
-                         "language")} == {
-        k: v for k, v in view(api, officer, unknown["id"]).items()
-        if k not in ("id", "details", "timeline", "received_at", "due_at", "days_left",
-                     "language")}
+        ("awaiting_verification", True)
+    ] * 2
+    assert {
+        k: v
+        for k, v in view(api, officer, known["id"]).items()
+        if k not in ("id", "details", "timeline", "received_at", "due_at", "days_left", "language")
+    } == {
+        k: v
+        for k, v in view(api, officer, unknown["id"]).items()
+        if k not in ("id", "details", "timeline", "received_at", "due_at", "days_left", "language")
+    }
     done = verify(container, unknown["id"], code_of(mailbox, unknown["id"], STRANGER))
     assert (done.status, done.subject_id) == (RequestStatus.COMPLETED, None)
     reply = reply_of(mailbox, unknown["id"], STRANGER)
@@ -527,8 +714,8 @@ def test_a_contact_not_on_file_gets_the_same_answer_and_then_we_hold_nothing(
 
 @pytest.mark.req("R4.3")
 def test_five_wrong_codes_kill_the_code_and_new_codes_are_rate_limited(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     c = container
     person(api, system)
     rid = open_request(api, system, "access")["id"]
@@ -543,9 +730,13 @@ def test_five_wrong_codes_kill_the_code_and_new_codes_are_rate_limited(
     assert e.value.field == "code"
     got = view(api, officer, rid)
     assert (got["status"], got["subject_id"], got["packages"]) == (
-        "awaiting_verification", None, [])
-    assert [e["details"].get("why") for e in got["timeline"]
-            if e["action"] == "request.verify.failed"] == ["wrong_code"] * 5 + ["no_live_code"]
+        "awaiting_verification",
+        None,
+        [],
+    )
+    assert [
+        e["details"].get("why") for e in got["timeline"] if e["action"] == "request.verify.failed"
+    ] == ["wrong_code"] * 5 + ["no_live_code"]
     # a new code (3 an hour at most) works
     uc.resend_code(c.uow(), c.requests, rid)
     uc.resend_code(c.uow(), c.requests, rid)
@@ -556,10 +747,11 @@ def test_five_wrong_codes_kill_the_code_and_new_codes_are_rate_limited(
 
 # --- charges and refusals (R4.4) -----------------------------------------------------------------
 
+
 @pytest.mark.req("R4.4")
 def test_a_third_request_within_a_year_is_excessive_until_an_officer_decides(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     c = container
     clerk = member(c, api, "clerk@example.com", {"staff"})
     person(api, system)
@@ -574,19 +766,35 @@ def test_a_third_request_within_a_year_is_excessive_until_an_officer_decides(
     r = api.get("/api/v1/requests", headers=officer.headers, params={"status": "in_progress"})
     assert [(x["id"], x["excessive"], x["fee"]) for x in r.json()] == [(rid, True, "")]
     assert jobs.run_jobs(c.uow(), c.requests).advanced == 0  # not carried out meanwhile
-    problem(api.post(f"/api/v1/requests/{rid}/waive", headers=clerk.headers,
-                     json={"reason": "reasonable"}), 403, "forbidden")
-    problem(api.post(f"/api/v1/requests/{rid}/waive", headers=officer.headers,
-                     json={"reason": "x"}), 422, "invalid-input", "reason")
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/waive", headers=clerk.headers, json={"reason": "reasonable"}
+        ),
+        403,
+        "forbidden",
+    )
+    problem(
+        api.post(f"/api/v1/requests/{rid}/waive", headers=officer.headers, json={"reason": "x"}),
+        422,
+        "invalid-input",
+        "reason",
+    )
     waived = step(api, officer, rid, "waive", reason="the earlier copies were lost in a move")
     assert (waived["status"], waived["excessive"], waived["fee"]) == ("completed", False, "")
     assert "Fee" not in reply_of(mailbox, rid)
 
     # the fourth: a fee, and the clock waits for payment
     rid, req = opened_and_verified(c, api, system, mailbox, "access")
-    problem(api.post(f"/api/v1/requests/{rid}/fee", headers=officer.headers,
-                     json={"fee": "fifty", "reason": "fourth copy this year"}),
-            422, "invalid-input", "fee")
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/fee",
+            headers=officer.headers,
+            json={"fee": "fifty", "reason": "fourth copy this year"},
+        ),
+        422,
+        "invalid-input",
+        "fee",
+    )
     charged = step(api, officer, rid, "fee", fee="50 cny", reason="fourth copy this year")
     assert (charged["status"], charged["fee"]) == ("waiting_on_requester", "50 CNY")
     assert charged["paused_at"] is not None
@@ -596,28 +804,45 @@ def test_a_third_request_within_a_year_is_excessive_until_an_officer_decides(
 
     # the fifth: refused, and the reply gives the reasons
     rid, req = opened_and_verified(c, api, system, mailbox, "access")
-    refused = step(api, officer, rid, "refuse",
-                   reason="five identical requests within a year; nothing has changed")
+    refused = step(
+        api,
+        officer,
+        rid,
+        "refuse",
+        reason="five identical requests within a year; nothing has changed",
+    )
     assert refused["status"] == "refused"
     reply = reply_of(mailbox, rid)
     assert "We cannot carry out your request" in reply
     assert "five identical requests within a year; nothing has changed" in reply
-    problem(api.post(f"/api/v1/requests/{rid}/resume", headers=officer.headers),
-            409, "conflict", "status")
+    problem(
+        api.post(f"/api/v1/requests/{rid}/resume", headers=officer.headers),
+        409,
+        "conflict",
+        "status",
+    )
 
 
 @pytest.mark.req("R4.4")
 def test_only_a_flagged_request_is_charged_and_staff_may_flag_one_unfounded(
-        container: Container, api: TestClient, system: Caller, officer: Caller) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller
+) -> None:
     person(api, system)
     rid = open_request(api, officer, "restriction", channel="letter")["id"]
     step(api, officer, rid, "identity", method="signed letter matched the file")
     # verified and carried out at once: free of charge
     assert view(api, officer, rid)["status"] == "completed"
     rid = open_request(api, officer, "access", channel="letter")["id"]
-    problem(api.post(f"/api/v1/requests/{rid}/fee", headers=officer.headers,
-                     json={"fee": "50 CNY", "reason": "because"}), 409, "conflict",
-            "excessive")
+    problem(
+        api.post(
+            f"/api/v1/requests/{rid}/fee",
+            headers=officer.headers,
+            json={"fee": "50 CNY", "reason": "because"},
+        ),
+        409,
+        "conflict",
+        "excessive",
+    )
     flagged = step(api, officer, rid, "unfounded", reason="asks for data of another person")
     assert flagged["excessive"] and flagged["excessive_reason"].startswith("manifestly")
     after = step(api, officer, rid, "identity", method="signed letter matched the file")
@@ -626,19 +851,29 @@ def test_only_a_flagged_request_is_charged_and_staff_may_flag_one_unfounded(
 
 # --- the queue (R9.2) --------------------------------------------------------------------------
 
+
 @pytest.mark.req("R9.2")
 @pytest.mark.req("R9.1")
 def test_the_queue_lists_overdue_first_filters_and_counts_and_shows_the_auditor_no_details(
-        container: Container, api: TestClient, officer: Caller, auditor: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller, auditor: Caller
+) -> None:
     now = container.clock.now()
     person(api, officer, "late@example.cn")  # on file: its deletion waits for a second step
     letters = {}
-    for name, days_ago, kind in (("fresh", 0, "access"), ("late", 40, "deletion"),
-                                 ("soon", 25, "access")):
-        letters[name] = open_request(api, officer, kind, f"{name}@example.cn",
-                                     channel="letter",
-                                     received_at=(now - timedelta(days=days_ago)).isoformat(),
-                                     text=f"letter {name}")["id"]
+    for name, days_ago, kind in (
+        ("fresh", 0, "access"),
+        ("late", 40, "deletion"),
+        ("soon", 25, "access"),
+    ):
+        letters[name] = open_request(
+            api,
+            officer,
+            kind,
+            f"{name}@example.cn",
+            channel="letter",
+            received_at=(now - timedelta(days=days_ago)).isoformat(),
+            text=f"letter {name}",
+        )["id"]
     phone = open_request(api, officer, "objection", PHONE, channel="phone")
     assert phone["code_sent"] is False
 
@@ -656,13 +891,23 @@ def test_the_queue_lists_overdue_first_filters_and_counts_and_shows_the_auditor_
     assert ids(overdue="true") == [letters["late"]]
     assert ids(kind="deletion") == [letters["late"]]
     assert set(ids(due_before=(now + timedelta(days=10)).isoformat())) == {
-        letters["late"], letters["soon"]}
+        letters["late"],
+        letters["soon"],
+    }
     assert len(ids(limit=2)) == 2 and ids(limit=2, offset=2) == ids()[2:]
     assert ids(status="completed") == []
     step(api, officer, letters["fresh"], "assign", staff_id=officer.id)
     assert ids(assignee=officer.id) == [letters["fresh"]]
-    problem(api.post(f"/api/v1/requests/{letters['fresh']}/assign", headers=officer.headers,
-                     json={"staff_id": "nobody"}), 422, "invalid-input", "assignee")
+    problem(
+        api.post(
+            f"/api/v1/requests/{letters['fresh']}/assign",
+            headers=officer.headers,
+            json={"staff_id": "nobody"},
+        ),
+        422,
+        "invalid-input",
+        "assignee",
+    )
     r = api.get("/api/v1/requests/counts", headers=officer.headers)
     assert r.json() == {"open": 4, "overdue": 1}
 
@@ -671,22 +916,29 @@ def test_the_queue_lists_overdue_first_filters_and_counts_and_shows_the_auditor_
     assert r.status_code == 200 and len(r.json()) == 4
     assert "@example.cn" not in r.text and PHONE not in r.text and "letter late" not in r.text
     assert api.get("/api/v1/requests/counts", headers=auditor.headers).json()["overdue"] == 1
-    problem(api.get(f"/api/v1/requests/{letters['late']}", headers=auditor.headers),
-            403, "forbidden")
+    problem(
+        api.get(f"/api/v1/requests/{letters['late']}", headers=auditor.headers), 403, "forbidden"
+    )
     got = view(api, officer, letters["late"])
-    assert (got["details"]["contact"], got["details"]["text"]) == (
-        "late@example.cn", "letter late")
-    problem(api.get("/api/v1/requests/no-such-request", headers=officer.headers),
-            404, "not-found", "request_id")
+    assert (got["details"]["contact"], got["details"]["text"]) == ("late@example.cn", "letter late")
+    problem(
+        api.get("/api/v1/requests/no-such-request", headers=officer.headers),
+        404,
+        "not-found",
+        "request_id",
+    )
 
     # waiting on the requester stops the clock: not overdue while paused
-    verified = step(api, officer, letters["late"], "identity",
-                    method="signed letter matched the file")
+    verified = step(
+        api, officer, letters["late"], "identity", method="signed letter matched the file"
+    )
     assert verified["status"] == "awaiting_second_step"
     paused = step(api, officer, letters["late"], "pause", reason="a copy of the ID card")
     assert (paused["status"], paused["overdue"]) == ("waiting_on_requester", False)
     assert api.get("/api/v1/requests/counts", headers=officer.headers).json() == {
-        "open": 4, "overdue": 0}
+        "open": 4,
+        "overdue": 0,
+    }
     resumed = step(api, officer, letters["late"], "resume")  # back to its second step
     assert (resumed["status"], resumed["overdue"]) == ("awaiting_second_step", True)
     assert resumed["due_at"] >= late["due_at"]
@@ -697,57 +949,98 @@ def test_the_queue_lists_overdue_first_filters_and_counts_and_shows_the_auditor_
 
 # --- bad input -----------------------------------------------------------------------------------
 
+
 @pytest.mark.req("R9.1")
 def test_bad_input_is_a_problem_naming_the_field_and_writes_nothing(
-        container: Container, api: TestClient, system: Caller, mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, mailbox: SmtpSink
+) -> None:
     future = (datetime.now(UTC) + timedelta(days=2)).isoformat()
     for body, status, code, at in (
-            ({"kind": "telepathy", "contact": EMAIL}, 422, "invalid-input", "kind"),
-            ({"kind": "access", "contact": "not a contact"}, 422, "invalid-input",
-             "contact"),
-            ({"kind": "access", "contact": "li@nodot"}, 422, "invalid-input", "contact"),
-            ({"kind": "access", "contact": EMAIL, "changes": {"user.name": "x"}}, 422,
-             "invalid-input", "changes"),
-            ({"kind": "correction", "contact": EMAIL}, 422, "invalid-input", "changes"),
-            ({"kind": "correction", "contact": EMAIL, "changes": {"user.nope": "x"}}, 422,
-             "invalid-input", "changes"),
-            ({"kind": "access", "contact": EMAIL, "concerns": ["user.nope"]}, 422,
-             "invalid-input", "concerns"),
-            ({"kind": "objection", "contact": EMAIL, "purposes": ["nope"]}, 422,
-             "invalid-input", "purposes"),
-            ({"kind": "access", "contact": EMAIL, "channel": "web"}, 422, "invalid-input",
-             "channel"),
-            ({"kind": "access", "contact": EMAIL, "received_at": future}, 422,
-             "invalid-input", "received_at"),
-            ({"kind": "access", "contact": EMAIL, "extra": 1}, 422, "invalid-input",
-             "extra")):
-        problem(api.post("/api/v1/requests", headers=system.headers, json=body), status,
-                code, at)
+        ({"kind": "telepathy", "contact": EMAIL}, 422, "invalid-input", "kind"),
+        ({"kind": "access", "contact": "not a contact"}, 422, "invalid-input", "contact"),
+        ({"kind": "access", "contact": "li@nodot"}, 422, "invalid-input", "contact"),
+        (
+            {"kind": "access", "contact": EMAIL, "changes": {"user.name": "x"}},
+            422,
+            "invalid-input",
+            "changes",
+        ),
+        ({"kind": "correction", "contact": EMAIL}, 422, "invalid-input", "changes"),
+        (
+            {"kind": "correction", "contact": EMAIL, "changes": {"user.nope": "x"}},
+            422,
+            "invalid-input",
+            "changes",
+        ),
+        (
+            {"kind": "access", "contact": EMAIL, "concerns": ["user.nope"]},
+            422,
+            "invalid-input",
+            "concerns",
+        ),
+        (
+            {"kind": "objection", "contact": EMAIL, "purposes": ["nope"]},
+            422,
+            "invalid-input",
+            "purposes",
+        ),
+        ({"kind": "access", "contact": EMAIL, "channel": "web"}, 422, "invalid-input", "channel"),
+        (
+            {"kind": "access", "contact": EMAIL, "received_at": future},
+            422,
+            "invalid-input",
+            "received_at",
+        ),
+        ({"kind": "access", "contact": EMAIL, "extra": 1}, 422, "invalid-input", "extra"),
+    ):
+        problem(api.post("/api/v1/requests", headers=system.headers, json=body), status, code, at)
     assert request_rows(container) == 0
     assert mailbox.messages == []
 
 
 # --- mail the inbox could not read ------------------------------------------------------------
 
+
 @pytest.mark.req("R9.1")
 def test_an_officer_reads_and_resolves_mail_the_inbox_could_not_turn_into_a_request(
-        container: Container, api: TestClient, officer: Caller, mailbox: SmtpSink) -> None:
-    raw = (b"From: Li Lei <li.lei@example.cn>\r\nTo: privacy@example.com\r\n"
-           b"Subject: a question\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-           b"What do you do with my data and can I have it deleted or corrected?\r\n")
+    container: Container, api: TestClient, officer: Caller, mailbox: SmtpSink
+) -> None:
+    raw = (
+        b"From: Li Lei <li.lei@example.cn>\r\nTo: privacy@example.com\r\n"
+        b"Subject: a question\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"What do you do with my data and can I have it deleted or corrected?\r\n"
+    )
     tid = intake.intake_mail(container.uow(), container.requests, raw, ("privacy@example.com",))
     r = api.get("/api/v1/requests/triage", headers=officer.headers)
     assert [(x["id"], x["resolved_at"]) for x in r.json()] == [(tid, None)]
     r = api.get(f"/api/v1/requests/triage/{tid}", headers=officer.headers)
     assert r.status_code == 200, r.text
     assert "Subject: a question" in r.json()["text"] and "deleted" in r.json()["text"]
-    problem(api.post(f"/api/v1/requests/triage/{tid}/resolve", headers=officer.headers,
-                     json={"request_id": "no-such-request"}), 404, "not-found", "request_id")
+    problem(
+        api.post(
+            f"/api/v1/requests/triage/{tid}/resolve",
+            headers=officer.headers,
+            json={"request_id": "no-such-request"},
+        ),
+        404,
+        "not-found",
+        "request_id",
+    )
     r = api.post(f"/api/v1/requests/triage/{tid}/resolve", headers=officer.headers, json={})
     assert r.status_code == 200 and r.json()["resolved_by"] == officer.ref, r.text
     assert api.get("/api/v1/requests/triage", headers=officer.headers).json() == []
-    assert len(api.get("/api/v1/requests/triage", headers=officer.headers,
-                       params={"resolved": "true"}).json()) == 1
-    problem(api.post(f"/api/v1/requests/triage/{tid}/resolve", headers=officer.headers,
-                     json={}), 404, "not-found", "triage_id")
+    assert (
+        len(
+            api.get(
+                "/api/v1/requests/triage", headers=officer.headers, params={"resolved": "true"}
+            ).json()
+        )
+        == 1
+    )
+    problem(
+        api.post(f"/api/v1/requests/triage/{tid}/resolve", headers=officer.headers, json={}),
+        404,
+        "not-found",
+        "triage_id",
+    )
     mailbox.wait_for(lambda m: m["To"] == "li.lei@example.cn")  # told it arrived

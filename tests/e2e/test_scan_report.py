@@ -16,19 +16,31 @@ from tests.e2e.test_cli import piiguard
 
 @pytest.mark.req("R2.7")
 @pytest.mark.req("R6.3")
-def test_scan_report_turns_findings_into_data_map_findings(settings: Settings,
-                                                           container: Container,
-                                                           tmp_path: Path) -> None:
+def test_scan_report_turns_findings_into_data_map_findings(
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
     root = tmp_path / "data"  # beside var/, whose private signing key the scan would find
     erp, home = root / "srv" / "erp", root / "home"
     erp.mkdir(parents=True)
     home.mkdir()
     (erp / "orders.txt").write_text("联系人 李雷先生 email li.lei@example.cn\n", "utf-8")
     (home / "kids.txt").write_text("出生日期: 2019-05-01\nDOB: 1980-01-02\n", "utf-8")
-    save_system(container.uow(), container.snapshots, container.clock, OPERATOR, System(
-        "erp", "ERP", "it", "erp", "CN", Approval.APPROVED,
-        categories=frozenset({"user.contact.email", "user.name"}),
-        locations=frozenset({str(erp.resolve())})))
+    save_system(
+        container.uow(),
+        container.snapshots,
+        container.clock,
+        OPERATOR,
+        System(
+            "erp",
+            "ERP",
+            "it",
+            "erp",
+            "CN",
+            Approval.APPROVED,
+            categories=frozenset({"user.contact.email", "user.name"}),
+            locations=frozenset({str(erp.resolve())}),
+        ),
+    )
 
     first = piiguard(settings, "scan", "--report", "--format", "jsonl", str(root))
     assert first.returncode == 1, first.stderr  # personal data found
@@ -47,9 +59,9 @@ def test_scan_report_turns_findings_into_data_map_findings(settings: Settings,
 
 @pytest.mark.req("R2.7")
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_scan_without_report_writes_nothing_to_the_data_map(settings: Settings,
-                                                            container: Container,
-                                                            tmp_path: Path) -> None:
+def test_scan_without_report_writes_nothing_to_the_data_map(
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
     (tmp_path / "a.txt").write_text("email li.lei@example.cn\n", "utf-8")
     r = piiguard(settings, "scan", str(tmp_path))
     assert r.returncode == 1

@@ -61,10 +61,14 @@ def rows(c: Container, table: Any) -> int:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
 
-def invite(api: TestClient, by: Caller, email: str, roles: list[str],
-           department: str = "sales") -> str:
-    r = api.post("/api/v1/staff/invitations", headers=by.headers,
-                 json={"email": email, "department": department, "roles": roles})
+def invite(
+    api: TestClient, by: Caller, email: str, roles: list[str], department: str = "sales"
+) -> str:
+    r = api.post(
+        "/api/v1/staff/invitations",
+        headers=by.headers,
+        json={"email": email, "department": department, "roles": roles},
+    )
     assert r.status_code == 201, r.text
     token: str = r.json()["token"]
     return token
@@ -72,12 +76,15 @@ def invite(api: TestClient, by: Caller, email: str, roles: list[str],
 
 @pytest.mark.req("R2.9")
 def test_invite_accept_enrol_then_sign_in_with_the_code(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, clock, api = moving
     officer = first_account(c, api)
     token = invite(api, officer, "li.lei@st-machinery.cn", ["staff"], "service")
-    r = api.post("/api/v1/staff/invitations/accept",
-                 json={"token": token, "display_name": "Li Lei", "password": PASSWORD})
+    r = api.post(
+        "/api/v1/staff/invitations/accept",
+        json={"token": token, "display_name": "Li Lei", "password": PASSWORD},
+    )
     assert r.status_code == 201, r.text
     s = r.json()
     assert s["pending"] == "enrol_totp" and s["idle_minutes"] == 15
@@ -86,146 +93,220 @@ def test_invite_accept_enrol_then_sign_in_with_the_code(
     problem(api.get("/api/v1/purposes", headers=h), 403, "session-pending")
     assert api.get("/api/v1/staff/me", headers=h).json()["account"]["department"] == "service"
     secret = api.post("/api/v1/staff/me/totp", headers=h).json()["secret"]
-    problem(api.post("/api/v1/staff/me/totp/confirm", headers=h, json={"code": "000000"}),
-            422, "invalid-input", "code")
-    r = api.post("/api/v1/staff/me/totp/confirm", headers=h,
-                 json={"code": totp_code(api, secret)})
+    problem(
+        api.post("/api/v1/staff/me/totp/confirm", headers=h, json={"code": "000000"}),
+        422,
+        "invalid-input",
+        "code",
+    )
+    r = api.post("/api/v1/staff/me/totp/confirm", headers=h, json={"code": totp_code(api, secret)})
     assert r.status_code == 200 and len(r.json()["recovery_codes"]) == 10, r.text
     assert api.get("/api/v1/purposes", headers=h).status_code == 200
     me = api.get("/api/v1/staff/me", headers=h).json()["account"]
-    assert (me["mfa_enrolled"], me["purposes"]) == (True, ["after_sales",
-                                                           "requested_services"])
+    assert (me["mfa_enrolled"], me["purposes"]) == (True, ["after_sales", "requested_services"])
     # next time the code is asked
     clock.advance(timedelta(minutes=1))
-    problem(api.post("/api/v1/staff/login", json={"email": "li.lei@st-machinery.cn",
-                                                  "password": PASSWORD}), 401, "mfa-required")
-    r = api.post("/api/v1/staff/login", json={"email": "li.lei@st-machinery.cn",
-                                              "password": PASSWORD,
-                                              "totp_code": totp_code(api, secret)})
+    problem(
+        api.post(
+            "/api/v1/staff/login", json={"email": "li.lei@st-machinery.cn", "password": PASSWORD}
+        ),
+        401,
+        "mfa-required",
+    )
+    r = api.post(
+        "/api/v1/staff/login",
+        json={
+            "email": "li.lei@st-machinery.cn",
+            "password": PASSWORD,
+            "totp_code": totp_code(api, secret),
+        },
+    )
     assert r.status_code == 200 and r.json()["pending"] is None, r.text
     listed = api.get("/api/v1/staff/accounts", headers=officer.headers).json()
     assert {a["email"] for a in listed} == {"officer@example.com", "li.lei@st-machinery.cn"}
     # the link works once
-    problem(api.post("/api/v1/staff/invitations/accept",
-                     json={"token": token, "display_name": "Li Lei", "password": PASSWORD}),
-            401, "not-authenticated")
+    problem(
+        api.post(
+            "/api/v1/staff/invitations/accept",
+            json={"token": token, "display_name": "Li Lei", "password": PASSWORD},
+        ),
+        401,
+        "not-authenticated",
+    )
 
 
 @pytest.mark.req("R2.9")
 def test_bad_staff_input_names_the_field_and_writes_nothing(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, _, api = moving
     officer = first_account(c, api)
-    before = (rows(c, t.staff_invitations), rows(c, t.staff_accounts),
-              rows(c, t.audit_entries))
+    before = (rows(c, t.staff_invitations), rows(c, t.staff_accounts), rows(c, t.audit_entries))
     cases = [
-        ({"email": "sales@st-machinery.cn", "department": "sales", "roles": ["staff"]},
-         "email"),
+        ({"email": "sales@st-machinery.cn", "department": "sales", "roles": ["staff"]}, "email"),
         ({"email": "li@x.cn", "department": "nowhere", "roles": ["staff"]}, "department"),
         ({"email": "li@x.cn", "department": "sales", "roles": ["boss"]}, "roles"),
         ({"email": "li@x.cn", "department": "sales", "roles": []}, "roles"),
         ({"email": "li@x.cn", "department": "sales", "roles": ["staff"], "x": 1}, "x"),
     ]
     for body, field in cases:
-        problem(api.post("/api/v1/staff/invitations", headers=officer.headers, json=body),
-                422, "invalid-input", field)
-    assert (rows(c, t.staff_invitations), rows(c, t.staff_accounts),
-            rows(c, t.audit_entries)) == before
+        problem(
+            api.post("/api/v1/staff/invitations", headers=officer.headers, json=body),
+            422,
+            "invalid-input",
+            field,
+        )
+    assert (
+        rows(c, t.staff_invitations),
+        rows(c, t.staff_accounts),
+        rows(c, t.audit_entries),
+    ) == before
     token = invite(api, officer, "li.lei@st-machinery.cn", ["staff"])
     n = rows(c, t.staff_accounts)
-    for password, why in (("short", "at least 8"), ("1qaz2wsx3edc4rfv", "breached"),
-                          ("i am li.lei and proud", "your name or email")):
-        body = problem(api.post("/api/v1/staff/invitations/accept", json={
-            "token": token, "display_name": "Li Lei", "password": password}),
-            422, "invalid-input", "password")
+    for password, why in (
+        ("short", "at least 8"),
+        ("1qaz2wsx3edc4rfv", "breached"),
+        ("i am li.lei and proud", "your name or email"),
+    ):
+        body = problem(
+            api.post(
+                "/api/v1/staff/invitations/accept",
+                json={"token": token, "display_name": "Li Lei", "password": password},
+            ),
+            422,
+            "invalid-input",
+            "password",
+        )
         assert why in body["detail"]
     assert rows(c, t.staff_accounts) == n  # the invitation is still unused
-    r = api.post("/api/v1/staff/invitations/accept",
-                 json={"token": token, "display_name": "Li Lei", "password": PASSWORD})
+    r = api.post(
+        "/api/v1/staff/invitations/accept",
+        json={"token": token, "display_name": "Li Lei", "password": PASSWORD},
+    )
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.6")
 def test_sensitive_actions_ask_for_a_fresh_sign_in(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, clock, api = moving
     officer = first_account(c, api)
     clerk = login_new(api, officer, "li.lei@st-machinery.cn", ["staff"])
     clock.advance(timedelta(minutes=11))  # busy, but the last sign-in is 11 minutes old
     assert api.get("/api/v1/staff/me", headers=officer.headers).status_code == 200
-    body = problem(api.put(f"/api/v1/staff/accounts/{clerk.id}/roles",
-                           headers=officer.headers, json={"roles": ["auditor"]}),
-                   401, "reauth-required")
+    body = problem(
+        api.put(
+            f"/api/v1/staff/accounts/{clerk.id}/roles",
+            headers=officer.headers,
+            json={"roles": ["auditor"]},
+        ),
+        401,
+        "reauth-required",
+    )
     assert "reauth" in body["detail"]
-    r = api.put(f"/api/v1/staff/accounts/{clerk.id}/roles", headers=officer.headers,
-                json={"roles": ["auditor"]})
+    r = api.put(
+        f"/api/v1/staff/accounts/{clerk.id}/roles",
+        headers=officer.headers,
+        json={"roles": ["auditor"]},
+    )
     assert "insufficient_user_authentication" in r.headers["www-authenticate"]
-    problem(api.post("/api/v1/exports", headers=officer.headers, json={
-        "system": "erp", "recipient": "x", "categories": ["user.name"],
-        "purpose": "order_fulfilment",
-        "expires_at": (clock.now() + timedelta(days=1)).isoformat()}), 401, "reauth-required")
-    problem(api.post("/api/v1/exceptions/x/approve", headers=officer.headers), 401,
-            "reauth-required")
+    problem(
+        api.post(
+            "/api/v1/exports",
+            headers=officer.headers,
+            json={
+                "system": "erp",
+                "recipient": "x",
+                "categories": ["user.name"],
+                "purpose": "order_fulfilment",
+                "expires_at": (clock.now() + timedelta(days=1)).isoformat(),
+            },
+        ),
+        401,
+        "reauth-required",
+    )
+    problem(
+        api.post("/api/v1/exceptions/x/approve", headers=officer.headers), 401, "reauth-required"
+    )
     reauth(api, officer)
-    r = api.put(f"/api/v1/staff/accounts/{clerk.id}/roles", headers=officer.headers,
-                json={"roles": ["auditor"]})
+    r = api.put(
+        f"/api/v1/staff/accounts/{clerk.id}/roles",
+        headers=officer.headers,
+        json={"roles": ["auditor"]},
+    )
     assert r.status_code == 200 and r.json()["roles"] == ["auditor"], r.text
-    trail = api.get("/api/v1/audit", headers=officer.headers,
-                    params={"action": "staff.roles"}).json()
+    trail = api.get(
+        "/api/v1/audit", headers=officer.headers, params={"action": "staff.roles"}
+    ).json()
     assert [(e["target_id"], json.loads(e["details"])["after"]) for e in trail] == [
-        (clerk.id, ["auditor"])]
+        (clerk.id, ["auditor"])
+    ]
 
 
 def login_new(api: TestClient, officer: Caller, email: str, roles: list[str]) -> Caller:
     token = invite(api, officer, email, roles)
-    r = api.post("/api/v1/staff/invitations/accept",
-                 json={"token": token, "display_name": "Zhang San", "password": PASSWORD})
+    r = api.post(
+        "/api/v1/staff/invitations/accept",
+        json={"token": token, "display_name": "Zhang San", "password": PASSWORD},
+    )
     assert r.status_code == 201, r.text
     return login(api, email)
 
 
 @pytest.mark.req("R2.6")
 def test_an_idle_session_locks_until_the_password_and_code_are_given_again(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, clock, api = moving
     officer = first_account(c, api)
     clock.advance(timedelta(minutes=16))
-    body = problem(api.get("/api/v1/staff/accounts", headers=officer.headers), 401,
-                   "session-locked")
+    body = problem(
+        api.get("/api/v1/staff/accounts", headers=officer.headers), 401, "session-locked"
+    )
     assert "idle" in body["detail"]
-    problem(api.post("/api/v1/staff/reauth", headers=officer.headers,
-                     json={"password": "not the password"}), 401, "not-authenticated")
+    problem(
+        api.post(
+            "/api/v1/staff/reauth", headers=officer.headers, json={"password": "not the password"}
+        ),
+        401,
+        "not-authenticated",
+    )
     reauth(api, officer)
     assert api.get("/api/v1/staff/accounts", headers=officer.headers).status_code == 200
     r = api.post("/api/v1/staff/logout", headers=officer.headers)
     assert r.status_code == 204
-    problem(api.get("/api/v1/staff/accounts", headers=officer.headers), 401,
-            "not-authenticated")
+    problem(api.get("/api/v1/staff/accounts", headers=officer.headers), 401, "not-authenticated")
 
 
 @pytest.mark.req("R2.6")
 def test_a_change_made_with_the_session_cookie_needs_the_csrf_token(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, _, api = moving
     officer = first_account(c, api)
     token = officer.headers["Authorization"].split()[1]
     cookie = {"Cookie": f"{SESSION_COOKIE}={token}"}
     assert api.get("/api/v1/staff/accounts", headers=cookie).status_code == 200  # reads
     body = {"email": "li.lei@st-machinery.cn", "department": "sales", "roles": ["staff"]}
-    problem(api.post("/api/v1/staff/invitations", headers=cookie, json=body), 403,
-            "csrf-refused")
-    problem(api.post("/api/v1/staff/invitations", json=body,
-                     headers={**cookie, "X-CSRF-Token": "0" * 64}), 403, "csrf-refused")
+    problem(api.post("/api/v1/staff/invitations", headers=cookie, json=body), 403, "csrf-refused")
+    problem(
+        api.post(
+            "/api/v1/staff/invitations", json=body, headers={**cookie, "X-CSRF-Token": "0" * 64}
+        ),
+        403,
+        "csrf-refused",
+    )
     assert rows(c, t.staff_invitations) == 0
     csrf = api.get("/api/v1/staff/me", headers=cookie).json()["csrf_token"]
-    r = api.post("/api/v1/staff/invitations", json=body,
-                 headers={**cookie, "X-CSRF-Token": csrf})
+    r = api.post("/api/v1/staff/invitations", json=body, headers={**cookie, "X-CSRF-Token": csrf})
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.9")
 def test_repeated_failures_answer_429_with_retry_after_and_an_officer_unlocks(
-        moving: tuple[Container, FixedClock, TestClient]) -> None:
+    moving: tuple[Container, FixedClock, TestClient],
+) -> None:
     c, clock, api = moving
     officer = first_account(c, api)
     clerk = login_new(api, officer, "li.lei@st-machinery.cn", ["staff"])
@@ -239,8 +320,7 @@ def test_repeated_failures_answer_429_with_retry_after_and_an_officer_unlocks(
     body = problem(r, 429, "too-many-attempts")
     assert body["locked"] and int(r.headers["retry-after"]) > 0
     reauth(api, officer)  # an hour of back-off went by on the clock
-    listed = {a["id"]: a for a in api.get("/api/v1/staff/accounts",
-                                          headers=officer.headers).json()}
+    listed = {a["id"]: a for a in api.get("/api/v1/staff/accounts", headers=officer.headers).json()}
     assert listed[clerk.id]["locked"]
     r = api.post(f"/api/v1/staff/accounts/{clerk.id}/unlock", headers=officer.headers)
     assert r.status_code == 200 and not r.json()["locked"], r.text
@@ -257,17 +337,36 @@ def piiguard(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]
 
 
 @pytest.mark.req("R2.9")
-def test_the_staff_commands(settings: Settings, container: Container, api: TestClient,
-                            officer: Caller) -> None:
-    r = piiguard(settings, "staff", "invite", "li.lei@st-machinery.cn", "--department",
-                 "service", "--role", "staff")
+def test_the_staff_commands(
+    settings: Settings, container: Container, api: TestClient, officer: Caller
+) -> None:
+    r = piiguard(
+        settings,
+        "staff",
+        "invite",
+        "li.lei@st-machinery.cn",
+        "--department",
+        "service",
+        "--role",
+        "staff",
+    )
     assert r.returncode == 0, r.stderr
     [link] = re.findall(r"/invite\?token=(\S+)", r.stdout)
-    r = api.post("/api/v1/staff/invitations/accept",
-                 json={"token": link, "display_name": "Li Lei", "password": PASSWORD})
+    r = api.post(
+        "/api/v1/staff/invitations/accept",
+        json={"token": link, "display_name": "Li Lei", "password": PASSWORD},
+    )
     assert r.status_code == 201, r.text
-    r = piiguard(settings, "staff", "invite", "admin@st-machinery.cn", "--department",
-                 "service", "--role", "staff")
+    r = piiguard(
+        settings,
+        "staff",
+        "invite",
+        "admin@st-machinery.cn",
+        "--department",
+        "service",
+        "--role",
+        "staff",
+    )
     assert r.returncode == 1 and "invalid-input (email)" in r.stderr, r.stderr
     listed = piiguard(settings, "staff", "list")
     assert "li.lei@st-machinery.cn" in listed.stdout and "officer@example.com" in listed.stdout
@@ -275,8 +374,9 @@ def test_the_staff_commands(settings: Settings, container: Container, api: TestC
     assert r.returncode == 0 and "auditor" in r.stdout, r.stderr
     r = piiguard(settings, "staff", "unlock", "li.lei@st-machinery.cn")
     assert r.returncode == 0 and "not locked" in r.stdout
-    r = piiguard(settings, "staff", "department", "set", "sales", "--name", "Sales",
-                 "--purpose", "telepathy")
+    r = piiguard(
+        settings, "staff", "department", "set", "sales", "--name", "Sales", "--purpose", "telepathy"
+    )
     assert r.returncode == 1 and "(purposes)" in r.stderr
     r = piiguard(settings, "staff", "department", "list")
     assert "after_sales" in r.stdout

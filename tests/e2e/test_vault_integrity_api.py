@@ -19,16 +19,19 @@ from tests.mailserver import SmtpSink, body_text
 
 @pytest.mark.req("R5.1")
 def test_a_tampered_ciphertext_answers_the_integrity_problem_and_alerts_the_officers(
-        container: Container, api: TestClient, system: Caller, officer: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, system: Caller, officer: Caller, mailbox: SmtpSink
+) -> None:
     c = container
     r = register(c, *contact(*VALUES))
     sid = r.subject.id
     email = next(rec.id for rec in r.items if rec.category == EMAIL)
     tamper(c, email)
 
-    res = api.get(f"/api/v1/subjects/{sid}/data", params={"purpose": "order_fulfilment"},
-                  headers=system.headers)
+    res = api.get(
+        f"/api/v1/subjects/{sid}/data",
+        params={"purpose": "order_fulfilment"},
+        headers=system.headers,
+    )
     assert res.status_code == 500
     assert res.headers["content-type"].startswith("application/problem+json")
     body = res.json()
@@ -39,8 +42,9 @@ def test_a_tampered_ciphertext_answers_the_integrity_problem_and_alerts_the_offi
         assert value not in res.text
 
     with c.engine.connect() as conn:
-        [entry] = conn.execute(select(t.audit_entries)
-                               .where(t.audit_entries.c.action == EVENT)).all()
+        [entry] = conn.execute(
+            select(t.audit_entries).where(t.audit_entries.c.action == EVENT)
+        ).all()
     assert (entry.actor_kind, entry.actor_id) == ("system", system.id)
     assert (entry.target_type, entry.target_id, entry.subject_id) == ("item", email, sid)
     assert entry.purpose == "order_fulfilment"
@@ -49,8 +53,10 @@ def test_a_tampered_ciphertext_answers_the_integrity_problem_and_alerts_the_offi
 
     assert c.alarm is not None
     c.alarm.drain()
-    assert sorted(m["To"] for m in mailbox.messages) == ["officer@example.com",
-                                                         "privacy@example.com"]
+    assert sorted(m["To"] for m in mailbox.messages) == [
+        "officer@example.com",
+        "privacy@example.com",
+    ]
     for mail in mailbox.messages:
         text = body_text(mail)
         assert email in text and system.id in text

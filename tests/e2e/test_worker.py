@@ -30,7 +30,6 @@ from tests.mailserver import SmtpSink, body_text
 PIIGUARD = str(Path(sys.executable).with_name("piiguard"))
 
 
-
 def _send(port: int, sender: str, subject: str, body: str) -> None:
     m = EmailMessage()
     m["From"], m["To"], m["Subject"] = sender, "privacy@example.com", subject
@@ -50,13 +49,17 @@ def _send(port: int, sender: str, subject: str, body: str) -> None:
 
 @pytest.mark.req("R9.1")
 def test_worker_turns_mail_into_a_request_and_stops_cleanly(
-        container: Container, settings: Settings, mailbox: SmtpSink) -> None:
+    container: Container, settings: Settings, mailbox: SmtpSink
+) -> None:
     register(container, *contact("zhang.san@example.cn"))
     port = free_port()
-    env = cli_env(settings) | {"PIIGUARD_INBOX_PORT": str(port),
-                               "PIIGUARD_SCHEDULER_SECONDS": "0.5"}
-    proc = subprocess.Popen([PIIGUARD, "worker"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    env = cli_env(settings) | {
+        "PIIGUARD_INBOX_PORT": str(port),
+        "PIIGUARD_SCHEDULER_SECONDS": "0.5",
+    }
+    proc = subprocess.Popen(
+        [PIIGUARD, "worker"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         _send(port, "zhang.san@example.cn", "Access request", "Please send me a copy.")
         code_mail = mailbox.wait_for(lambda m: m["To"] == "zhang.san@example.cn", timeout=20)
@@ -82,7 +85,8 @@ def _worker_once(settings: Settings) -> tuple[int, str]:
 
 @pytest.mark.req("R9.2")
 def test_worker_once_runs_every_registered_job_and_fails_when_one_does(
-        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out = _worker_once(settings)
     assert code == 0, out
     assert "notices 0, webhook deliveries 0, replies 0" in out  # the request jobs
@@ -91,8 +95,9 @@ def test_worker_once_runs_every_registered_job_and_fails_when_one_does(
         raise OSError("the backup disk is full")
 
     # a new periodic job is one entry in the registry; the worker runs it with the others
-    monkeypatch.setattr(jobs, "REGISTRY",
-                        (*jobs.REGISTRY, PeriodicJob("backup", lambda s: 3600.0, backup)))
+    monkeypatch.setattr(
+        jobs, "REGISTRY", (*jobs.REGISTRY, PeriodicJob("backup", lambda s: 3600.0, backup))
+    )
     code, out = _worker_once(settings)
     assert code == 1
     assert "notices 0, webhook deliveries 0, replies 0" in out

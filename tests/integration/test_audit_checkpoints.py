@@ -58,8 +58,7 @@ def head_seq(c: Container) -> int:
         return int(conn.execute(select(t.audit_head.c.seq)).scalar_one())
 
 
-def one_entry_per_commit(c: Container, subject_id: str, n: int, actor: Actor = OPERATOR
-                         ) -> None:
+def one_entry_per_commit(c: Container, subject_id: str, n: int, actor: Actor = OPERATOR) -> None:
     for _ in range(n):
         describe_subject(c.uow(), actor, subject_id)
 
@@ -72,12 +71,14 @@ def roll_back_to(c: Container, keep: int) -> None:
         last = conn.execute(select(E.c.entry_hash).where(E.c.seq == keep)).scalar_one()
         conn.execute(delete(E).where(E.c.seq > keep))
         conn.execute(delete(CP).where(CP.c.last_seq > keep))
-        conn.execute(update(t.audit_head).where(t.audit_head.c.id == 1)
-                     .values(seq=keep, entry_hash=last))
+        conn.execute(
+            update(t.audit_head).where(t.audit_head.c.id == 1).values(seq=keep, entry_hash=last)
+        )
 
 
-def cli_verify(settings: Settings, monkeypatch: pytest.MonkeyPatch
-               ) -> tuple[int, dict[str, object]]:
+def cli_verify(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, dict[str, object]]:
     """`piiguard audit verify --json` in this process, on the test's databases (its
     container closed afterwards, as the command closes its own)."""
 
@@ -103,8 +104,7 @@ def test_every_commit_that_completes_a_batch_signs_a_checkpoint(c: Container) ->
     assert head_seq(c) == 1  # one entry per commit from here on
     one_entry_per_commit(c, subject, TOTAL - 1)
     cps = stored(c)
-    assert [(cp.first_seq, cp.last_seq) for cp in cps] == [
-        (1, 5), (6, 10), (11, 15), (16, 20)]
+    assert [(cp.first_seq, cp.last_seq) for cp in cps] == [(1, 5), (6, 10), (11, 15), (16, 20)]
     assert all(c.signer.verify(cp) for cp in cps)
     assert c.signer.witness() == cps[-1]
     report = verify(c)
@@ -122,7 +122,8 @@ def test_every_commit_that_completes_a_batch_signs_a_checkpoint(c: Container) ->
 @pytest.mark.req("R2.10")
 @pytest.mark.parametrize("cut", [EVERY, EVERY + 2, 3 * EVERY, TOTAL - 1])
 def test_a_tail_lost_in_a_crash_is_found_within_one_checkpoint_interval(
-        settings: Settings, cut: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings: Settings, cut: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 11 D: under load, with checkpoints only on the timer, a tail cut off after a
     crash (head rolled back with it) passed `audit verify`. Now at most EVERY - 1 entries
     are ever without a signed checkpoint, so losing EVERY or more is always reported."""

@@ -157,8 +157,9 @@ MID_CHAIN: Tampering = [
 ]
 
 
-def assert_reported(c: Container, tamper: Callable[[Connection], None], seq: int,
-                    what: str) -> None:
+def assert_reported(
+    c: Container, tamper: Callable[[Connection], None], seq: int, what: str
+) -> None:
     build_trail(c)
     assert verify(c).ok
     with c.engine.begin() as conn:
@@ -180,7 +181,8 @@ def test_an_intact_trail_verifies(container: Container) -> None:
     assert (report.entries, report.checkpoints) == (N, 2)
     with c.engine.connect() as conn:
         assert list(conn.execute(select(E.c.seq).order_by(E.c.seq)).scalars()) == list(
-            range(1, N + 1))
+            range(1, N + 1)
+        )
         head = conn.execute(select(t.audit_head.c.seq, t.audit_head.c.entry_hash)).one()
         last = entry(conn, N)
     assert tuple(head) == (N, last["entry_hash"])
@@ -190,21 +192,23 @@ def test_an_intact_trail_verifies(container: Container) -> None:
 
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize(("tamper", "seq", "what"), AT_THE_END,
-                         ids=[f.__name__ for f, _, _ in AT_THE_END])
+@pytest.mark.parametrize(
+    ("tamper", "seq", "what"), AT_THE_END, ids=[f.__name__ for f, _, _ in AT_THE_END]
+)
 def test_truncation_and_checkpoint_tampering_are_reported(
-        container: Container, tamper: Callable[[Connection], None], seq: int,
-        what: str) -> None:
+    container: Container, tamper: Callable[[Connection], None], seq: int, what: str
+) -> None:
     assert_reported(container, tamper, seq, what)
 
 
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize(("tamper", "seq", "what"), MID_CHAIN,
-                         ids=[f.__name__ for f, _, _ in MID_CHAIN])
+@pytest.mark.parametrize(
+    ("tamper", "seq", "what"), MID_CHAIN, ids=[f.__name__ for f, _, _ in MID_CHAIN]
+)
 def test_tampering_is_reported_at_the_first_bad_entry(
-        container: Container, tamper: Callable[[Connection], None], seq: int,
-        what: str) -> None:
+    container: Container, tamper: Callable[[Connection], None], seq: int, what: str
+) -> None:
     """On PostgreSQL this also proves that verification stopping at a bad entry leaves no
     server-side cursor open (a ResourceWarning, an error under `filterwarnings=error`)."""
     assert_reported(container, tamper, seq, what)
@@ -213,7 +217,8 @@ def test_tampering_is_reported_at_the_first_bad_entry(
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
 def test_truncating_entries_written_since_the_last_checkpoint_is_reported(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     """Issue 2: `audit verify` fails "on truncation after the last checkpoint". The head
     row (audit_head) still says 12 entries; the table now holds 10."""
     c = container
@@ -241,14 +246,19 @@ def test_a_checkpoint_is_only_made_when_there_is_something_new(container: Contai
 # -- attribution --------------------------------------------------------------------------
 @pytest.mark.req("R2.10")
 def test_every_read_is_attributable_to_an_actor_a_purpose_and_a_recorded_decision(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     c = container
     erp = Actor("erp-client-1", ActorKind.SYSTEM, frozenset({"system"}))
-    r = register(c, item("user.contact.email", "a@example.cn"),
-                 item("user.authorization.credentials.password", "pw-123456"))
+    r = register(
+        c,
+        item("user.contact.email", "a@example.cn"),
+        item("user.authorization.credentials.password", "pw-123456"),
+    )
     sid = r.subject.id
-    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, erp, c.snapshots, sid,
-                                    "order_fulfilment")
+    decision, _ = read_subject_data(
+        c.uow(), c.vault, c.clock, erp, c.snapshots, sid, "order_fulfilment"
+    )
     with pytest.raises(AccessDenied) as denied:
         read_subject_data(c.uow(), c.vault, c.clock, erp, c.snapshots, sid, "resale_to_brokers")
     with c.engine.connect() as conn:
@@ -256,12 +266,17 @@ def test_every_read_is_attributable_to_an_actor_a_purpose_and_a_recorded_decisio
         recorded = {row.id: row for row in conn.execute(select(t.decisions))}
     assert [(e.actor_kind, e.actor_id, e.subject_id, e.purpose) for e in reads] == [
         ("system", "erp-client-1", sid, "order_fulfilment"),
-        ("system", "erp-client-1", sid, "resale_to_brokers")]
+        ("system", "erp-client-1", sid, "resale_to_brokers"),
+    ]
     assert [e.decision_id for e in reads] == [decision.decision.id, denied.value.decision_id]
     for e in reads:
         d = recorded[e.decision_id]
         assert (d.actor_kind, d.actor_id, d.subject_id, d.purpose) == (
-            e.actor_kind, e.actor_id, e.subject_id, e.purpose)
+            e.actor_kind,
+            e.actor_id,
+            e.subject_id,
+            e.purpose,
+        )
     # the password is never disclosed, so the first read was partly allowed (issue 11)
     assert [recorded[e.decision_id].outcome for e in reads] == ["partly_allowed", "denied"]
     assert '"credential_not_readable"' in reads[0].details
@@ -313,8 +328,9 @@ def test_concurrent_writers_never_fork_the_chain(container: Container) -> None:
     total = THREADS * WRITES
     with c.engine.connect() as conn:
         seqs = list(conn.execute(select(E.c.seq).order_by(E.c.seq)).scalars())
-        per_actor = dict(conn.execute(select(E.c.actor_id, func.count()).group_by(E.c.actor_id))
-                         .all())
+        per_actor = dict(
+            conn.execute(select(E.c.actor_id, func.count()).group_by(E.c.actor_id)).all()
+        )
         subjects = conn.execute(select(func.count()).select_from(t.subjects)).scalar_one()
         prevs = list(conn.execute(select(E.c.prev_hash)).scalars())
     assert seqs == list(range(1, total + 1))
@@ -346,9 +362,13 @@ CORRECTED_EMAIL = "Corrected.Address.9082@Example-Mail.cn"
 def needles() -> set[str]:
     out: set[str] = set()
     for value in [*PLAIN.values(), CORRECTED_EMAIL]:
-        out |= {value, value.lower(), value.upper(),
-                hashlib.sha256(value.encode()).hexdigest(),  # an unkeyed hash is reversible
-                hashlib.sha256(value.lower().encode()).hexdigest()}
+        out |= {
+            value,
+            value.lower(),
+            value.upper(),
+            hashlib.sha256(value.encode()).hexdigest(),  # an unkeyed hash is reversible
+            hashlib.sha256(value.lower().encode()).hexdigest(),
+        }
     out |= {normalize(Lookup.PHONE, PLAIN[PHONE]), PLAIN[PHONE][3:]}
     out |= {PLAIN[RESIDENT_ID][:17], PLAIN[EMAIL].split("@")[0].lower()}
     return out
@@ -357,7 +377,8 @@ def needles() -> set[str]:
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
 def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
-        container: Container, caplog: pytest.LogCaptureFixture) -> None:
+    container: Container, caplog: pytest.LogCaptureFixture
+) -> None:
     c = container
     # every logger at DEBUG except SQLAlchemy's own, which stays at its default (echo off)
     caplog.set_level(logging.DEBUG)
@@ -370,28 +391,42 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
     r = register(c, *(item(cat, value) for cat, value in PLAIN.items()))
     sid = r.subject.id
     ids = {rec.category: rec.id for rec in r.items}
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid,
-                                 "after_sales")
+    _, items = read_subject_data(
+        c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid, "after_sales"
+    )
     # the resident ID is sensitive: without its separate consent it stays sealed
-    assert {i.value for i in items} == set(PLAIN.values()) - {PLAIN[PASSWORD],
-                                                              PLAIN[RESIDENT_ID]}
+    assert {i.value for i in items} == set(PLAIN.values()) - {PLAIN[PASSWORD], PLAIN[RESIDENT_ID]}
     correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[EMAIL], CORRECTED_EMAIL)
-    for category, value in [(EMAIL, CORRECTED_EMAIL), (EMAIL, PLAIN[EMAIL]),
-                            (PHONE, PLAIN[PHONE]), (PHONE, "139-8765-4321"),
-                            (RESIDENT_ID, PLAIN[RESIDENT_ID].lower())]:
+    for category, value in [
+        (EMAIL, CORRECTED_EMAIL),
+        (EMAIL, PLAIN[EMAIL]),
+        (PHONE, PLAIN[PHONE]),
+        (PHONE, "139-8765-4321"),
+        (RESIDENT_ID, PLAIN[RESIDENT_ID].lower()),
+    ]:
         find_subjects(c.uow(), c.vault, OPERATOR, c.state, category, value)
-    assert verify_subject_credential(c.uow(), c.vault, OPERATOR, sid, ids[PASSWORD],
-                                     PLAIN[PASSWORD])
+    assert verify_subject_credential(
+        c.uow(), c.vault, OPERATOR, sid, ids[PASSWORD], PLAIN[PASSWORD]
+    )
     describe_subject(c.uow(), OPERATOR, sid)
     # refusals: their messages reach logs and problem responses
     with pytest.raises(InvalidInput) as not_indexed:
         find_subjects(c.uow(), c.vault, OPERATOR, c.state, NAME, PLAIN[NAME])
     with pytest.raises(AccessDenied) as credential:
-        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid, "after_sales",
-                          frozenset({PASSWORD}))
+        read_subject_data(
+            c.uow(),
+            c.vault,
+            c.clock,
+            OPERATOR,
+            c.snapshots,
+            sid,
+            "after_sales",
+            frozenset({PASSWORD}),
+        )
     with pytest.raises(InvalidInput) as too_long:
-        correct_item(c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME],
-                     PLAIN[NAME] * 3000)
+        correct_item(
+            c.uow(), c.vault, c.clock, OPERATOR, c.state, sid, ids[NAME], PLAIN[NAME] * 3000
+        )
     errors += [str(e.value) for e in (not_indexed, credential, too_long)]
     record_checkpoint(c.uow(), c.signer, c.clock)
     erase_subject(c.uow(), c.vault, c.clock, OPERATOR, sid)
@@ -406,15 +441,28 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
         checkpoints = [dict(r) for r in conn.execute(select(t.audit_checkpoints)).mappings()]
     assert len(audit) >= 10 and len(decisions) == 2  # the scan has something to scan
     assert "capture works" in caplog.text
-    assert {e["action"] for e in audit} >= {"subject.create", "data.read", "item.correct",
-                                            "subject.lookup", "credential.verify",
-                                            "subject.erase", "key.shred"}
-    cells = [(table, column, str(value))
-             for table, rows in [("audit_entries", audit), ("decisions", decisions),
-                                 ("audit_checkpoints", checkpoints)]
-             for row in rows for column, value in row.items()]
+    assert {e["action"] for e in audit} >= {
+        "subject.create",
+        "data.read",
+        "item.correct",
+        "subject.lookup",
+        "credential.verify",
+        "subject.erase",
+        "key.shred",
+    }
+    cells = [
+        (table, column, str(value))
+        for table, rows in [
+            ("audit_entries", audit),
+            ("decisions", decisions),
+            ("audit_checkpoints", checkpoints),
+        ]
+        for row in rows
+        for column, value in row.items()
+    ]
     log_text = caplog.text + "\n".join(
-        f"{rec.getMessage()} {rec.args!r} {rec.exc_text}" for rec in caplog.records)
+        f"{rec.getMessage()} {rec.args!r} {rec.exc_text}" for rec in caplog.records
+    )
     log_text += "\n".join(errors)
     witness = c.settings.witness_file.read_text()
     for needle in needles():
@@ -430,16 +478,20 @@ def test_no_plaintext_in_the_audit_table_the_decisions_or_the_logs(
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
 def test_a_well_hashed_entry_appended_behind_the_appenders_back_is_reported(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     """An entry inserted with SQL after the head, hashed correctly onto the chain: the head
     row, which every real append moves, still says 12."""
     c = container
     build_trail(c)
     with c.engine.begin() as conn:
         last = entry(conn, N)
-        [forged] = chain([AuditEvent("subject.erase", "staff", "mallory", "subject", "s-x",
-                                     "s-x")], head_seq=N, head_hash=last["entry_hash"],
-                         at_us=last["at_us"])
+        [forged] = chain(
+            [AuditEvent("subject.erase", "staff", "mallory", "subject", "s-x", "s-x")],
+            head_seq=N,
+            head_hash=last["entry_hash"],
+            at_us=last["at_us"],
+        )
         conn.execute(insert(E).values(**asdict(forged)))
     report = verify(c)
     assert not report.ok
@@ -450,7 +502,8 @@ def test_a_well_hashed_entry_appended_behind_the_appenders_back_is_reported(
 @pytest.mark.req("R5.1")
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_a_checkpoint_made_while_verification_runs_is_no_false_alarm(
-        container: Container, monkeypatch: pytest.MonkeyPatch) -> None:
+    container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The server's checkpoint timer runs beside `audit verify`. On PostgreSQL (read
     committed) a checkpoint committed and witnessed after verification read the checkpoint
     rows, but before it read the witness file, must not look like a deleted checkpoint.

@@ -32,13 +32,14 @@ def test_the_request_jobs_are_registered_with_their_setting(c: Container) -> Non
     assert job.seconds(c.settings) == c.settings.scheduler_seconds
     report = job.run(c)  # nothing due: a pass that does nothing, and says so
     assert report.errors == 0
-    assert report.summary() == ("notices 0, webhook deliveries 0, replies 0, requests carried "
-                                "out 0, unconfirmed requests closed 0, failed jobs 0")
+    assert report.summary() == (
+        "notices 0, webhook deliveries 0, replies 0, requests carried "
+        "out 0, unconfirmed requests closed 0, failed jobs 0"
+    )
 
 
 @pytest.mark.req("R9.2")
-def test_one_pass_runs_every_job_and_a_failing_one_does_not_stop_the_next(
-        c: Container) -> None:
+def test_one_pass_runs_every_job_and_a_failing_one_does_not_stop_the_next(c: Container) -> None:
     ran: list[str] = []
 
     def broken(c: Container) -> Report:
@@ -48,8 +49,9 @@ def test_one_pass_runs_every_job_and_a_failing_one_does_not_stop_the_next(
         ran.append("fine")
         return Done()
 
-    bg = Background(c, jobs=False, inbox=False,
-                    registry=(_hourly("broken", broken), _hourly("fine", fine)))
+    bg = Background(
+        c, jobs=False, inbox=False, registry=(_hourly("broken", broken), _hourly("fine", fine))
+    )
     reports = bg.run_once()
     assert list(reports) == ["broken", "fine"] and ran == ["fine"]
     assert reports["broken"].errors == 1
@@ -60,8 +62,7 @@ def test_one_pass_runs_every_job_and_a_failing_one_does_not_stop_the_next(
 
 
 @pytest.mark.req("R9.2")
-def test_each_job_runs_in_a_thread_of_its_own_with_a_first_pass_at_once(
-        c: Container) -> None:
+def test_each_job_runs_in_a_thread_of_its_own_with_a_first_pass_at_once(c: Container) -> None:
     passes = {"first": threading.Event(), "second": threading.Event()}
     calls: list[str] = []
 
@@ -72,6 +73,7 @@ def test_each_job_runs_in_a_thread_of_its_own_with_a_first_pass_at_once(
             if name == "first":
                 raise OSError("the database is away")  # the loop goes on all the same
             return Done()
+
         return _hourly(name, run)
 
     bg = Background(c, inbox=False, registry=(job("first"), job("second")))

@@ -26,20 +26,34 @@ PASSWORD = "user.authorization.credentials.password"
 
 def key_rows(c: Container) -> dict[str, tuple[str, bytes]]:
     with c.keys_engine.connect() as conn:
-        return {sid: (v, bytes(b)) for sid, v, b in conn.execute(
-            select(subject_keys.c.subject_id, subject_keys.c.kek_version,
-                   subject_keys.c.wrapped_key))}
+        return {
+            sid: (v, bytes(b))
+            for sid, v, b in conn.execute(
+                select(
+                    subject_keys.c.subject_id,
+                    subject_keys.c.kek_version,
+                    subject_keys.c.wrapped_key,
+                )
+            )
+        }
 
 
 def item_rows(c: Container) -> dict[str, tuple[bytes | None, str | None, str | None]]:
     with c.engine.connect() as conn:
-        return {r.id: (None if r.ciphertext is None else bytes(r.ciphertext), r.secret_hash,
-                       r.lookup_token) for r in conn.execute(select(t.items))}
+        return {
+            r.id: (
+                None if r.ciphertext is None else bytes(r.ciphertext),
+                r.secret_hash,
+                r.lookup_token,
+            )
+            for r in conn.execute(select(t.items))
+        }
 
 
 def values(c: Container, subject_id: str) -> list[str | None]:
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id,
-                                 "after_sales")
+    _, items = read_subject_data(
+        c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id, "after_sales"
+    )
     return sorted(i.value or "" for i in items)
 
 
@@ -54,8 +68,7 @@ def subjects(container: Container) -> dict[str, list[str | None]]:
     c = container
     out = {}
     for n in range(5):
-        r = register(c, *contact(email=f"p{n}@example.cn", phone=f"1390000000{n}",
-                                 name=f"测试{n}"))
+        r = register(c, *contact(email=f"p{n}@example.cn", phone=f"1390000000{n}", name=f"测试{n}"))
         out[r.subject.id] = sorted([f"p{n}@example.cn", f"1390000000{n}", f"测试{n}"])
     cred = register(c, item("user.contact.email", "cred@example.cn"), item(PASSWORD, "s3cret!"))
     out[cred.subject.id] = ["cred@example.cn"]
@@ -66,7 +79,8 @@ def subjects(container: Container) -> dict[str, list[str | None]]:
 
 @pytest.mark.req("R5.1")
 def test_rotation_rewraps_every_subject_key_and_leaves_data_untouched(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     c = container
     keys_before, items_before = key_rows(c), item_rows(c)
     assert {v for v, _ in keys_before.values()} == {"1"}
@@ -89,7 +103,8 @@ def test_rotation_rewraps_every_subject_key_and_leaves_data_untouched(
 
 @pytest.mark.req("R5.1")
 def test_values_still_decrypt_in_a_new_process_after_rotation(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     c = container
     rotate_keys(c.uow(), c.vault, OPERATOR)
     rotate_keys(c.uow(), c.vault, OPERATOR)
@@ -101,15 +116,17 @@ def test_values_still_decrypt_in_a_new_process_after_rotation(
         [cred] = [sid for sid, v in subjects.items() if v == ["cred@example.cn"]]
         with fresh.uow() as uow:
             [pw] = [s for s in uow.items.sealed(cred) if s.record.category == PASSWORD]
-        assert verify_subject_credential(fresh.uow(), fresh.vault, OPERATOR, cred,
-                                         pw.record.id, "s3cret!")
+        assert verify_subject_credential(
+            fresh.uow(), fresh.vault, OPERATOR, cred, pw.record.id, "s3cret!"
+        )
     finally:
         fresh.close()
 
 
 @pytest.mark.req("R5.1")
 def test_an_old_version_is_retired_after_rotation(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     c = container
     rotate_keys(c.uow(), c.vault, OPERATOR)
     retire_key(c.uow(), c.vault, OPERATOR, "1")
@@ -127,7 +144,8 @@ def test_an_old_version_is_retired_after_rotation(
 
 @pytest.mark.req("R5.1")
 def test_the_current_version_cannot_be_retired(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     c = container
     rotate_keys(c.uow(), c.vault, OPERATOR)
     with pytest.raises(DomainError, match=r"version 2 (is current|still wraps)") as exc:
@@ -141,7 +159,8 @@ def test_the_current_version_cannot_be_retired(
 
 @pytest.mark.req("R5.1")
 def test_the_current_version_cannot_be_retired_even_when_it_wraps_nothing(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     c = container
     with pytest.raises(Conflict, match="KEK version 1 is current; rotate before retiring it"):
         retire_key(c.uow(), c.vault, OPERATOR, "1")
@@ -150,14 +169,17 @@ def test_the_current_version_cannot_be_retired_even_when_it_wraps_nothing(
 
 @pytest.mark.req("R5.1")
 def test_a_version_still_in_use_cannot_be_retired(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     """A rotation that stopped after creating the new KEK (before re-wrapping) leaves keys
     under the old version: retiring it would lose them, so it is refused."""
     c = container
     c.vault._provider.add_version()  # the first step of `rotate`, then an interruption
-    with pytest.raises(VaultIntegrityError,
-                       match=rf"KEK version 1 still wraps {len(subjects)} subject keys; "
-                             "run `piiguard keys rotate` first"):
+    with pytest.raises(
+        VaultIntegrityError,
+        match=rf"KEK version 1 still wraps {len(subjects)} subject keys; "
+        "run `piiguard keys rotate` first",
+    ):
         retire_key(c.uow(), c.vault, OPERATOR, "1")
     assert "1" in json.loads(c.settings.key_file.read_text())["keks"]
     for sid, expected in subjects.items():
@@ -179,7 +201,8 @@ def test_an_unknown_version_cannot_be_retired(container: Container) -> None:
 
 @pytest.mark.req("R5.1")
 def test_a_retired_version_cannot_unwrap_an_old_key_store_copy(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     """Retiring destroys the old KEK: a key-store backup from before the rotation is then
     useless too."""
     c = container
@@ -194,7 +217,8 @@ def test_a_retired_version_cannot_unwrap_an_old_key_store_copy(
 # -- a server running while the CLI rotates and retires -----------------------------------
 @pytest.mark.req("R5.1")
 def test_a_running_server_keeps_reading_after_the_cli_rotates(
-        container: Container, subjects: dict[str, list[str | None]]) -> None:
+    container: Container, subjects: dict[str, list[str | None]]
+) -> None:
     """`piiguard keys rotate` runs in its own process while the server serves."""
     server = container
     cli = bootstrap(server.settings, migrate=False)
@@ -208,7 +232,8 @@ def test_a_running_server_keeps_reading_after_the_cli_rotates(
 
 @pytest.mark.req("R5.1")
 def test_keys_made_by_a_running_server_after_rotate_and_retire_stay_readable(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     """The server must not go on wrapping new subject keys under a KEK that the CLI has
     rotated away and retired: after the next restart they could never be unwrapped."""
     server = container
@@ -221,7 +246,6 @@ def test_keys_made_by_a_running_server_after_rotate_and_retire_stay_readable(
     r = register(server, *contact(email="late@example.cn"))
     restarted = bootstrap(server.settings, migrate=False)
     try:
-        assert values(restarted, r.subject.id) == sorted(
-            ["late@example.cn", "13812345678", "李雷"])
+        assert values(restarted, r.subject.id) == sorted(["late@example.cn", "13812345678", "李雷"])
     finally:
         restarted.close()

@@ -41,11 +41,15 @@ def sink() -> Iterator[SmtpSink]:
 
 def test_smtp_mailer_delivers_text_html_and_headers_decoded(sink: SmtpSink) -> None:
     mailer = SmtpMailer(sink.host, sink.port, SENDER)
-    mailer.send(OutgoingMail(
-        to=PERSON, subject="您的请求已收到 — request received",
-        text="您好，\n您的验证码是 493817。\nYour code is 493817.\n",
-        html="<p>您好，您的验证码是 <b>493817</b>。</p>",
-        headers={"X-Piiguard-Request": "req-42"}))
+    mailer.send(
+        OutgoingMail(
+            to=PERSON,
+            subject="您的请求已收到 — request received",
+            text="您好，\n您的验证码是 493817。\nYour code is 493817.\n",
+            html="<p>您好，您的验证码是 <b>493817</b>。</p>",
+            headers={"X-Piiguard-Request": "req-42"},
+        )
+    )
     msg = sink.wait_for()
     assert msg["Subject"] == "您的请求已收到 — request received"
     assert msg["To"] == PERSON
@@ -66,7 +70,8 @@ def test_smtp_mailer_delivers_text_html_and_headers_decoded(sink: SmtpSink) -> N
 
 def test_smtp_mailer_text_only_is_a_single_utf8_part(sink: SmtpSink) -> None:
     SmtpMailer(sink.host, sink.port, PRIVACY).send(
-        OutgoingMail(to=PERSON, subject="Receipt", text="Nothing but text."))
+        OutgoingMail(to=PERSON, subject="Receipt", text="Nothing but text.")
+    )
     msg = sink.wait_for()
     assert msg.get_content_type() == "text/plain"
     assert msg.get_content_charset() == "utf-8"
@@ -91,7 +96,8 @@ def test_a_refusing_server_raises_mail_error_without_personal_data() -> None:
 def test_a_busy_server_is_transient() -> None:
     with SmtpSink(reply="451 4.3.0 try later") as busy, pytest.raises(MailError) as caught:
         SmtpMailer(busy.host, busy.port, SENDER).send(
-            OutgoingMail(to=PERSON, subject="s", text="t"))
+            OutgoingMail(to=PERSON, subject="s", text="t")
+        )
     assert caught.value.reply_code == 451
     assert caught.value.transient
 
@@ -103,7 +109,8 @@ def test_a_closed_port_raises_mail_error() -> None:
         port = closed.getsockname()[1]
         with pytest.raises(MailError) as caught:
             SmtpMailer("127.0.0.1", port, SENDER, timeout=2.0).send(
-                OutgoingMail(to=PERSON, subject="s", text="t"))
+                OutgoingMail(to=PERSON, subject="s", text="t")
+            )
     err = caught.value
     assert err.reply_code is None
     assert err.transient
@@ -113,11 +120,17 @@ def test_a_closed_port_raises_mail_error() -> None:
 
 def test_headers_cannot_inject_or_replace_the_mailers_own() -> None:
     with pytest.raises(ValueError, match="linefeed"):
-        build_message(OutgoingMail(to=PERSON, subject="s", text="t",
-                                   headers={"X-Ref": "a\r\nBcc: evil@example.com"}), SENDER)
+        build_message(
+            OutgoingMail(
+                to=PERSON, subject="s", text="t", headers={"X-Ref": "a\r\nBcc: evil@example.com"}
+            ),
+            SENDER,
+        )
     with pytest.raises(ValueError, match="set by the mailer"):
-        build_message(OutgoingMail(to=PERSON, subject="s", text="t",
-                                   headers={"bcc": "evil@example.com"}), SENDER)
+        build_message(
+            OutgoingMail(to=PERSON, subject="s", text="t", headers={"bcc": "evil@example.com"}),
+            SENDER,
+        )
 
 
 def test_memory_mailer_keeps_what_was_sent_or_fails_as_told() -> None:
@@ -161,8 +174,7 @@ def send_raw(listener: InboxListener, raw: bytes, to: str = PRIVACY) -> None:
 
 
 def crlf(*lines: str | bytes) -> bytes:
-    return b"".join((ln.encode("ascii") if isinstance(ln, str) else ln) + b"\r\n"
-                    for ln in lines)
+    return b"".join((ln.encode("ascii") if isinstance(ln, str) else ln) + b"\r\n" for ln in lines)
 
 
 def encoded_word(text: str, charset: str) -> str:
@@ -170,17 +182,21 @@ def encoded_word(text: str, charset: str) -> str:
 
 
 def single_part(subject: str, body: bytes, content_type: str, cte: str) -> bytes:
-    return crlf(
-        # an encoded display name and a mixed-case address: the sender comes out lower-case
-        f"From: {formataddr(('李伟', 'Li.Wei@Example.CN'), charset='utf-8')}",
-        f"To: {PRIVACY}",
-        f"Subject: {subject}",
-        "Message-ID: <abc.123@example.cn>",
-        "MIME-Version: 1.0",
-        f"Content-Type: {content_type}",
-        f"Content-Transfer-Encoding: {cte}",
-        "",
-    ) + body + b"\r\n"
+    return (
+        crlf(
+            # an encoded display name and a mixed-case address: the sender comes out lower-case
+            f"From: {formataddr(('李伟', 'Li.Wei@Example.CN'), charset='utf-8')}",
+            f"To: {PRIVACY}",
+            f"Subject: {subject}",
+            "Message-ID: <abc.123@example.cn>",
+            "MIME-Version: 1.0",
+            f"Content-Type: {content_type}",
+            f"Content-Transfer-Encoding: {cte}",
+            "",
+        )
+        + body
+        + b"\r\n"
+    )
 
 
 def b64_lines(data: bytes) -> bytes:
@@ -188,7 +204,8 @@ def b64_lines(data: bytes) -> bytes:
 
 
 def test_listener_binds_an_ephemeral_port_and_hands_over_the_raw_mail(
-        inbox: tuple[InboxListener, Inbox]) -> None:
+    inbox: tuple[InboxListener, Inbox],
+) -> None:
     listener, got = inbox
     assert listener.running
     assert listener.port > 0
@@ -204,20 +221,31 @@ def test_listener_binds_an_ephemeral_port_and_hands_over_the_raw_mail(
     assert mail.language == "en"
 
 
-@pytest.mark.parametrize(("charset", "subject", "body"), [
-    ("gb18030", "删除我的个人信息", "请删除我的全部数据。\r\n谢谢！𠀀"),  # 𠀀: only GB18030 has it
-    # labelled gb2312 but written in GBK, as common mail clients do: 镕 is not in GB2312
-    ("gb2312", "查询个人信息", "我是朱镕基的同事，请告诉我你们保存了什么。"),
-    ("gbk", "更正地址", "新地址：上海市徐汇区。"),
-    ("big5", "請刪除我的資料", "請刪除我的個人資料，謝謝。"),
-])
+@pytest.mark.parametrize(
+    ("charset", "subject", "body"),
+    [
+        (
+            "gb18030",
+            "删除我的个人信息",
+            "请删除我的全部数据。\r\n谢谢！𠀀",
+        ),  # 𠀀: only GB18030 has it
+        # labelled gb2312 but written in GBK, as common mail clients do: 镕 is not in GB2312
+        ("gb2312", "查询个人信息", "我是朱镕基的同事，请告诉我你们保存了什么。"),
+        ("gbk", "更正地址", "新地址：上海市徐汇区。"),
+        ("big5", "請刪除我的資料", "請刪除我的個人資料，謝謝。"),
+    ],
+)
 def test_base64_chinese_in_any_charset_with_an_rfc2047_subject(
-        inbox: tuple[InboxListener, Inbox], charset: str, subject: str, body: str) -> None:
+    inbox: tuple[InboxListener, Inbox], charset: str, subject: str, body: str
+) -> None:
     listener, got = inbox
     encoding = "gbk" if charset == "gb2312" else charset
-    raw = single_part(encoded_word(subject, encoding),
-                      b64_lines(body.encode(encoding)),
-                      f'text/plain; charset="{charset}"', "base64")
+    raw = single_part(
+        encoded_word(subject, encoding),
+        b64_lines(body.encode(encoding)),
+        f'text/plain; charset="{charset}"',
+        "base64",
+    )
     send_raw(listener, raw)
     mail = parse_inbound(*got.received[0])
     assert mail.subject == subject
@@ -228,8 +256,12 @@ def test_base64_chinese_in_any_charset_with_an_rfc2047_subject(
 
 def test_unlabelled_8bit_chinese_is_recognised() -> None:
     # old clients send GBK bytes raw in the Subject and with no charset on the body
-    raw = crlf(f"From: {PERSON}", b"Subject: " + "删除我的个人信息".encode("gb18030"),
-               "", "请删除我的全部数据，谢谢。我的电话是 138 0000 0000。".encode("gb18030"))
+    raw = crlf(
+        f"From: {PERSON}",
+        b"Subject: " + "删除我的个人信息".encode("gb18030"),
+        "",
+        "请删除我的全部数据，谢谢。我的电话是 138 0000 0000。".encode("gb18030"),
+    )
     mail = parse_inbound(raw, [PRIVACY])
     assert mail.subject == "删除我的个人信息"
     assert mail.text == "请删除我的全部数据，谢谢。我的电话是 138 0000 0000。"
@@ -241,8 +273,12 @@ def test_quoted_printable_utf8(inbox: tuple[InboxListener, Inbox]) -> None:
     body = "Bonjour, je voudrais corriger mon adresse — 12 rue de l'Église.\nMerci"
     qp = quopri.encodestring(body.encode("utf-8")).replace(b"\n", b"\r\n")
     assert b"=C3=89glise" in qp
-    raw = single_part("=?utf-8?Q?Correction_d=E2=80=99adresse?=", qp,
-                      "text/plain; charset=utf-8", "quoted-printable")
+    raw = single_part(
+        "=?utf-8?Q?Correction_d=E2=80=99adresse?=",
+        qp,
+        "text/plain; charset=utf-8",
+        "quoted-printable",
+    )
     send_raw(listener, raw)
     mail = parse_inbound(*got.received[0])
     assert mail.subject == "Correction d\u2019adresse"
@@ -252,11 +288,14 @@ def test_quoted_printable_utf8(inbox: tuple[InboxListener, Inbox]) -> None:
 
 def test_html_only_mail_gives_the_text_a_reader_sees(inbox: tuple[InboxListener, Inbox]) -> None:
     listener, got = inbox
-    html = ("<html><head><title>t</title><style>p{color:red}</style></head><body>"
-            "<p>Please   delete\n my data &amp; my account.</p><script>alert(1)</script>"
-            "<div>请删除<br>谢谢 &lt;3</div></body></html>")
-    raw = single_part("Deletion", b64_lines(html.encode("utf-8")),
-                      "text/html; charset=utf-8", "base64")
+    html = (
+        "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+        "<p>Please   delete\n my data &amp; my account.</p><script>alert(1)</script>"
+        "<div>请删除<br>谢谢 &lt;3</div></body></html>"
+    )
+    raw = single_part(
+        "Deletion", b64_lines(html.encode("utf-8")), "text/html; charset=utf-8", "base64"
+    )
     send_raw(listener, raw)
     mail = parse_inbound(*got.received[0])
     assert mail.text == "Please delete my data & my account.\n\n请删除\n谢谢 <3"
@@ -265,16 +304,14 @@ def test_html_only_mail_gives_the_text_a_reader_sees(inbox: tuple[InboxListener,
     assert mail.language == "zh"
 
 
-def test_multipart_with_attachments_takes_the_text_part(
-        inbox: tuple[InboxListener, Inbox]) -> None:
+def test_multipart_with_attachments_takes_the_text_part(inbox: tuple[InboxListener, Inbox]) -> None:
     listener, got = inbox
     msg = EmailMessage()
     msg["From"] = f"Li Wei <{PERSON}>"
     msg["To"] = PRIVACY
     msg["Subject"] = "Access request with ID"
     msg.add_attachment("not the body: an attached note", filename="note.txt")
-    msg.add_attachment(b"%PDF-1.4 fake", maintype="application", subtype="pdf",
-                       filename="id.pdf")
+    msg.add_attachment(b"%PDF-1.4 fake", maintype="application", subtype="pdf", filename="id.pdf")
     body = EmailMessage()
     body.set_content("The body: please send me a copy of my data.")
     body.add_alternative("<p>The <b>HTML</b> body.</p>", subtype="html")
@@ -286,7 +323,8 @@ def test_multipart_with_attachments_takes_the_text_part(
 
 
 def test_a_recipient_other_than_the_privacy_mailbox_is_refused(
-        inbox: tuple[InboxListener, Inbox]) -> None:
+    inbox: tuple[InboxListener, Inbox],
+) -> None:
     listener, got = inbox
     raw = single_part("x", b"y", "text/plain", "7bit")
     with pytest.raises(smtplib.SMTPRecipientsRefused) as caught:
@@ -295,8 +333,7 @@ def test_a_recipient_other_than_the_privacy_mailbox_is_refused(
     assert got.received == []
 
 
-def test_when_on_mail_fails_the_sender_is_told_to_retry(
-        inbox: tuple[InboxListener, Inbox]) -> None:
+def test_when_on_mail_fails_the_sender_is_told_to_retry(inbox: tuple[InboxListener, Inbox]) -> None:
     listener, got = inbox
     got.fail = True
     raw = single_part("x", b"y", "text/plain", "7bit")
@@ -340,15 +377,33 @@ def test_no_from_address_is_invalid_input() -> None:
         parse_inbound(raw, [PRIVACY])
 
 
-@pytest.mark.parametrize("body", [
-    crlf(f"From: {PERSON}", "Subject: empty", "", "", "   "),
-    crlf(f"From: {PERSON}", "Subject: tags only", "Content-Type: text/html", "",
-         "<html><body><p> </p><script>x()</script></body></html>"),
-    crlf(f"From: {PERSON}", "Subject: picture only", "MIME-Version: 1.0",
-         'Content-Type: multipart/mixed; boundary="b"', "", "--b",
-         "Content-Type: image/png", "Content-Transfer-Encoding: base64",
-         'Content-Disposition: attachment; filename="a.png"', "", "iVBORw0KGgo=", "--b--"),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        crlf(f"From: {PERSON}", "Subject: empty", "", "", "   "),
+        crlf(
+            f"From: {PERSON}",
+            "Subject: tags only",
+            "Content-Type: text/html",
+            "",
+            "<html><body><p> </p><script>x()</script></body></html>",
+        ),
+        crlf(
+            f"From: {PERSON}",
+            "Subject: picture only",
+            "MIME-Version: 1.0",
+            'Content-Type: multipart/mixed; boundary="b"',
+            "",
+            "--b",
+            "Content-Type: image/png",
+            "Content-Transfer-Encoding: base64",
+            'Content-Disposition: attachment; filename="a.png"',
+            "",
+            "iVBORw0KGgo=",
+            "--b--",
+        ),
+    ],
+)
 def test_no_readable_text_is_invalid_input(body: bytes) -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_inbound(body, [PRIVACY])

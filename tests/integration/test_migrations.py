@@ -70,15 +70,19 @@ def current_revision(engine: Engine) -> str | None:
 @pytest.mark.parametrize("which", ["data", "keystore"])
 def test_an_empty_database_starts_with_nothing(empty_engine: Engine, which: Which) -> None:
     """The comparison is not vacuous: before the upgrade every table is reported missing."""
-    missing = {diff[1].name for diff in differences(empty_engine, SCHEMAS[which])
-               if isinstance(diff, tuple) and diff[0] == "add_table"}
+    missing = {
+        diff[1].name
+        for diff in differences(empty_engine, SCHEMAS[which])
+        if isinstance(diff, tuple) and diff[0] == "add_table"
+    }
     assert missing == set(SCHEMAS[which].tables)
 
 
 @pytest.mark.req("R5.1")
 @pytest.mark.parametrize("which", ["data", "keystore"])
-def test_upgrade_head_on_an_empty_database_equals_the_models(empty_engine: Engine,
-                                                             which: Which) -> None:
+def test_upgrade_head_on_an_empty_database_equals_the_models(
+    empty_engine: Engine, which: Which
+) -> None:
     upgrade(empty_engine, which)
     assert differences(empty_engine, SCHEMAS[which]) == []
     assert current_revision(empty_engine) == head_revision(which, empty_engine)
@@ -125,26 +129,37 @@ def _migrate(engine: Engine, revision: str, down: bool = False) -> None:
 
 
 @pytest.mark.req("R2.4")
-def test_decisions_recorded_before_three_outcomes_keep_their_meaning(
-        empty_engine: Engine) -> None:
+def test_decisions_recorded_before_three_outcomes_keep_their_meaning(empty_engine: Engine) -> None:
     """0008: the outcome column holds `partly_allowed`; an old decision that allowed only
     some of what it was asked is marked so; the others are left as they were."""
     _migrate(empty_engine, "0007")
-    row = {"at_us": 1, "actor_kind": "system", "actor_id": "erp", "action": "read",
-           "subject_id": "s-1", "purpose": "order_fulfilment", "reasons": "[]",
-           "policy_version": "register-8/policy-1", "obligations": "[]"}
-    old = [("whole", "allowed", '["user.name"]', '["user.name"]'),
-           ("part", "allowed", '["user.contact.email", "user.name"]', '["user.name"]'),
-           ("none", "denied", '["user.name"]', "[]")]
+    row = {
+        "at_us": 1,
+        "actor_kind": "system",
+        "actor_id": "erp",
+        "action": "read",
+        "subject_id": "s-1",
+        "purpose": "order_fulfilment",
+        "reasons": "[]",
+        "policy_version": "register-8/policy-1",
+        "obligations": "[]",
+    }
+    old = [
+        ("whole", "allowed", '["user.name"]', '["user.name"]'),
+        ("part", "allowed", '["user.contact.email", "user.name"]', '["user.name"]'),
+        ("none", "denied", '["user.name"]', "[]"),
+    ]
     with empty_engine.begin() as conn:
         for did, outcome, requested, allowed in old:
-            conn.execute(text(
-                "INSERT INTO decisions (id, at_us, actor_kind, actor_id, action, subject_id, "
-                "purpose, outcome, requested, allowed, reasons, policy_version, obligations) "
-                "VALUES (:id, :at_us, :actor_kind, :actor_id, :action, :subject_id, :purpose, "
-                ":outcome, :requested, :allowed, :reasons, :policy_version, :obligations)"),
-                {**row, "id": did, "outcome": outcome, "requested": requested,
-                 "allowed": allowed})
+            conn.execute(
+                text(
+                    "INSERT INTO decisions (id, at_us, actor_kind, actor_id, action, subject_id, "
+                    "purpose, outcome, requested, allowed, reasons, policy_version, obligations) "
+                    "VALUES (:id, :at_us, :actor_kind, :actor_id, :action, :subject_id, :purpose, "
+                    ":outcome, :requested, :allowed, :reasons, :policy_version, :obligations)"
+                ),
+                {**row, "id": did, "outcome": outcome, "requested": requested, "allowed": allowed},
+            )
 
     def outcomes() -> dict[str, str]:
         with empty_engine.connect() as conn:

@@ -47,17 +47,20 @@ from tests.mailserver import SmtpSink, body_text
 EMAIL = "li.lei@example.cn"
 
 
-
-
 def _code(mailbox: SmtpSink, to: str = EMAIL) -> str:
-    msg = mailbox.wait_for(lambda m: m["To"] == to and "X-Piiguard-Request" in m
-                           and "(" in str(m["Subject"]))
+    msg = mailbox.wait_for(
+        lambda m: m["To"] == to and "X-Piiguard-Request" in m and "(" in str(m["Subject"])
+    )
     return str(msg["Subject"]).rsplit("(", 1)[1].rstrip(")）")
 
 
 def _verified(c: Container, mailbox: SmtpSink, kind: RequestKind, **kw: object) -> str:
-    opened = open_request(c.uow(), c.requests, "subject:web", RequestInput(
-        kind, RequestChannel.WEB, EMAIL, "en", **kw))  # type: ignore[arg-type]
+    opened = open_request(
+        c.uow(),
+        c.requests,
+        "subject:web",
+        RequestInput(kind, RequestChannel.WEB, EMAIL, "en", **kw),
+    )  # type: ignore[arg-type]
     verify_code(c.uow(), c.requests, opened.request.id, _code(mailbox))
     mailbox.messages.clear()
     return opened.request.id
@@ -68,8 +71,9 @@ def _officer_mails(mailbox: SmtpSink) -> list[EmailMessage]:
 
 
 @pytest.mark.req("R9.2")
-def test_reminders_then_escalation_each_once(c: Container, clock: FixedClock,
-                                             mailbox: SmtpSink) -> None:
+def test_reminders_then_escalation_each_once(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact(EMAIL))
     rid = _verified(c, mailbox, RequestKind.CORRECTION, text="my address changed")
     assert advance(c.uow(), c.requests, rid).status is RequestStatus.IN_PROGRESS  # staff's turn
@@ -92,7 +96,8 @@ def jobs_timeline(c: Container, rid: str) -> list[AuditEntry]:
 
 @pytest.mark.req("R9.2")
 def test_scheduler_down_catches_up_with_the_most_urgent_only(
-        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact(EMAIL))
     rid = _verified(c, mailbox, RequestKind.CORRECTION, text="wrong phone")
     clock.at = START + timedelta(days=40)  # nothing ran for 40 days
@@ -105,8 +110,9 @@ def test_scheduler_down_catches_up_with_the_most_urgent_only(
 
 
 @pytest.mark.req("R9.2")
-def test_waiting_on_the_requester_moves_the_due_date(c: Container, clock: FixedClock,
-                                                     mailbox: SmtpSink) -> None:
+def test_waiting_on_the_requester_moves_the_due_date(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact(EMAIL))
     rid = _verified(c, mailbox, RequestKind.CORRECTION, text="wrong name")
     due = advance(c.uow(), c.requests, rid).due_at
@@ -129,8 +135,9 @@ def _mail(sender: str, subject: str, body: str) -> bytes:
 
 
 @pytest.mark.req("R9.1")
-def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
-                                                             mailbox: SmtpSink) -> None:
+def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(
+    c: Container, mailbox: SmtpSink
+) -> None:
     register(c, *contact(EMAIL))
     rcpt = ("privacy@example.com",)
     rid = intake.intake_mail(c.uow(), c.requests, _mail(EMAIL, "请删除我的个人信息", "谢谢"), rcpt)
@@ -138,13 +145,17 @@ def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
         found = uow.requests.get(rid)
     assert found is not None
     req = found[0]
-    assert (req.kind, req.channel, req.language) == (RequestKind.DELETION,
-                                                     RequestChannel.EMAIL, "zh")
+    assert (req.kind, req.channel, req.language) == (
+        RequestKind.DELETION,
+        RequestChannel.EMAIL,
+        "zh",
+    )
     code_mail = mailbox.wait_for(lambda m: m["To"] == EMAIL)
     assert "验证码" in body_text(code_mail)
     # a mail whose kind is unclear: kept for staff, the sender told it arrived
-    tid = intake.intake_mail(c.uow(), c.requests, _mail("wang@example.com", "Hello",
-                                                      "Can we talk?"), rcpt)
+    tid = intake.intake_mail(
+        c.uow(), c.requests, _mail("wang@example.com", "Hello", "Can we talk?"), rcpt
+    )
     mailbox.wait_for(lambda m: m["To"] == "wang@example.com")
     [t] = intake.list_triage(c.uow())
     assert t.id == tid and "unclear" in t.reason
@@ -157,15 +168,18 @@ def test_mail_becomes_a_request_with_a_code_or_goes_to_triage(c: Container,
     assert len(intake.list_triage(c.uow())) == 1
 
 
-@pytest.mark.parametrize(("subject", "kind"), [
-    ("Subject access request", RequestKind.ACCESS),
-    ("Please export my data (portability)", RequestKind.PORTABILITY),
-    ("更正我的电话号码", RequestKind.CORRECTION),
-    ("退订营销邮件", RequestKind.OBJECTION),
-    ("Restrict processing", RequestKind.RESTRICTION),
-    ("Erase my data", RequestKind.DELETION),
-    ("Delete or correct?", None),
-])
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [
+        ("Subject access request", RequestKind.ACCESS),
+        ("Please export my data (portability)", RequestKind.PORTABILITY),
+        ("更正我的电话号码", RequestKind.CORRECTION),
+        ("退订营销邮件", RequestKind.OBJECTION),
+        ("Restrict processing", RequestKind.RESTRICTION),
+        ("Erase my data", RequestKind.DELETION),
+        ("Delete or correct?", None),
+    ],
+)
 def test_kind_of_mail(subject: str, kind: RequestKind | None) -> None:
     assert intake.kind_of_mail(subject, "") is kind
 
@@ -189,33 +203,45 @@ class _Hook(BaseHTTPRequestHandler):
 
 @pytest.mark.req("R4.1")
 def test_correction_tells_the_systems_and_retries_until_confirmed(
-        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Hook)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     _Hook.answers[:] = [(500, b"{}"), (200, b'{"status": "done"}')]
     _Hook.seen[:] = []
     try:
-        register_system(c.uow(), c.snapshots, c.clock, OPERATOR, System(
-            "crm", "CRM", "sales", "crm", "CN", Approval.APPROVED,
-            categories=frozenset({"user.contact"})))
+        register_system(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            OPERATOR,
+            System(
+                "crm",
+                "CRM",
+                "sales",
+                "crm",
+                "CN",
+                Approval.APPROVED,
+                categories=frozenset({"user.contact"}),
+            ),
+        )
         url = f"http://127.0.0.1:{server.server_address[1]}/hook"
         secret = jobs.register_endpoint(c.uow(), c.requests, OPERATOR, "crm", url)
         register(c, *contact(EMAIL, phone="13800000000"))
-        rid = _verified(c, mailbox, RequestKind.CORRECTION,
-                        changes={"user.contact.phone_number": "13911112222"})
+        rid = _verified(
+            c, mailbox, RequestKind.CORRECTION, changes={"user.contact.phone_number": "13911112222"}
+        )
         req = advance(c.uow(), c.requests, rid)
         assert req.status is RequestStatus.WAITING_ON_SYSTEMS
         assert jobs.deliver_tasks(c.uow(), c.requests) == 1  # 500: retried later
         with c.uow() as uow:
             [task] = uow.requests.tasks_of(rid)
-        assert (task.status, task.attempts, task.last_error) == (TaskStatus.PENDING, 1,
-                                                                 "HTTP 500")
+        assert (task.status, task.attempts, task.last_error) == (TaskStatus.PENDING, 1, "HTTP 500")
         assert jobs.deliver_tasks(c.uow(), c.requests) == 0  # not due yet
         clock.advance(timedelta(minutes=2))
         assert jobs.deliver_tasks(c.uow(), c.requests) == 1
         signature, body = _Hook.seen[-1]
-        assert verify_signature(bytes.fromhex(secret), signature, body,
-                                int(time.time()))
+        assert verify_signature(bytes.fromhex(secret), signature, body, int(time.time()))
         payload = json.loads(body)
         assert payload["event"] == "request.correct"
         assert payload["changes"] == {"user.contact.phone_number": "13911112222"}
@@ -230,11 +256,17 @@ def test_correction_tells_the_systems_and_retries_until_confirmed(
 
 
 @pytest.mark.req("R4.3")
-def test_one_contact_cannot_be_flooded_with_codes(c: Container, clock: FixedClock,
-                                                  mailbox: SmtpSink) -> None:
+def test_one_contact_cannot_be_flooded_with_codes(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     def ask() -> object:
-        return open_request(c.uow(), c.requests, "subject:web", RequestInput(
-            RequestKind.ACCESS, RequestChannel.WEB, "victim@example.com", "en"))
+        return open_request(
+            c.uow(),
+            c.requests,
+            "subject:web",
+            RequestInput(RequestKind.ACCESS, RequestChannel.WEB, "victim@example.com", "en"),
+        )
+
     for _ in range(5):
         ask()
     with pytest.raises(TooManyAttempts):
@@ -247,8 +279,9 @@ def test_one_contact_cannot_be_flooded_with_codes(c: Container, clock: FixedCloc
 @pytest.mark.req("R9.1")
 @pytest.mark.req("R4.3")
 @pytest.mark.req("R4.1")
-def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
-                                                             mailbox: SmtpSink) -> None:
+def test_by_email_alone_request_code_by_reply_and_the_answer(
+    c: Container, mailbox: SmtpSink
+) -> None:
     """A person who only uses mail: asks, replies to the code mail quoting it, and gets
     the reply with the download link; a reply from another address verifies nothing."""
     register(c, *contact(EMAIL))
@@ -258,14 +291,22 @@ def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
     quoted = "\n".join(f"> {line}" for line in body_text(code_mail).splitlines())
     reply_subject = f"Re: {code_mail['Subject']}"
     # someone else replying with the code is not the requester
-    intake.intake_mail(c.uow(), c.requests, _mail("mallory@example.com", reply_subject,
-                                                 f"Thanks\n\n{quoted}"), rcpt)
+    intake.intake_mail(
+        c.uow(),
+        c.requests,
+        _mail("mallory@example.com", reply_subject, f"Thanks\n\n{quoted}"),
+        rcpt,
+    )
     with c.uow() as uow:
         still = uow.requests.get(rid)
     assert still is not None and still[0].status is RequestStatus.AWAITING_VERIFICATION
     mailbox.messages.clear()
-    assert intake.intake_mail(c.uow(), c.requests, _mail(EMAIL, reply_subject,
-                                                       f"Here it is\n\n{quoted}"), rcpt) == rid
+    assert (
+        intake.intake_mail(
+            c.uow(), c.requests, _mail(EMAIL, reply_subject, f"Here it is\n\n{quoted}"), rcpt
+        )
+        == rid
+    )
     answer = mailbox.wait_for(lambda m: m["To"] == EMAIL)
     link = next(w for w in body_text(answer).split() if "/privacy/packages/" in w)
     _, zipped = download_package(c.uow(), c.requests, link.rsplit("/", 1)[1], consume=True)
@@ -275,10 +316,15 @@ def test_by_email_alone_request_code_by_reply_and_the_answer(c: Container,
 
 @pytest.mark.req("R4.3")
 def test_a_code_that_arrives_late_still_works_and_new_codes_add_no_guesses(
-        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact(EMAIL))
-    opened = open_request(c.uow(), c.requests, "subject:web", RequestInput(
-        RequestKind.ACCESS, RequestChannel.WEB, EMAIL, "en"))
+    opened = open_request(
+        c.uow(),
+        c.requests,
+        "subject:web",
+        RequestInput(RequestKind.ACCESS, RequestChannel.WEB, EMAIL, "en"),
+    )
     first = _code(mailbox)
     mailbox.messages.clear()
     clock.advance(timedelta(seconds=30))
@@ -296,12 +342,23 @@ def test_a_code_that_arrives_late_still_works_and_new_codes_add_no_guesses(
 
 @pytest.mark.req("R9.2")
 def test_the_queue_lists_running_requests_by_due_date_then_those_waiting(
-        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     ids = []
     for n, days_ago in enumerate((40, 10, 35)):  # overdue, running, soon to be paused
-        opened = open_request(c.uow(), c.requests, OPERATOR, RequestInput(
-            RequestKind.CORRECTION, RequestChannel.LETTER, f"p{n}@example.cn", "zh",
-            text="address", received_at=START - timedelta(days=days_ago)))
+        opened = open_request(
+            c.uow(),
+            c.requests,
+            OPERATOR,
+            RequestInput(
+                RequestKind.CORRECTION,
+                RequestChannel.LETTER,
+                f"p{n}@example.cn",
+                "zh",
+                text="address",
+                received_at=START - timedelta(days=days_ago),
+            ),
+        )
         verify_by_staff(c.uow(), c.requests, OPERATOR, opened.request.id, "letter signed")
         ids.append(opened.request.id)
     wait_on_requester(c.uow(), c.requests, OPERATOR, ids[2], "need a copy of the bill")
@@ -312,10 +369,13 @@ def test_the_queue_lists_running_requests_by_due_date_then_those_waiting(
 
 
 @pytest.mark.req("R9.1")
-@pytest.mark.parametrize("header", [("Auto-Submitted", "auto-replied"),
-                                    ("Precedence", "bulk"), ("From", "MAILER-DAEMON@mx.cn")])
+@pytest.mark.parametrize(
+    "header",
+    [("Auto-Submitted", "auto-replied"), ("Precedence", "bulk"), ("From", "MAILER-DAEMON@mx.cn")],
+)
 def test_automatic_mail_is_kept_for_staff_and_never_answered(
-        c: Container, mailbox: SmtpSink, header: tuple[str, str]) -> None:
+    c: Container, mailbox: SmtpSink, header: tuple[str, str]
+) -> None:
     register(c, *contact(EMAIL))
     m = EmailMessage()
     m["From"], m["To"], m["Subject"] = EMAIL, "privacy@example.com", "Out of office: 删除"

@@ -35,8 +35,12 @@ from tests.mailserver import ACCEPTED, SmtpSink
 
 def _letter(c: Container, kind: RequestKind, email: str) -> str:
     """A written request entered by staff and verified by them (no code mail involved)."""
-    opened = open_request(c.uow(), c.requests, OPERATOR, RequestInput(
-        kind, RequestChannel.LETTER, email, "en", text="as written in the letter"))
+    opened = open_request(
+        c.uow(),
+        c.requests,
+        OPERATOR,
+        RequestInput(kind, RequestChannel.LETTER, email, "en", text="as written in the letter"),
+    )
     verify_by_staff(c.uow(), c.requests, OPERATOR, opened.request.id, "signature checked")
     return opened.request.id
 
@@ -47,8 +51,9 @@ def _packages(c: Container, rid: str) -> int:
 
 
 @pytest.mark.req("R4.1")
-def test_one_process_at_a_time_carries_a_request_out(c: Container, clock: FixedClock,
-                                                     mailbox: SmtpSink) -> None:
+def test_one_process_at_a_time_carries_a_request_out(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact("a@example.cn"))
     rid = _letter(c, RequestKind.ACCESS, "a@example.cn")
     with c.uow() as uow:  # another worker holds it
@@ -65,7 +70,8 @@ def test_one_process_at_a_time_carries_a_request_out(c: Container, clock: FixedC
 
 @pytest.mark.req("R9.2")
 def test_a_request_about_someone_erased_meanwhile_is_answered_and_blocks_nobody(
-        c: Container, mailbox: SmtpSink) -> None:
+    c: Container, mailbox: SmtpSink
+) -> None:
     gone = register(c, *contact("gone@example.cn"))
     stays = register(c, *contact("stays@example.cn"))
     first = _letter(c, RequestKind.ACCESS, "gone@example.cn")  # verified, not yet done
@@ -83,10 +89,15 @@ def test_a_request_about_someone_erased_meanwhile_is_answered_and_blocks_nobody(
 
 
 @pytest.mark.req("R4.3")
-def test_unconfirmed_requests_close_and_codes_are_bounded(c: Container, clock: FixedClock,
-                                                          mailbox: SmtpSink) -> None:
-    opened = open_request(c.uow(), c.requests, "subject:web", RequestInput(
-        RequestKind.ACCESS, RequestChannel.WEB, "who@example.cn", "en"))
+def test_unconfirmed_requests_close_and_codes_are_bounded(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
+    opened = open_request(
+        c.uow(),
+        c.requests,
+        "subject:web",
+        RequestInput(RequestKind.ACCESS, RequestChannel.WEB, "who@example.cn", "en"),
+    )
     rid = opened.request.id
     for _ in range(9):  # 1 + 9 codes in all, spread so the hourly limit does not bite
         clock.advance(timedelta(hours=1))
@@ -105,7 +116,8 @@ def test_unconfirmed_requests_close_and_codes_are_bounded(c: Container, clock: F
 
 @pytest.mark.req("R4.3")
 def test_a_copy_of_sensitive_data_needs_the_second_step_whatever_was_ticked(
-        c: Container, mailbox: SmtpSink) -> None:
+    c: Container, mailbox: SmtpSink
+) -> None:
     register(c, *contact("s@example.cn"), item("user.health_and_medical", "diabetes"))
     rid = _letter(c, RequestKind.ACCESS, "s@example.cn")
     with c.uow() as uow:
@@ -116,7 +128,8 @@ def test_a_copy_of_sensitive_data_needs_the_second_step_whatever_was_ticked(
 
 @pytest.mark.req("R4.4")
 def test_staff_notes_are_sealed_in_the_audit_trail_and_open_for_the_handlers(
-        c: Container, mailbox: SmtpSink) -> None:
+    c: Container, mailbox: SmtpSink
+) -> None:
     register(c, *contact("n@example.cn"))
     rid = _letter(c, RequestKind.CORRECTION, "n@example.cn")
     reason = "Caller Zhang Wei is not the account holder"
@@ -131,8 +144,13 @@ def test_staff_notes_are_sealed_in_the_audit_trail_and_open_for_the_handlers(
 
 @pytest.mark.req("R4.1")
 def test_webhooks_carrying_data_go_over_https_except_on_this_host(c: Container) -> None:
-    register_system(c.uow(), c.snapshots, c.clock, OPERATOR, System(
-        "erp", "ERP", "it", "erp", "CN", Approval.APPROVED))
+    register_system(
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        OPERATOR,
+        System("erp", "ERP", "it", "erp", "CN", Approval.APPROVED),
+    )
     with pytest.raises(InvalidInput, match="https"):
         jobs.register_endpoint(c.uow(), c.requests, OPERATOR, "erp", "http://erp.example/hook")
     jobs.register_endpoint(c.uow(), c.requests, OPERATOR, "erp", "https://erp.example/hook")
@@ -140,8 +158,9 @@ def test_webhooks_carrying_data_go_over_https_except_on_this_host(c: Container) 
 
 
 @pytest.mark.req("R9.2")
-def test_a_reminder_the_mail_server_refused_is_sent_again(c: Container, clock: FixedClock,
-                                                          mailbox: SmtpSink) -> None:
+def test_a_reminder_the_mail_server_refused_is_sent_again(
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     register(c, *contact("r@example.cn"))
     _letter(c, RequestKind.CORRECTION, "r@example.cn")
     clock.at = START + timedelta(days=24)

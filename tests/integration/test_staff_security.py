@@ -65,34 +65,50 @@ def code(p: Person, clock: FixedClock) -> str:
     return mfa.totp_code(p.secret, clock.now())
 
 
-def enrolled(c: Container, clock: FixedClock, email: str, roles: set[str],
-             department: str = "sales") -> Person:
+def enrolled(
+    c: Container, clock: FixedClock, email: str, roles: set[str], department: str = "sales"
+) -> Person:
     """Invited by the operator, accepted, TOTP enrolled where the role needs it."""
-    inv = staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, email, department,
-                                      frozenset(roles))
-    signed = staff_accounts.accept_invitation(c.staff, c.uow(), inv.token, "Zhang San",
-                                              PASSWORD)
+    inv = staff_accounts.invite_staff(
+        c.staff, c.uow(), OPERATOR, email, department, frozenset(roles)
+    )
+    signed = staff_accounts.accept_invitation(c.staff, c.uow(), inv.token, "Zhang San", PASSWORD)
     if signed.pending != "enrol_totp":
         return Person(signed.account, None, signed.token, [])
     actor = staff_actor(signed.account)
     e = mfa.start_totp(c.staff, c.uow(), actor)
-    codes = mfa.confirm_totp(c.staff, c.uow(), actor, signed.token,
-                             mfa.totp_code(e.secret, clock.now()))
+    codes = mfa.confirm_totp(
+        c.staff, c.uow(), actor, signed.token, mfa.totp_code(e.secret, clock.now())
+    )
     return Person(signed.account, e.secret, signed.token, codes)
 
 
-def login(c: Container, p: Person, clock: FixedClock, password: str = PASSWORD,
-          address: str = "10.0.0.1") -> staff_login.SignedIn:
-    return staff_login.login_staff(c.staff, c.uow(), p.account.email, password,
-                                   totp=code(p, clock) if p.secret else None, address=address)
+def login(
+    c: Container, p: Person, clock: FixedClock, password: str = PASSWORD, address: str = "10.0.0.1"
+) -> staff_login.SignedIn:
+    return staff_login.login_staff(
+        c.staff,
+        c.uow(),
+        p.account.email,
+        password,
+        totp=code(p, clock) if p.secret else None,
+        address=address,
+    )
 
 
-def attempt(c: Container, p: Person, clock: FixedClock, address: str = "10.0.0.1"
-            ) -> staff_login.SignedIn:
+def attempt(
+    c: Container, p: Person, clock: FixedClock, address: str = "10.0.0.1"
+) -> staff_login.SignedIn:
     """A sign-in at this very moment (the clock stays: a refused attempt spends no code)."""
     assert p.secret is not None
-    return staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD,
-                                   totp=mfa.totp_code(p.secret, clock.now()), address=address)
+    return staff_login.login_staff(
+        c.staff,
+        c.uow(),
+        p.account.email,
+        PASSWORD,
+        totp=mfa.totp_code(p.secret, clock.now()),
+        address=address,
+    )
 
 
 def auth(c: Container, token: str, **kw: bool) -> None:
@@ -101,27 +117,36 @@ def auth(c: Container, token: str, **kw: bool) -> None:
 
 @pytest.mark.req("R2.9")
 def test_an_invitation_is_single_use_personal_and_expires(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
-    inv = staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, "Li.Lei@st-machinery.cn",
-                                      "service", frozenset({"staff"}))
+    inv = staff_accounts.invite_staff(
+        c.staff, c.uow(), OPERATOR, "Li.Lei@st-machinery.cn", "service", frozenset({"staff"})
+    )
     signed = staff_accounts.accept_invitation(c.staff, c.uow(), inv.token, "Li Lei", PASSWORD)
     assert signed.account.email == "li.lei@st-machinery.cn"
     assert (signed.account.department, signed.pending) == ("service", "enrol_totp")
     with pytest.raises(NotAuthenticated):  # used
         staff_accounts.accept_invitation(c.staff, c.uow(), inv.token, "Li Lei", PASSWORD)
     with pytest.raises(Conflict) as dup:  # one account per person
-        staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, "li.lei@st-machinery.cn",
-                                    "service", frozenset({"staff"}))
+        staff_accounts.invite_staff(
+            c.staff, c.uow(), OPERATOR, "li.lei@st-machinery.cn", "service", frozenset({"staff"})
+        )
     assert dup.value.field == "email"
     for bad, field in (("sales@st-machinery.cn", "email"), ("x@y.cn", "department")):
         with pytest.raises(InvalidInput) as e:
-            staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, bad,
-                                        "nowhere" if field == "department" else "sales",
-                                        frozenset({"staff"}))
+            staff_accounts.invite_staff(
+                c.staff,
+                c.uow(),
+                OPERATOR,
+                bad,
+                "nowhere" if field == "department" else "sales",
+                frozenset({"staff"}),
+            )
         assert e.value.field == field
-    late = staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, "wang.wu@st-machinery.cn",
-                                       "sales", frozenset({"staff"}))
+    late = staff_accounts.invite_staff(
+        c.staff, c.uow(), OPERATOR, "wang.wu@st-machinery.cn", "sales", frozenset({"staff"})
+    )
     clock.advance(timedelta(hours=72))
     with pytest.raises(NotAuthenticated):
         staff_accounts.accept_invitation(c.staff, c.uow(), late.token, "Wang Wu", PASSWORD)
@@ -132,7 +157,8 @@ def test_an_invitation_is_single_use_personal_and_expires(
 
 @pytest.mark.req("R2.6")
 def test_totp_is_asked_checked_and_a_step_is_never_accepted_twice(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     with pytest.raises(MfaRequired):
@@ -154,29 +180,33 @@ def test_a_recovery_code_works_once(moving: tuple[Container, FixedClock]) -> Non
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"auditor"})
     assert len(p.codes) == 10 and len(set(p.codes)) == 10
-    staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD,
-                            recovery_code=p.codes[0].upper())
+    staff_login.login_staff(
+        c.staff, c.uow(), p.account.email, PASSWORD, recovery_code=p.codes[0].upper()
+    )
     with pytest.raises(NotAuthenticated):
-        staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD,
-                                recovery_code=p.codes[0])
+        staff_login.login_staff(
+            c.staff, c.uow(), p.account.email, PASSWORD, recovery_code=p.codes[0]
+        )
     fresh = mfa.regenerate_recovery_codes(c.staff, c.uow(), staff_actor(p.account))
     with pytest.raises(NotAuthenticated):  # the old set is gone
-        staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD,
-                                recovery_code=p.codes[1])
-    staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD,
-                            recovery_code=fresh[0])
+        staff_login.login_staff(
+            c.staff, c.uow(), p.account.email, PASSWORD, recovery_code=p.codes[1]
+        )
+    staff_login.login_staff(c.staff, c.uow(), p.account.email, PASSWORD, recovery_code=fresh[0])
 
 
 @pytest.mark.req("R2.9")
 def test_failures_back_off_then_lock_the_account_until_unlocked_or_time(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     policy = c.staff.policy
     for n in range(1, policy.lock_after + 1):
         with pytest.raises(NotAuthenticated):
-            staff_login.login_staff(c.staff, c.uow(), p.account.email, "wrong password!!!",
-                                    address=f"10.0.0.{n}")
+            staff_login.login_staff(
+                c.staff, c.uow(), p.account.email, "wrong password!!!", address=f"10.0.0.{n}"
+            )
         if n > policy.free_attempts and n < policy.lock_after:
             with pytest.raises(TooManyAttempts) as wait:  # even the right password waits
                 attempt(c, p, clock, address="10.9.9.9")
@@ -212,8 +242,9 @@ def fail_until_locked(c: Container, clock: FixedClock, p: Person, address: str) 
     back-off as a person retrying would (a refused attempt is not a failure)."""
     for _ in range(c.staff.policy.lock_after):
         with pytest.raises(NotAuthenticated):
-            staff_login.login_staff(c.staff, c.uow(), p.account.email, "wrong password!!!",
-                                    address=address)
+            staff_login.login_staff(
+                c.staff, c.uow(), p.account.email, "wrong password!!!", address=address
+            )
         with c.uow() as uow:
             th = uow.staff.throttles([account_key(c.staff, p.account.email)])
         [a] = th.values()
@@ -223,7 +254,8 @@ def fail_until_locked(c: Container, clock: FixedClock, p: Person, address: str) 
 
 @pytest.mark.req("R2.9")
 def test_one_persons_failures_lock_their_account_but_not_a_colleague_on_the_same_address(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     """Issue 11 point 9: the per-account lock stays; the office's shared address is not
     slowed by one person's mistakes."""
     c, clock = moving
@@ -240,7 +272,8 @@ def test_one_persons_failures_lock_their_account_but_not_a_colleague_on_the_same
 
 @pytest.mark.req("R2.9")
 def test_many_failures_from_one_address_across_accounts_throttle_that_address(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     """Guessing across accounts from one address (password spraying) backs that address
     off once it passes the much higher per-address threshold — never a lock, and other
     addresses go on."""
@@ -249,12 +282,12 @@ def test_many_failures_from_one_address_across_accounts_throttle_that_address(
     free = c.staff.policy.address_free_attempts
     for i in range(free):  # one guess each at many accounts: no account backs off
         with pytest.raises(NotAuthenticated):
-            staff_login.login_staff(c.staff, c.uow(), f"nobody{i}@x.cn", "whatever it is",
-                                    address=OFFICE)
+            staff_login.login_staff(
+                c.staff, c.uow(), f"nobody{i}@x.cn", "whatever it is", address=OFFICE
+            )
     login(c, p, clock, address=OFFICE)  # up to the threshold the address is not slowed
     with pytest.raises(NotAuthenticated):
-        staff_login.login_staff(c.staff, c.uow(), "one.more@x.cn", "whatever it is",
-                                address=OFFICE)
+        staff_login.login_staff(c.staff, c.uow(), "one.more@x.cn", "whatever it is", address=OFFICE)
     with pytest.raises(TooManyAttempts) as slowed:
         attempt(c, p, clock, address=OFFICE)
     assert not slowed.value.locked and slowed.value.retry_after == 1
@@ -268,7 +301,8 @@ def test_many_failures_from_one_address_across_accounts_throttle_that_address(
 
 @pytest.mark.req("R2.6")
 def test_an_idle_session_locks_and_resumes_after_reauth_and_ends_after_12_hours(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     s = login(c, p, clock)
@@ -279,8 +313,9 @@ def test_an_idle_session_locks_and_resumes_after_reauth_and_ends_after_12_hours(
     with pytest.raises(SessionLocked):
         auth(c, s.token)
     with pytest.raises(NotAuthenticated):
-        staff_login.reauthenticate(c.staff, c.uow(), s.token, "wrong password!!!",
-                                   totp=code(p, clock))
+        staff_login.reauthenticate(
+            c.staff, c.uow(), s.token, "wrong password!!!", totp=code(p, clock)
+        )
     staff_login.reauthenticate(c.staff, c.uow(), s.token, PASSWORD, totp=code(p, clock))
     auth(c, s.token)
     while clock.now() < s.expires_at - timedelta(minutes=5):
@@ -295,14 +330,14 @@ def test_an_idle_session_locks_and_resumes_after_reauth_and_ends_after_12_hours(
 
 @pytest.mark.req("R2.6")
 def test_sensitive_actions_need_a_recent_reauthentication(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"privacy_officer"}, "privacy")
     s = login(c, p, clock)
 
     def session() -> object:
-        _, got = staff_login.authenticate_staff(c.staff, c.uow(readonly=True), c.uow(),
-                                                s.token)
+        _, got = staff_login.authenticate_staff(c.staff, c.uow(readonly=True), c.uow(), s.token)
         return got
 
     staff_login.require_recent_auth(c.staff, session())  # type: ignore[arg-type]
@@ -331,14 +366,16 @@ def test_no_reuse_of_the_last_five_passwords(moving: tuple[Container, FixedClock
         assert e.value.field == "new_password"
     staff_accounts.change_password(c.staff, c.uow(), actor, s.token, current, PASSWORD)
     with pytest.raises(InvalidInput) as wrong:
-        staff_accounts.change_password(c.staff, c.uow(), actor, s.token, "not it at all ok",
-                                       "another fine phrase")
+        staff_accounts.change_password(
+            c.staff, c.uow(), actor, s.token, "not it at all ok", "another fine phrase"
+        )
     assert wrong.value.field == "current_password"
 
 
 @pytest.mark.req("R5.3")
 def test_an_old_password_must_be_changed_before_anything_else(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     other = login(c, p, clock)
@@ -349,8 +386,9 @@ def test_an_old_password_must_be_changed_before_anything_else(
         auth(c, s.token)
     assert e.value.pending == "change_password"
     auth(c, s.token, allow_pending=True)
-    pending = staff_accounts.change_password(c.staff, c.uow(), staff_actor(p.account),
-                                             s.token, PASSWORD, "a new spring morning")
+    pending = staff_accounts.change_password(
+        c.staff, c.uow(), staff_actor(p.account), s.token, PASSWORD, "a new spring morning"
+    )
     assert pending is None
     auth(c, s.token)
     with pytest.raises(NotAuthenticated):  # other sessions ended with the change
@@ -359,7 +397,8 @@ def test_an_old_password_must_be_changed_before_anything_else(
 
 @pytest.mark.req("R2.9")
 def test_a_password_found_breached_at_login_must_be_changed_at_once(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     with c.uow() as uow:  # set before the list had it (as if the list grew)
@@ -386,7 +425,8 @@ def test_argon2_parameters_are_upgraded_at_login(moving: tuple[Container, FixedC
 
 @pytest.mark.req("R2.9")
 def test_deactivation_ends_sessions_and_keeps_the_account_and_its_trail(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     s = login(c, p, clock)
@@ -404,16 +444,19 @@ def test_deactivation_ends_sessions_and_keeps_the_account_and_its_trail(
 
 @pytest.mark.req("R2.10")
 def test_departments_are_seeded_and_an_officer_edits_their_purposes(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, _ = moving
     by_key = {d.key: d.purposes for d in staff_accounts.list_departments(c.uow())}
     assert by_key["sales"] == {"business_negotiation", "order_fulfilment"}
     assert by_key["service"] == {"after_sales", "requested_services"}
-    staff_accounts.save_department(c.staff, c.uow(), OPERATOR, "sales", "Sales 销售部",
-                                   frozenset({"business_negotiation"}))
+    staff_accounts.save_department(
+        c.staff, c.uow(), OPERATOR, "sales", "Sales 销售部", frozenset({"business_negotiation"})
+    )
     with pytest.raises(InvalidInput) as e:
-        staff_accounts.save_department(c.staff, c.uow(), OPERATOR, "sales", "Sales",
-                                       frozenset({"telepathy"}))
+        staff_accounts.save_department(
+            c.staff, c.uow(), OPERATOR, "sales", "Sales", frozenset({"telepathy"})
+        )
     assert e.value.field == "purposes"
     by_key = {d.key: d.purposes for d in staff_accounts.list_departments(c.uow())}
     assert by_key["sales"] == {"business_negotiation"}
@@ -421,9 +464,15 @@ def test_departments_are_seeded_and_an_officer_edits_their_purposes(
 
 def audit(c: Container) -> list[Row]:
     with c.engine.connect() as conn:
-        return [Row(*r) for r in conn.execute(text(
-            "SELECT action, actor_kind, actor_id, target_type, target_id, details "
-            "FROM audit_entries ORDER BY seq"))]
+        return [
+            Row(*r)
+            for r in conn.execute(
+                text(
+                    "SELECT action, actor_kind, actor_id, target_type, target_id, details "
+                    "FROM audit_entries ORDER BY seq"
+                )
+            )
+        ]
 
 
 @dataclass(frozen=True)
@@ -438,30 +487,47 @@ class Row:
 
 @pytest.mark.req("R2.9")
 def test_no_password_token_code_or_email_reaches_the_trail_or_the_logs(
-        moving: tuple[Container, FixedClock], caplog: pytest.LogCaptureFixture) -> None:
+    moving: tuple[Container, FixedClock], caplog: pytest.LogCaptureFixture
+) -> None:
     c, clock = moving
     caplog.set_level(logging.DEBUG)
     email = "li.lei@st-machinery.cn"
-    inv = staff_accounts.invite_staff(c.staff, c.uow(), OPERATOR, email, "sales",
-                                      frozenset({"staff"}))
+    inv = staff_accounts.invite_staff(
+        c.staff, c.uow(), OPERATOR, email, "sales", frozenset({"staff"})
+    )
     signed = staff_accounts.accept_invitation(c.staff, c.uow(), inv.token, "Li Lei", PASSWORD)
     e = mfa.start_totp(c.staff, c.uow(), staff_actor(signed.account))
-    codes = mfa.confirm_totp(c.staff, c.uow(), staff_actor(signed.account), signed.token,
-                             mfa.totp_code(e.secret, clock.now()))
+    codes = mfa.confirm_totp(
+        c.staff,
+        c.uow(),
+        staff_actor(signed.account),
+        signed.token,
+        mfa.totp_code(e.secret, clock.now()),
+    )
     p = Person(signed.account, e.secret, signed.token, codes)
     with pytest.raises(NotAuthenticated):
         staff_login.login_staff(c.staff, c.uow(), email, "a wrong guess here")
     s = login(c, p, clock)
     staff_login.reauthenticate(c.staff, c.uow(), s.token, PASSWORD, totp=code(p, clock))
     staff_login.login_staff(c.staff, c.uow(), email, PASSWORD, recovery_code=codes[0])
-    staff_accounts.change_password(c.staff, c.uow(), staff_actor(p.account), s.token,
-                                   PASSWORD, "the new one is long enough")
+    staff_accounts.change_password(
+        c.staff, c.uow(), staff_actor(p.account), s.token, PASSWORD, "the new one is long enough"
+    )
     staff_login.logout_staff(c.staff, c.uow(), staff_actor(p.account), s.token)
-    secrets_ = [PASSWORD, "a wrong guess here", "the new one is long enough", email,
-                inv.token, signed.token, s.token, e.secret, *codes, s.csrf_token]
+    secrets_ = [
+        PASSWORD,
+        "a wrong guess here",
+        "the new one is long enough",
+        email,
+        inv.token,
+        signed.token,
+        s.token,
+        e.secret,
+        *codes,
+        s.csrf_token,
+    ]
     with c.engine.connect() as conn:
-        rows = [json.dumps([str(v) for v in r]) for r in conn.execute(
-            select(t.audit_entries))]
+        rows = [json.dumps([str(v) for v in r]) for r in conn.execute(select(t.audit_entries))]
     assert len(rows) >= 10
     for blob in [*rows, caplog.text]:
         for secret in secrets_:
@@ -470,7 +536,8 @@ def test_no_password_token_code_or_email_reaches_the_trail_or_the_logs(
 
 @pytest.mark.req("R5.1")
 def test_totp_seeds_follow_a_kek_rotation_and_block_retiring_their_old_kek(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     keys.rotate_keys(c.uow(), c.vault, OPERATOR)  # subject keys only: the seed stays on v1
@@ -487,7 +554,8 @@ def test_totp_seeds_follow_a_kek_rotation_and_block_retiring_their_old_kek(
 
 @pytest.mark.req("R2.6")
 def test_last_seen_is_written_at_most_once_per_touch_interval(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     c, clock = moving
     p = enrolled(c, clock, "li.lei@st-machinery.cn", {"staff"})
     s = login(c, p, clock)
@@ -509,7 +577,8 @@ def test_last_seen_is_written_at_most_once_per_touch_interval(
 
 @pytest.mark.req("R2.9")
 def test_parallel_wrong_guesses_each_count_and_cannot_outrun_the_back_off(
-        moving: tuple[Container, FixedClock]) -> None:
+    moving: tuple[Container, FixedClock],
+) -> None:
     """Eight guesses at once on one account, each from its own address: the attempts take
     turns on the account's throttle row, so every failure is counted and those beyond the
     free ones wait instead of being checked."""
@@ -518,8 +587,9 @@ def test_parallel_wrong_guesses_each_count_and_cannot_outrun_the_back_off(
 
     def guess(n: int) -> str:
         try:
-            staff_login.login_staff(c.staff, c.uow(), p.account.email, "wrong password!!!",
-                                    address=f"10.1.0.{n}")
+            staff_login.login_staff(
+                c.staff, c.uow(), p.account.email, "wrong password!!!", address=f"10.1.0.{n}"
+            )
         except (NotAuthenticated, TooManyAttempts) as e:
             return type(e).__name__
         return "signed in"

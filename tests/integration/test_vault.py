@@ -46,8 +46,16 @@ PASSWORD = "user.authorization.credentials.password"
 
 def read(c: Container, subject_id: str, *categories: str) -> dict[str, str | None]:
     """category -> value, through the one legitimate path (decide, record, reveal)."""
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id,
-                                 "after_sales", frozenset(categories) or None)
+    _, items = read_subject_data(
+        c.uow(),
+        c.vault,
+        c.clock,
+        OPERATOR,
+        c.snapshots,
+        subject_id,
+        "after_sales",
+        frozenset(categories) or None,
+    )
     return {i.record.category: i.value for i in items}
 
 
@@ -57,8 +65,9 @@ def item_ids(r: Any) -> dict[str, str]:
 
 def ciphertext(c: Container, item_id: str) -> bytes:
     with c.engine.connect() as conn:
-        return bytes(conn.execute(select(t.items.c.ciphertext)
-                                  .where(t.items.c.id == item_id)).scalar_one())
+        return bytes(
+            conn.execute(select(t.items.c.ciphertext).where(t.items.c.id == item_id)).scalar_one()
+        )
 
 
 def set_columns(c: Container, item_id: str, **values: object) -> None:
@@ -83,14 +92,22 @@ def contains(value: object, needle: str) -> bool:
 # -- AAD binding --------------------------------------------------------------------------
 @pytest.mark.req("R5.1")
 def test_a_ciphertext_copied_to_another_item_of_the_same_subject_fails(
-        container: Container) -> None:
+    container: Container,
+) -> None:
     c = container
-    r = register(c, item(EMAIL, "first@example.cn"), item("user.contact.email", "2nd@example.cn"),
-                 item(PHONE, "13812345678"))
+    r = register(
+        c,
+        item(EMAIL, "first@example.cn"),
+        item("user.contact.email", "2nd@example.cn"),
+        item(PHONE, "13812345678"),
+    )
     first, second = (rec.id for rec in r.items if rec.category == EMAIL)
     set_columns(c, second, ciphertext=ciphertext(c, first))
-    with pytest.raises(VaultIntegrityError, match=rf"item {second}: the ciphertext does not "
-                       rf"belong to subject {r.subject.id} / category {EMAIL}"):
+    with pytest.raises(
+        VaultIntegrityError,
+        match=rf"item {second}: the ciphertext does not "
+        rf"belong to subject {r.subject.id} / category {EMAIL}",
+    ):
         read(c, r.subject.id)
     assert read(c, r.subject.id, PHONE) == {PHONE: "13812345678"}
 
@@ -116,8 +133,7 @@ def test_a_ciphertext_copied_to_an_item_of_another_category_fails(container: Con
     set_columns(c, ids[NAME], ciphertext=ciphertext(c, ids[PHONE]))
     with pytest.raises(VaultIntegrityError, match=rf"item {ids[NAME]}: .*category {NAME}"):
         read(c, r.subject.id, NAME)
-    assert read(c, r.subject.id, EMAIL, PHONE) == {EMAIL: "li.lei@example.cn",
-                                                   PHONE: "13812345678"}
+    assert read(c, r.subject.id, EMAIL, PHONE) == {EMAIL: "li.lei@example.cn", PHONE: "13812345678"}
 
 
 @pytest.mark.req("R5.1")
@@ -185,24 +201,32 @@ def decrypt_with_live_keys(c: Container, row: dict[str, Any]) -> str:
     ring = c.vault.keyring([row["subject_id"]])  # KeyShredded when the key is gone
     blob = bytes(row["ciphertext"])
     aad = envelope._aad(row["subject_id"], row["id"], row["category"])
-    return ring.ciphers[row["subject_id"]].decrypt(blob[:envelope.NONCE],
-                                                   blob[envelope.NONCE:], aad).decode()
+    return (
+        ring.ciphers[row["subject_id"]]
+        .decrypt(blob[: envelope.NONCE], blob[envelope.NONCE :], aad)
+        .decode()
+    )
 
 
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
-def test_erasure_makes_an_old_copy_of_the_database_unreadable(container: Container,
-                                                              tmp_path: Path) -> None:
+def test_erasure_makes_an_old_copy_of_the_database_unreadable(
+    container: Container, tmp_path: Path
+) -> None:
     c = container
-    a = register(c, *contact(email="a.erased@example.cn", phone="13900000001", name="张三"),
-                 item(RESIDENT_ID, "11010519491231002X"))
+    a = register(
+        c,
+        *contact(email="a.erased@example.cn", phone="13900000001", name="张三"),
+        item(RESIDENT_ID, "11010519491231002X"),
+    )
     b = register(c, *contact(email="b.kept@example.cn", phone="13900000002", name="李四"))
     old = backup_items(c, tmp_path)
     old_a = [r for r in old if r["subject_id"] == a.subject.id]
     old_b = [r for r in old if r["subject_id"] == b.subject.id]
     assert len(old_a) == 4 and len(old_b) == 3
     assert sorted(decrypt_with_live_keys(c, r) for r in old_a) == sorted(
-        ["a.erased@example.cn", "13900000001", "张三", "11010519491231002X"])
+        ["a.erased@example.cn", "13900000001", "张三", "11010519491231002X"]
+    )
 
     erasure = erase_subject(c.uow(), c.vault, c.clock, OPERATOR, a.subject.id)
     assert (erasure.items_deleted, erasure.key_shredded) == (4, True)
@@ -216,17 +240,20 @@ def test_erasure_makes_an_old_copy_of_the_database_unreadable(container: Contain
     for row in old_a:
         blob = bytes(row["ciphertext"])
         with pytest.raises(InvalidTag):
-            b_key.decrypt(blob[:12], blob[12:], envelope._aad(a.subject.id, row["id"],
-                                                              row["category"]))
+            b_key.decrypt(
+                blob[:12], blob[12:], envelope._aad(a.subject.id, row["id"], row["category"])
+            )
     # B's copied values still decrypt with the live key store
     assert sorted(decrypt_with_live_keys(c, r) for r in old_b) == sorted(
-        ["b.kept@example.cn", "13900000002", "李四"])
+        ["b.kept@example.cn", "13900000002", "李四"]
+    )
 
 
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
 def test_restoring_an_old_backup_after_erasure_brings_back_no_plaintext(
-        container: Container, tmp_path: Path) -> None:
+    container: Container, tmp_path: Path
+) -> None:
     """Put the old rows back where they were (a restore of the data database): reading
     through the service still finds no key for the erased subject."""
     c = container
@@ -243,12 +270,19 @@ def test_restoring_an_old_backup_after_erasure_brings_back_no_plaintext(
         dst.close()
     else:  # put the erased subject's rows back as they were
         with c.engine.begin() as conn:
-            conn.execute(update(t.subjects).where(t.subjects.c.id == a.subject.id)
-                         .values(erased_at=None))
+            conn.execute(
+                update(t.subjects).where(t.subjects.c.id == a.subject.id).values(erased_at=None)
+            )
             conn.execute(insert(t.items), [r for r in old if r["subject_id"] == a.subject.id])
     with c.engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(t.items)
-                            .where(t.items.c.subject_id == a.subject.id)).scalar_one() == 3
+        assert (
+            conn.execute(
+                select(func.count())
+                .select_from(t.items)
+                .where(t.items.c.subject_id == a.subject.id)
+            ).scalar_one()
+            == 3
+        )
     with pytest.raises(KeyShredded):
         read(c, a.subject.id)
     assert read(c, b.subject.id)[EMAIL] == "b.kept@example.cn"
@@ -264,10 +298,10 @@ def test_erasure_leaves_a_tombstone_and_its_audit_entries(container: Container) 
         keyed = set(conn.execute(select(subject_keys.c.subject_id)).scalars())
     assert keyed == {b.subject.id}
     with c.engine.connect() as conn:
-        left = conn.execute(select(t.items.c.subject_id, func.count())
-                            .group_by(t.items.c.subject_id)).all()
-        tombstone = conn.execute(select(t.subjects)
-                                 .where(t.subjects.c.id == a.subject.id)).one()
+        left = conn.execute(
+            select(t.items.c.subject_id, func.count()).group_by(t.items.c.subject_id)
+        ).all()
+        tombstone = conn.execute(select(t.subjects).where(t.subjects.c.id == a.subject.id)).one()
     assert dict(left) == {b.subject.id: 3}
     assert tombstone.erased_at is not None
     with c.uow() as uow:
@@ -286,7 +320,8 @@ def test_erasure_leaves_a_tombstone_and_its_audit_entries(container: Container) 
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
 def test_a_shred_interrupted_after_the_commit_is_finished_by_the_sweep(
-        container: Container, monkeypatch: pytest.MonkeyPatch) -> None:
+    container: Container, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The data is deleted in one transaction and the key destroyed after it; if the key
     store is unreachable in between, `sweep_keys` finishes the job."""
     c = container
@@ -300,8 +335,12 @@ def test_a_shred_interrupted_after_the_commit_is_finished_by_the_sweep(
         with pytest.raises(ConnectionError):
             erase_subject(c.uow(), c.vault, c.clock, OPERATOR, a.subject.id)
     with c.engine.connect() as conn:
-        assert conn.execute(select(t.subjects.c.erased_at)
-                            .where(t.subjects.c.id == a.subject.id)).scalar_one() is not None
+        assert (
+            conn.execute(
+                select(t.subjects.c.erased_at).where(t.subjects.c.id == a.subject.id)
+            ).scalar_one()
+            is not None
+        )
     assert set(c.vault.subjects_with_keys()) == {a.subject.id, b.subject.id}
 
     assert sweep_keys(c.uow(), c.vault, OPERATOR) == 1
@@ -317,10 +356,20 @@ def test_a_shred_interrupted_after_the_commit_is_finished_by_the_sweep(
 # -- blind index --------------------------------------------------------------------------
 @pytest.fixture
 def people(container: Container) -> tuple[str, str]:
-    a = register(container, item(EMAIL, "Li.Lei@Example.cn"), item(PHONE, "13812345678"),
-                 item(RESIDENT_ID, "11010519491231002X"), item(NAME, "李雷"))
-    b = register(container, item(EMAIL, "han.meimei@example.cn"), item(PHONE, "13912345678"),
-                 item(RESIDENT_ID, "110105194912310021"), item(NAME, "韩梅梅"))
+    a = register(
+        container,
+        item(EMAIL, "Li.Lei@Example.cn"),
+        item(PHONE, "13812345678"),
+        item(RESIDENT_ID, "11010519491231002X"),
+        item(NAME, "李雷"),
+    )
+    b = register(
+        container,
+        item(EMAIL, "han.meimei@example.cn"),
+        item(PHONE, "13912345678"),
+        item(RESIDENT_ID, "110105194912310021"),
+        item(NAME, "韩梅梅"),
+    )
     return a.subject.id, b.subject.id
 
 
@@ -329,35 +378,47 @@ def find(c: Container, category: str, value: str) -> list[str]:
 
 
 WRITTEN_FORMS = [
-    (EMAIL, "li.lei@example.cn"), (EMAIL, "  LI.LEI@EXAMPLE.CN "),
-    (PHONE, "13812345678"), (PHONE, "138-1234-5678"), (PHONE, "+86 138 1234 5678"),
-    (RESIDENT_ID, "11010519491231002x"), (RESIDENT_ID, "110105 19491231 002X"),
+    (EMAIL, "li.lei@example.cn"),
+    (EMAIL, "  LI.LEI@EXAMPLE.CN "),
+    (PHONE, "13812345678"),
+    (PHONE, "138-1234-5678"),
+    (PHONE, "+86 138 1234 5678"),
+    (RESIDENT_ID, "11010519491231002x"),
+    (RESIDENT_ID, "110105 19491231 002X"),
 ]
 
 
 @pytest.mark.req("R5.1")
 def test_lookup_finds_the_subject_however_the_value_is_written(
-        container: Container, people: tuple[str, str]) -> None:
-    found = {(category, value): find(container, category, value)
-             for category, value in WRITTEN_FORMS}
+    container: Container, people: tuple[str, str]
+) -> None:
+    found = {
+        (category, value): find(container, category, value) for category, value in WRITTEN_FORMS
+    }
     assert found == {form: [people[0]] for form in WRITTEN_FORMS}
     assert find(container, PHONE, "139 1234 5678") == [people[1]]
 
 
 @pytest.mark.req("R5.1")
-def test_lookup_does_not_find_a_different_value(container: Container,
-                                                people: tuple[str, str]) -> None:
+def test_lookup_does_not_find_a_different_value(
+    container: Container, people: tuple[str, str]
+) -> None:
     del people
-    for category, value in [(EMAIL, "li.lei@example.com"), (EMAIL, "lilei@example.cn"),
-                            (PHONE, "13812345679"), (PHONE, "+1 138 1234 5678"),
-                            (RESIDENT_ID, "11010519491231003X"),
-                            (RESIDENT_ID, "11010519491231002")]:
+    for category, value in [
+        (EMAIL, "li.lei@example.com"),
+        (EMAIL, "lilei@example.cn"),
+        (PHONE, "13812345679"),
+        (PHONE, "+1 138 1234 5678"),
+        (RESIDENT_ID, "11010519491231003X"),
+        (RESIDENT_ID, "11010519491231002"),
+    ]:
         assert find(container, category, value) == [], (category, value)
 
 
 @pytest.mark.req("R5.1")
 def test_lookup_of_an_unindexed_or_unknown_category_is_refused(
-        container: Container, people: tuple[str, str]) -> None:
+    container: Container, people: tuple[str, str]
+) -> None:
     del people
     with pytest.raises(InvalidInput, match="not searchable") as exc:
         find(container, NAME, "李雷")
@@ -369,18 +430,22 @@ def test_lookup_of_an_unindexed_or_unknown_category_is_refused(
 
 
 @pytest.mark.req("R5.1")
-def test_the_index_holds_keyed_tokens_not_values(container: Container,
-                                                 people: tuple[str, str]) -> None:
+def test_the_index_holds_keyed_tokens_not_values(
+    container: Container, people: tuple[str, str]
+) -> None:
     c = container
     with c.engine.connect() as conn:
-        rows = conn.execute(select(t.items.c.subject_id, t.items.c.category,
-                                   t.items.c.lookup_token)).all()
+        rows = conn.execute(
+            select(t.items.c.subject_id, t.items.c.category, t.items.c.lookup_token)
+        ).all()
     by = {(sid, cat): tok for sid, cat, tok in rows}
     a = people[0]
     assert by[(a, NAME)] is None
-    for category, value, normal in [(EMAIL, "Li.Lei@Example.cn", "li.lei@example.cn"),
-                                    (PHONE, "13812345678", "+8613812345678"),
-                                    (RESIDENT_ID, "11010519491231002X", "11010519491231002X")]:
+    for category, value, normal in [
+        (EMAIL, "Li.Lei@Example.cn", "li.lei@example.cn"),
+        (PHONE, "13812345678", "+8613812345678"),
+        (RESIDENT_ID, "11010519491231002X", "11010519491231002X"),
+    ]:
         token = by[(a, category)]
         assert token is not None and len(token) == 64 and int(token, 16) >= 0
         assert token == c.vault.lookup_token(c.state.taxonomy.get(category), value)
@@ -392,8 +457,9 @@ def test_the_index_holds_keyed_tokens_not_values(container: Container,
 
 
 @pytest.mark.req("R5.1")
-def test_lookup_never_decrypts(container: Container, people: tuple[str, str],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lookup_never_decrypts(
+    container: Container, people: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Tripwire:
         def __init__(self, *args: object) -> None:
             raise AssertionError("lookup built a cipher")
@@ -408,8 +474,9 @@ def test_lookup_never_decrypts(container: Container, people: tuple[str, str],
 
 
 @pytest.mark.req("R5.1")
-def test_a_corrected_value_is_found_by_its_new_value_only(container: Container,
-                                                         people: tuple[str, str]) -> None:
+def test_a_corrected_value_is_found_by_its_new_value_only(
+    container: Container, people: tuple[str, str]
+) -> None:
     c = container
     a = people[0]
     with c.uow() as uow:
@@ -435,8 +502,10 @@ def test_a_credential_is_stored_only_as_an_argon2id_hash(container: Container) -
     assert row.lookup_token is None
     assert row.secret_hash.startswith("$argon2id$")
     assert [rec.credential for rec in r.items if rec.category == PASSWORD] == [True]
-    for table, column, value in [*all_cells(c.engine, t.metadata),
-                                 *all_cells(c.keys_engine, keystore_metadata)]:
+    for table, column, value in [
+        *all_cells(c.engine, t.metadata),
+        *all_cells(c.keys_engine, keystore_metadata),
+    ]:
         for needle in (SECRET, SECRET.lower(), "Tr0ub4dor"):
             assert not contains(value, needle), (table, column)
 
@@ -445,18 +514,28 @@ def test_a_credential_is_stored_only_as_an_argon2id_hash(container: Container) -
 def test_a_credential_is_never_read_back(container: Container) -> None:
     c = container
     r = register(c, item(EMAIL, "user@example.cn"), item(PASSWORD, SECRET))
-    decision, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots,
-                                        r.subject.id, "after_sales")
+    decision, items = read_subject_data(
+        c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, r.subject.id, "after_sales"
+    )
     assert [(i.record.category, i.value) for i in items] == [(EMAIL, "user@example.cn")]
     assert PASSWORD not in decision.decision.allowed
     assert "credential_not_readable" in [x.code for x in decision.decision.reasons]
     with pytest.raises(AccessDenied) as denied:
-        read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, r.subject.id,
-                          "legal_compliance", frozenset({PASSWORD}))
+        read_subject_data(
+            c.uow(),
+            c.vault,
+            c.clock,
+            OPERATOR,
+            c.snapshots,
+            r.subject.id,
+            "legal_compliance",
+            frozenset({PASSWORD}),
+        )
     assert [x.code for x in denied.value.reasons] == ["credential_not_readable"]
     with c.engine.connect() as conn:
-        recorded = conn.execute(select(t.decisions.c.outcome)
-                                .where(t.decisions.c.id == denied.value.decision_id)).one()
+        recorded = conn.execute(
+            select(t.decisions.c.outcome).where(t.decisions.c.id == denied.value.decision_id)
+        ).one()
     assert recorded.outcome == "denied"
     # even a decision forged to allow it would yield no value: there is no ciphertext
     with c.uow() as uow:
@@ -471,8 +550,7 @@ def test_a_credential_can_be_verified_and_corrected(container: Container) -> Non
     pw = item_ids(r)[PASSWORD]
 
     def check(candidate: str) -> bool:
-        return verify_subject_credential(c.uow(), c.vault, OPERATOR, r.subject.id, pw,
-                                         candidate)
+        return verify_subject_credential(c.uow(), c.vault, OPERATOR, r.subject.id, pw, candidate)
 
     assert check(SECRET)
     assert not check(SECRET + " ")
@@ -492,8 +570,16 @@ def test_a_credential_can_be_verified_and_corrected(container: Container) -> Non
 def test_plaintext_needs_a_decision_recorded_by_the_ledger(container: Container) -> None:
     c = container
     a, b = register(c), register(c)
-    decision, _ = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, a.subject.id,
-                                    "after_sales", frozenset({EMAIL}))
+    decision, _ = read_subject_data(
+        c.uow(),
+        c.vault,
+        c.clock,
+        OPERATOR,
+        c.snapshots,
+        a.subject.id,
+        "after_sales",
+        frozenset({EMAIL}),
+    )
     with c.uow() as uow:
         a_items = uow.items.sealed(a.subject.id)
         b_items = uow.items.sealed(b.subject.id)

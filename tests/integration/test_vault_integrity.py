@@ -35,8 +35,9 @@ OFFICERS = "privacy@example.com"  # PIIGUARD_PRIVACY_OFFICER_EMAIL's default
 def tamper(c: Container, item_id: str) -> None:
     """Flip one bit of the stored ciphertext, as someone with SQL access might."""
     with c.engine.begin() as conn:
-        ct = bytearray(conn.execute(select(t.items.c.ciphertext)
-                                    .where(t.items.c.id == item_id)).scalar_one())
+        ct = bytearray(
+            conn.execute(select(t.items.c.ciphertext).where(t.items.c.id == item_id)).scalar_one()
+        )
         ct[-1] ^= 0x01
         conn.execute(update(t.items).where(t.items.c.id == item_id).values(ciphertext=bytes(ct)))
 
@@ -50,15 +51,19 @@ def tampered_subject(c: Container) -> tuple[str, str]:
 
 
 def read(c: Container, subject_id: str) -> None:
-    read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id,
-                      "after_sales")
+    read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, subject_id, "after_sales")
 
 
 def events(c: Container) -> list[dict[str, Any]]:
     with c.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(
-            select(t.audit_entries).where(t.audit_entries.c.action == EVENT)
-            .order_by(t.audit_entries.c.seq)).mappings()]
+        return [
+            dict(r)
+            for r in conn.execute(
+                select(t.audit_entries)
+                .where(t.audit_entries.c.action == EVENT)
+                .order_by(t.audit_entries.c.seq)
+            ).mappings()
+        ]
 
 
 def assert_no_plaintext(text: str) -> None:
@@ -68,21 +73,24 @@ def assert_no_plaintext(text: str) -> None:
 
 @pytest.mark.req("R5.1")
 def test_a_tampered_ciphertext_is_on_the_trail_and_the_officers_are_mailed(
-        c: Container, clock: FixedClock, mailbox: SmtpSink) -> None:
+    c: Container, clock: FixedClock, mailbox: SmtpSink
+) -> None:
     sid, email = tampered_subject(c)
     with pytest.raises(VaultIntegrityError, match=rf"item {email}: .*or was altered"):
         read(c, sid)
 
     [entry] = events(c)  # committed although the read failed
     with c.engine.connect() as conn:
-        [read_entry] = conn.execute(select(t.audit_entries)
-                                    .where(t.audit_entries.c.action == "data.read")).all()
-        everything = " ".join(str(v) for row in conn.execute(select(t.audit_entries))
-                              for v in row)
-    assert (entry["target_type"], entry["target_id"], entry["subject_id"]) == (
-        "item", email, sid)
+        [read_entry] = conn.execute(
+            select(t.audit_entries).where(t.audit_entries.c.action == "data.read")
+        ).all()
+        everything = " ".join(str(v) for row in conn.execute(select(t.audit_entries)) for v in row)
+    assert (entry["target_type"], entry["target_id"], entry["subject_id"]) == ("item", email, sid)
     assert (entry["actor_kind"], entry["actor_id"], entry["purpose"]) == (
-        OPERATOR.kind.value, OPERATOR.id, "after_sales")
+        OPERATOR.kind.value,
+        OPERATOR.id,
+        "after_sales",
+    )
     assert entry["decision_id"] == read_entry.decision_id  # the read that found it
     assert f'"category":"{EMAIL}"' in entry["details"]
     assert_no_plaintext(everything)
@@ -112,7 +120,8 @@ def test_a_tampered_ciphertext_is_on_the_trail_and_the_officers_are_mailed(
 
 @pytest.mark.req("R5.1")
 def test_every_tampered_item_of_a_read_is_reported_and_the_intact_ones_still_read(
-        c: Container, mailbox: SmtpSink) -> None:
+    c: Container, mailbox: SmtpSink
+) -> None:
     r = register(c, *contact(*VALUES))
     ids = {rec.category: rec.id for rec in r.items}
     tamper(c, ids[EMAIL])
@@ -124,8 +133,16 @@ def test_every_tampered_item_of_a_read_is_reported_and_the_intact_ones_still_rea
     c.alarm.drain()
     [mail] = mailbox.messages
     assert ids[EMAIL] in body_text(mail) and ids[PHONE] in body_text(mail)
-    _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots,
-                                 r.subject.id, "after_sales", frozenset({"user.name"}))
+    _, items = read_subject_data(
+        c.uow(),
+        c.vault,
+        c.clock,
+        OPERATOR,
+        c.snapshots,
+        r.subject.id,
+        "after_sales",
+        frozenset({"user.name"}),
+    )
     assert [i.value for i in items] == ["张伟"]
 
 
@@ -157,7 +174,8 @@ def held(settings: Settings, clock: FixedClock) -> Iterator[tuple[Container, Hel
 
 @pytest.mark.req("R5.1")
 def test_a_mail_server_that_hangs_does_not_hold_the_read(
-        held: tuple[Container, HeldMailer]) -> None:
+    held: tuple[Container, HeldMailer],
+) -> None:
     c, mailer = held
     sid, email = tampered_subject(c)
     with pytest.raises(VaultIntegrityError):
@@ -173,7 +191,8 @@ def test_a_mail_server_that_hangs_does_not_hold_the_read(
 
 @pytest.mark.req("R5.1")
 def test_a_mail_server_that_refuses_does_not_change_the_answer(
-        settings: Settings, clock: FixedClock, caplog: pytest.LogCaptureFixture) -> None:
+    settings: Settings, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
     mailer = HeldMailer(refuse=True)
     c = bootstrap(settings, migrate=False, clock=clock, mailer=mailer)
     try:

@@ -62,8 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
         rec = self.server.receiver
-        rec.requests.append(Received(self.path, dict(self.headers.items()),
-                                     self.rfile.read(length)))
+        rec.requests.append(
+            Received(self.path, dict(self.headers.items()), self.rfile.read(length))
+        )
         path = self.path.split("?")[0]
         if path == "/slow":
             rec.release.wait(5)  # longer than the client waits; let go at teardown
@@ -117,7 +118,8 @@ def sender() -> HttpWebhookSender:
 
 
 def test_signed_request_verifies_and_carries_the_headers(
-        receiver: Receiver, sender: HttpWebhookSender) -> None:
+    receiver: Receiver, sender: HttpWebhookSender
+) -> None:
     before = int(time.time())
     result = sender.deliver(receiver.url("/done"), SECRET, PAYLOAD)
     assert result.delivered and result.confirmed and result.status == 200
@@ -145,7 +147,8 @@ def test_signed_request_verifies_and_carries_the_headers(
 
 
 def test_accepted_without_done_is_delivered_not_confirmed(
-        receiver: Receiver, sender: HttpWebhookSender) -> None:
+    receiver: Receiver, sender: HttpWebhookSender
+) -> None:
     assert sender.deliver(receiver.url("/accepted"), SECRET, PAYLOAD).confirmed is False
     result = sender.deliver(receiver.url("/accepted"), SECRET, PAYLOAD)
     assert result.delivered and not result.confirmed and result.status == 202
@@ -155,7 +158,8 @@ def test_accepted_without_done_is_delivered_not_confirmed(
 
 
 def test_server_error_is_not_delivered_and_says_only_the_status(
-        receiver: Receiver, sender: HttpWebhookSender) -> None:
+    receiver: Receiver, sender: HttpWebhookSender
+) -> None:
     result = sender.deliver(receiver.url("/fail?token=s3cret"), SECRET, PAYLOAD)
     assert (result.delivered, result.confirmed, result.status) == (False, False, 500)
     assert result.error == "HTTP 500"
@@ -183,7 +187,8 @@ def test_slow_server_times_out(receiver: Receiver, sender: HttpWebhookSender) ->
 
 
 def test_errors_carry_no_personal_data_or_query(
-        receiver: Receiver, sender: HttpWebhookSender) -> None:
+    receiver: Receiver, sender: HttpWebhookSender
+) -> None:
     urls = [receiver.url(p + "?token=s3cret") for p in ("/fail", "/redirect", "/slow")]
     for url in [*urls, "ftp://127.0.0.1/x?token=s3cret"]:
         error = sender.deliver(url, SECRET, PAYLOAD).error
@@ -195,12 +200,22 @@ def test_other_schemes_are_refused_without_a_request(sender: HttpWebhookSender) 
     assert (result.delivered, result.error) == (False, "InvalidURL")
 
 
-@pytest.mark.parametrize("url", [
-    "ftp://erp.example/hook", "file:///etc/passwd", "javascript:alert(1)", "erp.example/hook",
-    "https://", "https://user:pw@erp.example/hook", "https://erp.example/hook#x",
-    "https://erp.example:99999/hook", "https://erp.example/ho ok", "",
-    "https://erp.example/" + "a" * 2048,
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://erp.example/hook",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "erp.example/hook",
+        "https://",
+        "https://user:pw@erp.example/hook",
+        "https://erp.example/hook#x",
+        "https://erp.example:99999/hook",
+        "https://erp.example/ho ok",
+        "",
+        "https://erp.example/" + "a" * 2048,
+    ],
+)
 def test_check_webhook_url_refuses(url: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         check_webhook_url(url)
@@ -208,18 +223,29 @@ def test_check_webhook_url_refuses(url: str) -> None:
 
 
 def test_check_webhook_url_accepts_and_normalises() -> None:
-    assert check_webhook_url(" HTTPS://erp.example:8443/hook?x=1 ") == \
-        "https://erp.example:8443/hook?x=1"
+    assert (
+        check_webhook_url(" HTTPS://erp.example:8443/hook?x=1 ")
+        == "https://erp.example:8443/hook?x=1"
+    )
     assert check_webhook_url("http://10.0.0.5/hook") == "http://10.0.0.5/hook"
     with pytest.raises(InvalidInput):
         check_webhook_url("http://erp.example/hook", require_https=True)
-    assert check_webhook_url("https://erp.example/h", require_https=True) == \
-        "https://erp.example/h"
+    assert check_webhook_url("https://erp.example/h", require_https=True) == "https://erp.example/h"
 
 
-@pytest.mark.parametrize("header", [
-    "", "t=1", "v1=00", "garbage", "t=abc,v1=00", "t=1,t=1,v1=00", "t=１,v1=00", "t=1,v1",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "",
+        "t=1",
+        "v1=00",
+        "garbage",
+        "t=abc,v1=00",
+        "t=1,t=1,v1=00",
+        "t=１,v1=00",
+        "t=1,v1",
+    ],
+)
 def test_verify_signature_malformed_headers_are_false(header: str) -> None:
     assert verify_signature(SECRET, header, b"{}", now=1) is False
 

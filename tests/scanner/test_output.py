@@ -152,8 +152,9 @@ def test_previews_are_masked(kind: str, value: str, preview: str) -> None:
     assert mask(kind, value) == preview
 
 
-def test_encoded_mail_findings_validate_in_jsonl_and_sarif(tmp_path: Path,
-                                                           env: dict[str, str]) -> None:
+def test_encoded_mail_findings_validate_in_jsonl_and_sarif(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
     from tests.scanner.test_sources import encoded_mail  # noqa: PLC0415
 
     root = tmp_path / "mail"

@@ -186,8 +186,9 @@ def encoded_mail() -> tuple[bytes, str, str]:
     msg.set_content(body, charset="gb2312", cte="base64")
     english = "Dear Ms Lin,\nplease call +86 138 1234 5678 or write to lin.qian@example.com\n"
     msg.add_alternative(english, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_attachment(b"%PDF-1.4 13899998888", maintype="application", subtype="pdf",
-                       filename="po.pdf")
+    msg.add_attachment(
+        b"%PDF-1.4 13899998888", maintype="application", subtype="pdf", filename="po.pdf"
+    )
     return msg.as_bytes(), body, english
 
 
@@ -204,12 +205,12 @@ def test_mail_with_encoded_parts_is_scanned_decoded(tmp_path: Path, detector: De
     in_body = [h for h in hits if h.location["mime_part"] == 1]
     assert {h.hit.type for h in in_body} >= EXPECTED
     for h in in_body:  # offsets into the decoded part, lines counted there
-        assert body[h.location["start"]:h.location["end"]] == h.hit.value
+        assert body[h.location["start"] : h.location["end"]] == h.hit.value
         assert h.location["line"] == body.count("\n", 0, h.location["start"]) + 1 == 2
     in_english = [h for h in hits if h.location["mime_part"] == 2]
     assert {"phone", "email"} <= {h.hit.type for h in in_english}
     for h in in_english:
-        assert english[h.location["start"]:h.location["end"]] == h.hit.value
+        assert english[h.location["start"] : h.location["end"]] == h.hit.value
     assert all(h.hit.value != "13899998888" for h in hits)  # the attachment is not read
 
 
@@ -219,4 +220,4 @@ def test_plain_mail_keeps_offsets_into_the_file(tmp_path: Path, detector: Detect
     path.write_text(text, encoding="utf-8")
     for h in found(path, detector):
         assert "mime_part" not in h.location
-        assert text[h.location["start"]:h.location["end"]] == h.hit.value
+        assert text[h.location["start"] : h.location["end"]] == h.hit.value

@@ -40,8 +40,16 @@ REGISTER = PurposeRegister.of(1, seed_purposes())
 PURPOSES = sorted(REGISTER.rules)
 CATEGORIES = [c.key for c in TAXONOMY]
 GUARDIANS = ("g-1", "g-2", "g-3")
-SCOPES = ["user", "user.contact", "user.contact.email", "user.financial", "user.behavior",
-          "user.name", "user.device", "user.authorization"]
+SCOPES = [
+    "user",
+    "user.contact",
+    "user.contact.email",
+    "user.financial",
+    "user.behavior",
+    "user.name",
+    "user.device",
+    "user.authorization",
+]
 
 # Hours around the decision: coarse enough that grants, withdrawals, expiries and the
 # decision itself often fall on the same instant, where off-by-one mistakes live.
@@ -67,15 +75,21 @@ exception_kinds = st.sampled_from(ExceptionKind)
 exception_scopes = st.frozensets(st.sampled_from(SCOPES), min_size=1, max_size=3)
 approvers = st.sampled_from([None, "po-1"])  # the wrong ones
 actor_kinds = st.sampled_from([ActorKind.STAFF, ActorKind.SYSTEM])
-any_roles = st.frozensets(st.sampled_from(["staff", "privacy_officer", "system", "intern"]),
-                          max_size=2)
+any_roles = st.frozensets(
+    st.sampled_from(["staff", "privacy_officer", "system", "intern"]), max_size=2
+)
 actions = st.sampled_from(Action)
 exception_ids = st.sampled_from([None, None, None, "ex-1", "ex-404"])  # none on file
 up_to_two = st.integers(0, 2)
 # per purpose: the categories it may use, so that requests are mostly in scope
-IN_SCOPE = {p: st.frozensets(st.sampled_from([c for c in CATEGORIES
-                                               if REGISTER.get(p).allows_category(TAXONOMY, c)]),
-                             min_size=1, max_size=3) for p in PURPOSES}
+IN_SCOPE = {
+    p: st.frozensets(
+        st.sampled_from([c for c in CATEGORIES if REGISTER.get(p).allows_category(TAXONOMY, c)]),
+        min_size=1,
+        max_size=3,
+    )
+    for p in PURPOSES
+}
 ROLES = {p: st.sampled_from(sorted(REGISTER.get(p).roles)) for p in PURPOSES}
 
 
@@ -90,26 +104,48 @@ class Case:
         return decide(req, self.policy, self.subject, decision_id=decision_id)
 
 
-def _consent(draw: st.DrawFn, cid: str, purpose: str, kind: ConsentKind, at: datetime,
-             given_by: str | None = None) -> Consent:
+def _consent(
+    draw: st.DrawFn,
+    cid: str,
+    purpose: str,
+    kind: ConsentKind,
+    at: datetime,
+    given_by: str | None = None,
+) -> Consent:
     # mostly given before the decision; sometimes after it, or withdrawn by then
     granted = at - draw(before) if draw(often) else at + draw(hours)
     later = draw(maybe_later) if draw(sometimes) else None
-    return Consent(cid, SUB, purpose, kind, granted, Channel.WEB, "2025-01", "0" * 64,
-                   "staff-1", given_by, None if later is None else granted + later)
+    return Consent(
+        cid,
+        SUB,
+        purpose,
+        kind,
+        granted,
+        Channel.WEB,
+        "2025-01",
+        "0" * 64,
+        "staff-1",
+        given_by,
+        None if later is None else granted + later,
+    )
 
 
-def _subject(draw: st.DrawFn, purpose: str, categories: frozenset[str], at: datetime
-             ) -> SubjectState:
+def _subject(
+    draw: st.DrawFn, purpose: str, categories: frozenset[str], at: datetime
+) -> SubjectState:
     collected = {}
     for c in sorted(categories):
         if draw(often):
             collected[c] = draw(purpose_sets) | {purpose}
         elif draw(often):
             collected[c] = draw(purpose_sets)
-    links = tuple(GuardianLink(SUB, g, "staff-1", at - timedelta(days=30)) if draw(often)
-                  else GuardianLink(SUB, g, None, None)
-                  for g in GUARDIANS if draw(sometimes))
+    links = tuple(
+        GuardianLink(SUB, g, "staff-1", at - timedelta(days=30))
+        if draw(often)
+        else GuardianLink(SUB, g, None, None)
+        for g in GUARDIANS
+        if draw(sometimes)
+    )
     consents = []
     for kind in ConsentKind:
         if draw(often):  # one of each kind to the purpose asked for...
@@ -118,41 +154,73 @@ def _subject(draw: st.DrawFn, purpose: str, categories: frozenset[str], at: date
     for i in range(draw(up_to_two)):  # ... and more: duplicates, other purposes, other people
         kind = draw(consent_kinds)
         other = purpose if draw(st.booleans()) else draw(any_purpose)
-        consents.append(_consent(draw, f"n-{i}", other, kind, at,
-                                 draw(any_guardian) if draw(often) else None))
+        consents.append(
+            _consent(draw, f"n-{i}", other, kind, at, draw(any_guardian) if draw(often) else None)
+        )
     restrictions = []
     if draw(rarely):
         since = at - draw(before) if draw(often) else at + draw(hours)
         later = draw(maybe_later)
-        restrictions.append(Restriction(
-            "r-1", SUB, draw(restriction_kinds),
-            None if draw(sometimes) else (purpose if draw(often) else draw(any_purpose)),
-            since, None if later is None else since + later))
-    adult = (None if draw(sometimes) else at.date() + draw(near_days) if draw(sometimes)
-             else date(1990, 1, 1))
-    return SubjectState(SUB, adult_on=adult, declared_minor=draw(rarely),
-                        collected_for=collected, consents=tuple(consents),
-                        restrictions=tuple(restrictions), guardians=links)
+        restrictions.append(
+            Restriction(
+                "r-1",
+                SUB,
+                draw(restriction_kinds),
+                None if draw(sometimes) else (purpose if draw(often) else draw(any_purpose)),
+                since,
+                None if later is None else since + later,
+            )
+        )
+    adult = (
+        None
+        if draw(sometimes)
+        else at.date() + draw(near_days)
+        if draw(sometimes)
+        else date(1990, 1, 1)
+    )
+    return SubjectState(
+        SUB,
+        adult_on=adult,
+        declared_minor=draw(rarely),
+        collected_for=collected,
+        consents=tuple(consents),
+        restrictions=tuple(restrictions),
+        guardians=links,
+    )
 
 
 def _system(draw: st.DrawFn) -> System:
     ok = draw(often)
     cloud = "acme-cloud" if draw(sometimes) else None
-    return System("sys", "System", "it-team", "erp", "DE" if draw(rarely) else "CN",
-                  Approval.APPROVED if ok else draw(approvals), cloud,
-                  ok or draw(st.booleans()))
+    return System(
+        "sys",
+        "System",
+        "it-team",
+        "erp",
+        "DE" if draw(rarely) else "CN",
+        Approval.APPROVED if ok else draw(approvals),
+        cloud,
+        ok or draw(st.booleans()),
+    )
 
 
 def _exception(draw: st.DrawFn, at: datetime) -> LegalException:
     good = draw(often)
     return LegalException(
-        "ex-1", draw(exception_kinds), "authority", "case-1", "provision",
+        "ex-1",
+        draw(exception_kinds),
+        "authority",
+        "case-1",
+        "provision",
         frozenset({SUB}) if draw(often) else frozenset({"sub-2"}),
         frozenset({"user"}) if draw(sometimes) else draw(exception_scopes),
         at - draw(before) if good or draw(often) else at + draw(hours),
         at + draw(before) if good or draw(often) else at + draw(hours),
-        "po-1", "po-2" if good or draw(often) else draw(approvers), at - draw(before),
-        None if good or draw(often) else at + draw(hours))
+        "po-1",
+        "po-2" if good or draw(often) else draw(approvers),
+        at - draw(before),
+        None if good or draw(often) else at + draw(hours),
+    )
 
 
 @st.composite
@@ -166,8 +234,13 @@ def cases(draw: st.DrawFn, *, purpose: st.SearchStrategy[str] = asked_purposes) 
     register = REGISTER.deactivated(draw(any_purpose)) if draw(rarely) else REGISTER
     exc = _exception(draw, at) if draw(st.booleans()) else None
     named = ("ex-1" if draw(often) else None) if exc else draw(exception_ids)
-    pol = PolicyState(TAXONOMY, register, frozenset({"customer_contact"}),
-                      {"sys": _system(draw)}, {"ex-1": exc} if exc else {})
+    pol = PolicyState(
+        TAXONOMY,
+        register,
+        frozenset({"customer_contact"}),
+        {"sys": _system(draw)},
+        {"ex-1": exc} if exc else {},
+    )
     roles = frozenset({draw(ROLES[p])}) if known and draw(often) else draw(any_roles)
     actor = Actor("a-1", draw(actor_kinds), roles)
     target = None if draw(st.booleans()) else "ghost" if draw(rarely) else "sys"
@@ -184,19 +257,40 @@ def _cleared(draw: st.DrawFn, case: Case) -> Case:
     exception) removed, so that a property about those is not hidden by another refusal."""
     req, sub = case.request, case.subject
     rule = REGISTER.get(req.purpose)
-    in_scope = frozenset(c for c in req.categories | draw(IN_SCOPE[req.purpose])
-                         if rule.allows_category(TAXONOMY, c))
+    in_scope = frozenset(
+        c for c in req.categories | draw(IN_SCOPE[req.purpose]) if rule.allows_category(TAXONOMY, c)
+    )
     cats = frozenset(c for c in in_scope if not TAXONOMY.get(c).credential)
     assert cats, "every purpose has a readable category"
-    given = tuple(Consent(f"k-{k}", SUB, req.purpose, k, req.at - timedelta(hours=1),
-                          Channel.WEB, "2025-01", "0" * 64, "staff-1")
-                  for k in (ConsentKind.GENERAL, ConsentKind.SENSITIVE))
+    given = tuple(
+        Consent(
+            f"k-{k}",
+            SUB,
+            req.purpose,
+            k,
+            req.at - timedelta(hours=1),
+            Channel.WEB,
+            "2025-01",
+            "0" * 64,
+            "staff-1",
+        )
+        for k in (ConsentKind.GENERAL, ConsentKind.SENSITIVE)
+    )
     return Case(
-        replace(req, categories=cats, target_system=None,
-                actor=replace(req.actor, roles=frozenset({draw(ROLES[req.purpose])}))),
+        replace(
+            req,
+            categories=cats,
+            target_system=None,
+            actor=replace(req.actor, roles=frozenset({draw(ROLES[req.purpose])})),
+        ),
         replace(case.policy, register=REGISTER),
-        replace(sub, restrictions=(), collected_for=dict.fromkeys(cats, frozenset({req.purpose})),
-                consents=(*sub.consents, *given)))
+        replace(
+            sub,
+            restrictions=(),
+            collected_for=dict.fromkeys(cats, frozenset({req.purpose})),
+            consents=(*sub.consents, *given),
+        ),
+    )
 
 
 # -- oracles, from the policy's words ---------------------------------------------------------
@@ -214,8 +308,13 @@ def is_child(sub: SubjectState, at: datetime) -> bool:
 
 def verified_guardian_consented(sub: SubjectState, purpose: str, at: datetime) -> bool:
     verified = {g.guardian_id for g in sub.guardians if g.verified_at is not None}
-    return any(c.purpose == purpose and c.kind == ConsentKind.GUARDIAN and in_force(c, at)
-               and c.given_by in verified for c in sub.consents)
+    return any(
+        c.purpose == purpose
+        and c.kind == ConsentKind.GUARDIAN
+        and in_force(c, at)
+        and c.given_by in verified
+        for c in sub.consents
+    )
 
 
 def exception_in_force(case: Case) -> LegalException | None:
@@ -223,10 +322,14 @@ def exception_in_force(case: Case) -> LegalException | None:
     ex = case.policy.legal_exceptions.get(req.exception_id or "")
     if ex is None:
         return None
-    ok = (ex.approved_by is not None and ex.approved_by != ex.requested_by
-          and ex.approved_at is not None and ex.approved_at <= req.at
-          and (ex.revoked_at is None or req.at < ex.revoked_at)
-          and ex.valid_from <= req.at < ex.valid_until)
+    ok = (
+        ex.approved_by is not None
+        and ex.approved_by != ex.requested_by
+        and ex.approved_at is not None
+        and ex.approved_at <= req.at
+        and (ex.revoked_at is None or req.at < ex.revoked_at)
+        and ex.valid_from <= req.at < ex.valid_until
+    )
     return ex if ok else None
 
 
@@ -235,14 +338,20 @@ def covered(case: Case) -> frozenset[str]:
     ex = exception_in_force(case)
     if ex is None or SUB not in ex.subject_ids:
         return frozenset()
-    return frozenset(c for c in case.request.categories
-                     if any(c == s or c.startswith(s + ".") for s in ex.categories))
+    return frozenset(
+        c
+        for c in case.request.categories
+        if any(c == s or c.startswith(s + ".") for s in ex.categories)
+    )
 
 
 def system_usable(case: Case) -> bool:
     s = case.policy.systems.get(case.request.target_system or "")
-    return s is not None and s.status == Approval.APPROVED and (
-        s.cloud_provider is None or s.cloud_approved)
+    return (
+        s is not None
+        and s.status == Approval.APPROVED
+        and (s.cloud_provider is None or s.cloud_approved)
+    )
 
 
 def codes(d: Decision) -> list[str]:
@@ -260,8 +369,9 @@ def test_allowed_is_a_subset_of_requested_and_every_reason_explains_itself(case:
     d = case.decide()
     assert d.requested == case.request.categories
     assert d.allowed <= d.requested
-    assert d.outcome == ("denied" if not d.allowed else "allowed" if d.allowed == d.requested
-                         else "partly_allowed")
+    assert d.outcome == (
+        "denied" if not d.allowed else "allowed" if d.allowed == d.requested else "partly_allowed"
+    )
     assert d.refused == d.requested - d.allowed
     assert d.reasons, "a decision always says why"
     # a partial answer opens with what it allowed and what it refused, never reads as a yes
@@ -301,8 +411,7 @@ def test_never_allowed_without_a_consent_the_purpose_needs(case: Case) -> None:
         assert case.decide().allowed <= covered(case)
 
 
-needing_consent = st.sampled_from(sorted(k for k, r in REGISTER.rules.items()
-                                         if r.needs_consent))
+needing_consent = st.sampled_from(sorted(k for k, r in REGISTER.rules.items() if r.needs_consent))
 needing_cases = cases(purpose=needing_consent)
 withdrawn_after = st.integers(1, 48).map(lambda h: timedelta(hours=h))
 minutes_after = st.integers(0, 60 * 24 * 400).map(lambda m: timedelta(minutes=m))
@@ -315,10 +424,22 @@ def withdrawn_cases(draw: st.DrawFn) -> tuple[Case, datetime]:
     p = case.request.purpose
     granted = T0 + draw(hours)
     w = granted + draw(withdrawn_after)
-    others = tuple(c for c in case.subject.consents
-                   if not (c.purpose == p and c.kind is ConsentKind.GENERAL))
-    mine = Consent("c-w", SUB, p, ConsentKind.GENERAL, granted, Channel.EMAIL, "2025-01",
-                   "0" * 64, "staff-1", None, w)
+    others = tuple(
+        c for c in case.subject.consents if not (c.purpose == p and c.kind is ConsentKind.GENERAL)
+    )
+    mine = Consent(
+        "c-w",
+        SUB,
+        p,
+        ConsentKind.GENERAL,
+        granted,
+        Channel.EMAIL,
+        "2025-01",
+        "0" * 64,
+        "staff-1",
+        None,
+        w,
+    )
     at = w + draw(minutes_after)
     pol = replace(case.policy, register=REGISTER)
     req = replace(case.request, at=at, exception_id=None)
@@ -352,8 +473,7 @@ def child_cases(draw: st.DrawFn) -> Case:
     if draw(st.booleans()):
         sub = replace(sub, declared_minor=True)
     else:
-        sub = replace(sub, declared_minor=False,
-                      adult_on=case.request.at.date() + draw(days_ahead))
+        sub = replace(sub, declared_minor=False, adult_on=case.request.at.date() + draw(days_ahead))
     return replace(case, subject=sub)
 
 
@@ -380,9 +500,16 @@ def test_never_allowed_to_an_unapproved_system_exception_or_not(case: Case) -> N
 
 # The refusals a legal exception may lift (docs/purpose-limitation.md); every other code
 # (purpose_unknown, role, credential, system, transfer abroad ...) stands.
-LIFTABLE = frozenset({"purpose_not_declared_at_collection", "consent_required",
-                      "sensitive_without_separate_consent", "child_without_guardian_consent",
-                      "processing_restricted", "processing_objected"})
+LIFTABLE = frozenset(
+    {
+        "purpose_not_declared_at_collection",
+        "consent_required",
+        "sensitive_without_separate_consent",
+        "child_without_guardian_consent",
+        "processing_restricted",
+        "processing_objected",
+    }
+)
 DEFECTS = ("self_approved", "unapproved", "revoked", "expired", "not_yet_valid")
 defects = st.sampled_from(DEFECTS)
 a_second = timedelta(seconds=1)
@@ -396,9 +523,21 @@ def exception_cases(draw: st.DrawFn, *, defective: bool = False) -> Case:
     if draw(often):
         case = _cleared(draw, case)
     at = case.request.at
-    ex = LegalException("ex-1", draw(exception_kinds), "authority", "case-1", "provision",
-                        frozenset({SUB}), draw(exception_scopes), at - draw(before),
-                        at + draw(before) + a_second, "po-1", "po-2", at, None)
+    ex = LegalException(
+        "ex-1",
+        draw(exception_kinds),
+        "authority",
+        "case-1",
+        "provision",
+        frozenset({SUB}),
+        draw(exception_scopes),
+        at - draw(before),
+        at + draw(before) + a_second,
+        "po-1",
+        "po-2",
+        at,
+        None,
+    )
     match draw(defects) if defective else None:
         case "self_approved":
             ex = replace(ex, approved_by="po-1")
@@ -413,8 +552,11 @@ def exception_cases(draw: st.DrawFn, *, defective: bool = False) -> Case:
     sub = case.subject
     if draw(often):  # no consents at all, perhaps a child: the refusals it exists to lift
         sub = replace(sub, consents=(), declared_minor=draw(st.booleans()))
-    return Case(replace(case.request, exception_id="ex-1"),
-                replace(case.policy, legal_exceptions={"ex-1": ex}), sub)
+    return Case(
+        replace(case.request, exception_id="ex-1"),
+        replace(case.policy, legal_exceptions={"ex-1": ex}),
+        sub,
+    )
 
 
 @pytest.mark.req("R2.5")
@@ -425,9 +567,11 @@ def test_an_exception_not_in_force_changes_nothing_it_could_allow(case: Case) ->
         return
     with_it, without = case.decide(), case.decide(exception_id=None)
     assert with_it.allowed == without.allowed
-    assert codes(with_it) == [*(c for c in codes(without) if c == "partly_allowed"),
-                              "exception_not_in_force", *(
-        c for c in codes(without) if c not in SUMMARIES)]
+    assert codes(with_it) == [
+        *(c for c in codes(without) if c == "partly_allowed"),
+        "exception_not_in_force",
+        *(c for c in codes(without) if c not in SUMMARIES),
+    ]
     assert "legal_exception" not in codes(with_it)
     assert not any(o.startswith("expires:") for o in with_it.obligations)
 
@@ -442,8 +586,11 @@ def test_an_exception_in_force_lifts_exactly_the_consent_refusals_it_covers(case
     with_it, without = case.decide(), case.decide(exception_id=None)
 
     def refusals(category: str) -> set[str]:
-        return {r.code for r in without.reasons if r.code not in SUMMARIES
-                and (not r.categories or category in r.categories)}
+        return {
+            r.code
+            for r in without.reasons
+            if r.code not in SUMMARIES and (not r.categories or category in r.categories)
+        }
 
     liftable = {c for c in covered(case) - without.allowed if refusals(c) <= LIFTABLE}
     assert with_it.allowed == without.allowed | liftable
@@ -480,8 +627,7 @@ def test_never_allowed_for_an_unknown_or_inactive_purpose_or_role(case: Case) ->
 @pytest.mark.req("R2.4")
 @PROPERTY
 @given(any_case)
-def test_sensitive_categories_need_a_sensitive_consent_and_are_masked_for_staff(case: Case
-                                                                               ) -> None:
+def test_sensitive_categories_need_a_sensitive_consent_and_are_masked_for_staff(case: Case) -> None:
     req, sub = case.request, case.subject
     d = case.decide()
     sensitive = {c for c in d.allowed if TAXONOMY.get(c).sensitive}
@@ -498,6 +644,9 @@ def test_sensitive_categories_need_a_sensitive_consent_and_are_masked_for_staff(
 def test_never_abroad_without_a_transfer_abroad_consent(case: Case) -> None:
     req = case.request
     s = case.policy.systems.get(req.target_system or "")
-    if s is not None and s.region != case.policy.home_region and not has_consent(
-            case.subject, req.purpose, ConsentKind.TRANSFER_ABROAD, req.at):
+    if (
+        s is not None
+        and s.region != case.policy.home_region
+        and not has_consent(case.subject, req.purpose, ConsentKind.TRANSFER_ABROAD, req.at)
+    ):
         assert case.decide().allowed == frozenset()

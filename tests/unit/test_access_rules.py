@@ -82,19 +82,27 @@ OFFICER = Actor("po-9", ActorKind.STAFF, frozenset({"privacy_officer"}))
 ERP = Actor("erp", ActorKind.SYSTEM, frozenset({"system"}))
 
 
-def _system(key: str, region: str = "CN", status: Approval = Approval.APPROVED,
-            cloud: str | None = None, cloud_ok: bool = False) -> System:
+def _system(
+    key: str,
+    region: str = "CN",
+    status: Approval = Approval.APPROVED,
+    cloud: str | None = None,
+    cloud_ok: bool = False,
+) -> System:
     return System(key, key.upper(), "it-team", "erp", region, status, cloud, cloud_ok)
 
 
-SYSTEMS = {s.key: s for s in (
-    _system("erp"),
-    _system("crm_de", region="DE"),
-    _system("pending", status=Approval.PENDING),
-    _system("retired", status=Approval.RETIRED),
-    _system("cloud_unapproved", cloud="acme-cloud", cloud_ok=False),
-    _system("cloud_approved", cloud="acme-cloud", cloud_ok=True),
-)}
+SYSTEMS = {
+    s.key: s
+    for s in (
+        _system("erp"),
+        _system("crm_de", region="DE"),
+        _system("pending", status=Approval.PENDING),
+        _system("retired", status=Approval.RETIRED),
+        _system("cloud_unapproved", cloud="acme-cloud", cloud_ok=False),
+        _system("cloud_approved", cloud="acme-cloud", cloud_ok=True),
+    )
+}
 
 POLICY = PolicyState(TAXONOMY, REGISTER, frozenset({"customer_contact"}), SYSTEMS)
 
@@ -104,18 +112,41 @@ COLLECTED = dict.fromkeys((EMAIL, PHONE, NAME, BANK, IP, HEALTH, PASSWORD), ALL_
 ADULT = SubjectState(SUB, adult_on=date(1990, 1, 1), collected_for=COLLECTED)
 
 
-def consent(kind: ConsentKind = ConsentKind.GENERAL, purpose: str = "order_fulfilment", *,
-            granted: datetime = T0 - 10 * DAY, withdrawn: datetime | None = None,
-            given_by: str | None = None, cid: str = "c-1") -> Consent:
-    return Consent(cid, SUB, purpose, kind, granted, Channel.WEB, "2025-01", "0" * 64,
-                   "staff-1", given_by, withdrawn)
+def consent(
+    kind: ConsentKind = ConsentKind.GENERAL,
+    purpose: str = "order_fulfilment",
+    *,
+    granted: datetime = T0 - 10 * DAY,
+    withdrawn: datetime | None = None,
+    given_by: str | None = None,
+    cid: str = "c-1",
+) -> Consent:
+    return Consent(
+        cid,
+        SUB,
+        purpose,
+        kind,
+        granted,
+        Channel.WEB,
+        "2025-01",
+        "0" * 64,
+        "staff-1",
+        given_by,
+        withdrawn,
+    )
 
 
-def ask(purpose: str = "order_fulfilment", *cats: str, actor: Actor = STAFF,
-        at: datetime = T0, system: str | None = None, exception: str | None = None
-        ) -> AccessRequest:
-    return AccessRequest(actor, Action.READ, SUB, purpose, frozenset(cats or (EMAIL,)), at,
-                         system, exception)
+def ask(
+    purpose: str = "order_fulfilment",
+    *cats: str,
+    actor: Actor = STAFF,
+    at: datetime = T0,
+    system: str | None = None,
+    exception: str | None = None,
+) -> AccessRequest:
+    return AccessRequest(
+        actor, Action.READ, SUB, purpose, frozenset(cats or (EMAIL,)), at, system, exception
+    )
 
 
 def run(req: AccessRequest, sub: SubjectState = ADULT, pol: PolicyState = POLICY) -> Decision:
@@ -169,19 +200,34 @@ def test_declared_purpose_with_nothing_against_it_is_allowed() -> None:
     explained(d.reasons[0])
     assert d.requested == frozenset({EMAIL, PHONE})
     assert (d.id, d.at, d.actor, d.action, d.subject_id, d.purpose) == (
-        "d-1", T0, STAFF, Action.READ, SUB, "order_fulfilment")
+        "d-1",
+        T0,
+        STAFF,
+        Action.READ,
+        SUB,
+        "order_fulfilment",
+    )
     assert d.obligations == ()
     assert (d.target_system, d.exception_id) == (None, None)
 
 
 # The reason codes of docs/purpose-limitation.md, each with its cases below.
-REFUSALS = {"purpose_unknown", "role_not_allowed_for_purpose",
-            "category_not_allowed_for_purpose", "credential_not_readable",
-            "system_not_approved", "transfer_abroad_without_consent", "processing_restricted",
-            "processing_objected", "child_without_guardian_consent",
-            "purpose_not_declared_at_collection", "consent_required",
-            "sensitive_without_separate_consent", "purpose_outside_actor_scope",
-            "category_outside_actor_scope"}
+REFUSALS = {
+    "purpose_unknown",
+    "role_not_allowed_for_purpose",
+    "category_not_allowed_for_purpose",
+    "credential_not_readable",
+    "system_not_approved",
+    "transfer_abroad_without_consent",
+    "processing_restricted",
+    "processing_objected",
+    "child_without_guardian_consent",
+    "purpose_not_declared_at_collection",
+    "consent_required",
+    "sensitive_without_separate_consent",
+    "purpose_outside_actor_scope",
+    "category_outside_actor_scope",
+}
 
 
 @pytest.mark.req("R2.4")
@@ -216,8 +262,7 @@ def test_inactive_purpose_refuses_everything_and_active_ones_stay_allowed() -> N
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R2.4")
 def test_a_scoped_api_key_is_held_to_its_purposes_and_categories() -> None:
-    scoped = replace(ERP, scope=Scope(frozenset({"order_fulfilment"}),
-                                      frozenset({"user.contact"})))
+    scoped = replace(ERP, scope=Scope(frozenset({"order_fulfilment"}), frozenset({"user.contact"})))
     # inside the scope: as for any system
     assert_allowed(run(ask("order_fulfilment", EMAIL, PHONE, actor=scoped)), EMAIL, PHONE)
     # another purpose the register would allow a system: refused for every category
@@ -228,8 +273,9 @@ def test_a_scoped_api_key_is_held_to_its_purposes_and_categories() -> None:
     d = run(ask("order_fulfilment", EMAIL, NAME, actor=scoped))
     assert d.allowed == frozenset({EMAIL})
     assert "category_outside_actor_scope" in codes(d)
-    assert next(x for x in d.reasons if x.code == "category_outside_actor_scope"
-                ).categories == (NAME,)
+    assert next(x for x in d.reasons if x.code == "category_outside_actor_scope").categories == (
+        NAME,
+    )
     # a scope on one axis only
     purposes_only = replace(ERP, scope=Scope(purposes=frozenset({"order_fulfilment"})))
     assert_allowed(run(ask("order_fulfilment", NAME, actor=purposes_only)), NAME)
@@ -266,23 +312,34 @@ def test_category_outside_the_purpose_is_refused_alone() -> None:
 @pytest.mark.req("R2.4")
 def test_a_registered_category_allows_its_subtree_only() -> None:
     city = "user.contact.address.city"
-    sub = replace(ADULT, collected_for={**COLLECTED, city: ALL_PURPOSES,
-                                        "user.device.device_id": ALL_PURPOSES})
+    sub = replace(
+        ADULT,
+        collected_for={**COLLECTED, city: ALL_PURPOSES, "user.device.device_id": ALL_PURPOSES},
+    )
     # important_notices registers user.contact.address: its children come with it
     assert_allowed(run(ask("important_notices", city), sub), city)
     # ... but not a sibling such as user.device.* (service_improvement has user.device)
-    only(run(ask("important_notices", "user.device.device_id"), sub),
-         "category_not_allowed_for_purpose", ("user.device.device_id",))
+    only(
+        run(ask("important_notices", "user.device.device_id"), sub),
+        "category_not_allowed_for_purpose",
+        ("user.device.device_id",),
+    )
 
 
 # -- credential_not_readable ------------------------------------------------------------------
 @pytest.mark.req("R5.5")
 @pytest.mark.req("R2.4")
 @pytest.mark.parametrize("purpose", sorted(ALL_PURPOSES))
-@pytest.mark.parametrize("actor", [STAFF, OFFICER, ERP,
-                                   Actor("root", ActorKind.OPERATOR,
-                                         frozenset({"staff", "privacy_officer", "system"}))],
-                         ids=lambda a: a.id)
+@pytest.mark.parametrize(
+    "actor",
+    [
+        STAFF,
+        OFFICER,
+        ERP,
+        Actor("root", ActorKind.OPERATOR, frozenset({"staff", "privacy_officer", "system"})),
+    ],
+    ids=lambda a: a.id,
+)
 def test_no_actor_and_no_purpose_can_read_a_credential(purpose: str, actor: Actor) -> None:
     every = tuple(consent(k, purpose, cid=f"c-{k}") for k in ConsentKind)
     sub = replace(ADULT, consents=every)
@@ -323,39 +380,54 @@ def test_approved_systems_and_no_target_are_allowed(system: str | None) -> None:
 @pytest.mark.req("R7.1")
 @pytest.mark.req("R2.4")
 def test_system_outside_the_home_region_needs_a_transfer_abroad_consent() -> None:
-    r = only(run(ask("order_fulfilment", EMAIL, system="crm_de")),
-             "transfer_abroad_without_consent")
+    r = only(
+        run(ask("order_fulfilment", EMAIL, system="crm_de")), "transfer_abroad_without_consent"
+    )
     assert "DE" in r.en and "DE" in r.zh
     abroad = consent(ConsentKind.TRANSFER_ABROAD)
-    assert_allowed(run(ask("order_fulfilment", EMAIL, system="crm_de"),
-                       replace(ADULT, consents=(abroad,))), EMAIL)
+    assert_allowed(
+        run(ask("order_fulfilment", EMAIL, system="crm_de"), replace(ADULT, consents=(abroad,))),
+        EMAIL,
+    )
 
 
 @pytest.mark.req("R7.1")
 @pytest.mark.req("R2.4")
-@pytest.mark.parametrize("given", [
-    (consent(ConsentKind.GENERAL),),  # a general consent never implies transfer abroad
-    (consent(ConsentKind.SENSITIVE),),
-    (consent(ConsentKind.TRANSFER_ABROAD, "after_sales"),),  # to another purpose
-    (consent(ConsentKind.TRANSFER_ABROAD, withdrawn=T0),),  # withdrawn
-], ids=["general", "sensitive", "other-purpose", "withdrawn"])
-def test_only_a_transfer_abroad_consent_to_this_purpose_counts(given: tuple[Consent, ...]
-                                                               ) -> None:
-    only(run(ask("order_fulfilment", EMAIL, system="crm_de"), replace(ADULT, consents=given)),
-         "transfer_abroad_without_consent")
+@pytest.mark.parametrize(
+    "given",
+    [
+        (consent(ConsentKind.GENERAL),),  # a general consent never implies transfer abroad
+        (consent(ConsentKind.SENSITIVE),),
+        (consent(ConsentKind.TRANSFER_ABROAD, "after_sales"),),  # to another purpose
+        (consent(ConsentKind.TRANSFER_ABROAD, withdrawn=T0),),  # withdrawn
+    ],
+    ids=["general", "sensitive", "other-purpose", "withdrawn"],
+)
+def test_only_a_transfer_abroad_consent_to_this_purpose_counts(given: tuple[Consent, ...]) -> None:
+    only(
+        run(ask("order_fulfilment", EMAIL, system="crm_de"), replace(ADULT, consents=given)),
+        "transfer_abroad_without_consent",
+    )
 
 
 @pytest.mark.req("R7.1")
 def test_home_region_is_the_policys() -> None:
     pol = replace(POLICY, home_region="DE")
     assert_allowed(run(ask("order_fulfilment", EMAIL, system="crm_de"), pol=pol), EMAIL)
-    only(run(ask("order_fulfilment", EMAIL, system="erp"), pol=pol),
-         "transfer_abroad_without_consent")
+    only(
+        run(ask("order_fulfilment", EMAIL, system="erp"), pol=pol),
+        "transfer_abroad_without_consent",
+    )
 
 
 # -- processing_restricted / processing_objected ----------------------------------------------
-def _restriction(kind: RestrictionKind, purpose: str | None, *, since: datetime = T0 - DAY,
-                 lifted: datetime | None = None) -> Restriction:
+def _restriction(
+    kind: RestrictionKind,
+    purpose: str | None,
+    *,
+    since: datetime = T0 - DAY,
+    lifted: datetime | None = None,
+) -> Restriction:
     return Restriction("r-1", SUB, kind, purpose, since, lifted)
 
 
@@ -384,29 +456,35 @@ def test_a_restriction_for_one_purpose_refuses_that_purpose_only() -> None:
 @pytest.mark.req("R2.4")
 @pytest.mark.parametrize("kind", list(RestrictionKind))
 def test_lifted_or_future_restrictions_no_longer_apply(kind: RestrictionKind) -> None:
-    lifted = _restriction(kind, None if kind is RestrictionKind.RESTRICTION else "after_sales",
-                          since=T0 - 5 * DAY, lifted=T0)
-    assert_allowed(run(ask("after_sales", EMAIL), replace(ADULT, restrictions=(lifted,))),
-                   EMAIL)
+    lifted = _restriction(
+        kind,
+        None if kind is RestrictionKind.RESTRICTION else "after_sales",
+        since=T0 - 5 * DAY,
+        lifted=T0,
+    )
+    assert_allowed(run(ask("after_sales", EMAIL), replace(ADULT, restrictions=(lifted,))), EMAIL)
     # in force up to the moment it is lifted
     sub = replace(ADULT, restrictions=(lifted,))
     assert run(ask("after_sales", EMAIL, at=T0 - timedelta(seconds=1)), sub).allowed == set()
-    later = _restriction(kind, None if kind is RestrictionKind.RESTRICTION else "after_sales",
-                         since=T0 + DAY)
-    assert_allowed(run(ask("after_sales", EMAIL), replace(ADULT, restrictions=(later,))),
-                   EMAIL)
+    later = _restriction(
+        kind, None if kind is RestrictionKind.RESTRICTION else "after_sales", since=T0 + DAY
+    )
+    assert_allowed(run(ask("after_sales", EMAIL), replace(ADULT, restrictions=(later,))), EMAIL)
 
 
 # -- child_without_guardian_consent -----------------------------------------------------------
 def _link(guardian: str, *, verified: bool) -> GuardianLink:
-    return GuardianLink(SUB, guardian, "staff-1" if verified else None,
-                        T0 - 30 * DAY if verified else None)
+    return GuardianLink(
+        SUB, guardian, "staff-1" if verified else None, T0 - 30 * DAY if verified else None
+    )
 
 
-def _guardian_consent(guardian: str | None, purpose: str = "order_fulfilment", *,
-                      withdrawn: datetime | None = None) -> Consent:
-    return consent(ConsentKind.GUARDIAN, purpose, given_by=guardian, withdrawn=withdrawn,
-                   cid=f"gc-{guardian}")
+def _guardian_consent(
+    guardian: str | None, purpose: str = "order_fulfilment", *, withdrawn: datetime | None = None
+) -> Consent:
+    return consent(
+        ConsentKind.GUARDIAN, purpose, given_by=guardian, withdrawn=withdrawn, cid=f"gc-{guardian}"
+    )
 
 
 CHILD = replace(ADULT, declared_minor=True)
@@ -434,30 +512,47 @@ def test_a_person_is_an_adult_from_their_adult_on_date() -> None:
 @pytest.mark.req("R6.1")
 @pytest.mark.req("R6.2")
 @pytest.mark.parametrize("sub", [CHILD, YOUNG], ids=["declared-minor", "adult-tomorrow"])
-def test_consent_from_a_verified_guardian_lets_the_childs_data_be_used(sub: SubjectState
-                                                                      ) -> None:
-    ok = replace(sub, guardians=(_link("g-1", verified=True),),
-                 consents=(_guardian_consent("g-1"),))
+def test_consent_from_a_verified_guardian_lets_the_childs_data_be_used(sub: SubjectState) -> None:
+    ok = replace(
+        sub, guardians=(_link("g-1", verified=True),), consents=(_guardian_consent("g-1"),)
+    )
     assert_allowed(run(ask("order_fulfilment", EMAIL, PHONE), ok), EMAIL, PHONE)
 
 
 @pytest.mark.req("R6.1")
 @pytest.mark.req("R6.2")
-@pytest.mark.parametrize(("links", "given"), [
-    ((_link("g-1", verified=False),), (_guardian_consent("g-1"),)),  # link not verified
-    ((), (_guardian_consent("g-1"),)),  # no link at all
-    ((_link("g-1", verified=True),), (_guardian_consent("g-2"),)),  # someone else consented
-    ((_link("g-1", verified=True),), (_guardian_consent(None),)),  # nobody named
-    ((_link("g-1", verified=True),), (_guardian_consent("g-1", withdrawn=T0),)),  # withdrawn
-    ((_link("g-1", verified=True),),
-     (_guardian_consent("g-1", purpose="after_sales"),)),  # to another purpose
-    ((_link("g-1", verified=True),),
-     (consent(ConsentKind.GENERAL, given_by="g-1"),)),  # a general consent is not it
-    ((_link("g-1", verified=True),), ()),  # verified guardian, no consent
-], ids=["unverified", "unlinked", "other-person", "anonymous", "withdrawn", "other-purpose",
-        "general-kind", "none"])
-def test_guardian_consent_that_does_not_count(links: tuple[GuardianLink, ...],
-                                              given: tuple[Consent, ...]) -> None:
+@pytest.mark.parametrize(
+    ("links", "given"),
+    [
+        ((_link("g-1", verified=False),), (_guardian_consent("g-1"),)),  # link not verified
+        ((), (_guardian_consent("g-1"),)),  # no link at all
+        ((_link("g-1", verified=True),), (_guardian_consent("g-2"),)),  # someone else consented
+        ((_link("g-1", verified=True),), (_guardian_consent(None),)),  # nobody named
+        ((_link("g-1", verified=True),), (_guardian_consent("g-1", withdrawn=T0),)),  # withdrawn
+        (
+            (_link("g-1", verified=True),),
+            (_guardian_consent("g-1", purpose="after_sales"),),
+        ),  # to another purpose
+        (
+            (_link("g-1", verified=True),),
+            (consent(ConsentKind.GENERAL, given_by="g-1"),),
+        ),  # a general consent is not it
+        ((_link("g-1", verified=True),), ()),  # verified guardian, no consent
+    ],
+    ids=[
+        "unverified",
+        "unlinked",
+        "other-person",
+        "anonymous",
+        "withdrawn",
+        "other-purpose",
+        "general-kind",
+        "none",
+    ],
+)
+def test_guardian_consent_that_does_not_count(
+    links: tuple[GuardianLink, ...], given: tuple[Consent, ...]
+) -> None:
     sub = replace(CHILD, guardians=links, consents=given)
     only(run(ask("order_fulfilment", EMAIL), sub), "child_without_guardian_consent")
 
@@ -465,8 +560,13 @@ def test_guardian_consent_that_does_not_count(links: tuple[GuardianLink, ...],
 # -- purpose_not_declared_at_collection -------------------------------------------------------
 @pytest.mark.req("R2.4")
 def test_data_collected_for_other_purposes_is_refused_without_consent() -> None:
-    sub = replace(ADULT, collected_for={EMAIL: frozenset({"order_fulfilment"}),
-                                        PHONE: frozenset({"order_fulfilment", "after_sales"})})
+    sub = replace(
+        ADULT,
+        collected_for={
+            EMAIL: frozenset({"order_fulfilment"}),
+            PHONE: frozenset({"order_fulfilment", "after_sales"}),
+        },
+    )
     d = run(ask("after_sales", EMAIL, PHONE), sub)
     r = only(d, "purpose_not_declared_at_collection", (EMAIL,))
     assert "after_sales" in r.en
@@ -480,31 +580,35 @@ def test_a_general_consent_to_the_purpose_lifts_undeclared_collection() -> None:
     sub = replace(ADULT, collected_for={EMAIL: frozenset({"order_fulfilment"})})
     given = replace(sub, consents=(consent(ConsentKind.GENERAL, "after_sales"),))
     assert_allowed(run(ask("after_sales", EMAIL), given), EMAIL)
-    for other in (consent(ConsentKind.GENERAL, "order_fulfilment"),  # another purpose
-                  consent(ConsentKind.SENSITIVE, "after_sales"),  # another kind
-                  consent(ConsentKind.GENERAL, "after_sales", withdrawn=T0)):  # withdrawn
-        only(run(ask("after_sales", EMAIL), replace(sub, consents=(other,))),
-             "purpose_not_declared_at_collection", (EMAIL,))
+    for other in (
+        consent(ConsentKind.GENERAL, "order_fulfilment"),  # another purpose
+        consent(ConsentKind.SENSITIVE, "after_sales"),  # another kind
+        consent(ConsentKind.GENERAL, "after_sales", withdrawn=T0),
+    ):  # withdrawn
+        only(
+            run(ask("after_sales", EMAIL), replace(sub, consents=(other,))),
+            "purpose_not_declared_at_collection",
+            (EMAIL,),
+        )
 
 
 # -- consent_required -------------------------------------------------------------------------
 @pytest.mark.req("R2.4")
-@pytest.mark.parametrize("purpose", sorted(k for k, r in REGISTER.rules.items()
-                                           if r.needs_consent))
+@pytest.mark.parametrize("purpose", sorted(k for k, r in REGISTER.rules.items() if r.needs_consent))
 def test_a_purpose_that_needs_consent_is_refused_without_it(purpose: str) -> None:
     cat = "user.behavior.purchase_history"
     sub = replace(ADULT, collected_for={cat: ALL_PURPOSES})
     r = only(run(ask(purpose, cat), sub), "consent_required")
     assert purpose in r.en and purpose in r.zh
-    assert_allowed(run(ask(purpose, cat), replace(sub, consents=(consent(purpose=purpose),))),
-                   cat)
+    assert_allowed(run(ask(purpose, cat), replace(sub, consents=(consent(purpose=purpose),))), cat)
 
 
 @pytest.mark.req("R2.4")
 def test_withdrawal_takes_effect_on_the_next_decision() -> None:
     withdrawn_at = T0 + timedelta(hours=2)
-    sub = replace(ADULT, consents=(consent(purpose="consultation_recommendation",
-                                           withdrawn=withdrawn_at),))
+    sub = replace(
+        ADULT, consents=(consent(purpose="consultation_recommendation", withdrawn=withdrawn_at),)
+    )
     before = withdrawn_at - timedelta(microseconds=1)
     assert_allowed(run(ask("consultation_recommendation", EMAIL, at=before), sub), EMAIL)
     for at in (withdrawn_at, withdrawn_at + timedelta(seconds=1), withdrawn_at + 400 * DAY):
@@ -513,8 +617,9 @@ def test_withdrawal_takes_effect_on_the_next_decision() -> None:
 
 @pytest.mark.req("R2.4")
 def test_a_consent_counts_only_from_when_it_was_given() -> None:
-    sub = replace(ADULT, consents=(consent(purpose="consultation_recommendation",
-                                           granted=T0 + DAY),))
+    sub = replace(
+        ADULT, consents=(consent(purpose="consultation_recommendation", granted=T0 + DAY),)
+    )
     only(run(ask("consultation_recommendation", EMAIL), sub), "consent_required")
     assert_allowed(run(ask("consultation_recommendation", EMAIL, at=T0 + DAY), sub), EMAIL)
 
@@ -542,12 +647,16 @@ def test_sensitive_data_needs_its_own_consent() -> None:
 
 
 @pytest.mark.req("R2.4")
-@pytest.mark.parametrize("given", [
-    (consent(ConsentKind.GENERAL),),  # a general consent never implies it
-    (consent(ConsentKind.GENERAL), consent(ConsentKind.TRANSFER_ABROAD, cid="c-2")),
-    (consent(ConsentKind.SENSITIVE, "after_sales"),),  # to another purpose
-    (consent(ConsentKind.SENSITIVE, withdrawn=T0 - DAY),),  # withdrawn
-], ids=["general", "general+abroad", "other-purpose", "withdrawn"])
+@pytest.mark.parametrize(
+    "given",
+    [
+        (consent(ConsentKind.GENERAL),),  # a general consent never implies it
+        (consent(ConsentKind.GENERAL), consent(ConsentKind.TRANSFER_ABROAD, cid="c-2")),
+        (consent(ConsentKind.SENSITIVE, "after_sales"),),  # to another purpose
+        (consent(ConsentKind.SENSITIVE, withdrawn=T0 - DAY),),  # withdrawn
+    ],
+    ids=["general", "general+abroad", "other-purpose", "withdrawn"],
+)
 def test_a_general_consent_never_implies_a_sensitive_one(given: tuple[Consent, ...]) -> None:
     d = run(ask("order_fulfilment", BANK), replace(ADULT, consents=given))
     only(d, "sensitive_without_separate_consent", (BANK,))
@@ -555,9 +664,19 @@ def test_a_general_consent_never_implies_a_sensitive_one(given: tuple[Consent, .
 
 # -- legal exceptions (R2.5) ------------------------------------------------------------------
 EXC = LegalException(
-    "ex-1", ExceptionKind.CRIMINAL_JUSTICE, "Shanghai Public Security Bureau", "沪公刑(2025)17",
-    "Criminal Procedure Law Art. 54; PIPL Art. 13(3)", frozenset({SUB}), frozenset({"user"}),
-    T0 - 30 * DAY, T0 + 30 * DAY, "po-1", "po-2", T0 - 29 * DAY)
+    "ex-1",
+    ExceptionKind.CRIMINAL_JUSTICE,
+    "Shanghai Public Security Bureau",
+    "沪公刑(2025)17",
+    "Criminal Procedure Law Art. 54; PIPL Art. 13(3)",
+    frozenset({SUB}),
+    frozenset({"user"}),
+    T0 - 30 * DAY,
+    T0 + 30 * DAY,
+    "po-1",
+    "po-2",
+    T0 - 29 * DAY,
+)
 EXPIRES = f"expires:{EXC.valid_until.isoformat()}"
 
 
@@ -571,20 +690,30 @@ LIFTABLE = [
     ("purpose_not_declared_at_collection", "after_sales", EMAIL, NO_PURPOSE_FOR),
     ("sensitive_without_separate_consent", "order_fulfilment", BANK, ADULT),
     ("child_without_guardian_consent", "order_fulfilment", EMAIL, CHILD),
-    ("processing_restricted", "order_fulfilment", EMAIL,
-     replace(ADULT, restrictions=(_restriction(RestrictionKind.RESTRICTION, None),))),
-    ("processing_objected", "order_fulfilment", EMAIL,
-     replace(ADULT, restrictions=(_restriction(RestrictionKind.OBJECTION, "order_fulfilment"),))),
+    (
+        "processing_restricted",
+        "order_fulfilment",
+        EMAIL,
+        replace(ADULT, restrictions=(_restriction(RestrictionKind.RESTRICTION, None),)),
+    ),
+    (
+        "processing_objected",
+        "order_fulfilment",
+        EMAIL,
+        replace(ADULT, restrictions=(_restriction(RestrictionKind.OBJECTION, "order_fulfilment"),)),
+    ),
 ]
 
 
 @pytest.mark.req("R2.5")
-@pytest.mark.parametrize(("code", "purpose", "cat", "sub"), LIFTABLE,
-                         ids=[c[0] for c in LIFTABLE])
+@pytest.mark.parametrize(("code", "purpose", "cat", "sub"), LIFTABLE, ids=[c[0] for c in LIFTABLE])
 def test_an_exception_in_force_lifts_the_consent_refusals_and_is_named(
-        code: str, purpose: str, cat: str, sub: SubjectState) -> None:
-    per_category = code in {"purpose_not_declared_at_collection",
-                            "sensitive_without_separate_consent"}
+    code: str, purpose: str, cat: str, sub: SubjectState
+) -> None:
+    per_category = code in {
+        "purpose_not_declared_at_collection",
+        "sensitive_without_separate_consent",
+    }
     only(run(ask(purpose, cat), sub, with_exc()), code, (cat,) if per_category else ())
     d = run(ask(purpose, cat, exception="ex-1"), sub, with_exc())
     assert d.allowed == frozenset({cat})
@@ -650,12 +779,17 @@ def test_an_unknown_exception_lifts_nothing_and_says_so() -> None:
 
 
 @pytest.mark.req("R2.5")
-@pytest.mark.parametrize("scope", [
-    {"subject_ids": frozenset({"sub-2"})},
-    {"categories": frozenset({"user.financial"})},
-], ids=["other-subject", "other-category"])
-def test_an_exception_that_does_not_cover_the_request_lifts_nothing(scope: dict[str, object]
-                                                                    ) -> None:
+@pytest.mark.parametrize(
+    "scope",
+    [
+        {"subject_ids": frozenset({"sub-2"})},
+        {"categories": frozenset({"user.financial"})},
+    ],
+    ids=["other-subject", "other-category"],
+)
+def test_an_exception_that_does_not_cover_the_request_lifts_nothing(
+    scope: dict[str, object],
+) -> None:
     ex = replace(EXC, **scope)  # type: ignore[arg-type]
     d = run(ask("consultation_recommendation", EMAIL, exception="ex-1"), ADULT, with_exc(ex))
     assert d.allowed == frozenset()
@@ -674,23 +808,30 @@ def test_an_exception_named_on_a_use_that_needs_none_adds_no_legal_exception_rea
 NEVER_LIFTED = [
     ("purpose_unknown", ask("marketing_blast", EMAIL, exception="ex-1")),
     ("system_not_approved", ask("order_fulfilment", EMAIL, system="pending", exception="ex-1")),
-    ("system_not_approved",
-     ask("order_fulfilment", EMAIL, system="cloud_unapproved", exception="ex-1")),
+    (
+        "system_not_approved",
+        ask("order_fulfilment", EMAIL, system="cloud_unapproved", exception="ex-1"),
+    ),
     ("role_not_allowed_for_purpose", ask("legal_compliance", EMAIL, exception="ex-1")),
-    ("credential_not_readable",
-     ask("legal_compliance", PASSWORD, actor=OFFICER, exception="ex-1")),
-    ("transfer_abroad_without_consent",
-     ask("order_fulfilment", EMAIL, system="crm_de", exception="ex-1")),
+    ("credential_not_readable", ask("legal_compliance", PASSWORD, actor=OFFICER, exception="ex-1")),
+    (
+        "transfer_abroad_without_consent",
+        ask("order_fulfilment", EMAIL, system="crm_de", exception="ex-1"),
+    ),
 ]
 
 
 @pytest.mark.req("R2.5")
 @pytest.mark.req("R5.6")
-@pytest.mark.parametrize(("code", "req"), NEVER_LIFTED,
-                         ids=[f"{c}-{r.target_system or r.purpose}" for c, r in NEVER_LIFTED])
+@pytest.mark.parametrize(
+    ("code", "req"),
+    NEVER_LIFTED,
+    ids=[f"{c}-{r.target_system or r.purpose}" for c, r in NEVER_LIFTED],
+)
 @pytest.mark.parametrize("sub", [ADULT, CHILD], ids=["adult", "child"])
-def test_an_exception_never_lifts_the_non_consent_rules(code: str, req: AccessRequest,
-                                                        sub: SubjectState) -> None:
+def test_an_exception_never_lifts_the_non_consent_rules(
+    code: str, req: AccessRequest, sub: SubjectState
+) -> None:
     d = run(req, sub, with_exc())
     assert d.allowed == frozenset()
     assert code in codes(d)
@@ -748,14 +889,17 @@ def test_a_decision_covers_only_its_subject_and_allowed_categories() -> None:
 @pytest.mark.req("R2.4")
 def test_the_seal_message_covers_what_the_vault_relies_on() -> None:
     d = run(ask("order_fulfilment", PHONE, EMAIL))
-    expected = "\x1f".join(["d-1", SUB, "order_fulfilment", "read",
-                            f"{EMAIL},{PHONE}"]).encode()
+    expected = "\x1f".join(["d-1", SUB, "order_fulfilment", "read", f"{EMAIL},{PHONE}"]).encode()
     assert seal_message(d) == expected
     assert RecordedDecision(d, b"mac").seal_message() == expected
     # any change to what the vault trusts changes the message
-    for other in (replace(d, id="d-2"), replace(d, subject_id="sub-2"),
-                  replace(d, purpose="after_sales"), replace(d, action=Action.EXPORT),
-                  replace(d, allowed=frozenset({EMAIL}))):
+    for other in (
+        replace(d, id="d-2"),
+        replace(d, subject_id="sub-2"),
+        replace(d, purpose="after_sales"),
+        replace(d, action=Action.EXPORT),
+        replace(d, allowed=frozenset({EMAIL})),
+    ):
         assert seal_message(other) != expected
     denied = run(ask("marketing_blast", EMAIL))
     assert seal_message(denied).endswith(b"\x1f")
@@ -766,10 +910,20 @@ def test_the_seal_message_covers_what_the_vault_relies_on() -> None:
 def test_the_register_is_seeded_with_the_policys_eight_purposes() -> None:
     seeded = seed_purposes()
     assert [r.key for r in seeded] == [p.key for p in POLICY_PURPOSES]
-    assert {r.key for r in seeded} == PURPOSE_KEYS == {
-        "order_fulfilment", "business_negotiation", "requested_services", "after_sales",
-        "consultation_recommendation", "important_notices", "legal_compliance",
-        "service_improvement"}
+    assert (
+        {r.key for r in seeded}
+        == PURPOSE_KEYS
+        == {
+            "order_fulfilment",
+            "business_negotiation",
+            "requested_services",
+            "after_sales",
+            "consultation_recommendation",
+            "important_notices",
+            "legal_compliance",
+            "service_improvement",
+        }
+    )
     for r in seeded:
         assert r.en.strip() and r.zh.strip(), r.key
         assert any("\u4e00" <= ch <= "\u9fff" for ch in r.zh), r.key
@@ -784,14 +938,17 @@ def _rule(**kw: object) -> PurposeRule:
 
 
 @pytest.mark.req("R2.3")
-@pytest.mark.parametrize(("change", "field"), [
-    ({"key": "After Sales"}, "key"),
-    ({"key": ""}, "key"),
-    ({"en": "  "}, "en"),
-    ({"zh": ""}, "zh"),
-    ({"retention_days": 0}, "retention_days"),
-    ({"roles": frozenset()}, "roles"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"key": "After Sales"}, "key"),
+        ({"key": ""}, "key"),
+        ({"en": "  "}, "en"),
+        ({"zh": ""}, "zh"),
+        ({"retention_days": 0}, "retention_days"),
+        ({"roles": frozenset()}, "roles"),
+    ],
+)
 def test_check_purpose_names_the_field_at_fault(change: dict[str, object], field: str) -> None:
     with pytest.raises(InvalidInput) as err:
         check_purpose(_rule(**change), TAXONOMY)
@@ -822,8 +979,16 @@ def test_register_changes_make_new_versions() -> None:
 
 
 # -- the data map (R2.7) ----------------------------------------------------------------------
-FINDING = Finding("f-1", "fp-1", "unregistered_location", "share://finance/list.xlsx", EMAIL,
-                  "12 email addresses", FindingStatus.OPEN, T0)
+FINDING = Finding(
+    "f-1",
+    "fp-1",
+    "unregistered_location",
+    "share://finance/list.xlsx",
+    EMAIL,
+    "12 email addresses",
+    FindingStatus.OPEN,
+    T0,
+)
 
 
 @pytest.mark.req("R2.7")
@@ -835,8 +1000,10 @@ def test_a_finding_moves_through_its_lifecycle() -> None:
     assert fixed.status is FindingStatus.FIXED
     back = move_finding(fixed, FindingStatus.OPEN)  # it came back
     accepted = move_finding(back, FindingStatus.ACCEPTED_RISK, reason="legacy archive, sealed")
-    assert (accepted.status, accepted.reason) == (FindingStatus.ACCEPTED_RISK,
-                                                  "legacy archive, sealed")
+    assert (accepted.status, accepted.reason) == (
+        FindingStatus.ACCEPTED_RISK,
+        "legacy archive, sealed",
+    )
     assert move_finding(accepted, FindingStatus.OPEN).status is FindingStatus.OPEN
 
 
@@ -853,15 +1020,18 @@ def test_assigning_needs_an_assignee_and_accepting_a_risk_needs_a_reason() -> No
 
 
 @pytest.mark.req("R2.7")
-@pytest.mark.parametrize(("start", "to"), [
-    (FindingStatus.OPEN, FindingStatus.OPEN),
-    (FindingStatus.FIXED, FindingStatus.ASSIGNED),
-    (FindingStatus.FIXED, FindingStatus.ACCEPTED_RISK),
-    (FindingStatus.FIXED, FindingStatus.FIXED),
-    (FindingStatus.ACCEPTED_RISK, FindingStatus.FIXED),
-    (FindingStatus.ACCEPTED_RISK, FindingStatus.ASSIGNED),
-    (FindingStatus.ASSIGNED, FindingStatus.ASSIGNED),
-])
+@pytest.mark.parametrize(
+    ("start", "to"),
+    [
+        (FindingStatus.OPEN, FindingStatus.OPEN),
+        (FindingStatus.FIXED, FindingStatus.ASSIGNED),
+        (FindingStatus.FIXED, FindingStatus.ACCEPTED_RISK),
+        (FindingStatus.FIXED, FindingStatus.FIXED),
+        (FindingStatus.ACCEPTED_RISK, FindingStatus.FIXED),
+        (FindingStatus.ACCEPTED_RISK, FindingStatus.ASSIGNED),
+        (FindingStatus.ASSIGNED, FindingStatus.ASSIGNED),
+    ],
+)
 def test_illegal_finding_moves_conflict(start: FindingStatus, to: FindingStatus) -> None:
     with pytest.raises(Conflict) as err:
         move_finding(replace(FINDING, status=start), to, assignee="staff-7", reason="why")
@@ -870,8 +1040,16 @@ def test_illegal_finding_moves_conflict(start: FindingStatus, to: FindingStatus)
 
 @pytest.mark.req("R2.7")
 def test_an_export_expires_at_its_expiry() -> None:
-    ex = Export("x-1", "erp", "auditor@example.cn", "staff-1", frozenset({EMAIL}),
-                "legal_compliance", T0, T0 + 7 * DAY)
+    ex = Export(
+        "x-1",
+        "erp",
+        "auditor@example.cn",
+        "staff-1",
+        frozenset({EMAIL}),
+        "legal_compliance",
+        T0,
+        T0 + 7 * DAY,
+    )
     assert not ex.expired(T0 + 7 * DAY - timedelta(seconds=1))
     assert ex.expired(T0 + 7 * DAY)
 
@@ -883,23 +1061,31 @@ def test_a_system_is_usable_only_when_it_and_its_cloud_are_approved() -> None:
 
 # -- the date a child becomes an adult (R6.1) -------------------------------------------------
 @pytest.mark.req("R6.1")
-@pytest.mark.parametrize(("born", "age", "adult"), [
-    (date(2012, 2, 29), 14, date(2026, 3, 1)),  # no 29 Feb in 2026
-    (date(2008, 2, 29), 16, date(2024, 2, 29)),  # 2024 has one
-    (date(2011, 6, 1), 14, date(2025, 6, 1)),
-    (date(2011, 12, 31), 14, date(2025, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("born", "age", "adult"),
+    [
+        (date(2012, 2, 29), 14, date(2026, 3, 1)),  # no 29 Feb in 2026
+        (date(2008, 2, 29), 16, date(2024, 2, 29)),  # 2024 has one
+        (date(2011, 6, 1), 14, date(2025, 6, 1)),
+        (date(2011, 12, 31), 14, date(2025, 12, 31)),
+    ],
+)
 def test_adult_on(born: date, age: int, adult: date) -> None:
     assert adult_on(born, age) == adult
 
 
 # -- a verified request of the person (issue 5) -------------------------------------------
 
+
 @pytest.mark.req("R4.1")
 def test_a_verified_request_gets_the_persons_own_data_back_whatever_they_restricted() -> None:
-    restricted = replace(ADULT, restrictions=(
-        Restriction("r-1", SUB, RestrictionKind.RESTRICTION, None, T0 - DAY),
-        Restriction("r-2", SUB, RestrictionKind.OBJECTION, "legal_compliance", T0 - DAY)))
+    restricted = replace(
+        ADULT,
+        restrictions=(
+            Restriction("r-1", SUB, RestrictionKind.RESTRICTION, None, T0 - DAY),
+            Restriction("r-2", SUB, RestrictionKind.OBJECTION, "legal_compliance", T0 - DAY),
+        ),
+    )
     plain = ask("legal_compliance", EMAIL, HEALTH, PASSWORD, actor=ERP)
     refused = run(plain, restricted)
     assert refused.allowed == frozenset()
@@ -910,6 +1096,7 @@ def test_a_verified_request_gets_the_persons_own_data_back_whatever_they_restric
     assert codes(answered) == ["partly_allowed", "credential_not_readable", "rights_request"]
     assert "req-7" in explained(answered.reasons[-1]).en
     # only for legal compliance: the request id lifts nothing for another purpose
-    other = run(replace(ask("after_sales", EMAIL, actor=ERP), rights_request_id="req-7"),
-                restricted)
+    other = run(
+        replace(ask("after_sales", EMAIL, actor=ERP), rights_request_id="req-7"), restricted
+    )
     assert other.allowed == frozenset()

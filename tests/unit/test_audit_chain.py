@@ -42,13 +42,13 @@ class MemorySigner:
 
     def verify(self, checkpoint: Checkpoint) -> bool:
         return checkpoint.key_id == self.key_id and hmac.compare_digest(
-            self.sign(checkpoint.message()), checkpoint.signature)
+            self.sign(checkpoint.message()), checkpoint.signature
+        )
 
     def checkpoint(self, entries: list[AuditEntry], first: int, last: int) -> Checkpoint:
         """What services.audit.record_checkpoint signs, for entries[first-1:last]."""
-        root = merkle_root([e.entry_hash for e in entries[first - 1:last]])
-        unsigned = Checkpoint(first, last, entries[last - 1].entry_hash, root, AT, self.key_id,
-                              "")
+        root = merkle_root([e.entry_hash for e in entries[first - 1 : last]])
+        unsigned = Checkpoint(first, last, entries[last - 1].entry_hash, root, AT, self.key_id, "")
         cp = replace(unsigned, signature=self.sign(unsigned.message()))
         self.witnessed.append(cp)
         return cp
@@ -58,9 +58,20 @@ class MemorySigner:
 
 
 def events(n: int, start: int = 1) -> list[AuditEvent]:
-    return [AuditEvent("item.read", "staff", f"staff-{i % 3}", "subject", f"s-{i}", f"s-{i}",
-                       "after_sales", f"d-{i}", {"n": i, "items": [f"i-{i}"]})
-            for i in range(start, start + n)]
+    return [
+        AuditEvent(
+            "item.read",
+            "staff",
+            f"staff-{i % 3}",
+            "subject",
+            f"s-{i}",
+            f"s-{i}",
+            "after_sales",
+            f"d-{i}",
+            {"n": i, "items": [f"i-{i}"]},
+        )
+        for i in range(start, start + n)
+    ]
 
 
 def rows(entries: list[AuditEntry]) -> list[RowTuple]:
@@ -74,10 +85,12 @@ def rechain(rs: list[RowTuple], from_index: int) -> list[RowTuple]:
     prev = out[-1][12] if out else GENESIS
     for r in rs[from_index:]:
         seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details = r[:11]
-        h = entry_digest(seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec,
-                         details, prev)
-        out.append((seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details,
-                    prev, h))
+        h = entry_digest(
+            seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details, prev
+        )
+        out.append(
+            (seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details, prev, h)
+        )
         prev = h
     return out
 
@@ -113,9 +126,20 @@ def test_chain_links_each_entry_to_the_previous_one() -> None:
     for before, after in itertools.pairwise(entries):
         assert after.prev_hash == before.entry_hash
     for e in entries:
-        assert e.entry_hash == entry_digest(e.seq, e.at_us, e.actor_kind, e.actor_id, e.action,
-                                            e.target_type, e.target_id, e.subject_id, e.purpose,
-                                            e.decision_id, e.details, e.prev_hash)
+        assert e.entry_hash == entry_digest(
+            e.seq,
+            e.at_us,
+            e.actor_kind,
+            e.actor_id,
+            e.action,
+            e.target_type,
+            e.target_id,
+            e.subject_id,
+            e.purpose,
+            e.decision_id,
+            e.details,
+            e.prev_hash,
+        )
     assert len({e.entry_hash for e in entries}) == 4
 
 
@@ -130,14 +154,29 @@ def test_chain_continues_after_the_head_exactly_as_one_batch_would() -> None:
 @pytest.mark.req("R2.10")
 def test_details_are_canonical_json() -> None:
     assert canonical_details({"b": 1, "a": ["x"], "c": None}) == '{"a":["x"],"b":1,"c":null}'
-    [e] = chain([AuditEvent("x", "staff", "s", details={"z": "中", "a": True})], head_seq=0,
-                head_hash=GENESIS, at_us=AT)
+    [e] = chain(
+        [AuditEvent("x", "staff", "s", details={"z": "中", "a": True})],
+        head_seq=0,
+        head_hash=GENESIS,
+        at_us=AT,
+    )
     assert e.details == '{"a":true,"z":"\\u4e2d"}'
 
 
 @pytest.mark.req("R2.10")
-@pytest.mark.parametrize("name", ["action", "actor_kind", "actor_id", "target_type",
-                                  "target_id", "subject_id", "purpose", "decision_id"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "action",
+        "actor_kind",
+        "actor_id",
+        "target_type",
+        "target_id",
+        "subject_id",
+        "purpose",
+        "decision_id",
+    ],
+)
 def test_a_field_holding_the_separator_is_refused(name: str) -> None:
     """Otherwise ("a\\x1eb", "c") and ("a", "b\\x1ec") would hash alike."""
     event = replace(AuditEvent("x", "staff", "s"), **{name: "a\x1eb"})
@@ -181,8 +220,9 @@ def test_merkle_root_changes_with_any_leaf_or_the_order() -> None:
 
 # -- verify: intact -----------------------------------------------------------------------
 @pytest.mark.req("R2.10")
-def test_an_intact_trail_verifies(trail: tuple[list[AuditEntry], list[Checkpoint],
-                                               MemorySigner]) -> None:
+def test_an_intact_trail_verifies(
+    trail: tuple[list[AuditEntry], list[Checkpoint], MemorySigner],
+) -> None:
     entries, cps, signer = trail
     report = verify(rows(entries), cps, signer.verify, signer.witness())
     assert report.ok and report.first is None
@@ -206,11 +246,19 @@ def test_a_checkpoint_over_the_whole_trail_verifies() -> None:
 # -- verify: every tamper case ------------------------------------------------------------
 Trail = tuple[list[AuditEntry], list[Checkpoint], MemorySigner]
 
-FIELDS = {"at_us": (1, AT + 1), "actor_kind": (2, "system"), "actor_id": (3, "mallory"),
-          "action": (4, "item.create"), "target_type": (5, "item"), "target_id": (6, "x"),
-          "subject_id": (7, "s-other"), "purpose": (8, "legal_compliance"),
-          "decision_id": (9, "d-forged"), "details": (10, '{"n":0}'),
-          "entry_hash": (12, "f" * 64)}
+FIELDS = {
+    "at_us": (1, AT + 1),
+    "actor_kind": (2, "system"),
+    "actor_id": (3, "mallory"),
+    "action": (4, "item.create"),
+    "target_type": (5, "item"),
+    "target_id": (6, "x"),
+    "subject_id": (7, "s-other"),
+    "purpose": (8, "legal_compliance"),
+    "decision_id": (9, "d-forged"),
+    "details": (10, '{"n":0}'),
+    "entry_hash": (12, "f" * 64),
+}
 
 
 @pytest.mark.req("R2.10")
@@ -283,8 +331,17 @@ def test_a_well_hashed_forged_entry_breaks_the_chain_at_the_next_entry(trail: Tr
     then no longer follows, and that is the first point the chain proves wrong."""
     entries, cps, signer = trail
     rs = rows(entries)
-    forged_fields = ("staff", "mallory", "item.read", "subject", "s-x", "s-x", "after_sales",
-                     "d-x", "{}")
+    forged_fields = (
+        "staff",
+        "mallory",
+        "item.read",
+        "subject",
+        "s-x",
+        "s-x",
+        "after_sales",
+        "d-x",
+        "{}",
+    )
     h = entry_digest(4, AT, *forged_fields, rs[2][12])
     rs.insert(3, (4, AT, *forged_fields, rs[2][12], h))
     rs = [with_seq(r, i) for i, r in enumerate(rs, start=1)]
@@ -317,8 +374,7 @@ def test_two_entries_swapped_keeping_their_seq_are_named(trail: Trail, a: int, b
 
 
 @pytest.mark.req("R2.10")
-def test_a_rechained_rewrite_inside_a_checkpoint_is_caught_by_the_checkpoint(
-        trail: Trail) -> None:
+def test_a_rechained_rewrite_inside_a_checkpoint_is_caught_by_the_checkpoint(trail: Trail) -> None:
     """Rewriting entry 7 and recomputing every later hash fools the chain, not the signed
     head hash and Merkle root of the checkpoint over 6–10."""
     entries, cps, signer = trail
@@ -332,16 +388,20 @@ def test_a_rechained_rewrite_inside_a_checkpoint_is_caught_by_the_checkpoint(
 
 
 @pytest.mark.req("R2.10")
-def test_a_rewritten_trail_with_recomputed_checkpoints_fails_the_signatures(
-        trail: Trail) -> None:
+def test_a_rewritten_trail_with_recomputed_checkpoints_fails_the_signatures(trail: Trail) -> None:
     """Rewrite entry 2, recompute every hash and every checkpoint's head and root: the
     arithmetic holds, but nobody without the signing key can sign the new checkpoints."""
     entries, cps, signer = trail
     rs = rechain([with_field(r, 3, "mallory") if r[0] == 2 else r for r in rows(entries)], 1)
     hashes = [r[12] for r in rs]
-    cps = [replace(cp, head_hash=hashes[cp.last_seq - 1],
-                   merkle_root=merkle_root(hashes[cp.first_seq - 1:cp.last_seq]))
-           for cp in cps]
+    cps = [
+        replace(
+            cp,
+            head_hash=hashes[cp.last_seq - 1],
+            merkle_root=merkle_root(hashes[cp.first_seq - 1 : cp.last_seq]),
+        )
+        for cp in cps
+    ]
     report = verify(rs, cps, signer.verify, signer.witness())
     assert [p.seq for p in report.problems] == [5, 10]
     assert all("bad signature" in p.what for p in report.problems)
@@ -404,8 +464,7 @@ def test_every_checkpoint_deleted_is_caught_by_the_witness(trail: Trail) -> None
 
 
 @pytest.mark.req("R2.10")
-def test_a_checkpoint_replaced_by_another_signed_one_is_caught_by_the_witness(
-        trail: Trail) -> None:
+def test_a_checkpoint_replaced_by_another_signed_one_is_caught_by_the_witness(trail: Trail) -> None:
     """Even a validly signed checkpoint (say, made again later over the same entries) is not
     the one the witness kept."""
     entries, cps, signer = trail
@@ -426,7 +485,8 @@ def test_the_chain_head_matches_an_intact_trail(trail: Trail) -> None:
 @pytest.mark.req("R2.10")
 @pytest.mark.parametrize("keep", [10, 11])
 def test_a_tail_cut_after_the_last_checkpoint_is_caught_by_the_chain_head(
-        trail: Trail, keep: int) -> None:
+    trail: Trail, keep: int
+) -> None:
     entries, cps, signer = trail
     assert verify(rows(entries)[:keep], cps, signer.verify, signer.witness()).ok  # without
     report = verify(rows(entries)[:keep], cps, signer.verify, signer.witness(), head_seq=N)
@@ -440,8 +500,12 @@ def test_a_tail_cut_after_the_last_checkpoint_is_caught_by_the_chain_head(
 def test_a_well_hashed_entry_appended_beyond_the_chain_head_is_reported(trail: Trail) -> None:
     """Entries the appenders never wrote: the head (kept by every append) says 12."""
     entries, cps, signer = trail
-    forged = chain([AuditEvent("subject.erase", "staff", "mallory")], head_seq=N,
-                   head_hash=entries[-1].entry_hash, at_us=AT)
+    forged = chain(
+        [AuditEvent("subject.erase", "staff", "mallory")],
+        head_seq=N,
+        head_hash=entries[-1].entry_hash,
+        at_us=AT,
+    )
     report = verify(rows(entries + forged), cps, signer.verify, signer.witness(), head_seq=N)
     assert report.first is not None
     assert report.first.seq == N + 1

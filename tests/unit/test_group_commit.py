@@ -31,7 +31,8 @@ class Ledger:
         self.gate.wait()
         self.batches.append(batch)
         answers: list[int | Exception] = [
-            ValueError(f"odd {n}") if n % 2 else n * 10 for n in batch]
+            ValueError(f"odd {n}") if n % 2 else n * 10 for n in batch
+        ]
         self.committed.update(n for n in batch if n % 2 == 0)
         return answers
 

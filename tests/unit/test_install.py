@@ -19,8 +19,13 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="no make on
 
 
 def dry_run(venv: Path, *goals: str) -> str:
-    r = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(ROOT), f"VENV={venv}",
-                        *goals], capture_output=True, text=True, timeout=60, check=False)
+    r = subprocess.run(
+        ["make", "-n", "--no-print-directory", "-C", str(ROOT), f"VENV={venv}", *goals],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     return r.stdout
 
@@ -59,10 +64,11 @@ def test_make_test_after_make_run_adds_only_the_dev_tools(tmp_path: Path) -> Non
 
 def test_the_runtime_dependencies_hold_no_dev_tool_nor_unused_data() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    names = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0].lower()
-             for d in project["dependencies"]}
-    dev = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0].lower()
-           for d in project["optional-dependencies"]["dev"]}
+    names = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    dev = {
+        re.split(r"[<>=;\[ ]", d, maxsplit=1)[0].lower()
+        for d in project["optional-dependencies"]["dev"]
+    }
     assert not names & dev
     # phonenumbers' geocoder, carrier and timezone data (42 MB) serve no check of the scanner
     assert "phonenumberslite" in names and "phonenumbers" not in names

@@ -39,9 +39,7 @@ def test_no_module_is_longer_than_450_lines() -> None:
         for p in _modules()
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES_PER_MODULE
     }
-    assert not long, (
-        f"modules over {MAX_LINES_PER_MODULE} lines — split them by concept: {long}"
-    )
+    assert not long, f"modules over {MAX_LINES_PER_MODULE} lines — split them by concept: {long}"
 
 
 def _private_imports(path: Path) -> list[str]:
@@ -51,7 +49,11 @@ def _private_imports(path: Path) -> list[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("piiguard"):
             for alias in node.names:
                 name = alias.name
-                if name.startswith("_") and not name.startswith("__") and name not in ALLOWED_PRIVATE:
+                if (
+                    name.startswith("_")
+                    and not name.startswith("__")
+                    and name not in ALLOWED_PRIVATE
+                ):
                     found.append(f"{path.relative_to(SRC)}:{node.lineno} {node.module}.{name}")
     return found
 

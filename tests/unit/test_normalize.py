@@ -10,18 +10,29 @@ from piiguard.domain.taxonomy import Lookup
 
 
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize("written", [
-    "13812345678", "138-1234-5678", "138 1234 5678", "+86 138 1234 5678", "+86-138-1234-5678",
-    "+8613812345678", "0086 138 1234 5678", "+86.138.1234.5678", " 13812345678 ",
-    "１３８１２３４５６７８",  # full-width digits, as typed with a Chinese IME
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "13812345678",
+        "138-1234-5678",
+        "138 1234 5678",
+        "+86 138 1234 5678",
+        "+86-138-1234-5678",
+        "+8613812345678",
+        "0086 138 1234 5678",
+        "+86.138.1234.5678",
+        " 13812345678 ",
+        "１３８１２３４５６７８",  # full-width digits, as typed with a Chinese IME
+    ],
+)
 def test_cn_mobile_forms_are_one_number(written: str) -> None:
     assert normalize(Lookup.PHONE, written) == "+8613812345678"
 
 
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize("written", ["0757-8123-4567", "(0757) 8123 4567", "+86 757 8123 4567",
-                                     "0086 757 81234567"])
+@pytest.mark.parametrize(
+    "written", ["0757-8123-4567", "(0757) 8123 4567", "+86 757 8123 4567", "0086 757 81234567"]
+)
 def test_cn_landline_forms_are_one_number(written: str) -> None:
     assert normalize(Lookup.PHONE, written) == "+8675781234567"
 
@@ -35,27 +46,43 @@ def test_foreign_numbers_keep_their_country_code() -> None:
 @pytest.mark.req("R5.1")
 def test_different_phone_numbers_stay_different() -> None:
     assert normalize(Lookup.PHONE, "13812345678") != normalize(Lookup.PHONE, "13812345679")
-    assert normalize(Lookup.PHONE, "+86 138 1234 5678") != normalize(Lookup.PHONE,
-                                                                      "+1 138 1234 5678")
+    assert normalize(Lookup.PHONE, "+86 138 1234 5678") != normalize(
+        Lookup.PHONE, "+1 138 1234 5678"
+    )
 
 
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize("written", ["Li.Lei@Example.CN", " li.lei@example.cn ",
-                                     "LI.LEI@EXAMPLE.CN\n", "ｌｉ．ｌｅｉ＠ｅｘａｍｐｌｅ．ｃｎ"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Li.Lei@Example.CN",
+        " li.lei@example.cn ",
+        "LI.LEI@EXAMPLE.CN\n",
+        "ｌｉ．ｌｅｉ＠ｅｘａｍｐｌｅ．ｃｎ",
+    ],
+)
 def test_email_forms_are_one_address(written: str) -> None:
     assert normalize(Lookup.EMAIL, written) == "li.lei@example.cn"
 
 
 @pytest.mark.req("R5.1")
 def test_different_emails_stay_different() -> None:
-    assert normalize(Lookup.EMAIL, "li.lei@example.cn") != normalize(Lookup.EMAIL,
-                                                                     "lilei@example.cn")
+    assert normalize(Lookup.EMAIL, "li.lei@example.cn") != normalize(
+        Lookup.EMAIL, "lilei@example.cn"
+    )
 
 
 @pytest.mark.req("R5.1")
-@pytest.mark.parametrize("written", ["11010519491231002X", "11010519491231002x",
-                                     "110105 19491231 002x", "110105-19491231-002X",
-                                     " 110105.19491231.002x "])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "11010519491231002X",
+        "11010519491231002x",
+        "110105 19491231 002x",
+        "110105-19491231-002X",
+        " 110105.19491231.002x ",
+    ],
+)
 def test_resident_id_forms_are_one_identifier(written: str) -> None:
     assert normalize(Lookup.IDENTIFIER, written) == "11010519491231002X"
 

@@ -41,18 +41,43 @@ from piiguard.domain.subjects import Channel, LegalBasis
 NOW = datetime(2025, 6, 1, 9, 30, 15, tzinfo=UTC)
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "requests.md"
 SCRIPT = "<script>alert('x')</script>"
-ENTRIES = {"README.txt", "access.html", "package.json", "items.csv", "recipients.csv",
-           "consents.csv", "restrictions.csv"}
+ENTRIES = {
+    "README.txt",
+    "access.html",
+    "package.json",
+    "items.csv",
+    "recipients.csv",
+    "consents.csv",
+    "restrictions.csv",
+}
 
 
-def _item(n: int, category: str, en: str, zh: str, value: str | None, *,
-          provided: bool = True, channel: str = "web") -> PackageItem:
+def _item(
+    n: int,
+    category: str,
+    en: str,
+    zh: str,
+    value: str | None,
+    *,
+    provided: bool = True,
+    channel: str = "web",
+) -> PackageItem:
     return PackageItem(
-        item_id=f"item-{n}", category=category, category_name_en=en, category_name_zh=zh,
-        value=value, channel=channel, legal_basis="contract", source_system="crm",
-        held_in="vault", collected_at=NOW - timedelta(days=400 - n),
-        last_confirmed_at=NOW - timedelta(days=10), purposes=("after_sales", "marketing"),
-        retain_until=date(2030, 1, 31) if n % 2 else None, provided_by_subject=provided)
+        item_id=f"item-{n}",
+        category=category,
+        category_name_en=en,
+        category_name_zh=zh,
+        value=value,
+        channel=channel,
+        legal_basis="contract",
+        source_system="crm",
+        held_in="vault",
+        collected_at=NOW - timedelta(days=400 - n),
+        last_confirmed_at=NOW - timedelta(days=10),
+        purposes=("after_sales", "marketing"),
+        retain_until=date(2030, 1, 31) if n % 2 else None,
+        provided_by_subject=provided,
+    )
 
 
 ITEMS = (
@@ -60,23 +85,45 @@ ITEMS = (
     _item(2, "user.contact.address", "Address", "地址", "北京市朝阳区建国路 88 号"),
     _item(3, "user.contact.email", "Email", "电子邮箱", "li.lei@example.cn"),
     _item(4, "user.authorization.credentials.password", "Password", "密码", None),
-    _item(5, "user.contact.phone_number", "Phone", "电话号码", "+8613812345678",
-          channel="phone"),
-    _item(6, "user.demographic.notes", "Notes", "备注", SCRIPT, provided=False,
-          channel="third_party"),
-    _item(7, "user.behavior.purchase_history", "Purchases", "购买记录", '=HYPERLINK("x")',
-          provided=False, channel="purchase_order"),
+    _item(5, "user.contact.phone_number", "Phone", "电话号码", "+8613812345678", channel="phone"),
+    _item(
+        6, "user.demographic.notes", "Notes", "备注", SCRIPT, provided=False, channel="third_party"
+    ),
+    _item(
+        7,
+        "user.behavior.purchase_history",
+        "Purchases",
+        "购买记录",
+        '=HYPERLINK("x")',
+        provided=False,
+        channel="purchase_order",
+    ),
 )
 PACKAGE = AccessPackage(
-    request_id="req-1", subject_id="sub-1", generated_at=NOW, language="zh",
-    company="示例贸易有限公司 <Example & Co>", decision_id="dec-1", items=ITEMS,
-    recipients=(PackageRecipient("erp", "ERP 系统", "CN", "after_sales",
-                                 ("user.name", "user.contact.address"), NOW - timedelta(1)),
-                PackageRecipient("hq-crm", "HQ CRM", "DE", "marketing", ("user.contact.email",),
-                                 NOW - timedelta(2))),
-    consents=(PackageConsent("marketing", "general", NOW - timedelta(30), None),
-              PackageConsent("newsletter", "general", NOW - timedelta(90),
-                             NOW - timedelta(20))),
+    request_id="req-1",
+    subject_id="sub-1",
+    generated_at=NOW,
+    language="zh",
+    company="示例贸易有限公司 <Example & Co>",
+    decision_id="dec-1",
+    items=ITEMS,
+    recipients=(
+        PackageRecipient(
+            "erp",
+            "ERP 系统",
+            "CN",
+            "after_sales",
+            ("user.name", "user.contact.address"),
+            NOW - timedelta(1),
+        ),
+        PackageRecipient(
+            "hq-crm", "HQ CRM", "DE", "marketing", ("user.contact.email",), NOW - timedelta(2)
+        ),
+    ),
+    consents=(
+        PackageConsent("marketing", "general", NOW - timedelta(30), None),
+        PackageConsent("newsletter", "general", NOW - timedelta(90), NOW - timedelta(20)),
+    ),
     restrictions=(PackageRestriction("objection", "profiling", NOW - timedelta(5), None),),
 )
 W = ZipPackageWriter()
@@ -98,7 +145,8 @@ def zipped() -> zipfile.ZipFile:
 
 @pytest.mark.req("R4.1")
 def test_the_zip_holds_every_entry_deflated_and_stamped_with_generated_at(
-        zipped: zipfile.ZipFile) -> None:
+    zipped: zipfile.ZipFile,
+) -> None:
     assert {i.filename for i in zipped.infolist()} == ENTRIES
     assert zipped.testzip() is None
     for info in zipped.infolist():
@@ -114,7 +162,11 @@ def test_package_json_holds_every_field_in_iso_times(zipped: zipfile.ZipFile) ->
     assert raw == json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()
     assert doc["format"] == ACCESS_FORMAT
     assert (doc["request_id"], doc["subject_id"], doc["decision_id"], doc["language"]) == (
-        "req-1", "sub-1", "dec-1", "zh")
+        "req-1",
+        "sub-1",
+        "dec-1",
+        "zh",
+    )
     assert doc["company"] == PACKAGE.company
     assert doc["generated_at"] == "2025-06-01T09:30:15+00:00"
     assert len(doc["items"]) == len(ITEMS)
@@ -133,9 +185,14 @@ def test_package_json_holds_every_field_in_iso_times(zipped: zipfile.ZipFile) ->
     assert [set(c) for c in doc["consents"]] == [set(CONSENT_FIELDS)] * 2
     assert doc["consents"][0]["withdrawn_at"] is None
     assert doc["consents"][1]["withdrawn_at"] == (NOW - timedelta(20)).isoformat()
-    assert doc["restrictions"] == [{"kind": "objection", "purpose": "profiling",
-                                    "since": (NOW - timedelta(5)).isoformat(),
-                                    "lifted_at": None}]
+    assert doc["restrictions"] == [
+        {
+            "kind": "objection",
+            "purpose": "profiling",
+            "since": (NOW - timedelta(5)).isoformat(),
+            "lifted_at": None,
+        }
+    ]
 
 
 @pytest.mark.req("R4.1")
@@ -160,9 +217,10 @@ def test_items_csv_has_a_bom_a_header_and_one_row_per_item(zipped: zipfile.ZipFi
 
 @pytest.mark.req("R4.1")
 def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_stay_text(
-        zipped: zipfile.ZipFile) -> None:
+    zipped: zipfile.ZipFile,
+) -> None:
     by_id = {r["item_id"]: r for r in _csv_rows(zipped.read("items.csv"))}
-    assert by_id["item-7"]["value"] == "'=HYPERLINK(\"x\")"
+    assert by_id["item-7"]["value"] == '\'=HYPERLINK("x")'
     assert by_id["item-5"]["value"] == "'+8613812345678"
     doc = json.loads(zipped.read("package.json"))
     assert doc["items"][6]["value"] == '=HYPERLINK("x")'  # the JSON keeps the value as held
@@ -173,21 +231,29 @@ def test_recipients_consents_and_restrictions_csv(zipped: zipfile.ZipFile) -> No
     rec = _csv_rows(zipped.read("recipients.csv"))
     assert list(rec[0]) == list(RECIPIENT_FIELDS)
     assert [(r["system"], r["region"], r["categories"]) for r in rec] == [
-        ("erp", "CN", "user.name;user.contact.address"), ("hq-crm", "DE", "user.contact.email")]
+        ("erp", "CN", "user.name;user.contact.address"),
+        ("hq-crm", "DE", "user.contact.email"),
+    ]
     assert rec[0]["system_name"] == "ERP 系统"
     con = _csv_rows(zipped.read("consents.csv"))
     assert list(con[0]) == list(CONSENT_FIELDS)
     assert [(c["purpose"], c["withdrawn_at"]) for c in con] == [
-        ("marketing", ""), ("newsletter", (NOW - timedelta(20)).isoformat())]
+        ("marketing", ""),
+        ("newsletter", (NOW - timedelta(20)).isoformat()),
+    ]
     res = _csv_rows(zipped.read("restrictions.csv"))
     assert list(res[0]) == list(RESTRICTION_FIELDS)
     assert (res[0]["kind"], res[0]["purpose"], res[0]["lifted_at"]) == (
-        "objection", "profiling", "")
+        "objection",
+        "profiling",
+        "",
+    )
 
 
 @pytest.mark.req("R4.1")
 def test_readme_is_bilingual_and_names_the_format_and_its_documentation(
-        zipped: zipfile.ZipFile) -> None:
+    zipped: zipfile.ZipFile,
+) -> None:
     text = zipped.read("README.txt").decode("utf-8")
     assert ACCESS_FORMAT in text
     assert "docs/requests.md" in text
@@ -228,12 +294,16 @@ def _page(html: str) -> _Page:
 
 
 @pytest.mark.req("R4.1")
-@pytest.mark.parametrize(("language", "lang", "hashed", "heading"), [
-    ("zh", "zh-CN", "仅以不可逆散列保存", "我们保存的信息"),
-    ("en", "en", "held only as a one-way hash", "The data we hold"),
-])
-def test_the_page_is_in_the_package_language(language: str, lang: str, hashed: str,
-                                             heading: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "lang", "hashed", "heading"),
+    [
+        ("zh", "zh-CN", "仅以不可逆散列保存", "我们保存的信息"),
+        ("en", "en", "held only as a one-way hash", "The data we hold"),
+    ],
+)
+def test_the_page_is_in_the_package_language(
+    language: str, lang: str, hashed: str, heading: str
+) -> None:
     html = W.access_html(replace(PACKAGE, language=language))
     page = _page(html)
     assert page.tags[0] == ("html", {"lang": lang})
@@ -250,15 +320,37 @@ def test_the_page_is_in_the_package_language(language: str, lang: str, hashed: s
 @pytest.mark.req("R4.1")
 def test_the_page_shows_provenance_recipients_consents_and_restrictions() -> None:
     html = W.access_html(PACKAGE)
-    for text in ("李雷", "北京市朝阳区建国路 88 号", "电话",  # channel phone, in Chinese
-                 "订立或履行合同所必需", "crm", "vault", "after_sales、marketing", "2030-01-31",
-                 "未设定期限", "ERP 系统 (erp)", "HQ CRM (hq-crm)", "DE", "姓名、地址",
-                 "一般同意", "仍然有效", "拒绝处理", "profiling"):
+    for text in (
+        "李雷",
+        "北京市朝阳区建国路 88 号",
+        "电话",  # channel phone, in Chinese
+        "订立或履行合同所必需",
+        "crm",
+        "vault",
+        "after_sales、marketing",
+        "2030-01-31",
+        "未设定期限",
+        "ERP 系统 (erp)",
+        "HQ CRM (hq-crm)",
+        "DE",
+        "姓名、地址",
+        "一般同意",
+        "仍然有效",
+        "拒绝处理",
+        "profiling",
+    ):
         assert text in html, text
     en = W.access_html(replace(PACKAGE, language="en"))
-    for text in ("Phone", "Needed for a contract with you", "after_sales, marketing",
-                 "no end date set", "Name, Address", "General consent", "still in force",
-                 "Objection"):
+    for text in (
+        "Phone",
+        "Needed for a contract with you",
+        "after_sales, marketing",
+        "no end date set",
+        "Name, Address",
+        "General consent",
+        "still in force",
+        "Objection",
+    ):
         assert text in en, text
 
 
@@ -270,8 +362,9 @@ def test_the_page_escapes_every_value_and_runs_nothing() -> None:
     assert "示例贸易有限公司 &lt;Example &amp; Co&gt;" in html
     page = _page(html)
     assert page.count("script") == 0
-    assert not any(a.get("src") or (a.get("href") or "#").startswith(("http", "//"))
-                   for _, a in page.tags), "self-contained: nothing loaded from elsewhere"
+    assert not any(
+        a.get("src") or (a.get("href") or "#").startswith(("http", "//")) for _, a in page.tags
+    ), "self-contained: nothing loaded from elsewhere"
     assert page.count("link") == 0
 
 
@@ -299,7 +392,11 @@ def test_an_empty_package_still_renders_and_zips() -> None:
     assert "not shared with any recipient" in html
     doc = json.loads(_open(W.access_zip(empty)).read("package.json"))
     assert (doc["items"], doc["recipients"], doc["consents"], doc["restrictions"]) == (
-        [], [], [], [])
+        [],
+        [],
+        [],
+        [],
+    )
     assert _csv_rows(_open(W.access_zip(empty)).read("items.csv")) == []
 
 
@@ -331,9 +428,20 @@ def test_every_field_is_documented_with_the_versioning_rule() -> None:
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("## Access package and portability export (formats)", 1)[1]
     section = section.split("\n## ", 1)[0]
-    for name in (*ITEM_FIELDS, *RECIPIENT_FIELDS, *CONSENT_FIELDS, *RESTRICTION_FIELDS,
-                 "format", "request_id", "subject_id", "generated_at", "language", "company",
-                 "decision_id", *ENTRIES):
+    for name in (
+        *ITEM_FIELDS,
+        *RECIPIENT_FIELDS,
+        *CONSENT_FIELDS,
+        *RESTRICTION_FIELDS,
+        "format",
+        "request_id",
+        "subject_id",
+        "generated_at",
+        "language",
+        "company",
+        "decision_id",
+        *ENTRIES,
+    ):
         assert f"`{name}`" in section, name
     assert ACCESS_FORMAT in section and PORTABILITY_FORMAT in section
     assert "piiguard.access/2" in section
@@ -350,8 +458,14 @@ def test_portability_holds_only_what_the_person_provided() -> None:
     assert doc["generated_at"] == "2025-06-01T09:30:15+00:00"
     provided = [i for i in ITEMS if i.provided_by_subject and i.value is not None]
     assert doc["items"] == [
-        {"category": i.category, "value": i.value, "collected_at": i.collected_at.isoformat(),
-         "channel": i.channel} for i in provided]
+        {
+            "category": i.category,
+            "value": i.value,
+            "collected_at": i.collected_at.isoformat(),
+            "channel": i.channel,
+        }
+        for i in provided
+    ]
     values = {i["value"] for i in doc["items"]}
     assert SCRIPT not in values and '=HYPERLINK("x")' not in values  # not provided
     assert None not in values  # the password: only its hash is held, nothing to port

@@ -15,9 +15,19 @@ ROOT = Path(__file__).resolve().parents[2]
 def collect(pytester: pytest.Pytester, source: str) -> pytest.RunResult:
     """Collect one test module under this suite's conftest and settings (in process)."""
     module = pytester.makepyfile(test_cites=source)
-    return pytester.runpytest_inprocess("-c", str(ROOT / "pyproject.toml"), "--rootdir",
-                                        str(pytester.path), "-p", "tests.conftest",
-                                        "-p", "no:xdist", "--collect-only", "-q", str(module))
+    return pytester.runpytest_inprocess(
+        "-c",
+        str(ROOT / "pyproject.toml"),
+        "--rootdir",
+        str(pytester.path),
+        "-p",
+        "tests.conftest",
+        "-p",
+        "no:xdist",
+        "--collect-only",
+        "-q",
+        str(module),
+    )
 
 
 @pytest.mark.req("R10.3")
@@ -32,10 +42,14 @@ def test_the_shipped_list_defines_every_section_and_spells_out_ranges() -> None:
 
 @pytest.mark.req("R10.3")
 def test_a_test_citing_an_unknown_requirement_stops_the_run_naming_it(
-        pytester: pytest.Pytester) -> None:
-    r = collect(pytester, "import pytest\n\n"
-                "@pytest.mark.req('R4.2')\ndef test_known():\n    pass\n\n"
-                "@pytest.mark.req('R4.7')\ndef test_made_up():\n    pass\n")
+    pytester: pytest.Pytester,
+) -> None:
+    r = collect(
+        pytester,
+        "import pytest\n\n"
+        "@pytest.mark.req('R4.2')\ndef test_known():\n    pass\n\n"
+        "@pytest.mark.req('R4.7')\ndef test_made_up():\n    pass\n",
+    )
     out = r.stdout.str()
     assert r.ret == pytest.ExitCode.INTERRUPTED, out  # an error collecting: nothing runs
     assert "ERROR collecting test_cites.py" in out, out
@@ -45,8 +59,11 @@ def test_a_test_citing_an_unknown_requirement_stops_the_run_naming_it(
 
 @pytest.mark.req("R10.3")
 def test_tests_citing_known_requirements_collect(pytester: pytest.Pytester) -> None:
-    r = collect(pytester, "import pytest\n\n"
-                "@pytest.mark.req('R4.1')\ndef test_access():\n    pass\n\n"
-                "@pytest.mark.req('R5.9')\ndef test_vulnerabilities():\n    pass\n")
+    r = collect(
+        pytester,
+        "import pytest\n\n"
+        "@pytest.mark.req('R4.1')\ndef test_access():\n    pass\n\n"
+        "@pytest.mark.req('R5.9')\ndef test_vulnerabilities():\n    pass\n",
+    )
     assert r.ret == 0, r.stdout.str() + r.stderr.str()
     assert "2 tests collected" in r.stdout.str()

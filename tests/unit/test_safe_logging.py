@@ -77,7 +77,8 @@ def assert_no_values(text: str) -> None:
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
 def test_a_logged_traceback_keeps_the_types_and_code_lines_and_withholds_every_value(
-        output: io.StringIO) -> None:
+    output: io.StringIO,
+) -> None:
     exc = failure()
     try:
         raise exc
@@ -97,8 +98,7 @@ def test_a_logged_traceback_keeps_the_types_and_code_lines_and_withholds_every_v
 
 
 @pytest.mark.req("R5.5")
-def test_an_exception_as_the_message_or_an_argument_becomes_its_types(
-        output: io.StringIO) -> None:
+def test_an_exception_as_the_message_or_an_argument_becomes_its_types(output: io.StringIO) -> None:
     exc = failure()
     log = logging.getLogger("piiguard.test")
     log.warning("mail failed: %s", exc)
@@ -118,10 +118,16 @@ def test_asyncio_reports_keep_their_first_words_only(output: io.StringIO) -> Non
         loop = asyncio.get_running_loop()
         task = loop.create_task(job())
         await asyncio.sleep(0)
-        loop.call_exception_handler({"message": "Task exception was never retrieved",
-                                     "exception": task.exception(), "future": task})
-        loop.call_exception_handler({"message": f"Exception in callback print({EMAIL!r})",
-                                     "exception": failure()})
+        loop.call_exception_handler(
+            {
+                "message": "Task exception was never retrieved",
+                "exception": task.exception(),
+                "future": task,
+            }
+        )
+        loop.call_exception_handler(
+            {"message": f"Exception in callback print({EMAIL!r})", "exception": failure()}
+        )
 
     asyncio.run(main())
     text = output.getvalue()
@@ -132,19 +138,22 @@ def test_asyncio_reports_keep_their_first_words_only(output: io.StringIO) -> Non
 
 @pytest.mark.req("R5.5")
 def test_an_error_escaping_a_thread_or_the_process_is_printed_without_values(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     safe_logging.install()
     # pytest puts its own threading.excepthook in place during a test: call ours directly
-    safe_logging._thread_excepthook(
-        threading.ExceptHookArgs([RuntimeError, failure(), None, None]))
+    safe_logging._thread_excepthook(threading.ExceptHookArgs([RuntimeError, failure(), None, None]))
     text = capsys.readouterr().err
     assert_no_values(text)
     assert "RuntimeError" in text
-    script = ("from piiguard import safe_logging\nsafe_logging.install()\n"
-              f"raise RuntimeError('could not register', {EMAIL!r}) "
-              f"from KeyError({ID_NUMBER!r})\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=False)
+    script = (
+        "from piiguard import safe_logging\nsafe_logging.install()\n"
+        f"raise RuntimeError('could not register', {EMAIL!r}) "
+        f"from KeyError({ID_NUMBER!r})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 1
     assert_no_values(done.stderr)
     assert "RuntimeError" in done.stderr and "KeyError" in done.stderr

@@ -34,30 +34,40 @@ POLICY = StaffPolicy(company_name="ST Machinery Technology (Foshan) Co., Ltd")
 COMMON = {"password1234567", "qwertyuiop", "iloveyou"}
 
 
-def check(pw: str, *, mfa: bool = False, email: str = "li.lei@st-machinery.cn",
-          name: str = "Li Lei") -> str:
-    return check_password(pw, mfa=mfa, policy=POLICY, breached=lambda p: p.casefold() in COMMON,
-                          email=email, name=name)
+def check(
+    pw: str, *, mfa: bool = False, email: str = "li.lei@st-machinery.cn", name: str = "Li Lei"
+) -> str:
+    return check_password(
+        pw,
+        mfa=mfa,
+        policy=POLICY,
+        breached=lambda p: p.casefold() in COMMON,
+        email=email,
+        name=name,
+    )
 
 
 @pytest.mark.req("R2.9")
-@pytest.mark.parametrize(("password", "mfa", "why"), [
-    ("short but fine!", False, None),                      # 15: the floor alone
-    ("fourteen chars", False, "at least 15"),              # 14 alone: too short
-    ("eight ch", True, None),                              # 8 with TOTP
-    ("seven c", True, "at least 8"),
-    ("x" * 256, False, None),                              # up to the maximum
-    ("x" * 257, False, "at most 256"),
-    ("alllowercaseletters", False, None),                  # no composition rules
-    ("密码是一段很长的中文句子很好记", False, None),           # any Unicode: 15 characters
-    ("password1234567", False, "common or breached"),      # on the list
-    ("PASSWORD1234567", False, "common or breached"),      # case does not hide it
-    ("qwertyuiop", True, "common or breached"),
-    ("my name is li.lei ok", False, "your name or email"),  # email local part
-    ("hello Lei from far away", False, "your name or email"),  # a name part
-    ("I work at machinery forever", False, "company's name"),
-    ("foshan summer rain 2026", False, "company's name"),
-])
+@pytest.mark.parametrize(
+    ("password", "mfa", "why"),
+    [
+        ("short but fine!", False, None),  # 15: the floor alone
+        ("fourteen chars", False, "at least 15"),  # 14 alone: too short
+        ("eight ch", True, None),  # 8 with TOTP
+        ("seven c", True, "at least 8"),
+        ("x" * 256, False, None),  # up to the maximum
+        ("x" * 257, False, "at most 256"),
+        ("alllowercaseletters", False, None),  # no composition rules
+        ("密码是一段很长的中文句子很好记", False, None),  # any Unicode: 15 characters
+        ("password1234567", False, "common or breached"),  # on the list
+        ("PASSWORD1234567", False, "common or breached"),  # case does not hide it
+        ("qwertyuiop", True, "common or breached"),
+        ("my name is li.lei ok", False, "your name or email"),  # email local part
+        ("hello Lei from far away", False, "your name or email"),  # a name part
+        ("I work at machinery forever", False, "company's name"),
+        ("foshan summer rain 2026", False, "company's name"),
+    ],
+)
 def test_password_rules(password: str, mfa: bool, why: str | None) -> None:
     if why is None:
         assert check(password, mfa=mfa) == normalise_password(password)
@@ -79,12 +89,20 @@ def test_passwords_are_nfkc_normalised_before_length_and_lists() -> None:
 
 
 @pytest.mark.req("R2.9")
-@pytest.mark.parametrize(("email", "ok"), [
-    ("li.lei@st-machinery.cn", True), ("admin@st-machinery.cn", False),
-    ("Sales@st-machinery.cn", False), ("service@x.cn", False), ("info@x.cn", False),
-    ("support+cn@x.cn", False), ("office@x.cn", False), ("wang.fang@x.cn", True),
-    ("not-an-email", False),
-])
+@pytest.mark.parametrize(
+    ("email", "ok"),
+    [
+        ("li.lei@st-machinery.cn", True),
+        ("admin@st-machinery.cn", False),
+        ("Sales@st-machinery.cn", False),
+        ("service@x.cn", False),
+        ("info@x.cn", False),
+        ("support+cn@x.cn", False),
+        ("office@x.cn", False),
+        ("wang.fang@x.cn", True),
+        ("not-an-email", False),
+    ],
+)
 def test_staff_accounts_need_a_personal_mailbox(email: str, ok: bool) -> None:
     if ok:
         assert check_personal_email(email, GENERIC_MAILBOXES) == email.casefold()
@@ -98,7 +116,17 @@ def test_staff_accounts_need_a_personal_mailbox(email: str, ok: bool) -> None:
 def test_back_off_doubles_after_the_free_attempts_and_is_capped() -> None:
     p = StaffPolicy(free_attempts=3, backoff_base_seconds=1, backoff_max_seconds=60)
     assert [backoff(n, p).total_seconds() for n in range(1, 11)] == [
-        0, 0, 0, 1, 2, 4, 8, 16, 32, 60]
+        0,
+        0,
+        0,
+        1,
+        2,
+        4,
+        8,
+        16,
+        32,
+        60,
+    ]
 
 
 @pytest.mark.req("R2.9")
@@ -116,8 +144,9 @@ def test_an_account_locks_after_the_configured_failures_an_address_never_does() 
 
 
 def _session(**kw: object) -> StaffSession:
-    account = StaffAccount("s-1", "li.lei@x.cn", "Li Lei", frozenset({"staff"}), True,
-                           AT - timedelta(days=1))
+    account = StaffAccount(
+        "s-1", "li.lei@x.cn", "Li Lei", frozenset({"staff"}), True, AT - timedelta(days=1)
+    )
     base = StaffSession(account, AT + timedelta(hours=12), False, "h", AT, AT, AT)
     return replace(base, **kw)  # type: ignore[arg-type]
 
@@ -126,8 +155,7 @@ def _session(**kw: object) -> StaffSession:
 def test_sessions_lock_when_idle_and_end_at_their_absolute_lifetime() -> None:
     s = _session()
     assert session_state(s, AT + timedelta(minutes=15), POLICY) is SessionState.ACTIVE
-    assert session_state(s, AT + timedelta(minutes=15, seconds=1), POLICY) is \
-        SessionState.LOCKED
+    assert session_state(s, AT + timedelta(minutes=15, seconds=1), POLICY) is SessionState.LOCKED
     busy = _session(last_seen_at=AT + timedelta(hours=11, minutes=59))
     assert session_state(busy, AT + timedelta(hours=12), POLICY) is SessionState.ENDED
     assert session_state(_session(revoked=True), AT, POLICY) is SessionState.ENDED
@@ -147,16 +175,18 @@ def test_sensitive_actions_need_a_recent_authentication() -> None:
 
 @pytest.mark.req("R5.3")
 def test_passwords_expire_after_the_maximum_age_unless_it_is_off() -> None:
-    a = StaffAccount("s-1", "a@x.cn", "A", frozenset({"staff"}), True, AT,
-                     password_changed_at=AT)
+    a = StaffAccount("s-1", "a@x.cn", "A", frozenset({"staff"}), True, AT, password_changed_at=AT)
     assert not password_expired(a, AT + timedelta(days=179), POLICY)
     assert password_expired(a, AT + timedelta(days=180), POLICY)
     assert not password_expired(a, AT + timedelta(days=900), StaffPolicy(max_age_days=0))
 
 
 # RFC 6238 Appendix B: the seeds are ASCII "1234567890" repeated to the hash's length.
-SEEDS = {"sha1": b"12345678901234567890", "sha256": b"12345678901234567890123456789012",
-         "sha512": b"1234567890" * 6 + b"1234"}
+SEEDS = {
+    "sha1": b"12345678901234567890",
+    "sha256": b"12345678901234567890123456789012",
+    "sha512": b"1234567890" * 6 + b"1234",
+}
 VECTORS = [
     (59, "94287082", "46119246", "90693936"),
     (1111111109, "07081804", "68084774", "25091201"),
@@ -169,8 +199,9 @@ VECTORS = [
 
 @pytest.mark.req("R2.6")
 @pytest.mark.parametrize(("t", "sha1", "sha256", "sha512"), VECTORS)
-def test_totp_matches_the_rfc_6238_test_vectors(t: int, sha1: str, sha256: str,
-                                                sha512: str) -> None:
+def test_totp_matches_the_rfc_6238_test_vectors(
+    t: int, sha1: str, sha256: str, sha512: str
+) -> None:
     at = datetime.fromtimestamp(t, UTC)
     for digest, want in (("sha1", sha1), ("sha256", sha256), ("sha512", sha512)):
         seed = base64.b32encode(SEEDS[digest]).decode()

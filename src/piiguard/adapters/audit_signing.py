@@ -22,8 +22,8 @@ def ensure_signing_key(path: Path) -> bool:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     pem = Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption())
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     # whole file or nothing, and only one of two processes starting at once creates it
     return write_secret(path, pem, replace=False)
 
@@ -35,8 +35,7 @@ class Ed25519CheckpointSigner:
             raise TypeError(f"{key_path} does not hold an Ed25519 private key")
         self._key = key
         self._public = key.public_key()
-        raw = self._public.public_bytes(serialization.Encoding.Raw,
-                                        serialization.PublicFormat.Raw)
+        raw = self._public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         self.key_id = hashlib.sha256(raw).hexdigest()[:16]
         self._witness = witness_path
 
@@ -54,11 +53,18 @@ class Ed25519CheckpointSigner:
 
     def keep_witness(self, checkpoint: Checkpoint) -> None:
         self._witness.parent.mkdir(parents=True, exist_ok=True)
-        line = json.dumps({
-            "first_seq": checkpoint.first_seq, "last_seq": checkpoint.last_seq,
-            "head_hash": checkpoint.head_hash, "merkle_root": checkpoint.merkle_root,
-            "at_us": checkpoint.at_us, "key_id": checkpoint.key_id,
-            "signature": checkpoint.signature}, sort_keys=True)
+        line = json.dumps(
+            {
+                "first_seq": checkpoint.first_seq,
+                "last_seq": checkpoint.last_seq,
+                "head_hash": checkpoint.head_hash,
+                "merkle_root": checkpoint.merkle_root,
+                "at_us": checkpoint.at_us,
+                "key_id": checkpoint.key_id,
+                "signature": checkpoint.signature,
+            },
+            sort_keys=True,
+        )
         fd = os.open(self._witness, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a") as fh:
             fh.write(line + "\n")
@@ -73,8 +79,15 @@ class Ed25519CheckpointSigner:
             for line in fh:
                 if line.strip():
                     d = json.loads(line)
-                    cp = Checkpoint(d["first_seq"], d["last_seq"], d["head_hash"],
-                                    d["merkle_root"], d["at_us"], d["key_id"], d["signature"])
+                    cp = Checkpoint(
+                        d["first_seq"],
+                        d["last_seq"],
+                        d["head_hash"],
+                        d["merkle_root"],
+                        d["at_us"],
+                        d["key_id"],
+                        d["signature"],
+                    )
                     if newest is None or cp.last_seq > newest.last_seq:
                         newest = cp
         return newest

@@ -19,8 +19,20 @@ from piiguard.domain.rights.ports import OutgoingMail
 # 8BITMIME can mangle them; headers are RFC 2047-encoded either way
 _POLICY = policy.SMTP.clone(cte_type="7bit")
 # headers the mailer writes itself; a caller's headers may not replace them
-_OWN_HEADERS = frozenset({"from", "to", "subject", "date", "message-id", "mime-version",
-                          "content-type", "content-transfer-encoding", "bcc", "cc"})
+_OWN_HEADERS = frozenset(
+    {
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "bcc",
+        "cc",
+    }
+)
 _CHECK = "check PIIGUARD_SMTP_HOST and PIIGUARD_SMTP_PORT and the mail server's log"
 
 
@@ -48,9 +60,17 @@ class SmtpMailer:
     """One SMTP connection per mail: requests are few, and a fresh connection never finds
     itself timed out by the server between two of them."""
 
-    def __init__(self, host: str, port: int, sender: str, *, starttls: bool = False,
-                 username: str | None = None, password: str | None = None,
-                 timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        sender: str,
+        *,
+        starttls: bool = False,
+        username: str | None = None,
+        password: str | None = None,
+        timeout: float = 10.0,
+    ) -> None:
         self.host = host
         self.port = port
         self.sender = sender
@@ -78,21 +98,26 @@ class SmtpMailer:
         except smtplib.SMTPResponseException as exc:
             raise _refused(exc.smtp_code, "the mail") from None
         except smtplib.SMTPNotSupportedError:
-            raise MailError("the outbound mail server does not offer what sending needs "
-                            "(STARTTLS or sign-in as configured, or SMTPUTF8 for an "
-                            f"internationalised address); {_CHECK}") from None
+            raise MailError(
+                "the outbound mail server does not offer what sending needs "
+                "(STARTTLS or sign-in as configured, or SMTPUTF8 for an "
+                f"internationalised address); {_CHECK}"
+            ) from None
         except (smtplib.SMTPException, OSError) as exc:
             # `from None`: the chained exception's text may hold the address
-            raise MailError(f"the outbound mail server could not be reached or dropped the "
-                            f"connection ({type(exc).__name__}); {_CHECK}") from None
+            raise MailError(
+                f"the outbound mail server could not be reached or dropped the "
+                f"connection ({type(exc).__name__}); {_CHECK}"
+            ) from None
         if refused:  # only some recipients refused; with one recipient this cannot happen
             codes = sorted({code for code, _ in refused.values()})
             raise _refused(codes[0], "the recipient")
 
 
 def _refused(code: int | None, what: str) -> MailError:
-    return MailError(f"the outbound mail server refused {what} (reply {code}); {_CHECK}",
-                     reply_code=code)
+    return MailError(
+        f"the outbound mail server refused {what} (reply {code}); {_CHECK}", reply_code=code
+    )
 
 
 class MemoryMailer:

@@ -41,9 +41,13 @@ log = logging.getLogger("piiguard.mail")
 _LABELS = {"x-gbk": "gbk", "x-gb18030": "gb18030", "x-big5": "big5", "cp-936": "gbk"}
 # what a charset label is read as first, and what else it may mean, in order
 _SUPERSETS = {
-    "gb2312": ("gb18030",), "gbk": ("gb18030",), "gb18030": ("gb18030",),
-    "big5": ("big5", "big5hkscs", "cp950"), "cp950": ("cp950", "big5hkscs"),
-    "ascii": ("utf-8", "cp1252"), "iso8859-1": ("cp1252", "iso8859-1"),
+    "gb2312": ("gb18030",),
+    "gbk": ("gb18030",),
+    "gb18030": ("gb18030",),
+    "big5": ("big5", "big5hkscs", "cp950"),
+    "cp950": ("cp950", "big5hkscs"),
+    "ascii": ("utf-8", "cp1252"),
+    "iso8859-1": ("cp1252", "iso8859-1"),
 }
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -89,9 +93,34 @@ def decode_header_value(raw: str) -> str:
 class _TextOfHtml(HTMLParser):
     """Text a reader would see: no script/style, a line break at each block."""
 
-    _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "table", "ul", "ol", "blockquote",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "section",
-                         "article", "header", "footer", "title", "dt", "dd"})
+    _BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "table",
+            "ul",
+            "ol",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "pre",
+            "hr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "title",
+            "dt",
+            "dd",
+        }
+    )
     _HIDDEN = frozenset({"script", "style", "head", "template", "noscript"})
 
     def __init__(self) -> None:
@@ -202,9 +231,12 @@ def _automatic(msg: Message, sender: str) -> bool:
     auto = _raw_header(msg, "auto-submitted").strip().lower()
     precedence = _raw_header(msg, "precedence").strip().lower()
     local = sender.split("@", 1)[0]
-    return ((bool(auto) and auto != "no") or precedence in ("bulk", "junk", "list")
-            or local in ("mailer-daemon", "postmaster")
-            or msg.get_content_type() == "multipart/report")
+    return (
+        (bool(auto) and auto != "no")
+        or precedence in ("bulk", "junk", "list")
+        or local in ("mailer-daemon", "postmaster")
+        or msg.get_content_type() == "multipart/report"
+    )
 
 
 # --- the listener ---------------------------------------------------------------------------
@@ -217,7 +249,8 @@ class BoundController(Controller):
 
     def __init__(self, handler: Any, host: str, port: int, **smtp: Any) -> None:
         family, _, _, _, addr = socket.getaddrinfo(
-            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
         self._sock = socket.create_server(addr, family=family)
         bound_host, bound_port = self._sock.getsockname()[:2]
         # server_hostname: without it aiosmtpd asks DNS for the fully qualified name
@@ -225,8 +258,7 @@ class BoundController(Controller):
         super().__init__(handler, hostname=bound_host, port=bound_port, **smtp)
 
     def _create_server(self) -> Any:
-        return self.loop.create_server(self._factory_invoker, sock=self._sock,
-                                       ssl=self.ssl_context)
+        return self.loop.create_server(self._factory_invoker, sock=self._sock, ssl=self.ssl_context)
 
     def start(self) -> None:
         try:
@@ -244,28 +276,42 @@ class _InboxHandler:
         self.accept = accept
         self.on_mail = on_mail
 
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,  # noqa: N802
-                          address: str, rcpt_options: list[str]) -> str:
+    async def handle_RCPT(  # noqa: N802
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
         if address.strip().lower() not in self.accept:
             return "550 5.1.1 no such mailbox here"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"
 
-    async def handle_DATA(self, server: SMTP, session: Session,  # noqa: N802
-                          envelope: Envelope) -> str:
+    async def handle_DATA(  # noqa: N802
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+    ) -> str:
         raw = envelope.original_content
         if raw is None:
             content = envelope.content
-            raw = content.encode("utf-8", "surrogateescape") if isinstance(content, str) \
+            raw = (
+                content.encode("utf-8", "surrogateescape")
+                if isinstance(content, str)
                 else (content or b"")
+            )
         try:
             # in a thread: on_mail writes to the database, the loop serves other senders
             await asyncio.to_thread(self.on_mail, raw, tuple(envelope.rcpt_tos))
         except Exception as exc:
             # the class only: an exception's text may quote the mail
-            log.warning("inbound mail not taken (%s); the sender was told to retry",
-                        type(exc).__name__)
+            log.warning(
+                "inbound mail not taken (%s); the sender was told to retry", type(exc).__name__
+            )
             return "451 4.3.0 try again later"
         return "250 Message accepted"
 
@@ -275,8 +321,15 @@ class InboxListener:
     case); others are refused with 550 at RCPT. `on_mail(raw, recipients)` runs for each
     mail before the sender hears 250; if it raises, the sender hears 451 and retries."""
 
-    def __init__(self, host: str, port: int, accept: Sequence[str], on_mail: OnMail, *,
-                 max_bytes: int = 10_000_000) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        accept: Sequence[str],
+        on_mail: OnMail,
+        *,
+        max_bytes: int = 10_000_000,
+    ) -> None:
         self.host = host
         self._port = port
         self.accept = frozenset(a.strip().lower() for a in accept)
@@ -301,8 +354,12 @@ class InboxListener:
         aiosmtpd_log = logging.getLogger("mail.log")
         if aiosmtpd_log.level == logging.NOTSET:
             aiosmtpd_log.setLevel(logging.WARNING)
-        controller = BoundController(_InboxHandler(self.accept, self.on_mail), self.host,
-                                     self._port, data_size_limit=self.max_bytes)
+        controller = BoundController(
+            _InboxHandler(self.accept, self.on_mail),
+            self.host,
+            self._port,
+            data_size_limit=self.max_bytes,
+        )
         controller.start()
         self._controller = controller
 
@@ -315,6 +372,10 @@ class InboxListener:
         self.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()

@@ -33,10 +33,23 @@ from piiguard.domain.rights.packages import (
 )
 from piiguard.domain.subjects import Channel, LegalBasis
 
-ITEM_FIELDS = ("item_id", "category", "category_name_en", "category_name_zh", "value",
-               "credential", "channel", "legal_basis", "source_system", "held_in",
-               "collected_at", "last_confirmed_at", "purposes", "retain_until",
-               "provided_by_subject")
+ITEM_FIELDS = (
+    "item_id",
+    "category",
+    "category_name_en",
+    "category_name_zh",
+    "value",
+    "credential",
+    "channel",
+    "legal_basis",
+    "source_system",
+    "held_in",
+    "collected_at",
+    "last_confirmed_at",
+    "purposes",
+    "retain_until",
+    "provided_by_subject",
+)
 RECIPIENT_FIELDS = ("system", "system_name", "region", "purpose", "categories", "at")
 CONSENT_FIELDS = ("purpose", "kind", "granted_at", "withdrawn_at")
 RESTRICTION_FIELDS = ("kind", "purpose", "since", "lifted_at")
@@ -63,12 +76,14 @@ _PAGE = _ENV.get_template("access_package.html")
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "title": ("您的个人信息副本", "A copy of your personal information"),
-    "intro": ("这是我们保存的关于您的全部个人信息，以及每项信息的来源、用途、保存期限和对外"
-              "提供的情况。随附的压缩包中有相同内容的机器可读文件（JSON、CSV）。",
-              "This is every piece of personal information we hold on you, with where each "
-              "came from, what it is used for, how long it is kept and who it was shared "
-              "with. The zip file that comes with it holds the same in machine-readable "
-              "files (JSON, CSV)."),
+    "intro": (
+        "这是我们保存的关于您的全部个人信息，以及每项信息的来源、用途、保存期限和对外"
+        "提供的情况。随附的压缩包中有相同内容的机器可读文件（JSON、CSV）。",
+        "This is every piece of personal information we hold on you, with where each "
+        "came from, what it is used for, how long it is kept and who it was shared "
+        "with. The zip file that comes with it holds the same in machine-readable "
+        "files (JSON, CSV).",
+    ),
     "holder": ("个人信息处理者", "Who holds the data"),
     "generated_at": ("生成时间", "Generated"),
     "request_id": ("请求编号", "Request"),
@@ -77,9 +92,11 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "item_count": ("信息项数量", "Items held"),
     "contents": ("目录", "Contents"),
     "data": ("我们保存的信息", "The data we hold"),
-    "data_intro": ("按类别列出。“收集方式”指信息如何到达我们；“保存于”指存放信息的系统。",
-                   "Listed by category. “Collected via” is how it reached us; “Held in” is "
-                   "the system that stores it."),
+    "data_intro": (
+        "按类别列出。“收集方式”指信息如何到达我们；“保存于”指存放信息的系统。",
+        "Listed by category. “Collected via” is how it reached us; “Held in” is "
+        "the system that stores it.",
+    ),
     "no_items": ("我们没有保存关于您的个人信息。", "We hold no personal information on you."),
     "items_unit": ("项", "items"),
     "col_value": ("内容", "Value"),
@@ -94,11 +111,15 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "hashed": ("仅以不可逆散列保存", "held only as a one-way hash"),
     "no_end": ("未设定期限", "no end date set"),
     "recipients": ("信息接收方", "Who it was shared with"),
-    "recipients_intro": ("我们将您的信息提供给以下系统或接收方。",
-                         "We sent your information to these systems or recipients."),
+    "recipients_intro": (
+        "我们将您的信息提供给以下系统或接收方。",
+        "We sent your information to these systems or recipients.",
+    ),
     "recipients_caption": ("对外提供记录", "Shares and exports of your information"),
-    "no_recipients": ("您的信息未被提供给任何接收方。",
-                      "Your information was not shared with any recipient."),
+    "no_recipients": (
+        "您的信息未被提供给任何接收方。",
+        "Your information was not shared with any recipient.",
+    ),
     "col_system": ("接收方", "Recipient"),
     "col_region": ("所在地区", "Region"),
     "col_purpose": ("用途", "Purpose"),
@@ -119,11 +140,13 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "col_lifted": ("解除时间", "Lifted"),
     "all_purposes": ("全部用途", "all purposes"),
     "files": ("机器可读文件", "Machine-readable files"),
-    "files_intro": ("压缩包中的 package.json 包含全部内容；items.csv、recipients.csv、"
-                    "consents.csv、restrictions.csv 可用电子表格打开。格式说明见 README.txt。",
-                    "In the zip, package.json holds everything; items.csv, recipients.csv, "
-                    "consents.csv and restrictions.csv open in a spreadsheet. README.txt "
-                    "describes the format."),
+    "files_intro": (
+        "压缩包中的 package.json 包含全部内容；items.csv、recipients.csv、"
+        "consents.csv、restrictions.csv 可用电子表格打开。格式说明见 README.txt。",
+        "In the zip, package.json holds everything; items.csv, recipients.csv, "
+        "consents.csv and restrictions.csv open in a spreadsheet. README.txt "
+        "describes the format.",
+    ),
 }
 
 LABELS: dict[str, tuple[str, str]] = {  # a stored value: (zh-CN, en)
@@ -238,15 +261,31 @@ def _label(table: dict[str, tuple[str, str]], key: str, i: int) -> str:
 # One item as strings, computed once and shared by JSON, CSV and the page:
 # (item_id, category, name_en, name_zh, value|None, channel, legal_basis, source_system,
 #  held_in, collected_at, last_confirmed_at, purposes, retain_until|None, provided)
-_Flat = tuple[str, str, str, str, str | None, str, str, str, str, str, str,
-              tuple[str, ...], str | None, bool]
+_Flat = tuple[
+    str, str, str, str, str | None, str, str, str, str, str, str, tuple[str, ...], str | None, bool
+]
 
 
 def _flatten(items: Iterable[PackageItem]) -> list[_Flat]:
-    return [(i.item_id, i.category, i.category_name_en, i.category_name_zh, i.value,
-             str(i.channel), str(i.legal_basis), i.source_system, i.held_in,
-             _iso(i.collected_at), _iso(i.last_confirmed_at), tuple(i.purposes),
-             _day(i.retain_until), i.provided_by_subject) for i in items]
+    return [
+        (
+            i.item_id,
+            i.category,
+            i.category_name_en,
+            i.category_name_zh,
+            i.value,
+            str(i.channel),
+            str(i.legal_basis),
+            i.source_system,
+            i.held_in,
+            _iso(i.collected_at),
+            _iso(i.last_confirmed_at),
+            tuple(i.purposes),
+            _day(i.retain_until),
+            i.provided_by_subject,
+        )
+        for i in items
+    ]
 
 
 # --- package.json and the CSV files --------------------------------------------------------
@@ -262,22 +301,54 @@ def _package_json(p: AccessPackage, flat: Sequence[_Flat]) -> bytes:
         "company": p.company,
         "decision_id": p.decision_id,
         "items": [
-            {"item_id": f[0], "category": f[1], "category_name_en": f[2],
-             "category_name_zh": f[3], "value": f[4], "credential": f[4] is None,
-             "channel": f[5], "legal_basis": f[6], "source_system": f[7], "held_in": f[8],
-             "collected_at": f[9], "last_confirmed_at": f[10], "purposes": list(f[11]),
-             "retain_until": f[12], "provided_by_subject": f[13]}
-            for f in flat],
+            {
+                "item_id": f[0],
+                "category": f[1],
+                "category_name_en": f[2],
+                "category_name_zh": f[3],
+                "value": f[4],
+                "credential": f[4] is None,
+                "channel": f[5],
+                "legal_basis": f[6],
+                "source_system": f[7],
+                "held_in": f[8],
+                "collected_at": f[9],
+                "last_confirmed_at": f[10],
+                "purposes": list(f[11]),
+                "retain_until": f[12],
+                "provided_by_subject": f[13],
+            }
+            for f in flat
+        ],
         "recipients": [
-            {"system": r.system, "system_name": r.system_name, "region": r.region,
-             "purpose": r.purpose, "categories": list(r.categories), "at": _iso(r.at)}
-            for r in p.recipients],
+            {
+                "system": r.system,
+                "system_name": r.system_name,
+                "region": r.region,
+                "purpose": r.purpose,
+                "categories": list(r.categories),
+                "at": _iso(r.at),
+            }
+            for r in p.recipients
+        ],
         "consents": [
-            {"purpose": c.purpose, "kind": str(c.kind), "granted_at": _iso(c.granted_at),
-             "withdrawn_at": _opt_iso(c.withdrawn_at)} for c in p.consents],
+            {
+                "purpose": c.purpose,
+                "kind": str(c.kind),
+                "granted_at": _iso(c.granted_at),
+                "withdrawn_at": _opt_iso(c.withdrawn_at),
+            }
+            for c in p.consents
+        ],
         "restrictions": [
-            {"kind": str(r.kind), "purpose": r.purpose, "since": _iso(r.since),
-             "lifted_at": _opt_iso(r.lifted_at)} for r in p.restrictions],
+            {
+                "kind": str(r.kind),
+                "purpose": r.purpose,
+                "since": _iso(r.since),
+                "lifted_at": _opt_iso(r.lifted_at),
+            }
+            for r in p.restrictions
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -293,25 +364,62 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 def _items_csv(flat: Sequence[_Flat]) -> bytes:
     sep = LIST_SEPARATOR
-    return _csv(ITEM_FIELDS, (
-        (f[0], f[1], _cell(f[2]), _cell(f[3]), "" if f[4] is None else _cell(f[4]),
-         "true" if f[4] is None else "false", f[5], f[6], _cell(f[7]), _cell(f[8]),
-         f[9], f[10], sep.join(f[11]), f[12] or "", "true" if f[13] else "false")
-        for f in flat))
+    return _csv(
+        ITEM_FIELDS,
+        (
+            (
+                f[0],
+                f[1],
+                _cell(f[2]),
+                _cell(f[3]),
+                "" if f[4] is None else _cell(f[4]),
+                "true" if f[4] is None else "false",
+                f[5],
+                f[6],
+                _cell(f[7]),
+                _cell(f[8]),
+                f[9],
+                f[10],
+                sep.join(f[11]),
+                f[12] or "",
+                "true" if f[13] else "false",
+            )
+            for f in flat
+        ),
+    )
 
 
 def _small_csvs(p: AccessPackage) -> dict[str, bytes]:
     sep = LIST_SEPARATOR
     return {
-        "recipients.csv": _csv(RECIPIENT_FIELDS, (
-            (r.system, _cell(r.system_name), _cell(r.region), r.purpose,
-             sep.join(r.categories), _iso(r.at)) for r in p.recipients)),
-        "consents.csv": _csv(CONSENT_FIELDS, (
-            (c.purpose, str(c.kind), _iso(c.granted_at), _opt_iso(c.withdrawn_at) or "")
-            for c in p.consents)),
-        "restrictions.csv": _csv(RESTRICTION_FIELDS, (
-            (str(r.kind), r.purpose or "", _iso(r.since), _opt_iso(r.lifted_at) or "")
-            for r in p.restrictions)),
+        "recipients.csv": _csv(
+            RECIPIENT_FIELDS,
+            (
+                (
+                    r.system,
+                    _cell(r.system_name),
+                    _cell(r.region),
+                    r.purpose,
+                    sep.join(r.categories),
+                    _iso(r.at),
+                )
+                for r in p.recipients
+            ),
+        ),
+        "consents.csv": _csv(
+            CONSENT_FIELDS,
+            (
+                (c.purpose, str(c.kind), _iso(c.granted_at), _opt_iso(c.withdrawn_at) or "")
+                for c in p.consents
+            ),
+        ),
+        "restrictions.csv": _csv(
+            RESTRICTION_FIELDS,
+            (
+                (str(r.kind), r.purpose or "", _iso(r.since), _opt_iso(r.lifted_at) or "")
+                for r in p.restrictions
+            ),
+        ),
     }
 
 
@@ -330,27 +438,62 @@ def _render(p: AccessPackage, flat: Sequence[_Flat]) -> str:
         if f[1] not in names:
             names[f[1]] = (f[3] or f[2]) if i == 0 else (f[2] or f[3])
             groups[f[1]] = []
-        groups[f[1]].append((
-            hashed if f[4] is None else f[4], "value hashed" if f[4] is None else "value",
-            channel[f[5]], _show(f[9]), basis[f[6]], f[7], f[8], joiner.join(f[11]),
-            _show(f[10]), f[12] or no_end))
+        groups[f[1]].append(
+            (
+                hashed if f[4] is None else f[4],
+                "value hashed" if f[4] is None else "value",
+                channel[f[5]],
+                _show(f[9]),
+                basis[f[6]],
+                f[7],
+                f[8],
+                joiner.join(f[11]),
+                _show(f[10]),
+                f[12] or no_end,
+            )
+        )
     return _PAGE.render(
-        html_lang=html_lang, t=t, format=ACCESS_FORMAT, company=p.company,
-        generated_at=_show(_iso(p.generated_at)), request_id=p.request_id,
-        decision_id=p.decision_id, subject_id=p.subject_id, item_count=len(flat),
-        groups=[(f"cat-{n}", names[key], key, len(groups[key]), groups[key])
-                for n, key in enumerate(sorted(groups), 1)],
+        html_lang=html_lang,
+        t=t,
+        format=ACCESS_FORMAT,
+        company=p.company,
+        generated_at=_show(_iso(p.generated_at)),
+        request_id=p.request_id,
+        decision_id=p.decision_id,
+        subject_id=p.subject_id,
+        item_count=len(flat),
+        groups=[
+            (f"cat-{n}", names[key], key, len(groups[key]), groups[key])
+            for n, key in enumerate(sorted(groups), 1)
+        ],
         recipients=[
-            (_system(r.system, r.system_name), r.region, r.purpose,
-             joiner.join(names.get(c, c) for c in r.categories), _show(_iso(r.at)))
-            for r in p.recipients],
+            (
+                _system(r.system, r.system_name),
+                r.region,
+                r.purpose,
+                joiner.join(names.get(c, c) for c in r.categories),
+                _show(_iso(r.at)),
+            )
+            for r in p.recipients
+        ],
         consents=[
-            (c.purpose, _label(KIND_LABELS, c.kind, i), _show(_iso(c.granted_at)),
-             _show(_opt_iso(c.withdrawn_at), t["in_force"])) for c in p.consents],
+            (
+                c.purpose,
+                _label(KIND_LABELS, c.kind, i),
+                _show(_iso(c.granted_at)),
+                _show(_opt_iso(c.withdrawn_at), t["in_force"]),
+            )
+            for c in p.consents
+        ],
         restrictions=[
-            (_label(KIND_LABELS, r.kind, i), r.purpose or t["all_purposes"],
-             _show(_iso(r.since)), _show(_opt_iso(r.lifted_at), "—"))
-            for r in p.restrictions],
+            (
+                _label(KIND_LABELS, r.kind, i),
+                r.purpose or t["all_purposes"],
+                _show(_iso(r.since)),
+                _show(_opt_iso(r.lifted_at), "—"),
+            )
+            for r in p.restrictions
+        ],
     )
 
 
@@ -360,8 +503,7 @@ def _render(p: AccessPackage, flat: Sequence[_Flat]) -> str:
 def _zip(entries: Sequence[tuple[str, bytes]], at: datetime) -> bytes:
     utc = at.astimezone(UTC) if at.tzinfo else at
     # the zip format counts from 1980 (and to 2107): the package's time, clamped into it
-    stamp = (min(max(utc.year, 1980), 2107), utc.month, utc.day,
-             utc.hour, utc.minute, utc.second)
+    stamp = (min(max(utc.year, 1980), 2107), utc.month, utc.day, utc.hour, utc.minute, utc.second)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in entries:
@@ -381,22 +523,39 @@ class ZipPackageWriter:
 
     def access_zip(self, package: AccessPackage) -> bytes:
         flat = _flatten(package.items)
-        readme = README.format(format=ACCESS_FORMAT, request_id=package.request_id,
-                               generated_at=_iso(package.generated_at))
-        return _zip([
-            ("README.txt", readme.encode("utf-8")),
-            ("access.html", _render(package, flat).encode("utf-8")),
-            ("package.json", _package_json(package, flat)),
-            ("items.csv", _items_csv(flat)),
-            *_small_csvs(package).items(),
-        ], package.generated_at)
+        readme = README.format(
+            format=ACCESS_FORMAT,
+            request_id=package.request_id,
+            generated_at=_iso(package.generated_at),
+        )
+        return _zip(
+            [
+                ("README.txt", readme.encode("utf-8")),
+                ("access.html", _render(package, flat).encode("utf-8")),
+                ("package.json", _package_json(package, flat)),
+                ("items.csv", _items_csv(flat)),
+                *_small_csvs(package).items(),
+            ],
+            package.generated_at,
+        )
 
     def portability_json(self, package: AccessPackage) -> bytes:
         # What the person provided, as held: a credential (value None) has no original to
         # port, so it is left out rather than exported as an empty value.
-        items = [{"category": i.category, "value": i.value, "collected_at": _iso(i.collected_at),
-                  "channel": str(i.channel)}
-                 for i in package.items if i.provided_by_subject and i.value is not None]
-        doc = {"format": PORTABILITY_FORMAT, "generated_at": _iso(package.generated_at),
-               "subject_id": package.subject_id, "items": items}
+        items = [
+            {
+                "category": i.category,
+                "value": i.value,
+                "collected_at": _iso(i.collected_at),
+                "channel": str(i.channel),
+            }
+            for i in package.items
+            if i.provided_by_subject and i.value is not None
+        ]
+        doc = {
+            "format": PORTABILITY_FORMAT,
+            "generated_at": _iso(package.generated_at),
+            "subject_id": package.subject_id,
+            "items": items,
+        }
         return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -26,9 +26,11 @@ from zxcvbn import zxcvbn
 from piiguard.domain.password_rules import Hint, Strength
 
 ESTIMATE_CHARS = 32
-CONTEXT = Hint("It contains your name, your email or the company's name, or a product name "
-               "(piiguard) — the first words an attacker tries.",
-               "其中含有您的姓名、邮箱、公司名称或产品名称（piiguard）——攻击者最先尝试这些词。")
+CONTEXT = Hint(
+    "It contains your name, your email or the company's name, or a product name "
+    "(piiguard) — the first words an attacker tries.",
+    "其中含有您的姓名、邮箱、公司名称或产品名称（piiguard）——攻击者最先尝试这些词。",
+)
 
 ZH: dict[str, str] = {
     "Use a few words, avoid common phrases.": "用几个词组成，避免常见短语。",
@@ -38,8 +40,7 @@ ZH: dict[str, str] = {
     "Short keyboard patterns are easy to guess.": "短的键盘图案很容易被猜中。",
     "Use a longer keyboard pattern with more turns.": "如用键盘图案，请更长、转折更多。",
     'Repeats like "aaa" are easy to guess.': "“aaa”这样的重复很容易被猜中。",
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
-        "“abcabcabc”这样的重复只比“abc”稍难猜一点。",
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': "“abcabcabc”这样的重复只比“abc”稍难猜一点。",
     "Avoid repeated words and characters.": "避免重复的词和字符。",
     'Sequences like "abc" or "6543" are easy to guess.': "“abc”或“6543”这样的序列很容易被猜中。",
     "Avoid sequences.": "避免连续序列。",
@@ -56,11 +57,9 @@ ZH: dict[str, str] = {
     "Names and surnames by themselves are easy to guess.": "单独的名字或姓氏很容易被猜中。",
     "Common names and surnames are easy to guess.": "常见的名字和姓氏很容易被猜中。",
     "Capitalization doesn't help very much.": "大写字母帮助不大。",
-    "All-uppercase is almost as easy to guess as all-lowercase.":
-        "全部大写和全部小写几乎一样容易被猜中。",
+    "All-uppercase is almost as easy to guess as all-lowercase.": "全部大写和全部小写几乎一样容易被猜中。",
     "Reversed words aren't much harder to guess.": "倒写的词并不难猜多少。",
-    "Predictable substitutions like '@' instead of 'a' don't help very much.":
-        "以“@”代“a”这类可预料的替换帮助不大。",
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": "以“@”代“a”这类可预料的替换帮助不大。",
 }
 
 
@@ -76,7 +75,7 @@ class ZxcvbnStrength:
         self._lock = threading.Lock()
 
     def estimate(self, password: str, context: Sequence[str]) -> Strength:
-        head = password[:self._chars]
+        head = password[: self._chars]
         with self._lock:
             got = zxcvbn(head, user_inputs=list(context), max_length=self._chars)
         feedback = got["feedback"]

@@ -19,13 +19,21 @@ def load_company_categories(path: Path) -> list[Category]:
     cats = []
     for i, e in enumerate(entries):
         if not isinstance(e, dict) or "key" not in e or "name" not in e:
-            raise InvalidInput(f"{path}: entry {i} needs at least 'key' and 'name'",
-                               field=f"categories[{i}]")
+            raise InvalidInput(
+                f"{path}: entry {i} needs at least 'key' and 'name'", field=f"categories[{i}]"
+            )
         try:
-            cats.append(Category(
-                key=str(e["key"]), name=str(e["name"]), name_zh=str(e.get("name_zh", e["name"])),
-                tier=Tier(e.get("tier", "ordinary")), description=str(e.get("description", "")),
-                lookup=Lookup(e.get("lookup", "none")), origin="company"))
+            cats.append(
+                Category(
+                    key=str(e["key"]),
+                    name=str(e["name"]),
+                    name_zh=str(e.get("name_zh", e["name"])),
+                    tier=Tier(e.get("tier", "ordinary")),
+                    description=str(e.get("description", "")),
+                    lookup=Lookup(e.get("lookup", "none")),
+                    origin="company",
+                )
+            )
         except ValueError as exc:
             raise InvalidInput(f"{path}: entry {i}: {exc}", field=f"categories[{i}]") from None
     return cats

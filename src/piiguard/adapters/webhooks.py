@@ -49,8 +49,14 @@ def new_webhook_secret() -> bytes:
 
 def encode_body(payload: Mapping[str, object]) -> bytes:
     """Compact, sorted, UTF-8 JSON — the exact bytes that are signed and sent."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False, default=_plain).encode("utf-8")
+    return json.dumps(
+        payload,
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        allow_nan=False,
+        default=_plain,
+    ).encode("utf-8")
 
 
 def _plain(value: object) -> object:
@@ -68,8 +74,9 @@ def sign(secret: bytes, body: bytes, t: int) -> str:
     return f"t={t},{SCHEME}={_mac(secret, t, body)}"
 
 
-def verify_signature(secret: bytes, header: str, body: bytes, now: int,
-                     tolerance: int = 300) -> bool:
+def verify_signature(
+    secret: bytes, header: str, body: bytes, now: int, tolerance: int = 300
+) -> bool:
     """True when `header` (Piiguard-Signature) signs exactly `body` under `secret` and its
     timestamp is within `tolerance` seconds of `now` (either side: clocks drift). Several
     v1 values are allowed (one per secret while a secret is being rotated); any may match.
@@ -123,14 +130,18 @@ class HttpWebhookSender:
         }
         deadline = time.monotonic() + self.timeout
         try:
-            with httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False,
-                              verify=self._tls) as client, \
-                    client.stream("POST", target, content=body, headers=headers) as reply:
+            with (
+                httpx.Client(
+                    timeout=self.timeout, follow_redirects=False, trust_env=False, verify=self._tls
+                ) as client,
+                client.stream("POST", target, content=body, headers=headers) as reply,
+            ):
                 status = reply.status_code
                 if not 200 <= status < 300:  # HTTP's success class
                     return Delivery(delivered=False, status=status, error=f"HTTP {status}")
-                return Delivery(delivered=True, confirmed=_says_done(reply, deadline),
-                                status=status)
+                return Delivery(
+                    delivered=True, confirmed=_says_done(reply, deadline), status=status
+                )
         except httpx.HTTPError as exc:  # timeouts, refused connections, TLS, protocol
             return Delivery(delivered=False, error=type(exc).__name__)
 

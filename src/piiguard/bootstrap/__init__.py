@@ -117,33 +117,50 @@ class Container:
 
 def staff_policy(s: Settings) -> StaffPolicy:
     return StaffPolicy(
-        min_length=s.password_min_length, min_length_mfa=s.password_min_length_mfa,
-        max_length=s.password_max_length, max_age_days=s.password_max_age_days,
-        history=s.password_history, mfa_roles=frozenset(s.mfa_roles),
+        min_length=s.password_min_length,
+        min_length_mfa=s.password_min_length_mfa,
+        max_length=s.password_max_length,
+        max_age_days=s.password_max_age_days,
+        history=s.password_history,
+        mfa_roles=frozenset(s.mfa_roles),
         generic_mailboxes=frozenset(m.casefold() for m in s.generic_mailboxes),
-        company_name=s.company_name, free_attempts=s.login_free_attempts,
+        company_name=s.company_name,
+        free_attempts=s.login_free_attempts,
         address_free_attempts=s.login_address_free_attempts,
         min_guesses_log10=s.password_min_guesses_log10,
         backoff_base_seconds=s.login_backoff_seconds,
-        backoff_max_seconds=s.login_backoff_max_seconds, lock_after=s.login_lock_after,
-        lock_minutes=s.login_lock_minutes, idle_minutes=s.session_idle_minutes,
-        session_hours=s.session_hours, reauth_minutes=s.reauth_minutes,
-        invitation_hours=s.invitation_hours, totp_window=s.totp_window,
+        backoff_max_seconds=s.login_backoff_max_seconds,
+        lock_after=s.login_lock_after,
+        lock_minutes=s.login_lock_minutes,
+        idle_minutes=s.session_idle_minutes,
+        session_hours=s.session_hours,
+        reauth_minutes=s.reauth_minutes,
+        invitation_hours=s.invitation_hours,
+        totp_window=s.totp_window,
         # last_seen is written at most once a minute, and often enough for a short idle limit
-        touch_seconds=min(60.0, s.session_idle_minutes * 60 / 4))
+        touch_seconds=min(60.0, s.session_idle_minutes * 60 / 4),
+    )
 
 
 def request_terms(s: Settings) -> RequestTerms:
     return RequestTerms(
-        due_days=s.request_due_days, reminder_days=tuple(s.request_reminder_days),
+        due_days=s.request_due_days,
+        reminder_days=tuple(s.request_reminder_days),
         excessive_count=s.request_excessive_count,
         excessive_window_days=s.request_excessive_window_days,
         second_step_kinds=frozenset(RequestKind(k) for k in s.request_second_step),
-        second_step_sensitive=s.request_second_step_sensitive, link_days=s.request_link_days)
+        second_step_sensitive=s.request_second_step_sensitive,
+        link_days=s.request_link_days,
+    )
 
 
-def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
-              migrate: bool = True, mailer: Mailer | None = None) -> Container:
+def bootstrap(
+    settings: Settings | None = None,
+    *,
+    clock: Clock | None = None,
+    migrate: bool = True,
+    mailer: Mailer | None = None,
+) -> Container:
     # errors in this process's logs without their messages: they may quote personal data
     safe_logging.install()
     settings = settings or Settings()
@@ -162,33 +179,78 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock | None = None,
     seal = DecisionSeal()
     passwords = Argon2Passwords()
     provider = LocalKeyProvider(settings.key_file)
-    vault = EnvelopeVault(KeyStore(keys_engine), provider,
-                          load_hmac_keys(settings.key_file), seal, clock.now, passwords)
-    snapshots = PolicySnapshots(taxonomy, DEFAULT_SUBJECT_KINDS,
-                                home_region=settings.home_region, child_age=settings.child_age)
+    vault = EnvelopeVault(
+        KeyStore(keys_engine),
+        provider,
+        load_hmac_keys(settings.key_file),
+        seal,
+        clock.now,
+        passwords,
+    )
+    snapshots = PolicySnapshots(
+        taxonomy,
+        DEFAULT_SUBJECT_KINDS,
+        home_region=settings.home_region,
+        child_age=settings.child_age,
+    )
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
-    staff = StaffKit(clock, passwords, vault, KekSecretBox(provider),
-                     BreachedPasswordList.shipped(), staff_policy(settings), ZxcvbnStrength())
-    mailer = mailer or SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_sender,
-                                  starttls=settings.smtp_starttls,
-                                  username=settings.smtp_username,
-                                  password=settings.smtp_password)
-    requests = RequestKit(clock, vault, KekSecretBox(provider), mailer, HttpWebhookSender(),
-                          ZipPackageWriter(), snapshots, request_terms(settings),
-                          settings.public_url, settings.company_name,
-                          settings.privacy_officer_email, parse_inbound)
+    staff = StaffKit(
+        clock,
+        passwords,
+        vault,
+        KekSecretBox(provider),
+        BreachedPasswordList.shipped(),
+        staff_policy(settings),
+        ZxcvbnStrength(),
+    )
+    mailer = mailer or SmtpMailer(
+        settings.smtp_host,
+        settings.smtp_port,
+        settings.smtp_sender,
+        starttls=settings.smtp_starttls,
+        username=settings.smtp_username,
+        password=settings.smtp_password,
+    )
+    requests = RequestKit(
+        clock,
+        vault,
+        KekSecretBox(provider),
+        mailer,
+        HttpWebhookSender(),
+        ZipPackageWriter(),
+        snapshots,
+        request_terms(settings),
+        settings.public_url,
+        settings.company_name,
+        settings.privacy_officer_email,
+        parse_inbound,
+    )
+
     def units(readonly: bool) -> UnitOfWork:
         if readonly:
             return SqlUnitOfWork(engine, seal, clock.now, readonly=True)
-        return SqlUnitOfWork(engine, seal, clock.now, signer=signer,
-                             checkpoint_every=settings.audit_checkpoint_every)
+        return SqlUnitOfWork(
+            engine, seal, clock.now, signer=signer, checkpoint_every=settings.audit_checkpoint_every
+        )
 
-    c = Container(settings, engine, keys_engine, clock, vault, signer, passwords, snapshots,
-                  staff, requests, units, created)
+    c = Container(
+        settings,
+        engine,
+        keys_engine,
+        clock,
+        vault,
+        signer,
+        passwords,
+        snapshots,
+        staff,
+        requests,
+        units,
+        created,
+    )
     # a ciphertext failing its integrity check is a security event (services/vault_integrity)
-    c.alarm = vault.alarm = IntegrityAlarm(c.uow, clock, mailer, settings.privacy_officer_email,
-                                           settings.public_url)
+    c.alarm = vault.alarm = IntegrityAlarm(
+        c.uow, clock, mailer, settings.privacy_officer_email, settings.public_url
+    )
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c
-

@@ -47,8 +47,9 @@ class PeriodicJob:
 REGISTRY: tuple[PeriodicJob, ...] = (
     # requests of the person (R9.2): unconfirmed ones closed, reminders and escalation,
     # webhooks to systems, replies the mail server refused, verified requests carried out
-    PeriodicJob("request-jobs", lambda s: s.scheduler_seconds,
-                lambda c: run_jobs(c.uow(), c.requests)),
+    PeriodicJob(
+        "request-jobs", lambda s: s.scheduler_seconds, lambda c: run_jobs(c.uow(), c.requests)
+    ),
 )
 
 
@@ -71,8 +72,14 @@ class Background:
     (PIIGUARD_SCHEDULER=inprocess) or alone in `piiguard worker`; several may run at once
     (the jobs claim their work)."""
 
-    def __init__(self, c: Container, *, jobs: bool = True, inbox: bool = True,
-                 registry: tuple[PeriodicJob, ...] | None = None) -> None:
+    def __init__(
+        self,
+        c: Container,
+        *,
+        jobs: bool = True,
+        inbox: bool = True,
+        registry: tuple[PeriodicJob, ...] | None = None,
+    ) -> None:
         registry = REGISTRY if registry is None else registry
         self._c = c
         self._jobs = registry if jobs else ()
@@ -82,8 +89,9 @@ class Background:
         s = c.settings
         self.inbox: InboxListener | None = None
         if inbox and s.inbox_port:
-            self.inbox = InboxListener(s.inbox_host, s.inbox_port, s.privacy_mailboxes,
-                                       self._on_mail)
+            self.inbox = InboxListener(
+                s.inbox_host, s.inbox_port, s.privacy_mailboxes, self._on_mail
+            )
         self.last: dict[str, Report] = {}  # each job's latest pass
 
     def _on_mail(self, raw: bytes, recipients: tuple[str, ...]) -> None:
@@ -93,8 +101,7 @@ class Background:
         try:
             report = job.run(self._c)
         except Exception as e:  # the database may be away for a moment: try next time
-            log.exception("%s failed; next pass in %.0f s", job.name,
-                          job.seconds(self._c.settings))
+            log.exception("%s failed; next pass in %.0f s", job.name, job.seconds(self._c.settings))
             report = Failed(job.name, type(e).__name__)
         self.last[job.name] = report
         return report
@@ -106,8 +113,10 @@ class Background:
 
     def describe(self) -> str:
         """The jobs this runs and how often, for a start-up line."""
-        return ", ".join(f"{j.name} every {j.seconds(self._c.settings):.0f} s"
-                         for j in self._jobs) or "no jobs"
+        return (
+            ", ".join(f"{j.name} every {j.seconds(self._c.settings):.0f} s" for j in self._jobs)
+            or "no jobs"
+        )
 
     def _loop(self, job: PeriodicJob) -> None:
         while True:
@@ -120,13 +129,14 @@ class Background:
             try:
                 self.inbox.start()
             except OSError as e:  # another process (a worker, another server) has the port
-                log.warning("SMTP listener not started on port %s (%s): another process "
-                            "probably runs it", self._c.settings.inbox_port,
-                            type(e).__name__)
+                log.warning(
+                    "SMTP listener not started on port %s (%s): another process probably runs it",
+                    self._c.settings.inbox_port,
+                    type(e).__name__,
+                )
                 self.inbox = None
         for job in self._jobs:
-            thread = threading.Thread(target=self._loop, args=(job,), name=job.name,
-                                      daemon=True)
+            thread = threading.Thread(target=self._loop, args=(job,), name=job.name, daemon=True)
             thread.start()
             self._threads.append(thread)
 

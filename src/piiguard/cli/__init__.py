@@ -1,2 +1,1 @@
-"""The `piiguard` command: one module per command group.
-"""
+"""The `piiguard` command: one module per command group."""

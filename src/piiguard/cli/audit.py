@@ -23,16 +23,24 @@ def audit_verify(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
         note_verification(c.uow(), OPERATOR, report)
     first = report.first
     if as_json:
-        typer.echo(json.dumps({"ok": report.ok, "entries": report.entries,
-                               "checkpoints": report.checkpoints,
-                               "first_bad_seq": first.seq if first else None,
-                               "problems": [p.what for p in report.problems]}))
+        typer.echo(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "entries": report.entries,
+                    "checkpoints": report.checkpoints,
+                    "first_bad_seq": first.seq if first else None,
+                    "problems": [p.what for p in report.problems],
+                }
+            )
+        )
     elif first is None:
-        out.print(f"audit trail intact: {report.entries} entries, "
-                  f"{report.checkpoints} signed checkpoint(s)")
+        out.print(
+            f"audit trail intact: {report.entries} entries, "
+            f"{report.checkpoints} signed checkpoint(s)"
+        )
     else:
-        err.print(f"[red]audit trail NOT intact[/red] — first bad entry {first.seq}: "
-                  f"{first.what}")
+        err.print(f"[red]audit trail NOT intact[/red] — first bad entry {first.seq}: {first.what}")
     raise typer.Exit(0 if report.ok else 1)
 
 
@@ -44,5 +52,8 @@ def audit_checkpoint() -> None:
 
     with open_container() as c:
         cp = record_checkpoint(c.uow(), c.signer, c.clock)
-    out.print("nothing new to checkpoint" if cp is None else
-              f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}")
+    out.print(
+        "nothing new to checkpoint"
+        if cp is None
+        else f"checkpoint signed over entries {cp.first_seq}–{cp.last_seq}"
+    )

@@ -63,9 +63,11 @@ def open_container(**overrides: Any) -> Iterator[Container]:
     try:
         c = bootstrap(Settings(**overrides))
     except Exception as exc:
-        err.print(f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
-                  "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "
-                  "writable.")
+        err.print(
+            f"[red]piiguard could not start:[/red] {type(exc).__name__}: {exc}\n"
+            "Check PIIGUARD_DATABASE_URL / PIIGUARD_KEYSTORE_URL and that ./var is "
+            "writable."
+        )
         raise typer.Exit(2) from None
     try:
         yield c
@@ -119,6 +121,7 @@ def parse_when(text: str, name: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise typer.BadParameter(f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]",
-                                 param_hint=name) from None
+        raise typer.BadParameter(
+            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]", param_hint=name
+        ) from None
     return (value if value.tzinfo else value.astimezone()).astimezone(UTC)

@@ -18,8 +18,10 @@ def keys_rotate() -> None:
 
     with open_container() as c:
         r = keys.rotate_keys(c.uow(), c.vault, OPERATOR, c.staff.box)
-    out.print(f"KEK version {r.new_version} is current; {r.rewrapped} subject key(s) re-wrapped;"
-              f" in use: {r.versions_in_use or '{}'}")
+    out.print(
+        f"KEK version {r.new_version} is current; {r.rewrapped} subject key(s) re-wrapped;"
+        f" in use: {r.versions_in_use or '{}'}"
+    )
 
 
 @app.command("retire")

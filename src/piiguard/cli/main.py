@@ -42,90 +42,104 @@ COMMANDS: dict[str, Entry] = {
         "Ask the decision point whether a use is allowed, without reading any value: prints\n"
         "the outcome (allowed, partly_allowed: some categories refused, denied), the decision id\n"
         "and every reason (English and Chinese). The decision is recorded either way; exit 0 for\n"
-        "every outcome. 判定一次使用是否允许（允许、部分允许、拒绝）。"),
+        "every outcome. 判定一次使用是否允许（允许、部分允许、拒绝）。",
+    ),
     "explain": Entry(
         "piiguard.cli.policy.decisions:explain",
         "Why a recorded decision came out as it did: the decision, then rule by rule in the\n"
         "order the decision point evaluates them (✓ passed, ✗ refused, with the reasons).\n"
-        "逐条解释一项判定。"),
+        "逐条解释一项判定。",
+    ),
     "minor": Entry(
         "piiguard.cli.policy.guardians:minor",
-        "Declare a subject a minor (or not) when no date of birth says so. 声明未成年人。"),
+        "Declare a subject a minor (or not) when no date of birth says so. 声明未成年人。",
+    ),
     "worker": Entry(
         "piiguard.cli.worker:worker",
         "Run the request jobs every PIIGUARD_SCHEDULER_SECONDS: reminders 7/3/1 days before a\n"
         "request is due, escalation to the privacy officers when overdue, signed webhooks to the\n"
         "systems holding corrected or deleted data (retried until confirmed), replies the mail\n"
         "server refused. Set PIIGUARD_SCHEDULER=off on the `serve` processes when this runs\n"
-        "apart. Ctrl-C stops it."),
+        "apart. Ctrl-C stops it.",
+    ),
     "init": Entry(
         "piiguard.cli.server:init",
         "Create ./var (database, key store, master key, audit signing key), migrate, seed the\n"
         "policy, print the one-time link that sets up the first staff account and how to back up\n"
-        "each store."),
+        "each store.",
+    ),
     "serve": Entry(
         "piiguard.cli.server:serve",
-        "Initialise (as `init`) and serve the API and pages. Ctrl-C stops it (exit 0)."),
+        "Initialise (as `init`) and serve the API and pages. Ctrl-C stops it (exit 0).",
+    ),
     "scan": Entry(
         "piiguard.cli.scan:scan",
-        "Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."),
+        "Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error.",
+    ),
     "client": Entry(
-        "piiguard.cli.clients:app",
-        "System clients (ERP, CRM, ...) that call the API with a key."),
+        "piiguard.cli.clients:app", "System clients (ERP, CRM, ...) that call the API with a key."
+    ),
     "subject": Entry(
-        "piiguard.cli.subjects:app",
-        "Subjects (the people the data is about) and their data."),
-    "keys": Entry(
-        "piiguard.cli.keys:app",
-        "Key-encryption keys: rotate, retire, status."),
-    "audit": Entry(
-        "piiguard.cli.audit:app",
-        "The tamper-evident audit trail."),
+        "piiguard.cli.subjects:app", "Subjects (the people the data is about) and their data."
+    ),
+    "keys": Entry("piiguard.cli.keys:app", "Key-encryption keys: rotate, retire, status."),
+    "audit": Entry("piiguard.cli.audit:app", "The tamper-evident audit trail."),
     "purpose": Entry(
         "piiguard.cli.policy.purposes:app",
         "The purpose register (R2.3): the purposes personal data may be used for, each with "
-        "its legal basis, categories, retention and whether it needs consent. 用途登记簿。"),
+        "its legal basis, categories, retention and whether it needs consent. 用途登记簿。",
+    ),
     "system": Entry(
         "piiguard.cli.policy.systems:app",
         "The data map's designated systems (R2.7, R5.6): register, approve, retire, list. "
-        "Personal data flows only to an approved system. 指定系统。"),
+        "Personal data flows only to an approved system. 指定系统。",
+    ),
     "consent": Entry(
         "piiguard.cli.policy.consents:app",
         "Consent with its evidence (R2.4, R6.1): grant, withdraw, list. Sensitive data, "
-        "transfer abroad and a child's data each need their own kind. 同意记录。"),
+        "transfer abroad and a child's data each need their own kind. 同意记录。",
+    ),
     "exception": Entry(
         "piiguard.cli.policy.legal_exceptions:app",
         "Legal exceptions (R2.5): use without consent under a recorded legal ground, "
-        "approved by a second privacy officer. 法定例外。"),
+        "approved by a second privacy officer. 法定例外。",
+    ),
     "processing": Entry(
         "piiguard.cli.policy.processing:app",
         "What the person asked of their data's processing (R4.2): restrict it (for every "
         "purpose, or one), object to a purpose, lift either. The next decision already "
-        "follows it. 限制或拒绝处理。"),
+        "follows it. 限制或拒绝处理。",
+    ),
     "guardian": Entry(
         "piiguard.cli.policy.guardians:app",
         "A child's guardians (R6.1): link a guardian (a subject) to a child, then verify the "
-        "link; only a verified guardian's consent counts. 监护人。"),
+        "link; only a verified guardian's consent counts. 监护人。",
+    ),
     "category": Entry(
         "piiguard.cli.policy.categories:app",
         "The company's own data categories (R2.1), each under an existing one and never "
-        "weaker than it: add, retire. 公司数据类别。"),
+        "weaker than it: add, retire. 公司数据类别。",
+    ),
     "export": Entry(
         "piiguard.cli.policy.exports:app",
         "Exports of personal data out of a system (R2.7): who gets what, for which purpose, "
-        "until when. An expired export becomes a finding. 数据导出登记。"),
+        "until when. An expired export becomes a finding. 数据导出登记。",
+    ),
     "finding": Entry(
         "piiguard.cli.policy.findings:app",
         "Findings (R2.7): expired or unregistered exports, data where the data map does not "
-        "say it is (the scanner). Open, assigned, fixed, or accepted with a reason. 发现项。"),
+        "say it is (the scanner). Open, assigned, fixed, or accepted with a reason. 发现项。",
+    ),
     "staff": Entry(
         "piiguard.cli.staff:app",
         "Staff accounts (R2.9): one per person, invited by link, with a department and roles; "
-        "unlock, deactivate, reset TOTP; the departments' purposes. 员工账户。"),
+        "unlock, deactivate, reset TOTP; the departments' purposes. 员工账户。",
+    ),
     "request": Entry(
         "piiguard.cli.requests:app",
         "Requests of the person (R4, R9): the queue, overdue ones first; where systems "
-        "receive correction and deletion notices. 个人信息权利请求。"),
+        "receive correction and deletion notices. 个人信息权利请求。",
+    ),
 }
 
 
@@ -135,13 +149,17 @@ def build(name: str) -> Any:  # a click command (typer carries its own click)
     module, attribute = COMMANDS[name].target.split(":")
     found = getattr(importlib.import_module(module), attribute)
     if isinstance(found, typer.Typer):
-        return get_group_from_info(TyperInfo(found, name=name),
-                                   pretty_exceptions_short=app.pretty_exceptions_short,
-                                   rich_markup_mode=app.rich_markup_mode,
-                                   suggest_commands=app.suggest_commands)
-    return get_command_from_info(CommandInfo(name, callback=found),
-                                 pretty_exceptions_short=app.pretty_exceptions_short,
-                                 rich_markup_mode=app.rich_markup_mode)
+        return get_group_from_info(
+            TyperInfo(found, name=name),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+            suggest_commands=app.suggest_commands,
+        )
+    return get_command_from_info(
+        CommandInfo(name, callback=found),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -182,18 +200,24 @@ class LazyGroup(TyperGroup):
         return list(self.commands)  # the names, without building every command
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        built, self.commands = self.commands, {
-            name: TyperCommand(name=name, help=entry.summary) for name, entry in COMMANDS.items()}
+        built, self.commands = (
+            self.commands,
+            {name: TyperCommand(name=name, help=entry.summary) for name, entry in COMMANDS.items()},
+        )
         try:
             super().format_help(ctx, formatter)
         finally:
             self.commands = built
 
 
-app = typer.Typer(help="piiguard — personal data held, used and proved as the privacy policy "
-                       "promises. Settings come from PIIGUARD_* environment variables "
-                       "(see docs/operations.md).", no_args_is_help=True,
-                  pretty_exceptions_enable=False, cls=LazyGroup)
+app = typer.Typer(
+    help="piiguard — personal data held, used and proved as the privacy policy "
+    "promises. Settings come from PIIGUARD_* environment variables "
+    "(see docs/operations.md).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    cls=LazyGroup,
+)
 
 
 @app.callback()

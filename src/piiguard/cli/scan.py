@@ -23,10 +23,17 @@ def _report_to_data_map(seen: list[Seen]) -> str:
     from piiguard.services.policy.discovery import Discovered, report_discoveries
 
     with open_container() as c:
-        r = report_discoveries(c.uow(), c.snapshots, c.clock, OPERATOR,
-                               [Discovered(s.source, s.category, s.child) for s in seen])
-    lines = [f"data map: {len(r.opened)} new finding(s), {r.already_known} already known, "
-             f"{r.registered} where a designated system registers it"]
+        r = report_discoveries(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            OPERATOR,
+            [Discovered(s.source, s.category, s.child) for s in seen],
+        )
+    lines = [
+        f"data map: {len(r.opened)} new finding(s), {r.already_known} already known, "
+        f"{r.registered} where a designated system registers it"
+    ]
     lines += [f"  {f.kind}: {f.category} at {f.source} (finding {f.id})" for f in r.opened]
     if r.opened:
         lines.append("follow them up: GET /api/v1/findings (assign, fix or accept the risk)")

@@ -20,8 +20,9 @@ def _init(c: Container, base_url: str, *, backups: bool = True) -> None:
     from piiguard.bootstrap import OPERATOR, policy_text
     from piiguard.services.setup import initialise
 
-    done = initialise(c.uow(), c.vault, c.clock, OPERATOR, policy_text(),
-                      c.settings.setup_token_hours)
+    done = initialise(
+        c.uow(), c.vault, c.clock, OPERATOR, policy_text(), c.settings.setup_token_hours
+    )
     s = c.settings
     typer.echo(f"piiguard ready — data: {s.data_url.split('@')[-1]}")
     typer.echo(f"                 keys: {s.keys_url.split('@')[-1]}")
@@ -32,11 +33,15 @@ def _init(c: Container, base_url: str, *, backups: bool = True) -> None:
     if done.keys_swept:
         out.print(f"  finished shredding the keys of {done.keys_swept} erased subject(s)")
     if done.setup_token:
-        out.print("\n[bold]First login[/bold]: open this one-time link (valid "
-                  f"{s.setup_token_hours:g} h) and create the privacy officer's account:")
+        out.print(
+            "\n[bold]First login[/bold]: open this one-time link (valid "
+            f"{s.setup_token_hours:g} h) and create the privacy officer's account:"
+        )
         typer.echo(f"  {base_url}/setup?token={done.setup_token}")  # never wrapped: copy it whole
-        out.print("Systems get API keys with: piiguard client add NAME "
-                  "(the command is in .venv/bin after `make run`)")
+        out.print(
+            "Systems get API keys with: piiguard client add NAME "
+            "(the command is in .venv/bin after `make run`)"
+        )
     if backups:
         _backups_note(s)
 
@@ -45,8 +50,7 @@ def _copy_command(url: str, name: str) -> str:
     """How to copy one database while piiguard writes to it, consistent to a transaction."""
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///").split("?", 1)[0]
-        return (f"sqlite3 {shlex.quote(path)} "
-                f"\".backup /backups/{name}/{name}-$(date +%F).db\"")
+        return f'sqlite3 {shlex.quote(path)} ".backup /backups/{name}/{name}-$(date +%F).db"'
     if url.startswith("postgresql"):
         plain = re.sub(r"^postgresql\+\w+://", "postgresql://", url.split("?", 1)[0])
         plain = re.sub(r"://([^:/@]+):[^@/]*@", r"://\1@", plain)  # never print a password
@@ -57,27 +61,39 @@ def _copy_command(url: str, name: str) -> str:
 def _backups_note(s: Settings) -> None:
     """How to back up each store safely, until `piiguard backup` exists (docs/operations.md).
     A plain `cp` of a live SQLite file misses what sits in its -wal file."""
-    out.print("\n[bold]Backups[/bold] — each store on its own, never with a plain `cp` of a live "
-              "SQLite file (its latest writes sit in the -wal file beside it) / 备份：各存储分别"
-              "备份，切勿直接 cp 运行中的 SQLite 文件（最新写入在 -wal 文件中）:")
+    out.print(
+        "\n[bold]Backups[/bold] — each store on its own, never with a plain `cp` of a live "
+        "SQLite file (its latest writes sit in the -wal file beside it) / 备份：各存储分别"
+        "备份，切勿直接 cp 运行中的 SQLite 文件（最新写入在 -wal 文件中）:"
+    )
     typer.echo(f"  data:      {_copy_command(s.data_url, 'piiguard')}")
     typer.echo(f"  key store: {_copy_command(s.keys_url, 'keystore')}")
-    typer.echo(f"  key files: {s.key_file}, {s.signing_key_file}, {s.witness_file} — "
-               "copied to a third place")
-    out.print("  (or VACUUM INTO 'file' on a SQLite file.) Never keep the key store or the key "
-              "files with the data backups; keep key-store copies 7 days at most. Restoring "
-              "and upgrades: docs/operations.md.")
+    typer.echo(
+        f"  key files: {s.key_file}, {s.signing_key_file}, {s.witness_file} — "
+        "copied to a third place"
+    )
+    out.print(
+        "  (or VACUUM INTO 'file' on a SQLite file.) Never keep the key store or the key "
+        "files with the data backups; keep key-store copies 7 days at most. Restoring "
+        "and upgrades: docs/operations.md."
+    )
 
 
 def _requests_line(c: Container) -> None:
     """Where people make requests, and where their mail goes (R9.1)."""
     s = c.settings
-    inbox = (f"; requests by mail to {', '.join(s.privacy_mailboxes)} on port {s.inbox_port}"
-             if s.inbox_port else "")
-    out.print(f"Privacy centre for the people whose data it is: {s.public_url}/privacy{inbox}.\n"
-              f"Codes and replies go out through SMTP {s.smtp_host}:{s.smtp_port} "
-              "(PIIGUARD_SMTP_HOST / PIIGUARD_SMTP_PORT); their links start with "
-              f"{s.public_url} (PIIGUARD_PUBLIC_URL).", markup=False)
+    inbox = (
+        f"; requests by mail to {', '.join(s.privacy_mailboxes)} on port {s.inbox_port}"
+        if s.inbox_port
+        else ""
+    )
+    out.print(
+        f"Privacy centre for the people whose data it is: {s.public_url}/privacy{inbox}.\n"
+        f"Codes and replies go out through SMTP {s.smtp_host}:{s.smtp_port} "
+        "(PIIGUARD_SMTP_HOST / PIIGUARD_SMTP_PORT); their links start with "
+        f"{s.public_url} (PIIGUARD_PUBLIC_URL).",
+        markup=False,
+    )
 
 
 def init() -> None:
@@ -88,14 +104,26 @@ def init() -> None:
         _init(c, f"http://{c.settings.host}:{c.settings.port}")
 
 
-def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
-          port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None,
-          workers: Annotated[int | None, typer.Option(
-              min=1, max=64, help="server processes sharing the port (PIIGUARD_WORKERS); "
-              "on PostgreSQL one per core, on SQLite keep 1")] = None,
-          access_log: Annotated[bool, typer.Option(
-              help="log every HTTP request (off: the audit trail records every use of "
-              "personal data, and request paths carry subject ids)")] = False) -> None:
+def serve(
+    host: Annotated[str | None, typer.Option(help="bind address")] = None,
+    port: Annotated[int | None, typer.Option(help="port (PIIGUARD_PORT)")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=64,
+            help="server processes sharing the port (PIIGUARD_WORKERS); "
+            "on PostgreSQL one per core, on SQLite keep 1",
+        ),
+    ] = None,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            help="log every HTTP request (off: the audit trail records every use of "
+            "personal data, and request paths carry subject ids)"
+        ),
+    ] = False,
+) -> None:
     """Initialise (as `init`) and serve the API and pages. Ctrl-C stops it (exit 0)."""
     from rich.markup import escape
 
@@ -113,17 +141,26 @@ def serve(host: Annotated[str | None, typer.Option(help="bind address")] = None,
         _requests_line(c)
         for warning in public_url_warnings(c.settings, host, port):
             err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
-        out.print(f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: "
-                  f"{url}/healthz)" + (f" with {workers} processes" if workers > 1 else ""))
+        out.print(
+            f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: "
+            f"{url}/healthz)" + (f" with {workers} processes" if workers > 1 else "")
+        )
         if workers == 1:
             run_server(lambda: create_app(c), host, port, access_log=access_log)
             return
         settings = c.settings
         if settings.data_url.startswith("sqlite"):
-            err.print("[yellow]note:[/yellow] SQLite has one writer: several processes take "
-                      "turns at its lock with polling back-off, which shows as tail latency. "
-                      "One process is the better choice on SQLite; --workers pays off on "
-                      "PostgreSQL.")
+            err.print(
+                "[yellow]note:[/yellow] SQLite has one writer: several processes take "
+                "turns at its lock with polling back-off, which shows as tail latency. "
+                "One process is the better choice on SQLite; --workers pays off on "
+                "PostgreSQL."
+            )
     # closed: each worker opens its own connections after the fork
-    run_server(lambda: create_app(bootstrap(settings, migrate=False)), host, port,
-               workers=workers, access_log=access_log)
+    run_server(
+        lambda: create_app(bootstrap(settings, migrate=False)),
+        host,
+        port,
+        workers=workers,
+        access_log=access_log,
+    )

@@ -17,21 +17,25 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Staff accounts (R2.9): one per person, invited by link, with a department and "
-         "roles; unlock, deactivate, reset TOTP; the departments' purposes. 员工账户。",
-    no_args_is_help=True)
-department_app = typer.Typer(help="Departments and the purposes their staff use (R2.10).",
-                             no_args_is_help=True)
+    "roles; unlock, deactivate, reset TOTP; the departments' purposes. 员工账户。",
+    no_args_is_help=True,
+)
+department_app = typer.Typer(
+    help="Departments and the purposes their staff use (R2.10).", no_args_is_help=True
+)
 app.add_typer(department_app, name="department")
 
 Email = Annotated[str, typer.Argument(help="the person's work email (or account id)")]
 
 
 @app.command("invite")
-def invite(email: Annotated[str, typer.Argument(help="the person's own work email")],
-           department: Annotated[str, typer.Option(help="department key (see `staff "
-                                                   "department list`)")],
-           role: Annotated[list[str], typer.Option(help="admin, privacy_officer, staff, "
-                                                   "auditor; repeat for several")]) -> None:
+def invite(
+    email: Annotated[str, typer.Argument(help="the person's own work email")],
+    department: Annotated[str, typer.Option(help="department key (see `staff department list`)")],
+    role: Annotated[
+        list[str], typer.Option(help="admin, privacy_officer, staff, auditor; repeat for several")
+    ],
+) -> None:
     """Print a single-use, expiring link that creates the account when opened."""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.staff import accounts as uc
@@ -39,9 +43,11 @@ def invite(email: Annotated[str, typer.Argument(help="the person's own work emai
     with open_container() as c, refusals():
         got = uc.invite_staff(c.staff, c.uow(), OPERATOR, email, department, frozenset(role))
     i = got.invitation
-    out.print(f"invitation {i.id} ({i.department}: {', '.join(sorted(i.roles))}) "
-              f"valid until {fmt_at(i.expires_at)} UTC. Send this link to the person only; it "
-              "works once:")
+    out.print(
+        f"invitation {i.id} ({i.department}: {', '.join(sorted(i.roles))}) "
+        f"valid until {fmt_at(i.expires_at)} UTC. Send this link to the person only; it "
+        "works once:"
+    )
     typer.echo(f"http://{c.settings.host}:{c.settings.port}/invite?token={got.token}")
     typer.echo("(API: POST /api/v1/staff/invitations/accept with this token)")
 
@@ -53,14 +59,34 @@ def list_accounts() -> None:
 
     with open_container() as c, refusals():
         views = uc.list_staff(c.staff, c.uow())
-    print_table(["id", "email", "name", "department", "roles", "active", "TOTP", "locked",
-                 "password changed"],
-                [[v.account.id, v.account.email, v.account.display_name,
-                  v.account.department or "", ",".join(sorted(v.account.roles)),
-                  "yes" if v.account.active else "no",
-                  "yes" if v.account.mfa_enrolled else "no",
-                  "LOCKED" if v.locked else "", fmt_at(v.account.password_changed_at)]
-                 for v in views], whole=2)
+    print_table(
+        [
+            "id",
+            "email",
+            "name",
+            "department",
+            "roles",
+            "active",
+            "TOTP",
+            "locked",
+            "password changed",
+        ],
+        [
+            [
+                v.account.id,
+                v.account.email,
+                v.account.display_name,
+                v.account.department or "",
+                ",".join(sorted(v.account.roles)),
+                "yes" if v.account.active else "no",
+                "yes" if v.account.mfa_enrolled else "no",
+                "LOCKED" if v.locked else "",
+                fmt_at(v.account.password_changed_at),
+            ]
+            for v in views
+        ],
+        whole=2,
+    )
 
 
 def _staff_id(c: Container, who: str) -> str:
@@ -70,17 +96,17 @@ def _staff_id(c: Container, who: str) -> str:
 
 
 @app.command("roles")
-def roles(who: Email,
-          role: Annotated[list[str], typer.Option(help="the roles after the change; repeat")],
-          department: Annotated[str | None, typer.Option(help="move to this department")]
-          = None) -> None:
+def roles(
+    who: Email,
+    role: Annotated[list[str], typer.Option(help="the roles after the change; repeat")],
+    department: Annotated[str | None, typer.Option(help="move to this department")] = None,
+) -> None:
     """Set someone's roles (and department)."""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.staff import accounts as uc
 
     with open_container() as c, refusals():
-        a = uc.set_roles(c.staff, c.uow(), OPERATOR, _staff_id(c, who), frozenset(role),
-                         department)
+        a = uc.set_roles(c.staff, c.uow(), OPERATOR, _staff_id(c, who), frozenset(role), department)
     out.print(f"account {a.id}: {', '.join(sorted(a.roles))} in {a.department}")
 
 
@@ -125,19 +151,23 @@ def list_departments() -> None:
 
     with open_container() as c, refusals():
         ds = uc.list_departments(c.uow())
-    print_table(["key", "name", "purposes"], [[d.key, d.name, ", ".join(sorted(d.purposes))]
-                                              for d in ds])
+    print_table(
+        ["key", "name", "purposes"], [[d.key, d.name, ", ".join(sorted(d.purposes))] for d in ds]
+    )
 
 
 @department_app.command("set")
-def set_department(key: str, name: Annotated[str, typer.Option(help="display name")],
-                   purpose: Annotated[list[str] | None, typer.Option(
-                       help="a purpose key its staff use; repeat")] = None) -> None:
+def set_department(
+    key: str,
+    name: Annotated[str, typer.Option(help="display name")],
+    purpose: Annotated[
+        list[str] | None, typer.Option(help="a purpose key its staff use; repeat")
+    ] = None,
+) -> None:
     """Add a department or change its name and purposes."""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.staff import accounts as uc
 
     with open_container() as c, refusals():
-        d = uc.save_department(c.staff, c.uow(), OPERATOR, key, name,
-                               frozenset(purpose or []))
+        d = uc.save_department(c.staff, c.uow(), OPERATOR, key, name, frozenset(purpose or []))
     out.print(f"{d.key}: {', '.join(sorted(d.purposes)) or '(no purposes)'}")

@@ -13,12 +13,21 @@ import typer
 from piiguard.cli.common import open_container, out
 
 
-def worker(once: Annotated[bool, typer.Option(
-               help="run every job once (catching up on anything due) and exit — for cron "
-                    "or a check")] = False,
-           inbox: Annotated[bool, typer.Option(
-               help="run the SMTP listener for the privacy mailboxes (PIIGUARD_INBOX_PORT, "
-                    "PIIGUARD_PRIVACY_MAILBOXES)")] = True) -> None:
+def worker(
+    once: Annotated[
+        bool,
+        typer.Option(
+            help="run every job once (catching up on anything due) and exit — for cron or a check"
+        ),
+    ] = False,
+    inbox: Annotated[
+        bool,
+        typer.Option(
+            help="run the SMTP listener for the privacy mailboxes (PIIGUARD_INBOX_PORT, "
+            "PIIGUARD_PRIVACY_MAILBOXES)"
+        ),
+    ] = True,
+) -> None:
     """Run the request jobs every PIIGUARD_SCHEDULER_SECONDS: reminders 7/3/1 days before a
     request is due, escalation to the privacy officers when overdue, signed webhooks to the
     systems holding corrected or deleted data (retried until confirmed), replies the mail
@@ -37,8 +46,11 @@ def worker(once: Annotated[bool, typer.Option(
                     raise typer.Exit(1)
                 return
             bg.start()
-            where = (f"SMTP listener on {c.settings.inbox_host}:{bg.inbox.port}"
-                     if bg.inbox is not None else "no SMTP listener")
+            where = (
+                f"SMTP listener on {c.settings.inbox_host}:{bg.inbox.port}"
+                if bg.inbox is not None
+                else "no SMTP listener"
+            )
             out.print(f"piiguard worker: {bg.describe()}, {where}. Ctrl-C stops.")
             stop = threading.Event()
             signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -28,8 +28,11 @@ def check_personal_email(email: str, generic: frozenset[str], field: str = "emai
     email = check_email(email, field)
     local = email.split("@", 1)[0]
     if local in generic or local.split("+", 1)[0] in generic:
-        raise InvalidInput(f"{local}@ is a shared or role mailbox; staff accounts are personal "
-                           "(use the person's own work email)", field=field)
+        raise InvalidInput(
+            f"{local}@ is a shared or role mailbox; staff accounts are personal "
+            "(use the person's own work email)",
+            field=field,
+        )
     return email
 
 

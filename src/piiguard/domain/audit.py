@@ -59,32 +59,91 @@ def canonical_details(details: Mapping[str, DetailValue]) -> str:
     return json.dumps(details, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def entry_digest(seq: int, at_us: int, actor_kind: str, actor_id: str, action: str,
-                 target_type: str, target_id: str, subject_id: str, purpose: str,
-                 decision_id: str, details: str, prev_hash: str) -> str:
-    body = _SEP.join((str(seq), prev_hash, str(at_us), actor_kind, actor_id, action,
-                      target_type, target_id, subject_id, purpose, decision_id, details))
+def entry_digest(
+    seq: int,
+    at_us: int,
+    actor_kind: str,
+    actor_id: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    subject_id: str,
+    purpose: str,
+    decision_id: str,
+    details: str,
+    prev_hash: str,
+) -> str:
+    body = _SEP.join(
+        (
+            str(seq),
+            prev_hash,
+            str(at_us),
+            actor_kind,
+            actor_id,
+            action,
+            target_type,
+            target_id,
+            subject_id,
+            purpose,
+            decision_id,
+            details,
+        )
+    )
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def chain(events: Sequence[AuditEvent], *, head_seq: int, head_hash: str,
-          at_us: int) -> list[AuditEntry]:
+def chain(
+    events: Sequence[AuditEvent], *, head_seq: int, head_hash: str, at_us: int
+) -> list[AuditEntry]:
     """Place events on the chain after (head_seq, head_hash)."""
     entries: list[AuditEntry] = []
     prev, seq = head_hash, head_seq
     for ev in events:
-        for name in ("action", "actor_kind", "actor_id", "target_type", "target_id",
-                     "subject_id", "purpose", "decision_id"):
+        for name in (
+            "action",
+            "actor_kind",
+            "actor_id",
+            "target_type",
+            "target_id",
+            "subject_id",
+            "purpose",
+            "decision_id",
+        ):
             if _SEP in getattr(ev, name):
                 raise InvalidInput(f"audit field {name} holds a control character", field=name)
         seq += 1
         details = canonical_details(ev.details)
-        digest = entry_digest(seq, at_us, ev.actor_kind, ev.actor_id, ev.action, ev.target_type,
-                              ev.target_id, ev.subject_id, ev.purpose, ev.decision_id, details,
-                              prev)
-        entries.append(AuditEntry(seq, at_us, ev.actor_kind, ev.actor_id, ev.action,
-                                  ev.target_type, ev.target_id, ev.subject_id, ev.purpose,
-                                  ev.decision_id, details, prev, digest))
+        digest = entry_digest(
+            seq,
+            at_us,
+            ev.actor_kind,
+            ev.actor_id,
+            ev.action,
+            ev.target_type,
+            ev.target_id,
+            ev.subject_id,
+            ev.purpose,
+            ev.decision_id,
+            details,
+            prev,
+        )
+        entries.append(
+            AuditEntry(
+                seq,
+                at_us,
+                ev.actor_kind,
+                ev.actor_id,
+                ev.action,
+                ev.target_type,
+                ev.target_id,
+                ev.subject_id,
+                ev.purpose,
+                ev.decision_id,
+                details,
+                prev,
+                digest,
+            )
+        )
         prev = digest
     return entries
 
@@ -95,8 +154,10 @@ def merkle_root(hashes: Sequence[str]) -> str:
         return hashlib.sha256(b"").hexdigest()
     level = [hashlib.sha256(b"\x00" + bytes.fromhex(h)).digest() for h in hashes]
     while len(level) > 1:
-        nxt = [hashlib.sha256(b"\x01" + level[i] + level[i + 1]).digest()
-               for i in range(0, len(level) - 1, 2)]
+        nxt = [
+            hashlib.sha256(b"\x01" + level[i] + level[i + 1]).digest()
+            for i in range(0, len(level) - 1, 2)
+        ]
         if len(level) % 2:
             nxt.append(level[-1])
         level = nxt
@@ -114,9 +175,17 @@ class Checkpoint:
     signature: str  # hex Ed25519 signature over `message()`
 
     def message(self) -> bytes:
-        return _SEP.join(("piiguard-audit-checkpoint-v1", str(self.first_seq),
-                          str(self.last_seq), self.head_hash, self.merkle_root,
-                          str(self.at_us), self.key_id)).encode()
+        return _SEP.join(
+            (
+                "piiguard-audit-checkpoint-v1",
+                str(self.first_seq),
+                str(self.last_seq),
+                self.head_hash,
+                self.merkle_root,
+                str(self.at_us),
+                self.key_id,
+            )
+        ).encode()
 
 
 def checkpoint_due(head_seq: int, checkpointed_seq: int, every: int) -> bool:
@@ -125,11 +194,17 @@ def checkpoint_due(head_seq: int, checkpointed_seq: int, every: int) -> bool:
     return head_seq - checkpointed_seq >= every
 
 
-def sign_checkpoint(first_seq: int, last_seq: int, head_hash: str, hashes: Sequence[str],
-                    at_us: int, key_id: str, sign: Callable[[bytes], str]) -> Checkpoint:
+def sign_checkpoint(
+    first_seq: int,
+    last_seq: int,
+    head_hash: str,
+    hashes: Sequence[str],
+    at_us: int,
+    key_id: str,
+    sign: Callable[[bytes], str],
+) -> Checkpoint:
     """The checkpoint over entries first_seq..last_seq (their `hashes`, in order), signed."""
-    unsigned = Checkpoint(first_seq, last_seq, head_hash, merkle_root(hashes), at_us, key_id,
-                          "")
+    unsigned = Checkpoint(first_seq, last_seq, head_hash, merkle_root(hashes), at_us, key_id, "")
     return replace(unsigned, signature=sign(unsigned.message()))
 
 
@@ -158,9 +233,12 @@ RowTuple = tuple[int, int, str, str, str, str, str, str, str, str, str, str, str
 
 
 def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fast
-        rows: Iterable[RowTuple], checkpoints: Sequence[Checkpoint],
-           signature_ok: Callable[[Checkpoint], bool],
-           witness: Checkpoint | None = None, head_seq: int | None = None) -> VerifyReport:
+    rows: Iterable[RowTuple],
+    checkpoints: Sequence[Checkpoint],
+    signature_ok: Callable[[Checkpoint], bool],
+    witness: Checkpoint | None = None,
+    head_seq: int | None = None,
+) -> VerifyReport:
     """Walk the chain once, in seq order. `rows` are AuditEntry fields as tuples (the hot
     path avoids building objects). `witness` is the newest checkpoint kept outside the
     database; if the database no longer shows it, the trail was truncated. `head_seq` is
@@ -176,15 +254,23 @@ def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fas
     for row in rows:
         seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details, p, h = row
         if seq != expected_seq:
-            report.problems.append(Problem(expected_seq, f"entry {expected_seq} is missing "
-                                           f"(next present is {seq}): deleted or renumbered"))
+            report.problems.append(
+                Problem(
+                    expected_seq,
+                    f"entry {expected_seq} is missing "
+                    f"(next present is {seq}): deleted or renumbered",
+                )
+            )
             return report
         if p != prev:
-            report.problems.append(Problem(seq, f"entry {seq} does not follow entry {seq - 1}: "
-                                           "inserted, deleted or reordered"))
+            report.problems.append(
+                Problem(
+                    seq,
+                    f"entry {seq} does not follow entry {seq - 1}: inserted, deleted or reordered",
+                )
+            )
             return report
-        if digest(seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details,
-                  p) != h:
+        if digest(seq, at_us, kind, actor, action, ttype, tid, subj, purpose, dec, details, p) != h:
             report.problems.append(Problem(seq, f"entry {seq} was modified after it was written"))
             return report
         if seq in starts:
@@ -194,33 +280,54 @@ def verify(  # noqa: PLR0912 - one flat pass over the chain is what keeps it fas
         cp = by_last.get(seq)
         if cp is not None:
             if cp.head_hash != h or batch is None or merkle_root(batch) != cp.merkle_root:
-                report.problems.append(Problem(seq, f"checkpoint at entry {seq} does not match "
-                                               "the entries it signed"))
+                report.problems.append(
+                    Problem(seq, f"checkpoint at entry {seq} does not match the entries it signed")
+                )
                 return report
             batch = None
         prev, expected_seq = h, seq + 1
         report.entries += 1
     for cp in checkpoints:
         if not signature_ok(cp):
-            report.problems.append(Problem(cp.last_seq, f"checkpoint at entry {cp.last_seq} has "
-                                           "a bad signature"))
+            report.problems.append(
+                Problem(cp.last_seq, f"checkpoint at entry {cp.last_seq} has a bad signature")
+            )
         if cp.last_seq > report.entries:
-            report.problems.append(Problem(report.entries + 1, "trail truncated: checkpoint "
-                                           f"signed {cp.last_seq} entries, only "
-                                           f"{report.entries} present"))
+            report.problems.append(
+                Problem(
+                    report.entries + 1,
+                    "trail truncated: checkpoint "
+                    f"signed {cp.last_seq} entries, only "
+                    f"{report.entries} present",
+                )
+            )
     if witness is not None:
         match = by_last.get(witness.last_seq)
         if match is None or match.signature != witness.signature:
-            report.problems.append(Problem(min(witness.last_seq, report.entries + 1),
-                                           f"the checkpoint at entry {witness.last_seq} kept "
-                                           "outside the database is missing from it: trail or "
-                                           "checkpoints truncated"))
+            report.problems.append(
+                Problem(
+                    min(witness.last_seq, report.entries + 1),
+                    f"the checkpoint at entry {witness.last_seq} kept "
+                    "outside the database is missing from it: trail or "
+                    "checkpoints truncated",
+                )
+            )
     if head_seq is not None and report.entries < head_seq:
-        report.problems.append(Problem(report.entries + 1, f"trail truncated: the chain head "
-                                       f"records {head_seq} entries, only {report.entries} "
-                                       "present"))
+        report.problems.append(
+            Problem(
+                report.entries + 1,
+                f"trail truncated: the chain head "
+                f"records {head_seq} entries, only {report.entries} "
+                "present",
+            )
+        )
     elif head_seq is not None and report.entries > head_seq:
-        report.problems.append(Problem(head_seq + 1, f"entry {head_seq + 1} lies beyond the "
-                                       f"chain head ({head_seq}): appended behind the "
-                                       "appenders' back"))
+        report.problems.append(
+            Problem(
+                head_seq + 1,
+                f"entry {head_seq + 1} lies beyond the "
+                f"chain head ({head_seq}): appended behind the "
+                "appenders' back",
+            )
+        )
     return report

@@ -112,6 +112,11 @@ class RecordedDecision:
 def seal_message(decision: Decision) -> bytes:
     """The bytes the ledger's MAC covers: everything the vault relies on."""
     return "\x1f".join(
-        [decision.id, decision.subject_id, decision.purpose, decision.action.value,
-         ",".join(sorted(decision.allowed))]
+        [
+            decision.id,
+            decision.subject_id,
+            decision.purpose,
+            decision.action.value,
+            ",".join(sorted(decision.allowed)),
+        ]
     ).encode()

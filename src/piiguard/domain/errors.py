@@ -32,9 +32,16 @@ class WeakPassword(InvalidInput):
     estimator's warning and suggestions as (en, zh) pairs; `guesses_log10` and
     `needed_log10` are set when the strength estimate refused it."""
 
-    def __init__(self, message: str, *, field: str, rule: str,
-                 hints: tuple[tuple[str, str], ...] = (), guesses_log10: float | None = None,
-                 needed_log10: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str,
+        rule: str,
+        hints: tuple[tuple[str, str], ...] = (),
+        guesses_log10: float | None = None,
+        needed_log10: float | None = None,
+    ) -> None:
         super().__init__(message, field=field)
         self.rule = rule
         self.hints = hints
@@ -59,8 +66,9 @@ class AccessDenied(DomainError):
 
     code = "access-denied"
 
-    def __init__(self, message: str, *, reasons: tuple[Reason, ...] = (),
-                 decision_id: str = "") -> None:
+    def __init__(
+        self, message: str, *, reasons: tuple[Reason, ...] = (), decision_id: str = ""
+    ) -> None:
         super().__init__(message)
         self.reasons = reasons
         self.decision_id = decision_id

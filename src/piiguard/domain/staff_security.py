@@ -14,13 +14,49 @@ from enum import StrEnum
 from piiguard.domain.accounts import StaffAccount, StaffSession
 from piiguard.domain.errors import ReauthRequired
 
-GENERIC_MAILBOXES: frozenset[str] = frozenset({
-    "admin", "administrator", "root", "sales", "service", "services", "info", "support",
-    "office", "contact", "hr", "it", "helpdesk", "noreply", "no-reply", "team", "staff",
-    "marketing", "finance", "accounts", "billing", "postmaster", "webmaster", "hostmaster",
-    "security", "privacy", "dpo", "help", "mail", "enquiries", "inquiries", "orders",
-    "purchasing", "reception", "general", "shared", "test", "user", "guest",
-})
+GENERIC_MAILBOXES: frozenset[str] = frozenset(
+    {
+        "admin",
+        "administrator",
+        "root",
+        "sales",
+        "service",
+        "services",
+        "info",
+        "support",
+        "office",
+        "contact",
+        "hr",
+        "it",
+        "helpdesk",
+        "noreply",
+        "no-reply",
+        "team",
+        "staff",
+        "marketing",
+        "finance",
+        "accounts",
+        "billing",
+        "postmaster",
+        "webmaster",
+        "hostmaster",
+        "security",
+        "privacy",
+        "dpo",
+        "help",
+        "mail",
+        "enquiries",
+        "inquiries",
+        "orders",
+        "purchasing",
+        "reception",
+        "general",
+        "shared",
+        "test",
+        "user",
+        "guest",
+    }
+)
 MFA_ROLES: frozenset[str] = frozenset({"privacy_officer", "staff", "auditor"})
 
 
@@ -28,30 +64,30 @@ MFA_ROLES: frozenset[str] = frozenset({"privacy_officer", "staff", "auditor"})
 class StaffPolicy:
     """The settings of staff security, each with the standard it follows (docs/security.md)."""
 
-    min_length: int = 15            # password as the only factor (SP 800-63B-4)
-    min_length_mfa: int = 8         # password with a second factor
-    max_length: int = 256           # SP 800-63B-4: allow at least 64
-    max_age_days: int = 180         # 0 = no forced rotation (the policy asks for it; NIST not)
+    min_length: int = 15  # password as the only factor (SP 800-63B-4)
+    min_length_mfa: int = 8  # password with a second factor
+    max_length: int = 256  # SP 800-63B-4: allow at least 64
+    max_age_days: int = 180  # 0 = no forced rotation (the policy asks for it; NIST not)
     min_guesses_log10: float = 8.0  # strength estimate: at least 10^8 guesses (0 = off)
-    history: int = 5                # no reuse of the last N passwords
+    history: int = 5  # no reuse of the last N passwords
     mfa_roles: frozenset[str] = MFA_ROLES
     generic_mailboxes: frozenset[str] = GENERIC_MAILBOXES
     company_name: str = ""
-    free_attempts: int = 3          # failures on one account before back-off starts
+    free_attempts: int = 3  # failures on one account before back-off starts
     address_free_attempts: int = 50  # failures from one client address before it backs off
     backoff_base_seconds: float = 1.0
     backoff_max_seconds: float = 900.0
-    lock_after: int = 10            # consecutive failures that lock an account
-    lock_minutes: float = 30.0      # a lock lifts by itself after this (or an officer lifts it)
+    lock_after: int = 10  # consecutive failures that lock an account
+    lock_minutes: float = 30.0  # a lock lifts by itself after this (or an officer lifts it)
     idle_minutes: float = 15.0
     session_hours: float = 12.0
-    reauth_minutes: float = 10.0    # how recent a re-authentication a sensitive action needs
+    reauth_minutes: float = 10.0  # how recent a re-authentication a sensitive action needs
     invitation_hours: float = 72.0
-    totp_window: int = 1            # steps either side accepted (clock drift)
-    touch_seconds: float = 60.0     # last_seen is written at most this often per session
+    totp_window: int = 1  # steps either side accepted (clock drift)
+    touch_seconds: float = 60.0  # last_seen is written at most this often per session
     recovery_codes: int = 10
-    extra_words: tuple[str, ...] = field(default=())   # refused like the company's name
-    context_words: tuple[str, ...] = ("piiguard",)      # told to the strength estimator
+    extra_words: tuple[str, ...] = field(default=())  # refused like the company's name
+    context_words: tuple[str, ...] = ("piiguard",)  # told to the strength estimator
 
 
 def needs_mfa(roles: Iterable[str], policy: StaffPolicy) -> bool:
@@ -67,6 +103,7 @@ def password_expired(account: StaffAccount, now: datetime, policy: StaffPolicy) 
 
 
 # --- throttling ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Throttle:
@@ -86,20 +123,23 @@ def backoff(failures: int, policy: StaffPolicy, free: int | None = None) -> time
     over = failures - (policy.free_attempts if free is None else free)
     if over <= 0:
         return timedelta(0)
-    return timedelta(seconds=min(policy.backoff_base_seconds * 2 ** (over - 1),
-                                 policy.backoff_max_seconds))
+    return timedelta(
+        seconds=min(policy.backoff_base_seconds * 2 ** (over - 1), policy.backoff_max_seconds)
+    )
 
 
-def after_failure(t: Throttle, now: datetime, policy: StaffPolicy, *,
-                  lockable: bool, free: int | None = None) -> Throttle:
+def after_failure(
+    t: Throttle, now: datetime, policy: StaffPolicy, *, lockable: bool, free: int | None = None
+) -> Throttle:
     """The throttle after one more failure: an account (lockable) backs off after
     `free_attempts` and locks at `lock_after`; a client address (`free` =
     `address_free_attempts`, much higher: a whole office may share one NAT address) only
     backs off, never locks."""
     failures = t.failures + 1
     if lockable and failures >= policy.lock_after:
-        return Throttle(t.key, failures, now, now + timedelta(minutes=policy.lock_minutes),
-                        locked=True)
+        return Throttle(
+            t.key, failures, now, now + timedelta(minutes=policy.lock_minutes), locked=True
+        )
     return Throttle(t.key, failures, now, now + backoff(failures, policy, free))
 
 
@@ -112,10 +152,11 @@ def wait_for(t: Throttle | None, now: datetime) -> timedelta:
 
 # --- sessions -----------------------------------------------------------------------------
 
+
 class SessionState(StrEnum):
     ACTIVE = "active"
-    LOCKED = "locked"    # idle too long: the same session resumes after re-authentication
-    ENDED = "ended"      # revoked, past its absolute lifetime, or the account is inactive
+    LOCKED = "locked"  # idle too long: the same session resumes after re-authentication
+    ENDED = "ended"  # revoked, past its absolute lifetime, or the account is inactive
 
 
 def session_state(s: StaffSession, now: datetime, policy: StaffPolicy) -> SessionState:
@@ -134,6 +175,8 @@ def require_recent_auth(session: StaffSession, now: datetime, within: timedelta)
     at = session.authenticated_at
     if at is None or now - at > within:
         minutes = int(within.total_seconds() // 60)
-        raise ReauthRequired(f"this action needs your password and code again (the last "
-                             f"sign-in on this session is older than {minutes} minutes); "
-                             "POST /api/v1/staff/reauth")
+        raise ReauthRequired(
+            f"this action needs your password and code again (the last "
+            f"sign-in on this session is older than {minutes} minutes); "
+            "POST /api/v1/staff/reauth"
+        )

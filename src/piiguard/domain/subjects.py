@@ -16,8 +16,16 @@ from piiguard.domain.errors import InvalidInput
 SLUG = re.compile(r"^[a-z][a-z0-9_\-]{0,63}$")
 
 DEFAULT_SUBJECT_KINDS: frozenset[str] = frozenset(
-    {"customer_contact", "partner_contact", "website_visitor", "guardian", "child",
-     "supplier_contact", "job_applicant", "other"}
+    {
+        "customer_contact",
+        "partner_contact",
+        "website_visitor",
+        "guardian",
+        "child",
+        "supplier_contact",
+        "job_applicant",
+        "other",
+    }
 )
 
 

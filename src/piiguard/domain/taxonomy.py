@@ -73,22 +73,47 @@ BUILTIN_CATEGORIES: tuple[Category, ...] = (
     Category("user.job_title", "Job title", "职务"),
     Category("user.workplace", "Workplace", "工作地点"),
     Category("user.government_id", "Government ID", "证件信息", S),
-    Category("user.government_id.national_identification_number",
-             "National ID number (CN resident ID card)", "居民身份证号码", S,
-             lookup=Lookup.IDENTIFIER),
-    Category("user.government_id.passport_number", "Passport number", "护照号码", S,
-             lookup=Lookup.IDENTIFIER),
-    Category("user.government_id.drivers_license_number", "Driving licence number",
-             "驾驶证号码", S, lookup=Lookup.IDENTIFIER),
-    Category("user.government_id.vehicle_registration", "Vehicle licence plate", "车牌号码",
-             lookup=Lookup.IDENTIFIER),
-    Category("user.government_id.immigration", "Immigration or residence permit",
-             "出入境及居留证件", S),
+    Category(
+        "user.government_id.national_identification_number",
+        "National ID number (CN resident ID card)",
+        "居民身份证号码",
+        S,
+        lookup=Lookup.IDENTIFIER,
+    ),
+    Category(
+        "user.government_id.passport_number",
+        "Passport number",
+        "护照号码",
+        S,
+        lookup=Lookup.IDENTIFIER,
+    ),
+    Category(
+        "user.government_id.drivers_license_number",
+        "Driving licence number",
+        "驾驶证号码",
+        S,
+        lookup=Lookup.IDENTIFIER,
+    ),
+    Category(
+        "user.government_id.vehicle_registration",
+        "Vehicle licence plate",
+        "车牌号码",
+        lookup=Lookup.IDENTIFIER,
+    ),
+    Category(
+        "user.government_id.immigration", "Immigration or residence permit", "出入境及居留证件", S
+    ),
     Category("user.financial", "Financial data", "财务信息", S),
-    Category("user.financial.bank_account", "Bank account number", "银行账号", S,
-             lookup=Lookup.IDENTIFIER),
-    Category("user.financial.credit_card", "Payment card number", "银行卡号", S,
-             lookup=Lookup.IDENTIFIER),
+    Category(
+        "user.financial.bank_account",
+        "Bank account number",
+        "银行账号",
+        S,
+        lookup=Lookup.IDENTIFIER,
+    ),
+    Category(
+        "user.financial.credit_card", "Payment card number", "银行卡号", S, lookup=Lookup.IDENTIFIER
+    ),
     Category("user.financial.salary", "Salary and income", "薪资收入", S, origin=_P),
     Category("user.location", "Location", "位置信息"),
     Category("user.location.imprecise", "Imprecise location (>500 m)", "粗略位置"),
@@ -137,12 +162,14 @@ class Taxonomy:
         by_key = dict(self._by_key)
         for cat in categories:
             if not KEY_PATTERN.match(cat.key):
-                raise InvalidInput(f"category key {cat.key!r} is not a dotted snake_case key",
-                                   field="key")
+                raise InvalidInput(
+                    f"category key {cat.key!r} is not a dotted snake_case key", field="key"
+                )
             parent = by_key.get(cat.parent) if cat.parent else None
             if cat.parent and parent is None:
-                raise UnknownCategory(f"category {cat.key!r}: parent {cat.parent!r} is unknown",
-                                      field="key")
+                raise UnknownCategory(
+                    f"category {cat.key!r}: parent {cat.parent!r} is unknown", field="key"
+                )
             new = cat
             if parent is not None and parent.sensitive and not cat.sensitive:
                 new = replace(new, tier=Tier.SENSITIVE)
@@ -150,11 +177,14 @@ class Taxonomy:
                 new = replace(new, credential=True)
             old = by_key.get(cat.key)
             if old is not None and old.sensitive and not new.sensitive:
-                raise InvalidInput(f"category {cat.key!r} is sensitive and cannot be made ordinary",
-                                   field="tier")
+                raise InvalidInput(
+                    f"category {cat.key!r} is sensitive and cannot be made ordinary", field="tier"
+                )
             if old is not None and old.credential and not new.credential:
-                raise InvalidInput(f"category {cat.key!r} holds credentials, which are never "
-                                   "stored readably", field="key")
+                raise InvalidInput(
+                    f"category {cat.key!r} holds credentials, which are never stored readably",
+                    field="key",
+                )
             by_key[cat.key] = new
         return Taxonomy(by_key)
 

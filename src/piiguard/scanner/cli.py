@@ -81,8 +81,7 @@ def _file_findings(
         advance: Callable[[int], None] | None = None
         if err.is_terminal:
             progress = stack.enter_context(progress_bar(err))
-            task = progress.add_task("scan", total=sum(map(_size, files)),
-                                     files=f"0/{len(files)}")
+            task = progress.add_task("scan", total=sum(map(_size, files)), files=f"0/{len(files)}")
             # told of bytes as they are read (from the scanner's thread with --workers)
             advance = partial(progress.advance, task)
         scanner = stack.enter_context(FileScanner(workers, advance))
@@ -204,17 +203,17 @@ def scan(
     def noted(found: Iterator[Finding], to_source: Callable[[str], str]) -> Iterator[Finding]:
         for f in found:
             if report:
-                seen.add(Seen(to_source(f.source), f.category,
-                              _is_child(f.born, child_age)))
+                seen.add(Seen(to_source(f.source), f.category, _is_child(f.born, child_age)))
             yield f
 
     def findings() -> Iterator[Finding]:
         if paths:
-            yield from noted(_file_findings(paths, workers, reporter, skipped, err),
-                             lambda s: str(Path(s).resolve()))
+            yield from noted(
+                _file_findings(paths, workers, reporter, skipped, err),
+                lambda s: str(Path(s).resolve()),
+            )
         if db:
-            yield from noted(_db_findings(db, sample, reporter),
-                             lambda s: _db_source(db, s))
+            yield from noted(_db_findings(db, sample, reporter), lambda s: _db_source(db, s))
 
     try:
         with ExitStack() as stack:
@@ -232,8 +231,11 @@ def scan(
         raise typer.Exit(EXIT_ERROR) from exc
     if report:
         sink: ReportSink = _report["sink"]
-        err.print(sink(sorted(seen, key=lambda x: (x.source, x.category, x.child))),
-                  markup=False, soft_wrap=True)
+        err.print(
+            sink(sorted(seen, key=lambda x: (x.source, x.category, x.child))),
+            markup=False,
+            soft_wrap=True,
+        )
     raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
 
 

@@ -27,8 +27,10 @@ def schema(name: str) -> dict[str, Any]:
 
 def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind
     if "mime_part" in location:
-        return (f"mail part {location['mime_part']} line {location['line']} "
-                f"[{location['start']}:{location['end']}]")
+        return (
+            f"mail part {location['mime_part']} line {location['line']} "
+            f"[{location['start']}:{location['end']}]"
+        )
     if "line" in location:
         return f"line {location['line']} [{location['start']}:{location['end']}]"
     if "sheet" in location:

@@ -15,8 +15,7 @@ from piiguard.domain.errors import NotFound
 from piiguard.domain.ports import AuditQuery, CheckpointSigner, Clock, UnitOfWork
 
 
-def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
-                      ) -> Checkpoint | None:
+def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock) -> Checkpoint | None:
     """Sign (count, head hash, Merkle root) of the entries since the last checkpoint, store
     it in the database and keep a copy in the witness file outside it. The timer and the
     shutdown call this; every commit that brings `audit_checkpoint_every` entries since the
@@ -29,8 +28,9 @@ def record_checkpoint(uow: UnitOfWork, signer: CheckpointSigner, clock: Clock
         if seq < first:
             return None
         at_us = int(clock.now().timestamp() * 1_000_000)
-        cp = sign_checkpoint(first, seq, head, uow.audit_log.hashes(first, seq), at_us,
-                             signer.key_id, signer.sign)
+        cp = sign_checkpoint(
+            first, seq, head, uow.audit_log.hashes(first, seq), at_us, signer.key_id, signer.sign
+        )
         uow.audit_log.add_checkpoint(cp)
         uow.commit()
     signer.keep_witness(cp)
@@ -53,18 +53,36 @@ def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> No
     """Keep the fact that the trail was verified (evidence for R10.2) on the trail itself."""
     first = report.first
     with uow:
-        uow.audit(AuditEvent("audit.verify", actor.kind.value, actor.id, details={
-            "ok": report.ok, "entries": report.entries, "checkpoints": report.checkpoints,
-            "first_bad_seq": first.seq if first else None}))
+        uow.audit(
+            AuditEvent(
+                "audit.verify",
+                actor.kind.value,
+                actor.id,
+                details={
+                    "ok": report.ok,
+                    "entries": report.entries,
+                    "checkpoints": report.checkpoints,
+                    "first_bad_seq": first.seq if first else None,
+                },
+            )
+        )
         uow.commit()
 
 
 def list_audit(uow: UnitOfWork, actor: Actor, query: AuditQuery) -> list[AuditEntry]:
     with uow:
         entries = uow.audit_log.entries(query)
-        uow.audit(AuditEvent("audit.search", actor.kind.value, actor.id, "subject",
-                             query.subject_id or "", query.subject_id or "",
-                             details={"returned": len(entries)}))
+        uow.audit(
+            AuditEvent(
+                "audit.search",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                query.subject_id or "",
+                query.subject_id or "",
+                details={"returned": len(entries)},
+            )
+        )
         uow.commit()
     return entries
 
@@ -75,18 +93,32 @@ def get_decision(uow: UnitOfWork, actor: Actor, decision_id: str) -> Decision:
         d = uow.decisions.get(decision_id)
         if d is None:
             raise NotFound(f"no decision {decision_id}", field="decision_id")
-        uow.audit(AuditEvent("decision.view", actor.kind.value, actor.id, "decision",
-                             decision_id, d.subject_id))
+        uow.audit(
+            AuditEvent(
+                "decision.view", actor.kind.value, actor.id, "decision", decision_id, d.subject_id
+            )
+        )
         uow.commit()
     return d
 
 
-def note_refusal(uow: UnitOfWork, actor: Actor, route: str, code: str,
-                 purpose: str = "", subject_id: str = "") -> None:
+def note_refusal(
+    uow: UnitOfWork, actor: Actor, route: str, code: str, purpose: str = "", subject_id: str = ""
+) -> None:
     """A signed-in caller refused a use of personal data before any decision (a purpose
     their department is not assigned): on the trail, so an auditor sees attempts as well
     as uses (R2.10). Ids and codes only."""
     with uow:
-        uow.audit(AuditEvent("access.refused", actor.kind.value, actor.id, "route", route,
-                             subject_id, purpose, details={"code": code}))
+        uow.audit(
+            AuditEvent(
+                "access.refused",
+                actor.kind.value,
+                actor.id,
+                "route",
+                route,
+                subject_id,
+                purpose,
+                details={"code": code},
+            )
+        )
         uow.commit()

@@ -44,9 +44,14 @@ class Decided:
     allowed_items: list[SealedItem]  # reveal requests: what the decision allows, still sealed
 
 
-def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
-                requests: Sequence[DecisionRequest], *, atomic: bool = False,
-                ) -> list[Decided | DomainError]:
+def decide_many(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    requests: Sequence[DecisionRequest],
+    *,
+    atomic: bool = False,
+) -> list[Decided | DomainError]:
     """Decide a batch and record every decision with its audit entry in one transaction;
     the answers come back in order, each a recorded decision or the error of that request
     alone (unknown subject, unknown category) — one bad request fails no other. `atomic`:
@@ -59,12 +64,12 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
     out: list[Decided | DomainError | None] = [None] * len(requests)
     with uow:
         state = policy.current(uow)
-        subject_states = uow.consents.states(list(dict.fromkeys(r.subject_id
-                                                                for r in requests)))
+        subject_states = uow.consents.states(list(dict.fromkeys(r.subject_id for r in requests)))
         live = subject_states.keys()  # erased or unknown subjects have no state
         ids = list(live)
-        revealing = [i for i in dict.fromkeys(r.subject_id for r in requests if r.reveal)
-                     if i in live]
+        revealing = [
+            i for i in dict.fromkeys(r.subject_id for r in requests if r.reveal) if i in live
+        ]
         sealed_by = uow.items.sealed_many(revealing) if revealing else {}
         others = [i for i in ids if i not in sealed_by]
         collected_by = uow.items.collected_many(others) if others else {}
@@ -73,10 +78,15 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
         made: list[tuple[int, Decision, list[SealedItem]]] = []
         for n, r in enumerate(requests):
             try:
-                d, allowed = _decide_one(r, state, at, r.subject_id in live,
-                                         collected_by.get(r.subject_id, {}),
-                                         sealed_by.get(r.subject_id, []),
-                                         subject_states.get(r.subject_id))
+                d, allowed = _decide_one(
+                    r,
+                    state,
+                    at,
+                    r.subject_id in live,
+                    collected_by.get(r.subject_id, {}),
+                    sealed_by.get(r.subject_id, []),
+                    subject_states.get(r.subject_id),
+                )
             except DomainError as e:
                 if atomic:
                     raise
@@ -87,13 +97,25 @@ def decide_many(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock,
         for (n, d, allowed), rec in zip(made, recorded, strict=True):
             r = requests[n]
             details: dict[str, str | int | bool | list[str] | None] = {
-                "outcome": d.outcome.value, "action": r.action.value,
-                "reasons": [x.code for x in d.reasons]}
+                "outcome": d.outcome.value,
+                "action": r.action.value,
+                "reasons": [x.code for x in d.reasons],
+            }
             if r.reveal:
                 details["items"] = [s.record.id for s in allowed]
-            uow.audit(AuditEvent(f"data.{r.action.value}" if r.reveal else "decision.evaluate",
-                                 r.actor.kind.value, r.actor.id, "subject", d.subject_id,
-                                 d.subject_id, d.purpose, d.id, details=details))
+            uow.audit(
+                AuditEvent(
+                    f"data.{r.action.value}" if r.reveal else "decision.evaluate",
+                    r.actor.kind.value,
+                    r.actor.id,
+                    "subject",
+                    d.subject_id,
+                    d.subject_id,
+                    d.purpose,
+                    d.id,
+                    details=details,
+                )
+            )
             out[n] = Decided(rec, allowed)
         uow.commit()
     return [x for x in out if x is not None]
@@ -109,57 +131,114 @@ def _collected(sealed: list[SealedItem]) -> dict[str, frozenset[str]]:
     return out
 
 
-def _decide_one(r: DecisionRequest, state: PolicyState, at: datetime, live: bool,
-                collected: dict[str, frozenset[str]], sealed: list[SealedItem],
-                subject_state: SubjectState | None) -> tuple[Decision, list[SealedItem]]:
+def _decide_one(
+    r: DecisionRequest,
+    state: PolicyState,
+    at: datetime,
+    live: bool,
+    collected: dict[str, frozenset[str]],
+    sealed: list[SealedItem],
+    subject_state: SubjectState | None,
+) -> tuple[Decision, list[SealedItem]]:
     if r.categories:  # the read route's query parameter is `category`, repeated
-        check_categories(state.taxonomy, r.categories,
-                         "category" if r.reveal else "categories")
+        check_categories(state.taxonomy, r.categories, "category" if r.reveal else "categories")
     if not live or subject_state is None:
         raise NotFound(f"no subject {r.subject_id}", field="subject_id")
     if r.reveal:
         if r.categories:
             within = state.taxonomy.is_within
-            sealed = [s for s in sealed
-                      if any(within(s.record.category, c) for c in r.categories)]
+            sealed = [s for s in sealed if any(within(s.record.category, c) for c in r.categories)]
         wanted = frozenset(s.record.category for s in sealed)
     else:
         wanted = r.categories or frozenset(collected)
         if not wanted:
-            raise InvalidInput("the subject holds no data; name the categories to decide on",
-                               field="categories")
-    d = decide(AccessRequest(r.actor, r.action, r.subject_id, r.purpose, wanted, at,
-                             r.target_system, r.exception_id, r.rights_request_id),
-               state, replace(subject_state, collected_for=collected), decision_id=new_time_id())
+            raise InvalidInput(
+                "the subject holds no data; name the categories to decide on", field="categories"
+            )
+    d = decide(
+        AccessRequest(
+            r.actor,
+            r.action,
+            r.subject_id,
+            r.purpose,
+            wanted,
+            at,
+            r.target_system,
+            r.exception_id,
+            r.rights_request_id,
+        ),
+        state,
+        replace(subject_state, collected_for=collected),
+        decision_id=new_time_id(),
+    )
     return d, [s for s in sealed if s.record.category in d.allowed] if r.reveal else []
 
 
-def evaluate_access(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                    subject_id: str, purpose: str, categories: frozenset[str] | None = None,
-                    action: Action = Action.USE, *, target_system: str | None = None,
-                    exception_id: str | None = None) -> Decision:
+def evaluate_access(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    subject_id: str,
+    purpose: str,
+    categories: frozenset[str] | None = None,
+    action: Action = Action.USE,
+    *,
+    target_system: str | None = None,
+    exception_id: str | None = None,
+) -> Decision:
     """Decide and record (with its audit entry) — nothing is decrypted. Without categories,
     the decision covers every category held on the subject."""
-    [found] = decide_many(uow, policy, clock, [DecisionRequest(
-        actor, subject_id, purpose, categories, action, target_system, exception_id)])
+    [found] = decide_many(
+        uow,
+        policy,
+        clock,
+        [
+            DecisionRequest(
+                actor, subject_id, purpose, categories, action, target_system, exception_id
+            )
+        ],
+    )
     if isinstance(found, DomainError):
         raise found
     return found.decision.decision
 
 
-def search_decisions(uow: UnitOfWork, actor: Actor, *, subject_id: str | None = None,
-                     actor_id: str | None = None, purpose: str | None = None,
-                     outcome: str | None = None, since: datetime | None = None,
-                     until: datetime | None = None, limit: int = 100) -> list[Decision]:
+def search_decisions(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    subject_id: str | None = None,
+    actor_id: str | None = None,
+    purpose: str | None = None,
+    outcome: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+) -> list[Decision]:
     if outcome is not None and outcome not in set(Outcome):
         raise InvalidInput(f"outcome is one of {', '.join(Outcome)}", field="outcome")
     with uow:
-        found = uow.decisions.search(subject_id=subject_id, actor_id=actor_id,
-                                     purpose=purpose, outcome=outcome, since=since,
-                                     until=until, limit=limit)
-        uow.audit(AuditEvent("decision.search", actor.kind.value, actor.id, "subject",
-                             subject_id or "", subject_id or "",
-                             details={"returned": len(found)}))
+        found = uow.decisions.search(
+            subject_id=subject_id,
+            actor_id=actor_id,
+            purpose=purpose,
+            outcome=outcome,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+        uow.audit(
+            AuditEvent(
+                "decision.search",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                subject_id or "",
+                subject_id or "",
+                details={"returned": len(found)},
+            )
+        )
         uow.commit()
     return found
 
@@ -178,10 +257,15 @@ def explain(decision: Decision) -> list[RuleLine]:
     lines = []
     for rule, codes in RULE_REASONS.items():
         hit = [by_code[c] for c in codes if c in by_code]
-        said = [f"{r.code}: {r.en}" + (f" [{', '.join(r.categories)}]" if r.categories else "")
-                for r in hit]
+        said = [
+            f"{r.code}: {r.en}" + (f" [{', '.join(r.categories)}]" if r.categories else "")
+            for r in hit
+        ]
         if exception is not None:  # refusals the exception lifted are named in its sentence
-            said += [f"{c}: lifted by {decision.exception_id}" for c in codes
-                     if c not in by_code and c in exception.en]
+            said += [
+                f"{c}: lifted by {decision.exception_id}"
+                for c in codes
+                if c not in by_code and c in exception.en
+            ]
         lines.append(RuleLine(rule, not hit, tuple(said)))
     return lines

@@ -25,8 +25,13 @@ R = TypeVar("R")
 
 
 class GroupCommit(Generic[T, R]):
-    def __init__(self, run: Callable[[list[T]], Sequence[R | Exception]], *,
-                 max_batch: int = 256, name: str = "group-commit") -> None:
+    def __init__(
+        self,
+        run: Callable[[list[T]], Sequence[R | Exception]],
+        *,
+        max_batch: int = 256,
+        name: str = "group-commit",
+    ) -> None:
         """`run` does a whole batch in one transaction and returns one answer per item, in
         order: a result, or the exception of that item alone. If `run` itself raises (the
         database went away), every caller in the batch gets that exception."""
@@ -70,8 +75,7 @@ class GroupCommit(Generic[T, R]):
             if self._thread is None or not self._thread.is_alive() or self._pid != os.getpid():
                 self._queue = queue.SimpleQueue()  # a forked child starts with its own
                 self._pid = os.getpid()
-                self._thread = threading.Thread(target=self._write, name=self._name,
-                                                daemon=True)
+                self._thread = threading.Thread(target=self._write, name=self._name, daemon=True)
                 self._thread.start()
 
     def _write(self) -> None:
@@ -106,8 +110,9 @@ class GroupCommit(Generic[T, R]):
                 f.set_exception(exc)
             return
         if len(answers) != len(batch):
-            answers = [RuntimeError(f"{self._name}: {len(answers)} answers for {len(batch)}")
-                       ] * len(batch)
+            answers = [
+                RuntimeError(f"{self._name}: {len(answers)} answers for {len(batch)}")
+            ] * len(batch)
         for (_, f), answer in zip(batch, answers, strict=True):
             if isinstance(answer, Exception):
                 f.set_exception(answer)

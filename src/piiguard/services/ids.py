@@ -26,5 +26,4 @@ def new_time_id() -> str:
     append-only ledgers (decisions): each insert lands at the end of the primary-key index
     instead of on a random page, which keeps the ledger fast as it grows (docs/benchmarks.md).
     Only for records whose time is no secret — the decision row holds its time anyway."""
-    return _uuid(bytearray((time.time_ns() // 1_000_000).to_bytes(6, "big")
-                           + os.urandom(10)), 7)
+    return _uuid(bytearray((time.time_ns() // 1_000_000).to_bytes(6, "big") + os.urandom(10)), 7)

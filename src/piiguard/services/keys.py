@@ -9,15 +9,24 @@ from piiguard.domain.ports import RotationReport, SecretBox, UnitOfWork, Vault
 from piiguard.services.staff.mfa import reseal_totp_seeds, seeds_under
 
 
-def rotate_keys(uow: UnitOfWork, vault: Vault, actor: Actor,
-                box: SecretBox | None = None) -> RotationReport:
+def rotate_keys(
+    uow: UnitOfWork, vault: Vault, actor: Actor, box: SecretBox | None = None
+) -> RotationReport:
     """Re-wrap every subject key under a new KEK version, and re-seal the staff TOTP seeds
     (`box`) under it; data ciphertexts stay as they are."""
     report = vault.rotate()
     with uow:
         resealed = reseal_totp_seeds(uow, box) if box is not None else 0
-        uow.audit(AuditEvent("key.rotate", actor.kind.value, actor.id, "kek", report.new_version,
-                             details={"rewrapped": report.rewrapped, "totp_resealed": resealed}))
+        uow.audit(
+            AuditEvent(
+                "key.rotate",
+                actor.kind.value,
+                actor.id,
+                "kek",
+                report.new_version,
+                details={"rewrapped": report.rewrapped, "totp_resealed": resealed},
+            )
+        )
         uow.commit()
     return report
 
@@ -26,8 +35,11 @@ def retire_key(uow: UnitOfWork, vault: Vault, actor: Actor, version: str) -> Non
     with uow:
         left = seeds_under(uow, version)
     if left:
-        raise Conflict(f"{left} staff TOTP seeds are still sealed under KEK version {version}; "
-                       "run `piiguard keys rotate` first", field="version")
+        raise Conflict(
+            f"{left} staff TOTP seeds are still sealed under KEK version {version}; "
+            "run `piiguard keys rotate` first",
+            field="version",
+        )
     vault.retire(version)
     with uow:
         uow.audit(AuditEvent("key.retire", actor.kind.value, actor.id, "kek", version))

@@ -19,8 +19,9 @@ class Initialised:
     setup_token: str | None  # shown once; only its hash is stored
 
 
-def initialise(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, policy_text: str,
-               setup_hours: float) -> Initialised:
+def initialise(
+    uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, policy_text: str, setup_hours: float
+) -> Initialised:
     published = ensure_first_policy(uow, clock, actor, policy_text)
     swept = sweep_keys(uow, vault, actor)
     return Initialised(published, swept, open_setup(uow, clock, setup_hours))

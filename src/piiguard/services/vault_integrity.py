@@ -37,8 +37,14 @@ MAIL_AGAIN_AFTER = timedelta(hours=1)
 class IntegrityAlarm:
     """Built once in bootstrap.py and handed to the vault. Calling it never raises."""
 
-    def __init__(self, uow: Callable[[], UnitOfWork], clock: Clock, mailer: Mailer,
-                 officer_mail: str, public_url: str) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        clock: Clock,
+        mailer: Mailer,
+        officer_mail: str,
+        public_url: str,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._mailer = mailer
@@ -52,16 +58,22 @@ class IntegrityAlarm:
         if not failures:
             return
         for f in failures:
-            log.error("vault integrity failure: item %s of subject %s (%s), read by %s %s "
-                      "for %s, decision %s", f.item_id, f.subject_id, f.category,
-                      f.decision.actor.kind.value, f.decision.actor.id, f.decision.purpose,
-                      f.decision.id)
+            log.error(
+                "vault integrity failure: item %s of subject %s (%s), read by %s %s "
+                "for %s, decision %s",
+                f.item_id,
+                f.subject_id,
+                f.category,
+                f.decision.actor.kind.value,
+                f.decision.actor.id,
+                f.decision.purpose,
+                f.decision.id,
+            )
         officers = self._record(failures)
         fresh = self._not_mailed_lately(failures)
         if fresh and officers:
             mails = [alert_mail(to, fresh, self._public_url) for to in officers]
-            thread = threading.Thread(target=self._send, args=(mails,),
-                                      name="integrity-alert")
+            thread = threading.Thread(target=self._send, args=(mails,), name="integrity-alert")
             with self._lock:
                 self._threads = [t for t in self._threads if t.is_alive()] + [thread]
             thread.start()
@@ -82,12 +94,22 @@ class IntegrityAlarm:
             with uow:
                 for f in failures:
                     d = f.decision
-                    uow.audit(AuditEvent(EVENT, d.actor.kind.value, d.actor.id, "item",
-                                         f.item_id, f.subject_id, d.purpose, d.id,
-                                         details={"category": f.category,
-                                                  "action": d.action.value}))
-                officers |= {a.email for a in uow.staff.accounts()
-                             if a.active and OFFICER_ROLE in a.roles}
+                    uow.audit(
+                        AuditEvent(
+                            EVENT,
+                            d.actor.kind.value,
+                            d.actor.id,
+                            "item",
+                            f.item_id,
+                            f.subject_id,
+                            d.purpose,
+                            d.id,
+                            details={"category": f.category, "action": d.action.value},
+                        )
+                    )
+                officers |= {
+                    a.email for a in uow.staff.accounts() if a.active and OFFICER_ROLE in a.roles
+                }
                 uow.commit()
         except Exception as exc:  # the read's own answer must not change
             failed = type(exc).__name__
@@ -95,8 +117,7 @@ class IntegrityAlarm:
             log.error("vault integrity failure not recorded on the audit trail (%s)", failed)
         return sorted(a for a in officers if a)
 
-    def _not_mailed_lately(self, failures: Sequence[IntegrityFailure]
-                           ) -> list[IntegrityFailure]:
+    def _not_mailed_lately(self, failures: Sequence[IntegrityFailure]) -> list[IntegrityFailure]:
         now = self._clock.now()
         fresh: list[IntegrityFailure] = []
         with self._lock:
@@ -112,19 +133,21 @@ class IntegrityAlarm:
             try:
                 self._mailer.send(mail)
             except Exception as exc:  # MailError or worse: logged, never raised
-                log.warning("vault integrity alert to a privacy officer not sent (%s)",
-                            type(exc).__name__)
+                log.warning(
+                    "vault integrity alert to a privacy officer not sent (%s)", type(exc).__name__
+                )
 
 
-def alert_mail(to: str, failures: Sequence[IntegrityFailure], public_url: str
-               ) -> OutgoingMail:
+def alert_mail(to: str, failures: Sequence[IntegrityFailure], public_url: str) -> OutgoingMail:
     """The alert to one privacy officer: ids, categories and who was reading — no value."""
     n = len(failures)
     lines = []
     for f in failures:
         d = f.decision
-        lines.append(f"- item {f.item_id} ({f.category}), subject {f.subject_id}; read by "
-                     f"{d.actor.kind.value} {d.actor.id} for {d.purpose}, decision {d.id}")
+        lines.append(
+            f"- item {f.item_id} ({f.category}), subject {f.subject_id}; read by "
+            f"{d.actor.kind.value} {d.actor.id} for {d.purpose}, decision {d.id}"
+        )
     trail = f"{public_url}/api/v1/audit?action={EVENT}"
     text = (
         f"piiguard refused to reveal {n} item(s) whose ciphertext failed its integrity check: "
@@ -132,11 +155,14 @@ def alert_mail(to: str, failures: Sequence[IntegrityFailure], public_url: str
         "this is a security event.\n"
         f"piiguard 拒绝解密 {n} 项个人信息：其密文未通过完整性校验（被篡改，或自其他记录、"
         "其他个人或其他类别复制而来）。未泄露任何内容；这是一起安全事件。\n\n"
-        + "\n".join(lines) + "\n\n"
+        + "\n".join(lines)
+        + "\n\n"
         "Check the database and its access logs for tampering, and restore the items from a "
         "backup. The audit trail has one entry per failed read:\n"
         "请检查数据库及其访问日志是否遭篡改，并从备份恢复这些数据。审计记录中每次失败的读取"
-        f"都有一条记录：\n{trail}\n")
-    subject = (f"SECURITY 安全事件: vault integrity failure on {n} item(s) / "
-               f"{n} 项数据完整性校验失败")
+        f"都有一条记录：\n{trail}\n"
+    )
+    subject = (
+        f"SECURITY 安全事件: vault integrity failure on {n} item(s) / {n} 项数据完整性校验失败"
+    )
     return OutgoingMail(to, subject, text, headers={"X-Piiguard-Event": EVENT})

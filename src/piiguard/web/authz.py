@@ -51,25 +51,24 @@ def _roles(*names: str) -> frozenset[str]:
     return frozenset(names)
 
 
-SYSTEM, OFFICER, STAFF, ADMIN, AUDITOR = ("system", "privacy_officer", "staff", "admin",
-                                          "auditor")
-EVERYONE = _roles(SYSTEM, OFFICER, STAFF, ADMIN, AUDITOR)   # any signed-in caller
-PEOPLE = _roles(OFFICER, STAFF, ADMIN, AUDITOR)              # any member of staff
-DATA = _roles(SYSTEM, OFFICER, STAFF)                        # personal data
-AUDIT = _roles(AUDITOR, OFFICER, ADMIN)                      # decisions, audit trail
-CONFIG = _roles(ADMIN, OFFICER)                              # accounts, systems
+SYSTEM, OFFICER, STAFF, ADMIN, AUDITOR = ("system", "privacy_officer", "staff", "admin", "auditor")
+EVERYONE = _roles(SYSTEM, OFFICER, STAFF, ADMIN, AUDITOR)  # any signed-in caller
+PEOPLE = _roles(OFFICER, STAFF, ADMIN, AUDITOR)  # any member of staff
+DATA = _roles(SYSTEM, OFFICER, STAFF)  # personal data
+AUDIT = _roles(AUDITOR, OFFICER, ADMIN)  # decisions, audit trail
+CONFIG = _roles(ADMIN, OFFICER)  # accounts, systems
 OFFICERS = _roles(OFFICER)
 ACCOUNTS_READERS = _roles(ADMIN, OFFICER, AUDITOR)
 
 PUBLIC = Rule(public=True)
 DATA_RULE = Rule(DATA)
 DATA_FOR_PURPOSE = Rule(DATA, purpose=REQUESTED)
-SELF = Rule(PEOPLE, pending_ok=True)                          # finishing one's own set-up
-SESSION_END = Rule(PEOPLE, pending_ok=True, locked_ok=True)   # unlock / log out
+SELF = Rule(PEOPLE, pending_ok=True)  # finishing one's own set-up
+SESSION_END = Rule(PEOPLE, pending_ok=True, locked_ok=True)  # unlock / log out
 CONSOLE = Rule(PEOPLE)
 
-HANDLERS = _roles(STAFF, OFFICER)                            # handle requests of the person
-QUEUE = _roles(STAFF, OFFICER, AUDITOR)                      # the queue: no personal data
+HANDLERS = _roles(STAFF, OFFICER)  # handle requests of the person
+QUEUE = _roles(STAFF, OFFICER, AUDITOR)  # the queue: no personal data
 
 S = "/api/v1/subjects/{subject_id}"
 R = "/api/v1/requests/{request_id}"
@@ -156,13 +155,25 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/requests"): Rule(QUEUE),
     ("GET", "/api/v1/requests/counts"): Rule(QUEUE),
     ("GET", R): Rule(HANDLERS),
-    **dict.fromkeys([("POST", R + step) for step in (
-        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction",
-        "/replied")],
-        Rule(HANDLERS)),
+    **dict.fromkeys(
+        [
+            ("POST", R + step)
+            for step in (
+                "/identity",
+                "/assign",
+                "/document-check",
+                "/pause",
+                "/resume",
+                "/correction",
+                "/replied",
+            )
+        ],
+        Rule(HANDLERS),
+    ),
     ("POST", R + "/approve"): Rule(OFFICERS, reauth=True),
-    **dict.fromkeys([("POST", R + step) for step in (
-        "/fee", "/waive", "/unfounded", "/refuse")], Rule(OFFICERS)),
+    **dict.fromkeys(
+        [("POST", R + step) for step in ("/fee", "/waive", "/unfounded", "/refuse")], Rule(OFFICERS)
+    ),
     ("POST", "/api/v1/requests/tasks/{task_id}/confirm"): Rule(_roles(SYSTEM, OFFICER)),
     ("POST", "/api/v1/requests/tasks/{task_id}/waive"): Rule(OFFICERS),
     ("PUT", "/api/v1/systems/{key}/webhook"): Rule(OFFICERS),
@@ -188,23 +199,42 @@ RULES: dict[tuple[str, str], Rule] = {
     # unfounded, settle a system's notice and read the mail the inbox could not
     ("GET", "/console/requests"): Rule(_roles(STAFF, OFFICER, AUDITOR)),
     ("GET", "/console/requests/{request_id}"): Rule(_roles(STAFF, OFFICER, AUDITOR)),
-    **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
-        ("POST", "/console/requests/{request_id}/" + step) for step in (
-            "assign", "verify", "document", "pause", "resume", "correct", "replied")],
-        Rule(_roles(STAFF, OFFICER))),
-    **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
-        "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
-        ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
-        ("POST", "/console/requests/triage/{triage_id}/resolve")], Rule(OFFICERS)),
+    **dict.fromkeys(
+        [("GET", "/console/requests/new"), ("POST", "/console/requests/new")]
+        + [
+            ("POST", "/console/requests/{request_id}/" + step)
+            for step in ("assign", "verify", "document", "pause", "resume", "correct", "replied")
+        ],
+        Rule(_roles(STAFF, OFFICER)),
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/console/requests/{request_id}/" + step)
+            for step in ("approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")
+        ]
+        + [
+            ("GET", "/console/requests/triage"),
+            ("GET", "/console/requests/triage/{triage_id}"),
+            ("POST", "/console/requests/triage/{triage_id}/resolve"),
+        ],
+        Rule(OFFICERS),
+    ),
     # the privacy centre (web/privacy/): the people whose data it is, no account;
     # each route guards itself (form CSRF cookie, the code, the signed pass, the link)
-    **dict.fromkeys([
-        ("GET", "/privacy"), ("POST", "/privacy/requests"),
-        ("GET", "/privacy/requests/{request_id}"),
-        ("POST", "/privacy/requests/{request_id}/code"),
-        ("POST", "/privacy/requests/{request_id}/verify"),
-        ("GET", "/privacy/packages/{token}"), ("GET", "/privacy/packages/{token}/download"),
-        ("GET", "/privacy/consents"), ("POST", "/privacy/consents")], PUBLIC),
+    **dict.fromkeys(
+        [
+            ("GET", "/privacy"),
+            ("POST", "/privacy/requests"),
+            ("GET", "/privacy/requests/{request_id}"),
+            ("POST", "/privacy/requests/{request_id}/code"),
+            ("POST", "/privacy/requests/{request_id}/verify"),
+            ("GET", "/privacy/packages/{token}"),
+            ("GET", "/privacy/packages/{token}/download"),
+            ("GET", "/privacy/consents"),
+            ("POST", "/privacy/consents"),
+        ],
+        PUBLIC,
+    ),
 }
 
 _FAIL_CLOSED = Rule()  # a route without a rule: nobody (the route-table test catches it)
@@ -212,17 +242,28 @@ _FAIL_CLOSED = Rule()  # a route without a rule: nobody (the route-table test ca
 
 def route_table(app: FastAPI) -> list[tuple[str, str, Any]]:
     """Every (method, path template, route) the app answers; HEAD rides on GET."""
-    return [(method, rc.path, rc.original_route)
-            for rc in iter_route_contexts(app.routes) if rc.path is not None
-            for method in sorted(rc.methods or ()) if method != "HEAD"]
+    return [
+        (method, rc.path, rc.original_route)
+        for rc in iter_route_contexts(app.routes)
+        if rc.path is not None
+        for method in sorted(rc.methods or ())
+        if method != "HEAD"
+    ]
 
 
 SECURITY_SCHEMES = {
-    "bearer": {"type": "http", "scheme": "bearer",
-               "description": "a system client's API key (`piiguard client add`) or a staff "
-                              "session token (POST /api/v1/staff/login)"},
-    "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key",
-               "description": "a system client's API key, as an alternative header"},
+    "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "a system client's API key (`piiguard client add`) or a staff "
+        "session token (POST /api/v1/staff/login)",
+    },
+    "apiKey": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-API-Key",
+        "description": "a system client's API key, as an alternative header",
+    },
 }
 
 
@@ -231,8 +272,10 @@ def install(app: FastAPI, rules: dict[tuple[str, str], Rule] | None = None) -> N
     and describe them in the OpenAPI document (who may call each operation, how to send
     the credential). Call after every router is included."""
     rules = RULES if rules is None else rules
-    app.state.authz = {(id(route), method): rules.get((method, path), _FAIL_CLOSED)
-                       for method, path, route in route_table(app)}
+    app.state.authz = {
+        (id(route), method): rules.get((method, path), _FAIL_CLOSED)
+        for method, path, route in route_table(app)
+    }
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -244,10 +287,11 @@ def install(app: FastAPI, rules: dict[tuple[str, str], Rule] | None = None) -> N
                     rule = rules.get((method.upper(), path), _FAIL_CLOSED)
                     op["security"] = [] if rule.public else [{"bearer": []}, {"apiKey": []}]
                     if not rule.public:
-                        op["description"] = (op.get("description", "") + "\n\n**Who may "
-                                             f"call it:** {', '.join(sorted(rule.roles))}"
-                                             + (" (after a recent re-authentication)"
-                                                if rule.reauth else "")).strip()
+                        op["description"] = (
+                            op.get("description", "") + "\n\n**Who may "
+                            f"call it:** {', '.join(sorted(rule.roles))}"
+                            + (" (after a recent re-authentication)" if rule.reauth else "")
+                        ).strip()
             app.openapi_schema = schema
         return app.openapi_schema
 
@@ -262,8 +306,7 @@ def _rule(request: Request) -> Rule:
 async def _requested(request: Request, name: str) -> str | None:
     """A field the request names: path, query, or its JSON body."""
     found = request.path_params.get(name) or request.query_params.get(name)
-    if found is None and request.headers.get("content-type", "").startswith(
-            "application/json"):
+    if found is None and request.headers.get("content-type", "").startswith("application/json"):
         try:  # FastAPI has read and cached the body already
             body = await request.json()
         except ValueError:
@@ -281,8 +324,7 @@ def _department_purposes(c: Container, department: str | None) -> frozenset[str]
 
 
 async def _check_purpose(request: Request, c: Container, rule_purpose: str) -> None:
-    purpose = (await _requested(request, "purpose") if rule_purpose == REQUESTED
-               else rule_purpose)
+    purpose = await _requested(request, "purpose") if rule_purpose == REQUESTED else rule_purpose
     session = staff_session(request)
     if purpose is None or session is None:
         return  # no purpose named: the request's own validation refuses it
@@ -291,7 +333,8 @@ async def _check_purpose(request: Request, c: Container, rule_purpose: str) -> N
         raise PurposeNotAssigned(
             f"purpose {purpose!r} is not assigned to your department "
             f"({session.staff.department or 'none'}): it may use {sorted(assigned)}",
-            field="purpose")
+            field="purpose",
+        )
 
 
 async def authorize(request: Request) -> Actor | None:
@@ -301,8 +344,9 @@ async def authorize(request: Request) -> Actor | None:
     if rule.public:
         return None
     c: Container = request.app.state.container
-    if request.method not in SAFE_METHODS and request.headers.get(
-            "content-type", "").startswith("application/x-www-form-urlencoded"):
+    if request.method not in SAFE_METHODS and request.headers.get("content-type", "").startswith(
+        "application/x-www-form-urlencoded"
+    ):
         # a console form: its CSRF field stands for the header (web/session.py)
         form = await request.form()  # parsed once; FastAPI reuses it
         presented = form.get("csrf_token")
@@ -310,8 +354,9 @@ async def authorize(request: Request) -> Actor | None:
     token, by_cookie = request_credential(request)
     if not token:
         raise NotAuthenticated("send `Authorization: Bearer <API key or session token>`")
-    actor = await resolve_actor(request, c, token, by_cookie=by_cookie,
-                                pending_ok=rule.pending_ok, locked_ok=rule.locked_ok)
+    actor = await resolve_actor(
+        request, c, token, by_cookie=by_cookie, pending_ok=rule.pending_ok, locked_ok=rule.locked_ok
+    )
     try:
         await _enforce(request, c, rule, actor)
     except PurposeNotAssigned as refused:
@@ -320,9 +365,15 @@ async def authorize(request: Request) -> Actor | None:
         # recorded — they touch no personal data, and a misconfigured client would flood
         # the trail with them.
         route = getattr(request.scope.get("route"), "path", request.url.path)
-        await run_in_threadpool(note_refusal, c.uow(), actor, f"{request.method} {route}",
-                                refused.code, (await _requested(request, "purpose") or "")[:64],
-                                (await _requested(request, "subject_id") or "")[:36])
+        await run_in_threadpool(
+            note_refusal,
+            c.uow(),
+            actor,
+            f"{request.method} {route}",
+            refused.code,
+            (await _requested(request, "purpose") or "")[:64],
+            (await _requested(request, "subject_id") or "")[:36],
+        )
         raise
     return actor
 
@@ -330,8 +381,11 @@ async def authorize(request: Request) -> Actor | None:
 async def _enforce(request: Request, c: Container, rule: Rule, actor: Actor) -> None:
     granted = actor.roles & rule.roles
     if not granted:
-        raise Forbidden(f"this needs one of the roles {sorted(rule.roles)}"
-                        if rule.roles else "no authorization rule covers this route")
+        raise Forbidden(
+            f"this needs one of the roles {sorted(rule.roles)}"
+            if rule.roles
+            else "no authorization rule covers this route"
+        )
     if actor.kind is ActorKind.STAFF:
         if rule.reauth:
             session = staff_session(request)

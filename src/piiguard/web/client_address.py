@@ -37,8 +37,7 @@ def _parse(text: str) -> Address | None:
     return getattr(found, "ipv4_mapped", None) or found
 
 
-def client_address(peer: str | None, forwarded_for: Sequence[str],
-                   trusted: Sequence[str]) -> str:
+def client_address(peer: str | None, forwarded_for: Sequence[str], trusted: Sequence[str]) -> str:
     """The client's address from the direct peer and the X-Forwarded-For headers (all of
     them, in order), given the trusted proxies (addresses or CIDR networks)."""
     if not peer:
@@ -65,5 +64,8 @@ def client_address(peer: str | None, forwarded_for: Sequence[str],
 def request_address(request: Request) -> str:
     """`client_address` for this request, with the container's trusted proxies."""
     trusted = request.app.state.container.settings.trusted_proxies
-    return client_address(request.client.host if request.client else None,
-                          request.headers.getlist("x-forwarded-for"), trusted)
+    return client_address(
+        request.client.host if request.client else None,
+        request.headers.getlist("x-forwarded-for"),
+        trusted,
+    )

@@ -46,10 +46,18 @@ class CrashGuard:
             await self.app(scope, receive, watch)
         except Exception as exc:
             # no traceback (log.exception): the messages in it may hold personal data
-            log.error("unhandled %s on %s (raised at %s)",  # noqa: TRY400
-                      describe(exc), _route(scope), raised_at(exc))
+            log.error(  # noqa: TRY400
+                "unhandled %s on %s (raised at %s)",
+                describe(exc),
+                _route(scope),
+                raised_at(exc),
+            )
             if not started:  # else the connection just ends: the client sees it cut short
-                answer = problem(500, "internal-error", "Internal error",
-                                 "piiguard failed; nothing was written. The server log has "
-                                 "the error type.", scope.get("path", ""))
+                answer = problem(
+                    500,
+                    "internal-error",
+                    "Internal error",
+                    "piiguard failed; nothing was written. The server log has the error type.",
+                    scope.get("path", ""),
+                )
                 await answer(scope, receive, send)

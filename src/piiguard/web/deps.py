@@ -52,8 +52,15 @@ async def bearer_token(request: Request) -> str:
     return token
 
 
-async def resolve_actor(request: Request, c: Container, token: str, *, by_cookie: bool,
-                        pending_ok: bool = False, locked_ok: bool = False) -> Actor:
+async def resolve_actor(
+    request: Request,
+    c: Container,
+    token: str,
+    *,
+    by_cookie: bool,
+    pending_ok: bool = False,
+    locked_ok: bool = False,
+) -> Actor:
     """The system or member of staff behind `token` (`by_cookie`: it came in the session
     cookie, so a change needs the CSRF token). Async so the cheap case (a cached API key)
     runs on the event loop, not as a hop through the thread pool; what reads the database
@@ -61,10 +68,17 @@ async def resolve_actor(request: Request, c: Container, token: str, *, by_cookie
     if token.startswith(KEY_PREFIX + "_"):
         actor = c.client_keys.get(token)
         if actor is None:  # a read-only unit of work: no write lock to read a key
-            actor = await run_in_threadpool(authenticate_client, c.uow(readonly=True), c.clock,
-                                            token)
+            actor = await run_in_threadpool(
+                authenticate_client, c.uow(readonly=True), c.clock, token
+            )
             c.client_keys.put(token, actor)
         return actor
-    return await run_in_threadpool(authenticate_staff_request, c, request, token,
-                                   by_cookie=by_cookie, allow_pending=pending_ok,
-                                   allow_locked=locked_ok)
+    return await run_in_threadpool(
+        authenticate_staff_request,
+        c,
+        request,
+        token,
+        by_cookie=by_cookie,
+        allow_pending=pending_ok,
+        allow_locked=locked_ok,
+    )

@@ -24,8 +24,10 @@ templates = Jinja2Templates(directory=str(TEMPLATES))
 
 LANGS = ("zh-CN", "en")
 LANG_COOKIE = "piiguard-lang"
-CSP = ("default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
-       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 def language(request: Request) -> str:
@@ -63,16 +65,24 @@ def see(url: str) -> RedirectResponse:
     return response
 
 
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200, *,
-           words: Callable[[str], dict[str, str]]) -> HTMLResponse:
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    status: int = 200,
+    *,
+    words: Callable[[str], dict[str, str]],
+) -> HTMLResponse:
     """The template `name` in the reader's language: `lang`, `t` (the part's words, unless
     the context brings its own), `other` (the language to switch to) and the context; the
     page headers; the language cookie when `?lang=` chose it."""
     lang = language(request)
     response = templates.TemplateResponse(
-        request, name, {"lang": lang, "t": words(lang),
-                        "other": "en" if lang == "zh-CN" else "zh-CN", **context},
-        status_code=status)
+        request,
+        name,
+        {"lang": lang, "t": words(lang), "other": "en" if lang == "zh-CN" else "zh-CN", **context},
+        status_code=status,
+    )
     secure(response)
     if request.query_params.get("lang") == lang:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, **COOKIE_PARAMS)

@@ -36,16 +36,21 @@ def _check(value: str, field: str, pattern: re.Pattern[str]) -> None:
     if found is not None:
         name = ONE_LINE.sub("\ufffd", field) or "body"  # a bad name is not echoed either
         point = f"U+{ord(found.group()):04X}"
-        raise ControlCharacter(f"{name} contains a control character ({point}), which text "
-                               f"may not contain — {name} 含有控制字符（{point}），文本中不能"
-                               f"含有控制字符", field=name)
+        raise ControlCharacter(
+            f"{name} contains a control character ({point}), which text "
+            f"may not contain — {name} 含有控制字符（{point}），文本中不能"
+            f"含有控制字符",
+            field=name,
+        )
 
 
 def _walk(value: Any, field: str, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
         name = ONE_LINE.sub("\ufffd", field) or "body"
-        raise InvalidInput(f"{name} nests deeper than {MAX_DEPTH} levels — {name} 嵌套超过 "
-                           f"{MAX_DEPTH} 层", field=name)
+        raise InvalidInput(
+            f"{name} nests deeper than {MAX_DEPTH} levels — {name} 嵌套超过 {MAX_DEPTH} 层",
+            field=name,
+        )
     if isinstance(value, str):
         _check(value, field, LINES)
     elif isinstance(value, dict):
@@ -63,7 +68,8 @@ def _is_json(content_type: str) -> bool:
     message["content-type"] = content_type
     subtype = message.get_content_subtype()
     return message.get_content_maintype() == "application" and (
-        subtype == "json" or subtype.endswith("+json"))
+        subtype == "json" or subtype.endswith("+json")
+    )
 
 
 async def refuse_control_characters(request: Request) -> None:

@@ -48,10 +48,23 @@ def type_uri(code: str) -> str:
     return f"urn:piiguard:problem:{code}"
 
 
-def problem(status: int, code: str, title: str, detail: str, instance: str,
-            headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
-    body = {"type": type_uri(code), "title": title, "status": status, "detail": detail,
-            "instance": instance, **extra}
+def problem(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    instance: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = {
+        "type": type_uri(code),
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
     headers = dict(headers or {})
     if status == 401:
         headers.setdefault("WWW-Authenticate", "Bearer")
@@ -102,7 +115,8 @@ def install(app: FastAPI) -> None:
             extra["decision_id"] = exc.decision_id
             extra["reasons"] = [
                 {"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
-                for r in exc.reasons]
+                for r in exc.reasons
+            ]
         headers: dict[str, str] = {}
         if isinstance(exc, e.TooManyAttempts):
             extra["retry_after"] = exc.retry_after
@@ -112,31 +126,51 @@ def install(app: FastAPI) -> None:
             extra["pending"] = exc.pending
         if isinstance(exc, e.WeakPassword):  # which rule, and why in both languages (R2.9)
             extra["password_rule"] = {
-                "rule": exc.rule, "guesses_log10": exc.guesses_log10,
+                "rule": exc.rule,
+                "guesses_log10": exc.guesses_log10,
                 "needed_log10": exc.needed_log10,
-                "hints": [{"en": en, "zh": zh} for en, zh in exc.hints]}
+                "hints": [{"en": en, "zh": zh} for en, zh in exc.hints],
+            }
         if isinstance(exc, e.ReauthRequired):
-            headers["WWW-Authenticate"] = ('Bearer error="insufficient_user_authentication", '
-                                           'error_description="re-authenticate"')  # RFC 9470
+            headers["WWW-Authenticate"] = (
+                'Bearer error="insufficient_user_authentication", '
+                'error_description="re-authenticate"'
+            )  # RFC 9470
         if status >= 500:
             log.error("domain failure %s on %s", exc.code, request.url.path)
-        return problem(status, exc.code, title, exc.message, request.url.path, headers,
-                       **extra)
+        return problem(status, exc.code, title, exc.message, request.url.path, headers, **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        errs = [{"field": "body" if x.get("type") == "json_invalid"
-                 else field_path(tuple(x.get("loc", ()))), "message": str(x.get("msg", ""))}
-                for x in exc.errors()]
+        errs = [
+            {
+                "field": "body"
+                if x.get("type") == "json_invalid"
+                else field_path(tuple(x.get("loc", ()))),
+                "message": str(x.get("msg", "")),
+            }
+            for x in exc.errors()
+        ]
         first = errs[0]["field"] if errs else "body"
         page = _page(request)
         if page is not None:  # a form on the pages: its error page names the field
-            answer: Response = page(request, e.InvalidInput(
-                f"{first}: {errs[0]['message'] if errs else 'invalid'}", field=first), 422)
+            answer: Response = page(
+                request,
+                e.InvalidInput(
+                    f"{first}: {errs[0]['message'] if errs else 'invalid'}", field=first
+                ),
+                422,
+            )
             return answer
-        return problem(422, "invalid-input", "Invalid input",
-                       f"{len(errs)} field(s) are invalid; see errors[]", request.url.path,
-                       field=first, errors=errs)
+        return problem(
+            422,
+            "invalid-input",
+            "Invalid input",
+            f"{len(errs)} field(s) are invalid; see errors[]",
+            request.url.path,
+            field=first,
+            errors=errs,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -149,6 +183,10 @@ def install(app: FastAPI) -> None:
         # the server's own middleware. Types only: messages, tracebacks and the path sent
         # may carry values.
         log.error("unhandled %s outside the routes", describe(exc))
-        return problem(500, "internal-error", "Internal error",
-                       "piiguard failed; nothing was written. The server log has the error type.",
-                       request.url.path)
+        return problem(
+            500,
+            "internal-error",
+            "Internal error",
+            "piiguard failed; nothing was written. The server log has the error type.",
+            request.url.path,
+        )

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     import uvicorn
 
 
-def make_socket(host: str, port: int, *, reuse_port: bool, listen: bool = True
-                ) -> socket.socket:
+def make_socket(host: str, port: int, *, reuse_port: bool, listen: bool = True) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -59,14 +58,14 @@ def _server(config: uvicorn.Config, *, worker: bool) -> uvicorn.Server:
     return WorkerServer(config)
 
 
-def _run(app: FastAPI, sock: socket.socket, *, access_log: bool, worker: bool = False
-         ) -> None:
+def _run(app: FastAPI, sock: socket.socket, *, access_log: bool, worker: bool = False) -> None:
     import uvicorn  # noqa: PLC0415 - the web stack is imported only by the server
 
     # proxy_headers off: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1;
     # which proxies are trusted is PIIGUARD_TRUSTED_PROXIES alone (web/client_address.py)
-    config = uvicorn.Config(app, log_level="info", access_log=access_log,
-                            timeout_keep_alive=30, proxy_headers=False)
+    config = uvicorn.Config(
+        app, log_level="info", access_log=access_log, timeout_keep_alive=30, proxy_headers=False
+    )
     # what start-up built (modules, the app, the policy snapshot) lives as long as the
     # process: keep it out of the collector's full passes, which would otherwise walk it
     # on every request burst and show up as latency spikes
@@ -79,8 +78,14 @@ def _run(app: FastAPI, sock: socket.socket, *, access_log: bool, worker: bool = 
         _server(config, worker=worker).run(sockets=[sock])
 
 
-def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: int = 1,
-          access_log: bool = False) -> None:
+def serve(
+    build_app: Callable[[], FastAPI],
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    access_log: bool = False,
+) -> None:
     """Serve until SIGINT/SIGTERM (after SIGINT it returns normally). `build_app` runs in
     each worker after the fork."""
     if workers <= 1:
@@ -117,8 +122,12 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
             probe.close()
             code = 0
             try:
-                _run(build_app(), make_socket(host, port, reuse_port=True),
-                     access_log=access_log, worker=True)
+                _run(
+                    build_app(),
+                    make_socket(host, port, reuse_port=True),
+                    access_log=access_log,
+                    worker=True,
+                )
             except BaseException:  # report it, then leave without the parent's atexit
                 import traceback  # noqa: PLC0415
 
@@ -137,7 +146,6 @@ def serve(build_app: Callable[[], FastAPI], host: str, port: int, *, workers: in
                 break
             except InterruptedError:
                 continue
-        failed |= os.waitstatus_to_exitcode(status) not in (0, -signal.SIGTERM,
-                                                            -signal.SIGINT)
+        failed |= os.waitstatus_to_exitcode(status) not in (0, -signal.SIGTERM, -signal.SIGINT)
     if failed:
         sys.exit(1)

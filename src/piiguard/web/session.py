@@ -25,8 +25,12 @@ from piiguard.services.staff.login import authenticate_staff
 SESSION_COOKIE = "__Host-piiguard-session"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-COOKIE_PARAMS: dict[str, Any] = {"httponly": True, "secure": True, "samesite": "strict",
-                                 "path": "/"}
+COOKIE_PARAMS: dict[str, Any] = {
+    "httponly": True,
+    "secure": True,
+    "samesite": "strict",
+    "path": "/",
+}
 
 
 def set_session_cookie(response: Response, token: str) -> None:
@@ -37,22 +41,39 @@ def clear_session_cookie(response: Response) -> None:
     response.delete_cookie(SESSION_COOKIE, **COOKIE_PARAMS)
 
 
-def authenticate_staff_request(c: Container, request: Request, token: str, *,
-                               by_cookie: bool, allow_pending: bool = False,
-                               allow_locked: bool = False) -> Actor:
+def authenticate_staff_request(
+    c: Container,
+    request: Request,
+    token: str,
+    *,
+    by_cookie: bool,
+    allow_pending: bool = False,
+    allow_locked: bool = False,
+) -> Actor:
     """The staff member behind `token`; the session is kept as `request.state.staff_session`
     for the routes that look at it (require_recent_auth, logout). `by_cookie`: the token
     came in the session cookie (web/deps.py `request_credential`) — then a change needs the
     CSRF token, whatever other headers ride along; a bearer token that authenticated the
     request itself needs none (no browser adds it by itself)."""
-    actor, session = authenticate_staff(c.staff, c.uow(readonly=True), c.uow(), token,
-                                        allow_pending=allow_pending,
-                                        allow_locked=allow_locked)
-    if (by_cookie and request.method not in SAFE_METHODS
-            and not c.staff.check_csrf(token, request.headers.get(CSRF_HEADER)
-                                       or getattr(request.state, "csrf_form", None))):
-        raise CsrfRefused(f"a change made with the session cookie needs the session's CSRF "
-                          f"token (header {CSRF_HEADER})")
+    actor, session = authenticate_staff(
+        c.staff,
+        c.uow(readonly=True),
+        c.uow(),
+        token,
+        allow_pending=allow_pending,
+        allow_locked=allow_locked,
+    )
+    if (
+        by_cookie
+        and request.method not in SAFE_METHODS
+        and not c.staff.check_csrf(
+            token, request.headers.get(CSRF_HEADER) or getattr(request.state, "csrf_form", None)
+        )
+    ):
+        raise CsrfRefused(
+            f"a change made with the session cookie needs the session's CSRF "
+            f"token (header {CSRF_HEADER})"
+        )
     request.state.staff_session = session
     request.state.staff_token = token
     return actor

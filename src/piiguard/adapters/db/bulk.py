@@ -43,4 +43,4 @@ CHUNK = 900  # below SQLite's bound-parameter limit
 
 def chunks(ids: Sequence[str]) -> Iterator[list[str]]:
     for i in range(0, len(ids), CHUNK):
-        yield list(ids[i:i + CHUNK])
+        yield list(ids[i : i + CHUNK])

@@ -22,12 +22,14 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
             # owner-only, like the key files: SQLite gives -wal/-shm the same mode
             os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               hide_parameters=True)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
         _sqlite_transactions(engine)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
-                         hide_parameters=True)
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -27,8 +27,11 @@ def upgrade(engine: Engine, which: Which) -> None:
     write lock on SQLite, an advisory lock on PostgreSQL; the later ones find head done."""
     cfg = alembic_config(which, engine.url.render_as_string(hide_password=False))
     with engine.connect() as plain:
-        conn = (plain.execution_options(sqlite_begin="IMMEDIATE")
-                if engine.dialect.name == "sqlite" else plain)
+        conn = (
+            plain.execution_options(sqlite_begin="IMMEDIATE")
+            if engine.dialect.name == "sqlite"
+            else plain
+        )
         with conn.begin():
             if engine.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})

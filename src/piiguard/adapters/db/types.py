@@ -37,8 +37,9 @@ class _SqliteUtcText(sqlite.DATETIME):
     def bind_processor(self, dialect: Dialect) -> Callable[[Any], str | None]:
         return _to_sqlite
 
-    def result_processor(self, dialect: Dialect, coltype: object
-                         ) -> Callable[[Any], datetime | None]:
+    def result_processor(
+        self, dialect: Dialect, coltype: object
+    ) -> Callable[[Any], datetime | None]:
         return _from_sqlite
 
 

@@ -43,9 +43,16 @@ class SqlUnitOfWork:
     consents: SqlConsents
     requests: SqlRequests
 
-    def __init__(self, engine: Engine, seal: DecisionSeal, clock: Callable[[], datetime], *,
-                 readonly: bool = False, signer: CheckpointSigner | None = None,
-                 checkpoint_every: int = 0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        seal: DecisionSeal,
+        clock: Callable[[], datetime],
+        *,
+        readonly: bool = False,
+        signer: CheckpointSigner | None = None,
+        checkpoint_every: int = 0,
+    ) -> None:
         """`readonly`: one consistent snapshot and no write lock (audit verification);
         writing units of work take the write lock up front on SQLite. `signer` and
         `checkpoint_every`: a commit that brings the entries since the last checkpoint to
@@ -65,10 +72,12 @@ class SqlUnitOfWork:
         if is_sqlite(self._engine):
             # WAL: a deferred read transaction is a snapshot; writers never wait for it
             conn = conn.execution_options(
-                sqlite_begin="DEFERRED" if self._readonly else "IMMEDIATE")
+                sqlite_begin="DEFERRED" if self._readonly else "IMMEDIATE"
+            )
         elif self._readonly:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ",
-                                          postgresql_readonly=True)
+            conn = conn.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
         conn.begin()
         self._conn = conn
         self.subjects = SqlSubjects(conn)
@@ -85,8 +94,12 @@ class SqlUnitOfWork:
         self._events, self._done = [], False
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         try:
             if not self._done:
                 self.rollback()
@@ -114,8 +127,9 @@ class SqlUnitOfWork:
             entries = self.audit_log.append(self._events, at_us)
             self._events = []
             if self._signer is not None and self._every > 0:
-                checkpoint = self.audit_log.checkpoint_if_due(entries[-1], self._every,
-                                                              self._signer)
+                checkpoint = self.audit_log.checkpoint_if_due(
+                    entries[-1], self._every, self._signer
+                )
         conn.commit()
         self._done = True
         if checkpoint is not None and self._signer is not None:
@@ -124,8 +138,12 @@ class SqlUnitOfWork:
             try:
                 self._signer.keep_witness(checkpoint)
             except OSError as exc:  # the type only: no traceback in the log
-                log.warning("audit checkpoint %d–%d not written to the witness file (%s)",
-                            checkpoint.first_seq, checkpoint.last_seq, type(exc).__name__)
+                log.warning(
+                    "audit checkpoint %d–%d not written to the witness file (%s)",
+                    checkpoint.first_seq,
+                    checkpoint.last_seq,
+                    type(exc).__name__,
+                )
 
     def rollback(self) -> None:
         self._events = []

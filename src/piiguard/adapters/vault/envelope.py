@@ -72,9 +72,15 @@ class _Ring:
 
 
 class EnvelopeVault:
-    def __init__(self, keystore: KeyStore, provider: KeyProvider, hmac_keys: HmacKeys,
-                 seal: DecisionSeal, clock: Callable[[], datetime],
-                 passwords: Argon2Passwords) -> None:
+    def __init__(
+        self,
+        keystore: KeyStore,
+        provider: KeyProvider,
+        hmac_keys: HmacKeys,
+        seal: DecisionSeal,
+        clock: Callable[[], datetime],
+        passwords: Argon2Passwords,
+    ) -> None:
         self._keystore = keystore
         self._provider = provider
         self._index_key = hmac_keys.blind_index
@@ -89,8 +95,9 @@ class EnvelopeVault:
     def provision(self, subject_ids: Sequence[str]) -> _Ring:
         deks = {sid: AESGCM.generate_key(bit_length=256) for sid in subject_ids}
         wrap = self._provider.wrap
-        self._keystore.put_many([(sid, wrap(k, _dek_context(sid))) for sid, k in deks.items()],
-                                self._now())
+        self._keystore.put_many(
+            [(sid, wrap(k, _dek_context(sid))) for sid, k in deks.items()], self._now()
+        )
         return _Ring({sid: AESGCM(k) for sid, k in deks.items()})
 
     def keyring(self, subject_ids: Sequence[str]) -> _Ring:
@@ -98,8 +105,10 @@ class EnvelopeVault:
         found = self._keystore.get_many(wanted)
         missing = [sid for sid in wanted if sid not in found]
         if missing:
-            raise KeyShredded(f"no data key for subject {missing[0]}: erased (crypto-shredded) "
-                              "or never provisioned")
+            raise KeyShredded(
+                f"no data key for subject {missing[0]}: erased (crypto-shredded) "
+                "or never provisioned"
+            )
         unwrap = self._provider.unwrap
         return _Ring({sid: AESGCM(unwrap(w, _dek_context(sid))) for sid, w in found.items()})
 
@@ -118,8 +127,13 @@ class EnvelopeVault:
             rows = []
             for sid, wrapped in batch:
                 ctx = _dek_context(sid)
-                rows.append((sid, wrapped.version,
-                             self._provider.wrap(self._provider.unwrap(wrapped, ctx), ctx)))
+                rows.append(
+                    (
+                        sid,
+                        wrapped.version,
+                        self._provider.wrap(self._provider.unwrap(wrapped, ctx), ctx),
+                    )
+                )
             self._keystore.rewrap(rows)
             done += len(rows)
         return RotationReport(new, done, self._keystore.versions_in_use())
@@ -127,13 +141,14 @@ class EnvelopeVault:
     def retire(self, version: str) -> None:
         in_use = self._keystore.versions_in_use().get(version, 0)
         if in_use:
-            raise VaultIntegrityError(f"KEK version {version} still wraps {in_use} subject "
-                                      "keys; run `piiguard keys rotate` first")
+            raise VaultIntegrityError(
+                f"KEK version {version} still wraps {in_use} subject "
+                "keys; run `piiguard keys rotate` first"
+            )
         self._provider.retire(version)
 
     # -- values -----------------------------------------------------------------------
-    def seal(self, ring: KeyRing, batch: Sequence[ToSeal],
-             taxonomy: Taxonomy) -> list[SealedValue]:
+    def seal(self, ring: KeyRing, batch: Sequence[ToSeal], taxonomy: Taxonomy) -> list[SealedValue]:
         """`taxonomy`: the current snapshot's (company categories included), which says
         which categories are credentials and which are blind-indexed."""
         if not isinstance(ring, _Ring):
@@ -147,28 +162,30 @@ class EnvelopeVault:
                 continue
             nonce = urandom(NONCE)
             ct = ring.ciphers[entry.subject_id].encrypt(
-                nonce, entry.item.value.encode(),
-                _aad(entry.subject_id, entry.item_id, cat.key))
+                nonce, entry.item.value.encode(), _aad(entry.subject_id, entry.item_id, cat.key)
+            )
             token = None if cat.lookup is Lookup.NONE else self._token(cat.lookup, entry.item.value)
             out.append(SealedValue(nonce + ct, None, token))
         return out
 
-    def reveal(self, decision: RecordedDecision,
-               items: Sequence[SealedItem]) -> list[RevealedItem]:
+    def reveal(self, decision: RecordedDecision, items: Sequence[SealedItem]) -> list[RevealedItem]:
         return self.reveal_many([(decision, items)])[0]
 
-    def reveal_many(self, batch: Sequence[tuple[RecordedDecision, Sequence[SealedItem]]]
-                    ) -> list[list[RevealedItem]]:
+    def reveal_many(
+        self, batch: Sequence[tuple[RecordedDecision, Sequence[SealedItem]]]
+    ) -> list[list[RevealedItem]]:
         for recorded, items in batch:
             if not self._seal.check(recorded):
                 raise Forbidden("this decision was not recorded by the decision ledger")
             d = recorded.decision
             for it in items:
                 if not d.covers(it.record.subject_id, it.record.category):
-                    raise Forbidden(f"decision {d.id} does not cover item {it.record.id} "
-                                    f"({it.record.category})")
-        wanted = [it.record.subject_id for _, items in batch for it in items
-                  if it.ciphertext is not None]
+                    raise Forbidden(
+                        f"decision {d.id} does not cover item {it.record.id} ({it.record.category})"
+                    )
+        wanted = [
+            it.record.subject_id for _, items in batch for it in items if it.ciphertext is not None
+        ]
         ciphers = self.keyring(wanted).ciphers if wanted else {}
         out: list[list[RevealedItem]] = []
         failed: list[tuple[VaultIntegrityError, IntegrityFailure]] = []
@@ -179,8 +196,14 @@ class EnvelopeVault:
                     revealed.append(self._open(ciphers, it))
                 except VaultIntegrityError as exc:
                     rec = it.record
-                    failed.append((exc, IntegrityFailure(rec.id, rec.subject_id, rec.category,
-                                                         recorded.decision)))
+                    failed.append(
+                        (
+                            exc,
+                            IntegrityFailure(
+                                rec.id, rec.subject_id, rec.category, recorded.decision
+                            ),
+                        )
+                    )
             out.append(revealed)
         if failed:  # a security event: reported (every item) before the read fails
             self._raise_alarm([f for _, f in failed])
@@ -202,12 +225,15 @@ class EnvelopeVault:
             return RevealedItem(rec, None)
         try:
             plain = ciphers[rec.subject_id].decrypt(
-                it.ciphertext[:NONCE], it.ciphertext[NONCE:],
-                _aad(rec.subject_id, rec.id, rec.category))
+                it.ciphertext[:NONCE],
+                it.ciphertext[NONCE:],
+                _aad(rec.subject_id, rec.id, rec.category),
+            )
         except InvalidTag:
             raise VaultIntegrityError(
                 f"item {rec.id}: the ciphertext does not belong to subject {rec.subject_id} / "
-                f"category {rec.category} (copied from another row?) or was altered") from None
+                f"category {rec.category} (copied from another row?) or was altered"
+            ) from None
         return RevealedItem(rec, plain.decode())
 
     # -- hashes -----------------------------------------------------------------------

@@ -90,8 +90,9 @@ def _read(path: Path) -> dict[str, object]:
 
 def load_hmac_keys(path: Path) -> HmacKeys:
     doc = _read(path)
-    return HmacKeys(base64.b64decode(str(doc["blind_index_key"])),
-                    base64.b64decode(str(doc["keyed_hash_key"])))
+    return HmacKeys(
+        base64.b64decode(str(doc["blind_index_key"])), base64.b64decode(str(doc["keyed_hash_key"]))
+    )
 
 
 class LocalKeyProvider:
@@ -133,8 +134,9 @@ class LocalKeyProvider:
     def wrap(self, key: bytes, context: bytes) -> WrappedKey:
         self._fresh()
         nonce = os.urandom(NONCE)
-        return WrappedKey(self._current,
-                          nonce + self._keks[self._current].encrypt(nonce, key, context))
+        return WrappedKey(
+            self._current, nonce + self._keks[self._current].encrypt(nonce, key, context)
+        )
 
     def unwrap(self, wrapped: WrappedKey, context: bytes) -> bytes:
         kek = self._keks.get(wrapped.version)
@@ -142,13 +144,16 @@ class LocalKeyProvider:
             self._fresh()
             kek = self._keks.get(wrapped.version)
         if kek is None:
-            raise VaultIntegrityError(f"key-encryption key version {wrapped.version} is not "
-                                      "available (retired or from another installation)")
+            raise VaultIntegrityError(
+                f"key-encryption key version {wrapped.version} is not "
+                "available (retired or from another installation)"
+            )
         try:
             return kek.decrypt(wrapped.blob[:NONCE], wrapped.blob[NONCE:], context)
         except InvalidTag:
-            raise VaultIntegrityError("a wrapped subject key does not belong to this subject "
-                                      "or was altered") from None
+            raise VaultIntegrityError(
+                "a wrapped subject key does not belong to this subject or was altered"
+            ) from None
 
     def add_version(self) -> str:
         self._fresh()
@@ -161,8 +166,9 @@ class LocalKeyProvider:
     def retire(self, version: str) -> None:
         self._fresh()
         if version == self._current:
-            raise Conflict(f"KEK version {version} is current; rotate before retiring it",
-                           field="version")
+            raise Conflict(
+                f"KEK version {version} is current; rotate before retiring it", field="version"
+            )
         if version not in self._keks:
             raise Conflict(f"KEK version {version} does not exist", field="version")
         keks = {v: k for v, k in self._raw_keks.items() if v != version}

@@ -22,18 +22,29 @@ class KeyStore:
         if not rows:
             return
         with self._engine.begin() as conn:
-            conn.execute(subject_keys.insert(), [
-                {"subject_id": sid, "kek_version": w.version, "wrapped_key": w.blob,
-                 "created_at": at} for sid, w in rows
-            ])
+            conn.execute(
+                subject_keys.insert(),
+                [
+                    {
+                        "subject_id": sid,
+                        "kek_version": w.version,
+                        "wrapped_key": w.blob,
+                        "created_at": at,
+                    }
+                    for sid, w in rows
+                ],
+            )
 
     def get_many(self, subject_ids: Sequence[str]) -> dict[str, WrappedKey]:
         found: dict[str, WrappedKey] = {}
         with self._engine.connect() as conn:
             for i in range(0, len(subject_ids), _CHUNK):
-                chunk = list(subject_ids[i:i + _CHUNK])
-                q = select(subject_keys.c.subject_id, subject_keys.c.kek_version,
-                           subject_keys.c.wrapped_key).where(subject_keys.c.subject_id.in_(chunk))
+                chunk = list(subject_ids[i : i + _CHUNK])
+                q = select(
+                    subject_keys.c.subject_id,
+                    subject_keys.c.kek_version,
+                    subject_keys.c.wrapped_key,
+                ).where(subject_keys.c.subject_id.in_(chunk))
                 for sid, version, blob in conn.execute(q):
                     found[sid] = WrappedKey(version, bytes(blob))
         return found
@@ -42,9 +53,10 @@ class KeyStore:
         n = 0
         with self._engine.begin() as conn:
             for i in range(0, len(subject_ids), _CHUNK):
-                chunk = list(subject_ids[i:i + _CHUNK])
-                n += conn.execute(delete(subject_keys)
-                                  .where(subject_keys.c.subject_id.in_(chunk))).rowcount
+                chunk = list(subject_ids[i : i + _CHUNK])
+                n += conn.execute(
+                    delete(subject_keys).where(subject_keys.c.subject_id.in_(chunk))
+                ).rowcount
         return n
 
     def subject_ids(self) -> Iterator[str]:
@@ -53,9 +65,15 @@ class KeyStore:
 
     def not_under(self, version: str, limit: int) -> list[tuple[str, WrappedKey]]:
         with self._engine.connect() as conn:
-            q = (select(subject_keys.c.subject_id, subject_keys.c.kek_version,
-                        subject_keys.c.wrapped_key)
-                 .where(subject_keys.c.kek_version != version).limit(limit))
+            q = (
+                select(
+                    subject_keys.c.subject_id,
+                    subject_keys.c.kek_version,
+                    subject_keys.c.wrapped_key,
+                )
+                .where(subject_keys.c.kek_version != version)
+                .limit(limit)
+            )
             return [(sid, WrappedKey(v, bytes(b))) for sid, v, b in conn.execute(q)]
 
     def rewrap(self, rows: Sequence[tuple[str, str, WrappedKey]]) -> None:
@@ -63,16 +81,26 @@ class KeyStore:
         another rotation is left as it is (the old-version guard)."""
         if not rows:
             return
-        stmt = (update(subject_keys)
-                .where(subject_keys.c.subject_id == bindparam("sid"),
-                       subject_keys.c.kek_version == bindparam("old"))
-                .values(kek_version=bindparam("new_version"), wrapped_key=bindparam("blob")))
+        stmt = (
+            update(subject_keys)
+            .where(
+                subject_keys.c.subject_id == bindparam("sid"),
+                subject_keys.c.kek_version == bindparam("old"),
+            )
+            .values(kek_version=bindparam("new_version"), wrapped_key=bindparam("blob"))
+        )
         with self._engine.begin() as conn:
-            conn.execute(stmt, [{"sid": sid, "old": old, "new_version": new.version,
-                                 "blob": new.blob} for sid, old, new in rows])
+            conn.execute(
+                stmt,
+                [
+                    {"sid": sid, "old": old, "new_version": new.version, "blob": new.blob}
+                    for sid, old, new in rows
+                ],
+            )
 
     def versions_in_use(self) -> dict[str, int]:
         with self._engine.connect() as conn:
             q = select(subject_keys.c.kek_version, func.count()).group_by(
-                subject_keys.c.kek_version)
+                subject_keys.c.kek_version
+            )
             return {v: int(n) for v, n in conn.execute(q)}

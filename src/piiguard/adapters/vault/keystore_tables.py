@@ -14,7 +14,8 @@ from piiguard.adapters.db.types import UtcDateTime
 keystore_metadata = MetaData(naming_convention=NAMING)
 
 subject_keys = Table(
-    "subject_keys", keystore_metadata,
+    "subject_keys",
+    keystore_metadata,
     Column("subject_id", String(36), primary_key=True),
     Column("kek_version", String(32), nullable=False, index=True),
     Column("wrapped_key", LargeBinary, nullable=False),

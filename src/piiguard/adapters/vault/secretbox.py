@@ -23,8 +23,10 @@ class KekSecretBox:
         version, _, blob = sealed.partition(":")
         if not version.startswith("v") or not blob:
             raise VaultIntegrityError("a sealed secret is malformed")
-        return self._provider.unwrap(WrappedKey(version[1:], base64.b64decode(blob)),
-                                     f"piiguard-secret/v1|{context}".encode())
+        return self._provider.unwrap(
+            WrappedKey(version[1:], base64.b64decode(blob)),
+            f"piiguard-secret/v1|{context}".encode(),
+        )
 
     def current(self, sealed: str) -> bool:
         return sealed.startswith(f"v{self._provider.current_version()}:")

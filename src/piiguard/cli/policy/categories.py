@@ -12,19 +12,24 @@ from piiguard.domain.taxonomy import Lookup, Tier
 
 app = typer.Typer(
     help="The company's own data categories (R2.1), each under an existing one and never "
-         "weaker than it: add, retire. 公司数据类别。", no_args_is_help=True)
+    "weaker than it: add, retire. 公司数据类别。",
+    no_args_is_help=True,
+)
 
 
 @app.command("add")
 def category_add(
-    key: Annotated[str, typer.Argument(
-        help="dotted, under an existing category, e.g. user.contact.wechat_id")],
+    key: Annotated[
+        str, typer.Argument(help="dotted, under an existing category, e.g. user.contact.wechat_id")
+    ],
     name: Annotated[str, typer.Option(help="name in English")],
     name_zh: Annotated[str, typer.Option(help="name in Chinese")],
-    tier: Annotated[Tier | None, typer.Option(
-        help="sensitivity; default: its parent's (never weaker)")] = None,
-    lookup: Annotated[Lookup, typer.Option(
-        help="how values are normalised for look-up")] = Lookup.NONE,
+    tier: Annotated[
+        Tier | None, typer.Option(help="sensitivity; default: its parent's (never weaker)")
+    ] = None,
+    lookup: Annotated[
+        Lookup, typer.Option(help="how values are normalised for look-up")
+    ] = Lookup.NONE,
     description: Annotated[str, typer.Option(help="what it covers")] = "",
 ) -> None:
     """Add a company data category under an existing one. 新增公司数据类别。"""
@@ -33,9 +38,15 @@ def category_add(
     from piiguard.services.policy import snapshot as policy
 
     with open_container() as c, refusals():
-        cat = policy.add_category(c.uow(), c.snapshots, c.clock, OPERATOR, Category(
-            key, name, name_zh, tier or Tier.ORDINARY, description, lookup,
-            origin="company"))
+        cat = policy.add_category(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            OPERATOR,
+            Category(
+                key, name, name_zh, tier or Tier.ORDINARY, description, lookup, origin="company"
+            ),
+        )
     out.print(f"category {cat.key} added ({cat.tier})")
 
 

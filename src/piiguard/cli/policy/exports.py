@@ -13,8 +13,9 @@ from piiguard.cli.policy.findings import print_findings
 
 app = typer.Typer(
     help="Exports of personal data out of a system (R2.7): who gets what, for which purpose, "
-         "until when. An expired export becomes a finding. 数据导出登记。",
-    no_args_is_help=True)
+    "until when. An expired export becomes a finding. 数据导出登记。",
+    no_args_is_help=True,
+)
 
 
 @app.command("add")
@@ -22,10 +23,13 @@ def export_add(
     system: Annotated[str, typer.Option(help="the data map's system it leaves, e.g. crm")],
     recipient: Annotated[str, typer.Option(help="who receives it")],
     purpose: Annotated[str, typer.Option(help="the purpose it serves, e.g. after_sales")],
-    expires: Annotated[str, typer.Option(
-        help="when the copy must be gone, YYYY-MM-DD[THH:MM][+08:00]")],
-    category: Annotated[list[str] | None, typer.Option(
-        help="a data category exported, repeatable (user.contact.email)")] = None,
+    expires: Annotated[
+        str, typer.Option(help="when the copy must be gone, YYYY-MM-DD[THH:MM][+08:00]")
+    ],
+    category: Annotated[
+        list[str] | None,
+        typer.Option(help="a data category exported, repeatable (user.contact.email)"),
+    ] = None,
 ) -> None:
     """Register an export of personal data; prints its id. 登记数据导出。"""
     from piiguard.bootstrap import OPERATOR
@@ -35,12 +39,25 @@ def export_add(
     until = parse_when(expires, "--expires")
     with open_container() as c, refusals():
         if not category:
-            raise InvalidInput("name the categories exported with --category, one each",
-                               field="categories")
-        e = datamap.register_export(c.uow(), c.snapshots, c.clock, OPERATOR, system,
-                                    recipient, frozenset(category), purpose, until)
-    err.print(f"export from {e.system} to {e.recipient} for {e.purpose} registered, expires "
-              f"{fmt_at(e.expires_at)} UTC", soft_wrap=True)
+            raise InvalidInput(
+                "name the categories exported with --category, one each", field="categories"
+            )
+        e = datamap.register_export(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            OPERATOR,
+            system,
+            recipient,
+            frozenset(category),
+            purpose,
+            until,
+        )
+    err.print(
+        f"export from {e.system} to {e.recipient} for {e.purpose} registered, expires "
+        f"{fmt_at(e.expires_at)} UTC",
+        soft_wrap=True,
+    )
     typer.echo(e.id)
 
 
@@ -52,11 +69,31 @@ def export_list() -> None:
     with open_container() as c:
         now = c.clock.now()
         found = datamap.list_exports(c.uow())
-    print_table(("export", "system", "recipient", "categories", "purpose", "expires (UTC)",
-                 "expired", "by"),
-                [(e.id, e.system, e.recipient, ", ".join(sorted(e.categories)), e.purpose,
-                  fmt_at(e.expires_at), "yes" if e.expired(now) else "no", e.requested_by)
-                 for e in found])
+    print_table(
+        (
+            "export",
+            "system",
+            "recipient",
+            "categories",
+            "purpose",
+            "expires (UTC)",
+            "expired",
+            "by",
+        ),
+        [
+            (
+                e.id,
+                e.system,
+                e.recipient,
+                ", ".join(sorted(e.categories)),
+                e.purpose,
+                fmt_at(e.expires_at),
+                "yes" if e.expired(now) else "no",
+                e.requested_by,
+            )
+            for e in found
+        ],
+    )
 
 
 @app.command("review")

@@ -11,7 +11,9 @@ from piiguard.cli.common import open_container, out, refusals
 
 app = typer.Typer(
     help="A child's guardians (R6.1): link a guardian (a subject) to a child, then verify the "
-         "link; only a verified guardian's consent counts. 监护人。", no_args_is_help=True)
+    "link; only a verified guardian's consent counts. 监护人。",
+    no_args_is_help=True,
+)
 
 
 @app.command("link")
@@ -22,8 +24,11 @@ def guardian_link(child_id: str, guardian_id: str) -> None:
 
     with open_container() as c, refusals():
         consents.link_guardian(c.uow(), c.clock, OPERATOR, child_id, guardian_id)
-    out.print(f"guardian {guardian_id} linked to {child_id}, not yet verified: "
-              f"piiguard guardian verify {child_id} {guardian_id}", soft_wrap=True)
+    out.print(
+        f"guardian {guardian_id} linked to {child_id}, not yet verified: "
+        f"piiguard guardian verify {child_id} {guardian_id}",
+        soft_wrap=True,
+    )
 
 
 @app.command("verify")
@@ -40,8 +45,12 @@ def guardian_verify(child_id: str, guardian_id: str) -> None:
 
 def minor(
     subject_id: str,
-    is_minor: Annotated[bool, typer.Option(
-        "--yes/--no", help="--yes: a minor (needs a guardian's consent); --no: not one")],
+    is_minor: Annotated[
+        bool,
+        typer.Option(
+            "--yes/--no", help="--yes: a minor (needs a guardian's consent); --no: not one"
+        ),
+    ],
 ) -> None:
     """Declare a subject a minor (or not) when no date of birth says so. 声明未成年人。"""
     from piiguard.bootstrap import OPERATOR

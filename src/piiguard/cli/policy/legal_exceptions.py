@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Legal exceptions (R2.5): use without consent under a recorded legal ground, "
-         "approved by a second privacy officer. 法定例外。", no_args_is_help=True)
+    "approved by a second privacy officer. 法定例外。",
+    no_args_is_help=True,
+)
 
 
 @app.command("request")
@@ -26,8 +28,9 @@ def exception_request(
     case: Annotated[str, typer.Option(help="the authority's case reference")],
     provision: Annotated[str, typer.Option(help="the legal provision relied on")],
     subject: Annotated[list[str], typer.Option(help="a subject id it covers, repeatable")],
-    category: Annotated[list[str], typer.Option(
-        help="a data category it covers (with its subtree), repeatable")],
+    category: Annotated[
+        list[str], typer.Option(help="a data category it covers (with its subtree), repeatable")
+    ],
     valid_until: Annotated[str, typer.Option(help="end, YYYY-MM-DD[THH:MM][+08:00]")],
     valid_from: Annotated[str | None, typer.Option(help="start; default now")] = None,
 ) -> None:
@@ -41,10 +44,24 @@ def exception_request(
         since = parse_when(valid_from, "--valid-from") if valid_from else c.clock.now()
         with refusals():
             ex = exceptions.request_exception(
-                c.uow(), c.snapshots, c.clock, OPERATOR, kind, authority, case, provision,
-                frozenset(subject), frozenset(category), since, until)
-    err.print(f"legal exception requested by {ex.requested_by}; it takes effect once "
-              "another privacy officer approves it", soft_wrap=True)
+                c.uow(),
+                c.snapshots,
+                c.clock,
+                OPERATOR,
+                kind,
+                authority,
+                case,
+                provision,
+                frozenset(subject),
+                frozenset(category),
+                since,
+                until,
+            )
+    err.print(
+        f"legal exception requested by {ex.requested_by}; it takes effect once "
+        "another privacy officer approves it",
+        soft_wrap=True,
+    )
     typer.echo(ex.id)
 
 
@@ -57,8 +74,10 @@ def exception_approve(exception_id: str) -> None:
 
     with open_container() as c, refusals():
         ex = exceptions.approve_exception(c.uow(), c.clock, OPERATOR, exception_id)
-    out.print(f"legal exception {ex.id} approved by {ex.approved_by}; valid until "
-              f"{fmt_at(ex.valid_until)} UTC")
+    out.print(
+        f"legal exception {ex.id} approved by {ex.approved_by}; valid until "
+        f"{fmt_at(ex.valid_until)} UTC"
+    )
 
 
 @app.command("revoke")
@@ -94,11 +113,15 @@ def exception_list() -> None:
     if not found:
         out.print("no legal exceptions")
     for ex in found:  # one block each: too many fields for a table row
-        out.print(f"{ex.id}  {_state(ex, now)}  {ex.kind}\n"
-                  f"  authority {ex.authority}; case {ex.case_reference}; provision "
-                  f"{ex.legal_provision}\n"
-                  f"  subjects {', '.join(sorted(ex.subject_ids))}\n"
-                  f"  categories {', '.join(sorted(ex.categories))}\n"
-                  f"  valid {fmt_at(ex.valid_from)} – {fmt_at(ex.valid_until)} UTC; requested by "
-                  f"{ex.requested_by}; approved by {ex.approved_by or '(nobody yet)'}",
-                  soft_wrap=True, markup=False, highlight=False)
+        out.print(
+            f"{ex.id}  {_state(ex, now)}  {ex.kind}\n"
+            f"  authority {ex.authority}; case {ex.case_reference}; provision "
+            f"{ex.legal_provision}\n"
+            f"  subjects {', '.join(sorted(ex.subject_ids))}\n"
+            f"  categories {', '.join(sorted(ex.categories))}\n"
+            f"  valid {fmt_at(ex.valid_from)} – {fmt_at(ex.valid_until)} UTC; requested by "
+            f"{ex.requested_by}; approved by {ex.approved_by or '(nobody yet)'}",
+            soft_wrap=True,
+            markup=False,
+            highlight=False,
+        )

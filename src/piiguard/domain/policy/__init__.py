@@ -1,2 +1,1 @@
-"""The purpose-limitation register's rules: purposes, legal exceptions, the data map.
-"""
+"""The purpose-limitation register's rules: purposes, legal exceptions, the data map."""

@@ -38,8 +38,11 @@ class System:
 
     def location_of(self, source: str) -> str | None:
         """The location of this system that holds `source` (the longest), if any."""
-        hits = [loc for loc in self.locations
-                if source == loc or source.startswith(loc.rstrip("/") + "/")]
+        hits = [
+            loc
+            for loc in self.locations
+            if source == loc or source.startswith(loc.rstrip("/") + "/")
+        ]
         return max(hits, key=len) if hits else None
 
     def holds(self, source: str) -> bool:
@@ -48,14 +51,16 @@ class System:
     @property
     def usable(self) -> bool:
         return self.status is Approval.APPROVED and (
-            self.cloud_provider is None or self.cloud_approved)
+            self.cloud_provider is None or self.cloud_approved
+        )
 
 
 def check_region(region: str) -> str:
     region = region.strip().upper()
     if len(region) != 2 or not region.isalpha():
-        raise InvalidInput("region must be an ISO 3166-1 alpha-2 code such as CN or DE",
-                           field="region")
+        raise InvalidInput(
+            "region must be an ISO 3166-1 alpha-2 code such as CN or DE", field="region"
+        )
     return region
 
 
@@ -82,10 +87,12 @@ class FindingStatus(StrEnum):
 
 
 _MOVES: dict[FindingStatus, frozenset[FindingStatus]] = {
-    FindingStatus.OPEN: frozenset({FindingStatus.ASSIGNED, FindingStatus.FIXED,
-                                   FindingStatus.ACCEPTED_RISK}),
-    FindingStatus.ASSIGNED: frozenset({FindingStatus.FIXED, FindingStatus.ACCEPTED_RISK,
-                                       FindingStatus.OPEN}),
+    FindingStatus.OPEN: frozenset(
+        {FindingStatus.ASSIGNED, FindingStatus.FIXED, FindingStatus.ACCEPTED_RISK}
+    ),
+    FindingStatus.ASSIGNED: frozenset(
+        {FindingStatus.FIXED, FindingStatus.ACCEPTED_RISK, FindingStatus.OPEN}
+    ),
     FindingStatus.FIXED: frozenset({FindingStatus.OPEN}),  # it came back
     FindingStatus.ACCEPTED_RISK: frozenset({FindingStatus.OPEN}),
 }
@@ -105,19 +112,29 @@ class Finding:
     reason: str | None = None
 
 
-def move_finding(finding: Finding, to: FindingStatus, *, assignee: str | None = None,
-                 reason: str | None = None) -> Finding:
+def move_finding(
+    finding: Finding, to: FindingStatus, *, assignee: str | None = None, reason: str | None = None
+) -> Finding:
     if to not in _MOVES[finding.status]:
-        raise Conflict(f"a finding that is {finding.status.value} cannot become {to.value}",
-                       field="status")
+        raise Conflict(
+            f"a finding that is {finding.status.value} cannot become {to.value}", field="status"
+        )
     if to is FindingStatus.ASSIGNED and not assignee:
         raise InvalidInput("assigning a finding needs an assignee", field="assignee")
     if to is FindingStatus.ACCEPTED_RISK and not (reason or "").strip():
         raise InvalidInput("accepting a risk needs a reason", field="reason")
-    return Finding(finding.id, finding.fingerprint, finding.kind, finding.source,
-                   finding.category, finding.detail, to, finding.created_at,
-                   assignee if to is FindingStatus.ASSIGNED else finding.assignee,
-                   reason if to is FindingStatus.ACCEPTED_RISK else None)
+    return Finding(
+        finding.id,
+        finding.fingerprint,
+        finding.kind,
+        finding.source,
+        finding.category,
+        finding.detail,
+        to,
+        finding.created_at,
+        assignee if to is FindingStatus.ASSIGNED else finding.assignee,
+        reason if to is FindingStatus.ACCEPTED_RISK else None,
+    )
 
 
 def system_for(systems: Iterable[System], source: str) -> System | None:

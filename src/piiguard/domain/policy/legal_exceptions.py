@@ -34,11 +34,16 @@ class LegalException:
     revoked_at: datetime | None = None
 
     def in_force(self, at: datetime) -> bool:
-        return (self.approved_by is not None and self.approved_by != self.requested_by
-                and self.approved_at is not None and self.approved_at <= at
-                and (self.revoked_at is None or at < self.revoked_at)
-                and self.valid_from <= at < self.valid_until)
+        return (
+            self.approved_by is not None
+            and self.approved_by != self.requested_by
+            and self.approved_at is not None
+            and self.approved_at <= at
+            and (self.revoked_at is None or at < self.revoked_at)
+            and self.valid_from <= at < self.valid_until
+        )
 
     def covers(self, subject_id: str, category: str) -> bool:
         return subject_id in self.subject_ids and any(
-            category == c or category.startswith(c + ".") for c in self.categories)
+            category == c or category.startswith(c + ".") for c in self.categories
+        )

@@ -19,18 +19,33 @@ class Purpose:
 
 POLICY_PURPOSES: tuple[Purpose, ...] = (
     Purpose("order_fulfilment", "Fulfil a purchase order or a contract", "履行采购订单或合同"),
-    Purpose("business_negotiation", "Contact and communicate during business negotiation",
-            "在商务洽谈中与您联系和沟通"),
-    Purpose("requested_services", "Provide the services, products or functions requested",
-            "提供您所要求的服务、产品或功能"),
+    Purpose(
+        "business_negotiation",
+        "Contact and communicate during business negotiation",
+        "在商务洽谈中与您联系和沟通",
+    ),
+    Purpose(
+        "requested_services",
+        "Provide the services, products or functions requested",
+        "提供您所要求的服务、产品或功能",
+    ),
     Purpose("after_sales", "Provide after-sales service", "提供售后服务"),
-    Purpose("consultation_recommendation", "Consultation, recommendation and customer service",
-            "为您提供咨询、推荐及其他客户服务"),
+    Purpose(
+        "consultation_recommendation",
+        "Consultation, recommendation and customer service",
+        "为您提供咨询、推荐及其他客户服务",
+    ),
     Purpose("important_notices", "Send important notices", "向您发送重要通知"),
-    Purpose("legal_compliance", "Comply with and enforce applicable legal requirements",
-            "遵守并执行适用的法律要求"),
-    Purpose("service_improvement", "Other purposes useful to provide good services",
-            "为向您提供良好服务的其他用途"),
+    Purpose(
+        "legal_compliance",
+        "Comply with and enforce applicable legal requirements",
+        "遵守并执行适用的法律要求",
+    ),
+    Purpose(
+        "service_improvement",
+        "Other purposes useful to provide good services",
+        "为向您提供良好服务的其他用途",
+    ),
 )
 
 PURPOSE_KEYS: frozenset[str] = frozenset(p.key for p in POLICY_PURPOSES)

@@ -34,26 +34,58 @@ class PurposeRule:
 
 _CONTACT = frozenset({"user.name", "user.contact", "user.job_title"})
 _SEED_TERMS: Mapping[str, tuple[LegalBasis, frozenset[str], int, bool, frozenset[str]]] = {
-    "order_fulfilment": (LegalBasis.CONTRACT, _CONTACT | {"user.financial.bank_account",
-                                                          "user.behavior.purchase_history"},
-                         5 * 365, False, STAFF_ROLES),
-    "business_negotiation": (LegalBasis.LEGITIMATE_INTEREST, _CONTACT, 2 * 365, False,
-                             STAFF_ROLES),
-    "requested_services": (LegalBasis.CONTRACT, _CONTACT | {"user.device"}, 3 * 365, False,
-                           STAFF_ROLES),
-    "after_sales": (LegalBasis.CONTRACT, _CONTACT | {"user.behavior.purchase_history",
-                                                     "user.government_id.vehicle_registration"},
-                    5 * 365, False, STAFF_ROLES),
-    "consultation_recommendation": (LegalBasis.CONSENT, _CONTACT | {"user.behavior"}, 2 * 365,
-                                    True, STAFF_ROLES),
-    "important_notices": (LegalBasis.LEGITIMATE_INTEREST,
-                          frozenset({"user.name", "user.contact.email",
-                                     "user.contact.phone_number", "user.contact.address"}),
-                          5 * 365, False, STAFF_ROLES),
-    "legal_compliance": (LegalBasis.LEGAL_OBLIGATION, frozenset({"user"}), 10 * 365, False,
-                         frozenset({"privacy_officer", "system"})),
-    "service_improvement": (LegalBasis.CONSENT, frozenset({"user.device", "user.behavior"}),
-                            365, True, STAFF_ROLES),
+    "order_fulfilment": (
+        LegalBasis.CONTRACT,
+        _CONTACT | {"user.financial.bank_account", "user.behavior.purchase_history"},
+        5 * 365,
+        False,
+        STAFF_ROLES,
+    ),
+    "business_negotiation": (LegalBasis.LEGITIMATE_INTEREST, _CONTACT, 2 * 365, False, STAFF_ROLES),
+    "requested_services": (
+        LegalBasis.CONTRACT,
+        _CONTACT | {"user.device"},
+        3 * 365,
+        False,
+        STAFF_ROLES,
+    ),
+    "after_sales": (
+        LegalBasis.CONTRACT,
+        _CONTACT | {"user.behavior.purchase_history", "user.government_id.vehicle_registration"},
+        5 * 365,
+        False,
+        STAFF_ROLES,
+    ),
+    "consultation_recommendation": (
+        LegalBasis.CONSENT,
+        _CONTACT | {"user.behavior"},
+        2 * 365,
+        True,
+        STAFF_ROLES,
+    ),
+    "important_notices": (
+        LegalBasis.LEGITIMATE_INTEREST,
+        frozenset(
+            {"user.name", "user.contact.email", "user.contact.phone_number", "user.contact.address"}
+        ),
+        5 * 365,
+        False,
+        STAFF_ROLES,
+    ),
+    "legal_compliance": (
+        LegalBasis.LEGAL_OBLIGATION,
+        frozenset({"user"}),
+        10 * 365,
+        False,
+        frozenset({"privacy_officer", "system"}),
+    ),
+    "service_improvement": (
+        LegalBasis.CONSENT,
+        frozenset({"user.device", "user.behavior"}),
+        365,
+        True,
+        STAFF_ROLES,
+    ),
 }
 
 
@@ -69,14 +101,18 @@ def seed_purposes() -> list[PurposeRule]:
 def check_purpose(rule: PurposeRule, taxonomy: Taxonomy) -> PurposeRule:
     check_slug(rule.key, "key")
     if not rule.en.strip() or not rule.zh.strip():
-        raise InvalidInput("a purpose needs its description in English and Chinese",
-                           field="en" if not rule.en.strip() else "zh")
+        raise InvalidInput(
+            "a purpose needs its description in English and Chinese",
+            field="en" if not rule.en.strip() else "zh",
+        )
     for c in rule.categories:
         if c not in taxonomy:
             raise UnknownCategory(f"unknown data category {c!r}", field="categories")
     if rule.legal_basis is LegalBasis.CONSENT and not rule.needs_consent:
-        raise InvalidInput("a purpose whose legal basis is consent needs the person's consent",
-                           field="needs_consent")
+        raise InvalidInput(
+            "a purpose whose legal basis is consent needs the person's consent",
+            field="needs_consent",
+        )
     if rule.retention_days < 1:
         raise InvalidInput("retention must be at least one day", field="retention_days")
     if not rule.roles:

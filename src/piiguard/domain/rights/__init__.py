@@ -1,2 +1,1 @@
-"""Rights requests of the person (R4, R9): the rules, the ports, the package formats.
-"""
+"""Rights requests of the person (R4, R9): the rules, the ports, the package formats."""

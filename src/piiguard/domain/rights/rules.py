@@ -138,18 +138,24 @@ def needs_second_step(kind: RequestKind, sensitive: bool, terms: RequestTerms) -
 # --- the request's life -------------------------------------------------------------------
 
 _NEXT: dict[RequestStatus, frozenset[RequestStatus]] = {
-    RequestStatus.AWAITING_VERIFICATION: frozenset({
-        RequestStatus.AWAITING_SECOND_STEP, RequestStatus.IN_PROGRESS, RequestStatus.REFUSED}),
-    RequestStatus.AWAITING_SECOND_STEP: frozenset({
-        RequestStatus.IN_PROGRESS, RequestStatus.WAITING_ON_REQUESTER, RequestStatus.REFUSED}),
-    RequestStatus.IN_PROGRESS: frozenset({
-        RequestStatus.WAITING_ON_REQUESTER, RequestStatus.WAITING_ON_SYSTEMS,
-        RequestStatus.COMPLETED, RequestStatus.REFUSED}),
-    RequestStatus.WAITING_ON_REQUESTER: frozenset({
-        RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_SECOND_STEP,
-        RequestStatus.REFUSED}),
-    RequestStatus.WAITING_ON_SYSTEMS: frozenset({
-        RequestStatus.COMPLETED, RequestStatus.REFUSED}),
+    RequestStatus.AWAITING_VERIFICATION: frozenset(
+        {RequestStatus.AWAITING_SECOND_STEP, RequestStatus.IN_PROGRESS, RequestStatus.REFUSED}
+    ),
+    RequestStatus.AWAITING_SECOND_STEP: frozenset(
+        {RequestStatus.IN_PROGRESS, RequestStatus.WAITING_ON_REQUESTER, RequestStatus.REFUSED}
+    ),
+    RequestStatus.IN_PROGRESS: frozenset(
+        {
+            RequestStatus.WAITING_ON_REQUESTER,
+            RequestStatus.WAITING_ON_SYSTEMS,
+            RequestStatus.COMPLETED,
+            RequestStatus.REFUSED,
+        }
+    ),
+    RequestStatus.WAITING_ON_REQUESTER: frozenset(
+        {RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_SECOND_STEP, RequestStatus.REFUSED}
+    ),
+    RequestStatus.WAITING_ON_SYSTEMS: frozenset({RequestStatus.COMPLETED, RequestStatus.REFUSED}),
     RequestStatus.COMPLETED: frozenset(),
     RequestStatus.REFUSED: frozenset(),
 }
@@ -158,8 +164,7 @@ _NEXT: dict[RequestStatus, frozenset[RequestStatus]] = {
 def move(req: RightsRequest, to: RequestStatus, at: datetime) -> RightsRequest:
     """The request in its next status; a move the life does not allow is a Conflict."""
     if to not in _NEXT[req.status]:
-        raise Conflict(f"request {req.id} is {req.status}; it cannot become {to}",
-                       field="status")
+        raise Conflict(f"request {req.id} is {req.status}; it cannot become {to}", field="status")
     out = replace(req, status=to)
     if to.closed:
         out = replace(out, closed_at=at)
@@ -169,20 +174,28 @@ def move(req: RightsRequest, to: RequestStatus, at: datetime) -> RightsRequest:
 def pause(req: RightsRequest, at: datetime) -> RightsRequest:
     """Wait on the requester (more information, a document, a fee): the clock stops."""
     if req.status not in (RequestStatus.IN_PROGRESS, RequestStatus.AWAITING_SECOND_STEP):
-        raise Conflict(f"request {req.id} is {req.status}; only a request being handled "
-                       "can wait on the requester", field="status")
+        raise Conflict(
+            f"request {req.id} is {req.status}; only a request being handled "
+            "can wait on the requester",
+            field="status",
+        )
     return replace(move(req, RequestStatus.WAITING_ON_REQUESTER, at), paused_at=at)
 
 
-def resume(req: RightsRequest, at: datetime, back: RequestStatus = RequestStatus.IN_PROGRESS
-           ) -> RightsRequest:
+def resume(
+    req: RightsRequest, at: datetime, back: RequestStatus = RequestStatus.IN_PROGRESS
+) -> RightsRequest:
     """The requester answered: the deadline moves by exactly the time spent waiting.
     `back`: where the request goes on (the second step, if it was waiting for a document)."""
     if req.paused_at is None:
         raise Conflict(f"request {req.id} is not waiting on the requester", field="status")
     waited = max(timedelta(0), at - req.paused_at)
-    return replace(move(req, back, at), paused_at=None, due_at=req.due_at + waited,
-                   paused_seconds=req.paused_seconds + int(waited.total_seconds()))
+    return replace(
+        move(req, back, at),
+        paused_at=None,
+        due_at=req.due_at + waited,
+        paused_seconds=req.paused_seconds + int(waited.total_seconds()),
+    )
 
 
 # --- reminders and escalation (R9.2) -------------------------------------------------------
@@ -194,8 +207,9 @@ def reminder_label(days: int) -> str:
     return f"reminder_{days}d"
 
 
-def notices_due(req: RightsRequest, now: datetime, sent: Iterable[str],
-                terms: RequestTerms) -> list[str]:
+def notices_due(
+    req: RightsRequest, now: datetime, sent: Iterable[str], terms: RequestTerms
+) -> list[str]:
     """Which notices are owed now and not yet sent: reminders to the assignee 7, 3 and 1
     days before the due date, and an escalation to the privacy officer once overdue.
     After downtime (the scheduler catching up) only the most urgent one is sent — the
@@ -203,14 +217,18 @@ def notices_due(req: RightsRequest, now: datetime, sent: Iterable[str],
     if req.status.closed or req.paused_at is not None:
         return []
     done = set(sent)
-    owed = [reminder_label(d) for d in sorted(terms.reminder_days, reverse=True)
-            if now >= req.due_at - timedelta(days=d)]
+    owed = [
+        reminder_label(d)
+        for d in sorted(terms.reminder_days, reverse=True)
+        if now >= req.due_at - timedelta(days=d)
+    ]
     if now > req.due_at:
         owed.append(ESCALATION)
     return [n for n in owed if n not in done]
 
 
 # --- identity verification (R4.3) ----------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Verification:
@@ -224,8 +242,9 @@ class Verification:
     used_at: datetime | None = None
 
     def usable(self, now: datetime, terms: RequestTerms) -> bool:
-        return (self.used_at is None and now < self.expires_at
-                and self.attempts < terms.code_attempts)
+        return (
+            self.used_at is None and now < self.expires_at and self.attempts < terms.code_attempts
+        )
 
 
 def may_send_code(sent_times: Iterable[datetime], now: datetime, terms: RequestTerms) -> bool:
@@ -236,16 +255,23 @@ def may_send_code(sent_times: Iterable[datetime], now: datetime, terms: RequestT
 
 # --- charges and refusals (R4.4) ------------------------------------------------------------
 
-def excessive_reason(kind: RequestKind, earlier: Iterable[tuple[RequestKind, datetime]],
-                     at: datetime, terms: RequestTerms) -> str:
+
+def excessive_reason(
+    kind: RequestKind,
+    earlier: Iterable[tuple[RequestKind, datetime]],
+    at: datetime,
+    terms: RequestTerms,
+) -> str:
     """Non-empty when this request repeats its kind more than `excessive_count` times within
     the window: the person's earlier requests (matched by contact hash or subject)."""
     since = at - timedelta(days=terms.excessive_window_days)
     n = sum(1 for k, t in earlier if k is kind and since <= t <= at)
     if n >= terms.excessive_count:
-        return (f"repetitive: {n} earlier {kind} requests within "
-                f"{terms.excessive_window_days} days (more than {terms.excessive_count} "
-                "is beyond conventional limits)")
+        return (
+            f"repetitive: {n} earlier {kind} requests within "
+            f"{terms.excessive_window_days} days (more than {terms.excessive_count} "
+            "is beyond conventional limits)"
+        )
     return ""
 
 
@@ -257,14 +283,16 @@ def check_fee(fee: str) -> str:
     try:
         amount = float(parts[0])
     except ValueError:
-        raise InvalidInput("a fee is an amount and a currency code, e.g. '50 CNY'",
-                           field="fee") from None
+        raise InvalidInput(
+            "a fee is an amount and a currency code, e.g. '50 CNY'", field="fee"
+        ) from None
     if amount <= 0 or amount > 100_000:
         raise InvalidInput("a fee must be a positive, reasonable amount", field="fee")
     return f"{parts[0]} {parts[1].upper()}"
 
 
 # --- notifications to the systems holding the data (R4.1: correction, deletion) ------------
+
 
 class TaskAction(StrEnum):
     CORRECT = "correct"
@@ -319,8 +347,10 @@ def check_webhook_url(url: str, *, require_https: bool = False) -> str:
     receiver on this host (loopback)."""
     text = url.strip()
     if not text or len(text) > MAX_URL_LENGTH or any(c.isspace() or ord(c) < 32 for c in text):
-        raise InvalidInput("a webhook URL is a single http(s) URL of at most "
-                           f"{MAX_URL_LENGTH} characters", field="url")
+        raise InvalidInput(
+            f"a webhook URL is a single http(s) URL of at most {MAX_URL_LENGTH} characters",
+            field="url",
+        )
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     loopback = parts.hostname in ("127.0.0.1", "::1", "localhost")  # a receiver on this host
@@ -330,13 +360,17 @@ def check_webhook_url(url: str, *, require_https: bool = False) -> str:
     try:
         _ = parts.port  # urlsplit checks the port only when it is asked for
     except ValueError:
-        raise InvalidInput("the webhook URL's port is not a number from 0 to 65535",
-                           field="url") from None
+        raise InvalidInput(
+            "the webhook URL's port is not a number from 0 to 65535", field="url"
+        ) from None
     if not parts.hostname:
         raise InvalidInput("a webhook URL needs a host", field="url")
     if parts.username is not None or parts.password is not None:
-        raise InvalidInput("a webhook URL must not carry a user name or password; the "
-                           "signature authenticates piiguard", field="url")
+        raise InvalidInput(
+            "a webhook URL must not carry a user name or password; the "
+            "signature authenticates piiguard",
+            field="url",
+        )
     if parts.fragment:
         raise InvalidInput("a webhook URL has no #fragment", field="url")
     return parts._replace(scheme=scheme).geturl()

@@ -76,9 +76,16 @@ def _scan_file(
             if parts is not None:  # encoded bodies or headers: scan them decoded
                 for n, text in parts:
                     for h in detector.scan(text, ""):
-                        yield Located(source, {"mime_part": n,
-                                               "line": text.count("\n", 0, h.start) + 1,
-                                               "start": h.start, "end": h.end}, h)
+                        yield Located(
+                            source,
+                            {
+                                "mime_part": n,
+                                "line": text.count("\n", 0, h.start) + 1,
+                                "start": h.start,
+                                "end": h.end,
+                            },
+                            h,
+                        )
                 return
         with path.open("rb") as stream:
             sample = stream.read(SAMPLE_BYTES)

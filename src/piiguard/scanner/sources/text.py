@@ -74,8 +74,9 @@ class Window:
     emit_to: int
 
 
-def windows(path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES,
-            progress: BytesRead | None = None) -> Iterator[Window]:
+def windows(
+    path: Path, encoding: str, chunk_bytes: int = CHUNK_BYTES, progress: BytesRead | None = None
+) -> Iterator[Window]:
     """The decoded file in overlapping windows, read `chunk_bytes` at a time (each chunk's
     size told to `progress` as it is read)."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")

@@ -30,21 +30,24 @@ def _new_key() -> tuple[str, str]:
     return prefix, f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
 
 
-def check_scope(state: PolicyState, purposes: frozenset[str] | None,
-                categories: frozenset[str] | None) -> Scope | None:
+def check_scope(
+    state: PolicyState, purposes: frozenset[str] | None, categories: frozenset[str] | None
+) -> Scope | None:
     """A key's scope: purposes from the register, categories from the taxonomy."""
     for purpose in sorted(purposes or ()):
         if purpose not in state.register.rules:
-            raise InvalidInput(f"unknown purpose {purpose!r}; see piiguard purpose list",
-                               field="purposes")
+            raise InvalidInput(
+                f"unknown purpose {purpose!r}; see piiguard purpose list", field="purposes"
+            )
     check_categories(state.taxonomy, categories or frozenset(), "categories")
     if purposes is None and categories is None:
         return None
     return Scope(purposes, categories)
 
 
-def add_client(uow: UnitOfWork, clock: Clock, actor: Actor, name: str,
-               scope: Scope | None = None) -> tuple[SystemClient, str]:
+def add_client(
+    uow: UnitOfWork, clock: Clock, actor: Actor, name: str, scope: Scope | None = None
+) -> tuple[SystemClient, str]:
     """Register a system (ERP, CRM, ...), its key scoped to purposes and categories (None:
     every purpose the register allows systems). Returns its API key, shown once: only a
     SHA-256 of it is kept (it is 256 random bits, so a slow hash adds nothing)."""
@@ -55,42 +58,59 @@ def add_client(uow: UnitOfWork, clock: Clock, actor: Actor, name: str,
         if uow.clients.by_name(name) is not None:
             raise Conflict(f"a system client named {name!r} exists", field="name")
         uow.clients.add(client, _sha256(key), actor.ref)
-        uow.audit(AuditEvent("client.add", actor.kind.value, actor.id, "client", client.id,
-                             details={"name": name, **_scope_details(scope)}))
+        uow.audit(
+            AuditEvent(
+                "client.add",
+                actor.kind.value,
+                actor.id,
+                "client",
+                client.id,
+                details={"name": name, **_scope_details(scope)},
+            )
+        )
         uow.commit()
     return client, key
 
 
 def _scope_details(scope: Scope | None) -> dict[str, list[str] | None]:
     scope = scope or Scope()
-    return {"purposes": None if scope.purposes is None else sorted(scope.purposes),
-            "categories": None if scope.categories is None else sorted(scope.categories)}
+    return {
+        "purposes": None if scope.purposes is None else sorted(scope.purposes),
+        "categories": None if scope.categories is None else sorted(scope.categories),
+    }
 
 
 def _client_named(uow: UnitOfWork, name: str) -> SystemClient:
     client = uow.clients.by_name(name)
     if client is None:
-        raise NotFound(f"no system client named {name!r}; see piiguard client list",
-                       field="name")
+        raise NotFound(f"no system client named {name!r}; see piiguard client list", field="name")
     if client.revoked_at is not None:
         raise Conflict(f"the client {name!r} was revoked", field="name")
     return client
 
 
-def scope_client(uow: UnitOfWork, actor: Actor, name: str, scope: Scope | None
-                 ) -> SystemClient:
+def scope_client(uow: UnitOfWork, actor: Actor, name: str, scope: Scope | None) -> SystemClient:
     """Change what a client's key may be used for; the next decision holds to it."""
     with uow:
         client = _client_named(uow, name)
         uow.clients.set_scope(client.id, scope)
-        uow.audit(AuditEvent("client.scope", actor.kind.value, actor.id, "client", client.id,
-                             details=_scope_details(scope)))
+        uow.audit(
+            AuditEvent(
+                "client.scope",
+                actor.kind.value,
+                actor.id,
+                "client",
+                client.id,
+                details=_scope_details(scope),
+            )
+        )
         uow.commit()
     return client
 
 
-def rotate_client_key(uow: UnitOfWork, clock: Clock, actor: Actor, name: str,
-                      overlap: timedelta) -> tuple[SystemClient, str]:
+def rotate_client_key(
+    uow: UnitOfWork, clock: Clock, actor: Actor, name: str, overlap: timedelta
+) -> tuple[SystemClient, str]:
     """A new key for a client; the current one keeps working for `overlap` (so the system
     can be switched over without an outage), then stops. A key older than that is gone
     at once. Returns the new key, shown once."""
@@ -101,8 +121,16 @@ def rotate_client_key(uow: UnitOfWork, clock: Clock, actor: Actor, name: str,
     with uow:
         client = _client_named(uow, name)
         uow.clients.rotate(client.id, prefix, _sha256(key), until)
-        uow.audit(AuditEvent("client.rotate", actor.kind.value, actor.id, "client", client.id,
-                             details={"previous_until": until.isoformat()}))
+        uow.audit(
+            AuditEvent(
+                "client.rotate",
+                actor.kind.value,
+                actor.id,
+                "client",
+                client.id,
+                details={"previous_until": until.isoformat()},
+            )
+        )
         uow.commit()
     return client, key
 
@@ -137,7 +165,7 @@ def authenticate_client(uow: UnitOfWork, clock: Clock, key: str) -> Actor:
     if client.revoked_at is not None:
         raise NotAuthenticated("this API key was revoked")
     if previous_until is not None and previous_until <= clock.now():
-        raise NotAuthenticated("this API key was replaced and its overlap has ended: use "
-                               "the new key")
+        raise NotAuthenticated(
+            "this API key was replaced and its overlap has ended: use the new key"
+        )
     return Actor(client.id, ActorKind.SYSTEM, frozenset({"system"}), client.scope)
-

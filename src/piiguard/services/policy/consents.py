@@ -21,9 +21,18 @@ def _live(uow: UnitOfWork, subject_id: str, field: str = "subject_id") -> None:
         raise NotFound(f"no subject {subject_id}", field=field)
 
 
-def grant_consent(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                  subject_id: str, purpose: str, kind: ConsentKind, channel: Channel,
-                  text_shown: str, given_by: str | None = None) -> Consent:
+def grant_consent(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    subject_id: str,
+    purpose: str,
+    kind: ConsentKind,
+    channel: Channel,
+    text_shown: str,
+    given_by: str | None = None,
+) -> Consent:
     """Record a consent with its evidence: channel, time, the policy version in force, a
     SHA-256 of the exact text shown, who recorded it. Guardian consent names the guardian."""
     if not text_shown.strip():
@@ -33,35 +42,62 @@ def grant_consent(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor:
         _live(uow, subject_id)
         state.register.get(purpose)
         if kind is ConsentKind.GUARDIAN and not given_by:
-            raise InvalidInput("guardian consent names the guardian (given_by)",
-                               field="given_by")
+            raise InvalidInput("guardian consent names the guardian (given_by)", field="given_by")
         # a guardian may give any kind of consent for a child (for a child, only theirs counts)
-        if given_by and given_by not in {g.guardian_id
-                                         for g in uow.consents.guardians_of(subject_id)}:
-            raise Conflict("given_by is not linked to this subject as a guardian",
-                           field="given_by")
-        consent = Consent(new_id(), subject_id, purpose, kind, clock.now(), channel,
-                          state.policy_version, hashlib.sha256(text_shown.encode()).hexdigest(),
-                          actor.ref, given_by)
+        if given_by and given_by not in {
+            g.guardian_id for g in uow.consents.guardians_of(subject_id)
+        }:
+            raise Conflict("given_by is not linked to this subject as a guardian", field="given_by")
+        consent = Consent(
+            new_id(),
+            subject_id,
+            purpose,
+            kind,
+            clock.now(),
+            channel,
+            state.policy_version,
+            hashlib.sha256(text_shown.encode()).hexdigest(),
+            actor.ref,
+            given_by,
+        )
         uow.consents.add(consent)
-        uow.audit(AuditEvent("consent.grant", actor.kind.value, actor.id, "consent", consent.id,
-                             subject_id, purpose, details={"kind": kind.value,
-                                                           "channel": channel.value,
-                                                           "text_hash": consent.text_hash}))
+        uow.audit(
+            AuditEvent(
+                "consent.grant",
+                actor.kind.value,
+                actor.id,
+                "consent",
+                consent.id,
+                subject_id,
+                purpose,
+                details={
+                    "kind": kind.value,
+                    "channel": channel.value,
+                    "text_hash": consent.text_hash,
+                },
+            )
+        )
         uow.commit()
     return consent
 
 
-def withdraw_consent(uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str,
-                     consent_id: str) -> None:
+def withdraw_consent(
+    uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str, consent_id: str
+) -> None:
     with uow:
-        if not any(c.id == consent_id and c.withdrawn_at is None
-                   for c in uow.consents.of_subject(subject_id)):
-            raise NotFound(f"subject {subject_id} has no consent {consent_id} in force",
-                           field="consent_id")
+        if not any(
+            c.id == consent_id and c.withdrawn_at is None
+            for c in uow.consents.of_subject(subject_id)
+        ):
+            raise NotFound(
+                f"subject {subject_id} has no consent {consent_id} in force", field="consent_id"
+            )
         uow.consents.withdraw(consent_id, clock.now())
-        uow.audit(AuditEvent("consent.withdraw", actor.kind.value, actor.id, "consent",
-                             consent_id, subject_id))
+        uow.audit(
+            AuditEvent(
+                "consent.withdraw", actor.kind.value, actor.id, "consent", consent_id, subject_id
+            )
+        )
         uow.commit()
 
 
@@ -69,15 +105,24 @@ def list_consents(uow: UnitOfWork, actor: Actor, subject_id: str) -> list[Consen
     with uow:
         _live(uow, subject_id)
         found = uow.consents.of_subject(subject_id)
-        uow.audit(AuditEvent("consent.list", actor.kind.value, actor.id, "subject", subject_id,
-                             subject_id))
+        uow.audit(
+            AuditEvent(
+                "consent.list", actor.kind.value, actor.id, "subject", subject_id, subject_id
+            )
+        )
         uow.commit()
     return found
 
 
-def restrict_processing(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                        subject_id: str, kind: RestrictionKind, purpose: str | None
-                        ) -> Restriction:
+def restrict_processing(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    subject_id: str,
+    kind: RestrictionKind,
+    purpose: str | None,
+) -> Restriction:
     """Restriction (all purposes, or one) or objection to a purpose (R4.2)."""
     if kind is RestrictionKind.OBJECTION and not purpose:
         raise InvalidInput("an objection names the purpose objected to", field="purpose")
@@ -88,8 +133,17 @@ def restrict_processing(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, 
             state.register.get(purpose)
         r = Restriction(new_id(), subject_id, kind, purpose, clock.now())
         uow.consents.add_restriction(r, actor.ref)
-        uow.audit(AuditEvent(f"processing.{kind.value}", actor.kind.value, actor.id,
-                             "restriction", r.id, subject_id, purpose or ""))
+        uow.audit(
+            AuditEvent(
+                f"processing.{kind.value}",
+                actor.kind.value,
+                actor.id,
+                "restriction",
+                r.id,
+                subject_id,
+                purpose or "",
+            )
+        )
         uow.commit()
     return r
 
@@ -99,27 +153,41 @@ def list_restrictions(uow: UnitOfWork, actor: Actor, subject_id: str) -> list[Re
     with uow:
         _live(uow, subject_id)
         found = uow.consents.restrictions_of(subject_id)
-        uow.audit(AuditEvent("processing.list", actor.kind.value, actor.id, "subject",
-                             subject_id, subject_id))
+        uow.audit(
+            AuditEvent(
+                "processing.list", actor.kind.value, actor.id, "subject", subject_id, subject_id
+            )
+        )
         uow.commit()
     return found
 
 
-def lift_restriction(uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str,
-                     restriction_id: str) -> None:
+def lift_restriction(
+    uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str, restriction_id: str
+) -> None:
     with uow:
         if not any(r.id == restriction_id for r in uow.consents.restrictions_of(subject_id)):
-            raise NotFound(f"subject {subject_id} has no restriction {restriction_id}",
-                           field="restriction_id")
+            raise NotFound(
+                f"subject {subject_id} has no restriction {restriction_id}", field="restriction_id"
+            )
         if not uow.consents.lift(restriction_id, clock.now()):
             raise Conflict("this restriction was already lifted", field="restriction_id")
-        uow.audit(AuditEvent("processing.lift", actor.kind.value, actor.id, "restriction",
-                             restriction_id, subject_id))
+        uow.audit(
+            AuditEvent(
+                "processing.lift",
+                actor.kind.value,
+                actor.id,
+                "restriction",
+                restriction_id,
+                subject_id,
+            )
+        )
         uow.commit()
 
 
-def link_guardian(uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str,
-                  guardian_id: str) -> None:
+def link_guardian(
+    uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str, guardian_id: str
+) -> None:
     if child_id == guardian_id:
         raise InvalidInput("a subject cannot be their own guardian", field="guardian_id")
     with uow:
@@ -128,13 +196,23 @@ def link_guardian(uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str,
         if any(g.guardian_id == guardian_id for g in uow.consents.guardians_of(child_id)):
             raise Conflict("this guardian is already linked", field="guardian_id")
         uow.consents.link_guardian(child_id, guardian_id, clock.now())
-        uow.audit(AuditEvent("guardian.link", actor.kind.value, actor.id, "subject", child_id,
-                             child_id, details={"guardian_id": guardian_id}))
+        uow.audit(
+            AuditEvent(
+                "guardian.link",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                child_id,
+                child_id,
+                details={"guardian_id": guardian_id},
+            )
+        )
         uow.commit()
 
 
-def verify_guardian(uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str,
-                    guardian_id: str) -> None:
+def verify_guardian(
+    uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str, guardian_id: str
+) -> None:
     """Staff confirm (e.g. from the household register or a birth certificate) that the
     guardian is the child's guardian; only then does their consent count (R6.1)."""
     if actor.kind.value not in ("staff", "operator"):
@@ -142,8 +220,17 @@ def verify_guardian(uow: UnitOfWork, clock: Clock, actor: Actor, child_id: str,
     with uow:
         if not uow.consents.verify_guardian(child_id, guardian_id, actor.ref, clock.now()):
             raise NotFound("no such guardian link", field="guardian_id")
-        uow.audit(AuditEvent("guardian.verify", actor.kind.value, actor.id, "subject",
-                             child_id, child_id, details={"guardian_id": guardian_id}))
+        uow.audit(
+            AuditEvent(
+                "guardian.verify",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                child_id,
+                child_id,
+                details={"guardian_id": guardian_id},
+            )
+        )
         uow.commit()
 
 
@@ -151,6 +238,15 @@ def declare_minor(uow: UnitOfWork, actor: Actor, subject_id: str, minor: bool) -
     with uow:
         _live(uow, subject_id)
         uow.consents.set_minor(subject_id, declared_minor=minor)
-        uow.audit(AuditEvent("subject.declare_minor", actor.kind.value, actor.id, "subject",
-                             subject_id, subject_id, details={"minor": minor}))
+        uow.audit(
+            AuditEvent(
+                "subject.declare_minor",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                subject_id,
+                subject_id,
+                details={"minor": minor},
+            )
+        )
         uow.commit()

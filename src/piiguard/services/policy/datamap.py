@@ -25,25 +25,37 @@ from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
 
-def register_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                    system: System) -> System:
+def register_system(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, system: System
+) -> System:
     """Register or change a designated system's description. Its approval is kept as it is
     (a new system starts pending): only `set_system_status`, a privacy officer's step,
     approves, holds or retires it."""
     known = policy.read(uow).systems.get(system.key)
-    return save_system(uow, policy, clock, actor, replace(
-        system, status=known.status if known else Approval.PENDING,
-        cloud_approved=known.cloud_approved if known else False))
+    return save_system(
+        uow,
+        policy,
+        clock,
+        actor,
+        replace(
+            system,
+            status=known.status if known else Approval.PENDING,
+            cloud_approved=known.cloud_approved if known else False,
+        ),
+    )
 
 
-def save_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                system: System) -> System:
+def save_system(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, system: System
+) -> System:
     """Store a system as given (approval included)."""
     check_slug(system.key, "key")
     system = replace(system, region=check_region(system.region))
     if not system.name.strip() or not system.owner.strip():
-        raise InvalidInput("a system needs a name and an owner",
-                           field="name" if not system.name.strip() else "owner")
+        raise InvalidInput(
+            "a system needs a name and an owner",
+            field="name" if not system.name.strip() else "owner",
+        )
     with uow:
         state = policy.current(uow)
         check_categories(state.taxonomy, system.categories)
@@ -52,23 +64,43 @@ def save_system(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: A
                 raise NotFound(f"no purpose {p!r} in the register", field="purposes")
         uow.registers.save_system(system, clock.now())
         uow.registers.bump()
-        uow.audit(AuditEvent("system.save", actor.kind.value, actor.id, "system", system.key,
-                             details={"status": system.status.value, "region": system.region,
-                                      "cloud_approved": system.cloud_approved}))
+        uow.audit(
+            AuditEvent(
+                "system.save",
+                actor.kind.value,
+                actor.id,
+                "system",
+                system.key,
+                details={
+                    "status": system.status.value,
+                    "region": system.region,
+                    "cloud_approved": system.cloud_approved,
+                },
+            )
+        )
         uow.commit()
     return system
 
 
-def set_system_status(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                      key: str, status: Approval, *, cloud_approved: bool | None = None
-                      ) -> System:
+def set_system_status(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    key: str,
+    status: Approval,
+    *,
+    cloud_approved: bool | None = None,
+) -> System:
     state = policy.read(uow)
     system = state.systems.get(key)
     if system is None:
         raise NotFound(f"no system {key!r} in the data map", field="key")
-    changed = replace(system, status=status,
-                      cloud_approved=system.cloud_approved if cloud_approved is None
-                      else cloud_approved)
+    changed = replace(
+        system,
+        status=status,
+        cloud_approved=system.cloud_approved if cloud_approved is None else cloud_approved,
+    )
     return save_system(uow, policy, clock, actor, changed)
 
 
@@ -76,9 +108,17 @@ def list_systems(uow: UnitOfWork, policy: PolicySnapshots) -> list[System]:
     return sorted(policy.read(uow).systems.values(), key=lambda s: s.key)
 
 
-def register_export(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                    system: str, recipient: str, categories: frozenset[str], purpose: str,
-                    expires_at: datetime) -> Export:
+def register_export(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    system: str,
+    recipient: str,
+    categories: frozenset[str],
+    purpose: str,
+    expires_at: datetime,
+) -> Export:
     now = clock.now()
     if expires_at <= now:
         raise InvalidInput("an export must expire in the future", field="expires_at")
@@ -90,11 +130,21 @@ def register_export(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
             raise NotFound(f"no system {system!r} in the data map", field="system")
         check_categories(state.taxonomy, categories)
         state.register.get(purpose)
-        export = Export(new_id(), system, recipient.strip(), actor.ref, categories, purpose,
-                        now, expires_at)
+        export = Export(
+            new_id(), system, recipient.strip(), actor.ref, categories, purpose, now, expires_at
+        )
         uow.registers.add_export(export)
-        uow.audit(AuditEvent("export.register", actor.kind.value, actor.id, "export",
-                             export.id, purpose=purpose, details={"system": system}))
+        uow.audit(
+            AuditEvent(
+                "export.register",
+                actor.kind.value,
+                actor.id,
+                "export",
+                export.id,
+                purpose=purpose,
+                details={"system": system},
+            )
+        )
         uow.commit()
     return export
 
@@ -103,8 +153,9 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def record_finding(uow: UnitOfWork, clock: Clock, actor: Actor, kind: str, source: str,
-                   category: str, detail: str) -> tuple[Finding, bool]:
+def record_finding(
+    uow: UnitOfWork, clock: Clock, actor: Actor, kind: str, source: str, category: str, detail: str
+) -> tuple[Finding, bool]:
     """Open a finding unless the same one (kind, source, category) is known; a fixed one
     that shows up again is reopened. Returns the finding and whether anything changed."""
     fp = _fingerprint(kind, source, category)
@@ -113,12 +164,22 @@ def record_finding(uow: UnitOfWork, clock: Clock, actor: Actor, kind: str, sourc
         now = clock.now()
         if known is not None and known.status is not FindingStatus.FIXED:
             return known, False
-        finding = (Finding(new_id(), fp, kind, source, category, detail, FindingStatus.OPEN,
-                           now) if known is None
-                   else move_finding(known, FindingStatus.OPEN))
+        finding = (
+            Finding(new_id(), fp, kind, source, category, detail, FindingStatus.OPEN, now)
+            if known is None
+            else move_finding(known, FindingStatus.OPEN)
+        )
         uow.registers.save_finding(finding, now)
-        uow.audit(AuditEvent("finding.open", actor.kind.value, actor.id, "finding", finding.id,
-                             details={"kind": kind, "category": category}))
+        uow.audit(
+            AuditEvent(
+                "finding.open",
+                actor.kind.value,
+                actor.id,
+                "finding",
+                finding.id,
+                details={"kind": kind, "category": category},
+            )
+        )
         uow.commit()
     return finding, True
 
@@ -129,26 +190,47 @@ def review_exports(uow: UnitOfWork, clock: Clock, actor: Actor) -> list[Finding]
         expired = [e for e in uow.registers.exports() if e.expired(clock.now())]
     opened = []
     for e in expired:
-        f, changed = record_finding(uow, clock, actor, "expired_export", f"export:{e.id}",
-                                    ",".join(sorted(e.categories)),
-                                    f"export to {e.recipient} from {e.system} for {e.purpose} "
-                                    f"expired {e.expires_at.isoformat()}")
+        f, changed = record_finding(
+            uow,
+            clock,
+            actor,
+            "expired_export",
+            f"export:{e.id}",
+            ",".join(sorted(e.categories)),
+            f"export to {e.recipient} from {e.system} for {e.purpose} "
+            f"expired {e.expires_at.isoformat()}",
+        )
         if changed:
             opened.append(f)
     return opened
 
 
-def update_finding(uow: UnitOfWork, clock: Clock, actor: Actor, finding_id: str,
-                   status: FindingStatus, *, assignee: str | None = None,
-                   reason: str | None = None) -> Finding:
+def update_finding(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    finding_id: str,
+    status: FindingStatus,
+    *,
+    assignee: str | None = None,
+    reason: str | None = None,
+) -> Finding:
     with uow:
         f = uow.registers.finding(finding_id)
         if f is None:
             raise NotFound(f"no finding {finding_id}", field="finding_id")
         moved = move_finding(f, status, assignee=assignee, reason=reason)
         uow.registers.save_finding(moved, clock.now())
-        uow.audit(AuditEvent(f"finding.{status.value}", actor.kind.value, actor.id, "finding",
-                             finding_id, details={"assignee": assignee}))
+        uow.audit(
+            AuditEvent(
+                f"finding.{status.value}",
+                actor.kind.value,
+                actor.id,
+                "finding",
+                finding_id,
+                details={"assignee": assignee},
+            )
+        )
         uow.commit()
     return moved
 

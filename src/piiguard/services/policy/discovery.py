@@ -33,8 +33,13 @@ class DiscoveryReport:
     registered: int  # seen where the data map says it is held
 
 
-def report_discoveries(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                       found: Iterable[Discovered]) -> DiscoveryReport:
+def report_discoveries(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    found: Iterable[Discovered],
+) -> DiscoveryReport:
     state = policy.read(uow)
     systems = list(state.systems.values())
     opened: list[Finding] = []
@@ -42,15 +47,21 @@ def report_discoveries(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, a
     for d in sorted(set(found), key=lambda x: (x.source, x.category, x.child)):
         system = system_for(systems, d.source)
         if d.child:
-            kind, detail = ("child_data_found",
-                            "a date of birth of a child: check that a verified guardian "
-                            "consented, or delete it as soon as possible (R6.3)")
+            kind, detail = (
+                "child_data_found",
+                "a date of birth of a child: check that a verified guardian "
+                "consented, or delete it as soon as possible (R6.3)",
+            )
         elif system is None:
-            kind, detail = ("unregistered_location",
-                            "personal data where no designated system is registered")
+            kind, detail = (
+                "unregistered_location",
+                "personal data where no designated system is registered",
+            )
         elif not any(state.taxonomy.is_within(d.category, c) for c in system.categories):
-            kind, detail = ("category_not_registered",
-                            f"system {system.key} is not registered as holding this category")
+            kind, detail = (
+                "category_not_registered",
+                f"system {system.key} is not registered as holding this category",
+            )
         else:
             registered += 1
             continue

@@ -18,16 +18,29 @@ from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 APPROVER_ROLE = "privacy_officer"
 
 
-def request_exception(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                      kind: ExceptionKind, authority: str, case_reference: str,
-                      legal_provision: str, subject_ids: frozenset[str],
-                      categories: frozenset[str], valid_from: datetime, valid_until: datetime
-                      ) -> LegalException:
-    for name, value in (("authority", authority), ("case_reference", case_reference),
-                        ("legal_provision", legal_provision)):
+def request_exception(
+    uow: UnitOfWork,
+    policy: PolicySnapshots,
+    clock: Clock,
+    actor: Actor,
+    kind: ExceptionKind,
+    authority: str,
+    case_reference: str,
+    legal_provision: str,
+    subject_ids: frozenset[str],
+    categories: frozenset[str],
+    valid_from: datetime,
+    valid_until: datetime,
+) -> LegalException:
+    for name, value in (
+        ("authority", authority),
+        ("case_reference", case_reference),
+        ("legal_provision", legal_provision),
+    ):
         if not value.strip():
-            raise InvalidInput(f"a legal exception records its {name.replace('_', ' ')}",
-                               field=name)
+            raise InvalidInput(
+                f"a legal exception records its {name.replace('_', ' ')}", field=name
+            )
     if not subject_ids:
         raise InvalidInput("name the subjects the exception covers", field="subject_ids")
     if not categories:
@@ -35,28 +48,48 @@ def request_exception(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, ac
     if valid_until <= valid_from:
         raise InvalidInput("valid_until must be after valid_from", field="valid_until")
     if valid_until <= clock.now():
-        raise InvalidInput("valid_until is already past: an exception that has expired "
-                           "would lift nothing, so it is not recorded", field="valid_until")
+        raise InvalidInput(
+            "valid_until is already past: an exception that has expired "
+            "would lift nothing, so it is not recorded",
+            field="valid_until",
+        )
     with uow:
         state = policy.current(uow)
         check_categories(state.taxonomy, categories)
         for sid in subject_ids:
             if uow.subjects.get(sid) is None:
                 raise NotFound(f"no subject {sid}", field="subject_ids")
-        ex = LegalException(new_id(), kind, authority.strip(), case_reference.strip(),
-                            legal_provision.strip(), subject_ids, categories, valid_from,
-                            valid_until, actor.ref)
+        ex = LegalException(
+            new_id(),
+            kind,
+            authority.strip(),
+            case_reference.strip(),
+            legal_provision.strip(),
+            subject_ids,
+            categories,
+            valid_from,
+            valid_until,
+            actor.ref,
+        )
         uow.legal_exceptions.save(ex, clock.now())
         uow.registers.bump()
-        uow.audit(AuditEvent("exception.request", actor.kind.value, actor.id, "exception",
-                             ex.id, details={"kind": kind.value,
-                                             "subjects": sorted(subject_ids)}))
+        uow.audit(
+            AuditEvent(
+                "exception.request",
+                actor.kind.value,
+                actor.id,
+                "exception",
+                ex.id,
+                details={"kind": kind.value, "subjects": sorted(subject_ids)},
+            )
+        )
         uow.commit()
     return ex
 
 
-def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: str
-                      ) -> LegalException:
+def approve_exception(
+    uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: str
+) -> LegalException:
     """Four eyes: only a privacy officer other than the requester approves."""
     if APPROVER_ROLE not in actor.roles:
         raise Forbidden("only a privacy officer approves a legal exception")
@@ -65,25 +98,29 @@ def approve_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id:
         if ex is None:
             raise NotFound(f"no legal exception {exception_id}", field="exception_id")
         if ex.requested_by == actor.ref:
-            raise Forbidden("the requester cannot approve their own exception; another "
-                            "privacy officer must")
+            raise Forbidden(
+                "the requester cannot approve their own exception; another privacy officer must"
+            )
         if actor.kind is not ActorKind.STAFF:
-            raise Forbidden("a legal exception is approved by a privacy officer's personal "
-                            "staff account, not by a shared or system identity")
+            raise Forbidden(
+                "a legal exception is approved by a privacy officer's personal "
+                "staff account, not by a shared or system identity"
+            )
         if ex.approved_by is not None or ex.revoked_at is not None:
-            raise Conflict("this exception was already approved or revoked",
-                           field="exception_id")
+            raise Conflict("this exception was already approved or revoked", field="exception_id")
         approved = replace(ex, approved_by=actor.ref, approved_at=clock.now())
         uow.legal_exceptions.save(approved, clock.now())
         uow.registers.bump()
-        uow.audit(AuditEvent("exception.approve", actor.kind.value, actor.id, "exception",
-                             exception_id))
+        uow.audit(
+            AuditEvent("exception.approve", actor.kind.value, actor.id, "exception", exception_id)
+        )
         uow.commit()
     return approved
 
 
-def revoke_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: str
-                     ) -> LegalException:
+def revoke_exception(
+    uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: str
+) -> LegalException:
     with uow:
         ex = uow.legal_exceptions.get(exception_id)
         if ex is None:
@@ -91,8 +128,9 @@ def revoke_exception(uow: UnitOfWork, clock: Clock, actor: Actor, exception_id: 
         revoked = replace(ex, revoked_at=clock.now())
         uow.legal_exceptions.save(revoked, clock.now())
         uow.registers.bump()
-        uow.audit(AuditEvent("exception.revoke", actor.kind.value, actor.id, "exception",
-                             exception_id))
+        uow.audit(
+            AuditEvent("exception.revoke", actor.kind.value, actor.id, "exception", exception_id)
+        )
         uow.commit()
     return revoked
 

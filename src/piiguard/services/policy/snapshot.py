@@ -25,8 +25,14 @@ class PolicySnapshots:
     """One `PolicyState` per process, rebuilt when the database's policy epoch moves
     (one single-row read per check); decisions then load nothing but the subject."""
 
-    def __init__(self, base_taxonomy: Taxonomy, subject_kinds: frozenset[str], *,
-                 home_region: str = "CN", child_age: int = 14) -> None:
+    def __init__(
+        self,
+        base_taxonomy: Taxonomy,
+        subject_kinds: frozenset[str],
+        *,
+        home_region: str = "CN",
+        child_age: int = 14,
+    ) -> None:
         self._base = base_taxonomy
         self._kinds = subject_kinds
         self._home = home_region
@@ -50,9 +56,12 @@ class PolicySnapshots:
                 subject_kinds=self._kinds,
                 systems={s.key: s for s in uow.registers.systems()},
                 legal_exceptions={e.id: e for e in uow.legal_exceptions.list()},
-                home_region=self._home, policy_version=latest.version if latest else "0",
-                epoch=epoch, child_age=self._child_age,
-                deprecated=frozenset(c.key for c, at in cats if at is not None))
+                home_region=self._home,
+                policy_version=latest.version if latest else "0",
+                epoch=epoch,
+                child_age=self._child_age,
+                deprecated=frozenset(c.key for c, at in cats if at is not None),
+            )
             self._state = state
             return state
 
@@ -62,11 +71,19 @@ class PolicySnapshots:
             return self.current(uow)
 
 
-def _changed(uow: UnitOfWork, actor: Actor, action: str, target_type: str, target_id: str,
-             register_version: int | None = None, **details: str | int | bool | None) -> None:
+def _changed(
+    uow: UnitOfWork,
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: str,
+    register_version: int | None = None,
+    **details: str | int | bool | None,
+) -> None:
     uow.registers.bump(register_version)
-    uow.audit(AuditEvent(action, actor.kind.value, actor.id, target_type, target_id,
-                         details=details))
+    uow.audit(
+        AuditEvent(action, actor.kind.value, actor.id, target_type, target_id, details=details)
+    )
 
 
 def ensure_register(uow: UnitOfWork, clock: Clock, actor: Actor, taxonomy: Taxonomy) -> bool:
@@ -85,35 +102,44 @@ def ensure_register(uow: UnitOfWork, clock: Clock, actor: Actor, taxonomy: Taxon
     return True
 
 
-def save_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                 rule: PurposeRule) -> PolicyState:
+def save_purpose(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, rule: PurposeRule
+) -> PolicyState:
     """Add or change a purpose: a new register version, recorded with who and when."""
     with uow:
         state = policy.current(uow)
         check_purpose(rule, state.taxonomy)
         version = state.register.version + 1
         uow.registers.save_purpose(rule, version, clock.now(), actor.ref)
-        _changed(uow, actor, "register.purpose", "purpose", rule.key, register_version=version,
-                 active=rule.active, needs_consent=rule.needs_consent)
+        _changed(
+            uow,
+            actor,
+            "register.purpose",
+            "purpose",
+            rule.key,
+            register_version=version,
+            active=rule.active,
+            needs_consent=rule.needs_consent,
+        )
         uow.commit()
     return policy.read(uow)
 
 
-def deactivate_purpose(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                       key: str) -> PolicyState:
+def deactivate_purpose(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, key: str
+) -> PolicyState:
     state = policy.read(uow)
-    return save_purpose(uow, policy, clock, actor, replace(state.register.get(key),
-                                                           active=False))
+    return save_purpose(uow, policy, clock, actor, replace(state.register.get(key), active=False))
 
 
-def purpose_history(uow: UnitOfWork, key: str | None = None
-                    ) -> list[tuple[int, str, str, str]]:
+def purpose_history(uow: UnitOfWork, key: str | None = None) -> list[tuple[int, str, str, str]]:
     with uow:
         return [(v, d, at.isoformat(), by) for v, d, at, by in uow.registers.purpose_history(key)]
 
 
-def add_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                 category: Category) -> Category:
+def add_category(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, category: Category
+) -> Category:
     with uow:
         state = policy.current(uow)
         if category.key in state.taxonomy:
@@ -125,21 +151,23 @@ def add_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: 
     return added
 
 
-def retire_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor,
-                    key: str) -> str:
+def retire_category(
+    uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, key: str
+) -> str:
     """Delete a company category nobody uses; one in use can only be deprecated (kept for
     the data that has it, refused for new data). Returns 'deleted' or 'deprecated'."""
     with uow:
         state = policy.current(uow)
         cat = state.taxonomy.get(key)
         if cat.origin != "company":
-            raise InvalidInput(f"{key!r} is a built-in category and cannot be retired",
-                               field="key")
+            raise InvalidInput(f"{key!r} is a built-in category and cannot be retired", field="key")
         if state.taxonomy.children(key):
             raise Conflict(f"{key!r} has child categories; retire them first", field="key")
         if not any(c.key == key for c, _ in uow.registers.categories()):
-            raise InvalidInput(f"{key!r} comes from the taxonomy file "
-                               "(PIIGUARD_TAXONOMY_FILE): change it there", field="key")
+            raise InvalidInput(
+                f"{key!r} comes from the taxonomy file (PIIGUARD_TAXONOMY_FILE): change it there",
+                field="key",
+            )
         if uow.registers.category_in_use(key):
             uow.registers.deprecate_category(key, clock.now())
             outcome = "deprecated"
@@ -151,10 +179,12 @@ def retire_category(uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, acto
     return outcome
 
 
-def check_categories(taxonomy: Taxonomy, keys: frozenset[str] | set[str],
-                     field: str = "categories") -> None:
+def check_categories(
+    taxonomy: Taxonomy, keys: frozenset[str] | set[str], field: str = "categories"
+) -> None:
     """Every key a known category; the error names the list field of the request."""
     for key in sorted(keys):
         if key not in taxonomy:
-            raise UnknownCategory(f"unknown data category {key!r}; see GET /api/v1/taxonomy",
-                                  field=field)
+            raise UnknownCategory(
+                f"unknown data category {key!r}; see GET /api/v1/taxonomy", field=field
+            )

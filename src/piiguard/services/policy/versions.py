@@ -11,8 +11,9 @@ from piiguard.domain.errors import Conflict
 from piiguard.domain.ports import Clock, UnitOfWork
 
 
-def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
-                   text: str) -> PolicyVersion:
+def publish_policy(
+    uow: UnitOfWork, clock: Clock, actor: Actor, version: str, text: str
+) -> PolicyVersion:
     pv = PolicyVersion(version, clock.now(), hashlib.sha256(text.encode()).hexdigest(), text)
     with uow:
         uow.registers.epoch(lock=True)  # publishers take turns (two first starts at once)
@@ -20,8 +21,16 @@ def publish_policy(uow: UnitOfWork, clock: Clock, actor: Actor, version: str,
             raise Conflict(f"policy version {version} is already published", field="version")
         uow.policy_versions.add(pv)
         uow.registers.bump()  # decisions and consents record the policy version in force
-        uow.audit(AuditEvent("policy.publish", actor.kind.value, actor.id, "policy", version,
-                             details={"sha256": pv.sha256}))
+        uow.audit(
+            AuditEvent(
+                "policy.publish",
+                actor.kind.value,
+                actor.id,
+                "policy",
+                version,
+                details={"sha256": pv.sha256},
+            )
+        )
         uow.commit()
     return pv
 

@@ -27,18 +27,32 @@ HANDLER_ROLES = frozenset({"staff", "privacy_officer"})
 RIGHTS_ACTOR = Actor("rights-requests", ActorKind.SYSTEM, frozenset({"system"}))
 
 
-def event(req: RightsRequest, actor: Actor | str, action: str,
-          **details: DetailValue) -> AuditEvent:
+def event(
+    req: RightsRequest, actor: Actor | str, action: str, **details: DetailValue
+) -> AuditEvent:
     """An entry on the request's timeline; the subject is named only once verified."""
-    kind, ident = ((actor.kind.value, actor.id) if isinstance(actor, Actor)
-                   else actor.split(":", 1) if ":" in actor else ("system", actor))
+    kind, ident = (
+        (actor.kind.value, actor.id)
+        if isinstance(actor, Actor)
+        else actor.split(":", 1)
+        if ":" in actor
+        else ("system", actor)
+    )
     subject = req.subject_id if req.verified_at is not None and req.subject_id else ""
-    return AuditEvent(f"request.{action}", kind, ident, "request", req.id, subject,
-                      details={"kind": req.kind.value, "status": req.status.value, **details})
+    return AuditEvent(
+        f"request.{action}",
+        kind,
+        ident,
+        "request",
+        req.id,
+        subject,
+        details={"kind": req.kind.value, "status": req.status.value, **details},
+    )
 
 
-def get_request(uow: UnitOfWork, request_id: str, *, lock: bool = False
-                ) -> tuple[RightsRequest, str]:
+def get_request(
+    uow: UnitOfWork, request_id: str, *, lock: bool = False
+) -> tuple[RightsRequest, str]:
     """The request and its sealed details; NotFound naming request_id."""
     found = uow.requests.get(request_id, lock=lock)
     if found is None:
@@ -53,17 +67,18 @@ def parse_contact(value: str) -> tuple[str, ContactKind]:
         email = normalize(Lookup.EMAIL, value)
         local, _, domain = email.partition("@")
         if not local or "." not in domain or len(email) > 254 or " " in email:
-            raise InvalidInput("contact must be an email address or a phone number",
-                               field="contact")
+            raise InvalidInput(
+                "contact must be an email address or a phone number", field="contact"
+            )
         return email, ContactKind.EMAIL
     phone = normalize(Lookup.PHONE, value)
     if not 7 <= len(phone.lstrip("+")) <= 15 or not phone.lstrip("+").isdigit():
-        raise InvalidInput("contact must be an email address or a phone number",
-                           field="contact")
+        raise InvalidInput("contact must be an email address or a phone number", field="contact")
     return phone, ContactKind.PHONE
 
 
 # --- sealing the person's details ---------------------------------------------------------
+
 
 def seal_details(kit: RequestKit, request_id: str, d: RequestDetails) -> str:
     body = asdict(d)
@@ -74,9 +89,15 @@ def seal_details(kit: RequestKit, request_id: str, d: RequestDetails) -> str:
 
 def open_details(kit: RequestKit, request_id: str, sealed: str) -> RequestDetails:
     raw = json.loads(kit.box.open(sealed, f"request:{request_id}"))
-    return RequestDetails(raw["contact"], ContactKind(raw["contact_kind"]), raw["name"],
-                          raw["text"], tuple(raw["concerns"]), tuple(raw["purposes"]),
-                          dict(raw["changes"]))
+    return RequestDetails(
+        raw["contact"],
+        ContactKind(raw["contact_kind"]),
+        raw["name"],
+        raw["text"],
+        tuple(raw["concerns"]),
+        tuple(raw["purposes"]),
+        dict(raw["changes"]),
+    )
 
 
 def seal_note(kit: RequestKit, request_id: str, text: str) -> str:
@@ -92,20 +113,36 @@ def open_note(kit: RequestKit, request_id: str, sealed: str) -> str:
 
 # --- deciding for a request --------------------------------------------------------------
 
+
 def subject_of(req: RightsRequest) -> str:
     if req.subject_id is None:
         raise Conflict(f"request {req.id} concerns no subject we hold", field="subject_id")
     return req.subject_id
 
 
-def decide_for_request(uow: UnitOfWork, kit: RequestKit, req: RightsRequest,
-                       categories: frozenset[str] | None) -> Decided:
+def decide_for_request(
+    uow: UnitOfWork, kit: RequestKit, req: RightsRequest, categories: frozenset[str] | None
+) -> Decided:
     """The recorded decision that lets a verified request's own data back out (purpose
     legal_compliance, naming the request: domain/access.py lifts the person's own
     restrictions for it), with the items it allows, still sealed."""
-    [d] = decide_many(uow, kit.policy, kit.clock, [DecisionRequest(
-        RIGHTS_ACTOR, subject_of(req), RIGHTS_PURPOSE, categories, Action.EXPORT, reveal=True,
-        rights_request_id=req.id)], atomic=True)
+    [d] = decide_many(
+        uow,
+        kit.policy,
+        kit.clock,
+        [
+            DecisionRequest(
+                RIGHTS_ACTOR,
+                subject_of(req),
+                RIGHTS_PURPOSE,
+                categories,
+                Action.EXPORT,
+                reveal=True,
+                rights_request_id=req.id,
+            )
+        ],
+        atomic=True,
+    )
     if not isinstance(d, Decided):
         raise d
     return d

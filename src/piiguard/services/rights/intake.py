@@ -57,6 +57,7 @@ MAX_TEXT = 5000
 EMAIL_CATEGORY = "user.contact.email"
 PHONE_CATEGORY = "user.contact.phone_number"
 
+
 @dataclass(frozen=True, slots=True)
 class RequestInput:
     kind: RequestKind
@@ -90,24 +91,32 @@ def _check_input(state: PolicyState, inp: RequestInput) -> RequestDetails:
     changes = dict(inp.changes or {})
     if inp.kind is RequestKind.CORRECTION:
         if not changes and not inp.text.strip():
-            raise InvalidInput("a correction says what is wrong: `changes` (category -> "
-                               "correct value) or a text", field="changes")
+            raise InvalidInput(
+                "a correction says what is wrong: `changes` (category -> correct value) or a text",
+                field="changes",
+            )
         for c, v in changes.items():
             if c not in state.taxonomy or state.taxonomy.get(c).credential:
                 raise InvalidInput(f"cannot correct category {c!r}", field="changes")
             if not v or len(v) > 10_000:
-                raise InvalidInput("a corrected value is 1–10,000 characters",
-                                   field="changes")
+                raise InvalidInput("a corrected value is 1–10,000 characters", field="changes")
     elif changes:
         raise InvalidInput("only a correction carries changes", field="changes")
-    return RequestDetails(contact, kind, inp.name.strip(), inp.text.strip(),
-                          tuple(inp.concerns), tuple(inp.purposes), changes)
+    return RequestDetails(
+        contact,
+        kind,
+        inp.name.strip(),
+        inp.text.strip(),
+        tuple(inp.concerns),
+        tuple(inp.purposes),
+        changes,
+    )
 
 
 # --- intake --------------------------------------------------------------------------------
 
-def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: RequestInput
-                 ) -> Opened:
+
+def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: RequestInput) -> Opened:
     """Record a written request (R4.3: the record is the written request, whatever the
     channel) and send a one-time code to the contact. The answer is the same whether or not
     the contact belongs to anyone we hold data on."""
@@ -122,22 +131,41 @@ def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: Requ
     sensitive = any(state.taxonomy.get(c).sensitive for c in details.concerns)
     rid = new_id()
     req = RightsRequest(
-        rid, inp.kind, inp.channel, RequestStatus.AWAITING_VERIFICATION, received,
-        due_date(received, kit.terms), kit.vault.keyed_hash(details.contact),
+        rid,
+        inp.kind,
+        inp.channel,
+        RequestStatus.AWAITING_VERIFICATION,
+        received,
+        due_date(received, kit.terms),
+        kit.vault.keyed_hash(details.contact),
         check_language(inp.language),
-        actor.ref if isinstance(actor, Actor) else actor, sensitive=sensitive)
+        actor.ref if isinstance(actor, Actor) else actor,
+        sensitive=sensitive,
+    )
     code = None
     with uow:
-        if uow.requests.opened_since(req.contact_hash, now - timedelta(days=1)
-                                     ) >= kit.terms.opened_per_day:
-            raise TooManyAttempts("too many requests for this contact today; try again "
-                                  "tomorrow or write to the privacy officer",
-                                  retry_after=86400)
+        if (
+            uow.requests.opened_since(req.contact_hash, now - timedelta(days=1))
+            >= kit.terms.opened_per_day
+        ):
+            raise TooManyAttempts(
+                "too many requests for this contact today; try again "
+                "tomorrow or write to the privacy officer",
+                retry_after=86400,
+            )
         matches = uow.items.subjects_by_token(category, token) if token else []
         req = replace(req, subject_id=matches[0] if matches else None)
         uow.requests.add(req, seal_details(kit, rid, details))
-        uow.audit(event(req, actor, "open", channel=req.channel.value,
-                         contact_hash=req.contact_hash, matches=len(matches)))
+        uow.audit(
+            event(
+                req,
+                actor,
+                "open",
+                channel=req.channel.value,
+                contact_hash=req.contact_hash,
+                matches=len(matches),
+            )
+        )
         if details.contact_kind is ContactKind.EMAIL:
             code = _new_code(uow, kit, req, actor)
         uow.commit()
@@ -145,19 +173,20 @@ def open_request(uow: UnitOfWork, kit: RequestKit, actor: Actor | str, inp: Requ
     return Opened(req, sent)
 
 
-def _send_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, to: str, code: str
-               ) -> bool:
+def _send_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, to: str, code: str) -> bool:
     """Mail the code. The request is already recorded: if the mail server refuses, that is
     recorded and the person (or staff) asks for a new code — nothing is lost."""
     try:
         kit.mailer.send(request_mail.code_mail(kit, req, to, code))
     except MailError as e:
-        log.warning("request %s: the code mail was not sent (%s); check PIIGUARD_SMTP_HOST "
-                    "and PIIGUARD_SMTP_PORT, then the person asks for a new code", req.id,
-                    e.reply_code or "server unreachable")
+        log.warning(
+            "request %s: the code mail was not sent (%s); check PIIGUARD_SMTP_HOST "
+            "and PIIGUARD_SMTP_PORT, then the person asks for a new code",
+            req.id,
+            e.reply_code or "server unreachable",
+        )
         with uow:
-            uow.audit(event(req, "system:mailer", "code.mail_failed",
-                             reply_code=e.reply_code))
+            uow.audit(event(req, "system:mailer", "code.mail_failed", reply_code=e.reply_code))
             uow.commit()
         return False
     return True
@@ -166,11 +195,19 @@ def _send_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, to: str, co
 def _new_code(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, actor: Actor | str) -> str:
     now = kit.clock.now()
     if not may_send_code([v.sent_at for v in uow.requests.codes(req.id)], now, kit.terms):
-        raise TooManyAttempts("too many codes sent for this request in the last hour; "
-                              "wait, then ask for a new code", retry_after=3600)
+        raise TooManyAttempts(
+            "too many codes sent for this request in the last hour; wait, then ask for a new code",
+            retry_after=3600,
+        )
     code = f"{secrets.randbelow(1_000_000):06d}"
-    uow.requests.add_code(Verification(req.id, _code_hash(kit, req.id, code), now,
-                                       now + timedelta(minutes=kit.terms.code_minutes)))
+    uow.requests.add_code(
+        Verification(
+            req.id,
+            _code_hash(kit, req.id, code),
+            now,
+            now + timedelta(minutes=kit.terms.code_minutes),
+        )
+    )
     uow.audit(event(req, actor, "code.send"))
     return code
 
@@ -186,8 +223,7 @@ def resend_code(uow: UnitOfWork, kit: RequestKit, request_id: str) -> None:
             raise Conflict("this request is already verified", field="status")
         details = open_details(kit, req.id, sealed)
         if details.contact_kind is not ContactKind.EMAIL:
-            raise Conflict("a phone request is verified by staff calling back",
-                           field="contact")
+            raise Conflict("a phone request is verified by staff calling back", field="contact")
         code = _new_code(uow, kit, req, "subject:requester")
         uow.commit()
     kit.mailer.send(request_mail.code_mail(kit, req, details.contact, code))
@@ -206,8 +242,9 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
         if not live:
             uow.audit(event(req, "subject:requester", "verify.failed", why="no_live_code"))
             uow.commit()
-            raise InvalidInput("the code has expired or was tried too often: ask for a new "
-                               "code", field="code")
+            raise InvalidInput(
+                "the code has expired or was tried too often: ask for a new code", field="code"
+            )
         # any code still live matches (a mail may arrive late); a wrong guess counts
         # against every live code, so asking for new codes adds no guesses
         wanted = _code_hash(kit, req.id, code)
@@ -216,8 +253,11 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
             for v in live:
                 uow.requests.save_code(replace(v, attempts=v.attempts + 1))
             left = kit.terms.code_attempts - max(v.attempts for v in live) - 1
-            uow.audit(event(req, "subject:requester", "verify.failed", why="wrong_code",
-                             attempts_left=left))
+            uow.audit(
+                event(
+                    req, "subject:requester", "verify.failed", why="wrong_code", attempts_left=left
+                )
+            )
             uow.commit()
             raise InvalidInput(f"wrong code; {left} attempt(s) left", field="code")
         uow.requests.save_code(replace(match, used_at=now))
@@ -226,13 +266,13 @@ def verify_code(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) ->
     return req
 
 
-def verify_by_staff(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str,
-                    method: str) -> RightsRequest:
+def verify_by_staff(
+    uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str, method: str
+) -> RightsRequest:
     """Staff verified the requester another way (called back the number on file, saw an
     ID at the counter): recorded with the method."""
     if not 3 <= len(method.strip()) <= 200:
-        raise InvalidInput("say how the identity was verified (3–200 characters)",
-                           field="method")
+        raise InvalidInput("say how the identity was verified (3–200 characters)", field="method")
     with uow:
         req, _ = get_request(uow, request_id, lock=True)
         if req.status is not RequestStatus.AWAITING_VERIFICATION:
@@ -242,34 +282,49 @@ def verify_by_staff(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: 
     return req
 
 
-def _verified(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, actor: Actor | str,
-              *, method: str) -> RightsRequest:
+def _verified(
+    uow: UnitOfWork, kit: RequestKit, req: RightsRequest, actor: Actor | str, *, method: str
+) -> RightsRequest:
     now = kit.clock.now()
     req = replace(req, verified_at=now)
-    reason = excessive_reason(req.kind, uow.requests.earlier(req.contact_hash,
-                                                             req.subject_id, req.received_at),
-                              req.received_at, kit.terms)
+    reason = excessive_reason(
+        req.kind,
+        uow.requests.earlier(req.contact_hash, req.subject_id, req.received_at),
+        req.received_at,
+        kit.terms,
+    )
     if reason:
         req = replace(req, excessive=True, excessive_reason=reason)
-    if (req.subject_id is not None and not req.sensitive
-            and req.kind in (RequestKind.ACCESS, RequestKind.PORTABILITY)):
+    if (
+        req.subject_id is not None
+        and not req.sensitive
+        and req.kind in (RequestKind.ACCESS, RequestKind.PORTABILITY)
+    ):
         # a copy holds everything on the person, whatever they ticked: sensitive if any
         # item held is (the second step then applies, PIIGUARD_REQUEST_SECOND_STEP_SENSITIVE)
         taxonomy = kit.policy.current(uow).taxonomy
         held = {r.category for r in uow.items.records(req.subject_id)}
         req = replace(req, sensitive=any(taxonomy.get(c).sensitive for c in held))
-    second = req.subject_id is not None and needs_second_step(req.kind, req.sensitive,
-                                                               kit.terms)
-    req = move(req, RequestStatus.AWAITING_SECOND_STEP if second else RequestStatus.IN_PROGRESS,
-               now)
+    second = req.subject_id is not None and needs_second_step(req.kind, req.sensitive, kit.terms)
+    req = move(
+        req, RequestStatus.AWAITING_SECOND_STEP if second else RequestStatus.IN_PROGRESS, now
+    )
     uow.requests.save(req)
-    uow.audit(event(req, actor, "verify", note_sealed=seal_note(kit, req.id, method),
-                     excessive=req.excessive,
-                     second_step=second))
+    uow.audit(
+        event(
+            req,
+            actor,
+            "verify",
+            note_sealed=seal_note(kit, req.id, method),
+            excessive=req.excessive,
+            second_step=second,
+        )
+    )
     return req
 
 
 # --- views -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class RequestView:
@@ -280,8 +335,7 @@ class RequestView:
     packages: list[StoredPackage] = field(default_factory=list)  # download links made
 
 
-def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
-                 ) -> RequestView:
+def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str) -> RequestView:
     """A request with what the person wrote (staff handling it), and its timeline with the
     staff's sealed notes opened."""
     with uow:
@@ -291,8 +345,13 @@ def view_request(uow: UnitOfWork, kit: RequestKit, actor: Actor, request_id: str
         packages = uow.requests.packages_of(req.id)
         uow.audit(event(req, actor, "view"))
         uow.commit()
-    return RequestView(req, open_details(kit, req.id, sealed),
-                       [_with_note(kit, req.id, e) for e in timeline], tasks, packages)
+    return RequestView(
+        req,
+        open_details(kit, req.id, sealed),
+        [_with_note(kit, req.id, e) for e in timeline],
+        tasks,
+        packages,
+    )
 
 
 def _with_note(kit: RequestKit, request_id: str, e: AuditEntry) -> AuditEntry:

@@ -23,17 +23,47 @@ INBOUND = "system:mail-inbound"
 
 
 KIND_WORDS: dict[RequestKind, tuple[str, ...]] = {
-    RequestKind.PORTABILITY: ("portab", "transfer my data", "export my data", "转移", "导出",
-                              "可携"),
-    RequestKind.ACCESS: ("access", "a copy", "what data", "subject access", "查阅", "复制",
-                         "访问"),
-    RequestKind.CORRECTION: ("correct", "rectif", "update my", "wrong", "更正", "修改",
-                             "补充", "错误"),
-    RequestKind.OBJECTION: ("object", "withdraw", "unsubscribe", "opt out", "opt-out",
-                            "stop using", "撤回", "拒绝", "退订"),
+    RequestKind.PORTABILITY: (
+        "portab",
+        "transfer my data",
+        "export my data",
+        "转移",
+        "导出",
+        "可携",
+    ),
+    RequestKind.ACCESS: ("access", "a copy", "what data", "subject access", "查阅", "复制", "访问"),
+    RequestKind.CORRECTION: (
+        "correct",
+        "rectif",
+        "update my",
+        "wrong",
+        "更正",
+        "修改",
+        "补充",
+        "错误",
+    ),
+    RequestKind.OBJECTION: (
+        "object",
+        "withdraw",
+        "unsubscribe",
+        "opt out",
+        "opt-out",
+        "stop using",
+        "撤回",
+        "拒绝",
+        "退订",
+    ),
     RequestKind.RESTRICTION: ("restrict", "limit the", "限制"),
-    RequestKind.DELETION: ("delete", "erase", "erasure", "remove my", "forget", "删除",
-                           "注销", "清除"),
+    RequestKind.DELETION: (
+        "delete",
+        "erase",
+        "erasure",
+        "remove my",
+        "forget",
+        "删除",
+        "注销",
+        "清除",
+    ),
 }
 
 
@@ -55,8 +85,7 @@ def kind_of_mail(subject: str, text: str) -> RequestKind | None:
 _CORRECTION = re.compile(r"^\s*([a-z][a-z0-9_.]+)\s*[:=：]\s*(.+?)\s*$", re.MULTILINE)
 
 
-def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[str, ...]
-                ) -> str:
+def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[str, ...]) -> str:
     """A mail to the privacy address becomes a request (the sender is the contact; the code
     goes back to it), or a triage item staff read. Returns the request or triage id."""
     try:
@@ -70,17 +99,38 @@ def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[
         return answered
     kind = kind_of_mail(mail.subject, mail.text)
     if kind is None:
-        return _triage(uow, kit, raw, "the kind of request is unclear", reply_to=mail.sender,
-                       language=mail.language)
-    changes = dict(_CORRECTION.findall(mail.text)) if (
-        kind is RequestKind.CORRECTION) else {}
+        return _triage(
+            uow,
+            kit,
+            raw,
+            "the kind of request is unclear",
+            reply_to=mail.sender,
+            language=mail.language,
+        )
+    changes = dict(_CORRECTION.findall(mail.text)) if (kind is RequestKind.CORRECTION) else {}
     try:
-        opened = open_request(uow, kit, INBOUND, RequestInput(
-            kind, RequestChannel.EMAIL, mail.sender, mail.language,
-            text=f"{mail.subject}\n\n{mail.text}"[:5000], changes=changes or None))
+        opened = open_request(
+            uow,
+            kit,
+            INBOUND,
+            RequestInput(
+                kind,
+                RequestChannel.EMAIL,
+                mail.sender,
+                mail.language,
+                text=f"{mail.subject}\n\n{mail.text}"[:5000],
+                changes=changes or None,
+            ),
+        )
     except DomainError as e:
-        return _triage(uow, kit, raw, f"not accepted: {e.message}", reply_to=mail.sender,
-                       language=mail.language)
+        return _triage(
+            uow,
+            kit,
+            raw,
+            f"not accepted: {e.message}",
+            reply_to=mail.sender,
+            language=mail.language,
+        )
     return opened.request.id
 
 
@@ -105,8 +155,7 @@ def _answer_with_code(uow: UnitOfWork, kit: RequestKit, mail: InboundMail) -> st
             continue  # not from the contact the request named: not an answer
         # the code in the subject first ("Re: … (123456)"), then in the text; two tries at
         # most, so other numbers in a quoted mail cannot use up the attempts
-        candidates = list(dict.fromkeys(_CODE.findall(mail.subject) + _CODE.findall(
-            mail.text)))[:2]
+        candidates = list(dict.fromkeys(_CODE.findall(mail.subject) + _CODE.findall(mail.text)))[:2]
         for code in candidates:
             try:
                 verify_code(uow, kit, ref, code)
@@ -117,23 +166,47 @@ def _answer_with_code(uow: UnitOfWork, kit: RequestKit, mail: InboundMail) -> st
     return None
 
 
-def _triage(uow: UnitOfWork, kit: RequestKit, raw: bytes, reason: str, *,
-            reply_to: str | None = None, language: str = "zh") -> str:
+def _triage(
+    uow: UnitOfWork,
+    kit: RequestKit,
+    raw: bytes,
+    reason: str,
+    *,
+    reply_to: str | None = None,
+    language: str = "zh",
+) -> str:
     tid = new_id()
     with uow:
-        uow.requests.add_triage(TriageMail(tid, kit.clock.now(), kit.box.seal(
-            raw, f"triage:{tid}"), reason[:500]))
-        uow.audit(AuditEvent("request.triage", "system", "mail-inbound", "triage", tid,
-                             details={"reason": reason[:200]}))
+        uow.requests.add_triage(
+            TriageMail(tid, kit.clock.now(), kit.box.seal(raw, f"triage:{tid}"), reason[:500])
+        )
+        uow.audit(
+            AuditEvent(
+                "request.triage",
+                "system",
+                "mail-inbound",
+                "triage",
+                tid,
+                details={"reason": reason[:200]},
+            )
+        )
         uow.commit()
     if reply_to:
         zh = language == "zh"
-        kit.mailer.send(OutgoingMail(
-            reply_to, "我们已收到您的来信" if zh else "We received your mail",
-            ("您好：\n\n我们已收到您关于个人信息的来信，工作人员将尽快与您联系。\n\n" if zh else
-             "Hello,\n\nWe received your mail about your personal information; a member of "
-             "our staff will contact you shortly.\n\n") + f"{kit.company}\n",
-            headers={"Auto-Submitted": "auto-replied"}))
+        kit.mailer.send(
+            OutgoingMail(
+                reply_to,
+                "我们已收到您的来信" if zh else "We received your mail",
+                (
+                    "您好：\n\n我们已收到您关于个人信息的来信，工作人员将尽快与您联系。\n\n"
+                    if zh
+                    else "Hello,\n\nWe received your mail about your personal information; "
+                    "a member of our staff will contact you shortly.\n\n"
+                )
+                + f"{kit.company}\n",
+                headers={"Auto-Submitted": "auto-replied"},
+            )
+        )
     return tid
 
 
@@ -142,15 +215,17 @@ def list_triage(uow: UnitOfWork, *, open_only: bool = True) -> list[TriageMail]:
         return uow.requests.triage(open_only=open_only)
 
 
-def read_triage(uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: str
-                ) -> tuple[TriageMail, str]:
+def read_triage(
+    uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: str
+) -> tuple[TriageMail, str]:
     """The mail's decoded text for staff to read (the read is recorded)."""
     with uow:
         found = [t for t in uow.requests.triage(open_only=False) if t.id == triage_id]
         if not found:
             raise NotFound(f"no triage mail {triage_id}", field="triage_id")
-        uow.audit(AuditEvent("request.triage.read", actor.kind.value, actor.id, "triage",
-                             triage_id))
+        uow.audit(
+            AuditEvent("request.triage.read", actor.kind.value, actor.id, "triage", triage_id)
+        )
         uow.commit()
     raw = kit.box.open(found[0].sealed, f"triage:{triage_id}")
     try:
@@ -161,13 +236,22 @@ def read_triage(uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: str
     return found[0], text
 
 
-def resolve_triage(uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: str,
-                   request_id: str | None) -> None:
+def resolve_triage(
+    uow: UnitOfWork, kit: RequestKit, actor: Actor, triage_id: str, request_id: str | None
+) -> None:
     with uow:
         if request_id is not None:
             get_request(uow, request_id)
         if not uow.requests.resolve_triage(triage_id, kit.clock.now(), actor.ref, request_id):
             raise NotFound(f"no open triage mail {triage_id}", field="triage_id")
-        uow.audit(AuditEvent("request.triage.resolve", actor.kind.value, actor.id, "triage",
-                             triage_id, details={"request_id": request_id}))
+        uow.audit(
+            AuditEvent(
+                "request.triage.resolve",
+                actor.kind.value,
+                actor.id,
+                "triage",
+                triage_id,
+                details={"request_id": request_id},
+            )
+        )
         uow.commit()

@@ -53,44 +53,83 @@ def package_link(kit: RequestKit, package_id: str) -> str:
     return f"{kit.public_url.rstrip('/')}/privacy/packages/{package_token(kit, package_id)}"
 
 
-def build_package(uow: UnitOfWork, kit: RequestKit, req: RightsRequest, decided: Decided,
-                  revealed: list[RevealedItem], state: PolicyState) -> AccessPackage:
+def build_package(
+    uow: UnitOfWork,
+    kit: RequestKit,
+    req: RightsRequest,
+    decided: Decided,
+    revealed: list[RevealedItem],
+    state: PolicyState,
+) -> AccessPackage:
     sid = subject_of(req)
     with uow:
         held = uow.items.sealed(sid)  # credentials too: listed, never revealed
         consents = uow.consents.of_subject(sid)
         restrictions = uow.consents.restrictions_of(sid)
         shares = sorted(  # what left for a system, wholly or partly allowed, newest first
-            (d for outcome in (Outcome.ALLOWED, Outcome.PARTLY_ALLOWED)
-             for d in uow.decisions.search(subject_id=sid, outcome=outcome, limit=100_000)
-             if d.action in SHARED and d.target_system and d.actor.id != RIGHTS_ACTOR.id),
-            key=lambda d: (-d.at.timestamp(), d.id))
+            (
+                d
+                for outcome in (Outcome.ALLOWED, Outcome.PARTLY_ALLOWED)
+                for d in uow.decisions.search(subject_id=sid, outcome=outcome, limit=100_000)
+                if d.action in SHARED and d.target_system and d.actor.id != RIGHTS_ACTOR.id
+            ),
+            key=lambda d: (-d.at.timestamp(), d.id),
+        )
     values = {r.record.id: r.value for r in revealed}
     items = tuple(_package_item(s, values.get(s.record.id), state) for s in held)
     recipients = tuple(
-        PackageRecipient(d.target_system or "", s.name if s else d.target_system or "",
-                         s.region if s else "", d.purpose, tuple(sorted(d.allowed)), d.at)
-        for d in shares for s in [state.systems.get(d.target_system or "")])
+        PackageRecipient(
+            d.target_system or "",
+            s.name if s else d.target_system or "",
+            s.region if s else "",
+            d.purpose,
+            tuple(sorted(d.allowed)),
+            d.at,
+        )
+        for d in shares
+        for s in [state.systems.get(d.target_system or "")]
+    )
     return AccessPackage(
-        req.id, sid, kit.clock.now(), req.language, kit.company,
-        decided.decision.decision.id, items, recipients,
-        tuple(PackageConsent(c.purpose, c.kind.value, c.granted_at, c.withdrawn_at)
-              for c in consents),
-        tuple(PackageRestriction(r.kind.value, r.purpose, r.since, r.lifted_at)
-              for r in restrictions))
+        req.id,
+        sid,
+        kit.clock.now(),
+        req.language,
+        kit.company,
+        decided.decision.decision.id,
+        items,
+        recipients,
+        tuple(
+            PackageConsent(c.purpose, c.kind.value, c.granted_at, c.withdrawn_at) for c in consents
+        ),
+        tuple(
+            PackageRestriction(r.kind.value, r.purpose, r.since, r.lifted_at) for r in restrictions
+        ),
+    )
 
 
 def _package_item(s: SealedItem, value: str | None, state: PolicyState) -> PackageItem:
     rec, prov = s.record, s.record.provenance
     cat = state.taxonomy.get(rec.category)
-    days = max((r.retention_days for p in prov.purposes
-                if (r := state.register.rules.get(p)) is not None), default=None)
+    days = max(
+        (r.retention_days for p in prov.purposes if (r := state.register.rules.get(p)) is not None),
+        default=None,
+    )
     return PackageItem(
-        rec.id, rec.category, cat.name, cat.name_zh, None if rec.credential else value,
-        prov.channel.value, prov.legal_basis.value, prov.source_system, rec.held_in,
-        prov.collected_at, rec.last_confirmed_at, tuple(sorted(prov.purposes)),
+        rec.id,
+        rec.category,
+        cat.name,
+        cat.name_zh,
+        None if rec.credential else value,
+        prov.channel.value,
+        prov.legal_basis.value,
+        prov.source_system,
+        rec.held_in,
+        prov.collected_at,
+        rec.last_confirmed_at,
+        tuple(sorted(prov.purposes)),
         (prov.collected_at + timedelta(days=days)).date() if days is not None else None,
-        prov.channel in PROVIDED)
+        prov.channel in PROVIDED,
+    )
 
 
 def make_package(uow: UnitOfWork, kit: RequestKit, req: RightsRequest) -> tuple[str, str]:
@@ -106,22 +145,41 @@ def make_package(uow: UnitOfWork, kit: RequestKit, req: RightsRequest) -> tuple[
         body, kind = kit.packages.portability_json(package), "portability"
     pid = new_id()
     now = kit.clock.now()
-    stored = StoredPackage(pid, req.id, subject_of(req), kind, now,
-                           now + timedelta(days=kit.terms.link_days), None,
-                           kit.box.seal(body, f"package:{pid}").encode())
+    stored = StoredPackage(
+        pid,
+        req.id,
+        subject_of(req),
+        kind,
+        now,
+        now + timedelta(days=kit.terms.link_days),
+        None,
+        kit.box.seal(body, f"package:{pid}").encode(),
+    )
     with uow:
         uow.requests.add_package(stored, token_hash(package_token(kit, pid)))
-        uow.audit(event(req, RIGHTS_ACTOR, "package.create", package_id=pid,
-                         decision_id=decided.decision.decision.id, items=len(package.items),
-                         format=kind))
+        uow.audit(
+            event(
+                req,
+                RIGHTS_ACTOR,
+                "package.create",
+                package_id=pid,
+                decision_id=decided.decision.decision.id,
+                items=len(package.items),
+                format=kind,
+            )
+        )
         uow.commit()
-    done = (f"{len(package.items)} 项个人信息已整理为可下载的文件" if req.language == "zh"
-            else f"{len(package.items)} items of personal information are ready to download")
+    done = (
+        f"{len(package.items)} 项个人信息已整理为可下载的文件"
+        if req.language == "zh"
+        else f"{len(package.items)} items of personal information are ready to download"
+    )
     return pid, done
 
 
-def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: bool
-                     ) -> tuple[StoredPackage, bytes]:
+def download_package(
+    uow: UnitOfWork, kit: RequestKit, token: str, *, consume: bool
+) -> tuple[StoredPackage, bytes]:
     """The package behind a link. `consume`: the download that uses the link up (the zip or
     JSON); the readable page may be opened until then. Expired or used links are refused."""
     now = kit.clock.now()
@@ -130,13 +188,19 @@ def download_package(uow: UnitOfWork, kit: RequestKit, token: str, *, consume: b
         if p is None:
             raise NotFound("this link is not valid", field="token")
         if p.used_at is not None or now >= p.expires_at:
-            raise Conflict("this link has been used or has expired; ask for a new copy",
-                           field="token")
+            raise Conflict(
+                "this link has been used or has expired; ask for a new copy", field="token"
+            )
         if consume and not uow.requests.use_package(p.id, now):
             raise Conflict("this link has been used", field="token")
         req, _ = get_request(uow, p.request_id)
-        uow.audit(event(req, "subject:requester",
-                         "package.download" if consume else "package.view",
-                         package_id=p.id))
+        uow.audit(
+            event(
+                req,
+                "subject:requester",
+                "package.download" if consume else "package.view",
+                package_id=p.id,
+            )
+        )
         uow.commit()
     return p, kit.box.open(p.sealed.decode(), f"package:{p.id}")

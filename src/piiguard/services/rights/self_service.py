@@ -42,6 +42,7 @@ PASS_MINUTES = 30
 
 # --- following a request ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class RequesterView:
     request: RightsRequest
@@ -68,8 +69,7 @@ class Confirmation:
     already_verified: bool = False  # verified before this code was given: nothing checked
 
 
-def confirm_request(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str
-                    ) -> Confirmation:
+def confirm_request(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str) -> Confirmation:
     """Check the code; on success carry the request out at once (request_fulfil.advance).
     A request verified before is reported as such, not as confirmed: this code proved
     nothing (a double submit, or someone who only knows the reference). If
@@ -81,25 +81,27 @@ def confirm_request(uow: UnitOfWork, kit: RequestKit, request_id: str, code: str
     except InvalidInput:
         view = view_own_request(uow, request_id)
         with uow:
-            live = [v for v in uow.requests.codes(request_id)
-                    if v.usable(kit.clock.now(), kit.terms)]
+            live = [
+                v for v in uow.requests.codes(request_id) if v.usable(kit.clock.now(), kit.terms)
+            ]
         req = view.request
         if not live:
             return Confirmation(req, False, 0, expired=True)
-        return Confirmation(req, False,
-                            kit.terms.code_attempts - max(v.attempts for v in live))
+        return Confirmation(req, False, kit.terms.code_attempts - max(v.attempts for v in live))
     except Conflict:
         return Confirmation(request_status(uow, request_id), False, already_verified=True)
     try:
         req = advance(uow, kit, request_id)
     except DomainError as exc:  # the type only: messages may carry values
-        log.warning("request %s verified; carrying it out failed: %s", request_id,
-                    type(exc).__name__)
+        log.warning(
+            "request %s verified; carrying it out failed: %s", request_id, type(exc).__name__
+        )
         req = request_status(uow, request_id)
     return Confirmation(req, True)
 
 
 # --- the confirmation pass ---------------------------------------------------------------------
+
 
 def _mac(kit: RequestKit, request_id: str, until: int) -> str:
     return kit.vault.keyed_hash(f"privacy-centre-pass|{request_id}|{until}")
@@ -122,6 +124,7 @@ def read_pass(kit: RequestKit, value: str | None) -> str | None:
 
 
 # --- consents of the subject of a verified request ----------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class PurposeConsent:
@@ -148,12 +151,16 @@ def _requester(uow: UnitOfWork, request_id: str) -> Actor | None:
 
 def _consent_purposes(uow: UnitOfWork, kit: RequestKit) -> list[PurposeRule]:
     state = kit.policy.read(uow)
-    return [r for r in state.register.rules.values()
-            if r.active and r.needs_consent and r.key != RIGHTS_PURPOSE]
+    return [
+        r
+        for r in state.register.rules.values()
+        if r.active and r.needs_consent and r.key != RIGHTS_PURPOSE
+    ]
 
 
-def consents_of_requester(uow: UnitOfWork, kit: RequestKit, request_id: str
-                          ) -> list[PurposeConsent]:
+def consents_of_requester(
+    uow: UnitOfWork, kit: RequestKit, request_id: str
+) -> list[PurposeConsent]:
     """The purposes that need consent with the subject's general consent to each; empty
     when we hold no data on the requester (then there is nothing to manage)."""
     actor = _requester(uow, request_id)
@@ -161,10 +168,20 @@ def consents_of_requester(uow: UnitOfWork, kit: RequestKit, request_id: str
         return []
     held = list_consents(uow, actor, actor.id)
     now = kit.clock.now()
-    return [PurposeConsent(rule, next((c for c in held if c.purpose == rule.key
-                                       and c.kind is ConsentKind.GENERAL and c.in_force(now)),
-                                      None))
-            for rule in sorted(_consent_purposes(uow, kit), key=lambda r: r.key)]
+    return [
+        PurposeConsent(
+            rule,
+            next(
+                (
+                    c
+                    for c in held
+                    if c.purpose == rule.key and c.kind is ConsentKind.GENERAL and c.in_force(now)
+                ),
+                None,
+            ),
+        )
+        for rule in sorted(_consent_purposes(uow, kit), key=lambda r: r.key)
+    ]
 
 
 def _consent_purpose(uow: UnitOfWork, kit: RequestKit, purpose: str) -> PurposeRule:
@@ -174,8 +191,9 @@ def _consent_purpose(uow: UnitOfWork, kit: RequestKit, purpose: str) -> PurposeR
     raise InvalidInput(f"{purpose!r} is not a purpose that needs consent", field="purpose")
 
 
-def grant_requester_consent(uow: UnitOfWork, kit: RequestKit, request_id: str, purpose: str,
-                            text_shown: str) -> Consent | None:
+def grant_requester_consent(
+    uow: UnitOfWork, kit: RequestKit, request_id: str, purpose: str, text_shown: str
+) -> Consent | None:
     """The requester gives their consent (web, with the exact wording shown); None when we
     hold no data on them. A consent already in force is left as it is."""
     actor = _requester(uow, request_id)
@@ -184,17 +202,32 @@ def grant_requester_consent(uow: UnitOfWork, kit: RequestKit, request_id: str, p
         return None
     now = kit.clock.now()
     with uow:
-        current = next((c for c in uow.consents.of_subject(actor.id)
-                        if c.purpose == purpose and c.kind is ConsentKind.GENERAL
-                        and c.in_force(now)), None)
+        current = next(
+            (
+                c
+                for c in uow.consents.of_subject(actor.id)
+                if c.purpose == purpose and c.kind is ConsentKind.GENERAL and c.in_force(now)
+            ),
+            None,
+        )
     if current is not None:
         return current
-    return grant_consent(uow, kit.policy, kit.clock, actor, actor.id, purpose,
-                         ConsentKind.GENERAL, Channel.WEB, text_shown)
+    return grant_consent(
+        uow,
+        kit.policy,
+        kit.clock,
+        actor,
+        actor.id,
+        purpose,
+        ConsentKind.GENERAL,
+        Channel.WEB,
+        text_shown,
+    )
 
 
-def withdraw_requester_consent(uow: UnitOfWork, kit: RequestKit, request_id: str,
-                               purpose: str) -> int:
+def withdraw_requester_consent(
+    uow: UnitOfWork, kit: RequestKit, request_id: str, purpose: str
+) -> int:
     """The requester withdraws their consent to a purpose: every general consent to it in
     force ends now. How many were withdrawn (0: none was in force)."""
     actor = _requester(uow, request_id)
@@ -203,8 +236,11 @@ def withdraw_requester_consent(uow: UnitOfWork, kit: RequestKit, request_id: str
         return 0
     now = kit.clock.now()
     with uow:
-        ids = [c.id for c in uow.consents.of_subject(actor.id)
-               if c.purpose == purpose and c.kind is ConsentKind.GENERAL and c.in_force(now)]
+        ids = [
+            c.id
+            for c in uow.consents.of_subject(actor.id)
+            if c.purpose == purpose and c.kind is ConsentKind.GENERAL and c.in_force(now)
+        ]
     for cid in ids:
         withdraw_consent(uow, kit.clock, actor, actor.id, cid)
     return len(ids)

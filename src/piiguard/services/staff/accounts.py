@@ -34,11 +34,17 @@ FIRST_ACCOUNT_ROLES = frozenset({"admin", "privacy_officer"})
 FIRST_DEPARTMENT = "privacy"
 SEED_DEPARTMENTS: tuple[Department, ...] = (
     Department("sales", "Sales 销售部", frozenset({"business_negotiation", "order_fulfilment"})),
-    Department("service", "After-sales service 售后服务部",
-               frozenset({"after_sales", "requested_services"})),
+    Department(
+        "service",
+        "After-sales service 售后服务部",
+        frozenset({"after_sales", "requested_services"}),
+    ),
     Department("logistics", "Logistics 物流部", frozenset({"order_fulfilment"})),
-    Department("customer_care", "Customer care 客户服务部",
-               frozenset({"consultation_recommendation", "important_notices"})),
+    Department(
+        "customer_care",
+        "Customer care 客户服务部",
+        frozenset({"consultation_recommendation", "important_notices"}),
+    ),
     Department("privacy", "Privacy office 个人信息保护", frozenset({"legal_compliance"})),
     Department("it", "IT 信息技术部", frozenset()),
 )
@@ -69,8 +75,9 @@ def list_departments(uow: UnitOfWork) -> list[Department]:
         return uow.staff.departments()
 
 
-def save_department(kit: StaffKit, uow: UnitOfWork, actor: Actor, key: str, name: str,
-                    purposes: frozenset[str]) -> Department:
+def save_department(
+    kit: StaffKit, uow: UnitOfWork, actor: Actor, key: str, name: str, purposes: frozenset[str]
+) -> Department:
     check_slug(key, "key")
     if not name.strip() or len(name) > 128:
         raise InvalidInput("name must be 1–128 characters", field="name")
@@ -78,12 +85,21 @@ def save_department(kit: StaffKit, uow: UnitOfWork, actor: Actor, key: str, name
         known = {p.key for p in uow.registers.purposes()}
         unknown = sorted(purposes - known)
         if unknown:
-            raise InvalidInput(f"unknown purposes {unknown}; see GET /api/v1/purposes",
-                               field="purposes")
+            raise InvalidInput(
+                f"unknown purposes {unknown}; see GET /api/v1/purposes", field="purposes"
+            )
         d = Department(key, name.strip(), purposes)
         uow.staff.save_department(d, kit.clock.now(), actor.ref)
-        uow.audit(AuditEvent("staff.department", actor.kind.value, actor.id, "department",
-                             key, details={"purposes": sorted(purposes)}))
+        uow.audit(
+            AuditEvent(
+                "staff.department",
+                actor.kind.value,
+                actor.id,
+                "department",
+                key,
+                details={"purposes": sorted(purposes)},
+            )
+        )
         uow.commit()
     return d
 
@@ -92,11 +108,13 @@ def _department(uow: UnitOfWork, key: str) -> Department:
     for d in uow.staff.departments():
         if d.key == key:
             return d
-    raise InvalidInput(f"no department {key!r}; see GET /api/v1/staff/departments",
-                       field="department")
+    raise InvalidInput(
+        f"no department {key!r}; see GET /api/v1/staff/departments", field="department"
+    )
 
 
 # --- the first account and invitations ----------------------------------------------------
+
 
 def open_setup(uow: UnitOfWork, clock: Clock, hours: float) -> str | None:
     """A one-time setup token for the first staff account, when there is none yet."""
@@ -111,25 +129,40 @@ def open_setup(uow: UnitOfWork, clock: Clock, hours: float) -> str | None:
     return token
 
 
-def complete_setup(kit: StaffKit, uow: UnitOfWork, token: str, email: str,
-                   display_name: str, password: str) -> StaffAccount:
+def complete_setup(
+    kit: StaffKit, uow: UnitOfWork, token: str, email: str, display_name: str, password: str
+) -> StaffAccount:
     """The first account (admin + privacy officer) from the one-time setup link. Its role
     needs TOTP: the first sign-in asks for enrolment before anything else."""
     email = check_personal_email(email, kit.policy.generic_mailboxes)
     name = _name(display_name)
-    pw = kit.check_password(password, mfa=needs_mfa(FIRST_ACCOUNT_ROLES, kit.policy),
-                            email=email, name=name)
+    pw = kit.check_password(
+        password, mfa=needs_mfa(FIRST_ACCOUNT_ROLES, kit.policy), email=email, name=name
+    )
     now = kit.clock.now()
-    account = StaffAccount(new_id(), email, name, FIRST_ACCOUNT_ROLES, True, now,
-                           FIRST_DEPARTMENT, now)
+    account = StaffAccount(
+        new_id(), email, name, FIRST_ACCOUNT_ROLES, True, now, FIRST_DEPARTMENT, now
+    )
     with uow:
         if not uow.staff.use_setup_token(token_hash(token), now):
-            raise NotAuthenticated("this setup link is unknown, used or expired; run "
-                                   "`piiguard init` for a new one")
+            raise NotAuthenticated(
+                "this setup link is unknown, used or expired; run `piiguard init` for a new one"
+            )
         uow.staff.add(account, kit.passwords.hash(pw))
-        uow.audit(AuditEvent("staff.create", "staff", account.id, "staff", account.id,
-                             details={"roles": sorted(account.roles), "via": "setup",
-                                      "department": FIRST_DEPARTMENT}))
+        uow.audit(
+            AuditEvent(
+                "staff.create",
+                "staff",
+                account.id,
+                "staff",
+                account.id,
+                details={
+                    "roles": sorted(account.roles),
+                    "via": "setup",
+                    "department": FIRST_DEPARTMENT,
+                },
+            )
+        )
         uow.commit()
     return account
 
@@ -140,8 +173,9 @@ class Invited:
     token: str  # goes in the link, shown once; only its SHA-256 is kept
 
 
-def invite_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, email: str, department: str,
-                 roles: frozenset[str]) -> Invited:
+def invite_staff(
+    kit: StaffKit, uow: UnitOfWork, actor: Actor, email: str, department: str, roles: frozenset[str]
+) -> Invited:
     """A single-use link that expires after `invitation_hours`, for one person's work
     email, with the department and roles the account will have."""
     email = check_personal_email(email, kit.policy.generic_mailboxes)
@@ -151,21 +185,46 @@ def invite_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, email: str, depar
     with uow:
         _department(uow, department)
         if uow.staff.by_email(email) is not None:
-            raise Conflict("an account with this email exists (one account per person)",
-                           field="email")
-        inv = Invitation(new_id(), email, department, roles, actor.ref, now,
-                         now + timedelta(hours=kit.policy.invitation_hours))
+            raise Conflict(
+                "an account with this email exists (one account per person)", field="email"
+            )
+        inv = Invitation(
+            new_id(),
+            email,
+            department,
+            roles,
+            actor.ref,
+            now,
+            now + timedelta(hours=kit.policy.invitation_hours),
+        )
         uow.staff.add_invitation(inv, token_hash(token))
-        uow.audit(AuditEvent("staff.invite", actor.kind.value, actor.id, "invitation",
-                             inv.id, details={"email_hash": kit.email_hash(email),
-                                              "department": department,
-                                              "roles": sorted(roles)}))
+        uow.audit(
+            AuditEvent(
+                "staff.invite",
+                actor.kind.value,
+                actor.id,
+                "invitation",
+                inv.id,
+                details={
+                    "email_hash": kit.email_hash(email),
+                    "department": department,
+                    "roles": sorted(roles),
+                },
+            )
+        )
         uow.commit()
     return Invited(inv, token)
 
 
-def accept_invitation(kit: StaffKit, uow: UnitOfWork, token: str, display_name: str,
-                      password: str, *, address: str = "unknown") -> SignedIn:
+def accept_invitation(
+    kit: StaffKit,
+    uow: UnitOfWork,
+    token: str,
+    display_name: str,
+    password: str,
+    *,
+    address: str = "unknown",
+) -> SignedIn:
     """The invited person sets their name and password; the account exists from now on (its
     email is verified: the link reached it) and they are signed in. Where the role needs
     TOTP, that session may only enrol it first."""
@@ -174,56 +233,79 @@ def accept_invitation(kit: StaffKit, uow: UnitOfWork, token: str, display_name: 
     with uow:
         inv = uow.staff.invitation(token_hash(token))
         if inv is None or inv.used_at is not None or inv.expires_at <= now:
-            raise NotAuthenticated("this invitation link is unknown, used or expired; ask "
-                                   "a privacy officer for a new one")
-        pw = kit.check_password(password, mfa=needs_mfa(inv.roles, kit.policy),
-                                email=inv.email, name=name)
+            raise NotAuthenticated(
+                "this invitation link is unknown, used or expired; ask "
+                "a privacy officer for a new one"
+            )
+        pw = kit.check_password(
+            password, mfa=needs_mfa(inv.roles, kit.policy), email=inv.email, name=name
+        )
         if uow.staff.by_email(inv.email) is not None:
             raise Conflict("an account with this email exists", field="token")
-        account = StaffAccount(new_id(), inv.email, name, inv.roles, True, now,
-                               inv.department, now)
+        account = StaffAccount(new_id(), inv.email, name, inv.roles, True, now, inv.department, now)
         if not uow.staff.use_invitation(inv.id, now, account.id):
             raise NotAuthenticated("this invitation link was just used")
         uow.staff.add(account, kit.passwords.hash(pw))
-        uow.audit(AuditEvent("staff.create", "staff", account.id, "staff", account.id,
-                             details={"roles": sorted(inv.roles), "via": "invitation",
-                                      "invitation": inv.id, "department": inv.department}))
+        uow.audit(
+            AuditEvent(
+                "staff.create",
+                "staff",
+                account.id,
+                "staff",
+                account.id,
+                details={
+                    "roles": sorted(inv.roles),
+                    "via": "invitation",
+                    "invitation": inv.id,
+                    "department": inv.department,
+                },
+            )
+        )
         uow.commit()
     return login_staff(kit, uow, inv.email, pw, address=address)
 
 
 # --- passwords ----------------------------------------------------------------------------
 
-def change_password(kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, current: str,
-                    new: str) -> str | None:
+
+def change_password(
+    kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, current: str, new: str
+) -> str | None:
     """Change one's own password: the current one first, then the rules, and none of the
     last `history` passwords (each compared with argon2 verify). Other sessions end. Returns
     what this session must still do (None: nothing)."""
     now = kit.clock.now()
     with uow:
         found = uow.staff.get(actor.id)
-        if found is None or not kit.passwords.verify(found[1],
-                                                     normalise_password(current)):
+        if found is None or not kit.passwords.verify(found[1], normalise_password(current)):
             raise InvalidInput("the current password is not right", field="current_password")
         account = found[0]
-        pw = kit.check_password(new, mfa=account.mfa_enrolled, email=account.email,
-                                name=account.display_name, field="new_password")
+        pw = kit.check_password(
+            new,
+            mfa=account.mfa_enrolled,
+            email=account.email,
+            name=account.display_name,
+            field="new_password",
+        )
         for old in uow.staff.password_history(account.id, kit.policy.history):
             if kit.passwords.verify(old, pw):
-                raise InvalidInput(f"choose a password you have not used for your last "
-                                   f"{kit.policy.history} changes", field="new_password")
+                raise InvalidInput(
+                    f"choose a password you have not used for your last "
+                    f"{kit.policy.history} changes",
+                    field="new_password",
+                )
         uow.staff.change_password(account.id, kit.passwords.hash(pw), now)
         uow.staff.revoke_sessions_of(account.id, now, keep=token_hash(token))
         changed = uow.staff.get(account.id)
         pending = pending_for(changed[0], kit) if changed else None
         uow.staff.set_session_pending(token_hash(token), pending)
-        uow.audit(AuditEvent("staff.password_changed", "staff", account.id, "staff",
-                             account.id))
+        uow.audit(AuditEvent("staff.password_changed", "staff", account.id, "staff", account.id))
         uow.commit()
     return pending
 
 
 # --- the register of accounts -------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class AccountView:
@@ -267,34 +349,56 @@ def _get(uow: UnitOfWork, staff_id: str) -> StaffAccount:
 def find_staff(uow: UnitOfWork, email_or_id: str) -> StaffAccount:
     with uow:
         found = uow.staff.by_email(email_or_id.strip().casefold()) or uow.staff.get(
-            email_or_id.strip())
+            email_or_id.strip()
+        )
     if found is None:
         raise NotFound(f"no staff account {email_or_id!r}", field="staff")
     return found[0]
 
 
-def set_roles(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str,
-              roles: frozenset[str], department: str | None) -> StaffAccount:
+def set_roles(
+    kit: StaffKit,
+    uow: UnitOfWork,
+    actor: Actor,
+    staff_id: str,
+    roles: frozenset[str],
+    department: str | None,
+) -> StaffAccount:
     """Change someone's roles and department (the route asks for a recent re-auth). A role
     that needs TOTP makes their sessions enrol it before anything else."""
     roles = check_roles(roles)
     with uow:
         before = _get(uow, staff_id)
         dept = before.department if department is None else _department(uow, department).key
-        if staff_id == actor.id and "admin" in before.roles and "admin" not in roles and \
-                not any("admin" in a.roles and a.active for a in uow.staff.accounts()
-                        if a.id != staff_id):
+        if (
+            staff_id == actor.id
+            and "admin" in before.roles
+            and "admin" not in roles
+            and not any(
+                "admin" in a.roles and a.active for a in uow.staff.accounts() if a.id != staff_id
+            )
+        ):
             raise Conflict("the last administrator cannot drop the admin role", field="roles")
         uow.staff.set_roles(staff_id, roles, dept)
-        uow.audit(AuditEvent("staff.roles", actor.kind.value, actor.id, "staff", staff_id,
-                             details={"before": sorted(before.roles), "after": sorted(roles),
-                                      "department": dept or ""}))
+        uow.audit(
+            AuditEvent(
+                "staff.roles",
+                actor.kind.value,
+                actor.id,
+                "staff",
+                staff_id,
+                details={
+                    "before": sorted(before.roles),
+                    "after": sorted(roles),
+                    "department": dept or "",
+                },
+            )
+        )
         uow.commit()
         return _get(uow, staff_id)
 
 
-def deactivate_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str
-                     ) -> StaffAccount:
+def deactivate_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str) -> StaffAccount:
     """The person left or changed jobs: no more sign-in, every session ends; the row stays
     so that the audit trail's entries still name who did what."""
     now = kit.clock.now()
@@ -306,8 +410,16 @@ def deactivate_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str
             raise Conflict("this account is already deactivated", field="staff_id")
         uow.staff.deactivate(staff_id, now)
         ended = uow.staff.revoke_sessions_of(staff_id, now)
-        uow.audit(AuditEvent("staff.deactivate", actor.kind.value, actor.id, "staff",
-                             staff_id, details={"sessions_ended": ended}))
+        uow.audit(
+            AuditEvent(
+                "staff.deactivate",
+                actor.kind.value,
+                actor.id,
+                "staff",
+                staff_id,
+                details={"sessions_ended": ended},
+            )
+        )
         uow.commit()
         return _get(uow, staff_id)
 
@@ -317,7 +429,15 @@ def unlock_staff(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str) ->
     with uow:
         account = _get(uow, staff_id)
         cleared = uow.staff.clear_throttle(account_key(kit, account.email))
-        uow.audit(AuditEvent("staff.unlock", actor.kind.value, actor.id, "staff", staff_id,
-                             details={"was_locked": cleared}))
+        uow.audit(
+            AuditEvent(
+                "staff.unlock",
+                actor.kind.value,
+                actor.id,
+                "staff",
+                staff_id,
+                details={"was_locked": cleared},
+            )
+        )
         uow.commit()
     return cleared

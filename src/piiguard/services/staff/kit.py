@@ -29,19 +29,27 @@ from piiguard.domain.staff_security import StaffPolicy, needs_mfa, password_expi
 class StaffKit:
     clock: Clock
     passwords: PasswordHashing
-    vault: Vault          # keyed hashes: throttling keys, audit details, CSRF, recovery codes
-    box: SecretBox        # TOTP seeds, sealed under the current KEK
+    vault: Vault  # keyed hashes: throttling keys, audit details, CSRF, recovery codes
+    box: SecretBox  # TOTP seeds, sealed under the current KEK
     breached: BreachedPasswords
     policy: StaffPolicy
     strength: PasswordStrength  # the guess-count estimate beside the list (zxcvbn)
 
-    def check_password(self, password: str, *, mfa: bool, email: str = "", name: str = "",
-                       field: str = "password") -> str:
+    def check_password(
+        self, password: str, *, mfa: bool, email: str = "", name: str = "", field: str = "password"
+    ) -> str:
         """Every path that sets a password comes here: the first account, an invitation
         accepted, one's own change (domain/password_rules.py has the rules)."""
-        return check_password(password, mfa=mfa, policy=self.policy,
-                              breached=self.breached.__contains__, email=email, name=name,
-                              field=field, strength=self.strength.estimate)
+        return check_password(
+            password,
+            mfa=mfa,
+            policy=self.policy,
+            breached=self.breached.__contains__,
+            email=email,
+            name=name,
+            field=field,
+            strength=self.strength.estimate,
+        )
 
     def email_hash(self, email: str) -> str:
         """What the audit trail and the throttle table hold instead of an email."""
@@ -56,8 +64,7 @@ class StaffKit:
         return self.vault.keyed_hash(f"csrf|{token_hash(token)}")
 
     def check_csrf(self, token: str, presented: str | None) -> bool:
-        return presented is not None and secrets.compare_digest(self.csrf_token(token),
-                                                                presented)
+        return presented is not None and secrets.compare_digest(self.csrf_token(token), presented)
 
 
 def token_hash(token: str) -> str:

@@ -28,8 +28,9 @@ STEP = 30
 
 def totp_code(secret_b32: str, at: datetime, *, digits: int = 6, digest: str = "sha1") -> str:
     """The RFC 6238 code of `secret_b32` at `at` (the tests check the RFC's vectors)."""
-    return pyotp.TOTP(secret_b32, digits=digits, digest=getattr(hashlib, digest),
-                      interval=STEP).at(at)
+    return pyotp.TOTP(secret_b32, digits=digits, digest=getattr(hashlib, digest), interval=STEP).at(
+        at
+    )
 
 
 def matching_step(secret_b32: str, code: str, at: datetime, window: int) -> int | None:
@@ -55,14 +56,16 @@ def _recovery_hash(kit: StaffKit, staff_id: str, code: str) -> str:
 
 
 def new_recovery_codes(kit: StaffKit) -> list[str]:
-    return ["-".join(secrets.token_hex(8)[i:i + 4] for i in range(0, 16, 4))
-            for _ in range(kit.policy.recovery_codes)]
+    return [
+        "-".join(secrets.token_hex(8)[i : i + 4] for i in range(0, 16, 4))
+        for _ in range(kit.policy.recovery_codes)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class Enrolment:
-    secret: str        # base32, shown once for the authenticator app
-    uri: str           # otpauth:// for a QR code
+    secret: str  # base32, shown once for the authenticator app
+    uri: str  # otpauth:// for a QR code
 
 
 def start_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor) -> Enrolment:
@@ -74,20 +77,19 @@ def start_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor) -> Enrolment:
             raise NotAuthenticated("no such staff account")
         account = found[0]
         if account.mfa_enrolled:
-            raise Conflict("two-factor sign-in is already on for this account; a privacy "
-                           "officer can reset it", field="totp")
+            raise Conflict(
+                "two-factor sign-in is already on for this account; a privacy officer can reset it",
+                field="totp",
+            )
         secret = pyotp.random_base32()
-        uow.staff.set_totp(account.id, kit.box.seal(secret.encode(), _context(account.id)),
-                           None)
+        uow.staff.set_totp(account.id, kit.box.seal(secret.encode(), _context(account.id)), None)
         uow.audit(AuditEvent("staff.totp_started", "staff", account.id, "staff", account.id))
         uow.commit()
-    uri = pyotp.TOTP(secret, interval=STEP).provisioning_uri(name=account.email,
-                                                              issuer_name=ISSUER)
+    uri = pyotp.TOTP(secret, interval=STEP).provisioning_uri(name=account.email, issuer_name=ISSUER)
     return Enrolment(secret, uri)
 
 
-def confirm_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, code: str
-                 ) -> list[str]:
+def confirm_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, code: str) -> list[str]:
     """Turn TOTP on once a code from the new seed is shown; returns 10 recovery codes (shown
     once). The session that confirmed is authenticated now (password at login + this code)."""
     now = kit.clock.now()
@@ -95,17 +97,18 @@ def confirm_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, code:
         found = uow.staff.get(actor.id)
         sealed, confirmed = uow.staff.totp(actor.id)
         if found is None or sealed is None or confirmed is not None:
-            raise Conflict("start the enrolment first (POST /api/v1/staff/me/totp)",
-                           field="code")
+            raise Conflict("start the enrolment first (POST /api/v1/staff/me/totp)", field="code")
         secret = kit.box.open(sealed, _context(actor.id)).decode()
         step = matching_step(secret, code, now, kit.policy.totp_window)
         if step is None or not uow.staff.use_totp_step(actor.id, step):
-            raise InvalidInput("that code does not match; use the current one from the app",
-                               field="code")
+            raise InvalidInput(
+                "that code does not match; use the current one from the app", field="code"
+            )
         uow.staff.set_totp(actor.id, sealed, now)
         codes = new_recovery_codes(kit)
         uow.staff.replace_recovery_codes(
-            actor.id, [_recovery_hash(kit, actor.id, c) for c in codes], now)
+            actor.id, [_recovery_hash(kit, actor.id, c) for c in codes], now
+        )
         account = uow.staff.get(actor.id)
         assert account is not None  # noqa: S101 (read in this transaction just above)
         uow.staff.authenticate_session(token_hash(token), now, pending_for(account[0], kit))
@@ -114,8 +117,14 @@ def confirm_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, token: str, code:
     return codes
 
 
-def verify_second_factor(kit: StaffKit, uow: UnitOfWork, account: StaffAccount, *,
-                         totp: str | None, recovery_code: str | None) -> str | None:
+def verify_second_factor(
+    kit: StaffKit,
+    uow: UnitOfWork,
+    account: StaffAccount,
+    *,
+    totp: str | None,
+    recovery_code: str | None,
+) -> str | None:
     """Inside the caller's transaction: 'totp' or 'recovery' when a factor matches (and is
     then spent), None when it does not. Re-seals a seed found under an older KEK."""
     now = kit.clock.now()
@@ -132,7 +141,8 @@ def verify_second_factor(kit: StaffKit, uow: UnitOfWork, account: StaffAccount, 
             uow.staff.set_totp(account.id, resealed, confirmed)
         return "totp"
     spent = recovery_code is not None and uow.staff.use_recovery_code(
-        account.id, _recovery_hash(kit, account.id, recovery_code), now)
+        account.id, _recovery_hash(kit, account.id, recovery_code), now
+    )
     return "recovery" if spent else None
 
 
@@ -144,7 +154,8 @@ def regenerate_recovery_codes(kit: StaffKit, uow: UnitOfWork, actor: Actor) -> l
         if confirmed is None:
             raise Conflict("turn two-factor sign-in on first", field="totp")
         uow.staff.replace_recovery_codes(
-            actor.id, [_recovery_hash(kit, actor.id, c) for c in codes], now)
+            actor.id, [_recovery_hash(kit, actor.id, c) for c in codes], now
+        )
         uow.audit(AuditEvent("staff.recovery_codes", "staff", actor.id, "staff", actor.id))
         uow.commit()
     return codes
@@ -159,8 +170,7 @@ def reset_totp(kit: StaffKit, uow: UnitOfWork, actor: Actor, staff_id: str) -> N
         uow.staff.set_totp(staff_id, None, None)
         uow.staff.replace_recovery_codes(staff_id, [], kit.clock.now())
         uow.staff.revoke_sessions_of(staff_id, kit.clock.now())
-        uow.audit(AuditEvent("staff.totp_reset", actor.kind.value, actor.id, "staff",
-                             staff_id))
+        uow.audit(AuditEvent("staff.totp_reset", actor.kind.value, actor.id, "staff", staff_id))
         uow.commit()
 
 

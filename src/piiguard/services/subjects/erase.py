@@ -20,8 +20,9 @@ class Erasure:
     key_shredded: bool
 
 
-def erase_subject(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
-                  subject_id: str) -> Erasure:
+def erase_subject(
+    uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor, subject_id: str
+) -> Erasure:
     """Delete the subject's items, keep a tombstone for the audit trail, then destroy its
     data key (crypto-shredding): every copy of its ciphertexts, backups included, becomes
     unreadable. If the key store is unreachable after the commit, `sweep_keys` finishes."""
@@ -29,8 +30,17 @@ def erase_subject(uow: UnitOfWork, vault: Vault, clock: Clock, actor: Actor,
         live_subject(uow, subject_id)
         n = uow.items.delete_for_subject(subject_id)
         uow.subjects.mark_erased(subject_id, clock.now())
-        uow.audit(AuditEvent("subject.erase", actor.kind.value, actor.id, "subject", subject_id,
-                             subject_id, details={"items_deleted": n}))
+        uow.audit(
+            AuditEvent(
+                "subject.erase",
+                actor.kind.value,
+                actor.id,
+                "subject",
+                subject_id,
+                subject_id,
+                details={"items_deleted": n},
+            )
+        )
         uow.commit()
     shredded = _shred(uow, vault, actor, [subject_id])
     return Erasure(subject_id, n, shredded == 1)

@@ -16,14 +16,19 @@ router = APIRouter(prefix="/api/v1", tags=["audit"])
 
 
 @router.get("/audit", response_model=list[AuditEntryOut])
-def audit_entries(c: ContainerDep, actor: Authorized,
-                  subject_id: str | None = None, actor_id: str | None = None,
-                  action: str | None = None,
-                  after_seq: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # a BIGINT
-                  limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[AuditEntryOut]:
+def audit_entries(
+    c: ContainerDep,
+    actor: Authorized,
+    subject_id: str | None = None,
+    actor_id: str | None = None,
+    action: str | None = None,
+    after_seq: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # a BIGINT
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[AuditEntryOut]:
     """Who did what, when, why: filter by subject, actor or action; page with after_seq."""
-    q = AuditQuery(subject_id=subject_id, actor_id=actor_id, action=action,
-                   after_seq=after_seq, limit=limit)
+    q = AuditQuery(
+        subject_id=subject_id, actor_id=actor_id, action=action, after_seq=after_seq, limit=limit
+    )
     return [AuditEntryOut.of(e) for e in list_audit(c.uow(), actor, q)]
 
 

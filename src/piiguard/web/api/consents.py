@@ -24,9 +24,20 @@ router = APIRouter(prefix="/api/v1/subjects/{subject_id}", tags=["consent"])
 def grant(subject_id: str, body: ConsentIn, c: ContainerDep, actor: Authorized) -> ConsentOut:
     """Record a consent. Sensitive categories and transfers abroad need their own kind
     (`sensitive`, `transfer_abroad`); a child's data needs `guardian` consent."""
-    return ConsentOut.of(uc.grant_consent(c.uow(), c.snapshots, c.clock, actor, subject_id,
-                                          body.purpose, body.kind, body.channel,
-                                          body.text_shown, body.given_by))
+    return ConsentOut.of(
+        uc.grant_consent(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            actor,
+            subject_id,
+            body.purpose,
+            body.kind,
+            body.channel,
+            body.text_shown,
+            body.given_by,
+        )
+    )
 
 
 @router.get("/consents", response_model=list[ConsentOut])
@@ -40,13 +51,14 @@ def withdraw(subject_id: str, consent_id: str, c: ContainerDep, actor: Authorize
     uc.withdraw_consent(c.uow(), c.clock, actor, subject_id, consent_id)
 
 
-@router.post("/restrictions", status_code=status.HTTP_201_CREATED,
-             response_model=RestrictionOut)
-def restrict(subject_id: str, body: RestrictionIn, c: ContainerDep,
-             actor: Authorized) -> RestrictionOut:
+@router.post("/restrictions", status_code=status.HTTP_201_CREATED, response_model=RestrictionOut)
+def restrict(
+    subject_id: str, body: RestrictionIn, c: ContainerDep, actor: Authorized
+) -> RestrictionOut:
     """`restriction` (all purposes, or one) or `objection` to one purpose."""
-    r = uc.restrict_processing(c.uow(), c.snapshots, c.clock, actor, subject_id, body.kind,
-                               body.purpose)
+    r = uc.restrict_processing(
+        c.uow(), c.snapshots, c.clock, actor, subject_id, body.kind, body.purpose
+    )
     return RestrictionOut.of(r)
 
 
@@ -62,16 +74,18 @@ def lift(subject_id: str, restriction_id: str, c: ContainerDep, actor: Authorize
 
 
 @router.post("/guardians", status_code=status.HTTP_201_CREATED)
-def link_guardian(subject_id: str, body: GuardianIn, c: ContainerDep,
-                  actor: Authorized) -> dict[str, str]:
+def link_guardian(
+    subject_id: str, body: GuardianIn, c: ContainerDep, actor: Authorized
+) -> dict[str, str]:
     """Link a guardian (a subject) to a child; staff verify the link before it counts."""
     uc.link_guardian(c.uow(), c.clock, actor, subject_id, body.guardian_id)
     return {"child_id": subject_id, "guardian_id": body.guardian_id, "verified": "no"}
 
 
 @router.post("/guardians/{guardian_id}/verify")
-def verify_guardian(subject_id: str, guardian_id: str, c: ContainerDep,
-                    actor: Authorized) -> dict[str, str]:
+def verify_guardian(
+    subject_id: str, guardian_id: str, c: ContainerDep, actor: Authorized
+) -> dict[str, str]:
     uc.verify_guardian(c.uow(), c.clock, actor, subject_id, guardian_id)
     return {"child_id": subject_id, "guardian_id": guardian_id, "verified": "yes"}
 

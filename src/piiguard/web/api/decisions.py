@@ -30,23 +30,49 @@ async def evaluate(body: DecisionIn, c: ContainerDep, actor: Authorized) -> Deci
     (`partly_allowed`: only the categories in `allowed`; those in `refused` are not) and
     `reasons`.
     Concurrent calls share a commit (group commit); each answer comes after its commit."""
-    decided = await asyncio.wrap_future(c.decisions.submit(uc.DecisionRequest(
-        actor, body.subject_id, body.purpose,
-        frozenset(body.categories) if body.categories else None, body.action,
-        body.target_system, body.exception_id)))
+    decided = await asyncio.wrap_future(
+        c.decisions.submit(
+            uc.DecisionRequest(
+                actor,
+                body.subject_id,
+                body.purpose,
+                frozenset(body.categories) if body.categories else None,
+                body.action,
+                body.target_system,
+                body.exception_id,
+            )
+        )
+    )
     return DecisionOut.of(decided.decision.decision)
 
 
 @router.get("", response_model=list[DecisionOut])
-def search(c: ContainerDep, actor: Authorized, subject_id: str | None = None,
-           actor_id: str | None = None, purpose: str | None = None,
-           outcome: Outcome | None = None, since: AwareDatetime | None = None,
-           until: AwareDatetime | None = None,
-           limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[DecisionOut]:
+def search(
+    c: ContainerDep,
+    actor: Authorized,
+    subject_id: str | None = None,
+    actor_id: str | None = None,
+    purpose: str | None = None,
+    outcome: Outcome | None = None,
+    since: AwareDatetime | None = None,
+    until: AwareDatetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[DecisionOut]:
     """Recorded decisions, newest first: by subject, actor, purpose, outcome and time."""
-    return [DecisionOut.of(d) for d in uc.search_decisions(
-        c.uow(), actor, subject_id=subject_id, actor_id=actor_id, purpose=purpose,
-        outcome=outcome, since=since, until=until, limit=limit)]
+    return [
+        DecisionOut.of(d)
+        for d in uc.search_decisions(
+            c.uow(),
+            actor,
+            subject_id=subject_id,
+            actor_id=actor_id,
+            purpose=purpose,
+            outcome=outcome,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+    ]
 
 
 @router.get("/{decision_id}", response_model=DecisionOut)
@@ -60,6 +86,10 @@ def decision(decision_id: str, c: ContainerDep, actor: Authorized) -> DecisionOu
 def explain(decision_id: str, c: ContainerDep, actor: Authorized) -> ExplanationOut:
     """Why, rule by rule, in the order the decision point evaluates them."""
     d = get_decision(c.uow(), actor, decision_id)
-    return ExplanationOut(decision=DecisionOut.of(d), rules=[
-        RuleLineOut(rule=x.rule, passed=x.passed, reasons=list(x.reasons))
-        for x in uc.explain(d)])
+    return ExplanationOut(
+        decision=DecisionOut.of(d),
+        rules=[
+            RuleLineOut(rule=x.rule, passed=x.passed, reasons=list(x.reasons))
+            for x in uc.explain(d)
+        ],
+    )

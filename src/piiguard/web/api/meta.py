@@ -23,11 +23,12 @@ def latest_policy(c: ContainerDep) -> PolicyOut:
     p = current_policy(c.uow())
     if p is None:
         raise NotFound("no policy version is published yet")
-    return PolicyOut(version=p.version, published_at=p.published_at, sha256=p.sha256,
-                     text=p.text)
+    return PolicyOut(version=p.version, published_at=p.published_at, sha256=p.sha256, text=p.text)
 
 
 @router.get("/api/v1/policy/versions", response_model=list[PolicyOut])
 def policy_versions(c: ContainerDep) -> list[PolicyOut]:
-    return [PolicyOut(version=p.version, published_at=p.published_at, sha256=p.sha256)
-            for p in policy_history(c.uow())]
+    return [
+        PolicyOut(version=p.version, published_at=p.published_at, sha256=p.sha256)
+        for p in policy_history(c.uow())
+    ]

@@ -48,10 +48,13 @@ def _session_out(c: ContainerDep, signed: login_uc.SignedIn) -> SessionOut:
 @router.post("/setup", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
 def setup_first_account(body: SetupIn, c: ContainerDep, request: Request) -> SessionOut:
     """The first account from the one-time link; signed in at once, with TOTP to enrol."""
-    uc.complete_setup(c.staff, c.uow(), body.token, body.email, body.display_name,
-                      body.password)
-    return _session_out(c, login_uc.login_staff(c.staff, c.uow(), body.email, body.password,
-                                                address=_address(request)))
+    uc.complete_setup(c.staff, c.uow(), body.token, body.email, body.display_name, body.password)
+    return _session_out(
+        c,
+        login_uc.login_staff(
+            c.staff, c.uow(), body.email, body.password, address=_address(request)
+        ),
+    )
 
 
 @router.post("/login", response_model=SessionOut)
@@ -61,20 +64,36 @@ def login(body: LoginIn, c: ContainerDep, request: Request) -> SessionOut:
     `login_free_attempts`) and per client address (after the much higher
     `login_address_free_attempts`, counted across accounts), and lock the account after
     `login_lock_after` in a row (429 with Retry-After); an address is never locked."""
-    return _session_out(c, login_uc.login_staff(
-        c.staff, c.uow(), body.email, body.password, totp=body.totp_code,
-        recovery_code=body.recovery_code, address=_address(request)))
+    return _session_out(
+        c,
+        login_uc.login_staff(
+            c.staff,
+            c.uow(),
+            body.email,
+            body.password,
+            totp=body.totp_code,
+            recovery_code=body.recovery_code,
+            address=_address(request),
+        ),
+    )
 
 
 @router.post("/reauth", response_model=PendingOut)
-def reauth(body: ReauthIn, c: ContainerDep, actor: Authorized, token: Token,
-           request: Request) -> PendingOut:
+def reauth(
+    body: ReauthIn, c: ContainerDep, actor: Authorized, token: Token, request: Request
+) -> PendingOut:
     """Password (+ code) again: unlocks an idle-locked session and makes it fresh for the
     sensitive actions (approving exceptions, exports, role changes)."""
     del actor
-    session = login_uc.reauthenticate(c.staff, c.uow(), token, body.password,
-                                      totp=body.totp_code, recovery_code=body.recovery_code,
-                                      address=_address(request))
+    session = login_uc.reauthenticate(
+        c.staff,
+        c.uow(),
+        token,
+        body.password,
+        totp=body.totp_code,
+        recovery_code=body.recovery_code,
+        address=_address(request),
+    )
     return PendingOut(pending=session.pending)
 
 
@@ -87,20 +106,26 @@ def logout(c: ContainerDep, actor: Authorized, token: Token) -> None:
 def me(c: ContainerDep, actor: Authorized, token: Token, request: Request) -> MeOut:
     session = staff_session(request)
     assert session is not None  # noqa: S101 (the dependency put it there)
-    return MeOut(account=AccountOut.of(uc.view_staff(c.staff, c.uow(), actor.id)),
-                 session_expires_at=session.expires_at,
-                 authenticated_at=session.authenticated_at,
-                 last_seen_at=session.last_seen_at,
-                 idle_minutes=c.settings.session_idle_minutes,
-                 csrf_token=c.staff.csrf_token(token))
+    return MeOut(
+        account=AccountOut.of(uc.view_staff(c.staff, c.uow(), actor.id)),
+        session_expires_at=session.expires_at,
+        authenticated_at=session.authenticated_at,
+        last_seen_at=session.last_seen_at,
+        idle_minutes=c.settings.session_idle_minutes,
+        csrf_token=c.staff.csrf_token(token),
+    )
 
 
 @router.post("/me/password", response_model=PendingOut)
-def change_password(body: PasswordChangeIn, c: ContainerDep, actor: Authorized,
-                    token: Token) -> PendingOut:
+def change_password(
+    body: PasswordChangeIn, c: ContainerDep, actor: Authorized, token: Token
+) -> PendingOut:
     """Current password, then the new one (rules in docs/security.md); other sessions end."""
-    return PendingOut(pending=uc.change_password(c.staff, c.uow(), actor, token,
-                                                 body.current_password, body.new_password))
+    return PendingOut(
+        pending=uc.change_password(
+            c.staff, c.uow(), actor, token, body.current_password, body.new_password
+        )
+    )
 
 
 @router.post("/me/totp", response_model=TotpStartOut)
@@ -110,38 +135,51 @@ def start_totp(c: ContainerDep, actor: Authorized) -> TotpStartOut:
 
 
 @router.post("/me/totp/confirm", response_model=RecoveryCodesOut)
-def confirm_totp(body: TotpConfirmIn, c: ContainerDep, actor: Authorized,
-                 token: Token) -> RecoveryCodesOut:
+def confirm_totp(
+    body: TotpConfirmIn, c: ContainerDep, actor: Authorized, token: Token
+) -> RecoveryCodesOut:
     codes = mfa.confirm_totp(c.staff, c.uow(), actor, token, body.code)
     with c.uow(readonly=True) as uow:
         session = uow.staff.session(login_uc.token_hash(token))
-    return RecoveryCodesOut(recovery_codes=codes,
-                            pending=session.pending if session else None)
+    return RecoveryCodesOut(recovery_codes=codes, pending=session.pending if session else None)
 
 
 @router.post("/me/recovery-codes", response_model=RecoveryCodesOut)
 def new_recovery_codes(c: ContainerDep, actor: Authorized) -> RecoveryCodesOut:
     """Ten new codes; the old ones stop working. Needs a recent re-authentication."""
-    return RecoveryCodesOut(recovery_codes=mfa.regenerate_recovery_codes(c.staff, c.uow(),
-                                                                         actor))
+    return RecoveryCodesOut(recovery_codes=mfa.regenerate_recovery_codes(c.staff, c.uow(), actor))
 
 
 @router.post("/invitations", status_code=status.HTTP_201_CREATED, response_model=InvitationOut)
 def invite(body: InviteIn, c: ContainerDep, actor: Authorized) -> InvitationOut:
     """A single-use, expiring link for one person's own work email."""
-    got = uc.invite_staff(c.staff, c.uow(), actor, body.email, body.department,
-                          frozenset(body.roles))
+    got = uc.invite_staff(
+        c.staff, c.uow(), actor, body.email, body.department, frozenset(body.roles)
+    )
     i = got.invitation
-    return InvitationOut(id=i.id, email=i.email, department=i.department,
-                         roles=sorted(i.roles), expires_at=i.expires_at, token=got.token)
+    return InvitationOut(
+        id=i.id,
+        email=i.email,
+        department=i.department,
+        roles=sorted(i.roles),
+        expires_at=i.expires_at,
+        token=got.token,
+    )
 
 
-@router.post("/invitations/accept", status_code=status.HTTP_201_CREATED,
-             response_model=SessionOut)
+@router.post("/invitations/accept", status_code=status.HTTP_201_CREATED, response_model=SessionOut)
 def accept(body: AcceptIn, c: ContainerDep, request: Request) -> SessionOut:
-    return _session_out(c, uc.accept_invitation(c.staff, c.uow(), body.token,
-                                                body.display_name, body.password,
-                                                address=_address(request)))
+    return _session_out(
+        c,
+        uc.accept_invitation(
+            c.staff,
+            c.uow(),
+            body.token,
+            body.display_name,
+            body.password,
+            address=_address(request),
+        ),
+    )
 
 
 @router.get("/accounts", response_model=list[AccountOut])
@@ -187,7 +225,9 @@ def departments(c: ContainerDep, actor: Authorized) -> list[DepartmentOut]:
 
 
 @router.put("/departments/{key}", response_model=DepartmentOut)
-def save_department(key: str, body: DepartmentIn, c: ContainerDep,
-                    actor: Authorized) -> DepartmentOut:
-    return DepartmentOut.of(uc.save_department(c.staff, c.uow(), actor, key, body.name,
-                                               frozenset(body.purposes)))
+def save_department(
+    key: str, body: DepartmentIn, c: ContainerDep, actor: Authorized
+) -> DepartmentOut:
+    return DepartmentOut.of(
+        uc.save_department(c.staff, c.uow(), actor, key, body.name, frozenset(body.purposes))
+    )

@@ -14,6 +14,16 @@ router = APIRouter(prefix="/api/v1", tags=["taxonomy"])
 @router.get("/taxonomy", response_model=list[CategoryOut])
 def taxonomy(c: ContainerDep, actor: Authorized) -> list[CategoryOut]:
     del actor
-    return [CategoryOut(key=x.key, parent=x.parent, name=x.name, name_zh=x.name_zh,
-                        tier=x.tier.value, lookup=x.lookup.value, credential=x.credential,
-                        origin=x.origin) for x in c.state.taxonomy]
+    return [
+        CategoryOut(
+            key=x.key,
+            parent=x.parent,
+            name=x.name,
+            name_zh=x.name_zh,
+            tier=x.tier.value,
+            lookup=x.lookup.value,
+            credential=x.credential,
+            origin=x.origin,
+        )
+        for x in c.state.taxonomy
+    ]

@@ -67,8 +67,7 @@ Text = Annotated[str, Form(max_length=1024)]
 PENDING_PAGES = {"enrol_totp": "/console/enrol", "change_password": "/console/password"}
 
 
-def page(request: Request, name: str, context: dict[str, Any], status: int = 200
-         ) -> HTMLResponse:
+def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     """A console page in the reader's language, with the console's words (web/html.py)."""
     return render(request, name, context, status, words=words)
 
@@ -85,22 +84,41 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
     if isinstance(exc, SessionPending) and exc.pending in PENDING_PAGES:
         return see(PENDING_PAGES[exc.pending])
     t = words(language(request))
-    message = (t["csrf"] if isinstance(exc, CsrfRefused) else
-               t["pending"].format(p=exc.pending) if isinstance(exc, SessionPending)
-               else exc.message)
-    return page(request, "console/error.html", {"message": message, "code": exc.code},
-                   status)
+    message = (
+        t["csrf"]
+        if isinstance(exc, CsrfRefused)
+        else t["pending"].format(p=exc.pending)
+        if isinstance(exc, SessionPending)
+        else exc.message
+    )
+    return page(request, "console/error.html", {"message": message, "code": exc.code}, status)
 
 
 # -- signing in ------------------------------------------------------------------------------
 
-def _login_form(request: Request, c: Container, *, error: str | None = None,
-                email: str = "", sealed: str | None = None, status: int = 200) -> HTMLResponse:
+
+def _login_form(
+    request: Request,
+    c: Container,
+    *,
+    error: str | None = None,
+    email: str = "",
+    sealed: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     nonce = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(32)
-    response = page(request, "console/login.html", {
-        "csrf": c.staff.csrf_token(nonce), "error": error, "email": email, "sealed": sealed,
-        "signed_out": request.query_params.get("signed_out") == "1"},
-        status)
+    response = page(
+        request,
+        "console/login.html",
+        {
+            "csrf": c.staff.csrf_token(nonce),
+            "error": error,
+            "email": email,
+            "sealed": sealed,
+            "signed_out": request.query_params.get("signed_out") == "1",
+        },
+        status,
+    )
     response.set_cookie(LOGIN_COOKIE, nonce, max_age=LOGIN_STEP_SECONDS * 2, **COOKIE_PARAMS)
     return response
 
@@ -136,9 +154,15 @@ def login_page(request: Request, c: ContainerDep) -> HTMLResponse:
 
 
 @router.post("/login", response_class=HTMLResponse)
-def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email: Text = "",
-                 password: Text = "", code: Text = "", sealed: Annotated[
-                     str, Form(max_length=4096)] = "") -> Response:
+def login_submit(
+    request: Request,
+    c: ContainerDep,
+    csrf_token: Text = "",
+    email: Text = "",
+    password: Text = "",
+    code: Text = "",
+    sealed: Annotated[str, Form(max_length=4096)] = "",
+) -> Response:
     nonce = _check_login_csrf(request, c, csrf_token)
     address = request_address(request)
     try:
@@ -146,11 +170,11 @@ def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email
             email, password = _open_step(c, nonce, sealed)
         code = code.strip()
         totp, recovery = (code, None) if code.isdigit() else (None, code or None)
-        signed = login_staff(c.staff, c.uow(), email, password, totp=totp,
-                             recovery_code=recovery, address=address)
+        signed = login_staff(
+            c.staff, c.uow(), email, password, totp=totp, recovery_code=recovery, address=address
+        )
     except MfaRequired:
-        return _login_form(request, c, email=email, sealed=_seal_step(c, nonce, email,
-                                                                      password))
+        return _login_form(request, c, email=email, sealed=_seal_step(c, nonce, email, password))
     except NotAuthenticated as exc:
         return _login_form(request, c, error=exc.message, email=email, status=401)
     response = see("/console")
@@ -161,6 +185,7 @@ def login_submit(request: Request, c: ContainerDep, csrf_token: Text = "", email
 
 # -- the front page, unlock, sign-out ----------------------------------------------------------
 
+
 @router.get("", response_class=HTMLResponse)
 def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
     session = staff_session(request)
@@ -168,42 +193,73 @@ def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
     token = request_token(request) or ""
     csrf = c.staff.csrf_token(token)
     if session_state(session, c.clock.now(), c.staff.policy) is SessionState.LOCKED:
-        return page(request, "console/locked.html", {"csrf": csrf, "mfa":
-                                                        session.staff.mfa_enrolled})
+        return page(
+            request, "console/locked.html", {"csrf": csrf, "mfa": session.staff.mfa_enrolled}
+        )
     account = session.staff
     # the requests counter (R9.2), for the roles that may open the queue
-    counts = (request_counts(c.uow(readonly=True), c.clock.now())
-              if actor.roles & RULES[("GET", "/console/requests")].roles else None)
-    purposes = next((d.purposes for d in list_departments(c.uow(readonly=True))
-                     if d.key == account.department), frozenset())
-    return page(request, "console/home.html", {
-        "csrf": csrf, "account": account, "roles": sorted(actor.roles),
-        "purposes": sorted(purposes), "expires_at": session.expires_at,
-        "lock_in": round(seconds_until_lock(c, request), 1),
-        "idle_minutes": f"{c.staff.policy.idle_minutes:g}", "mfa": account.mfa_enrolled,
-        "requests": counts})
+    counts = (
+        request_counts(c.uow(readonly=True), c.clock.now())
+        if actor.roles & RULES[("GET", "/console/requests")].roles
+        else None
+    )
+    purposes = next(
+        (d.purposes for d in list_departments(c.uow(readonly=True)) if d.key == account.department),
+        frozenset(),
+    )
+    return page(
+        request,
+        "console/home.html",
+        {
+            "csrf": csrf,
+            "account": account,
+            "roles": sorted(actor.roles),
+            "purposes": sorted(purposes),
+            "expires_at": session.expires_at,
+            "lock_in": round(seconds_until_lock(c, request), 1),
+            "idle_minutes": f"{c.staff.policy.idle_minutes:g}",
+            "mfa": account.mfa_enrolled,
+            "requests": counts,
+        },
+    )
 
 
 @router.post("/unlock", response_class=HTMLResponse)
-def unlock(request: Request, c: ContainerDep, actor: Authorized, password: Text,
-           code: Text = "") -> Response:
+def unlock(
+    request: Request, c: ContainerDep, actor: Authorized, password: Text, code: Text = ""
+) -> Response:
     """Password (+ code) again on the same session (the CSRF field was checked by
     authorize, as for every change made with the session cookie)."""
     del actor
     code = code.strip()
     totp, recovery = (code, None) if code.isdigit() else (None, code or None)
     try:
-        reauthenticate(c.staff, c.uow(), request_token(request) or "", password, totp=totp,
-                       recovery_code=recovery, address=request_address(request))
+        reauthenticate(
+            c.staff,
+            c.uow(),
+            request_token(request) or "",
+            password,
+            totp=totp,
+            recovery_code=recovery,
+            address=request_address(request),
+        )
     except NotAuthenticated as exc:
         t = words(language(request))
-        return page(request, "console/locked.html", {
-            "csrf": c.staff.csrf_token(request_token(request) or ""), "error": exc.message
-            if exc.code != "mfa-required" else t["code"], "mfa": True}, 401)
+        return page(
+            request,
+            "console/locked.html",
+            {
+                "csrf": c.staff.csrf_token(request_token(request) or ""),
+                "error": exc.message if exc.code != "mfa-required" else t["code"],
+                "mfa": True,
+            },
+            401,
+        )
     return see("/console")
 
 
 # -- finishing one's set-up: two-step sign-in, a new password ------------------------------
+
 
 def _next_page(c: Container, request: Request) -> str:
     """Where to go once a step is done: the next pending step, or the front page."""
@@ -213,13 +269,21 @@ def _next_page(c: Container, request: Request) -> str:
     return PENDING_PAGES.get(pending or "", "/console")
 
 
-def _enrol_form(request: Request, c: Container, actor: Actor, error: str | None = None,
-                status: int = 200) -> HTMLResponse:
+def _enrol_form(
+    request: Request, c: Container, actor: Actor, error: str | None = None, status: int = 200
+) -> HTMLResponse:
     e = mfa.start_totp(c.staff, c.uow(), actor)  # a fresh key each time the form is shown
-    return page(request, "console/enrol.html", {
-        "csrf": c.staff.csrf_token(request_token(request) or ""), "uri": e.uri,
-        "secret_groups": " ".join(e.secret[i:i + 4] for i in range(0, len(e.secret), 4)),
-        "error": error}, status)
+    return page(
+        request,
+        "console/enrol.html",
+        {
+            "csrf": c.staff.csrf_token(request_token(request) or ""),
+            "uri": e.uri,
+            "secret_groups": " ".join(e.secret[i : i + 4] for i in range(0, len(e.secret), 4)),
+            "error": error,
+        },
+        status,
+    )
 
 
 @router.get("/enrol", response_class=HTMLResponse)
@@ -229,25 +293,34 @@ def enrol_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
 
 
 @router.post("/enrol", response_class=HTMLResponse)
-def enrol_submit(request: Request, c: ContainerDep, actor: Authorized,
-                 code: Text = "") -> HTMLResponse:
+def enrol_submit(
+    request: Request, c: ContainerDep, actor: Authorized, code: Text = ""
+) -> HTMLResponse:
     try:
-        codes = mfa.confirm_totp(c.staff, c.uow(), actor, request_token(request) or "",
-                                 code.replace(" ", ""))
+        codes = mfa.confirm_totp(
+            c.staff, c.uow(), actor, request_token(request) or "", code.replace(" ", "")
+        )
     except InvalidInput as exc:  # a wrong code: a new key, and say why
         return _enrol_form(request, c, actor, exc.message, 422)
-    return page(request, "console/codes.html", {"codes": codes,
-                                                   "next": _next_page(c, request)})
+    return page(request, "console/codes.html", {"codes": codes, "next": _next_page(c, request)})
 
 
-def _password_form(request: Request, c: Container, error: str | None = None,
-                   status: int = 200) -> HTMLResponse:
+def _password_form(
+    request: Request, c: Container, error: str | None = None, status: int = 200
+) -> HTMLResponse:
     session = staff_session(request)
     policy = c.staff.policy
     mfa_on = session is not None and session.staff.mfa_enrolled
-    return page(request, "console/password.html", {
-        "csrf": c.staff.csrf_token(request_token(request) or ""), "error": error,
-        "min_length": policy.min_length_mfa if mfa_on else policy.min_length}, status)
+    return page(
+        request,
+        "console/password.html",
+        {
+            "csrf": c.staff.csrf_token(request_token(request) or ""),
+            "error": error,
+            "min_length": policy.min_length_mfa if mfa_on else policy.min_length,
+        },
+        status,
+    )
 
 
 @router.get("/password", response_class=HTMLResponse)
@@ -257,11 +330,17 @@ def password_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLR
 
 
 @router.post("/password", response_class=HTMLResponse)
-def password_submit(request: Request, c: ContainerDep, actor: Authorized,
-                    current_password: Text = "", new_password: Text = "") -> Response:
+def password_submit(
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    current_password: Text = "",
+    new_password: Text = "",
+) -> Response:
     try:
-        change_password(c.staff, c.uow(), actor, request_token(request) or "",
-                        current_password, new_password)
+        change_password(
+            c.staff, c.uow(), actor, request_token(request) or "", current_password, new_password
+        )
     except (InvalidInput, NotAuthenticated) as exc:
         if isinstance(exc, TooManyAttempts):
             raise

@@ -66,8 +66,20 @@ Param = Annotated[str, Query(max_length=64)]
 # error on one of them is shown next to it, any other error at the top of the form
 FIELDS: dict[str, frozenset[str]] = {
     "resolve": frozenset({"request_id"}),
-    "new": frozenset({"kind", "channel", "contact", "language", "name", "text",
-                      "concerns", "purposes", "changes", "received"}),
+    "new": frozenset(
+        {
+            "kind",
+            "channel",
+            "contact",
+            "language",
+            "name",
+            "text",
+            "concerns",
+            "purposes",
+            "changes",
+            "received",
+        }
+    ),
     "filters": frozenset({"kind", "status", "due_before"}),
 }
 # a service's field name -> the form's
@@ -82,8 +94,7 @@ class FormError:
     message: str
 
 
-def form_error(form: str, exc: DomainError, fields: frozenset[str] | None = None
-               ) -> FormError:
+def form_error(form: str, exc: DomainError, fields: frozenset[str] | None = None) -> FormError:
     """The error shown on `form`: next to its field when the field is one of the form's
     (`fields`, else FIELDS'), else at the top of the form."""
     base = form.split(":", 1)[0]
@@ -107,6 +118,7 @@ def error_status(exc: DomainError) -> int:
 
 # --- rendering -------------------------------------------------------------------------------
 
+
 def _fmt(at: datetime | None) -> str:
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if at else "—"
 
@@ -120,34 +132,58 @@ def _flashes(request: Request, t: dict[str, str]) -> tuple[list[str], list[str]]
     done = [t[f"done_{q['done']}"]] if f"done_{q.get('done')}" in t else []
     done += [t[f"done_{a}"] for a in q.get("also", "").split(",") if a in FLASH_ALSO]
     warn = q.get("warn", "")
-    warnings = ([t["warn_mail"]] if warn == "mail" else
-                [t["warn_advance"].format(code=warn)] if re.fullmatch(r"[a-z-]{1,40}", warn)
-                else [])
+    warnings = (
+        [t["warn_mail"]]
+        if warn == "mail"
+        else [t["warn_advance"].format(code=warn)]
+        if re.fullmatch(r"[a-z-]{1,40}", warn)
+        else []
+    )
     return done, warnings
 
 
-def requests_page(request: Request, c: Container, actor: Actor, name: str,
-                  context: dict[str, Any], status: int = 200) -> HTMLResponse:
+def requests_page(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    name: str,
+    context: dict[str, Any],
+    status: int = 200,
+) -> HTMLResponse:
     """One of the request pages (templates/console/requests/`name`): the console's and the
     request pages' words, the flashes of the step just taken, the lock timer, the form
     that failed (`error`) and what was typed in it (`values`)."""
     lang = language(request)
     session = staff_session(request)
     done, warnings = _flashes(request, words(lang))
-    return render(request, f"console/requests/{name}", {
-        "n": names(lang), "csrf": c.staff.csrf_token(request_token(request) or ""),
-        "lock_in": round(seconds_until_lock(c, request), 1),
-        "mfa": session is not None and session.staff.mfa_enrolled,
-        "officer": OFFICER in actor.roles, "handler": bool(actor.roles & HANDLERS),
-        "me": actor.id, "flashes": done, "warnings": warnings, "fmt": _fmt, "day": _day,
-        "days": lambda seconds: f"{seconds / 86400:.1f}",
-        "error": None, "values": {}, **context}, status, words=words)
+    return render(
+        request,
+        f"console/requests/{name}",
+        {
+            "n": names(lang),
+            "csrf": c.staff.csrf_token(request_token(request) or ""),
+            "lock_in": round(seconds_until_lock(c, request), 1),
+            "mfa": session is not None and session.staff.mfa_enrolled,
+            "officer": OFFICER in actor.roles,
+            "handler": bool(actor.roles & HANDLERS),
+            "me": actor.id,
+            "flashes": done,
+            "warnings": warnings,
+            "fmt": _fmt,
+            "day": _day,
+            "days": lambda seconds: f"{seconds / 86400:.1f}",
+            "error": None,
+            "values": {},
+            **context,
+        },
+        status,
+        words=words,
+    )
 
 
 def staff_names(c: Container) -> dict[str, str]:
     """Staff ids -> display names, for the queue, the timeline and the assign form."""
-    return {a.account.id: a.account.display_name
-            for a in list_staff(c.staff, c.uow(readonly=True))}
+    return {a.account.id: a.account.display_name for a in list_staff(c.staff, c.uow(readonly=True))}
 
 
 def back_to_request(request_id: str, done: str, **extra: str) -> Response:
@@ -158,9 +194,17 @@ def back_to_request(request_id: str, done: str, **extra: str) -> Response:
 
 # --- the queue (R9.2) --------------------------------------------------------------------------
 
-def _parse_filters(actor: Actor, now: datetime, kind: str, status: str, due_before: str,
-                   assignee: str, overdue: str, offset: int
-                   ) -> tuple[QueueFilter, FormError | None]:
+
+def _parse_filters(
+    actor: Actor,
+    now: datetime,
+    kind: str,
+    status: str,
+    due_before: str,
+    assignee: str,
+    overdue: str,
+    offset: int,
+) -> tuple[QueueFilter, FormError | None]:
     error = None
     try:
         k = RequestKind(kind) if kind else None
@@ -171,62 +215,114 @@ def _parse_filters(actor: Actor, now: datetime, kind: str, status: str, due_befo
     except ValueError:
         statuses, error = None, FormError("filters", "status", f"unknown status {status!r}")
     try:
-        before = (datetime.combine(date.fromisoformat(due_before), time.min, UTC)
-                  if due_before else None)
+        before = (
+            datetime.combine(date.fromisoformat(due_before), time.min, UTC) if due_before else None
+        )
     except ValueError:
         before, error = None, FormError("filters", "due_before", "a date: YYYY-MM-DD")
-    return QueueFilter(statuses, k, actor.id if assignee == "me" else None, before,
-                       now if overdue else None, PAGE_SIZE + 1, offset), error
+    return QueueFilter(
+        statuses,
+        k,
+        actor.id if assignee == "me" else None,
+        before,
+        now if overdue else None,
+        PAGE_SIZE + 1,
+        offset,
+    ), error
 
 
-def _row(r: RightsRequest, now: datetime, staff: dict[str, str], c: Container
-         ) -> dict[str, Any]:
+def _row(r: RightsRequest, now: datetime, staff: dict[str, str], c: Container) -> dict[str, Any]:
     overdue = r.overdue(now)
     # whole days: "29 days left" the day it arrives, "10 days overdue" ten days after
     left = max(0, math.ceil((r.due_at - now).total_seconds() / 86400))
-    flags = (["excessive"] if r.excessive else []) + (["fee_flag"] if r.fee else []) + (
-        ["second_step"] if not r.status.closed and r.approved_by is None
-        and (r.verified_at is None or r.subject_id is not None)  # none held: no second step
-        and needs_second_step(r.kind, r.sensitive, c.requests.terms) else [])
-    return {"id": r.id, "short": r.id[:8], "kind": r.kind.value, "channel": r.channel.value,
-            "status": r.status.value, "received": _day(r.received_at), "due": _day(r.due_at),
-            "days_left": left, "overdue": overdue,
-            "overdue_days": max(1, (now - r.due_at).days),
-            "paused": r.paused_at is not None, "closed": r.status.closed,
-            "assignee": staff.get(r.assignee, r.assignee[:8]) if r.assignee else None,
-            "flags": flags}
+    flags = (
+        (["excessive"] if r.excessive else [])
+        + (["fee_flag"] if r.fee else [])
+        + (
+            ["second_step"]
+            if not r.status.closed
+            and r.approved_by is None
+            and (r.verified_at is None or r.subject_id is not None)  # none held: no second step
+            and needs_second_step(r.kind, r.sensitive, c.requests.terms)
+            else []
+        )
+    )
+    return {
+        "id": r.id,
+        "short": r.id[:8],
+        "kind": r.kind.value,
+        "channel": r.channel.value,
+        "status": r.status.value,
+        "received": _day(r.received_at),
+        "due": _day(r.due_at),
+        "days_left": left,
+        "overdue": overdue,
+        "overdue_days": max(1, (now - r.due_at).days),
+        "paused": r.paused_at is not None,
+        "closed": r.status.closed,
+        "assignee": staff.get(r.assignee, r.assignee[:8]) if r.assignee else None,
+        "flags": flags,
+    }
 
 
 @router.get("", response_class=HTMLResponse)
-def queue(request: Request, c: ContainerDep, actor: Authorized, kind: Param = "",
-          status: Param = "", due_before: Param = "", assignee: Param = "",
-          overdue: Param = "", page: Param = "1") -> HTMLResponse:
+def queue(
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    kind: Param = "",
+    status: Param = "",
+    due_before: Param = "",
+    assignee: Param = "",
+    overdue: Param = "",
+    page: Param = "1",
+) -> HTMLResponse:
     """The queue: overdue first (red, with the days overdue), then by due date."""
     now = c.clock.now()
     number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
-    f, error = _parse_filters(actor, now, kind, status, due_before, assignee, overdue,
-                              (number - 1) * PAGE_SIZE)
+    f, error = _parse_filters(
+        actor, now, kind, status, due_before, assignee, overdue, (number - 1) * PAGE_SIZE
+    )
     found = [] if error else uc.list_requests(c.uow(readonly=True), f)
     staff = staff_names(c)
-    shown = {"kind": kind, "status": status, "due_before": due_before,
-             "assignee": "me" if assignee == "me" else "", "overdue": "1" if overdue else ""}
+    shown = {
+        "kind": kind,
+        "status": status,
+        "due_before": due_before,
+        "assignee": "me" if assignee == "me" else "",
+        "overdue": "1" if overdue else "",
+    }
     kept = {k: v for k, v in shown.items() if v}
-    return requests_page(request, c, actor, "queue.html", {
-        "rows": [_row(r, now, staff, c) for r in found[:PAGE_SIZE]], "f": shown,
-        "page": number, "error": error,
-        "prev": f"?{urlencode({**kept, 'page': number - 1})}" if number > 1 else None,
-        "next": (f"?{urlencode({**kept, 'page': number + 1})}"
-                 if len(found) > PAGE_SIZE else None)}, 422 if error else 200)
+    return requests_page(
+        request,
+        c,
+        actor,
+        "queue.html",
+        {
+            "rows": [_row(r, now, staff, c) for r in found[:PAGE_SIZE]],
+            "f": shown,
+            "page": number,
+            "error": error,
+            "prev": f"?{urlencode({**kept, 'page': number - 1})}" if number > 1 else None,
+            "next": (
+                f"?{urlencode({**kept, 'page': number + 1})}" if len(found) > PAGE_SIZE else None
+            ),
+        },
+        422 if error else 200,
+    )
 
 
 def choices(c: Container) -> dict[str, Any]:
     """The categories and active purposes a form may name (new request, correction)."""
     state = c.requests.policy.read(c.uow(readonly=True))
-    return {"categories": [x for x in state.taxonomy if not x.credential],
-            "purposes": [p for p in state.register.rules.values() if p.active]}
+    return {
+        "categories": [x for x in state.taxonomy if not x.credential],
+        "purposes": [p for p in state.register.rules.values() if p.active],
+    }
 
 
 # --- one request -------------------------------------------------------------------------------
+
 
 def _who(e: AuditEntry, staff: dict[str, str], who: dict[str, str]) -> str:
     ref = f"{e.actor_kind}:{e.actor_id}"
@@ -235,20 +331,29 @@ def _who(e: AuditEntry, staff: dict[str, str], who: dict[str, str]) -> str:
     return who.get(ref) or who.get(e.actor_kind) or ref
 
 
-def _timeline(entries: list[AuditEntry], staff: dict[str, str], n: dict[str, dict[str, str]]
-              ) -> list[dict[str, Any]]:
+def _timeline(
+    entries: list[AuditEntry], staff: dict[str, str], n: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
     out = []
     for e in entries:
         details = json.loads(e.details) if e.details else {}
         step = e.action.removeprefix("request.")
         if details.pop("note_sealed", None):  # a staff note, opened only for its handlers
             details["note"] = "🔒"
-        notes = [f"{k}: {staff.get(v, v) if isinstance(v, str) else v}"
-                 for k, v in sorted(details.items())
-                 if k not in ("kind", "status", "contact_hash") and v not in (None, "", [])]
-        out.append({"at": datetime.fromtimestamp(e.at_us / 1_000_000, UTC),
-                    "who": _who(e, staff, n["who"]), "step": n["step"].get(step, step),
-                    "status": details.get("status", ""), "notes": notes})
+        notes = [
+            f"{k}: {staff.get(v, v) if isinstance(v, str) else v}"
+            for k, v in sorted(details.items())
+            if k not in ("kind", "status", "contact_hash") and v not in (None, "", [])
+        ]
+        out.append(
+            {
+                "at": datetime.fromtimestamp(e.at_us / 1_000_000, UTC),
+                "who": _who(e, staff, n["who"]),
+                "step": n["step"].get(step, step),
+                "status": details.get("status", ""),
+                "notes": notes,
+            }
+        )
     return out
 
 
@@ -288,39 +393,62 @@ def _reauth_needed(request: Request, c: Container) -> bool:
     return False
 
 
-def request_page(request: Request, c: Container, actor: Actor, request_id: str, *,
-                  error: FormError | None = None, values: dict[str, str] | None = None,
-                  status: int = 200) -> HTMLResponse:
+def request_page(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    request_id: str,
+    *,
+    error: FormError | None = None,
+    values: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     lang = language(request)
     if actor.roles & HANDLERS:
         v = uc.view_request(c.uow(), c.requests, actor, request_id)
-        req, details, entries, tasks, packages = (v.request, v.details, v.timeline, v.tasks,
-                                                  v.packages)
+        req, details, entries, tasks, packages = (
+            v.request,
+            v.details,
+            v.timeline,
+            v.tasks,
+            v.packages,
+        )
     else:  # the auditor: metadata and the timeline, never what the person wrote
         req = uc.request_status(c.uow(readonly=True), request_id)
         details, tasks, packages = None, [], []
-        entries = list_audit(c.uow(), actor, AuditQuery(target=("request", req.id),
-                                                        limit=1000))
+        entries = list_audit(c.uow(), actor, AuditQuery(target=("request", req.id), limit=1000))
     staff = staff_names(c)
     now = c.clock.now()
     forms = _forms(req, actor)
     if actor.roles & HANDLERS and req.status.closed and fulfil.reply_due(c.uow(), req.id):
         forms.add("replied")
     context: dict[str, Any] = {
-        "r": req, "row": _row(req, now, staff, c), "details": details, "tasks": tasks,
-        "packages": packages, "timeline": _timeline(entries, staff, names(lang)),
-        "forms": forms, "staff": staff, "error": error, "values": values or {},
+        "r": req,
+        "row": _row(req, now, staff, c),
+        "details": details,
+        "tasks": tasks,
+        "packages": packages,
+        "timeline": _timeline(entries, staff, names(lang)),
+        "forms": forms,
+        "staff": staff,
+        "error": error,
+        "values": values or {},
         "reauth_needed": "approve" in forms and _reauth_needed(request, c),
-        "reauth_minutes": f"{c.staff.policy.reauth_minutes:g}"}
+        "reauth_minutes": f"{c.staff.policy.reauth_minutes:g}",
+    }
     if "assign" in forms:
-        context["assignees"] = [a.account for a in list_staff(c.staff, c.uow(readonly=True))
-                                if a.account.active and a.account.roles & HANDLERS]
+        context["assignees"] = [
+            a.account
+            for a in list_staff(c.staff, c.uow(readonly=True))
+            if a.account.active and a.account.roles & HANDLERS
+        ]
     if "correct" in forms:
         context.update(choices(c))
     return requests_page(request, c, actor, "request.html", context, status)
 
 
 @router.get("/{request_id}", response_class=HTMLResponse)
-def view_request(request: Request, request_id: str, c: ContainerDep, actor: Authorized
-                 ) -> HTMLResponse:
+def view_request(
+    request: Request, request_id: str, c: ContainerDep, actor: Authorized
+) -> HTMLResponse:
     return request_page(request, c, actor, request_id)

@@ -49,6 +49,7 @@ SECRET = frozenset({"password", "code"})  # never shown again in a form with an 
 @dataclass(frozen=True, slots=True)
 class Posted:
     """A step form as posted: who, on which request (and system task), the form's values."""
+
     request: Request
     c: Container
     actor: Actor
@@ -61,8 +62,7 @@ class Posted:
 
 
 def _field(name: str, kind: Any = Text, default: str = "") -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=kind)
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,7 @@ class Step:
     request's id — the task's for a task's form) and then `args(posted)`: by default the
     fields' values in order; a step whose form needs more (a check, re-authentication,
     values put together) says how, raising a DomainError naming the field at fault."""
+
     service: Callable[..., object]
     fields: tuple[inspect.Parameter, ...] = ()
     args: Callable[[Posted], tuple[object, ...]] | None = None
@@ -91,8 +92,14 @@ def _approve(p: Posted) -> tuple[object, ...]:
         answer = p["code"].strip()
         totp, recovery = (answer, None) if answer.isdigit() else (None, answer or None)
         session = reauthenticate(
-            p.c.staff, p.c.uow(), request_token(p.request) or "", p["password"], totp=totp,
-            recovery_code=recovery, address=request_address(p.request))
+            p.c.staff,
+            p.c.uow(),
+            request_token(p.request) or "",
+            p["password"],
+            totp=totp,
+            recovery_code=recovery,
+            address=request_address(p.request),
+        )
     if session is None:
         raise NotAuthenticated("no staff session on this request")
     require_recent_auth(p.c.staff, session)
@@ -102,8 +109,10 @@ def _approve(p: Posted) -> tuple[object, ...]:
 def _correction(p: Posted) -> tuple[object, ...]:
     category, value = p["category"], p["value"]
     if not category or not value.strip():
-        raise InvalidInput("choose a category and give the correct value",
-                           field="value" if category else "category")
+        raise InvalidInput(
+            "choose a category and give the correct value",
+            field="value" if category else "category",
+        )
     return ({category: value.strip()},)
 
 
@@ -118,16 +127,19 @@ STEPS: dict[str, Step] = {
     "verify": Step(uc.verify_by_staff, (_field("method"),), advance=True),
     "replied": Step(fulfil.record_reply, (_field("how"),)),
     "document": Step(steps.check_document, (_field("document"),)),
-    "approve": Step(steps.approve_request, (_field("password"), _field("code")),
-                    _approve, advance=True),
+    "approve": Step(
+        steps.approve_request, (_field("password"), _field("code")), _approve, advance=True
+    ),
     "pause": Step(steps.wait_on_requester, (_field("reason"),)),  # a short one: Text
     "resume": Step(steps.resume_request, advance=True),
-    "correct": Step(fulfil.apply_correction, (_field("category"), _field("value", Long)),
-                    _correction),
+    "correct": Step(
+        fulfil.apply_correction, (_field("category"), _field("value", Long)), _correction
+    ),
     "unfounded": Step(steps.flag_unfounded, (REASON,)),
     "waive": Step(steps.waive_excessive, (REASON,), advance=True),
-    "fee": Step(steps.charge_fee, (_field("amount"), _field("currency", Text, "CNY"),
-                                   REASON), _fee),
+    "fee": Step(
+        steps.charge_fee, (_field("amount"), _field("currency", Text, "CNY"), REASON), _fee
+    ),
     "refuse": Step(fulfil.refuse_request, (REASON,)),
     # a system need not confirm (done by hand, retired, ...): the reason is recorded; the
     # request completes once every system has settled
@@ -142,16 +154,23 @@ def take_step(p: Posted, name: str, step: Step) -> Response:
     values = {k: v for k, v in p.values.items() if k not in SECRET}
     try:
         args = step.args(p) if step.args else tuple(p[f.name] for f in step.fields)
-        step.service(p.c.uow(), p.c.requests, p.actor,
-                     p.task_id if step.on_task else p.request_id, *args)
+        step.service(
+            p.c.uow(), p.c.requests, p.actor, p.task_id if step.on_task else p.request_id, *args
+        )
     except MailError:  # the step is recorded; the reply is retried by the jobs
         return back_to_request(p.request_id, name, warn="mail")
     except DomainError as exc:
         if isinstance(exc, NotFound) and exc.field in ("request_id", None, ""):
             raise  # no such request: the error page
-        return request_page(p.request, p.c, p.actor, p.request_id,
-                            error=form_error(form, exc, step.names), values=values,
-                            status=error_status(exc))
+        return request_page(
+            p.request,
+            p.c,
+            p.actor,
+            p.request_id,
+            error=form_error(form, exc, step.names),
+            values=values,
+            status=error_status(exc),
+        )
     warn = ""
     if step.advance:
         try:
@@ -166,8 +185,15 @@ def take_step(p: Posted, name: str, step: Step) -> Response:
 def _route(name: str, step: Step) -> Callable[..., Response]:
     """The route of one step: its signature declares the form's fields (FastAPI reads them,
     checks their length, and web/inputs.py their characters, as for any form)."""
-    def route(request: Request, c: Container, actor: Actor, request_id: str,
-              task_id: str = "", **values: str) -> Response:
+
+    def route(
+        request: Request,
+        c: Container,
+        actor: Actor,
+        request_id: str,
+        task_id: str = "",
+        **values: str,
+    ) -> Response:
         return take_step(Posted(request, c, actor, request_id, values, task_id), name, step)
 
     def param(n: str, annotation: Any) -> inspect.Parameter:
@@ -178,11 +204,15 @@ def _route(name: str, step: Step) -> Callable[..., Response]:
         [param("request", Request), param("request_id", str)]
         + ([param("task_id", str)] if step.on_task else [])
         + [param("c", ContainerDep), param("actor", Authorized), *step.fields],
-        return_annotation=Response)
+        return_annotation=Response,
+    )
     return route
 
 
 for _name, _step in STEPS.items():
-    router.add_api_route("/{request_id}/tasks/{task_id}/waive" if _step.on_task
-                         else f"/{{request_id}}/{_name}", _route(_name, _step),
-                         methods=["POST"], response_class=HTMLResponse)
+    router.add_api_route(
+        "/{request_id}/tasks/{task_id}/waive" if _step.on_task else f"/{{request_id}}/{_name}",
+        _route(_name, _step),
+        methods=["POST"],
+        response_class=HTMLResponse,
+    )

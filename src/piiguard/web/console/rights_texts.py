@@ -65,9 +65,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "purposes": ("涉及的用途", "Purposes"),
     "changes": ("要求更正为", "Changes asked"),
     "everything": ("全部", "Everything"),
-    "no_details": ("审计员只能看到请求的元数据和时间线，看不到申请人提供的内容。",
-                   "Auditors see a request's metadata and timeline, not what the person "
-                   "wrote."),
+    "no_details": (
+        "审计员只能看到请求的元数据和时间线，看不到申请人提供的内容。",
+        "Auditors see a request's metadata and timeline, not what the person wrote.",
+    ),
     "timeline": ("时间线", "Timeline"),
     "when": ("时间", "When"),
     "who": ("操作人", "Who"),
@@ -85,30 +86,39 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "used": ("已下载", "Downloaded"),
     "not_yet": ("尚未", "Not yet"),
     "steps": ("办理步骤", "Steps"),
-    "no_steps": ("此请求当前没有您可以执行的步骤。", "There is no step you can take on this "
-                 "request now."),
+    "no_steps": (
+        "此请求当前没有您可以执行的步骤。",
+        "There is no step you can take on this request now.",
+    ),
     "error_here": ("无法完成：", "Could not complete: "),
     # step forms
     "assign": ("分配处理人", "Assign"),
     "assign_to": ("分配给", "Assign to"),
     "verify": ("以其他方式验证身份", "Verify identity by other means"),
-    "verify_hint": ("例如：回拨档案中的电话号码、在柜台查验身份证件。请写明方式，不要写证件号码。",
-                    "E.g. called back the number on file, saw an identity card at the counter. "
-                    "Say how, without any document number."),
+    "verify_hint": (
+        "例如：回拨档案中的电话号码、在柜台查验身份证件。请写明方式，不要写证件号码。",
+        "E.g. called back the number on file, saw an identity card at the counter. "
+        "Say how, without any document number.",
+    ),
     "method": ("验证方式", "How the identity was verified"),
     "document": ("二次核验：查验证件", "Second step: document check"),
     "document_name": ("查验的证件（名称，不含号码）", "Document checked (its name, no number)"),
     "approve": ("二次核验：批准", "Second step: approve"),
-    "four_eyes": ("四眼原则：批准人必须是查验证件以外的另一位个人信息保护负责人。",
-                  "Four eyes: approval must come from a privacy officer other than the one "
-                  "who checked the document."),
-    "you_checked": ("您查验了证件，因此须由另一位负责人批准。",
-                    "You checked the document, so another officer must approve."),
-    "not_checked": ("尚未查验证件：请先完成查验。", "No document is checked yet: check one "
-                    "first."),
-    "reauth_hint": ("批准属于敏感操作：您最近一次登录已超过 {m} 分钟，请再次输入密码（及验证码）。",
-                    "Approving is a sensitive action: your last sign-in is more than {m} "
-                    "minutes old, so give your password (and code) again."),
+    "four_eyes": (
+        "四眼原则：批准人必须是查验证件以外的另一位个人信息保护负责人。",
+        "Four eyes: approval must come from a privacy officer other than the one "
+        "who checked the document.",
+    ),
+    "you_checked": (
+        "您查验了证件，因此须由另一位负责人批准。",
+        "You checked the document, so another officer must approve.",
+    ),
+    "not_checked": ("尚未查验证件：请先完成查验。", "No document is checked yet: check one first."),
+    "reauth_hint": (
+        "批准属于敏感操作：您最近一次登录已超过 {m} 分钟，请再次输入密码（及验证码）。",
+        "Approving is a sensitive action: your last sign-in is more than {m} "
+        "minutes old, so give your password (and code) again.",
+    ),
     "reauth_password": ("密码（确认身份）", "Password (to confirm it is you)"),
     "reauth_code": ("验证码", "Code"),
     "pause": ("等待申请人（暂停计时）", "Wait on the requester (pause the clock)"),
@@ -128,65 +138,87 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "submit": ("提交", "Submit"),
     "officer_only": ("仅限个人信息保护负责人", "Privacy officers only"),
     "replied": ("记录已答复申请人", "Record the reply to the person"),
-    "replied_hint": ("此请求以电话提出：请将上面的办理结果告知申请人，然后记录告知的方式和时间。",
-                     "This request came by phone: tell the person the outcome above, then "
-                     "record how and when you told them."),
+    "replied_hint": (
+        "此请求以电话提出：请将上面的办理结果告知申请人，然后记录告知的方式和时间。",
+        "This request came by phone: tell the person the outcome above, then "
+        "record how and when you told them.",
+    ),
     "how": ("告知方式和时间", "How and when the person was told"),
     # flashes
     "done_assign": ("已分配处理人。", "The request is assigned."),
     "done_replied": ("已记录答复。", "The reply is recorded."),
     "done_verify": ("已记录身份验证。", "The identity verification is recorded."),
-    "done_document": ("已记录证件查验，等待另一位负责人批准。",
-                      "The document check is recorded; another officer approves next."),
+    "done_document": (
+        "已记录证件查验，等待另一位负责人批准。",
+        "The document check is recorded; another officer approves next.",
+    ),
     "done_approve": ("已批准。", "Approved."),
     "done_pause": ("已暂停计时，等待申请人。", "The clock is paused, waiting on the requester."),
-    "done_resume": ("已恢复计时，截止日期已顺延。",
-                    "The clock runs again; the due date moved by the time waited."),
+    "done_resume": (
+        "已恢复计时，截止日期已顺延。",
+        "The clock runs again; the due date moved by the time waited.",
+    ),
     "done_correct": ("已执行更正。", "The correction is applied."),
     "done_unfounded": ("已标记为明显无理由。", "Flagged as manifestly unfounded."),
     "done_waive": ("已免除收费。", "Waived: handled free of charge."),
-    "done_fee": ("已记录费用，等待申请人付款（计时暂停）。",
-                 "The fee is recorded; the clock waits for payment."),
+    "done_fee": (
+        "已记录费用，等待申请人付款（计时暂停）。",
+        "The fee is recorded; the clock waits for payment.",
+    ),
     "done_refuse": ("已拒绝，并已答复申请人。", "Refused; the reply went to the person."),
     "done_task": ("已记录原因。", "The reason is recorded."),
     "done_new": ("已登记请求。", "The request is recorded."),
     "done_code": ("验证码已发送到申请人的邮箱。", "A code went to the requester's email."),
-    "done_callback": ("联系方式为电话：请回拨核实身份后记录验证方式。",
-                      "The contact is a phone number: call back, then record how you "
-                      "verified the identity."),
+    "done_callback": (
+        "联系方式为电话：请回拨核实身份后记录验证方式。",
+        "The contact is a phone number: call back, then record how you verified the identity.",
+    ),
     "done_resolved": ("已将来信标记为已处理。", "The mail is marked as dealt with."),
-    "warn_mail": ("步骤已记录，但邮件未能发出；后台任务会重试。",
-                  "The step is recorded, but the mail could not be sent; the background "
-                  "jobs retry."),
-    "warn_advance": ("步骤已记录，但自动办理失败（{code}）；后台任务会重试。",
-                     "The step is recorded, but carrying the request out failed ({code}); "
-                     "the background jobs retry."),
+    "warn_mail": (
+        "步骤已记录，但邮件未能发出；后台任务会重试。",
+        "The step is recorded, but the mail could not be sent; the background jobs retry.",
+    ),
+    "warn_advance": (
+        "步骤已记录，但自动办理失败（{code}）；后台任务会重试。",
+        "The step is recorded, but carrying the request out failed ({code}); "
+        "the background jobs retry.",
+    ),
     # new request
     "new_title": ("登记电话、信函或邮件请求", "Record a request by phone, letter or email"),
-    "new_hint": ("书面请求即本记录本身（无论渠道）。联系方式为邮箱时，系统会向其发送验证码；"
-                 "为电话时，请回拨核实身份。",
-                 "The written request is this record, whatever the channel. An email contact "
-                 "gets a one-time code; for a phone number, call back to verify."),
+    "new_hint": (
+        "书面请求即本记录本身（无论渠道）。联系方式为邮箱时，系统会向其发送验证码；"
+        "为电话时，请回拨核实身份。",
+        "The written request is this record, whatever the channel. An email contact "
+        "gets a one-time code; for a phone number, call back to verify.",
+    ),
     "contact_hint": ("邮箱地址或电话号码", "An email address or a phone number"),
-    "received_on": ("收到日期（信函：信件到达之日；留空为现在）",
-                    "Date received (a letter: the day it arrived; empty: now)"),
+    "received_on": (
+        "收到日期（信函：信件到达之日；留空为现在）",
+        "Date received (a letter: the day it arrived; empty: now)",
+    ),
     "concerns_hint": ("可多选；不选表示全部信息", "Choose several or none (none: everything)"),
-    "purposes_hint": ("拒绝处理或限制处理时：涉及的用途；不选表示全部",
-                      "Objection or restriction: the uses refused; none means all"),
-    "changes_hint": ("更正请求：每行一项，格式为 类别 = 正确值，例如 user.name = 李雷",
-                     "Correction: one per line, category = correct value, e.g. "
-                     "user.name = Li Lei"),
+    "purposes_hint": (
+        "拒绝处理或限制处理时：涉及的用途；不选表示全部",
+        "Objection or restriction: the uses refused; none means all",
+    ),
+    "changes_hint": (
+        "更正请求：每行一项，格式为 类别 = 正确值，例如 user.name = 李雷",
+        "Correction: one per line, category = correct value, e.g. user.name = Li Lei",
+    ),
     "record": ("登记", "Record"),
-    "for_triage": ("此请求登记后，来信将标记为已处理。",
-                   "Once recorded, the mail is marked as dealt with."),
+    "for_triage": (
+        "此请求登记后，来信将标记为已处理。",
+        "Once recorded, the mail is marked as dealt with.",
+    ),
     "lang_zh": ("中文", "Chinese"),
     "lang_en": ("英文", "English"),
     # triage
     "triage_title": ("无法自动转为请求的来信", "Mail that did not become a request"),
-    "triage_hint": ("收件箱无法解读的来信都在这里，不会丢失。"
-                    "阅读后，可登记为请求，或标记为已处理。",
-                    "Mail the inbox could not read lands here, never lost. Read it, then "
-                    "record a request for it or mark it as dealt with."),
+    "triage_hint": (
+        "收件箱无法解读的来信都在这里，不会丢失。阅读后，可登记为请求，或标记为已处理。",
+        "Mail the inbox could not read lands here, never lost. Read it, then "
+        "record a request for it or mark it as dealt with.",
+    ),
     "why": ("原因", "Why"),
     "read": ("阅读", "Read"),
     "show_resolved": ("包括已处理的", "Include those dealt with"),
@@ -196,8 +228,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "mail": ("来信", "Mail"),
     "create_for": ("为此来信登记请求", "Record a request for this mail"),
     "resolve": ("标记为已处理", "Mark as dealt with"),
-    "request_ref": ("为其登记的请求编号（可选）", "Reference of the request recorded for it "
-                    "(optional)"),
+    "request_ref": (
+        "为其登记的请求编号（可选）",
+        "Reference of the request recorded for it (optional)",
+    ),
 }
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -220,14 +254,20 @@ STATUSES: dict[str, tuple[str, str]] = {
 }
 
 CHANNELS: dict[str, tuple[str, str]] = {
-    "web": ("网页", "Web"), "email": ("邮件", "Email"), "api": ("接口", "API"),
-    "phone": ("电话", "Phone"), "letter": ("信函", "Letter"),
+    "web": ("网页", "Web"),
+    "email": ("邮件", "Email"),
+    "api": ("接口", "API"),
+    "phone": ("电话", "Phone"),
+    "letter": ("信函", "Letter"),
 }
 
 TASKS: dict[str, tuple[str, str]] = {
-    "correct": ("更正", "Correct"), "delete": ("删除", "Delete"),
-    "pending": ("待发送", "Pending"), "sent": ("已发送，待确认", "Sent, unconfirmed"),
-    "confirmed": ("已确认", "Confirmed"), "waived": ("已免除确认", "Waived"),
+    "correct": ("更正", "Correct"),
+    "delete": ("删除", "Delete"),
+    "pending": ("待发送", "Pending"),
+    "sent": ("已发送，待确认", "Sent, unconfirmed"),
+    "confirmed": ("已确认", "Confirmed"),
+    "waived": ("已免除确认", "Waived"),
 }
 
 STEPS: dict[str, tuple[str, str]] = {  # audit actions on a request, without "request."
@@ -279,6 +319,11 @@ def words(lang: str) -> dict[str, str]:
 def names(lang: str) -> dict[str, dict[str, str]]:
     """Display names of kinds, statuses, channels, task actions and statuses, steps."""
     i = LANGS.index(lang)
-    return {"kind": _pick(KINDS, i), "status": _pick(STATUSES, i),
-            "channel": _pick(CHANNELS, i), "task": _pick(TASKS, i), "step": _pick(STEPS, i),
-            "who": _pick(WHO, i)}
+    return {
+        "kind": _pick(KINDS, i),
+        "status": _pick(STATUSES, i),
+        "channel": _pick(CHANNELS, i),
+        "task": _pick(TASKS, i),
+        "step": _pick(STEPS, i),
+        "who": _pick(WHO, i),
+    }

@@ -28,21 +28,36 @@ def _min_password(c: Container) -> int:
 @router.get("/setup", response_class=HTMLResponse)
 def setup_form(request: Request, token: str = "") -> HTMLResponse:
     c: Container = request.app.state.container
-    return templates.TemplateResponse(request, "setup.html",
-                                      {"token": token, "min_password": _min_password(c)})
+    return templates.TemplateResponse(
+        request, "setup.html", {"token": token, "min_password": _min_password(c)}
+    )
 
 
 @router.post("/setup", response_class=HTMLResponse)
-def setup_submit(request: Request, c: ContainerDep, token: Annotated[str, Form()],
-                 email: Annotated[str, Form()], display_name: Annotated[str, Form()],
-                 password: Annotated[str, Form()]) -> HTMLResponse:
+def setup_submit(
+    request: Request,
+    c: ContainerDep,
+    token: Annotated[str, Form()],
+    email: Annotated[str, Form()],
+    display_name: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+) -> HTMLResponse:
     try:
         account = complete_setup(c.staff, c.uow(), token, email, display_name, password)
     except DomainError as exc:
         return templates.TemplateResponse(
-            request, "setup.html", {"token": token, "min_password": _min_password(c),
-                                    "error": exc.message, "field": exc.field,
-                                    "email": email, "display_name": display_name},
-            status_code=422 if exc.field else 401)
-    return templates.TemplateResponse(request, "setup_done.html",
-                                      {"roles": sorted(account.roles)}, status_code=201)
+            request,
+            "setup.html",
+            {
+                "token": token,
+                "min_password": _min_password(c),
+                "error": exc.message,
+                "field": exc.field,
+                "email": email,
+                "display_name": display_name,
+            },
+            status_code=422 if exc.field else 401,
+        )
+    return templates.TemplateResponse(
+        request, "setup_done.html", {"roles": sorted(account.roles)}, status_code=201
+    )

@@ -10,8 +10,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "sign_in": ("登录", "Sign in"),
     "email": ("工作邮箱", "Work email"),
     "password": ("密码", "Password"),
-    "code": ("验证码（身份验证器应用中的 6 位数字，或恢复码）",
-             "Code (6 digits from your authenticator app, or a recovery code)"),
+    "code": (
+        "验证码（身份验证器应用中的 6 位数字，或恢复码）",
+        "Code (6 digits from your authenticator app, or a recovery code)",
+    ),
     "code_step": ("第二步：输入验证码", "Step 2: enter your code"),
     "continue": ("继续", "Continue"),
     "sign_out": ("退出登录", "Sign out"),
@@ -22,8 +24,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "department": ("部门", "Department"),
     "purposes": ("可用用途", "Purposes you may use"),
     "session_ends": ("会话最迟结束于", "Session ends at the latest"),
-    "idle_note": ("闲置 {m} 分钟后页面自动锁定，需重新输入密码。",
-                  "After {m} minutes idle the page locks and asks for your password again."),
+    "idle_note": (
+        "闲置 {m} 分钟后页面自动锁定，需重新输入密码。",
+        "After {m} minutes idle the page locks and asks for your password again.",
+    ),
     "requests_title": ("个人信息权利请求", "Personal information rights requests"),
     "requests_open": ("待办请求 {n} 件", "Open requests: {n}"),
     "requests_overdue": ("已逾期 {n} 件", "overdue: {n}"),
@@ -31,46 +35,57 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "coming_findings": ("发现项与导出登记", "Findings and registered exports"),
     "coming_decisions": ("访问决定与审计记录查询", "Decisions and the audit trail"),
     "locked_title": ("页面已锁定", "Page locked"),
-    "locked_text": ("由于长时间未操作，页面已锁定，内容已隐藏。请重新输入密码以继续。",
-                    "The page locked after being idle; its content is hidden. "
-                    "Enter your password again to go on."),
+    "locked_text": (
+        "由于长时间未操作，页面已锁定，内容已隐藏。请重新输入密码以继续。",
+        "The page locked after being idle; its content is hidden. "
+        "Enter your password again to go on.",
+    ),
     "unlock": ("解锁", "Unlock"),
     "error": ("无法完成", "Could not complete"),
     "back": ("返回控制台", "Back to the console"),
-    "pending": ("请先完成账户设置：{p}（见 docs/security.md）。",
-                "Finish setting up your account first: {p} (see docs/security.md)."),
+    "pending": (
+        "请先完成账户设置：{p}（见 docs/security.md）。",
+        "Finish setting up your account first: {p} (see docs/security.md).",
+    ),
     "enrol_title": ("开启两步验证", "Turn on two-step sign-in"),
-    "enrol_text": ("您的角色要求两步验证。请在身份验证器应用（如 Microsoft Authenticator、"
-                   "Google 身份验证器）中添加账户：输入下面的密钥（或打开链接），然后输入应用"
-                   "显示的 6 位验证码。",
-                   "Your role needs two-step sign-in. Add an account in your authenticator "
-                   "app (Microsoft Authenticator, Google Authenticator, ...): enter the key "
-                   "below (or open the link), then type the 6-digit code the app shows."),
+    "enrol_text": (
+        "您的角色要求两步验证。请在身份验证器应用（如 Microsoft Authenticator、"
+        "Google 身份验证器）中添加账户：输入下面的密钥（或打开链接），然后输入应用"
+        "显示的 6 位验证码。",
+        "Your role needs two-step sign-in. Add an account in your authenticator "
+        "app (Microsoft Authenticator, Google Authenticator, ...): enter the key "
+        "below (or open the link), then type the 6-digit code the app shows.",
+    ),
     "secret": ("密钥", "Key"),
     "app_link": ("在本设备的应用中打开", "Open in an app on this device"),
     "totp_code": ("应用中的 6 位验证码", "6-digit code from the app"),
     "turn_on": ("开启", "Turn on"),
     "codes_title": ("恢复码", "Recovery codes"),
-    "codes_text": ("两步验证已开启。请将这些恢复码保存在安全的地方：手机丢失时，每个恢复码可代替"
-                   "验证码使用一次。它们只显示这一次。",
-                   "Two-step sign-in is on. Keep these recovery codes somewhere safe: if "
-                   "you lose your phone, each one stands in for a code once. They are shown "
-                   "only this once."),
+    "codes_text": (
+        "两步验证已开启。请将这些恢复码保存在安全的地方：手机丢失时，每个恢复码可代替"
+        "验证码使用一次。它们只显示这一次。",
+        "Two-step sign-in is on. Keep these recovery codes somewhere safe: if "
+        "you lose your phone, each one stands in for a code once. They are shown "
+        "only this once.",
+    ),
     "password_title": ("更换密码", "Change your password"),
-    "password_text": ("请设置新密码：至少 {n} 个字符，不含您的姓名、邮箱或公司名称，不是常见或"
-                      "已泄露的密码，也不是它们加数字、符号、年份或形近字符（如 P@ssw0rd2024!）"
-                      "的变体，也不是键盘上连着的按键；几个不相关的词语组成的短句就是好密码。",
-                      "Choose a new password: at least {n} characters, without your name, "
-                      "email or the company's name; not a common or breached password, nor "
-                      "one with digits, symbols, a year or look-alike characters added "
-                      "(P@ssw0rd2024!), nor a keyboard pattern; a few unrelated words make a "
-                      "good one."),
+    "password_text": (
+        "请设置新密码：至少 {n} 个字符，不含您的姓名、邮箱或公司名称，不是常见或"
+        "已泄露的密码，也不是它们加数字、符号、年份或形近字符（如 P@ssw0rd2024!）"
+        "的变体，也不是键盘上连着的按键；几个不相关的词语组成的短句就是好密码。",
+        "Choose a new password: at least {n} characters, without your name, "
+        "email or the company's name; not a common or breached password, nor "
+        "one with digits, symbols, a year or look-alike characters added "
+        "(P@ssw0rd2024!), nor a keyboard pattern; a few unrelated words make a "
+        "good one.",
+    ),
     "current_password": ("当前密码", "Current password"),
     "new_password": ("新密码", "New password"),
     "change": ("更换", "Change"),
-    "csrf": ("表单已过期或来源不明，请重新打开页面再提交。",
-             "The form expired or did not come from this site: open the page again and "
-             "resubmit."),
+    "csrf": (
+        "表单已过期或来源不明，请重新打开页面再提交。",
+        "The form expired or did not come from this site: open the page again and resubmit.",
+    ),
 }
 
 

@@ -46,31 +46,60 @@ def consents_page(request: Request, c: ContainerDep) -> HTMLResponse:
             rows = None
     t = words(lang)
     done = request.query_params.get("done")
-    return page(request, c, "privacy/consents.html", {
-        "rows": [(p.purpose.key, p.purpose.zh if lang == "zh-CN" else p.purpose.en,
-                  p.consent, _consent_text(lang, c.requests.company,
-                                           p.purpose.zh if lang == "zh-CN" else p.purpose.en))
-                 for p in rows or []],
-        "passed": rows is not None, "pass_minutes": PASS_MINUTES,
-        "notice": {"granted": t["granted"], "withdrawn": t["withdrawn"]}.get(done or "")},
-        form=rows is not None)
+    return page(
+        request,
+        c,
+        "privacy/consents.html",
+        {
+            "rows": [
+                (
+                    p.purpose.key,
+                    p.purpose.zh if lang == "zh-CN" else p.purpose.en,
+                    p.consent,
+                    _consent_text(
+                        lang, c.requests.company, p.purpose.zh if lang == "zh-CN" else p.purpose.en
+                    ),
+                )
+                for p in rows or []
+            ],
+            "passed": rows is not None,
+            "pass_minutes": PASS_MINUTES,
+            "notice": {"granted": t["granted"], "withdrawn": t["withdrawn"]}.get(done or ""),
+        },
+        form=rows is not None,
+    )
 
 
 def _refused(request: Request, c: Container) -> HTMLResponse:
     t = words(language(request))
-    return message(request, c, t["error_title"], t["err_purposes"], 422, code="invalid-input",
-                    here="/privacy/consents")
+    return message(
+        request,
+        c,
+        t["error_title"],
+        t["err_purposes"],
+        422,
+        code="invalid-input",
+        here="/privacy/consents",
+    )
 
 
 @router.post("/consents", response_class=HTMLResponse)
-def change_consent(request: Request, c: ContainerDep, csrf_token: Text = "",
-                   purpose: Text = "", action: Text = "") -> Response:
+def change_consent(
+    request: Request, c: ContainerDep, csrf_token: Text = "", purpose: Text = "", action: Text = ""
+) -> Response:
     """Give (with the wording shown) or withdraw consent to one purpose."""
     lang = language(request)
     t = words(lang)
     if not csrf_ok(request, c, csrf_token):
-        return message(request, c, t["error_title"], t["err_csrf"], 403,
-                        code="csrf-refused", here="/privacy/consents")
+        return message(
+            request,
+            c,
+            t["error_title"],
+            t["err_csrf"],
+            403,
+            code="csrf-refused",
+            here="/privacy/consents",
+        )
     request_id = _passed(request, c)
     if request_id is None:
         return see("/privacy/consents")  # the page says how to get a pass
@@ -81,8 +110,13 @@ def change_consent(request: Request, c: ContainerDep, csrf_token: Text = "",
     try:
         if action == "grant":
             wording = rule.zh if lang == "zh-CN" else rule.en
-            grant_requester_consent(c.uow(), c.requests, request_id, purpose,
-                                    _consent_text(lang, c.requests.company, wording))
+            grant_requester_consent(
+                c.uow(),
+                c.requests,
+                request_id,
+                purpose,
+                _consent_text(lang, c.requests.company, wording),
+            )
         else:
             withdraw_requester_consent(c.uow(), c.requests, request_id, purpose)
     except (InvalidInput, NotFound, Conflict):

@@ -27,11 +27,13 @@ from piiguard.web.privacy.texts import words
 
 router = APIRouter(prefix="/privacy", include_in_schema=False)
 LINK_TOKEN = re.compile(r"[0-9a-f]{64}")
-BAR_CSS = (".pg-bar{background:#fff8e1;border-bottom:2px solid #8a5a00;padding:1rem 1.5rem;"
-           "color:#1a1a1a}.pg-bar p{margin:0 0 .5rem}.pg-button{display:inline-block;"
-           "padding:.6rem 1.2rem;background:#0b57d0;color:#fff;border-radius:4px;"
-           "text-decoration:none;font-weight:600}.pg-button:focus{outline:3px solid #1a1a1a;"
-           "outline-offset:2px}")
+BAR_CSS = (
+    ".pg-bar{background:#fff8e1;border-bottom:2px solid #8a5a00;padding:1rem 1.5rem;"
+    "color:#1a1a1a}.pg-bar p{margin:0 0 .5rem}.pg-button{display:inline-block;"
+    "padding:.6rem 1.2rem;background:#0b57d0;color:#fff;border-radius:4px;"
+    "text-decoration:none;font-weight:600}.pg-button:focus{outline:3px solid #1a1a1a;"
+    "outline-offset:2px}"
+)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 _BODY = re.compile(r"<body[^>]*>")
 
@@ -40,9 +42,12 @@ def _package_csp(html: str) -> str:
     """No script, nothing fetched, never framed; the page's own style blocks by hash."""
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
-        for s in _STYLE.findall(html))
-    return (f"default-src 'none'; style-src {hashes}; img-src 'none'; form-action 'none'; "
-            "frame-ancestors 'none'; base-uri 'none'")
+        for s in _STYLE.findall(html)
+    )
+    return (
+        f"default-src 'none'; style-src {hashes}; img-src 'none'; form-action 'none'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    )
 
 
 def _package_headers(response: Response) -> None:
@@ -65,7 +70,8 @@ def _access_page(request: Request, token: str, body: bytes) -> Response:
     with zipfile.ZipFile(io.BytesIO(body)) as zf:
         html = zf.read("access.html").decode("utf-8")
     bar = templates.env.get_template("privacy/package_bar.html").render(
-        t=words(lang), lang=lang, href=f"/privacy/packages/{token}/download")
+        t=words(lang), lang=lang, href=f"/privacy/packages/{token}/download"
+    )
     html = html.replace("</head>", f"<style>{BAR_CSS}</style></head>", 1)
     html = _BODY.sub(lambda m: m.group(0) + bar, html, count=1)
     response = HTMLResponse(html)
@@ -74,8 +80,9 @@ def _access_page(request: Request, token: str, body: bytes) -> Response:
     return response
 
 
-def _package(request: Request, c: Container, token: str, *, consume: bool
-             ) -> tuple[StoredPackage, bytes] | Response:
+def _package(
+    request: Request, c: Container, token: str, *, consume: bool
+) -> tuple[StoredPackage, bytes] | Response:
     """The package behind a link, or the page saying the link is unknown (404) or used up
     or expired (410)."""
     if not LINK_TOKEN.fullmatch(token):
@@ -98,8 +105,9 @@ def package_page(request: Request, c: ContainerDep, token: str) -> Response:
     stored, body = found
     if stored.kind == "access":
         return _access_page(request, token, body)
-    response = page(request, c, "privacy/package.html", {
-        "href": f"/privacy/packages/{token}/download"})
+    response = page(
+        request, c, "privacy/package.html", {"href": f"/privacy/packages/{token}/download"}
+    )
     _package_headers(response)
     return response
 
@@ -113,7 +121,10 @@ def package_download(request: Request, c: ContainerDep, token: str) -> Response:
     stored, body = found
     zipped = stored.kind == "access"
     name = f"personal-information-{stored.request_id[:8]}.{'zip' if zipped else 'json'}"
-    response = Response(body, media_type="application/zip" if zipped else "application/json",
-                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    response = Response(
+        body,
+        media_type="application/zip" if zipped else "application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
     _package_headers(response)
     return response

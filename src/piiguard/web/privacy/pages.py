@@ -42,27 +42,58 @@ Text = Annotated[str, Form()]
 Many = Annotated[list[str] | None, Form()]
 
 
-def page(request: Request, c: Container, name: str, context: dict[str, Any],
-         status: int = 200, *, here: str | None = None, form: bool = False) -> HTMLResponse:
+def page(
+    request: Request,
+    c: Container,
+    name: str,
+    context: dict[str, Any],
+    status: int = 200,
+    *,
+    here: str | None = None,
+    form: bool = False,
+) -> HTMLResponse:
     """A page in the visitor's language, never framed. `here`: the GET address the language
     switch reloads (a page shown in answer to a POST names its form's page). `form`: the
     page holds forms, so it gets a CSRF token and its cookie."""
     nonce = request.cookies.get(FORM_COOKIE) or secrets.token_urlsafe(32)
-    response = render(request, name, {
-        "here": here or request.url.path, "company": c.requests.company,
-        "csrf": c.staff.csrf_token(nonce) if form else "", "code": None, **context},
-        status, words=words)
+    response = render(
+        request,
+        name,
+        {
+            "here": here or request.url.path,
+            "company": c.requests.company,
+            "csrf": c.staff.csrf_token(nonce) if form else "",
+            "code": None,
+            **context,
+        },
+        status,
+        words=words,
+    )
     response.headers["X-Frame-Options"] = "DENY"
     if form:
         response.set_cookie(FORM_COOKIE, nonce, max_age=FORM_SECONDS, **COOKIE_PARAMS)
     return response
 
 
-def message(request: Request, c: Container, title: str, text: str, status: int, *,
-            code: str | None = None, here: str = "/privacy") -> HTMLResponse:
+def message(
+    request: Request,
+    c: Container,
+    title: str,
+    text: str,
+    status: int,
+    *,
+    code: str | None = None,
+    here: str = "/privacy",
+) -> HTMLResponse:
     """A page with one message: an error, a link gone, a refusal."""
-    return page(request, c, "privacy/message.html", {"title": title, "message": text,
-                                                     "code": code}, status, here=here)
+    return page(
+        request,
+        c,
+        "privacy/message.html",
+        {"title": title, "message": text, "code": code},
+        status,
+        here=here,
+    )
 
 
 def page_error(request: Request, exc: DomainError, status: int) -> HTMLResponse:
@@ -70,8 +101,9 @@ def page_error(request: Request, exc: DomainError, status: int) -> HTMLResponse:
     c: Container = request.app.state.container
     t = words(language(request))
     text = t["err_control" if isinstance(exc, ControlCharacter) else "err_form"]
-    return message(request, c, t["error_title"], text.format(field=exc.field or "?"),
-                   status, code=exc.code)
+    return message(
+        request, c, t["error_title"], text.format(field=exc.field or "?"), status, code=exc.code
+    )
 
 
 def csrf_ok(request: Request, c: Container, presented: str) -> bool:

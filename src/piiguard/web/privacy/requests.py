@@ -38,11 +38,18 @@ ACTOR = "subject:web"
 CHANGE_ROWS = 3
 REQUEST_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # where each field's error points: the service's `field` -> the form control
-ANCHORS = {"kind": "kind-access", "contact": "contact", "concerns": "concerns-first",
-           "changes": "change-category-1", "purposes": "purposes-first", "text": "text"}
+ANCHORS = {
+    "kind": "kind-access",
+    "contact": "contact",
+    "concerns": "concerns-first",
+    "changes": "change-category-1",
+    "purposes": "purposes-first",
+    "text": "text",
+}
 
 
 # -- the rights and the request form --------------------------------------------------------------
+
 
 def _choices(state: PolicyState, lang: str) -> dict[str, Any]:
     """What the form offers: the taxonomy's top-level groups, every correctable category
@@ -50,19 +57,38 @@ def _choices(state: PolicyState, lang: str) -> dict[str, Any]:
     zh = lang == "zh-CN"
     tax = state.taxonomy
     groups = [g for g in tax.children("user") if not g.credential]
-    correctable = [(g.name_zh if zh else g.name,
-                    [(c.key, c.name_zh if zh else c.name) for c in tax
-                     if tax.is_within(c.key, g.key) and not c.credential])
-                   for g in groups]
-    purposes = [(r.key, r.zh if zh else r.en) for r in state.register.rules.values()
-                if r.active and r.key != RIGHTS_PURPOSE]
-    return {"groups": [(g.key, g.name_zh if zh else g.name) for g in groups],
-            "correctable": correctable, "purposes": sorted(purposes)}
+    correctable = [
+        (
+            g.name_zh if zh else g.name,
+            [
+                (c.key, c.name_zh if zh else c.name)
+                for c in tax
+                if tax.is_within(c.key, g.key) and not c.credential
+            ],
+        )
+        for g in groups
+    ]
+    purposes = [
+        (r.key, r.zh if zh else r.en)
+        for r in state.register.rules.values()
+        if r.active and r.key != RIGHTS_PURPOSE
+    ]
+    return {
+        "groups": [(g.key, g.name_zh if zh else g.name) for g in groups],
+        "correctable": correctable,
+        "purposes": sorted(purposes),
+    }
 
 
-def _form(request: Request, c: Container, values: dict[str, Any] | None = None,
-          errors: dict[str, str] | None = None, *, general: str | None = None,
-          status: int = 200) -> HTMLResponse:
+def _form(
+    request: Request,
+    c: Container,
+    values: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    *,
+    general: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     lang = language(request)
     state = c.requests.policy.read(c.uow(readonly=True))
     values = values or {}
@@ -70,16 +96,33 @@ def _form(request: Request, c: Container, values: dict[str, Any] | None = None,
     changes += [("", "")] * (CHANGE_ROWS - len(changes))
     errors = errors or {}
     summary = ([("", general)] if general else []) + [
-        (ANCHORS.get(f, "kind-access"), m) for f, m in errors.items()]
-    return page(request, c, "privacy/index.html", {
-        **_choices(state, lang), "kinds": kind_words(lang), "errors": errors,
-        "summary": summary, "due_days": c.requests.terms.due_days,
-        "pass_minutes": PASS_MINUTES, "max_text": MAX_TEXT,
-        "values": {"kind": values.get("kind", ""), "contact": values.get("contact", ""),
-                   "text": values.get("text", ""),
-                   "concerns": set(values.get("concerns", [])),
-                   "purposes": set(values.get("purposes", [])), "changes": changes}},
-        status, here="/privacy", form=True)
+        (ANCHORS.get(f, "kind-access"), m) for f, m in errors.items()
+    ]
+    return page(
+        request,
+        c,
+        "privacy/index.html",
+        {
+            **_choices(state, lang),
+            "kinds": kind_words(lang),
+            "errors": errors,
+            "summary": summary,
+            "due_days": c.requests.terms.due_days,
+            "pass_minutes": PASS_MINUTES,
+            "max_text": MAX_TEXT,
+            "values": {
+                "kind": values.get("kind", ""),
+                "contact": values.get("contact", ""),
+                "text": values.get("text", ""),
+                "concerns": set(values.get("concerns", [])),
+                "purposes": set(values.get("purposes", [])),
+                "changes": changes,
+            },
+        },
+        status,
+        here="/privacy",
+        form=True,
+    )
 
 
 @router.get("", response_class=HTMLResponse)
@@ -93,16 +136,29 @@ def _rows(categories: list[str], values: list[str]) -> list[tuple[str, str]]:
 
 
 @router.post("/requests", response_class=HTMLResponse)
-def submit_request(request: Request, c: ContainerDep, csrf_token: Text = "", kind: Text = "",
-                   contact: Text = "", text: Text = "", concerns: Many = None,
-                   purposes: Many = None, change_category: Many = None,
-                   change_value: Many = None) -> Response:
+def submit_request(
+    request: Request,
+    c: ContainerDep,
+    csrf_token: Text = "",
+    kind: Text = "",
+    contact: Text = "",
+    text: Text = "",
+    concerns: Many = None,
+    purposes: Many = None,
+    change_category: Many = None,
+    change_value: Many = None,
+) -> Response:
     """Record the request (channel web) and send the code; then its status page."""
     t = words(language(request))
     rows = _rows(change_category or [], change_value or [])[:CHANGE_ROWS]
-    values: dict[str, Any] = {"kind": kind, "contact": contact, "text": text,
-                              "concerns": concerns or [], "purposes": purposes or [],
-                              "changes": rows}
+    values: dict[str, Any] = {
+        "kind": kind,
+        "contact": contact,
+        "text": text,
+        "concerns": concerns or [],
+        "purposes": purposes or [],
+        "changes": rows,
+    }
     if not csrf_ok(request, c, csrf_token):
         return _form(request, c, values, general=t["err_csrf"], status=403)
     errors: dict[str, str] = {}
@@ -117,11 +173,15 @@ def submit_request(request: Request, c: ContainerDep, csrf_token: Text = "", kin
         return _form(request, c, values, errors, status=422)
     restricting = kind in (RequestKind.OBJECTION, RequestKind.RESTRICTION)
     inp = RequestInput(
-        RequestKind(kind), RequestChannel.WEB, contact,
-        language="zh" if language(request) == "zh-CN" else "en", text=text,
+        RequestKind(kind),
+        RequestChannel.WEB,
+        contact,
+        language="zh" if language(request) == "zh-CN" else "en",
+        text=text,
         concerns=tuple(dict.fromkeys(concerns or [])),
         purposes=tuple(dict.fromkeys(purposes or [])) if restricting else (),
-        changes={cat: val for cat, val in rows if cat and val} if is_correction else None)
+        changes={cat: val for cat, val in rows if cat and val} if is_correction else None,
+    )
     try:
         opened = open_request(c.uow(), c.requests, ACTOR, inp)
     except InvalidInput as exc:
@@ -135,8 +195,16 @@ def submit_request(request: Request, c: ContainerDep, csrf_token: Text = "", kin
 
 # -- a request's status, the code -----------------------------------------------------------------
 
-def _status(request: Request, c: Container, view: RequesterView, *, error: str | None = None,
-            notice: str | None = None, status: int = 200) -> HTMLResponse:
+
+def _status(
+    request: Request,
+    c: Container,
+    view: RequesterView,
+    *,
+    error: str | None = None,
+    notice: str | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     lang = language(request)
     req = view.request
     name, next_step = status_words(lang, req.status)
@@ -144,12 +212,26 @@ def _status(request: Request, c: Container, view: RequesterView, *, error: str |
     if waiting and not view.code_sent:
         next_step = phone_next(lang)
     has_pass = read_pass(c.requests, request.cookies.get(PASS_COOKIE)) == req.id
-    return page(request, c, "privacy/status.html", {
-        "req": req, "kind_name": kind_words(lang)[req.kind.value], "status_name": name,
-        "next_step": next_step, "show_code": waiting and view.code_sent, "error": error,
-        "summary": [("code", error)] if error else [], "notice": notice,
-        "has_pass": has_pass, "minutes": c.requests.terms.code_minutes},
-        status, here=f"/privacy/requests/{req.id}", form=waiting and view.code_sent)
+    return page(
+        request,
+        c,
+        "privacy/status.html",
+        {
+            "req": req,
+            "kind_name": kind_words(lang)[req.kind.value],
+            "status_name": name,
+            "next_step": next_step,
+            "show_code": waiting and view.code_sent,
+            "error": error,
+            "summary": [("code", error)] if error else [],
+            "notice": notice,
+            "has_pass": has_pass,
+            "minutes": c.requests.terms.code_minutes,
+        },
+        status,
+        here=f"/privacy/requests/{req.id}",
+        form=waiting and view.code_sent,
+    )
 
 
 def _view(c: Container, request_id: str) -> RequesterView | None:
@@ -173,8 +255,7 @@ def request_page(request: Request, c: ContainerDep, request_id: str) -> HTMLResp
 
 
 @router.post("/requests/{request_id}/code", response_class=HTMLResponse)
-def new_code(request: Request, c: ContainerDep, request_id: str, csrf_token: Text = ""
-             ) -> Response:
+def new_code(request: Request, c: ContainerDep, request_id: str, csrf_token: Text = "") -> Response:
     """Send a new code (at most 3 an hour per request)."""
     view = _view(c, request_id)
     if view is None:
@@ -195,8 +276,9 @@ def new_code(request: Request, c: ContainerDep, request_id: str, csrf_token: Tex
 
 
 @router.post("/requests/{request_id}/verify", response_class=HTMLResponse)
-def verify(request: Request, c: ContainerDep, request_id: str, csrf_token: Text = "",
-           code: Text = "") -> Response:
+def verify(
+    request: Request, c: ContainerDep, request_id: str, csrf_token: Text = "", code: Text = ""
+) -> Response:
     """Check the code; the request is carried out at once, and this browser may manage the
     subject's consents for a while (the pass cookie)."""
     view = _view(c, request_id)
@@ -211,11 +293,12 @@ def verify(request: Request, c: ContainerDep, request_id: str, csrf_token: Text 
     if got.already_verified:  # no pass: the code was not shown here
         return see(f"/privacy/requests/{request_id}")
     if not got.ok:
-        message = (t["err_code_dead"] if got.expired
-                   else t["err_code_wrong"].format(n=got.attempts_left))
-        return _status(request, c, RequesterView(got.request, True), error=message,
-                       status=422)
+        message = (
+            t["err_code_dead"] if got.expired else t["err_code_wrong"].format(n=got.attempts_left)
+        )
+        return _status(request, c, RequesterView(got.request, True), error=message, status=422)
     response = see(f"/privacy/requests/{request_id}?shown=verified")
-    response.set_cookie(PASS_COOKIE, issue_pass(c.requests, request_id),
-                        max_age=PASS_MINUTES * 60, **COOKIE_PARAMS)
+    response.set_cookie(
+        PASS_COOKIE, issue_pass(c.requests, request_id), max_age=PASS_MINUTES * 60, **COOKIE_PARAMS
+    )
     return response

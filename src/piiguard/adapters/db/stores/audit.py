@@ -22,9 +22,21 @@ from piiguard.domain.audit import (
 from piiguard.domain.ports import AuditQuery, CheckpointSigner
 
 _E = t.audit_entries
-_ROW_COLS = (_E.c.seq, _E.c.at_us, _E.c.actor_kind, _E.c.actor_id, _E.c.action,
-             _E.c.target_type, _E.c.target_id, _E.c.subject_id, _E.c.purpose,
-             _E.c.decision_id, _E.c.details, _E.c.prev_hash, _E.c.entry_hash)
+_ROW_COLS = (
+    _E.c.seq,
+    _E.c.at_us,
+    _E.c.actor_kind,
+    _E.c.actor_id,
+    _E.c.action,
+    _E.c.target_type,
+    _E.c.target_id,
+    _E.c.subject_id,
+    _E.c.purpose,
+    _E.c.decision_id,
+    _E.c.details,
+    _E.c.prev_hash,
+    _E.c.entry_hash,
+)
 
 
 class SqlAuditLog:
@@ -43,13 +55,34 @@ class SqlAuditLog:
         transaction: the lock serialises every appender until commit."""
         seq, h = self.head(lock=True)
         entries = chain(events, head_seq=seq, head_hash=h, at_us=at_us)
-        insert_rows(self._c, _E, [  # the table's column order
-            (e.seq, e.at_us, e.actor_kind, e.actor_id, e.action, e.target_type, e.target_id,
-             e.subject_id, e.purpose, e.decision_id, e.details, e.prev_hash, e.entry_hash)
-            for e in entries])
+        insert_rows(
+            self._c,
+            _E,
+            [  # the table's column order
+                (
+                    e.seq,
+                    e.at_us,
+                    e.actor_kind,
+                    e.actor_id,
+                    e.action,
+                    e.target_type,
+                    e.target_id,
+                    e.subject_id,
+                    e.purpose,
+                    e.decision_id,
+                    e.details,
+                    e.prev_hash,
+                    e.entry_hash,
+                )
+                for e in entries
+            ],
+        )
         last = entries[-1]
-        self._c.execute(update(t.audit_head).where(t.audit_head.c.id == 1)
-                        .values(seq=last.seq, entry_hash=last.entry_hash))
+        self._c.execute(
+            update(t.audit_head)
+            .where(t.audit_head.c.id == 1)
+            .values(seq=last.seq, entry_hash=last.entry_hash)
+        )
         return entries
 
     def entries(self, query: AuditQuery) -> list[AuditEntry]:
@@ -89,23 +122,36 @@ class SqlAuditLog:
             cur.close()
 
     def hashes(self, first_seq: int, last_seq: int) -> list[str]:
-        q = (select(_E.c.entry_hash).where(_E.c.seq >= first_seq, _E.c.seq <= last_seq)
-             .order_by(_E.c.seq))
+        q = (
+            select(_E.c.entry_hash)
+            .where(_E.c.seq >= first_seq, _E.c.seq <= last_seq)
+            .order_by(_E.c.seq)
+        )
         return list(self._c.execute(q).scalars())
 
     def checkpoints(self) -> list[Checkpoint]:
         q = select(t.audit_checkpoints).order_by(t.audit_checkpoints.c.last_seq)
-        return [Checkpoint(r.first_seq, r.last_seq, r.head_hash, r.merkle_root, r.at_us,
-                           r.key_id, r.signature) for r in self._c.execute(q)]
+        return [
+            Checkpoint(
+                r.first_seq, r.last_seq, r.head_hash, r.merkle_root, r.at_us, r.key_id, r.signature
+            )
+            for r in self._c.execute(q)
+        ]
 
     def last_checkpoint(self) -> Checkpoint | None:
         q = select(t.audit_checkpoints).order_by(t.audit_checkpoints.c.last_seq.desc()).limit(1)
         r = self._c.execute(q).first()
-        return None if r is None else Checkpoint(r.first_seq, r.last_seq, r.head_hash,
-                                                 r.merkle_root, r.at_us, r.key_id, r.signature)
+        return (
+            None
+            if r is None
+            else Checkpoint(
+                r.first_seq, r.last_seq, r.head_hash, r.merkle_root, r.at_us, r.key_id, r.signature
+            )
+        )
 
-    def checkpoint_if_due(self, head: AuditEntry, every: int, signer: CheckpointSigner
-                          ) -> Checkpoint | None:
+    def checkpoint_if_due(
+        self, head: AuditEntry, every: int, signer: CheckpointSigner
+    ) -> Checkpoint | None:
         """Sign the entries since the last checkpoint once `every` of them wait. Call right
         after `append` (`head` is the entry it placed last), in its transaction: the head
         lock it holds is what the timer's `record_checkpoint` takes too, so exactly one
@@ -117,18 +163,31 @@ class SqlAuditLog:
         done = int(last or 0)
         if not checkpoint_due(head.seq, done, every):
             return None
-        cp = sign_checkpoint(done + 1, head.seq, head.entry_hash,
-                             self.hashes(done + 1, head.seq), head.at_us, signer.key_id,
-                             signer.sign)
+        cp = sign_checkpoint(
+            done + 1,
+            head.seq,
+            head.entry_hash,
+            self.hashes(done + 1, head.seq),
+            head.at_us,
+            signer.key_id,
+            signer.sign,
+        )
         self.add_checkpoint(cp)
         return cp
 
     def add_checkpoint(self, checkpoint: Checkpoint) -> None:
         cp = checkpoint
-        self._c.execute(t.audit_checkpoints.insert().values(
-            last_seq=cp.last_seq, first_seq=cp.first_seq, head_hash=cp.head_hash,
-            merkle_root=cp.merkle_root, at_us=cp.at_us, key_id=cp.key_id,
-            signature=cp.signature))
+        self._c.execute(
+            t.audit_checkpoints.insert().values(
+                last_seq=cp.last_seq,
+                first_seq=cp.first_seq,
+                head_hash=cp.head_hash,
+                merkle_root=cp.merkle_root,
+                at_us=cp.at_us,
+                key_id=cp.key_id,
+                signature=cp.signature,
+            )
+        )
 
 
 def stream_rows(engine: Engine) -> Iterator[RowTuple]:

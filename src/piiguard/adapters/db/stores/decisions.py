@@ -29,8 +29,13 @@ from piiguard.domain.decisions import (
 # obligations over and over, so each distinct value is serialised once (bounded caches).
 @functools.lru_cache(maxsize=4096)
 def _reasons_json(reasons: tuple[Reason, ...]) -> str:
-    return json.dumps([{"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
-                       for r in reasons], ensure_ascii=False)
+    return json.dumps(
+        [
+            {"code": r.code, "en": r.en, "zh": r.zh, "categories": list(r.categories)}
+            for r in reasons
+        ],
+        ensure_ascii=False,
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -55,26 +60,55 @@ class SqlDecisions:
         # columns in table order: id, at_us, actor_kind, actor_id, action, subject_id,
         # purpose, outcome, requested, allowed, reasons, policy_version, obligations,
         # target_system, exception_id
-        insert_rows(self._c, t.decisions, [
-            (d.id, int(d.at.timestamp() * 1_000_000), d.actor.kind.value, d.actor.id,
-             d.action.value, d.subject_id, d.purpose, d.outcome.value, _set_json(d.requested),
-             _set_json(d.allowed), _reasons_json(d.reasons), d.policy_version,
-             _list_json(d.obligations), d.target_system, d.exception_id)
-            for d in decisions])
+        insert_rows(
+            self._c,
+            t.decisions,
+            [
+                (
+                    d.id,
+                    int(d.at.timestamp() * 1_000_000),
+                    d.actor.kind.value,
+                    d.actor.id,
+                    d.action.value,
+                    d.subject_id,
+                    d.purpose,
+                    d.outcome.value,
+                    _set_json(d.requested),
+                    _set_json(d.allowed),
+                    _reasons_json(d.reasons),
+                    d.policy_version,
+                    _list_json(d.obligations),
+                    d.target_system,
+                    d.exception_id,
+                )
+                for d in decisions
+            ],
+        )
         return [RecordedDecision(d, self._seal.seal(seal_message(d))) for d in decisions]
 
     def get(self, decision_id: str) -> Decision | None:
         r = self._c.execute(select(t.decisions).where(t.decisions.c.id == decision_id)).first()
         return None if r is None else self._decision(r)
 
-    def search(self, *, subject_id: str | None = None, actor_id: str | None = None,
-               purpose: str | None = None, outcome: str | None = None,
-               since: datetime | None = None, until: datetime | None = None,
-               limit: int = 100) -> list[Decision]:
+    def search(
+        self,
+        *,
+        subject_id: str | None = None,
+        actor_id: str | None = None,
+        purpose: str | None = None,
+        outcome: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 100,
+    ) -> list[Decision]:
         d = t.decisions.c
         q = select(t.decisions)
-        for col, value in ((d.subject_id, subject_id), (d.actor_id, actor_id),
-                           (d.purpose, purpose), (d.outcome, outcome)):
+        for col, value in (
+            (d.subject_id, subject_id),
+            (d.actor_id, actor_id),
+            (d.purpose, purpose),
+            (d.outcome, outcome),
+        ):
             if value is not None:
                 q = q.where(col == value)
         if since is not None:
@@ -87,12 +121,20 @@ class SqlDecisions:
     @staticmethod
     def _decision(r: Any) -> Decision:
         return Decision(
-            id=r.id, at=datetime.fromtimestamp(r.at_us / 1_000_000, tz=UTC),
-            actor=Actor(r.actor_id, ActorKind(r.actor_kind)), action=Action(r.action),
-            subject_id=r.subject_id, purpose=r.purpose,
+            id=r.id,
+            at=datetime.fromtimestamp(r.at_us / 1_000_000, tz=UTC),
+            actor=Actor(r.actor_id, ActorKind(r.actor_kind)),
+            action=Action(r.action),
+            subject_id=r.subject_id,
+            purpose=r.purpose,
             requested=frozenset(json.loads(r.requested)),
             allowed=frozenset(json.loads(r.allowed)),
-            reasons=tuple(Reason(x["code"], x["en"], x["zh"], tuple(x["categories"]))
-                          for x in json.loads(r.reasons)),
-            policy_version=r.policy_version, obligations=tuple(json.loads(r.obligations)),
-            target_system=r.target_system, exception_id=r.exception_id)
+            reasons=tuple(
+                Reason(x["code"], x["en"], x["zh"], tuple(x["categories"]))
+                for x in json.loads(r.reasons)
+            ),
+            policy_version=r.policy_version,
+            obligations=tuple(json.loads(r.obligations)),
+            target_system=r.target_system,
+            exception_id=r.exception_id,
+        )

@@ -19,10 +19,24 @@ from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance
 _I = t.items.c
 _COLLECTED = select(_I.subject_id, _I.category, _I.collected_for).where(_I.subject_id.in_(IDS))
 # Fixed column order: the batch read path unpacks plain tuples (no per-attribute lookups).
-_ITEM_COLS = (_I.id, _I.subject_id, _I.category, _I.channel, _I.collected_at, _I.legal_basis,
-              _I.source_system, _I.recorded_by, _I.collected_for, _I.held_in,
-              _I.last_confirmed_at, _I.created_at, _I.updated_at, _I.secret_hash,
-              _I.ciphertext, _I.lookup_token)
+_ITEM_COLS = (
+    _I.id,
+    _I.subject_id,
+    _I.category,
+    _I.channel,
+    _I.collected_at,
+    _I.legal_basis,
+    _I.source_system,
+    _I.recorded_by,
+    _I.collected_for,
+    _I.held_in,
+    _I.last_confirmed_at,
+    _I.created_at,
+    _I.updated_at,
+    _I.secret_hash,
+    _I.ciphertext,
+    _I.lookup_token,
+)
 _CHANNELS = {c.value: c for c in Channel}
 _BASES = {b.value: b for b in LegalBasis}
 
@@ -32,18 +46,45 @@ def _read_items(rows: Iterable[Any]) -> list[SealedItem]:
     Credentials are recognised by their hash column: they carry no ciphertext."""
     provenances: dict[tuple[Any, ...], Provenance] = {}
     out = []
-    for (iid, sid, cat, channel, collected, basis, source, recorder, purposes, held_in,
-         confirmed, created, updated, secret, ct, token) in rows:
+    for (
+        iid,
+        sid,
+        cat,
+        channel,
+        collected,
+        basis,
+        source,
+        recorder,
+        purposes,
+        held_in,
+        confirmed,
+        created,
+        updated,
+        secret,
+        ct,
+        token,
+    ) in rows:
         key = (channel, collected, basis, source, recorder, purposes)
         prov = provenances.get(key)
         if prov is None:
-            prov = provenances[key] = Provenance(_CHANNELS[channel], collected, _BASES[basis],
-                                                 source, recorder,
-                                                 frozenset(json.loads(purposes)))
-        out.append(SealedItem(
-            ItemRecord(iid, sid, cat, prov, held_in, confirmed, created, updated,
-                       secret is not None),
-            None if ct is None else bytes(ct), secret, token))
+            prov = provenances[key] = Provenance(
+                _CHANNELS[channel],
+                collected,
+                _BASES[basis],
+                source,
+                recorder,
+                frozenset(json.loads(purposes)),
+            )
+        out.append(
+            SealedItem(
+                ItemRecord(
+                    iid, sid, cat, prov, held_in, confirmed, created, updated, secret is not None
+                ),
+                None if ct is None else bytes(ct),
+                secret,
+                token,
+            )
+        )
     return out
 
 
@@ -65,21 +106,28 @@ class SqlItems:
     def row(it: SealedItem) -> dict[str, object]:
         r, p = it.record, it.record.provenance
         return {
-            "id": r.id, "subject_id": r.subject_id, "category": r.category,
-            "ciphertext": it.ciphertext, "secret_hash": it.secret_hash,
-            "lookup_token": it.lookup_token, "channel": p.channel.value,
-            "collected_at": p.collected_at, "legal_basis": p.legal_basis.value,
-            "source_system": p.source_system, "recorded_by": p.recorded_by,
-            "collected_for": json.dumps(sorted(p.purposes)), "held_in": r.held_in,
+            "id": r.id,
+            "subject_id": r.subject_id,
+            "category": r.category,
+            "ciphertext": it.ciphertext,
+            "secret_hash": it.secret_hash,
+            "lookup_token": it.lookup_token,
+            "channel": p.channel.value,
+            "collected_at": p.collected_at,
+            "legal_basis": p.legal_basis.value,
+            "source_system": p.source_system,
+            "recorded_by": p.recorded_by,
+            "collected_for": json.dumps(sorted(p.purposes)),
+            "held_in": r.held_in,
             "last_confirmed_at": r.last_confirmed_at,
-            "created_at": r.created_at, "updated_at": r.updated_at,
+            "created_at": r.created_at,
+            "updated_at": r.updated_at,
         }
 
     def records(self, subject_id: str) -> list[ItemRecord]:
         return [s.record for s in self.sealed(subject_id)]
 
-    def sealed(self, subject_id: str, categories: frozenset[str] | None = None
-               ) -> list[SealedItem]:
+    def sealed(self, subject_id: str, categories: frozenset[str] | None = None) -> list[SealedItem]:
         q = select(*_ITEM_COLS).where(_I.subject_id == subject_id)
         if categories is not None:
             q = q.where(_I.category.in_(sorted(categories)))
@@ -88,14 +136,16 @@ class SqlItems:
     def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
         out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
         for chunk in chunks(subject_ids):
-            q = (select(*_ITEM_COLS).where(_I.subject_id.in_(chunk))
-                 .order_by(_I.subject_id, _I.created_at, _I.id))
+            q = (
+                select(*_ITEM_COLS)
+                .where(_I.subject_id.in_(chunk))
+                .order_by(_I.subject_id, _I.created_at, _I.id)
+            )
             for item in _read_items(self._c.execute(q).all()):
                 out[item.record.subject_id].append(item)
         return out
 
-    def collected_many(self, subject_ids: Sequence[str]
-                       ) -> dict[str, dict[str, frozenset[str]]]:
+    def collected_many(self, subject_ids: Sequence[str]) -> dict[str, dict[str, frozenset[str]]]:
         """Per subject: category -> purposes declared at collection, without reading any
         ciphertext (what a decision that reads nothing needs)."""
         out: dict[str, dict[str, frozenset[str]]] = {sid: {} for sid in subject_ids}
@@ -110,23 +160,35 @@ class SqlItems:
         found = _read_items(self._c.execute(select(*_ITEM_COLS).where(_I.id == item_id)).all())
         return found[0] if found else None
 
-    def replace_value(self, item_id: str, value: SealedValue, *, at: datetime,
-                      provenance_recorded_by: str) -> None:
-        self._c.execute(update(t.items).where(t.items.c.id == item_id).values(
-            ciphertext=value.ciphertext, secret_hash=value.secret_hash,
-            lookup_token=value.lookup_token, updated_at=at, last_confirmed_at=at,
-            recorded_by=provenance_recorded_by))
+    def replace_value(
+        self, item_id: str, value: SealedValue, *, at: datetime, provenance_recorded_by: str
+    ) -> None:
+        self._c.execute(
+            update(t.items)
+            .where(t.items.c.id == item_id)
+            .values(
+                ciphertext=value.ciphertext,
+                secret_hash=value.secret_hash,
+                lookup_token=value.lookup_token,
+                updated_at=at,
+                last_confirmed_at=at,
+                recorded_by=provenance_recorded_by,
+            )
+        )
 
     def delete_for_subject(self, subject_id: str) -> int:
         return self._c.execute(delete(t.items).where(t.items.c.subject_id == subject_id)).rowcount
 
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
-        q = delete(t.items).where(t.items.c.subject_id == subject_id,
-                                  t.items.c.id.in_(IDS))
+        q = delete(t.items).where(t.items.c.subject_id == subject_id, t.items.c.id.in_(IDS))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
 
     def subjects_by_token(self, category: str, token: str) -> list[str]:
         del category  # the token is per lookup kind: any email category matches an email
-        q = (select(t.items.c.subject_id).where(t.items.c.lookup_token == token)
-             .distinct().order_by(t.items.c.subject_id))
+        q = (
+            select(t.items.c.subject_id)
+            .where(t.items.c.lookup_token == token)
+            .distinct()
+            .order_by(t.items.c.subject_id)
+        )
         return list(self._c.execute(q).scalars())

@@ -18,10 +18,21 @@ _X = t.legal_exceptions
 
 
 def _legal_exception(r: Any) -> LegalException:
-    return LegalException(r.id, ExceptionKind(r.kind), r.authority, r.case_reference,
-                          r.legal_provision, as_set(r.subject_ids), as_set(r.categories),
-                          r.valid_from, r.valid_until, r.requested_by, r.approved_by,
-                          r.approved_at, r.revoked_at)
+    return LegalException(
+        r.id,
+        ExceptionKind(r.kind),
+        r.authority,
+        r.case_reference,
+        r.legal_provision,
+        as_set(r.subject_ids),
+        as_set(r.categories),
+        r.valid_from,
+        r.valid_until,
+        r.requested_by,
+        r.approved_by,
+        r.approved_at,
+        r.revoked_at,
+    )
 
 
 class SqlLegalExceptions:
@@ -39,12 +50,25 @@ class SqlLegalExceptions:
     def save(self, e: LegalException, at: datetime) -> None:
         """Insert a new exception, or record its approval or revocation (the rest of an
         exception never changes once requested)."""
-        row = {"approved_by": e.approved_by, "approved_at": e.approved_at,
-               "revoked_at": e.revoked_at}
+        row = {
+            "approved_by": e.approved_by,
+            "approved_at": e.approved_at,
+            "revoked_at": e.revoked_at,
+        }
         if not self._c.execute(update(_X).where(_X.c.id == e.id).values(**row)).rowcount:
-            self._c.execute(_X.insert().values(
-                id=e.id, kind=e.kind.value, authority=e.authority,
-                case_reference=e.case_reference, legal_provision=e.legal_provision,
-                subject_ids=as_json(e.subject_ids), categories=as_json(e.categories),
-                valid_from=e.valid_from, valid_until=e.valid_until,
-                requested_by=e.requested_by, created_at=at, **row))
+            self._c.execute(
+                _X.insert().values(
+                    id=e.id,
+                    kind=e.kind.value,
+                    authority=e.authority,
+                    case_reference=e.case_reference,
+                    legal_provision=e.legal_provision,
+                    subject_ids=as_json(e.subject_ids),
+                    categories=as_json(e.categories),
+                    valid_from=e.valid_from,
+                    valid_until=e.valid_until,
+                    requested_by=e.requested_by,
+                    created_at=at,
+                    **row,
+                )
+            )

@@ -20,9 +20,13 @@ class SqlSubjects:
         self._c = conn
 
     def add_many(self, subjects: Sequence[Subject], created_by: str) -> None:
-        self._c.execute(t.subjects.insert(), [
-            {"id": s.id, "kind": s.kind, "created_at": s.created_at, "created_by": created_by}
-            for s in subjects])
+        self._c.execute(
+            t.subjects.insert(),
+            [
+                {"id": s.id, "kind": s.kind, "created_at": s.created_at, "created_by": created_by}
+                for s in subjects
+            ],
+        )
 
     def get(self, subject_id: str) -> Subject | None:
         row = self._c.execute(select(t.subjects).where(t.subjects.c.id == subject_id)).first()
@@ -35,12 +39,18 @@ class SqlSubjects:
         return found
 
     def mark_erased(self, subject_id: str, at: datetime) -> None:
-        self._c.execute(update(t.subjects).where(t.subjects.c.id == subject_id)
-                        .values(erased_at=at))
+        self._c.execute(
+            update(t.subjects).where(t.subjects.c.id == subject_id).values(erased_at=at)
+        )
 
     def list(self, *, limit: int, offset: int) -> list[Subject]:
-        q = (select(t.subjects).where(t.subjects.c.erased_at.is_(None))
-             .order_by(t.subjects.c.created_at, t.subjects.c.id).limit(limit).offset(offset))
+        q = (
+            select(t.subjects)
+            .where(t.subjects.c.erased_at.is_(None))
+            .order_by(t.subjects.c.created_at, t.subjects.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         return [Subject(r.id, r.kind, r.created_at, r.erased_at) for r in self._c.execute(q)]
 
     def erased_ids(self) -> Iterator[str]:

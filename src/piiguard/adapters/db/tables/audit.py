@@ -7,7 +7,8 @@ from sqlalchemy import BigInteger, Column, Index, Integer, String, Table, Text
 from piiguard.adapters.db.tables.base import ID, metadata
 
 audit_entries = Table(
-    "audit_entries", metadata,
+    "audit_entries",
+    metadata,
     Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("at_us", BigInteger, nullable=False),
     Column("actor_kind", String(16), nullable=False),
@@ -28,14 +29,16 @@ audit_entries = Table(
 # One row: the chain's head. Appenders lock it (FOR UPDATE / BEGIN IMMEDIATE), which
 # serialises appends so the chain never forks under concurrent writers.
 audit_head = Table(
-    "audit_head", metadata,
+    "audit_head",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("entry_hash", String(64), nullable=False),
 )
 
 audit_checkpoints = Table(
-    "audit_checkpoints", metadata,
+    "audit_checkpoints",
+    metadata,
     Column("last_seq", BigInteger, primary_key=True, autoincrement=False),
     Column("first_seq", BigInteger, nullable=False),
     Column("head_hash", String(64), nullable=False),

@@ -7,7 +7,8 @@ from sqlalchemy import Column, String, Table, Text
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
 system_clients = Table(
-    "system_clients", metadata,
+    "system_clients",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("name", String(64), nullable=False, unique=True),
     Column("key_prefix", String(16), nullable=False, unique=True),

@@ -8,7 +8,8 @@ from sqlalchemy import Column, ForeignKey, String, Table
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
 consents = Table(
-    "consents", metadata,
+    "consents",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
     Column("purpose", String(64), nullable=False),
@@ -23,7 +24,8 @@ consents = Table(
 )
 
 restrictions = Table(
-    "restrictions", metadata,
+    "restrictions",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
     Column("kind", String(16), nullable=False),
@@ -34,7 +36,8 @@ restrictions = Table(
 )
 
 guardian_links = Table(
-    "guardian_links", metadata,
+    "guardian_links",
+    metadata,
     Column("child_id", String(ID), ForeignKey("subjects.id"), primary_key=True),
     Column("guardian_id", String(ID), ForeignKey("subjects.id"), primary_key=True),
     Column("created_at", TS, nullable=False),

@@ -7,7 +7,8 @@ from sqlalchemy import BigInteger, Column, Index, String, Table, Text
 from piiguard.adapters.db.tables.base import ID, metadata
 
 decisions = Table(
-    "decisions", metadata,
+    "decisions",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("at_us", BigInteger, nullable=False, index=True),
     Column("actor_kind", String(16), nullable=False),

@@ -17,7 +17,8 @@ from sqlalchemy import (
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
 subjects = Table(
-    "subjects", metadata,
+    "subjects",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("kind", String(64), nullable=False),
     Column("created_at", TS, nullable=False),
@@ -29,7 +30,8 @@ subjects = Table(
 )
 
 items = Table(
-    "items", metadata,
+    "items",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("subject_id", String(ID), ForeignKey("subjects.id"), nullable=False, index=True),
     Column("category", String(128), nullable=False),

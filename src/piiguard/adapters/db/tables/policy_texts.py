@@ -7,7 +7,8 @@ from sqlalchemy import Column, String, Table, Text
 from piiguard.adapters.db.tables.base import TS, metadata
 
 policy_versions = Table(
-    "policy_versions", metadata,
+    "policy_versions",
+    metadata,
     Column("version", String(32), primary_key=True),
     Column("published_at", TS, nullable=False),
     Column("sha256", String(64), nullable=False),

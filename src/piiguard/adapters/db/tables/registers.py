@@ -12,14 +12,16 @@ from piiguard.adapters.db.tables.base import ID, TS, metadata
 # legal exceptions) and by each published policy version: processes rebuild their policy
 # snapshot when it moves.
 policy_epoch = Table(
-    "policy_epoch", metadata,
+    "policy_epoch",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("epoch", BigInteger, nullable=False),
     Column("register_version", Integer, nullable=False),
 )
 
 purposes = Table(
-    "purposes", metadata,
+    "purposes",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("en", Text, nullable=False),
     Column("zh", Text, nullable=False),
@@ -32,7 +34,8 @@ purposes = Table(
 )
 
 purpose_versions = Table(
-    "purpose_versions", metadata,
+    "purpose_versions",
+    metadata,
     Column("register_version", Integer, primary_key=True, autoincrement=False),
     Column("purpose_key", String(64), nullable=False),
     Column("definition", Text, nullable=False),  # JSON of the purpose as changed
@@ -41,7 +44,8 @@ purpose_versions = Table(
 )
 
 company_categories = Table(
-    "company_categories", metadata,
+    "company_categories",
+    metadata,
     Column("key", String(128), primary_key=True),
     Column("name", String(128), nullable=False),
     Column("name_zh", String(128), nullable=False),
@@ -53,7 +57,8 @@ company_categories = Table(
 )
 
 systems = Table(
-    "systems", metadata,
+    "systems",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("name", String(128), nullable=False),
     Column("owner", String(128), nullable=False),
@@ -69,7 +74,8 @@ systems = Table(
 )
 
 exports = Table(
-    "exports", metadata,
+    "exports",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("system", String(64), nullable=False, index=True),
     Column("recipient", String(128), nullable=False),
@@ -81,7 +87,8 @@ exports = Table(
 )
 
 findings = Table(
-    "findings", metadata,
+    "findings",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("fingerprint", String(64), nullable=False, unique=True),
     Column("kind", String(32), nullable=False),
@@ -96,7 +103,8 @@ findings = Table(
 )
 
 legal_exceptions = Table(
-    "legal_exceptions", metadata,
+    "legal_exceptions",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("kind", String(32), nullable=False),
     Column("authority", Text, nullable=False),

@@ -20,7 +20,8 @@ from sqlalchemy import (
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
 data_requests = Table(
-    "data_requests", metadata,
+    "data_requests",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("channel", String(16), nullable=False),
@@ -57,7 +58,8 @@ data_requests = Table(
 
 
 request_codes = Table(
-    "request_codes", metadata,
+    "request_codes",
+    metadata,
     Column("request_id", String(ID), ForeignKey("data_requests.id"), primary_key=True),
     Column("sent_at", TS, primary_key=True),
     Column("code_hash", String(64), nullable=False),
@@ -67,7 +69,8 @@ request_codes = Table(
 )
 
 request_notices = Table(
-    "request_notices", metadata,
+    "request_notices",
+    metadata,
     Column("request_id", String(ID), ForeignKey("data_requests.id"), primary_key=True),
     Column("label", String(32), primary_key=True),  # reminder_7d ... escalation
     Column("at", TS, nullable=False),
@@ -75,10 +78,10 @@ request_notices = Table(
 )
 
 request_tasks = Table(
-    "request_tasks", metadata,
+    "request_tasks",
+    metadata,
     Column("id", String(ID), primary_key=True),
-    Column("request_id", String(ID), ForeignKey("data_requests.id"), nullable=False,
-           index=True),
+    Column("request_id", String(ID), ForeignKey("data_requests.id"), nullable=False, index=True),
     Column("system", String(64), nullable=False),
     Column("action", String(16), nullable=False),
     Column("categories", Text, nullable=False),  # JSON list
@@ -92,17 +95,18 @@ request_tasks = Table(
 )
 
 system_endpoints = Table(
-    "system_endpoints", metadata,
+    "system_endpoints",
+    metadata,
     Column("system", String(64), primary_key=True),
     Column("url", Text, nullable=False),
     Column("secret", Text, nullable=False),  # SecretBox-sealed HMAC key
 )
 
 request_packages = Table(
-    "request_packages", metadata,
+    "request_packages",
+    metadata,
     Column("id", String(ID), primary_key=True),
-    Column("request_id", String(ID), ForeignKey("data_requests.id"), nullable=False,
-           index=True),
+    Column("request_id", String(ID), ForeignKey("data_requests.id"), nullable=False, index=True),
     Column("subject_id", String(ID), nullable=False, index=True),
     Column("kind", String(16), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
@@ -113,7 +117,8 @@ request_packages = Table(
 )
 
 triage_mail = Table(
-    "triage_mail", metadata,
+    "triage_mail",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("received_at", TS, nullable=False),
     Column("sealed", Text, nullable=False),

@@ -18,7 +18,8 @@ from sqlalchemy import (
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
 staff_accounts = Table(
-    "staff_accounts", metadata,
+    "staff_accounts",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("email", String(254), nullable=False, unique=True),
     Column("display_name", String(128), nullable=False),
@@ -37,7 +38,8 @@ staff_accounts = Table(
 )
 
 staff_sessions = Table(
-    "staff_sessions", metadata,
+    "staff_sessions",
+    metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("staff_id", String(ID), ForeignKey("staff_accounts.id"), nullable=False, index=True),
     Column("created_at", TS, nullable=False),
@@ -49,7 +51,8 @@ staff_sessions = Table(
 )
 
 staff_password_history = Table(
-    "staff_password_history", metadata,
+    "staff_password_history",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("staff_id", String(ID), ForeignKey("staff_accounts.id"), nullable=False, index=True),
     Column("password_hash", String(255), nullable=False),
@@ -57,7 +60,8 @@ staff_password_history = Table(
 )
 
 staff_recovery_codes = Table(
-    "staff_recovery_codes", metadata,
+    "staff_recovery_codes",
+    metadata,
     Column("staff_id", String(ID), ForeignKey("staff_accounts.id"), primary_key=True),
     Column("code_hash", String(64), primary_key=True),  # SHA-256 of 80 random bits
     Column("created_at", TS, nullable=False),
@@ -65,7 +69,8 @@ staff_recovery_codes = Table(
 )
 
 staff_invitations = Table(
-    "staff_invitations", metadata,
+    "staff_invitations",
+    metadata,
     Column("id", String(ID), primary_key=True),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("email", String(254), nullable=False),
@@ -79,7 +84,8 @@ staff_invitations = Table(
 )
 
 departments = Table(
-    "departments", metadata,
+    "departments",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("name", String(128), nullable=False),
     Column("purposes", Text, nullable=False),  # JSON list of purpose keys
@@ -88,7 +94,8 @@ departments = Table(
 )
 
 login_throttle = Table(
-    "login_throttle", metadata,
+    "login_throttle",
+    metadata,
     Column("key", String(80), primary_key=True),  # acct:<keyed hash> | addr:<keyed hash>
     Column("failures", Integer, nullable=False),
     Column("last_failure_at", TS, nullable=True),
@@ -97,7 +104,8 @@ login_throttle = Table(
 )
 
 setup_tokens = Table(
-    "setup_tokens", metadata,
+    "setup_tokens",
+    metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("created_at", TS, nullable=False),
     Column("expires_at", TS, nullable=False),

@@ -7,6 +7,7 @@ Revises: 0006
 Create Date: 2026-11-25 16:45:00
 
 """
+
 from typing import Sequence, Union
 
 from alembic import op
@@ -14,25 +15,26 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = '0007'
-down_revision: Union[str, Sequence[str], None] = '0006'
+revision: str = "0007"
+down_revision: Union[str, Sequence[str], None] = "0006"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('data_requests', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('waiting', sa.Boolean(), server_default=sa.false(),
-                                      nullable=False))
-        batch_op.add_column(sa.Column('claimed_at', sa.DateTime(timezone=True),
-                                      nullable=True))
-        batch_op.create_index('ix_data_requests_queue', ['open', 'waiting', 'due_at', 'id'],
-                              unique=False)
+    with op.batch_alter_table("data_requests", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("waiting", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
+        batch_op.add_column(sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.create_index(
+            "ix_data_requests_queue", ["open", "waiting", "due_at", "id"], unique=False
+        )
     op.execute("UPDATE data_requests SET waiting = (paused_at IS NOT NULL)")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('data_requests', schema=None) as batch_op:
-        batch_op.drop_index('ix_data_requests_queue')
-        batch_op.drop_column('claimed_at')
-        batch_op.drop_column('waiting')
+    with op.batch_alter_table("data_requests", schema=None) as batch_op:
+        batch_op.drop_index("ix_data_requests_queue")
+        batch_op.drop_column("claimed_at")
+        batch_op.drop_column("waiting")

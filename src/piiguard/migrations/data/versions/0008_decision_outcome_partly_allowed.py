@@ -8,6 +8,7 @@ Revises: 0007
 Create Date: 2026-11-27 10:00:00
 
 """
+
 from typing import Sequence, Union
 
 from alembic import op
@@ -15,22 +16,32 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = '0008'
-down_revision: Union[str, Sequence[str], None] = '0007'
+revision: str = "0008"
+down_revision: Union[str, Sequence[str], None] = "0007"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('decisions', schema=None) as batch_op:
-        batch_op.alter_column('outcome', existing_type=sa.String(length=8),
-                              type_=sa.String(length=16), existing_nullable=False)
-    op.execute("UPDATE decisions SET outcome = 'partly_allowed' "
-               "WHERE outcome = 'allowed' AND requested <> allowed")
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.alter_column(
+            "outcome",
+            existing_type=sa.String(length=8),
+            type_=sa.String(length=16),
+            existing_nullable=False,
+        )
+    op.execute(
+        "UPDATE decisions SET outcome = 'partly_allowed' "
+        "WHERE outcome = 'allowed' AND requested <> allowed"
+    )
 
 
 def downgrade() -> None:
     op.execute("UPDATE decisions SET outcome = 'allowed' WHERE outcome = 'partly_allowed'")
-    with op.batch_alter_table('decisions', schema=None) as batch_op:
-        batch_op.alter_column('outcome', existing_type=sa.String(length=16),
-                              type_=sa.String(length=8), existing_nullable=False)
+    with op.batch_alter_table("decisions", schema=None) as batch_op:
+        batch_op.alter_column(
+            "outcome",
+            existing_type=sa.String(length=16),
+            type_=sa.String(length=8),
+            existing_nullable=False,
+        )

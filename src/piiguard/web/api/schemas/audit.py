@@ -25,11 +25,19 @@ class AuditEntryOut(BaseModel):
 
     @classmethod
     def of(cls, e: AuditEntry) -> AuditEntryOut:
-        return cls(seq=e.seq, at=datetime.fromtimestamp(e.at_us / 1e6, tz=UTC),
-                   actor=f"{e.actor_kind}:{e.actor_id}", action=e.action,
-                   target_type=e.target_type, target_id=e.target_id, subject_id=e.subject_id,
-                   purpose=e.purpose, decision_id=e.decision_id, details=e.details,
-                   entry_hash=e.entry_hash)
+        return cls(
+            seq=e.seq,
+            at=datetime.fromtimestamp(e.at_us / 1e6, tz=UTC),
+            actor=f"{e.actor_kind}:{e.actor_id}",
+            action=e.action,
+            target_type=e.target_type,
+            target_id=e.target_id,
+            subject_id=e.subject_id,
+            purpose=e.purpose,
+            decision_id=e.decision_id,
+            details=e.details,
+            entry_hash=e.entry_hash,
+        )
 
 
 class VerifyOut(BaseModel):
@@ -42,6 +50,10 @@ class VerifyOut(BaseModel):
     @classmethod
     def of(cls, r: VerifyReport) -> VerifyOut:
         first = r.first
-        return cls(ok=r.ok, entries=r.entries, checkpoints=r.checkpoints,
-                   first_bad_seq=first.seq if first else None,
-                   problems=[p.what for p in r.problems])
+        return cls(
+            ok=r.ok,
+            entries=r.entries,
+            checkpoints=r.checkpoints,
+            first_bad_seq=first.seq if first else None,
+            problems=[p.what for p in r.problems],
+        )

@@ -17,9 +17,11 @@ class ConsentIn(Strict):
     purpose: Slug
     kind: ConsentKind = ConsentKind.GENERAL
     channel: Channel
-    text_shown: str = Field(min_length=1, max_length=20_000,
-                            description="the exact text the person agreed to; its SHA-256 "
-                                        "is kept as evidence")
+    text_shown: str = Field(
+        min_length=1,
+        max_length=20_000,
+        description="the exact text the person agreed to; its SHA-256 is kept as evidence",
+    )
     given_by: str | None = Field(None, max_length=36, description="guardian's subject id")
 
 
@@ -37,10 +39,18 @@ class ConsentOut(BaseModel):
 
     @classmethod
     def of(cls, c: Consent) -> ConsentOut:
-        return cls(id=c.id, purpose=c.purpose, kind=c.kind, channel=c.channel,
-                   granted_at=c.granted_at, withdrawn_at=c.withdrawn_at,
-                   policy_version=c.policy_version, text_hash=c.text_hash,
-                   recorded_by=c.recorded_by, given_by=c.given_by)
+        return cls(
+            id=c.id,
+            purpose=c.purpose,
+            kind=c.kind,
+            channel=c.channel,
+            granted_at=c.granted_at,
+            withdrawn_at=c.withdrawn_at,
+            policy_version=c.policy_version,
+            text_hash=c.text_hash,
+            recorded_by=c.recorded_by,
+            given_by=c.given_by,
+        )
 
 
 class RestrictionIn(Strict):
@@ -57,8 +67,7 @@ class RestrictionOut(BaseModel):
 
     @classmethod
     def of(cls, r: Restriction) -> RestrictionOut:
-        return cls(id=r.id, kind=r.kind, purpose=r.purpose, since=r.since,
-                   lifted_at=r.lifted_at)
+        return cls(id=r.id, kind=r.kind, purpose=r.purpose, since=r.since, lifted_at=r.lifted_at)
 
 
 class GuardianIn(Strict):

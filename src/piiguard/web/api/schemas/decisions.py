@@ -31,9 +31,11 @@ class ReasonOut(BaseModel):
 class DecisionOut(BaseModel):
     id: str
     at: datetime
-    outcome: Outcome = Field(description="allowed: every requested category; partly_allowed: "
-                             "those in `allowed`, not those in `refused` (see `reasons`); "
-                             "denied: none")
+    outcome: Outcome = Field(
+        description="allowed: every requested category; partly_allowed: "
+        "those in `allowed`, not those in `refused` (see `reasons`); "
+        "denied: none"
+    )
     actor: str
     action: str
     subject_id: str
@@ -49,14 +51,26 @@ class DecisionOut(BaseModel):
 
     @classmethod
     def of(cls, d: Decision) -> DecisionOut:
-        return cls(id=d.id, at=d.at, outcome=d.outcome, actor=d.actor.ref,
-                   action=d.action.value, subject_id=d.subject_id, purpose=d.purpose,
-                   requested=sorted(d.requested), allowed=sorted(d.allowed),
-                   refused=sorted(d.refused),
-                   reasons=[ReasonOut(code=r.code, en=r.en, zh=r.zh,
-                                      categories=list(r.categories)) for r in d.reasons],
-                   policy_version=d.policy_version, obligations=list(d.obligations),
-                   target_system=d.target_system, exception_id=d.exception_id)
+        return cls(
+            id=d.id,
+            at=d.at,
+            outcome=d.outcome,
+            actor=d.actor.ref,
+            action=d.action.value,
+            subject_id=d.subject_id,
+            purpose=d.purpose,
+            requested=sorted(d.requested),
+            allowed=sorted(d.allowed),
+            refused=sorted(d.refused),
+            reasons=[
+                ReasonOut(code=r.code, en=r.en, zh=r.zh, categories=list(r.categories))
+                for r in d.reasons
+            ],
+            policy_version=d.policy_version,
+            obligations=list(d.obligations),
+            target_system=d.target_system,
+            exception_id=d.exception_id,
+        )
 
 
 class RuleLineOut(BaseModel):

@@ -40,9 +40,18 @@ class ExceptionOut(BaseModel):
 
     @classmethod
     def of(cls, e: LegalException) -> ExceptionOut:
-        return cls(id=e.id, kind=e.kind, authority=e.authority,
-                   case_reference=e.case_reference, legal_provision=e.legal_provision,
-                   subject_ids=sorted(e.subject_ids), categories=sorted(e.categories),
-                   valid_from=e.valid_from, valid_until=e.valid_until,
-                   requested_by=e.requested_by, approved_by=e.approved_by,
-                   approved_at=e.approved_at, revoked_at=e.revoked_at)
+        return cls(
+            id=e.id,
+            kind=e.kind,
+            authority=e.authority,
+            case_reference=e.case_reference,
+            legal_provision=e.legal_provision,
+            subject_ids=sorted(e.subject_ids),
+            categories=sorted(e.categories),
+            valid_from=e.valid_from,
+            valid_until=e.valid_until,
+            requested_by=e.requested_by,
+            approved_by=e.approved_by,
+            approved_at=e.approved_at,
+            revoked_at=e.revoked_at,
+        )

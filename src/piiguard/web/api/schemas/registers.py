@@ -26,9 +26,17 @@ class PurposeIO(Strict):
     active: bool = True
 
     def rule(self, key: str) -> PurposeRule:
-        return PurposeRule(key, self.en, self.zh, self.legal_basis, frozenset(self.categories),
-                           self.retention_days, self.needs_consent, frozenset(self.roles),
-                           self.active)
+        return PurposeRule(
+            key,
+            self.en,
+            self.zh,
+            self.legal_basis,
+            frozenset(self.categories),
+            self.retention_days,
+            self.needs_consent,
+            frozenset(self.roles),
+            self.active,
+        )
 
 
 class PurposeOut(PurposeIO):
@@ -36,9 +44,17 @@ class PurposeOut(PurposeIO):
 
     @classmethod
     def of(cls, r: PurposeRule) -> PurposeOut:
-        return cls(key=r.key, en=r.en, zh=r.zh, legal_basis=r.legal_basis,
-                   categories=sorted(r.categories), retention_days=r.retention_days,
-                   needs_consent=r.needs_consent, roles=sorted(r.roles), active=r.active)
+        return cls(
+            key=r.key,
+            en=r.en,
+            zh=r.zh,
+            legal_basis=r.legal_basis,
+            categories=sorted(r.categories),
+            retention_days=r.retention_days,
+            needs_consent=r.needs_consent,
+            roles=sorted(r.roles),
+            active=r.active,
+        )
 
 
 class RegisterOut(BaseModel):
@@ -74,10 +90,13 @@ class SystemIO(Strict):
     cloud_provider: str | None = Field(None, max_length=64)
     categories: list[CategoryKey] = Field(default_factory=list)
     purposes: list[Slug] = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list, max_length=100,
-                                 description="path prefixes or database URLs (no password) "
-                                             "where it keeps data; the scanner's report uses "
-                                             "them")
+    locations: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="path prefixes or database URLs (no password) "
+        "where it keeps data; the scanner's report uses "
+        "them",
+    )
 
 
 class SystemOut(SystemIO):
@@ -87,10 +106,19 @@ class SystemOut(SystemIO):
 
     @classmethod
     def of(cls, s: System) -> SystemOut:
-        return cls(key=s.key, name=s.name, owner=s.owner, kind=s.kind, region=s.region,
-                   status=s.status, cloud_provider=s.cloud_provider,
-                   cloud_approved=s.cloud_approved, categories=sorted(s.categories),
-                   purposes=sorted(s.purposes), locations=sorted(s.locations))
+        return cls(
+            key=s.key,
+            name=s.name,
+            owner=s.owner,
+            kind=s.kind,
+            region=s.region,
+            status=s.status,
+            cloud_provider=s.cloud_provider,
+            cloud_approved=s.cloud_approved,
+            categories=sorted(s.categories),
+            purposes=sorted(s.purposes),
+            locations=sorted(s.locations),
+        )
 
 
 class ApprovalIn(Strict):
@@ -118,9 +146,16 @@ class ExportOut(BaseModel):
 
     @classmethod
     def of(cls, e: Export) -> ExportOut:
-        return cls(id=e.id, system=e.system, recipient=e.recipient,
-                   requested_by=e.requested_by, categories=sorted(e.categories),
-                   purpose=e.purpose, created_at=e.created_at, expires_at=e.expires_at)
+        return cls(
+            id=e.id,
+            system=e.system,
+            recipient=e.recipient,
+            requested_by=e.requested_by,
+            categories=sorted(e.categories),
+            purpose=e.purpose,
+            created_at=e.created_at,
+            expires_at=e.expires_at,
+        )
 
 
 class FindingOut(BaseModel):
@@ -136,9 +171,17 @@ class FindingOut(BaseModel):
 
     @classmethod
     def of(cls, f: Finding) -> FindingOut:
-        return cls(id=f.id, kind=f.kind, source=f.source, category=f.category,
-                   detail=f.detail, status=f.status, created_at=f.created_at,
-                   assignee=f.assignee, reason=f.reason)
+        return cls(
+            id=f.id,
+            kind=f.kind,
+            source=f.source,
+            category=f.category,
+            detail=f.detail,
+            status=f.status,
+            created_at=f.created_at,
+            assignee=f.assignee,
+            reason=f.reason,
+        )
 
 
 class FindingMoveIn(Strict):

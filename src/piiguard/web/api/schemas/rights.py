@@ -26,26 +26,34 @@ from piiguard.domain.rights.rules import (
 from piiguard.web.api.schemas.fields import CategoryKey, Slug, Strict
 
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-Changes = Annotated[dict[CategoryKey, Annotated[str, StringConstraints(max_length=10_000)]],
-                    Field(max_length=200, description="category -> the correct value")]
+Changes = Annotated[
+    dict[CategoryKey, Annotated[str, StringConstraints(max_length=10_000)]],
+    Field(max_length=200, description="category -> the correct value"),
+]
 # the channels a request is entered through by API: the privacy centre's pages are `web`
 ApiChannel = Literal["api", "phone", "letter", "email"]
 
 
 class RequestIn(Strict):
     kind: RequestKind
-    contact: str = Field(min_length=1, max_length=320,
-                         description="the requester's email address or phone number; the "
-                                     "one-time code goes to an email address")
-    channel: ApiChannel = Field("api", description="how the written request arrived: phone "
-                                                   "and letter are entered by staff")
+    contact: str = Field(
+        min_length=1,
+        max_length=320,
+        description="the requester's email address or phone number; the "
+        "one-time code goes to an email address",
+    )
+    channel: ApiChannel = Field(
+        "api", description="how the written request arrived: phone and letter are entered by staff"
+    )
     language: Literal["zh", "en"] | None = Field(None, description="of every reply (zh)")
     name: str = Field("", max_length=200)
     text: str = Field("", max_length=5000, description="what the person wrote")
-    concerns: list[CategoryKey] = Field(default_factory=list, max_length=200,
-                                        description="the categories it is about (none: all)")
-    purposes: list[Slug] = Field(default_factory=list, max_length=50,
-                                 description="objection / restriction: the uses refused")
+    concerns: list[CategoryKey] = Field(
+        default_factory=list, max_length=200, description="the categories it is about (none: all)"
+    )
+    purposes: list[Slug] = Field(
+        default_factory=list, max_length=50, description="objection / restriction: the uses refused"
+    )
     changes: Changes = Field(default_factory=dict)
     received_at: AwareDatetime | None = Field(None, description="a letter's date of receipt")
 
@@ -55,13 +63,15 @@ class RequestIn(Strict):
 
 
 class RepliedIn(Strict):
-    how: str = Field(min_length=1, max_length=500,
-                     examples=["phoned the number on file on 2026-11-26, told the outcome"])
+    how: str = Field(
+        min_length=1,
+        max_length=500,
+        examples=["phoned the number on file on 2026-11-26, told the outcome"],
+    )
 
 
 class IdentityIn(Strict):
-    method: str = Field(min_length=1, max_length=200,
-                        examples=["called back the number on file"])
+    method: str = Field(min_length=1, max_length=200, examples=["called back the number on file"])
 
 
 class AssignIn(Strict):
@@ -86,8 +96,11 @@ class CorrectionIn(Strict):
 
 
 class ConfirmIn(Strict):
-    reference: str = Field(min_length=1, max_length=200,
-                           description="the system's own reference for the change it made")
+    reference: str = Field(
+        min_length=1,
+        max_length=200,
+        description="the system's own reference for the change it made",
+    )
 
 
 class WebhookIn(Strict):
@@ -95,11 +108,13 @@ class WebhookIn(Strict):
 
 
 class ResolveIn(Strict):
-    request_id: str | None = Field(None, max_length=36, description="the request the mail "
-                                   "became (opened by staff), if any")
+    request_id: str | None = Field(
+        None, max_length=36, description="the request the mail became (opened by staff), if any"
+    )
 
 
 # --- answers ----------------------------------------------------------------------------------
+
 
 class OpenedOut(BaseModel):
     id: str
@@ -127,10 +142,19 @@ class QueueItemOut(BaseModel):
 
     @classmethod
     def of(cls, r: RightsRequest, now: datetime) -> QueueItemOut:
-        return cls(id=r.id, kind=r.kind, channel=r.channel, status=r.status,
-                   received_at=r.received_at, due_at=r.due_at, overdue=r.overdue(now),
-                   days_left=r.days_left(now), assignee=r.assignee, excessive=r.excessive,
-                   fee=r.fee)
+        return cls(
+            id=r.id,
+            kind=r.kind,
+            channel=r.channel,
+            status=r.status,
+            received_at=r.received_at,
+            due_at=r.due_at,
+            overdue=r.overdue(now),
+            days_left=r.days_left(now),
+            assignee=r.assignee,
+            excessive=r.excessive,
+            fee=r.fee,
+        )
 
 
 class RequestOut(QueueItemOut):
@@ -153,14 +177,22 @@ class RequestOut(QueueItemOut):
 
     @classmethod
     def of(cls, r: RightsRequest, now: datetime) -> RequestOut:
-        return cls(**QueueItemOut.of(r, now).model_dump(), language=r.language,
-                   created_by=r.created_by,
-                   subject_id=r.subject_id if r.verified_at is not None else None,
-                   verified_at=r.verified_at, document_checked_by=r.document_checked_by,
-                   approved_by=r.approved_by, excessive_reason=r.excessive_reason,
-                   refusal_reason=r.refusal_reason, paused_at=r.paused_at,
-                   paused_seconds=r.paused_seconds, closed_at=r.closed_at,
-                   outcome=r.outcome, sensitive=r.sensitive)
+        return cls(
+            **QueueItemOut.of(r, now).model_dump(),
+            language=r.language,
+            created_by=r.created_by,
+            subject_id=r.subject_id if r.verified_at is not None else None,
+            verified_at=r.verified_at,
+            document_checked_by=r.document_checked_by,
+            approved_by=r.approved_by,
+            excessive_reason=r.excessive_reason,
+            refusal_reason=r.refusal_reason,
+            paused_at=r.paused_at,
+            paused_seconds=r.paused_seconds,
+            closed_at=r.closed_at,
+            outcome=r.outcome,
+            sensitive=r.sensitive,
+        )
 
 
 class CountsOut(BaseModel):
@@ -179,9 +211,15 @@ class DetailsOut(BaseModel):
 
     @classmethod
     def of(cls, d: RequestDetails) -> DetailsOut:
-        return cls(contact=d.contact, contact_kind=d.contact_kind.value, name=d.name,
-                   text=d.text, concerns=list(d.concerns), purposes=list(d.purposes),
-                   changes=dict(d.changes))
+        return cls(
+            contact=d.contact,
+            contact_kind=d.contact_kind.value,
+            name=d.name,
+            text=d.text,
+            concerns=list(d.concerns),
+            purposes=list(d.purposes),
+            changes=dict(d.changes),
+        )
 
 
 class TimelineOut(BaseModel):
@@ -194,9 +232,13 @@ class TimelineOut(BaseModel):
     @classmethod
     def of(cls, e: AuditEntry) -> TimelineOut:
         details = json.loads(e.details) if e.details else {}
-        return cls(seq=e.seq, at=datetime.fromtimestamp(e.at_us / 1e6, tz=UTC),
-                   action=e.action, actor=f"{e.actor_kind}:{e.actor_id}",
-                   details=details if isinstance(details, dict) else {})
+        return cls(
+            seq=e.seq,
+            at=datetime.fromtimestamp(e.at_us / 1e6, tz=UTC),
+            action=e.action,
+            actor=f"{e.actor_kind}:{e.actor_id}",
+            details=details if isinstance(details, dict) else {},
+        )
 
 
 class TaskOut(BaseModel):
@@ -215,10 +257,20 @@ class TaskOut(BaseModel):
 
     @classmethod
     def of(cls, t: SystemTask) -> TaskOut:
-        return cls(id=t.id, request_id=t.request_id, system=t.system, action=t.action,
-                   categories=sorted(t.categories), status=t.status, created_at=t.created_at,
-                   attempts=t.attempts, next_attempt_at=t.next_attempt_at,
-                   last_error=t.last_error, settled_at=t.settled_at, note=t.note)
+        return cls(
+            id=t.id,
+            request_id=t.request_id,
+            system=t.system,
+            action=t.action,
+            categories=sorted(t.categories),
+            status=t.status,
+            created_at=t.created_at,
+            attempts=t.attempts,
+            next_attempt_at=t.next_attempt_at,
+            last_error=t.last_error,
+            settled_at=t.settled_at,
+            note=t.note,
+        )
 
 
 class PackageOut(BaseModel):
@@ -233,8 +285,13 @@ class PackageOut(BaseModel):
 
     @classmethod
     def of(cls, p: StoredPackage) -> PackageOut:
-        return cls(id=p.id, kind=p.kind, created_at=p.created_at, expires_at=p.expires_at,
-                   used_at=p.used_at)
+        return cls(
+            id=p.id,
+            kind=p.kind,
+            created_at=p.created_at,
+            expires_at=p.expires_at,
+            used_at=p.used_at,
+        )
 
 
 class RequestViewOut(RequestOut):
@@ -260,9 +317,14 @@ class TriageOut(BaseModel):
 
     @classmethod
     def of(cls, t: TriageMail) -> TriageOut:
-        return cls(id=t.id, received_at=t.received_at, reason=t.reason,
-                   resolved_at=t.resolved_at, resolved_by=t.resolved_by,
-                   request_id=t.request_id)
+        return cls(
+            id=t.id,
+            received_at=t.received_at,
+            reason=t.reason,
+            resolved_at=t.resolved_at,
+            resolved_by=t.resolved_by,
+            request_id=t.request_id,
+        )
 
 
 class TriageMailOut(TriageOut):

@@ -44,14 +44,22 @@ class SessionOut(BaseModel):
     expires_at: datetime
     expires_in_hours: float
     idle_minutes: float
-    pending: str | None = Field(description="enrol_totp | change_password: the session may "
-                                            "only do this first")
+    pending: str | None = Field(
+        description="enrol_totp | change_password: the session may only do this first"
+    )
 
     @classmethod
     def of(cls, s: SignedIn, hours: float, idle: float) -> SessionOut:
-        return cls(token=s.token, csrf_token=s.csrf_token, staff_id=s.account.id,
-                   roles=sorted(s.account.roles), expires_at=s.expires_at,
-                   expires_in_hours=hours, idle_minutes=idle, pending=s.pending)
+        return cls(
+            token=s.token,
+            csrf_token=s.csrf_token,
+            staff_id=s.account.id,
+            roles=sorted(s.account.roles),
+            expires_at=s.expires_at,
+            expires_in_hours=hours,
+            idle_minutes=idle,
+            pending=s.pending,
+        )
 
 
 class InviteIn(Strict):
@@ -119,12 +127,19 @@ class AccountOut(BaseModel):
     @classmethod
     def of(cls, v: AccountView) -> AccountOut:
         a = v.account
-        return cls(id=a.id, email=a.email, display_name=a.display_name,
-                   roles=sorted(a.roles), department=a.department,
-                   purposes=sorted(v.purposes), active=a.active,
-                   mfa_enrolled=a.mfa_enrolled, locked=v.locked,
-                   password_changed_at=a.password_changed_at,
-                   deactivated_at=a.deactivated_at)
+        return cls(
+            id=a.id,
+            email=a.email,
+            display_name=a.display_name,
+            roles=sorted(a.roles),
+            department=a.department,
+            purposes=sorted(v.purposes),
+            active=a.active,
+            mfa_enrolled=a.mfa_enrolled,
+            locked=v.locked,
+            password_changed_at=a.password_changed_at,
+            deactivated_at=a.deactivated_at,
+        )
 
 
 class MeOut(BaseModel):

@@ -28,15 +28,24 @@ class ItemIn(Strict):
     collected_at: AwareDatetime | None = None
     held_in: Slug | None = Field(None, description="designated system holding it")
     purposes: list[Slug] | None = Field(
-        None, description="purposes declared to the person at collection, each one the "
-                          "register allows for this category (else 422 naming purposes[k]); "
-                          "default: the register's purposes for this category that need no "
-                          "consent")
+        None,
+        description="purposes declared to the person at collection, each one the "
+        "register allows for this category (else 422 naming purposes[k]); "
+        "default: the register's purposes for this category that need no "
+        "consent",
+    )
 
     def to_input(self) -> ItemInput:
-        return ItemInput(self.category, self.value, self.channel, self.legal_basis,
-                         self.source_system, self.collected_at, self.held_in,
-                         None if self.purposes is None else tuple(self.purposes))
+        return ItemInput(
+            self.category,
+            self.value,
+            self.channel,
+            self.legal_basis,
+            self.source_system,
+            self.collected_at,
+            self.held_in,
+            None if self.purposes is None else tuple(self.purposes),
+        )
 
 
 class SubjectIn(Strict):
@@ -73,11 +82,19 @@ class ItemOut(BaseModel):
     @classmethod
     def of(cls, r: ItemRecord) -> ItemOut:
         p = r.provenance
-        return cls(id=r.id, category=r.category, channel=p.channel, collected_at=p.collected_at,
-                   legal_basis=p.legal_basis, source_system=p.source_system,
-                   recorded_by=p.recorded_by, held_in=r.held_in,
-                   collected_for=sorted(p.purposes),
-                   last_confirmed_at=r.last_confirmed_at, credential=r.credential)
+        return cls(
+            id=r.id,
+            category=r.category,
+            channel=p.channel,
+            collected_at=p.collected_at,
+            legal_basis=p.legal_basis,
+            source_system=p.source_system,
+            recorded_by=p.recorded_by,
+            held_in=r.held_in,
+            collected_for=sorted(p.purposes),
+            last_confirmed_at=r.last_confirmed_at,
+            credential=r.credential,
+        )
 
 
 class SubjectOut(BaseModel):
@@ -88,8 +105,9 @@ class SubjectOut(BaseModel):
 
     @classmethod
     def of(cls, s: Subject, items: list[ItemRecord]) -> SubjectOut:
-        return cls(id=s.id, kind=s.kind, created_at=s.created_at,
-                   items=[ItemOut.of(i) for i in items])
+        return cls(
+            id=s.id, kind=s.kind, created_at=s.created_at, items=[ItemOut.of(i) for i in items]
+        )
 
 
 class RevealedItemOut(ItemOut):
@@ -102,8 +120,12 @@ class DataOut(BaseModel):
 
     @classmethod
     def of(cls, d: Decision, items: list[RevealedItem]) -> DataOut:
-        return cls(decision=DecisionOut.of(d), items=[
-            RevealedItemOut(**ItemOut.of(i.record).model_dump(), value=i.value) for i in items])
+        return cls(
+            decision=DecisionOut.of(d),
+            items=[
+                RevealedItemOut(**ItemOut.of(i.record).model_dump(), value=i.value) for i in items
+            ],
+        )
 
 
 class ErasureOut(BaseModel):
