@@ -107,8 +107,9 @@ def login(api: TestClient, email: str, password: str = PASSWORD) -> Caller:
     if out["pending"] == "enrol_totp":
         secret = api.post("/api/v1/staff/me/totp", headers=headers).json()["secret"]
         totp_secrets(api)[email] = secret
-        r = api.post("/api/v1/staff/me/totp/confirm", headers=headers,
-                     json={"code": totp_code(api, secret)})
+        r = api.post(
+            "/api/v1/staff/me/totp/confirm", headers=headers, json={"code": totp_code(api, secret)}
+        )
         assert r.status_code == 200, r.text
         assert r.json()["pending"] is None, r.text
     return Caller(out["staff_id"], "staff", headers, totp_secrets(api).get(email))
@@ -122,8 +123,9 @@ def reauth(api: TestClient, caller: Caller, password: str = PASSWORD) -> None:
     assert r.status_code == 200, r.text
 
 
-def first_account(c: Container, api: TestClient, email: str = "officer@example.com",
-                  name: str = "Wang Fang") -> Caller:
+def first_account(
+    c: Container, api: TestClient, email: str = "officer@example.com", name: str = "Wang Fang"
+) -> Caller:
     """The first staff account (admin + privacy officer) through the one-time setup link."""
     token = staff_accounts.open_setup(c.uow(), c.clock, 1.0)
     assert token is not None
@@ -141,8 +143,14 @@ def officer(container: Container, api: TestClient) -> Caller:
 def auditor(container: Container, api: TestClient) -> Caller:
     """A staff account holding only the auditor role, added by the repository (with a fixed
     id); it enrols TOTP at its first sign-in like any auditor."""
-    account = StaffAccount("00000000-0000-4000-8000-00000000a0d1", "auditor@example.com",
-                           "Zhao Min", frozenset({"auditor"}), True, container.clock.now())
+    account = StaffAccount(
+        "00000000-0000-4000-8000-00000000a0d1",
+        "auditor@example.com",
+        "Zhao Min",
+        frozenset({"auditor"}),
+        True,
+        container.clock.now(),
+    )
     with container.uow() as uow:
         uow.staff.add(account, container.passwords.hash(PASSWORD))
         uow.commit()
@@ -199,5 +207,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never skip quietly
     raise RuntimeError("PIIGUARD_REQUIRE_BROWSER is set but no chromium is installed")
 # the browser tests' module mark: they skip, with the reason, where there is no Chromium
-needs_browser = pytest.mark.skipif(CHROMIUM is None,
-                                   reason="no Chromium: apt-get install chromium (CI does)")
+needs_browser = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium: apt-get install chromium (CI does)"
+)

@@ -34,88 +34,206 @@ OFFICER = frozenset({"privacy_officer"})
 S = "/api/v1/subjects/{subject_id}"
 R = "/api/v1/requests/{request_id}"
 EXPECTED: dict[tuple[str, str], frozenset[str]] = {
-    **{("GET", p): ALL for p in ("/healthz", "/api/v1/policy", "/api/v1/policy/versions",
-                                 "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc",
-                                 "/setup", "/console/login", "/console/console.js")},
-    **{("POST", p): ALL for p in ("/setup", "/api/v1/staff/setup", "/api/v1/staff/login",
-                                  "/api/v1/staff/invitations/accept", "/console/login")},
+    **{
+        ("GET", p): ALL
+        for p in (
+            "/healthz",
+            "/api/v1/policy",
+            "/api/v1/policy/versions",
+            "/openapi.json",
+            "/docs",
+            "/docs/oauth2-redirect",
+            "/redoc",
+            "/setup",
+            "/console/login",
+            "/console/console.js",
+        )
+    },
+    **{
+        ("POST", p): ALL
+        for p in (
+            "/setup",
+            "/api/v1/staff/setup",
+            "/api/v1/staff/login",
+            "/api/v1/staff/invitations/accept",
+            "/console/login",
+        )
+    },
     # the privacy centre: the people whose data it is, without an account
-    **{("GET", p): ALL for p in ("/privacy", "/privacy/requests/{request_id}",
-                                 "/privacy/packages/{token}",
-                                 "/privacy/packages/{token}/download", "/privacy/consents")},
-    **{("POST", p): ALL for p in ("/privacy/requests", "/privacy/requests/{request_id}/code",
-                                  "/privacy/requests/{request_id}/verify",
-                                  "/privacy/consents")},
-    **dict.fromkeys([
-        ("POST", "/api/v1/subjects"), ("POST", "/api/v1/subjects/lookup"), ("GET", S),
-        ("GET", S + "/data"), ("POST", S + "/items"), ("PUT", S + "/items/{item_id}"),
-        ("POST", S + "/items/{item_id}/verify"), ("DELETE", S), ("POST", S + "/consents"),
-        ("GET", S + "/consents"), ("DELETE", S + "/consents/{consent_id}"),
-        ("POST", S + "/restrictions"), ("GET", S + "/restrictions"),
-        ("DELETE", S + "/restrictions/{restriction_id}"), ("POST", S + "/guardians"),
-        ("PUT", S + "/minor"),
-        ("POST", "/api/v1/decisions"), ("POST", "/api/v1/exports")], DATA),
-    **{("GET", p): AUDIT for p in ("/api/v1/decisions", "/api/v1/decisions/{decision_id}",
-                                   "/api/v1/decisions/{decision_id}/explain",
-                                   "/api/v1/audit")},
+    **{
+        ("GET", p): ALL
+        for p in (
+            "/privacy",
+            "/privacy/requests/{request_id}",
+            "/privacy/packages/{token}",
+            "/privacy/packages/{token}/download",
+            "/privacy/consents",
+        )
+    },
+    **{
+        ("POST", p): ALL
+        for p in (
+            "/privacy/requests",
+            "/privacy/requests/{request_id}/code",
+            "/privacy/requests/{request_id}/verify",
+            "/privacy/consents",
+        )
+    },
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/subjects"),
+            ("POST", "/api/v1/subjects/lookup"),
+            ("GET", S),
+            ("GET", S + "/data"),
+            ("POST", S + "/items"),
+            ("PUT", S + "/items/{item_id}"),
+            ("POST", S + "/items/{item_id}/verify"),
+            ("DELETE", S),
+            ("POST", S + "/consents"),
+            ("GET", S + "/consents"),
+            ("DELETE", S + "/consents/{consent_id}"),
+            ("POST", S + "/restrictions"),
+            ("GET", S + "/restrictions"),
+            ("DELETE", S + "/restrictions/{restriction_id}"),
+            ("POST", S + "/guardians"),
+            ("PUT", S + "/minor"),
+            ("POST", "/api/v1/decisions"),
+            ("POST", "/api/v1/exports"),
+        ],
+        DATA,
+    ),
+    **{
+        ("GET", p): AUDIT
+        for p in (
+            "/api/v1/decisions",
+            "/api/v1/decisions/{decision_id}",
+            "/api/v1/decisions/{decision_id}/explain",
+            "/api/v1/audit",
+        )
+    },
     ("POST", "/api/v1/audit/verify"): AUDIT,
-    **{("GET", p): SIGNED_IN for p in ("/api/v1/purposes", "/api/v1/taxonomy",
-                                       "/api/v1/systems", "/api/v1/staff/departments")},
-    **dict.fromkeys([
-        ("PUT", "/api/v1/purposes/{key}"), ("DELETE", "/api/v1/purposes/{key}"),
-        ("POST", "/api/v1/taxonomy"), ("DELETE", "/api/v1/taxonomy/{key}"),
-        ("POST", "/api/v1/systems/{key}/approval"), ("GET", "/api/v1/exports"),
-        ("POST", "/api/v1/exports/review"), ("GET", "/api/v1/findings"),
-        ("PATCH", "/api/v1/findings/{finding_id}"), ("GET", "/api/v1/exceptions"),
-        ("POST", "/api/v1/exceptions"), ("POST", "/api/v1/exceptions/{exception_id}/approve"),
-        ("POST", "/api/v1/exceptions/{exception_id}/revoke"),
-        ("POST", "/api/v1/staff/accounts/{staff_id}/unlock"),
-        ("POST", "/api/v1/staff/accounts/{staff_id}/mfa/reset"),
-        ("PUT", "/api/v1/staff/departments/{key}")], OFFICER),
-    **dict.fromkeys([
-        ("PUT", "/api/v1/systems/{key}"), ("POST", "/api/v1/staff/invitations"),
-        ("PUT", "/api/v1/staff/accounts/{staff_id}/roles"),
-        ("POST", "/api/v1/staff/accounts/{staff_id}/deactivate")], CONFIG),
+    **{
+        ("GET", p): SIGNED_IN
+        for p in (
+            "/api/v1/purposes",
+            "/api/v1/taxonomy",
+            "/api/v1/systems",
+            "/api/v1/staff/departments",
+        )
+    },
+    **dict.fromkeys(
+        [
+            ("PUT", "/api/v1/purposes/{key}"),
+            ("DELETE", "/api/v1/purposes/{key}"),
+            ("POST", "/api/v1/taxonomy"),
+            ("DELETE", "/api/v1/taxonomy/{key}"),
+            ("POST", "/api/v1/systems/{key}/approval"),
+            ("GET", "/api/v1/exports"),
+            ("POST", "/api/v1/exports/review"),
+            ("GET", "/api/v1/findings"),
+            ("PATCH", "/api/v1/findings/{finding_id}"),
+            ("GET", "/api/v1/exceptions"),
+            ("POST", "/api/v1/exceptions"),
+            ("POST", "/api/v1/exceptions/{exception_id}/approve"),
+            ("POST", "/api/v1/exceptions/{exception_id}/revoke"),
+            ("POST", "/api/v1/staff/accounts/{staff_id}/unlock"),
+            ("POST", "/api/v1/staff/accounts/{staff_id}/mfa/reset"),
+            ("PUT", "/api/v1/staff/departments/{key}"),
+        ],
+        OFFICER,
+    ),
+    **dict.fromkeys(
+        [
+            ("PUT", "/api/v1/systems/{key}"),
+            ("POST", "/api/v1/staff/invitations"),
+            ("PUT", "/api/v1/staff/accounts/{staff_id}/roles"),
+            ("POST", "/api/v1/staff/accounts/{staff_id}/deactivate"),
+        ],
+        CONFIG,
+    ),
     ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,
-    **{("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
-       for p in ("/api/v1/requests", "/api/v1/requests/counts")},
-    **dict.fromkeys([("GET", R)] + [("POST", R + step) for step in (
-        "/identity", "/assign", "/document-check", "/pause", "/resume", "/correction",
-        "/replied")],
-        frozenset({"staff", "privacy_officer"})),
-    **dict.fromkeys([("POST", R + step) for step in (
-        "/approve", "/fee", "/waive", "/unfounded", "/refuse")] + [
-        ("POST", "/api/v1/requests/tasks/{task_id}/waive"),
-        ("PUT", "/api/v1/systems/{key}/webhook"), ("GET", "/api/v1/requests/triage"),
-        ("GET", "/api/v1/requests/triage/{triage_id}"),
-        ("POST", "/api/v1/requests/triage/{triage_id}/resolve")], OFFICER),
-    ("POST", "/api/v1/requests/tasks/{task_id}/confirm"): frozenset({"system",
-                                                                      "privacy_officer"}),
+    **{
+        ("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
+        for p in ("/api/v1/requests", "/api/v1/requests/counts")
+    },
+    **dict.fromkeys(
+        [("GET", R)]
+        + [
+            ("POST", R + step)
+            for step in (
+                "/identity",
+                "/assign",
+                "/document-check",
+                "/pause",
+                "/resume",
+                "/correction",
+                "/replied",
+            )
+        ],
+        frozenset({"staff", "privacy_officer"}),
+    ),
+    **dict.fromkeys(
+        [("POST", R + step) for step in ("/approve", "/fee", "/waive", "/unfounded", "/refuse")]
+        + [
+            ("POST", "/api/v1/requests/tasks/{task_id}/waive"),
+            ("PUT", "/api/v1/systems/{key}/webhook"),
+            ("GET", "/api/v1/requests/triage"),
+            ("GET", "/api/v1/requests/triage/{triage_id}"),
+            ("POST", "/api/v1/requests/triage/{triage_id}/resolve"),
+        ],
+        OFFICER,
+    ),
+    ("POST", "/api/v1/requests/tasks/{task_id}/confirm"): frozenset({"system", "privacy_officer"}),
     # a guardian's proof is checked by a person, not by a system
     ("POST", S + "/guardians/{guardian_id}/verify"): frozenset({"privacy_officer", "staff"}),
-    **dict.fromkeys([
-        ("POST", "/api/v1/staff/reauth"), ("POST", "/api/v1/staff/logout"),
-        ("GET", "/api/v1/staff/me"), ("POST", "/api/v1/staff/me/password"),
-        ("POST", "/api/v1/staff/me/totp"), ("POST", "/api/v1/staff/me/totp/confirm"),
-        ("POST", "/api/v1/staff/me/recovery-codes"), ("GET", "/console"),
-        ("POST", "/console/unlock"), ("POST", "/console/logout"),
-        ("GET", "/console/enrol"), ("POST", "/console/enrol"),
-        ("GET", "/console/password"), ("POST", "/console/password")], PEOPLE),
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/staff/reauth"),
+            ("POST", "/api/v1/staff/logout"),
+            ("GET", "/api/v1/staff/me"),
+            ("POST", "/api/v1/staff/me/password"),
+            ("POST", "/api/v1/staff/me/totp"),
+            ("POST", "/api/v1/staff/me/totp/confirm"),
+            ("POST", "/api/v1/staff/me/recovery-codes"),
+            ("GET", "/console"),
+            ("POST", "/console/unlock"),
+            ("POST", "/console/logout"),
+            ("GET", "/console/enrol"),
+            ("POST", "/console/enrol"),
+            ("GET", "/console/password"),
+            ("POST", "/console/password"),
+        ],
+        PEOPLE,
+    ),
     # the console's request pages: the queue and a request (the auditor without what the
     # person wrote), steps for those handling requests, judgements and mail for officers
-    **{("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
-       for p in ("/console/requests", "/console/requests/{request_id}")},
-    **dict.fromkeys([("GET", "/console/requests/new"), ("POST", "/console/requests/new")] + [
-        ("POST", "/console/requests/{request_id}/" + step) for step in (
-            "assign", "verify", "document", "pause", "resume", "correct", "replied")],
-        frozenset({"staff", "privacy_officer"})),
-    **dict.fromkeys([("POST", "/console/requests/{request_id}/" + step) for step in (
-        "approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")] + [
-        ("GET", "/console/requests/triage"), ("GET", "/console/requests/triage/{triage_id}"),
-        ("POST", "/console/requests/triage/{triage_id}/resolve")], OFFICER),
+    **{
+        ("GET", p): frozenset({"staff", "privacy_officer", "auditor"})
+        for p in ("/console/requests", "/console/requests/{request_id}")
+    },
+    **dict.fromkeys(
+        [("GET", "/console/requests/new"), ("POST", "/console/requests/new")]
+        + [
+            ("POST", "/console/requests/{request_id}/" + step)
+            for step in ("assign", "verify", "document", "pause", "resume", "correct", "replied")
+        ],
+        frozenset({"staff", "privacy_officer"}),
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/console/requests/{request_id}/" + step)
+            for step in ("approve", "refuse", "fee", "waive", "unfounded", "tasks/{task_id}/waive")
+        ]
+        + [
+            ("GET", "/console/requests/triage"),
+            ("GET", "/console/requests/triage/{triage_id}"),
+            ("POST", "/console/requests/triage/{triage_id}/resolve"),
+        ],
+        OFFICER,
+    ),
 }
 SESSION_ENDING = {("POST", "/api/v1/staff/logout"), ("POST", "/console/logout")}
 PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or record
@@ -136,9 +254,18 @@ def _callers(c: Container, api: TestClient) -> dict[str, Any]:
     for i, role in enumerate(("admin", "privacy_officer", "staff", "auditor")):
         email = f"{role.replace('_', '.')}@example.com"
         with c.uow() as uow:
-            uow.staff.add(StaffAccount(f"00000000-0000-4000-8000-00000000000{i}", email,
-                                       role, frozenset({role}), True, c.clock.now(),
-                                       department="sales"), c.passwords.hash(PASSWORD))
+            uow.staff.add(
+                StaffAccount(
+                    f"00000000-0000-4000-8000-00000000000{i}",
+                    email,
+                    role,
+                    frozenset({role}),
+                    True,
+                    c.clock.now(),
+                    department="sales",
+                ),
+                c.passwords.hash(PASSWORD),
+            )
             uow.commit()
         out[role] = sign_in(api, email)
     _, key = accounts.add_client(c.uow(), c.clock, OPERATOR, "erp")
@@ -173,7 +300,8 @@ def refusal(r: Any) -> str | None:
 
 @pytest.mark.req("R2.10")
 def test_every_route_has_a_rule_and_every_rule_a_route(
-        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    app_and_callers: tuple[TestClient, dict[str, Any]],
+) -> None:
     api, _ = app_and_callers
     routes = {(m, p) for m, p, _ in route_table(api.app)}  # type: ignore[arg-type]
     assert routes - set(RULES) == set(), "routes without an authorization rule"
@@ -195,15 +323,23 @@ def test_route_by_role_matrix(app_and_callers: tuple[TestClient, dict[str, Any]]
         for role in ROLES:
             body: dict[str, Any] = {}
             if method in {"POST", "PUT", "PATCH"}:
-                body = ({"data": {"csrf_token": "x"}} if path.startswith(("/console", "/setup"))
-                        else {"json": {}})
+                body = (
+                    {"data": {"csrf_token": "x"}}
+                    if path.startswith(("/console", "/setup"))
+                    else {"json": {}}
+                )
             headers = callers[role]
             if (method, path) in SESSION_ENDING and role in PEOPLE:  # a session to end
                 headers = sign_in(api, f"{role.replace('_', '.')}@example.com")
             r = api.request(method, url, headers=headers, follow_redirects=False, **body)
             got = refusal(r)
-            want = (None if role in EXPECTED[(method, path)] else
-                    "unauthenticated" if role == "anonymous" else "forbidden")
+            want = (
+                None
+                if role in EXPECTED[(method, path)]
+                else "unauthenticated"
+                if role == "anonymous"
+                else "forbidden"
+            )
             if got != want:
                 wrong.append(f"{method} {path} as {role}: {r.status_code} {r.text[:120]}")
     assert not wrong, "\n".join(wrong)
@@ -211,66 +347,108 @@ def test_route_by_role_matrix(app_and_callers: tuple[TestClient, dict[str, Any]]
 
 @pytest.mark.req("R2.10")
 def test_staff_may_name_only_their_departments_purposes(
-        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    app_and_callers: tuple[TestClient, dict[str, Any]],
+) -> None:
     api, callers = app_and_callers
-    r = api.post("/api/v1/subjects", headers=callers["system"], json={
-        "kind": "customer_contact", "items": [{
-            "category": "user.contact.email", "value": "li@example.com", "channel": "web",
-            "legal_basis": "contract", "source_system": "crm"}]})
+    r = api.post(
+        "/api/v1/subjects",
+        headers=callers["system"],
+        json={
+            "kind": "customer_contact",
+            "items": [
+                {
+                    "category": "user.contact.email",
+                    "value": "li@example.com",
+                    "channel": "web",
+                    "legal_basis": "contract",
+                    "source_system": "crm",
+                }
+            ],
+        },
+    )
     assert r.status_code == 201, r.text
     sid = r.json()["id"]
     sales = callers["staff"]  # department sales: business_negotiation, order_fulfilment
-    r = api.post("/api/v1/decisions", headers=sales,
-                 json={"subject_id": sid, "purpose": "after_sales"})
+    r = api.post(
+        "/api/v1/decisions", headers=sales, json={"subject_id": sid, "purpose": "after_sales"}
+    )
     assert r.status_code == 403, r.text
     assert r.json()["type"] == "urn:piiguard:problem:purpose-not-assigned"
     assert r.json()["field"] == "purpose"
-    r = api.get(f"/api/v1/subjects/{sid}/data", headers=sales,
-                params={"purpose": "after_sales"})
+    r = api.get(f"/api/v1/subjects/{sid}/data", headers=sales, params={"purpose": "after_sales"})
     assert r.json()["type"] == "urn:piiguard:problem:purpose-not-assigned", r.text
     # both refusals are on the trail for the auditor: who, which route, which purpose
-    r = api.get("/api/v1/audit", headers=callers["auditor"],
-                params={"action": "access.refused", "subject_id": sid})
+    r = api.get(
+        "/api/v1/audit",
+        headers=callers["auditor"],
+        params={"action": "access.refused", "subject_id": sid},
+    )
     assert r.status_code == 200, r.text
     refused = r.json()
     assert len(refused) == 2, refused
     assert {(e["target_id"], e["purpose"], e["actor"].split(":")[0]) for e in refused} == {
         ("POST /api/v1/decisions", "after_sales", "staff"),
-        ("GET /api/v1/subjects/{subject_id}/data", "after_sales", "staff")}
+        ("GET /api/v1/subjects/{subject_id}/data", "after_sales", "staff"),
+    }
     assert all("purpose-not-assigned" in str(e["details"]) for e in refused)
-    r = api.post("/api/v1/decisions", headers=sales,
-                 json={"subject_id": sid, "purpose": "order_fulfilment"})
+    r = api.post(
+        "/api/v1/decisions", headers=sales, json={"subject_id": sid, "purpose": "order_fulfilment"}
+    )
     assert r.status_code == 201, r.text
     # the privacy officer is not limited by a department
-    r = api.post("/api/v1/decisions", headers=callers["privacy_officer"],
-                 json={"subject_id": sid, "purpose": "after_sales"})
+    r = api.post(
+        "/api/v1/decisions",
+        headers=callers["privacy_officer"],
+        json={"subject_id": sid, "purpose": "after_sales"},
+    )
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.10")
 def test_an_auditor_lists_who_read_a_subjects_data_when_and_why(
-        app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:
+    app_and_callers: tuple[TestClient, dict[str, Any]],
+) -> None:
     api, callers = app_and_callers
-    item = {"category": "user.contact.email", "value": "li@example.com", "channel": "web",
-            "legal_basis": "contract", "source_system": "crm"}
-    sids = [api.post("/api/v1/subjects", headers=callers["system"],
-                     json={"kind": "customer_contact", "items": [item]}).json()["id"]
-            for _ in range(2)]
-    reads = [("staff", sids[0], "order_fulfilment"), ("system", sids[0], "after_sales"),
-             ("staff", sids[1], "order_fulfilment")]
+    item = {
+        "category": "user.contact.email",
+        "value": "li@example.com",
+        "channel": "web",
+        "legal_basis": "contract",
+        "source_system": "crm",
+    }
+    sids = [
+        api.post(
+            "/api/v1/subjects",
+            headers=callers["system"],
+            json={"kind": "customer_contact", "items": [item]},
+        ).json()["id"]
+        for _ in range(2)
+    ]
+    reads = [
+        ("staff", sids[0], "order_fulfilment"),
+        ("system", sids[0], "after_sales"),
+        ("staff", sids[1], "order_fulfilment"),
+    ]
     decisions = []
     for who, sid, purpose in reads:
-        r = api.get(f"/api/v1/subjects/{sid}/data", headers=callers[who],
-                    params={"purpose": purpose})
+        r = api.get(
+            f"/api/v1/subjects/{sid}/data", headers=callers[who], params={"purpose": purpose}
+        )
         assert r.status_code == 200, r.text
         decisions.append(r.json()["decision"]["id"])
     me = api.get("/api/v1/staff/me", headers=callers["staff"]).json()["account"]["id"]
-    r = api.get("/api/v1/audit", headers=callers["auditor"],
-                params={"subject_id": sids[0], "action": "data.read"})
+    r = api.get(
+        "/api/v1/audit",
+        headers=callers["auditor"],
+        params={"subject_id": sids[0], "action": "data.read"},
+    )
     assert r.status_code == 200, r.text
-    got = [(e["actor"].split(":")[0], e["purpose"], e["decision_id"], bool(e["at"]))
-           for e in r.json()]
-    assert got == [("staff", "order_fulfilment", decisions[0], True),
-                   ("system", "after_sales", decisions[1], True)]
+    got = [
+        (e["actor"].split(":")[0], e["purpose"], e["decision_id"], bool(e["at"])) for e in r.json()
+    ]
+    assert got == [
+        ("staff", "order_fulfilment", decisions[0], True),
+        ("system", "after_sales", decisions[1], True),
+    ]
     assert r.json()[0]["actor"] == f"staff:{me}"
     assert "li@example.com" not in r.text  # the auditor sees who and why, not the value

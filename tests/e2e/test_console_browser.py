@@ -37,26 +37,41 @@ EMAIL = "li.lei@st-machinery.cn"
 pytestmark = needs_browser
 
 
-
 @pytest.fixture
 def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, Any]]:
     """A server on plain http://127.0.0.1 with a 2 s idle lock, and a staff member (sales)
     who enrolled TOTP at the first sign-in."""
     if settings.database_url:
-        pytest.skip("the browser test runs on SQLite; the session rules it uses are tested "
-                    "on both databases in test_staff_api.py")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install -e .[dev])")
-    c = bootstrap(settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}),
-                  migrate=False)
+        pytest.skip(
+            "the browser test runs on SQLite; the session rules it uses are tested "
+            "on both databases in test_staff_api.py"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install -e .[dev])"
+    )
+    c = bootstrap(
+        settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}), migrate=False
+    )
     with c.uow() as uow:
-        uow.staff.add(StaffAccount("00000000-0000-4000-8000-0000000b0001", EMAIL, "Li Lei",
-                                   frozenset({"staff"}), True, c.clock.now(),
-                                   department="sales"), c.passwords.hash(PASSWORD))
+        uow.staff.add(
+            StaffAccount(
+                "00000000-0000-4000-8000-0000000b0001",
+                EMAIL,
+                "Li Lei",
+                frozenset({"staff"}),
+                True,
+                c.clock.now(),
+                department="sales",
+            ),
+            c.passwords.hash(PASSWORD),
+        )
         uow.commit()
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(c), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     with TestClient(create_app(c)) as api:
@@ -81,7 +96,8 @@ def _code(api: TestClient) -> str:
 
 @pytest.mark.req("R2.6")
 def test_console_signs_in_locks_when_idle_and_unlocks(
-        console: tuple[str, Container, TestClient, Any]) -> None:
+    console: tuple[str, Container, TestClient, Any],
+) -> None:
     base, _, api, browser = console
     page = browser.new_page(locale="en-GB")
     errors: list[str] = []
@@ -130,7 +146,8 @@ def test_console_signs_in_locks_when_idle_and_unlocks(
 
 @pytest.mark.req("R2.6")
 def test_console_form_without_csrf_token_is_refused(
-        console: tuple[str, Container, TestClient, Any]) -> None:
+    console: tuple[str, Container, TestClient, Any],
+) -> None:
     base, _, api, browser = console
     page = browser.new_page(locale="zh-CN")
     page.goto(f"{base}/console/login")
@@ -161,7 +178,8 @@ def test_console_form_without_csrf_token_is_refused(
 @pytest.mark.req("R2.6")
 @pytest.mark.req("R5.3")
 def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_console(
-        console: tuple[str, Container, TestClient, Any]) -> None:
+    console: tuple[str, Container, TestClient, Any],
+) -> None:
     """A member of staff whose role needs TOTP and who has none is taken to the enrolment
     page at sign-in, turns it on with a code from the app, gets the recovery codes once,
     reaches the front page, then changes the password on the console."""
@@ -170,9 +188,18 @@ def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_c
     base, c, _, browser = console
     email = "han.mei@st-machinery.cn"
     with c.uow() as uow:
-        uow.staff.add(StaffAccount("00000000-0000-4000-8000-0000000b0002", email, "Han Mei",
-                                   frozenset({"staff"}), True, c.clock.now(),
-                                   department="service"), c.passwords.hash(PASSWORD))
+        uow.staff.add(
+            StaffAccount(
+                "00000000-0000-4000-8000-0000000b0002",
+                email,
+                "Han Mei",
+                frozenset({"staff"}),
+                True,
+                c.clock.now(),
+                department="service",
+            ),
+            c.passwords.hash(PASSWORD),
+        )
         uow.commit()
     page = browser.new_page(locale="en-GB")
     errors: list[str] = []
@@ -213,7 +240,8 @@ def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_c
 @pytest.mark.req("R9.2")
 @pytest.mark.req("R4.3")
 def test_staff_work_the_request_queue_and_a_request_without_script_errors(
-        console: tuple[str, Container, TestClient, Any]) -> None:
+    console: tuple[str, Container, TestClient, Any],
+) -> None:
     """The front page's counter leads to the queue (overdue first, in red), a filter narrows
     it, a request opens with what the person asked and its timeline, and it is assigned
     with the keyboard alone; then the same page in Chinese. No JavaScript error and no
@@ -226,9 +254,19 @@ def test_staff_work_the_request_queue_and_a_request_without_script_errors(
     base, c, api, browser = console
 
     def letter(kind: RequestKind, contact: str, days: int, text: str) -> str:
-        return uc.open_request(c.uow(), c.requests, "system:test", uc.RequestInput(
-            kind, RequestChannel.LETTER, contact, "en", text=text,
-            received_at=c.clock.now() - timedelta(days=days))).request.id
+        return uc.open_request(
+            c.uow(),
+            c.requests,
+            "system:test",
+            uc.RequestInput(
+                kind,
+                RequestChannel.LETTER,
+                contact,
+                "en",
+                text=text,
+                received_at=c.clock.now() - timedelta(days=days),
+            ),
+        ).request.id
 
     late = letter(RequestKind.ACCESS, "13800000071", 40, "what do you hold on me")
     fresh = letter(RequestKind.CORRECTION, "13800000072", 1, "my address changed")

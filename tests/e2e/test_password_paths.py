@@ -25,8 +25,17 @@ from tests.e2e.conftest import PASSWORD, TestClient, first_account, login
 PROBLEM = "application/problem+json"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # the issue's four, a keyboard walk with shift, a year, look-alikes, a name, the product
-WEAK = ["Password123!", "P@ssw0rd123!", "Welcome2024!", "Qwerty123!", "1qaz@WSX3edc",
-        "Summer2023!", "L3tme1n!!", "LiLei1990!", "piiguard2024!"]
+WEAK = [
+    "Password123!",
+    "P@ssw0rd123!",
+    "Welcome2024!",
+    "Qwerty123!",
+    "1qaz@WSX3edc",
+    "Summer2023!",
+    "L3tme1n!!",
+    "LiLei1990!",
+    "piiguard2024!",
+]
 STRONG = "velvet kettle orbits quietly"
 
 
@@ -38,9 +47,16 @@ def api(container: Container) -> Iterator[TestClient]:
 
 def written(c: Container) -> tuple[int, ...]:
     with c.engine.connect() as conn:
-        return tuple(int(conn.execute(select(func.count()).select_from(tb)).scalar_one())
-                     for tb in (t.staff_accounts, t.staff_invitations, t.audit_entries,
-                                t.staff_password_history, t.staff_sessions))
+        return tuple(
+            int(conn.execute(select(func.count()).select_from(tb)).scalar_one())
+            for tb in (
+                t.staff_accounts,
+                t.staff_invitations,
+                t.audit_entries,
+                t.staff_password_history,
+                t.staff_sessions,
+            )
+        )
 
 
 def refused(r: Any, field: str) -> dict[str, Any]:
@@ -61,69 +77,118 @@ def refused(r: Any, field: str) -> dict[str, Any]:
 
 @pytest.mark.req("R2.9")
 def test_the_first_account_refuses_weak_passwords_through_the_api_and_the_page(
-        container: Container, api: TestClient) -> None:
+    container: Container, api: TestClient
+) -> None:
     c = container
     token = accounts.open_setup(c.uow(), c.clock, 1.0)
     assert token is not None
     before = written(c)
     for pw in WEAK:
-        refused(api.post("/api/v1/staff/setup", json={
-            "token": token, "email": "li.lei@st-machinery.cn", "display_name": "Li Lei",
-            "password": pw}), "password")
-        page = api.post("/setup", data={"token": token, "email": "li.lei@st-machinery.cn",
-                                        "display_name": "Li Lei", "password": pw})
+        refused(
+            api.post(
+                "/api/v1/staff/setup",
+                json={
+                    "token": token,
+                    "email": "li.lei@st-machinery.cn",
+                    "display_name": "Li Lei",
+                    "password": pw,
+                },
+            ),
+            "password",
+        )
+        page = api.post(
+            "/setup",
+            data={
+                "token": token,
+                "email": "li.lei@st-machinery.cn",
+                "display_name": "Li Lei",
+                "password": pw,
+            },
+        )
         assert page.status_code == 422 and 'role="alert"' in page.text, page.text[:400]
         assert 'id="password" name="password"' in page.text
         assert re.search(r'id="password"[^>]*aria-invalid="true"', page.text)
     assert written(c) == before  # the setup link is still unused
-    r = api.post("/api/v1/staff/setup", json={
-        "token": token, "email": "li.lei@st-machinery.cn", "display_name": "Li Lei",
-        "password": STRONG})
+    r = api.post(
+        "/api/v1/staff/setup",
+        json={
+            "token": token,
+            "email": "li.lei@st-machinery.cn",
+            "display_name": "Li Lei",
+            "password": STRONG,
+        },
+    )
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.9")
 def test_an_invitation_refuses_weak_passwords_for_an_account_with_totp(
-        container: Container, api: TestClient) -> None:
+    container: Container, api: TestClient
+) -> None:
     c = container
     officer = first_account(c, api)
-    r = api.post("/api/v1/staff/invitations", headers=officer.headers, json={
-        "email": "li.lei@st-machinery.cn", "department": "sales", "roles": ["staff"]})
+    r = api.post(
+        "/api/v1/staff/invitations",
+        headers=officer.headers,
+        json={"email": "li.lei@st-machinery.cn", "department": "sales", "roles": ["staff"]},
+    )
     assert r.status_code == 201, r.text
     token = r.json()["token"]
     before = written(c)
     for pw in WEAK:
-        refused(api.post("/api/v1/staff/invitations/accept", json={
-            "token": token, "display_name": "Li Lei", "password": pw}), "password")
+        refused(
+            api.post(
+                "/api/v1/staff/invitations/accept",
+                json={"token": token, "display_name": "Li Lei", "password": pw},
+            ),
+            "password",
+        )
     assert written(c) == before
-    r = api.post("/api/v1/staff/invitations/accept",
-                 json={"token": token, "display_name": "Li Lei", "password": STRONG})
+    r = api.post(
+        "/api/v1/staff/invitations/accept",
+        json={"token": token, "display_name": "Li Lei", "password": STRONG},
+    )
     assert r.status_code == 201, r.text
 
 
 @pytest.mark.req("R2.9")
 def test_changing_ones_password_refuses_weak_ones_in_the_api_and_the_console(
-        container: Container, api: TestClient) -> None:
+    container: Container, api: TestClient
+) -> None:
     c = container
     officer = first_account(c, api, "li.lei@st-machinery.cn", "Li Lei")
     before = written(c)
     for pw in WEAK:
-        refused(api.post("/api/v1/staff/me/password", headers=officer.headers, json={
-            "current_password": PASSWORD, "new_password": pw}), "new_password")
+        refused(
+            api.post(
+                "/api/v1/staff/me/password",
+                headers=officer.headers,
+                json={"current_password": PASSWORD, "new_password": pw},
+            ),
+            "new_password",
+        )
     assert written(c) == before
     token = officer.headers["Authorization"].removeprefix("Bearer ")
-    browser = TestClient(api.app, base_url="https://testserver",
-                         cookies={SESSION_COOKIE: token}, follow_redirects=False)
+    browser = TestClient(
+        api.app,
+        base_url="https://testserver",
+        cookies={SESSION_COOKIE: token},
+        follow_redirects=False,
+    )
     form = browser.get("/console/password")
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
     assert csrf, form.text[:400]
     for pw in ("Password123!", "Welcome2024!"):
-        page = browser.post("/console/password", data={
-            "csrf_token": csrf.group(1), "current_password": PASSWORD, "new_password": pw})
+        page = browser.post(
+            "/console/password",
+            data={"csrf_token": csrf.group(1), "current_password": PASSWORD, "new_password": pw},
+        )
         assert page.status_code == 422 and 'role="alert"' in page.text
         assert "common or breached password" in page.text and "常见或已泄露密码" in page.text
     assert written(c) == before
-    page = browser.post("/console/password", data={
-        "csrf_token": csrf.group(1), "current_password": PASSWORD, "new_password": STRONG})
+    page = browser.post(
+        "/console/password",
+        data={"csrf_token": csrf.group(1), "current_password": PASSWORD, "new_password": STRONG},
+    )
     assert page.status_code == 303, page.text[:400]
     login(api, "li.lei@st-machinery.cn", STRONG)

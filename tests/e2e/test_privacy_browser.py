@@ -40,19 +40,22 @@ LINK = re.compile(r"(http://127\.0\.0\.1:\d+/privacy/packages/[0-9a-f]{64})")
 pytestmark = needs_browser
 
 
-
 @pytest.fixture
 def centre(settings: Settings, mailbox: SmtpSink) -> Iterator[tuple[str, Container, Any]]:
     """A real server whose mail goes to `mailbox` and whose links name its own address,
     and a headless Chromium."""
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install -e .[dev])")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install -e .[dev])"
+    )
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     assert settings.smtp_port == mailbox.port
     c = bootstrap(settings.model_copy(update={"public_url": base}), migrate=False)
-    server = uvicorn.Server(uvicorn.Config(create_app(c), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -89,13 +92,11 @@ def _submit(page: Any, base: str, lang: str, email: str) -> str:
     page.keyboard.type(email)
     page.keyboard.press("Enter")  # submits the form
     page.wait_for_url(re.compile(r".*/privacy/requests/[0-9a-f-]{36}$"))
-    assert page.locator("#request-status").get_attribute("data-status") == (
-        "awaiting_verification")
+    assert page.locator("#request-status").get_attribute("data-status") == ("awaiting_verification")
     return str(page.url.rsplit("/", 1)[1])
 
 
-def _confirm(page: Any, base: str, lang: str, mailbox: SmtpSink, email: str, rid: str
-             ) -> None:
+def _confirm(page: Any, base: str, lang: str, mailbox: SmtpSink, email: str, rid: str) -> None:
     """The code from the mail that arrived, typed in."""
     mail = mailbox.wait_for(lambda m: m["X-Piiguard-Request"] == rid, timeout=10)
     assert mail["To"] == email
@@ -129,8 +130,8 @@ def _download(page: Any, link: str, tmp_path: Path) -> dict[str, Any]:
 @pytest.mark.req("R4.1")
 @pytest.mark.parametrize(("lang", "locale"), [("zh", "zh-CN"), ("en", "en-GB")])
 def test_an_access_request_from_the_form_to_the_downloaded_package(
-        centre: tuple[str, Container, Any], mailbox: SmtpSink, tmp_path: Path, lang: str,
-        locale: str) -> None:
+    centre: tuple[str, Container, Any], mailbox: SmtpSink, tmp_path: Path, lang: str, locale: str
+) -> None:
     base, c, browser = centre
     email = f"han.meimei.{lang}@example.cn"
     sid = register(c, *contact(email=email)).subject.id
@@ -145,8 +146,9 @@ def test_an_access_request_from_the_form_to_the_downloaded_package(
     assert request_status(c.uow(), rid).subject_id == sid
 
     # the reply mail's link: the readable copy, then the zip, once
-    reply = mailbox.wait_for(lambda m: m["X-Piiguard-Request"] == rid
-                             and bool(LINK.search(body_text(m))), timeout=10)
+    reply = mailbox.wait_for(
+        lambda m: m["X-Piiguard-Request"] == rid and bool(LINK.search(body_text(m))), timeout=10
+    )
     found = LINK.search(body_text(reply))
     assert found
     link = found.group(1)

@@ -72,8 +72,12 @@ def submit(web: TestClient, lang: str, **form: Any) -> httpx.Response:
     """The form as a browser posts it: the page first (its token and cookie), then the post."""
     page = web.get("/privacy", headers={"Accept-Language": ACCEPT[lang]})
     assert page.status_code == 200, page.text
-    return web.post("/privacy/requests", data={"csrf_token": csrf(page.text), **form},
-                    headers={"Accept-Language": ACCEPT[lang]}, follow_redirects=False)
+    return web.post(
+        "/privacy/requests",
+        data={"csrf_token": csrf(page.text), **form},
+        headers={"Accept-Language": ACCEPT[lang]},
+        follow_redirects=False,
+    )
 
 
 def opened(web: TestClient, lang: str, **form: Any) -> str:
@@ -84,11 +88,14 @@ def opened(web: TestClient, lang: str, **form: Any) -> str:
     return found.group(1)
 
 
-def mail_for(mailbox: SmtpSink, rid: str, pattern: re.Pattern[str] = CODE,
-             skip: int = 0) -> EmailMessage:
+def mail_for(
+    mailbox: SmtpSink, rid: str, pattern: re.Pattern[str] = CODE, skip: int = 0
+) -> EmailMessage:
     """The (skip+1)-th mail about request `rid` whose text matches `pattern`."""
+
     def wanted(m: EmailMessage) -> bool:
         return m["X-Piiguard-Request"] == rid and bool(pattern.search(body_text(m)))
+
     mailbox.wait_for(lambda _m: sum(wanted(x) for x in list(mailbox.messages)) > skip)
     return [m for m in list(mailbox.messages) if wanted(m)][skip]
 
@@ -107,9 +114,12 @@ def status_page(web: TestClient, lang: str, rid: str) -> httpx.Response:
 
 def verify(web: TestClient, lang: str, rid: str, code: str) -> httpx.Response:
     page = status_page(web, lang, rid)
-    return web.post(f"/privacy/requests/{rid}/verify",
-                    data={"csrf_token": csrf(page.text), "code": code},
-                    headers={"Accept-Language": ACCEPT[lang]}, follow_redirects=False)
+    return web.post(
+        f"/privacy/requests/{rid}/verify",
+        data={"csrf_token": csrf(page.text), "code": code},
+        headers={"Accept-Language": ACCEPT[lang]},
+        follow_redirects=False,
+    )
 
 
 def main_text(page: str) -> str:
@@ -170,9 +180,11 @@ def accessible(page: str, lang: str) -> _Form:
 FORMS: dict[RequestKind, dict[str, Any]] = {
     RequestKind.ACCESS: {"concerns": ["user.contact", "user.name"]},
     RequestKind.PORTABILITY: {},
-    RequestKind.CORRECTION: {"change_category": ["user.name", "", ""],
-                             "change_value": ["韩梅梅", "", ""],
-                             "text": "My name was misspelt"},
+    RequestKind.CORRECTION: {
+        "change_category": ["user.name", "", ""],
+        "change_value": ["韩梅梅", "", ""],
+        "text": "My name was misspelt",
+    },
     RequestKind.OBJECTION: {"purposes": ["consultation_recommendation"]},
     RequestKind.RESTRICTION: {},
     RequestKind.DELETION: {"text": "Please delete everything"},
@@ -186,9 +198,9 @@ ENDS = {RequestKind.DELETION: RequestStatus.AWAITING_SECOND_STEP}  # four eyes f
 @pytest.mark.req("R4.2")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("kind", list(RequestKind))
-def test_each_kind_of_request_on_the_pages(container: Container, web: TestClient,
-                                           mailbox: SmtpSink, kind: RequestKind,
-                                           lang: str) -> None:
+def test_each_kind_of_request_on_the_pages(
+    container: Container, web: TestClient, mailbox: SmtpSink, kind: RequestKind, lang: str
+) -> None:
     c = container
     sid = subject(c)
     rid = opened(web, lang, kind=kind.value, contact=f"  {EMAIL.upper()} ", **FORMS[kind])
@@ -222,11 +234,20 @@ def test_each_kind_of_request_on_the_pages(container: Container, web: TestClient
         assert reply["To"] == EMAIL
         assert ("已答复" in reply["Subject"]) == (lang == "zh")
         assert bool(LINK.search(body_text(reply))) == (
-            kind in (RequestKind.ACCESS, RequestKind.PORTABILITY))
+            kind in (RequestKind.ACCESS, RequestKind.PORTABILITY)
+        )
         assert say("verified", lang) in page.text
     if kind is RequestKind.CORRECTION:  # R2.8: the vault holds the corrected value
-        _, items = read_subject_data(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, sid,
-                                     "order_fulfilment", frozenset({"user.name"}))
+        _, items = read_subject_data(
+            c.uow(),
+            c.vault,
+            c.clock,
+            OPERATOR,
+            c.snapshots,
+            sid,
+            "order_fulfilment",
+            frozenset({"user.name"}),
+        )
         assert [i.value for i in items] == ["韩梅梅"]
     if kind in (RequestKind.OBJECTION, RequestKind.RESTRICTION):
         found = list_restrictions(c.uow(), OPERATOR, sid)
@@ -241,13 +262,20 @@ def test_each_kind_of_request_on_the_pages(container: Container, web: TestClient
 
 # --- bad input, CSRF, the unknown contact ----------------------------------------------------
 
+
 @pytest.mark.req("R9.1")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bad_input_shows_the_fields_error_and_keeps_what_was_typed(
-        container: Container, web: TestClient, mailbox: SmtpSink, lang: str) -> None:
-    form = {"kind": "correction", "contact": "", "text": "名字写错了 <b>", "concerns": [
-        "user.contact", "user.name"], "change_category": ["user.name", "", ""],
-        "change_value": ["", "", ""]}
+    container: Container, web: TestClient, mailbox: SmtpSink, lang: str
+) -> None:
+    form = {
+        "kind": "correction",
+        "contact": "",
+        "text": "名字写错了 <b>",
+        "concerns": ["user.contact", "user.name"],
+        "change_category": ["user.name", "", ""],
+        "change_value": ["", "", ""],
+    }
     r = submit(web, lang, **form)
     assert r.status_code == 422
     page = r.text
@@ -256,8 +284,11 @@ def test_bad_input_shows_the_fields_error_and_keeps_what_was_typed(
     assert 'id="error-summary"' in page
     assert 'href="#contact"' in page and 'href="#change-category-1"' in page
     assert say("err_contact", lang) in page and say("err_change_pair", lang) in page
-    assert re.search(r'<input type="text" id="contact"[^>]*aria-describedby="contact-hint '
-                     r'contact-error"[^>]*aria-invalid="true"', page)
+    assert re.search(
+        r'<input type="text" id="contact"[^>]*aria-describedby="contact-hint '
+        r'contact-error"[^>]*aria-invalid="true"',
+        page,
+    )
     # nothing lost: the kind, the text (escaped), the ticked categories, the change
     assert re.search(r'id="kind-correction" value="correction" required checked', page)
     assert "名字写错了 &lt;b&gt;</textarea>" in page
@@ -281,16 +312,16 @@ def test_bad_input_shows_the_fields_error_and_keeps_what_was_typed(
 
 
 @pytest.mark.req("R9.1")
-def test_a_form_without_its_csrf_token_is_refused(container: Container, web: TestClient,
-                                                  mailbox: SmtpSink) -> None:
+def test_a_form_without_its_csrf_token_is_refused(
+    container: Container, web: TestClient, mailbox: SmtpSink
+) -> None:
     form = {"kind": "access", "contact": EMAIL}
     r = web.post("/privacy/requests", data=form, follow_redirects=False)  # no cookie, no token
     assert r.status_code == 403
     assert say("err_csrf", "zh") in r.text
     assert f'value="{EMAIL}"' in r.text  # shown again, nothing lost
     web.get("/privacy")  # the cookie, but a token of another browser
-    r = web.post("/privacy/requests", data={**form, "csrf_token": "0" * 64},
-                 follow_redirects=False)
+    r = web.post("/privacy/requests", data={**form, "csrf_token": "0" * 64}, follow_redirects=False)
     assert r.status_code == 403
     assert list_requests(container.uow(), QueueFilter()) == []
     assert mailbox.messages == []
@@ -298,13 +329,15 @@ def test_a_form_without_its_csrf_token_is_refused(container: Container, web: Tes
     rid = opened(web, "en", **form)
     code = code_of(mailbox, rid)
     for path in ("verify", "code"):
-        r = web.post(f"/privacy/requests/{rid}/{path}", data={"code": code},
-                     follow_redirects=False)
+        r = web.post(f"/privacy/requests/{rid}/{path}", data={"code": code}, follow_redirects=False)
         assert r.status_code == 403, path
     assert request_status(container.uow(), rid).status is RequestStatus.AWAITING_VERIFICATION
     assert len(mailbox.messages) == 1  # no new code either
-    r = web.post("/privacy/consents", data={"purpose": "service_improvement",
-                                            "action": "grant"}, follow_redirects=False)
+    r = web.post(
+        "/privacy/consents",
+        data={"purpose": "service_improvement", "action": "grant"},
+        follow_redirects=False,
+    )
     assert r.status_code == 403
 
 
@@ -312,7 +345,8 @@ def test_a_form_without_its_csrf_token_is_refused(container: Container, web: Tes
 @pytest.mark.req("R9.1")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_contact_we_hold_nothing_on_gets_the_same_page_and_mail(
-        container: Container, web: TestClient, mailbox: SmtpSink, lang: str) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink, lang: str
+) -> None:
     subject(container)
     stranger = "nobody.here@example.org"
     known = opened(web, lang, kind="access", contact=EMAIL)
@@ -326,8 +360,10 @@ def test_a_contact_we_hold_nothing_on_gets_the_same_page_and_mail(
     def mail(rid: str) -> tuple[str, str]:
         m = mail_for(mailbox, rid)
         code = code_of(mailbox, rid)
-        return (m["Subject"].replace(code, "<code>"),
-                body_text(m).replace(rid, "<id>").replace(code, "<code>"))
+        return (
+            m["Subject"].replace(code, "<code>"),
+            body_text(m).replace(rid, "<id>").replace(code, "<code>"),
+        )
 
     assert mail(known) == mail(unknown)
     assert mail_for(mailbox, unknown)["To"] == stranger
@@ -347,7 +383,8 @@ def test_a_contact_we_hold_nothing_on_gets_the_same_page_and_mail(
 @pytest.mark.req("R4.3")
 @pytest.mark.req("R9.1")
 def test_phone_requests_wait_for_a_call_back_and_nothing_is_mailed(
-        container: Container, web: TestClient, mailbox: SmtpSink) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink
+) -> None:
     rid = opened(web, "en", kind="access", contact="+86 138 1234 5678")
     page = status_page(web, "en", rid).text
     assert "call the number you gave" in page
@@ -357,10 +394,12 @@ def test_phone_requests_wait_for_a_call_back_and_nothing_is_mailed(
 
 # --- the code ------------------------------------------------------------------------------------
 
+
 @pytest.mark.req("R4.3")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_wrong_codes_say_how_many_tries_are_left_and_new_codes_are_rate_limited(
-        container: Container, web: TestClient, mailbox: SmtpSink, lang: str) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink, lang: str
+) -> None:
     subject(container)
     web.headers["Accept-Language"] = ACCEPT[lang]
     rid = opened(web, lang, kind="access", contact=EMAIL)
@@ -380,13 +419,19 @@ def test_wrong_codes_say_how_many_tries_are_left_and_new_codes_are_rate_limited(
 
     for n in (1, 2):  # three codes an hour: the first, and two new ones
         page = status_page(web, lang, rid)
-        r = web.post(f"/privacy/requests/{rid}/code", data={"csrf_token": csrf(page.text)},
-                     follow_redirects=False)
+        r = web.post(
+            f"/privacy/requests/{rid}/code",
+            data={"csrf_token": csrf(page.text)},
+            follow_redirects=False,
+        )
         assert r.status_code == 303 and r.headers["location"].endswith("?shown=code")
         code = code_of(mailbox, rid, skip=n)
     page = status_page(web, lang, rid)
-    r = web.post(f"/privacy/requests/{rid}/code", data={"csrf_token": csrf(page.text)},
-                 follow_redirects=False)
+    r = web.post(
+        f"/privacy/requests/{rid}/code",
+        data={"csrf_token": csrf(page.text)},
+        follow_redirects=False,
+    )
     assert r.status_code == 429 and say("err_too_many", lang) in r.text
     assert verify(web, lang, rid, code).status_code == 303
     assert request_status(container.uow(), rid).status is RequestStatus.COMPLETED
@@ -394,21 +439,26 @@ def test_wrong_codes_say_how_many_tries_are_left_and_new_codes_are_rate_limited(
 
 @pytest.mark.req("R4.3")
 def test_knowing_the_reference_of_a_confirmed_request_gives_no_pass(
-        container: Container, web: TestClient, mailbox: SmtpSink) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink
+) -> None:
     subject(container)
     rid = opened(web, "en", kind="access", contact=EMAIL)
     assert verify(web, "en", rid, code_of(mailbox, rid)).status_code == 303
     with TestClient(web.app, base_url="https://testserver") as other:
         token = csrf(other.get("/privacy").text)  # a valid form token of its own
-        r = other.post(f"/privacy/requests/{rid}/verify",
-                       data={"csrf_token": token, "code": "123456"}, follow_redirects=False)
+        r = other.post(
+            f"/privacy/requests/{rid}/verify",
+            data={"csrf_token": token, "code": "123456"},
+            follow_redirects=False,
+        )
         assert r.status_code == 303
         assert "pass" not in r.headers.get("set-cookie", "")
         page = other.get("/privacy/consents")
         assert say("consents_need_pass", "zh").format(minutes=30) in page.text
         # a forged or altered pass is no pass
-        other.cookies.set("__Host-piiguard-privacy-pass", f"{rid}.9999999999.{'0' * 64}",
-                          domain="testserver")
+        other.cookies.set(
+            "__Host-piiguard-privacy-pass", f"{rid}.9999999999.{'0' * 64}", domain="testserver"
+        )
         page = other.get("/privacy/consents")
         assert say("consents_need_pass", "zh").format(minutes=30) in page.text
 
@@ -434,8 +484,14 @@ def test_the_language_switch_is_remembered(web: TestClient) -> None:
     web.cookies.clear()
     r = web.get("/privacy", headers={"Accept-Language": "de-DE,fr"})
     assert accessible(r.text, "zh").lang == "zh-CN"  # Chinese by default
-    for right in ("right_access", "right_correction", "right_objection", "right_restriction",
-                  "right_deletion", "right_portability"):
+    for right in (
+        "right_access",
+        "right_correction",
+        "right_objection",
+        "right_restriction",
+        "right_deletion",
+        "right_portability",
+    ):
         assert say(right, "zh") in r.text
     assert "30" in say("rights_due", "zh").format(days=30) and "30 日内" in r.text
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
@@ -444,16 +500,19 @@ def test_the_language_switch_is_remembered(web: TestClient) -> None:
 
 # --- consents ---------------------------------------------------------------------------------
 
+
 def _decision(c: Container, sid: str, purpose: str) -> str:
-    return evaluate_access(c.uow(), c.snapshots, c.clock, ERP, sid, purpose,
-                           frozenset({"user.contact.email"})).outcome
+    return evaluate_access(
+        c.uow(), c.snapshots, c.clock, ERP, sid, purpose, frozenset({"user.contact.email"})
+    ).outcome
 
 
 @pytest.mark.req("R4.2")
 @pytest.mark.req("R9.1")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_verified_requester_grants_and_withdraws_consent(
-        container: Container, web: TestClient, mailbox: SmtpSink, lang: str) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink, lang: str
+) -> None:
     c = container
     sid = subject(c)
     purpose = "consultation_recommendation"
@@ -471,9 +530,12 @@ def test_a_verified_requester_grants_and_withdraws_consent(
     shown = re.search(rf'<p class="hint" id="text-{purpose}">([^<]+)</p>', page.text)
     assert shown
     text_shown = html.unescape(shown.group(1))
-    r = web.post("/privacy/consents", data={"csrf_token": csrf(page.text), "purpose": purpose,
-                                            "action": "grant"}, headers=head,
-                 follow_redirects=False)
+    r = web.post(
+        "/privacy/consents",
+        data={"csrf_token": csrf(page.text), "purpose": purpose, "action": "grant"},
+        headers=head,
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/privacy/consents?done=granted"
     page = web.get(r.headers["location"], headers=head)
     assert say("granted", lang) in page.text
@@ -482,35 +544,47 @@ def test_a_verified_requester_grants_and_withdraws_consent(
     assert _decision(c, sid, purpose) == "allowed"  # from the next decision on
     [consent] = list_consents(c.uow(), OPERATOR, sid)
     assert (consent.purpose, consent.kind, consent.channel) == (
-        purpose, ConsentKind.GENERAL, Channel.WEB)
+        purpose,
+        ConsentKind.GENERAL,
+        Channel.WEB,
+    )
     assert consent.recorded_by == f"subject:{sid}"
     assert consent.text_hash == hashlib.sha256(text_shown.encode()).hexdigest()
     assert ("同意" in text_shown) == (lang == "zh")
 
-    r = web.post("/privacy/consents", data={"csrf_token": csrf(page.text), "purpose": purpose,
-                                            "action": "withdraw"}, headers=head,
-                 follow_redirects=False)
+    r = web.post(
+        "/privacy/consents",
+        data={"csrf_token": csrf(page.text), "purpose": purpose, "action": "withdraw"},
+        headers=head,
+        follow_redirects=False,
+    )
     assert r.headers["location"] == "/privacy/consents?done=withdrawn"
     page = web.get(r.headers["location"], headers=head)
     assert say("withdrawn", lang) in page.text
-    assert re.search(rf'id="state-{purpose}">{re.escape(say("consent_not_given", lang))}<',
-                     page.text)
+    assert re.search(
+        rf'id="state-{purpose}">{re.escape(say("consent_not_given", lang))}<', page.text
+    )
     assert _decision(c, sid, purpose) == "denied"
     # only the purposes that need consent, and only with a pass
-    r = web.post("/privacy/consents", data={"csrf_token": csrf(page.text),
-                                            "purpose": "order_fulfilment", "action": "grant"},
-                 headers=head, follow_redirects=False)
+    r = web.post(
+        "/privacy/consents",
+        data={"csrf_token": csrf(page.text), "purpose": "order_fulfilment", "action": "grant"},
+        headers=head,
+        follow_redirects=False,
+    )
     assert r.status_code == 422
     assert len(list_consents(c.uow(), OPERATOR, sid)) == 1
 
 
 # --- the package ---------------------------------------------------------------------------------
 
+
 @pytest.mark.req("R4.1")
 @pytest.mark.req("R4.2")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_package_page_shows_the_copy_and_the_download_uses_the_link_up(
-        container: Container, web: TestClient, mailbox: SmtpSink, lang: str) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink, lang: str
+) -> None:
     subject(container)
     head = {"Accept-Language": ACCEPT[lang]}
     rid = opened(web, lang, kind="access", contact=EMAIL)
@@ -553,7 +627,8 @@ def test_the_package_page_shows_the_copy_and_the_download_uses_the_link_up(
 
 @pytest.mark.req("R4.2")
 def test_a_portability_export_downloads_as_json_once(
-        container: Container, web: TestClient, mailbox: SmtpSink) -> None:
+    container: Container, web: TestClient, mailbox: SmtpSink
+) -> None:
     subject(container)
     rid = opened(web, "en", kind="portability", contact=EMAIL)
     assert verify(web, "en", rid, code_of(mailbox, rid)).status_code == 303

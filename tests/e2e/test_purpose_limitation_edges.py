@@ -52,9 +52,11 @@ def with_id_number(api: TestClient, caller: Caller) -> str:
 
 # --- a partial refusal is "partly_allowed" (R2.4) --------------------------------------------
 
+
 @pytest.mark.req("R2.4")
 def test_a_partial_refusal_answers_partly_allowed_and_names_what_it_refused(
-        container: Container, api: TestClient, officer: Caller, system: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller, system: Caller
+) -> None:
     sid = with_id_number(api, system)
     # every category held, for a purpose that does not cover the resident ID number
     d = decide(api, system, sid, "order_fulfilment")
@@ -75,16 +77,22 @@ def test_a_partial_refusal_answers_partly_allowed_and_names_what_it_refused(
     # stored as such (the column holds the longer word on both databases) and audited so
     with container.engine.connect() as conn:
         stored = dict(conn.execute(select(t.decisions.c.id, t.decisions.c.outcome)).all())
-        details = [json.loads(x) for x in conn.execute(
-            select(t.audit_entries.c.details).where(t.audit_entries.c.decision_id == d["id"])
-        ).scalars()]
+        details = [
+            json.loads(x)
+            for x in conn.execute(
+                select(t.audit_entries.c.details).where(t.audit_entries.c.decision_id == d["id"])
+            ).scalars()
+        ]
     assert [stored[x["id"]] for x in (whole, d, none)] == OUTCOMES
     assert [x["outcome"] for x in details] == ["partly_allowed"]
 
     # searched by each outcome; read back and explained with it
     def search(outcome: str) -> list[str]:
-        r = api.get("/api/v1/decisions", headers=officer.headers,
-                    params={"subject_id": sid, "outcome": outcome})
+        r = api.get(
+            "/api/v1/decisions",
+            headers=officer.headers,
+            params={"subject_id": sid, "outcome": outcome},
+        )
         assert r.status_code == 200, r.text
         return [x["id"] for x in r.json()]
 
@@ -94,25 +102,40 @@ def test_a_partial_refusal_answers_partly_allowed_and_names_what_it_refused(
     explained = api.get(f"/api/v1/decisions/{d['id']}/explain", headers=officer.headers)
     assert explained.status_code == 200, explained.text
     assert explained.json()["decision"]["outcome"] == "partly_allowed"
-    assert_problem(api.get("/api/v1/decisions", headers=officer.headers,
-                           params={"outcome": "partly"}), 422, "invalid-input", "outcome")
+    assert_problem(
+        api.get("/api/v1/decisions", headers=officer.headers, params={"outcome": "partly"}),
+        422,
+        "invalid-input",
+        "outcome",
+    )
 
 
 @pytest.mark.req("R2.4")
 def test_a_partly_allowed_read_returns_the_allowed_data_and_says_partly_allowed(
-        container: Container, api: TestClient, system: Caller) -> None:
+    container: Container, api: TestClient, system: Caller
+) -> None:
     sid = with_id_number(api, system)
-    r = api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                params={"purpose": "order_fulfilment"})
+    r = api.get(
+        f"/api/v1/subjects/{sid}/data",
+        headers=system.headers,
+        params={"purpose": "order_fulfilment"},
+    )
     assert r.status_code == 200, r.text  # unchanged: what is allowed is returned
     body = r.json()
     assert {i["category"]: i["value"] for i in body["items"]} == {
-        "user.contact.email": EMAIL, "user.name": NAME}
+        "user.contact.email": EMAIL,
+        "user.name": NAME,
+    }
     assert ID_NUMBER not in r.text
     assert (body["decision"]["outcome"], body["decision"]["refused"]) == (
-        "partly_allowed", [RESIDENT_ID])
-    whole = api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                    params={"purpose": "order_fulfilment", "category": "user.name"})
+        "partly_allowed",
+        [RESIDENT_ID],
+    )
+    whole = api.get(
+        f"/api/v1/subjects/{sid}/data",
+        headers=system.headers,
+        params={"purpose": "order_fulfilment", "category": "user.name"},
+    )
     assert whole.json()["decision"]["outcome"] == "allowed"
 
 
@@ -123,34 +146,37 @@ def test_the_openapi_document_lists_the_three_outcomes(api: TestClient) -> None:
     decision = doc["components"]["schemas"]["DecisionOut"]
     assert decision["properties"]["outcome"]["$ref"].endswith("/Outcome")
     assert "refused" in decision["required"]
-    [param] = [p for p in doc["paths"]["/api/v1/decisions"]["get"]["parameters"]
-               if p["name"] == "outcome"]
+    [param] = [
+        p for p in doc["paths"]["/api/v1/decisions"]["get"]["parameters"] if p["name"] == "outcome"
+    ]
     assert json.dumps(param["schema"]).count("/Outcome") == 1
 
 
 @pytest.mark.req("R2.4")
 @pytest.mark.req("R4.1")
 def test_a_partly_allowed_share_is_listed_in_the_persons_access_package(
-        container: Container, api: TestClient, officer: Caller, system: Caller,
-        mailbox: SmtpSink) -> None:
+    container: Container, api: TestClient, officer: Caller, system: Caller, mailbox: SmtpSink
+) -> None:
     # no sensitive data, so the request needs no second step; the IP address is what
     # order_fulfilment does not cover
-    sid = subject(api, system, item(), item("user.name", NAME),
-                  item("user.device.ip_address", "203.0.113.7"))
+    sid = subject(
+        api, system, item(), item("user.name", NAME), item("user.device.ip_address", "203.0.113.7")
+    )
     put_system(api, officer, "erp-cn")
     set_status(api, officer, "erp-cn", "approved")
-    shared = decide(api, system, sid, "order_fulfilment", action="share",
-                    target_system="erp-cn")
+    shared = decide(api, system, sid, "order_fulfilment", action="share", target_system="erp-cn")
     assert shared["outcome"] == "partly_allowed"
     rid = str(open_request(api, system, "access")["id"])
     verify(container, rid, code_of(mailbox, rid))
     with zipfile.ZipFile(io.BytesIO(package_of(container, reply_of(mailbox, rid)))) as zf:
         doc = json.loads(zf.read("package.json"))
     assert [(r["system"], r["categories"]) for r in doc["recipients"]] == [
-        ("erp-cn", ["user.contact.email", "user.name"])]
+        ("erp-cn", ["user.contact.email", "user.name"])
+    ]
 
 
 # --- purposes declared at collection (R2.3, R2.4) ---------------------------------------------
+
 
 def item_for(category: str, value: str, *purposes: str) -> dict[str, Any]:
     return item(category, value, purposes=list(purposes))
@@ -158,25 +184,60 @@ def item_for(category: str, value: str, *purposes: str) -> dict[str, Any]:
 
 @pytest.mark.req("R2.3")
 @pytest.mark.req("R2.4")
-@pytest.mark.parametrize(("path", "body", "field"), [
-    ("/api/v1/subjects/{sid}/items", item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment"),
-     "purposes[0]"),
-    ("/api/v1/subjects/{sid}/items",
-     item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance", "after_sales"), "purposes[1]"),
-    ("/api/v1/subjects/{sid}/items", item_for("user.contact.email", "x@example.cn",
-                                              "after_sales", "marketing"), "purposes[1]"),
-    ("/api/v1/subjects", {"kind": "customer_contact", "items": [
-        item_for("user.name", NAME, "order_fulfilment"),
-        item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance", "order_fulfilment")]},
-     "items[1].purposes[1]"),
-    ("/api/v1/subjects", {"kind": "customer_contact", "items": [
-        item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment"), item()]},
-     "items[0].purposes[0]"),
-], ids=["item", "item-second-purpose", "item-unknown-purpose", "subject-second-item",
-        "subject-first-item"])
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        (
+            "/api/v1/subjects/{sid}/items",
+            item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment"),
+            "purposes[0]",
+        ),
+        (
+            "/api/v1/subjects/{sid}/items",
+            item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance", "after_sales"),
+            "purposes[1]",
+        ),
+        (
+            "/api/v1/subjects/{sid}/items",
+            item_for("user.contact.email", "x@example.cn", "after_sales", "marketing"),
+            "purposes[1]",
+        ),
+        (
+            "/api/v1/subjects",
+            {
+                "kind": "customer_contact",
+                "items": [
+                    item_for("user.name", NAME, "order_fulfilment"),
+                    item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance", "order_fulfilment"),
+                ],
+            },
+            "items[1].purposes[1]",
+        ),
+        (
+            "/api/v1/subjects",
+            {
+                "kind": "customer_contact",
+                "items": [item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment"), item()],
+            },
+            "items[0].purposes[0]",
+        ),
+    ],
+    ids=[
+        "item",
+        "item-second-purpose",
+        "item-unknown-purpose",
+        "subject-second-item",
+        "subject-first-item",
+    ],
+)
 def test_an_item_is_not_collected_for_a_purpose_its_category_may_not_serve(
-        container: Container, api: TestClient, system: Caller, path: str,
-        body: dict[str, Any], field: str) -> None:
+    container: Container,
+    api: TestClient,
+    system: Caller,
+    path: str,
+    body: dict[str, Any],
+    field: str,
+) -> None:
     sid = subject(api, system)
     before = written(container)
     r = api.post(path.replace("{sid}", sid), headers=system.headers, json=body)
@@ -189,20 +250,31 @@ def test_an_item_is_not_collected_for_a_purpose_its_category_may_not_serve(
 @pytest.mark.req("R2.3")
 @pytest.mark.req("R2.4")
 def test_an_item_collected_for_purposes_its_category_may_serve_is_recorded(
-        container: Container, api: TestClient, system: Caller) -> None:
+    container: Container, api: TestClient, system: Caller
+) -> None:
     sid = subject(api, system)
-    r = api.post(f"/api/v1/subjects/{sid}/items", headers=system.headers,
-                 json=item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance"))
+    r = api.post(
+        f"/api/v1/subjects/{sid}/items",
+        headers=system.headers,
+        json=item_for(RESIDENT_ID, ID_NUMBER, "legal_compliance"),
+    )
     assert r.status_code == 201, r.text
     assert r.json()["collected_for"] == ["legal_compliance"]
     refused = assert_problem(
-        api.post(f"/api/v1/subjects/{sid}/items", headers=system.headers,
-                 json=item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment")),
-        422, "invalid-input", "purposes[0]")
+        api.post(
+            f"/api/v1/subjects/{sid}/items",
+            headers=system.headers,
+            json=item_for(RESIDENT_ID, ID_NUMBER, "order_fulfilment"),
+        ),
+        422,
+        "invalid-input",
+        "purposes[0]",
+    )
     assert "legal_compliance" in refused["detail"]  # what may be declared instead
 
 
 # --- a legal exception already expired (R2.5) -------------------------------------------------
+
 
 @pytest.fixture
 def clocked(settings: Settings) -> Iterator[Container]:
@@ -214,22 +286,26 @@ def clocked(settings: Settings) -> Iterator[Container]:
 
 @pytest.mark.req("R2.5")
 def test_an_exception_that_has_already_expired_is_refused_by_the_injected_clock(
-        clocked: Container) -> None:
+    clocked: Container,
+) -> None:
     c = clocked
     now = c.clock.now()
     with TestClient(create_app(c)) as api:
         officer, system = first_officer(c, api), system_client(c)
         sid = subject(api, system)
         before = written(c)
-        for start, end in [(now - timedelta(days=30), now - timedelta(days=1)),
-                           (now - timedelta(hours=1), now),  # valid_until is exclusive
-                           (now + timedelta(days=1), now + timedelta(days=1))]:
+        for start, end in [
+            (now - timedelta(days=30), now - timedelta(days=1)),
+            (now - timedelta(hours=1), now),  # valid_until is exclusive
+            (now + timedelta(days=1), now + timedelta(days=1)),
+        ]:
             r = request_exception(api, officer, [sid], ["user"], start, end)
             problem = assert_problem(r, 422, "invalid-input", "valid_until")
             assert problem["errors"] == [{"field": "valid_until", "message": problem["detail"]}]
         assert written(c) == before
         # a start in the past is fine while the end is still ahead (by this clock, not the
         # machine's: it is long past 2025-03-03 in real time)
-        r = request_exception(api, officer, [sid], ["user"], now - timedelta(days=1),
-                              now + timedelta(seconds=1))
+        r = request_exception(
+            api, officer, [sid], ["user"], now - timedelta(days=1), now + timedelta(seconds=1)
+        )
         assert r.status_code == 201, r.text

@@ -26,31 +26,44 @@ WECHAT = "user.contact.wechat_id"
 
 @pytest.mark.req("R2.1")
 def test_a_category_added_through_the_api_takes_data_and_is_deprecated_in_use(
-        api: TestClient, officer: Caller, system: Caller) -> None:
-    r = api.post("/api/v1/taxonomy", headers=officer.headers,
-                 json={"key": WECHAT, "name": "WeChat ID", "name_zh": "微信号"})
+    api: TestClient, officer: Caller, system: Caller
+) -> None:
+    r = api.post(
+        "/api/v1/taxonomy",
+        headers=officer.headers,
+        json={"key": WECHAT, "name": "WeChat ID", "name_zh": "微信号"},
+    )
     assert r.status_code == 201, r.text
-    r = api.post("/api/v1/subjects", headers=system.headers,
-                 json={"kind": "customer_contact", "items": [item(WECHAT, "lilei_wx")]})
+    r = api.post(
+        "/api/v1/subjects",
+        headers=system.headers,
+        json={"kind": "customer_contact", "items": [item(WECHAT, "lilei_wx")]},
+    )
     assert r.status_code == 201, r.text
     sid = r.json()["id"]
     r = api.delete(f"/api/v1/taxonomy/{WECHAT}", headers=officer.headers)
     assert r.status_code == 200 and r.json()["outcome"] == "deprecated", r.text
-    r = api.post("/api/v1/subjects", headers=system.headers,
-                 json={"kind": "customer_contact", "items": [item(WECHAT, "x")]})
+    r = api.post(
+        "/api/v1/subjects",
+        headers=system.headers,
+        json={"kind": "customer_contact", "items": [item(WECHAT, "x")]},
+    )
     assert_problem(r, 422, "invalid-input", "items[0].category")
-    r = api.get(f"/api/v1/subjects/{sid}/data", headers=system.headers,
-                params={"purpose": "after_sales"})
+    r = api.get(
+        f"/api/v1/subjects/{sid}/data", headers=system.headers, params={"purpose": "after_sales"}
+    )
     assert r.status_code == 200, r.text  # the old data stays usable
 
 
 @pytest.mark.req("R2.1")
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_a_category_from_the_taxonomy_file_is_changed_in_the_file(settings: Settings,
-                                                                  tmp_path: Path) -> None:
+def test_a_category_from_the_taxonomy_file_is_changed_in_the_file(
+    settings: Settings, tmp_path: Path
+) -> None:
     yml = tmp_path / "company.yaml"
-    yml.write_text(f"categories:\n  - {{key: {WECHAT}, name: WeChat ID, name_zh: 微信号}}\n",
-                   encoding="utf-8")
+    yml.write_text(
+        f"categories:\n  - {{key: {WECHAT}, name: WeChat ID, name_zh: 微信号}}\n", encoding="utf-8"
+    )
     c = bootstrap(settings.model_copy(update={"taxonomy_file": yml}), migrate=False)
     try:
         with TestClient(create_app(c)) as api:
@@ -65,19 +78,25 @@ def test_a_category_from_the_taxonomy_file_is_changed_in_the_file(settings: Sett
 
 @pytest.mark.req("R5.6")
 def test_only_the_approval_step_approves_and_describing_keeps_the_approval(
-        container: Container, api: TestClient, officer: Caller) -> None:
+    container: Container, api: TestClient, officer: Caller
+) -> None:
     admin = staff(container, api, "admin@example.com", {"admin"})
     desc = {"name": "CRM", "owner": "sales", "kind": "crm", "region": "CN"}
     r = api.put("/api/v1/systems/crm", headers=admin.headers, json={**desc, "status": "approved"})
     assert_problem(r, 422, "invalid-input", "status")
     r = api.put("/api/v1/systems/crm", headers=admin.headers, json=desc)
     assert r.status_code == 200 and r.json()["status"] == "pending", r.text
-    r = api.post("/api/v1/systems/crm/approval", headers=admin.headers,
-                 json={"status": "approved"})
+    r = api.post("/api/v1/systems/crm/approval", headers=admin.headers, json={"status": "approved"})
     assert r.status_code == 403
-    r = api.post("/api/v1/systems/crm/approval", headers=officer.headers,
-                 json={"status": "approved", "cloud_approved": True})
+    r = api.post(
+        "/api/v1/systems/crm/approval",
+        headers=officer.headers,
+        json={"status": "approved", "cloud_approved": True},
+    )
     assert r.json()["status"] == "approved"
     r = api.put("/api/v1/systems/crm", headers=admin.headers, json={**desc, "owner": "after-sales"})
     assert (r.json()["status"], r.json()["cloud_approved"], r.json()["owner"]) == (
-        "approved", True, "after-sales")
+        "approved",
+        True,
+        "after-sales",
+    )

@@ -46,7 +46,7 @@ def create_app(c: Container) -> FastAPI:
         task = asyncio.create_task(_checkpoint_loop(c))
         # reminders, webhooks, replies and the mail listener (R9.1, R9.2), unless a
         # separate `piiguard worker` runs them (PIIGUARD_SCHEDULER=off)
-        background = (Background(c) if c.settings.scheduler == "inprocess" else None)
+        background = Background(c) if c.settings.scheduler == "inprocess" else None
         if background is not None:
             await asyncio.to_thread(background.start)
         try:
@@ -59,27 +59,42 @@ def create_app(c: Container) -> FastAPI:
                 await task
             await asyncio.to_thread(record_checkpoint, c.uow(), c.signer, c.clock)
 
-    app = FastAPI(title="piiguard", version=__version__, lifespan=lifespan,
-                  description="Personal data held, used and proved as the privacy policy "
-                              "promises. Errors are RFC 9457 problem+json.",
-                  # every route refuses control characters in what it reads (R5.1,
-                  # web/inputs.py), then runs the one authorization check (R2.10, authz.py)
-                  dependencies=[Depends(inputs.refuse_control_characters),
-                                Depends(authz.authorize)])
+    app = FastAPI(
+        title="piiguard",
+        version=__version__,
+        lifespan=lifespan,
+        description="Personal data held, used and proved as the privacy policy "
+        "promises. Errors are RFC 9457 problem+json.",
+        # every route refuses control characters in what it reads (R5.1,
+        # web/inputs.py), then runs the one authorization check (R2.10, authz.py)
+        dependencies=[Depends(inputs.refuse_control_characters), Depends(authz.authorize)],
+    )
     app.state.container = c
     # errors on the console's and the privacy centre's pages answer as pages, not JSON
-    app.state.page_errors = {"/console": console.page_error,
-                             "/privacy": privacy_centre.page_error}
+    app.state.page_errors = {"/console": console.page_error, "/privacy": privacy_centre.page_error}
     problems.install(app)
     # unexpected errors: 500 problem+json and one log line without values (web/crashes.py)
     app.add_middleware(CrashGuard)
-    for r in (meta.router, subjects.router, consents.router, decisions.router,
-              registers.router, audit.router, staff.router, taxonomy.router,
-              requests.router, pages.router, console.router,
-              # before console_requests: "triage" and "new" are not a request's id
-              console_request_intake.router, console_requests.router,
-              console_request_steps.router,
-              privacy_requests.router, privacy_packages.router, privacy_consents.router):
+    for r in (
+        meta.router,
+        subjects.router,
+        consents.router,
+        decisions.router,
+        registers.router,
+        audit.router,
+        staff.router,
+        taxonomy.router,
+        requests.router,
+        pages.router,
+        console.router,
+        # before console_requests: "triage" and "new" are not a request's id
+        console_request_intake.router,
+        console_requests.router,
+        console_request_steps.router,
+        privacy_requests.router,
+        privacy_packages.router,
+        privacy_consents.router,
+    ):
         app.include_router(r)
     authz.install(app)
     return app
