@@ -25,6 +25,7 @@ from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.tables import metadata
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
+from tests.clocks import SteppingClock
 from tests.mailserver import SmtpSink
 
 PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
@@ -136,7 +137,7 @@ def settings(
 
 @pytest.fixture
 def container(settings: Settings) -> Iterator[Container]:
-    c = bootstrap(settings, migrate=False)
+    c = bootstrap(settings, migrate=False, clock=SteppingClock())
     yield c
     c.close()
 

@@ -7,15 +7,15 @@ import os
 import shutil
 import socket
 import sys
-import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pyotp
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import Connection, Table, func, select
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -27,6 +27,7 @@ from piiguard.domain.accounts import StaffAccount
 from piiguard.services.clients import api_keys as accounts
 from piiguard.services.staff import accounts as staff_accounts
 from piiguard.web.app import create_app
+from tests.clocks import SteppingClock
 
 with warnings.catch_warnings():
     # Starlette 1.x asks for the httpx2 fork; plain httpx (a dev dependency) works the same.
@@ -51,9 +52,36 @@ class Caller:
         return f"{self.kind}:{self.id}"
 
 
+_APPS: list[FastAPI] = []  # the app of this test process, once built
+
+
+def app_for(c: Container) -> FastAPI:
+    """The app serving `c`, as `create_app(c)` makes it, built once per test process and
+    handed each test's container (its routes and lifespan read `app.state.container`):
+    building one works out every route's dependencies, 0.3-1 s, more than most tests take.
+    A test serving a second container at the same time gets an app of its own."""
+    if not _APPS:
+        _APPS.append(create_app(c))
+    app = _APPS[0]
+    if app.state.container is not None and app.state.container is not c:
+        return create_app(c)
+    app.state.container = c
+    return app
+
+
+@pytest.fixture(autouse=True)
+def _release_app() -> Iterator[None]:
+    """After each test the shared app serves nobody and forgets what the test kept on it."""
+    yield
+    if _APPS:
+        _APPS[0].state.container = None
+        if hasattr(_APPS[0].state, "totp_secrets"):
+            del _APPS[0].state.totp_secrets
+
+
 @pytest.fixture
 def api(container: Container) -> Iterator[TestClient]:
-    with TestClient(create_app(container)) as client:
+    with TestClient(app_for(container)) as client:
         yield client
 
 
@@ -65,8 +93,8 @@ def system(container: Container) -> Caller:
 
 
 # The last TOTP time step used per seed: the server accepts each step once, so a second
-# sign-in in the same 30 s uses the next step (inside the ±1 window) and a third waits for
-# the clock. The seeds themselves are kept per app (one per test), by email.
+# sign-in in the same 30 s uses the next step (inside the ±1 window) and a third moves the
+# container's clock to the next step. The seeds themselves are kept per app, by email.
 _LAST_STEP: dict[str, int] = {}
 
 
@@ -88,9 +116,13 @@ def totp_code(api: TestClient, secret: str) -> str:
         if use <= step + 1:
             _LAST_STEP[secret] = use
             return pyotp.TOTP(secret).at(use * 30)
-        if type(c.clock).__name__ == "FixedClock":
-            raise AssertionError("every TOTP step near the fixed clock is used: advance it")
-        time.sleep(30 - now.timestamp() % 30 + 0.05)
+        if not isinstance(c.clock, SteppingClock):  # a FixedClock's time is the test's
+            pytest.fail(
+                "every TOTP step near the container's clock is used: advance it, "
+                "or bootstrap with clock=SteppingClock()"
+            )
+        # where a person would wait for the next step, the clock moves there at once
+        c.clock.advance(timedelta(seconds=30 - now.timestamp() % 30 + 0.05))
 
 
 def login(api: TestClient, email: str, password: str = PASSWORD) -> Caller:

@@ -18,9 +18,8 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
 from piiguard.services.clients import api_keys as accounts
-from piiguard.web.app import create_app
 from piiguard.web.authz import RULES, route_table
-from tests.e2e.conftest import PASSWORD, TestClient
+from tests.e2e.conftest import PASSWORD, TestClient, app_for
 
 ROLES = ("admin", "privacy_officer", "staff", "auditor", "system", "anonymous")
 ALL = frozenset(ROLES)
@@ -244,7 +243,7 @@ def app_and_callers(settings: Settings) -> Iterator[tuple[TestClient, dict[str, 
     """One account per staff role, with no TOTP (the matrix is about authorization; TOTP is
     tested in test_staff_api.py), a system key, and nobody."""
     c = bootstrap(settings.model_copy(update={"mfa_roles": []}), migrate=False)
-    with TestClient(create_app(c), base_url="https://testserver") as api:
+    with TestClient(app_for(c), base_url="https://testserver") as api:
         yield api, _callers(c, api)
     c.close()
 

@@ -15,9 +15,8 @@ from sqlalchemy import text
 from piiguard.adapters.clock import FixedClock
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
-from piiguard.web.app import create_app
 from piiguard.web.client_address import client_address
-from tests.e2e.conftest import PASSWORD, TestClient, first_account
+from tests.e2e.conftest import PASSWORD, TestClient, app_for, first_account
 
 PROXY = "10.0.0.5"
 LOGIN = "/api/v1/staff/login"
@@ -36,7 +35,7 @@ def behind_proxy(settings: Settings) -> Iterator[Container]:
 
 
 def client(c: Container, peer: str) -> TestClient:
-    return TestClient(create_app(c), client=(peer, 50000))
+    return TestClient(app_for(c), client=(peer, 50000))
 
 
 def counted_against(c: Container) -> str:

@@ -20,11 +20,12 @@ import uvicorn
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
-from piiguard.web.app import create_app
+from tests.clocks import SteppingClock
 from tests.e2e.conftest import (
     CHROMIUM,
     PASSWORD,
     TestClient,
+    app_for,
     free_port,
     login,
     needs_browser,
@@ -50,8 +51,10 @@ def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, An
         "playwright.sync_api", reason="playwright not installed (pip install -e .[dev])"
     )
     c = bootstrap(
-        settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}), migrate=False
-    )
+        settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}),
+        migrate=False,
+        clock=SteppingClock(),
+    )  # the unlock's code: no wait for it
     with c.uow() as uow:
         uow.staff.add(
             StaffAccount(
@@ -68,13 +71,11 @@ def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, An
         uow.commit()
     port = free_port()
     server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
+        uvicorn.Config(app_for(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    with TestClient(create_app(c)) as api:
+    with TestClient(app_for(c)) as api:
         login(api, EMAIL)  # enrols TOTP; the secret stays in api.app.state
         while not server.started:
             time.sleep(0.05)

@@ -18,9 +18,8 @@ from sqlalchemy import func, select
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container
 from piiguard.services.staff import accounts
-from piiguard.web.app import create_app
 from piiguard.web.session import SESSION_COOKIE
-from tests.e2e.conftest import PASSWORD, TestClient, first_account, login
+from tests.e2e.conftest import PASSWORD, TestClient, app_for, first_account, login
 
 PROBLEM = "application/problem+json"
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -41,7 +40,7 @@ STRONG = "velvet kettle orbits quietly"
 
 @pytest.fixture
 def api(container: Container) -> Iterator[TestClient]:
-    with TestClient(create_app(container)) as client:
+    with TestClient(app_for(container)) as client:
         yield client
 
 

@@ -28,10 +28,9 @@ from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.rights.rules import RequestKind, RequestStatus
 from piiguard.services.rights.intake import request_status
-from piiguard.web.app import create_app
 from piiguard.web.privacy.texts import KINDS, STATUSES, TEXT
 from tests.builders import contact, register
-from tests.e2e.conftest import CHROMIUM, free_port, needs_browser
+from tests.e2e.conftest import CHROMIUM, app_for, free_port, needs_browser
 from tests.mailserver import SmtpSink, body_text
 
 CODE = re.compile(r"^ {4}(\d{6})$", re.MULTILINE)
@@ -52,9 +51,7 @@ def centre(settings: Settings, mailbox: SmtpSink) -> Iterator[tuple[str, Contain
     assert settings.smtp_port == mailbox.port
     c = bootstrap(settings.model_copy(update={"public_url": base}), migrate=False)
     server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-        )
+        uvicorn.Config(app_for(c), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -32,10 +32,9 @@ from piiguard.services.decisions import evaluate_access
 from piiguard.services.policy.consents import list_consents, list_restrictions
 from piiguard.services.rights.intake import list_requests, request_status
 from piiguard.services.subjects.read import read_subject_data
-from piiguard.web.app import create_app
 from piiguard.web.privacy.texts import KINDS, STATUSES, TEXT
 from tests.builders import contact, register
-from tests.e2e.conftest import TestClient
+from tests.e2e.conftest import TestClient, app_for
 from tests.mailserver import SmtpSink, body_text
 
 ACCEPT = {"zh": "zh-CN,zh;q=0.9,en;q=0.5", "en": "en-GB,en;q=0.9,zh;q=0.3"}
@@ -54,7 +53,7 @@ def say(key: str, lang: str) -> str:
 @pytest.fixture
 def web(container: Container) -> Iterator[TestClient]:
     """The app over https (the privacy centre's cookies are Secure)."""
-    with TestClient(create_app(container), base_url="https://testserver") as client:
+    with TestClient(app_for(container), base_url="https://testserver") as client:
         yield client
 
 

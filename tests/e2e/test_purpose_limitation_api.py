@@ -21,11 +21,11 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import Department, StaffAccount
 from piiguard.services.clients import api_keys as accounts
-from piiguard.web.app import create_app
 from tests.e2e.conftest import (
     PASSWORD,
     Caller,
     TestClient,
+    app_for,
     counts,
     first_account,
     login,
@@ -871,7 +871,7 @@ def test_legal_exception_needs_a_second_privacy_officer_and_is_named(
 @pytest.mark.req("R2.5")
 def test_an_expired_legal_exception_lifts_nothing(moving: tuple[Container, FixedClock]) -> None:
     c, clock = moving
-    with TestClient(create_app(c)) as api:
+    with TestClient(app_for(c)) as api:
         officer, system = first_officer(c, api), system_client(c)
         officer2 = staff(c, api, "officer2@example.com", {"privacy_officer"})
         sid = subject(api, system)
@@ -1031,7 +1031,7 @@ def test_an_expired_export_becomes_a_finding_with_a_lifecycle(
     moving: tuple[Container, FixedClock],
 ) -> None:
     c, clock = moving
-    with TestClient(create_app(c)) as api:
+    with TestClient(app_for(c)) as api:
         officer = first_officer(c, api)
         put_system(api, officer, "erp")
         export = {

@@ -20,8 +20,7 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
-from piiguard.web.app import create_app
-from tests.e2e.conftest import Caller, TestClient
+from tests.e2e.conftest import Caller, TestClient, app_for
 from tests.e2e.test_purpose_limitation_api import (
     EMAIL,
     NAME,
@@ -290,7 +289,7 @@ def test_an_exception_that_has_already_expired_is_refused_by_the_injected_clock(
 ) -> None:
     c = clocked
     now = c.clock.now()
-    with TestClient(create_app(c)) as api:
+    with TestClient(app_for(c)) as api:
         officer, system = first_officer(c, api), system_client(c)
         sid = subject(api, system)
         before = written(c)

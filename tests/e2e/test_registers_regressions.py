@@ -10,8 +10,7 @@ import pytest
 
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
-from piiguard.web.app import create_app
-from tests.e2e.conftest import Caller, TestClient
+from tests.e2e.conftest import Caller, TestClient, app_for
 from tests.e2e.test_purpose_limitation_api import (
     assert_problem,
     first_officer,
@@ -66,7 +65,7 @@ def test_a_category_from_the_taxonomy_file_is_changed_in_the_file(
     )
     c = bootstrap(settings.model_copy(update={"taxonomy_file": yml}), migrate=False)
     try:
-        with TestClient(create_app(c)) as api:
+        with TestClient(app_for(c)) as api:
             officer, system = first_officer(c, api), system_client(c)
             subject(api, system, item(WECHAT, "lilei_wx"))
             r = api.delete(f"/api/v1/taxonomy/{WECHAT}", headers=officer.headers)

@@ -21,13 +21,13 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
-from piiguard.web.app import create_app
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e import cli_runner
 from tests.e2e.conftest import (
     PASSWORD,
     Caller,
     TestClient,
+    app_for,
     first_account,
     login,
     reauth,
@@ -41,7 +41,7 @@ PROBLEM = "application/problem+json"
 def moving(settings: Settings) -> Iterator[tuple[Container, FixedClock, TestClient]]:
     clock = FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     c = bootstrap(settings, clock=clock, migrate=False)
-    with TestClient(create_app(c)) as api:
+    with TestClient(app_for(c)) as api:
         yield c, clock, api
     c.close()
 

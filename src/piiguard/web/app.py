@@ -40,29 +40,31 @@ async def _checkpoint_loop(c: Container) -> None:
             log.warning("audit checkpoint failed: %s", type(exc).__name__)
 
 
-def create_app(c: Container) -> FastAPI:
-    @contextlib.asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        task = asyncio.create_task(_checkpoint_loop(c))
-        # reminders, webhooks, replies and the mail listener (R9.1, R9.2), unless a
-        # separate `piiguard worker` runs them (PIIGUARD_SCHEDULER=off)
-        background = Background(c) if c.settings.scheduler == "inprocess" else None
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    c: Container = app.state.container  # the container the app serves, as its routes read it
+    task = asyncio.create_task(_checkpoint_loop(c))
+    # reminders, webhooks, replies and the mail listener (R9.1, R9.2), unless a
+    # separate `piiguard worker` runs them (PIIGUARD_SCHEDULER=off)
+    background = Background(c) if c.settings.scheduler == "inprocess" else None
+    if background is not None:
+        await asyncio.to_thread(background.start)
+    try:
+        yield
+    finally:
         if background is not None:
-            await asyncio.to_thread(background.start)
-        try:
-            yield
-        finally:
-            if background is not None:
-                await asyncio.to_thread(background.stop)
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            await asyncio.to_thread(record_checkpoint, c.uow(), c.signer, c.clock)
+            await asyncio.to_thread(background.stop)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await asyncio.to_thread(record_checkpoint, c.uow(), c.signer, c.clock)
 
+
+def create_app(c: Container) -> FastAPI:
     app = FastAPI(
         title="piiguard",
         version=__version__,
-        lifespan=lifespan,
+        lifespan=_lifespan,
         description="Personal data held, used and proved as the privacy policy "
         "promises. Errors are RFC 9457 problem+json.",
         # every route refuses control characters in what it reads (R5.1,
