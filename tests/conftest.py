@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from piiguard.adapters.db.engine import make_engine
@@ -53,6 +53,8 @@ def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
     data.dispose()
     keys.dispose()
     yield data_url, keys_url
+    for engine in _PG_ENGINES.values():
+        engine.dispose()
     with admin.connect() as conn:
         for name in names:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -68,22 +70,32 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return var
 
 
+_PG_ENGINES: dict[str, Engine] = {}  # per database of this process: one pool for the resets
+
+
+def _pg_engine(url: str) -> Engine:
+    if url not in _PG_ENGINES:
+        _PG_ENGINES[url] = create_engine(url)
+    return _PG_ENGINES[url]
+
+
 def _truncate_pg(data_url: str, keys_url: str) -> None:
-    engine = create_engine(data_url)
-    names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    """Both databases back to just migrated: every row deleted, the sequences restarted, the
+    rows the migrations seed put back. DELETE rather than TRUNCATE: on tables of a few rows
+    one DELETE statement for all of them takes ~2 ms where TRUNCATE takes ~200 ms (it makes
+    new files for every table), and every PostgreSQL test pays it."""
+    deletes = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(metadata.sorted_tables))
+    restart = "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'"
+    with _pg_engine(data_url).begin() as conn:
+        conn.exec_driver_sql(f"{deletes}; {restart}")
         conn.execute(
             text("INSERT INTO audit_head (id, seq, entry_hash) VALUES (1, 0, :h)"), {"h": "0" * 64}
         )
         conn.execute(
             text("INSERT INTO policy_epoch (id, epoch, register_version) VALUES (1, 0, 0)")
         )
-    engine.dispose()
-    engine = create_engine(keys_url)
-    with engine.begin() as conn:
-        conn.execute(text("TRUNCATE subject_keys"))
-    engine.dispose()
+    with _pg_engine(keys_url).begin() as conn:
+        conn.exec_driver_sql("DELETE FROM subject_keys")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
