@@ -9,6 +9,7 @@ of case-folded, NFKC-normalised entries (~100,000 strings, a few MB): a lookup i
 
 from __future__ import annotations
 
+import functools
 import gzip
 import unicodedata
 from importlib import resources
@@ -27,7 +28,10 @@ class BreachedPasswordList:
         self._entries = entries
 
     @classmethod
+    @functools.cache
     def shipped(cls) -> BreachedPasswordList:
+        """The shipped list, one per process: it never changes, and reading it takes ~0.1 s
+        and a few MB, which every container that checks a password would pay again."""
         return cls()
 
     def _load(self) -> set[str]:

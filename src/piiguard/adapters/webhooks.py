@@ -18,6 +18,7 @@ may carry a token, so neither ever reaches an error text, a log or the audit tra
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -113,7 +114,12 @@ class HttpWebhookSender:
     def __init__(self, timeout: float = 10.0, user_agent: str = "piiguard-webhooks/1") -> None:
         self.timeout = timeout
         self.user_agent = user_agent
-        self._tls = ssl.create_default_context()
+
+    @functools.cached_property
+    def _tls(self) -> ssl.SSLContext:
+        """Made at the first delivery: reading the trust store takes ~40 ms, which a process
+        that sends no webhook (a CLI command, a test's container) need not pay."""
+        return ssl.create_default_context()
 
     def deliver(self, url: str, secret: bytes, payload: Mapping[str, object]) -> Delivery:
         try:
