@@ -27,6 +27,7 @@ from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from tests.clocks import SteppingClock
 from tests.mailserver import SmtpSink
+from tests.passwords import QUICK
 
 PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
 SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
@@ -149,7 +150,7 @@ def settings(
 
 @pytest.fixture
 def container(settings: Settings) -> Iterator[Container]:
-    c = bootstrap(settings, migrate=False, clock=SteppingClock())
+    c = bootstrap(settings, migrate=False, clock=SteppingClock(), passwords=QUICK)
     yield c
     c.close()
 

@@ -35,6 +35,7 @@ from piiguard.web.session import CSRF_HEADER, SESSION_COOKIE
 from tests.conftest import PG_ENV, SKIP_PG, _truncate_pg
 from tests.e2e.conftest import PASSWORD, TestClient, first_account
 from tests.mailserver import SmtpSink
+from tests.passwords import QUICK
 
 SEED = int(os.environ.get("PIIGUARD_FUZZ_SEED", "20260611"))
 EXAMPLES = int(os.environ.get("PIIGUARD_FUZZ_EXAMPLES", "4"))
@@ -176,7 +177,7 @@ def _strings(value: Any, found: set[str]) -> set[str]:
 def make_target(request: pytest.FixtureRequest, tmp: Path) -> Iterator[Target]:
     """The body of the module-scoped fixtures of test_fuzz.py and test_bad_input.py."""
     backend = str(request.param)
-    c = bootstrap(_settings(backend, tmp / "var", request), migrate=False)
+    c = bootstrap(_settings(backend, tmp / "var", request), migrate=False, passwords=QUICK)
     app = create_app(c)
     try:
         # the fuzzed client runs the app's lifespan and keeps one event loop for all its

@@ -20,6 +20,7 @@ from piiguard.domain.accounts import StaffAccount
 from piiguard.services.clients import api_keys as accounts
 from piiguard.web.authz import RULES, route_table
 from tests.e2e.conftest import PASSWORD, TestClient, app_for
+from tests.passwords import QUICK
 
 ROLES = ("admin", "privacy_officer", "staff", "auditor", "system", "anonymous")
 ALL = frozenset(ROLES)
@@ -242,7 +243,7 @@ PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or r
 def app_and_callers(settings: Settings) -> Iterator[tuple[TestClient, dict[str, Any]]]:
     """One account per staff role, with no TOTP (the matrix is about authorization; TOTP is
     tested in test_staff_api.py), a system key, and nobody."""
-    c = bootstrap(settings.model_copy(update={"mfa_roles": []}), migrate=False)
+    c = bootstrap(settings.model_copy(update={"mfa_roles": []}), migrate=False, passwords=QUICK)
     with TestClient(app_for(c), base_url="https://testserver") as api:
         yield api, _callers(c, api)
     c.close()

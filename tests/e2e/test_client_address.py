@@ -17,6 +17,7 @@ from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.web.client_address import client_address
 from tests.e2e.conftest import PASSWORD, TestClient, app_for, first_account
+from tests.passwords import QUICK
 
 PROXY = "10.0.0.5"
 LOGIN = "/api/v1/staff/login"
@@ -29,7 +30,9 @@ def behind_proxy(settings: Settings) -> Iterator[Container]:
     s = settings.model_copy(
         update={"trusted_proxies": ["10.0.0.0/29"], "login_address_free_attempts": 2}
     )
-    c = bootstrap(s, clock=FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), migrate=False)
+    c = bootstrap(
+        s, clock=FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC)), migrate=False, passwords=QUICK
+    )
     yield c
     c.close()
 

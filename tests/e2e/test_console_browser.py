@@ -31,6 +31,7 @@ from tests.e2e.conftest import (
     needs_browser,
     totp_code,
 )
+from tests.passwords import QUICK
 
 IDLE_SECONDS = 2.0
 EMAIL = "li.lei@st-machinery.cn"
@@ -53,8 +54,9 @@ def console(settings: Settings) -> Iterator[tuple[str, Container, TestClient, An
     c = bootstrap(
         settings.model_copy(update={"session_idle_minutes": IDLE_SECONDS / 60}),
         migrate=False,
-        clock=SteppingClock(),
-    )  # the unlock's code: no wait for it
+        clock=SteppingClock(),  # the unlock's code: no wait for it
+        passwords=QUICK,
+    )
     with c.uow() as uow:
         uow.staff.add(
             StaffAccount(

@@ -60,3 +60,13 @@ def test_sign_ins_beyond_the_totp_window_move_the_clock_not_the_test(
     after = container.clock.now()
     steps = int(after.timestamp()) // 30 - int(before.timestamp()) // 30
     assert 1 <= steps <= 3, (before, after)  # on to the steps the sign-ins needed
+
+
+def test_the_tests_hash_passwords_with_argon2id_at_its_lowest_cost(
+    container: Container, officer: Caller
+) -> None:
+    """The same algorithm and code paths as in production (the parameters themselves are
+    tested with production's: test_staff_security.py, upgraded at login)."""
+    with container.uow(readonly=True) as uow:
+        found = uow.staff.get(officer.id)
+    assert found is not None and found[1].startswith("$argon2id$v=19$m=1024,t=1,p=1$")

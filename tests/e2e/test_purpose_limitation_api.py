@@ -31,6 +31,7 @@ from tests.e2e.conftest import (
     login,
     reauth,
 )
+from tests.passwords import QUICK
 
 PROBLEM = "application/problem+json"
 EMAIL, NAME, ACCOUNT = "li.lei@example.cn", "李雷", "6222020200112233445"
@@ -727,7 +728,7 @@ def test_a_role_the_purpose_does_not_allow_is_refused(
 def moving(settings: Settings) -> Iterator[tuple[Container, FixedClock]]:
     """A container whose clock the test moves."""
     clock = FixedClock(datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
-    c = bootstrap(settings, clock=clock, migrate=False)
+    c = bootstrap(settings, clock=clock, migrate=False, passwords=QUICK)
     yield c, clock
     c.close()
 

@@ -38,6 +38,7 @@ from tests.e2e.test_purpose_limitation_api import (
 )
 from tests.e2e.test_requests_api import code_of, open_request, package_of, reply_of, verify
 from tests.mailserver import SmtpSink
+from tests.passwords import QUICK
 
 RESIDENT_ID = "user.government_id.national_identification_number"
 ID_NUMBER = "11010519491231002X"
@@ -278,7 +279,7 @@ def test_an_item_collected_for_purposes_its_category_may_serve_is_recorded(
 @pytest.fixture
 def clocked(settings: Settings) -> Iterator[Container]:
     clock = FixedClock(datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
-    c = bootstrap(settings, clock=clock, migrate=False)
+    c = bootstrap(settings, clock=clock, migrate=False, passwords=QUICK)
     yield c
     c.close()
 

@@ -33,6 +33,7 @@ from tests.e2e.conftest import (
     reauth,
     totp_code,
 )
+from tests.passwords import QUICK
 
 PROBLEM = "application/problem+json"
 
@@ -40,7 +41,7 @@ PROBLEM = "application/problem+json"
 @pytest.fixture
 def moving(settings: Settings) -> Iterator[tuple[Container, FixedClock, TestClient]]:
     clock = FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
-    c = bootstrap(settings, clock=clock, migrate=False)
+    c = bootstrap(settings, clock=clock, migrate=False, passwords=QUICK)
     with TestClient(app_for(c)) as api:
         yield c, clock, api
     c.close()

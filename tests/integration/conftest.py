@@ -11,6 +11,7 @@ import pytest
 from piiguard.adapters.clock import FixedClock
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
+from tests.passwords import QUICK
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -22,6 +23,6 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def c(settings: Settings, clock: FixedClock) -> Iterator[Container]:
-    container = bootstrap(settings, migrate=False, clock=clock)
+    container = bootstrap(settings, migrate=False, clock=clock, passwords=QUICK)
     yield container
     container.close()

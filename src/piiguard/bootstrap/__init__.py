@@ -160,6 +160,7 @@ def bootstrap(
     clock: Clock | None = None,
     migrate: bool = True,
     mailer: Mailer | None = None,
+    passwords: Argon2Passwords | None = None,
 ) -> Container:
     # errors in this process's logs without their messages: they may quote personal data
     safe_logging.install()
@@ -177,7 +178,7 @@ def bootstrap(
         upgrade(keys_engine, "keystore")
     taxonomy = load_taxonomy(settings.taxonomy_file)
     seal = DecisionSeal()
-    passwords = Argon2Passwords()
+    passwords = passwords or Argon2Passwords()  # RFC 9106's parameters unless given others
     provider = LocalKeyProvider(settings.key_file)
     vault = EnvelopeVault(
         KeyStore(keys_engine),
