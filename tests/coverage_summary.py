@@ -37,14 +37,14 @@ def rows(files: dict[str, dict[str, dict[str, int]]]) -> dict[str, dict[str, int
 
 def main() -> int:
     cov = coverage.Coverage()
-    try:
-        cov.load()
-    except coverage.CoverageException as exc:
-        print(f"no coverage data: {exc}", file=sys.stderr)
-        return 1
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "coverage.json"
-        cov.json_report(outfile=str(out))
+        try:
+            cov.load()
+            cov.json_report(outfile=str(out))
+        except coverage.CoverageException as exc:  # e.g. the suite stopped before any test
+            print(f"no coverage to report: {exc}", file=sys.stderr)
+            return 1
         report = json.loads(out.read_text("utf-8"))
     packages = rows(report["files"])
     width = max(len(name) for name in packages)
