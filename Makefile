@@ -23,6 +23,9 @@ $(RUNTIME_STAMP): $(INSTALL_INPUTS)
 	@echo "Installing piiguard into $(VENV) (first time takes a minute) ..."
 	@$(PIP) install --quiet --upgrade pip
 	@$(PIP) install --quiet -e .
+	@# bytecode for piiguard's own modules now (pip compiles the dependencies' at install): the
+	@# CLI then starts from .pyc even where PYTHONDONTWRITEBYTECODE is set (docs/benchmarks.md)
+	@$(BIN)/python -m compileall -q -j 0 src > /dev/null
 	@rm -f $(VENV)/.installed-* && touch $@
 
 # the dev extras (with the runtime's own requirements, so pip keeps both satisfied) without

@@ -8,9 +8,6 @@ from functools import cache
 from operator import mul
 
 import phonenumbers
-from stdnum import iban as stdnum_iban
-from stdnum import numdb
-from stdnum.util import get_cc_module
 
 from piiguard.scanner.detectors import phones
 
@@ -150,6 +147,11 @@ IBAN_CLASSES: dict[str, str | None] = {}
 def _bban_structure(country: str) -> re.Pattern[str] | None:
     """The BBAN pattern python-stdnum's IBAN registry gives this country ("8!n10!n" is eight
     digits then ten); None where stdnum has more to check (a country module) or no entry."""
+    # python-stdnum is imported here, when the first IBAN-shaped value is checked: it costs
+    # ~40 ms, a third of the scan command's start (docs/benchmarks.md, "CLI start")
+    from stdnum import numdb  # noqa: PLC0415
+    from stdnum.util import get_cc_module  # noqa: PLC0415
+
     IBAN_CLASSES[country] = None
     if get_cc_module(country.lower(), "iban") is not None:
         return None
@@ -171,6 +173,8 @@ def iban(compact: str) -> bool:
         structure = _bban_structure(number[:2])
         if structure is not None:
             return structure.fullmatch(number[4:]) is not None
+    from stdnum import iban as stdnum_iban  # noqa: PLC0415 - see _bban_structure
+
     return bool(stdnum_iban.is_valid(compact))
 
 
