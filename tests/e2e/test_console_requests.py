@@ -28,7 +28,7 @@ from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestSta
 from piiguard.services.rights import intake as uc
 from piiguard.services.rights import mail_intake as intake
 from piiguard.services.staff.login import token_hash
-from piiguard.web.console import rights as console_requests
+from piiguard.web.console import rights_queue as console_queue
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, login, totp_code
 from tests.mailserver import SmtpSink, body_text
@@ -238,7 +238,7 @@ def test_the_queue_lists_overdue_first_then_by_due_date_and_its_filters_work(
     bad = staff.page("/console/requests?kind=everything&due_before=soon", status=422)
     assert 'aria-invalid="true"' in bad and 'id="filters-due_before-error"' in bad
 
-    monkeypatch.setattr(console_requests, "PAGE_SIZE", 2)
+    monkeypatch.setattr(console_queue, "PAGE_SIZE", 2)
     first = staff.page("/console/requests")
     assert queue_ids(first) == [late10, late5] and 'rel="next"' in first
     assert 'rel="prev"' not in first

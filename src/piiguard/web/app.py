@@ -20,6 +20,7 @@ from piiguard.web.api import rights as requests
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
 from piiguard.web.console import rights_intake as console_request_intake
+from piiguard.web.console import rights_queue as console_request_queue
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
 from piiguard.web.crashes import CrashGuard
@@ -91,6 +92,7 @@ def create_app(c: Container) -> FastAPI:
         console.router,
         # before console_requests: "triage" and "new" are not a request's id
         console_request_intake.router,
+        console_request_queue.router,
         console_requests.router,
         console_request_steps.router,
         privacy_requests.router,

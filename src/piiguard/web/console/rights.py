@@ -1,13 +1,14 @@
-"""The staff console's pages for requests of the person (R4.3, R4.4, R9.2): the queue
-(overdue first, filters, paging) and one request (what the person asked, its timeline, the
-notices to systems, and the forms of the steps its status allows), with what the request
-pages share: `requests_page` (the page frame: words, flashes, lock timer, the form in
-error), `request_page`, `back_to_request`, `form_error`. Server-rendered, usable without
-JavaScript: every filter is a GET form. Beside it: web/console/rights_intake.py (the mail
-the inbox could not read, and the form that records a request made by phone, letter or
-email) and web/console/rights_steps.py (the step forms: POST with the session's CSRF token,
-answered 303 back to the request with a message, or this page again with the error next
-to the field).
+"""The staff console's page of one request of the person (R4.3, R4.4, R9.2): what the
+person asked, its timeline, the notices to systems, and the forms of the steps its status
+allows; with what the request pages share: `requests_page` (the page frame: words,
+flashes, lock timer, the form in error), `request_page`, `request_row` (a request's row in
+the queue and its summary here), `back_to_request`, `form_error`. Server-rendered, usable
+without JavaScript. Beside it: web/console/rights_queue.py (the queue: overdue first,
+filters, paging), web/console/rights_intake.py (the mail the inbox could not read, and the
+form that records a request made by phone, letter or email) and
+web/console/rights_steps.py (the step forms: POST with the session's CSRF token, answered
+303 back to the request with a message, or this page again with the error next to the
+field).
 
 Who may do what is web/authz.py's rules: staff, privacy officers and auditors see the
 queue and a request — an auditor only its metadata and timeline, never what the person
@@ -23,7 +24,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -35,7 +36,6 @@ from piiguard.domain.audit import AuditEntry
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import DomainError, NotAuthenticated
 from piiguard.domain.ports import AuditQuery
-from piiguard.domain.rights.ports import QueueFilter
 from piiguard.domain.rights.rules import (
     RequestKind,
     RequestStatus,
@@ -55,7 +55,6 @@ from piiguard.web.problems import STATUS
 from piiguard.web.session import seconds_until_lock, staff_session
 
 router = APIRouter(prefix="/console/requests", include_in_schema=False)
-PAGE_SIZE = 50
 HANDLERS = frozenset({STAFF, OFFICER})
 Text = Annotated[str, Form(max_length=1024)]
 Long = Annotated[str, Form(max_length=10_000)]
@@ -192,46 +191,11 @@ def back_to_request(request_id: str, done: str, **extra: str) -> Response:
     return see(f"/console/requests/{request_id}?{query}")
 
 
-# --- the queue (R9.2) --------------------------------------------------------------------------
-
-
-def _parse_filters(
-    actor: Actor,
-    now: datetime,
-    kind: str,
-    status: str,
-    due_before: str,
-    assignee: str,
-    overdue: str,
-    offset: int,
-) -> tuple[QueueFilter, FormError | None]:
-    error = None
-    try:
-        k = RequestKind(kind) if kind else None
-    except ValueError:
-        k, error = None, FormError("filters", "kind", f"unknown kind {kind!r}")
-    try:
-        statuses = frozenset({RequestStatus(status)}) if status else None
-    except ValueError:
-        statuses, error = None, FormError("filters", "status", f"unknown status {status!r}")
-    try:
-        before = (
-            datetime.combine(date.fromisoformat(due_before), time.min, UTC) if due_before else None
-        )
-    except ValueError:
-        before, error = None, FormError("filters", "due_before", "a date: YYYY-MM-DD")
-    return QueueFilter(
-        statuses,
-        k,
-        actor.id if assignee == "me" else None,
-        before,
-        now if overdue else None,
-        PAGE_SIZE + 1,
-        offset,
-    ), error
-
-
-def _row(r: RightsRequest, now: datetime, staff: dict[str, str], c: Container) -> dict[str, Any]:
+def request_row(
+    r: RightsRequest, now: datetime, staff: dict[str, str], c: Container
+) -> dict[str, Any]:
+    """A request as one row of the queue and the summary atop its page: status, due date,
+    days left or overdue, assignee, flags (excessive, fee, second step due)."""
     overdue = r.overdue(now)
     # whole days: "29 days left" the day it arrives, "10 days overdue" ten days after
     left = max(0, math.ceil((r.due_at - now).total_seconds() / 86400))
@@ -263,53 +227,6 @@ def _row(r: RightsRequest, now: datetime, staff: dict[str, str], c: Container) -
         "assignee": staff.get(r.assignee, r.assignee[:8]) if r.assignee else None,
         "flags": flags,
     }
-
-
-@router.get("", response_class=HTMLResponse)
-def queue(
-    request: Request,
-    c: ContainerDep,
-    actor: Authorized,
-    kind: Param = "",
-    status: Param = "",
-    due_before: Param = "",
-    assignee: Param = "",
-    overdue: Param = "",
-    page: Param = "1",
-) -> HTMLResponse:
-    """The queue: overdue first (red, with the days overdue), then by due date."""
-    now = c.clock.now()
-    number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
-    f, error = _parse_filters(
-        actor, now, kind, status, due_before, assignee, overdue, (number - 1) * PAGE_SIZE
-    )
-    found = [] if error else uc.list_requests(c.uow(readonly=True), f)
-    staff = staff_names(c)
-    shown = {
-        "kind": kind,
-        "status": status,
-        "due_before": due_before,
-        "assignee": "me" if assignee == "me" else "",
-        "overdue": "1" if overdue else "",
-    }
-    kept = {k: v for k, v in shown.items() if v}
-    return requests_page(
-        request,
-        c,
-        actor,
-        "queue.html",
-        {
-            "rows": [_row(r, now, staff, c) for r in found[:PAGE_SIZE]],
-            "f": shown,
-            "page": number,
-            "error": error,
-            "prev": f"?{urlencode({**kept, 'page': number - 1})}" if number > 1 else None,
-            "next": (
-                f"?{urlencode({**kept, 'page': number + 1})}" if len(found) > PAGE_SIZE else None
-            ),
-        },
-        422 if error else 200,
-    )
 
 
 def choices(c: Container) -> dict[str, Any]:
@@ -424,7 +341,7 @@ def request_page(
         forms.add("replied")
     context: dict[str, Any] = {
         "r": req,
-        "row": _row(req, now, staff, c),
+        "row": request_row(req, now, staff, c),
         "details": details,
         "tasks": tasks,
         "packages": packages,
