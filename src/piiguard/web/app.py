@@ -23,6 +23,11 @@ from piiguard.web.console import rights_intake as console_request_intake
 from piiguard.web.console import rights_queue as console_request_queue
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
+from piiguard.web.console.datamap import pages as console_datamap
+from piiguard.web.console.oversight import pages as console_oversight
+from piiguard.web.console.people import pages as console_people
+from piiguard.web.console.registers import pages as console_registers
+from piiguard.web.console.team import pages as console_team
 from piiguard.web.crashes import CrashGuard
 from piiguard.web.privacy import consents as privacy_consents
 from piiguard.web.privacy import packages as privacy_packages
@@ -95,6 +100,11 @@ def create_app(c: Container) -> FastAPI:
         console_request_queue.router,
         console_requests.router,
         console_request_steps.router,
+        console_datamap.router,
+        console_registers.router,
+        console_people.router,
+        console_oversight.router,
+        console_team.router,
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,

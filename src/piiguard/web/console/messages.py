@@ -1,0 +1,140 @@
+"""Service errors in the reader's language on the console's pages. The services raise
+domain errors with an English message and a stable `code` and `field`; a Chinese page shows
+a Chinese sentence for the code that names the field by its Chinese label (never the value
+that was sent), and an English page the service's own message, which says what to do next.
+A code without its own sentence falls back to the generic one for its kind."""
+
+from __future__ import annotations
+
+# field name (the service's or the form's) -> (zh-CN, en)
+LABELS: dict[str, tuple[str, str]] = {
+    "key": ("标识", "key"),
+    "name": ("名称", "name"),
+    "name_zh": ("中文名称", "Chinese name"),
+    "name_en": ("英文名称", "English name"),
+    "status": ("状态", "status"),
+    "url": ("网址", "URL"),
+    "changes": ("更正内容", "changes"),
+    "purpose": ("用途", "purpose"),
+    "purposes": ("用途", "purposes"),
+    "category": ("数据类别", "data category"),
+    "categories": ("数据类别", "data categories"),
+    "subject_id": ("个人编号", "person id"),
+    "subject_ids": ("个人编号", "person ids"),
+    "reason": ("理由", "reason"),
+    "basis": ("法律依据", "legal basis"),
+    "scope": ("范围", "scope"),
+    "valid_until": ("有效期至", "valid until"),
+    "expires_at": ("到期时间", "expires at"),
+    "region": ("所在地区", "region"),
+    "owner": ("负责人", "owner"),
+    "kind": ("类型", "kind"),
+    "system": ("系统", "system"),
+    "systems": ("系统", "systems"),
+    "recipient": ("接收方", "recipient"),
+    "email": ("邮箱", "email"),
+    "display_name": ("姓名", "name"),
+    "department": ("部门", "department"),
+    "roles": ("角色", "roles"),
+    "password": ("密码", "password"),
+    "new_password": ("新密码", "new password"),
+    "current_password": ("当前密码", "current password"),
+    "code": ("验证码", "code"),
+    "totp": ("验证码", "code"),
+    "text_shown": ("向本人展示的文本", "text shown"),
+    "given_by": ("同意人", "given by"),
+    "method": ("方式", "method"),
+    "evidence": ("证据", "evidence"),
+    "guardian_id": ("监护人", "guardian"),
+    "tier": ("级别", "tier"),
+    "parent": ("上级类别", "parent category"),
+    "retention_days": ("保存期限（天）", "retention (days)"),
+    "needs_consent": ("是否需要同意", "needs consent"),
+    "outcome": ("结果", "outcome"),
+    "assignee": ("负责人", "assignee"),
+    "note": ("说明", "note"),
+    "value": ("值", "value"),
+    "contact": ("联系方式", "contact"),
+    "overlap": ("旧密钥保留时间", "overlap"),
+    "client": ("系统客户端", "system client"),
+    "lookup": ("查找条件", "look-up"),
+    "actor": ("操作者", "actor"),
+    "action": ("操作", "action"),
+    "target": ("对象", "target"),
+    "since": ("起始时间", "from"),
+    "until": ("截止时间", "until"),
+    "page": ("页码", "page"),
+}
+
+# code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
+# gave no message)
+BY_CODE: dict[str, tuple[str, str]] = {
+    "invalid-input": ("「{f}」填写有误，请检查后重试。", "Check {f} and try again."),
+    "unknown-category": (
+        "「{f}」不是数据分类中的类别，请从列表中选择。",
+        "{f} is not a category of the taxonomy: pick one from the list.",
+    ),
+    "not-found": ("未找到该记录，可能已被删除或编号有误。", "Not found: it may have been removed."),
+    "conflict": (
+        "该操作与当前状态冲突（例如已处理或重复），请刷新页面后再试。",
+        "This conflicts with the current state: reload the page and try again.",
+    ),
+    "access-denied": (
+        "决策点拒绝了此次使用，原因见决定记录。",
+        "The decision point refused this use: see the decision.",
+    ),
+    "forbidden": ("您的角色无权执行此操作。", "Your roles do not allow this."),
+    "purpose-not-assigned": (
+        "该用途未分配给您的部门，请选择部门可用的用途。",
+        "This purpose is not assigned to your department: choose one it may use.",
+    ),
+    "not-authenticated": (
+        "密码或验证码不正确，请重新输入以确认此操作。",
+        "Password or code not accepted: enter them again to confirm.",
+    ),
+    "reauth-required": (
+        "此操作需要重新验证身份：请再次输入密码（和验证码）。",
+        "This change needs your password (and code) again.",
+    ),
+    "mfa-required": ("请输入身份验证器中的验证码。", "Enter the code from your authenticator."),
+    "session-locked": ("页面已锁定，请重新输入密码。", "The page is locked: enter your password."),
+    "too-many-attempts": (
+        "尝试次数过多，请稍后再试。",
+        "Too many attempts: wait a little and try again.",
+    ),
+    "csrf-refused": (
+        "表单已过期或来源不明，请重新打开页面后再提交。",
+        "The form expired or did not come from this console: open the page again.",
+    ),
+    "session-pending": ("请先完成账户设置步骤。", "Finish setting up your account first."),
+    "mail-error": (
+        "邮件暂时无法发送，操作已记录，稍后将重试。",
+        "Mail could not be sent now; the change is recorded and sending will be retried.",
+    ),
+    "credential-not-readable": (
+        "此类凭据只保存校验值，无法读取。",
+        "Credentials of this kind are kept as verifiers only and cannot be read.",
+    ),
+    "key-shredded": ("该个人的数据已被删除，无法读取。", "This person's data was erased."),
+    "vault-integrity": (
+        "数据完整性校验失败，已通知个人信息保护负责人。",
+        "An integrity check failed; the privacy officers are alerted.",
+    ),
+}
+FALLBACK = ("操作未能完成，请检查输入后重试。", "That did not work: check the form and try again.")
+
+
+def label(field: str, lang: str) -> str:
+    """A form field's name for people, in `lang`."""
+    zh, en = LABELS.get(field, (field, field.replace("_", " ")))
+    return zh if lang == "zh-CN" else en
+
+
+def message_for(code: str, field: str, lang: str, detail: str = "") -> str:
+    """The message for an error `code` about `field` in `lang`: on an English page the
+    service's own `detail` when there is one (it says what to do next)."""
+    zh, en = BY_CODE.get(code, FALLBACK)
+    if lang != "zh-CN" and detail:
+        return detail
+    text = zh if lang == "zh-CN" else en
+    return text.format(f=label(field, lang) if field else ("内容" if lang == "zh-CN" else "it"))
