@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pyotp
 import pytest
@@ -242,3 +243,16 @@ if CHROMIUM is None and os.environ.get("PIIGUARD_REQUIRE_BROWSER"):  # CI: never
 needs_browser = pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium: apt-get install chromium (CI does)"
 )
+
+
+@pytest.fixture
+def people(container: Container, api: TestClient, officer: Caller, auditor: Caller) -> Any:
+    """Signed-in console users (tests/e2e/console_client.py): staff (sales), the first
+    account (admin + privacy officer), a second privacy officer, an auditor."""
+    from tests.e2e.console_client import Console, People, member  # noqa: PLC0415 (cycle)
+
+    staff = member(container, api, "zhou.min@example.com", {"staff"}, "Zhou Min")
+    second = member(container, api, "chen.jing@example.com", {"privacy_officer"}, "Chen Jing")
+    return People(
+        Console(api, staff), Console(api, officer), Console(api, second), Console(api, auditor)
+    )
