@@ -13,15 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from piiguard.domain.access import (
-    ALLOWED,
-    RULE_REASONS,
-    RULES,
-    AccessRequest,
-    PolicyState,
-    SubjectState,
-    decide,
-)
+from piiguard.domain.access import ALLOWED, AccessRequest, PolicyState, SubjectState, decide
+from piiguard.domain.access_rules import RULE_REASONS, RULES
 from piiguard.domain.consent import (
     Consent,
     ConsentKind,

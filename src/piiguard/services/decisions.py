@@ -7,13 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from piiguard.domain.access import (
-    RULE_REASONS,
-    AccessRequest,
-    PolicyState,
-    SubjectState,
-    decide,
-)
+from piiguard.domain.access import AccessRequest, PolicyState, SubjectState, decide
+from piiguard.domain.access_rules import RULE_REASONS
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Action, Actor, Decision, Outcome, RecordedDecision
 from piiguard.domain.errors import DomainError, InvalidInput, NotFound
