@@ -19,6 +19,7 @@ from piiguard.config import Settings
 from piiguard.domain.accounts import StaffAccount
 from piiguard.services.clients import api_keys as accounts
 from piiguard.web.authz import RULES, route_table
+from tests.e2e import expected_console
 from tests.e2e.conftest import PASSWORD, TestClient, app_for
 from tests.passwords import QUICK
 
@@ -44,6 +45,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/docs",
             "/docs/oauth2-redirect",
             "/redoc",
+            "/",
             "/setup",
             "/console/login",
             "/console/console.js",
@@ -234,6 +236,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ],
         OFFICER,
     ),
+    # the console's register pages: one module per area in tests/e2e/expected_console/
+    **expected_console.ROWS,
 }
 SESSION_ENDING = {("POST", "/api/v1/staff/logout"), ("POST", "/console/logout")}
 PLACEHOLDER = "00000000-0000-4000-8000-0000000fffff"  # no account, subject or record

@@ -124,6 +124,7 @@ def test_ctrl_c_on_make_run_prints_nothing_alarming(settings: Settings, tmp_path
     with started(make, env, port, tmp_path / "make.log") as running:
         output = ctrl_c(running)
     assert "Serving on" in output
+    assert f"127.0.0.1:{port}/console" in output or f"localhost:{port}/console" in output, output
     assert not [word for word in ALARMING if word in output], output  # no "Error 130"
     # make itself was interrupted (as a shell's Ctrl-C ends it, silently); piiguard exited 0
     assert running.proc.returncode in (0, -signal.SIGINT), output

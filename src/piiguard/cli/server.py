@@ -141,9 +141,12 @@ def serve(
         _requests_line(c)
         for warning in public_url_warnings(c.settings, host, port):
             err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+        processes = f" with {workers} processes" if workers > 1 else ""
+        out.print(f"\nServing on [bold]{url}[/bold]{processes}")
         out.print(
-            f"\nServing on [bold]{url}[/bold]  (API docs: {url}/docs, health: "
-            f"{url}/healthz)" + (f" with {workers} processes" if workers > 1 else "")
+            f"  Staff console / 员工控制台: [bold]{url}/console[/bold]\n"
+            f"  Privacy centre / 隐私中心:  {url}/privacy\n"
+            f"  API docs: {url}/docs   health: {url}/healthz"
         )
         if workers == 1:
             run_server(lambda: create_app(c), host, port, access_log=access_log)

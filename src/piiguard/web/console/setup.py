@@ -1,20 +1,23 @@
-"""The one-time setup of the first staff account (/setup, in Simplified Chinese and English),
-reached from the link `piiguard init` prints; rendered with the pages' one Jinja2
-environment (web/html.py)."""
+"""The way in: `/` (a staff session goes on to the console; anyone else chooses between the
+privacy centre and the console's sign-in) and the one-time setup of the first staff account
+(/setup, in Simplified Chinese and English), reached from the link `piiguard init` prints,
+whose last step leads to the console's sign-in (and TOTP enrolment). Rendered with the
+pages' one Jinja2 environment (web/html.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from piiguard.bootstrap import Container
 from piiguard.domain.errors import DomainError
 from piiguard.domain.staff_security import needs_mfa
 from piiguard.services.staff.accounts import FIRST_ACCOUNT_ROLES, complete_setup
 from piiguard.web.deps import ContainerDep
-from piiguard.web.html import templates
+from piiguard.web.html import secure, see, templates
+from piiguard.web.session import SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,6 +26,17 @@ def _min_password(c: Container) -> int:
     # the first account is a privacy officer: TOTP follows at its first sign-in
     p = c.staff.policy
     return p.min_length_mfa if needs_mfa(FIRST_ACCOUNT_ROLES, p) else p.min_length
+
+
+@router.get("/", response_class=HTMLResponse)
+def way_in(request: Request) -> Response:
+    """Staff with a session cookie go on to the console (which checks it); the public
+    chooses the privacy centre or the console's sign-in."""
+    if request.cookies.get(SESSION_COOKIE):
+        return see("/console")
+    response = templates.TemplateResponse(request, "index.html", {})
+    secure(response)
+    return response
 
 
 @router.get("/setup", response_class=HTMLResponse)

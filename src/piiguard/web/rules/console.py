@@ -17,6 +17,7 @@ from piiguard.web.rules.base import (
 )
 
 RULES: dict[tuple[str, str], Rule] = {
+    ("GET", "/"): PUBLIC,  # the way in: the privacy centre or the console
     # the staff console (web/console/pages.py); its forms carry the CSRF token
     ("GET", "/console/login"): PUBLIC,
     ("POST", "/console/login"): PUBLIC,  # login CSRF checked by the route (no session yet)
