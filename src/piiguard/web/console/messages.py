@@ -64,6 +64,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "since": ("起始时间", "from"),
     "until": ("截止时间", "until"),
     "page": ("页码", "page"),
+    "legal_basis": ("法律依据", "legal basis"),
+    "active": ("状态", "status"),
+    "description": ("说明", "description"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
