@@ -67,6 +67,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "legal_basis": ("法律依据", "legal basis"),
     "active": ("状态", "status"),
     "description": ("说明", "description"),
+    "cloud_provider": ("云服务商", "cloud provider"),
+    "cloud_approved": ("云服务商批准", "cloud provider approval"),
+    "locations": ("存放位置", "locations"),
+    "usable": ("数据可否流向", "data may flow"),
+    "state": ("复核状态", "review state"),
+    "age": ("时长", "age"),
+    "finding_id": ("发现项编号", "finding id"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
