@@ -107,6 +107,10 @@ class Vault(Protocol):
 
     def rotate(self) -> RotationReport: ...
 
+    def key_versions(self) -> tuple[str, dict[str, int]]:
+        """The current KEK version, and how many subject keys each version wraps."""
+        ...
+
     def retire(self, version: str) -> None: ...
 
 

@@ -138,6 +138,9 @@ class EnvelopeVault:
             done += len(rows)
         return RotationReport(new, done, self._keystore.versions_in_use())
 
+    def key_versions(self) -> tuple[str, dict[str, int]]:
+        return self._provider.current_version(), self._keystore.versions_in_use()
+
     def retire(self, version: str) -> None:
         in_use = self._keystore.versions_in_use().get(version, 0)
         if in_use:

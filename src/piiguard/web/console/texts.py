@@ -120,6 +120,31 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "any": ("全部", "Any"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
+    # the front page (web/console/front.py)
+    "needs_you": ("需要您处理", "Needs you now"),
+    "nothing_waiting": ("目前没有待处理事项。", "Nothing is waiting for you."),
+    "attn_requests_overdue": ("{n} 件权利请求已逾期", "{n} rights requests overdue"),
+    "attn_requests_due_soon": (
+        "{n} 件权利请求将在 7 天内到期",
+        "{n} rights requests due within 7 days",
+    ),
+    "attn_requests_open": ("待办权利请求共 {n} 件", "{n} rights requests open in all"),
+    "controls": ("控制措施状态", "State of the controls"),
+    "last_verification": ("最近一次审计记录校验", "Last audit trail verification"),
+    "verified_ok": ("完整", "intact"),
+    "verified_bad": ("在第 {seq} 条处断裂", "broken at entry {seq}"),
+    "entries_n": ("{n} 条记录", "{n} entries"),
+    "verification_stale": ("已超过 7 天", "more than 7 days ago"),
+    "never_verified": ("尚未校验", "never verified"),
+    "to_audit": ("前往审计记录", "go to the audit trail"),
+    "last_checkpoint": ("最近一次签名检查点", "Last signed checkpoint"),
+    "up_to_entry": ("截至第 {n} 条", "up to entry {n}"),
+    "signature_ok": ("签名有效", "signature valid"),
+    "signature_bad": ("签名无效", "signature INVALID"),
+    "no_checkpoint": ("尚无检查点", "no checkpoint yet"),
+    "kek_versions": ("密钥加密密钥（KEK）版本", "Key-encryption key (KEK) versions"),
+    "kek_current": ("当前版本 {v}", "current version {v}"),
+    "kek_in_use": ("版本 {v} 封装 {n} 个个人密钥", "version {v} wraps {n} subject keys"),
 }
 
 
