@@ -31,6 +31,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from bench.common import machine
+from piiguard.adapters import package_files as files
+from piiguard.adapters import package_page as page
 from piiguard.adapters import packages as writer_module
 from piiguard.adapters.packages import ZipPackageWriter
 from piiguard.domain.rights.packages import (
@@ -212,9 +214,9 @@ def main(n: int = N_ITEMS) -> dict[str, object]:
     p = build_package(n)
     dicts = baseline_dicts(p)
     m = writer_module
-    flat = m._flatten(p.items)
-    html = m._render(p, flat).encode("utf-8")
-    package_json, items_csv = m._package_json(p, flat), m._items_csv(flat)
+    flat = files.flatten(p.items)
+    html = page.render(p, flat).encode("utf-8")
+    package_json, items_csv = files.package_json(p, flat), files.items_csv(flat)
     stamp = p.generated_at
 
     zipped = w.access_zip(p)
@@ -228,10 +230,10 @@ def main(n: int = N_ITEMS) -> dict[str, object]:
         "access_html": clock(lambda: w.access_html(p)),
         "portability_json": clock(lambda: w.portability_json(p)),
         "parts": {
-            "flatten": clock(lambda: m._flatten(p.items)),
-            "package_json": clock(lambda: m._package_json(p, flat)),
-            "items_csv": clock(lambda: m._items_csv(flat)),
-            "render_html": clock(lambda: m._render(p, flat)),
+            "flatten": clock(lambda: files.flatten(p.items)),
+            "package_json": clock(lambda: files.package_json(p, flat)),
+            "items_csv": clock(lambda: files.items_csv(flat)),
+            "render_html": clock(lambda: page.render(p, flat)),
             "deflate_zip": clock(
                 lambda: m._zip(
                     [

@@ -18,9 +18,7 @@ ALLOWED_PRIVATE = {"_native"}
 # Modules already over the limit when `ruff format` was adopted (its line breaks made them
 # longer). A ratchet, not a waiver: each may only shrink, and leaves this list once it is
 # split by concept. Nothing else may pass the limit.
-OVER_THE_LIMIT = {
-    "adapters/packages.py": 561,
-}
+OVER_THE_LIMIT: dict[str, int] = {}
 
 
 def _modules() -> list[Path]:

@@ -17,15 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from piiguard.adapters.packages import (
+from piiguard.adapters.package_files import (
     CONSENT_FIELDS,
     ITEM_FIELDS,
-    KIND_LABELS,
-    LABELS,
     RECIPIENT_FIELDS,
     RESTRICTION_FIELDS,
-    ZipPackageWriter,
 )
+from piiguard.adapters.package_page import KIND_LABELS, LABELS
+from piiguard.adapters.packages import ZipPackageWriter
 from piiguard.domain.consent import ConsentKind, RestrictionKind
 from piiguard.domain.rights.packages import (
     ACCESS_FORMAT,
