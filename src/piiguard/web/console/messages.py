@@ -74,6 +74,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "state": ("复核状态", "review state"),
     "age": ("时长", "age"),
     "finding_id": ("发现项编号", "finding id"),
+    "q": ("搜索内容", "search text"),
+    "role": ("角色", "role"),
+    "dept": ("部门", "department"),
+    "staff_id": ("员工账户", "staff account"),
+    "mfa_password": ("密码", "password"),
+    "mfa_code": ("验证码", "code"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
