@@ -4,9 +4,17 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from datetime import date
 
 from piiguard.domain.audit import AuditEvent
-from piiguard.domain.consent import Consent, ConsentKind, Restriction, RestrictionKind
+from piiguard.domain.consent import (
+    Consent,
+    ConsentKind,
+    GuardianLink,
+    Restriction,
+    RestrictionKind,
+)
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
@@ -250,3 +258,32 @@ def declare_minor(uow: UnitOfWork, actor: Actor, subject_id: str, minor: bool) -
             )
         )
         uow.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class Guardianship:
+    """A subject's age as the decision point sees it and the guardians linked to them: the
+    day they come of age (from a date of birth), whether staff declared them a minor, whether
+    they are a child now (R6.1), and each guardian link, verified or not."""
+
+    adult_on: date | None
+    declared_minor: bool
+    child: bool
+    guardians: tuple[GuardianLink, ...]
+
+
+def guardianship(uow: UnitOfWork, clock: Clock, actor: Actor, subject_id: str) -> Guardianship:
+    """What the decision point knows of a subject's age and guardians (R6.1, R6.2); audited
+    like the lists of consents and restrictions."""
+    with uow:
+        _live(uow, subject_id)
+        state = uow.consents.states([subject_id])[subject_id]
+        uow.audit(
+            AuditEvent(
+                "guardian.list", actor.kind.value, actor.id, "subject", subject_id, subject_id
+            )
+        )
+        uow.commit()
+    return Guardianship(
+        state.adult_on, state.declared_minor, state.is_child(clock.now()), state.guardians
+    )
