@@ -1,6 +1,11 @@
-"""The audit trail's use cases (R2.10, R5.1): checkpoints, verification, search."""
+"""The audit trail's use cases (R2.10, R5.1): checkpoints, verification, search; the last
+verification and the last signed checkpoint, as evidence on screen (R10.2)."""
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from piiguard.domain.audit import (
     AuditEntry,
@@ -49,6 +54,9 @@ def verify_audit(uow: UnitOfWork, signer: CheckpointSigner) -> VerifyReport:
         return verify(uow.audit_log.rows(), checkpoints, signer.verify, witness, head_seq)
 
 
+VERIFIED = ("audit", "trail")  # the target of a verification's entry: found by its index
+
+
 def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> None:
     """Keep the fact that the trail was verified (evidence for R10.2) on the trail itself."""
     first = report.first
@@ -58,11 +66,13 @@ def note_verification(uow: UnitOfWork, actor: Actor, report: VerifyReport) -> No
                 "audit.verify",
                 actor.kind.value,
                 actor.id,
+                *VERIFIED,
                 details={
                     "ok": report.ok,
                     "entries": report.entries,
                     "checkpoints": report.checkpoints,
                     "first_bad_seq": first.seq if first else None,
+                    "problem": first.what if first else "",
                 },
             )
         )
@@ -122,3 +132,77 @@ def note_refusal(
             )
         )
         uow.commit()
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """A verification of the trail, as its entry on the trail recorded it."""
+
+    seq: int
+    at: datetime
+    actor_kind: str
+    actor_id: str
+    ok: bool
+    entries: int
+    checkpoints: int
+    first_bad_seq: int | None
+    problem: str  # what was wrong at first_bad_seq (seqs and hashes only), "" when ok
+
+
+def last_verification(uow: UnitOfWork) -> Verification | None:
+    """The newest verification noted on the trail (note_verification), or None. Read
+    without an entry of its own: it is the console's front page evidence (R10.2)."""
+    newest: AuditEntry | None = None
+    with uow:
+        after = 0
+        while True:
+            found = uow.audit_log.entries(
+                AuditQuery(action="audit.verify", target=VERIFIED, after_seq=after, limit=500)
+            )
+            if not found:
+                break
+            newest, after = found[-1], found[-1].seq
+            if len(found) < 500:
+                break
+    if newest is None:
+        return None
+    d = json.loads(newest.details)
+    bad = d.get("first_bad_seq")
+    return Verification(
+        newest.seq,
+        datetime.fromtimestamp(newest.at_us / 1_000_000, tz=UTC),
+        newest.actor_kind,
+        newest.actor_id,
+        bool(d.get("ok")),
+        int(d.get("entries", 0)),
+        int(d.get("checkpoints", 0)),
+        int(bad) if bad is not None else None,
+        str(d.get("problem", "")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointStatus:
+    """The last signed checkpoint and whether its signature verifies with the key."""
+
+    at: datetime
+    first_seq: int
+    last_seq: int
+    head_hash: str
+    key_id: str
+    signature_ok: bool
+
+
+def last_checkpoint(uow: UnitOfWork, signer: CheckpointSigner) -> CheckpointStatus | None:
+    with uow:
+        cp = uow.audit_log.last_checkpoint()
+    if cp is None:
+        return None
+    return CheckpointStatus(
+        datetime.fromtimestamp(cp.at_us / 1_000_000, tz=UTC),
+        cp.first_seq,
+        cp.last_seq,
+        cp.head_hash,
+        cp.key_id,
+        signer.verify(cp),
+    )
