@@ -17,6 +17,7 @@ from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
 from piiguard.web.api import rights as requests
+from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
 from piiguard.web.console import rights_intake as console_request_intake
@@ -95,6 +96,7 @@ def create_app(c: Container) -> FastAPI:
         requests.router,
         pages.router,
         console.router,
+        console_front.router,
         # before console_requests: "triage" and "new" are not a request's id
         console_request_intake.router,
         console_request_queue.router,

@@ -8,12 +8,13 @@ The front page locks itself when the session goes idle (console.js shows an over
 hides the data and asks for the password); the server refuses the idle session too, so
 reloading the page or calling the API shows nothing until the password is given again.
 
-What lives where in web/console/: this module (signing in and out, the front page, the
-set-up steps, the error page, `page` — a page with the console's words); texts.py the
-console's words; rights.py, rights_intake.py and rights_steps.py the request pages (queue
-and one request, triage and requests entered by staff, the step forms) with their words
-in rights_texts.py; setup.py the first account's /setup. What every page shares (the
-templates, the language, the headers, the 303) is web/html.py."""
+What lives where in web/console/: this module (signing in and out, the set-up steps, the
+error page, `page` — a page with the console's words); front.py the front page; kit.py
+what every register's page shares (frame, menu, form errors, paging, re-authentication);
+messages.py service errors in both languages; texts.py the console's words; rights*.py the
+request pages; one package per area of registers (datamap/, registers/, people/,
+oversight/, team/); setup.py the way in (`/`) and the first account's /setup. What every
+page shares (the templates, the language, the headers, the 303) is web/html.py."""
 
 from __future__ import annotations
 
@@ -37,17 +38,15 @@ from piiguard.domain.errors import (
     SessionPending,
     TooManyAttempts,
 )
-from piiguard.domain.staff_security import SessionState, session_state
-from piiguard.services.rights.intake import request_counts
 from piiguard.services.staff import mfa
-from piiguard.services.staff.accounts import change_password, list_departments
+from piiguard.services.staff.accounts import change_password
 from piiguard.services.staff.login import (
     login_staff,
     logout_staff,
     reauthenticate,
     token_hash,
 )
-from piiguard.web.authz import RULES, Authorized
+from piiguard.web.authz import Authorized
 from piiguard.web.client_address import request_address
 from piiguard.web.console.texts import words
 from piiguard.web.deps import ContainerDep, request_token
@@ -55,7 +54,6 @@ from piiguard.web.html import TEMPLATES, language, render, see
 from piiguard.web.session import (
     COOKIE_PARAMS,
     clear_session_cookie,
-    seconds_until_lock,
     set_session_cookie,
     staff_session,
 )
@@ -183,45 +181,7 @@ def login_submit(
     return response
 
 
-# -- the front page, unlock, sign-out ----------------------------------------------------------
-
-
-@router.get("", response_class=HTMLResponse)
-def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
-    session = staff_session(request)
-    assert session is not None  # noqa: S101 (authorize put it there)
-    token = request_token(request) or ""
-    csrf = c.staff.csrf_token(token)
-    if session_state(session, c.clock.now(), c.staff.policy) is SessionState.LOCKED:
-        return page(
-            request, "console/locked.html", {"csrf": csrf, "mfa": session.staff.mfa_enrolled}
-        )
-    account = session.staff
-    # the requests counter (R9.2), for the roles that may open the queue
-    counts = (
-        request_counts(c.uow(readonly=True), c.clock.now())
-        if actor.roles & RULES[("GET", "/console/requests")].roles
-        else None
-    )
-    purposes = next(
-        (d.purposes for d in list_departments(c.uow(readonly=True)) if d.key == account.department),
-        frozenset(),
-    )
-    return page(
-        request,
-        "console/home.html",
-        {
-            "csrf": csrf,
-            "account": account,
-            "roles": sorted(actor.roles),
-            "purposes": sorted(purposes),
-            "expires_at": session.expires_at,
-            "lock_in": round(seconds_until_lock(c, request), 1),
-            "idle_minutes": f"{c.staff.policy.idle_minutes:g}",
-            "mfa": account.mfa_enrolled,
-            "requests": counts,
-        },
-    )
+# -- unlock, sign-out (the front page: front.py) ---------------------------------------------
 
 
 @router.post("/unlock", response_class=HTMLResponse)

@@ -1,0 +1,105 @@
+"""The console's front page (issue 13; R2.6, R9.2, R2.5, R2.7, R5.1, R10.2): what needs the
+person signed in now, each item a link to the page where it is done — overdue and due-soon
+requests, legal exceptions waiting for a second approver, findings open too long, exports
+about to expire, systems waiting for approval, staff accounts without two-step sign-in or
+with an old password — and the state of the controls: the last audit verification and
+signed checkpoint, the key-encryption key versions in use. Each area says what needs
+attention through its `attention(c, actor)`; a person sees only what their roles may open
+(the authorization table, web/rules/). A locked session gets the unlock form, no data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor
+from piiguard.domain.rights.ports import QueueFilter
+from piiguard.domain.staff_security import SessionState, session_state
+from piiguard.services.rights.intake import list_requests, request_counts
+from piiguard.services.staff.accounts import list_departments
+from piiguard.web.authz import Authorized
+from piiguard.web.console import texts
+from piiguard.web.console.datamap import pages as datamap
+from piiguard.web.console.kit import console_page, may_open
+from piiguard.web.console.oversight import pages as oversight
+from piiguard.web.console.pages import page
+from piiguard.web.console.team import pages as team
+from piiguard.web.deps import ContainerDep, request_token
+from piiguard.web.session import staff_session
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+DUE_SOON_DAYS = 7
+
+
+def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
+    """Overdue and due-soon requests of the person (R9.2), for those who may open the queue."""
+    if not may_open(actor, "/console/requests"):
+        return []
+    now = c.clock.now()
+    n_open, overdue = request_counts(c.uow(readonly=True), now)
+    soon = [
+        r
+        for r in list_requests(
+            c.uow(readonly=True),
+            QueueFilter(due_before=now + timedelta(days=DUE_SOON_DAYS), limit=1000),
+        )
+        if not r.overdue(now)
+    ]
+    return [
+        {"key": "requests_overdue", "count": overdue, "href": "/console/requests?overdue=1"},
+        {"key": "requests_due_soon", "count": len(soon), "href": "/console/requests"},
+        {"key": "requests_open", "count": n_open, "href": "/console/requests"},
+    ]
+
+
+def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
+    items = _requests(c, actor)
+    for area in (oversight, datamap, team):
+        items += area.attention(c, actor)
+    return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
+
+
+def _keys(c: Container, actor: Actor) -> dict[str, Any] | None:
+    """The KEK versions in use (R5.1), for those who may read the audit views."""
+    if not may_open(actor, "/console/audit"):
+        return None
+    current, in_use = c.vault.key_versions()
+    return {"current": current, "in_use": sorted(in_use.items())}
+
+
+@router.get("", response_class=HTMLResponse)
+def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    session = staff_session(request)
+    assert session is not None  # noqa: S101 (authorize put it there)
+    if session_state(session, c.clock.now(), c.staff.policy) is SessionState.LOCKED:
+        csrf = c.staff.csrf_token(request_token(request) or "")
+        return page(
+            request, "console/locked.html", {"csrf": csrf, "mfa": session.staff.mfa_enrolled}
+        )
+    account = session.staff
+    purposes = next(
+        (d.purposes for d in list_departments(c.uow(readonly=True)) if d.key == account.department),
+        frozenset(),
+    )
+    trail = oversight.trail_state(c) if may_open(actor, "/console/audit") else None
+    return console_page(
+        request,
+        c,
+        actor,
+        "console/home.html",
+        {
+            "account": account,
+            "role_list": sorted(actor.roles),
+            "purposes": sorted(purposes),
+            "expires_at": session.expires_at,
+            "idle_minutes": f"{c.staff.policy.idle_minutes:g}",
+            "attention": _attention(c, actor),
+            "trail": trail,
+            "keys": _keys(c, actor),
+        },
+        words=texts.words,
+    )
