@@ -23,7 +23,7 @@ from piiguard.web.console.datamap.texts import words
 from piiguard.web.console.kit import console_page
 from piiguard.web.session import staff_session
 
-Text = Annotated[str, Form(max_length=2000)]
+Text = Annotated[str, Form(max_length=10_000)]  # the fields' own limits below
 Long = Annotated[str, Form(max_length=20_000)]
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=64)]
