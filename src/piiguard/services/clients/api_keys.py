@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from piiguard.domain.access import PolicyState
 from piiguard.domain.accounts import SystemClient
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor, ActorKind, Scope
 from piiguard.domain.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
-from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.ports import AuditQuery, Clock, UnitOfWork
 from piiguard.domain.subjects import check_slug
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import check_categories
@@ -149,6 +149,23 @@ def revoke_client(uow: UnitOfWork, clock: Clock, actor: Actor, name: str) -> Sys
 def list_clients(uow: UnitOfWork) -> list[SystemClient]:
     with uow:
         return uow.clients.list()
+
+
+def last_rotations(uow: UnitOfWork, batch: int = 1000) -> dict[str, datetime]:
+    """When each client's key was last rotated, by client id: its latest `client.rotate`
+    entry on the audit trail (a client never rotated has none). Ids and times only."""
+    found: dict[str, datetime] = {}
+    after = 0
+    with uow:
+        while True:
+            entries = uow.audit_log.entries(
+                AuditQuery(action="client.rotate", after_seq=after, limit=batch)
+            )
+            for e in entries:
+                found[e.target_id] = datetime.fromtimestamp(e.at_us / 1_000_000, UTC)
+            if len(entries) < batch:
+                return found
+            after = entries[-1].seq
 
 
 def authenticate_client(uow: UnitOfWork, clock: Clock, key: str) -> Actor:
