@@ -421,3 +421,33 @@ def test_a_verification_older_than_a_week_needs_attention(
     ]
     c.clock.advance(timedelta(days=audit_pages.VERIFY_EVERY_DAYS, minutes=1))  # type: ignore[attr-defined]
     assert attention(c, actor(c, officer))[-1]["key"] == "audit_verification_stale"
+
+
+@pytest.mark.req("R2.5")
+@pytest.mark.req("R2.10")
+@pytest.mark.req("R10.2")
+def test_every_oversight_page_renders_in_chinese_and_english_for_those_who_may_open_it(
+    container: Container, api: TestClient, system: Caller, people: People
+) -> None:
+    c, officer = container, people.officer
+    sid = person(api, system)
+    officer.post("/console/exceptions", exception_form(sid))
+    [ex] = list_exceptions(c.uow(readonly=True))
+    d = decide(api, officer, sid)
+    pages = {
+        "/console/exceptions": ("法定例外", "Legal exceptions"),
+        f"/console/exceptions/{ex.id}": ("依据此例外放行的访问决定", "Decisions this exception"),
+        "/console/decisions": ("访问决定", "Decisions"),
+        f"/console/decisions/{d['id']}": ("逐条规则说明", "Rule by rule"),
+        "/console/audit": ("校验审计记录", "Verify the trail"),
+    }
+    for who in (people.officer, people.auditor):
+        for lang in ("zh-CN", "en"):
+            browser = console(c, api, who, lang)
+            for url, (zh, en) in pages.items():
+                html = browser.page(url)
+                assert (zh if lang == "zh-CN" else en) in html, (url, lang)
+                assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
+                assert EMAIL not in html and "李蕾" not in html
+    for url in pages:
+        people.staff.page(url, 403)
