@@ -80,6 +80,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "staff_id": ("员工账户", "staff account"),
     "mfa_password": ("密码", "password"),
     "mfa_code": ("验证码", "code"),
+    # the oversight pages (web/console/oversight/)
+    "authority": ("机关", "authority"),
+    "case_reference": ("案号", "case reference"),
+    "legal_provision": ("法律条款", "legal provision"),
+    "valid_from": ("生效日期", "valid from"),
+    "actor_id": ("操作者", "actor"),
+    "target_type": ("对象类型", "target type"),
+    "target_id": ("对象编号", "target id"),
+    "exception_id": ("法定例外", "legal exception"),
+    "decision_id": ("访问决定", "decision"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
