@@ -192,6 +192,16 @@ def test_an_officer_describes_approves_holds_and_retires_a_system(
     html = o.page("/console/systems/oss")
     assert 'id="approve-system"' in html and 'id="retire-system"' in html
     assert "Reject and retire" in html and 'id="hold-system"' not in html
+    assert "None registered: notices to this system wait" in html  # its webhook
+    r = api.put(
+        "/api/v1/systems/oss/webhook",
+        headers=o.caller.headers,
+        json={"url": "https://oss.example.com/piiguard"},
+    )
+    assert r.status_code == 200, r.text
+    html = o.page("/console/systems/oss")
+    assert "<code>https://oss.example.com/piiguard</code>" in html
+    assert r.json()["secret"] not in html
     # describe: the approval stays as it was
     described = {**FORM, "key": "ignored", "name": "Object storage", "kind": "cloud"}
     html = taken(o, "/console/systems/oss", described, "described")

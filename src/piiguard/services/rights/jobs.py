@@ -323,6 +323,12 @@ def register_endpoint(uow: UnitOfWork, kit: RequestKit, actor: Actor, system: st
     return secret
 
 
+def webhook_urls(uow: UnitOfWork) -> dict[str, str]:
+    """System key -> where it receives notices (the URL, never its secret)."""
+    with uow:
+        return {key: e.url for key, e in uow.requests.endpoints().items()}
+
+
 def confirm_task(
     uow: UnitOfWork, kit: RequestKit, actor: Actor, task_id: str, reference: str
 ) -> SystemTask:

@@ -3,7 +3,8 @@ whether data may flow to it), the form that registers one, and one system's page
 description and the form that changes it (the rule of PUT /api/v1/systems/{key}: admins and
 privacy officers), its approval (the rule of POST /api/v1/systems/{key}/approval: privacy
 officers approve, with its cloud provider, put it back to pending, or retire it), and the
-exports registered from it. A new or described system keeps its approval as it is: only the
+exports registered from it and where it receives correction and deletion notices (its
+webhook's URL, never the secret). A new or described system keeps its approval as it is: only the
 approval form changes it (services/policy/datamap.py)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, DomainError, InvalidInput, NotFound
 from piiguard.domain.policy.datamap import Approval, System, check_region
 from piiguard.services.policy import datamap
+from piiguard.services.rights.jobs import webhook_urls
 from piiguard.web.authz import Authorized
 from piiguard.web.console.datamap.common import (
     CLOUD_MAX,
@@ -249,6 +251,7 @@ def _system_page(
             "s": row,
             "exports": sorted(exports, key=lambda e: e.expires_at),
             "known_kinds": KINDS,
+            "webhook": webhook_urls(c.uow(readonly=True)).get(system.key),
         },
         values=values,
         **kw,

@@ -87,6 +87,11 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "One a line: a path prefix (/srv/erp/) or a database URL without password. "
         "Discovery uses them to tell registered data from a finding.",
     ),
+    "col_webhook": ("更正和删除通知（Webhook）", "Correction and deletion notices (webhook)"),
+    "no_webhook": (
+        "未登记：发给该系统的通知将等待，直到登记了接收地址。",
+        "None registered: notices to this system wait until one is.",
+    ),
     "approval_title": ("批准", "Approval"),
     "approval_hint": (
         "批准后个人信息才能流向该系统；撤回批准或停用后，决策点将拒绝流向它的使用。",
