@@ -139,6 +139,8 @@ def test_the_register_of_exports_shows_review_states_filters_and_the_review(
     [f] = datamap.list_findings(c.uow())
     assert f.kind == "expired_export" and f.source == f"export:{expired}"
     assert f'href="/console/findings/{f.id}"' in html
+    assert export_rows(o.page("/console/exports?state=reviewed")) == {expired: "reviewed"}
+    assert export_rows(o.page("/console/exports?state=expired")) == {}
     taken(o, "/console/exports/review", {}, "reviewed_none")
     assert len(datamap.list_findings(c.uow())) == 1
 

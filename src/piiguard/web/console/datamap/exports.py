@@ -52,7 +52,7 @@ from piiguard.web.html import language
 router = APIRouter(include_in_schema=False)
 
 FIELDS = ("system", "recipient", "purpose", "categories", "expires_at", "password", "code")
-STATES = ("active", "soon", "expired")
+STATES = ("active", "soon", "expired", "reviewed")
 
 
 def state_of(e: Export, now: datetime, finding: Finding | None) -> str:
@@ -100,12 +100,11 @@ def exports(
             InvalidInput(f"unknown state {state!r}", field="state"), request, fields=("state",)
         )
     every = sorted(datamap.list_exports(c.uow(readonly=True)), key=lambda e: e.expires_at)
-    rows = [export_row(e, now, findings.get(e.id), names) for e in every]
+    everyone = [export_row(e, now, findings.get(e.id), names) for e in every]
     rows = [
         r
-        for r in rows
-        if (not system or r["system"] == system)
-        and (not state or r["state"] == state or (state == "expired" and r["state"] == "reviewed"))
+        for r in everyone
+        if (not system or r["system"] == system) and (not state or r["state"] == state)
     ]
     pager = Pager.of(request)
     shown = pager.slice([] if errors else rows)
@@ -119,8 +118,8 @@ def exports(
             "pager": pager.counted(0 if errors else len(rows), len(shown)),
             "f": {"system": system, "state": state},
             "system_choices": [(k, k) for k in sorted({e.system for e in every})],
-            "state_choices": [(s, t[f"state_{s}"]) for s in STATES],
-            "unreviewed": sum(1 for r in rows if r["state"] == "expired"),
+            "state_choices": [(s, t[f"state_filter_{s}"]) for s in STATES],
+            "unreviewed": sum(1 for r in everyone if r["state"] == "expired"),
         },
         errors=errors,
         values={"system": system, "state": state},
