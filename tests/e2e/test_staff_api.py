@@ -352,7 +352,8 @@ def test_the_staff_commands(
         "staff",
     )
     assert r.returncode == 0, r.stderr
-    [link] = re.findall(r"/invite\?token=(\S+)", r.stdout)
+    [link] = re.findall(r"/console/invite\?token=(\S+)", r.stdout)
+    assert api.get(f"/console/invite?token={link}").status_code == 200  # the page it leads to
     r = api.post(
         "/api/v1/staff/invitations/accept",
         json={"token": link, "display_name": "Li Lei", "password": PASSWORD},

@@ -48,7 +48,7 @@ def invite(
         f"valid until {fmt_at(i.expires_at)} UTC. Send this link to the person only; it "
         "works once:"
     )
-    typer.echo(f"http://{c.settings.host}:{c.settings.port}/invite?token={got.token}")
+    typer.echo(f"{c.settings.public_url.rstrip('/')}/console/invite?token={got.token}")
     typer.echo("(API: POST /api/v1/staff/invitations/accept with this token)")
 
 

@@ -24,10 +24,13 @@ from piiguard.services.staff.accounts import list_departments
 from piiguard.web.authz import Authorized
 from piiguard.web.console import texts
 from piiguard.web.console.datamap import pages as datamap
+from piiguard.web.console.datamap import texts as datamap_texts
 from piiguard.web.console.kit import console_page, may_open
 from piiguard.web.console.oversight import pages as oversight
+from piiguard.web.console.oversight import texts as oversight_texts
 from piiguard.web.console.pages import page
 from piiguard.web.console.team import pages as team
+from piiguard.web.console.team import texts as team_texts
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.session import staff_session
 
@@ -61,6 +64,13 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     for area in (oversight, datamap, team):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
+
+
+def words(lang: str) -> dict[str, str]:
+    """The front page's words: the console's, with each area's words for what it flags
+    (`attn_<key>`)."""
+    areas = {**datamap_texts.words(lang), **oversight_texts.words(lang), **team_texts.words(lang)}
+    return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 
 
 def _keys(c: Container, actor: Actor) -> dict[str, Any] | None:
@@ -101,5 +111,5 @@ def front_page(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResp
             "trail": trail,
             "keys": _keys(c, actor),
         },
-        words=texts.words,
+        words=words,
     )
