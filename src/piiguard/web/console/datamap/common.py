@@ -75,8 +75,9 @@ def lines(text: str, field: str) -> frozenset[str]:
     return found
 
 
-def options(c: Container, lang: str) -> dict[str, Any]:
-    """What the forms offer: categories and purposes (in the reader's language), systems."""
+def options(c: Container, lang: str, keep: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What the forms offer: categories and active purposes (and those in `keep`, a
+    system's own, so that describing it keeps them) in the reader's language, systems."""
     state = c.snapshots.read(c.uow(readonly=True))
     zh = lang == "zh-CN"
     return {
@@ -86,7 +87,7 @@ def options(c: Container, lang: str) -> dict[str, Any]:
         "purpose_options": [
             (r.key, f"{r.zh if zh else r.en} ({r.key})")
             for r in sorted(state.register.rules.values(), key=lambda r: r.key)
-            if r.active
+            if r.active or r.key in keep
         ],
         "system_options": [
             (s.key, f"{s.name} ({s.key})")

@@ -247,7 +247,7 @@ def _system_page(
         actor,
         "system.html",
         {
-            **options(c, language(request)),
+            **options(c, language(request), keep=system.purposes),
             "s": row,
             "exports": sorted(exports, key=lambda e: e.expires_at),
             "known_kinds": KINDS,
