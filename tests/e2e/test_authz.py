@@ -134,7 +134,6 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             ("POST", "/api/v1/exports/review"),
             ("GET", "/api/v1/findings"),
             ("PATCH", "/api/v1/findings/{finding_id}"),
-            ("GET", "/api/v1/exceptions"),
             ("POST", "/api/v1/exceptions"),
             ("POST", "/api/v1/exceptions/{exception_id}/approve"),
             ("POST", "/api/v1/exceptions/{exception_id}/revoke"),
@@ -154,6 +153,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         CONFIG,
     ),
     ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
+    # the register of legal exceptions: read by auditors too (and on the console)
+    ("GET", "/api/v1/exceptions"): frozenset({"privacy_officer", "auditor"}),
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,

@@ -860,8 +860,12 @@ def test_legal_exception_needs_a_second_privacy_officer_and_is_named(
     d = decide(api, officer, sid, RECOMMEND, exception_id=eid, categories=["user.contact.email"])
     assert d["outcome"] == "denied" and "exception_not_in_force" in codes(d)
 
+    revoked_at = r.json()["revoked_at"]
+    again = api.post(f"/api/v1/exceptions/{eid}/revoke", headers=officer.headers)
+    assert again.status_code == 409 and again.json()["field"] == "exception_id", again.text
+
     [listed] = api.get("/api/v1/exceptions", headers=officer.headers).json()
-    assert listed["id"] == eid and listed["revoked_at"] is not None
+    assert listed["id"] == eid and listed["revoked_at"] == revoked_at  # the first time stays
     assert audit_actions(container, target_type="exception") == [
         ("exception.request", officer.ref, eid),
         ("exception.approve", officer2.ref, eid),

@@ -125,6 +125,12 @@ def revoke_exception(
         ex = uow.legal_exceptions.get(exception_id)
         if ex is None:
             raise NotFound(f"no legal exception {exception_id}", field="exception_id")
+        if ex.revoked_at is not None:  # the first revocation's time stays the evidence
+            raise Conflict(
+                f"legal exception {exception_id} was already revoked at "
+                f"{ex.revoked_at.isoformat()}",
+                field="exception_id",
+            )
         revoked = replace(ex, revoked_at=clock.now())
         uow.legal_exceptions.save(revoked, clock.now())
         uow.registers.bump()

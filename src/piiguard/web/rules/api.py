@@ -6,6 +6,7 @@ from __future__ import annotations
 from piiguard.web.rules.base import (
     ACCOUNTS_READERS,
     AUDIT,
+    AUDITOR,
     CONFIG,
     DATA,
     DATA_FOR_PURPOSE,
@@ -79,7 +80,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/exports/review"): Rule(OFFICERS),
     ("GET", "/api/v1/findings"): Rule(OFFICERS),
     ("PATCH", "/api/v1/findings/{finding_id}"): Rule(OFFICERS),
-    ("GET", "/api/v1/exceptions"): Rule(OFFICERS),
+    # the register of legal exceptions: auditors read it, as on the console
+    ("GET", "/api/v1/exceptions"): Rule(roles(OFFICER, AUDITOR)),
     ("POST", "/api/v1/exceptions"): Rule(OFFICERS),
     ("POST", "/api/v1/exceptions/{exception_id}/approve"): Rule(OFFICERS, reauth=True),
     ("POST", "/api/v1/exceptions/{exception_id}/revoke"): Rule(OFFICERS),
