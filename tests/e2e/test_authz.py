@@ -130,9 +130,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             ("POST", "/api/v1/taxonomy"),
             ("DELETE", "/api/v1/taxonomy/{key}"),
             ("POST", "/api/v1/systems/{key}/approval"),
-            ("GET", "/api/v1/exports"),
             ("POST", "/api/v1/exports/review"),
-            ("GET", "/api/v1/findings"),
             ("PATCH", "/api/v1/findings/{finding_id}"),
             ("POST", "/api/v1/exceptions"),
             ("POST", "/api/v1/exceptions/{exception_id}/approve"),
@@ -153,8 +151,11 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         CONFIG,
     ),
     ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
-    # the register of legal exceptions: read by auditors too (and on the console)
-    ("GET", "/api/v1/exceptions"): frozenset({"privacy_officer", "auditor"}),
+    # registers read by auditors too (as on the console): exceptions, exports, findings
+    **{
+        ("GET", p): frozenset({"privacy_officer", "auditor"})
+        for p in ("/api/v1/exceptions", "/api/v1/exports", "/api/v1/findings")
+    },
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,

@@ -75,12 +75,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/systems"): Rule(EVERYONE),
     ("PUT", "/api/v1/systems/{key}"): Rule(CONFIG),
     ("POST", "/api/v1/systems/{key}/approval"): Rule(OFFICERS),
-    ("GET", "/api/v1/exports"): Rule(OFFICERS),
+    # registers auditors read, as on the console: exports, findings, legal exceptions
+    ("GET", "/api/v1/exports"): Rule(roles(OFFICER, AUDITOR)),
     ("POST", "/api/v1/exports"): Rule(DATA, purpose=REQUESTED, reauth=True),
     ("POST", "/api/v1/exports/review"): Rule(OFFICERS),
-    ("GET", "/api/v1/findings"): Rule(OFFICERS),
+    ("GET", "/api/v1/findings"): Rule(roles(OFFICER, AUDITOR)),
     ("PATCH", "/api/v1/findings/{finding_id}"): Rule(OFFICERS),
-    # the register of legal exceptions: auditors read it, as on the console
     ("GET", "/api/v1/exceptions"): Rule(roles(OFFICER, AUDITOR)),
     ("POST", "/api/v1/exceptions"): Rule(OFFICERS),
     ("POST", "/api/v1/exceptions/{exception_id}/approve"): Rule(OFFICERS, reauth=True),
