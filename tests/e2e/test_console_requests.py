@@ -144,6 +144,10 @@ def test_the_queue_lists_overdue_first_then_by_due_date_and_its_filters_work(
     assert queue_ids(staff.page("/console/requests?kind=access&overdue=1")) == [late10]
     bad = staff.page("/console/requests?kind=everything&due_before=soon", status=422)
     assert 'aria-invalid="true"' in bad and 'id="filters-due_before-error"' in bad
+    # the same error on a Chinese page says it in Chinese (issue 13: no English sentence)
+    zh = Console(staff.http, staff.caller, lang="zh-CN")
+    bad_zh = zh.page("/console/requests?kind=everything&due_before=soon", status=422)
+    assert "YYYY-MM-DD" not in bad_zh and "填写有误" in bad_zh
 
     monkeypatch.setattr(console_queue, "PAGE_SIZE", 2)
     first = staff.page("/console/requests")

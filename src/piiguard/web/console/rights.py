@@ -20,6 +20,7 @@ code) again and the route re-authenticates before approving."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -48,6 +49,7 @@ from piiguard.services.rights import intake as uc
 from piiguard.services.staff.accounts import list_staff
 from piiguard.services.staff.login import require_recent_auth
 from piiguard.web.authz import OFFICER, STAFF, Authorized
+from piiguard.web.console.messages import message_for
 from piiguard.web.console.rights_texts import names, words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.html import language, render, see
@@ -90,7 +92,8 @@ FLASH_ALSO = ("code", "callback", "resolved")
 class FormError:
     form: str  # which form on the page ("task:<id>" for a task's)
     field: str  # "" when the error is about the form as a whole
-    message: str
+    message: str  # the service's (English); shown translated on a Chinese page
+    code: str = "invalid-input"  # the error's code, for the translation (messages.py)
 
 
 def form_error(form: str, exc: DomainError, fields: frozenset[str] | None = None) -> FormError:
@@ -104,7 +107,7 @@ def form_error(form: str, exc: DomainError, fields: frozenset[str] | None = None
     if isinstance(exc, NotAuthenticated):
         field = "password"  # the approve form's re-authentication
     fields = FIELDS.get(base, frozenset()) if fields is None else fields
-    return FormError(form, field if field in fields else "", exc.message)
+    return FormError(form, field if field in fields else "", exc.message, exc.code)
 
 
 def error_status(exc: DomainError) -> int:
@@ -155,6 +158,10 @@ def requests_page(
     lang = language(request)
     session = staff_session(request)
     done, warnings = _flashes(request, words(lang))
+    error = context.get("error")
+    if isinstance(error, FormError) and lang == "zh-CN":  # no English sentence on a zh page
+        shown = message_for(error.code, error.field, lang)
+        context = {**context, "error": dataclasses.replace(error, message=shown)}
     return render(
         request,
         f"console/requests/{name}",
