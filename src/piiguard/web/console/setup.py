@@ -42,9 +42,11 @@ def way_in(request: Request) -> Response:
 @router.get("/setup", response_class=HTMLResponse)
 def setup_form(request: Request, token: str = "") -> HTMLResponse:
     c: Container = request.app.state.container
-    return templates.TemplateResponse(
+    response = templates.TemplateResponse(
         request, "setup.html", {"token": token, "min_password": _min_password(c)}
     )
+    secure(response)  # the CSP and no-store of every page (the token is in this page)
+    return response
 
 
 @router.post("/setup", response_class=HTMLResponse)
@@ -59,7 +61,7 @@ def setup_submit(
     try:
         account = complete_setup(c.staff, c.uow(), token, email, display_name, password)
     except DomainError as exc:
-        return templates.TemplateResponse(
+        response = templates.TemplateResponse(
             request,
             "setup.html",
             {
@@ -72,6 +74,9 @@ def setup_submit(
             },
             status_code=422 if exc.field else 401,
         )
-    return templates.TemplateResponse(
-        request, "setup_done.html", {"roles": sorted(account.roles)}, status_code=201
-    )
+    else:
+        response = templates.TemplateResponse(
+            request, "setup_done.html", {"roles": sorted(account.roles)}, status_code=201
+        )
+    secure(response)
+    return response
