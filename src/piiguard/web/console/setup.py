@@ -53,11 +53,12 @@ def setup_form(request: Request, token: str = "") -> HTMLResponse:
 def setup_submit(
     request: Request,
     c: ContainerDep,
-    token: Annotated[str, Form()],
-    email: Annotated[str, Form()],
-    display_name: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    token: Annotated[str, Form()] = "",
+    email: Annotated[str, Form()] = "",
+    display_name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
+    """A field left empty is the service's error on the form, as any other (not JSON)."""
     try:
         account = complete_setup(c.staff, c.uow(), token, email, display_name, password)
     except DomainError as exc:

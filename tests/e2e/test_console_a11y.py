@@ -1,0 +1,197 @@
+"""Accessibility of the console, checked by a tool (issue 13; R2.6, R2.10): axe-core (the
+axe-playwright-python package bundles it; nothing is downloaded) in headless Chromium over
+every GET page of the console — each route of the authorization table's console part with
+real ids (a system, a finding, a purpose, a department, a person, an exception, a decision,
+a staff account, a client, a request), the pages a form answers with (a read's result, a
+search's matches, an invitation's link, a new key), the way in (setup, sign-in, the TOTP
+enrolment and the recovery codes, an invitation), and one form per area in its error state
+— in Simplified Chinese and in English. No violation of serious or critical impact."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from piiguard.web.rules import RULES
+from tests.e2e.conftest import PASSWORD, needs_browser
+from tests.e2e.test_console_walk import (
+    CUSTOMER,
+    LOCALES,
+    RECOMMEND,
+    Served,
+    account,
+    path_of,
+    route,
+    seed,
+    served,
+)
+
+pytestmark = needs_browser
+__all__ = ["served"]  # the fixture, shared with the walk
+
+BAD = ("serious", "critical")
+# GET routes that are not pages (the idle lock's script)
+NOT_PAGES = {"/console/console.js"}
+# routes whose page this test reaches through its own steps (sign-in, enrolment)
+STEPS = {"/console/login", "/console/enrol", "/console/invite"}
+
+
+class Scanner:
+    """axe-core over pages, the serious and critical violations kept with the page."""
+
+    def __init__(self, page: Any) -> None:
+        from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415 (dev extra)
+
+        self.axe = Axe()
+        self.page = page
+        self.found: list[str] = []
+        self.scanned: list[str] = []
+
+    def __call__(self, what: str = "") -> None:
+        results = self.axe.run(self.page)
+        assert results.response["passes"], "axe-core checked nothing"  # it ran, under the CSP
+        self.scanned.append(what or path_of(self.page))
+        for v in results.response["violations"]:
+            if v.get("impact") in BAD:
+                nodes = "; ".join(
+                    f"{' '.join(map(str, n.get('target', [])))}: {n.get('failureSummary', '')}"
+                    for n in v["nodes"][:5]
+                )
+                self.found.append(
+                    f"{what or path_of(self.page)} [{v['impact']}] {v['id']}: {v['help']}\n"
+                    f"    {nodes}"
+                )
+
+
+def submit_invalid(page: Any, form: str) -> None:
+    """Submit `form` as the browser would without its own checks (the server's decide)."""
+    page.locator(form).evaluate("f => { f.noValidate = true; }")
+    page.locator(f"{form} button[type=submit]").last.click()
+
+
+def way_in(s: Served, scan: Scanner) -> None:
+    """The way in: `/`, the setup page and its error (its token spent: the page is the
+    same), the sign-in and its error, the TOTP enrolment, its error and the recovery codes;
+    ends signed in on the front page."""
+    page, c = scan.page, s.c
+    page.goto(f"{s.base}/")
+    scan()
+    page.goto(f"{s.base}/setup?token=spent")
+    scan()
+    submit_invalid(page, "form[action='/setup']")
+    scan("/setup (error)")
+    email = "sun.li@st-machinery.cn"
+    account(c, email, "Sun Li", {"admin", "privacy_officer"}, 0x5117)
+    page.goto(f"{s.base}/console/login")
+    scan()
+    page.locator("#email").fill(email)
+    page.locator("#password").fill("not the password")
+    page.locator("button[type=submit]").click()
+    scan("/console/login (error)")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("button[type=submit]").click()
+    assert path_of(page) == "/console/enrol"
+    scan()
+    page.locator("#code").fill("000000")
+    page.locator("form[action='/console/enrol'] button[type=submit]").click()
+    scan("/console/enrol (error)")
+    secret = page.locator("#totp-secret").inner_text().replace(" ", "")
+    page.locator("#code").fill(s.codes(secret))
+    page.locator("form[action='/console/enrol'] button[type=submit]").click()
+    scan("/console/enrol → recovery codes")
+    page.locator("main a, .page a").last.click()
+    assert path_of(page) == "/console"
+
+
+def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
+    """Every GET route of the console that is a page, with real ids. Returns the routes."""
+    pages = sorted(
+        path
+        for (method, path), rule in RULES.items()
+        if method == "GET"
+        and path.startswith("/console")
+        and path not in NOT_PAGES | STEPS
+        and (rule.public or rule.roles & {"admin", "privacy_officer"})
+    )
+    for path in pages:
+        url = route(path, ids)
+        response = scan.page.goto(s.base + url)
+        ok = (200, 404) if "{triage_id}" in path else (200,)  # no mail waits for triage
+        assert response.status in ok, (url, response.status)
+        scan(path)
+    return pages
+
+
+def answers(s: Served, scan: Scanner, lang: str, sid: str) -> Scanner:
+    """The pages forms answer with: a search's matches, a read's result, a new key, an
+    invitation's link — and that link's page and its error, in a browser of its own."""
+    page = scan.page
+    page.goto(f"{s.base}/console/people")
+    page.locator("#f-value").fill(CUSTOMER)
+    page.locator("#find-submit").click()
+    scan("/console/people/find (matches)")
+    page.goto(f"{s.base}/console/people/{sid}/read")
+    page.locator("#f-purpose").select_option(RECOMMEND)
+    page.locator("#read-submit").click()
+    scan("/console/people/{subject_id}/read (result)")
+    page.goto(f"{s.base}/console/clients")
+    page.locator("#f-name").fill("erp")
+    page.locator("#client-submit").click()
+    scan("/console/clients (new key)")
+    page.goto(f"{s.base}/console/staff")
+    page.locator("#f-email").fill("chen.jing@st-machinery.cn")
+    page.locator("#invite-submit").click()
+    scan("/console/staff/invitations (link)")
+    link = page.locator("#invite-link").inner_text()
+    invitation = s.page(LOCALES[lang])
+    invitation.goto(f"{s.base}/console/invite?{link.split('?', 1)[1]}")
+    other = Scanner(invitation)
+    other("/console/invite")
+    submit_invalid(invitation, "#accept-form")
+    other("/console/invite (error)")
+    invitation.context.close()
+    return other
+
+
+@pytest.mark.req("R2.6")
+@pytest.mark.req("R2.10")
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
+    s, c = served, served.c
+    seeded = seed(c)
+    page = s.page(LOCALES[lang])
+    scan = Scanner(page)
+    way_in(s, scan)
+    pages = every_get_page(s, scan, seeded.ids())
+    other = answers(s, scan, lang, seeded.sid)
+
+    # one form per area in its error state
+    forms = {
+        "/console/systems/new": "#system-form",
+        "/console/purposes": "#purpose-form",
+        f"/console/people/{seeded.sid}/consents/new": "#consent-form",
+        "/console/exceptions": "#exception-form",
+        "/console/staff": "#invite-form",
+        "/console/clients": "#client-form",
+        "/console/requests/new": "#new-request",
+        f"/console/findings/{seeded.finding}": "#finding-assign",
+    }
+    for url, form in forms.items():
+        page.goto(s.base + url)
+        submit_invalid(page, form)
+        assert page.locator("#error-summary, [role=alert]").count() >= 1, url
+        scan(f"{url} (error)")
+
+    # the page of a session gone idle: the unlock form, nothing else
+    c.clock.advance(timedelta(minutes=c.settings.session_idle_minutes + 1))
+    page.goto(f"{s.base}/console")
+    assert page.locator("#lock-page").count() == 1
+    scan("/console (locked)")
+
+    found = scan.found + other.found
+    assert found == [], f"{len(found)} serious or critical violations:\n" + "\n".join(found)
+    assert len(scan.scanned) >= len(pages) + 20
+    assert s.errors == [], "\n".join(s.errors)
