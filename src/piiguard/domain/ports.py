@@ -28,6 +28,7 @@ from piiguard.domain.password_rules import Strength
 from piiguard.domain.policy.datamap import Export, Finding, FindingStatus, System
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRule
+from piiguard.domain.retention.ports import RetentionStore
 from piiguard.domain.rights.ports import RequestStore
 from piiguard.domain.staff_security import Throttle
 from piiguard.domain.subjects import ItemRecord, NewItem, RevealedItem, Subject
@@ -386,6 +387,8 @@ class UnitOfWork(Protocol):
     def consents(self) -> ConsentStore: ...
     @property
     def requests(self) -> RequestStore: ...
+    @property
+    def retention(self) -> RetentionStore: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

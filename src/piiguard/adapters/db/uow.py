@@ -20,6 +20,7 @@ from piiguard.adapters.db.stores.items import SqlItems
 from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
 from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
 from piiguard.adapters.db.stores.registers import SqlRegisters
+from piiguard.adapters.db.stores.retention import SqlRetention
 from piiguard.adapters.db.stores.rights import SqlRequests
 from piiguard.adapters.db.stores.staff import SqlStaff
 from piiguard.adapters.db.stores.subjects import SqlSubjects
@@ -42,6 +43,7 @@ class SqlUnitOfWork:
     legal_exceptions: SqlLegalExceptions
     consents: SqlConsents
     requests: SqlRequests
+    retention: SqlRetention
 
     def __init__(
         self,
@@ -91,6 +93,7 @@ class SqlUnitOfWork:
         self.legal_exceptions = SqlLegalExceptions(conn)
         self.consents = SqlConsents(conn)
         self.requests = SqlRequests(conn)
+        self.retention = SqlRetention(conn)
         self._events, self._done = [], False
         return self
 

@@ -1,0 +1,82 @@
+"""Disposal batches (R2.11, R5.5, R10.2): what the sweep proposes, who approved it, what
+was disposed of, and the deletion tasks it opened for systems. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from piiguard.domain.retention.schedule import RecordType
+
+
+class BatchStatus(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    DISPOSED = "disposed"
+    REJECTED = "rejected"  # an officer objected (reason recorded)
+
+
+@dataclass(frozen=True, slots=True)
+class DisposalBatch:
+    id: str
+    status: BatchStatus
+    as_of: datetime
+    created_at: datetime
+    created_by: str
+    item_count: int
+    auto_dispose_at: datetime | None = None
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    rejected_by: str | None = None
+    rejected_at: datetime | None = None
+    reason: str = ""
+    disposed_at: datetime | None = None
+    list_hash: str | None = None  # SHA-256 of the sorted disposed ids
+    certificate: str | None = None  # JSON; counts and ids' hash only
+
+
+@dataclass(frozen=True, slots=True)
+class DisposalEntry:
+    """One record on a batch: an item (category, system, purposes for the counts) or one
+    of piiguard's own records about a person."""
+
+    batch_id: str
+    record_type: RecordType
+    record_id: str
+    subject_id: str | None
+    category: str = ""
+    system: str = ""
+    purposes: frozenset[str] = frozenset()
+    retain_until: datetime | None = None
+    disposed_at: datetime | None = None
+
+
+class DisposalTaskStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    CONFIRMED = "confirmed"
+    WAIVED = "waived"
+
+    @property
+    def settled(self) -> bool:
+        return self in (DisposalTaskStatus.CONFIRMED, DisposalTaskStatus.WAIVED)
+
+
+@dataclass(frozen=True, slots=True)
+class DisposalTask:
+    """A deletion notice to a system holding disposed categories (signed webhook)."""
+
+    id: str
+    batch_id: str
+    system: str
+    categories: frozenset[str]
+    subject_ids: frozenset[str]
+    status: DisposalTaskStatus
+    created_at: datetime
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str = ""
+    settled_at: datetime | None = None
+    settled_by: str | None = None
+    note: str = ""
