@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Literal, Protocol, Self
 
 from piiguard.domain.access import SubjectState
 from piiguard.domain.accounts import (
@@ -114,6 +114,14 @@ class Vault(Protocol):
 
     def retire(self, version: str) -> None: ...
 
+    def rekey(self, subject_id: str, keep_items: Sequence[SealedItem]) -> Rekeyed:
+        """A fresh key staged beside the subject's; the kept items re-sealed under it."""
+
+    def finish_rekey(self, subject_id: str, items: Sequence[SealedItem]) -> RekeyOutcome:
+        """The fresh key overwrites the old (or is dropped if no item is under it)."""
+
+    def unfinished_rekeys(self) -> list[str]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class IntegrityFailure:
@@ -181,6 +189,8 @@ class ItemRepository(Protocol):
     def delete_for_subject(self, subject_id: str) -> int: ...
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int: ...
     def subjects_by_token(self, category: str, token: str) -> list[str]: ...
+    def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
+        """(item, old, new ciphertext) from Vault.rekey, where the old one is still held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,3 +429,12 @@ class CheckpointSigner(Protocol):
         """The newest checkpoint kept outside the database."""
 
     def keep_witness(self, checkpoint: Checkpoint) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rekeyed:  # (item id, ciphertext re-sealed, ciphertext under the fresh key)
+    subject_id: str
+    values: tuple[tuple[str, bytes, bytes], ...]
+
+
+RekeyOutcome = Literal["promoted", "dropped"]

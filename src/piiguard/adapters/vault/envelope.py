@@ -18,15 +18,17 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from piiguard.adapters.passwords import Argon2Passwords
-from piiguard.adapters.vault.keyfile import HmacKeys, KeyProvider
+from piiguard.adapters.vault.keyfile import HmacKeys, KeyProvider, WrappedKey
 from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.domain.decisions import RecordedDecision
-from piiguard.domain.errors import Forbidden, KeyShredded, VaultIntegrityError
+from piiguard.domain.errors import Conflict, Forbidden, KeyShredded, VaultIntegrityError
 from piiguard.domain.normalize import normalize
 from piiguard.domain.ports import (
     IntegrityAlarm,
     IntegrityFailure,
     KeyRing,
+    Rekeyed,
+    RekeyOutcome,
     RotationReport,
     SealedItem,
     SealedValue,
@@ -49,6 +51,15 @@ def _aad(subject_id: str, item_id: str, category: str) -> bytes:
     return f"piiguard-item/v1|{subject_id}|{item_id}|{category}".encode()
 
 
+def _opens(cipher: AESGCM, it: SealedItem) -> bool:
+    blob, rec = it.ciphertext or b"", it.record
+    try:
+        cipher.decrypt(blob[:NONCE], blob[NONCE:], _aad(rec.subject_id, rec.id, rec.category))
+    except InvalidTag:
+        return False
+    return True
+
+
 class DecisionSeal:
     """A per-process MAC key shared by the decision ledger (which seals what it records)
     and the vault (which checks the seal before revealing anything)."""
@@ -64,8 +75,13 @@ class DecisionSeal:
 
 
 class _Ring:
-    def __init__(self, ciphers: dict[str, AESGCM]) -> None:
+    """`ciphers`: the key each subject's new values are sealed under (during a re-keying,
+    the fresh staged key); `older`: during a re-keying, the key being replaced, which still
+    opens the values not re-sealed yet."""
+
+    def __init__(self, ciphers: dict[str, AESGCM], older: dict[str, AESGCM] | None = None) -> None:
         self.ciphers = ciphers
+        self.older = older or {}
 
     def __contains__(self, subject_id: object) -> bool:
         return subject_id in self.ciphers
@@ -110,7 +126,16 @@ class EnvelopeVault:
                 "or never provisioned"
             )
         unwrap = self._provider.unwrap
-        return _Ring({sid: AESGCM(unwrap(w, _dek_context(sid))) for sid, w in found.items()})
+        ciphers: dict[str, AESGCM] = {}
+        older: dict[str, AESGCM] = {}
+        for sid, (current, staged) in found.items():
+            ctx = _dek_context(sid)
+            if staged is None:
+                ciphers[sid] = AESGCM(unwrap(current, ctx))
+            else:
+                ciphers[sid] = AESGCM(unwrap(staged, ctx))
+                older[sid] = AESGCM(unwrap(current, ctx))
+        return _Ring(ciphers, older)
 
     def shred(self, subject_ids: Sequence[str]) -> int:
         return self._keystore.delete_many(list(subject_ids))
@@ -136,7 +161,74 @@ class EnvelopeVault:
                 )
             self._keystore.rewrap(rows)
             done += len(rows)
+        while staged := self._keystore.staged_not_under(new, _REWRAP_BATCH):
+            self._keystore.rewrap_staged([self._rewrapped(sid, w) for sid, w in staged])
         return RotationReport(new, done, self._keystore.versions_in_use())
+
+    def _rewrapped(self, sid: str, wrapped: WrappedKey) -> tuple[str, str, WrappedKey]:
+        ctx = _dek_context(sid)
+        return sid, wrapped.version, self._provider.wrap(self._provider.unwrap(wrapped, ctx), ctx)
+
+    # -- re-keying (disposal of some of a subject's items, docs/retention.md) ------------
+    def rekey(self, subject_id: str, keep_items: Sequence[SealedItem]) -> Rekeyed:
+        """Stage a fresh data key for the subject (durably, before any data depends on it)
+        and re-seal `keep_items` under it. The plaintext is opened and sealed again inside
+        the vault only (as `rotate` re-wraps keys): nothing leaves it but ciphertexts."""
+        for it in keep_items:
+            if it.record.subject_id != subject_id:
+                raise ValueError(f"item {it.record.id} is not subject {subject_id}'s")
+        ring = self.keyring([subject_id])  # KeyShredded for an erased subject
+        if subject_id in ring.older:
+            raise Conflict(
+                f"an earlier re-keying of subject {subject_id} is unfinished (finish_rekey first)"
+            )
+        fresh = AESGCM.generate_key(bit_length=256)
+        sealed = AESGCM(fresh)
+        values: list[tuple[str, bytes, bytes]] = []
+        for it in keep_items:
+            if it.ciphertext is None:  # a credential: a hash, under no key
+                continue
+            plain = (self._open(ring.ciphers, it).value or "").encode()
+            rec = it.record
+            nonce = os.urandom(NONCE)
+            aad = _aad(subject_id, rec.id, rec.category)
+            values.append((rec.id, it.ciphertext, nonce + sealed.encrypt(nonce, plain, aad)))
+        wrapped = self._provider.wrap(fresh, _dek_context(subject_id))
+        if not self._keystore.stage(subject_id, wrapped):
+            raise Conflict(f"subject {subject_id} is being re-keyed by another process")
+        return Rekeyed(subject_id, tuple(values))
+
+    def finish_rekey(self, subject_id: str, items: Sequence[SealedItem]) -> RekeyOutcome:
+        ring = self.keyring([subject_id])
+        old = ring.older.get(subject_id)
+        if old is None:
+            raise Conflict(f"subject {subject_id} has no re-keying under way")
+        fresh = ring.ciphers[subject_id]
+        under_fresh = under_old = 0
+        for it in items:
+            if it.ciphertext is None:
+                continue
+            if _opens(fresh, it):
+                under_fresh += 1
+            elif _opens(old, it):
+                under_old += 1
+            else:
+                raise VaultIntegrityError(
+                    f"item {it.record.id}: opens under neither of subject {subject_id}'s keys"
+                )
+        if under_old == 0:
+            self._keystore.promote(subject_id)
+            return "promoted"
+        if under_fresh == 0:
+            self._keystore.unstage(subject_id)
+            return "dropped"
+        raise Conflict(
+            f"subject {subject_id}: {under_old} items under the old key and {under_fresh} "
+            "under the fresh one; re-seal the old ones before finishing"
+        )
+
+    def unfinished_rekeys(self) -> list[str]:
+        return self._keystore.staged_subject_ids()
 
     def key_versions(self) -> tuple[str, dict[str, int]]:
         return self._provider.current_version(), self._keystore.versions_in_use()
@@ -189,14 +281,15 @@ class EnvelopeVault:
         wanted = [
             it.record.subject_id for _, items in batch for it in items if it.ciphertext is not None
         ]
-        ciphers = self.keyring(wanted).ciphers if wanted else {}
+        ring = self.keyring(wanted) if wanted else _Ring({})
+        ciphers, older = ring.ciphers, ring.older
         out: list[list[RevealedItem]] = []
         failed: list[tuple[VaultIntegrityError, IntegrityFailure]] = []
         for recorded, items in batch:
             revealed: list[RevealedItem] = []
             for it in items:
                 try:
-                    revealed.append(self._open(ciphers, it))
+                    revealed.append(self._open(ciphers, it, older))
                 except VaultIntegrityError as exc:
                     rec = it.record
                     failed.append(
@@ -222,17 +315,20 @@ class EnvelopeVault:
             log.error("the vault integrity alarm failed (%s)", type(exc).__name__)  # noqa: TRY400
 
     @staticmethod
-    def _open(ciphers: dict[str, AESGCM], it: SealedItem) -> RevealedItem:
+    def _open(
+        ciphers: dict[str, AESGCM], it: SealedItem, older: dict[str, AESGCM] | None = None
+    ) -> RevealedItem:
         rec = it.record
         if it.ciphertext is None:
             return RevealedItem(rec, None)
+        nonce, body = it.ciphertext[:NONCE], it.ciphertext[NONCE:]
+        aad = _aad(rec.subject_id, rec.id, rec.category)
         try:
-            plain = ciphers[rec.subject_id].decrypt(
-                it.ciphertext[:NONCE],
-                it.ciphertext[NONCE:],
-                _aad(rec.subject_id, rec.id, rec.category),
-            )
+            plain = ciphers[rec.subject_id].decrypt(nonce, body, aad)
         except InvalidTag:
+            old = older.get(rec.subject_id) if older else None
+            if old is not None and _opens(old, it):  # during a re-keying, not re-sealed yet
+                return RevealedItem(rec, old.decrypt(nonce, body, aad).decode())
             raise VaultIntegrityError(
                 f"item {rec.id}: the ciphertext does not belong to subject {rec.subject_id} / "
                 f"category {rec.category} (copied from another row?) or was altered"

@@ -1,12 +1,20 @@
 """The key store: wrapped subject data keys, in their own database. Each call is its own
-short transaction, committed before the data that depends on it."""
+short transaction, committed before the data that depends on it.
+
+A key that is destroyed (a subject erased, or re-keyed after a disposal) must not live on in
+the key store's own files: on SQLite every connection runs with `secure_delete` (freed
+content is zeroed) and the write-ahead log is checkpointed and truncated after the key is
+gone, so the old wrapped key's bytes are in neither file (tests/integration/test_rekey.py).
+On PostgreSQL the old row version stays in the table's file until VACUUM reuses its space,
+and in the WAL archive: docs/retention.md says how long key-store backups may be kept."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, func, select, update
+from sqlalchemy import Engine, bindparam, delete, event, func, select, update
 
 from piiguard.adapters.vault.keyfile import WrappedKey
 from piiguard.adapters.vault.keystore_tables import subject_keys
@@ -14,9 +22,25 @@ from piiguard.adapters.vault.keystore_tables import subject_keys
 _CHUNK = 900  # stay below SQLite's bound-parameter limit
 
 
+_K = subject_keys.c
+
+
 class KeyStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._sqlite = engine.dialect.name == "sqlite"
+        if self._sqlite:
+            event.listen(engine, "connect", _secure_delete)
+
+    def _forget(self) -> None:
+        """After a key is destroyed: on SQLite, copy the log into the file (where the freed
+        cell was zeroed) and truncate it, so no old page holding the key stays in the log.
+        Best effort: a checkpoint blocked by a reader leaves the rest to the next one."""
+        if not self._sqlite:
+            return
+        with self._engine.connect() as conn:
+            raw: Any = conn.connection.dbapi_connection
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def put_many(self, rows: Sequence[tuple[str, WrappedKey]], at: datetime) -> None:
         if not rows:
@@ -35,18 +59,26 @@ class KeyStore:
                 ],
             )
 
-    def get_many(self, subject_ids: Sequence[str]) -> dict[str, WrappedKey]:
-        found: dict[str, WrappedKey] = {}
+    def get_many(
+        self, subject_ids: Sequence[str]
+    ) -> dict[str, tuple[WrappedKey, WrappedKey | None]]:
+        """subject -> (its current key, the fresh key staged for it by a re-keying or None)."""
+        found: dict[str, tuple[WrappedKey, WrappedKey | None]] = {}
         with self._engine.connect() as conn:
             for i in range(0, len(subject_ids), _CHUNK):
                 chunk = list(subject_ids[i : i + _CHUNK])
                 q = select(
-                    subject_keys.c.subject_id,
-                    subject_keys.c.kek_version,
-                    subject_keys.c.wrapped_key,
-                ).where(subject_keys.c.subject_id.in_(chunk))
-                for sid, version, blob in conn.execute(q):
-                    found[sid] = WrappedKey(version, bytes(blob))
+                    _K.subject_id,
+                    _K.kek_version,
+                    _K.wrapped_key,
+                    _K.next_kek_version,
+                    _K.next_wrapped_key,
+                ).where(_K.subject_id.in_(chunk))
+                for sid, version, blob, next_version, next_blob in conn.execute(q):
+                    staged = (
+                        None if next_blob is None else WrappedKey(next_version, bytes(next_blob))
+                    )
+                    found[sid] = (WrappedKey(version, bytes(blob)), staged)
         return found
 
     def delete_many(self, subject_ids: Sequence[str]) -> int:
@@ -57,11 +89,88 @@ class KeyStore:
                 n += conn.execute(
                     delete(subject_keys).where(subject_keys.c.subject_id.in_(chunk))
                 ).rowcount
+        if n:
+            self._forget()
         return n
+
+    # -- re-keying: stage a fresh key, then make it the current one -----------------------
+    def stage(self, subject_id: str, key: WrappedKey) -> bool:
+        """Keep `key` beside the subject's current key; False if the subject has no key or
+        a staged key already (an unfinished re-keying)."""
+        with self._engine.begin() as conn:
+            q = (
+                update(subject_keys)
+                .where(_K.subject_id == subject_id, _K.next_wrapped_key.is_(None))
+                .values(next_kek_version=key.version, next_wrapped_key=key.blob)
+            )
+            return bool(conn.execute(q).rowcount)
+
+    def promote(self, subject_id: str) -> bool:
+        """The staged key overwrites the current one (which is then nowhere in the store)."""
+        with self._engine.begin() as conn:
+            q = (
+                update(subject_keys)
+                .where(_K.subject_id == subject_id, _K.next_wrapped_key.is_not(None))
+                .values(
+                    kek_version=_K.next_kek_version,
+                    wrapped_key=_K.next_wrapped_key,
+                    next_kek_version=None,
+                    next_wrapped_key=None,
+                )
+            )
+            done = bool(conn.execute(q).rowcount)
+        if done:
+            self._forget()
+        return done
+
+    def unstage(self, subject_id: str) -> bool:
+        """Drop a staged key no item depends on (a re-keying whose data never committed)."""
+        with self._engine.begin() as conn:
+            q = (
+                update(subject_keys)
+                .where(_K.subject_id == subject_id, _K.next_wrapped_key.is_not(None))
+                .values(next_kek_version=None, next_wrapped_key=None)
+            )
+            done = bool(conn.execute(q).rowcount)
+        if done:
+            self._forget()
+        return done
+
+    def staged_subject_ids(self) -> list[str]:
+        with self._engine.connect() as conn:
+            q = select(_K.subject_id).where(_K.next_wrapped_key.is_not(None))
+            return list(conn.execute(q).scalars())
 
     def subject_ids(self) -> Iterator[str]:
         with self._engine.connect() as conn:
             yield from conn.execute(select(subject_keys.c.subject_id)).scalars()
+
+    def staged_not_under(self, version: str, limit: int) -> list[tuple[str, WrappedKey]]:
+        with self._engine.connect() as conn:
+            q = (
+                select(_K.subject_id, _K.next_kek_version, _K.next_wrapped_key)
+                .where(_K.next_kek_version.is_not(None), _K.next_kek_version != version)
+                .limit(limit)
+            )
+            return [(sid, WrappedKey(v, bytes(b))) for sid, v, b in conn.execute(q)]
+
+    def rewrap_staged(self, rows: Sequence[tuple[str, str, WrappedKey]]) -> None:
+        """`rewrap` for staged keys (a KEK rotation during a re-keying)."""
+        if not rows:
+            return
+        stmt = (
+            update(subject_keys)
+            .where(_K.subject_id == bindparam("sid"), _K.next_kek_version == bindparam("old"))
+            .values(next_kek_version=bindparam("new_version"), next_wrapped_key=bindparam("blob"))
+        )
+        with self._engine.begin() as conn:
+            conn.execute(
+                stmt,
+                [
+                    {"sid": sid, "old": old, "new_version": new.version, "blob": new.blob}
+                    for sid, old, new in rows
+                ],
+            )
 
     def not_under(self, version: str, limit: int) -> list[tuple[str, WrappedKey]]:
         with self._engine.connect() as conn:
@@ -99,8 +208,22 @@ class KeyStore:
             )
 
     def versions_in_use(self) -> dict[str, int]:
+        """KEK version -> keys it wraps (staged keys included: a version is in use while
+        a re-keying's fresh key is under it)."""
         with self._engine.connect() as conn:
-            q = select(subject_keys.c.kek_version, func.count()).group_by(
-                subject_keys.c.kek_version
+            q = select(_K.kek_version, func.count()).group_by(_K.kek_version)
+            used = {v: int(n) for v, n in conn.execute(q)}
+            staged = (
+                select(_K.next_kek_version, func.count())
+                .where(_K.next_kek_version.is_not(None))
+                .group_by(_K.next_kek_version)
             )
-            return {v: int(n) for v, n in conn.execute(q)}
+            for v, n in conn.execute(staged):
+                used[v] = used.get(v, 0) + int(n)
+            return used
+
+
+def _secure_delete(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA secure_delete=ON")
+    cur.close()

@@ -2,6 +2,8 @@
 
 Kept apart from the data so that a backup of the data carries no usable key: erasing a
 subject deletes its wrapped key here, and every copy of its ciphertexts becomes noise.
+Re-keying a subject (disposal of some of its items, docs/retention.md) stages a fresh key in
+`next_*` beside the current one, and then overwrites the current one with it.
 """
 
 from __future__ import annotations
@@ -20,4 +22,7 @@ subject_keys = Table(
     Column("kek_version", String(32), nullable=False, index=True),
     Column("wrapped_key", LargeBinary, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    # a fresh key staged by Vault.rekey until finish_rekey makes it the current one
+    Column("next_kek_version", String(32), nullable=True, index=True),
+    Column("next_wrapped_key", LargeBinary, nullable=True),
 )

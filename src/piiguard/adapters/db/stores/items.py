@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
@@ -182,6 +182,24 @@ class SqlItems:
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
         q = delete(t.items).where(t.items.c.subject_id == subject_id, t.items.c.id.in_(IDS))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+
+    def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
+        """A re-keying's new ciphertexts, where the row still holds the value re-sealed (a
+        value corrected meanwhile is left alone: the caller sees the count fall short);
+        metadata (confirmation, provenance) unchanged."""
+        n = 0
+        q = (
+            update(t.items)
+            .where(
+                _I.subject_id == subject_id,
+                _I.id == bindparam("iid"),
+                _I.ciphertext == bindparam("old"),
+            )
+            .values(ciphertext=bindparam("ct"))
+        )
+        for iid, old, new in values:  # one by one: rowcount of an executemany varies by driver
+            n += self._c.execute(q, {"iid": iid, "old": old, "ct": new}).rowcount
+        return n
 
     def subjects_by_token(self, category: str, token: str) -> list[str]:
         del category  # the token is per lookup kind: any email category matches an email
