@@ -99,9 +99,9 @@ def test_the_officer_sees_what_waits_and_the_state_of_the_controls(
     _state(container, people, _person(api, system))
     html = people.officer.page("/console")
     found = _attention(html)
-    assert found["requests_overdue"] == "1 rights requests overdue", found
-    assert found["requests_open"] == "2 rights requests open in all"
-    assert "systems_pending" in found and found["systems_pending"].endswith(": 1")
+    assert found["requests_overdue"] == "Rights requests overdue: 1", found
+    assert found["requests_open"] == "Rights requests open in all: 2"
+    assert found["systems_pending"] == "Systems pending approval: 1"
     assert "exceptions_waiting" in found
     assert 'href="/console/systems?status=pending"' in html
     # the controls: verified just now, intact; a checkpoint; the KEK in use

@@ -176,7 +176,9 @@ def test_the_persons_page_shows_each_items_metadata_and_never_a_value(
         for category in ("user.contact.email", "user.name", "user.contact.phone_number"):
             assert f'data-category="{category}"' in html
         assert "<code>crm</code>" in html and 'id="items"' in html
-        assert f'href="/console/decisions?subject={sid}"' in html
+        # the person's decisions: a link for those who may open them (officers, not staff)
+        link = f'href="/console/decisions?subject_id={sid}"'
+        assert (link in html) == (who is people.officer)
         assert f'href="/console/people/{sid}/read"' in html
         row = html[html.index('data-category="user.financial.bank_account"') :]
         assert 'data-stale="yes"' in row[: row.index("</tr>")]

@@ -123,12 +123,12 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     # the front page (web/console/front.py)
     "needs_you": ("需要您处理", "Needs you now"),
     "nothing_waiting": ("目前没有待处理事项。", "Nothing is waiting for you."),
-    "attn_requests_overdue": ("{n} 件权利请求已逾期", "{n} rights requests overdue"),
+    "attn_requests_overdue": ("{n} 件权利请求已逾期", "Rights requests overdue: {n}"),
     "attn_requests_due_soon": (
         "{n} 件权利请求将在 7 天内到期",
-        "{n} rights requests due within 7 days",
+        "Rights requests due within 7 days: {n}",
     ),
-    "attn_requests_open": ("待办权利请求共 {n} 件", "{n} rights requests open in all"),
+    "attn_requests_open": ("待办权利请求共 {n} 件", "Rights requests open in all: {n}"),
     "controls": ("控制措施状态", "State of the controls"),
     "last_verification": ("最近一次审计记录校验", "Last audit trail verification"),
     "verified_ok": ("完整", "intact"),

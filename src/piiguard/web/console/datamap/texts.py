@@ -257,10 +257,13 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "done_open": ("发现项已重新打开。", "The finding is open again."),
     # the front page's hints (attention())
-    "attn_systems_pending": ("待批准的系统", "Systems pending approval"),
-    "attn_findings_old": ("超过 30 天未处理的发现项", "Findings open for more than 30 days"),
-    "attn_exports_soon": ("14 天内到期的导出", "Exports expiring within 14 days"),
-    "attn_exports_expired": ("已到期、未复核的导出", "Expired exports not yet reviewed"),
+    "attn_systems_pending": ("{n} 个系统待批准", "Systems pending approval: {n}"),
+    "attn_findings_old": (
+        "{n} 个发现项超过 30 天未处理",
+        "Findings open for more than 30 days: {n}",
+    ),
+    "attn_exports_soon": ("{n} 项导出将在 14 天内到期", "Exports expiring within 14 days: {n}"),
+    "attn_exports_expired": ("{n} 项导出已到期、未复核", "Expired exports not yet reviewed: {n}"),
 }
 
 

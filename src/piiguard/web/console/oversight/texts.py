@@ -293,7 +293,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     # -- the front page (attention) ----------------------------------------------------------
     "attn_exceptions_waiting": (
         "{n} 项法定例外等待第二位负责人批准",
-        "{n} legal exceptions waiting for a second approver",
+        "Legal exceptions waiting for a second approver: {n}",
     ),
     "attn_audit_never_verified": ("审计记录尚未校验过", "The audit trail was never verified"),
     "attn_audit_verification_failed": (

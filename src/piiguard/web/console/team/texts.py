@@ -215,14 +215,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "done_revoked": ("客户端已吊销，其密钥立即失效。", "Revoked: its key no longer works."),
     # the front page
     "attn_staff_no_mfa": (
-        "未开启两步验证的账户（角色要求）",
-        "Accounts without the two-step sign-in their role needs",
+        "{n} 个账户未开启其角色要求的两步验证",
+        "Accounts without the two-step sign-in their role needs: {n}",
     ),
     "attn_staff_password_old": (
-        "密码超过更换期限的账户",
-        "Accounts whose password is past its limit",
+        "{n} 个账户的密码超过更换期限",
+        "Accounts whose password is past its limit: {n}",
     ),
-    "attn_staff_locked": ("已锁定的账户", "Locked accounts"),
+    "attn_staff_locked": ("{n} 个账户已锁定", "Locked accounts: {n}"),
 }
 
 
