@@ -40,34 +40,37 @@ DAY = timedelta(days=1)
 def test_the_schedule_is_stored_versioned_and_reviewed(c: Container) -> None:
     with c.uow() as uow:
         s = uow.retention
-        assert s.version() == 0
-        s.save_rule(RetentionRule("after_sales", "", 1825, Anchor.CONTRACT_END), 1, START, "o1")
-        s.add_change(ScheduleChange(1, "rule", "after_sales/", "{}", START, "o1"))
+        v = s.version()  # the legal minimums seeded on start (services/retention/schedule.py)
+        seeded = s.minimums()
+        s.save_rule(RetentionRule("after_sales", "", 1825, Anchor.CONTRACT_END), v + 1, START, "o1")
+        s.add_change(ScheduleChange(v + 1, "rule", "after_sales/", "{}", START, "o1"))
         override = RetentionRule("after_sales", "user.contact", 730, Anchor.CONFIRMED, "why")
-        s.save_rule(override, 2, START, "o1")
-        s.save_rule(replace(override, days=365), 3, START, "o2")  # an update, not a new row
-        s.add_change(ScheduleChange(2, "rule", "after_sales/user.contact", "{}", START, "o1"))
-        s.add_change(ScheduleChange(3, "rule", "after_sales/user.contact", "{}", START, "o2"))
+        s.save_rule(override, v + 2, START, "o1")
+        s.save_rule(replace(override, days=365), v + 3, START, "o2")  # an update, not a new row
+        s.add_change(ScheduleChange(v + 2, "rule", "after_sales/user.contact", "{}", START, "o1"))
+        s.add_change(ScheduleChange(v + 3, "rule", "after_sales/user.contact", "{}", START, "o2"))
         s.save_record_rule(
-            RecordRule(RecordType.DATA_REQUEST, 1095, Anchor.REQUEST_CLOSED), 3, START, "o2"
+            RecordRule(RecordType.DATA_REQUEST, 1095, Anchor.REQUEST_CLOSED), v + 3, START, "o2"
         )
-        tax = LegalMinimum(
-            "tax_records",
-            "Tax records",
-            "涉税资料",
-            "税收征收管理法实施细则 art. 29",
+        rule = LegalMinimum(
+            "zz_payroll",
+            "Payroll",
+            "工资",
+            "some provision",
             3650,
             Anchor.COLLECTED,
             frozenset({"user.financial"}),
             frozenset({"order_fulfilment"}),
         )
-        s.save_minimum(tax, 3, START, "o2")
-        s.save_minimum(replace(tax, days=None, active=False), 3, START, "o2")
-        s.add_review(ScheduleReview("r1", START, "o2", 3, "override shortened", START + 365 * DAY))
+        s.save_minimum(rule, v + 3, START, "o2")
+        s.save_minimum(replace(rule, days=None, active=False), v + 3, START, "o2")
+        s.add_review(
+            ScheduleReview("r1", START, "o2", v + 3, "override shortened", START + 365 * DAY)
+        )
         uow.commit()
     with c.uow(readonly=True) as uow:
         s = uow.retention
-        assert s.version() == 3
+        assert s.version() == v + 3
         assert s.rules() == [
             RetentionRule("after_sales", "", 1825, Anchor.CONTRACT_END),
             RetentionRule("after_sales", "user.contact", 365, Anchor.CONFIRMED, "why"),
@@ -75,9 +78,9 @@ def test_the_schedule_is_stored_versioned_and_reviewed(c: Container) -> None:
         assert s.record_rules() == [
             RecordRule(RecordType.DATA_REQUEST, 1095, Anchor.REQUEST_CLOSED)
         ]
-        assert s.minimums() == [replace(tax, days=None, active=False)]
+        assert s.minimums() == [*seeded, replace(rule, days=None, active=False)]
         assert s.minimum("nope") is None
-        assert [ch.version for ch in s.changes()] == [3, 2, 1]
+        assert [ch.version for ch in s.changes(3)] == [v + 3, v + 2, v + 1]
         assert s.reviews()[0].next_due_at == START + 365 * DAY
     with c.uow() as uow:
         assert uow.retention.delete_rule("after_sales", "user.contact")

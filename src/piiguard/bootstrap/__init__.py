@@ -48,6 +48,7 @@ from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
+from piiguard.services.retention.schedule import ensure_schedule
 from piiguard.services.rights.kit import RequestKit
 from piiguard.services.staff.accounts import ensure_departments
 from piiguard.services.staff.kit import StaffKit
@@ -253,5 +254,6 @@ def bootstrap(
         c.uow, clock, mailer, settings.privacy_officer_email, settings.public_url
     )
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
+    ensure_schedule(c.uow(), clock, OPERATOR)  # and the legal minimums (retention)
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from piiguard.domain.errors import InvalidInput
+
 
 class Anchor(StrEnum):
     """The event a retention period is counted from."""
@@ -158,3 +160,57 @@ class ItemRetention:
     retain_until: datetime | None
     schedule_version: int
     computed_at: datetime
+
+
+_ORDERS = frozenset({"user.financial.bank_account", "user.behavior.purchase_history"})
+_ORDER_PURPOSES = frozenset({"order_fulfilment", "legal_compliance"})
+
+
+def seed_minimums() -> list[LegalMinimum]:
+    """The legal minimums piiguard starts with (each editable). Years are counted as days
+    with their leap days (30 years = 10,958 days), so a minimum is never short."""
+    return [
+        LegalMinimum(
+            "accounting_vouchers",
+            "Accounting vouchers and books (payment records, invoices)",
+            "会计凭证、会计账簿（付款记录、发票）",
+            "会计档案管理办法 (2015) 第十四条: 会计凭证、会计账簿 30 年",
+            10958,
+            Anchor.COLLECTED,
+            _ORDERS,
+            _ORDER_PURPOSES,
+        ),
+        LegalMinimum(
+            "tax_records",
+            "Tax records (invoices, payment records)",
+            "涉税资料（发票、付款记录）",
+            "税收征收管理法实施细则 第二十九条: 账簿、记账凭证、完税凭证等 10 年",
+            3653,
+            Anchor.COLLECTED,
+            _ORDERS,
+            _ORDER_PURPOSES,
+        ),
+        LegalMinimum(
+            "financial_reports",
+            "Annual financial reports (name the categories they hold to apply it)",
+            "年度财务会计报告（指明其所含类别后适用）",
+            "会计档案管理办法 (2015) 第十四条: 年度财务会计报告 永久",
+            None,
+            Anchor.COLLECTED,
+            frozenset(),
+            frozenset(),
+            active=False,
+        ),
+    ]
+
+
+MAX_DAYS = 100 * 366
+
+
+def check_days(days: int | None, field: str = "days", *, permanent: bool = False) -> None:
+    if days is None:
+        if not permanent:
+            raise InvalidInput("a retention period needs a number of days", field=field)
+        return
+    if not 1 <= days <= MAX_DAYS:
+        raise InvalidInput(f"days must be between 1 and {MAX_DAYS}", field=field)

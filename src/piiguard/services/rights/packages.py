@@ -7,7 +7,7 @@ link that expires."""
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Action, Outcome
@@ -25,6 +25,7 @@ from piiguard.domain.rights.rules import RequestKind, RightsRequest
 from piiguard.domain.subjects import Channel, RevealedItem
 from piiguard.services.decisions import Decided
 from piiguard.services.ids import new_id
+from piiguard.services.retention.schedule import sealed_retention
 from piiguard.services.rights._common import (
     RIGHTS_ACTOR,
     decide_for_request,
@@ -64,6 +65,8 @@ def build_package(
     sid = subject_of(req)
     with uow:
         held = uow.items.sealed(sid)  # credentials too: listed, never revealed
+        # the schedule's retain-until (R2.11): purposes still held, overrides, minimums
+        retention = sealed_retention(uow, kit.clock.now(), held)
         consents = uow.consents.of_subject(sid)
         restrictions = uow.consents.restrictions_of(sid)
         shares = sorted(  # what left for a system, wholly or partly allowed, newest first
@@ -76,7 +79,12 @@ def build_package(
             key=lambda d: (-d.at.timestamp(), d.id),
         )
     values = {r.record.id: r.value for r in revealed}
-    items = tuple(_package_item(s, values.get(s.record.id), state) for s in held)
+    items = tuple(
+        _package_item(
+            s, values.get(s.record.id), state, retention[s.record.id].retention.retain_until
+        )
+        for s in held
+    )
     recipients = tuple(
         PackageRecipient(
             d.target_system or "",
@@ -107,13 +115,11 @@ def build_package(
     )
 
 
-def _package_item(s: SealedItem, value: str | None, state: PolicyState) -> PackageItem:
+def _package_item(
+    s: SealedItem, value: str | None, state: PolicyState, until: datetime | None
+) -> PackageItem:
     rec, prov = s.record, s.record.provenance
     cat = state.taxonomy.get(rec.category)
-    days = max(
-        (r.retention_days for p in prov.purposes if (r := state.register.rules.get(p)) is not None),
-        default=None,
-    )
     return PackageItem(
         rec.id,
         rec.category,
@@ -127,7 +133,7 @@ def _package_item(s: SealedItem, value: str | None, state: PolicyState) -> Packa
         prov.collected_at,
         rec.last_confirmed_at,
         tuple(sorted(prov.purposes)),
-        (prov.collected_at + timedelta(days=days)).date() if days is not None else None,
+        until.date() if until is not None else None,
         prov.channel in PROVIDED,
     )
 
