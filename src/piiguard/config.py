@@ -168,6 +168,18 @@ class Settings(BaseSettings):
     )
     scheduler_seconds: float = Field(30.0, gt=0, description="how often the jobs run")
 
+    # retention and disposal (R2.11; docs/retention.md)
+    retention_sweep_minutes: float = Field(
+        60.0, gt=0, description="how often the retention sweep proposes and disposes"
+    )
+    retention_auto_dispose_days: int = Field(
+        0,
+        ge=0,
+        le=365,
+        description="a proposed disposal batch nobody rejected is disposed of after this "
+        "many days (0: only when an officer approves it)",
+    )
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _networks(cls, value: object) -> list[str]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from piiguard.adapters.mail_inbound import InboxListener
 from piiguard.config import Settings
+from piiguard.services.retention.job import run_sweep
 from piiguard.services.rights.jobs import run_jobs
 from piiguard.services.rights.mail_intake import intake_mail
 
@@ -49,6 +50,12 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     # webhooks to systems, replies the mail server refused, verified requests carried out
     PeriodicJob(
         "request-jobs", lambda s: s.scheduler_seconds, lambda c: run_jobs(c.uow(), c.requests)
+    ),
+    # retention (R2.11): re-keyings finished, due items proposed, approved batches disposed
+    PeriodicJob(
+        "retention-sweep",
+        lambda s: s.retention_sweep_minutes * 60,
+        lambda c: run_sweep(c.uow(), c.requests, c.settings.retention_auto_dispose_days),
     ),
 )
 

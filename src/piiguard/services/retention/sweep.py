@@ -10,13 +10,18 @@ between the key store and the data (the sweep runs it first).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork, Vault
+from piiguard.domain.retention.disposal import BatchStatus, DisposalBatch, DisposalEntry
+from piiguard.domain.retention.schedule import RecordType
+from piiguard.services.ids import new_id
 from piiguard.services.subjects.erase import erase_subject
 
 
@@ -38,11 +43,13 @@ def dispose_subject_items(
     item_ids: Sequence[str],
     *,
     details: Mapping[str, DetailValue] | None = None,
+    also: Callable[[UnitOfWork], None] | None = None,
 ) -> SubjectDisposal:
     """Dispose of `item_ids` (all the subject's) for good. `details` (ids only, e.g. the
     batch) go on the audit entry. NotFound for an unknown or erased subject or an item
     that is not the subject's; Conflict if the subject's items changed meanwhile (nothing
-    is then disposed of: run it again)."""
+    is then disposed of: run it again). `also` runs in the transaction that deletes the
+    items (a batch marks its entries disposed)."""
     wanted = set(item_ids)
     with uow:
         subject = uow.subjects.get(subject_id)
@@ -55,7 +62,12 @@ def dispose_subject_items(
     keep = [s for s in sealed if s.record.id not in wanted]
     if not keep:
         erasure = erase_subject(uow, vault, clock, actor, subject_id)
-        _audit_disposal(uow, actor, subject_id, erasure.items_deleted, 0, details)
+        with uow:
+            uow.retention.forget(sorted(held))
+            if also is not None:
+                also(uow)
+            uow.audit(_disposal_event(actor, subject_id, erasure.items_deleted, 0, details))
+            uow.commit()
         return SubjectDisposal(subject_id, erasure.items_deleted, 0, True, erasure.key_shredded)
     rekeyed = vault.rekey(subject_id, keep)  # the fresh key is durable before any data
     with uow:
@@ -63,6 +75,9 @@ def dispose_subject_items(
         resealed = uow.items.reseal(subject_id, rekeyed.values)
         changed = n != len(wanted) or resealed != len(rekeyed.values)
         if not changed:
+            uow.retention.forget(sorted(wanted))
+            if also is not None:
+                also(uow)
             uow.audit(_disposal_event(actor, subject_id, n, len(keep), details))
             uow.commit()
     if changed:  # rolled back: the fresh key protects nothing and is dropped
@@ -110,14 +125,166 @@ def _disposal_event(
     )
 
 
-def _audit_disposal(
-    uow: UnitOfWork,
-    actor: Actor,
-    subject_id: str,
-    disposed: int,
-    kept: int,
-    details: Mapping[str, DetailValue] | None,
-) -> None:
+# -- what is due: the preview and the sweep's proposals -------------------------------------
+_PAGE = 1000
+NO_PURPOSE = "(none)"
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """An item past its retain-until (metadata only)."""
+
+    item_id: str
+    subject_id: str
+    category: str
+    system: str  # where it is held
+    purposes: frozenset[str]  # declared at collection (the certificate's counts)
+    retain_until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What would be disposed of on `as_of`, without disposing: counts only."""
+
+    as_of: datetime
+    items: int
+    subjects: int
+    held: int  # due, but a legal hold in force covers them
+    by_purpose: dict[str, int]
+    by_category: dict[str, int]
+    by_system: dict[str, int]
+
+
+def due_items(
+    uow: UnitOfWork, as_of: datetime, limit: int | None = None
+) -> tuple[list[DueItem], int]:
+    """Items whose stored retain-until (item_retention, kept by services/retention/
+    schedule.py) is on or before `as_of` and that no legal hold in force then covers, in
+    (retain-until, id) order, inside an open unit of work; and how many holds kept back.
+    Index rows of items no longer held are skipped."""
+    holds = [h for h in uow.retention.holds() if h.in_force(as_of)]
+    out: list[DueItem] = []
+    held, after = 0, ""
+    while limit is None or len(out) < limit:
+        page = uow.retention.due(as_of, _PAGE, after)
+        if not page:
+            break
+        after = page[-1].item_id
+        sealed = uow.items.sealed_many(sorted({r.subject_id for r in page}))
+        records = {s.record.id: s.record for rows in sealed.values() for s in rows}
+        for r in page:
+            rec = records.get(r.item_id)
+            if rec is None or r.retain_until is None:
+                continue
+            if any(h.covers(rec.subject_id, rec.category, rec.held_in) for h in holds):
+                held += 1
+                continue
+            purposes = rec.provenance.purposes
+            out.append(
+                DueItem(rec.id, rec.subject_id, rec.category, rec.held_in, purposes, r.retain_until)
+            )
+            if limit is not None and len(out) >= limit:
+                break
+        if len(page) < _PAGE:
+            break
+    return out, held
+
+
+def counts(items: Iterable[DueItem]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """By purpose (an item counts under each of its purposes), category and system."""
+    purpose: Counter[str] = Counter()
+    category: Counter[str] = Counter()
+    system: Counter[str] = Counter()
+    for i in items:
+        purpose.update(i.purposes or [NO_PURPOSE])
+        category[i.category] += 1
+        system[i.system] += 1
+    return (
+        dict(sorted(purpose.items())),
+        dict(sorted(category.items())),
+        dict(sorted(system.items())),
+    )
+
+
+def preview_disposal(uow: UnitOfWork, as_of: datetime) -> Preview:
+    """What would go on `as_of` (any date, past or future), by purpose, category and system;
+    nothing is written. Console and `piiguard retention preview --as-of DATE`."""
     with uow:
-        uow.audit(_disposal_event(actor, subject_id, disposed, kept, details))
+        items, held = due_items(uow, as_of)
+    by_purpose, by_category, by_system = counts(items)
+    return Preview(
+        as_of,
+        len(items),
+        len({i.subject_id for i in items}),
+        held,
+        by_purpose,
+        by_category,
+        by_system,
+    )
+
+
+def propose_batch(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    *,
+    auto_dispose_days: int = 0,
+    as_of: datetime | None = None,
+    limit: int = 10_000,
+) -> DisposalBatch | None:
+    """Put the items due now (or by `as_of`, not later than now), not under hold and not on
+    an open batch already, on a new proposed batch; None when nothing is due. With
+    `auto_dispose_days` > 0 the batch is disposed of that many days later unless an officer
+    rejected it. Audited (ids and counts)."""
+    now = clock.now()
+    when = min(as_of or now, now)
+    with uow:
+        items, _ = due_items(uow, when)
+        taken = uow.retention.on_open_batches(RecordType.ITEM, [i.item_id for i in items])
+        items = [i for i in items if i.item_id not in taken][:limit]
+        if not items:
+            return None
+        batch = DisposalBatch(
+            new_id(),
+            BatchStatus.PROPOSED,
+            when,
+            now,
+            actor.ref,
+            len(items),
+            now + timedelta(days=auto_dispose_days) if auto_dispose_days > 0 else None,
+        )
+        uow.retention.add_batch(
+            batch,
+            [
+                DisposalEntry(
+                    batch.id,
+                    RecordType.ITEM,
+                    i.item_id,
+                    i.subject_id,
+                    i.category,
+                    i.system,
+                    i.purposes,
+                    i.retain_until,
+                )
+                for i in items
+            ],
+        )
+        uow.audit(
+            AuditEvent(
+                "retention.batch.propose",
+                actor.kind.value,
+                actor.id,
+                "disposal_batch",
+                batch.id,
+                details={
+                    "items": len(items),
+                    "subjects": len({i.subject_id for i in items}),
+                    "as_of": when.isoformat(),
+                    "auto_dispose_at": (
+                        batch.auto_dispose_at.isoformat() if batch.auto_dispose_at else None
+                    ),
+                },
+            )
+        )
         uow.commit()
+    return batch

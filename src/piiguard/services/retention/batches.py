@@ -1,0 +1,319 @@
+"""Disposal batches (R2.11, R5.5, R10.2; docs/retention.md): an officer approves or rejects
+what the sweep proposed; disposal removes the approved items for good (services/retention/
+sweep.py `dispose_subject_items`: re-keying, or erasure when nothing is left), opens a
+deletion task for every approved system holding a disposed category, and writes the
+batch's certificate (counts, period, approver, the SHA-256 of the sorted disposed ids; no
+plaintext) on the batch and on the audit trail.
+
+At disposal each item is checked again as things stand then: one no longer due (a consent
+given again, the schedule changed), newly covered by a legal hold, or already gone (erased
+meanwhile) is left out, counted in the certificate, and stays off the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from piiguard.domain.access import PolicyState
+from piiguard.domain.audit import AuditEvent, DetailValue
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.policy.datamap import Approval
+from piiguard.domain.ports import Clock, UnitOfWork, Vault
+from piiguard.domain.retention.disposal import (
+    BatchStatus,
+    DisposalBatch,
+    DisposalEntry,
+    DisposalTask,
+    DisposalTaskStatus,
+)
+from piiguard.domain.retention.schedule import RecordType
+from piiguard.services.ids import new_id
+from piiguard.services.policy.snapshot import PolicySnapshots
+from piiguard.services.retention._common import item_facts, load_schedule, require_officer
+from piiguard.services.retention.schedule import compute
+from piiguard.services.retention.sweep import NO_PURPOSE, dispose_subject_items
+
+
+@dataclass(frozen=True, slots=True)
+class BatchDetail:
+    batch: DisposalBatch
+    entries: list[DisposalEntry]
+    tasks: list[DisposalTask]
+
+
+def list_batches(
+    uow: UnitOfWork, statuses: tuple[BatchStatus, ...] = (), limit: int = 100
+) -> list[DisposalBatch]:
+    with uow:
+        return uow.retention.batches(statuses, limit)
+
+
+def batch_detail(uow: UnitOfWork, batch_id: str) -> BatchDetail:
+    """A batch with its entries (ids and metadata, never values) and deletion tasks."""
+    with uow:
+        batch = _get(uow, batch_id)
+        return BatchDetail(batch, uow.retention.entries(batch_id), uow.retention.tasks_of(batch_id))
+
+
+def _get(uow: UnitOfWork, batch_id: str, *, lock: bool = False) -> DisposalBatch:
+    batch = uow.retention.batch(batch_id, lock=lock)
+    if batch is None:
+        raise NotFound(f"no disposal batch {batch_id}", field="batch_id")
+    return batch
+
+
+def _event(actor: Actor, action: str, batch_id: str, **details: DetailValue) -> AuditEvent:
+    return AuditEvent(
+        action, actor.kind.value, actor.id, "disposal_batch", batch_id, details=details
+    )
+
+
+def approve_batch(
+    uow: UnitOfWork, clock: Clock, actor: Actor, batch_id: str, *, auto: bool = False
+) -> DisposalBatch:
+    """An officer approves a proposed batch (`auto`: the scheduler, after the setting's days
+    without objection). Disposal follows (`dispose_batch`)."""
+    if not auto:
+        require_officer(actor, "approves a disposal batch")
+    with uow:
+        batch = _get(uow, batch_id, lock=True)
+        if batch.status is not BatchStatus.PROPOSED:
+            raise Conflict(f"disposal batch {batch_id} is {batch.status}", field="batch_id")
+        batch = replace(
+            batch, status=BatchStatus.APPROVED, approved_by=actor.ref, approved_at=clock.now()
+        )
+        uow.retention.save_batch(batch)
+        uow.audit(_event(actor, "retention.batch.approve", batch_id, auto=auto))
+        uow.commit()
+    return batch
+
+
+def reject_batch(
+    uow: UnitOfWork, clock: Clock, actor: Actor, batch_id: str, reason: str
+) -> DisposalBatch:
+    """An officer objects: nothing on the batch is disposed of; its items may be proposed
+    again by a later sweep (once the objection is dealt with, e.g. by a hold)."""
+    require_officer(actor, "rejects a disposal batch")
+    reason = reason.strip()
+    if not 5 <= len(reason) <= 1000:
+        raise InvalidInput("say why (5–1,000 characters)", field="reason")
+    with uow:
+        batch = _get(uow, batch_id, lock=True)
+        if batch.status is not BatchStatus.PROPOSED:
+            raise Conflict(f"disposal batch {batch_id} is {batch.status}", field="batch_id")
+        batch = replace(
+            batch,
+            status=BatchStatus.REJECTED,
+            rejected_by=actor.ref,
+            rejected_at=clock.now(),
+            reason=reason,
+        )
+        uow.retention.save_batch(batch)
+        uow.audit(_event(actor, "retention.batch.reject", batch_id))
+        uow.commit()
+    return batch
+
+
+def list_hash(item_ids: list[str]) -> str:
+    """SHA-256 of the disposed ids, sorted, one per line (UTF-8, no trailing newline): an
+    auditor holding the list recomputes it."""
+    return hashlib.sha256("\n".join(sorted(item_ids)).encode()).hexdigest()
+
+
+def dispose_batch(
+    uow: UnitOfWork,
+    vault: Vault,
+    clock: Clock,
+    actor: Actor,
+    policy: PolicySnapshots,
+    batch_id: str,
+) -> DisposalBatch:
+    """Dispose of an approved batch: per subject its due items removed for good, then the
+    deletion tasks and the certificate. Safe to run again after an interruption (what is
+    done stays done; the rest is finished)."""
+    with uow:
+        batch = _get(uow, batch_id)
+        if batch.status is not BatchStatus.APPROVED:
+            raise Conflict(
+                f"disposal batch {batch_id} is {batch.status}; only an approved batch is "
+                "disposed of",
+                field="batch_id",
+            )
+        entries = uow.retention.entries(batch_id)
+    skipped = {"held": 0, "not_due": 0, "gone": 0}
+    by_subject: dict[str, list[DisposalEntry]] = defaultdict(list)
+    for e in entries:
+        if e.record_type is RecordType.ITEM and e.disposed_at is None and e.subject_id:
+            by_subject[e.subject_id].append(e)
+    for sid, todo in sorted(by_subject.items()):
+        ids, why = _still_due(uow, clock.now(), sid, todo)
+        for k, n in why.items():
+            skipped[k] += n
+        if not ids:
+            continue
+        at = clock.now()
+
+        def mark(u: UnitOfWork, ids: list[str] = ids, at: datetime = at) -> None:
+            u.retention.mark_disposed(batch_id, ids, at)
+
+        dispose_subject_items(
+            uow, vault, clock, actor, sid, ids, details={"batch": batch_id}, also=mark
+        )
+    return _close(uow, clock, actor, policy, batch_id, skipped)
+
+
+def _still_due(
+    uow: UnitOfWork, now: datetime, subject_id: str, todo: list[DisposalEntry]
+) -> tuple[list[str], dict[str, int]]:
+    """Which of the subject's entries may be disposed of now, and why the others not."""
+    why = {"held": 0, "not_due": 0, "gone": 0}
+    with uow:
+        live = uow.subjects.live_ids([subject_id])
+        sealed = uow.items.sealed(subject_id) if live else []
+        wanted = {e.record_id for e in todo}
+        facts = [f for f in item_facts(sealed) if f.item_id in wanted]
+        why["gone"] = len(wanted) - len(facts)
+        if not facts:
+            return [], why
+        views = compute(uow, load_schedule(uow), now, facts)
+    ids = []
+    for v in views:
+        if v.holds:
+            why["held"] += 1
+        elif not v.retention.due(now):
+            why["not_due"] += 1
+        else:
+            ids.append(v.item.item_id)
+    return ids, why
+
+
+def _holders(state: PolicyState, categories: set[str], held_in: set[str]) -> list[str]:
+    """Approved systems of the data map holding any of these categories, and the systems
+    the items were held in (piiguard's own vault is not in the data map)."""
+    out = {
+        s.key
+        for s in state.systems.values()
+        if s.status is Approval.APPROVED
+        and any(state.taxonomy.is_within(c, sc) for c in categories for sc in s.categories)
+    }
+    out |= {
+        h for h in held_in if h in state.systems and state.systems[h].status is Approval.APPROVED
+    }
+    return sorted(out)
+
+
+def _close(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    policy: PolicySnapshots,
+    batch_id: str,
+    skipped: dict[str, int],
+) -> DisposalBatch:
+    now = clock.now()
+    with uow:
+        batch = _get(uow, batch_id, lock=True)
+        if batch.status is not BatchStatus.APPROVED:  # closed meanwhile by another process
+            return batch
+        entries = uow.retention.entries(batch_id)
+        done = [e for e in entries if e.disposed_at is not None]
+        state = policy.current(uow)
+        tasks = _tasks_for(state, batch_id, done, now)
+        uow.retention.add_tasks(tasks)
+        digest = list_hash([e.record_id for e in done])
+        cert = _certificate(batch, done, skipped, [t.system for t in tasks], actor, now)
+        batch = replace(
+            batch,
+            status=BatchStatus.DISPOSED,
+            disposed_at=now,
+            list_hash=digest,
+            certificate=json.dumps(cert, ensure_ascii=False, sort_keys=True),
+        )
+        uow.retention.save_batch(batch)
+        uow.audit(
+            _event(
+                actor,
+                "retention.batch.dispose",
+                batch_id,
+                items=len(done),
+                subjects=len({e.subject_id for e in done}),
+                list_hash=digest,
+                systems=sorted(t.system for t in tasks),
+                **{f"skipped_{k}": v for k, v in skipped.items()},
+            )
+        )
+        uow.commit()
+    return batch
+
+
+def _tasks_for(
+    state: PolicyState, batch_id: str, done: list[DisposalEntry], now: datetime
+) -> list[DisposalTask]:
+    tasks = []
+    for system in _holders(state, {e.category for e in done}, {e.system for e in done}):
+        sc = state.systems[system].categories
+        mine = [
+            e
+            for e in done
+            if e.system == system or any(state.taxonomy.is_within(e.category, c) for c in sc)
+        ]
+        tasks.append(
+            DisposalTask(
+                new_id(),
+                batch_id,
+                system,
+                frozenset(e.category for e in mine),
+                frozenset(e.subject_id for e in mine if e.subject_id),
+                DisposalTaskStatus.PENDING,
+                now,
+                next_attempt_at=now,
+            )
+        )
+    return tasks
+
+
+def _certificate(
+    batch: DisposalBatch,
+    done: list[DisposalEntry],
+    skipped: dict[str, int],
+    systems: list[str],
+    actor: Actor,
+    now: datetime,
+) -> dict[str, object]:
+    purposes: dict[str, int] = defaultdict(int)
+    categories: dict[str, int] = defaultdict(int)
+    held_in: dict[str, int] = defaultdict(int)
+    for e in done:
+        for p in e.purposes or {NO_PURPOSE}:
+            purposes[p] += 1
+        categories[e.category] += 1
+        held_in[e.system] += 1
+    due = sorted(e.retain_until for e in done if e.retain_until is not None)
+    return {
+        "batch_id": batch.id,
+        "as_of": batch.as_of.isoformat(),
+        "proposed_at": batch.created_at.isoformat(),
+        "proposed_by": batch.created_by,
+        "approved_by": batch.approved_by,
+        "approved_at": batch.approved_at.isoformat() if batch.approved_at else None,
+        "disposed_at": now.isoformat(),
+        "disposed_by": actor.ref,
+        "items": len(done),
+        "subjects": len({e.subject_id for e in done}),
+        "skipped": skipped,
+        "by_category": dict(sorted(categories.items())),
+        "by_purpose": dict(sorted(purposes.items())),
+        "by_system": dict(sorted(held_in.items())),
+        "period": {
+            "due_from": due[0].isoformat() if due else None,
+            "due_to": due[-1].isoformat() if due else None,
+        },
+        "systems_told": sorted(systems),
+        "list_hash": list_hash([e.record_id for e in done]),
+        "list_hash_of": "SHA-256 of the disposed item ids, sorted, one per line",
+    }
