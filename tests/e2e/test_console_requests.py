@@ -557,3 +557,32 @@ def test_staff_record_a_letter_with_its_date_of_receipt_and_a_phone_call(
         },
     )
     assert r.status_code == 422 and 'id="new-changes-error"' in r.text
+
+
+@pytest.mark.req("R9.2")
+@pytest.mark.req("R4.3")
+def test_a_persons_requests_open_and_closed_are_one_filter_away_from_their_page(
+    container: Container, api: TestClient, system: Caller, people: People
+) -> None:
+    c = container
+    sid, other = person(api, system), person(api, system)
+    mine = [received(c, "access", f"1380000007{i}", 2) for i in range(2)]
+    theirs = received(c, "access", "13800000079", 2)
+    with c.engine.begin() as conn:
+        for rid, subject in ((mine[0], sid), (mine[1], sid), (theirs, other)):
+            row = t.data_requests.c.id == rid
+            conn.execute(update(t.data_requests).where(row).values(subject_id=subject))
+        # one of them closed: a person's list shows it too
+        conn.execute(
+            update(t.data_requests)
+            .where(t.data_requests.c.id == mine[1])
+            .values(status="completed", open=False)
+        )
+    staff = people.staff
+    page = staff.page(f"/console/people/{sid}")
+    assert f'id="requests-link" href="/console/requests?subject_id={sid}"' in page
+    listed = staff.page(f"/console/requests?subject_id={sid}")
+    assert sorted(queue_ids(listed)) == sorted(mine) and 'id="subject-filter"' in listed
+    assert queue_ids(staff.page("/console/requests")) == [mine[0], theirs]  # open ones only
+    bad = staff.page("/console/requests?subject_id=not-an-id", status=422)
+    assert 'id="filters-error"' in bad and queue_ids(bad) == []

@@ -93,6 +93,7 @@ class QueueFilter:
     overdue_at: datetime | None = None  # only requests overdue at this time
     limit: int = 50
     offset: int = 0
+    subject_id: str | None = None  # only the requests about this person (open and closed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ overdue, every filter a GET form; fifty to a page. A row is web/console/rights.p
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from urllib.parse import urlencode
 
@@ -38,14 +39,23 @@ def _parse_filters(
     assignee: str,
     overdue: str,
     offset: int,
+    subject_id: str = "",
 ) -> tuple[QueueFilter, FormError | None]:
     error = None
+    if subject_id and not re.fullmatch(r"[0-9a-f-]{36}", subject_id):
+        error, subject_id = FormError("filters", "", "subject_id: a person's id"), ""
     try:
         k = RequestKind(kind) if kind else None
     except ValueError:
         k, error = None, FormError("filters", "kind", f"unknown kind {kind!r}")
     try:
-        statuses = frozenset({RequestStatus(status)}) if status else None
+        statuses = (
+            frozenset({RequestStatus(status)})
+            if status
+            else frozenset(RequestStatus)  # one person's requests: closed ones too
+            if subject_id
+            else None
+        )
     except ValueError:
         statuses, error = None, FormError("filters", "status", f"unknown status {status!r}")
     try:
@@ -62,6 +72,7 @@ def _parse_filters(
         now if overdue else None,
         PAGE_SIZE + 1,
         offset,
+        subject_id or None,
     ), error
 
 
@@ -75,13 +86,22 @@ def queue(
     due_before: Param = "",
     assignee: Param = "",
     overdue: Param = "",
+    subject_id: Param = "",
     page: Param = "1",
 ) -> HTMLResponse:
     """The queue: overdue first (red, with the days overdue), then by due date."""
     now = c.clock.now()
     number = int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
     f, error = _parse_filters(
-        actor, now, kind, status, due_before, assignee, overdue, (number - 1) * PAGE_SIZE
+        actor,
+        now,
+        kind,
+        status,
+        due_before,
+        assignee,
+        overdue,
+        (number - 1) * PAGE_SIZE,
+        subject_id,
     )
     found = [] if error else uc.list_requests(c.uow(readonly=True), f)
     staff = staff_names(c)
@@ -91,6 +111,7 @@ def queue(
         "due_before": due_before,
         "assignee": "me" if assignee == "me" else "",
         "overdue": "1" if overdue else "",
+        "subject_id": subject_id,
     }
     kept = {k: v for k, v in shown.items() if v}
     return requests_page(

@@ -27,6 +27,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "overdue_only": ("仅显示已逾期", "Overdue only"),
     "apply": ("筛选", "Filter"),
     "reset": ("清除筛选", "Clear filters"),
+    "only_person": (
+        "仅显示此人的请求（含已关闭的）：",
+        "Only this person's requests (closed ones too):",
+    ),
     "reference": ("编号", "Reference"),
     "channel": ("渠道", "Channel"),
     "received": ("收到时间", "Received"),

@@ -186,6 +186,8 @@ class SqlRequests:
             q = q.where(R.c.due_at < f.due_before)
         if f.overdue_at is not None:
             q = q.where(R.c.open.is_(True), R.c.paused_at.is_(None), R.c.due_at < f.overdue_at)
+        if f.subject_id is not None:
+            q = q.where(R.c.subject_id == f.subject_id)
         # overdue first is due-date order (an overdue request's due date is in the past);
         # requests waiting on the requester come after the running ones: their clock is
         # stopped, so a due date passed while paused is not overdue

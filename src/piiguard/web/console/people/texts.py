@@ -37,6 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "adult_on": ("成年日期", "comes of age on"),
     "read_link": ("为某一用途读取数据值", "Read values for a purpose"),
     "decisions_link": ("此人的访问决定", "This person's decisions"),
+    "requests_link": ("此人的权利请求", "This person's rights requests"),
     "held_title": ("持有的数据（仅元数据）", "Data held (metadata only)"),
     "held_hint": (
         "此页从不显示数据值。需要数据值时，请为某一用途读取：经决策点决定并记录。",
