@@ -156,6 +156,37 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ("GET", p): frozenset({"privacy_officer", "auditor"})
         for p in ("/api/v1/exceptions", "/api/v1/exports", "/api/v1/findings")
     },
+    # the retention schedule (R2.11): officers keep it, auditors read it; holds four eyes;
+    # systems report anchor events and read an item's retention
+    **{
+        ("GET", "/api/v1/retention" + p): frozenset({"privacy_officer", "auditor"})
+        for p in ("/schedule", "/history", "/reviews", "/holds", "/holds/{hold_id}")
+    },
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/retention" + p)
+            for p in (
+                "/reviews",
+                "/holds",
+                "/holds/{hold_id}/approve",
+                "/holds/{hold_id}/reject",
+                "/holds/{hold_id}/lift-request",
+                "/holds/{hold_id}/lift",
+            )
+        ]
+        + [
+            (m, "/api/v1/retention" + p)
+            for m in ("PUT", "DELETE")
+            for p in ("/rules/{purpose}", "/rules/{purpose}/{category}")
+        ]
+        + [
+            ("PUT", "/api/v1/retention/record-rules/{record_type}"),
+            ("PUT", "/api/v1/retention/minimums/{key}"),
+        ],
+        OFFICER,
+    ),
+    ("POST", "/api/v1/retention/anchors"): DATA,
+    ("GET", S + "/retention"): DATA,
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,

@@ -16,6 +16,7 @@ from piiguard.bootstrap.jobs import Background
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
+from piiguard.web.api import retention as retention_api
 from piiguard.web.api import rights as requests
 from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
@@ -90,6 +91,7 @@ def create_app(c: Container) -> FastAPI:
         consents.router,
         decisions.router,
         registers.router,
+        retention_api.router,
         audit.router,
         staff.router,
         taxonomy.router,

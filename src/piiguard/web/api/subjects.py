@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, status
 
 from piiguard.domain.decisions import Action
 from piiguard.services.decisions import DecisionRequest
+from piiguard.services.retention import schedule
 from piiguard.services.subjects import erase, read, register
 from piiguard.web.api.schemas.subjects import (
     CredentialCheckIn,
@@ -54,7 +55,10 @@ def lookup_subjects(body: LookupIn, c: ContainerDep, actor: Authorized) -> Looku
 @router.get("/{subject_id}", response_model=SubjectOut)
 def describe_subject(subject_id: str, c: ContainerDep, actor: Authorized) -> SubjectOut:
     subject, items = read.describe_subject(c.uow(), actor, subject_id)
-    return SubjectOut.of(subject, items)
+    retention = schedule.subject_retention(c.uow(readonly=True), c.clock, subject_id)
+    return SubjectOut.of(
+        subject, items, {v.item.item_id: v.retention.retain_until for v in retention}
+    )
 
 
 @router.get("/{subject_id}/data", response_model=DataOut)

@@ -137,4 +137,29 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/requests/triage"): Rule(OFFICERS),
     ("GET", "/api/v1/requests/triage/{triage_id}"): Rule(OFFICERS),
     ("POST", "/api/v1/requests/triage/{triage_id}/resolve"): Rule(OFFICERS),
+    # the retention schedule (R2.11): officers keep it, auditors read it; holds are four
+    # eyes (the second officer re-authenticates); systems report anchor events
+    ("GET", "/api/v1/retention/schedule"): Rule(roles(OFFICER, AUDITOR)),
+    ("GET", "/api/v1/retention/history"): Rule(roles(OFFICER, AUDITOR)),
+    ("GET", "/api/v1/retention/reviews"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/retention/reviews"): Rule(OFFICERS),
+    **dict.fromkeys(
+        [
+            (method, "/api/v1/retention" + path)
+            for method in ("PUT", "DELETE")
+            for path in ("/rules/{purpose}", "/rules/{purpose}/{category}")
+        ],
+        Rule(OFFICERS),
+    ),
+    ("PUT", "/api/v1/retention/record-rules/{record_type}"): Rule(OFFICERS),
+    ("PUT", "/api/v1/retention/minimums/{key}"): Rule(OFFICERS),
+    ("GET", "/api/v1/retention/holds"): Rule(roles(OFFICER, AUDITOR)),
+    ("GET", "/api/v1/retention/holds/{hold_id}"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/retention/holds"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/holds/{hold_id}/approve"): Rule(OFFICERS, reauth=True),
+    ("POST", "/api/v1/retention/holds/{hold_id}/reject"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/holds/{hold_id}/lift-request"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/holds/{hold_id}/lift"): Rule(OFFICERS, reauth=True),
+    ("POST", "/api/v1/retention/anchors"): DATA_RULE,
+    ("GET", S + "/retention"): DATA_RULE,
 }

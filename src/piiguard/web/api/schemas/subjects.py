@@ -5,6 +5,7 @@ and a read's answer — the recorded decision and the values it allows."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated
 
@@ -78,9 +79,12 @@ class ItemOut(BaseModel):
     collected_for: list[str]
     last_confirmed_at: datetime
     credential: bool
+    # the retention schedule's date (R2.11), on GET /subjects/{id}; null there: kept
+    # indefinitely (a permanent legal minimum). GET /subjects/{id}/retention says why.
+    retain_until: datetime | None = None
 
     @classmethod
-    def of(cls, r: ItemRecord) -> ItemOut:
+    def of(cls, r: ItemRecord, retain_until: datetime | None = None) -> ItemOut:
         p = r.provenance
         return cls(
             id=r.id,
@@ -94,6 +98,7 @@ class ItemOut(BaseModel):
             collected_for=sorted(p.purposes),
             last_confirmed_at=r.last_confirmed_at,
             credential=r.credential,
+            retain_until=retain_until,
         )
 
 
@@ -104,9 +109,18 @@ class SubjectOut(BaseModel):
     items: list[ItemOut]
 
     @classmethod
-    def of(cls, s: Subject, items: list[ItemRecord]) -> SubjectOut:
+    def of(
+        cls,
+        s: Subject,
+        items: list[ItemRecord],
+        retain_until: Mapping[str, datetime | None] | None = None,
+    ) -> SubjectOut:
+        until = retain_until or {}
         return cls(
-            id=s.id, kind=s.kind, created_at=s.created_at, items=[ItemOut.of(i) for i in items]
+            id=s.id,
+            kind=s.kind,
+            created_at=s.created_at,
+            items=[ItemOut.of(i, until.get(i.id)) for i in items],
         )
 
 

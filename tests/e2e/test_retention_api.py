@@ -1,0 +1,169 @@
+"""The retention schedule through the API (R2.11, R10.2): officers keep it and auditors
+read it, a rule's error is problem+json naming the field, every change audited; legal holds
+four eyes with the second officer re-authenticated; a system reports a contract end; the
+item view and the subject's retention show each item's retain-until with no value."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from fastapi.testclient import TestClient
+
+from piiguard.bootstrap import Container
+from tests.e2e.conftest import Caller, reauth
+from tests.e2e.test_purpose_limitation_api import (
+    EMAIL,
+    NAME,
+    assert_problem,
+    audit_actions,
+    item,
+    staff,
+    subject,
+)
+
+pytestmark = [pytest.mark.req("R2.11")]
+
+
+@pytest.fixture
+def officer2(container: Container, api: TestClient) -> Caller:
+    return staff(container, api, "officer2@example.com", {"privacy_officer"})
+
+
+@pytest.mark.req("R10.2")
+def test_the_schedule_kept_by_officers_read_by_auditors(
+    container: Container, api: TestClient, officer: Caller, auditor: Caller, system: Caller
+) -> None:
+    got = api.get("/api/v1/retention/schedule", headers=auditor.headers)
+    assert got.status_code == 200, got.text
+    body = got.json()
+    assert {m["key"] for m in body["minimums"]} >= {"accounting_vouchers", "tax_records"}
+    assert {p["purpose"]: p["source"] for p in body["purposes"]}["after_sales"] == "register"
+    assert body["next_review_due"] is None
+    assert_problem(
+        api.put("/api/v1/retention/rules/after_sales", json={"days": 30}, headers=auditor.headers),
+        403,
+        "forbidden",
+    )
+    assert_problem(api.get("/api/v1/retention/schedule", headers=system.headers), 403, "forbidden")
+    bad = api.put(
+        "/api/v1/retention/rules/after_sales/user.nope", json={"days": 30}, headers=officer.headers
+    )
+    assert_problem(bad, 422, "unknown-category", "category")
+    assert_problem(
+        api.put("/api/v1/retention/rules/after_sales", json={"days": 0}, headers=officer.headers),
+        422,
+        "invalid-input",
+        "days",
+    )
+    ok = api.put(
+        "/api/v1/retention/rules/after_sales/user.contact",
+        json={"days": 400, "anchor": "confirmed", "note": "contact details"},
+        headers=officer.headers,
+    )
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["overrides"] == [
+        {
+            "purpose": "after_sales",
+            "category": "user.contact",
+            "days": 400,
+            "anchor": "confirmed",
+            "note": "contact details",
+            "source": "schedule",
+        }
+    ]
+    version = ok.json()["version"]
+    r = api.post(
+        "/api/v1/retention/reviews", json={"changes": "contact override"}, headers=officer.headers
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["schedule_version"] == version
+    history = api.get("/api/v1/retention/history", headers=auditor.headers).json()
+    assert history[0]["target"] == "after_sales/user.contact"
+    assert ("retention.rule.save", officer.ref, "after_sales/user.contact") in audit_actions(
+        container, action="retention.rule.save"
+    )
+
+
+@pytest.mark.req("R10.2")
+def test_holds_are_four_eyes_and_show_on_the_items(
+    container: Container,
+    api: TestClient,
+    officer: Caller,
+    officer2: Caller,
+    system: Caller,
+) -> None:
+    sid = subject(api, system, item(), item("user.name", NAME))
+    assert_problem(
+        api.post(
+            "/api/v1/retention/holds",
+            json={"reason": "lawsuit", "case_reference": "(2026)1", "subject_ids": ["ghost"]},
+            headers=officer.headers,
+        ),
+        404,
+        "not-found",
+        "subject_ids",
+    )
+    r = api.post(
+        "/api/v1/retention/holds",
+        json={"reason": "lawsuit", "case_reference": "(2026)1", "subject_ids": [sid]},
+        headers=officer.headers,
+    )
+    assert r.status_code == 201, r.text
+    hid = r.json()["id"]
+    own = api.post(f"/api/v1/retention/holds/{hid}/approve", headers=officer.headers)
+    assert_problem(own, 403, "forbidden")
+    reauth(api, officer2)
+    r = api.post(f"/api/v1/retention/holds/{hid}/approve", headers=officer2.headers)
+    assert r.status_code == 200, r.text
+    assert (r.json()["status"], r.json()["approved_by"]) == ("active", officer2.ref)
+
+    view = api.get(f"/api/v1/subjects/{sid}/retention", headers=system.headers)
+    assert view.status_code == 200, view.text
+    assert all(i["holds"] == [hid] for i in view.json())
+    assert EMAIL not in view.text and NAME not in view.text
+    items = api.get(f"/api/v1/subjects/{sid}", headers=system.headers).json()["items"]
+    until = {i["item_id"]: i["retain_until"] for i in view.json()}
+    assert {i["id"]: i["retain_until"] for i in items} == until
+    assert all(until.values())
+
+    api.post(
+        f"/api/v1/retention/holds/{hid}/lift-request",
+        json={"reason": "case closed"},
+        headers=officer2.headers,
+    ).raise_for_status()
+    assert_problem(
+        api.post(f"/api/v1/retention/holds/{hid}/lift", headers=officer2.headers), 403, "forbidden"
+    )
+    reauth(api, officer)
+    r = api.post(f"/api/v1/retention/holds/{hid}/lift", headers=officer.headers)
+    assert r.status_code == 200 and r.json()["status"] == "lifted", r.text
+    assert [a for a, _, _ in audit_actions(container, target_type="legal_hold")] == [
+        "retention.hold.propose",
+        "retention.hold.approve",
+        "retention.hold.lift_request",
+        "retention.hold.lift",
+    ]
+
+
+def test_a_system_reports_a_contract_end(
+    container: Container, api: TestClient, system: Caller
+) -> None:
+    sid = subject(api, system)
+    at = (container.clock.now() - timedelta(days=1)).isoformat()
+    r = api.post(
+        "/api/v1/retention/anchors",
+        json={"subject_id": sid, "event": "contract_end", "at": at},
+        headers=system.headers,
+    )
+    assert r.status_code == 204, r.text
+    assert_problem(
+        api.post(
+            "/api/v1/retention/anchors",
+            json={"subject_id": sid, "event": "collected", "at": at},
+            headers=system.headers,
+        ),
+        422,
+        "invalid-input",
+        "event",
+    )
