@@ -140,6 +140,16 @@ COMMANDS: dict[str, Entry] = {
         "Requests of the person (R4, R9): the queue, overdue ones first; where systems "
         "receive correction and deletion notices. 个人信息权利请求。",
     ),
+    "retention": Entry(
+        "piiguard.cli.policy.retention:app",
+        "The retention schedule (R2.11): each purpose's rule, category overrides, rules for "
+        "piiguard's own records, legal minimums, reviews, an item's retain-until. 保存期限表。",
+    ),
+    "hold": Entry(
+        "piiguard.cli.policy.retention:hold_app",
+        "Legal holds (R2.11): suspend disposal of what they cover; placed and lifted by two "
+        "privacy officers. 法律保全（暂停销毁）。",
+    ),
 }
 
 

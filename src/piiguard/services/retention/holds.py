@@ -17,8 +17,10 @@ from piiguard.services.retention._common import audited, require_officer
 
 
 def _second_officer(actor: Actor, first: str | None, what: str) -> None:
+    """Four eyes: a privacy officer's personal account (or the operator on the host) other
+    than the one who took the first step."""
     require_officer(actor, what)
-    if actor.kind is not ActorKind.STAFF:
+    if actor.kind not in (ActorKind.STAFF, ActorKind.OPERATOR):
         raise Forbidden(f"a privacy officer's personal staff account {what}")
     if actor.ref == first:
         raise Forbidden(f"another privacy officer {what}: four eyes")

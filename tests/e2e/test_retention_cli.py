@@ -1,0 +1,114 @@
+"""`piiguard retention ...` and `piiguard hold ...` in process (R2.11, R10.2): the schedule
+shown and changed (a refusal names the field and writes nothing), legal minimums, reviews,
+an item's retain-until without its value, a hold proposed by a staff officer and approved
+by the operator (four eyes), its lifting asked and done by different officers."""
+
+from __future__ import annotations
+
+import pytest
+
+from piiguard.bootstrap import Container
+from piiguard.config import Settings
+from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.services.retention import holds
+from tests.builders import register
+from tests.e2e.cli_runner import piiguard
+
+pytestmark = [pytest.mark.req("R2.11")]
+ALICE = Actor("alice", ActorKind.STAFF, frozenset({"privacy_officer"}))
+
+
+def ok(settings: Settings, *args: str) -> str:
+    r = piiguard(settings, *args)
+    assert r.returncode == 0, (args, r.stdout, r.stderr)
+    return r.stdout
+
+
+def test_the_schedule_from_the_command_line(settings: Settings, container: Container) -> None:
+    shown = ok(settings, "retention", "rules")
+    assert "after_sales" in shown and "register" in shown and "never reviewed" in shown
+    assert "accounting_vouchers" in ok(settings, "retention", "minimums")
+    bad = piiguard(settings, "retention", "rule", "after_sales", "--days", "0")
+    assert bad.returncode == 1 and "(days)" in bad.stderr
+    out = ok(
+        settings,
+        "retention",
+        "rule",
+        "after_sales",
+        "--category",
+        "user.contact",
+        "--days",
+        "400",
+        "--anchor",
+        "confirmed",
+    )
+    assert "after_sales/user.contact 400 d from confirmed" in out
+    assert "override" in ok(settings, "retention", "rules")
+    ok(
+        settings,
+        "retention",
+        "record-rule",
+        "data_request",
+        "--days",
+        "1095",
+        "--anchor",
+        "request_closed",
+    )
+    ok(
+        settings,
+        "retention",
+        "minimum",
+        "payroll",
+        "--en",
+        "Payroll",
+        "--zh",
+        "工资",
+        "--source",
+        "some law",
+        "--category",
+        "user.financial.salary",
+        "--permanent",
+    )
+    assert "payroll" in ok(settings, "retention", "minimums")
+    assert "next due" in ok(settings, "retention", "review", "--changes", "none")
+    history = ok(settings, "retention", "history")
+    assert "operator:local-operator" in history and "payroll" in history
+    ok(settings, "retention", "rule-remove", "after_sales", "--category", "user.contact")
+
+    s = register(container)
+    shown = ok(settings, "retention", "item", s.subject.id)
+    assert "user.contact.email" in shown and "li.lei@example.cn" not in shown
+
+
+@pytest.mark.req("R10.2")
+def test_holds_take_two_officers(settings: Settings, container: Container) -> None:
+    s = register(container)
+    h = holds.propose_hold(
+        container.uow(),
+        container.snapshots,
+        container.clock,
+        ALICE,
+        "lawsuit",
+        "(2026)1",
+        frozenset({s.subject.id}),
+    )
+    assert "proposed" in ok(settings, "hold", "list")
+    assert "approved by operator:local-operator" in ok(settings, "hold", "approve", h.id)
+    ok(settings, "retention", "hold", "lift-request", h.id, "--reason", "case closed")
+    refused = piiguard(settings, "hold", "lift", h.id)  # the same officer asked
+    assert refused.returncode == 1 and "four eyes" in refused.stderr
+    holds.lift_hold(container.uow(), container.clock, ALICE, h.id)
+    assert "lifted" in ok(settings, "hold", "list", "--status", "lifted")
+    hid = ok(
+        settings,
+        "hold",
+        "propose",
+        "--reason",
+        "audit",
+        "--case",
+        "A-1",
+        "--category",
+        "user.contact",
+    ).strip()
+    refused = piiguard(settings, "hold", "approve", hid)
+    assert refused.returncode == 1 and "four eyes" in refused.stderr
