@@ -187,6 +187,29 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ),
     ("POST", "/api/v1/retention/anchors"): DATA,
     ("GET", S + "/retention"): DATA,
+    # disposal (R2.11): officers propose, approve, reject and dispose; auditors read batches
+    # and certificates; a system confirms its own deletion notices
+    **{
+        ("GET", "/api/v1/retention" + p): frozenset({"privacy_officer", "auditor"})
+        for p in (
+            "/preview",
+            "/batches",
+            "/batches/{batch_id}",
+            "/batches/{batch_id}/certificate",
+            "/batches/{batch_id}/certificate.html",
+        )
+    },
+    **{
+        ("POST", "/api/v1/retention" + p): OFFICER
+        for p in (
+            "/batches",
+            "/batches/{batch_id}/approve",
+            "/batches/{batch_id}/reject",
+            "/batches/{batch_id}/dispose",
+            "/tasks/{task_id}/waive",
+        )
+    },
+    ("POST", "/api/v1/retention/tasks/{task_id}/confirm"): frozenset({"system", "privacy_officer"}),
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,

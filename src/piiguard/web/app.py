@@ -17,6 +17,7 @@ from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
 from piiguard.web.api import retention as retention_api
+from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
 from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
@@ -91,6 +92,7 @@ def create_app(c: Container) -> FastAPI:
         consents.router,
         decisions.router,
         registers.router,
+        disposal_api.router,
         retention_api.router,
         audit.router,
         staff.router,

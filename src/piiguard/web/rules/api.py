@@ -162,4 +162,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/retention/holds/{hold_id}/lift"): Rule(OFFICERS, reauth=True),
     ("POST", "/api/v1/retention/anchors"): DATA_RULE,
     ("GET", S + "/retention"): DATA_RULE,
+    # disposal (R2.11): officers approve, reject and dispose (re-authenticated); auditors
+    # read batches and certificates; a system confirms its own deletion notices
+    ("GET", "/api/v1/retention/preview"): Rule(roles(OFFICER, AUDITOR)),
+    ("GET", "/api/v1/retention/batches"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/retention/batches"): Rule(OFFICERS),
+    ("GET", "/api/v1/retention/batches/{batch_id}"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/retention/batches/{batch_id}/approve"): Rule(OFFICERS, reauth=True),
+    ("POST", "/api/v1/retention/batches/{batch_id}/reject"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/batches/{batch_id}/dispose"): Rule(OFFICERS, reauth=True),
+    ("GET", "/api/v1/retention/batches/{batch_id}/certificate"): Rule(roles(OFFICER, AUDITOR)),
+    ("GET", "/api/v1/retention/batches/{batch_id}/certificate.html"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/retention/tasks/{task_id}/confirm"): Rule(roles(SYSTEM, OFFICER)),
+    ("POST", "/api/v1/retention/tasks/{task_id}/waive"): Rule(OFFICERS),
 }
