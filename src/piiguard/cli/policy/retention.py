@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from piiguard.cli.common import fmt_at, open_container, out, parse_when, print_table, refusals
+from piiguard.cli.policy import retention_disposal as disposal
 from piiguard.domain.retention.schedule import Anchor, HoldStatus, RecordType
 
 if TYPE_CHECKING:
@@ -25,6 +26,9 @@ hold_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(hold_app, name="hold")
+# the disposal side (cli/policy/retention_disposal.py) under the same group, as the issue
+# names them: `piiguard retention preview --as-of DATE`, `batches`, `dispose BATCH` …
+app.registered_commands += disposal.app.registered_commands
 
 
 def _days(days: int | None) -> str:
