@@ -247,9 +247,8 @@ def test_a_batch_nobody_rejected_is_disposed_of_after_the_settings_days(
 ) -> None:
     a = register(c)
     clock.advance(TEN_YEARS)
-    refresh(c)
-    first = run_sweep(c.uow(), c.requests, auto_dispose_days=3)
-    assert (first.proposed, first.auto_approved, first.disposed) == (3, 0, 0)
+    first = run_sweep(c.uow(), c.requests, auto_dispose_days=3)  # recomputes retain-until
+    assert (first.refreshed, first.proposed, first.auto_approved, first.disposed) == (3, 3, 0, 0)
     clock.advance(2 * DAY)
     assert run_sweep(c.uow(), c.requests, auto_dispose_days=3).disposed == 0
     clock.advance(DAY)

@@ -1,5 +1,7 @@
 """The retention sweep, one pass (bootstrap/jobs.py `retention-sweep`, every
-PIIGUARD_RETENTION_SWEEP_MINUTES): re-keyings left unfinished are finished; the items due
+PIIGUARD_RETENTION_SWEEP_MINUTES): re-keyings left unfinished are finished; every item's
+stored retain-until is recomputed (the schedule, consents and objections as they stand now:
+services/retention/schedule.py `refresh_all`); the items due
 now and not under hold are proposed on a batch; with PIIGUARD_RETENTION_AUTO_DISPOSE_DAYS
 a proposed batch nobody rejected within that many days is approved by the sweep; approved
 batches are disposed of (and an interrupted disposal finished); deletion notices that are
@@ -16,6 +18,7 @@ from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention.batches import approve_batch, dispose_batch, list_batches
+from piiguard.services.retention.schedule import refresh_all
 from piiguard.services.retention.sweep import finish_rekeys, propose_batch
 from piiguard.services.retention.tasks import RequestKit, deliver_disposal_tasks
 
@@ -26,6 +29,7 @@ SWEEP = Actor("retention-sweep", ActorKind.SYSTEM, frozenset({"system"}))
 @dataclass
 class SweepReport:
     rekeys_finished: int = 0
+    refreshed: int = 0  # items whose retain-until was recomputed
     proposed: int = 0  # items put on a new batch
     auto_approved: int = 0
     disposed: int = 0  # batches disposed of
@@ -35,7 +39,8 @@ class SweepReport:
     def summary(self) -> str:
         """One line for `piiguard worker --once` (counts only)."""
         return (
-            f"re-keyings finished {self.rekeys_finished}, items proposed {self.proposed}, "
+            f"re-keyings finished {self.rekeys_finished}, retain-until recomputed for "
+            f"{self.refreshed} items, items proposed {self.proposed}, "
             f"batches auto-approved {self.auto_approved}, batches disposed of "
             f"{self.disposed}, deletion notices sent {self.deliveries}, failed steps "
             f"{self.errors}"
@@ -55,6 +60,9 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
     def rekeys() -> None:
         report.rekeys_finished = len(finish_rekeys(uow, kit.vault, SWEEP))
 
+    def refresh() -> None:
+        report.refreshed = refresh_all(uow, kit.clock)
+
     def propose() -> None:
         batch = propose_batch(uow, kit.clock, SWEEP, auto_dispose_days=auto_dispose_days)
         report.proposed = batch.item_count if batch else 0
@@ -73,6 +81,7 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
         report.deliveries = deliver_disposal_tasks(uow, kit)
 
     step("rekeys", rekeys)
+    step("refresh", refresh)
     step("propose", propose)
     step("dispose", dispose)
     step("deliver", deliver)
