@@ -147,28 +147,28 @@ def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.req("R5.5")
 def test_disposal_through_the_cli(container: Container, settings: Settings, tmp_path: Path) -> None:
     past_customer(container)
-    r = run(settings, "disposal", "preview")
+    r = run(settings, "retention", "preview")
     assert r.returncode == 0, r.stderr
     assert "3 items of 1 people" in r.stdout and "user.contact.email" in r.stdout
-    ahead = run(settings, "disposal", "preview", "--as-of", "2040-01-01")
+    ahead = run(settings, "retention", "preview", "--as-of", "2040-01-01")
     assert "3 items of 1 people" in ahead.stdout  # the bank account: 30 years
     assert (
         "4 items of 1 people"
-        in run(settings, "disposal", "preview", "--as-of", "2099-01-01").stdout
+        in run(settings, "retention", "preview", "--as-of", "2099-01-01").stdout
     )
-    bad = run(settings, "disposal", "preview", "--as-of", "soon")
+    bad = run(settings, "retention", "preview", "--as-of", "soon")
     assert bad.returncode == 2 and "--as-of" in bad.stderr
-    assert "no disposal batches" in run(settings, "disposal", "batches").stdout
+    assert "no disposal batches" in run(settings, "retention", "batches").stdout
     assert run(settings, "worker", "--once").returncode == 0  # the sweep proposes
-    listed = run(settings, "disposal", "batches", "--status", "proposed").stdout
+    listed = run(settings, "retention", "batches", "--status", "proposed").stdout
     [bid] = re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", listed)
-    done = run(settings, "disposal", "dispose", bid)
+    done = run(settings, "retention", "dispose", bid)
     assert done.returncode == 0, done.stderr
     digest = done.stdout.strip()
     assert len(digest) == 64
     html = tmp_path / "certificate.html"
-    cert = run(settings, "disposal", "certificate", bid, "--html", str(html))
+    cert = run(settings, "retention", "certificate", bid, "--html", str(html))
     assert cert.returncode == 0 and digest in cert.stdout and digest in html.read_text()
     no_value(cert.stdout + html.read_text("utf-8") + done.stdout + done.stderr)
-    again = run(settings, "disposal", "dispose", bid)
+    again = run(settings, "retention", "dispose", bid)
     assert again.returncode == 1 and "disposed" in again.stderr

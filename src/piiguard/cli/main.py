@@ -150,11 +150,6 @@ COMMANDS: dict[str, Entry] = {
         "Legal holds (R2.11): suspend disposal of what they cover; placed and lifted by two "
         "privacy officers. 法律保全（暂停销毁）。",
     ),
-    "disposal": Entry(
-        "piiguard.cli.policy.retention_disposal:app",
-        "Disposal (R2.11): what would go on a date, the sweep's batches, their approval and\n"
-        "disposal, certificates. 保存期限届满数据的销毁。",
-    ),
 }
 
 

@@ -2,7 +2,8 @@
 disposal side of the retention schedule (R2.11, R5.5, R10.2; docs/retention.md) — what
 would go on a date, the batches the sweep proposed, their approval and disposal, the
 certificate, deletion notices waived with a reason. No value is ever printed: ids, counts
-and categories only."""
+and categories only. cli/policy/retention.py adds these commands to its `retention`
+group."""
 
 from __future__ import annotations
 
