@@ -90,6 +90,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "target_id": ("对象编号", "target id"),
     "exception_id": ("法定例外", "legal exception"),
     "decision_id": ("访问决定", "decision"),
+    # the retention pages (web/console/retention/)
+    "days": ("保存天数", "days"),
+    "anchor": ("起算事件", "counted from"),
+    "legal_source": ("法律依据", "legal source"),
+    "en": ("英文名称", "English name"),
+    "zh": ("中文名称", "Chinese name"),
+    "min_days": ("最短保存天数", "days to keep at least"),
+    "min_anchor": ("起算事件", "counted from"),
+    "interval_days": ("下次复核间隔", "next review in (days)"),
+    "record_type": ("记录类型", "record"),
+    "record_days": ("保存天数", "days"),
+    "record_anchor": ("起算事件", "counted from"),
+    "record_note": ("说明", "note"),
+    "reject_reason": ("拒绝原因", "reason"),
+    "lift_reason": ("解除原因", "reason"),
+    "reference": ("系统的确认", "the system's confirmation"),
+    "as_of": ("日期", "date"),
+    "hold_id": ("法律保全", "legal hold"),
+    "batch_id": ("销毁批次", "disposal batch"),
+    "task_id": ("删除通知", "deletion notice"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
