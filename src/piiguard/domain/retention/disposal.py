@@ -80,3 +80,24 @@ class DisposalTask:
     settled_at: datetime | None = None
     settled_by: str | None = None
     note: str = ""
+
+
+# piiguard's own records about people that the sweep disposes of (decision notes are not
+# among them: they are sealed inside hash-chained audit entries; docs/retention.md).
+DISPOSABLE_RECORDS = (
+    RecordType.DATA_REQUEST,
+    RecordType.TRIAGE_MAIL,
+    RecordType.REQUEST_PACKAGE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnRecord:
+    """One of piiguard's own records about a person, as the sweep sees it: its anchor
+    event's time (a request's closing, a mail's receipt, a package's making; None: not yet
+    happened, kept). Ids only."""
+
+    record_type: RecordType
+    record_id: str
+    subject_id: str | None
+    anchor_at: datetime | None

@@ -13,6 +13,7 @@ from piiguard.domain.retention.disposal import (
     DisposalBatch,
     DisposalEntry,
     DisposalTask,
+    OwnRecord,
 )
 from piiguard.domain.retention.schedule import (
     Anchor,
@@ -76,5 +77,26 @@ class DisposalStore(Protocol):
     def save_task(self, task: DisposalTask) -> None: ...
 
 
-class RetentionStore(ScheduleStore, DisposalStore, Protocol):
+class SweepStore(Protocol):
+    """What the sweep reads and removes beyond the items (adapters/db/stores/sweep.py):
+    piiguard's own records about people (request records, triage mail, delivered
+    packages), and how far the stored retain-until is up to date (the incremental
+    refresh: the audit entries looked at and the schedule's key)."""
+
+    def own_records(
+        self, record_type: RecordType, anchor: Anchor, until: datetime, limit: int
+    ) -> list[OwnRecord]: ...
+    def own_records_of(
+        self, record_type: RecordType, anchor: Anchor, record_ids: Sequence[str]
+    ) -> list[OwnRecord]: ...
+    def delete_own_records(self, record_type: RecordType, record_ids: Sequence[str]) -> int: ...
+    def refresh_state(self) -> tuple[int, str] | None: ...
+    def save_refresh_state(self, audit_seq: int, schedule_key: str, at: datetime) -> None: ...
+    def changed_subjects(
+        self, after_seq: int, through_seq: int, skip: Sequence[str]
+    ) -> list[str]: ...
+    def forget_subjects(self, subject_ids: Sequence[str]) -> None: ...
+
+
+class RetentionStore(ScheduleStore, DisposalStore, SweepStore, Protocol):
     """`uow.retention`."""

@@ -31,12 +31,13 @@ from piiguard.domain.retention.disposal import (
     DisposalTask,
     DisposalTaskStatus,
 )
-from piiguard.domain.retention.schedule import RecordType
+from piiguard.domain.retention.rules import record_until
+from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.retention._common import item_facts, load_schedule, require_officer
 from piiguard.services.retention.schedule import compute
-from piiguard.services.retention.sweep import NO_PURPOSE, dispose_subject_items
+from piiguard.services.retention.sweep import NO_PURPOSE, dispose_subject_items, record_held
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,67 @@ def dispose_batch(
         dispose_subject_items(
             uow, vault, clock, actor, sid, ids, details={"batch": batch_id}, also=mark
         )
+    for rt in (RecordType.REQUEST_PACKAGE, RecordType.TRIAGE_MAIL, RecordType.DATA_REQUEST):
+        todo = [e for e in entries if e.record_type is rt and e.disposed_at is None]
+        for start in range(0, len(todo), _RECORDS_AT_ONCE):
+            why = _dispose_records(
+                uow, clock, actor, batch_id, rt, todo[start : start + _RECORDS_AT_ONCE]
+            )
+            for k, n in why.items():
+                skipped[k] += n
     return _close(uow, clock, actor, policy, batch_id, skipped)
+
+
+_RECORDS_AT_ONCE = 500
+
+
+def _dispose_records(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    batch_id: str,
+    record_type: RecordType,
+    todo: list[DisposalEntry],
+) -> dict[str, int]:
+    """Delete piiguard's own records on the batch that are still due and not held, in one
+    transaction with their entries marked and an audit entry (ids and counts). A record's
+    rows go; the audit entries about it stay (they hold ids and keyed hashes, no value)."""
+    why = {"held": 0, "not_due": 0, "gone": 0}
+    now = clock.now()
+    with uow:
+        rule = load_schedule(uow).record_rules.get(record_type)
+        anchor = rule.anchor if rule is not None else Anchor.RECEIVED
+        found = {
+            r.record_id: r
+            for r in uow.retention.own_records_of(record_type, anchor, [e.record_id for e in todo])
+        }
+        holds = uow.retention.holds()
+        ids = []
+        for e in todo:
+            r = found.get(e.record_id)
+            until = record_until(rule, r.anchor_at) if r is not None else None
+            if r is None:
+                why["gone"] += 1
+            elif until is None or until > now:
+                why["not_due"] += 1
+            elif record_held(holds, r.subject_id, now):
+                why["held"] += 1
+            else:
+                ids.append(e.record_id)
+        if ids:
+            n = uow.retention.delete_own_records(record_type, ids)
+            uow.retention.mark_disposed(batch_id, ids, now)
+            uow.audit(
+                _event(
+                    actor,
+                    "retention.dispose_records",
+                    batch_id,
+                    record_type=record_type.value,
+                    records=n,
+                )
+            )
+        uow.commit()
+    return why
 
 
 def _still_due(
@@ -222,11 +283,13 @@ def _close(
             return batch
         entries = uow.retention.entries(batch_id)
         done = [e for e in entries if e.disposed_at is not None]
+        items = [e for e in done if e.record_type is RecordType.ITEM]
+        records = [e for e in done if e.record_type is not RecordType.ITEM]
         state = policy.current(uow)
-        tasks = _tasks_for(state, batch_id, done, now)
+        tasks = _tasks_for(state, batch_id, items, now)
         uow.retention.add_tasks(tasks)
         digest = list_hash([e.record_id for e in done])
-        cert = _certificate(batch, done, skipped, [t.system for t in tasks], actor, now)
+        cert = _certificate(batch, items, records, skipped, [t.system for t in tasks], actor, now)
         batch = replace(
             batch,
             status=BatchStatus.DISPOSED,
@@ -240,8 +303,9 @@ def _close(
                 actor,
                 "retention.batch.dispose",
                 batch_id,
-                items=len(done),
-                subjects=len({e.subject_id for e in done}),
+                items=len(items),
+                records=len(records),
+                subjects=len({e.subject_id for e in items}),
                 list_hash=digest,
                 systems=sorted(t.system for t in tasks),
                 **{f"skipped_{k}": v for k, v in skipped.items()},
@@ -280,6 +344,7 @@ def _tasks_for(
 def _certificate(
     batch: DisposalBatch,
     done: list[DisposalEntry],
+    records: list[DisposalEntry],
     skipped: dict[str, int],
     systems: list[str],
     actor: Actor,
@@ -293,7 +358,10 @@ def _certificate(
             purposes[p] += 1
         categories[e.category] += 1
         held_in[e.system] += 1
-    due = sorted(e.retain_until for e in done if e.retain_until is not None)
+    kinds: dict[str, int] = defaultdict(int)
+    for e in records:
+        kinds[e.record_type.value] += 1
+    due = sorted(e.retain_until for e in done + records if e.retain_until is not None)
     return {
         "batch_id": batch.id,
         "as_of": batch.as_of.isoformat(),
@@ -309,11 +377,12 @@ def _certificate(
         "by_category": dict(sorted(categories.items())),
         "by_purpose": dict(sorted(purposes.items())),
         "by_system": dict(sorted(held_in.items())),
+        "records": dict(sorted(kinds.items())),  # piiguard's own records, by type
         "period": {
             "due_from": due[0].isoformat() if due else None,
             "due_to": due[-1].isoformat() if due else None,
         },
         "systems_told": sorted(systems),
-        "list_hash": list_hash([e.record_id for e in done]),
-        "list_hash_of": "SHA-256 of the disposed item ids, sorted, one per line",
+        "list_hash": list_hash([e.record_id for e in done + records]),
+        "list_hash_of": "SHA-256 of the disposed item and record ids, sorted, one per line",
     }

@@ -1,9 +1,11 @@
 """A disposal batch's certificate (R2.11, R10.2): what was disposed of, counted by
 category, purpose and system, the period the items fell due in, who proposed, approved and
-disposed, which systems were told and which have confirmed, and the SHA-256 of the sorted
-list of disposed item ids — never a value. Written when the batch is disposed of (and on
-the audit trail); the systems' confirmations are read as they stand. `certificate_html` is
-the page an auditor downloads and keeps (self-contained, no script)."""
+disposed, which systems were told and which have confirmed, piiguard's own records about
+people disposed of (request records, triage mail, delivered packages; by type), and the
+SHA-256 of the sorted list of disposed item and record ids — never a value. Written when
+the batch is disposed of (and on the audit trail); the systems' confirmations are read as
+they stand. `certificate_html` is the page an auditor downloads and keeps (self-contained,
+no script)."""
 
 from __future__ import annotations
 
@@ -101,6 +103,7 @@ sealed under. No personal value appears on this certificate.</p>
 {_table("Items by category", "category", f.get("by_category") or {})}
 {_table("Items by purpose", "purpose", f.get("by_purpose") or {})}
 {_table("Items by system", "system", f.get("by_system") or {})}
+{_table("piiguard's own records about people", "record type", f.get("records") or {})}
 <h2>Systems told to delete</h2>
 <table><thead><tr><th>system</th><th>deletion notice</th></tr></thead>
 <tbody>{systems}</tbody></table>

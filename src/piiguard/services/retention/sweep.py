@@ -12,16 +12,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork, Vault
-from piiguard.domain.retention.disposal import BatchStatus, DisposalBatch, DisposalEntry
-from piiguard.domain.retention.schedule import RecordType
+from piiguard.domain.retention.disposal import (
+    DISPOSABLE_RECORDS,
+    BatchStatus,
+    DisposalBatch,
+    DisposalEntry,
+)
+from piiguard.domain.retention.rules import Schedule, record_until
+from piiguard.domain.retention.schedule import LegalHold, RecordType
 from piiguard.services.ids import new_id
+from piiguard.services.retention._common import load_schedule
 from piiguard.services.subjects.erase import erase_subject
 
 
@@ -153,6 +160,7 @@ class Preview:
     by_purpose: dict[str, int]
     by_category: dict[str, int]
     by_system: dict[str, int]
+    records: dict[str, int] = field(default_factory=dict)  # piiguard's own, by record type
 
 
 def due_items(
@@ -190,6 +198,48 @@ def due_items(
     return out, held
 
 
+@dataclass(frozen=True, slots=True)
+class DueRecord:
+    """One of piiguard's own records about a person past its record rule (ids only)."""
+
+    record_type: RecordType
+    record_id: str
+    subject_id: str | None
+    retain_until: datetime
+
+
+def record_held(holds: Iterable[LegalHold], subject_id: str | None, at: datetime) -> bool:
+    """A record has no category or system: a hold in force covers it when the hold names
+    no category and no system and names its subject (or no subject at all)."""
+    return any(h.in_force(at) and h.covers(subject_id, "", "") for h in holds)
+
+
+def due_records(
+    uow: UnitOfWork, schedule: Schedule, as_of: datetime, limit: int = 100_000
+) -> tuple[list[DueRecord], int]:
+    """piiguard's own records (request records, triage mail, delivered packages) whose
+    record rule's days from its anchor event have passed by `as_of` and that no hold in
+    force covers, inside an open unit of work; and how many holds kept back. No rule for a
+    record type, or its anchor event not yet happened (an open request): kept."""
+    holds = uow.retention.holds()
+    out: list[DueRecord] = []
+    held = 0
+    for rt in DISPOSABLE_RECORDS:
+        rule = schedule.record_rules.get(rt)
+        if rule is None:
+            continue
+        cutoff = as_of - timedelta(days=rule.days)
+        for r in uow.retention.own_records(rt, rule.anchor, cutoff, limit):
+            until = record_until(rule, r.anchor_at)
+            if until is None or until > as_of:
+                continue
+            if record_held(holds, r.subject_id, as_of):
+                held += 1
+                continue
+            out.append(DueRecord(rt, r.record_id, r.subject_id, until))
+    return out, held
+
+
 def counts(items: Iterable[DueItem]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """By purpose (an item counts under each of its purposes), category and system."""
     purpose: Counter[str] = Counter()
@@ -211,15 +261,17 @@ def preview_disposal(uow: UnitOfWork, as_of: datetime) -> Preview:
     nothing is written. Console and `piiguard retention preview --as-of DATE`."""
     with uow:
         items, held = due_items(uow, as_of)
+        records, records_held = due_records(uow, load_schedule(uow), as_of)
     by_purpose, by_category, by_system = counts(items)
     return Preview(
         as_of,
         len(items),
         len({i.subject_id for i in items}),
-        held,
+        held + records_held,
         by_purpose,
         by_category,
         by_system,
+        dict(sorted(Counter(r.record_type.value for r in records).items())),
     )
 
 
@@ -232,8 +284,9 @@ def propose_batch(
     as_of: datetime | None = None,
     limit: int = 10_000,
 ) -> DisposalBatch | None:
-    """Put the items due now (or by `as_of`, not later than now), not under hold and not on
-    an open batch already, on a new proposed batch; None when nothing is due. With
+    """Put the items and piiguard's own records due now (or by `as_of`, not later than
+    now), not under hold and not on an open batch already, on a new proposed batch (items
+    first, at most `limit` entries); None when nothing is due. With
     `auto_dispose_days` > 0 the batch is disposed of that many days later unless an officer
     rejected it. Audited (ids and counts)."""
     now = clock.now()
@@ -242,7 +295,12 @@ def propose_batch(
         items, _ = due_items(uow, when)
         taken = uow.retention.on_open_batches(RecordType.ITEM, [i.item_id for i in items])
         items = [i for i in items if i.item_id not in taken][:limit]
-        if not items:
+        records, _ = due_records(uow, load_schedule(uow), when)
+        for rt in DISPOSABLE_RECORDS:
+            ids = [r.record_id for r in records if r.record_type is rt]
+            taken |= uow.retention.on_open_batches(rt, ids) if ids else set()
+        records = [r for r in records if r.record_id not in taken][: limit - len(items)]
+        if not items and not records:
             return None
         batch = DisposalBatch(
             new_id(),
@@ -250,7 +308,7 @@ def propose_batch(
             when,
             now,
             actor.ref,
-            len(items),
+            len(items) + len(records),
             now + timedelta(days=auto_dispose_days) if auto_dispose_days > 0 else None,
         )
         uow.retention.add_batch(
@@ -267,6 +325,12 @@ def propose_batch(
                     i.retain_until,
                 )
                 for i in items
+            ]
+            + [
+                DisposalEntry(
+                    batch.id, r.record_type, r.record_id, r.subject_id, retain_until=r.retain_until
+                )
+                for r in records
             ],
         )
         uow.audit(
@@ -278,6 +342,7 @@ def propose_batch(
                 batch.id,
                 details={
                     "items": len(items),
+                    "records": len(records),
                     "subjects": len({i.subject_id for i in items}),
                     "as_of": when.isoformat(),
                     "auto_dispose_at": (

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, select, update
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
 from piiguard.adapters.db.stores._common import as_json, as_set
+from piiguard.adapters.db.stores.sweep import SqlSweep
 from piiguard.domain.retention.disposal import (
     BatchStatus,
     DisposalBatch,
@@ -105,7 +106,9 @@ def _task_values(k: DisposalTask) -> dict[str, Any]:
     }
 
 
-class SqlDisposal:
+class SqlDisposal(SqlSweep):
+    """Batches and tasks; with the sweep's own records and refresh state (stores/sweep.py)."""
+
     def __init__(self, conn: Connection) -> None:
         self._c = conn
 

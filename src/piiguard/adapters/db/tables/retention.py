@@ -10,6 +10,7 @@ a personal value (ids, category and system keys, keyed hashes only)."""
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     ForeignKey,
@@ -270,4 +271,19 @@ child_data_tasks = Table(
     Column("note", Text, nullable=False, server_default=""),
     Column("open", Boolean, nullable=False, server_default=false()),
     Index("ix_child_data_tasks_open_due", "open", "due_at"),
+)
+
+# -- the sweep's incremental refresh ----------------------------------------------------
+
+# One row (name "sweep"): how far the stored retain-until is up to date — every audit
+# entry up to `audit_seq` has been looked at (the subjects it names recomputed) under the
+# schedule whose key is `schedule_key` (its version and the purposes' days and consent
+# needs). A different key: every item is recomputed. services/retention/schedule.py.
+retention_refresh = Table(
+    "retention_refresh",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("audit_seq", BigInteger, nullable=False),
+    Column("schedule_key", String(80), nullable=False),
+    Column("refreshed_at", TS, nullable=False),
 )

@@ -1,0 +1,131 @@
+"""What the retention sweep reads and removes beyond the data items (R2.11; docs/
+retention.md): piiguard's own records about people — request records with their sealed
+details, mail in triage, delivered packages — selected by their anchor event and deleted
+when disposed of; and how far the stored retain-until is up to date (`retention_refresh`:
+the audit entries looked at, the schedule's key), with the subjects the audit trail names
+since. Part of `SqlRetention` (uow.retention), through `SqlDisposal`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, Table, delete, select, update
+
+from piiguard.adapters.db import tables as t
+from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.domain.retention.disposal import OwnRecord
+from piiguard.domain.retention.schedule import Anchor, RecordType
+
+_REQ, _PKG, _MAIL = t.data_requests, t.request_packages, t.triage_mail
+_E, _IR, _RF = t.audit_entries, t.item_retention, t.retention_refresh
+_STATE = "sweep"
+# the rows that hang off a request (foreign keys to data_requests)
+_REQUEST_CHILDREN = (t.request_codes, t.request_notices, t.request_tasks, t.request_packages)
+
+
+def _select(record_type: RecordType, anchor: Anchor) -> tuple[Select[Any], ColumnElement[Any]]:
+    """(id, subject_id, anchor time) of a record type, and the anchor's column: a request
+    counts from its closing (request_closed) or its receipt; a triage mail from its
+    resolution or its receipt; a package from its request's closing or its making."""
+    closed = anchor is Anchor.REQUEST_CLOSED
+    if record_type is RecordType.DATA_REQUEST:
+        col = _REQ.c.closed_at if closed else _REQ.c.received_at
+        return select(_REQ.c.id, _REQ.c.subject_id, col), col
+    if record_type is RecordType.TRIAGE_MAIL:
+        col = _MAIL.c.resolved_at if closed else _MAIL.c.received_at
+        return select(_MAIL.c.id, _MAIL.c.request_id, col), col  # no subject: unmatched
+    if record_type is RecordType.REQUEST_PACKAGE:
+        if closed:
+            col = _REQ.c.closed_at
+            q = select(_PKG.c.id, _PKG.c.subject_id, col).join(_REQ, _REQ.c.id == _PKG.c.request_id)
+            return q, col
+        col = _PKG.c.created_at
+        return select(_PKG.c.id, _PKG.c.subject_id, col), col
+    raise ValueError(f"the sweep does not dispose of {record_type} records")
+
+
+_TABLES: dict[RecordType, Table] = {
+    RecordType.DATA_REQUEST: _REQ,
+    RecordType.TRIAGE_MAIL: _MAIL,
+    RecordType.REQUEST_PACKAGE: _PKG,
+}
+
+
+def _id_col(record_type: RecordType) -> ColumnElement[Any]:
+    return _TABLES[record_type].c.id
+
+
+def _record(record_type: RecordType, r: Any) -> OwnRecord:
+    subject = None if record_type is RecordType.TRIAGE_MAIL else r[1]
+    return OwnRecord(record_type, r[0], subject, r[2])
+
+
+class SqlSweep:
+    def __init__(self, conn: Connection) -> None:
+        self._c = conn
+
+    # -- piiguard's own records -----------------------------------------------------------
+    def own_records(
+        self, record_type: RecordType, anchor: Anchor, until: datetime, limit: int
+    ) -> list[OwnRecord]:
+        """Records whose anchor event happened on or before `until`, oldest first."""
+        q, col = _select(record_type, anchor)
+        q = q.where(col.is_not(None), col <= until).order_by(col, _id_col(record_type))
+        return [_record(record_type, r) for r in self._c.execute(q.limit(limit))]
+
+    def own_records_of(
+        self, record_type: RecordType, anchor: Anchor, record_ids: Sequence[str]
+    ) -> list[OwnRecord]:
+        q, _ = _select(record_type, anchor)
+        q = q.where(_id_col(record_type).in_(IDS))
+        out: list[OwnRecord] = []
+        for chunk in chunks(list(record_ids)):
+            out.extend(_record(record_type, r) for r in self._c.execute(q, {"ids": chunk}))
+        return out
+
+    def delete_own_records(self, record_type: RecordType, record_ids: Sequence[str]) -> int:
+        """Delete the records (a request with its codes, reminders, system tasks and
+        packages); how many of the records themselves were deleted."""
+        n = 0
+        for chunk in chunks(list(record_ids)):
+            if record_type is RecordType.DATA_REQUEST:
+                for child in _REQUEST_CHILDREN:
+                    self._c.execute(delete(child).where(child.c.request_id.in_(chunk)))
+            table = _TABLES[record_type]
+            n += self._c.execute(delete(table).where(table.c.id.in_(chunk))).rowcount
+        return n
+
+    # -- the incremental refresh ----------------------------------------------------------
+    def refresh_state(self) -> tuple[int, str] | None:
+        """(audit seq looked at, schedule key) of the last refresh; None: never."""
+        r = self._c.execute(
+            select(_RF.c.audit_seq, _RF.c.schedule_key).where(_RF.c.name == _STATE)
+        ).first()
+        return None if r is None else (int(r[0]), str(r[1]))
+
+    def save_refresh_state(self, audit_seq: int, schedule_key: str, at: datetime) -> None:
+        values = {"audit_seq": audit_seq, "schedule_key": schedule_key, "refreshed_at": at}
+        if not self._c.execute(update(_RF).where(_RF.c.name == _STATE).values(**values)).rowcount:
+            self._c.execute(_RF.insert().values(name=_STATE, **values))
+
+    def changed_subjects(self, after_seq: int, through_seq: int, skip: Sequence[str]) -> list[str]:
+        """The subjects named by audit entries after `after_seq` up to `through_seq` (a
+        range of the chain's primary key), except entries whose action is in `skip` (an
+        entry ending in "." skips a family, e.g. "data.")."""
+        q = select(_E.c.subject_id).where(
+            _E.c.seq > after_seq, _E.c.seq <= through_seq, _E.c.subject_id != ""
+        )
+        exact = [s for s in skip if not s.endswith(".")]
+        if exact:
+            q = q.where(_E.c.action.not_in(exact))
+        for prefix in (s for s in skip if s.endswith(".")):
+            q = q.where(_E.c.action.not_like(prefix + "%"))
+        return sorted(set(self._c.execute(q.distinct()).scalars()))
+
+    def forget_subjects(self, subject_ids: Sequence[str]) -> None:
+        """Drop the stored retain-until of every item of these subjects."""
+        stmt = delete(_IR).where(_IR.c.subject_id.in_(IDS))
+        for chunk in chunks(list(subject_ids)):
+            self._c.execute(stmt, {"ids": chunk})
