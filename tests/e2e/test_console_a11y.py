@@ -32,8 +32,8 @@ pytestmark = needs_browser
 __all__ = ["served"]  # the fixture, shared with the walk
 
 BAD = ("serious", "critical")
-# GET routes that are not pages (the idle lock's script)
-NOT_PAGES = {"/console/console.js"}
+# GET routes that are not pages (the idle lock's script, a certificate's download)
+NOT_PAGES = {"/console/console.js", "/console/retention/batches/{batch_id}/certificate.html"}
 # routes whose page this test reaches through its own steps (sign-in, enrolment)
 STEPS = {"/console/login", "/console/enrol", "/console/invite"}
 
@@ -106,6 +106,32 @@ def way_in(s: Served, scan: Scanner) -> None:
     assert path_of(page) == "/console"
 
 
+def retention_ids(c: Any, sid: str) -> dict[str, str]:
+    """A legal hold in force on the seeded person (their items stay) and a disposed batch
+    of another person's items: every purpose kept one day, two days later."""
+    from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
+    from piiguard.domain.retention.schedule import Anchor, RetentionRule  # noqa: PLC0415
+    from piiguard.services.retention import batches, holds, schedule, sweep  # noqa: PLC0415
+    from tests.builders import register  # noqa: PLC0415
+
+    one, two = (Actor(n, ActorKind.STAFF, frozenset({"privacy_officer"})) for n in "ab")
+    hold = holds.propose_hold(
+        c.uow(), c.snapshots, c.clock, one, "诉讼", "(2026)1号", frozenset({sid})
+    )
+    holds.approve_hold(c.uow(), c.clock, two, hold.id)
+    register(c)
+    for p in c.state.register.rules:
+        rule = RetentionRule(p, "", 1, Anchor.COLLECTED)
+        schedule.save_rule(c.uow(), c.snapshots, c.clock, one, rule)
+    c.clock.advance(timedelta(days=2))
+    schedule.refresh_all(c.uow(), c.clock)
+    batch = sweep.propose_batch(c.uow(), c.clock, one)
+    assert batch is not None
+    batches.approve_batch(c.uow(), c.clock, one, batch.id)
+    batches.dispose_batch(c.uow(), c.vault, c.clock, one, c.snapshots, batch.id)
+    return {"hold_id": hold.id, "batch_id": batch.id}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -162,10 +188,11 @@ def answers(s: Served, scan: Scanner, lang: str, sid: str) -> Scanner:
 def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     s, c = served, served.c
     seeded = seed(c)
+    ids = {**seeded.ids(), **retention_ids(c, seeded.sid)}  # before signing in: it moves the clock
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)
-    pages = every_get_page(s, scan, seeded.ids())
+    pages = every_get_page(s, scan, ids)
     other = answers(s, scan, lang, seeded.sid)
 
     # one form per area in its error state

@@ -6,7 +6,7 @@ and calls every route as every role."""
 
 from __future__ import annotations
 
-from tests.e2e.expected_console import datamap, oversight, people, registers, team
+from tests.e2e.expected_console import datamap, oversight, people, registers, retention, team
 
 ROWS: dict[tuple[str, str], frozenset[str]] = {
     **datamap.ROWS,
@@ -14,4 +14,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **people.ROWS,
     **oversight.ROWS,
     **team.ROWS,
+    **retention.ROWS,
 }

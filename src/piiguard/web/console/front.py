@@ -29,6 +29,8 @@ from piiguard.web.console.kit import console_page, may_open
 from piiguard.web.console.oversight import pages as oversight
 from piiguard.web.console.oversight import texts as oversight_texts
 from piiguard.web.console.pages import page
+from piiguard.web.console.retention import pages as retention
+from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.team import pages as team
 from piiguard.web.console.team import texts as team_texts
 from piiguard.web.deps import ContainerDep, request_token
@@ -61,7 +63,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team):
+    for area in (oversight, datamap, team, retention):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -69,7 +71,12 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
 def words(lang: str) -> dict[str, str]:
     """The front page's words: the console's, with each area's words for what it flags
     (`attn_<key>`)."""
-    areas = {**datamap_texts.words(lang), **oversight_texts.words(lang), **team_texts.words(lang)}
+    areas = {
+        **datamap_texts.words(lang),
+        **oversight_texts.words(lang),
+        **team_texts.words(lang),
+        **retention_texts.words(lang),
+    }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 
 

@@ -65,6 +65,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_taxonomy", "/console/taxonomy"),
     ("nav_departments", "/console/departments"),
     ("nav_exceptions", "/console/exceptions"),
+    ("nav_retention", "/console/retention"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_staff", "/console/staff"),

@@ -98,6 +98,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_taxonomy": ("数据分类", "Taxonomy"),
     "nav_departments": ("部门", "Departments"),
     "nav_exceptions": ("法定例外", "Legal exceptions"),
+    "nav_retention": ("保存与销毁", "Retention and disposal"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
     "nav_staff": ("员工账户", "Staff accounts"),

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 from piiguard.web.rules import (
     api,
+    confirmations,
     console,
     datamap,
     oversight,
     people,
     privacy,
     registers,
+    retention,
     team,
 )
 from piiguard.web.rules.base import (
@@ -71,6 +73,8 @@ RULES = _merge(
     people.RULES,
     oversight.RULES,
     team.RULES,
+    retention.RULES,
+    confirmations.RULES,
 )
 
 __all__ = [

@@ -24,6 +24,7 @@ from piiguard.services.staff.accounts import list_departments
 from piiguard.services.subjects import read
 from piiguard.web.console.kit import FieldError, console_page
 from piiguard.web.console.people.texts import words
+from piiguard.web.console.retention.people import retain_until
 from piiguard.web.console.rights import staff_names
 from piiguard.web.html import language
 from piiguard.web.rules import OFFICER
@@ -170,6 +171,7 @@ def person_page(
         {
             "subject": subject,
             "items": item_rows(c, lang, records),
+            "retain": retain_until(c, lang, subject_id),  # item id -> retain-until (R2.11)
             "consents": sorted(consents, key=lambda x: x.granted_at, reverse=True),
             "restrictions": sorted(restrictions, key=lambda x: x.since, reverse=True),
             "age": age,
