@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from piiguard.web.rules import (
     api,
-    confirmations,
     console,
     datamap,
     oversight,
@@ -74,7 +73,6 @@ RULES = _merge(
     oversight.RULES,
     team.RULES,
     retention.RULES,
-    confirmations.RULES,
 )
 
 __all__ = [
