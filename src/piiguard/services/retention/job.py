@@ -1,7 +1,8 @@
 """The retention sweep, one pass (bootstrap/jobs.py `retention-sweep`, every
-PIIGUARD_RETENTION_SWEEP_MINUTES): re-keyings left unfinished are finished; every item's
-stored retain-until is recomputed (the schedule, consents and objections as they stand now:
-services/retention/schedule.py `refresh_all`); the items due
+PIIGUARD_RETENTION_SWEEP_MINUTES): re-keyings left unfinished are finished; the stored
+retain-until is brought up to date — the items of people whose consents, objections,
+items or anchors changed since the last pass, every item when the schedule changed
+(services/retention/refresh.py `refresh_changed`); the items due
 now and not under hold are proposed on a batch; with PIIGUARD_RETENTION_AUTO_DISPOSE_DAYS
 a proposed batch nobody rejected within that many days is approved by the sweep; approved
 batches are disposed of (and an interrupted disposal finished); deletion notices that are
@@ -18,7 +19,7 @@ from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention.batches import approve_batch, dispose_batch, list_batches
-from piiguard.services.retention.schedule import refresh_all
+from piiguard.services.retention.refresh import refresh_changed
 from piiguard.services.retention.sweep import finish_rekeys, propose_batch
 from piiguard.services.retention.tasks import RequestKit, deliver_disposal_tasks
 
@@ -30,6 +31,7 @@ SWEEP = Actor("retention-sweep", ActorKind.SYSTEM, frozenset({"system"}))
 class SweepReport:
     rekeys_finished: int = 0
     refreshed: int = 0  # items whose retain-until was recomputed
+    refreshed_all: bool = False  # the schedule changed (or the first pass): every item
     proposed: int = 0  # items put on a new batch
     auto_approved: int = 0
     disposed: int = 0  # batches disposed of
@@ -61,7 +63,8 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
         report.rekeys_finished = len(finish_rekeys(uow, kit.vault, SWEEP))
 
     def refresh() -> None:
-        report.refreshed = refresh_all(uow, kit.clock)
+        done = refresh_changed(uow, kit.clock)
+        report.refreshed, report.refreshed_all = done.items, done.full
 
     def propose() -> None:
         batch = propose_batch(uow, kit.clock, SWEEP, auto_dispose_days=auto_dispose_days)

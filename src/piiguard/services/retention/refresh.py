@@ -1,0 +1,90 @@
+"""The sweep's incremental refresh of the stored retain-until (R2.11; docs/retention.md,
+"Keeping the stored retain-until up to date").
+
+An item's retain-until (domain/retention/rules.py) depends on the item (category,
+purposes, collection and confirmation), on its person's consents, restrictions and
+objections and reported anchor events, and on the schedule (rules, minimums, the purpose
+register's days and consent needs). It does not depend on the time it is computed at:
+every date in it is absolute. So the stored date only goes stale when one of those
+inputs changes — and every such change is on the audit trail, in the transaction that
+makes it, naming the person.
+
+A pass therefore recomputes:
+- every item, when the schedule's key (its version and the purposes' days and consent
+  needs) differs from the one stored by the last pass, or when there was no last pass;
+- otherwise the items of the people named by audit entries appended since the last pass
+  (`retention_refresh.audit_seq`, a primary-key range of the chain), reads and decisions
+  left out (`UNCHANGING`): an unknown action counts as a change, so a new kind of write
+  is never missed, at worst recomputed for nothing.
+The audit sequence is read before anything is recomputed, and the chain's appenders are
+serialised by the head's lock, so an entry committed after that read has a higher number
+and is looked at by the next pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.retention.rules import Schedule
+from piiguard.services.retention._common import load_schedule
+from piiguard.services.retention.schedule import refresh_all, refresh_retention
+
+# audit actions that change nothing an item's retain-until reads ("x." = the family)
+UNCHANGING = (
+    "data.",  # reads, shares, exports through recorded decisions
+    "decision.",
+    "subject.describe",
+    "subject.lookup",
+    "credential.verify",
+    "consent.list",
+    "request.view",
+    "request.triage.read",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Refreshed:
+    full: bool  # every item recomputed (first pass, or the schedule changed)
+    subjects: int  # people whose items were recomputed (0 on a full pass: all of them)
+    items: int  # items recomputed
+
+
+def schedule_key(schedule: Schedule) -> str:
+    """What the stored dates were computed under: the schedule's version and a digest of
+    the purpose register's part (days, consent needs), which has versions of its own."""
+    register = json.dumps(
+        [sorted(schedule.purpose_days.items()), sorted(schedule.needs_consent)],
+        separators=(",", ":"),
+    )
+    return f"{schedule.version}:{hashlib.sha256(register.encode()).hexdigest()[:32]}"
+
+
+def refresh_changed(uow: UnitOfWork, clock: Clock, page: int = 500) -> Refreshed:
+    """Bring item_retention up to date, recomputing only what may have changed."""
+    with uow:
+        state = uow.retention.refresh_state()
+        key = schedule_key(load_schedule(uow))
+        head = uow.audit_log.head()[0]
+        changed = (
+            uow.retention.changed_subjects(state[0], head, UNCHANGING)
+            if state is not None and state[1] == key
+            else None
+        )
+    if changed is None:
+        items = refresh_all(uow, clock, page)
+        subjects = 0
+    else:
+        items, subjects = 0, len(changed)
+        for start in range(0, len(changed), page):
+            chunk = changed[start : start + page]
+            with uow:
+                uow.retention.forget_subjects(chunk)  # erased people and deleted items too
+                items += refresh_retention(uow, clock, sorted(uow.subjects.live_ids(chunk)))
+                uow.commit()
+    with uow:
+        uow.retention.save_refresh_state(head, key, clock.now())
+        uow.commit()
+    return Refreshed(changed is None, subjects, items)
