@@ -179,6 +179,19 @@ class Settings(BaseSettings):
         description="a proposed disposal batch nobody rejected is disposed of after this "
         "many days (0: only when an officer approves it)",
     )
+    # data kept up to date (R2.8) and a child's data found (R6.3); docs/retention.md
+    upkeep_minutes: float = Field(
+        60.0, gt=0, description="how often stale items are queued and confirmation mails sent"
+    )
+    confirmation_mails_per_pass: int = Field(
+        100, ge=1, le=10_000, description="confirmation mails sent at most per pass (throttle)"
+    )
+    confirmation_staff_days: int = Field(
+        14, ge=1, le=365, description="an unanswered confirmation request goes to staff after"
+    )
+    child_data_hours: int = Field(
+        72, ge=1, le=8760, description="deadline of a child's data found without guardian consent"
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

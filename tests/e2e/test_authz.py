@@ -70,6 +70,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/privacy/packages/{token}",
             "/privacy/packages/{token}/download",
             "/privacy/consents",
+            "/privacy/confirm/{token}",
         )
     },
     **{
@@ -79,6 +80,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/privacy/requests/{request_id}/code",
             "/privacy/requests/{request_id}/verify",
             "/privacy/consents",
+            "/privacy/confirm/{token}",
+            "/privacy/confirm/{token}/code",
+            "/privacy/confirm/{token}/verify",
         )
     },
     **dict.fromkeys(

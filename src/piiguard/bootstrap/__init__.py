@@ -49,6 +49,7 @@ from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
 from piiguard.services.retention.schedule import ensure_schedule
+from piiguard.services.retention.upkeep.intervals import ensure_intervals
 from piiguard.services.rights.kit import RequestKit
 from piiguard.services.staff.accounts import ensure_departments
 from piiguard.services.staff.kit import StaffKit
@@ -194,6 +195,7 @@ def bootstrap(
         DEFAULT_SUBJECT_KINDS,
         home_region=settings.home_region,
         child_age=settings.child_age,
+        child_data_hours=settings.child_data_hours,
     )
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
     staff = StaffKit(
@@ -255,5 +257,6 @@ def bootstrap(
     )
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_schedule(c.uow(), clock, OPERATOR)  # and the legal minimums (retention)
+    ensure_intervals(c.uow(), clock, OPERATOR.ref)  # and the confirmation intervals (R2.8)
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from piiguard.adapters.mail_inbound import InboxListener
 from piiguard.config import Settings
 from piiguard.services.retention.job import run_sweep
+from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
 from piiguard.services.rights.mail_intake import intake_mail
 
@@ -45,6 +46,14 @@ class PeriodicJob:
     run: Callable[[Container], Report]  # one pass; a failure is logged, tried next time
 
 
+def run_upkeep_of(c: Container) -> UpkeepReport:
+    s = c.settings
+    terms = UpkeepTerms(
+        s.confirmation_mails_per_pass, s.confirmation_staff_days, s.child_data_hours
+    )
+    return run_upkeep(c.uow(), c.requests, terms)
+
+
 REGISTRY: tuple[PeriodicJob, ...] = (
     # requests of the person (R9.2): unconfirmed ones closed, reminders and escalation,
     # webhooks to systems, replies the mail server refused, verified requests carried out
@@ -57,6 +66,8 @@ REGISTRY: tuple[PeriodicJob, ...] = (
         lambda s: s.retention_sweep_minutes * 60,
         lambda c: run_sweep(c.uow(), c.requests, c.settings.retention_auto_dispose_days),
     ),
+    # kept up to date (R2.8), a child's data found (R6.3): services/retention/upkeep/job.py
+    PeriodicJob("upkeep", lambda s: s.upkeep_minutes * 60, run_upkeep_of),
 )
 
 

@@ -100,6 +100,7 @@ class PolicyState:
     policy_version: str = "1"
     epoch: int = 0
     child_age: int = 14  # R6.1: under this age a person is a child
+    child_data_hours: int = 72  # R6.3: deadline of a child's data found without consent
     deprecated: frozenset[str] = frozenset()  # categories kept for old data, refused for new
 
     @property

@@ -3,7 +3,7 @@ search recorded decisions, and explain one rule by rule."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -13,7 +13,13 @@ from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Action, Actor, Decision, Outcome, RecordedDecision
 from piiguard.domain.errors import DomainError, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
-from piiguard.services.ids import new_time_id
+from piiguard.domain.retention.upkeep import (
+    CHILD_REASON,
+    ChildSource,
+    child_task,
+    guardian_consent_in_force,
+)
+from piiguard.services.ids import new_id, new_time_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
 
@@ -112,8 +118,47 @@ def decide_many(
                 )
             )
             out[n] = Decided(rec, allowed)
+        _children_found(uow, state, at, [d for _, d, _ in made], subject_states)
         uow.commit()
     return [x for x in out if x is not None]
+
+
+def _children_found(
+    uow: UnitOfWork,
+    state: PolicyState,
+    at: datetime,
+    made: Sequence[Decision],
+    subject_states: Mapping[str, SubjectState],
+) -> None:
+    """R6.3: a child's data used with no verified guardian's consent in force at all opens
+    a child-data task (docs/retention.md), in the decision's transaction — one open task a
+    child, none after an officer found the person is not a child;
+    services/retention/upkeep/children.py closes and escalates it."""
+    for d in made:
+        if not any(x.code == CHILD_REASON for x in d.reasons):
+            continue
+        sub = subject_states[d.subject_id]
+        if guardian_consent_in_force(sub, at) is not None:
+            continue
+        if uow.retention.child_task_stands(d.subject_id):
+            continue
+        task = child_task(
+            new_id(), d.subject_id, ChildSource.DECISION, d.id, at, state.child_data_hours
+        )
+        uow.retention.add_child_task(task)
+        uow.audit(
+            AuditEvent(
+                "child_data.open",
+                "system",
+                "decision-point",
+                "child_data_task",
+                task.id,
+                d.subject_id,
+                d.purpose,
+                d.id,
+                details={"source": task.source.value, "due_at": task.due_at.isoformat()},
+            )
+        )
 
 
 def _collected(sealed: list[SealedItem]) -> dict[str, frozenset[str]]:

@@ -33,6 +33,7 @@ from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.team import pages as console_team
 from piiguard.web.crashes import CrashGuard
+from piiguard.web.privacy import confirm as privacy_confirm
 from piiguard.web.privacy import consents as privacy_consents
 from piiguard.web.privacy import packages as privacy_packages
 from piiguard.web.privacy import pages as privacy_centre
@@ -116,6 +117,7 @@ def create_app(c: Container) -> FastAPI:
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,
+        privacy_confirm.router,
     ):
         app.include_router(r)
     authz.install(app)

@@ -13,6 +13,7 @@ from piiguard.domain.retention.disposal import (
     DisposalBatch,
     DisposalEntry,
     DisposalTask,
+    DueRow,
     OwnRecord,
 )
 from piiguard.domain.retention.schedule import (
@@ -27,6 +28,13 @@ from piiguard.domain.retention.schedule import (
     RetentionRule,
     ScheduleChange,
     ScheduleReview,
+)
+from piiguard.domain.retention.upkeep import (
+    ChildDataTask,
+    ChildStatus,
+    ConfirmationInterval,
+    ConfirmationRequest,
+    ConfirmationStatus,
 )
 
 
@@ -77,6 +85,52 @@ class DisposalStore(Protocol):
     def save_task(self, task: DisposalTask) -> None: ...
 
 
+class UpkeepStore(Protocol):
+    """Confirmation intervals and requests (R2.8), child-data tasks (R6.3):
+    adapters/db/stores/upkeep.py."""
+
+    def intervals(self) -> list[ConfirmationInterval]: ...
+    def save_interval(
+        self, i: ConfirmationInterval, version: int, at: datetime, by: str
+    ) -> None: ...
+    def delete_interval(self, category: str) -> bool: ...
+    def intervals_ever_set(self) -> bool: ...
+    def stale_subjects(
+        self, prefixes: Sequence[str], confirmed_before: datetime, limit: int
+    ) -> list[str]: ...
+    def add_confirmation(self, q: ConfirmationRequest) -> None: ...
+    def confirmation(
+        self, request_id: str, *, lock: bool = False
+    ) -> ConfirmationRequest | None: ...
+    def confirmation_by_token(self, token_hash: str) -> ConfirmationRequest | None: ...
+    def save_confirmation(self, q: ConfirmationRequest) -> None: ...
+    def confirmations(
+        self,
+        statuses: Sequence[ConfirmationStatus] = (),
+        limit: int = 100,
+        *,
+        subject_id: str | None = None,
+        queued_before: datetime | None = None,
+        mailed_before: datetime | None = None,
+    ) -> list[ConfirmationRequest]: ...
+    def confirm_items(self, subject_id: str, item_ids: Sequence[str], at: datetime) -> int: ...
+    def add_child_task(self, k: ChildDataTask) -> None: ...
+    def child_task(self, task_id: str, *, lock: bool = False) -> ChildDataTask | None: ...
+    def open_child_task(
+        self, *, subject_id: str | None = None, reference: str | None = None
+    ) -> ChildDataTask | None: ...
+    def child_task_stands(self, subject_id: str) -> bool: ...
+    def save_child_task(self, k: ChildDataTask) -> None: ...
+    def child_tasks(
+        self,
+        statuses: Sequence[ChildStatus] = (),
+        limit: int = 100,
+        *,
+        due_by: datetime | None = None,
+        subject_id: str | None = None,
+    ) -> list[ChildDataTask]: ...
+
+
 class SweepStore(Protocol):
     """What the sweep reads and removes beyond the items (adapters/db/stores/sweep.py):
     piiguard's own records about people (request records, triage mail, delivered
@@ -90,6 +144,9 @@ class SweepStore(Protocol):
         self, record_type: RecordType, anchor: Anchor, record_ids: Sequence[str]
     ) -> list[OwnRecord]: ...
     def delete_own_records(self, record_type: RecordType, record_ids: Sequence[str]) -> int: ...
+    def due_rows(
+        self, as_of: datetime, limit: int, after: tuple[datetime, str] | None = None
+    ) -> list[DueRow]: ...
     def refresh_state(self) -> tuple[int, str] | None: ...
     def save_refresh_state(self, audit_seq: int, schedule_key: str, at: datetime) -> None: ...
     def changed_subjects(
@@ -98,5 +155,5 @@ class SweepStore(Protocol):
     def forget_subjects(self, subject_ids: Sequence[str]) -> None: ...
 
 
-class RetentionStore(ScheduleStore, DisposalStore, SweepStore, Protocol):
+class RetentionStore(ScheduleStore, DisposalStore, UpkeepStore, SweepStore, Protocol):
     """`uow.retention`."""

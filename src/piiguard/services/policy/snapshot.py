@@ -32,11 +32,13 @@ class PolicySnapshots:
         *,
         home_region: str = "CN",
         child_age: int = 14,
+        child_data_hours: int = 72,
     ) -> None:
         self._base = base_taxonomy
         self._kinds = subject_kinds
         self._home = home_region
         self._child_age = child_age
+        self._child_data_hours = child_data_hours
         self._state: PolicyState | None = None
         self._lock = threading.Lock()
 
@@ -60,6 +62,7 @@ class PolicySnapshots:
                 policy_version=latest.version if latest else "0",
                 epoch=epoch,
                 child_age=self._child_age,
+                child_data_hours=self._child_data_hours,
                 deprecated=frozenset(c.key for c, at in cats if at is not None),
             )
             self._state = state

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from piiguard.web.rules import (
     api,
+    confirmations,
     console,
     datamap,
     oversight,
@@ -73,6 +74,7 @@ RULES = _merge(
     oversight.RULES,
     team.RULES,
     retention.RULES,
+    confirmations.RULES,
 )
 
 __all__ = [

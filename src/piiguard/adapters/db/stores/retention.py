@@ -15,6 +15,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.disposal import SqlDisposal
+from piiguard.adapters.db.stores.upkeep import SqlUpkeep
 from piiguard.domain.retention.schedule import (
     Anchor,
     AnchorEvent,
@@ -303,5 +304,5 @@ class SqlSchedule:
             self._c.execute(stmt, {"ids": chunk})
 
 
-class SqlRetention(SqlSchedule, SqlDisposal):
+class SqlRetention(SqlSchedule, SqlDisposal, SqlUpkeep):
     """uow.retention: the schedule and the disposal batches on one connection."""
