@@ -1,0 +1,237 @@
+"""The console's disposal pages, on SQLite and PostgreSQL (issue 14; R2.11, R5.5, R10.2):
+the preview (what would go on a date, by purpose, category and system; nothing written),
+a batch made on the page, refused without a reason or CSRF token, approved after signing in
+again, disposed of; its certificate on a page and as an HTML download with no personal
+value in either; the deletion notice to the CRM waived with a reason; a person under a
+legal hold keeps their items and their page says until when and why. Auditors read every
+page; staff are refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+
+from piiguard.bootstrap import OPERATOR, Container
+from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.domain.policy.datamap import Approval, System
+from piiguard.domain.retention.disposal import BatchStatus, DisposalTaskStatus
+from piiguard.domain.retention.schedule import Anchor, RetentionRule
+from piiguard.services.policy.datamap import register_system, set_system_status
+from piiguard.services.retention import holds
+from piiguard.services.retention import schedule as sch
+from piiguard.services.retention.batches import batch_detail, list_batches
+from piiguard.web.console.retention.pages import attention
+from tests.e2e.conftest import PASSWORD, Caller, TestClient, first_account, totp_code
+from tests.e2e.console_client import Console, member
+from tests.e2e.test_console_oversight import actor, age_session, flashed, marked, person
+
+R = "/console/retention"
+ALICE = Actor("alice", ActorKind.STAFF, frozenset({"privacy_officer"}))
+BOB = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
+VALUES = ("li.lei@example.cn", "李蕾", "wu.bo@example.cn", "吴波")
+
+
+def kept_person(api: TestClient, system: Caller) -> str:
+    item = {"channel": "web", "legal_basis": "contract", "source_system": "crm"}
+    r = api.post(
+        "/api/v1/subjects",
+        headers=system.headers,
+        json={
+            "kind": "customer_contact",
+            "items": [
+                {**item, "category": "user.contact.email", "value": "wu.bo@example.cn"},
+                {**item, "category": "user.name", "value": "吴波"},
+            ],
+        },
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+def signed_in(c: Container, api: TestClient, who: Caller, lang: str = "en") -> Console:
+    out = Console(api, who, lang)
+    out._csrf = c.staff.csrf_token(out.token)
+    return out
+
+
+@dataclass
+class World:
+    c: Container
+    api: TestClient
+    officer: Console
+    auditor: Console  # reads in Chinese
+    staff: Console
+    gone: str  # whose items go
+    kept: str  # under a legal hold
+
+
+@pytest.fixture
+def world(container: Container, api: TestClient, system: Caller) -> World:
+    """The CRM approved in the data map, two customers (one under a legal hold), every
+    purpose kept one day, two days later; then an officer, an auditor and a member of
+    staff sign in."""
+    c = container
+    crm = System(
+        "crm", "CRM", "sales", "crm", "CN", Approval.PENDING, categories=frozenset({"user.contact"})
+    )
+    register_system(c.uow(), c.snapshots, c.clock, OPERATOR, crm)
+    set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, "crm", Approval.APPROVED)
+    gone, kept = person(api, system), kept_person(api, system)
+    hold = holds.propose_hold(
+        c.uow(), c.snapshots, c.clock, ALICE, "诉讼", "(2026)粤06民初1号", frozenset({kept})
+    )
+    holds.approve_hold(c.uow(), c.clock, BOB, hold.id)
+    for p in c.state.register.rules:
+        rule = RetentionRule(p, "", 1, Anchor.COLLECTED)
+        sch.save_rule(c.uow(), c.snapshots, c.clock, OPERATOR, rule)
+    c.clock.advance(timedelta(days=2))  # every item due; then the staff sign in
+    sch.refresh_all(c.uow(), c.clock)  # as the sweep's pass does
+    officer = signed_in(c, api, first_account(c, api))
+    auditor = signed_in(
+        c, api, member(c, api, "zhao.min@example.com", {"auditor"}, "Zhao Min"), "zh-CN"
+    )
+    staff = signed_in(c, api, member(c, api, "zhou.min@example.com", {"staff"}, "Zhou Min"))
+    return World(c, api, officer, auditor, staff, gone, kept)
+
+
+def proposed(w: World) -> str:
+    """A batch made on the page; its page's URL."""
+    html = flashed(w.officer, w.officer.post(f"{R}/batches", {}), f"{R}/batches/")
+    [batch] = list_batches(w.c.uow(readonly=True))
+    assert 'data-status="proposed"' in html
+    return f"{R}/batches/{batch.id}"
+
+
+def disposed(w: World, b: str) -> str:
+    """Approved and disposed of on the page; the certificate page's HTML."""
+    for step in ("approve", "dispose"):
+        code = totp_code(w.api, w.officer.caller.totp_secret or "")
+        r = w.officer.post(f"{b}/{step}", {"password": PASSWORD, "code": code})
+        assert r.status_code == 303, r.text[:500]
+    return w.officer.page(f"{b}/certificate")
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R10.2")
+def test_the_preview_writes_nothing_and_a_batch_is_made_and_refused_without_reason(
+    world: World,
+) -> None:
+    w = world
+    c, officer, auditor, staff = w.c, w.officer, w.auditor, w.staff
+    # the preview: nothing written; a bad date marked
+    r = officer.http.get(f"{R}/preview?as_of=2026-13-40")
+    assert r.status_code == 422 and marked(r.text, "as_of")
+    html = officer.page(f"{R}/preview")
+    assert 'id="preview-result" data-items="2" data-held="2"' in html
+    assert 'id="preview-by-category"' in html and "user.contact.email" in html
+    assert list_batches(c.uow(readonly=True)) == []
+    assert 'data-items="2"' in auditor.page(f"{R}/preview?as_of=2030-01-01")
+
+    # a batch made on the page (no CSRF: refused; staff and auditors: refused)
+    assert officer.post(f"{R}/batches", {}, csrf=False).status_code == 403
+    assert auditor.post(f"{R}/batches", {}).status_code == 403
+    b = proposed(w)
+    [batch] = list_batches(c.uow(readonly=True))
+    html = officer.page(b)
+    assert batch.status is BatchStatus.PROPOSED and batch.item_count == 2
+    assert 'data-status="proposed"' in html and 'id="batch-by-system"' in html
+    assert not any(v in html for v in VALUES)
+    me = actor(c, officer)
+    waiting = {i["key"]: i["count"] for i in attention(c, me)}
+    assert waiting["retention_batches_waiting"] == 1
+    html = flashed(officer, officer.post(f"{R}/batches", {}), f"{R}/batches?done=nothing_due")
+
+    # refusals: no reason, no CSRF token, the auditor; nothing changes
+    r = officer.post(b + "/reject", {"reason": " "})
+    assert r.status_code == 422 and marked(r.text, "reason")
+    r = officer.post(b + "/reject", {"reason": "ok"})
+    assert r.status_code == 422 and marked(r.text, "reason")  # the service's 5 characters
+    assert officer.post(b + "/approve", {}, csrf=False).status_code == 403
+    assert auditor.post(b + "/approve", {}).status_code == 403
+    assert staff.post(b + "/dispose", {}).status_code == 403
+    r = officer.post(b + "/dispose", {})
+    assert r.status_code == 409 and 'id="error-summary"' in r.text
+    assert list_batches(c.uow(readonly=True))[0].status is BatchStatus.PROPOSED
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R5.5")
+@pytest.mark.req("R10.2")
+def test_a_batch_is_approved_after_signing_in_again_disposed_of_and_certified(
+    world: World,
+) -> None:
+    w = world
+    c, api, officer, auditor, staff = w.c, w.api, w.officer, w.auditor, w.staff
+    b = proposed(w)
+    [batch] = list_batches(c.uow(readonly=True))
+    # approval after signing in again; then disposal
+    age_session(c, officer, 60)
+    r = officer.post(b + "/approve", {})
+    assert r.status_code == 401 and marked(r.text, "password")
+    code = totp_code(api, officer.caller.totp_secret or "")
+    r = officer.post(b + "/approve", {"password": PASSWORD, "code": code})
+    html = flashed(officer, r, f"{b}?done=batch_approved")
+    assert 'data-status="approved"' in html and 'id="dispose-form"' in html
+    code = totp_code(api, officer.caller.totp_secret or "")
+    r = officer.post(b + "/dispose", {"password": PASSWORD, "code": code})
+    html = flashed(officer, r, f"{b}/certificate?done=batch_disposed")
+    done = batch_detail(c.uow(readonly=True), batch.id)
+    assert done.batch.status is BatchStatus.DISPOSED and done.batch.list_hash
+    assert f'data-hash="{done.batch.list_hash}"' in html and 'id="download-certificate"' in html
+
+    # the certificate: on a page in both languages, and as a download; no value in them
+    pages = [html, auditor.page(f"{b}/certificate"), officer.page(b), auditor.page(b)]
+    r = auditor.http.get(f"{b}/certificate.html")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert r.headers["content-disposition"].startswith("attachment; filename=")
+    assert done.batch.list_hash in r.text
+    for text in [*pages, r.text]:
+        assert not any(v in text for v in VALUES)
+    staff.page(f"{b}/certificate", 403)
+    assert staff.http.get(f"{b}/certificate.html").status_code == 403
+    assert "销毁证明" in pages[1] and 'id="cert-systems"' in pages[1]
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R10.2")
+def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
+    world: World,
+) -> None:
+    w = world
+    c, api, officer, auditor, staff = w.c, w.api, w.officer, w.auditor, w.staff
+    kept, gone = w.kept, w.gone
+    b = proposed(w)
+    [batch] = list_batches(c.uow(readonly=True))
+    disposed(w, b)
+    done = batch_detail(c.uow(readonly=True), batch.id)
+    me = actor(c, officer)
+    # the CRM's deletion notice: a confirmation needs its reference; waived with a reason
+    [task] = done.tasks
+    assert task.system == "crm" and task.status is DisposalTaskStatus.PENDING
+    r = officer.post(f"{b}/tasks/{task.id}/confirm", {"reference": ""})
+    assert r.status_code == 422 and marked(r.text, f"reference-{task.id}")
+    r = officer.post(f"{b}/tasks/{task.id}/waive", {"reason": "no"})
+    assert r.status_code == 422 and marked(r.text, f"reason-{task.id}")
+    r = officer.post(f"{b}/tasks/no-such-task/waive", {"reason": "deleted by hand"})
+    assert r.status_code == 404
+    r = officer.post(f"{b}/tasks/{task.id}/waive", {"reason": "deleted by hand in the CRM"})
+    html = flashed(officer, r, f"{b}?done=task_waived")
+    assert f'data-id="{task.id}" data-system="crm" data-status="waived"' in html
+    waiting = {i["key"]: i["count"] for i in attention(c, me)}
+    assert waiting["retention_batches_waiting"] == 0 and waiting["retention_tasks_overdue"] == 0
+    r = officer.post(f"{b}/tasks/{task.id}/confirm", {"reference": "TICKET-1"})
+    assert r.status_code == 409
+
+    # the held person keeps their items; their page says so, item by item
+    html = officer.page(f"/console/people/{kept}")
+    assert html.count("under a legal hold") == 2
+    officer.page(f"/console/people/{gone}", 404)
+    for url in (f"{R}/batches", b, f"{b}/certificate", f"{R}/preview"):
+        staff.page(url, 403)
+        for who in (officer, signed_in(c, api, officer.caller, "zh-CN"), auditor):
+            assert who.page(url).count("<h1") == 1
+    officer.page(f"{R}/batches/no-such-batch", 404)
+    r = officer.http.get(f"{R}/batches?status=nonsense")
+    assert r.status_code == 422 and marked(r.text, "status")
