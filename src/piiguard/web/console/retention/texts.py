@@ -278,6 +278,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "by_purpose": ("按用途", "By purpose"),
     "by_category": ("按类别", "By category"),
     "by_system": ("按系统", "By system"),
+    "records_by_type": ("piiguard 自身记录（按类型）", "piiguard's own records, by type"),
     "nothing_would_go": ("届时没有需要销毁的数据。", "Nothing would go on that date."),
     # -- batches -----------------------------------------------------------------------------
     "batches_title": ("销毁批次", "Disposal batches"),
