@@ -14,6 +14,7 @@ BENCHES = [
     "bench.decisions",
     "bench.requests_package",
     "bench.requests",
+    "bench.retention",
 ]
 
 

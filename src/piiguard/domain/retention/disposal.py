@@ -101,3 +101,16 @@ class OwnRecord:
     record_id: str
     subject_id: str | None
     anchor_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class DueRow:
+    """An item the sweep's index says is due, with the item's metadata read in the same
+    range scan (no value): what a batch entry needs."""
+
+    item_id: str
+    subject_id: str
+    category: str
+    held_in: str
+    purposes: frozenset[str]  # declared at collection
+    retain_until: datetime

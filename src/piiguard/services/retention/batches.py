@@ -31,7 +31,7 @@ from piiguard.domain.retention.disposal import (
     DisposalTask,
     DisposalTaskStatus,
 )
-from piiguard.domain.retention.rules import record_until
+from piiguard.domain.retention.rules import Schedule, record_until
 from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
@@ -151,8 +151,10 @@ def dispose_batch(
     for e in entries:
         if e.record_type is RecordType.ITEM and e.disposed_at is None and e.subject_id:
             by_subject[e.subject_id].append(e)
+    with uow:
+        schedule = load_schedule(uow)  # read again if its version moves meanwhile
     for sid, todo in sorted(by_subject.items()):
-        ids, why = _still_due(uow, clock.now(), sid, todo)
+        ids, why = _still_due(uow, schedule, clock.now(), sid, todo)
         for k, n in why.items():
             skipped[k] += n
         if not ids:
@@ -229,7 +231,7 @@ def _dispose_records(
 
 
 def _still_due(
-    uow: UnitOfWork, now: datetime, subject_id: str, todo: list[DisposalEntry]
+    uow: UnitOfWork, schedule: Schedule, now: datetime, subject_id: str, todo: list[DisposalEntry]
 ) -> tuple[list[str], dict[str, int]]:
     """Which of the subject's entries may be disposed of now, and why the others not."""
     why = {"held": 0, "not_due": 0, "gone": 0}
@@ -241,7 +243,9 @@ def _still_due(
         why["gone"] = len(wanted) - len(facts)
         if not facts:
             return [], why
-        views = compute(uow, load_schedule(uow), now, facts)
+        if uow.retention.version() != schedule.version:  # changed during the disposal
+            schedule = load_schedule(uow)
+        views = compute(uow, schedule, now, facts)
     ids = []
     for v in views:
         if v.holds:

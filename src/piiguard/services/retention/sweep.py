@@ -24,6 +24,7 @@ from piiguard.domain.retention.disposal import (
     BatchStatus,
     DisposalBatch,
     DisposalEntry,
+    DueRow,
 )
 from piiguard.domain.retention.rules import Schedule, record_until
 from piiguard.domain.retention.schedule import LegalHold, RecordType
@@ -137,16 +138,8 @@ _PAGE = 1000
 NO_PURPOSE = "(none)"
 
 
-@dataclass(frozen=True, slots=True)
-class DueItem:
-    """An item past its retain-until (metadata only)."""
-
-    item_id: str
-    subject_id: str
-    category: str
-    system: str  # where it is held
-    purposes: frozenset[str]  # declared at collection (the certificate's counts)
-    retain_until: datetime
+# An item past its retain-until (metadata only): the store's row as it is.
+DueItem = DueRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,28 +162,22 @@ def due_items(
     """Items whose stored retain-until (item_retention, kept by services/retention/
     schedule.py) is on or before `as_of` and that no legal hold in force then covers, in
     (retain-until, id) order, inside an open unit of work; and how many holds kept back.
-    Index rows of items no longer held are skipped."""
+    One range scan of the index joined to the items' metadata (adapters/db/stores/
+    sweep.py `due_rows`); index rows of items no longer held drop out of the join."""
     holds = [h for h in uow.retention.holds() if h.in_force(as_of)]
     out: list[DueItem] = []
-    held, after = 0, ""
+    held = 0
+    after: tuple[datetime, str] | None = None
     while limit is None or len(out) < limit:
-        page = uow.retention.due(as_of, _PAGE, after)
+        page = uow.retention.due_rows(as_of, _PAGE, after)
         if not page:
             break
-        after = page[-1].item_id
-        sealed = uow.items.sealed_many(sorted({r.subject_id for r in page}))
-        records = {s.record.id: s.record for rows in sealed.values() for s in rows}
+        after = (page[-1].retain_until, page[-1].item_id)
         for r in page:
-            rec = records.get(r.item_id)
-            if rec is None or r.retain_until is None:
-                continue
-            if any(h.covers(rec.subject_id, rec.category, rec.held_in) for h in holds):
+            if holds and any(h.covers(r.subject_id, r.category, r.held_in) for h in holds):
                 held += 1
                 continue
-            purposes = rec.provenance.purposes
-            out.append(
-                DueItem(rec.id, rec.subject_id, rec.category, rec.held_in, purposes, r.retain_until)
-            )
+            out.append(r)
             if limit is not None and len(out) >= limit:
                 break
         if len(page) < _PAGE:
@@ -248,7 +235,7 @@ def counts(items: Iterable[DueItem]) -> tuple[dict[str, int], dict[str, int], di
     for i in items:
         purpose.update(i.purposes or [NO_PURPOSE])
         category[i.category] += 1
-        system[i.system] += 1
+        system[i.held_in] += 1
     return (
         dict(sorted(purpose.items())),
         dict(sorted(category.items())),
@@ -320,7 +307,7 @@ def propose_batch(
                     i.item_id,
                     i.subject_id,
                     i.category,
-                    i.system,
+                    i.held_in,
                     i.purposes,
                     i.retain_until,
                 )

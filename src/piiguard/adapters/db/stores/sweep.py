@@ -7,19 +7,20 @@ since. Part of `SqlRetention` (uow.retention), through `SqlDisposal`."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, delete, select, update
+from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
-from piiguard.domain.retention.disposal import OwnRecord
+from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
 _REQ, _PKG, _MAIL = t.data_requests, t.request_packages, t.triage_mail
-_E, _IR, _RF = t.audit_entries, t.item_retention, t.retention_refresh
+_E, _IR, _RF, _I = t.audit_entries, t.item_retention, t.retention_refresh, t.items
 _STATE = "sweep"
 # the rows that hang off a request (foreign keys to data_requests)
 _REQUEST_CHILDREN = (t.request_codes, t.request_notices, t.request_tasks, t.request_packages)
@@ -62,6 +63,30 @@ def _record(record_type: RecordType, r: Any) -> OwnRecord:
     return OwnRecord(record_type, r[0], subject, r[2])
 
 
+# The sweep's selection: one range scan of ix_item_retention_due, each row joined to its
+# item by primary key for the metadata a batch entry needs (never the ciphertext); an item
+# no longer held drops out of the join. Keyset paging on (retain_until, item_id).
+_DUE_COLS = (
+    _IR.c.item_id,
+    _IR.c.subject_id,
+    _I.c.category,
+    _I.c.held_in,
+    _I.c.collected_for,
+    _IR.c.retain_until,
+)
+_DUE = (
+    select(*_DUE_COLS)
+    .join(_I, _I.c.id == _IR.c.item_id)
+    .where(_IR.c.retain_until <= bindparam("as_of"))
+    .order_by(_IR.c.retain_until, _IR.c.item_id)
+    .limit(bindparam("n"))
+)
+_DUE_AFTER = _DUE.where(
+    (_IR.c.retain_until > bindparam("last_until"))
+    | ((_IR.c.retain_until == bindparam("last_until")) & (_IR.c.item_id > bindparam("last_id")))
+)
+
+
 class SqlSweep:
     def __init__(self, conn: Connection) -> None:
         self._c = conn
@@ -96,6 +121,26 @@ class SqlSweep:
             table = _TABLES[record_type]
             n += self._c.execute(delete(table).where(table.c.id.in_(chunk))).rowcount
         return n
+
+    # -- the sweep's selection of due items -----------------------------------------------
+    def due_rows(
+        self, as_of: datetime, limit: int, after: tuple[datetime, str] | None = None
+    ) -> list[DueRow]:
+        """Items whose stored retain-until is on or before `as_of`, in (retain_until, id)
+        order, after the (retain_until, id) of the previous page's last row."""
+        if after is None:
+            rows = self._c.execute(_DUE, {"as_of": as_of, "n": limit})
+        else:
+            params = {"as_of": as_of, "n": limit, "last_until": after[0], "last_id": after[1]}
+            rows = self._c.execute(_DUE_AFTER, params)
+        purposes: dict[str, frozenset[str]] = {}  # few distinct lists: parse each once
+        out = []
+        for item_id, subject_id, category, held_in, collected_for, until in rows:
+            p = purposes.get(collected_for)
+            if p is None:
+                p = purposes[collected_for] = frozenset(json.loads(collected_for))
+            out.append(DueRow(item_id, subject_id, category, held_in, p, until))
+        return out
 
     # -- the incremental refresh ----------------------------------------------------------
     def refresh_state(self) -> tuple[int, str] | None:
