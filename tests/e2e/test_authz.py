@@ -214,6 +214,29 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         )
     },
     ("POST", "/api/v1/retention/tasks/{task_id}/confirm"): frozenset({"system", "privacy_officer"}),
+    # kept up to date (R2.8): intervals officers'; the confirmation queue staff's and
+    # officers'; a child's data found (R6.3): officers'
+    **{
+        (m, "/api/v1/retention" + p): OFFICER
+        for m, p in (
+            ("GET", "/confirmation-intervals"),
+            ("PUT", "/confirmation-intervals/{category}"),
+            ("DELETE", "/confirmation-intervals/{category}"),
+            ("GET", "/child-tasks"),
+            ("GET", "/child-tasks/{task_id}"),
+            ("POST", "/child-tasks/{task_id}/dispose"),
+            ("POST", "/child-tasks/{task_id}/guardian-consent"),
+            ("POST", "/child-tasks/{task_id}/not-a-child"),
+        )
+    },
+    **{
+        (m, "/api/v1/retention" + p): frozenset({"staff", "privacy_officer"})
+        for m, p in (
+            ("GET", "/confirmations"),
+            ("GET", "/confirmations/{confirmation_id}"),
+            ("POST", "/confirmations/{confirmation_id}/record"),
+        )
+    },
     # requests of the person: recorded by systems and staff; the queue's metadata for the
     # auditor too; a request's details and steps for those handling it; judgements officers'
     ("POST", "/api/v1/requests"): DATA,

@@ -132,6 +132,15 @@ def retention_ids(c: Any, sid: str) -> dict[str, str]:
     return {"hold_id": hold.id, "batch_id": batch.id}
 
 
+def upkeep_ids(c: Any) -> dict[str, str]:
+    """A confirmation request in the staff queue and an overdue child-data task (R2.8, R6.3)."""
+    from tests.e2e.test_upkeep_api import child_of, staff_queued  # noqa: PLC0415
+
+    _, q = staff_queued(c, "han.meimei@example.cn")
+    _, task = child_of(c, hours_ago=80)
+    return {"confirmation_id": q.id, "task_id": task}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -189,6 +198,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     s, c = served, served.c
     seeded = seed(c)
     ids = {**seeded.ids(), **retention_ids(c, seeded.sid)}  # before signing in: it moves the clock
+    ids |= upkeep_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)

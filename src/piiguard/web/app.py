@@ -19,6 +19,7 @@ from piiguard.web.api import audit, consents, decisions, meta, registers, staff,
 from piiguard.web.api import retention as retention_api
 from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
+from piiguard.web.api import upkeep as upkeep_api
 from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
@@ -32,6 +33,7 @@ from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.team import pages as console_team
+from piiguard.web.console.upkeep import pages as console_upkeep
 from piiguard.web.crashes import CrashGuard
 from piiguard.web.privacy import confirm as privacy_confirm
 from piiguard.web.privacy import consents as privacy_consents
@@ -96,6 +98,7 @@ def create_app(c: Container) -> FastAPI:
         registers.router,
         disposal_api.router,
         retention_api.router,
+        upkeep_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -114,6 +117,7 @@ def create_app(c: Container) -> FastAPI:
         console_oversight.router,
         console_team.router,
         console_retention.router,
+        console_upkeep.router,
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,

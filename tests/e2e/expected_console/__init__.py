@@ -6,7 +6,15 @@ and calls every route as every role."""
 
 from __future__ import annotations
 
-from tests.e2e.expected_console import datamap, oversight, people, registers, retention, team
+from tests.e2e.expected_console import (
+    confirmations,
+    datamap,
+    oversight,
+    people,
+    registers,
+    retention,
+    team,
+)
 
 ROWS: dict[tuple[str, str], frozenset[str]] = {
     **datamap.ROWS,
@@ -15,4 +23,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **oversight.ROWS,
     **team.ROWS,
     **retention.ROWS,
+    **confirmations.ROWS,
 }

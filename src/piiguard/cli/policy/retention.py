@@ -10,6 +10,7 @@ import typer
 
 from piiguard.cli.common import fmt_at, open_container, out, parse_when, print_table, refusals
 from piiguard.cli.policy import retention_disposal as disposal
+from piiguard.cli.policy import upkeep
 from piiguard.domain.retention.schedule import Anchor, HoldStatus, RecordType
 
 if TYPE_CHECKING:
@@ -29,6 +30,10 @@ app.add_typer(hold_app, name="hold")
 # the disposal side (cli/policy/retention_disposal.py) under the same group, as the issue
 # names them: `piiguard retention preview --as-of DATE`, `batches`, `dispose BATCH` …
 app.registered_commands += disposal.app.registered_commands
+# kept up to date and a child's data found (cli/policy/upkeep.py): `piiguard retention
+# confirm-interval …`, `confirmations`, `child-tasks`, `child-close`
+app.registered_commands += upkeep.app.registered_commands
+app.registered_groups += upkeep.app.registered_groups
 
 
 def _days(days: int | None) -> str:

@@ -33,6 +33,8 @@ from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.team import pages as team
 from piiguard.web.console.team import texts as team_texts
+from piiguard.web.console.upkeep import pages as upkeep
+from piiguard.web.console.upkeep import texts as upkeep_texts
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.session import staff_session
 
@@ -63,7 +65,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention):
+    for area in (oversight, datamap, team, retention, upkeep):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -76,6 +78,7 @@ def words(lang: str) -> dict[str, str]:
         **oversight_texts.words(lang),
         **team_texts.words(lang),
         **retention_texts.words(lang),
+        **upkeep_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

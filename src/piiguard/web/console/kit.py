@@ -66,6 +66,8 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_departments", "/console/departments"),
     ("nav_exceptions", "/console/exceptions"),
     ("nav_retention", "/console/retention"),
+    ("nav_confirmations", "/console/confirmations"),
+    ("nav_children", "/console/children"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_staff", "/console/staff"),

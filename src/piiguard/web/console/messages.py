@@ -110,6 +110,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "hold_id": ("法律保全", "legal hold"),
     "batch_id": ("销毁批次", "disposal batch"),
     "task_id": ("删除通知", "deletion notice"),
+    # the upkeep pages (web/console/upkeep/)
+    "confirm_days": ("核对期限（天）", "interval (days)"),
+    "item_ids": ("数据项", "items"),
+    "confirmation_id": ("核对请求", "confirmation request"),
+    "dispose_note": ("说明", "note"),
+    "guardian_note": ("说明", "note"),
+    "finding_note": ("认定依据", "how it was established"),
+    "overdue": ("逾期", "overdue"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service

@@ -99,6 +99,8 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_departments": ("部门", "Departments"),
     "nav_exceptions": ("法定例外", "Legal exceptions"),
     "nav_retention": ("保存与销毁", "Retention and disposal"),
+    "nav_confirmations": ("信息核对", "Data up to date"),
+    "nav_children": ("儿童信息处置", "A child's data found"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
     "nav_staff": ("员工账户", "Staff accounts"),

@@ -175,4 +175,18 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/retention/batches/{batch_id}/certificate.html"): Rule(roles(OFFICER, AUDITOR)),
     ("POST", "/api/v1/retention/tasks/{task_id}/confirm"): Rule(roles(SYSTEM, OFFICER)),
     ("POST", "/api/v1/retention/tasks/{task_id}/waive"): Rule(OFFICERS),
+    # kept up to date (R2.8): officers set the confirmation intervals; staff and officers
+    # work the confirmation queue (metadata only) and record a confirmation by phone;
+    # a child's data found (R6.3): officers only, disposal after re-authentication
+    ("GET", "/api/v1/retention/confirmation-intervals"): Rule(OFFICERS),
+    ("PUT", "/api/v1/retention/confirmation-intervals/{category}"): Rule(OFFICERS),
+    ("DELETE", "/api/v1/retention/confirmation-intervals/{category}"): Rule(OFFICERS),
+    ("GET", "/api/v1/retention/confirmations"): Rule(HANDLERS),
+    ("GET", "/api/v1/retention/confirmations/{confirmation_id}"): Rule(HANDLERS),
+    ("POST", "/api/v1/retention/confirmations/{confirmation_id}/record"): Rule(HANDLERS),
+    ("GET", "/api/v1/retention/child-tasks"): Rule(OFFICERS),
+    ("GET", "/api/v1/retention/child-tasks/{task_id}"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/child-tasks/{task_id}/dispose"): Rule(OFFICERS, reauth=True),
+    ("POST", "/api/v1/retention/child-tasks/{task_id}/guardian-consent"): Rule(OFFICERS),
+    ("POST", "/api/v1/retention/child-tasks/{task_id}/not-a-child"): Rule(OFFICERS),
 }
