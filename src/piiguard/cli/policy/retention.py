@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from piiguard.domain.retention.schedule import LegalHold
 
 app = typer.Typer(
-    help="The retention schedule (R2.11): each purpose's rule, category overrides, rules for "
-    "piiguard's own records, legal minimums, reviews, an item's retain-until. 保存期限表。",
+    help="Retention and disposal (R2.11, R2.8, R6.3): the schedule, reviews, an item's "
+    "retain-until, the disposal preview, batches and certificates, confirmation intervals "
+    "and requests, a child's data found. 保存期限与销毁。",
     no_args_is_help=True,
 )
 hold_app = typer.Typer(
