@@ -6,7 +6,7 @@ in-memory ones. Use cases depend on these shapes only, never on an adapter.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -120,6 +120,11 @@ class Vault(Protocol):
     def finish_rekey(self, subject_id: str, items: Sequence[SealedItem]) -> RekeyOutcome:
         """The fresh key overwrites the old (or is dropped if no item is under it)."""
 
+    def rekey_many(self, keep: Mapping[str, Sequence[SealedItem]]) -> list[Rekeyed]: ...
+    def finish_rekey_many(
+        self, items: Mapping[str, Sequence[SealedItem]]
+    ) -> dict[str, RekeyOutcome]: ...
+
     def unfinished_rekeys(self) -> list[str]: ...
 
 
@@ -188,9 +193,12 @@ class ItemRepository(Protocol):
     ) -> None: ...
     def delete_for_subject(self, subject_id: str) -> int: ...
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int: ...
+    def delete_many(self, item_ids: Sequence[str]) -> int: ...
     def subjects_by_token(self, category: str, token: str) -> list[str]: ...
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
         """(item, old, new ciphertext) from Vault.rekey, where the old one is still held."""
+
+    def reseal_many(self, rekeyed: Sequence[Rekeyed]) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 
 from cryptography.exceptions import InvalidTag
@@ -226,6 +226,80 @@ class EnvelopeVault:
             f"subject {subject_id}: {under_old} items under the old key and {under_fresh} "
             "under the fresh one; re-seal the old ones before finishing"
         )
+
+    def rekey_many(self, keep: Mapping[str, Sequence[SealedItem]]) -> list[Rekeyed]:
+        """`rekey` for many subjects (subject -> its items kept), the fresh keys staged in
+        one key-store transaction, all or none (Conflict: nothing staged)."""
+        for sid, items in keep.items():
+            for it in items:
+                if it.record.subject_id != sid:
+                    raise ValueError(f"item {it.record.id} is not subject {sid}'s")
+        ring = self.keyring(list(keep))  # KeyShredded for an erased subject
+        if busy := sorted(set(keep) & set(ring.older)):
+            raise Conflict(
+                f"an earlier re-keying of subject {busy[0]} is unfinished (finish_rekey first)"
+            )
+        out: list[Rekeyed] = []
+        staged: list[tuple[str, WrappedKey]] = []
+        urandom, wrap = os.urandom, self._provider.wrap
+        for sid, items in keep.items():
+            fresh = AESGCM.generate_key(bit_length=256)
+            sealed, old = AESGCM(fresh), ring.ciphers[sid]
+            values: list[tuple[str, bytes, bytes]] = []
+            for it in items:
+                if it.ciphertext is None:  # a credential: a hash, under no key
+                    continue
+                rec = it.record
+                aad = _aad(sid, rec.id, rec.category)
+                blob = it.ciphertext
+                try:
+                    plain = old.decrypt(blob[:NONCE], blob[NONCE:], aad)
+                except InvalidTag:
+                    raise VaultIntegrityError(
+                        f"item {rec.id}: the ciphertext does not belong to subject {sid} / "
+                        f"category {rec.category} (copied from another row?) or was altered"
+                    ) from None
+                nonce = urandom(NONCE)
+                values.append((rec.id, blob, nonce + sealed.encrypt(nonce, plain, aad)))
+            staged.append((sid, wrap(fresh, _dek_context(sid))))
+            out.append(Rekeyed(sid, tuple(values)))
+        if not self._keystore.stage_many(staged):
+            raise Conflict("one of these subjects is being re-keyed by another process")
+        return out
+
+    def finish_rekey_many(
+        self, items: Mapping[str, Sequence[SealedItem]]
+    ) -> dict[str, RekeyOutcome]:
+        """`finish_rekey` for many subjects (subject -> all its items now): the fresh keys
+        promoted in one key-store transaction (one checkpoint), the unused ones dropped in
+        another. A subject with items under both keys is left as it is and out of the
+        answer (finish_rekey then says why)."""
+        ring = self.keyring(list(items))
+        out: dict[str, RekeyOutcome] = {}
+        for sid, its in items.items():
+            old = ring.older.get(sid)
+            if old is None:
+                continue
+            fresh = ring.ciphers[sid]
+            under_fresh = under_old = 0
+            for it in its:
+                if it.ciphertext is None:
+                    continue
+                if _opens(fresh, it):
+                    under_fresh += 1
+                elif _opens(old, it):
+                    under_old += 1
+                else:
+                    raise VaultIntegrityError(
+                        f"item {it.record.id}: opens under neither of subject {sid}'s keys"
+                    )
+            if under_old == 0:
+                out[sid] = "promoted"
+            elif under_fresh == 0:
+                out[sid] = "dropped"
+        self._keystore.promote_many([s for s, o in out.items() if o == "promoted"])
+        self._keystore.unstage_many([s for s, o in out.items() if o == "dropped"])
+        return out
 
     def unfinished_rekeys(self) -> list[str]:
         return self._keystore.staged_subject_ids()

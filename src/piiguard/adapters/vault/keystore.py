@@ -136,6 +136,47 @@ class KeyStore:
             self._forget()
         return done
 
+    # -- re-keying by the hundreds (a disposal batch's chunk of people) -------------------
+    def stage_many(self, rows: Sequence[tuple[str, WrappedKey]]) -> bool:
+        """`stage` for many subjects in one transaction, all or none: False (nothing
+        staged) if any of them has no key or a staged key already."""
+        q = (
+            update(subject_keys)
+            .where(_K.subject_id == bindparam("sid"), _K.next_wrapped_key.is_(None))
+            .values(next_kek_version=bindparam("v"), next_wrapped_key=bindparam("blob"))
+        )
+        with self._engine.connect() as conn, conn.begin() as tx:
+            params = [{"sid": sid, "v": w.version, "blob": w.blob} for sid, w in rows]
+            if conn.execute(q, params).rowcount == len(rows):
+                return True
+            tx.rollback()
+            return False
+
+    def promote_many(self, subject_ids: Sequence[str]) -> int:
+        """`promote` for many subjects in one transaction, the log checkpointed once."""
+        return self._settle_many(subject_ids, promote=True)
+
+    def unstage_many(self, subject_ids: Sequence[str]) -> int:
+        return self._settle_many(subject_ids, promote=False)
+
+    def _settle_many(self, subject_ids: Sequence[str], *, promote: bool) -> int:
+        values: dict[str, Any] = {"next_kek_version": None, "next_wrapped_key": None}
+        if promote:
+            values |= {"kek_version": _K.next_kek_version, "wrapped_key": _K.next_wrapped_key}
+        n = 0
+        with self._engine.begin() as conn:
+            for i in range(0, len(subject_ids), _CHUNK):
+                chunk = list(subject_ids[i : i + _CHUNK])
+                q = (
+                    update(subject_keys)
+                    .where(_K.subject_id.in_(chunk), _K.next_wrapped_key.is_not(None))
+                    .values(**values)
+                )
+                n += conn.execute(q).rowcount
+        if n:
+            self._forget()
+        return n
+
     def staged_subject_ids(self) -> list[str]:
         with self._engine.connect() as conn:
             q = select(_K.subject_id).where(_K.next_wrapped_key.is_not(None))

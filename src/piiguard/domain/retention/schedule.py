@@ -160,6 +160,11 @@ class ItemRetention:
     retain_until: datetime | None
     schedule_version: int
     computed_at: datetime
+    # the item's metadata the sweep selects with (kept beside the date, so the selection
+    # is one range scan of one table; migration 0011)
+    category: str = ""
+    held_in: str = ""
+    purposes: frozenset[str] = frozenset()
 
 
 _ORDERS = frozenset({"user.financial.bank_account", "user.behavior.purchase_history"})

@@ -31,13 +31,13 @@ from piiguard.domain.retention.disposal import (
     DisposalTask,
     DisposalTaskStatus,
 )
-from piiguard.domain.retention.rules import Schedule, record_until
+from piiguard.domain.retention.rules import record_until
 from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
-from piiguard.services.retention._common import item_facts, load_schedule, require_officer
-from piiguard.services.retention.schedule import compute
-from piiguard.services.retention.sweep import NO_PURPOSE, dispose_subject_items, record_held
+from piiguard.services.retention._common import load_schedule, require_officer
+from piiguard.services.retention.rekeying import CHUNK, dispose_chunk, still_due
+from piiguard.services.retention.sweep import NO_PURPOSE, record_held
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,20 +153,14 @@ def dispose_batch(
             by_subject[e.subject_id].append(e)
     with uow:
         schedule = load_schedule(uow)  # read again if its version moves meanwhile
-    for sid, todo in sorted(by_subject.items()):
-        ids, why = _still_due(uow, schedule, clock.now(), sid, todo)
+    people = sorted(by_subject)
+    for start in range(0, len(people), CHUNK):  # a chunk of people at a time (rekeying.py)
+        chunk = {sid: by_subject[sid] for sid in people[start : start + CHUNK]}
+        ids, sealed, why = still_due(uow, schedule, clock.now(), chunk)
         for k, n in why.items():
             skipped[k] += n
-        if not ids:
-            continue
-        at = clock.now()
-
-        def mark(u: UnitOfWork, ids: list[str] = ids, at: datetime = at) -> None:
-            u.retention.mark_disposed(batch_id, ids, at)
-
-        dispose_subject_items(
-            uow, vault, clock, actor, sid, ids, details={"batch": batch_id}, also=mark
-        )
+        if ids:
+            dispose_chunk(uow, vault, clock, actor, batch_id, ids, sealed)
     for rt in (RecordType.REQUEST_PACKAGE, RecordType.TRIAGE_MAIL, RecordType.DATA_REQUEST):
         todo = [e for e in entries if e.record_type is rt and e.disposed_at is None]
         for start in range(0, len(todo), _RECORDS_AT_ONCE):
@@ -228,33 +222,6 @@ def _dispose_records(
             )
         uow.commit()
     return why
-
-
-def _still_due(
-    uow: UnitOfWork, schedule: Schedule, now: datetime, subject_id: str, todo: list[DisposalEntry]
-) -> tuple[list[str], dict[str, int]]:
-    """Which of the subject's entries may be disposed of now, and why the others not."""
-    why = {"held": 0, "not_due": 0, "gone": 0}
-    with uow:
-        live = uow.subjects.live_ids([subject_id])
-        sealed = uow.items.sealed(subject_id) if live else []
-        wanted = {e.record_id for e in todo}
-        facts = [f for f in item_facts(sealed) if f.item_id in wanted]
-        why["gone"] = len(wanted) - len(facts)
-        if not facts:
-            return [], why
-        if uow.retention.version() != schedule.version:  # changed during the disposal
-            schedule = load_schedule(uow)
-        views = compute(uow, schedule, now, facts)
-    ids = []
-    for v in views:
-        if v.holds:
-            why["held"] += 1
-        elif not v.retention.due(now):
-            why["not_due"] += 1
-        else:
-            ids.append(v.item.item_id)
-    return ids, why
 
 
 def _holders(state: PolicyState, categories: set[str], held_in: set[str]) -> list[str]:

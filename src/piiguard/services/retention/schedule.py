@@ -301,7 +301,14 @@ def refresh_retention(uow: UnitOfWork, clock: Clock, subject_ids: Sequence[str])
     uow.retention.set_retention(
         [
             ItemRetention(
-                v.item.item_id, v.item.subject_id, v.retention.retain_until, schedule.version, now
+                v.item.item_id,
+                v.item.subject_id,
+                v.retention.retain_until,
+                schedule.version,
+                now,
+                v.item.category,
+                v.item.held_in,
+                v.item.collected_for,
             )
             for v in views
         ]

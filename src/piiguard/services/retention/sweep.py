@@ -74,7 +74,7 @@ def dispose_subject_items(
             uow.retention.forget(sorted(held))
             if also is not None:
                 also(uow)
-            uow.audit(_disposal_event(actor, subject_id, erasure.items_deleted, 0, details))
+            uow.audit(disposal_event(actor, subject_id, erasure.items_deleted, 0, details))
             uow.commit()
         return SubjectDisposal(subject_id, erasure.items_deleted, 0, True, erasure.key_shredded)
     rekeyed = vault.rekey(subject_id, keep)  # the fresh key is durable before any data
@@ -86,7 +86,7 @@ def dispose_subject_items(
             uow.retention.forget(sorted(wanted))
             if also is not None:
                 also(uow)
-            uow.audit(_disposal_event(actor, subject_id, n, len(keep), details))
+            uow.audit(disposal_event(actor, subject_id, n, len(keep), details))
             uow.commit()
     if changed:  # rolled back: the fresh key protects nothing and is dropped
         _finish(uow, vault, actor, subject_id)
@@ -115,7 +115,7 @@ def _finish(uow: UnitOfWork, vault: Vault, actor: Actor, subject_id: str) -> str
     return outcome
 
 
-def _disposal_event(
+def disposal_event(
     actor: Actor,
     subject_id: str,
     disposed: int,
@@ -134,7 +134,7 @@ def _disposal_event(
 
 
 # -- what is due: the preview and the sweep's proposals -------------------------------------
-_PAGE = 1000
+_PAGE = 5000
 NO_PURPOSE = "(none)"
 
 
@@ -162,8 +162,9 @@ def due_items(
     """Items whose stored retain-until (item_retention, kept by services/retention/
     schedule.py) is on or before `as_of` and that no legal hold in force then covers, in
     (retain-until, id) order, inside an open unit of work; and how many holds kept back.
-    One range scan of the index joined to the items' metadata (adapters/db/stores/
-    sweep.py `due_rows`); index rows of items no longer held drop out of the join."""
+    One range scan of item_retention, which keeps the items' metadata beside the date
+    (adapters/db/stores/sweep.py `due_rows`); an item deleted since the last refresh is
+    still listed and left out at disposal ("gone")."""
     holds = [h for h in uow.retention.holds() if h.in_force(as_of)]
     out: list[DueItem] = []
     held = 0

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import IDS, chunks
-from piiguard.domain.ports import SealedItem, SealedValue
+from piiguard.domain.ports import Rekeyed, SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance
 
 _I = t.items.c
@@ -36,6 +36,15 @@ _ITEM_COLS = (
     _I.secret_hash,
     _I.ciphertext,
     _I.lookup_token,
+)
+_RESEAL_MANY = (
+    update(t.items)
+    .where(
+        _I.subject_id == bindparam("sid"),
+        _I.id == bindparam("iid"),
+        _I.ciphertext == bindparam("old"),
+    )
+    .values(ciphertext=bindparam("ct"))
 )
 _CHANNELS = {c.value: c for c in Channel}
 _BASES = {b.value: b for b in LegalBasis}
@@ -183,6 +192,11 @@ class SqlItems:
         q = delete(t.items).where(t.items.c.subject_id == subject_id, t.items.c.id.in_(IDS))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
 
+    def delete_many(self, item_ids: Sequence[str]) -> int:
+        """Delete these items (whoever's they are): how many were there."""
+        q = delete(t.items).where(t.items.c.id.in_(IDS))
+        return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
         """A re-keying's new ciphertexts, where the row still holds the value re-sealed (a
         value corrected meanwhile is left alone: the caller sees the count fall short);
@@ -200,6 +214,18 @@ class SqlItems:
         for iid, old, new in values:  # one by one: rowcount of an executemany varies by driver
             n += self._c.execute(q, {"iid": iid, "old": old, "ct": new}).rowcount
         return n
+
+    def reseal_many(self, rekeyed: Sequence[Rekeyed]) -> int:
+        """`reseal` for many subjects: one executemany (its rowcount is the total on the
+        SQLite and psycopg drivers); the caller compares it with the values given."""
+        params = [
+            {"sid": r.subject_id, "iid": iid, "old": old, "ct": new}
+            for r in rekeyed
+            for iid, old, new in r.values
+        ]
+        if not params:
+            return 0
+        return int(self._c.execute(_RESEAL_MANY, params).rowcount)
 
     def subjects_by_token(self, category: str, token: str) -> list[str]:
         del category  # the token is per lookup kind: any email category matches an email

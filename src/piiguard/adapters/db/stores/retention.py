@@ -80,7 +80,16 @@ def _hold(r: Any) -> LegalHold:
 
 
 def _retention(r: Any) -> ItemRetention:
-    return ItemRetention(r.item_id, r.subject_id, r.retain_until, r.schedule_version, r.computed_at)
+    return ItemRetention(
+        r.item_id,
+        r.subject_id,
+        r.retain_until,
+        r.schedule_version,
+        r.computed_at,
+        r.category,
+        r.held_in,
+        as_set(r.purposes),
+    )
 
 
 class SqlSchedule:
@@ -273,6 +282,9 @@ class SqlSchedule:
                         "retain_until": r.retain_until,
                         "schedule_version": r.schedule_version,
                         "computed_at": r.computed_at,
+                        "category": r.category,
+                        "held_in": r.held_in,
+                        "purposes": as_json(r.purposes),
                     }
                     for r in rows
                 ],

@@ -20,7 +20,7 @@ from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
 _REQ, _PKG, _MAIL = t.data_requests, t.request_packages, t.triage_mail
-_E, _IR, _RF, _I = t.audit_entries, t.item_retention, t.retention_refresh, t.items
+_E, _IR, _RF = t.audit_entries, t.item_retention, t.retention_refresh
 _STATE = "sweep"
 # the rows that hang off a request (foreign keys to data_requests)
 _REQUEST_CHILDREN = (t.request_codes, t.request_notices, t.request_tasks, t.request_packages)
@@ -63,20 +63,20 @@ def _record(record_type: RecordType, r: Any) -> OwnRecord:
     return OwnRecord(record_type, r[0], subject, r[2])
 
 
-# The sweep's selection: one range scan of ix_item_retention_due, each row joined to its
-# item by primary key for the metadata a batch entry needs (never the ciphertext); an item
-# no longer held drops out of the join. Keyset paging on (retain_until, item_id).
+# The sweep's selection: one range scan of ix_item_retention_due on item_retention alone,
+# which keeps the metadata a batch entry needs beside the date (migration 0011; written by
+# the refresh). Keyset paging on (retain_until, item_id). A row of an item deleted since
+# the last refresh is still listed; disposal checks each item again and counts it "gone".
 _DUE_COLS = (
     _IR.c.item_id,
     _IR.c.subject_id,
-    _I.c.category,
-    _I.c.held_in,
-    _I.c.collected_for,
+    _IR.c.category,
+    _IR.c.held_in,
+    _IR.c.purposes,
     _IR.c.retain_until,
 )
 _DUE = (
     select(*_DUE_COLS)
-    .join(_I, _I.c.id == _IR.c.item_id)
     .where(_IR.c.retain_until <= bindparam("as_of"))
     .order_by(_IR.c.retain_until, _IR.c.item_id)
     .limit(bindparam("n"))

@@ -149,6 +149,10 @@ item_retention = Table(
     Column("retain_until", TS, nullable=True),
     Column("schedule_version", Integer, nullable=False),
     Column("computed_at", TS, nullable=False),
+    # the item's metadata the sweep's selection needs (0011): no join to items
+    Column("category", String(128), nullable=False, server_default=""),
+    Column("held_in", String(64), nullable=False, server_default=""),
+    Column("purposes", Text, nullable=False, server_default="[]"),
     Index("ix_item_retention_due", "retain_until", "item_id"),
 )
 

@@ -1,0 +1,170 @@
+"""Disposal by the hundreds (issue 14; R2.11, R5.5; docs/retention.md): a disposal batch's
+people are taken a chunk at a time, with the protocol of `dispose_subject_items`
+(services/retention/sweep.py) done once per chunk instead of once per person:
+
+1. the due items re-checked for the whole chunk (newly held, no longer due, gone);
+2. the fresh keys of the chunk's people staged in one key-store transaction
+   (`Vault.rekey_many`), durable before any data depends on them;
+3. one data transaction: the due items deleted, the kept ones re-sealed where they still
+   hold the value read, the batch's entries marked, one `retention.dispose` audit entry
+   per person — committed only if every count matches;
+4. the fresh keys promoted (the old ones overwritten) in one key-store transaction, the
+   SQLite key store's log checkpointed once (`Vault.finish_rekey_many`), one `key.rekey`
+   audit entry per person.
+
+Interrupted between 2 and 3, every staged key protects nothing and `finish_rekeys` drops
+it; between 3 and 4, every kept item is under the fresh key and `finish_rekeys` promotes
+it — per person, exactly as for a single disposal. If anything in the chunk changed
+meanwhile (3's counts fall short), the data transaction is rolled back, the staged keys
+are dropped, and the chunk's people are disposed of one by one as before; a person whose
+values are then under both keys (one corrected under the fresh key meanwhile) is left
+unfinished with a Conflict, as `dispose_subject_items` does. A person left with nothing
+is erased one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from piiguard.domain.audit import AuditEvent
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict
+from piiguard.domain.ports import Clock, Rekeyed, SealedItem, UnitOfWork, Vault
+from piiguard.domain.retention.disposal import DisposalEntry
+from piiguard.domain.retention.rules import Schedule
+from piiguard.services.retention._common import item_facts, load_schedule
+from piiguard.services.retention.schedule import compute
+from piiguard.services.retention.sweep import disposal_event, dispose_subject_items
+
+CHUNK = 500  # people per chunk
+
+
+def still_due(
+    uow: UnitOfWork,
+    schedule: Schedule,
+    now: datetime,
+    todo: Mapping[str, Sequence[DisposalEntry]],
+) -> tuple[dict[str, list[str]], dict[str, list[SealedItem]], dict[str, int]]:
+    """Which of these people's entries may be disposed of now (person -> item ids), the
+    people's items as read, and why the others not (held / not_due / gone)."""
+    why = {"held": 0, "not_due": 0, "gone": 0}
+    wanted = {e.record_id for es in todo.values() for e in es}
+    with uow:
+        live = sorted(uow.subjects.live_ids(list(todo)))
+        sealed = uow.items.sealed_many(live) if live else {}
+        facts = [f for rows in sealed.values() for f in item_facts(rows) if f.item_id in wanted]
+        why["gone"] = len(wanted) - len(facts)
+        if not facts:
+            return {}, {}, why
+        if uow.retention.version() != schedule.version:  # changed during the disposal
+            schedule = load_schedule(uow)
+        views = compute(uow, schedule, now, facts)
+    ids: dict[str, list[str]] = {}
+    for v in views:
+        if v.holds:
+            why["held"] += 1
+        elif not v.retention.due(now):
+            why["not_due"] += 1
+        else:
+            ids.setdefault(v.item.subject_id, []).append(v.item.item_id)
+    return ids, {sid: rows for sid, rows in sealed.items() if sid in ids}, why
+
+
+def dispose_chunk(
+    uow: UnitOfWork,
+    vault: Vault,
+    clock: Clock,
+    actor: Actor,
+    batch_id: str,
+    wanted: Mapping[str, Sequence[str]],
+    sealed: Mapping[str, Sequence[SealedItem]],
+) -> None:
+    """Dispose of `wanted` (person -> item ids, each the person's, as read in `sealed`)
+    and mark the batch's entries; see the module's docstring."""
+    keep: dict[str, list[SealedItem]] = {}
+    alone: list[str] = []  # nothing kept: erased, one by one
+    for sid, ids in wanted.items():
+        drop = set(ids)
+        kept = [s for s in sealed[sid] if s.record.id not in drop]
+        if kept:
+            keep[sid] = kept
+        else:
+            alone.append(sid)
+    for sid in alone:
+        _one(uow, vault, clock, actor, batch_id, sid, wanted[sid])
+    if not keep:
+        return
+    try:
+        rekeyed = vault.rekey_many(keep)  # the fresh keys are durable before any data
+    except Conflict:  # one of them is being re-keyed: one by one, each says so
+        for sid in sorted(keep):
+            _one(uow, vault, clock, actor, batch_id, sid, wanted[sid])
+        return
+    ok = _commit(uow, clock, actor, batch_id, wanted, keep, rekeyed)
+    unfinished = _finish_many(uow, vault, actor, sorted(keep))
+    if not ok:  # rolled back: the fresh keys protected nothing (dropped); one by one
+        for sid in sorted(set(keep) - set(unfinished)):
+            _one(uow, vault, clock, actor, batch_id, sid, wanted[sid])
+    if unfinished:  # as finish_rekey: left for finish_rekeys once the values are re-sealed
+        raise Conflict(
+            f"subject {unfinished[0]}: items under both the old and the fresh key; re-seal "
+            "the old ones before finishing"
+        )
+
+
+def _commit(
+    uow: UnitOfWork,
+    clock: Clock,
+    actor: Actor,
+    batch_id: str,
+    wanted: Mapping[str, Sequence[str]],
+    keep: Mapping[str, Sequence[SealedItem]],
+    rekeyed: Sequence[Rekeyed],
+) -> bool:
+    """The chunk's one data transaction; False (rolled back) if any count falls short."""
+    gone = [i for sid in keep for i in wanted[sid]]
+    values = sum(len(r.values) for r in rekeyed)
+    at = clock.now()
+    with uow:
+        if uow.items.delete_many(gone) != len(gone) or uow.items.reseal_many(rekeyed) != values:
+            return False
+        uow.retention.forget(gone)
+        uow.retention.mark_disposed(batch_id, gone, at)
+        for sid, kept in keep.items():
+            uow.audit(disposal_event(actor, sid, len(wanted[sid]), len(kept), {"batch": batch_id}))
+        uow.commit()
+    return True
+
+
+def _one(
+    uow: UnitOfWork,
+    vault: Vault,
+    clock: Clock,
+    actor: Actor,
+    batch_id: str,
+    subject_id: str,
+    ids: Sequence[str],
+) -> None:
+    at = clock.now()
+
+    def mark(u: UnitOfWork, ids: Sequence[str] = ids, at: datetime = at) -> None:
+        u.retention.mark_disposed(batch_id, ids, at)
+
+    dispose_subject_items(
+        uow, vault, clock, actor, subject_id, ids, details={"batch": batch_id}, also=mark
+    )
+
+
+def _finish_many(uow: UnitOfWork, vault: Vault, actor: Actor, subject_ids: list[str]) -> list[str]:
+    """Promote or drop the staged keys of these people (one key-store transaction each
+    way), audited; the people left unfinished (items under both keys)."""
+    with uow:
+        items = uow.items.sealed_many(subject_ids)
+    outcomes = vault.finish_rekey_many({sid: items.get(sid, []) for sid in subject_ids})
+    with uow:
+        for sid, outcome in outcomes.items():
+            action = "key.rekey" if outcome == "promoted" else "key.rekey_dropped"
+            uow.audit(AuditEvent(action, actor.kind.value, actor.id, "subject", sid, sid))
+        uow.commit()
+    return [sid for sid in subject_ids if sid not in outcomes]
