@@ -296,4 +296,3 @@ def test_a_scanner_finding_of_a_childs_data(container: Container) -> None:
     with c.uow(readonly=True) as uow:
         finding = uow.registers.finding(task.reference)
     assert finding is not None and finding.status.value == "fixed"
-
