@@ -122,9 +122,8 @@ class Vault(Protocol):
 
     def rekey_many(self, keep: Mapping[str, Sequence[SealedItem]]) -> list[Rekeyed]: ...
     def finish_rekey_many(
-        self, items: Mapping[str, Sequence[SealedItem]]
+        self, items: Mapping[str, Sequence[tuple[str, str, bytes | None]]]
     ) -> dict[str, RekeyOutcome]: ...
-
     def unfinished_rekeys(self) -> list[str]: ...
 
 
@@ -199,6 +198,9 @@ class ItemRepository(Protocol):
         """(item, old, new ciphertext) from Vault.rekey, where the old one is still held."""
 
     def reseal_many(self, rekeyed: Sequence[Rekeyed]) -> int: ...
+    def ciphertexts_many(
+        self, subject_ids: Sequence[str]
+    ) -> dict[str, list[tuple[str, str, bytes | None]]]: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,9 +52,13 @@ def _aad(subject_id: str, item_id: str, category: str) -> bytes:
 
 
 def _opens(cipher: AESGCM, it: SealedItem) -> bool:
-    blob, rec = it.ciphertext or b"", it.record
+    rec = it.record
+    return _opens_blob(cipher, it.ciphertext or b"", _aad(rec.subject_id, rec.id, rec.category))
+
+
+def _opens_blob(cipher: AESGCM, blob: bytes, aad: bytes) -> bool:
     try:
-        cipher.decrypt(blob[:NONCE], blob[NONCE:], _aad(rec.subject_id, rec.id, rec.category))
+        cipher.decrypt(blob[:NONCE], blob[NONCE:], aad)
     except InvalidTag:
         return False
     return True
@@ -268,12 +272,13 @@ class EnvelopeVault:
         return out
 
     def finish_rekey_many(
-        self, items: Mapping[str, Sequence[SealedItem]]
+        self, items: Mapping[str, Sequence[tuple[str, str, bytes | None]]]
     ) -> dict[str, RekeyOutcome]:
-        """`finish_rekey` for many subjects (subject -> all its items now): the fresh keys
-        promoted in one key-store transaction (one checkpoint), the unused ones dropped in
-        another. A subject with items under both keys is left as it is and out of the
-        answer (finish_rekey then says why)."""
+        """`finish_rekey` for many subjects (subject -> all its items now, as (item id,
+        category, ciphertext): `ItemRepository.ciphertexts_many`): the fresh keys promoted
+        in one key-store transaction (one checkpoint), the unused ones dropped in another.
+        A subject with items under both keys is left as it is and out of the answer
+        (finish_rekey then says why)."""
         ring = self.keyring(list(items))
         out: dict[str, RekeyOutcome] = {}
         for sid, its in items.items():
@@ -282,16 +287,17 @@ class EnvelopeVault:
                 continue
             fresh = ring.ciphers[sid]
             under_fresh = under_old = 0
-            for it in its:
-                if it.ciphertext is None:
+            for iid, category, blob in its:
+                if blob is None:
                     continue
-                if _opens(fresh, it):
+                aad = _aad(sid, iid, category)
+                if _opens_blob(fresh, blob, aad):
                     under_fresh += 1
-                elif _opens(old, it):
+                elif _opens_blob(old, blob, aad):
                     under_old += 1
                 else:
                     raise VaultIntegrityError(
-                        f"item {it.record.id}: opens under neither of subject {sid}'s keys"
+                        f"item {iid}: opens under neither of subject {sid}'s keys"
                     )
             if under_old == 0:
                 out[sid] = "promoted"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from piiguard.domain.retention.schedule import RecordType
 
@@ -103,10 +104,10 @@ class OwnRecord:
     anchor_at: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class DueRow:
+class DueRow(NamedTuple):
     """An item the sweep's index says is due, with the item's metadata read in the same
-    range scan (no value): what a batch entry needs."""
+    range scan (no value): what a batch entry needs. A named tuple (immutable, and made
+    several times faster than a frozen dataclass: the sweep makes one per due item)."""
 
     item_id: str
     subject_id: str

@@ -34,6 +34,11 @@ class Schedule:
     rules: Mapping[tuple[str, str], RetentionRule] = field(default_factory=dict)
     minimums: tuple[LegalMinimum, ...] = ()
     record_rules: Mapping[RecordType, RecordRule] = field(default_factory=dict)
+    # rule_for's answers, memoised (the schedule never changes; a refresh or a disposal
+    # asks for the same few (purpose, category) pairs once per item)
+    _found: dict[tuple[str, str], RetentionRule | None] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def of(
@@ -58,6 +63,13 @@ class Schedule:
         """The most specific override for the category under the purpose, else the
         purpose's own rule, else the register's days from collection; None: no such
         purpose."""
+        key = (purpose, category)
+        if key in self._found:
+            return self._found[key]
+        found = self._found[key] = self._rule_for(purpose, category)
+        return found
+
+    def _rule_for(self, purpose: str, category: str) -> RetentionRule | None:
         best: RetentionRule | None = None
         for (p, c), rule in self.rules.items():
             if (

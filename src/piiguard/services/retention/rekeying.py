@@ -160,8 +160,8 @@ def _finish_many(uow: UnitOfWork, vault: Vault, actor: Actor, subject_ids: list[
     """Promote or drop the staged keys of these people (one key-store transaction each
     way), audited; the people left unfinished (items under both keys)."""
     with uow:
-        items = uow.items.sealed_many(subject_ids)
-    outcomes = vault.finish_rekey_many({sid: items.get(sid, []) for sid in subject_ids})
+        items = uow.items.ciphertexts_many(subject_ids)
+    outcomes = vault.finish_rekey_many(items)
     with uow:
         for sid, outcome in outcomes.items():
             action = "key.rekey" if outcome == "promoted" else "key.rekey_dropped"

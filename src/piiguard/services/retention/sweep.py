@@ -173,15 +173,20 @@ def due_items(
         page = uow.retention.due_rows(as_of, _PAGE, after)
         if not page:
             break
-        after = (page[-1].retain_until, page[-1].item_id)
-        for r in page:
-            if holds and any(h.covers(r.subject_id, r.category, r.held_in) for h in holds):
-                held += 1
-                continue
-            out.append(r)
-            if limit is not None and len(out) >= limit:
-                break
-        if len(page) < _PAGE:
+        after, full = (page[-1].retain_until, page[-1].item_id), len(page) == _PAGE
+        if holds:  # set-wise: most sweeps have none in force
+            free = [
+                r
+                for r in page
+                if not any(h.covers(r.subject_id, r.category, r.held_in) for h in holds)
+            ]
+            held += len(page) - len(free)
+            page = free
+        if limit is not None and len(out) + len(page) >= limit:
+            out.extend(page[: limit - len(out)])
+            break
+        out.extend(page)
+        if not full:
             break
     return out, held
 

@@ -153,6 +153,8 @@ class SqlDisposal(SqlSweep):
 
     def entries(self, batch_id: str) -> list[DisposalEntry]:
         q = select(_I).where(_I.c.batch_id == batch_id).order_by(_I.c.record_type, _I.c.record_id)
+        rows = self._c.execute(q).all()
+        purposes = {p: as_set(p) for p in {r.purposes for r in rows}}  # few distinct lists
         return [
             DisposalEntry(
                 r.batch_id,
@@ -161,11 +163,11 @@ class SqlDisposal(SqlSweep):
                 r.subject_id,
                 r.category,
                 r.system,
-                as_set(r.purposes),
+                purposes[r.purposes],
                 r.retain_until,
                 r.disposed_at,
             )
-            for r in self._c.execute(q)
+            for r in rows
         ]
 
     def on_open_batches(self, record_type: RecordType, record_ids: Sequence[str]) -> set[str]:

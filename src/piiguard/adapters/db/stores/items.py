@@ -46,6 +46,9 @@ _RESEAL_MANY = (
     )
     .values(ciphertext=bindparam("ct"))
 )
+_CIPHERTEXTS = select(_I.id, _I.subject_id, _I.category, _I.ciphertext).where(
+    _I.subject_id.in_(IDS)
+)
 _CHANNELS = {c.value: c for c in Channel}
 _BASES = {b.value: b for b in LegalBasis}
 
@@ -191,6 +194,17 @@ class SqlItems:
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
         q = delete(t.items).where(t.items.c.subject_id == subject_id, t.items.c.id.in_(IDS))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+
+    def ciphertexts_many(
+        self, subject_ids: Sequence[str]
+    ) -> dict[str, list[tuple[str, str, bytes | None]]]:
+        """subject -> its items as (id, category, ciphertext): what a re-keying's finish
+        checks, without the metadata."""
+        out: dict[str, list[tuple[str, str, bytes | None]]] = {sid: [] for sid in subject_ids}
+        for chunk in chunks(list(subject_ids)):
+            for iid, sid, cat, blob in self._c.execute(_CIPHERTEXTS, {"ids": chunk}).all():
+                out[sid].append((iid, cat, None if blob is None else bytes(blob)))
+        return out
 
     def delete_many(self, item_ids: Sequence[str]) -> int:
         """Delete these items (whoever's they are): how many were there."""

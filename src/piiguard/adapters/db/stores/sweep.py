@@ -129,18 +129,12 @@ class SqlSweep:
         """Items whose stored retain-until is on or before `as_of`, in (retain_until, id)
         order, after the (retain_until, id) of the previous page's last row."""
         if after is None:
-            rows = self._c.execute(_DUE, {"as_of": as_of, "n": limit})
+            rows = self._c.execute(_DUE, {"as_of": as_of, "n": limit}).all()  # one fetch
         else:
             params = {"as_of": as_of, "n": limit, "last_until": after[0], "last_id": after[1]}
-            rows = self._c.execute(_DUE_AFTER, params)
-        purposes: dict[str, frozenset[str]] = {}  # few distinct lists: parse each once
-        out = []
-        for item_id, subject_id, category, held_in, collected_for, until in rows:
-            p = purposes.get(collected_for)
-            if p is None:
-                p = purposes[collected_for] = frozenset(json.loads(collected_for))
-            out.append(DueRow(item_id, subject_id, category, held_in, p, until))
-        return out
+            rows = self._c.execute(_DUE_AFTER, params).all()
+        parsed = {p: frozenset(json.loads(p)) for p in {r[4] for r in rows}}  # few distinct
+        return [DueRow(i, s, c, h, parsed[p], u) for i, s, c, h, p, u in rows]
 
     # -- the incremental refresh ----------------------------------------------------------
     def refresh_state(self) -> tuple[int, str] | None:
