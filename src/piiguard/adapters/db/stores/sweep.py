@@ -81,9 +81,11 @@ _DUE = (
     .order_by(_IR.c.retain_until, _IR.c.item_id)
     .limit(bindparam("n"))
 )
+# `retain_until >= last` first: the index range starts at the previous page's end (an OR
+# alone makes PostgreSQL re-read every earlier page's rows and drop them)
 _DUE_AFTER = _DUE.where(
-    (_IR.c.retain_until > bindparam("last_until"))
-    | ((_IR.c.retain_until == bindparam("last_until")) & (_IR.c.item_id > bindparam("last_id")))
+    _IR.c.retain_until >= bindparam("last_until"),
+    (_IR.c.retain_until > bindparam("last_until")) | (_IR.c.item_id > bindparam("last_id")),
 )
 
 
