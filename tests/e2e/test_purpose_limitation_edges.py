@@ -20,6 +20,9 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
+from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.domain.errors import Conflict
+from piiguard.services.policy import legal_exceptions
 from tests.e2e.conftest import Caller, TestClient, app_for
 from tests.e2e.test_purpose_limitation_api import (
     EMAIL,
@@ -309,3 +312,28 @@ def test_an_exception_that_has_already_expired_is_refused_by_the_injected_clock(
             api, officer, [sid], ["user"], now - timedelta(days=1), now + timedelta(seconds=1)
         )
         assert r.status_code == 201, r.text
+
+
+@pytest.mark.req("R2.5")
+def test_an_exception_that_ended_before_anyone_approved_it_is_not_approved(
+    clocked: Container,
+) -> None:
+    """A request for an exception waits for a second officer; if its period is over by then,
+    approving it would record a grant that never was: refused (409 on valid_until)."""
+    c = clocked
+    now = c.clock.now()
+    with TestClient(app_for(c)) as api:
+        officer, system = first_officer(c, api), system_client(c)
+        sid = subject(api, system)
+        r = request_exception(api, officer, [sid], ["user"], now, now + timedelta(hours=1))
+        assert r.status_code == 201, r.text
+        eid = r.json()["id"]
+    second = Actor(
+        "00000000-0000-4000-8000-0000000000b2", ActorKind.STAFF, frozenset({"privacy_officer"})
+    )
+    c.clock.advance(timedelta(hours=2))  # type: ignore[attr-defined]
+    with pytest.raises(Conflict) as refused:
+        legal_exceptions.approve_exception(c.uow(), c.clock, second, eid)
+    assert refused.value.field == "valid_until"
+    [still] = legal_exceptions.list_exceptions(c.uow(readonly=True))
+    assert still.approved_by is None and still.approved_at is None

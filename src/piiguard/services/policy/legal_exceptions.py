@@ -108,6 +108,12 @@ def approve_exception(
             )
         if ex.approved_by is not None or ex.revoked_at is not None:
             raise Conflict("this exception was already approved or revoked", field="exception_id")
+        if ex.valid_until <= clock.now():  # approving it would record a grant that never was
+            raise Conflict(
+                f"this exception ended at {ex.valid_until.isoformat()} before anyone approved "
+                "it: request a new one with the period still to come",
+                field="valid_until",
+            )
         approved = replace(ex, approved_by=actor.ref, approved_at=clock.now())
         uow.legal_exceptions.save(approved, clock.now())
         uow.registers.bump()
