@@ -21,6 +21,7 @@ from piiguard.adapters.db.tables import metadata
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.bootstrap import Container
 from piiguard.web.authz import route_table
+from piiguard.web.console.messages import label
 from piiguard.web.session import SESSION_COOKIE
 from tests.e2e.conftest import Caller, TestClient
 
@@ -65,7 +66,9 @@ def refused(r: Response, field: str) -> None:
         assert NUL not in said  # the value is never echoed, only its code point
     else:
         assert r.headers["content-type"].startswith("text/html"), r.headers
-        assert field in r.text, r.text[:800]
+        # the page names the field: its name, or its label on a Chinese console page
+        named = (field, f"「{label(field.rsplit('.', 1)[-1], 'zh-CN')}」")
+        assert any(n in r.text for n in named), r.text[:800]
 
 
 @pytest.fixture

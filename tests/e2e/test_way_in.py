@@ -58,3 +58,39 @@ def test_the_setup_ends_at_the_consoles_sign_in_with_totp_next(
     # and the sign-in asks for the password, then (a privacy officer) TOTP enrolment
     login = api.get("/console/login")
     assert 'name="password"' in login.text
+
+
+@pytest.mark.req("R2.6")
+@pytest.mark.req("R2.9")
+def test_a_refused_sign_in_and_too_many_attempts_are_said_in_chinese_on_a_chinese_page(
+    container: Container, api: TestClient
+) -> None:
+    """No English sentence on a Chinese page (issue 13): a wrong password, then the
+    throttle's refusal, on the console's sign-in in Chinese."""
+    token = staff_accounts.open_setup(container.uow(), container.clock, 1.0)
+    assert token is not None
+    staff_accounts.complete_setup(
+        container.staff, container.uow(), token, "wang.fang@example.com", "Wang Fang", PASSWORD
+    )
+    browser = TestClient(api.app, base_url="https://testserver", follow_redirects=False)
+    statuses = []
+    for _ in range(12):
+        form = browser.get("/console/login?lang=zh-CN").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert csrf
+        r = browser.post(
+            "/console/login",
+            data={
+                "csrf_token": csrf.group(1),
+                "email": "wang.fang@example.com",
+                "password": "not the password at all",
+            },
+        )
+        statuses.append(r.status_code)
+        assert 'lang="zh-CN"' in r.text
+        if r.status_code == 401:
+            assert "邮箱、密码或验证码不正确" in r.text
+        if r.status_code == 429:
+            assert "尝试次数过多" in r.text and "Too many" not in r.text
+            break
+    assert statuses[0] == 401 and statuses[-1] == 429, statuses

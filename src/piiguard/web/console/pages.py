@@ -48,6 +48,7 @@ from piiguard.services.staff.login import (
 )
 from piiguard.web.authz import Authorized
 from piiguard.web.client_address import request_address
+from piiguard.web.console.messages import message_for
 from piiguard.web.console.texts import words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.html import TEMPLATES, language, render, see
@@ -81,13 +82,14 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
         return see("/console")
     if isinstance(exc, SessionPending) and exc.pending in PENDING_PAGES:
         return see(PENDING_PAGES[exc.pending])
-    t = words(language(request))
+    lang = language(request)
+    t = words(lang)
     message = (
         t["csrf"]
         if isinstance(exc, CsrfRefused)
         else t["pending"].format(p=exc.pending)
         if isinstance(exc, SessionPending)
-        else exc.message
+        else message_for(exc.code, exc.field or "", lang, exc.message)  # zh on a zh page
     )
     return page(request, "console/error.html", {"message": message, "code": exc.code}, status)
 
@@ -174,7 +176,9 @@ def login_submit(
     except MfaRequired:
         return _login_form(request, c, email=email, sealed=_seal_step(c, nonce, email, password))
     except NotAuthenticated as exc:
-        return _login_form(request, c, error=exc.message, email=email, status=401)
+        lang = language(request)
+        error = words(lang)["login_failed"] if lang == "zh-CN" else exc.message
+        return _login_form(request, c, error=error, email=email, status=401)
     response = see("/console")
     set_session_cookie(response, signed.token)
     response.delete_cookie(LOGIN_COOKIE, **COOKIE_PARAMS)

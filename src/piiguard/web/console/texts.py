@@ -8,6 +8,10 @@ from piiguard.web.html import LANGS
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "console": ("员工控制台", "Staff console"),
     "sign_in": ("登录", "Sign in"),
+    "login_failed": (
+        "邮箱、密码或验证码不正确，请重试。多次失败后需稍候再试。",
+        "Email, password or code not accepted: try again.",
+    ),
     "email": ("工作邮箱", "Work email"),
     "password": ("密码", "Password"),
     "code": (
