@@ -88,11 +88,13 @@ def test_holds_take_two_officers(settings: Settings, container: Container) -> No
         container.snapshots,
         container.clock,
         ALICE,
-        "lawsuit",
+        "lawsuit brought by Li Lei",  # free text may name a person
         "(2026)1",
         frozenset({s.subject.id}),
     )
-    assert "proposed" in ok(settings, "hold", "list")
+    listed = ok(settings, "hold", "list")
+    assert "proposed" in listed and f"/console/retention/holds/{h.id}" in listed
+    assert "Li Lei" not in listed  # the reason stays off the terminal
     assert "approved by operator:local-operator" in ok(settings, "hold", "approve", h.id)
     ok(settings, "retention", "hold", "lift-request", h.id, "--reason", "case closed")
     refused = piiguard(settings, "hold", "lift", h.id)  # the same officer asked

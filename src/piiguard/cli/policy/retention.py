@@ -281,7 +281,12 @@ def _hold_line(h: LegalHold) -> str:
         if values
     )
     until = f" until {fmt_at(h.until)}" if h.until else ""
-    return f"{h.id}  {h.status}{until}  case {h.case_reference}\n  {scope}\n  reason: {h.reason}"
+    # the reason is the officers' free text and may name people: it stays off the terminal
+    # (and out of logs that capture it); the console's hold page shows it to officers
+    return (
+        f"{h.id}  {h.status}{until}  case {h.case_reference}\n  {scope}\n"
+        f"  reason: on the console, /console/retention/holds/{h.id}"
+    )
 
 
 @hold_app.command("propose")
