@@ -5,6 +5,7 @@ lifting — asked for by one officer, done by another (re-authenticated). Audito
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -255,24 +256,46 @@ def _reasoned(request: Request, reason: str, field: str) -> tuple[str, list[Fiel
     return text, check.errors
 
 
+def _reasoned_step(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    hold_id: str,
+    field: str,
+    given: str,
+    step: Callable[[str, str], object],
+    flash: str,
+) -> Response:
+    """A step on a hold that needs a reason (`field` on the form): the reason checked, then
+    `step(hold id, reason)`; 303 back with `flash`, or the hold's page with the error."""
+    h = _find(c, hold_id)
+    values = {field: given}
+    text, errors = _reasoned(request, given, field)
+    if errors:
+        return _detail(request, c, actor, h, errors=errors, values=values, code=422)
+    try:
+        step(h.id, text)
+    except DomainError as exc:
+        errors = form_errors(exc, request, fields=(field,), aliases={"reason": field})
+        return _detail(request, c, actor, h, errors=errors, values=values, code=error_status(exc))
+    return done(f"/console/retention/holds/{h.id}", flash)
+
+
 @router.post("/{hold_id}/reject", response_class=HTMLResponse)
 def reject(
     request: Request, c: ContainerDep, actor: Authorized, hold_id: str, reject_reason: Text = ""
 ) -> Response:
     """Refuse a proposed hold, saying why."""
-    h = _find(c, hold_id)
-    values = {"reject_reason": reject_reason}
-    text, errors = _reasoned(request, reject_reason, "reject_reason")
-    if errors:
-        return _detail(request, c, actor, h, errors=errors, values=values, code=422)
-    try:
-        uc.reject_hold(c.uow(), c.clock, actor, h.id, text)
-    except DomainError as exc:
-        errors = form_errors(
-            exc, request, fields=("reject_reason",), aliases={"reason": "reject_reason"}
-        )
-        return _detail(request, c, actor, h, errors=errors, values=values, code=error_status(exc))
-    return done(f"/console/retention/holds/{h.id}", "hold_rejected")
+    return _reasoned_step(
+        request,
+        c,
+        actor,
+        hold_id,
+        "reject_reason",
+        reject_reason,
+        lambda hid, why: uc.reject_hold(c.uow(), c.clock, actor, hid, why),
+        "hold_rejected",
+    )
 
 
 @router.post("/{hold_id}/lift-request", response_class=HTMLResponse)
@@ -280,19 +303,16 @@ def request_lift(
     request: Request, c: ContainerDep, actor: Authorized, hold_id: str, lift_reason: Text = ""
 ) -> Response:
     """The first half of lifting: the hold stays in force until another officer lifts it."""
-    h = _find(c, hold_id)
-    values = {"lift_reason": lift_reason}
-    text, errors = _reasoned(request, lift_reason, "lift_reason")
-    if errors:
-        return _detail(request, c, actor, h, errors=errors, values=values, code=422)
-    try:
-        uc.request_lift(c.uow(), c.clock, actor, h.id, text)
-    except DomainError as exc:
-        errors = form_errors(
-            exc, request, fields=("lift_reason",), aliases={"reason": "lift_reason"}
-        )
-        return _detail(request, c, actor, h, errors=errors, values=values, code=error_status(exc))
-    return done(f"/console/retention/holds/{h.id}", "lift_requested")
+    return _reasoned_step(
+        request,
+        c,
+        actor,
+        hold_id,
+        "lift_reason",
+        lift_reason,
+        lambda hid, why: uc.request_lift(c.uow(), c.clock, actor, hid, why),
+        "lift_requested",
+    )
 
 
 @router.post("/{hold_id}/lift", response_class=HTMLResponse)
