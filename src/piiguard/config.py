@@ -192,6 +192,16 @@ class Settings(BaseSettings):
     child_data_hours: int = Field(
         72, ge=1, le=8760, description="deadline of a child's data found without guardian consent"
     )
+    # paper records and removable media in custody (R5.2, R5.4); docs/custody.md
+    custody_minutes: float = Field(
+        60.0, gt=0, description="how often overdue printouts and missing media are escalated"
+    )
+    paper_lock_hours: int = Field(
+        24, ge=1, le=8760, description="a printout must be locked away or shredded within"
+    )
+    media_inventory_days: int = Field(
+        90, ge=1, le=3650, description="how often every removable medium is accounted for"
+    )
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod

@@ -45,6 +45,7 @@ from piiguard.domain.rights.rules import RequestKind, RequestTerms
 from piiguard.domain.staff_security import StaffPolicy
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
 from piiguard.services.clients.auth_cache import ClientKeyCache
+from piiguard.services.custody.kit import CustodyKit, CustodyTerms
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
@@ -85,6 +86,7 @@ class Container:
     alarm: IntegrityAlarm | None = None  # a tampered ciphertext: recorded, officers told
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
+    custody: CustodyKit = field(init=False)  # paper and removable media (set by bootstrap)
 
     def __post_init__(self) -> None:
         # every decision the server makes goes through one writer: concurrent callers
@@ -230,7 +232,7 @@ def bootstrap(
         parse_inbound,
     )
 
-    def units(readonly: bool) -> UnitOfWork:
+    def units(readonly: bool) -> SqlUnitOfWork:
         if readonly:
             return SqlUnitOfWork(engine, seal, clock.now, readonly=True)
         return SqlUnitOfWork(
@@ -250,6 +252,15 @@ def bootstrap(
         requests,
         units,
         created,
+    )
+    c.custody = CustodyKit(
+        units,
+        clock,
+        snapshots,
+        CustodyTerms(settings.paper_lock_hours, settings.media_inventory_days),
+        mailer,
+        settings.privacy_officer_email,
+        settings.public_url,
     )
     # a ciphertext failing its integrity check is a security event (services/vault_integrity)
     c.alarm = vault.alarm = IntegrityAlarm(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from piiguard.adapters.mail_inbound import InboxListener
 from piiguard.config import Settings
+from piiguard.services.custody.job import run_custody
 from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
@@ -68,6 +69,8 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     ),
     # kept up to date (R2.8), a child's data found (R6.3): services/retention/upkeep/job.py
     PeriodicJob("upkeep", lambda s: s.upkeep_minutes * 60, run_upkeep_of),
+    # paper and removable media (R5.2, R5.4): overdue printouts, missing media escalated
+    PeriodicJob("custody", lambda s: s.custody_minutes * 60, lambda c: run_custody(c.custody)),
 )
 
 

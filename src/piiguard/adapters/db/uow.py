@@ -15,6 +15,7 @@ from piiguard.adapters.db.engine import is_sqlite
 from piiguard.adapters.db.stores.audit import SqlAuditLog
 from piiguard.adapters.db.stores.clients import SqlClients
 from piiguard.adapters.db.stores.consents import SqlConsents
+from piiguard.adapters.db.stores.custody import SqlCustody
 from piiguard.adapters.db.stores.decisions import SqlDecisions
 from piiguard.adapters.db.stores.items import SqlItems
 from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
     consents: SqlConsents
     requests: SqlRequests
     retention: SqlRetention
+    custody: SqlCustody  # domain/custody/ports.py CustodyUnitOfWork
 
     def __init__(
         self,
@@ -94,6 +96,7 @@ class SqlUnitOfWork:
         self.consents = SqlConsents(conn)
         self.requests = SqlRequests(conn)
         self.retention = SqlRetention(conn)
+        self.custody = SqlCustody(conn)
         self._events, self._done = [], False
         return self
 

@@ -12,6 +12,13 @@ from piiguard.adapters.db.tables.audit import audit_checkpoints, audit_entries, 
 from piiguard.adapters.db.tables.base import ID, NAMING, TS, metadata
 from piiguard.adapters.db.tables.clients import system_clients
 from piiguard.adapters.db.tables.consent import consents, guardian_links, restrictions
+from piiguard.adapters.db.tables.custody import (
+    inventory_lines,
+    media,
+    media_inventories,
+    media_movements,
+    paper_records,
+)
 from piiguard.adapters.db.tables.ledger import decisions
 from piiguard.adapters.db.tables.personal_data import items, subjects
 from piiguard.adapters.db.tables.policy_texts import policy_versions
@@ -83,13 +90,18 @@ __all__ = [
     "exports",
     "findings",
     "guardian_links",
+    "inventory_lines",
     "item_retention",
     "items",
     "legal_exceptions",
     "legal_holds",
     "legal_minimums",
     "login_throttle",
+    "media",
+    "media_inventories",
+    "media_movements",
     "metadata",
+    "paper_records",
     "policy_epoch",
     "policy_versions",
     "purpose_versions",
