@@ -203,6 +203,51 @@ class Settings(BaseSettings):
         90, ge=1, le=3650, description="how often every removable medium is accounted for"
     )
 
+    # backups (R5.7; docs/backups.md, docs/operations.md "Backups")
+    backup_dir: Path | None = Field(
+        None, description="the default backup target folder (default: VAR_DIR/backups)"
+    )
+    backup_target: str = Field(
+        "",
+        max_length=64,
+        description="a data-map system of kind backup (approved) to write backups to; "
+        "empty: the folder PIIGUARD_BACKUP_DIR",
+    )
+    backup_check_minutes: float = Field(
+        60.0, gt=0, description="how often the backup job looks for a backup or test due"
+    )
+    backup_every_hours: float = Field(24.0, gt=0, description="a data backup this often")
+    backup_keep_days: int = Field(
+        35, ge=1, le=3650, description="data backups are pruned after this many days"
+    )
+    backup_keystore_every_hours: float = Field(
+        24.0, gt=0, description="a key-store backup this often (apart from the data)"
+    )
+    backup_keystore_keep_days: int = Field(
+        7,
+        ge=1,
+        description="key-store backups are pruned after this many days: must be fewer than "
+        "PIIGUARD_REQUEST_DUE_DAYS, so that an erased person's key leaves every copy "
+        "within the erasure deadline",
+    )
+    backup_restore_test_days: float = Field(
+        7.0, gt=0, description="a restore test this often; none within it alerts the officers"
+    )
+    backup_sample: int = Field(
+        20, ge=1, le=1000, description="people whose items a restore test decrypts"
+    )
+
+    @model_validator(mode="after")
+    def _keystore_keep(self) -> Settings:
+        if self.backup_keystore_keep_days >= self.request_due_days:
+            raise ValueError(
+                f"PIIGUARD_BACKUP_KEYSTORE_KEEP_DAYS ({self.backup_keystore_keep_days}) must "
+                f"be fewer than PIIGUARD_REQUEST_DUE_DAYS ({self.request_due_days}): a "
+                "key-store backup kept longer than the erasure deadline would still hold an "
+                "erased person's key (docs/operations.md, Backups)"
+            )
+        return self
+
     @field_validator("trusted_proxies", mode="before")
     @classmethod
     def _networks(cls, value: object) -> list[str]:
@@ -271,6 +316,10 @@ class Settings(BaseSettings):
     @property
     def keys_url(self) -> str:
         return self.keystore_url or f"sqlite:///{self.var_dir / 'keystore.db'}"
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.backup_dir or self.var_dir / "backups"
 
     @property
     def key_file(self) -> Path:

@@ -35,6 +35,7 @@ from piiguard.adapters.vault.keyfile import LocalKeyProvider, ensure_key_file, l
 from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.adapters.vault.secretbox import KekSecretBox
 from piiguard.adapters.webhooks import HttpWebhookSender
+from piiguard.bootstrap.backups import backup_kit
 from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
@@ -44,6 +45,7 @@ from piiguard.domain.rights.ports import Mailer
 from piiguard.domain.rights.rules import RequestKind, RequestTerms
 from piiguard.domain.staff_security import StaffPolicy
 from piiguard.domain.subjects import DEFAULT_SUBJECT_KINDS
+from piiguard.services.backups._common import BackupKit
 from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.custody.kit import CustodyKit, CustodyTerms
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
@@ -84,6 +86,7 @@ class Container:
     units: Callable[[bool], UnitOfWork]
     created: list[str] = field(default_factory=list)  # files made on this start
     alarm: IntegrityAlarm | None = None  # a tampered ciphertext: recorded, officers told
+    backups: BackupKit | None = None  # backups and restore tests (bootstrap/backups.py)
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
     custody: CustodyKit = field(init=False)  # paper and removable media (set by bootstrap)
@@ -262,6 +265,13 @@ def bootstrap(
         settings.privacy_officer_email,
         settings.public_url,
     )
+
+    def backup_units() -> SqlUnitOfWork:
+        return SqlUnitOfWork(
+            engine, seal, clock.now, signer=signer, checkpoint_every=settings.audit_checkpoint_every
+        )
+
+    c.backups = backup_kit(settings, clock, seal, taxonomy, signer, vault, mailer, backup_units)
     # a ciphertext failing its integrity check is a security event (services/vault_integrity)
     c.alarm = vault.alarm = IntegrityAlarm(
         c.uow, clock, mailer, settings.privacy_officer_email, settings.public_url

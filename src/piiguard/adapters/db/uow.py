@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine
 
 from piiguard.adapters.db.engine import is_sqlite
 from piiguard.adapters.db.stores.audit import SqlAuditLog
+from piiguard.adapters.db.stores.backups import SqlBackups
 from piiguard.adapters.db.stores.clients import SqlClients
 from piiguard.adapters.db.stores.consents import SqlConsents
 from piiguard.adapters.db.stores.custody import SqlCustody
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
     requests: SqlRequests
     retention: SqlRetention
     custody: SqlCustody  # domain/custody/ports.py CustodyUnitOfWork
+    backups: SqlBackups
 
     def __init__(
         self,
@@ -97,6 +99,7 @@ class SqlUnitOfWork:
         self.requests = SqlRequests(conn)
         self.retention = SqlRetention(conn)
         self.custody = SqlCustody(conn)
+        self.backups = SqlBackups(conn)
         self._events, self._done = [], False
         return self
 

@@ -9,6 +9,7 @@ timezone-aware timestamps.
 from __future__ import annotations
 
 from piiguard.adapters.db.tables.audit import audit_checkpoints, audit_entries, audit_head
+from piiguard.adapters.db.tables.backups import backup_claims, backups, restore_tests
 from piiguard.adapters.db.tables.base import ID, NAMING, TS, metadata
 from piiguard.adapters.db.tables.clients import system_clients
 from piiguard.adapters.db.tables.consent import consents, guardian_links, restrictions
@@ -76,6 +77,8 @@ __all__ = [
     "audit_checkpoints",
     "audit_entries",
     "audit_head",
+    "backup_claims",
+    "backups",
     "child_data_tasks",
     "company_categories",
     "confirmation_intervals",
@@ -111,6 +114,7 @@ __all__ = [
     "request_notices",
     "request_packages",
     "request_tasks",
+    "restore_tests",
     "restrictions",
     "retention_anchors",
     "retention_refresh",
