@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from piiguard.adapters.mail_inbound import InboxListener
 from piiguard.config import Settings
+from piiguard.services.backups.job import BackupReport, run_backups
 from piiguard.services.custody.job import run_custody
 from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
@@ -47,6 +48,11 @@ class PeriodicJob:
     run: Callable[[Container], Report]  # one pass; a failure is logged, tried next time
 
 
+def run_backups_of(c: Container) -> BackupReport:
+    assert c.backups is not None  # noqa: S101 - bootstrap sets it
+    return run_backups(c.backups)
+
+
 def run_upkeep_of(c: Container) -> UpkeepReport:
     s = c.settings
     terms = UpkeepTerms(
@@ -71,6 +77,8 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     PeriodicJob("upkeep", lambda s: s.upkeep_minutes * 60, run_upkeep_of),
     # paper and removable media (R5.2, R5.4): overdue printouts, missing media escalated
     PeriodicJob("custody", lambda s: s.custody_minutes * 60, lambda c: run_custody(c.custody)),
+    # backups (R5.7): daily backups, weekly restore tests, pruning, escalation
+    PeriodicJob("backups", lambda s: s.backup_check_minutes * 60, run_backups_of),
 )
 
 

@@ -84,6 +84,11 @@ COMMANDS: dict[str, Entry] = {
     ),
     "keys": Entry("piiguard.cli.keys:app", "Key-encryption keys: rotate, retire, status."),
     "audit": Entry("piiguard.cli.audit:app", "The tamper-evident audit trail."),
+    "backup": Entry(
+        "piiguard.cli.backups:app",
+        "Backups (R5.7): the data database and the key store, each apart, encrypted, "
+        "restore-tested with evidence, restored when needed. 备份、恢复测试与恢复。",
+    ),
     "purpose": Entry(
         "piiguard.cli.policy.purposes:app",
         "The purpose register (R2.3): the purposes personal data may be used for, each with "
