@@ -1,0 +1,78 @@
+"""The two labelled corpora of the scanner bench, as folders a user could scan, and their
+quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on them.
+
+- corpus 1: `scanner/corpus.py` + `corpus_text.py`, the generator the detectors were built
+  with (one file per kind);
+- corpus 2: `scanner/corpus2/`, written apart from it (thousands of files in nine kinds);
+- the hand-written set: tests/scanner/handset/ (labelled by hand).
+
+`python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
+figures (JSON) for the three.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from piiguard.scanner.corpus2 import write_corpus
+from piiguard.scanner.corpus_text import generate
+from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
+
+OUT = Path(__file__).parent / "out" / "scanner"
+HANDSET = Path(__file__).parents[1] / "tests" / "scanner" / "handset"
+
+
+def corpus1(size: int) -> Path:
+    root = OUT / f"corpus1-{size}"
+    if not (root / LABELS).exists():
+        (root / FILES).mkdir(parents=True, exist_ok=True)
+        labels = {}
+        for name, (text, spans) in generate(size).items():
+            (root / FILES / name).write_bytes(text.encode())
+            labels[name] = {
+                "kind": name.split(".")[0],
+                "spans": [[s.type, s.start, s.end] for s in spans],
+            }
+        (root / LABELS).write_text(json.dumps(labels), encoding="utf-8")
+    return root
+
+
+def corpus2(size: int) -> Path:
+    root = OUT / f"corpus2-{size}"
+    if not (root / LABELS).exists():
+        write_corpus(root, size)
+    return root
+
+
+def corpora(size: int) -> dict[str, Path]:
+    return {"corpus 1": corpus1(size), "corpus 2": corpus2(size), "hand-written": HANDSET}
+
+
+def quality(size: int = 5_000_000) -> tuple[dict[str, Any], str]:
+    """Each corpus scanned once by `piiguard scan`, scored by overlap (the headline) and by
+    exact span; the markdown tables of the overlap scores."""
+    cards: dict[str, Scorecard] = {}
+    figures: dict[str, Any] = {}
+    for name, root in corpora(size).items():
+        labelled = load(root)
+        run = run_scan(labelled.folder)
+        cards[name] = scorecard(labelled, run.findings)
+        figures[name] = {
+            "files": len(labelled.spans),
+            "bytes": sum((labelled.folder / n).stat().st_size for n in labelled.spans),
+            "findings": len(run.findings),
+            "scan_seconds": round(run.seconds, 3),
+            "overlap": cards[name].as_dict(),
+            "exact": scorecard(labelled, run.findings, exact=True).as_dict()["by_type"],
+        }
+    return figures, markdown(cards)
+
+
+if __name__ == "__main__":
+    mb = int(float(sys.argv[1]) * 1e6) if len(sys.argv) > 1 else 5_000_000
+    figures, table = quality(mb)
+    print(table)
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
