@@ -15,7 +15,7 @@ from piiguard.scanner.taxonomy import category_of
 _BLOCK = 64  # SHA-256's block size
 _SEPARATORS = re.compile(r"[\s\-().·・•]")
 _COMPACT_TYPES = frozenset(
-    {"resident_id", "passport", "credit_card", "bank_card", "iban", "licence_plate"}
+    {"resident_id", "passport", "credit_card", "bank_card", "iban", "bank_account", "licence_plate"}
 )
 
 

@@ -12,6 +12,7 @@ CATEGORY: Final[dict[str, str]] = {
     "credit_card": "user.financial.credit_card",
     "bank_card": "user.financial.bank_account",
     "iban": "user.financial.bank_account",
+    "bank_account": "user.financial.bank_account",
     "ip_address": "user.device.ip_address",
     "person_name": "user.name",
     "address": "user.contact.address",

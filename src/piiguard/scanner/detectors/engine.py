@@ -20,13 +20,14 @@ from typing import Any
 
 import hyperscan
 
-from piiguard.scanner.detectors import formats, numbers, words
+from piiguard.scanner.detectors import context, formats, numbers, words
+from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
-ALL_RULES: tuple[Rule, ...] = numbers.RULES + formats.RULES + words.RULES
+ALL_RULES: tuple[Rule, ...] = numbers.RULES + formats.RULES + words.RULES + context.RULES
 
 
 def _char_offsets(data: bytes, offsets: list[int]) -> dict[int, int]:
@@ -39,6 +40,14 @@ def _char_offsets(data: bytes, offsets: list[int]) -> dict[int, int]:
         result[off] = chars
         prev = off
     return result
+
+
+def merge(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """Hits of a scan and hits found another way (a CSV column's), overlaps resolved as in
+    a scan; a NOT_PERSONAL hit among `more` removes what it overlaps, and then itself."""
+    if not more:
+        return hits
+    return [h for h in _resolve(hits + more) if h.type != NOT_PERSONAL]
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
@@ -152,9 +161,9 @@ class Detector:
             return [
                 Hit(h.type, h.start - shift, h.end - shift, h.value, h.confidence, h.validator)
                 for h in self._scan(prefix + text)
-                if h.start >= shift
+                if h.start >= shift and h.type != NOT_PERSONAL
             ]
-        return self._scan(text)
+        return [h for h in self._scan(text) if h.type != NOT_PERSONAL]
 
     def _candidates(self, text: str) -> dict[tuple[int, int], int]:
         """(rule index, code-point start) -> code-point end of the longest match reported."""

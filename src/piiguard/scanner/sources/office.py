@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from piiguard.scanner.detectors.fields import meaning_of
+
 Segment = tuple[dict[str, Any], str, str]  # location, text, hint (a column header)
 
 
@@ -48,10 +50,17 @@ def docx_segments(path: Path) -> Iterator[Segment]:
     for t, table in enumerate(document.tables, start=1):
         headers = [cell.text for cell in table.rows[0].cells] if table.rows else []
         for r, row in enumerate(table.rows, start=1):
+            left = ""
             for c, cell in enumerate(row.cells, start=1):
                 if cell.text:
-                    hint = headers[c - 1] if r > 1 and c <= len(headers) else ""
+                    # A form's label cell names the cell to its right (姓名 | 闭宁 | 性别 | 男);
+                    # else the column's header names it.
+                    if left and meaning_of(left) is not None:
+                        hint = left
+                    else:
+                        hint = headers[c - 1] if r > 1 and c <= len(headers) else ""
                     yield {"table": t, "row": r, "column": c}, cell.text, hint
+                left = cell.text.strip()
 
 
 def pdf_segments(path: Path) -> Iterator[Segment]:

@@ -11,8 +11,10 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from piiguard.scanner.detectors import Detector
+from piiguard.scanner.detectors.engine import merge
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.sources.model import BytesRead
+from piiguard.scanner.sources.tabular import table_of
 
 CHUNK_BYTES = 1 << 20
 # A window re-scans this many code points of its predecessor, so a match cut by a chunk
@@ -107,10 +109,16 @@ def scan_text_file(
     chunk_bytes: int = CHUNK_BYTES,
     progress: BytesRead | None = None,
 ) -> Iterator[tuple[Hit, int]]:
-    """Hits with offsets into the whole decoded file, each with its 1-based line."""
+    """Hits with offsets into the whole decoded file, each with its 1-based line (in a CSV
+    or TSV file, with its columns' hits: tabular.py)."""
+    table = table_of(path, encoding)
     for window in windows(path, encoding, chunk_bytes, progress):
         line, counted, offset = window.line, 0, window.offset
-        for h in detector.scan(window.text):
+        hits = detector.scan(window.text)
+        if table is not None:
+            lo, hi = window.emit_from - offset, window.emit_to - offset
+            hits = merge(hits, table.hits(window.text, lo, hi, 0 if offset == 0 else -1))
+        for h in hits:
             start = offset + h.start
             if not window.emit_from <= start < window.emit_to:
                 continue
@@ -202,7 +210,12 @@ def scan_text_part(
     size = len(main)
     hits: list[PartHit] = []
     counted = lines = 0
-    for kind, h_start, h_end, value, confidence, validator in detector.scan(pre + main + post):
+    text = pre + main + post
+    found = detector.scan(text)
+    table = table_of(path, encoding)
+    if table is not None:
+        found = merge(found, table.hits(text, shift, shift + size, 0 if start == 0 else -1))
+    for kind, h_start, h_end, value, confidence, validator in found:
         local = h_start - shift
         if not 0 <= local < size:
             continue

@@ -1,0 +1,299 @@
+"""Rules that read a value by the name of the field it is in, or by the words around it:
+`key: value`, `"key": "value"`, `key=value`, form labels (`姓名 Name：闭宁`), display names in
+mail addresses (`Guiying Sun <g.sun@…>`), names after a role (工程师卫阳) or a closing line,
+passwords in connection strings (`mysql://user:PASSWORD@host`), and look-alikes claimed by
+their field (P/N, 型号, version …: fields.NOT_PERSONAL).
+
+Each is anchored by Hyperscan on the field's name (fields.py's vocabulary) and runs in
+Python, from the compiled loop too (no fast path: both engines run the same code).
+"""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.words import FOLLOW_WORDS
+
+CONTEXT = Validator.CONTEXT
+_CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+# Where an unquoted value ends: a tab, a line end, a list separator, two spaces, or the next
+# `key=` / `key:` on the line.
+_REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])")
+_SEP = re.compile(
+    r"\.?[\"'”]?[ \t]*(?:(?P<sep>[:=：]|=>|->)[ \t]*|(?P<space>[ \t]+))(?P<q>[\"'“]?)"
+)
+_QUOTE_END = {'"': '"', "'": "'", "“": "”"}
+_NAMES = (fields.NAME, fields.NAME_PART)
+
+
+_KEY_BEFORE = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_\-./]*[ ]){0,3}[A-Za-z0-9_\-./]*\Z")
+
+
+def _key_start(text: str, start: int) -> int:
+    """Where the key that ends in the word at `start` begins: back over letters, digits,
+    `_-./` and up to three single spaces (`Date of Birth`, `customer.name`,
+    `bank_account_no`)."""
+    lo = start - 40 if start > 40 else 0
+    m = _KEY_BEFORE.search(text[lo:start])
+    return start if m is None else lo + m.start()
+
+
+def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
+    """The field's value at `pos` (after an opening `quote`, if any), held to its meaning."""
+    if quote:
+        end = text.find(_QUOTE_END[quote], pos, pos + 256)
+        if end < 0:
+            return None
+    else:
+        m = _REGION_END.search(text, pos, pos + 256)
+        end = m.start() if m else min(len(text), pos + 256)
+    region = text[pos:end]
+    found = fields.classify(meaning, region)
+    if found is None:
+        return None
+    kind, start, stop, confidence = found
+    if meaning in _NAMES and region[stop:].strip() and region[stop] not in "（(":
+        return None  # a name field's value is the name, whole
+    validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else CONTEXT
+    return Hit(kind, pos + start, pos + stop, region[start:stop], confidence, validator)
+
+
+def _after_key(meaning: str, text: str, end: int) -> Hit | None:
+    m = _SEP.match(text, end)
+    if m is None:
+        return None
+    pos = m.end()
+    if pos >= len(text):
+        return None
+    # No ":" or "=": only a number ("P/N 13812345678", "Account No. 6222…",
+    # "DOB 1994-02-25"); passports so written are the passport rule's.
+    if m.group("space") is not None and not m.group("q") and not text[pos].isdigit():
+        return None
+    return _value_hit(meaning, text, pos, m.group("q"))
+
+
+def _field_en(m: re.Match[str], text: str) -> Hit | None:
+    start = _key_start(text, m.start())
+    meaning = fields.meaning_of(text[start : m.end()])
+    if meaning is None:
+        return None
+    return _after_key(meaning, text, m.end())
+
+
+_GLOSS = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?)(?=[ \t]*[:：=])")
+
+
+def _field_zh(m: re.Match[str], text: str) -> Hit | None:
+    lo = m.start()
+    while lo > m.start() - 4 and lo > 0 and _CJK_LO <= text[lo - 1] <= _CJK_HI:
+        lo -= 1
+    meaning = fields.meaning_of(text[lo : m.end()])
+    if meaning is None:
+        return None
+    end = m.end()
+    gloss = _GLOSS.match(text, end)  # 姓名 Name：…, 出生日期 Date of Birth：…
+    if gloss is not None:
+        end = gloss.end()
+    if end < len(text) and _CJK_LO <= text[end] <= _CJK_HI:
+        # No separator (姓名张伟): the value must end the line or its cell.
+        return _value_hit(meaning, text, end, "") if meaning in _NAMES else None
+    return _after_key(meaning, text, end)
+
+
+def _words_of(alternatives: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
+
+
+# Anchors: the last word of an English key (not one letter: P/N and S/N are spelled out)
+# followed by a separator, and every Chinese label.
+_EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n", "s/n")
+_EN_HS = rf"(?:^|[^A-Za-z])(?:{_words_of(_EN_ANCHORS)})\.?[\"']?[ \t]*(?:[:=?]|[ \t][0-9])"
+_CAMEL_HS = (
+    r"[a-z0-9](?:"
+    + "|".join(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
+    + r")[\"']?[ \t]*[:=]"
+)
+FIELD_EN = re.compile(_words_of(_EN_ANCHORS), re.IGNORECASE)
+FIELD_ZH = re.compile(_words_of(fields.ZH_LABELS))
+
+
+# --- names by their surroundings ----------------------------------------------------------
+ROLE_WORDS = (
+    "工程师",
+    "技术员",
+    "经理",
+    "主管",
+    "总监",
+    "专员",
+    "客服",
+    "顾问",
+    "助理",
+    "主任",
+    "司机",
+    "师傅",
+    "老师",
+    "医生",
+    "护士",
+    "律师",
+    "会计",
+    "店长",
+    "组长",
+    "厂长",
+    "业务员",
+    "同事",
+    "销售代表",
+    "对接人",
+    "跟进人",
+    "处理人",
+    "接待人",
+    "维修员",
+)
+ROLE = re.compile(_words_of(ROLE_WORDS) + r"[:：]?[ \t]?")
+# Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
+# name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
+_FOLLOW = re.compile(
+    _words_of(FOLLOW_WORDS) + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告]"
+)
+
+
+def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A Chinese name at `pos` that ends where the text, the run of Chinese characters or a
+    word that follows names (电话, 先生, 将 …) begins."""
+    span = fields.zh_name(text, pos, min(len(text), pos + 5))
+    if span is None:
+        return None
+    start, end = span
+    for stop in range(end, start + 1, -1):
+        if (
+            stop == len(text) or not _CJK_LO <= text[stop] <= _CJK_HI or _FOLLOW.match(text, stop)
+        ) and fields.zh_name(text[start:stop]) == (0, stop - start):
+            return start, stop
+    return None
+
+
+def _zh_name_role(m: re.Match[str], text: str) -> Hit | None:
+    span = _zh_name_at(text, m.end())
+    if span is None:
+        return None
+    start, end = span
+    return Hit("person_name", start, end, text[start:end], 0.8, CONTEXT)
+
+
+_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()")
+
+
+def _mail_name(m: re.Match[str], text: str) -> Hit | None:
+    """The display name before `<address>`: `Guiying Sun <…>`, `"Duan, Sarah" <…>`."""
+    end = m.start()
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end > 0 and text[end - 1] in "\"'":
+        quote = text[end - 1]
+        start = text.rfind(quote, max(0, end - 80), end - 1)
+        if start < 0:
+            return None
+        start, end = start + 1, end - 1
+    else:
+        start = end
+        while start > max(0, end - 60) and text[start - 1] not in _DISPLAY_STOP:
+            start -= 1
+    value = text[start:end].strip()
+    if not value:
+        return None
+    start = text.index(value, start)
+    span = (
+        fields.zh_name(value)
+        if _CJK_LO <= value[0] <= _CJK_HI
+        else fields.latin_name(value, single=False)
+    )
+    if span is None or span != (0, len(value)):
+        return None
+    return Hit("person_name", start, start + len(value), value, 0.85, CONTEXT)
+
+
+PAREN_NAME = re.compile(r"[\u4e00-\u9fff][（(](?P<v>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})[)）]")
+
+
+def _paren_name(m: re.Match[str], text: str) -> Hit | None:
+    """闭宁（Xiulan Yin）: a Latin name in brackets after a Chinese one."""
+    end = m.start() + 1
+    start = end
+    while start > end - 4 and start > 0 and _CJK_LO <= text[start - 1] <= _CJK_HI:
+        start -= 1
+    for lo in range(start, end - 1):
+        if fields.zh_name(text[lo:end]) == (0, end - lo):
+            v = m.start("v")
+            return Hit("person_name", v, m.end("v"), m.group("v"), 0.85, CONTEXT)
+    return None
+
+
+_CLOSING_EN = r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds"
+_CLOSING_ZH = r"此致敬礼|敬礼|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
+CLOSING = re.compile(rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n[ \t]*")
+
+
+def _signature(m: re.Match[str], text: str) -> Hit | None:
+    """A name alone on the line after a closing (Thanks,⏎Sarah Duan; 此致敬礼⏎张伟)."""
+    pos = m.end()
+    line_end = text.find("\n", pos)
+    line = text[pos : len(text) if line_end < 0 else line_end].rstrip("\r \t")
+    if not line:
+        return None
+    if _CJK_LO <= line[0] <= _CJK_HI:
+        span = fields.zh_name(line)
+    else:
+        span = fields.latin_name(line, single=False)
+    if span is None:
+        return None
+    rest = line[span[1] :]
+    if rest.strip() and not rest.lstrip().startswith(("|", "/", "-", "(", "（", ",")):
+        return None
+    start, end = pos + span[0], pos + span[1]
+    return Hit("person_name", start, end, text[start:end], 0.8, CONTEXT)
+
+
+URL_PASSWORD = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:(?P<v>[^\s@/\"'<>]{1,128})@[A-Za-z0-9\[]"
+)
+
+
+def _url_password(m: re.Match[str], text: str) -> Hit | None:
+    """The password of `scheme://user:PASSWORD@host`."""
+    value = m.group("v")
+    found = fields.classify(fields.SECRET, value)
+    if found is None or found[2] != len(value):
+        return None
+    # Above the e-mail address that "PASSWORD@host" looks like.
+    return Hit("secret", m.start("v"), m.end("v"), value, 0.97, CONTEXT)
+
+
+RULES = (
+    Rule("field_key", (_EN_HS,), FIELD_EN, _field_en, lead=True, caseless=True),
+    Rule("field_camel", (_CAMEL_HS,), FIELD_EN, _field_en, lead=True),
+    Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(FIELD_ZH.pattern,)),
+    Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
+    Rule("mail_name", (r"<[A-Za-z0-9._%+\-]+@",), re.compile("<"), _mail_name),
+    Rule(
+        "paren_name",
+        (),
+        PAREN_NAME,
+        _paren_name,
+        utf8=(r"[\x{4e00}-\x{9fff}][（(][A-Z][a-z]+[ \-][A-Z]",),
+    ),
+    Rule(
+        "signature",
+        (rf"(?:{_CLOSING_EN})[,!.]?[ \t]*\r?\n",),
+        CLOSING,
+        _signature,
+        utf8=(rf"(?:{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n",),
+    ),
+    Rule(
+        "url_password",
+        (r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:[^\s@/\"'<>]+@",),
+        URL_PASSWORD,
+        _url_password,
+    ),
+)

@@ -1,0 +1,168 @@
+"""CSV and TSV files: each column is known by its header, and classified once from the
+header and a sample of its values; each cell of a classified column is then held to what the
+column holds (fields.classify) — a bare `Sarah Duan` under `name`, `1963-07-27` under
+`birthday`, `6222…` under `银行账号` (a bank account, not a card) — and a cell under `P/N`,
+`型号` or `version` is claimed so that a phone- or IP-shaped part number there is not
+reported.
+
+The rest of the file is scanned as text, as before (text.py): these hits are merged with the
+detector's (engine.merge), where a column's hit outranks an overlapping generic one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.model import Hit, Validator
+
+SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}  # None: sniff the delimiter
+_HEAD_BYTES = 64 * 1024
+_SAMPLE_ROWS = 50
+_NAMES = (fields.NAME, fields.NAME_PART)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A delimited file's columns: the meaning of each (None: scanned as text only)."""
+
+    delimiter: str
+    meanings: tuple[str | None, ...]
+
+    def hits(self, text: str, lo: int, hi: int, header_at: int = -1) -> list[Hit]:
+        """Hits of the classified columns in the rows that begin in text[lo:hi] (the row at
+        `header_at` is the header and is skipped)."""
+        out: list[Hit] = []
+        pos = lo
+        if lo > 0 and text[lo - 1] != "\n":
+            pos = text.find("\n", lo) + 1
+            if pos == 0:
+                return out
+        width = len(self.meanings)
+        while pos < hi:
+            end = text.find("\n", pos)
+            stop = len(text) if end < 0 else end
+            if pos != header_at:
+                cells = _cells(text, pos, stop, self.delimiter)
+                if len(cells) == width:
+                    for meaning, (a, b) in zip(self.meanings, cells, strict=True):
+                        if meaning is not None and a < b:
+                            h = cell_hit(meaning, text, a, b)
+                            if h is not None:
+                                out.append(h)
+            if end < 0:
+                break
+            pos = end + 1
+        return out
+
+
+def cell_hit(meaning: str, text: str, a: int, b: int) -> Hit | None:
+    """The hit of text[a:b], a cell of a column of this meaning, if the value fits."""
+    cell = text[a:b]
+    stripped = cell.strip()
+    if not stripped:
+        return None
+    a += cell.index(stripped[0])
+    found = fields.classify(meaning, stripped)
+    if found is None:
+        return None
+    kind, start, stop, confidence = found
+    if meaning in _NAMES and stop != len(stripped) and stripped[stop] not in "（(":
+        return None  # a name column's value is the name, whole
+    validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else Validator.CONTEXT
+    return Hit(kind, a + start, a + stop, stripped[start:stop], confidence, validator)
+
+
+def _cells(text: str, pos: int, stop: int, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's value in the line text[pos:stop], quotes excluded."""
+    if stop > pos and text[stop - 1] == "\r":
+        stop -= 1
+    if '"' not in text[pos:stop]:
+        spans = []
+        for cell in text[pos:stop].split(delimiter):
+            spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return spans
+    spans = []
+    i = pos
+    while i <= stop:
+        if i < stop and text[i] == '"':
+            close = i + 1
+            while True:
+                close = text.find('"', close, stop)
+                if close < 0:
+                    return []  # a quoted cell runs on past the line: not read by column
+                if text[close + 1 : close + 2] == '"':
+                    close += 2
+                    continue
+                break
+            spans.append((i + 1, close))
+            i = close + 1
+            if i < stop and text[i] != delimiter:
+                return []
+            i += 1
+        else:
+            end = text.find(delimiter, i, stop)
+            end = stop if end < 0 else end
+            spans.append((i, end))
+            i = end + 1
+    return spans
+
+
+def _sniff(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", "\t", ";", "|")}
+    return max(counts, key=lambda d: counts[d])
+
+
+def _fits(meaning: str, value: str) -> bool:
+    return cell_hit(meaning, value, 0, len(value)) is not None
+
+
+def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str | None]:
+    """Each column's meaning from its header, checked against a sample of its values: a
+    name column most of whose values are not names (product names under `name`) is dropped;
+    a column without a known header whose values are nearly all Chinese names is taken as
+    names."""
+    meanings: list[str | None] = []
+    for c, title in enumerate(header):
+        values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
+        meaning = fields.meaning_of(title)
+        if meaning is None and len(values) >= 5:
+            fit = sum(bool(fields.zh_name(v) == (0, len(v)) and len(v) <= 3) for v in values)
+            if fit >= 0.8 * len(values):
+                meaning = fields.NAME
+        elif (
+            meaning in _NAMES
+            and values
+            and sum(_fits(meaning, v) for v in values) < 0.3 * len(values)
+        ):
+            meaning = None
+        meanings.append(meaning)
+    return meanings
+
+
+def table_of(path: Path, encoding: str) -> Table | None:
+    """The Table of a .csv/.tsv file with at least one classified column, else None."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return None
+    with path.open("rb") as stream:
+        head = stream.read(_HEAD_BYTES).decode(encoding, "replace")
+    if "\n" in head and len(head) == _HEAD_BYTES:
+        head = head[: head.rfind("\n")]  # whole rows only
+    first = head.split("\n", 1)[0]
+    delimiter = SUFFIXES[suffix] or _sniff(first)
+    try:
+        rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
+    except csv.Error:
+        return None
+    if not rows:
+        return None
+    meanings = classify_columns(rows[0], rows[1 : 1 + _SAMPLE_ROWS])
+    if not any(meanings):
+        return None
+    return Table(delimiter, tuple(meanings))
