@@ -180,7 +180,7 @@ def due(last: datetime | None, now: datetime, every: timedelta) -> bool:
     return last is None or now - last >= every
 
 
-class TestState(StrEnum):
+class RestoreState(StrEnum):
     OK = "ok"
     FAILED = "failed"  # the newest restore test failed
     OVERDUE = "overdue"  # none within the interval (or never, with a backup to test)
@@ -189,7 +189,7 @@ class TestState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Attention:
-    state: TestState
+    state: RestoreState
     since: datetime | None  # when the newest test ran (None: never)
     test_id: str = ""
 
@@ -200,12 +200,12 @@ def test_state(
     """Whether the restore tests need a privacy officer's attention: the newest failed,
     or none within `interval` (grace: one interval after the newest, or after start)."""
     if newest is None:
-        return Attention(TestState.OVERDUE if any_backup else TestState.NO_BACKUP, None)
+        return Attention(RestoreState.OVERDUE if any_backup else RestoreState.NO_BACKUP, None)
     if not newest.ok:
-        return Attention(TestState.FAILED, newest.started_at, newest.id)
+        return Attention(RestoreState.FAILED, newest.started_at, newest.id)
     if now - newest.started_at > interval:
-        return Attention(TestState.OVERDUE, newest.started_at, newest.id)
-    return Attention(TestState.OK, newest.started_at, newest.id)
+        return Attention(RestoreState.OVERDUE, newest.started_at, newest.id)
+    return Attention(RestoreState.OK, newest.started_at, newest.id)
 
 
 def to_prune(backups: Sequence[Backup], now: datetime) -> list[Backup]:

@@ -15,7 +15,7 @@ from piiguard.domain.backups.model import (
     Backup,
     BackupKind,
     BackupStatus,
-    TestState,
+    RestoreState,
     due,
     test_state,
     to_prune,
@@ -143,7 +143,7 @@ def officers(kit: BackupKit) -> list[str]:
 
 def _mail(kit: BackupKit, a: Attention, to: str) -> OutgoingMail:
     link = f"{kit.public_url}/console/backups"
-    if a.state is TestState.FAILED:
+    if a.state is RestoreState.FAILED:
         en = (
             f"The newest restore test of piiguard's backups FAILED (test {a.test_id}). "
             "A backup that does not restore is not a backup (policy §5, R5.7)."
@@ -165,11 +165,11 @@ def _mail(kit: BackupKit, a: Attention, to: str) -> OutgoingMail:
 def escalate(kit: BackupKit) -> int:
     """Tell the officers once per failed test and once a day while overdue."""
     a = attention(kit)
-    if a.state not in (TestState.FAILED, TestState.OVERDUE):
+    if a.state not in (RestoreState.FAILED, RestoreState.OVERDUE):
         return 0
     key = (
         f"failed:{a.test_id}"
-        if a.state is TestState.FAILED
+        if a.state is RestoreState.FAILED
         else f"overdue:{kit.clock.now().date().isoformat()}"
     )
     with kit.units() as uow:
