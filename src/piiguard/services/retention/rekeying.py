@@ -32,8 +32,9 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict
 from piiguard.domain.ports import Clock, Rekeyed, SealedItem, UnitOfWork, Vault
 from piiguard.domain.retention.disposal import DisposalEntry
-from piiguard.domain.retention.rules import Schedule
+from piiguard.domain.retention.rules import ItemFacts, Schedule
 from piiguard.services.retention._common import item_facts, load_schedule
+from piiguard.services.retention.refresh import UNCHANGING, schedule_key
 from piiguard.services.retention.schedule import compute
 from piiguard.services.retention.sweep import disposal_event, dispose_subject_items
 
@@ -47,7 +48,14 @@ def still_due(
     todo: Mapping[str, Sequence[DisposalEntry]],
 ) -> tuple[dict[str, list[str]], dict[str, list[SealedItem]], dict[str, int]]:
     """Which of these people's entries may be disposed of now (person -> item ids), the
-    people's items as read, and why the others not (held / not_due / gone)."""
+    people's items as read, and why the others not (held / not_due / gone).
+
+    The re-check trusts the stored retain-until (item_retention) where it is known to be
+    current: it was computed under the schedule as it is now (the refresh's schedule key)
+    and nothing the date reads has changed for the person since (no audit entry naming
+    them after the refresh's sequence number, as the incremental refresh itself decides,
+    services/retention/refresh.py). Everyone else's items, and an item without a stored
+    date, are recomputed as things stand. Holds are read again for every item."""
     why = {"held": 0, "not_due": 0, "gone": 0}
     wanted = {e.record_id for es in todo.values() for e in es}
     with uow:
@@ -59,16 +67,35 @@ def still_due(
             return {}, {}, why
         if uow.retention.version() != schedule.version:  # changed during the disposal
             schedule = load_schedule(uow)
-        views = compute(uow, schedule, now, facts)
+        stored = _trusted_until(uow, schedule, facts)
+        holds = [h for h in uow.retention.holds() if h.in_force(now)]
+        recheck = [f for f in facts if f.item_id not in stored]
+        views = compute(uow, schedule, now, recheck) if recheck else []
+    due = {v.item.item_id: v.retention.due(now) for v in views}
+    due.update((i, until is not None and until <= now) for i, until in stored.items())
     ids: dict[str, list[str]] = {}
-    for v in views:
-        if v.holds:
+    for f in facts:
+        if any(h.covers(f.subject_id, f.category, f.held_in) for h in holds):
             why["held"] += 1
-        elif not v.retention.due(now):
+        elif not due[f.item_id]:
             why["not_due"] += 1
         else:
-            ids.setdefault(v.item.subject_id, []).append(v.item.item_id)
+            ids.setdefault(f.subject_id, []).append(f.item_id)
     return ids, {sid: rows for sid, rows in sealed.items() if sid in ids}, why
+
+
+def _trusted_until(
+    uow: UnitOfWork, schedule: Schedule, facts: Sequence[ItemFacts]
+) -> dict[str, datetime | None]:
+    """The stored retain-until of the items whose stored date is current (see still_due),
+    inside an open unit of work: none when the schedule changed since the refresh, none of
+    a person named by a change since."""
+    state = uow.retention.refresh_state()
+    if state is None or state[1] != schedule_key(schedule):
+        return {}
+    changed = set(uow.retention.changed_subjects(state[0], uow.audit_log.head()[0], UNCHANGING))
+    ids = [f.item_id for f in facts if f.subject_id not in changed]
+    return uow.retention.stored_until(ids) if ids else {}
 
 
 def dispose_chunk(

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.adapters.db.bulk import chunks, in_ids
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.sweep import SqlSweep
 from piiguard.domain.retention.disposal import (
@@ -28,7 +28,7 @@ _OPEN = (BatchStatus.PROPOSED.value, BatchStatus.APPROVED.value)
 _ON_OPEN = (
     select(_I.c.record_id)
     .join(_B, _B.c.id == _I.c.batch_id)
-    .where(_I.c.record_id.in_(IDS), _B.c.status.in_(_OPEN))
+    .where(in_ids(_I.c.record_id), _B.c.status.in_(_OPEN))
 )
 
 
@@ -181,7 +181,7 @@ class SqlDisposal(SqlSweep):
     def mark_disposed(self, batch_id: str, record_ids: Sequence[str], at: datetime) -> None:
         stmt = (
             update(_I)
-            .where(_I.c.batch_id == batch_id, _I.c.record_id.in_(IDS))
+            .where(_I.c.batch_id == batch_id, in_ids(_I.c.record_id))
             .values(disposed_at=at)
         )
         for chunk in chunks(list(record_ids)):

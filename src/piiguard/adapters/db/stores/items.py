@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.adapters.db.bulk import chunks, in_ids
 from piiguard.domain.ports import Rekeyed, SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance
 
 _I = t.items.c
-_COLLECTED = select(_I.subject_id, _I.category, _I.collected_for).where(_I.subject_id.in_(IDS))
+_COLLECTED = select(_I.subject_id, _I.category, _I.collected_for).where(in_ids(_I.subject_id))
 # Fixed column order: the batch read path unpacks plain tuples (no per-attribute lookups).
 _ITEM_COLS = (
     _I.id,
@@ -37,18 +37,19 @@ _ITEM_COLS = (
     _I.ciphertext,
     _I.lookup_token,
 )
-_RESEAL_MANY = (
-    update(t.items)
-    .where(
-        _I.subject_id == bindparam("sid"),
-        _I.id == bindparam("iid"),
-        _I.ciphertext == bindparam("old"),
-    )
-    .values(ciphertext=bindparam("ct"))
+# A re-keying's new ciphertexts where the row still holds the one re-sealed (reseal_many)
+_RESEAL_PG = (
+    "UPDATE items SET ciphertext = v.ct FROM unnest(%s::text[], %s::text[], %s::bytea[], "
+    "%s::bytea[]) AS v(sid, iid, old, ct) WHERE items.id = v.iid "
+    "AND items.subject_id = v.sid AND items.ciphertext = v.old"
 )
-_CIPHERTEXTS = select(_I.id, _I.subject_id, _I.category, _I.ciphertext).where(
-    _I.subject_id.in_(IDS)
+_RESEAL_SQLITE = (
+    "UPDATE items SET ciphertext = ? WHERE subject_id = ? AND id = ? AND ciphertext = ?"
 )
+_SEALED_MANY = (
+    select(*_ITEM_COLS).where(in_ids(_I.subject_id)).order_by(_I.subject_id, _I.created_at, _I.id)
+)
+_CIPHERTEXTS = select(_I.id, _I.subject_id, _I.category, _I.ciphertext).where(in_ids(_I.subject_id))
 _CHANNELS = {c.value: c for c in Channel}
 _BASES = {b.value: b for b in LegalBasis}
 
@@ -148,12 +149,7 @@ class SqlItems:
     def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
         out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
         for chunk in chunks(subject_ids):
-            q = (
-                select(*_ITEM_COLS)
-                .where(_I.subject_id.in_(chunk))
-                .order_by(_I.subject_id, _I.created_at, _I.id)
-            )
-            for item in _read_items(self._c.execute(q).all()):
+            for item in _read_items(self._c.execute(_SEALED_MANY, {"ids": chunk}).all()):
                 out[item.record.subject_id].append(item)
         return out
 
@@ -192,7 +188,7 @@ class SqlItems:
         return self._c.execute(delete(t.items).where(t.items.c.subject_id == subject_id)).rowcount
 
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
-        q = delete(t.items).where(t.items.c.subject_id == subject_id, t.items.c.id.in_(IDS))
+        q = delete(t.items).where(t.items.c.subject_id == subject_id, in_ids(t.items.c.id))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
 
     def ciphertexts_many(
@@ -208,7 +204,7 @@ class SqlItems:
 
     def delete_many(self, item_ids: Sequence[str]) -> int:
         """Delete these items (whoever's they are): how many were there."""
-        q = delete(t.items).where(t.items.c.id.in_(IDS))
+        q = delete(t.items).where(in_ids(t.items.c.id))
         return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
 
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
@@ -230,16 +226,17 @@ class SqlItems:
         return n
 
     def reseal_many(self, rekeyed: Sequence[Rekeyed]) -> int:
-        """`reseal` for many subjects: one executemany (its rowcount is the total on the
-        SQLite and psycopg drivers); the caller compares it with the values given."""
-        params = [
-            {"sid": r.subject_id, "iid": iid, "old": old, "ct": new}
-            for r in rekeyed
-            for iid, old, new in r.values
-        ]
-        if not params:
+        """`reseal` for many subjects; the caller compares the count with the values given.
+        Through the driver (plain columns): on PostgreSQL one UPDATE joined to the values
+        as arrays (unnest), on SQLite one executemany (its rowcount is the total)."""
+        rows = [(r.subject_id, iid, old, new) for r in rekeyed for iid, old, new in r.values]
+        if not rows:
             return 0
-        return int(self._c.execute(_RESEAL_MANY, params).rowcount)
+        if self._c.dialect.name == "postgresql":
+            arrays = tuple(list(col) for col in zip(*rows, strict=True))  # lists: arrays
+            return int(self._c.exec_driver_sql(_RESEAL_PG, arrays).rowcount)
+        params = [(new, sid, iid, old) for sid, iid, old, new in rows]
+        return int(self._c.exec_driver_sql(_RESEAL_SQLITE, params).rowcount)
 
     def subjects_by_token(self, category: str, token: str) -> list[str]:
         del category  # the token is per lookup kind: any email category matches an email

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.adapters.db.bulk import chunks, in_ids
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.disposal import SqlDisposal
 from piiguard.adapters.db.stores.upkeep import SqlUpkeep
@@ -39,8 +39,8 @@ _R, _RR, _M, _V, _RV = (
 )
 _A, _H, _IR = t.retention_anchors, t.legal_holds, t.item_retention
 
-_RETENTION_OF = select(_IR).where(_IR.c.item_id.in_(IDS))
-_ANCHORS_OF = select(_A).where(_A.c.subject_id.in_(IDS))
+_RETENTION_OF = select(_IR).where(in_ids(_IR.c.item_id))
+_ANCHORS_OF = select(_A).where(in_ids(_A.c.subject_id))
 
 
 def _minimum(r: Any) -> LegalMinimum:
@@ -311,7 +311,7 @@ class SqlSchedule:
         return [_retention(r) for r in self._c.execute(q)]
 
     def forget(self, item_ids: Sequence[str]) -> None:
-        stmt = delete(_IR).where(_IR.c.item_id.in_(IDS))
+        stmt = delete(_IR).where(in_ids(_IR.c.item_id))
         for chunk in chunks(list(item_ids)):
             self._c.execute(stmt, {"ids": chunk})
 

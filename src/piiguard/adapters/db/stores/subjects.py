@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.adapters.db.bulk import chunks, in_ids
 from piiguard.domain.subjects import Subject
 
-_LIVE = select(t.subjects.c.id).where(t.subjects.c.id.in_(IDS), t.subjects.c.erased_at.is_(None))
+_LIVE = select(t.subjects.c.id).where(in_ids(t.subjects.c.id), t.subjects.c.erased_at.is_(None))
 
 
 class SqlSubjects:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import IDS, chunks
+from piiguard.adapters.db.bulk import chunks, in_ids
 from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
@@ -88,6 +88,8 @@ _DUE_AFTER = _DUE.where(
     (_IR.c.retain_until > bindparam("last_until")) | (_IR.c.item_id > bindparam("last_id")),
 )
 
+_STORED_UNTIL = select(_IR.c.item_id, _IR.c.retain_until).where(in_ids(_IR.c.item_id))
+
 
 class SqlSweep:
     def __init__(self, conn: Connection) -> None:
@@ -106,7 +108,7 @@ class SqlSweep:
         self, record_type: RecordType, anchor: Anchor, record_ids: Sequence[str]
     ) -> list[OwnRecord]:
         q, _ = _select(record_type, anchor)
-        q = q.where(_id_col(record_type).in_(IDS))
+        q = q.where(in_ids(_id_col(record_type)))
         out: list[OwnRecord] = []
         for chunk in chunks(list(record_ids)):
             out.extend(_record(record_type, r) for r in self._c.execute(q, {"ids": chunk}))
@@ -138,6 +140,14 @@ class SqlSweep:
         parsed = {p: frozenset(json.loads(p)) for p in {r[4] for r in rows}}  # few distinct
         return [DueRow(i, s, c, h, parsed[p], u) for i, s, c, h, p, u in rows]
 
+    def stored_until(self, item_ids: Sequence[str]) -> dict[str, datetime | None]:
+        """item id -> its stored retain-until (None: kept indefinitely); an item without a
+        stored row is not in the answer."""
+        out: dict[str, datetime | None] = {}
+        for chunk in chunks(list(item_ids)):
+            out.update((i, u) for i, u in self._c.execute(_STORED_UNTIL, {"ids": chunk}))
+        return out
+
     # -- the incremental refresh ----------------------------------------------------------
     def refresh_state(self) -> tuple[int, str] | None:
         """(audit seq looked at, schedule key) of the last refresh; None: never."""
@@ -167,6 +177,6 @@ class SqlSweep:
 
     def forget_subjects(self, subject_ids: Sequence[str]) -> None:
         """Drop the stored retain-until of every item of these subjects."""
-        stmt = delete(_IR).where(_IR.c.subject_id.in_(IDS))
+        stmt = delete(_IR).where(in_ids(_IR.c.subject_id))
         for chunk in chunks(list(subject_ids)):
             self._c.execute(stmt, {"ids": chunk})
