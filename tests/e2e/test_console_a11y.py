@@ -116,7 +116,14 @@ def retention_ids(c: Any, sid: str) -> dict[str, str]:
 
     one, two = (Actor(n, ActorKind.STAFF, frozenset({"privacy_officer"})) for n in "ab")
     hold = holds.propose_hold(
-        c.uow(), c.snapshots, c.clock, one, "诉讼", "(2026)1号", frozenset({sid})
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        one,
+        "诉讼",
+        "(2026)1号",
+        frozenset({sid}),
+        box=c.requests.box,
     )
     holds.approve_hold(c.uow(), c.clock, two, hold.id)
     register(c)

@@ -54,6 +54,7 @@ def test_every_retention_page_reads_in_both_languages_for_officers_and_auditors(
         "诉讼",
         "(2026)粤06民初1号",
         frozenset({sid}),
+        box=c.requests.box,
     )
     pages = (*PAGES, f"{R}/holds/{hold.id}")
     officer = console(c, api, people.officer, lang)

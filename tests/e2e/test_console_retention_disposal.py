@@ -80,7 +80,14 @@ def world(container: Container, api: TestClient, system: Caller) -> World:
     set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, "crm", Approval.APPROVED)
     gone, kept = person(api, system), kept_person(api, system)
     hold = holds.propose_hold(
-        c.uow(), c.snapshots, c.clock, ALICE, "诉讼", "(2026)粤06民初1号", frozenset({kept})
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        ALICE,
+        "诉讼",
+        "(2026)粤06民初1号",
+        frozenset({kept}),
+        box=c.requests.box,
     )
     holds.approve_hold(c.uow(), c.clock, BOB, hold.id)
     for p in c.state.register.rules:

@@ -91,6 +91,7 @@ def test_holds_take_two_officers(settings: Settings, container: Container) -> No
         "lawsuit brought by Li Lei",  # free text may name a person
         "(2026)1",
         frozenset({s.subject.id}),
+        box=container.requests.box,
     )
     listed = ok(settings, "hold", "list")
     assert "proposed" in listed and f"/console/retention/holds/{h.id}" in listed

@@ -115,6 +115,7 @@ def hold_on(c: Container, subject_id: str) -> str:
         "litigation",
         "(2026)粤06民初1号",
         subject_ids=frozenset({subject_id}),
+        box=c.requests.box,
     )
     holds.approve_hold(c.uow(), c.clock, BOB, h.id)
     return h.id

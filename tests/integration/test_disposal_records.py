@@ -121,6 +121,7 @@ def test_records_piiguard_keeps_about_people_are_disposed_of_by_their_rules(
         "粤网信〔2026〕7号",
         subject_ids=frozenset({person.subject.id}),
         until=clock.now() + 500 * DAY,
+        box=c.requests.box,
     )
     holds.approve_hold(c.uow(), c.clock, BOB, h.id)
     ahead = preview_disposal(c.uow(readonly=True), clock.now() + 400 * DAY)

@@ -89,15 +89,29 @@ def test_rules_are_versioned_audited_and_checked(c: Container) -> None:
 def test_holds_are_four_eyes(c: Container, clock: FixedClock) -> None:
     s = register(c)
     with pytest.raises(InvalidInput) as e:
-        holds.propose_hold(c.uow(), c.snapshots, c.clock, ALICE, "lawsuit", "")
+        holds.propose_hold(c.uow(), c.snapshots, c.clock, ALICE, "lawsuit", "", box=c.requests.box)
     assert e.value.field == "case_reference"
     with pytest.raises(NotFound) as e2:
         holds.propose_hold(
-            c.uow(), c.snapshots, c.clock, ALICE, "lawsuit", "(2026)1", frozenset({"ghost"})
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            ALICE,
+            "lawsuit",
+            "(2026)1",
+            frozenset({"ghost"}),
+            box=c.requests.box,
         )
     assert e2.value.field == "subject_ids"
     h = holds.propose_hold(
-        c.uow(), c.snapshots, c.clock, ALICE, "lawsuit", "(2026)1", frozenset({s.subject.id})
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        ALICE,
+        "lawsuit",
+        "(2026)1",
+        frozenset({s.subject.id}),
+        box=c.requests.box,
     )
     with pytest.raises(Forbidden):
         holds.approve_hold(c.uow(), c.clock, ALICE, h.id)  # not by its proposer
@@ -110,7 +124,7 @@ def test_holds_are_four_eyes(c: Container, clock: FixedClock) -> None:
     with pytest.raises(Conflict):
         holds.lift_hold(c.uow(), c.clock, ALICE, h.id)  # ask first
     clock.advance(DAY)
-    holds.request_lift(c.uow(), c.clock, BOB, h.id, "case closed")
+    holds.request_lift(c.uow(), c.clock, BOB, h.id, "case closed", box=c.requests.box)
     with pytest.raises(Forbidden):
         holds.lift_hold(c.uow(), c.clock, BOB, h.id)
     lifted = holds.lift_hold(c.uow(), c.clock, ALICE, h.id)

@@ -51,6 +51,7 @@ from piiguard.services.custody.kit import CustodyKit, CustodyTerms
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
+from piiguard.services.retention.holds import seal_clear_reasons
 from piiguard.services.retention.schedule import ensure_schedule
 from piiguard.services.retention.upkeep.intervals import ensure_intervals
 from piiguard.services.rights.kit import RequestKit
@@ -278,6 +279,7 @@ def bootstrap(
     )
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_schedule(c.uow(), clock, OPERATOR)  # and the legal minimums (retention)
+    seal_clear_reasons(c.uow(), requests.box, OPERATOR)  # hold reasons written in clear
     ensure_intervals(c.uow(), clock, OPERATOR.ref)  # and the confirmation intervals (R2.8)
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     return c

@@ -316,6 +316,7 @@ def hold_propose(
             frozenset(category or ()),
             frozenset(system or ()),
             end,
+            box=c.requests.box,
         )
     typer.echo(h.id)
 
@@ -338,7 +339,7 @@ def hold_reject(hold_id: str, reason: Annotated[str, typer.Option()]) -> None:
     from piiguard.services.retention import holds
 
     with open_container() as c, refusals():
-        holds.reject_hold(c.uow(), c.clock, OPERATOR, hold_id, reason)
+        holds.reject_hold(c.uow(), c.clock, OPERATOR, hold_id, reason, box=c.requests.box)
     out.print(f"legal hold {hold_id} rejected")
 
 
@@ -350,7 +351,7 @@ def hold_lift_request(hold_id: str, reason: Annotated[str, typer.Option()]) -> N
     from piiguard.services.retention import holds
 
     with open_container() as c, refusals():
-        holds.request_lift(c.uow(), c.clock, OPERATOR, hold_id, reason)
+        holds.request_lift(c.uow(), c.clock, OPERATOR, hold_id, reason, box=c.requests.box)
     out.print(f"legal hold {hold_id}: lifting asked; another privacy officer lifts it")
 
 

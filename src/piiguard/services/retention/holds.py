@@ -1,6 +1,12 @@
 """Legal holds (R2.11): a hold (reason, case reference, scope by subjects, categories and
 systems, until when) suspends disposal of what it covers. Four eyes: one privacy officer
-proposes, another approves; lifting likewise. Every step audited."""
+proposes, another approves; lifting likewise. Every step audited.
+
+The reasons (why data must be kept; why a hold is rejected or may be lifted) are the
+officers' free text and may name people: sealed at rest under the key provider's KEK
+(`SecretBox`, bound to the hold: a sealed reason moved to another hold does not open), as
+staff notes on requests are. The holds the store gives hold them sealed; `readable` opens
+them for the pages and API answers that show them to officers and auditors."""
 
 from __future__ import annotations
 
@@ -8,12 +14,66 @@ from dataclasses import replace
 from datetime import datetime
 
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
-from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    VaultIntegrityError,
+)
+from piiguard.domain.ports import Clock, SecretBox, UnitOfWork
 from piiguard.domain.retention.schedule import HoldStatus, LegalHold
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 from piiguard.services.retention._common import audited, require_officer
+
+
+def _reason_context(hold_id: str) -> str:
+    return f"legal-hold-reason:{hold_id}"
+
+
+def _lift_context(hold_id: str) -> str:
+    return f"legal-hold-lift-reason:{hold_id}"
+
+
+def readable(box: SecretBox, hold: LegalHold) -> LegalHold:
+    """The hold with its reasons opened, for those allowed to read it (officers, auditors)."""
+    return replace(
+        hold,
+        reason=box.open(hold.reason, _reason_context(hold.id)).decode(),
+        lift_reason=(
+            box.open(hold.lift_reason, _lift_context(hold.id)).decode() if hold.lift_reason else ""
+        ),
+    )
+
+
+def _opens(box: SecretBox, value: str, context: str) -> bool:
+    try:
+        box.open(value, context)
+    except (VaultIntegrityError, ValueError):  # not sealed for this hold (or not at all)
+        return False
+    return True
+
+
+def seal_clear_reasons(uow: UnitOfWork, box: SecretBox, actor: Actor) -> int:
+    """On start: seal every hold reason still stored in clear (written before reasons
+    were sealed); how many were. A sealed reason opens under its hold's context (an AEAD:
+    clear text never does), so a reason is sealed once and only once."""
+    n = 0
+    with uow:
+        for h in uow.retention.holds():
+            reason, lift = h.reason, h.lift_reason
+            if not _opens(box, reason, _reason_context(h.id)):
+                reason = box.seal(reason.encode(), _reason_context(h.id))
+            if lift and not _opens(box, lift, _lift_context(h.id)):
+                lift = box.seal(lift.encode(), _lift_context(h.id))
+            if (reason, lift) != (h.reason, h.lift_reason):
+                uow.retention.save_hold(replace(h, reason=reason, lift_reason=lift))
+                n += 1
+        if n:
+            audited(uow, actor, "retention.hold.seal_reasons", "legal_hold", "*", holds=n)
+        uow.commit()
+    return n
 
 
 def _second_officer(actor: Actor, first: str | None, what: str) -> None:
@@ -58,9 +118,12 @@ def propose_hold(
     categories: frozenset[str] = frozenset(),
     systems: frozenset[str] = frozenset(),
     until: datetime | None = None,
+    *,
+    box: SecretBox,
 ) -> LegalHold:
     """A hold proposed; in force once another officer approves it. An empty scope on an
-    axis covers all of it; at least one axis must be named."""
+    axis covers all of it; at least one axis must be named. The reason is sealed (`box`),
+    in the hold returned too (`readable` opens it)."""
     require_officer(actor, "places a legal hold")
     if not reason.strip():
         raise InvalidInput("a legal hold records its reason", field="reason")
@@ -79,10 +142,11 @@ def propose_hold(
             raise NotFound(f"no subject {missing[0]}", field="subject_ids")
         if unknown := sorted(s for s in systems if s not in state.systems):
             raise NotFound(f"no system {unknown[0]} in the data map", field="systems")
+        hold_id = new_id()
         hold = LegalHold(
-            new_id(),
+            hold_id,
             HoldStatus.PROPOSED,
-            reason.strip(),
+            box.seal(reason.strip().encode(), _reason_context(hold_id)),
             case_reference.strip(),
             subject_ids,
             categories,
@@ -113,9 +177,10 @@ def approve_hold(uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str) -> L
 
 
 def reject_hold(
-    uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str, reason: str
+    uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str, reason: str, *, box: SecretBox
 ) -> LegalHold:
-    """A proposed hold refused by another officer (its proposer may withdraw it too)."""
+    """A proposed hold refused by another officer (its proposer may withdraw it too); the
+    reason sealed."""
     require_officer(actor, "rejects a legal hold")
     if not reason.strip():
         raise InvalidInput("say why the hold is rejected", field="reason")
@@ -128,7 +193,7 @@ def reject_hold(
             status=HoldStatus.REJECTED,
             lifted_by=actor.ref,
             lifted_at=clock.now(),
-            lift_reason=reason.strip(),
+            lift_reason=box.seal(reason.strip().encode(), _lift_context(hold_id)),
         )
         uow.retention.save_hold(hold)
         audited(uow, actor, "retention.hold.reject", "legal_hold", hold.id)
@@ -137,9 +202,10 @@ def reject_hold(
 
 
 def request_lift(
-    uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str, reason: str
+    uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str, reason: str, *, box: SecretBox
 ) -> LegalHold:
-    """The first officer's half of lifting: the hold stays in force until another lifts it."""
+    """The first officer's half of lifting: the hold stays in force until another lifts it
+    (the reason sealed)."""
     require_officer(actor, "asks for a legal hold to be lifted")
     if not reason.strip():
         raise InvalidInput("say why the hold may be lifted", field="reason")
@@ -152,7 +218,7 @@ def request_lift(
             status=HoldStatus.LIFT_PROPOSED,
             lift_requested_by=actor.ref,
             lift_requested_at=clock.now(),
-            lift_reason=reason.strip(),
+            lift_reason=box.seal(reason.strip().encode(), _lift_context(hold_id)),
         )
         uow.retention.save_hold(hold)
         audited(uow, actor, "retention.hold.lift_request", "legal_hold", hold.id)

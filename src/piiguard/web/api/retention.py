@@ -8,7 +8,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from piiguard.domain.retention.schedule import HoldStatus, RecordRule, RecordType, RetentionRule
+from piiguard.bootstrap import Container
+from piiguard.domain.retention.schedule import (
+    HoldStatus,
+    LegalHold,
+    RecordRule,
+    RecordType,
+    RetentionRule,
+)
 from piiguard.services.retention import holds, reviews
 from piiguard.services.retention import schedule as sch
 from piiguard.web.api.schemas.fields import Slug
@@ -116,6 +123,11 @@ def record_review(body: ReviewIn, c: ContainerDep, actor: Authorized) -> ReviewO
     )
 
 
+def _out(c: Container, h: LegalHold) -> HoldOut:
+    """A hold as answered: its reasons (sealed at rest) opened for the officer or auditor."""
+    return HoldOut.of(holds.readable(c.requests.box, h))
+
+
 @router.get(P + "/holds", response_model=list[HoldOut])
 def list_holds(
     c: ContainerDep,
@@ -124,13 +136,14 @@ def list_holds(
 ) -> list[HoldOut]:
     del actor
     statuses = (status_,) if status_ else ()
-    return [HoldOut.of(h) for h in holds.list_holds(c.uow(readonly=True), statuses)]
+    return [_out(c, h) for h in holds.list_holds(c.uow(readonly=True), statuses)]
 
 
 @router.post(P + "/holds", status_code=status.HTTP_201_CREATED, response_model=HoldOut)
 def propose_hold(body: HoldIn, c: ContainerDep, actor: Authorized) -> HoldOut:
     """A legal hold, in force once another privacy officer approves it."""
-    return HoldOut.of(
+    return _out(
+        c,
         holds.propose_hold(
             c.uow(),
             c.snapshots,
@@ -142,37 +155,40 @@ def propose_hold(body: HoldIn, c: ContainerDep, actor: Authorized) -> HoldOut:
             frozenset(body.categories),
             frozenset(body.systems),
             body.until,
-        )
+            box=c.requests.box,
+        ),
     )
 
 
 @router.get(P + "/holds/{hold_id}", response_model=HoldOut)
 def get_hold(hold_id: str, c: ContainerDep, actor: Authorized) -> HoldOut:
     del actor
-    return HoldOut.of(holds.get_hold(c.uow(readonly=True), hold_id))
+    return _out(c, holds.get_hold(c.uow(readonly=True), hold_id))
 
 
 @router.post(P + "/holds/{hold_id}/approve", response_model=HoldOut)
 def approve_hold(hold_id: str, c: ContainerDep, actor: Authorized) -> HoldOut:
     """The second officer's approval (four eyes; after re-authentication)."""
-    return HoldOut.of(holds.approve_hold(c.uow(), c.clock, actor, hold_id))
+    return _out(c, holds.approve_hold(c.uow(), c.clock, actor, hold_id))
 
 
 @router.post(P + "/holds/{hold_id}/reject", response_model=HoldOut)
 def reject_hold(hold_id: str, body: ReasonIn, c: ContainerDep, actor: Authorized) -> HoldOut:
-    return HoldOut.of(holds.reject_hold(c.uow(), c.clock, actor, hold_id, body.reason))
+    box = c.requests.box
+    return _out(c, holds.reject_hold(c.uow(), c.clock, actor, hold_id, body.reason, box=box))
 
 
 @router.post(P + "/holds/{hold_id}/lift-request", response_model=HoldOut)
 def request_lift(hold_id: str, body: ReasonIn, c: ContainerDep, actor: Authorized) -> HoldOut:
     """The first half of lifting: the hold stays in force until another officer lifts it."""
-    return HoldOut.of(holds.request_lift(c.uow(), c.clock, actor, hold_id, body.reason))
+    box = c.requests.box
+    return _out(c, holds.request_lift(c.uow(), c.clock, actor, hold_id, body.reason, box=box))
 
 
 @router.post(P + "/holds/{hold_id}/lift", response_model=HoldOut)
 def lift_hold(hold_id: str, c: ContainerDep, actor: Authorized) -> HoldOut:
     """The second officer lifts it (four eyes; after re-authentication)."""
-    return HoldOut.of(holds.lift_hold(c.uow(), c.clock, actor, hold_id))
+    return _out(c, holds.lift_hold(c.uow(), c.clock, actor, hold_id))
 
 
 @router.post(P + "/anchors", status_code=status.HTTP_204_NO_CONTENT)

@@ -89,6 +89,7 @@ def _list(
     lang = language(request)
     now, names = c.clock.now(), staff_names(c)
     found = uc.list_holds(c.uow(readonly=True), (HoldStatus(wanted),) if wanted else ())
+    found = [uc.readable(c.requests.box, h) for h in found]  # reasons sealed at rest
     rows = sorted(
         (row(h, now, names) for h in found),
         key=lambda r: (
@@ -175,6 +176,7 @@ def propose(
             cats,
             syss,
             day_start(end + timedelta(days=1)) if end else None,
+            box=c.requests.box,
         )
     except DomainError as exc:
         return _list(
@@ -189,7 +191,10 @@ def propose(
 
 
 def _find(c: Container, hold_id: str) -> LegalHold:
-    return uc.get_hold(c.uow(readonly=True), check_id(hold_id, "hold_id"))
+    """The hold with its reasons opened (sealed at rest) for the officer or auditor."""
+    return uc.readable(
+        c.requests.box, uc.get_hold(c.uow(readonly=True), check_id(hold_id, "hold_id"))
+    )
 
 
 def _detail(
@@ -293,7 +298,7 @@ def reject(
         hold_id,
         "reject_reason",
         reject_reason,
-        lambda hid, why: uc.reject_hold(c.uow(), c.clock, actor, hid, why),
+        lambda hid, why: uc.reject_hold(c.uow(), c.clock, actor, hid, why, box=c.requests.box),
         "hold_rejected",
     )
 
@@ -310,7 +315,7 @@ def request_lift(
         hold_id,
         "lift_reason",
         lift_reason,
-        lambda hid, why: uc.request_lift(c.uow(), c.clock, actor, hid, why),
+        lambda hid, why: uc.request_lift(c.uow(), c.clock, actor, hid, why, box=c.requests.box),
         "lift_requested",
     )
 
