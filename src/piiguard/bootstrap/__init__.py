@@ -40,6 +40,7 @@ from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import DomainError
+from piiguard.domain.incidents.ports import SecurityUnitOfWork
 from piiguard.domain.ports import CheckpointSigner, Clock, PasswordHashing, UnitOfWork, Vault
 from piiguard.domain.rights.ports import Mailer
 from piiguard.domain.rights.rules import RequestKind, RequestTerms
@@ -50,6 +51,8 @@ from piiguard.services.clients.auth_cache import ClientKeyCache
 from piiguard.services.custody.kit import CustodyKit, CustodyTerms
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.group_commit import GroupCommit
+from piiguard.services.incidents.clocks import ensure_obligations
+from piiguard.services.incidents.kit import SecurityTerms
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
 from piiguard.services.retention.holds import seal_clear_reasons
 from piiguard.services.retention.schedule import ensure_schedule
@@ -91,6 +94,9 @@ class Container:
     decisions: GroupCommit[DecisionRequest, Decided] = field(init=False)
     client_keys: ClientKeyCache = field(init=False)
     custody: CustodyKit = field(init=False)  # paper and removable media (set by bootstrap)
+    # incidents and vulnerabilities (R5.8, R5.9): their unit of work and settings
+    secure_units: Callable[[bool], SecurityUnitOfWork] = field(init=False)
+    security: SecurityTerms = field(init=False)
 
     def __post_init__(self) -> None:
         # every decision the server makes goes through one writer: concurrent callers
@@ -103,6 +109,10 @@ class Container:
 
     def uow(self, *, readonly: bool = False) -> UnitOfWork:
         return self.units(readonly)
+
+    def security_uow(self, *, readonly: bool = False) -> SecurityUnitOfWork:
+        """A unit of work with the incident and vulnerability stores (R5.8, R5.9)."""
+        return self.secure_units(readonly)
 
     @property
     def state(self) -> PolicyState:
@@ -282,4 +292,11 @@ def bootstrap(
     seal_clear_reasons(c.uow(), requests.box, OPERATOR)  # hold reasons written in clear
     ensure_intervals(c.uow(), clock, OPERATOR.ref)  # and the confirmation intervals (R2.8)
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
+    c.secure_units = units
+    c.security = SecurityTerms(
+        settings.incident_mails_per_pass,
+        settings.incident_sending_stale_minutes,
+        dict(settings.vuln_days),
+    )
+    ensure_obligations(c.security_uow(), clock, OPERATOR.ref)  # the reporting obligations
     return c

@@ -20,6 +20,7 @@ from piiguard.adapters.mail_inbound import InboxListener
 from piiguard.config import Settings
 from piiguard.services.backups.job import BackupReport, run_backups
 from piiguard.services.custody.job import run_custody
+from piiguard.services.incidents.job import SecurityReport, run_security
 from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
@@ -61,6 +62,10 @@ def run_upkeep_of(c: Container) -> UpkeepReport:
     return run_upkeep(c.uow(), c.requests, terms)
 
 
+def run_security_of(c: Container) -> SecurityReport:
+    return run_security(c.security_uow, c.requests, c.security)
+
+
 REGISTRY: tuple[PeriodicJob, ...] = (
     # requests of the person (R9.2): unconfirmed ones closed, reminders and escalation,
     # webhooks to systems, replies the mail server refused, verified requests carried out
@@ -79,6 +84,8 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     PeriodicJob("custody", lambda s: s.custody_minutes * 60, lambda c: run_custody(c.custody)),
     # backups (R5.7): daily backups, weekly restore tests, pruning, escalation
     PeriodicJob("backups", lambda s: s.backup_check_minutes * 60, run_backups_of),
+    # incidents (R5.8) and vulnerabilities (R5.9): clocks, notifications, overdue escalation
+    PeriodicJob("security", lambda s: s.incident_jobs_minutes * 60, run_security_of),
 )
 
 

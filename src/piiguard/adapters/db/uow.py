@@ -18,6 +18,7 @@ from piiguard.adapters.db.stores.clients import SqlClients
 from piiguard.adapters.db.stores.consents import SqlConsents
 from piiguard.adapters.db.stores.custody import SqlCustody
 from piiguard.adapters.db.stores.decisions import SqlDecisions
+from piiguard.adapters.db.stores.incidents import SqlIncidents, SqlVulns
 from piiguard.adapters.db.stores.items import SqlItems
 from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
 from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
@@ -48,6 +49,8 @@ class SqlUnitOfWork:
     retention: SqlRetention
     custody: SqlCustody  # domain/custody/ports.py CustodyUnitOfWork
     backups: SqlBackups
+    incidents: SqlIncidents
+    vulns: SqlVulns
 
     def __init__(
         self,
@@ -100,6 +103,8 @@ class SqlUnitOfWork:
         self.retention = SqlRetention(conn)
         self.custody = SqlCustody(conn)
         self.backups = SqlBackups(conn)
+        self.incidents = SqlIncidents(conn)
+        self.vulns = SqlVulns(conn)
         self._events, self._done = [], False
         return self
 

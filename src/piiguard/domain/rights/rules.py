@@ -17,6 +17,9 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from piiguard.domain.errors import Conflict, InvalidInput
+from piiguard.domain.rights.deadlines import ESCALATION, owed_notices
+
+__all__ = ["ESCALATION"]  # re-exported: the requests' services name it from here
 
 
 class RequestKind(StrEnum):
@@ -200,8 +203,6 @@ def resume(
 
 # --- reminders and escalation (R9.2) -------------------------------------------------------
 
-ESCALATION = "escalation"
-
 
 def reminder_label(days: int) -> str:
     return f"reminder_{days}d"
@@ -213,18 +214,12 @@ def notices_due(
     """Which notices are owed now and not yet sent: reminders to the assignee 7, 3 and 1
     days before the due date, and an escalation to the privacy officer once overdue.
     After downtime (the scheduler catching up) only the most urgent one is sent — the
-    others are returned too, so they are marked as passed rather than sent late."""
+    others are returned too, so they are marked as passed rather than sent late. The rule
+    is the one every legal clock follows (domain/deadlines.py)."""
     if req.status.closed or req.paused_at is not None:
         return []
-    done = set(sent)
-    owed = [
-        reminder_label(d)
-        for d in sorted(terms.reminder_days, reverse=True)
-        if now >= req.due_at - timedelta(days=d)
-    ]
-    if now > req.due_at:
-        owed.append(ESCALATION)
-    return [n for n in owed if n not in done]
+    reminders = [(reminder_label(d), timedelta(days=d)) for d in terms.reminder_days]
+    return owed_notices(req.due_at, now, reminders, sent)
 
 
 # --- identity verification (R4.3) ----------------------------------------------------------

@@ -20,6 +20,17 @@ from piiguard.adapters.db.tables.custody import (
     media_movements,
     paper_records,
 )
+from piiguard.adapters.db.tables.incidents import (
+    incident_clocks,
+    incident_mailings,
+    incident_obligations,
+    incident_recipients,
+    incident_timeline,
+    incident_vulns,
+    incidents,
+    security_notices,
+    vulnerabilities,
+)
 from piiguard.adapters.db.tables.ledger import decisions
 from piiguard.adapters.db.tables.personal_data import items, subjects
 from piiguard.adapters.db.tables.policy_texts import policy_versions
@@ -93,6 +104,13 @@ __all__ = [
     "exports",
     "findings",
     "guardian_links",
+    "incident_clocks",
+    "incident_mailings",
+    "incident_obligations",
+    "incident_recipients",
+    "incident_timeline",
+    "incident_vulns",
+    "incidents",
     "inventory_lines",
     "item_retention",
     "items",
@@ -121,6 +139,7 @@ __all__ = [
     "retention_reviews",
     "retention_rules",
     "retention_versions",
+    "security_notices",
     "setup_tokens",
     "staff_accounts",
     "staff_invitations",
@@ -132,4 +151,5 @@ __all__ = [
     "system_endpoints",
     "systems",
     "triage_mail",
+    "vulnerabilities",
 ]
