@@ -19,7 +19,7 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from piiguard.domain.errors import InvalidInput
-from piiguard.domain.incidents.vulns import check_days
+from piiguard.domain.incidents.vulns import DEFAULT_DAYS, check_days
 from piiguard.domain.staff_security import GENERIC_MAILBOXES
 
 
@@ -241,24 +241,14 @@ class Settings(BaseSettings):
 
     # incidents (R5.8) and vulnerabilities (R5.9); docs/incidents.md
     incident_jobs_minutes: float = Field(
-        5.0,
-        gt=0,
-        description="how often incident clocks remind and escalate, notification mails go "
-        "and overdue vulnerabilities escalate (a 1-hour clock needs a few minutes)",
+        5.0, gt=0, description="how often clocks remind, notices go, overdue vulns escalate"
     )
-    incident_mails_per_pass: int = Field(
-        200, ge=1, le=100_000, description="notification mails sent at most per pass (throttle)"
-    )
+    incident_mails_per_pass: int = Field(200, ge=1, le=100_000, description="mail throttle")
     incident_sending_stale_minutes: float = Field(
-        10.0,
-        gt=0,
-        description="a notification claimed this long ago and not recorded sent was cut off "
-        "by a crash: marked unknown for an officer to check, never re-sent by itself",
+        10.0, gt=0, description="an unrecorded notification claim this old is marked unknown"
     )
     vuln_days: dict[str, int] = Field(
-        {"critical": 7, "high": 30, "medium": 90, "low": 180},
-        description="remediation deadline in days by severity (JSON, e.g. "
-        '{"critical": 7, "high": 30})',
+        dict(DEFAULT_DAYS), description="remediation days by severity (JSON)"
     )
 
     @model_validator(mode="after")
@@ -275,8 +265,7 @@ class Settings(BaseSettings):
     @field_validator("vuln_days")
     @classmethod
     def _vuln_days(cls, value: dict[str, int]) -> dict[str, int]:
-        """Each severity's remediation days (1–3650); the ones not named keep the default."""
-        try:
+        try:  # each severity 1–3650 days; those not named keep the default
             return check_days(value)
         except InvalidInput as e:
             raise ValueError(str(e)) from None
