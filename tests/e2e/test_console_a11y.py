@@ -148,6 +148,71 @@ def upkeep_ids(c: Any) -> dict[str, str]:
     return {"confirmation_id": q.id, "task_id": task}
 
 
+def custody_ids(c: Any) -> dict[str, str]:
+    """A printout shredded and waiting for its witness, a missing medium holding personal
+    data (the alarm), an inventory under way (R5.2, R5.4)."""
+    from piiguard.bootstrap import OPERATOR  # noqa: PLC0415
+    from piiguard.domain.accounts import StaffAccount  # noqa: PLC0415
+    from piiguard.domain.custody.records import MediaKind  # noqa: PLC0415
+    from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
+    from piiguard.domain.policy.datamap import Approval, System  # noqa: PLC0415
+    from piiguard.services.custody import inventory, media, paper  # noqa: PLC0415
+    from piiguard.services.policy.datamap import register_system, set_system_status  # noqa: PLC0415
+
+    cats = frozenset({"user.contact"})
+    system = System("print-erp", "打印 ERP", "ops", "erp", "CN", Approval.PENDING, categories=cats)
+    register_system(c.uow(), c.snapshots, c.clock, OPERATOR, system)
+    set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, "print-erp", Approval.APPROVED)
+    ids = ("00000000-0000-4000-8000-0000000c0001", "00000000-0000-4000-8000-0000000c0002")
+    with c.uow() as uow:
+        for n, sid in enumerate(ids):
+            account = StaffAccount(
+                sid,
+                f"keeper{n}@example.cn",
+                f"保管员{n}",
+                frozenset({"staff"}),
+                True,
+                c.clock.now(),
+            )
+            uow.staff.add(account, c.passwords.hash("a long passphrase for keepers"))
+        uow.commit()
+    keeper = Actor(ids[0], ActorKind.STAFF, frozenset({"staff"}))
+    p = paper.register_print(
+        c.custody,
+        keeper,
+        label="三季度发票",
+        categories=frozenset({"user.contact.email"}),
+        people=30,
+        system="print-erp",
+        custodian=ids[0],
+        location="301 室",
+        cabinet="B2",
+    )
+    paper.shred_paper(
+        c.custody,
+        keeper,
+        p.id,
+        shredded_on=c.clock.now().date(),
+        method="cross_cut",
+        witness=ids[1],
+    )
+    m = media.register_medium(
+        c.custody,
+        keeper,
+        identifier="USB-A11Y",
+        kind=MediaKind.USB_DRIVE,
+        encrypted=True,
+        encryption="LUKS2",
+        categories=frozenset({"user.contact.email"}),
+        system="print-erp",
+        custodian=ids[0],
+        location="保险柜 1",
+    )
+    inventory.report_missing(c.custody, keeper, m.id)
+    view = inventory.start_inventory(c.custody, OPERATOR)
+    return {"record_id": p.id, "medium_id": m.id, "inventory_id": view.inventory.id}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -206,6 +271,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     seeded = seed(c)
     ids = {**seeded.ids(), **retention_ids(c, seeded.sid)}  # before signing in: it moves the clock
     ids |= upkeep_ids(c)
+    ids |= custody_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)

@@ -20,6 +20,8 @@ from piiguard.web.api import retention as retention_api
 from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
 from piiguard.web.api import upkeep as upkeep_api
+from piiguard.web.api.custody import media as media_api
+from piiguard.web.api.custody import paper as paper_api
 from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
@@ -27,6 +29,7 @@ from piiguard.web.console import rights_intake as console_request_intake
 from piiguard.web.console import rights_queue as console_request_queue
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
+from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
 from piiguard.web.console.oversight import pages as console_oversight
 from piiguard.web.console.people import pages as console_people
@@ -99,6 +102,8 @@ def create_app(c: Container) -> FastAPI:
         disposal_api.router,
         retention_api.router,
         upkeep_api.router,
+        paper_api.router,
+        media_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -118,6 +123,7 @@ def create_app(c: Container) -> FastAPI:
         console_team.router,
         console_retention.router,
         console_upkeep.router,
+        console_custody.router,
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tests.e2e.expected_console import (
     confirmations,
+    custody,
     datamap,
     oversight,
     people,
@@ -24,4 +25,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **team.ROWS,
     **retention.ROWS,
     **confirmations.ROWS,
+    **custody.ROWS,
 }

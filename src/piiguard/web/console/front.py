@@ -23,6 +23,8 @@ from piiguard.services.rights.intake import list_requests, request_counts
 from piiguard.services.staff.accounts import list_departments
 from piiguard.web.authz import Authorized
 from piiguard.web.console import texts
+from piiguard.web.console.custody import pages as custody
+from piiguard.web.console.custody import texts as custody_texts
 from piiguard.web.console.datamap import pages as datamap
 from piiguard.web.console.datamap import texts as datamap_texts
 from piiguard.web.console.kit import console_page, may_open
@@ -65,7 +67,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention, upkeep):
+    for area in (oversight, datamap, team, retention, upkeep, custody):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -79,6 +81,7 @@ def words(lang: str) -> dict[str, str]:
         **team_texts.words(lang),
         **retention_texts.words(lang),
         **upkeep_texts.words(lang),
+        **custody_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -68,6 +68,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_retention", "/console/retention"),
     ("nav_confirmations", "/console/confirmations"),
     ("nav_children", "/console/children"),
+    ("nav_custody", "/console/custody"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_staff", "/console/staff"),

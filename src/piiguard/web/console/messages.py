@@ -8,6 +8,24 @@ from __future__ import annotations
 
 # field name (the service's or the form's) -> (zh-CN, en)
 LABELS: dict[str, tuple[str, str]] = {
+    # custody (issue 16): paper records and removable media
+    "label": ("文件说明", "document"),
+    "people": ("涉及人数", "people"),
+    "custodian": ("保管人", "custodian"),
+    "printed_by": ("打印人", "printed by"),
+    "location": ("存放位置", "location"),
+    "cabinet": ("文件柜", "cabinet"),
+    "shredded_on": ("粉碎日期", "shredded on"),
+    "done_on": ("日期", "date"),
+    "witness": ("见证人", "witness"),
+    "identifier": ("介质编号", "identifier"),
+    "encrypted": ("加密", "encrypted"),
+    "encryption": ("加密方式", "encryption"),
+    "holder": ("领用人", "holder"),
+    "how": ("处置方式", "what was done"),
+    "found_location": ("锁存位置", "location"),
+    "incident": ("事件编号", "incident"),
+    "seen_at": ("所见位置", "seen at"),
     "key": ("标识", "key"),
     "name": ("名称", "name"),
     "name_zh": ("中文名称", "Chinese name"),

@@ -25,6 +25,7 @@ from piiguard.web.rules import (
     api,
     confirmations,
     console,
+    custody,
     datamap,
     oversight,
     people,
@@ -75,6 +76,7 @@ RULES = _merge(
     team.RULES,
     retention.RULES,
     confirmations.RULES,
+    custody.RULES,
 )
 
 __all__ = [
