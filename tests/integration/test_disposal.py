@@ -341,3 +341,46 @@ def test_a_deletion_notice_without_endpoint_waits_until_waived(
     assert certificate_of(c.uow(readonly=True), batch.id).confirmed == ["erp"]
     with pytest.raises(Conflict):
         waive_disposal_task(c.uow(), c.requests, ALICE, task.id, "deleted by hand")
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R10.2")
+def test_a_deletion_notice_that_waited_is_sent_once_the_system_registers_an_endpoint(
+    c: Container, clock: FixedClock
+) -> None:
+    register_system(
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        OPERATOR,
+        System(
+            "erp", "ERP", "ops", "erp", "CN", Approval.PENDING, categories=frozenset({"user.name"})
+        ),
+    )
+    set_system_status(c.uow(), c.snapshots, c.clock, OPERATOR, "erp", Approval.APPROVED)
+    s = register(c)
+    clock.advance(TEN_YEARS)
+    refresh(c)
+    batch = propose_batch(c.uow(), c.clock, OPERATOR)
+    assert batch is not None
+    approve_batch(c.uow(), c.clock, ALICE, batch.id)
+    dispose_batch(c.uow(), c.vault, c.clock, ALICE, c.snapshots, batch.id)
+    assert deliver_disposal_tasks(c.uow(), c.requests) == 0  # no endpoint: it waits
+    clock.advance(DAY)
+    assert deliver_disposal_tasks(c.uow(), c.requests) == 0  # and is not tried again
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Hook.seen[:] = []
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        jobs.register_endpoint(c.uow(), c.requests, OPERATOR, "erp", url)
+        assert deliver_disposal_tasks(c.uow(), c.requests) == 1  # the next pass sends it
+    finally:
+        server.shutdown()
+        server.server_close()
+    [task] = batch_detail(c.uow(readonly=True), batch.id).tasks
+    assert task.status is DisposalTaskStatus.CONFIRMED and task.last_error == ""
+    [sent] = _Hook.seen
+    assert sent["event"] == "retention.delete" and sent["task_id"] == task.id
+    assert sent["subject_ids"] == [s.subject.id] and sent["categories"] == ["user.name"]
+    assert certificate_of(c.uow(readonly=True), batch.id).confirmed == ["erp"]

@@ -64,7 +64,7 @@ def deliver_disposal_tasks(uow: UnitOfWork, kit: RequestKit, limit: int = 100) -
         with uow:
             if uow.retention.task(task.id) != task:
                 continue  # taken by another worker
-            if endpoint is None:  # waits for an endpoint (registering one retries) or a waiver
+            if endpoint is None:  # waits for an endpoint (registering one retries it) or a waiver
                 uow.retention.save_task(
                     replace(
                         task,

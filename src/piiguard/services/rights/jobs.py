@@ -299,7 +299,9 @@ def _secret(kit: RequestKit, e: Endpoint) -> bytes:
 
 def register_endpoint(uow: UnitOfWork, kit: RequestKit, actor: Actor, system: str, url: str) -> str:
     """Where a system receives correction and deletion notices. Returns the signing secret
-    (hex), shown once; pending notices to the system are sent on the next pass."""
+    (hex), shown once; pending notices to the system — a rights request's, and a disposal
+    batch's deletion notices (services/retention/tasks.py) — that waited for an endpoint
+    are sent on the next pass."""
     url = check_webhook_url(url, require_https=True)  # the payload carries personal data
     secret = new_id().replace("-", "") + new_id().replace("-", "")
     with uow:
@@ -309,6 +311,7 @@ def register_endpoint(uow: UnitOfWork, kit: RequestKit, actor: Actor, system: st
             Endpoint(system, url, kit.box.seal(secret.encode(), f"webhook:{system}"))
         )
         uow.requests.retry_endpoint_tasks(system, kit.clock.now())
+        uow.retention.retry_tasks_of(system, kit.clock.now())
         uow.audit(
             AuditEvent(
                 "system.webhook",

@@ -209,5 +209,19 @@ class SqlDisposal(SqlSweep):
         )
         return [_task(r) for r in self._c.execute(q)]
 
+    def retry_tasks_of(self, system: str, at: datetime) -> int:
+        """Pending deletion notices to a system that waited for its endpoint: due at `at`."""
+        return int(
+            self._c.execute(
+                update(_T)
+                .where(
+                    _T.c.system == system,
+                    _T.c.status == DisposalTaskStatus.PENDING.value,
+                    _T.c.next_attempt_at.is_(None),
+                )
+                .values(next_attempt_at=at)
+            ).rowcount
+        )
+
     def save_task(self, task: DisposalTask) -> None:
         self._c.execute(update(_T).where(_T.c.id == task.id).values(**_task_values(task)))
