@@ -6,7 +6,7 @@ deletion tasks."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -145,6 +145,15 @@ def test_retain_until_is_paged_in_due_order(c: Container) -> None:
             key=lambda r: (r.retain_until, r.item_id),
         )
         assert seen == [r.item_id for r in due]
+        # the sweep's selection (driver cursor, keyset-paged on (retain_until, item id))
+        got: list[tuple[str, datetime]] = []
+        key = None
+        while page2 := s.due_rows(START + 2 * DAY, 4, key):
+            got += [(r.item_id, r.retain_until) for r in page2]
+            key = (page2[-1].retain_until, page2[-1].item_id)
+        assert got == [(r.item_id, r.retain_until) for r in due]
+        assert all(u.tzinfo is UTC for _, u in got)
+        assert s.stored_until(["i000", "kept", "gone"]) == {"i000": START + 10 * DAY, "kept": None}
         assert s.retention_of(["i000", "kept", "gone"]).keys() == {"i000", "kept"}
         assert s.retention_of(["i000"])["i000"].retain_until == START + 10 * DAY
     with c.uow() as uow:
