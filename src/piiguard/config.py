@@ -250,6 +250,9 @@ class Settings(BaseSettings):
     vuln_days: dict[str, int] = Field(
         dict(DEFAULT_DAYS), description="remediation days by severity (JSON)"
     )
+    # sharing (R3.1–R3.6); docs/sharing.md
+    sharing_minutes: float = Field(15.0, gt=0, description="how often the sharing job runs")
+    agreement_notice_days: int = Field(30, ge=1, le=365, description="agreement expiry notice")
 
     @model_validator(mode="after")
     def _keystore_keep(self) -> Settings:

@@ -218,6 +218,13 @@ REFUSALS = {
     "purpose_not_declared_at_collection",
     "consent_required",
     "sensitive_without_separate_consent",
+    # sharing (tests/unit/test_sharing_rules.py)
+    "recipient_not_active",
+    "no_agreement_in_force",
+    "no_minimisation_profile",
+    "category_outside_profile",
+    "share_abroad_without_consent",
+    "authority_without_legal_request",
     "purpose_outside_actor_scope",
     "category_outside_actor_scope",
 }

@@ -25,6 +25,7 @@ from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
 from piiguard.services.rights.mail_intake import intake_mail
+from piiguard.services.sharing.job import run_sharing
 
 if TYPE_CHECKING:
     from piiguard.bootstrap import Container
@@ -86,6 +87,12 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     PeriodicJob("backups", lambda s: s.backup_check_minutes * 60, run_backups_of),
     # incidents (R5.8) and vulnerabilities (R5.9): clocks, notifications, overdue escalation
     PeriodicJob("security", lambda s: s.incident_jobs_minutes * 60, run_security_of),
+    # sharing (R3.1–R3.6): pushes, notices to recipients, agreement expiry reminders
+    PeriodicJob(
+        "sharing",
+        lambda s: s.sharing_minutes * 60,
+        lambda c: run_sharing(c.uow(), c.requests, c.settings.agreement_notice_days),
+    ),
 )
 
 

@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from piiguard.domain.access_rules import RULES, Verdict, reason
+from piiguard.domain.access_rules import RULES
 from piiguard.domain.consent import Consent, ConsentKind, GuardianLink, Restriction
-from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason
+from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason, Verdict, reason
 from piiguard.domain.policy.datamap import System
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
+from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.taxonomy import Taxonomy
 
 
@@ -41,6 +42,10 @@ class AccessRequest:
     # a verified request of the person (R4.1): their own data goes back to them whatever
     # they restricted, objected to or never consented to (PIPL Art. 44–45)
     rights_request_id: str | None = None
+    # a share (R3.1): the recipient (register key) it goes to; for an authority, the
+    # approved legal request it answers (domain/sharing/rules.py)
+    recipient: str | None = None
+    legal_request_id: str | None = None
 
 
 RIGHTS_PURPOSE = "legal_compliance"
@@ -102,6 +107,12 @@ class PolicyState:
     child_age: int = 14  # R6.1: under this age a person is a child
     child_data_hours: int = 72  # R6.3: deadline of a child's data found without consent
     deprecated: frozenset[str] = frozenset()  # categories kept for old data, refused for new
+    # sharing (R3.1–R3.3): the recipient register, agreements by recipient, profiles by
+    # (recipient, purpose); approved legal requests in force -> the authority they name
+    recipients: Mapping[str, Recipient] = field(default_factory=dict)
+    agreements: Mapping[str, tuple[Agreement, ...]] = field(default_factory=dict)
+    profiles: Mapping[tuple[str, str], Profile] = field(default_factory=dict)
+    legal_requests: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -137,6 +148,29 @@ def _exception(req: AccessRequest, pol: PolicyState) -> tuple[LegalException | N
             f"法定例外 {req.exception_id} 不存在、未经批准、已撤销或已过期，不予适用。",
         )
     return ex, None
+
+
+def _minimised(
+    req: AccessRequest, pol: PolicyState, allowed: frozenset[str], reasons: list[Reason]
+) -> list[str]:
+    """A share's categories that go out other than whole (R3.1): one obligation each
+    (`minimise:<category>:<treatment>`) and one reason saying so."""
+    profile = pol.profiles.get((req.recipient or "", req.purpose))
+    if profile is None:
+        return []
+    how = {c: profile.treatment(c) for c in sorted(allowed)}
+    changed = {c: t for c, t in how.items() if t is not None and t is not Treatment.WHOLE}
+    if changed:
+        said = ", ".join(f"{c} {t.value}" for c, t in changed.items())
+        reasons.append(
+            reason(
+                "minimised",
+                f"Shared minimised as {req.recipient}'s profile for '{req.purpose}' says: {said}.",
+                f"按接收方“{req.recipient}”用于“{req.purpose}”的最小化配置处理后提供：{said}。",
+                changed,
+            )
+        )
+    return [f"minimise:{c}:{t.value}" for c, t in changed.items()]
 
 
 def decide(
@@ -214,6 +248,8 @@ def decide(
         )
     if allowed and not reasons:
         reasons.append(ALLOWED)
+    if request.recipient is not None and allowed:
+        obligations.extend(_minimised(request, policy, frozenset(allowed), reasons))
     if allowed and refused:  # said first, so that nobody reads a partial answer as a yes
         reasons.insert(0, _partly_allowed(frozenset(allowed), frozenset(refused)))
     if request.actor.kind is ActorKind.STAFF:

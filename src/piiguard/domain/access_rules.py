@@ -15,28 +15,16 @@ tests/unit/test_access_rules.py. What a rule reads — `AccessRequest`, `PolicyS
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from piiguard.domain.consent import ConsentKind, RestrictionKind
-from piiguard.domain.decisions import Reason
+from piiguard.domain.decisions import Verdict, reason
+from piiguard.domain.sharing.rules import SHARING_REASONS, SHARING_RULES
 
 if TYPE_CHECKING:  # access.py imports the rules; the rules only name its types
     from piiguard.domain.access import AccessRequest, PolicyState, Rule, SubjectState
 
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What a rule refuses, and why."""
-
-    reason: Reason
-    refused: frozenset[str]
-    liftable: bool = False  # a legal exception in force may lift it
-
-
-def reason(code: str, en: str, zh: str, cats: Iterable[str] = ()) -> Reason:
-    """A reason with its categories in a stable order."""
-    return Reason(code, en, zh, tuple(sorted(cats)))
+__all__ = ["RULES", "RULE_REASONS", "Verdict", "reason"]
 
 
 def purpose_known(req: AccessRequest, pol: PolicyState, sub: SubjectState) -> Iterable[Verdict]:
@@ -287,6 +275,7 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
     "declared_at_collection": ("purpose_not_declared_at_collection",),
     "consent_required": ("consent_required",),
     "sensitive_separate_consent": ("sensitive_without_separate_consent",),
+    **SHARING_REASONS,
 }
 
 RULES: tuple[Rule, ...] = (
@@ -302,4 +291,7 @@ RULES: tuple[Rule, ...] = (
     declared_at_collection,
     consent_required,
     sensitive_separate_consent,
+    # shares to a recipient (domain/sharing/rules.py); the rule on the legal mechanism the
+    # yearly transfer count requires goes after shared_abroad_with_consent
+    *SHARING_RULES,
 )

@@ -36,6 +36,10 @@ class Consent:
     recorded_by: str
     given_by: str | None = None  # the guardian's subject id, for guardian consent
     withdrawn_at: datetime | None = None
+    # a transfer-abroad consent names the recipient (register key) or the destination
+    # country (ISO 3166 alpha-2) it was given for; a share abroad needs one that names it
+    recipient: str | None = None
+    destination: str | None = None
 
     def in_force(self, at: datetime) -> bool:
         return self.granted_at <= at and (self.withdrawn_at is None or at < self.withdrawn_at)

@@ -11,6 +11,7 @@ impossible by construction, not by convention.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -68,6 +69,20 @@ class Reason:
     en: str
     zh: str
     categories: tuple[str, ...] = ()  # the categories this reason concerns, if not all
+
+
+def reason(code: str, en: str, zh: str, cats: Iterable[str] = ()) -> Reason:
+    """A reason with its categories in a stable order."""
+    return Reason(code, en, zh, tuple(sorted(cats)))
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What one rule of the decision point (domain/access_rules.py) refuses, and why."""
+
+    reason: Reason
+    refused: frozenset[str]
+    liftable: bool = False  # a legal exception in force may lift it
 
 
 @dataclass(frozen=True, slots=True)

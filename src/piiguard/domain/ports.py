@@ -1,8 +1,5 @@
-"""Ports: the Protocols the use cases need from the outside world.
-
-adapters/ implements each one for real (SQLAlchemy, AES-GCM, files); tests may pass small
-in-memory ones. Use cases depend on these shapes only, never on an adapter.
-"""
+"""Ports: the Protocols the use cases need from the outside world; adapters/ implements each
+for real (SQLAlchemy, AES-GCM, files). Use cases depend on these shapes only."""
 
 from __future__ import annotations
 
@@ -30,6 +27,7 @@ from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.retention.ports import RetentionStore
 from piiguard.domain.rights.ports import RequestStore
+from piiguard.domain.sharing.ports import SharingStore
 from piiguard.domain.staff_security import Throttle
 from piiguard.domain.subjects import ItemRecord, NewItem, RevealedItem, Subject
 from piiguard.domain.taxonomy import Category, Taxonomy
@@ -409,6 +407,8 @@ class UnitOfWork(Protocol):
     def requests(self) -> RequestStore: ...
     @property
     def retention(self) -> RetentionStore: ...
+    @property
+    def sharing(self) -> SharingStore: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

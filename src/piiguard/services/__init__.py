@@ -5,6 +5,7 @@ transaction.
 Packages by feature: subjects/ (personal data in, out and erased), policy/ (the policy
 snapshot, published versions, registers, legal exceptions, consents, the data map), rights/
 (requests of the person), retention/ (the retention schedule, holds, disposal),
+sharing/ (recipients, agreements, profiles, shares and the disclosure log),
 custody/ (paper records and removable media), staff/
 (accounts, sign-in, second factor), clients/ (systems and their API keys). Beside them, what
 several features share: decisions.py (the decision point and its ledger), group_commit.py,
@@ -13,8 +14,8 @@ setup.py (every start), keys.py (key rotation).
 
 May import: the domain (ports included) and other use cases — never an adapter, the web, the
 CLI, bootstrap or a framework (import-linter contracts in pyproject.toml). A package calls
-only those below it: setup, keys > rights > retention > subjects | clients | staff | custody >
-decisions > policy > ids, group_commit, audit, vault_integrity ("|": not each other).
+only those below it: setup, keys > rights > retention | sharing > subjects | clients |
+staff | custody > decisions > policy > ids, group_commit, audit, vault_integrity ("|": not each other).
 Helpers a package's modules share live in its own _common.py; other packages call its
 use-case modules instead.
 """

@@ -37,6 +37,8 @@ class DecisionRequest:
     exception_id: str | None = None
     reveal: bool = False
     rights_request_id: str | None = None  # set only by services/rights/intake.py
+    recipient: str | None = None  # a share (services/sharing/share.py): to whom
+    legal_request_id: str | None = None  # a share to an authority: the request it answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,8 @@ def decide_many(
             }
             if r.reveal:
                 details["items"] = [s.record.id for s in allowed]
+            if r.recipient is not None:
+                details["recipient"] = r.recipient
             uow.audit(
                 AuditEvent(
                     f"data.{r.action.value}" if r.reveal else "decision.evaluate",
@@ -206,6 +210,8 @@ def _decide_one(
             r.target_system,
             r.exception_id,
             r.rights_request_id,
+            r.recipient,
+            r.legal_request_id,
         ),
         state,
         replace(subject_state, collected_for=collected),

@@ -25,6 +25,7 @@ from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
 from piiguard.adapters.db.stores.registers import SqlRegisters
 from piiguard.adapters.db.stores.retention import SqlRetention
 from piiguard.adapters.db.stores.rights import SqlRequests
+from piiguard.adapters.db.stores.sharing import SqlSharing
 from piiguard.adapters.db.stores.staff import SqlStaff
 from piiguard.adapters.db.stores.subjects import SqlSubjects
 from piiguard.adapters.vault.envelope import DecisionSeal
@@ -51,6 +52,7 @@ class SqlUnitOfWork:
     backups: SqlBackups
     incidents: SqlIncidents
     vulns: SqlVulns
+    sharing: SqlSharing
 
     def __init__(
         self,
@@ -105,6 +107,7 @@ class SqlUnitOfWork:
         self.backups = SqlBackups(conn)
         self.incidents = SqlIncidents(conn)
         self.vulns = SqlVulns(conn)
+        self.sharing = SqlSharing(conn)
         self._events, self._done = [], False
         return self
 

@@ -51,6 +51,14 @@ def consent_grant(
     given_by: Annotated[
         str | None, typer.Option(help="the guardian's subject id (guardian consent only)")
     ] = None,
+    recipient: Annotated[
+        str | None,
+        typer.Option(help="transfer_abroad: the recipient it names (`piiguard recipient list`)"),
+    ] = None,
+    destination: Annotated[
+        str | None,
+        typer.Option(help="transfer_abroad: the destination country it names, e.g. DE"),
+    ] = None,
 ) -> None:
     """Record a consent with its evidence; prints the consent id. It counts from the next
     decision. 记录同意（附证据）。"""
@@ -70,6 +78,8 @@ def consent_grant(
             channel,
             text,
             given_by,
+            recipient=recipient,
+            destination=destination,
         )
     err.print(
         f"{given.kind} consent to {given.purpose} recorded for {subject_id} "

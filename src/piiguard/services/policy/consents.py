@@ -40,15 +40,30 @@ def grant_consent(
     channel: Channel,
     text_shown: str,
     given_by: str | None = None,
+    *,
+    recipient: str | None = None,
+    destination: str | None = None,
 ) -> Consent:
     """Record a consent with its evidence: channel, time, the policy version in force, a
-    SHA-256 of the exact text shown, who recorded it. Guardian consent names the guardian."""
+    SHA-256 of the exact text shown, who recorded it. Guardian consent names the guardian;
+    a transfer-abroad consent may name the recipient (register key) and/or destination
+    country it was given for — a share abroad needs one that names it (docs/sharing.md)."""
     if not text_shown.strip():
         raise InvalidInput("record the text the person was shown", field="text_shown")
+    if (recipient or destination) and kind is not ConsentKind.TRANSFER_ABROAD:
+        raise InvalidInput(
+            "only a transfer_abroad consent names a recipient or destination", field="kind"
+        )
+    if destination is not None and not (len(destination) == 2 and destination.isupper()):
+        raise InvalidInput(
+            "destination is a two-letter ISO 3166 code in capitals, e.g. DE", field="destination"
+        )
     with uow:
         state = policy.current(uow)
         _live(uow, subject_id)
         state.register.get(purpose)
+        if recipient is not None and recipient not in state.recipients:
+            raise NotFound(f"no recipient {recipient} in the register", field="recipient")
         if kind is ConsentKind.GUARDIAN and not given_by:
             raise InvalidInput("guardian consent names the guardian (given_by)", field="given_by")
         # a guardian may give any kind of consent for a child (for a child, only theirs counts)
@@ -67,6 +82,8 @@ def grant_consent(
             hashlib.sha256(text_shown.encode()).hexdigest(),
             actor.ref,
             given_by,
+            recipient=recipient,
+            destination=destination,
         )
         uow.consents.add(consent)
         uow.audit(
@@ -82,6 +99,8 @@ def grant_consent(
                     "kind": kind.value,
                     "channel": channel.value,
                     "text_hash": consent.text_hash,
+                    **({"recipient": recipient} if recipient else {}),
+                    **({"destination": destination} if destination else {}),
                 },
             )
         )

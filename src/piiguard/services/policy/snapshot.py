@@ -18,6 +18,7 @@ from piiguard.domain.policy.register import (
     seed_purposes,
 )
 from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
 
 
@@ -64,6 +65,9 @@ class PolicySnapshots:
                 child_age=self._child_age,
                 child_data_hours=self._child_data_hours,
                 deprecated=frozenset(c.key for c, at in cats if at is not None),
+                recipients={r.key: r for r in uow.sharing.recipients()},
+                agreements=_by_recipient(uow.sharing.agreements()),
+                profiles={(p.recipient, p.purpose): p for p in uow.sharing.profiles()},
             )
             self._state = state
             return state
@@ -72,6 +76,13 @@ class PolicySnapshots:
         """Open `uow` just for the snapshot."""
         with uow:
             return self.current(uow)
+
+
+def _by_recipient(agreements: list[Agreement]) -> dict[str, tuple[Agreement, ...]]:
+    out: dict[str, list[Agreement]] = {}
+    for a in agreements:
+        out.setdefault(a.recipient, []).append(a)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _changed(

@@ -28,6 +28,7 @@ from piiguard.domain.rights.rules import (
     TaskAction,
     TaskStatus,
 )
+from piiguard.domain.sharing.disclosure import PassOnAction
 from piiguard.domain.subjects import LegalBasis, NewItem, RevealedItem
 from piiguard.services.ids import new_id
 from piiguard.services.rights._common import (
@@ -37,6 +38,7 @@ from piiguard.services.rights._common import (
     subject_of,
 )
 from piiguard.services.rights.kit import RequestKit
+from piiguard.services.sharing.delivery import open_pass_ons
 from piiguard.services.subjects.read import disclose
 
 KEPT_BY_LAW = frozenset({LegalBasis.LEGAL_OBLIGATION})
@@ -148,6 +150,8 @@ def correct(
             frozenset(changes),
         )
         uow.requests.add_tasks(tasks)
+        # recipients the disclosure log says received any of them are told too (R3.6)
+        open_pass_ons(uow, kit, req.id, sid, PassOnAction.CORRECT, frozenset(changes))
         uow.audit(
             event(
                 req, actor, "correct", categories=sorted(changes), systems=[t.system for t in tasks]
@@ -259,6 +263,7 @@ def delete(
             frozenset(categories),
         )
         uow.requests.add_tasks(tasks)
+        open_pass_ons(uow, kit, req.id, sid, PassOnAction.DELETE, frozenset(categories))
         uow.requests.drop_packages_of_subject(sid)
         if kept:
             uow.items.delete_items(sid, [r.id for r in gone])

@@ -23,7 +23,9 @@ router = APIRouter(prefix="/api/v1/subjects/{subject_id}", tags=["consent"])
 @router.post("/consents", status_code=status.HTTP_201_CREATED, response_model=ConsentOut)
 def grant(subject_id: str, body: ConsentIn, c: ContainerDep, actor: Authorized) -> ConsentOut:
     """Record a consent. Sensitive categories and transfers abroad need their own kind
-    (`sensitive`, `transfer_abroad`); a child's data needs `guardian` consent."""
+    (`sensitive`, `transfer_abroad`); a child's data needs `guardian` consent. A share to a
+    recipient abroad needs a `transfer_abroad` consent naming the `recipient` or its country
+    (`destination`)."""
     return ConsentOut.of(
         uc.grant_consent(
             c.uow(),
@@ -36,6 +38,8 @@ def grant(subject_id: str, body: ConsentIn, c: ContainerDep, actor: Authorized) 
             body.channel,
             body.text_shown,
             body.given_by,
+            recipient=body.recipient,
+            destination=body.destination,
         )
     )
 

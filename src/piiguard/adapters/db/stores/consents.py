@@ -42,6 +42,8 @@ def _consent(r: Any) -> Consent:
         r.recorded_by,
         r.given_by,
         r.withdrawn_at,
+        r.recipient,
+        r.destination,
     )
 
 
@@ -68,6 +70,8 @@ class SqlConsents:
                 text_hash=c.text_hash,
                 recorded_by=c.recorded_by,
                 given_by=c.given_by,
+                recipient=c.recipient,
+                destination=c.destination,
             )
         )
 

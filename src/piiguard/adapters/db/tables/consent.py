@@ -21,6 +21,9 @@ consents = Table(
     Column("text_hash", String(64), nullable=False),
     Column("recorded_by", String(80), nullable=False),
     Column("given_by", String(ID), nullable=True),
+    # a transfer-abroad consent's recipient (register key) and destination country
+    Column("recipient", String(64), nullable=True),
+    Column("destination", String(2), nullable=True),
 )
 
 restrictions = Table(

@@ -23,6 +23,14 @@ class ConsentIn(Strict):
         description="the exact text the person agreed to; its SHA-256 is kept as evidence",
     )
     given_by: str | None = Field(None, max_length=36, description="guardian's subject id")
+    recipient: str | None = Field(
+        None, max_length=64, description="transfer_abroad: the recipient (register key) named"
+    )
+    destination: str | None = Field(
+        None,
+        pattern=r"^[A-Z]{2}$",
+        description="transfer_abroad: the destination country named (ISO 3166 alpha-2)",
+    )
 
 
 class ConsentOut(BaseModel):
@@ -36,6 +44,8 @@ class ConsentOut(BaseModel):
     text_hash: str
     recorded_by: str
     given_by: str | None
+    recipient: str | None = None
+    destination: str | None = None
 
     @classmethod
     def of(cls, c: Consent) -> ConsentOut:
@@ -50,6 +60,8 @@ class ConsentOut(BaseModel):
             text_hash=c.text_hash,
             recorded_by=c.recorded_by,
             given_by=c.given_by,
+            recipient=c.recipient,
+            destination=c.destination,
         )
 
 

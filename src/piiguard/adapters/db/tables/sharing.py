@@ -1,0 +1,121 @@
+"""Sharing and disclosure (issue 15; R3.1–R3.3, R3.6, R7.1): the recipient register,
+agreements, minimisation profiles, shares (with their sealed package while it waits to be
+pulled or pushed), the disclosure log and the corrections and deletions passed on.
+
+docs/sharing.md describes every table. JSON lists and maps are sorted text. No table here
+holds a personal value in clear: a waiting package is sealed (SecretBox), the log holds
+ids and category keys."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
+
+from piiguard.adapters.db.tables.base import ID, TS, metadata
+
+recipients = Table(
+    "recipients",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("legal_name", Text, nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("law", String(200), nullable=False),
+    Column("contact", Text, nullable=False),
+    Column("systems", Text, nullable=False, server_default="[]"),
+    Column("status", String(16), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", TS, nullable=False),
+    # its own API key (a system client scoped to no purpose: it can only pull its packages)
+    Column("client_id", String(ID), nullable=True, unique=True),
+    # its signed webhook: URL and the SecretBox-sealed HMAC key
+    Column("webhook_url", Text, nullable=True),
+    Column("webhook_secret", Text, nullable=True),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("recipient", String(64), ForeignKey("recipients.key"), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("parties", Text, nullable=False),  # JSON list of legal names
+    Column("purposes", Text, nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("valid_from", TS, nullable=False),
+    Column("valid_until", TS, nullable=True),
+    Column("document_sha256", String(64), nullable=False),
+    Column("document_location", Text, nullable=False),
+    Column("reference", String(200), nullable=False, server_default=""),
+    Column("status", String(16), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", TS, nullable=False),
+    Column("ended_by", String(80), nullable=True),
+    Column("ended_at", TS, nullable=True),
+    Column("end_reason", Text, nullable=False, server_default=""),
+    Column("reminded_at", TS, nullable=True),
+)
+
+sharing_profiles = Table(
+    "sharing_profiles",
+    metadata,
+    Column("recipient", String(64), ForeignKey("recipients.key"), primary_key=True),
+    Column("purpose", String(64), primary_key=True),
+    Column("fields", Text, nullable=False),  # JSON {category: treatment}
+    Column("updated_by", String(80), nullable=False),
+    Column("updated_at", TS, nullable=False),
+)
+
+shares = Table(
+    "shares",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("recipient", String(64), ForeignKey("recipients.key"), nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("delivery", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("subjects", Integer, nullable=False),
+    Column("disclosed", Integer, nullable=False),
+    Column("created_by", String(80), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+    Column("package_sha256", String(64), nullable=False, server_default=""),
+    Column("delivered_at", TS, nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Column("package", Text, nullable=True),  # SecretBox-sealed JSON while it waits
+    Index("ix_shares_recipient_status", "recipient", "status"),
+)
+
+disclosure_log = Table(
+    "disclosure_log",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("share_id", String(ID), ForeignKey("shares.id"), nullable=False, index=True),
+    Column("subject_id", String(ID), nullable=False, index=True),
+    Column("recipient", String(64), nullable=False, index=True),
+    Column("purpose", String(64), nullable=False),
+    Column("categories", Text, nullable=False),  # JSON {category: treatment}
+    Column("decision_id", String(ID), nullable=False),
+    Column("agreement_id", String(ID), nullable=False, server_default=""),
+    Column("at", TS, nullable=False),
+)
+
+pass_ons = Table(
+    "pass_ons",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("recipient", String(64), ForeignKey("recipients.key"), nullable=False),
+    Column("subject_id", String(ID), nullable=False, index=True),
+    Column("action", String(16), nullable=False),
+    Column("request_id", String(ID), nullable=False, index=True),
+    Column("categories", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("opened_at", TS, nullable=False),
+    Column("sent_at", TS, nullable=True),
+    Column("confirmed_at", TS, nullable=True),
+    Column("reference", String(200), nullable=False, server_default=""),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text, nullable=False, server_default=""),
+    Index("ix_pass_ons_recipient_status", "recipient", "status"),
+)
