@@ -15,7 +15,7 @@ setup.py (every start), keys.py (key rotation).
 May import: the domain (ports included) and other use cases — never an adapter, the web, the
 CLI, bootstrap or a framework (import-linter contracts in pyproject.toml). A package calls
 only those below it: setup, keys > rights > retention | sharing > subjects | clients |
-staff | custody > decisions > policy > ids, group_commit, audit, vault_integrity ("|": not each other).
-Helpers a package's modules share live in its own _common.py; other packages call its
+staff | custody > decisions > policy > ids, group_commit, audit, vault_integrity ("|": not
+each other). Helpers a package's modules share live in its own _common.py; other packages call its
 use-case modules instead.
 """
