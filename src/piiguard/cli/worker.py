@@ -51,7 +51,7 @@ def worker(
                 if bg.inbox is not None
                 else "no SMTP listener"
             )
-            out.print(f"piiguard worker: {bg.describe()}, {where}. Ctrl-C stops.")
+            out.print(f"piiguard worker: {bg.describe()}, {where}. Ctrl-C stops.", soft_wrap=True)
             stop = threading.Event()
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
             with contextlib.suppress(KeyboardInterrupt):
