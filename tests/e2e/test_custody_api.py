@@ -214,8 +214,11 @@ def test_media_encryption_check_out_and_an_inventory_with_a_missing_one(
     r = api.post(f"/api/v1/media-inventories/{inv['id']}/close", headers=officer.headers)
     assert r.json()["status"] == "closed"
     gone = api.get(f"/api/v1/media/{mid}", headers=li.headers).json()
-    assert gone["status"] == "missing" and gone["incident"] == ""
-    r = api.post(
-        f"/api/v1/media/{mid}/incident", json={"incident": "INC-7"}, headers=officer.headers
-    )
-    assert r.json()["incident"] == "INC-7"
+    assert gone["status"] == "missing" and gone["incident"]  # opened in the incident register
+    with c.security_uow(readonly=True) as uow:
+        opened = uow.incidents.incident(gone["incident"])
+    assert opened is not None and opened.categories == frozenset({BANK})
+    r = api.post(f"/api/v1/media/{mid}/incident", json={"incident": "x"}, headers=li.headers)
+    assert r.status_code == 403
+    r = api.post(f"/api/v1/media/{mid}/found", json={"location": "safe 4"}, headers=wu.headers)
+    assert r.json()["status"] == "stored" and r.json()["incident"] == gone["incident"]

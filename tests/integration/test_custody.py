@@ -17,7 +17,6 @@ from piiguard.domain.custody.records import (
     LineOutcome,
     MediaKind,
     MediaStatus,
-    MissingMedium,
     PaperStatus,
 )
 from piiguard.domain.decisions import Actor, ActorKind, Scope
@@ -28,6 +27,7 @@ from piiguard.services.custody import inventory as inv
 from piiguard.services.custody import media as md
 from piiguard.services.custody import paper as pp
 from piiguard.services.custody.job import run_custody
+from piiguard.services.incidents._common import get_incident
 from piiguard.services.policy.datamap import register_system, set_system_status
 from tests.mailserver import SmtpSink
 
@@ -282,6 +282,7 @@ def test_inventory_with_a_missing_medium(
     c: Container, world: tuple[Actor, Actor, Actor], mailbox: SmtpSink
 ) -> None:
     li, wu, po = world
+    c.custody.incidents = None  # the fallback: no incident register wired
     common = {"kind": MediaKind.USB_DRIVE, "custodian": li.id, "location": "safe 1"}
     a = md.register_medium(
         c.custody,
@@ -345,17 +346,11 @@ def test_inventory_with_a_missing_medium(
 
 
 @pytest.mark.req("R5.4")
-def test_the_incident_register_seam_opens_an_incident(
+@pytest.mark.req("R5.8")
+def test_a_missing_medium_opens_an_incident_in_the_register(
     c: Container, world: tuple[Actor, Actor, Actor]
 ) -> None:
     li, _, _ = world
-    told: list[MissingMedium] = []
-
-    def opener(missing: MissingMedium) -> str:
-        told.append(missing)
-        return "incident-42"
-
-    c.custody.incidents = opener
     m = md.register_medium(
         c.custody,
         li,
@@ -369,9 +364,27 @@ def test_the_incident_register_seam_opens_an_incident(
         location="safe 1",
     )
     gone = inv.report_missing(c.custody, li, m.id)
-    assert gone.incident == "incident-42" and gone.status is MediaStatus.MISSING
-    assert [t.medium_id for t in told] == [m.id]
-    assert told[0].categories == CONTACT and not told[0].encrypted
-    assert inv.missing_alarms(c.custody) == []
+    assert gone.status is MediaStatus.MISSING and gone.incident
+    with c.security_uow(readonly=True) as uow:
+        incident = get_incident(uow, gone.incident)
+    assert incident.categories == CONTACT and incident.systems == frozenset({"erp"})
+    assert incident.kind.value == "confidentiality" and incident.detected_at == c.clock.now()
+    assert "NOT encrypted" in incident.description and "LOST-1" in incident.title
+    assert inv.missing_alarms(c.custody) == []  # handled under the incident: no alarm
+    assert "medium.incident" in _actions(c, "medium")
     with pytest.raises(NotFound):
         inv.report_missing(c.custody, li, "no-such-medium")
+    # a medium without personal data opens none
+    blank = md.register_medium(
+        c.custody,
+        li,
+        identifier="BLANK-1",
+        kind=MediaKind.SD_CARD,
+        encrypted=False,
+        encryption="",
+        categories=frozenset(),
+        system="",
+        custodian=li.id,
+        location="safe 1",
+    )
+    assert inv.report_missing(c.custody, li, blank.id).incident == ""

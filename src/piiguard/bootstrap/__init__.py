@@ -36,6 +36,7 @@ from piiguard.adapters.vault.keystore import KeyStore
 from piiguard.adapters.vault.secretbox import KekSecretBox
 from piiguard.adapters.webhooks import HttpWebhookSender
 from piiguard.bootstrap.backups import backup_kit
+from piiguard.bootstrap.custody import incident_opener
 from piiguard.config import Settings
 from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Actor, ActorKind
@@ -299,4 +300,5 @@ def bootstrap(
         dict(settings.vuln_days),
     )
     ensure_obligations(c.security_uow(), clock, OPERATOR.ref)  # the reporting obligations
+    c.custody.incidents = incident_opener(c)  # a missing medium opens an incident
     return c
