@@ -160,6 +160,13 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         ("GET", p): frozenset({"privacy_officer", "auditor"})
         for p in ("/api/v1/exceptions", "/api/v1/exports", "/api/v1/findings")
     },
+    # backups (R5.7): officers and admins take and test them; auditors read the evidence
+    **{
+        ("GET", "/api/v1/backups" + p): frozenset({"privacy_officer", "admin", "auditor"})
+        for p in ("", "/status", "/{backup_id}")
+    },
+    ("POST", "/api/v1/backups"): frozenset({"privacy_officer", "admin"}),
+    ("POST", "/api/v1/backups/{backup_id}/restore-tests"): frozenset({"privacy_officer", "admin"}),
     # the retention schedule (R2.11): officers keep it, auditors read it; holds four eyes;
     # systems report anchor events and read an item's retention
     **{

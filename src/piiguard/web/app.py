@@ -16,6 +16,7 @@ from piiguard.bootstrap.jobs import Background
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
+from piiguard.web.api import backups as backups_api
 from piiguard.web.api import retention as retention_api
 from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
@@ -29,6 +30,7 @@ from piiguard.web.console import rights_intake as console_request_intake
 from piiguard.web.console import rights_queue as console_request_queue
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
+from piiguard.web.console.backups import pages as console_backups
 from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
 from piiguard.web.console.oversight import pages as console_oversight
@@ -104,6 +106,7 @@ def create_app(c: Container) -> FastAPI:
         upkeep_api.router,
         paper_api.router,
         media_api.router,
+        backups_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -124,6 +127,7 @@ def create_app(c: Container) -> FastAPI:
         console_retention.router,
         console_upkeep.router,
         console_custody.router,
+        console_backups.router,
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,

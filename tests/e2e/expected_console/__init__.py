@@ -7,6 +7,7 @@ and calls every route as every role."""
 from __future__ import annotations
 
 from tests.e2e.expected_console import (
+    backups,
     confirmations,
     custody,
     datamap,
@@ -26,4 +27,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **retention.ROWS,
     **confirmations.ROWS,
     **custody.ROWS,
+    **backups.ROWS,
 }

@@ -23,6 +23,8 @@ from piiguard.services.rights.intake import list_requests, request_counts
 from piiguard.services.staff.accounts import list_departments
 from piiguard.web.authz import Authorized
 from piiguard.web.console import texts
+from piiguard.web.console.backups import pages as backups
+from piiguard.web.console.backups import texts as backups_texts
 from piiguard.web.console.custody import pages as custody
 from piiguard.web.console.custody import texts as custody_texts
 from piiguard.web.console.datamap import pages as datamap
@@ -67,7 +69,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention, upkeep, custody):
+    for area in (oversight, datamap, team, retention, upkeep, custody, backups):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -82,6 +84,7 @@ def words(lang: str) -> dict[str, str]:
         **retention_texts.words(lang),
         **upkeep_texts.words(lang),
         **custody_texts.words(lang),
+        **backups_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -71,6 +71,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_custody", "/console/custody"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
+    ("nav_backups", "/console/backups"),
     ("nav_staff", "/console/staff"),
     ("nav_clients", "/console/clients"),
 )

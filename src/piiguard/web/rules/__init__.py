@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from piiguard.web.rules import (
     api,
+    backups,
     confirmations,
     console,
     custody,
@@ -77,6 +78,7 @@ RULES = _merge(
     retention.RULES,
     confirmations.RULES,
     custody.RULES,
+    backups.RULES,
 )
 
 __all__ = [

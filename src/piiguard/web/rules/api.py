@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from piiguard.web.rules.base import (
     ACCOUNTS_READERS,
+    ADMIN,
     AUDIT,
     AUDITOR,
     CONFIG,
@@ -137,6 +138,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/requests/triage"): Rule(OFFICERS),
     ("GET", "/api/v1/requests/triage/{triage_id}"): Rule(OFFICERS),
     ("POST", "/api/v1/requests/triage/{triage_id}/resolve"): Rule(OFFICERS),
+    # backups (R5.7): officers and admins take and test them, auditors read the evidence
+    ("GET", "/api/v1/backups"): Rule(roles(OFFICER, ADMIN, AUDITOR)),
+    ("GET", "/api/v1/backups/status"): Rule(roles(OFFICER, ADMIN, AUDITOR)),
+    ("GET", "/api/v1/backups/{backup_id}"): Rule(roles(OFFICER, ADMIN, AUDITOR)),
+    ("POST", "/api/v1/backups"): Rule(roles(OFFICER, ADMIN), reauth=True),
+    ("POST", "/api/v1/backups/{backup_id}/restore-tests"): Rule(roles(OFFICER, ADMIN)),
     # the retention schedule (R2.11): officers keep it, auditors read it; holds are four
     # eyes (the second officer re-authenticates); systems report anchor events
     ("GET", "/api/v1/retention/schedule"): Rule(roles(OFFICER, AUDITOR)),
