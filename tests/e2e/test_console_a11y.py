@@ -213,6 +213,17 @@ def custody_ids(c: Any) -> dict[str, str]:
     return {"record_id": p.id, "medium_id": m.id, "inventory_id": view.inventory.id}
 
 
+def backup_ids(c: Any) -> dict[str, str]:
+    """A data backup with a passed restore test (R5.7)."""
+    from piiguard.bootstrap import OPERATOR  # noqa: PLC0415
+    from piiguard.services.backups.create import create_backup  # noqa: PLC0415
+    from piiguard.services.backups.verify import restore_test  # noqa: PLC0415
+
+    b = create_backup(c.backups, OPERATOR)
+    restore_test(c.backups, OPERATOR, b.id)
+    return {"backup_id": b.id}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -272,6 +283,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids = {**seeded.ids(), **retention_ids(c, seeded.sid)}  # before signing in: it moves the clock
     ids |= upkeep_ids(c)
     ids |= custody_ids(c)
+    ids |= backup_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)
