@@ -161,3 +161,51 @@ def test_field_hits_agree_with_and_without_the_compiled_module() -> None:
         "From: Guiying Sun <g.sun@example.com>\nmysql://app:S3cr3tPw@db/crm\n"
     )
     assert Detector(native=False).scan(text) == Detector(native=True).scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[09:12] 孙桂英：师傅几点到？", [("person_name", "孙桂英")]),
+        ("2024-06-18 09:20 Sarah Duan: updated", [("person_name", "Sarah Duan")]),
+        ("Hi Sarah,\nthe part is on its way.", [("person_name", "Sarah")]),
+        ("孙桂英，您好：工单已受理。", [("person_name", "孙桂英")]),
+        ("麻烦 @卫阳 跟进一下", [("person_name", "卫阳")]),
+        (
+            "To: Li Hua; Duan, Sarah <sarah.duan@example.org>",
+            [
+                ("person_name", "Li Hua"),
+                ("person_name", "Duan, Sarah"),
+                ("email", "sarah.duan@example.org"),
+            ],
+        ),
+        ("抄送：王秀英；卫阳", [("person_name", "王秀英"), ("person_name", "卫阳")]),
+    ],
+)
+def test_names_in_conversation(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[09:21] 金额：300 元",
+        "[09:22] 时间：明天上午",
+        "Hi Team,\nplease review.",
+        "各位同事，您好：",
+        "Order Date: 2024-06-18\nShip To: Foshan plant",
+        "To: sales@example.com",
+    ],
+)
+def test_labels_and_roles_are_not_speakers_or_names(detector: Detector, text: str) -> None:
+    assert [h for h in detector.scan(text) if h.type == "person_name"] == []
+
+
+def test_text_table_rows_are_read_under_their_header(detector: Detector) -> None:
+    text = (
+        "| 料号 | 固件版本 | 联系人 |\n|---|---|---|\n"
+        "| 13812345678 | 10.2.3.4 | 段莎拉 |\n| 13998765432 | 192.168.1.20 | 孙桂英 |\n"
+    )
+    assert kinds(detector.scan(text)) == [("person_name", "段莎拉"), ("person_name", "孙桂英")]

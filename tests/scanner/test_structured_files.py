@@ -160,6 +160,7 @@ def test_outlook_style_mail_headers_greeting_and_signature(
         ("email", "sarah.duan@example.org"),
         ("person_name", "王秀英"),
         ("email", "wxy@example.cn"),
+        ("person_name", "Sarah"),
         ("person_name", "卫阳"),
         ("person_name", "Guiying Sun"),
     ]
@@ -238,3 +239,95 @@ def test_split_csv_finds_what_one_process_finds(
     one, two = outcomes(1), outcomes(2)
     assert one == two
     assert sum(isinstance(o, Located) and o.hit.type == "bank_account" for o in one) == 903
+
+
+PURCHASE_ORDER = """\
+采购订单 PO-2024-0618        供应商：佛山顺德冷链配件有限公司
+
+| 行 | 料号 | 描述 | 固件版本 | 数量 | 采购员 |
+|----|------|------|----------|------|--------|
+| 1 | 13812345678 | 压缩机继电器 | 10.2.3.4 | 4 | 段莎拉 |
+| 2 | 13998765432 | 门封条 | 192.168.1.20 | 2 | Guiying Sun |
+
+Line  Part No      Description        Qty  Buyer
+1     15011112222  Compressor relay   4    Sarah Duan
+2     18600001111  Door gasket        2    Li Hua
+
+收货联系人：卫阳  电话：13712345678
+"""
+
+
+def test_purchase_order_tables_in_text(tmp_path: Path, detector: Detector) -> None:
+    found = _found(_write(tmp_path, "po-0618.txt", PURCHASE_ORDER), detector)
+    assert found == [
+        ("person_name", "段莎拉"),
+        ("person_name", "Guiying Sun"),
+        ("person_name", "Sarah Duan"),
+        ("person_name", "Li Hua"),
+        ("person_name", "卫阳"),
+        ("phone", "13712345678"),
+    ]
+
+
+CHAT = """\
+[2024-06-18 09:12] 孙桂英：师傅什么时候到？我电话 13812345678
+[2024-06-18 09:13] 卫阳：大概半小时，@孙桂英 麻烦下楼开门
+[2024-06-18 09:20] Sarah Duan: ticket updated
+[2024-06-18 09:21] 金额：300 元
+"""
+
+
+def test_chat_transcript_speakers_and_mentions(tmp_path: Path, detector: Detector) -> None:
+    found = _found(_write(tmp_path, "chat.txt", CHAT), detector)
+    assert found == [
+        ("person_name", "孙桂英"),
+        ("phone", "13812345678"),
+        ("person_name", "卫阳"),
+        ("person_name", "孙桂英"),
+        ("person_name", "Sarah Duan"),
+    ]
+
+
+QUOTED_REPLY = """\
+孙桂英，您好：
+
+已安排。
+
+-----Original Message-----
+From: Sun, Guiying
+Sent: Tuesday, June 18, 2024 9:12 AM
+To: Li Hua; Duan, Sarah <sarah.duan@example.org>
+Cc: 王秀英；卫阳
+Message-ID: <20240618.13812345678@mail.example.com>
+Subject: 压缩机
+"""
+
+
+def test_quoted_reply_headers_list_every_recipient(tmp_path: Path, detector: Detector) -> None:
+    found = _found(_write(tmp_path, "reply.txt", QUOTED_REPLY), detector)
+    assert found == [
+        ("person_name", "孙桂英"),
+        ("person_name", "Sun, Guiying"),
+        ("person_name", "Li Hua"),
+        ("person_name", "Duan, Sarah"),
+        ("email", "sarah.duan@example.org"),
+        ("person_name", "王秀英"),
+        ("person_name", "卫阳"),
+    ]
+
+
+def test_pinyin_keys_and_id_document_fields(tmp_path: Path, detector: Detector) -> None:
+    text = (
+        '{"xm": "孙桂英", "csrq": "1994-02-25", "zjlx": "护照", "zjhm": "E12345678", '
+        '"yhzh": "6222021234567890128", "lh": "13812345678"}\n'
+        "出生年月：1990.03  证件号码：EA1234567\n"
+    )
+    found = _found(_write(tmp_path, "hr.jsonl", text), detector)
+    assert found == [
+        ("person_name", "孙桂英"),
+        ("date_of_birth", "1994-02-25"),
+        ("passport", "E12345678"),
+        ("bank_account", "6222021234567890128"),
+        ("date_of_birth", "1990.03"),
+        ("passport", "EA1234567"),
+    ]

@@ -23,9 +23,9 @@ _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # `key=` / `key:` on the line.
 _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])")
 _SEP = re.compile(
-    r"\.?[\"'”]?[ \t]*(?:(?P<sep>[:=：]|=>|->)[ \t]*|(?P<space>[ \t]+))(?P<q>[\"'“]?)"
+    r"\.?[\"'”]?[ \t]*(?:(?P<sep>[:=：]|=>|->)[ \t]*|(?P<space>[ \t]+))(?P<q>[\"'“<]?)"
 )
-_QUOTE_END = {'"': '"', "'": "'", "“": "”"}
+_QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
 _NAMES = (fields.NAME, fields.NAME_PART)
 
 
@@ -162,14 +162,14 @@ _FOLLOW = re.compile(
 def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name at `pos` that ends where the text, the run of Chinese characters or a
     word that follows names (电话, 先生, 将 …) begins."""
-    span = fields.zh_name(text, pos, min(len(text), pos + 5))
+    span = fields.zh_name(text, pos, min(len(text), pos + 5), strict=True)
     if span is None:
         return None
     start, end = span
     for stop in range(end, start + 1, -1):
         if (
             stop == len(text) or not _CJK_LO <= text[stop] <= _CJK_HI or _FOLLOW.match(text, stop)
-        ) and fields.zh_name(text[start:stop]) == (0, stop - start):
+        ) and fields.zh_name(text[start:stop], strict=True) == (0, stop - start):
             return start, stop
     return None
 

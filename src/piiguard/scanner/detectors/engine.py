@@ -20,14 +20,16 @@ from typing import Any
 
 import hyperscan
 
-from piiguard.scanner.detectors import context, formats, numbers, words
+from piiguard.scanner.detectors import context, conversation, formats, numbers, tables, words
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
-ALL_RULES: tuple[Rule, ...] = numbers.RULES + formats.RULES + words.RULES + context.RULES
+ALL_RULES: tuple[Rule, ...] = (
+    numbers.RULES + formats.RULES + words.RULES + context.RULES + tables.RULES + conversation.RULES
+)
 
 
 def _char_offsets(data: bytes, offsets: list[int]) -> dict[int, int]:
@@ -133,7 +135,7 @@ class Detector:
         self._ascii_db = _compile(self._rules, utf8=False, cache=cache)
         self._utf8_db = _compile(self._rules, utf8=True, cache=cache)
         self._plan = [
-            (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer)
+            (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer, r.many)
             for r in self._rules
         ]
         self.native = sorted(r.name for r in self._rules if native and r.name in FAST)
@@ -142,7 +144,7 @@ class Detector:
             NATIVE.Plan(
                 [r.name if r.name in FAST else None for r in self._rules],
                 [r.lead for r in self._rules],
-                [None if r.search else (r.pattern.match, r.check) for r in self._rules],
+                [None if r.search or r.many else (r.pattern.match, r.check) for r in self._rules],
             )
             if native and NATIVE is not None
             else None
@@ -220,7 +222,7 @@ class Detector:
     ) -> None:
         """The rule's exact pattern at a reported start (or, for `search` rules, searched in
         the window around the report), then its check, in Python."""
-        match, check, lead, search, after, finditer = self._plan[index]
+        match, check, lead, search, after, finditer, many = self._plan[index]
         h: Hit | None
         m: re.Match[str] | None
         if search:
@@ -236,7 +238,10 @@ class Detector:
             m = match(text, start + 1) if start else (match(text, 0) or match(text, 1))
         else:
             m = match(text, start)
-        if m is not None:
+        if m is not None and many is not None:
+            for h in many(m, text):
+                append(h)
+        elif m is not None:
             h = check(m, text)
             if h is not None:
                 append(h)

@@ -17,197 +17,45 @@ from typing import Final
 
 from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, NOT_NAMES, SINGLE_SURNAMES
-
-NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
-NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
-NAME_PART = "name_part"  # a first, last or family name: one word is a name there
-SECRET, COORDINATES, LATITUDE = "secret", "coordinates", "latitude"
-
-
-def _split(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# English keys, split into lower-case tokens (snake_case, camelCase, spaces, dots, dashes):
-# the meaning of a key is that of its longest tail of tokens found here.
-_EN_TAILS: Final[dict[tuple[str, ...], str]] = {}
-for _words, _meaning in (
-    (
-        "name|fullname|full name|realname|real name|contact|contact person|cardholder|"
-        "card holder|holder|account holder|"
-        "recipient|receiver|consignee|addressee|attn|attention|applicant|signatory|"
-        "customer|client|patient|passenger|employee|emp name|cust name",
-        NAME,
-    ),
-    (
-        "first name|last name|given name|family name|middle name|surname|fname|lname|"
-        "firstname|lastname|givenname|familyname|forename",
-        NAME_PART,
-    ),
-    (
-        "dob|birthday|birthdate|birth date|date of birth|born|born on|birth|bday|"
-        "date birth|birth dt",
-        DOB,
-    ),
-    ("passport|passport no|passport number|passport num|passport id|passportno", PASSPORT),
-    (
-        "account no|account number|account num|acct|acct no|acct num|account|bank account|"
-        "bank acct|accountno|bankaccount|bank account no|bank account number|bank no",
-        ACCOUNT,
-    ),
-    (
-        "password|passwd|pwd|pass|pwd plain|password plain|plain password|secret|"
-        "client secret|token|access token|auth token|refresh token|api key|apikey|"
-        "access key|secret key|private key|credential|credentials|passphrase|passcode|pin",
-        SECRET,
-    ),
-    (
-        "coordinates|coordinate|coords|coord|gps|latlng|lat lng|lat lon|latlon|lat long|"
-        "geo|geolocation|location|position|lnglat|lng lat|lon lat",
-        COORDINATES,
-    ),
-    ("lat|latitude|lng|lon|long|longitude", LATITUDE),
-    (
-        "pn|p n|part|part no|part number|partno|part num|model|model no|model number|"
-        "serial|serial no|serial number|sn|s n|sku|version|ver|build|firmware|fw|"
-        "firmware version|sw version|hw version|revision|rev|lot|lot no|batch|batch no|"
-        "order no|order number|order id|po|po no|invoice no|tracking no|tracking number|"
-        "waybill|item no|material|material no|mpn|ean|upc|asin|barcode|catalog no",
-        NOT_PERSONAL,
-    ),
-):
-    for _phrase in _words.split("|"):
-        _EN_TAILS[tuple(_phrase.split())] = _meaning
-
-# Tokens before a name-like tail that make the key something else's name or number.
-_NOT_PERSON_PREFIX: Final = _split(
-    "product item part file host device model brand shop store project company org "
-    "organization organisation dept department category sheet table app application user "
-    "login bank branch city street country province district server service domain "
-    "column field key class type group team role job title event channel vendor supplier "
-    "merchant warehouse plant site region sku tag queue topic db database schema process "
-    "task module package menu page button display screen"
+from piiguard.scanner.detectors.names import (
+    COMPOUND_SURNAMES,
+    GIVEN_CHARS,
+    NOT_NAMES,
+    SINGLE_SURNAMES,
 )
-# Tokens before "account" that make it something other than a bank account.
-_NOT_BANK_PREFIX: Final = _split(
-    "user login email mail wechat weixin qq game member service system admin cloud aws "
-    "github twitter social sales key ad"
-)
-# Chinese labels, matched as the label's tail ("客户姓名" ends with 姓名).
-_ZH_TAILS: Final[dict[str, str]] = {}
-for _words, _meaning in (
-    (
-        "姓名|名字|联系人|客户名称|客户姓名|收件人|收货人|寄件人|发件人|经办人|负责人|申请人|"
-        "投诉人|签收人|持卡人|开户名|户名|开户人|姓名全称|真实姓名|法人|法定代表人|员工|"
-        "紧急联系人|联络人|对接人|报修人|报案人|来访人|乘客|患者|学员|业主",
-        NAME,
-    ),
-    ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
-    ("护照|护照号|护照号码|护照编号", PASSPORT),
-    ("账号|帐号|银行账号|银行帐号|银行账户|账户|帐户|收款账号|收款账户|对公账户", ACCOUNT),
-    ("密码|口令|密钥|登录密码|明文密码|支付密码|令牌", SECRET),
-    ("坐标|经纬度|位置坐标|定位|GPS坐标|地理坐标", COORDINATES),
-    ("纬度|经度", LATITUDE),
-    (
-        "零件号|零件编号|型号|规格型号|版本|版本号|料号|物料号|物料编码|物料编号|序列号|"
-        "产品编号|产品型号|批号|批次|批次号|订单号|订单编号|单号|运单号|快递单号|工单号|"
-        "发票号|固件|固件版本|软件版本|硬件版本|编号|货号|条码|机身号",
-        NOT_PERSONAL,
-    ),
-):
-    for _phrase in _words.split("|"):
-        _ZH_TAILS[_phrase] = _meaning
-# Chinese labels whose tail would mislead: 登录账号 is a login, not a bank account.
-_ZH_NOT: Final = ("登录", "用户", "会员", "微信", "游戏", "系统", "邮箱", "QQ", "管理员")
-# ... and 身份证编号 is a resident ID, not a part number.
-_ZH_NOT_NUMBER: Final = (
-    "身份",
-    "证件",
-    "护照",
-    "银行",
-    "卡",
-    "手机",
-    "电话",
-    "账",
-    "帐",
-    "社保",
-    "驾驶",
+from piiguard.scanner.detectors.vocabulary import (
+    ACCOUNT,
+    COORDINATES,
+    DOB,
+    EN_WORDS,
+    ID_DOC,
+    LATITUDE,
+    NAME,
+    NAME_PART,
+    NOT_PERSONAL,
+    PASSPORT,
+    SECRET,
+    ZH_LABELS,
+    meaning_of,
 )
 
-ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=len, reverse=True))
-_ZH_LONGEST: Final = len(ZH_LABELS[0])
-# The single English words a key's last token can be (for the anchoring expressions).
-EN_WORDS: Final = tuple(sorted({tail[-1] for tail in _EN_TAILS}, key=len, reverse=True))
-
-_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def _en_meaning(tokens: list[str]) -> str | None:
-    for size in (4, 3, 2, 1):
-        if len(tokens) < size:
-            continue
-        meaning = _EN_TAILS.get(tuple(tokens[-size:]))
-        if meaning is None:
-            continue
-        prefix = set(tokens[:-size])
-        if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX:
-            return None
-        if meaning == ACCOUNT and prefix & _NOT_BANK_PREFIX:
-            return None
-        return meaning
-    return None
-
-
-def _zh_meaning(label: str) -> str | None:
-    for size in range(min(len(label), _ZH_LONGEST), 1, -1):
-        tail = label[-size:]
-        meaning = _ZH_TAILS.get(tail)
-        if meaning is not None:
-            prefix = label[: -len(tail)]
-            stops = _ZH_NOT_NUMBER if meaning == NOT_PERSONAL else _ZH_NOT
-            if any(word in prefix for word in stops):
-                return None
-            return meaning
-    return None
-
-
-_KNOWN: dict[str, str | None] = {}  # names already classified (a file has few)
-
-
-def meaning_of(name: str) -> str | None:
-    """meaning_of_name, remembered: a key is classified once, however often it occurs."""
-    try:
-        return _KNOWN[name]
-    except KeyError:
-        pass
-    if len(_KNOWN) > 50_000:
-        _KNOWN.clear()
-    meaning = _KNOWN[name] = meaning_of_name(name)
-    return meaning
-
-
-def meaning_of_name(name: str) -> str | None:
-    """What a field of this name holds (None: nothing this module knows of).
-
-    "客户姓名", "customer_name", "customerName", "Passport No.", "姓名 Name", "出生日期/DOB"
-    all resolve; "product_name", "username", "登录账号" do not."""
-    name = name.strip().strip("\"'：:").strip()
-    if not name or len(name) > 64:
-        return None
-    for run in _CJK_RUN.findall(name):
-        meaning = _zh_meaning(run)
-        if meaning is not None:
-            return meaning
-    tokens = [t.lower() for t in _TOKEN.findall(name)]
-    if not tokens:
-        return None
-    meaning = _en_meaning(tokens)
-    if meaning is None and "/" in name:  # P/N, S/N, "Name / 姓名"
-        meaning = _en_meaning(["".join(tokens)])
-    return meaning
-
+__all__ = [
+    "ACCOUNT",
+    "COORDINATES",
+    "DOB",
+    "EN_WORDS",
+    "ID_DOC",
+    "LATITUDE",
+    "NAME",
+    "NAME_PART",
+    "NOT_PERSONAL",
+    "PASSPORT",
+    "SECRET",
+    "ZH_LABELS",
+    "classify",
+    "field_hit",
+    "meaning_of",
+]
 
 # --- values ---------------------------------------------------------------------------------
 _SURNAMES = frozenset(SINGLE_SURNAMES)
@@ -224,17 +72,56 @@ _LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, DUAN
     r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Z]?[a-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]+)*"
 )
 _LATIN_NAME = re.compile(rf"(?:{_LATIN_WORD})(?:(?:[ ]|,[ ]?)(?:{_LATIN_WORD})){{0,3}}")
-_LATIN_STOP = NOT_NAMES | _split(
-    "co ltd inc llc gmbh corp company group limited technology technologies team support "
-    "service center centre dept department office store shop factory plant system admin "
-    "noreply no-reply reply info sales hr na n/a"
+LATIN_STOP = NOT_NAMES | frozenset(
+    [
+        "co",
+        "ltd",
+        "inc",
+        "llc",
+        "gmbh",
+        "corp",
+        "company",
+        "group",
+        "limited",
+        "technology",
+        "technologies",
+        "team",
+        "support",
+        "service",
+        "center",
+        "centre",
+        "dept",
+        "department",
+        "office",
+        "store",
+        "shop",
+        "factory",
+        "plant",
+        "system",
+        "admin",
+        "noreply",
+        "no-reply",
+        "reply",
+        "info",
+        "sales",
+        "hr",
+        "na",
+        "n/a",
+        "folks",
+        "guys",
+        "everybody",
+        "world",
+    ]
 )
 
 
-def zh_name(value: str, pos: int = 0, end: int | None = None) -> tuple[int, int] | None:
+def zh_name(
+    value: str, pos: int = 0, end: int | None = None, strict: bool = False
+) -> tuple[int, int] | None:
     """The span of a Chinese name at value[pos:], a surname and one or two given
     characters, ending where the run of Chinese characters ends (or, in a longer run, after
-    the given characters the name-character model accepts)."""
+    the given characters the name-character model accepts). `strict`: every given
+    character must be one common in given names (names.GIVEN_CHARS)."""
     m = _ZH_NAME.match(value, pos, len(value) if end is None else end)
     if m is None:
         return None
@@ -252,6 +139,8 @@ def zh_name(value: str, pos: int = 0, end: int | None = None) -> tuple[int, int]
             given = given[:-1]
     if not given or any(c in _NOT_GIVEN for c in given):
         return None
+    if strict and not all(c in GIVEN_CHARS for c in given):
+        return None  # nothing but the shape says it is a name: hold it to the model
     return pos, pos + surname + len(given)
 
 
@@ -262,9 +151,9 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     if m is None:
         return None
     tokens = re.split(r",? |,", m.group())
-    while tokens and tokens[-1].lower() in _LATIN_STOP:
+    while tokens and tokens[-1].lower() in LATIN_STOP:
         tokens.pop()
-    if not tokens or any(t.lower() in _LATIN_STOP for t in tokens):
+    if not tokens or any(t.lower() in LATIN_STOP for t in tokens):
         return None
     if len(tokens) == 1 and not single:
         return None
@@ -290,6 +179,7 @@ _DATE = re.compile(
     r"|(?P<a2>\d{1,2})(?P<s2>[/.-])(?P<b2>\d{1,2})(?P=s2)(?P<y2>(?:19|20)\d\d)"
     r"|(?P<m3>[A-Za-z]{3,9})\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>(?:19|20)\d\d)"
     r"|(?P<d4>\d{1,2})(?:st|nd|rd|th)?[ -](?P<m4>[A-Za-z]{3,9})\.?,?[ -](?P<y4>(?:19|20)\d\d)"
+    r"|(?P<y6>(?:19|20)\d\d)(?:年(?P<m6>\d{1,2})月?|[-/.](?P<m7>\d{1,2}))"  # 出生年月: 1990.03
 )
 _MONTHS = {
     m: i
@@ -302,7 +192,8 @@ _MONTHS = {
 
 def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
     """A valid date at value[pos:] in any common writing: 1994-02-25, 1994.02.25, 19940225,
-    1985/1/25, 1974年10月23日, 27/07/1963, 07/27/1963, July 27, 1963, 27 Jul 1963."""
+    1985/1/25, 1974年10月23日, 27/07/1963, 07/27/1963, July 27, 1963, 27 Jul 1963; or a year
+    and month (1990.03, 1990年3月), as 出生年月 asks."""
     m = _DATE.match(value, pos)
     if m is None:
         return None
@@ -316,6 +207,8 @@ def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
         ok = checks.valid_date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
     elif g["y5"]:
         ok = checks.valid_date(int(g["y5"]), int(g["m5"]), int(g["d5"]))
+    elif g["y6"]:
+        ok = 1 <= int(g["m6"] or g["m7"]) <= 12
     elif g["y2"]:
         a, b, y = int(g["a2"]), int(g["b2"]), int(g["y2"])
         ok = checks.valid_date(y, a, b) or checks.valid_date(y, b, a)
@@ -338,7 +231,7 @@ _PAIR = re.compile(
     r"(?P<lat>[-+]?\d{1,2}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
 )
 _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{4,8}(?![\d.])")
-_NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|]{1,64}")
+_NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|]{1,128}")
 
 
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
@@ -354,6 +247,13 @@ def _dob(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | No
 def _passport(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     m = _PASSPORT.match(value, pos)
     return None if m is None else ("passport", m.start(), m.end(), 0.92)
+
+
+def _id_document(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    m = _PASSPORT.match(value, pos)
+    if m is None or not value[pos].isalpha():
+        return None  # digits only: a resident ID is found by its check character
+    return "passport", m.start(), m.end(), 0.9
 
 
 def _account(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
@@ -397,6 +297,7 @@ _CLASSIFIERS: Final = {
     NAME_PART: _name,
     DOB: _dob,
     PASSPORT: _passport,
+    ID_DOC: _id_document,
     ACCOUNT: _account,
     SECRET: _secret,
     COORDINATES: _coordinates,

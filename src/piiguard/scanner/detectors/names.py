@@ -44,6 +44,27 @@ COMPOUND_SURNAMES: Final = (
     "钟离",
 )
 
+# Characters common in given names: the character model by which a surname and one or two
+# characters read as a name where nothing but the text's shape says so (a chat speaker, a
+# name after a role word): 金额, 时间, 方式 begin with a surname and are not names.
+GIVEN_CHARS: Final = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰玉萍红鹏飞辉宇浩凯健俊帆帅旭宁龙林斌"
+    "波亮峰建国文志海云鑫鸿宏博彬晨晶婷雪梅琳颖莉倩佳欣悦怡雯蕾薇璐瑶瑾琪琦萱涵晗轩泽睿哲宸"
+    "昊然子梓若可心思诗雨嘉佩慧惠淑珍珠凤燕玲翠琴芬春秋冬夏月晓小大新永德荣福贵祥瑞家庆安全"
+    "成功胜利宝金银山川江河湖松柏梁栋才学武彪虎豪雄光耀晖昌盛兴旺发达通顺和卫东南西北中民兵"
+    "青蓝紫丹彤菲芸蓉莲荷菊竹杏桃樱桐楠森杨柳枫乐笑嫣妍媛娇婉姗娅妮姿婧依伊一立正方圆元远航"
+    "翔鹤凰麟淼垚智聪捷仁义礼信忠孝廉勤俭恒毅坚柔曦晴雅韵逸飘尔之以如其士世生长天人合同保佑"
+    "护佐润泉源溪潇洁清澄沛淳渊滢瀚洲岳峻岩石坤培城基堂增墨书琳艺宁康泰寿禄喜财玮琛瑜璇琰"
+    "珏瑛珊璋瑄琼玥瑗珂珺阳亚男女奇凡晋豫冰玲莹萌蒙梦媚娥妹姐娣弟哥兄振震威卓越群众友朋宾"
+    "彦延炎焱烨煜熙照琨瑾璟璞骏驰骁腾跃鸣啸吟咏歌舒畅爽朗岚崇嵩峥嵘巍屹岱宜宣容宽富实宪"
+    "秉禾稼穗秀程科积稳竞端笛策筠简箐纯纬纪约红纳纶绍经维绪续绮绵缘缨罡翊翎翰耀聚胤臻舟航"
+    "艾芊芝芮芷苑若苒茂茜茹荃莎莘菁萍萧蔚蕊蕙薏藜虹蝶裕襄西观谊谦谨贞贤赞赫超越路辰达迪逊"
+    "遥邦郁醇金鉴铭锋锐锦镇长闻阔队陶隆雁雄雅雯霖霏露青靖韬韩顺颂颐频飒馨香驹骞高鸥鹃鹰黎"
+    "默鼎齐龄益盈睿瞻知矗石砚硕碧磊祎祖神祥禧禹秦穆空立章竣童端笙筱米粲精素紫红纤经绍"
+    "茵蓓蔓蕴薪藻虔行衡袁裴西言谋诚谦豪贝贺资赛起轶辉迎进远遵邵郑醒重野钊钦钧钰铎铮锟"
+    "锡镜阁阜陈雍雷霄靓韦音韶顾颜风飞馥骥鲁鸿鹤麒黛"
+)
+
 # Characters that, right before a surname, are far more often a word of the sentence than the
 # first character of a three-character name: 请于张伟先生 -> 张伟, not 于张伟.
 FUNCTION_CHARS: Final = frozenset(

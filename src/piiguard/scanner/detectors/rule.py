@@ -33,6 +33,9 @@ class Rule:
     # code points before the end Hyperscan reported and `after` code points beyond it
     search: int = 0
     after: int = 0
+    # Instead of `check`: a check that gives any number of hits (a table's rows under its
+    # header). Run from the Python loop (engine._run), with either engine.
+    many: Callable[[re.Match[str], str], list[Hit]] | None = None
 
 
 def leading_boundary(alternative: str) -> str:

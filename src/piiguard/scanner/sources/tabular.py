@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from piiguard.scanner.detectors import fields
-from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.model import Hit
+from piiguard.scanner.detectors.tables import cell_hit, csv_cells, row_hits
 
 SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}  # None: sniff the delimiter
 _HEAD_BYTES = 64 * 1024
@@ -47,70 +48,13 @@ class Table:
             end = text.find("\n", pos)
             stop = len(text) if end < 0 else end
             if pos != header_at:
-                cells = _cells(text, pos, stop, self.delimiter)
+                cells = csv_cells(text, pos, stop, self.delimiter)
                 if len(cells) == width:
-                    for meaning, (a, b) in zip(self.meanings, cells, strict=True):
-                        if meaning is not None and a < b:
-                            h = cell_hit(meaning, text, a, b)
-                            if h is not None:
-                                out.append(h)
+                    out += row_hits(self.meanings, cells, text)
             if end < 0:
                 break
             pos = end + 1
         return out
-
-
-def cell_hit(meaning: str, text: str, a: int, b: int) -> Hit | None:
-    """The hit of text[a:b], a cell of a column of this meaning, if the value fits."""
-    cell = text[a:b]
-    stripped = cell.strip()
-    if not stripped:
-        return None
-    a += cell.index(stripped[0])
-    found = fields.classify(meaning, stripped)
-    if found is None:
-        return None
-    kind, start, stop, confidence = found
-    if meaning in _NAMES and stop != len(stripped) and stripped[stop] not in "（(":
-        return None  # a name column's value is the name, whole
-    validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else Validator.CONTEXT
-    return Hit(kind, a + start, a + stop, stripped[start:stop], confidence, validator)
-
-
-def _cells(text: str, pos: int, stop: int, delimiter: str) -> list[tuple[int, int]]:
-    """(start, end) of each cell's value in the line text[pos:stop], quotes excluded."""
-    if stop > pos and text[stop - 1] == "\r":
-        stop -= 1
-    if '"' not in text[pos:stop]:
-        spans = []
-        for cell in text[pos:stop].split(delimiter):
-            spans.append((pos, pos + len(cell)))
-            pos += len(cell) + 1
-        return spans
-    spans = []
-    i = pos
-    while i <= stop:
-        if i < stop and text[i] == '"':
-            close = i + 1
-            while True:
-                close = text.find('"', close, stop)
-                if close < 0:
-                    return []  # a quoted cell runs on past the line: not read by column
-                if text[close + 1 : close + 2] == '"':
-                    close += 2
-                    continue
-                break
-            spans.append((i + 1, close))
-            i = close + 1
-            if i < stop and text[i] != delimiter:
-                return []
-            i += 1
-        else:
-            end = text.find(delimiter, i, stop)
-            end = stop if end < 0 else end
-            spans.append((i, end))
-            i = end + 1
-    return spans
 
 
 def _sniff(header: str) -> str:
@@ -132,7 +76,9 @@ def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> li
         values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
         meaning = fields.meaning_of(title)
         if meaning is None and len(values) >= 5:
-            fit = sum(bool(fields.zh_name(v) == (0, len(v)) and len(v) <= 3) for v in values)
+            fit = sum(
+                bool(fields.zh_name(v, strict=True) == (0, len(v)) and len(v) <= 3) for v in values
+            )
             if fit >= 0.8 * len(values):
                 meaning = fields.NAME
         elif (

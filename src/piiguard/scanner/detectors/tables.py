@@ -1,0 +1,196 @@
+"""Tables: a header row names its columns, and each cell below is held to what its column
+holds (fields.classify). Used for CSV/TSV files (sources/tabular.py reads the header once per
+file) and for tables inside text — a purchase order's item lines, a ticket's parts list, a
+Markdown or tab-separated table in a mail — found by the `text_table` rule from a header
+cell that names a known field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule
+
+_NAMES = (fields.NAME, fields.NAME_PART)
+MAX_ROWS = 5000  # rows read under one header found in text
+
+
+def cell_hit(meaning: str, text: str, a: int, b: int) -> Hit | None:
+    """The hit of text[a:b], a cell of a column of this meaning, if the value fits."""
+    cell = text[a:b]
+    stripped = cell.strip()
+    if not stripped:
+        return None
+    a += cell.index(stripped[0])
+    found = fields.classify(meaning, stripped)
+    if found is None:
+        return None
+    kind, start, stop, confidence = found
+    if meaning in _NAMES and stop != len(stripped) and stripped[stop] not in "（(":
+        return None  # a name column's value is the name, whole
+    validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else Validator.CONTEXT
+    return Hit(kind, a + start, a + stop, stripped[start:stop], confidence, validator)
+
+
+def csv_cells(text: str, pos: int, stop: int, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's value in the line text[pos:stop], quotes excluded (CSV
+    quoting: "" inside a quoted cell); [] when a quoted cell runs past the line."""
+    if stop > pos and text[stop - 1] == "\r":
+        stop -= 1
+    if '"' not in text[pos:stop]:
+        spans = []
+        for cell in text[pos:stop].split(delimiter):
+            spans.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        return spans
+    spans = []
+    i = pos
+    while i <= stop:
+        if i < stop and text[i] == '"':
+            close = i + 1
+            while True:
+                close = text.find('"', close, stop)
+                if close < 0:
+                    return []
+                if text[close + 1 : close + 2] == '"':
+                    close += 2
+                    continue
+                break
+            spans.append((i + 1, close))
+            i = close + 1
+            if i < stop and text[i] != delimiter:
+                return []
+            i += 1
+        else:
+            end = text.find(delimiter, i, stop)
+            end = stop if end < 0 else end
+            spans.append((i, end))
+            i = end + 1
+    return spans
+
+
+def row_hits(
+    meanings: tuple[str | None, ...], cells: list[tuple[int, int]], text: str
+) -> list[Hit]:
+    out = []
+    for meaning, (a, b) in zip(meanings, cells, strict=True):
+        if meaning is not None and a < b:
+            h = cell_hit(meaning, text, a, b)
+            if h is not None:
+                out.append(h)
+    return out
+
+
+# --- tables in text ---------------------------------------------------------------------
+_SPACED = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # cells of a table aligned with spaces
+_RULE_LINE = re.compile(r"[\s|:+\-=─━┼┃│]*")  # |---|---| and ----- ----- lines
+
+
+def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
+    """Cells of the line text[a:b] split at `sep` ("|", "\t" or two spaces or more)."""
+    if text[b - 1 : b] == "\r":
+        b -= 1
+    if sep == "  ":
+        return [(a + m.start(), a + m.end()) for m in _SPACED.finditer(text[a:b])]
+    line = text[a:b]
+    lead = len(line) - len(line.lstrip())
+    if sep == "|" and line[lead:].startswith("|"):
+        lead = line.index("|") + 1
+    trail = len(line.rstrip())
+    if sep == "|" and line[:trail].endswith("|"):
+        trail -= 1
+    spans, pos = [], a + lead
+    for cell in line[lead:trail].split(sep):
+        spans.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    return spans
+
+
+def _separator(line: str) -> str | None:
+    if line.count("|") >= 2 or (line.count("|") == 1 and "\t" not in line):
+        return "|"
+    if "\t" in line.strip():
+        return "\t"
+    if re.search(r"\S {2,}\S", line):
+        return "  "
+    return None
+
+
+_KNOWN: dict[tuple[str, str], tuple[str | None, ...]] = {}
+
+
+def _meanings(
+    header: str, sep: str, cells: list[tuple[int, int]], text: str
+) -> tuple[str | None, ...]:
+    key = (header, sep)
+    if key not in _KNOWN:
+        if len(_KNOWN) > 10_000:
+            _KNOWN.clear()
+        _KNOWN[key] = tuple(fields.meaning_of(text[a:b].strip()) for a, b in cells)
+    return _KNOWN[key]
+
+
+def _text_table(m: re.Match[str], text: str) -> list[Hit]:
+    """The rows under a header line found in text, read while they have its cells."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.start())
+    end = len(text) if end < 0 else end
+    header = text[start:end]
+    sep = _separator(header)
+    if sep is None:
+        return []
+    cells = _split(text, start, end, sep)
+    if len(cells) < 2:
+        return []
+    meanings = _meanings(header, sep, cells, text)
+    first = next((i for i, meaning in enumerate(meanings) if meaning is not None), None)
+    if first is None or not cells[first][0] <= m.start() < cells[first][1] + 1:
+        return []  # not a header, or another of its cells is the one that reads the rows
+    out: list[Hit] = []
+    pos = end + 1
+    for _ in range(MAX_ROWS):
+        if pos >= len(text):
+            break
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        line = text[pos:stop]
+        if not line.strip():
+            break
+        if not _RULE_LINE.fullmatch(line):
+            row = _split(text, pos, stop, sep)
+            if len(row) != len(cells):
+                break
+            out += row_hits(meanings, row, text)
+        pos = stop + 1
+    return out
+
+
+def _words(alternatives: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
+
+
+_CELL_END = r"[ \t]*(?:\||\t| {2})"
+_EN = _words((*(w for w in fields.EN_WORDS if len(w) > 1), "p/n", "s/n"))
+TEXT_TABLE = re.compile(rf"(?i:{_EN})|{_words(fields.ZH_LABELS)}")
+
+RULES = (
+    Rule(
+        "text_table",
+        (rf"(?:^|[^A-Za-z])(?:{_EN})\.?{_CELL_END}",),
+        TEXT_TABLE,
+        lambda m, text: None,
+        lead=True,
+        caseless=True,
+        many=_text_table,
+    ),
+    Rule(
+        "text_table_zh",
+        (),
+        TEXT_TABLE,
+        lambda m, text: None,
+        utf8=(rf"(?:{_words(fields.ZH_LABELS)})[ \t　]*(?:\||\t| {{2}}|　)",),
+        many=_text_table,
+    ),
+)

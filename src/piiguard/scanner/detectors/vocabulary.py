@@ -1,0 +1,224 @@
+"""The vocabulary of field names: column headers, JSON keys, log keys and form labels, in
+Chinese and English with synonyms and abbreviations (and pinyin keys: xm, csrq, hzh …),
+each mapped to what the field holds (fields.py checks the values).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
+NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
+NAME_PART = "name_part"  # a first, last or family name: one word is a name there
+SECRET, COORDINATES, LATITUDE = "secret", "coordinates", "latitude"
+ID_DOC = "id_document"  # 证件号码, id_no: a passport when it has a passport's shape
+
+
+def _split(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# English keys, split into lower-case tokens (snake_case, camelCase, spaces, dots, dashes):
+# the meaning of a key is that of its longest tail of tokens found here.
+_EN_TAILS: Final[dict[tuple[str, ...], str]] = {}
+for _words, _meaning in (
+    (
+        "name|fullname|full name|realname|real name|contact|contact person|cardholder|"
+        "card holder|holder|account holder|"
+        "recipient|receiver|consignee|addressee|attn|attention|applicant|signatory|"
+        "customer|client|patient|passenger|employee|emp name|cust name|buyer|requester|"
+        "requestor|approver|assignee|reporter|handler|technician|engineer|driver|courier|"
+        "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
+        "emergency contact|next of kin|beneficiary|payee|insured|"
+        "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren",
+        NAME,
+    ),
+    (
+        "first name|last name|given name|family name|middle name|surname|fname|lname|"
+        "firstname|lastname|givenname|familyname|forename",
+        NAME_PART,
+    ),
+    (
+        "dob|birthday|birthdate|birth date|date of birth|born|born on|birth|bday|"
+        "date birth|birth dt|csrq|chusheng riqi|chushengriqi|shengri",
+        DOB,
+    ),
+    (
+        "passport|passport no|passport number|passport num|passport id|passportno|hzh|hzhm|"
+        "huzhao|huzhaohao",
+        PASSPORT,
+    ),
+    (
+        "id no|id number|id num|idno|document no|document number|doc no|id doc|"
+        "certificate no|cert no|zjhm|zjh|zhengjian|zhengjianhao",
+        ID_DOC,
+    ),
+    (
+        "account no|account number|account num|acct|acct no|acct num|account|bank account|"
+        "bank acct|accountno|bankaccount|bank account no|bank account number|bank no|"
+        "yhzh|yhzhh|zhanghao|yinhangzhanghao|skzh",
+        ACCOUNT,
+    ),
+    (
+        "password|passwd|pwd|pass|pwd plain|password plain|plain password|secret|"
+        "client secret|token|access token|auth token|refresh token|api key|apikey|"
+        "access key|secret key|private key|credential|credentials|passphrase|passcode|pin|"
+        "mima|dlmm|pwd hash plain",
+        SECRET,
+    ),
+    (
+        "coordinates|coordinate|coords|coord|gps|latlng|lat lng|lat lon|latlon|lat long|"
+        "geo|geolocation|location|position|lnglat|lng lat|lon lat|zuobiao|jwd|jingweidu|"
+        "geo point|geopoint|latlong",
+        COORDINATES,
+    ),
+    ("lat|latitude|lng|lon|long|longitude", LATITUDE),
+    (
+        "pn|p n|part|part no|part number|partno|part num|model|model no|model number|"
+        "serial|serial no|serial number|sn|s n|sku|version|ver|build|firmware|fw|"
+        "firmware version|sw version|hw version|revision|rev|lot|lot no|batch|batch no|"
+        "order no|order number|order id|po|po no|invoice no|tracking no|tracking number|"
+        "waybill|item no|material|material no|mpn|ean|upc|asin|barcode|catalog no|"
+        "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
+        "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
+        "imei|mac|app version|client version|os version|agent version|lh|liaohao|xh|xinghao|"
+        "bbh|banbenhao|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm",
+        NOT_PERSONAL,
+    ),
+):
+    for _phrase in _words.split("|"):
+        _EN_TAILS[tuple(_phrase.split())] = _meaning
+
+# Tokens before a name-like tail that make the key something else's name or number.
+_NOT_PERSON_PREFIX: Final = _split(
+    "product item part file host device model brand shop store project company org "
+    "organization organisation dept department category sheet table app application user "
+    "login bank branch city street country province district server service domain "
+    "column field key class type group team role job title event channel vendor supplier "
+    "merchant warehouse plant site region sku tag queue topic db database schema process "
+    "task module package menu page button display screen"
+)
+# Tokens before "account" that make it something other than a bank account.
+_NOT_BANK_PREFIX: Final = _split(
+    "user login email mail wechat weixin qq game member service system admin cloud aws "
+    "github twitter social sales key ad"
+)
+# Chinese labels, matched as the label's tail ("客户姓名" ends with 姓名).
+_ZH_TAILS: Final[dict[str, str]] = {}
+for _words, _meaning in (
+    (
+        "姓名|名字|联系人|客户名称|客户姓名|收件人|收货人|寄件人|发件人|经办人|负责人|申请人|"
+        "投诉人|签收人|持卡人|开户名|户名|开户人|姓名全称|真实姓名|法人|法定代表人|员工|"
+        "紧急联系人|联络人|对接人|报修人|报案人|来访人|乘客|患者|学员|业主|采购员|审批人|"
+        "处理人|跟进人|接待人|维修员|维修人员|技术员|司机|业务员|销售员|客服|操作员|质检员|"
+        "检验员|审核人|批准人|制单人|录入人|下单人|订货人|提货人|送货人|收款人|付款人|"
+        "开户人姓名|监护人|配偶|家属|抄送|工程师|售后工程师|服务工程师",
+        NAME,
+    ),
+    ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
+    ("护照|护照号|护照号码|护照编号", PASSPORT),
+    ("证件号码|证件号|证件编号|有效证件号", ID_DOC),
+    ("账号|帐号|银行账号|银行帐号|银行账户|账户|帐户|收款账号|收款账户|对公账户", ACCOUNT),
+    ("密码|口令|密钥|登录密码|明文密码|支付密码|令牌", SECRET),
+    ("坐标|经纬度|位置坐标|定位|GPS坐标|地理坐标", COORDINATES),
+    ("纬度|经度", LATITUDE),
+    (
+        "零件号|零件编号|型号|规格型号|版本|版本号|料号|物料号|物料编码|物料编号|序列号|"
+        "产品编号|产品型号|批号|批次|批次号|订单号|订单编号|单号|运单号|快递单号|工单号|"
+        "发票号|固件|固件版本|软件版本|硬件版本|编号|货号|条码|机身号|流水号|交易号|工单编号|"
+        "单据号|申请单号|报修单号|合同号|合同编号|设备号|设备编号|序号|SN码|IMEI",
+        NOT_PERSONAL,
+    ),
+):
+    for _phrase in _words.split("|"):
+        _ZH_TAILS[_phrase] = _meaning
+# Chinese labels whose tail would mislead: 登录账号 is a login, not a bank account.
+_ZH_NOT: Final = ("登录", "用户", "会员", "微信", "游戏", "系统", "邮箱", "QQ", "管理员")
+# ... and 身份证编号 is a resident ID, not a part number.
+_ZH_NOT_NUMBER: Final = (
+    "身份",
+    "证件",
+    "护照",
+    "银行",
+    "卡",
+    "手机",
+    "电话",
+    "账",
+    "帐",
+    "社保",
+    "驾驶",
+)
+
+ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=len, reverse=True))
+_ZH_LONGEST: Final = len(ZH_LABELS[0])
+# The single English words a key's last token can be (for the anchoring expressions).
+EN_WORDS: Final = tuple(sorted({tail[-1] for tail in _EN_TAILS}, key=len, reverse=True))
+
+_TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _en_meaning(tokens: list[str]) -> str | None:
+    for size in (4, 3, 2, 1):
+        if len(tokens) < size:
+            continue
+        meaning = _EN_TAILS.get(tuple(tokens[-size:]))
+        if meaning is None:
+            continue
+        prefix = set(tokens[:-size])
+        if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX:
+            return None
+        if meaning == ACCOUNT and prefix & _NOT_BANK_PREFIX:
+            return None
+        return meaning
+    return None
+
+
+def _zh_meaning(label: str) -> str | None:
+    for size in range(min(len(label), _ZH_LONGEST), 1, -1):
+        tail = label[-size:]
+        meaning = _ZH_TAILS.get(tail)
+        if meaning is not None:
+            prefix = label[: -len(tail)]
+            stops = _ZH_NOT_NUMBER if meaning == NOT_PERSONAL else _ZH_NOT
+            if any(word in prefix for word in stops):
+                return None
+            return meaning
+    return None
+
+
+_KNOWN: dict[str, str | None] = {}  # names already classified (a file has few)
+
+
+def meaning_of(name: str) -> str | None:
+    """meaning_of_name, remembered: a key is classified once, however often it occurs."""
+    try:
+        return _KNOWN[name]
+    except KeyError:
+        pass
+    if len(_KNOWN) > 50_000:
+        _KNOWN.clear()
+    meaning = _KNOWN[name] = meaning_of_name(name)
+    return meaning
+
+
+def meaning_of_name(name: str) -> str | None:
+    """What a field of this name holds (None: nothing this module knows of).
+
+    "客户姓名", "customer_name", "customerName", "Passport No.", "姓名 Name", "出生日期/DOB"
+    all resolve; "product_name", "username", "登录账号" do not."""
+    name = name.strip().strip("\"'：:").strip()
+    if not name or len(name) > 64:
+        return None
+    for run in _CJK_RUN.findall(name):
+        meaning = _zh_meaning(run)
+        if meaning is not None:
+            return meaning
+    tokens = [t.lower() for t in _TOKEN.findall(name)]
+    if not tokens:
+        return None
+    meaning = _en_meaning(tokens)
+    if meaning is None and "/" in name:  # P/N, S/N, "Name / 姓名"
+        meaning = _en_meaning(["".join(tokens)])
+    return meaning
