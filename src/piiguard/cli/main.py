@@ -156,6 +156,17 @@ COMMANDS: dict[str, Entry] = {
         "Legal holds (R2.11): suspend disposal of what they cover; placed and lifted by two "
         "privacy officers. 法律保全（暂停销毁）。",
     ),
+    "incident": Entry(
+        "piiguard.cli.incidents:app",
+        "Security incidents (R5.8): report one, follow its legal clocks (CAC 1 h / 4 h, GDPR "
+        "72 h, PIPL), compute who is affected from the audit trail, record reports to authorities, "
+        "notify the people, close after a second officer's review. 安全事件与报告时限。",
+    ),
+    "vuln": Entry(
+        "piiguard.cli.vulns:app",
+        "Vulnerabilities (R5.9): the register with remediation deadlines by severity, "
+        "accepted risks (four eyes), pip-audit and SARIF imports. 漏洞登记与修复期限。",
+    ),
 }
 
 

@@ -17,10 +17,12 @@ from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
 from piiguard.web.api import backups as backups_api
+from piiguard.web.api import incidents as incidents_api
 from piiguard.web.api import retention as retention_api
 from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
 from piiguard.web.api import upkeep as upkeep_api
+from piiguard.web.api import vulns as vulns_api
 from piiguard.web.api.custody import media as media_api
 from piiguard.web.api.custody import paper as paper_api
 from piiguard.web.console import front as console_front
@@ -107,6 +109,8 @@ def create_app(c: Container) -> FastAPI:
         paper_api.router,
         media_api.router,
         backups_api.router,
+        incidents_api.router,
+        vulns_api.router,
         audit.router,
         staff.router,
         taxonomy.router,

@@ -11,6 +11,7 @@ from tests.e2e.expected_console import (
     confirmations,
     custody,
     datamap,
+    incidents,
     oversight,
     people,
     registers,
@@ -28,4 +29,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **confirmations.ROWS,
     **custody.ROWS,
     **backups.ROWS,
+    **incidents.ROWS,
 }

@@ -28,6 +28,7 @@ from piiguard.web.rules import (
     console,
     custody,
     datamap,
+    incidents,
     oversight,
     people,
     privacy,
@@ -79,6 +80,7 @@ RULES = _merge(
     confirmations.RULES,
     custody.RULES,
     backups.RULES,
+    incidents.RULES,
 )
 
 __all__ = [
