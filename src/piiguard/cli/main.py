@@ -84,6 +84,17 @@ COMMANDS: dict[str, Entry] = {
     ),
     "keys": Entry("piiguard.cli.keys:app", "Key-encryption keys: rotate, retire, status."),
     "audit": Entry("piiguard.cli.audit:app", "The tamper-evident audit trail."),
+    "paper": Entry(
+        "piiguard.cli.custody:paper_app",
+        "Paper records (R5.2): printouts registered, locked away, archived, shredded with a "
+        "witness; overdue ones flagged. 纸质记录登记簿。",
+    ),
+    "media": Entry(
+        "piiguard.cli.custody:media_app",
+        "Removable media (R5.4): registered (encrypted when they hold sensitive data), "
+        "checked out and in, counted at inventories, wiped or destroyed with a witness. "
+        "移动介质登记簿。",
+    ),
     "backup": Entry(
         "piiguard.cli.backups:app",
         "Backups (R5.7): the data database and the key store, each apart, encrypted, "
