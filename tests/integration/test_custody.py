@@ -173,6 +173,13 @@ def test_overdue_printouts_flagged_and_escalated(
     assert run_custody(c.custody).escalated == 0  # once
     pp.lock_paper(c.custody, li, late.id, cabinet="cabinet B3")
     assert pp.overdue_papers(c.custody) == []
+    # taken out again: the clock restarts from then; when it was printed stays as it was
+    out = pp.take_out_paper(c.custody, li, late.id)
+    assert out.printed_at == late.printed_at and out.status is PaperStatus.IN_USE
+    assert out.due_at(24 * HOUR) == clock.now() + 24 * HOUR
+    assert pp.overdue_papers(c.custody) == []
+    clock.advance(24 * HOUR)
+    assert [p.id for p in pp.overdue_papers(c.custody)] == [late.id]
     assert "paper.escalate" in _actions(c, "paper")
 
 

@@ -30,7 +30,7 @@ class CustodyStore(Protocol):
         statuses: Sequence[PaperStatus] = (),
         limit: int = 1000,
         *,
-        printed_before: datetime | None = None,
+        in_use_before: datetime | None = None,
         witness: str | None = None,
     ) -> list[PaperRecord]: ...
     def add_medium(self, m: Medium) -> None: ...

@@ -82,9 +82,12 @@ class PaperRecord:
     updated_at: datetime
     shredding: Witnessing | None = None
     escalated_at: datetime | None = None  # overdue printout escalated to the officers
+    in_use_since: datetime | None = None  # printed, or taken out again (None: printed_at)
 
     def due_at(self, limit: timedelta) -> datetime:
-        return self.printed_at + limit
+        """Locked away or shredded by then: the set time after it was printed, or after it
+        was last taken out of its cabinet."""
+        return (self.in_use_since or self.printed_at) + limit
 
     def overdue(self, now: datetime, limit: timedelta) -> bool:
         """Still lying about (in use) past the set time since it was printed."""

@@ -74,7 +74,7 @@ def escalate_overdue(kit: CustodyKit) -> tuple[int, int]:
         due = [
             p
             for p in uow.custody.papers(
-                (PaperStatus.IN_USE,), 1000, printed_before=now - kit.paper_limit
+                (PaperStatus.IN_USE,), 1000, in_use_before=now - kit.paper_limit
             )
             if p.escalated_at is None
         ]

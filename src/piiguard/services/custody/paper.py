@@ -190,7 +190,7 @@ def take_out_paper(kit: CustodyKit, actor: Actor, record_id: str) -> PaperRecord
             raise Conflict(f"paper record {record_id} is {p.status.value}", field="record_id")
         now = kit.clock.now()
         out = replace(
-            p, status=PaperStatus.IN_USE, printed_at=now, updated_at=now, escalated_at=None
+            p, status=PaperStatus.IN_USE, in_use_since=now, updated_at=now, escalated_at=None
         )
         uow.custody.save_paper(out)
         audited(uow, actor, "paper.in_use", TARGET, p.id, was=p.status.value)
@@ -283,9 +283,9 @@ def overdue_papers(kit: CustodyKit, now: datetime | None = None) -> list[PaperRe
     uow = kit.uow(readonly=True)
     with uow:
         found = uow.custody.papers(
-            (PaperStatus.IN_USE,), 10_000, printed_before=at - kit.paper_limit
+            (PaperStatus.IN_USE,), 10_000, in_use_before=at - kit.paper_limit
         )
-    return sorted(found, key=lambda p: p.printed_at)
+    return sorted(found, key=lambda p: p.in_use_since or p.printed_at)
 
 
 def awaiting_witness(kit: CustodyKit, witness: str | None = None) -> list[PaperRecord]:

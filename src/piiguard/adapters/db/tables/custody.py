@@ -46,8 +46,9 @@ paper_records = Table(
     Column("registered_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
     Column("escalated_at", TS, nullable=True),
+    Column("in_use_since", TS, nullable=False),  # printed, or last taken out: the clock
     *_witnessing("shred"),
-    Index(None, "status", "printed_at"),
+    Index(None, "status", "in_use_since"),
 )
 
 media = Table(

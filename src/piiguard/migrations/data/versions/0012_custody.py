@@ -87,6 +87,7 @@ def upgrade() -> None:
         sa.Column("system", sa.String(length=64), nullable=False),
         sa.Column("printed_by", sa.String(length=80), nullable=False),
         sa.Column("printed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("in_use_since", sa.DateTime(timezone=True), nullable=False),
         sa.Column("custodian", sa.String(length=36), nullable=False),
         sa.Column("location", sa.String(length=200), nullable=False),
         sa.Column("cabinet", sa.String(length=200), nullable=False),
@@ -113,7 +114,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("paper_records", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_paper_records_status_printed_at"), ["status", "printed_at"], unique=False
+            batch_op.f("ix_paper_records_status_in_use_since"),
+            ["status", "in_use_since"],
+            unique=False,
         )
 
     op.create_table(
@@ -166,7 +169,7 @@ def downgrade() -> None:
     op.drop_table("media_movements")
     op.drop_table("inventory_lines")
     with op.batch_alter_table("paper_records", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_paper_records_status_printed_at"))
+        batch_op.drop_index(batch_op.f("ix_paper_records_status_in_use_since"))
 
     op.drop_table("paper_records")
     with op.batch_alter_table("media_inventories", schema=None) as batch_op:

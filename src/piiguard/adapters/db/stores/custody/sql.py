@@ -78,6 +78,7 @@ def _paper(r: Any) -> PaperRecord:
         r.updated_at,
         _witnessing_of(r, "shred"),
         r.escalated_at,
+        r.in_use_since,
     )
 
 
@@ -98,6 +99,7 @@ def _paper_row(p: PaperRecord) -> dict[str, Any]:
         "registered_at": p.registered_at,
         "updated_at": p.updated_at,
         "escalated_at": p.escalated_at,
+        "in_use_since": p.in_use_since or p.printed_at,
         **_witnessing_row(p.shredding, "shred"),
     }
 
@@ -188,14 +190,14 @@ class SqlCustody:
         statuses: Sequence[PaperStatus] = (),
         limit: int = 1000,
         *,
-        printed_before: datetime | None = None,
+        in_use_before: datetime | None = None,
         witness: str | None = None,
     ) -> list[PaperRecord]:
         q = select(_P)
         if statuses:
             q = q.where(_P.c.status.in_([s.value for s in statuses]))
-        if printed_before is not None:
-            q = q.where(_P.c.printed_at <= printed_before)
+        if in_use_before is not None:
+            q = q.where(_P.c.in_use_since <= in_use_before)
         if witness is not None:
             q = q.where(_P.c.shred_witness == witness, _P.c.shred_witnessed_at.is_(None))
         q = q.order_by(_P.c.printed_at.desc(), _P.c.id).limit(limit)
