@@ -247,12 +247,13 @@ class Settings(BaseSettings):
     incident_sending_stale_minutes: float = Field(
         10.0, gt=0, description="an unrecorded notification claim this old is marked unknown"
     )
-    vuln_days: dict[str, int] = Field(
-        dict(DEFAULT_DAYS), description="remediation days by severity (JSON)"
-    )
-    # sharing (R3.1–R3.6); docs/sharing.md
+    vuln_days: dict[str, int] = Field(dict(DEFAULT_DAYS), description="days by severity (JSON)")
+    # sharing (R3.1–R3.6; docs/sharing.md), policy notices (R8.1, R2.4; docs/accountability.md)
     sharing_minutes: float = Field(15.0, gt=0, description="how often the sharing job runs")
     agreement_notice_days: int = Field(30, ge=1, le=365, description="agreement expiry notice")
+    consent_renewal_days: int = Field(30, ge=1, le=365, description="grace to renew a consent")
+    policy_notice_minutes: float = Field(5.0, gt=0, description="how often notices are mailed")
+    policy_notice_mails_per_pass: int = Field(200, ge=1, le=10_000, description="throttle")
 
     @model_validator(mode="after")
     def _keystore_keep(self) -> Settings:

@@ -63,6 +63,7 @@ RULES = [
     "declared_at_collection",
     "consent_required",
     "sensitive_separate_consent",
+    "consent_renewed",
 ]
 
 

@@ -38,6 +38,7 @@ RULES = [
     "declared_at_collection",
     "consent_required",
     "sensitive_separate_consent",
+    "consent_renewed",
 ]
 SEEDED = [
     "after_sales",

@@ -227,6 +227,7 @@ REFUSALS = {
     "authority_without_legal_request",
     "purpose_outside_actor_scope",
     "category_outside_actor_scope",
+    "consent_lapsed_policy_change",
 }
 
 

@@ -213,6 +213,7 @@ def bootstrap(
         home_region=settings.home_region,
         child_age=settings.child_age,
         child_data_hours=settings.child_data_hours,
+        renewal_grace_days=settings.consent_renewal_days,
     )
     signer = Ed25519CheckpointSigner(settings.signing_key_file, settings.witness_file)
     staff = StaffKit(

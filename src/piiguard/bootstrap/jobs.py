@@ -21,6 +21,7 @@ from piiguard.config import Settings
 from piiguard.services.backups.job import BackupReport, run_backups
 from piiguard.services.custody.job import run_custody
 from piiguard.services.incidents.job import SecurityReport, run_security
+from piiguard.services.notices.job import NoticeReport, NoticeTerms, run_notices
 from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
@@ -67,6 +68,12 @@ def run_security_of(c: Container) -> SecurityReport:
     return run_security(c.security_uow, c.requests, c.security)
 
 
+def run_notices_of(c: Container) -> NoticeReport:
+    s = c.settings
+    terms = NoticeTerms(s.policy_notice_mails_per_pass, s.consent_renewal_days)
+    return run_notices(c.uow(), c.requests, terms)
+
+
 REGISTRY: tuple[PeriodicJob, ...] = (
     # requests of the person (R9.2): unconfirmed ones closed, reminders and escalation,
     # webhooks to systems, replies the mail server refused, verified requests carried out
@@ -93,6 +100,8 @@ REGISTRY: tuple[PeriodicJob, ...] = (
         lambda s: s.sharing_minutes * 60,
         lambda c: run_sharing(c.uow(), c.requests, c.settings.agreement_notice_days),
     ),
+    # a new policy version told to the people it affects (R8.1): services/notices/job.py
+    PeriodicJob("policy-notices", lambda s: s.policy_notice_minutes * 60, run_notices_of),
 )
 
 

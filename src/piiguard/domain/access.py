@@ -26,6 +26,7 @@ from piiguard.domain.policy.datamap import System
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
+from piiguard.domain.policy.versions import RenewalDue
 from piiguard.domain.taxonomy import Taxonomy
 
 
@@ -113,6 +114,8 @@ class PolicyState:
     agreements: Mapping[str, tuple[Agreement, ...]] = field(default_factory=dict)
     profiles: Mapping[tuple[str, str], Profile] = field(default_factory=dict)
     legal_requests: Mapping[str, str] = field(default_factory=dict)
+    # R2.4, R8.1: per purpose, the policy versions that made earlier consents due for renewal
+    renewals: Mapping[str, tuple[RenewalDue, ...]] = field(default_factory=dict)
 
     @property
     def version(self) -> str:

@@ -1,4 +1,4 @@
-"""The decision point's rules (R2.4, R2.5, R5.6, R6.1, R6.2), one function each, in the
+"""The decision point's rules (R2.4, R2.5, R8.1, R5.6, R6.1, R6.2), one function each, in the
 order `decide()` (domain/access.py) evaluates them: `RULES`. A rule reads the request, the
 policy snapshot and the subject's state and yields a `Verdict` for what it refuses — a
 `Reason` (a stable code, a sentence in English and Chinese, the categories concerned) and
@@ -261,6 +261,53 @@ def sensitive_separate_consent(
         )
 
 
+def consent_renewed(req: AccessRequest, pol: PolicyState, sub: SubjectState) -> Iterable[Verdict]:
+    """R2.4, R8.1: a material policy change touching this purpose made the consents given
+    under earlier versions due for renewal; once its grace period is over, a consent of a
+    kind that was not renewed (no consent of that kind given since) has lapsed. The general
+    (or a guardian's) consent refuses every category, a separate sensitive one the
+    sensitive categories, a transfer-abroad one the transfer."""
+    due = [d for d in pol.renewals.get(req.purpose, ()) if req.at >= d.lapses_at]
+    if not due:
+        return
+    stale: set[ConsentKind] = set()
+    for kind in ConsentKind:
+        held = [
+            c
+            for c in sub.consents
+            if c.subject_id == sub.subject_id
+            and c.purpose == req.purpose
+            and c.kind is kind
+            and c.in_force(req.at)
+        ]
+        if held and any(all(c.policy_version in d.older for c in held) for d in due):
+            stale.add(kind)
+    refused: frozenset[str] = frozenset()
+    if stale & {ConsentKind.GENERAL, ConsentKind.GUARDIAN}:
+        refused = req.categories
+    if ConsentKind.SENSITIVE in stale:
+        refused |= frozenset(c for c in req.categories if pol.taxonomy.get(c).sensitive)
+    system = pol.systems.get(req.target_system or "")
+    if ConsentKind.TRANSFER_ABROAD in stale and system and system.region != pol.home_region:
+        refused = req.categories
+    if refused:
+        d = max(due, key=lambda x: x.lapses_at)
+        lapsed = d.lapses_at.strftime("%Y-%m-%d %H:%M UTC")
+        yield Verdict(
+            reason(
+                "consent_lapsed_policy_change",
+                f"The person's consent to '{req.purpose}' was given under an earlier policy "
+                f"version; version {d.version} changed this purpose materially and the "
+                f"consent was not renewed by {lapsed}, so it has lapsed.",
+                f"本人对“{req.purpose}”的同意系在此前的隐私政策版本下作出；第 {d.version} 版"
+                f"对该用途作了重大变更，本人未在 {lapsed} 前重新同意，原同意已失效。",
+                refused,
+            ),
+            refused,
+            liftable=True,
+        )
+
+
 # Which reason codes each rule can give: `piiguard explain` walks the rules in order.
 RULE_REASONS: dict[str, tuple[str, ...]] = {
     "purpose_known": ("purpose_unknown",),
@@ -275,6 +322,7 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
     "declared_at_collection": ("purpose_not_declared_at_collection",),
     "consent_required": ("consent_required",),
     "sensitive_separate_consent": ("sensitive_without_separate_consent",),
+    "consent_renewed": ("consent_lapsed_policy_change",),
     **SHARING_REASONS,
 }
 
@@ -291,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     declared_at_collection,
     consent_required,
     sensitive_separate_consent,
+    consent_renewed,
     # shares to a recipient (domain/sharing/rules.py); the rule on the legal mechanism the
     # yearly transfer count requires goes after shared_abroad_with_consent
     *SHARING_RULES,

@@ -106,11 +106,3 @@ class Invitation:
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PolicyVersion:
-    version: str
-    published_at: datetime
-    sha256: str
-    text: str

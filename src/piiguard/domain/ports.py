@@ -13,7 +13,6 @@ from piiguard.domain.access import SubjectState
 from piiguard.domain.accounts import (
     Department,
     Invitation,
-    PolicyVersion,
     StaffAccount,
     StaffSession,
     SystemClient,
@@ -24,6 +23,7 @@ from piiguard.domain.decisions import Decision, RecordedDecision, Scope
 from piiguard.domain.password_rules import Strength
 from piiguard.domain.policy.datamap import Export, Finding, FindingStatus, System
 from piiguard.domain.policy.legal_exceptions import LegalException
+from piiguard.domain.policy.ports import NoticeStore, PolicyVersionRepository
 from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.retention.ports import RetentionStore
 from piiguard.domain.rights.ports import RequestStore
@@ -318,14 +318,6 @@ class SecretBox(Protocol):
     def open(self, sealed: str, context: str) -> bytes: ...
 
 
-class PolicyVersionRepository(Protocol):
-    """The published versions of the privacy policy (what consents and decisions cite)."""
-
-    def add(self, version: PolicyVersion) -> None: ...
-    def latest(self) -> PolicyVersion | None: ...
-    def list(self) -> list[PolicyVersion]: ...
-
-
 class RegisterStore(Protocol):
     """The registers behind the policy snapshot (purposes, categories, the data map:
     systems, exports, findings) and the policy epoch, which moves with every change to
@@ -397,6 +389,8 @@ class UnitOfWork(Protocol):
     def staff(self) -> StaffRepository: ...
     @property
     def policy_versions(self) -> PolicyVersionRepository: ...
+    @property
+    def notices(self) -> NoticeStore: ...
     @property
     def registers(self) -> RegisterStore: ...
     @property

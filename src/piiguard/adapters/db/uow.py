@@ -21,6 +21,7 @@ from piiguard.adapters.db.stores.decisions import SqlDecisions
 from piiguard.adapters.db.stores.incidents import SqlIncidents, SqlVulns
 from piiguard.adapters.db.stores.items import SqlItems
 from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
+from piiguard.adapters.db.stores.notices import SqlNotices
 from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
 from piiguard.adapters.db.stores.registers import SqlRegisters
 from piiguard.adapters.db.stores.retention import SqlRetention
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
     clients: SqlClients
     staff: SqlStaff
     policy_versions: SqlPolicyVersions
+    notices: SqlNotices
     registers: SqlRegisters
     legal_exceptions: SqlLegalExceptions
     consents: SqlConsents
@@ -98,6 +100,7 @@ class SqlUnitOfWork:
         self.clients = SqlClients(conn)
         self.staff = SqlStaff(conn)
         self.policy_versions = SqlPolicyVersions(conn)
+        self.notices = SqlNotices(conn)
         self.registers = SqlRegisters(conn)
         self.legal_exceptions = SqlLegalExceptions(conn)
         self.consents = SqlConsents(conn)

@@ -17,6 +17,7 @@ from piiguard.domain.policy.register import (
     check_purpose,
     seed_purposes,
 )
+from piiguard.domain.policy.versions import renewal_dues
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
@@ -34,12 +35,14 @@ class PolicySnapshots:
         home_region: str = "CN",
         child_age: int = 14,
         child_data_hours: int = 72,
+        renewal_grace_days: int = 30,
     ) -> None:
         self._base = base_taxonomy
         self._kinds = subject_kinds
         self._home = home_region
         self._child_age = child_age
         self._child_data_hours = child_data_hours
+        self._grace = renewal_grace_days
         self._state: PolicyState | None = None
         self._lock = threading.Lock()
 
@@ -52,7 +55,8 @@ class PolicySnapshots:
         with self._lock:
             cats = uow.registers.categories()
             taxonomy = self._base.extend(c for c, _ in cats)
-            latest = uow.policy_versions.latest()
+            versions = uow.policy_versions.list()
+            latest = versions[-1] if versions else None
             state = PolicyState(
                 taxonomy=taxonomy,
                 register=PurposeRegister.of(register_version, uow.registers.purposes()),
@@ -68,6 +72,7 @@ class PolicySnapshots:
                 recipients={r.key: r for r in uow.sharing.recipients()},
                 agreements=_by_recipient(uow.sharing.agreements()),
                 profiles={(p.recipient, p.purpose): p for p in uow.sharing.profiles()},
+                renewals=renewal_dues(versions, self._grace),
             )
             self._state = state
             return state

@@ -33,7 +33,7 @@ from piiguard.adapters.db.tables.incidents import (
 )
 from piiguard.adapters.db.tables.ledger import decisions
 from piiguard.adapters.db.tables.personal_data import items, subjects
-from piiguard.adapters.db.tables.policy_texts import policy_versions
+from piiguard.adapters.db.tables.policy_texts import policy_drafts, policy_notices, policy_versions
 from piiguard.adapters.db.tables.registers import (
     company_categories,
     exports,
@@ -134,7 +134,9 @@ __all__ = [
     "metadata",
     "paper_records",
     "pass_ons",
+    "policy_drafts",
     "policy_epoch",
+    "policy_notices",
     "policy_versions",
     "purpose_versions",
     "purposes",

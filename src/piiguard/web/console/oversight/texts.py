@@ -190,6 +190,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "敏感个人信息已获单独同意",
         "Sensitive data has separate consent",
     ),
+    "rule_consent_renewed": (
+        "政策重大变更后已重新同意",
+        "Consent renewed after a material policy change",
+    ),
     "reason_purpose_unknown": ("用途未登记", "purpose unknown"),
     "reason_role_not_allowed_for_purpose": ("角色不可使用该用途", "role not allowed"),
     "reason_purpose_outside_actor_scope": ("用途超出授权范围", "purpose outside the scope"),
@@ -207,6 +211,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "reason_purpose_not_declared_at_collection": ("收集时未告知该用途", "purpose not declared"),
     "reason_consent_required": ("缺少同意", "consent required"),
     "reason_sensitive_without_separate_consent": ("缺少单独同意", "no separate consent"),
+    "reason_consent_lapsed_policy_change": (
+        "政策变更后未重新同意",
+        "not renewed after a policy change",
+    ),
     "reason_legal_exception": ("依据法定例外放行", "let through by a legal exception"),
     "reason_exception_not_applicable": ("法定例外不适用", "legal exception not applicable"),
     "reason_exception_not_in_force": ("法定例外未生效", "legal exception not in force"),
