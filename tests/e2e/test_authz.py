@@ -41,6 +41,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/healthz",
             "/api/v1/policy",
             "/api/v1/policy/versions",
+            "/api/v1/policy/versions/{version}",
+            "/api/v1/policy/versions/{version}/diff",
             "/openapi.json",
             "/docs",
             "/docs/oauth2-redirect",
@@ -71,6 +73,10 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/privacy/packages/{token}/download",
             "/privacy/consents",
             "/privacy/confirm/{token}",
+            "/privacy/policy",
+            "/privacy/policy/versions",
+            "/privacy/policy/{version}",
+            "/privacy/renew/{token}",
         )
     },
     **{
@@ -83,6 +89,9 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/privacy/confirm/{token}",
             "/privacy/confirm/{token}/code",
             "/privacy/confirm/{token}/verify",
+            "/privacy/renew/{token}",
+            "/privacy/renew/{token}/code",
+            "/privacy/renew/{token}/verify",
         )
     },
     **dict.fromkeys(
@@ -155,6 +164,20 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
         CONFIG,
     ),
     ("GET", "/api/v1/staff/accounts"): frozenset({"admin", "privacy_officer", "auditor"}),
+    # new policy versions (R8.1): officers propose, publish, reject, release; auditors read
+    **{
+        ("GET", "/api/v1/policy" + p): frozenset({"privacy_officer", "auditor"})
+        for p in ("/drafts", "/drafts/{draft_id}", "/versions/{version}/notices")
+    },
+    **{
+        ("POST", "/api/v1/policy" + p): OFFICER
+        for p in (
+            "/drafts",
+            "/drafts/{draft_id}/publish",
+            "/drafts/{draft_id}/reject",
+            "/versions/{version}/notices/release",
+        )
+    },
     # registers read by auditors too (as on the console): exceptions, exports, findings
     **{
         ("GET", p): frozenset({"privacy_officer", "auditor"})

@@ -37,6 +37,7 @@ from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
 from piiguard.web.console.oversight import pages as console_oversight
 from piiguard.web.console.people import pages as console_people
+from piiguard.web.console.policy import pages as console_policy
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.team import pages as console_team
@@ -46,6 +47,8 @@ from piiguard.web.privacy import confirm as privacy_confirm
 from piiguard.web.privacy import consents as privacy_consents
 from piiguard.web.privacy import packages as privacy_packages
 from piiguard.web.privacy import pages as privacy_centre
+from piiguard.web.privacy import policy as privacy_policy
+from piiguard.web.privacy import renew as privacy_renew
 from piiguard.web.privacy import requests as privacy_requests
 
 log = logging.getLogger("piiguard.web")
@@ -132,9 +135,12 @@ def create_app(c: Container) -> FastAPI:
         console_upkeep.router,
         console_custody.router,
         console_backups.router,
+        console_policy.router,
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,
+        privacy_policy.router,
+        privacy_renew.router,
         privacy_confirm.router,
     ):
         app.include_router(r)

@@ -14,6 +14,7 @@ from tests.e2e.expected_console import (
     incidents,
     oversight,
     people,
+    policy,
     registers,
     retention,
     team,
@@ -30,4 +31,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **custody.ROWS,
     **backups.ROWS,
     **incidents.ROWS,
+    **policy.ROWS,
 }

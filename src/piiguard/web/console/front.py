@@ -33,6 +33,8 @@ from piiguard.web.console.kit import console_page, may_open
 from piiguard.web.console.oversight import pages as oversight
 from piiguard.web.console.oversight import texts as oversight_texts
 from piiguard.web.console.pages import page
+from piiguard.web.console.policy import pages as policy
+from piiguard.web.console.policy import texts as policy_texts
 from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.team import pages as team
@@ -69,7 +71,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention, upkeep, custody, backups):
+    for area in (oversight, datamap, team, retention, upkeep, custody, backups, policy):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -85,6 +87,7 @@ def words(lang: str) -> dict[str, str]:
         **upkeep_texts.words(lang),
         **custody_texts.words(lang),
         **backups_texts.words(lang),
+        **policy_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -65,6 +65,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_taxonomy", "/console/taxonomy"),
     ("nav_departments", "/console/departments"),
     ("nav_exceptions", "/console/exceptions"),
+    ("nav_policy", "/console/policy"),
     ("nav_retention", "/console/retention"),
     ("nav_confirmations", "/console/confirmations"),
     ("nav_children", "/console/children"),

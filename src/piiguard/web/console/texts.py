@@ -103,6 +103,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_departments": ("部门", "Departments"),
     "nav_exceptions": ("法定例外", "Legal exceptions"),
     "nav_retention": ("保存与销毁", "Retention and disposal"),
+    "nav_policy": ("隐私政策版本", "Policy versions"),
     "nav_confirmations": ("信息核对", "Data up to date"),
     "nav_children": ("儿童信息处置", "A child's data found"),
     "nav_custody": ("纸质与移动介质", "Paper and media"),

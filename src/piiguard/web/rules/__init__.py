@@ -31,6 +31,7 @@ from piiguard.web.rules import (
     incidents,
     oversight,
     people,
+    policy,
     privacy,
     registers,
     retention,
@@ -81,6 +82,7 @@ RULES = _merge(
     custody.RULES,
     backups.RULES,
     incidents.RULES,
+    policy.RULES,
 )
 
 __all__ = [

@@ -34,6 +34,17 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/api/v1/policy"): PUBLIC,
     ("GET", "/api/v1/policy/versions"): PUBLIC,
+    ("GET", "/api/v1/policy/versions/{version}"): PUBLIC,
+    ("GET", "/api/v1/policy/versions/{version}/diff"): PUBLIC,
+    # new policy versions (R8.1): officers propose, publish (a material one: another
+    # officer, in the service; reauth), reject, release notices; auditors read
+    ("GET", "/api/v1/policy/drafts"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/policy/drafts"): Rule(OFFICERS),
+    ("GET", "/api/v1/policy/drafts/{draft_id}"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/policy/drafts/{draft_id}/publish"): Rule(OFFICERS, reauth=True),
+    ("POST", "/api/v1/policy/drafts/{draft_id}/reject"): Rule(OFFICERS),
+    ("GET", "/api/v1/policy/versions/{version}/notices"): Rule(roles(OFFICER, AUDITOR)),
+    ("POST", "/api/v1/policy/versions/{version}/notices/release"): Rule(OFFICERS),
     ("GET", "/openapi.json"): PUBLIC,
     ("GET", "/docs"): PUBLIC,
     ("GET", "/docs/oauth2-redirect"): PUBLIC,
