@@ -178,6 +178,11 @@ COMMANDS: dict[str, Entry] = {
         "Vulnerabilities (R5.9): the register with remediation deadlines by severity, "
         "accepted risks (four eyes), pip-audit and SARIF imports. 漏洞登记与修复期限。",
     ),
+    "policy": Entry(
+        "piiguard.cli.policy.versions:app",
+        "Privacy policy versions (R8.1): read them and their diff, propose, publish (a "
+        "material change by a second privacy officer), notices and renewed consent. 隐私政策版本。",
+    ),
 }
 
 
