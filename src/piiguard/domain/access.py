@@ -25,8 +25,8 @@ from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason
 from piiguard.domain.policy.datamap import System
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
-from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.policy.versions import RenewalDue
+from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.taxonomy import Taxonomy
 
 

@@ -3,8 +3,8 @@ change changes; drafts of new versions (four eyes for a material one); one notic
 person and version, which makes the mailing resumable and at most once (issue 17; R8.1,
 R2.4). docs/accountability.md.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-06 18:10:00.000000
 
 """
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = "0015"
-down_revision: Union[str, Sequence[str], None] = "0014"
+revision: str = "0016"
+down_revision: Union[str, Sequence[str], None] = "0015"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
