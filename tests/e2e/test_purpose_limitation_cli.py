@@ -39,6 +39,11 @@ RULES = [
     "consent_required",
     "sensitive_separate_consent",
     "consent_renewed",
+    # sharing (domain/sharing/rules.py)
+    "recipient_bound",
+    "within_profile",
+    "shared_abroad_with_consent",
+    "authority_through_legal_request",
 ]
 SEEDED = [
     "after_sales",
