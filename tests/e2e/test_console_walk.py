@@ -42,6 +42,7 @@ from piiguard.services.clients import api_keys
 from piiguard.services.policy.datamap import record_finding
 from piiguard.services.rights import intake
 from piiguard.services.staff import accounts as staff_accounts
+from piiguard.web.console.kit import NAV
 from piiguard.web.rules import RULES
 from tests.clocks import SteppingClock
 from tests.e2e.conftest import (
@@ -393,7 +394,7 @@ def way_in(w: Walk) -> None:
     assert "Wang Fang" in page.locator("#who").inner_text()
     assert page.locator("#attention-none, #attention").count() == 1
     assert page.locator("#kek-versions").is_visible()
-    assert page.locator("nav.menu a").count() == 17  # every area: admin and privacy officer
+    assert page.locator("nav.menu a").count() == len(NAV)  # every area: admin and officer
 
 
 def data_map(w: Walk) -> str:
@@ -617,6 +618,49 @@ def finding(w: Walk) -> None:
     assert reason in page.locator(f"#finding-{found.id}").inner_text()
 
 
+def custody(w: Walk) -> None:
+    """Paper and media (R5.2, R5.4, R5.6): a printout registered on its form — refused from
+    a system not in the data map, the field marked — then from the CRM, and locked away;
+    an encrypted USB drive with the CRM's contact data registered and checked out."""
+    page = w.page
+    menu(page, "/console/custody")
+    page.locator("#to-paper").click()
+    page.locator("#new-paper").click()
+    page.locator("#f-label").fill("CRM call list 2026-03")
+    page.locator("#f-categories").fill("user.contact.email")
+    page.locator("#f-people").fill("25")
+    page.locator("#f-system").fill("nowhere")
+    page.locator("#f-custodian").fill("wang.fang@st-machinery.cn")
+    page.locator("#f-location").fill("Shanghai 301")
+    page.locator("#f-cabinet").fill("B2")
+    page.locator("#register-paper").click()
+    assert page.locator("#f-system[aria-invalid=true]").count() == 1  # not in the data map
+    page.locator("#f-system").fill("crm")
+    page.locator("#register-paper").click()
+    assert flashed(page)
+    assert page.locator("#paper").get_attribute("data-status") == "in_use"
+    page.locator("#lock-paper").click()
+    assert flashed(page)
+    assert page.locator("#paper").get_attribute("data-status") == "locked"
+    page.locator("#to-media").click()
+    page.locator("#new-medium").click()
+    page.locator("#f-identifier").fill("USB-CRM-01")
+    page.locator("#f-kind").select_option("usb_drive")
+    page.locator("#f-encrypted").check()
+    page.locator("#f-encryption").fill("BitLocker XTS-AES-256")
+    page.locator("#f-categories").fill("user.contact.email")
+    page.locator("#f-system").fill("crm")
+    page.locator("#f-custodian").fill("wang.fang@st-machinery.cn")
+    page.locator("#f-location").fill("safe 1")
+    page.locator("#register-medium").click()
+    assert flashed(page)
+    page.locator("#check-out").click()
+    assert flashed(page)
+    assert page.locator("#medium").get_attribute("data-status") == "checked_out"
+    kinds = page.locator("#history tr[data-kind]").evaluate_all("r => r.map(x => x.dataset.kind)")
+    assert kinds == ["register", "check_out"]
+
+
 def audit(w: Walk) -> None:
     """The trail verified intact, with the last checkpoint; the walk's steps found on it."""
     page = w.page
@@ -645,6 +689,8 @@ def audit(w: Walk) -> None:
 @pytest.mark.req("R2.6")
 @pytest.mark.req("R2.7")
 @pytest.mark.req("R2.10")
+@pytest.mark.req("R5.2")
+@pytest.mark.req("R5.4")
 @pytest.mark.req("R5.6")
 @pytest.mark.req("R10.2")
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
@@ -656,6 +702,7 @@ def test_the_privacy_officer_runs_the_programme_from_the_console(served: Served,
     decisions(w)
     legal_exception(w)
     finding(w)
+    custody(w)
     audit(w)
     if w.shots:  # the registers, for docs/console.md
         menu(w.page, "/console/purposes")
