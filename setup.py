@@ -1,4 +1,4 @@
-"""Builds the scanner's optional compiled fast paths; everything else is in pyproject.toml.
+"""Builds the scanner's optional compiled fast paths (the detectors' and the JSON Lines writer's); everything else is in pyproject.toml.
 
 `optional=True`: without a C compiler the build goes on and the scanner runs its Python
 rules (piiguard.scanner.detectors.native says which are in use).
@@ -12,6 +12,12 @@ setup(
             "piiguard.scanner._native",
             ["src/piiguard/scanner/_native.c"],
             optional=True,
-        )
+        ),
+        # findings as JSON Lines (mask, keyed hash, JSON) for `piiguard scan --format jsonl`
+        Extension(
+            "piiguard.scanner._jsonl",
+            ["src/piiguard/scanner/_jsonl.c"],
+            optional=True,
+        ),
     ]
 )

@@ -12,8 +12,7 @@ import pytest
 from rich.console import Console
 
 from piiguard.scanner import scan
-from piiguard.scanner.cli import _file_findings
-from piiguard.scanner.report import Reporter
+from piiguard.scanner.cli import _file_located
 from piiguard.scanner.scan import FileScanner
 from piiguard.scanner.sources.model import Skipped
 from piiguard.scanner.sources.text import CHUNK_BYTES
@@ -88,8 +87,7 @@ def test_the_bar_shows_bytes_files_rate_and_time_left(tmp_path: Path) -> None:
     _log(tmp_path / "b.log", 7_000)
     shown = io.StringIO()
     err = Console(file=shown, force_terminal=True, width=200, color_system=None)
-    reporter = Reporter(b"k" * 32, show_values=False)
-    findings = list(_file_findings([tmp_path], 1, reporter, [], err))
+    findings = list(_file_located([tmp_path], 1, [], err))
     assert findings
     last = shown.getvalue().rsplit("scanning", 1)[-1]
     assert "100%" in last

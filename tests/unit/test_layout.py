@@ -13,8 +13,8 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "piiguard"
 MAX_MODULES_PER_FOLDER = 15
 MAX_LINES_PER_MODULE = 450
 # names a module may import although they start with "_": dunders, and the scanner's
-# optional compiled extension, which is a module, not a private helper
-ALLOWED_PRIVATE = {"_native"}
+# optional compiled extensions, which are modules, not private helpers
+ALLOWED_PRIVATE = {"_native", "_jsonl"}
 # Modules already over the limit when `ruff format` was adopted (its line breaks made them
 # longer). A ratchet, not a waiver: each may only shrink, and leaves this list once it is
 # split by concept. Nothing else may pass the limit.

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from piiguard.scanner.report import Finding, Reporter
-    from piiguard.scanner.sources.model import Skipped
+    from piiguard.scanner.report import Reporter
+    from piiguard.scanner.sources.model import Located, Skipped
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -68,9 +68,13 @@ def _size(path: Path) -> int:
         return 0  # scanned all the same: the scan says why it was skipped
 
 
-def _file_findings(
-    paths: list[Path], workers: int, reporter: Reporter, skipped: list[Skipped], err: Console
-) -> Iterator[Finding]:
+BATCH = 4096  # findings handed to the output at a time from a file read in parts
+
+
+def _file_located(
+    paths: list[Path], workers: int, skipped: list[Skipped], err: Console
+) -> Iterator[list[Located]]:
+    """The files' findings, a batch per file (or per BATCH of a file read in parts)."""
     from piiguard.scanner.scan import FileScanner
     from piiguard.scanner.sources.files import walk
     from piiguard.scanner.sources.model import Skipped
@@ -86,22 +90,27 @@ def _file_findings(
             advance = partial(progress.advance, task)
         scanner = stack.enter_context(FileScanner(workers, advance))
         for done, (_path, outcomes) in enumerate(scanner.scan(files), start=1):
+            batch: list[Located] = []
             for outcome in outcomes:
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
                     err.print(f"skipped {outcome.source}: {outcome.reason}", markup=False)
-                else:
-                    yield reporter.finding(outcome)
+                    continue
+                batch.append(outcome)
+                if len(batch) == BATCH:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
             if progress is not None:
                 progress.update(task, files=f"{done}/{len(files)}")
 
 
-def _db_findings(url: str, sample: int, reporter: Reporter) -> Iterator[Finding]:
+def _db_located(url: str, sample: int) -> Iterator[list[Located]]:
     from piiguard.scanner.scan import detector
     from piiguard.scanner.sources.database import scan_database
 
-    for located in scan_database(url, detector(), sample):
-        yield reporter.finding(located)
+    yield list(scan_database(url, detector(), sample))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +146,49 @@ def _db_source(url: str, source: str) -> str:
     from sqlalchemy.engine import make_url
 
     return f"{make_url(url).render_as_string(hide_password=True)}/{source}"
+
+
+def _seen(batch: list[Located], to_source: Callable[[str], str], child_age: int) -> Iterator[Seen]:
+    from piiguard.scanner.report import birth_date
+    from piiguard.scanner.taxonomy import category_of
+
+    for located in batch:
+        h = located.hit
+        born = birth_date(h.value) if h.type == "date_of_birth" else None
+        yield Seen(to_source(located.source), category_of(h.type), _is_child(born, child_age))
+
+
+def _binary_out(stack: ExitStack, output: Path | None) -> IO[bytes]:
+    """Where JSON Lines go, as bytes (they are rendered in UTF-8): the file, or standard
+    output's buffer."""
+    if output is not None:
+        return stack.enter_context(output.open("wb"))
+    sys.stdout.flush()
+    return sys.stdout.buffer
+
+
+def _write(
+    output_format: OutputFormat,
+    output: Path | None,
+    batches: Iterator[list[Located]],
+    reporter: Reporter,
+    skipped: list[Skipped],
+) -> int:
+    """The findings in the format asked for, to the file or standard output; their count."""
+    from rich.console import Console
+
+    from piiguard.scanner.output import write_jsonl, write_sarif, write_table
+
+    with ExitStack() as stack:
+        if output_format is OutputFormat.jsonl:
+            return write_jsonl(batches, reporter, _binary_out(stack, output))
+        stream: IO[str] = (
+            stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        )
+        findings = (reporter.finding(located) for batch in batches for located in batch)
+        if output_format is OutputFormat.sarif:
+            return write_sarif(list(findings), stream, skipped)
+        return write_table(findings, Console(file=stream, width=160))
 
 
 def scan(
@@ -176,7 +228,6 @@ def scan(
     from rich.console import Console
 
     from piiguard.scanner.keys import load_hash_key
-    from piiguard.scanner.output import write_jsonl, write_sarif, write_table
     from piiguard.scanner.report import Reporter
 
     err = Console(stderr=True)
@@ -200,32 +251,23 @@ def scan(
     seen: set[Seen] = set()
     child_age = int(_report["child_age"]()) if report else 0
 
-    def noted(found: Iterator[Finding], to_source: Callable[[str], str]) -> Iterator[Finding]:
-        for f in found:
-            if report:
-                seen.add(Seen(to_source(f.source), f.category, _is_child(f.born, child_age)))
-            yield f
-
-    def findings() -> Iterator[Finding]:
+    def batches() -> Iterator[list[Located]]:
+        """The findings, batch by batch, each noted for --report (its source and category,
+        and whether it is a child's date of birth; never a value)."""
+        sources: list[tuple[Iterator[list[Located]], Callable[[str], str]]] = []
         if paths:
-            yield from noted(
-                _file_findings(paths, workers, reporter, skipped, err),
-                lambda s: str(Path(s).resolve()),
-            )
+            files = _file_located(paths, workers, skipped, err)
+            sources.append((files, lambda s: str(Path(s).resolve())))
         if db:
-            yield from noted(_db_findings(db, sample, reporter), lambda s: _db_source(db, s))
+            sources.append((_db_located(db, sample), lambda s: _db_source(db, s)))
+        for found, to_source in sources:
+            for batch in found:
+                if report:
+                    seen.update(_seen(batch, to_source, child_age))
+                yield batch
 
     try:
-        with ExitStack() as stack:
-            stream: IO[str] = (
-                stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
-            )
-            if output_format is OutputFormat.jsonl:
-                count = write_jsonl(findings(), stream)
-            elif output_format is OutputFormat.sarif:
-                count = write_sarif(list(findings()), stream, skipped)
-            else:
-                count = write_table(findings(), Console(file=stream, width=160))
+        count = _write(output_format, output, batches(), reporter, skipped)
     except Exception as exc:
         err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
         raise typer.Exit(EXIT_ERROR) from exc

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from piiguard.scanner.report import Finding
-from piiguard.scanner.sources.model import Skipped
+from piiguard.scanner.report import Finding, Reporter
+from piiguard.scanner.sources.model import Located, Skipped
 from piiguard.scanner.taxonomy import CATEGORY
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -70,12 +70,13 @@ def write_table(findings: Iterable[Finding], console: Console) -> int:
     return count
 
 
-def write_jsonl(findings: Iterable[Finding], stream: IO[str]) -> int:
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
+def write_jsonl(batches: Iterable[Sequence[Located]], reporter: Reporter, stream: IO[bytes]) -> int:
+    """One JSON line a finding, in UTF-8 (the schema: schemas/finding.schema.json); batches
+    of located hits rendered at once (report.Reporter.lines: in C when it is built)."""
     count = 0
-    for f in findings:
-        stream.write(encode(f.to_dict()) + "\n")
-        count += 1
+    for batch in batches:
+        stream.write(reporter.lines(batch))
+        count += len(batch)
     return count
 
 

@@ -153,7 +153,8 @@ def _split(path: Path) -> list[_Unit]:
     """One unit for the whole file, or its parts when it is a large splittable text file."""
     try:
         size = path.stat().st_size
-        if path.suffix.lower() in READERS:
+        # office files, and mail (whose encoded parts scan_file decodes): read by scan_file
+        if path.suffix.lower() in READERS or path.suffix.lower() == ".eml":
             return [_Whole(path, size)]
         with path.open("rb") as stream:
             encoding = detect_encoding(stream.read(SAMPLE_BYTES))

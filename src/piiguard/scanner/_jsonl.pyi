@@ -1,0 +1,26 @@
+from collections.abc import Callable, Sequence
+from typing import Any
+
+K_OTHER: int
+K_EMAIL: int
+K_PHONE: int
+K_COMPACT: int
+K_SECRET: int
+K_IP: int
+K_NAME: int
+K_ADDRESS: int
+K_DOB: int
+K_COORD: int
+
+class Renderer:
+    def __init__(
+        self,
+        key: bytes,
+        kinds: dict[str, int],
+        categories: dict[str, str],
+        show_values: bool,
+        fallback: Callable[[Any], str],
+    ) -> None: ...
+    def render(self, located: Sequence[Any], /) -> bytes: ...
+
+def hmac_sha256(key: bytes, message: bytes, /) -> bytes: ...
