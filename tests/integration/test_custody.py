@@ -321,18 +321,35 @@ def test_inventory_with_a_missing_medium(
         system="",
         **common,
     )  # type: ignore[arg-type]
+    w = md.register_medium(
+        c.custody,
+        li,
+        identifier="W",
+        encrypted=False,
+        encryption="",
+        categories=frozenset(),
+        system="",
+        **common,
+    )  # type: ignore[arg-type]
     assert inv.inventory_state(c.custody).overdue  # never counted
     with pytest.raises(Forbidden):
         inv.start_inventory(c.custody, li)
     view = inv.start_inventory(c.custody, po)
-    assert len(view.lines) == 3
+    assert len(view.lines) == 4
     with pytest.raises(Conflict):
         inv.start_inventory(c.custody, po)
     inv.settle_line(c.custody, wu, view.inventory.id, a.id, LineOutcome.CONFIRMED, "safe 1")
     inv.settle_line(c.custody, wu, view.inventory.id, blank.id, LineOutcome.MISSING)
-    with pytest.raises(Conflict, match="1 media not yet"):
+    with pytest.raises(Conflict, match="2 media not yet"):
         inv.close_inventory(c.custody, po, view.inventory.id)
     inv.settle_line(c.custody, wu, view.inventory.id, "B", LineOutcome.MISSING)
+    # a medium wiped (with a witness) during the inventory is accounted for by its wipe
+    today = c.clock.now().date()
+    md.dispose_medium(
+        c.custody, li, w.id, how=Disposal.WIPE, done_on=today, method="overwrite", witness=wu.id
+    )
+    with pytest.raises(Conflict, match="wiped"):
+        inv.settle_line(c.custody, wu, view.inventory.id, w.id, LineOutcome.CONFIRMED, "safe 1")
     closed = inv.close_inventory(c.custody, po, view.inventory.id)
     assert closed.closed_at is not None
     assert not inv.inventory_state(c.custody).overdue

@@ -41,6 +41,7 @@ from piiguard.services.ids import new_id
 log = logging.getLogger(__name__)
 TARGET = "media_inventory"
 COUNTED = (MediaStatus.STORED, MediaStatus.CHECKED_OUT, MediaStatus.MISSING)
+GONE = (MediaStatus.WIPED, MediaStatus.DESTROYED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,8 @@ def settle_line(
         if inv.status is not InventoryStatus.OPEN:
             raise Conflict(f"inventory {inventory_id} is closed", field="inventory_id")
         m = get_medium(uow, medium_id, lock=True)
+        if not m.active:  # wiped or destroyed since the inventory started: not counted
+            raise Conflict(f"medium {m.identifier} is {m.status.value}", field="medium_id")
         line = next((x for x in uow.custody.lines(inv.id) if x.medium_id == m.id), None)
         if line is None:
             raise NotFound(f"medium {m.identifier} is not on this inventory", field="medium_id")
@@ -285,7 +288,12 @@ def close_inventory(kit: CustodyKit, actor: Actor, inventory_id: str) -> Invento
         if inv.status is not InventoryStatus.OPEN:
             raise Conflict(f"inventory {inventory_id} is closed", field="inventory_id")
         lines = uow.custody.lines(inv.id)
-        pending = sum(1 for x in lines if x.outcome is LineOutcome.PENDING)
+        # a medium wiped or destroyed (witnessed) since the inventory started is accounted
+        # for by its destruction record
+        gone = {m.id for m in uow.custody.media(GONE, 100_000)}
+        pending = sum(
+            1 for x in lines if x.outcome is LineOutcome.PENDING and x.medium_id not in gone
+        )
         if pending:
             raise Conflict(
                 f"{pending} media not yet confirmed or reported missing", field="inventory_id"
