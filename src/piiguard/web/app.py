@@ -35,6 +35,7 @@ from piiguard.web.console import setup as pages
 from piiguard.web.console.backups import pages as console_backups
 from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
+from piiguard.web.console.incidents import pages as console_incidents
 from piiguard.web.console.oversight import pages as console_oversight
 from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.policy import pages as console_policy
@@ -132,6 +133,7 @@ def create_app(c: Container) -> FastAPI:
         console_oversight.router,
         console_team.router,
         console_retention.router,
+        console_incidents.router,
         console_upkeep.router,
         console_custody.router,
         console_backups.router,

@@ -14,6 +14,11 @@ A = "/api/v1/incidents"
 AI = A + "/{incident_id}"
 V = "/api/v1/vulnerabilities"
 VI = V + "/{vuln_id}"
+C = "/console/incidents"
+CI = C + "/{incident_id}"
+CV = "/console/vulnerabilities"
+CVI = CV + "/{vuln_id}"
+REPORTERS = frozenset({"privacy_officer", "admin", "staff"})
 
 ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", A + "/obligations"): READERS,
@@ -41,4 +46,28 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", VI + "/accept-risk"): TEAM,
     ("POST", VI + "/accept-risk/approve"): OFFICER,
     ("POST", VI + "/accept-risk/reject"): OFFICER,
+    # the console
+    ("GET", C): READERS,
+    ("GET", C + "/new"): REPORTERS,
+    ("POST", C + "/new"): REPORTERS,
+    ("GET", C + "/clocks"): READERS,
+    ("GET", CI): READERS,
+    ("POST", CI + "/update"): TEAM,
+    ("POST", CI + "/timeline"): TEAM,
+    ("POST", CI + "/affected"): TEAM,
+    ("POST", CI + "/review"): TEAM,
+    ("POST", CI + "/close"): OFFICER,
+    ("GET", CI + "/clocks/{obligation}"): OFFICER_READ,
+    ("POST", CI + "/clocks/{obligation}/submit"): OFFICER,
+    ("GET", CI + "/notifications"): OFFICER_READ,
+    ("POST", CI + "/mailing"): OFFICER,
+    ("POST", CI + "/mailing/start"): OFFICER,
+    ("GET", CV): READERS,
+    ("POST", CV): TEAM,
+    ("POST", CV + "/import"): TEAM,
+    ("GET", CVI): READERS,
+    ("POST", CVI + "/update"): TEAM,
+    ("POST", CVI + "/accept-risk"): TEAM,
+    ("POST", CVI + "/accept-risk/approve"): OFFICER,
+    ("POST", CVI + "/accept-risk/reject"): OFFICER,
 }

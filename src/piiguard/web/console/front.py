@@ -29,6 +29,8 @@ from piiguard.web.console.custody import pages as custody
 from piiguard.web.console.custody import texts as custody_texts
 from piiguard.web.console.datamap import pages as datamap
 from piiguard.web.console.datamap import texts as datamap_texts
+from piiguard.web.console.incidents import pages as incidents
+from piiguard.web.console.incidents import texts as incidents_texts
 from piiguard.web.console.kit import console_page, may_open
 from piiguard.web.console.oversight import pages as oversight
 from piiguard.web.console.oversight import texts as oversight_texts
@@ -71,7 +73,7 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention, upkeep, custody, backups, policy):
+    for area in (oversight, datamap, team, retention, upkeep, custody, backups, policy, incidents):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -85,6 +87,7 @@ def words(lang: str) -> dict[str, str]:
         **team_texts.words(lang),
         **retention_texts.words(lang),
         **upkeep_texts.words(lang),
+        **incidents_texts.words(lang),
         **custody_texts.words(lang),
         **backups_texts.words(lang),
         **policy_texts.words(lang),

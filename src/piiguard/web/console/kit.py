@@ -72,6 +72,8 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_custody", "/console/custody"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
+    ("nav_incidents", "/console/incidents"),
+    ("nav_vulns", "/console/vulnerabilities"),
     ("nav_backups", "/console/backups"),
     ("nav_staff", "/console/staff"),
     ("nav_clients", "/console/clients"),

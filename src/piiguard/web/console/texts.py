@@ -109,6 +109,8 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_custody": ("纸质与移动介质", "Paper and media"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
+    "nav_incidents": ("安全事件", "Security incidents"),
+    "nav_vulns": ("漏洞", "Vulnerabilities"),
     "nav_backups": ("备份", "Backups"),
     "nav_staff": ("员工账户", "Staff accounts"),
     "nav_clients": ("系统客户端", "System clients"),
