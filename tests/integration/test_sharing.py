@@ -240,7 +240,7 @@ def test_refused_then_allowed_minimised_and_pulled_once(c: Container) -> None:
     assert "13812345678" not in json.dumps(package)
     with pytest.raises(Conflict):
         delivery.pull_share(c.uow(), c.requests, me, done.share.id)
-    with pytest.raises(Forbidden):
+    with pytest.raises(NotFound):
         delivery.pull_share(c.uow(), c.requests, ALICE, done.share.id)
     # the agreement terminated: the very next share is refused
     [a] = reg.list_agreements(c.uow(), "acme-de")

@@ -146,6 +146,24 @@ COMMANDS: dict[str, Entry] = {
         "Findings (R2.7): expired or unregistered exports, data where the data map does not "
         "say it is (the scanner). Open, assigned, fixed, or accepted with a reason. 发现项。",
     ),
+    "recipient": Entry(
+        "piiguard.cli.sharing.recipients:app",
+        "The recipient register (R3.2, R3.3): group companies, business partners, processors, "
+        "authorities and acquirers that receive personal data; what each gets per purpose "
+        "(profiles), its own API key and webhook. 数据接收方登记簿。",
+    ),
+    "agreement": Entry(
+        "piiguard.cli.sharing.recipients:agreement_app",
+        "Agreements that bind recipients (R3.6): a DPA, an intra-group agreement, China's "
+        "standard contract with its filing reference, a certification, a CAC security "
+        "assessment …; nothing is shared without one in force. 数据处理与提供协议。",
+    ),
+    "share": Entry(
+        "piiguard.cli.sharing.shares:app",
+        "Shares (R3.1, R3.6, R7.1): data to a recipient through the decision point, "
+        "minimised as its profile says, pulled with its own key or pushed to its webhook; the "
+        "disclosure log; corrections and deletions passed on. 向接收方提供个人信息。",
+    ),
     "staff": Entry(
         "piiguard.cli.staff:app",
         "Staff accounts (R2.9): one per person, invited by link, with a department and roles; "

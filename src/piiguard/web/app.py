@@ -25,6 +25,8 @@ from piiguard.web.api import upkeep as upkeep_api
 from piiguard.web.api import vulns as vulns_api
 from piiguard.web.api.custody import media as media_api
 from piiguard.web.api.custody import paper as paper_api
+from piiguard.web.api.sharing import register as sharing_register_api
+from piiguard.web.api.sharing import shares as sharing_shares_api
 from piiguard.web.console import front as console_front
 from piiguard.web.console import pages as console
 from piiguard.web.console import rights as console_requests
@@ -115,6 +117,8 @@ def create_app(c: Container) -> FastAPI:
         backups_api.router,
         incidents_api.router,
         vulns_api.router,
+        sharing_register_api.router,
+        sharing_shares_api.router,
         audit.router,
         staff.router,
         taxonomy.router,

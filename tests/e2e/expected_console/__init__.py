@@ -17,6 +17,7 @@ from tests.e2e.expected_console import (
     policy,
     registers,
     retention,
+    sharing,
     team,
 )
 
@@ -32,4 +33,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **backups.ROWS,
     **incidents.ROWS,
     **policy.ROWS,
+    **sharing.ROWS,
 }

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden, NotFound
+from piiguard.domain.errors import Conflict, NotFound
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing.disclosure import (
     Delivery,
@@ -32,8 +32,11 @@ NOTICE_FORMAT = "piiguard.share-notice/1"
 def recipient_of(uow: UnitOfWork, actor: Actor) -> str:
     """The recipient whose own API key this is (inside an open unit of work)."""
     key = uow.sharing.recipient_of_client(actor.id) if actor.kind is ActorKind.SYSTEM else None
-    if key is None:
-        raise Forbidden("only a recipient's own API key pulls shares and notices")
+    if key is None:  # 404, not 403: the route is a system's, this system is no recipient
+        raise NotFound(
+            "no recipient holds this API key: a recipient's own key (piiguard recipient key) "
+            "pulls its shares and notices"
+        )
     return key
 
 
@@ -252,7 +255,9 @@ def confirm_pass_on(
     its written confirmation."""
     with uow:
         p = uow.sharing.pass_on(pass_on_id)
-        officer = actor.kind is not ActorKind.SYSTEM and "privacy_officer" in actor.roles
+        officer = actor.kind is ActorKind.OPERATOR or (
+            actor.kind is ActorKind.STAFF and "privacy_officer" in actor.roles
+        )
         if p is None or (not officer and recipient_of(uow, actor) != p.recipient):
             raise NotFound(f"no notice {pass_on_id} for you", field="pass_on_id")
         if p.status is PassOnStatus.CONFIRMED:

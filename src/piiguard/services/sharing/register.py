@@ -88,12 +88,19 @@ def list_recipients(uow: UnitOfWork) -> list[Recipient]:
 
 def recipient_detail(
     uow: UnitOfWork, key: str
-) -> tuple[Recipient, list[Agreement], list[Profile], str | None]:
-    """A recipient with its agreements, profiles and webhook URL (never its secret)."""
+) -> tuple[Recipient, list[Agreement], list[Profile], str | None, bool]:
+    """A recipient with its agreements, profiles, webhook URL (never its secret) and
+    whether it has its own API key."""
     with uow:
         r = get_recipient(uow, key)
         ep = uow.sharing.endpoint(key)
-        return r, uow.sharing.agreements(key), uow.sharing.profiles(key), ep[0] if ep else None
+        return (
+            r,
+            uow.sharing.agreements(key),
+            uow.sharing.profiles(key),
+            ep[0] if ep else None,
+            uow.sharing.client_of(key) is not None,
+        )
 
 
 # -- agreements -----------------------------------------------------------------------------

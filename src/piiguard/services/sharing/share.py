@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from piiguard.domain.decisions import Action, Actor, Decision
-from piiguard.domain.errors import Conflict, InvalidInput
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing import minimise
 from piiguard.domain.sharing.disclosure import Delivery, Disclosure, Share, ShareStatus
@@ -221,6 +221,14 @@ def list_shares(
 ) -> list[Share]:
     with uow:
         return uow.sharing.shares(recipient, statuses, limit)
+
+
+def get_share(uow: UnitOfWork, share_id: str) -> Share:
+    with uow:
+        s = uow.sharing.share(share_id)
+    if s is None:
+        raise NotFound(f"no share {share_id}", field="share_id")
+    return s
 
 
 def disclosure_log(

@@ -35,6 +35,7 @@ from piiguard.web.rules import (
     privacy,
     registers,
     retention,
+    sharing,
     team,
 )
 from piiguard.web.rules.base import (
@@ -83,6 +84,7 @@ RULES = _merge(
     backups.RULES,
     incidents.RULES,
     policy.RULES,
+    sharing.RULES,
 )
 
 __all__ = [

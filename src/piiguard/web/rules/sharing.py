@@ -1,0 +1,54 @@
+"""The authorization table's rows for sharing (issue 15; docs/sharing.md): the JSON API
+(/api/v1/recipients, agreements, shares, disclosures, pass-ons, and the recipient's own
+side /api/v1/recipient/...) and the console pages (web/console/sharing/). How to read a
+rule: web/rules/__init__.py.
+
+Privacy officers keep the register (recipients, agreements, profiles, keys, webhooks) and
+read everything; auditors read everything, change nothing; a share is a use of personal
+data — officers, staff for their department's purposes, systems within their key's scope
+(the decision point decides the rest). A recipient's own API key is a system client scoped
+to no purpose: it reaches only its own side (the service checks it is that recipient's)."""
+
+from __future__ import annotations
+
+from piiguard.web.rules.base import (
+    AUDITOR,
+    DATA_FOR_PURPOSE,
+    OFFICER,
+    OFFICERS,
+    SYSTEM,
+    Rule,
+    roles,
+)
+
+READERS = Rule(roles(OFFICER, AUDITOR))
+CHANGE = Rule(OFFICERS)
+SECRET = Rule(OFFICERS, reauth=True)  # a key or a webhook secret is shown once
+RECIPIENT = Rule(roles(SYSTEM))
+A = "/api/v1"
+REC = A + "/recipients/{key}"
+C = "/console/sharing"
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("GET", A + "/recipients"): READERS,
+    ("GET", REC): READERS,
+    ("PUT", REC): CHANGE,
+    ("POST", REC + "/key"): SECRET,
+    ("PUT", REC + "/webhook"): SECRET,
+    ("PUT", REC + "/profiles/{purpose}"): CHANGE,
+    ("DELETE", REC + "/profiles/{purpose}"): CHANGE,
+    ("GET", A + "/agreements"): READERS,
+    ("POST", A + "/agreements"): CHANGE,
+    ("GET", A + "/agreements/{agreement_id}"): READERS,
+    ("POST", A + "/agreements/{agreement_id}/terminate"): CHANGE,
+    ("POST", A + "/shares"): DATA_FOR_PURPOSE,
+    ("GET", A + "/shares"): READERS,
+    ("GET", A + "/shares/{share_id}"): READERS,
+    ("GET", A + "/disclosures"): READERS,
+    ("GET", A + "/pass-ons"): READERS,
+    ("POST", A + "/pass-ons/{pass_on_id}/confirm"): CHANGE,
+    ("GET", A + "/recipient/shares"): RECIPIENT,
+    ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
+    ("GET", A + "/recipient/notices"): RECIPIENT,
+    ("POST", A + "/recipient/notices/{pass_on_id}/confirm"): RECIPIENT,
+}

@@ -1,0 +1,38 @@
+"""Who may call sharing's routes (issue 15; web/rules/sharing.py): the API and the console
+pages. Officers keep the register; auditors read it; a share is a use of personal data
+(officers, staff, systems — the decision point decides the rest); the recipient's side is
+for API keys (the service checks the key is that recipient's)."""
+
+from __future__ import annotations
+
+OFFICER = frozenset({"privacy_officer"})
+READERS = frozenset({"privacy_officer", "auditor"})
+DATA = frozenset({"system", "privacy_officer", "staff"})
+SYSTEM = frozenset({"system"})
+A = "/api/v1"
+REC = A + "/recipients/{key}"
+C = "/console/sharing"
+
+ROWS: dict[tuple[str, str], frozenset[str]] = {
+    ("GET", A + "/recipients"): READERS,
+    ("GET", REC): READERS,
+    ("PUT", REC): OFFICER,
+    ("POST", REC + "/key"): OFFICER,
+    ("PUT", REC + "/webhook"): OFFICER,
+    ("PUT", REC + "/profiles/{purpose}"): OFFICER,
+    ("DELETE", REC + "/profiles/{purpose}"): OFFICER,
+    ("GET", A + "/agreements"): READERS,
+    ("POST", A + "/agreements"): OFFICER,
+    ("GET", A + "/agreements/{agreement_id}"): READERS,
+    ("POST", A + "/agreements/{agreement_id}/terminate"): OFFICER,
+    ("POST", A + "/shares"): DATA,
+    ("GET", A + "/shares"): READERS,
+    ("GET", A + "/shares/{share_id}"): READERS,
+    ("GET", A + "/disclosures"): READERS,
+    ("GET", A + "/pass-ons"): READERS,
+    ("POST", A + "/pass-ons/{pass_on_id}/confirm"): OFFICER,
+    ("GET", A + "/recipient/shares"): SYSTEM,
+    ("GET", A + "/recipient/shares/{share_id}"): SYSTEM,
+    ("GET", A + "/recipient/notices"): SYSTEM,
+    ("POST", A + "/recipient/notices/{pass_on_id}/confirm"): SYSTEM,
+}
