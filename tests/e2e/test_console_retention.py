@@ -74,6 +74,7 @@ def test_every_retention_page_reads_in_both_languages_for_officers_and_auditors(
     assert 'id="hold-form"' not in auditor.page(f"{R}/holds")
     html = auditor.page(f"{R}/holds/{hold.id}")
     assert 'id="approve-form"' not in html and 'id="read-only"' in html
+    assert "诉讼" in html and "诉讼" in auditor.page(f"{R}/holds")  # sealed at rest, shown
     for url in pages:
         people.staff.page(url, 403)
     assert people.auditor.post(f"{R}/rules", {"purpose": ORDERS}).status_code == 403

@@ -117,6 +117,7 @@ def test_holds_are_four_eyes_and_show_on_the_items(
     r = api.post(f"/api/v1/retention/holds/{hid}/approve", headers=officer2.headers)
     assert r.status_code == 200, r.text
     assert (r.json()["status"], r.json()["approved_by"]) == ("active", officer2.ref)
+    assert r.json()["reason"] == "lawsuit"  # sealed at rest, opened for officers
 
     view = api.get(f"/api/v1/subjects/{sid}/retention", headers=system.headers)
     assert view.status_code == 200, view.text
@@ -138,6 +139,8 @@ def test_holds_are_four_eyes_and_show_on_the_items(
     reauth(api, officer)
     r = api.post(f"/api/v1/retention/holds/{hid}/lift", headers=officer.headers)
     assert r.status_code == 200 and r.json()["status"] == "lifted", r.text
+    got = api.get(f"/api/v1/retention/holds/{hid}", headers=officer.headers).json()
+    assert (got["reason"], got["lift_reason"]) == ("lawsuit", "case closed")
     assert [a for a, _, _ in audit_actions(container, target_type="legal_hold")] == [
         "retention.hold.propose",
         "retention.hold.approve",

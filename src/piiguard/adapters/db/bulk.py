@@ -13,12 +13,23 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ARRAY, BindParameter, Boolean, Connection, Table, Text, any_, bindparam
+from sqlalchemy import (
+    ARRAY,
+    BindParameter,
+    Boolean,
+    Connection,
+    Select,
+    Table,
+    Text,
+    any_,
+    bindparam,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
+from sqlalchemy.types import TypeEngine
 
 
 @functools.cache
@@ -82,3 +93,58 @@ def _any_ids(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
 def in_ids(col: ColumnElement[Any]) -> ColumnElement[bool]:
     """`col` is one of the ids given as {"ids": [...]} at execution (see _InIds)."""
     return _InIds(col)
+
+
+# -- reads on the hot path, through the driver ----------------------------------------------
+# SQLAlchemy's Row objects and per-value type processing cost more than the read itself on
+# the batch reads of the retention sweep and disposal (tens of thousands of narrow rows):
+# `driver_rows` runs a statement built once (no expanding parameters) on the driver's
+# cursor, in the unit of work's transaction, and applies only the processors a column has
+# (UtcDateTime's, on SQLite the text time). Same values as `conn.execute(stmt).all()`.
+
+
+@functools.cache
+def _compiled(
+    dialect: Dialect, stmt: Select[Any]
+) -> tuple[str, dict[str, Any], tuple[str, ...], dict[str, Any], list[tuple[int, Any]]]:
+    compiled = stmt.compile(dialect=dialect)
+    order = tuple(compiled.positiontup or ()) if dialect.paramstyle == "qmark" else ()
+    fixed = {k: b.value for k, b in compiled.binds.items() if not b.required}
+    to_db = {
+        k: p
+        for k, b in compiled.binds.items()
+        if (p := _impl(b.type, dialect).bind_processor(dialect))
+    }
+    from_db = [
+        (i, p)
+        for i, col in enumerate(stmt.selected_columns)
+        if (p := _impl(col.type, dialect).result_processor(dialect, None))
+    ]
+    return str(compiled), fixed, order, to_db, from_db
+
+
+def _impl(type_: TypeEngine[Any], dialect: Dialect) -> TypeEngine[Any]:
+    return type_.dialect_impl(dialect)
+
+
+def driver_rows(conn: Connection, stmt: Select[Any], params: dict[str, Any]) -> list[Any]:
+    """`stmt`'s rows (tuples; lists where a column was converted) through the driver."""
+    sql, fixed, order, to_db, from_db = _compiled(conn.dialect, stmt)
+    values = {**fixed, **params}
+    values = {k: to_db[k](v) if k in to_db and v is not None else v for k, v in values.items()}
+    raw = conn.connection.dbapi_connection
+    if raw is None:
+        raise RuntimeError("the unit of work's connection is closed")
+    cur = raw.cursor()
+    try:
+        cur.execute(sql, [values[k] for k in order] if order else values)
+        rows: list[Any] = list(cur.fetchall())
+    finally:
+        cur.close()
+    if from_db:
+        for n, r in enumerate(rows):
+            row = list(r)
+            for i, p in from_db:
+                row[i] = p(row[i])
+            rows[n] = row
+    return rows

@@ -7,18 +7,15 @@ since. Part of `SqlRetention` (uow.retention), through `SqlDisposal`."""
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, delete, select, update
-from sqlalchemy.engine import Dialect
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, in_ids
-from piiguard.adapters.db.types import UtcDateTime
+from piiguard.adapters.db.bulk import chunks, driver_rows, in_ids
 from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
@@ -93,28 +90,6 @@ _DUE_AFTER = _DUE.where(
 
 _STORED_UNTIL = select(_IR.c.item_id, _IR.c.retain_until).where(in_ids(_IR.c.item_id))
 
-_DUE_PARAMS = ("as_of", "n", "last_until", "last_id")
-
-
-@functools.cache
-def _due_sql(
-    dialect: Dialect, after: bool
-) -> tuple[str, dict[str, Any], tuple[str, ...], Callable[[Any], Any], Callable[[Any], Any]]:
-    """The selection's SQL for the driver, its parameters' fixed values, their order
-    (positional, qmark) or () (named), and the date's conversions to and from the driver
-    (UtcDateTime's own)."""
-    compiled = (_DUE_AFTER if after else _DUE).compile(dialect=dialect)
-    order = tuple(compiled.positiontup or ()) if dialect.paramstyle == "qmark" else ()
-    date = UtcDateTime()
-    to_db = date.dialect_impl(dialect).bind_processor(dialect) or _same
-    from_db = date.dialect_impl(dialect).result_processor(dialect, None) or _same
-    fixed = {k: v for k, v in compiled.params.items() if k not in _DUE_PARAMS}
-    return str(compiled), fixed, order, to_db, from_db
-
-
-def _same(value: Any) -> Any:
-    return value
-
 
 class SqlSweep:
     def __init__(self, conn: Connection) -> None:
@@ -160,23 +135,13 @@ class SqlSweep:
         the driver's cursor (plain tuples, one conversion a row: the date), as the audit
         chain's verification reads: the sweep's selection is held to twice a plain range
         scan of the same rows (docs/benchmarks.md "Retention")."""
-        params: dict[str, Any] = {"as_of": as_of, "n": limit}
-        if after is not None:
-            params |= {"last_until": after[0], "last_id": after[1]}
-        sql, defaults, order, to_db, from_db = _due_sql(self._c.dialect, after is not None)
-        values = {k: to_db(v) if isinstance(v, datetime) else v for k, v in params.items()}
-        values = {**defaults, **values}  # e.g. SQLite's OFFSET 0
-        raw = self._c.connection.dbapi_connection
-        if raw is None:
-            raise RuntimeError("the unit of work's connection is closed")
-        cur = raw.cursor()
-        try:
-            cur.execute(sql, [values[k] for k in order] if order else values)
-            rows = cur.fetchall()
-        finally:
-            cur.close()
+        if after is None:
+            rows = driver_rows(self._c, _DUE, {"as_of": as_of, "n": limit})
+        else:
+            params = {"as_of": as_of, "n": limit, "last_until": after[0], "last_id": after[1]}
+            rows = driver_rows(self._c, _DUE_AFTER, params)
         parsed = {p: frozenset(json.loads(p)) for p in {r[4] for r in rows}}  # few distinct
-        return [DueRow(i, s, c, h, parsed[p], from_db(u)) for i, s, c, h, p, u in rows]
+        return [DueRow(i, s, c, h, parsed[p], u) for i, s, c, h, p, u in rows]
 
     def stored_until(self, item_ids: Sequence[str]) -> dict[str, datetime | None]:
         """item id -> its stored retain-until (None: kept indefinitely); an item without a
