@@ -38,7 +38,7 @@ from piiguard.services.retention.refresh import UNCHANGING, schedule_key
 from piiguard.services.retention.schedule import compute
 from piiguard.services.retention.sweep import disposal_event, dispose_subject_items
 
-CHUNK = 500  # people per chunk
+CHUNK = 1000  # people per chunk
 
 
 def still_due(

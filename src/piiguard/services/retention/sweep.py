@@ -134,7 +134,7 @@ def disposal_event(
 
 
 # -- what is due: the preview and the sweep's proposals -------------------------------------
-_PAGE = 5000
+_PAGE = 50_000  # due rows a page: one round trip for most sweeps
 NO_PURPOSE = "(none)"
 
 

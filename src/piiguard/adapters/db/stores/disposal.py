@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, driver_rows, in_ids
+from piiguard.adapters.db.bulk import driver_rows, id_chunks, in_ids
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.sweep import SqlSweep
 from piiguard.domain.retention.disposal import (
@@ -182,7 +182,7 @@ class SqlDisposal(SqlSweep):
         """Which of these records are already on a proposed or approved batch."""
         q = _ON_OPEN.where(_I.c.record_type == record_type.value)
         found: set[str] = set()
-        for chunk in chunks(list(record_ids)):
+        for chunk in id_chunks(self._c, record_ids):
             found.update(self._c.execute(q, {"ids": chunk}).scalars())
         return found
 
@@ -192,7 +192,7 @@ class SqlDisposal(SqlSweep):
             .where(_I.c.batch_id == batch_id, in_ids(_I.c.record_id))
             .values(disposed_at=at)
         )
-        for chunk in chunks(list(record_ids)):
+        for chunk in id_chunks(self._c, record_ids):
             self._c.execute(stmt, {"ids": chunk})
 
     # -- deletion tasks -------------------------------------------------------------------

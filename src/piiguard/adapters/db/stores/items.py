@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, in_ids
+from piiguard.adapters.db.bulk import id_chunks, in_ids
 from piiguard.domain.ports import Rekeyed, SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance
 
@@ -149,7 +149,7 @@ class SqlItems:
 
     def sealed_many(self, subject_ids: Sequence[str]) -> dict[str, list[SealedItem]]:
         out: dict[str, list[SealedItem]] = {sid: [] for sid in subject_ids}
-        for chunk in chunks(subject_ids):
+        for chunk in id_chunks(self._c, subject_ids):
             for item in _read_items(self._c.execute(_SEALED_MANY, {"ids": chunk}).all()):
                 out[item.record.subject_id].append(item)
         return out
@@ -158,7 +158,7 @@ class SqlItems:
         """Per subject: category -> purposes declared at collection, without reading any
         ciphertext (what a decision that reads nothing needs)."""
         out: dict[str, dict[str, frozenset[str]]] = {sid: {} for sid in subject_ids}
-        for chunk in chunks(subject_ids):
+        for chunk in id_chunks(self._c, subject_ids):
             for sid, cat, purposes in self._c.execute(_COLLECTED, {"ids": chunk}):
                 held = out[sid]
                 was = held.get(cat)
@@ -190,7 +190,9 @@ class SqlItems:
 
     def delete_items(self, subject_id: str, item_ids: Sequence[str]) -> int:
         q = delete(t.items).where(t.items.c.subject_id == subject_id, in_ids(t.items.c.id))
-        return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+        return sum(
+            self._c.execute(q, {"ids": part}).rowcount for part in id_chunks(self._c, item_ids)
+        )
 
     def ciphertexts_many(
         self, subject_ids: Sequence[str]
@@ -198,7 +200,7 @@ class SqlItems:
         """subject -> its items as (id, category, ciphertext): what a re-keying's finish
         checks, without the metadata."""
         out: dict[str, list[tuple[str, str, bytes | None]]] = {sid: [] for sid in subject_ids}
-        for chunk in chunks(list(subject_ids)):
+        for chunk in id_chunks(self._c, subject_ids):
             for iid, sid, cat, blob in self._c.execute(_CIPHERTEXTS, {"ids": chunk}).all():
                 out[sid].append((iid, cat, None if blob is None else bytes(blob)))
         return out
@@ -206,7 +208,9 @@ class SqlItems:
     def delete_many(self, item_ids: Sequence[str]) -> int:
         """Delete these items (whoever's they are): how many were there."""
         q = delete(t.items).where(in_ids(t.items.c.id))
-        return sum(self._c.execute(q, {"ids": part}).rowcount for part in chunks(list(item_ids)))
+        return sum(
+            self._c.execute(q, {"ids": part}).rowcount for part in id_chunks(self._c, item_ids)
+        )
 
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
         """A re-keying's new ciphertexts, where the row still holds the value re-sealed (a

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, in_ids
+from piiguard.adapters.db.bulk import id_chunks, in_ids
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.disposal import SqlDisposal
 from piiguard.adapters.db.stores.upkeep import SqlUpkeep
@@ -228,7 +228,7 @@ class SqlSchedule:
 
     def anchors_of(self, subject_ids: Sequence[str]) -> dict[str, dict[Anchor, datetime]]:
         out: dict[str, dict[Anchor, datetime]] = {}
-        for chunk in chunks(list(subject_ids)):
+        for chunk in id_chunks(self._c, subject_ids):
             for r in self._c.execute(_ANCHORS_OF, {"ids": chunk}):
                 out.setdefault(r.subject_id, {})[Anchor(r.event)] = r.at
         return out
@@ -292,7 +292,7 @@ class SqlSchedule:
 
     def retention_of(self, item_ids: Sequence[str]) -> dict[str, ItemRetention]:
         out: dict[str, ItemRetention] = {}
-        for chunk in chunks(list(item_ids)):
+        for chunk in id_chunks(self._c, item_ids):
             for r in self._c.execute(_RETENTION_OF, {"ids": chunk}):
                 out[r.item_id] = _retention(r)
         return out
@@ -312,7 +312,7 @@ class SqlSchedule:
 
     def forget(self, item_ids: Sequence[str]) -> None:
         stmt = delete(_IR).where(in_ids(_IR.c.item_id))
-        for chunk in chunks(list(item_ids)):
+        for chunk in id_chunks(self._c, item_ids):
             self._c.execute(stmt, {"ids": chunk})
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, in_ids
+from piiguard.adapters.db.bulk import id_chunks, in_ids
 from piiguard.domain.subjects import Subject
 
 _LIVE = select(t.subjects.c.id).where(in_ids(t.subjects.c.id), t.subjects.c.erased_at.is_(None))
@@ -34,7 +34,7 @@ class SqlSubjects:
 
     def live_ids(self, subject_ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in chunks(subject_ids):
+        for chunk in id_chunks(self._c, subject_ids):
             found.update(self._c.execute(_LIVE, {"ids": chunk}).scalars())
         return found
 

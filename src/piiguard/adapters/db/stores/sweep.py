@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import chunks, driver_rows, in_ids
+from piiguard.adapters.db.bulk import chunks, driver_rows, id_chunks, in_ids
 from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
@@ -110,7 +110,7 @@ class SqlSweep:
         q, _ = _select(record_type, anchor)
         q = q.where(in_ids(_id_col(record_type)))
         out: list[OwnRecord] = []
-        for chunk in chunks(list(record_ids)):
+        for chunk in id_chunks(self._c, record_ids):
             out.extend(_record(record_type, r) for r in self._c.execute(q, {"ids": chunk}))
         return out
 
@@ -147,7 +147,7 @@ class SqlSweep:
         """item id -> its stored retain-until (None: kept indefinitely); an item without a
         stored row is not in the answer."""
         out: dict[str, datetime | None] = {}
-        for chunk in chunks(list(item_ids)):
+        for chunk in id_chunks(self._c, item_ids):
             out.update((i, u) for i, u in self._c.execute(_STORED_UNTIL, {"ids": chunk}))
         return out
 
@@ -181,5 +181,5 @@ class SqlSweep:
     def forget_subjects(self, subject_ids: Sequence[str]) -> None:
         """Drop the stored retain-until of every item of these subjects."""
         stmt = delete(_IR).where(in_ids(_IR.c.subject_id))
-        for chunk in chunks(list(subject_ids)):
+        for chunk in id_chunks(self._c, subject_ids):
             self._c.execute(stmt, {"ids": chunk})
