@@ -77,3 +77,21 @@ def test_a_mixed_folder_gives_the_same_lines_every_way(folder: Path, tmp_path: P
 def test_show_values_writes_each_value_beside_its_preview(folder: Path) -> None:
     shown = [json.loads(line) for line in _scan(folder / "hand", "--show-values").splitlines()]
     assert shown and all(f["value"] and f["preview"] != f["value"] for f in shown)
+
+
+def test_a_second_scan_loads_the_compiled_expressions_from_the_cache(tmp_path: Path) -> None:
+    """The Hyperscan databases are cached under the hash of their expressions: the same in
+    every process, whatever its hash seed (a set's order must not leak into a pattern), so
+    a scan after the first compiles nothing (half a second or more of every start)."""
+    (tmp_path / "a.txt").write_text("手机 13812345678\n", encoding="utf-8")
+
+    def cached(seed: str) -> dict[str, int]:
+        env = dict(os.environ, PIIGUARD_VAR_DIR=str(tmp_path / "var"), PYTHONHASHSEED=seed)
+        env.pop("PIIGUARD_SCANNER_PURE", None)
+        argv = [*piiguard_command(), "scan", "--format", "jsonl", str(tmp_path / "a.txt")]
+        assert subprocess.run(argv, env=env, capture_output=True, check=False).returncode == 1
+        return {p.name: p.stat().st_mtime_ns for p in (tmp_path / "var" / "cache").iterdir()}
+
+    first = cached("1")
+    assert first
+    assert cached("2") == first

@@ -150,10 +150,12 @@ _ZH_NOT_NUMBER: Final = (
     "驾驶",
 )
 
-ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=len, reverse=True))
+# longest first, then by code point: the same order in every process (these sets' own order
+# follows the hash seed, and the compiled Hyperscan databases are cached by expression text)
+ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=lambda w: (-len(w), w)))
 _ZH_LONGEST: Final = len(ZH_LABELS[0])
 # The single English words a key's last token can be (for the anchoring expressions).
-EN_WORDS: Final = tuple(sorted({tail[-1] for tail in _EN_TAILS}, key=len, reverse=True))
+EN_WORDS: Final = tuple(sorted({tail[-1] for tail in _EN_TAILS}, key=lambda w: (-len(w), w)))
 
 _TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
