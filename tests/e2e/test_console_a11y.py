@@ -224,6 +224,34 @@ def backup_ids(c: Any) -> dict[str, str]:
     return {"backup_id": b.id}
 
 
+def incident_ids(c: Any) -> dict[str, str]:
+    """An incident with its CAC clock running and a vulnerability (R5.8, R5.9)."""
+    from piiguard.bootstrap import OPERATOR  # noqa: PLC0415
+    from piiguard.domain.incidents.model import IncidentKind, Severity  # noqa: PLC0415
+    from piiguard.services.incidents import register, vulns  # noqa: PLC0415
+
+    f = register.IncidentFacts(
+        "CRM export on a public share",
+        "Reachable without sign-in for two days.",
+        IncidentKind.CONFIDENTIALITY,
+        Severity.RELATIVELY_MAJOR,
+        frozenset({"CN"}),
+        categories=frozenset({"user.contact.email"}),
+        detected_at=c.clock.now(),
+    )
+    i = register.report_incident(c.security_uow(), c.snapshots, c.clock, OPERATOR, f)
+    system = next(iter(c.state.systems))
+    v = vulns.record_vuln(
+        c.security_uow(),
+        c.snapshots,
+        c.clock,
+        OPERATOR,
+        vulns.VulnFacts("CVE-2024-3094", system, "xz", vulns.VulnSource.ADVISORY, "it", cvss=10.0),
+        c.security.vuln_days,
+    )
+    return {"incident_id": i.id, "obligation": "cac", "vuln_id": v.id}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -284,6 +312,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids |= upkeep_ids(c)
     ids |= custody_ids(c)
     ids |= backup_ids(c)
+    ids |= incident_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)
@@ -300,6 +329,8 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
         "/console/clients": "#client-form",
         "/console/requests/new": "#new-request",
         f"/console/findings/{seeded.finding}": "#finding-assign",
+        "/console/incidents/new": "#incident-form",
+        "/console/vulnerabilities": "#record-form",
     }
     for url, form in forms.items():
         page.goto(s.base + url)
