@@ -15,6 +15,7 @@ BENCHES = [
     "bench.requests_package",
     "bench.requests",
     "bench.retention",
+    "bench.backups",
 ]
 
 

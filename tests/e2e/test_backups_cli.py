@@ -93,3 +93,19 @@ def test_unapproved_target_is_refused(container: Container, tmp_path: Path) -> N
     assert r.returncode == 1 and "(target)" in r.stderr and "approved" in r.stderr
     missing = piiguard(s, "backup", "create", "--target", "nowhere")
     assert missing.returncode == 1 and "data map" in missing.stderr
+
+
+def test_retiring_the_kek_of_kept_backups_is_refused(container: Container) -> None:
+    s = container.settings
+    register(container)
+    made = piiguard(s, "backup", "create")
+    backup_id = ID.search(made.stdout).group(1)  # type: ignore[union-attr]
+    assert piiguard(s, "keys", "rotate").returncode == 0
+    # after the rotation the backup still opens: its key is wrapped under version 1, kept
+    assert piiguard(s, "backup", "verify", backup_id).returncode == 0
+    refused = piiguard(s, "keys", "retire", "1")
+    assert refused.returncode == 1 and "(version)" in refused.stderr
+    assert "1 kept backup(s)" in refused.stderr and "--abandon-backups" in refused.stderr
+    assert piiguard(s, "keys", "retire", "1", "--abandon-backups").returncode == 0
+    lost = piiguard(s, "backup", "verify", backup_id)
+    assert lost.returncode == 1 and "✗ decrypt" in lost.stdout and "version 1" in lost.stdout

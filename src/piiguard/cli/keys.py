@@ -3,6 +3,8 @@ an old version, finish crypto-shredding for erased subjects."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from piiguard.cli.common import open_container, out, refusals
@@ -25,12 +27,25 @@ def keys_rotate() -> None:
 
 
 @app.command("retire")
-def keys_retire(version: str) -> None:
-    """Destroy an old KEK version once no subject key uses it."""
+def keys_retire(
+    version: str,
+    abandon_backups: Annotated[
+        bool,
+        typer.Option(
+            "--abandon-backups",
+            help="retire it although kept backups are encrypted under it: they never open again",
+        ),
+    ] = False,
+) -> None:
+    """Destroy an old KEK version once no subject key uses it — and no kept backup, whose
+    key it wraps (docs/backups.md), unless --abandon-backups."""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services import keys
+    from piiguard.services.backups._common import kept_under
 
     with open_container() as c, refusals():
+        if not abandon_backups and c.backups is not None:
+            kept_under(c.backups, version)
         keys.retire_key(c.uow(), c.vault, OPERATOR, version)
     out.print(f"KEK version {version} retired")
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from piiguard.domain.audit import AuditEvent, DetailValue
-from piiguard.domain.backups.model import BackupTerms
+from piiguard.domain.backups.model import BackupStatus, BackupTerms
 from piiguard.domain.backups.ports import BackupEngine, BackupUnitOfWork
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Forbidden, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import CheckpointSigner, Clock, UnitOfWork, Vault
 from piiguard.domain.rights.ports import Mailer
 from piiguard.services.policy.snapshot import PolicySnapshots
@@ -99,3 +99,21 @@ def folder_of(uow: BackupUnitOfWork, kit: BackupKit, target: str) -> str:
         f"system {target!r} has no folder among its locations (/path or file:///path)",
         field="target",
     )
+
+
+def kept_under(kit: BackupKit, kek_version: str) -> None:
+    """Refuse (Conflict on `version`) when kept backups are encrypted under this KEK
+    version: retiring it would leave them unreadable. They go when pruned."""
+    with kit.units() as uow:
+        kept = [
+            b
+            for b in uow.backups.recent(limit=100_000)
+            if b.status is BackupStatus.OK and b.kek_version == kek_version
+        ]
+    if kept:
+        raise Conflict(
+            f"{len(kept)} kept backup(s) are encrypted under KEK version {kek_version} (the "
+            f"newest: {kept[0].id}); retiring it would leave them unreadable. Wait until "
+            "they are pruned, or pass --abandon-backups",
+            field="version",
+        )

@@ -26,9 +26,13 @@ def sqlite_path(url: str) -> Path:
     return Path(db)
 
 
-def _copy(src: Path, dst: Path) -> None:
+def _copy(src: Path, dst: Path, *, durable: bool = True) -> None:
+    """`durable=False`: a private temporary copy, read at once and removed — no fsync."""
     with closing(sqlite3.connect(src)) as s, closing(sqlite3.connect(dst)) as d:
         s.execute("PRAGMA busy_timeout=30000")
+        if not durable:
+            d.execute("PRAGMA synchronous=OFF")
+            d.execute("PRAGMA journal_mode=OFF")
         s.backup(d)  # one step: the copy is one consistent snapshot
 
 
@@ -46,7 +50,7 @@ def copy_to(url: str, sink: Sink, workdir: Path) -> Facts:
     copy's own snapshot), stream it into `sink`, remove it."""
     with tempfile.TemporaryDirectory(dir=workdir, prefix="copy-") as tmp:
         dst = Path(tmp) / "copy.db"
-        _copy(sqlite_path(url), dst)
+        _copy(sqlite_path(url), dst, durable=False)
         facts = facts_at(dst)
         with dst.open("rb") as fh:
             while block := fh.read(_READ):
@@ -59,7 +63,7 @@ def scratch(plain: Path, workdir: Path) -> Iterator[str]:
     """The plaintext copy as a scratch database: a temporary file, removed at the end."""
     with tempfile.TemporaryDirectory(dir=workdir, prefix="scratch-") as tmp:
         dst = Path(tmp) / "scratch.db"
-        _copy(plain, dst)
+        _copy(plain, dst, durable=False)
         yield f"sqlite:///{dst}"
 
 
