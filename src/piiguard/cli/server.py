@@ -59,11 +59,18 @@ def _copy_command(url: str, name: str) -> str:
 
 
 def _backups_note(s: Settings) -> None:
-    """How to back up each store safely, until `piiguard backup` exists (docs/operations.md).
-    A plain `cp` of a live SQLite file misses what sits in its -wal file."""
+    """How the stores are backed up: `piiguard backup` (docs/backups.md), or by hand with
+    each database's own online copy (docs/operations.md). A plain `cp` of a live SQLite
+    file misses what sits in its -wal file."""
     out.print(
-        "\n[bold]Backups[/bold] — each store on its own, never with a plain `cp` of a live "
-        "SQLite file (its latest writes sit in the -wal file beside it) / 备份：各存储分别"
+        f"\n[bold]Backups[/bold] — the worker's `backups` job takes them (daily, encrypted, "
+        f"to {s.backup_folder}) and restore-tests them weekly; now: `piiguard backup create` "
+        "and `piiguard backup create --keystore` (keep the key store's on other storage). "
+        "/ 备份：worker 的 backups 任务每日加密备份并每周做恢复测试。"
+    )
+    out.print(
+        "By hand: each store on its own, never with a plain `cp` of a live "
+        "SQLite file (its latest writes sit in the -wal file beside it) / 手工备份：各存储分别"
         "备份，切勿直接 cp 运行中的 SQLite 文件（最新写入在 -wal 文件中）:"
     )
     typer.echo(f"  data:      {_copy_command(s.data_url, 'piiguard')}")
