@@ -4,6 +4,7 @@ loopback SMTP server — when the newest restore test failed or none ran within 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,12 +12,14 @@ import pytest
 from pydantic import ValidationError
 
 from piiguard.adapters.clock import FixedClock
+from piiguard.adapters.db.backup import DatabaseBackups
+from piiguard.adapters.vault.keyfile import LocalKeyProvider
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
 from piiguard.domain.backups.model import BackupKind, BackupStatus, RestoreState
 from piiguard.services.backups._common import BackupKit
 from piiguard.services.backups.create import create_backup
-from piiguard.services.backups.job import attention, escalate, run_backups
+from piiguard.services.backups.job import attention, escalate, failed_copy, run_backups
 from piiguard.services.backups.verify import restore_test
 from tests.builders import register
 from tests.mailserver import SmtpSink, body_text
@@ -107,3 +110,27 @@ def test_keystore_retention_must_be_shorter_than_the_erasure_deadline(tmp_path: 
         Settings(var_dir=tmp_path, backup_keystore_keep_days=30, request_due_days=30)
     assert "PIIGUARD_BACKUP_KEYSTORE_KEEP_DAYS" in str(refused.value)
     assert Settings(var_dir=tmp_path, backup_keystore_keep_days=29).backup_keystore_keep_days == 29
+
+
+def test_a_failed_backup_is_recorded_shown_and_escalated_once(
+    c: Container, clock: FixedClock, mailbox: SmtpSink, tmp_path: Path
+) -> None:
+    k = kit(c)
+    broken = DatabaseBackups(
+        {BackupKind.DATA: f"sqlite:///{tmp_path}", BackupKind.KEYSTORE: c.settings.keys_url},
+        LocalKeyProvider(c.settings.key_file),
+    )  # a folder where the database should be: the copy fails
+    bad = dataclasses.replace(k, engine=broken)
+    report = run_backups(bad)
+    assert report.errors == 1 and len(report.created) == 1  # the key store's went fine
+    assert report.escalated >= 1  # the same pass told the officers
+    failed = failed_copy(k)
+    assert failed is not None and failed.status is BackupStatus.FAILED and failed.error
+    copy_mails = [m for m in mailbox.messages if m["X-Piiguard-Backups"] == "backup_failed"]
+    assert len(copy_mails) == 1 and failed.id in body_text(copy_mails[0])
+    mailbox.messages.clear()
+    escalate(k)
+    assert not [m for m in mailbox.messages if m["X-Piiguard-Backups"] == "backup_failed"]
+    clock.advance(timedelta(hours=1))
+    create_backup(k, OPERATOR)  # a good one since: nothing failed any more
+    assert failed_copy(k) is None

@@ -7,6 +7,7 @@ itself, so several processes may run the pass; a failing step is counted, the ot
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -162,8 +163,66 @@ def _mail(kit: BackupKit, a: Attention, to: str) -> OutgoingMail:
     )
 
 
+def failed_copy(kit: BackupKit) -> Backup | None:
+    """The newest backup attempt of either kind, when it failed (pg_dump missing, the
+    target full or no longer approved …): nothing newer succeeded since."""
+    with kit.units() as uow:
+        newest = [next(iter(uow.backups.recent(kind, 1)), None) for kind in BackupKind]
+    failed = [b for b in newest if b is not None and b.status is BackupStatus.FAILED]
+    return max(failed, key=lambda b: b.created_at) if failed else None
+
+
+def _send(kit: BackupKit, mail: Callable[[str], OutgoingMail]) -> int | None:
+    """The mail to every officer; None when the server refused (tried again next pass)."""
+    sent = 0
+    try:
+        for address in officers(kit):
+            kit.mailer.send(mail(address))
+            sent += 1
+    except MailError as e:
+        log.warning("backup escalation not sent (%s); retried next pass", e.reply_code or "server")
+        return None
+    return sent
+
+
+def _escalate_copy(kit: BackupKit) -> int:
+    b = failed_copy(kit)
+    if b is None:
+        return 0
+    with kit.units() as uow:
+        if uow.backups.note("escalation_copy") == b.id:
+            return 0
+    link = f"{kit.public_url}/console/backups/{b.id}"
+    text = (
+        f"A {b.kind.value} backup of piiguard FAILED ({b.id}, {b.error.split(':', 1)[0]}); "
+        f"no newer one succeeded.\nSee it: {link}\n\n"
+        f"piiguard 的一次备份失败（{b.id}），此后没有成功的备份。\n查看：{link}\n"
+    )
+    sent = _send(
+        kit,
+        lambda to: OutgoingMail(
+            to,
+            "piiguard: a backup failed / 备份失败",
+            text,
+            headers={"X-Piiguard-Backups": "backup_failed"},
+        ),
+    )
+    if sent is None:
+        return 0
+    with kit.units() as uow:
+        uow.backups.set_note("escalation_copy", b.id)
+        audited(uow, BACKUPS, "backup.escalate", b.id, state="backup_failed", mails=sent)
+        uow.commit()
+    return sent
+
+
 def escalate(kit: BackupKit) -> int:
-    """Tell the officers once per failed test and once a day while overdue."""
+    """Tell the officers once per failed test, once a day while overdue, and once per
+    failed backup attempt that nothing succeeded after."""
+    return _escalate_test(kit) + _escalate_copy(kit)
+
+
+def _escalate_test(kit: BackupKit) -> int:
     a = attention(kit)
     if a.state not in (RestoreState.FAILED, RestoreState.OVERDUE):
         return 0
@@ -175,15 +234,9 @@ def escalate(kit: BackupKit) -> int:
     with kit.units() as uow:
         if uow.backups.note("escalation") == key:
             return 0
-    to = officers(kit)
-    sent = 0
-    try:
-        for address in to:
-            kit.mailer.send(_mail(kit, a, address))
-            sent += 1
-    except MailError as e:  # not noted: the next pass tries again
-        log.warning("backup escalation not sent (%s); retried next pass", e.reply_code or "server")
-        return sent
+    sent = _send(kit, lambda to: _mail(kit, a, to))
+    if sent is None:  # not noted: the next pass tries again
+        return 0
     with kit.units() as uow:
         uow.backups.set_note("escalation", key)
         audited(uow, BACKUPS, "backup.escalate", a.test_id, state=a.state.value, mails=sent)

@@ -19,6 +19,7 @@ from piiguard.domain.errors import DomainError, InvalidInput, NotFound
 from piiguard.services.backups._common import BACKUP_KIND, BackupKit
 from piiguard.services.backups.create import create_backup
 from piiguard.services.backups.job import attention as restore_state
+from piiguard.services.backups.job import failed_copy
 from piiguard.services.backups.verify import restore_test
 from piiguard.web.authz import Authorized
 from piiguard.web.console.backups.texts import words
@@ -55,7 +56,13 @@ def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     if not may_open(actor, HERE):
         return []
     a = restore_state(_kit(c))
+    copy = failed_copy(_kit(c))
     return [
+        {
+            "key": "backups_copy_failed",
+            "count": int(copy is not None),
+            "href": HERE,
+        },
         {"key": "backups_failed", "count": int(a.state is RestoreState.FAILED), "href": HERE},
         {"key": "backups_overdue", "count": int(a.state is RestoreState.OVERDUE), "href": HERE},
     ]

@@ -120,6 +120,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "恢复测试失败，结果已记录。",
         "The restore test FAILED; the result is recorded.",
     ),
+    "attn_backups_copy_failed": (
+        "最近一次备份失败，此后没有成功的备份",
+        "The newest backup attempt failed; none succeeded since",
+    ),
     "attn_backups_failed": (
         "最近一次备份恢复测试失败",
         "The newest backup restore test failed",
