@@ -16,6 +16,7 @@ BENCHES = [
     "bench.requests",
     "bench.retention",
     "bench.backups",
+    "bench.sharing",
 ]
 
 

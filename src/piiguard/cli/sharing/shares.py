@@ -35,6 +35,8 @@ def share_send(
 ) -> None:
     """Decide per subject, record, minimise and package; prints each decision with its
     reasons and the share id on stdout. A refusal exits 0 too (it is recorded). 执行提供。"""
+    from rich.markup import escape
+
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.sharing.share import ShareRequest, share_data
 
@@ -53,7 +55,7 @@ def share_send(
         err.print(f"{d.subject_id}: {d.outcome.value} (decision {d.id})", soft_wrap=True)
         for r in d.reasons:
             cats = f" [{', '.join(r.categories)}]" if r.categories else ""
-            err.print(f"  - {r.code}{cats}: {r.en} / {r.zh}", soft_wrap=True)
+            err.print(escape(f"  - {r.code}{cats}: {r.en} / {r.zh}"), soft_wrap=True)
     s = done.share
     err.print(f"share {s.status.value}: {s.disclosed} of {s.subjects} subjects to {s.recipient}")
     typer.echo(s.id)

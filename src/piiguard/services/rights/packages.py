@@ -78,6 +78,8 @@ def build_package(
             ),
             key=lambda d: (-d.at.timestamp(), d.id),
         )
+        # recipients outside the company, from the disclosure log (docs/sharing.md)
+        disclosed = uow.sharing.disclosures(subject_id=sid, limit=100_000)
     values = {r.record.id: r.value for r in revealed}
     items = tuple(
         _package_item(
@@ -97,6 +99,19 @@ def build_package(
         for d in shares
         for s in [state.systems.get(d.target_system or "")]
     )
+    recipients += tuple(
+        PackageRecipient(
+            x.recipient,
+            r.legal_name if r else x.recipient,
+            r.country if r else "",
+            x.purpose,
+            tuple(sorted(x.categories)),
+            x.at,
+        )
+        for x in disclosed
+        for r in [state.recipients.get(x.recipient)]
+    )
+    recipients = tuple(sorted(recipients, key=lambda p: (-p.at.timestamp(), p.system)))
     return AccessPackage(
         req.id,
         sid,
