@@ -104,7 +104,7 @@ def test_names_by_role_mail_header_and_signature(
         "经理办公室在三楼",
         "客服周末不上班",
         "Thanks,\nThe Sales Team",
-        '{"product_name": "Bearing Housing", "username": "Sarah Duan"}',
+        '{"product_name": "Bearing Housing", "username": "gsun", "user": "admin01"}',
         "登录账号：13812345678",
     ],
 )
@@ -209,3 +209,47 @@ def test_text_table_rows_are_read_under_their_header(detector: Detector) -> None
         "| 13812345678 | 10.2.3.4 | 段莎拉 |\n| 13998765432 | 192.168.1.20 | 孙桂英 |\n"
     )
     assert kinds(detector.scan(text)) == [("person_name", "段莎拉"), ("person_name", "孙桂英")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("> Thanks,\n> Sarah\n", [("person_name", "Sarah")]),
+        (
+            "Best regards / 此致\n--\nSarah Duan 段莎拉\n",
+            [("person_name", "Sarah Duan"), ("person_name", "段莎拉")],
+        ),
+        ("回访：孙桂英已电话确认，满意。", [("person_name", "孙桂英")]),
+        ("签名 Signature：孙桂英", [("person_name", "孙桂英")]),
+        ("审批 Approved by: 卫阳", [("person_name", "卫阳")]),
+        ("Handled by engineer Sarah Duan on 2024-06-18.", [("person_name", "Sarah Duan")]),
+        ("已联系孙桂英确认上门时间", [("person_name", "孙桂英")]),
+        ("我叫张伟，138 1234 5678", [("person_name", "张伟"), ("phone", "138 1234 5678")]),
+        (
+            'user="孙桂英" user="Sarah Duan" user=gsun',
+            [("person_name", "孙桂英"), ("person_name", "Sarah Duan")],
+        ),
+        ('{"mm": "Xk9#pq2!w", "width_mm": "1200"}', [("secret", "Xk9#pq2!w")]),
+    ],
+)
+def test_names_and_secrets_by_the_kind_of_line(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fw_from=10.2.3.4 fw_to=10.2.4.1",
+        '{"gjbb": "10.2.3.4", "app_ver_min": "192.168.0.1"}',
+        "周一9点上门，万元3台",
+        "新员工信息表",
+        "Thanks,\nSarah Duan | After-sales Engineer 13812345678 P/N",
+    ],
+)
+def test_versions_in_any_key_and_words_shaped_like_names(detector: Detector, text: str) -> None:
+    assert [h for h in detector.scan(text) if h.type in ("ip_address", "person_name")] in (
+        [],
+        [h for h in detector.scan(text) if h.value == "Sarah Duan"],
+    )

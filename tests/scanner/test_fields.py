@@ -71,8 +71,6 @@ def test_field_names_in_both_languages(name: str, meaning: str) -> None:
     [
         "product_name",
         "productName",
-        "username",
-        "user_name",
         "company_name",
         "file_name",
         "登录账号",

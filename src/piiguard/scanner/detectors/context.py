@@ -21,7 +21,8 @@ CONTEXT = Validator.CONTEXT
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # Where an unquoted value ends: a tab, a line end, a list separator, two spaces, or the next
 # `key=` / `key:` on the line.
-_REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])")
+_REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])|\.(?=\s|$)")
+_KEY_AFTER = re.compile(r"[A-Za-z0-9_\-]*")
 _SEP = re.compile(
     r"\.?[\"'”]?[ \t]*(?:(?P<sep>[:=：]|=>|->)[ \t]*|(?P<space>[ \t]+))(?P<q>[\"'“<]?)"
 )
@@ -55,7 +56,7 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     if found is None:
         return None
     kind, start, stop, confidence = found
-    if meaning in _NAMES and region[stop:].strip() and region[stop] not in "（(":
+    if meaning in _NAMES and region[stop:].lstrip()[:1] not in ("", "（", "("):
         return None  # a name field's value is the name, whole
     validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else CONTEXT
     return Hit(kind, pos + start, pos + stop, region[start:stop], confidence, validator)
@@ -69,18 +70,26 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:
     if pos >= len(text):
         return None
     # No ":" or "=": only a number ("P/N 13812345678", "Account No. 6222…",
-    # "DOB 1994-02-25"); passports so written are the passport rule's.
+    # "DOB 1994-02-25") or a name of two words ("Approved by Sarah Duan"); passports so
+    # written are the passport rule's.
     if m.group("space") is not None and not m.group("q") and not text[pos].isdigit():
-        return None
+        if meaning not in _NAMES:
+            return None
+        if _CJK_LO <= text[pos] <= _CJK_HI:
+            span = _zh_name_at(text, pos)
+        else:  # in a sentence: the name need not end it ("… Sarah Duan on 18 June.")
+            span = fields.latin_name(text, pos, single=False)
+        return None if span is None else _name(text, *span, 0.85)
     return _value_hit(meaning, text, pos, m.group("q"))
 
 
 def _field_en(m: re.Match[str], text: str) -> Hit | None:
     start = _key_start(text, m.start())
-    meaning = fields.meaning_of(text[start : m.end()])
+    end = _KEY_AFTER.match(text, m.end()).end()  # type: ignore[union-attr] # always matches
+    meaning = fields.meaning_of(text[start:end])
     if meaning is None:
         return None
-    return _after_key(meaning, text, m.end())
+    return _after_key(meaning, text, end)
 
 
 _GLOSS = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?)(?=[ \t]*[:：=])")
@@ -98,9 +107,23 @@ def _field_zh(m: re.Match[str], text: str) -> Hit | None:
     if gloss is not None:
         end = gloss.end()
     if end < len(text) and _CJK_LO <= text[end] <= _CJK_HI:
-        # No separator (姓名张伟): the value must end the line or its cell.
-        return _value_hit(meaning, text, end, "") if meaning in _NAMES else None
-    return _after_key(meaning, text, end)
+        # No separator (姓名张伟): a name held to the character model, ending the line,
+        # its cell, or where a word that follows names begins.
+        if meaning not in _NAMES:
+            return None
+        span = _zh_name_at(text, end)
+        return None if span is None else _name(text, *span, 0.85)
+    h = _after_key(meaning, text, end)
+    if h is None and meaning in _NAMES:  # 回访：孙桂英已致电 — the name, then the sentence
+        sep = _SEP.match(text, end)
+        if sep is not None and sep.group("sep") and not sep.group("q"):
+            span = _zh_name_at(text, sep.end())
+            return None if span is None else _name(text, *span, 0.85)
+    return h
+
+
+def _name(text: str, start: int, end: int, confidence: float) -> Hit:
+    return Hit("person_name", start, end, text[start:end], confidence, CONTEXT)
 
 
 def _words_of(alternatives: tuple[str, ...]) -> str:
@@ -148,6 +171,17 @@ ROLE_WORDS = (
     "对接人",
     "跟进人",
     "处理人",
+    "车主",
+    "业主",
+    # verbs whose object is a person: 已联系孙桂英, 致电卫阳
+    "联系",
+    "致电",
+    "通知",
+    "告知",
+    "拜访",
+    "电联",
+    "转告",
+    "提醒",
     "接待人",
     "维修员",
 )
@@ -230,29 +264,43 @@ def _paren_name(m: re.Match[str], text: str) -> Hit | None:
     return None
 
 
-_CLOSING_EN = r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds"
-_CLOSING_ZH = r"此致敬礼|敬礼|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
-CLOSING = re.compile(rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n[ \t]*")
+_CLOSING_EN = (
+    r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds|"
+    r"Best regards|Kind regards|Regards|Sincerely|Yours sincerely|Yours"
+)
+_CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
+# A closing (two, in a bilingual mail: "Best regards / 此致"), then the name's line, perhaps
+# after a "--" line and behind "> " quote marks.
+_CLOSINGS = rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})(?:[ \t]*/[ \t]*(?:{_CLOSING_EN}|{_CLOSING_ZH}))?"
+CLOSING = re.compile(rf"{_CLOSINGS}[,，!！。.]?[ \t]*\r?\n(?:[ \t>]*--+[ \t]*\r?\n)?[ \t>]*")
 
 
-def _signature(m: re.Match[str], text: str) -> Hit | None:
-    """A name alone on the line after a closing (Thanks,⏎Sarah Duan; 此致敬礼⏎张伟)."""
+def _name_in_line(line: str, at: int, single: bool) -> tuple[int, int] | None:
+    if _CJK_LO <= line[at] <= _CJK_HI:
+        return fields.zh_name(line, at)
+    return fields.latin_name(line, at, single=single)
+
+
+def _signature(m: re.Match[str], text: str) -> list[Hit]:
+    """The name on the line after a closing (Thanks,⏎Sarah; 此致敬礼⏎孙桂英), and its other
+    writing on the same line (Sarah Duan 段莎拉, 段莎拉 / Sarah Duan)."""
     pos = m.end()
     line_end = text.find("\n", pos)
     line = text[pos : len(text) if line_end < 0 else line_end].rstrip("\r \t")
-    if not line:
-        return None
-    if _CJK_LO <= line[0] <= _CJK_HI:
-        span = fields.zh_name(line)
-    else:
-        span = fields.latin_name(line, single=False)
+    span = _name_in_line(line, 0, single=True) if line else None  # a first name alone too
     if span is None:
-        return None
+        return []
+    first = _name(text, pos + span[0], pos + span[1], 0.8)
     rest = line[span[1] :]
-    if rest.strip() and not rest.lstrip().startswith(("|", "/", "-", "(", "（", ",")):
-        return None
-    start, end = pos + span[0], pos + span[1]
-    return Hit("person_name", start, end, text[start:end], 0.8, CONTEXT)
+    if not rest.strip():
+        return [first]
+    at = len(line) - len(rest.lstrip(" /"))
+    cjk = _CJK_LO <= line[0] <= _CJK_HI
+    if at < len(line) and (_CJK_LO <= line[at] <= _CJK_HI) != cjk:  # the other script
+        other = _name_in_line(line, at, single=False)
+        if other is not None and not line[other[1] :].strip():
+            return [first, _name(text, pos + other[0], pos + other[1], 0.8)]
+    return [first] if rest.lstrip()[:1] in ("|", "/", "-", "(", "（", ",") else []
 
 
 URL_PASSWORD = re.compile(
@@ -270,8 +318,32 @@ def _url_password(m: re.Match[str], text: str) -> Hit | None:
     return Hit("secret", m.start("v"), m.end("v"), value, 0.97, CONTEXT)
 
 
+# Keys with a version word anywhere (fw_from=, app_ver_min=): the version word anchors.
+_VERSION = "fw|firmware|version|ver|build|rev|revision|sw|hw|bios|kernel|patch"
+_VERSION_HS = rf"(?:^|[^A-Za-z])(?:{_VERSION})[_\-.][A-Za-z0-9_\-.]*[\"']?[ \t]*[:=]"
+# "Approved by Sarah Duan", "Handled by engineer 卫阳": a name after a by-phrase.
+_BY = (
+    "approved|checked|prepared|reviewed|handled|assigned|issued|verified|inspected|"
+    "requested|submitted|created|updated|modified|signed"
+)
+_BY_HS = (
+    "(?:^|[^A-Za-z])(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _BY.split("|"))
+    + r") [Bb]y(?: [Ee]ngineer| [Tt]echnician)?[ \t]*:?[ \t]*[A-Z?]"
+)
+BY_PHRASE = re.compile(rf"(?:{_BY}) by(?: engineer| technician)?", re.IGNORECASE)
+
 RULES = (
     Rule("field_key", (_EN_HS,), FIELD_EN, _field_en, lead=True, caseless=True),
+    Rule(
+        "field_version",
+        (_VERSION_HS,),
+        re.compile(_VERSION, re.IGNORECASE),
+        _field_en,
+        lead=True,
+        caseless=True,
+    ),
+    Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
     Rule("field_camel", (_CAMEL_HS,), FIELD_EN, _field_en, lead=True),
     Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(FIELD_ZH.pattern,)),
     Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
@@ -285,10 +357,11 @@ RULES = (
     ),
     Rule(
         "signature",
-        (rf"(?:{_CLOSING_EN})[,!.]?[ \t]*\r?\n",),
+        (rf"(?:{_CLOSING_EN})[,!.]?[ \t]*(?:/[^\n]{{0,12}})?\r?\n",),
         CLOSING,
-        _signature,
+        lambda m, text: None,
         utf8=(rf"(?:{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n",),
+        many=_signature,
     ),
     Rule(
         "url_password",

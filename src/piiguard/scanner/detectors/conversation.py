@@ -66,6 +66,20 @@ def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
     return _name_hit(text, start, end, 0.8) if _whole_name(text[start:end]) else None
 
 
+# (Not after ",": in a CSV row the cell before a number is the previous column's.)
+BESIDE_PHONE = re.compile(rf"(?P<v>[{_CJK}]{{2,4}})[，：: ]?(?:\+?\d[\d \-]{{6}}|\(\+)")
+
+
+def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
+    """`孙桂英，13812345678`: a name given with a number, the end of a run of Chinese."""
+    end = m.end("v")
+    for size in (3, 2, 4):
+        start = end - size
+        if start >= m.start("v") and _whole_name(text[start:end]):
+            return _name_hit(text, start, end, 0.75)
+    return None
+
+
 MENTION = re.compile(rf"@(?P<v>[{_CJK}]{{2,4}})")
 
 
@@ -137,6 +151,13 @@ RULES = (
         ZH_GREETING,
         _zh_greeting,
         utf8=(rf"[{_CJK_HS}]{{2,4}}[，,：: ]?(?:您好|你好)",),
+    ),
+    Rule(
+        "beside_phone",
+        (),
+        BESIDE_PHONE,
+        _beside_phone,
+        utf8=(rf"[{_CJK_HS}]{{2,4}}[，：: ]?(?:\+?[0-9][0-9 \-]{{6}}|\(\+)",),
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),
     Rule(

@@ -21,6 +21,7 @@ from piiguard.scanner.detectors.names import (
     COMPOUND_SURNAMES,
     GIVEN_CHARS,
     NOT_NAMES,
+    NOT_NAMES_ZH,
     SINGLE_SURNAMES,
 )
 from piiguard.scanner.detectors.vocabulary import (
@@ -62,56 +63,85 @@ _SURNAMES = frozenset(SINGLE_SURNAMES)
 _COMPOUNDS = frozenset(COMPOUND_SURNAMES)
 # Characters seldom in a given name: a run of them after a surname is a word, not a name.
 _NOT_GIVEN = frozenset(
-    "的了是在有和与及或就都而把被让向从对于给到说会能要也还这那些个们么吗呢吧啊公司部门组室"
-    "店厂局院所处科系班区市省县镇村路街号楼层单元栋座期批次型号款件台套箱包份元年月日时分秒"
-    "先生女士小姐经理总监主管老师师傅工程师主任律师医生同学阿姨客户服务中心电话手机地址邮箱"
-    "不没将已正来去上下位请您你我他她它总"
+    "的了是在有与及或就都而把被让向从对于给到说会能要也还这那些个们么吗呢吧啊公司部门组室"
+    "店厂局院所处系班区市省县村街号楼层单座期批次型号款件台套箱包份日分秒"
+    "先女士姐经总监主管老师傅工程主任律医同学阿姨客户服务电话手机地址邮箱"
+    "不没将已去位请您你我他她它总"
 )
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, DUAN
     r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Z]?[a-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]+)*"
 )
 _LATIN_NAME = re.compile(rf"(?:{_LATIN_WORD})(?:(?:[ ]|,[ ]?)(?:{_LATIN_WORD})){{0,3}}")
-LATIN_STOP = NOT_NAMES | frozenset(
-    [
-        "co",
-        "ltd",
-        "inc",
-        "llc",
-        "gmbh",
-        "corp",
-        "company",
-        "group",
-        "limited",
-        "technology",
-        "technologies",
-        "team",
-        "support",
-        "service",
-        "center",
-        "centre",
-        "dept",
-        "department",
-        "office",
-        "store",
-        "shop",
-        "factory",
-        "plant",
-        "system",
-        "admin",
-        "noreply",
-        "no-reply",
-        "reply",
-        "info",
-        "sales",
-        "hr",
-        "na",
-        "n/a",
-        "folks",
-        "guys",
-        "everybody",
-        "world",
-    ]
+LATIN_STOP = (
+    NOT_NAMES
+    | frozenset(
+        [
+            "co",
+            "ltd",
+            "inc",
+            "llc",
+            "gmbh",
+            "corp",
+            "company",
+            "group",
+            "limited",
+            "technology",
+            "technologies",
+            "team",
+            "support",
+            "service",
+            "center",
+            "centre",
+            "dept",
+            "department",
+            "office",
+            "store",
+            "shop",
+            "factory",
+            "plant",
+            "system",
+            "admin",
+            "noreply",
+            "no-reply",
+            "reply",
+            "info",
+            "sales",
+            "hr",
+            "na",
+            "n/a",
+            "folks",
+            "guys",
+            "everybody",
+            "world",
+        ]
+    )
+    | frozenset(
+        {
+            "engineer",
+            "technician",
+            "director",
+            "officer",
+            "specialist",
+            "assistant",
+            "consultant",
+            "representative",
+            "coordinator",
+            "supervisor",
+            "executive",
+            "president",
+            "analyst",
+            "after-sales",
+            "quality",
+            "purchasing",
+            "procurement",
+            "logistics",
+            "finance",
+            "warehouse",
+            "operations",
+            "marketing",
+        }
+    )
 )
 
 
@@ -141,6 +171,8 @@ def zh_name(
         return None
     if strict and not all(c in GIVEN_CHARS for c in given):
         return None  # nothing but the shape says it is a name: hold it to the model
+    if value[pos : pos + surname + len(given)] in NOT_NAMES_ZH:
+        return None
     return pos, pos + surname + len(given)
 
 

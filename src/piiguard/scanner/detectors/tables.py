@@ -190,7 +190,8 @@ RULES = (
         (),
         TEXT_TABLE,
         lambda m, text: None,
-        utf8=(rf"(?:{_words(fields.ZH_LABELS)})[ \t　]*(?:\||\t| {{2}}|　)",),
+        # (Not "[ \t　]*(?:…)": with leftmost start of match that is too large to compile.)
+        utf8=(rf"(?:{_words(fields.ZH_LABELS)})(?:[ \t]*\||\t| {{2}}|　)",),
         many=_text_table,
     ),
 )

@@ -31,7 +31,10 @@ for _words, _meaning in (
         "requestor|approver|assignee|reporter|handler|technician|engineer|driver|courier|"
         "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
         "emergency contact|next of kin|beneficiary|payee|insured|"
-        "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren",
+        "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren|user|username|user name|uname|"
+        "signature|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
+        "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
+        "created by|updated by|modified by|by engineer|by technician",
         NAME,
     ),
     (
@@ -83,7 +86,7 @@ for _words, _meaning in (
         "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
         "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
         "imei|mac|app version|client version|os version|agent version|lh|liaohao|xh|xinghao|"
-        "bbh|banbenhao|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm",
+        "bbh|banbenhao|gjbb|rjbb|yjbb|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm",
         NOT_PERSONAL,
     ),
 ):
@@ -93,7 +96,7 @@ for _words, _meaning in (
 # Tokens before a name-like tail that make the key something else's name or number.
 _NOT_PERSON_PREFIX: Final = _split(
     "product item part file host device model brand shop store project company org "
-    "organization organisation dept department category sheet table app application user "
+    "organization organisation dept department category sheet table app application "
     "login bank branch city street country province district server service domain "
     "column field key class type group team role job title event channel vendor supplier "
     "merchant warehouse plant site region sku tag queue topic db database schema process "
@@ -109,11 +112,13 @@ _ZH_TAILS: Final[dict[str, str]] = {}
 for _words, _meaning in (
     (
         "姓名|名字|联系人|客户名称|客户姓名|收件人|收货人|寄件人|发件人|经办人|负责人|申请人|"
-        "投诉人|签收人|持卡人|开户名|户名|开户人|姓名全称|真实姓名|法人|法定代表人|员工|"
+        "投诉人|签收人|持卡人|开户名|户名|开户人|姓名全称|真实姓名|法人|法定代表人|"
         "紧急联系人|联络人|对接人|报修人|报案人|来访人|乘客|患者|学员|业主|采购员|审批人|"
         "处理人|跟进人|接待人|维修员|维修人员|技术员|司机|业务员|销售员|客服|操作员|质检员|"
         "检验员|审核人|批准人|制单人|录入人|下单人|订货人|提货人|送货人|收款人|付款人|"
-        "开户人姓名|监护人|配偶|家属|抄送|工程师|售后工程师|服务工程师",
+        "开户人姓名|监护人|配偶|家属|抄送|工程师|售后工程师|服务工程师|客户|签名|签字|回访|"
+        "回访人|审批|批准|核准|经手|经手人|接单|接单人|派单人|维修人|验收|验收人|复核|复核人|"
+        "开单人|制表人|填表人|记录人|登记人|用户|车主",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
@@ -155,13 +160,29 @@ _ZH_NOT_NUMBER: Final = (
 ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=lambda w: (-len(w), w)))
 _ZH_LONGEST: Final = len(ZH_LABELS[0])
 # The single English words a key's last token can be (for the anchoring expressions).
-EN_WORDS: Final = tuple(sorted({tail[-1] for tail in _EN_TAILS}, key=lambda w: (-len(w), w)))
+EN_WORDS: Final = tuple(
+    sorted({tail[-1] for tail in _EN_TAILS} | {"mm", "bb"}, key=lambda w: (-len(w), w))
+)  # ("mm", "bb": _WHOLE_ONLY's)
 
 _TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# Tails that are the field only as the whole key: "mm" is 密码 (mima), "width_mm" is not.
+_WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {("mm",): SECRET, ("bb",): NOT_PERSONAL}
+# A key with one of these words anywhere names a version or a build (fw_from, app_ver_min).
+_VERSION_WORDS: Final = frozenset(
+    {"fw", "firmware", "version", "ver", "build", "rev", "revision", "sw", "hw", "bios"}
+    | {"kernel", "patch", "gjbb", "rjbb", "yjbb"}
+)
+
+
 def _en_meaning(tokens: list[str]) -> str | None:
+    whole = _WHOLE_ONLY.get(tuple(tokens))
+    if whole is not None:
+        return whole
+    if _VERSION_WORDS.intersection(tokens):
+        return NOT_PERSONAL
     for size in (4, 3, 2, 1):
         if len(tokens) < size:
             continue
