@@ -5,15 +5,19 @@ bytes the Python one gives, with one process or two, to a file or to standard ou
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from rich.console import Console
 
+from piiguard.scanner import cli, scan
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.scorecard import piiguard_command
 from tests.scanner.test_sources import encoded_mail
@@ -95,3 +99,24 @@ def test_a_second_scan_loads_the_compiled_expressions_from_the_cache(tmp_path: P
     first = cached("1")
     assert first
     assert cached("2") == first
+
+
+def test_workers_default_to_one_per_core_for_more_than_a_megabyte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[int] = []
+    real_init = scan.FileScanner.__init__
+
+    def spy(self: scan.FileScanner, workers: int = 1, progress: Any = None) -> None:
+        asked.append(workers)
+        real_init(self, 1, progress)  # scanned in this process all the same
+
+    monkeypatch.setattr(scan.FileScanner, "__init__", spy)
+    monkeypatch.setattr(cli, "cores", lambda: 2)
+    quiet = Console(file=io.StringIO())
+    (tmp_path / "small.txt").write_text("手机 13812345678\n", encoding="utf-8")
+    assert list(cli._file_located([tmp_path / "small.txt"], None, [], quiet))
+    (tmp_path / "big.log").write_text("ok line without data\n" * 60_000, encoding="utf-8")
+    list(cli._file_located([tmp_path], None, [], quiet))
+    list(cli._file_located([tmp_path], 1, [], quiet))
+    assert asked == [1, 2, 1]

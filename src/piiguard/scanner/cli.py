@@ -5,6 +5,7 @@ Exit codes: 0 nothing found, 1 personal data found, 2 error.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -69,23 +70,36 @@ def _size(path: Path) -> int:
 
 
 BATCH = 4096  # findings handed to the output at a time from a file read in parts
+AUTO_WORKERS_BYTES = 1_000_000  # below this a second process costs more than it saves
+
+
+def cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _file_located(
-    paths: list[Path], workers: int, skipped: list[Skipped], err: Console
+    paths: list[Path], workers: int | None, skipped: list[Skipped], err: Console
 ) -> Iterator[list[Located]]:
-    """The files' findings, a batch per file (or per BATCH of a file read in parts)."""
+    """The files' findings, a batch per file (or per BATCH of a file read in parts);
+    `workers` None: one process per core when there is enough to share."""
     from piiguard.scanner.scan import FileScanner
     from piiguard.scanner.sources.files import walk
     from piiguard.scanner.sources.model import Skipped
 
     files = list(walk(paths))
+    total = sum(map(_size, files))
+    if workers is None:
+        workers = cores() if total > AUTO_WORKERS_BYTES else 1
     with ExitStack() as stack:
         progress: Progress | None = None
         advance: Callable[[int], None] | None = None
         if err.is_terminal:
             progress = stack.enter_context(progress_bar(err))
-            task = progress.add_task("scan", total=sum(map(_size, files)), files=f"0/{len(files)}")
+            task = progress.add_task("scan", total=total, files=f"0/{len(files)}")
             # told of bytes as they are read (from the scanner's thread with --workers)
             advance = partial(progress.advance, task)
         scanner = stack.enter_context(FileScanner(workers, advance))
@@ -214,7 +228,15 @@ def scan(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes scanning files.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes scanning files [default: one per CPU core for more than "
+            f"{AUTO_WORKERS_BYTES // 1_000_000} MB of files, else 1].",
+            show_default=False,
+        ),
+    ] = None,
     report: Annotated[
         bool,
         typer.Option(

@@ -110,7 +110,8 @@ _worker_progress: _Batched | None = None
 
 def _init_worker(reports: Reports[int | None] | None) -> None:
     global _worker_detector, _worker_progress  # noqa: PLW0603 - one of each per worker
-    _worker_detector = detector()
+    if _worker_detector is None:  # not inherited from the parent (spawned, not forked)
+        _worker_detector = detector()
     _worker_progress = None if reports is None else _Batched(reports)
 
 
@@ -298,8 +299,13 @@ class FileScanner:
             import multiprocessing  # noqa: PLC0415 - only for several processes
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
+            global _worker_detector  # noqa: PLW0603 - handed to forked workers
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            forked = "fork" in methods
+            context = multiprocessing.get_context("fork" if forked else "spawn")
+            if forked and _worker_detector is None:
+                # loaded once here, before the pool forks: every worker starts with it
+                _worker_detector = detector()
             if self._progress is not None:
                 self._reports = context.SimpleQueue()
             self._pool = ProcessPoolExecutor(

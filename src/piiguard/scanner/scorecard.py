@@ -191,6 +191,13 @@ def scorecard(labelled: Labelled, findings: list[dict[str, Any]], exact: bool = 
     """Per type and per kind; a finding matches a labelled value of its type that it overlaps
     (`exact`: with the same start and end). Credit and bank cards score as one type."""
     found, unplaced = found_spans(labelled, findings)
+    card = score_spans(labelled, found, exact)
+    card.unplaced = unplaced
+    return card
+
+
+def score_spans(labelled: Labelled, found: dict[str, list[Span]], exact: bool = False) -> Scorecard:
+    """The same scores for spans found per file by any tool (the bench's in-process ones)."""
     names = sorted(labelled.spans)
     gold, hits = _laid_out(names, labelled.spans), _laid_out(names, found)
     kinds: dict[str, list[str]] = defaultdict(list)
@@ -203,7 +210,7 @@ def scorecard(labelled: Labelled, findings: list[dict[str, Any]], exact: bool = 
         by_kind[kind] = score(kind_gold, kind_hits, exact)["overall"]
         fakes_by_kind[kind] = lookalikes_flagged(kind_gold, kind_hits)
     return Scorecard(
-        score(gold, hits, exact), by_kind, lookalikes_flagged(gold, hits), fakes_by_kind, unplaced
+        score(gold, hits, exact), by_kind, lookalikes_flagged(gold, hits), fakes_by_kind
     )
 
 
@@ -246,4 +253,14 @@ def markdown(cards: dict[str, Scorecard]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["LOOKALIKE", "Labelled", "Run", "Scorecard", "load", "markdown", "run_scan", "scorecard"]
+__all__ = [
+    "LOOKALIKE",
+    "Labelled",
+    "Run",
+    "Scorecard",
+    "load",
+    "markdown",
+    "run_scan",
+    "score_spans",
+    "scorecard",
+]
