@@ -252,6 +252,31 @@ def incident_ids(c: Any) -> dict[str, str]:
     return {"incident_id": i.id, "obligation": "cac", "vuln_id": v.id}
 
 
+def policy_ids(c: Any) -> dict[str, str]:
+    """Version 2 of the policy (material: proposed by one officer, published by another,
+    its notices queued) and a draft waiting (R8.1)."""
+    from piiguard.bootstrap import OPERATOR, policy_text  # noqa: PLC0415
+    from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
+    from piiguard.services.policy import versions as pv  # noqa: PLC0415
+
+    pv.ensure_first_policy(c.uow(), c.clock, OPERATOR, policy_text())
+    one, two = (Actor(n, ActorKind.STAFF, frozenset({"privacy_officer"})) for n in "pq")
+    given = pv.DraftInput(
+        policy_text().replace("Send important notices to you.", "Send notices to you."),
+        "隐私政策\n一、引言\n我们尊重您的隐私。\n",
+        c.clock.now().date(),
+        "Notices.",
+        "通知。",
+        True,
+        ("purposes",),
+        (RECOMMEND,),
+    )
+    d = pv.propose_version(c.uow(), c.snapshots, c.clock, one, given)
+    v = pv.publish_draft(c.uow(), c.snapshots, c.clock, two, d.id).version.version
+    waiting = pv.propose_version(c.uow(), c.snapshots, c.clock, one, given)
+    return {"draft_id": waiting.id, "version": v}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -313,6 +338,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids |= custody_ids(c)
     ids |= backup_ids(c)
     ids |= incident_ids(c)
+    ids |= policy_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)
@@ -331,6 +357,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
         f"/console/findings/{seeded.finding}": "#finding-assign",
         "/console/incidents/new": "#incident-form",
         "/console/vulnerabilities": "#record-form",
+        "/console/policy/drafts/new": "#draft-form",
     }
     for url, form in forms.items():
         page.goto(s.base + url)
