@@ -34,6 +34,7 @@ from piiguard.services.policy.versions import (
     propose_version,
     publish_draft,
 )
+from piiguard.services.rights.mail_intake import intake_mail
 from tests.builders import item, register
 from tests.mailserver import SmtpSink, body_text
 
@@ -279,3 +280,48 @@ def test_renewal_after_the_code_keeps_a_consent_and_an_unrenewed_one_lapses_at_t
         answers = {n.subject_id: n.answers for n in uow.notices.of_version("2")}
     assert answers[renewer] == ((PURPOSE, RenewalAnswer.RENEWED),)
     assert answers[idle] == ()
+
+
+DSN = """From: MAILER-DAEMON@mx.example.cn
+To: privacy@example.com
+Subject: Undelivered Mail Returned to Sender
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+--b
+Content-Type: text/plain
+
+Your mail could not be delivered.
+--b
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.cn
+
+Final-Recipient: rfc822; p0@example.cn
+Action: failed
+Status: 5.1.1
+--b
+Content-Type: text/rfc822-headers
+
+X-Piiguard-Policy-Notice: {ref}
+Subject: Our privacy policy has changed
+--b--
+"""
+
+
+@pytest.mark.req("R8.1")
+def test_a_bounce_that_comes_back_later_is_recorded_on_the_persons_notice(
+    c: Container, mailbox: SmtpSink
+) -> None:
+    [sid] = people(c, 1)
+    publish(c, draft(c))
+    assert run_notices(c.uow(), c.requests, NoticeTerms()).sent == 1
+    [sent] = mailbox.messages
+    raw = DSN.format(ref=sent["X-Piiguard-Policy-Notice"]).replace("\n", "\r\n").encode()
+    intake_mail(c.uow(), c.requests, raw, ("privacy@example.com",))
+    with c.uow(readonly=True) as uow:
+        n = uow.notices.get("2", sid)
+    assert n is not None and n.status is NoticeStatus.BOUNCED
+    assert [a for a, _ in audit(c, "policy_notice")][-1] == "policy.notice.bounced"
+    assert not mailbox.messages[1:]  # a bounce is never answered

@@ -14,6 +14,7 @@ from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.ports import InboundMail, OutgoingMail, TriageMail
 from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus
 from piiguard.services.ids import new_id
+from piiguard.services.notices.views import record_bounce
 from piiguard.services.rights._common import get_request, parse_contact
 from piiguard.services.rights.fulfilment import advance
 from piiguard.services.rights.intake import RequestInput, open_request, verify_code
@@ -93,6 +94,7 @@ def intake_mail(uow: UnitOfWork, kit: RequestKit, raw: bytes, recipients: tuple[
     except InvalidInput as e:
         return _triage(uow, kit, raw, f"unreadable: {e.message}")
     if mail.automatic:  # kept for staff, never answered (no loop between two robots)
+        _policy_notice_bounced(uow, kit, raw)
         return _triage(uow, kit, raw, "an automatic reply, bounce or list mail")
     answered = _answer_with_code(uow, kit, mail)
     if answered is not None:
@@ -164,6 +166,17 @@ def _answer_with_code(uow: UnitOfWork, kit: RequestKit, mail: InboundMail) -> st
             advance(uow, kit, ref)
             return str(ref)
     return None
+
+
+_NOTICE_REF = re.compile(rb"X-Piiguard-Policy-Notice:\s*([0-9A-Za-z.]{1,32}/[0-9A-Za-z-]{1,64})")
+
+
+def _policy_notice_bounced(uow: UnitOfWork, kit: RequestKit, raw: bytes) -> None:
+    """A delivery report (RFC 3464) quoting a policy notice's header: that notice bounced
+    (R8.1; services/notices/views.py)."""
+    found = _NOTICE_REF.search(raw)
+    if found and b"delivery-status" in raw.lower():
+        record_bounce(uow, kit.clock.now(), found.group(1).decode())
 
 
 def _triage(

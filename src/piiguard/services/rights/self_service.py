@@ -195,7 +195,8 @@ def grant_requester_consent(
     uow: UnitOfWork, kit: RequestKit, request_id: str, purpose: str, text_shown: str
 ) -> Consent | None:
     """The requester gives their consent (web, with the exact wording shown); None when we
-    hold no data on them. A consent already in force is left as it is."""
+    hold no data on them. A consent already in force under the policy version in force is
+    left as it is; one given under an earlier version is renewed (R2.4, R8.1)."""
     actor = _requester(uow, request_id)
     _consent_purpose(uow, kit, purpose)
     if actor is None:
@@ -210,7 +211,7 @@ def grant_requester_consent(
             ),
             None,
         )
-    if current is not None:
+    if current is not None and current.policy_version == kit.policy.read(uow).policy_version:
         return current
     return grant_consent(
         uow,

@@ -178,6 +178,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "verified": ("谢谢，已核实是您本人。", "Thank you: it is confirmed."),
     "manage_consents": ("管理您的同意", "Manage your consents"),
+    "read_policy": ("阅读隐私政策及其历次变更", "Read the privacy policy and what changed in it"),
     "not_found_title": ("找不到该请求", "Request not found"),
     "not_found": (
         "找不到该请求。请检查链接或请求编号。",
