@@ -1,4 +1,4 @@
-"""The authorization table's rows for the policy-version pages (web/console/policy/): the
+"""The authorization table's rows for the policy-version pages (web/console/policy/), a
 versions and drafts, a version's diff, the draft form, publishing and rejecting a draft,
 the notices per person and sending them again. How to read a rule: web/rules/__init__.py.
 
