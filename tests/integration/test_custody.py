@@ -365,6 +365,8 @@ def test_inventory_with_a_missing_medium(
         inv.link_incident(c.custody, li, b.id, "INC-2026-001")
     inv.link_incident(c.custody, po, b.id, "INC-2026-001")
     assert inv.missing_alarms(c.custody) == []
+    with pytest.raises(Conflict, match="INC-2026-001"):  # never silently re-pointed
+        inv.link_incident(c.custody, po, b.id, "INC-2026-002")
     found = inv.record_found(c.custody, li, b.id, "safe 2")
     assert found.status is MediaStatus.STORED and found.incident == "INC-2026-001"
 

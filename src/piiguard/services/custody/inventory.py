@@ -264,6 +264,8 @@ def link_incident(
         m = get_medium(uow, medium_id, lock=True)
         if m.status is not MediaStatus.MISSING:
             raise Conflict(f"medium {m.identifier} is not missing", field="medium_id")
+        if m.incident:
+            raise Conflict(f"medium {m.identifier} is handled under incident {m.incident}")
         m = replace(m, incident=ref, updated_at=kit.clock.now())
         uow.custody.save_medium(m)
         audited(uow, actor, "medium.incident", "medium", m.id, incident=ref, opened=opened)
