@@ -161,7 +161,7 @@ def test_the_console_pages_in_both_languages_four_eyes_and_errors_marked(
     container: Container, api: TestClient, system: Caller, people: People, lang: str
 ) -> None:
     c = container
-    person(api, system, "wang@example.cn")
+    sid = person(api, system, "wang@example.cn")
     officer = console(c, api, people.officer, lang)
     second = console(c, api, people.second, lang)
     auditor = console(c, api, people.auditor, lang)
@@ -200,6 +200,10 @@ def test_the_console_pages_in_both_languages_four_eyes_and_errors_marked(
     assert 'data-status="pending"' in notices and "wang@example.cn" not in notices
     assert 'id="release-form"' not in notices or 'id="release"' not in notices
     officer.page("/console/policy/versions/2/notices?status=nonsense", 422)
+    one = officer.page(f"/console/policy/versions/2/notices?subject_id={sid}")
+    assert one.count('data-subject="') == 1 and f'data-subject="{sid}"' in one
+    none = officer.page("/console/policy/versions/2/notices?subject_id=someone-else")
+    assert 'id="no-notices"' in none
 
 
 @pytest.mark.req("R8.1")

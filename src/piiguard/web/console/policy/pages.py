@@ -327,16 +327,21 @@ def _notices_page(
 ) -> HTMLResponse:
     raw = request.query_params.get("status", "")
     wanted = NoticeStatus(raw) if raw in {s.value for s in NoticeStatus} else None
+    person = request.query_params.get("subject_id", "").strip()
+    bad = bool(raw and wanted is None) or bool(person and not ID.fullmatch(person))
     progress = views.notice_progress(c.uow(readonly=True), version)
     pager = Pager.of(request, 50)
     rows = views.list_notices(
         c.uow(readonly=True),
         version,
         (wanted,) if wanted else (),
+        subject_id=person if person and not bad else None,
         limit=pager.size,
         offset=pager.offset,
     )
     total = progress.counts.get(wanted, 0) if wanted else progress.total
+    if person:
+        total = len(rows)
     return page(
         request,
         c,
@@ -347,21 +352,27 @@ def _notices_page(
             "progress": progress,
             "statuses": [s.value for s in NoticeStatus],
             "status": wanted.value if wanted else "",
+            "subject_id": person if not bad else "",
             "rows": rows,
             "pager": pager.counted(total, len(rows)),
             "releasable": {s.value for s in views.RELEASABLE},
         },
         errors=errors or [],
-        status=code if not (raw and wanted is None) else 422,
+        status=code if not bad else 422,
     )
 
 
 @router.get("/versions/{version}/notices", response_class=HTMLResponse)
 def notices(
-    request: Request, c: ContainerDep, actor: Authorized, version: str, status: Param = ""
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    version: str,
+    status: Param = "",
+    subject_id: Param = "",
 ) -> HTMLResponse:
     """Per person: the notice's status, attempts, reply code, renewal answer (no address)."""
-    del status  # read from the query by _notices_page, checked there
+    del status, subject_id  # read from the query by _notices_page, checked there
     return _notices_page(request, c, actor, version[:32])
 
 
