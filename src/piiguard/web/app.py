@@ -43,6 +43,7 @@ from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.policy import pages as console_policy
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
+from piiguard.web.console.sharing import pages as console_sharing
 from piiguard.web.console.team import pages as console_team
 from piiguard.web.console.upkeep import pages as console_upkeep
 from piiguard.web.crashes import CrashGuard
@@ -137,6 +138,7 @@ def create_app(c: Container) -> FastAPI:
         console_oversight.router,
         console_team.router,
         console_retention.router,
+        console_sharing.router,
         console_incidents.router,
         console_upkeep.router,
         console_custody.router,

@@ -35,4 +35,13 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", A + "/recipient/shares/{share_id}"): SYSTEM,
     ("GET", A + "/recipient/notices"): SYSTEM,
     ("POST", A + "/recipient/notices/{pass_on_id}/confirm"): SYSTEM,
+    ("GET", C): READERS,
+    ("POST", C + "/recipients"): OFFICER,
+    ("GET", C + "/recipients/{key}"): READERS,
+    ("POST", C + "/recipients/{key}/agreements"): OFFICER,
+    ("POST", C + "/recipients/{key}/agreements/{agreement_id}/terminate"): OFFICER,
+    ("POST", C + "/recipients/{key}/profiles"): OFFICER,
+    ("GET", C + "/shares"): READERS,
+    ("GET", C + "/log"): READERS,
+    ("POST", C + "/notices/{pass_on_id}/confirm"): OFFICER,
 }

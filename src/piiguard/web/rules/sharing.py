@@ -51,4 +51,14 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
     ("GET", A + "/recipient/notices"): RECIPIENT,
     ("POST", A + "/recipient/notices/{pass_on_id}/confirm"): RECIPIENT,
+    # the console (web/console/sharing/pages.py)
+    ("GET", C): READERS,
+    ("POST", C + "/recipients"): CHANGE,
+    ("GET", C + "/recipients/{key}"): READERS,
+    ("POST", C + "/recipients/{key}/agreements"): CHANGE,
+    ("POST", C + "/recipients/{key}/agreements/{agreement_id}/terminate"): CHANGE,
+    ("POST", C + "/recipients/{key}/profiles"): CHANGE,
+    ("GET", C + "/shares"): READERS,
+    ("GET", C + "/log"): READERS,
+    ("POST", C + "/notices/{pass_on_id}/confirm"): CHANGE,
 }

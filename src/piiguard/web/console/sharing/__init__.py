@@ -1,0 +1,1 @@
+"""The sharing pages (issue 15; docs/sharing.md): pages.py."""

@@ -1,0 +1,443 @@
+"""The sharing pages (issue 15; R3.1–R3.3, R3.6, R7.1; docs/sharing.md): the recipient
+register with its form (/console/sharing), one recipient with its agreements (record,
+terminate) and minimisation profiles (/console/sharing/recipients/{key}), the shares made
+(/console/sharing/shares) and the disclosure log with the corrections and deletions passed
+on (/console/sharing/log). Rows in web/rules/sharing.py; words in texts.py; templates in
+templates/console/sharing/. A recipient's key or webhook secret is shown once, so those
+are issued by the CLI or the API, not here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, time
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import DomainError, NotFound
+from piiguard.domain.sharing.disclosure import PassOnStatus
+from piiguard.domain.sharing.register import (
+    AgreementKind,
+    RecipientKind,
+    RecipientStatus,
+    Treatment,
+)
+from piiguard.services.sharing import delivery
+from piiguard.services.sharing import register as reg
+from piiguard.services.sharing import share as sh
+from piiguard.web.authz import Authorized
+from piiguard.web.console.kit import FieldError, console_page, done, error_status, form_errors
+from piiguard.web.console.oversight.common import Check as _Check
+from piiguard.web.console.sharing.texts import words
+from piiguard.web.deps import ContainerDep
+
+HERE = "/console/sharing"
+router = APIRouter(prefix=HERE, include_in_schema=False)
+Text = Annotated[str, Form(max_length=10_000)]
+Param = Annotated[str, Query(max_length=200)]
+KEY = re.compile(r"[a-z][a-z0-9_-]{1,49}")
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}")
+RECIPIENT_FIELDS = ("key", "kind", "legal_name", "country", "law", "contact", "systems", "status")
+AGREEMENT_FIELDS = (
+    "agreement_kind",
+    "title",
+    "parties",
+    "purposes",
+    "categories",
+    "valid_from",
+    "valid_until",
+    "document_sha256",
+    "document_location",
+    "reference",
+)
+
+
+class Check(_Check):
+    def __init__(self, request: Request) -> None:
+        super().__init__(request)
+        self.t = {**self.t, **words(self.lang)}
+
+
+def page(
+    request: Request, c: Container, actor: Actor, name: str, context: dict[str, Any], **kw: Any
+) -> HTMLResponse:
+    return console_page(request, c, actor, f"console/sharing/{name}", context, words=words, **kw)
+
+
+def lines(value: str) -> list[str]:
+    return [k.strip() for k in re.split(r"[\n,]", value) if k.strip()]
+
+
+def _key(value: str, field: str = "key") -> str:
+    if not KEY.fullmatch(value):
+        raise NotFound(f"no recipient {value[:60]!r}", field=field)
+    return value
+
+
+def _attempt(
+    request: Request,
+    fields: tuple[str, ...],
+    again: Callable[[list[FieldError], int], HTMLResponse],
+    step: Callable[[], object],
+    then: str,
+    message: str,
+    aliases: dict[str, str] | None = None,
+) -> Response:
+    """Run a form's step: 303 with the message, or the form again with the service's
+    refusal on its field. Nothing is written when it fails."""
+    try:
+        step()
+    except DomainError as exc:
+        return again(form_errors(exc, request, fields=fields, aliases=aliases), error_status(exc))
+    return done(then, message)
+
+
+# -- the register ---------------------------------------------------------------------------
+
+
+def _register(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    errors: list[FieldError],
+    values: dict[str, str],
+    code: int,
+) -> HTMLResponse:
+    found = reg.list_recipients(c.uow(readonly=True))
+    home = c.settings.home_region
+    return page(
+        request,
+        c,
+        actor,
+        "recipients.html",
+        {
+            "rows": found,
+            "home": home,
+            "kinds": [k.value for k in RecipientKind],
+            "statuses": [s.value for s in RecipientStatus],
+        },
+        errors=errors,
+        values=values,
+        status=code,
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def recipients(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    return _register(request, c, actor, [], {}, 200)
+
+
+@router.post("/recipients", response_class=HTMLResponse)
+def save_recipient(
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    key: Text = "",
+    kind: Text = "",
+    legal_name: Text = "",
+    country: Text = "",
+    law: Text = "",
+    contact: Text = "",
+    systems: Text = "",
+    status: Text = "active",
+) -> Response:
+    values = {
+        "key": key,
+        "kind": kind,
+        "legal_name": legal_name,
+        "country": country,
+        "law": law,
+        "contact": contact,
+        "systems": systems,
+        "status": status,
+    }
+    check = Check(request)
+    check.text("key", key, required=True, most=50)
+    the_kind = check.choice("kind", kind, [k.value for k in RecipientKind])
+    if not kind:
+        check.fail("kind", "required")
+    the_status = check.choice("status", status, [s.value for s in RecipientStatus])
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _register(request, c, actor, errors, values, code)
+
+    if check.errors:
+        return again(check.errors, 422)
+    given = reg.RecipientInput(
+        key.strip(),
+        RecipientKind(the_kind or "group_company"),
+        legal_name,
+        country.strip(),
+        law,
+        contact,
+        frozenset(lines(systems)),
+        RecipientStatus(the_status or "active"),
+    )
+    return _attempt(
+        request,
+        RECIPIENT_FIELDS,
+        again,
+        lambda: reg.save_recipient(c.uow(), c.clock, actor, given),
+        f"{HERE}/recipients/{key.strip()}",
+        "recipient",
+    )
+
+
+# -- one recipient --------------------------------------------------------------------------
+
+
+def _recipient(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    key: str,
+    errors: list[FieldError] | None = None,
+    values: dict[str, str] | None = None,
+    code: int = 200,
+) -> HTMLResponse:
+    r, agreements, profiles, url, has_key = reg.recipient_detail(c.uow(readonly=True), _key(key))
+    now = c.clock.now()
+    return page(
+        request,
+        c,
+        actor,
+        "recipient.html",
+        {
+            "r": r,
+            "abroad": r.abroad(c.settings.home_region),
+            "agreements": [(a, a.state(now)) for a in agreements],
+            "profiles": [(p, sorted(p.fields.items())) for p in profiles],
+            "webhook_url": url,
+            "has_key": has_key,
+            "agreement_kinds": [k.value for k in AgreementKind],
+        },
+        errors=errors or [],
+        values=values or {},
+        status=code,
+    )
+
+
+@router.get("/recipients/{key}", response_class=HTMLResponse)
+def recipient(key: str, request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    return _recipient(request, c, actor, key)
+
+
+def _day(check: Check, field: str, value: str, *, required: bool = False) -> datetime | None:
+    day = check.day(field, value)
+    if day is None and required and not value.strip():
+        check.fail(field, "required")
+    return datetime.combine(day, time(0), UTC) if day else None
+
+
+@router.post("/recipients/{key}/agreements", response_class=HTMLResponse)
+def record_agreement(
+    key: str,
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    agreement_kind: Text = "",
+    title: Text = "",
+    parties: Text = "",
+    purposes: Text = "",
+    categories: Text = "",
+    valid_from: Text = "",
+    valid_until: Text = "",
+    document_sha256: Text = "",
+    document_location: Text = "",
+    reference: Text = "",
+) -> Response:
+    values = {
+        "agreement_kind": agreement_kind,
+        "title": title,
+        "parties": parties,
+        "purposes": purposes,
+        "categories": categories,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "document_sha256": document_sha256,
+        "document_location": document_location,
+        "reference": reference,
+    }
+    check = Check(request)
+    kind = check.choice("agreement_kind", agreement_kind, [k.value for k in AgreementKind])
+    if not agreement_kind:
+        check.fail("agreement_kind", "required")
+    start = _day(check, "valid_from", valid_from, required=True)
+    until = _day(check, "valid_until", valid_until)
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _recipient(request, c, actor, key, errors, values, code)
+
+    if check.errors or start is None or kind is None:
+        return again(check.errors, 422)
+    given = reg.AgreementInput(
+        _key(key),
+        AgreementKind(kind),
+        title,
+        tuple(lines(parties)),
+        frozenset(lines(purposes)),
+        frozenset(lines(categories)),
+        start,
+        until,
+        document_sha256,
+        document_location,
+        reference,
+    )
+    return _attempt(
+        request,
+        AGREEMENT_FIELDS,
+        again,
+        lambda: reg.record_agreement(c.uow(), c.snapshots, c.clock, actor, given),
+        f"{HERE}/recipients/{key}",
+        "agreement",
+        aliases={"kind": "agreement_kind", "recipient": ""},
+    )
+
+
+@router.post("/recipients/{key}/agreements/{agreement_id}/terminate", response_class=HTMLResponse)
+def terminate(
+    key: str,
+    agreement_id: str,
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    reason: Text = "",
+) -> Response:
+    if not ID.fullmatch(agreement_id):
+        raise NotFound("no such agreement", field="agreement_id")
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _recipient(request, c, actor, key, errors, {"reason": reason}, code)
+
+    return _attempt(
+        request,
+        ("reason",),
+        again,
+        lambda: reg.terminate_agreement(c.uow(), c.clock, actor, agreement_id, reason),
+        f"{HERE}/recipients/{key}",
+        "terminated",
+    )
+
+
+@router.post("/recipients/{key}/profiles", response_class=HTMLResponse)
+def save_profile(
+    key: str,
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    purpose: Text = "",
+    fields: Text = "",
+) -> Response:
+    values = {"purpose": purpose, "fields": fields}
+    check = Check(request)
+    check.text("purpose", purpose, required=True, most=64)
+    parsed: dict[str, Treatment] = {}
+    for line in lines(fields):
+        cat, _, how = line.partition("=")
+        try:
+            parsed[cat.strip()] = Treatment(how.strip() or "whole")
+        except ValueError:
+            check.fail("fields", "bad_line")
+            break
+    if not parsed and not check.errors:
+        check.fail("fields", "required")
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _recipient(request, c, actor, key, errors, values, code)
+
+    if check.errors:
+        return again(check.errors, 422)
+    return _attempt(
+        request,
+        ("purpose", "fields"),
+        again,
+        lambda: reg.save_profile(
+            c.uow(), c.snapshots, c.clock, actor, _key(key), purpose.strip(), parsed
+        ),
+        f"{HERE}/recipients/{key}",
+        "profile",
+        aliases={"categories": "fields", "category": "fields"},
+    )
+
+
+# -- shares and the disclosure log ----------------------------------------------------------
+
+
+@router.get("/shares", response_class=HTMLResponse)
+def shares(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
+    found = sh.list_shares(c.uow(readonly=True), limit=500)
+    return page(request, c, actor, "shares.html", {"rows": found})
+
+
+def _log(
+    request: Request,
+    c: Container,
+    actor: Actor,
+    subject: str,
+    recipient: str,
+    errors: list[FieldError] | None = None,
+    code: int = 200,
+) -> HTMLResponse:
+    check = Check(request)
+    sid = check.ident("subject", subject)
+    rcp = check.ident("recipient", recipient, KEY)
+    errors = [*(errors or []), *check.errors]
+    rows = (
+        []
+        if check.errors
+        else sh.disclosure_log(c.uow(), actor, subject_id=sid, recipient=rcp, limit=500)
+    )
+    notices = delivery.list_pass_ons(c.uow(readonly=True), [PassOnStatus.OPEN, PassOnStatus.SENT])
+    return page(
+        request,
+        c,
+        actor,
+        "log.html",
+        {
+            "rows": [(d, sorted(d.categories.items())) for d in rows],
+            "notices": notices,
+            "subject": subject,
+            "recipient": recipient,
+        },
+        errors=errors,
+        status=422 if check.errors else code,
+    )
+
+
+@router.get("/log", response_class=HTMLResponse)
+def log(
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    subject: Param = "",
+    recipient: Param = "",
+) -> HTMLResponse:
+    return _log(request, c, actor, subject, recipient)
+
+
+@router.post("/notices/{pass_on_id}/confirm", response_class=HTMLResponse)
+def confirm(
+    pass_on_id: str,
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    reference: Text = "",
+) -> Response:
+    if not ID.fullmatch(pass_on_id):
+        raise NotFound("no such notice", field="pass_on_id")
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _log(request, c, actor, "", "", errors, code)
+
+    return _attempt(
+        request,
+        ("reference",),
+        again,
+        lambda: delivery.confirm_pass_on(c.uow(), c.requests, actor, pass_on_id, reference),
+        f"{HERE}/log",
+        "confirmed",
+    )
