@@ -112,6 +112,9 @@ def test_each_person_gets_one_mail_in_their_language(
         )
     assert "incident.notify.sent" in trail
     assert "person0@example.cn" not in trail and "rotated" not in trail and "轮换" not in trail
+    with c.engine.connect() as conn:  # the words sealed at rest too
+        stored = " ".join(str(r) for r in conn.execute(select(t.incident_mailings)))
+    assert "rotated" not in stored and "轮换" not in stored
     assert notify.mail_pass(c.security_uow(), c.requests, c.security).sent == 0
 
 

@@ -284,3 +284,30 @@ def test_the_reporter_may_not_review_and_a_return_reopens(container: Container) 
         register.close_incident(c.security_uow(), c.clock, BOB, iid, False, "")
     back = register.close_incident(c.security_uow(), c.clock, BOB, iid, False, "root cause thin")
     assert back.status is IncidentStatus.OPEN
+
+
+def test_the_officers_words_are_sealed_at_rest(container: Container) -> None:
+    """What happened, the notes, the root cause may name people: sealed under the KEK in
+    the database (R5.5), clear to those who read the register."""
+    c = container
+    iid = report(c, title="Laptop of 王伟 stolen", description="王伟's laptop, unencrypted")
+    register.add_entry(
+        c.security_uow(), c.clock, ALICE, iid, Stage.CONTAINMENT, c.clock.now(), "王伟 called"
+    )
+    register.add_entry(
+        c.security_uow(), c.clock, ALICE, iid, Stage.RECOVERY, c.clock.now(), "wiped remotely"
+    )
+    register.request_review(c.security_uow(), c.clock, ALICE, iid, "王伟 kept no backup", "encrypt")
+    from sqlalchemy import select  # noqa: PLC0415
+
+    from piiguard.adapters.db import tables as t  # noqa: PLC0415
+
+    with c.engine.connect() as conn:
+        rows = " ".join(
+            str(r) for tb in (t.incidents, t.incident_timeline) for r in conn.execute(select(tb))
+        )
+    assert "王伟" not in rows and "wiped" not in rows and "encrypt" not in rows
+    view = register.view_incident(c.security_uow(readonly=True), iid)
+    assert view.incident.title == "Laptop of 王伟 stolen"
+    assert view.incident.root_cause == "王伟 kept no backup"
+    assert [e.note for e in view.timeline][1:] == ["王伟 called", "wiped remotely"]

@@ -248,11 +248,18 @@ def bootstrap(
         parse_inbound,
     )
 
+    words_box = KekSecretBox(provider)  # the incident register's free text (R5.8)
+
     def units(readonly: bool) -> SqlUnitOfWork:
         if readonly:
-            return SqlUnitOfWork(engine, seal, clock.now, readonly=True)
+            return SqlUnitOfWork(engine, seal, clock.now, readonly=True, box=words_box)
         return SqlUnitOfWork(
-            engine, seal, clock.now, signer=signer, checkpoint_every=settings.audit_checkpoint_every
+            engine,
+            seal,
+            clock.now,
+            signer=signer,
+            checkpoint_every=settings.audit_checkpoint_every,
+            box=words_box,
         )
 
     c = Container(

@@ -31,7 +31,7 @@ from piiguard.adapters.db.stores.staff import SqlStaff
 from piiguard.adapters.db.stores.subjects import SqlSubjects
 from piiguard.adapters.vault.envelope import DecisionSeal
 from piiguard.domain.audit import AuditEvent, Checkpoint
-from piiguard.domain.ports import CheckpointSigner
+from piiguard.domain.ports import CheckpointSigner, SecretBox
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,7 @@ class SqlUnitOfWork:
         readonly: bool = False,
         signer: CheckpointSigner | None = None,
         checkpoint_every: int = 0,
+        box: SecretBox | None = None,
     ) -> None:
         """`readonly`: one consistent snapshot and no write lock (audit verification);
         writing units of work take the write lock up front on SQLite. `signer` and
@@ -75,6 +76,7 @@ class SqlUnitOfWork:
         self._every = checkpoint_every
         self._engine = engine
         self._seal = seal
+        self._box = box  # seals the incident register's free text (stores/incidents/)
         self._now = clock
         self._events: list[AuditEvent] = []
         self._conn: Connection | None = None
@@ -108,8 +110,8 @@ class SqlUnitOfWork:
         self.retention = SqlRetention(conn)
         self.custody = SqlCustody(conn)
         self.backups = SqlBackups(conn)
-        self.incidents = SqlIncidents(conn)
-        self.vulns = SqlVulns(conn)
+        self.incidents = SqlIncidents(conn, self._box)
+        self.vulns = SqlVulns(conn, self._box)
         self.sharing = SqlSharing(conn)
         self._events, self._done = [], False
         return self

@@ -23,7 +23,7 @@ incidents = Table(
     "incidents",
     metadata,
     Column("id", String(ID), primary_key=True),
-    Column("title", String(300), nullable=False),
+    Column("title", Text, nullable=False),  # sealed at rest, as the other words of officers
     Column("description", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("severity", String(24), nullable=False),

@@ -49,7 +49,7 @@ def upgrade() -> None:
     op.create_table(
         "incidents",
         sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("severity", sa.String(length=24), nullable=False),

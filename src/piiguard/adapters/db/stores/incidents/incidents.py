@@ -5,16 +5,17 @@ actor (who is affected), the people affected and the mailing, links to vulnerabi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import chunks
 from piiguard.adapters.db.stores._common import as_json, as_set
+from piiguard.adapters.db.stores.incidents.people import IncidentPeople
 from piiguard.domain.incidents.model import (
     Incident,
     IncidentKind,
@@ -22,13 +23,6 @@ from piiguard.domain.incidents.model import (
     Severity,
     Stage,
     TimelineEntry,
-)
-from piiguard.domain.incidents.notify import (
-    Mailing,
-    MailingText,
-    Recipient,
-    RecipientSource,
-    RecipientStatus,
 )
 from piiguard.domain.incidents.obligations import (
     Audience,
@@ -42,11 +36,20 @@ _N, _R, _M, _L = t.security_notices, t.incident_recipients, t.incident_mailings,
 _A = t.audit_entries
 
 
-def _incident(r: Any) -> Incident:
+Opener = Callable[[str, str], str]  # (stored value, context) -> the clear text
+
+# the officers' words (may name people): sealed at rest under the KEK, bound to the row
+SEALED = ("title", "description", "root_cause", "lessons", "closing_note")
+
+
+def _incident(r: Any, o: Opener) -> Incident:
+    def w(name: str) -> str:
+        return o(getattr(r, name), f"incident:{r.id}:{name}")
+
     return Incident(
         r.id,
-        r.title,
-        r.description,
+        w("title"),
+        w("description"),
         IncidentKind(r.kind),
         Severity(r.severity),
         as_set(r.jurisdictions),
@@ -61,20 +64,19 @@ def _incident(r: Any) -> Incident:
         r.handler,
         r.affected_estimate,
         r.affected_computed,
-        r.root_cause,
-        r.lessons,
+        w("root_cause"),
+        w("lessons"),
         r.review_requested_by,
         r.review_requested_at,
         r.closed_by,
         r.closed_at,
-        r.closing_note,
+        w("closing_note"),
     )
 
 
-def _incident_row(i: Incident) -> dict[str, Any]:
+def _incident_row(i: Incident, seal: Opener) -> dict[str, Any]:
     return {
-        "title": i.title,
-        "description": i.description,
+        **{name: seal(getattr(i, name), f"incident:{i.id}:{name}") for name in SEALED},
         "kind": i.kind.value,
         "severity": i.severity.value,
         "jurisdictions": as_json(i.jurisdictions),
@@ -89,13 +91,10 @@ def _incident_row(i: Incident) -> dict[str, Any]:
         "handler": i.handler,
         "affected_estimate": i.affected_estimate,
         "affected_computed": i.affected_computed,
-        "root_cause": i.root_cause,
-        "lessons": i.lessons,
         "review_requested_by": i.review_requested_by,
         "review_requested_at": i.review_requested_at,
         "closed_by": i.closed_by,
         "closed_at": i.closed_at,
-        "closing_note": i.closing_note,
     }
 
 
@@ -135,42 +134,20 @@ def _clock(r: Any) -> ObligationClock:
     )
 
 
-def _recipient(r: Any) -> Recipient:
-    return Recipient(
-        r.incident_id,
-        r.subject_id,
-        RecipientSource(r.source),
-        RecipientStatus(r.status),
-        r.language,
-        r.claimed_at,
-        r.sent_at,
-        r.message_id,
-        r.attempts,
-    )
-
-
-def _text(d: dict[str, str]) -> MailingText:
-    return MailingText(d["what_happened"], d["measures_taken"], d["what_you_can_do"], d["contact"])
-
-
-class SqlIncidents:
-    def __init__(self, conn: Connection) -> None:
-        self._c = conn
-
-    def _locked(self, q: Any, lock: bool) -> Any:
-        return q.with_for_update() if lock and self._c.dialect.name == "postgresql" else q
+class SqlIncidents(IncidentPeople):
+    """`uow.incidents`; the people affected and the mailing: people.py."""
 
     # -- incidents and their timeline -------------------------------------------------------
 
     def add_incident(self, i: Incident) -> None:
-        self._c.execute(insert(_I).values(id=i.id, **_incident_row(i)))
+        self._c.execute(insert(_I).values(id=i.id, **_incident_row(i, self._seal)))
 
     def save_incident(self, i: Incident) -> None:
-        self._c.execute(update(_I).where(_I.c.id == i.id).values(**_incident_row(i)))
+        self._c.execute(update(_I).where(_I.c.id == i.id).values(**_incident_row(i, self._seal)))
 
     def incident(self, incident_id: str, *, lock: bool = False) -> Incident | None:
         r = self._c.execute(self._locked(select(_I).where(_I.c.id == incident_id), lock)).first()
-        return None if r is None else _incident(r)
+        return None if r is None else _incident(r, self._open)
 
     def incidents(
         self, statuses: Sequence[IncidentStatus] = (), limit: int = 100
@@ -178,7 +155,7 @@ class SqlIncidents:
         q = select(_I).order_by(_I.c.detected_at.desc(), _I.c.id).limit(limit)
         if statuses:
             q = q.where(_I.c.status.in_([s.value for s in statuses]))
-        return [_incident(r) for r in self._c.execute(q)]
+        return [_incident(r, self._open) for r in self._c.execute(q)]
 
     def add_entry(self, e: TimelineEntry) -> None:
         self._c.execute(
@@ -188,7 +165,7 @@ class SqlIncidents:
                 stage=e.stage.value,
                 at=e.at,
                 by=e.by,
-                note=e.note,
+                note=self._seal(e.note, f"incident-note:{e.id}"),
                 recorded_at=e.recorded_at,
             )
         )
@@ -196,7 +173,15 @@ class SqlIncidents:
     def timeline(self, incident_id: str) -> list[TimelineEntry]:
         q = select(_T).where(_T.c.incident_id == incident_id).order_by(_T.c.at, _T.c.recorded_at)
         return [
-            TimelineEntry(r.id, r.incident_id, Stage(r.stage), r.at, r.by, r.note, r.recorded_at)
+            TimelineEntry(
+                r.id,
+                r.incident_id,
+                Stage(r.stage),
+                r.at,
+                r.by,
+                self._open(r.note, f"incident-note:{r.id}"),
+                r.recorded_at,
+            )
             for r in self._c.execute(q)
         ]
 
@@ -280,150 +265,6 @@ class SqlIncidents:
 
     def drop_notice(self, target: str, label: str) -> None:
         self._c.execute(_N.delete().where(_N.c.target == target, _N.c.label == label))
-
-    # -- who is affected: the audit trail's reads ------------------------------------------
-
-    def trail_reads(
-        self, actor_kind: str, actor_id: str, start_us: int, end_us: int, actions: Sequence[str]
-    ) -> Iterator[tuple[str, str, str]]:
-        q = (
-            select(_A.c.subject_id, _A.c.action, _A.c.details)
-            .where(
-                _A.c.actor_id == actor_id,
-                _A.c.actor_kind == actor_kind,
-                _A.c.at_us >= start_us,
-                _A.c.at_us < end_us,
-                _A.c.action.in_(list(actions)),
-                _A.c.subject_id != "",
-            )
-            .order_by(_A.c.seq)
-        )
-        for row in self._c.execute(q.execution_options(yield_per=5000)):
-            yield (row[0], row[1], row[2])
-
-    # -- the people affected and the mailing ------------------------------------------------
-
-    def add_recipients(self, rows: Sequence[Recipient]) -> int:
-        """Add the people not already listed for the incident; how many were new."""
-        added = 0
-        by_incident: dict[str, list[Recipient]] = {}
-        for r in rows:
-            by_incident.setdefault(r.incident_id, []).append(r)
-        for incident_id, group in by_incident.items():
-            for part in chunks([r.subject_id for r in group]):
-                q = select(_R.c.subject_id).where(
-                    _R.c.incident_id == incident_id, _R.c.subject_id.in_(part)
-                )
-                have = set(self._c.execute(q).scalars())
-                new = [r for r in group if r.subject_id in set(part) - have]
-                if new:
-                    self._c.execute(
-                        insert(_R),
-                        [
-                            {
-                                "incident_id": r.incident_id,
-                                "subject_id": r.subject_id,
-                                "source": r.source.value,
-                                "status": r.status.value,
-                                "language": r.language,
-                                "message_id": "",
-                                "attempts": 0,
-                            }
-                            for r in new
-                        ],
-                    )
-                    added += len(new)
-        return added
-
-    def recipients(
-        self,
-        incident_id: str,
-        statuses: Sequence[RecipientStatus] = (),
-        limit: int = 1000,
-        after: str = "",
-    ) -> list[Recipient]:
-        q = (
-            select(_R)
-            .where(_R.c.incident_id == incident_id, _R.c.subject_id > after)
-            .order_by(_R.c.subject_id)
-            .limit(limit)
-        )
-        if statuses:
-            q = q.where(_R.c.status.in_([s.value for s in statuses]))
-        return [_recipient(r) for r in self._c.execute(q)]
-
-    def recipient(
-        self, incident_id: str, subject_id: str, *, lock: bool = False
-    ) -> Recipient | None:
-        q = select(_R).where(_R.c.incident_id == incident_id, _R.c.subject_id == subject_id)
-        r = self._c.execute(self._locked(q, lock)).first()
-        return None if r is None else _recipient(r)
-
-    def save_recipient(self, r: Recipient) -> None:
-        self._c.execute(
-            update(_R)
-            .where(_R.c.incident_id == r.incident_id, _R.c.subject_id == r.subject_id)
-            .values(
-                source=r.source.value,
-                status=r.status.value,
-                language=r.language,
-                claimed_at=r.claimed_at,
-                sent_at=r.sent_at,
-                message_id=r.message_id,
-                attempts=r.attempts,
-            )
-        )
-
-    def recipient_counts(self, incident_id: str) -> dict[str, int]:
-        q = (
-            select(_R.c.status, func.count())
-            .where(_R.c.incident_id == incident_id)
-            .group_by(_R.c.status)
-        )
-        return {str(row[0]): int(row[1]) for row in self._c.execute(q)}
-
-    def save_mailing(self, m: Mailing) -> None:
-        texts = json.dumps(
-            {
-                lang: {
-                    "what_happened": x.what_happened,
-                    "measures_taken": x.measures_taken,
-                    "what_you_can_do": x.what_you_can_do,
-                    "contact": x.contact,
-                }
-                for lang, x in (("zh", m.zh), ("en", m.en))
-            },
-            ensure_ascii=False,
-        )
-        row = {
-            "texts": texts,
-            "created_by": m.created_by,
-            "created_at": m.created_at,
-            "started_at": m.started_at,
-            "started_by": m.started_by,
-        }
-        q = update(_M).where(_M.c.incident_id == m.incident_id).values(**row)
-        if not self._c.execute(q).rowcount:
-            self._c.execute(insert(_M).values(incident_id=m.incident_id, **row))
-
-    def mailing(self, incident_id: str) -> Mailing | None:
-        r = self._c.execute(select(_M).where(_M.c.incident_id == incident_id)).first()
-        if r is None:
-            return None
-        texts = json.loads(r.texts)
-        return Mailing(
-            r.incident_id,
-            _text(texts["zh"]),
-            _text(texts["en"]),
-            r.created_by,
-            r.created_at,
-            r.started_at,
-            r.started_by,
-        )
-
-    def mailings_started(self) -> list[str]:
-        q = select(_M.c.incident_id).where(_M.c.started_at.is_not(None)).order_by(_M.c.started_at)
-        return list(self._c.execute(q).scalars())
 
     # -- links to vulnerabilities -----------------------------------------------------------
 

@@ -11,11 +11,12 @@ from sqlalchemy import Connection, insert, select, update
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.domain.incidents.vulns import Vulnerability, VulnSeverity, VulnSource, VulnStatus
+from piiguard.domain.ports import SecretBox
 
 _V = t.vulnerabilities
 
 
-def _vuln(r: Any) -> Vulnerability:
+def _vuln(r: Any, risk_reason: str) -> Vulnerability:
     return Vulnerability(
         r.id,
         r.identifier,
@@ -36,7 +37,7 @@ def _vuln(r: Any) -> Vulnerability:
         r.fixed_at,
         r.verified_by,
         r.verified_at,
-        r.risk_reason,
+        risk_reason,
         r.risk_proposed_by,
         r.risk_proposed_at,
         r.risk_approved_by,
@@ -79,26 +80,41 @@ def _row(v: Vulnerability) -> dict[str, Any]:
 
 
 class SqlVulns:
-    def __init__(self, conn: Connection) -> None:
+    """`box`: the reason a risk is accepted (an officer's words) is sealed with it at rest."""
+
+    def __init__(self, conn: Connection, box: SecretBox | None = None) -> None:
         self._c = conn
+        self._box = box
+
+    def _row(self, v: Vulnerability) -> dict[str, Any]:
+        row = _row(v)
+        if v.risk_reason and self._box is not None:
+            row["risk_reason"] = self._box.seal(v.risk_reason.encode(), f"vuln-risk:{v.id}")
+        return row
+
+    def _of(self, r: Any) -> Vulnerability:
+        reason = r.risk_reason
+        if reason and self._box is not None:
+            reason = self._box.open(reason, f"vuln-risk:{r.id}").decode()
+        return _vuln(r, reason)
 
     def add_vuln(self, v: Vulnerability) -> None:
-        self._c.execute(insert(_V).values(id=v.id, **_row(v)))
+        self._c.execute(insert(_V).values(id=v.id, **self._row(v)))
 
     def save_vuln(self, v: Vulnerability) -> None:
-        self._c.execute(update(_V).where(_V.c.id == v.id).values(**_row(v)))
+        self._c.execute(update(_V).where(_V.c.id == v.id).values(**self._row(v)))
 
     def vuln(self, vuln_id: str, *, lock: bool = False) -> Vulnerability | None:
         q = select(_V).where(_V.c.id == vuln_id)
         if lock and self._c.dialect.name == "postgresql":
             q = q.with_for_update()
         r = self._c.execute(q).first()
-        return None if r is None else _vuln(r)
+        return None if r is None else self._of(r)
 
     def vuln_by_key(self, identifier: str, system: str) -> Vulnerability | None:
         q = select(_V).where(_V.c.identifier == identifier, _V.c.system == system)
         r = self._c.execute(q).first()
-        return None if r is None else _vuln(r)
+        return None if r is None else self._of(r)
 
     def vulns(
         self,
@@ -115,4 +131,4 @@ class SqlVulns:
             q = q.where(_V.c.system == system)
         if due_before is not None:
             q = q.where(_V.c.due_at < due_before)
-        return [_vuln(r) for r in self._c.execute(q)]
+        return [self._of(r) for r in self._c.execute(q)]
