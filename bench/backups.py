@@ -8,7 +8,8 @@ ITEMS items (default 1,000,000: 100,000 people × 10 items, ingested through the
 (b) the restore test of that backup (hash, decrypt, restore into a scratch database, rows
     per table, the audit trail verified up to the head, a sample decrypted): reported.
 
-`make bench BENCH=backups` (`BENCH_BACKUPS_PEOPLE=10000` for a smaller run). The load
+`make bench BENCH=backups` (`BENCH_BACKUPS_PEOPLE=10000` for a smaller run,
+`BENCH_BACKUPS_BACKENDS=sqlite` for one database). The load
 average is recorded before and after each step: the machine may be shared.
 """
 
@@ -35,6 +36,7 @@ from piiguard.services.subjects.register import ItemInput, SubjectInput, registe
 
 PEOPLE = int(os.environ.get("BENCH_BACKUPS_PEOPLE", "100000"))
 RUNS = int(os.environ.get("BENCH_BACKUPS_RUNS", "3"))
+BACKENDS = os.environ.get("BENCH_BACKUPS_BACKENDS", "sqlite,postgresql").split(",")
 BATCH = 1000
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 CATEGORIES = [
@@ -145,8 +147,11 @@ def main() -> dict[str, object]:
     results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        results.append(run_backend("sqlite", Settings(var_dir=base / "var"), base))
-        if pg_available():
+        if "sqlite" in BACKENDS:
+            results.append(run_backend("sqlite", Settings(var_dir=base / "var"), base))
+        if "postgresql" not in BACKENDS:
+            pass
+        elif pg_available():
             with pg_databases(2) as (data, keys):
                 settings = Settings(var_dir=base / "pgvar", database_url=data, keystore_url=keys)
                 results.append(run_backend("postgresql", settings, base))

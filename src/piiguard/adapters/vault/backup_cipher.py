@@ -93,6 +93,7 @@ class SealingWriter:
         self._bound = hashlib.sha256(MAGIC + header).digest()
         self._hash = _Hasher()
         self._buf = bytearray()
+        self._held: bytes | None = None  # a whole chunk not sent yet
         self._index = 0
         self.size = 0
         self._emit(MAGIC + struct.pack(">I", len(header)) + header)
@@ -110,13 +111,29 @@ class SealingWriter:
         self._index += 1
 
     def write(self, data: bytes) -> int:
+        """Chunks go out as they fill; the last full one waits (it may be the final one).
+        Whole 1 MiB blocks — how the copies are read — pass without being copied."""
+        n = len(data)
+        if not self._buf and n == CHUNK:
+            if self._held is not None:
+                self._chunk(self._held, final=False)
+            self._held = data
+            return n
+        if self._held is not None:
+            self._buf += self._held
+            self._held = None
         self._buf += data
         while len(self._buf) > CHUNK:
             self._chunk(bytes(self._buf[:CHUNK]), final=False)
             del self._buf[:CHUNK]
-        return len(data)
+        return n
 
     def close(self) -> None:
+        if self._held is not None and self._buf:
+            self._chunk(self._held, final=False)
+        elif self._held is not None:
+            self._buf += self._held
+        self._held = None
         self._chunk(bytes(self._buf), final=True)
         self._buf.clear()
 

@@ -3,6 +3,8 @@ revision, the audit chain's head and newest checkpoint, and the rows of every ta
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Connection, inspect, text
@@ -14,6 +16,26 @@ class Sink(Protocol):
     """Where a copy is streamed (the encrypting writer)."""
 
     def write(self, data: bytes, /) -> int: ...
+
+
+def private_dir(need: int, fallback: Path) -> Path:
+    """Where a plaintext copy of `need` bytes is kept for the moment it is read: the
+    memory-backed /dev/shm when it holds four times that in free memory (the copy then never
+    reaches a disk, and the extra write costs no I/O), else `fallback` (the target's .work/).
+    Either way inside a 0700 temporary directory removed at once."""
+    shm = Path("/dev/shm")  # noqa: S108 - a private 0700 directory is made inside
+    try:
+        meminfo = Path("/proc/meminfo").read_text()
+        kb = next(
+            int(line.split()[1])
+            for line in meminfo.splitlines()
+            if line.startswith("MemAvailable:")
+        )
+    except (OSError, StopIteration, ValueError):
+        return fallback
+    if shm.is_dir() and os.access(shm, os.W_OK) and need * 4 < kb * 1024:
+        return shm
+    return fallback
 
 
 def _quoted(conn: Connection, name: str) -> str:

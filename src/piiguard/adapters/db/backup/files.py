@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from piiguard.adapters.db.backup import postgres, sqlite
+from piiguard.adapters.db.backup.facts import private_dir
 from piiguard.adapters.secret_file import write_secret
 from piiguard.adapters.vault.backup_cipher import SealingWriter, open_sealed
 from piiguard.adapters.vault.keyfile import KeyProvider
@@ -126,7 +127,9 @@ class DatabaseBackups:
 
     @contextmanager
     def decrypt(self, location: str, backup_id: str) -> Iterator[Path]:
-        with tempfile.TemporaryDirectory(dir=self._work(str(Path(location).parent))) as tmp:
+        work = self._work(str(Path(location).parent))
+        size = Path(location).stat().st_size if Path(location).exists() else 0
+        with tempfile.TemporaryDirectory(dir=private_dir(size, work), prefix="plain-") as tmp:
             plain = Path(tmp) / "plain"
             try:
                 with Path(location).open("rb") as src, plain.open("wb") as out:

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from piiguard.adapters.db.backup.facts import Sink, in_use, read_facts
+from piiguard.adapters.db.backup.facts import Sink, in_use, private_dir, read_facts
 from piiguard.domain.backups.model import Facts
 from piiguard.domain.errors import InvalidInput
 
@@ -48,9 +48,12 @@ def facts_at(path: Path) -> Facts:
 def copy_to(url: str, sink: Sink, workdir: Path) -> Facts:
     """Copy the database at `url` into a private temporary file, read its facts there (the
     copy's own snapshot), stream it into `sink`, remove it."""
-    with tempfile.TemporaryDirectory(dir=workdir, prefix="copy-") as tmp:
+    src = sqlite_path(url)
+    wal = src.with_name(src.name + "-wal")
+    need = src.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    with tempfile.TemporaryDirectory(dir=private_dir(need, workdir), prefix="copy-") as tmp:
         dst = Path(tmp) / "copy.db"
-        _copy(sqlite_path(url), dst, durable=False)
+        _copy(src, dst, durable=False)
         facts = facts_at(dst)
         with dst.open("rb") as fh:
             while block := fh.read(_READ):
@@ -61,7 +64,8 @@ def copy_to(url: str, sink: Sink, workdir: Path) -> Facts:
 @contextmanager
 def scratch(plain: Path, workdir: Path) -> Iterator[str]:
     """The plaintext copy as a scratch database: a temporary file, removed at the end."""
-    with tempfile.TemporaryDirectory(dir=workdir, prefix="scratch-") as tmp:
+    need = plain.stat().st_size
+    with tempfile.TemporaryDirectory(dir=private_dir(need, workdir), prefix="scratch-") as tmp:
         dst = Path(tmp) / "scratch.db"
         _copy(plain, dst, durable=False)
         yield f"sqlite:///{dst}"
