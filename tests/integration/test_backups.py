@@ -5,6 +5,7 @@ every backup once the key store has moved on."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from datetime import timedelta
@@ -65,6 +66,15 @@ def test_backup_restore_test_round_trip(c: Container) -> None:
     # encrypted at rest: no table name, no keyed hash of the register in clear
     raw = path.read_bytes()
     assert b"CREATE TABLE" not in raw and b"subjects" not in raw
+
+    # decrypted, the copy holds no key: neither the key store's table nor the key file's keys
+    keyfile = json.loads(c.settings.key_file.read_text())
+    secrets = [base64.b64decode(v) for v in keyfile["keks"].values()]
+    secrets += [base64.b64decode(keyfile[k]) for k in ("blind_index_key", "keyed_hash_key")]
+    with k.engine.decrypt(b.location, b.id) as plain:
+        copy = plain.read_bytes()
+    assert copy and b"subject_keys" not in copy
+    assert not [s for s in secrets if s in copy]
 
     t = restore_test(k, OPERATOR, b.id)
     assert t.ok, t.checks
