@@ -76,6 +76,8 @@ def test_an_incident_from_the_command_line(
     assert "Wang Wei" not in listed  # the officers' words stay off the terminal
     shown = ok(settings, "incident", "show", iid)
     assert "cac" in shown and "Wang Wei" not in shown and "Unencrypted" not in shown
+    bad = piiguard(settings, "incident", "people", iid, "--subject", "nobody")
+    assert bad.returncode == 1 and "(subject_ids)" in bad.stderr
     draft = json.loads(ok(settings, "incident", "draft", iid, "cac"))
     assert "preliminary_cause" in draft
     fields = tmp_path / "fields.json"

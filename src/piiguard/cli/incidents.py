@@ -221,6 +221,21 @@ def affected_(
     )
 
 
+@app.command("people")
+def people(
+    incident_id: str,
+    subject: Annotated[list[str], typer.Option(help="a subject id, repeatable")],
+) -> None:
+    """List people known to be affected from elsewhere than the trail, by subject id.
+    登记受影响的人。"""
+    from piiguard.bootstrap import OPERATOR
+    from piiguard.services.incidents import affected
+
+    with open_container() as c, refusals():
+        n = affected.list_affected(c.security_uow(), OPERATOR, incident_id, subject)
+    out.print(f"{n} newly listed")
+
+
 @app.command("obligations")
 def obligations() -> None:
     """The reporting obligations: key, when it applies, the clock, to whom, its source."""
