@@ -134,6 +134,9 @@ def test_the_register_kept_on_its_forms(
     log = officer.page(f"{H}/log?subject={sid}")
     assert f'data-subject="{sid}"' in log and out.decisions[0].id in log
     assert "李蕾" not in log  # ids and keys, never a value
+    decision = officer.page(f"/console/decisions/{out.decisions[0].id}")
+    assert "The recipient is active and bound by an agreement in force" in decision
+    assert "minimised as the profile says" in decision
     bad = officer.page(f"{H}/log?subject=%3Cx%3E", 422)
     assert marked(bad, "subject")
     with c.uow() as uow:

@@ -194,6 +194,32 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "政策重大变更后已重新同意",
         "Consent renewed after a material policy change",
     ),
+    "rule_recipient_bound": (
+        "接收方有效且受有效协议约束",
+        "The recipient is active and bound by an agreement in force",
+    ),
+    "rule_within_profile": ("在接收方的最小化配置内", "Within the recipient's profile"),
+    "rule_shared_abroad_with_consent": (
+        "向境外提供已获指明接收方的单独同意",
+        "A share abroad has consent naming the recipient",
+    ),
+    "rule_authority_through_legal_request": (
+        "向国家机关提供须依据法律请求",
+        "An authority only through a legal request",
+    ),
+    "reason_recipient_not_active": ("接收方无效", "recipient not active"),
+    "reason_no_agreement_in_force": ("没有有效协议", "no agreement in force"),
+    "reason_no_minimisation_profile": ("没有最小化配置", "no minimisation profile"),
+    "reason_category_outside_profile": ("类别不在最小化配置内", "category outside the profile"),
+    "reason_share_abroad_without_consent": (
+        "向境外提供未获单独同意",
+        "share abroad without consent",
+    ),
+    "reason_authority_without_legal_request": (
+        "没有法律请求",
+        "authority without a legal request",
+    ),
+    "reason_minimised": ("已按配置最小化", "minimised as the profile says"),
     "reason_purpose_unknown": ("用途未登记", "purpose unknown"),
     "reason_role_not_allowed_for_purpose": ("角色不可使用该用途", "role not allowed"),
     "reason_purpose_outside_actor_scope": ("用途超出授权范围", "purpose outside the scope"),
