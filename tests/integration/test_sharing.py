@@ -11,6 +11,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -230,6 +231,12 @@ def test_refused_then_allowed_minimised_and_pulled_once(c: Container) -> None:
     # pulled with the recipient's own key, once; the key reads no data otherwise
     me = authenticate_client(c.uow(), c.clock, key)
     assert [s.id for s in delivery.waiting_shares(c.uow(), c.requests, me)] == [done.share.id]
+    # suspended after the decision: nothing is handed over until it is active again
+    reg.save_recipient(c.uow(), c.clock, ALICE, replace(acme(), status=RecipientStatus.SUSPENDED))
+    with pytest.raises(Conflict) as e:
+        delivery.pull_share(c.uow(), c.requests, me, done.share.id)
+    assert "suspended" in e.value.message
+    reg.save_recipient(c.uow(), c.clock, ALICE, acme())
     package = json.loads(delivery.pull_share(c.uow(), c.requests, me, done.share.id))
     [subject] = package["subjects"]
     assert subject["subject_id"] == sid and subject["decision_id"] == d.id

@@ -23,6 +23,7 @@ from piiguard.domain.sharing.disclosure import (
     Share,
     ShareStatus,
 )
+from piiguard.domain.sharing.register import RecipientStatus
 from piiguard.services.ids import new_id
 from piiguard.services.sharing._common import SharingKit, audited
 
@@ -61,6 +62,7 @@ def pull_share(uow: UnitOfWork, kit: SharingKit, actor: Actor, share_id: str) ->
         now = kit.clock.now()
         if s.expires_at <= now:
             raise Conflict(f"share {share_id} expired", field="share_id")
+        _still_active(uow, s)
         sealed = uow.sharing.package(share_id)
         if sealed is None:
             raise Conflict(f"share {share_id} has no package", field="share_id")
@@ -70,6 +72,17 @@ def pull_share(uow: UnitOfWork, kit: SharingKit, actor: Actor, share_id: str) ->
         audited(uow, actor, "sharing.pull", "share", share_id, recipient=key)
         uow.commit()
     return package
+
+
+def _still_active(uow: UnitOfWork, s: Share) -> None:
+    """A recipient suspended or ended after the share was decided receives nothing more."""
+    r = uow.sharing.recipient(s.recipient)
+    if r is None or r.status is not RecipientStatus.ACTIVE:
+        raise Conflict(
+            f"recipient {s.recipient} is {r.status.value if r else 'gone'}: nothing is handed "
+            "over while it is not active",
+            field="share_id",
+        )
 
 
 def _secret(kit: SharingKit, recipient: str, sealed: str) -> bytes:
@@ -94,6 +107,9 @@ def push_share(uow: UnitOfWork, kit: SharingKit, share_id: str) -> Share:
             audited(uow, actor, "sharing.push.expire", "share", share_id, recipient=s.recipient)
             uow.commit()
             return s
+        r = uow.sharing.recipient(s.recipient)
+        if r is None or r.status is not RecipientStatus.ACTIVE:
+            return s  # suspended since: it waits (or expires), nothing goes out
         package = json.loads(kit.box.open(sealed, f"share:{share_id}"))
         done = kit.webhooks.deliver(ep[0], _secret(kit, s.recipient, ep[1]), package)
         s = replace(
