@@ -17,10 +17,11 @@ from piiguard.domain.sharing.disclosure import PassOnAction, PassOnStatus
 from piiguard.services.rights.fulfilment import advance
 from piiguard.services.rights.intake import RequestInput, open_request, verify_code
 from piiguard.services.rights.packages import download_package
+from piiguard.services.rights.steps import approve_request, check_document
 from piiguard.services.sharing import delivery
 from piiguard.services.sharing.share import ShareRequest, share_data
 from tests.builders import contact, register
-from tests.integration.test_sharing import ALICE, PURPOSE, bound, consent_abroad
+from tests.integration.test_sharing import ALICE, CLERK, PURPOSE, bound, consent_abroad
 from tests.mailserver import SmtpSink, body_text
 
 EMAIL = "li.lei@example.cn"
@@ -92,3 +93,22 @@ def test_a_correction_is_passed_on_to_the_recipient_that_received_it(
     )
     advance(c.uow(), c.requests, other)
     assert delivery.list_pass_ons(c.uow(), request_id=other) == []
+
+
+@pytest.mark.req("R3.6")
+def test_a_deletion_is_passed_on_with_every_category_the_recipient_received(
+    c: Container, mailbox: SmtpSink
+) -> None:
+    sid = shared(c)
+    rid = _verified(c, mailbox, RequestKind.DELETION)
+    advance(c.uow(), c.requests, rid)  # the second step: a document checked, another approves
+    check_document(c.uow(), c.requests, CLERK, rid, "resident ID card")
+    approve_request(c.uow(), c.requests, ALICE, rid)
+    advance(c.uow(), c.requests, rid)
+    [p] = delivery.list_pass_ons(c.uow(), request_id=rid)
+    assert (p.recipient, p.subject_id, p.action, p.categories) == (
+        "acme-de",
+        sid,
+        PassOnAction.DELETE,
+        frozenset({"user.contact.email", "user.name"}),  # what it received, not the phone
+    )
