@@ -144,9 +144,12 @@ def test_the_register_kept_on_its_forms(
             uow, c.requests, "req-1", sid, PassOnAction.DELETE, frozenset()
         )
         uow.commit()
+    front = officer.page("/console")
+    assert "Corrections or deletions not yet confirmed by recipients: 1" in front
     flashed(
         officer, officer.post(f"{H}/notices/{p.id}/confirm", {"reference": "letter 7"}), f"{H}/log"
     )
+    assert "not yet confirmed by recipients" not in officer.page("/console")
     [done] = delivery.list_pass_ons(c.uow(), request_id="req-1")
     assert done.status.value == "confirmed" and done.reference == "letter 7"
     # terminating the agreement on its form

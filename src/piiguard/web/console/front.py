@@ -39,6 +39,8 @@ from piiguard.web.console.policy import pages as policy
 from piiguard.web.console.policy import texts as policy_texts
 from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
+from piiguard.web.console.sharing import pages as sharing
+from piiguard.web.console.sharing import texts as sharing_texts
 from piiguard.web.console.team import pages as team
 from piiguard.web.console.team import texts as team_texts
 from piiguard.web.console.upkeep import pages as upkeep
@@ -73,7 +75,18 @@ def _requests(c: Container, actor: Actor) -> list[dict[str, Any]]:
 
 def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     items = _requests(c, actor)
-    for area in (oversight, datamap, team, retention, upkeep, custody, backups, policy, incidents):
+    for area in (
+        oversight,
+        datamap,
+        team,
+        retention,
+        upkeep,
+        custody,
+        backups,
+        policy,
+        incidents,
+        sharing,
+    ):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
 
@@ -91,6 +104,7 @@ def words(lang: str) -> dict[str, str]:
         **custody_texts.words(lang),
         **backups_texts.words(lang),
         **policy_texts.words(lang),
+        **sharing_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -30,10 +30,19 @@ from piiguard.services.sharing import delivery
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing import share as sh
 from piiguard.web.authz import Authorized
-from piiguard.web.console.kit import FieldError, console_page, done, error_status, form_errors
+from piiguard.web.console.kit import (
+    FieldError,
+    console_page,
+    done,
+    error_status,
+    form_errors,
+    may_open,
+)
 from piiguard.web.console.oversight.common import Check as _Check
 from piiguard.web.console.sharing.texts import words
 from piiguard.web.deps import ContainerDep
+
+__all__ = ["attention", "router"]
 
 HERE = "/console/sharing"
 router = APIRouter(prefix=HERE, include_in_schema=False)
@@ -94,6 +103,22 @@ def _attempt(
     except DomainError as exc:
         return again(form_errors(exc, request, fields=fields, aliases=aliases), error_status(exc))
     return done(then, message)
+
+
+def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
+    """Agreements expiring within PIIGUARD_AGREEMENT_NOTICE_DAYS (or expired with their
+    recipient still active), and corrections or deletions recipients have not confirmed."""
+    if not may_open(actor, HERE):
+        return []
+    now = c.clock.now()
+    soon = now + timedelta(days=c.settings.agreement_notice_days)
+    agreements = reg.list_agreements(c.uow(readonly=True))
+    ending = [a for a in agreements if a.in_force(now) and a.valid_until and a.valid_until <= soon]
+    waiting = delivery.list_pass_ons(c.uow(readonly=True), [PassOnStatus.OPEN, PassOnStatus.SENT])
+    return [
+        {"key": "agreements_ending", "count": len(ending), "href": HERE},
+        {"key": "notices_unconfirmed", "count": len(waiting), "href": f"{HERE}/log"},
+    ]
 
 
 # -- the register ---------------------------------------------------------------------------

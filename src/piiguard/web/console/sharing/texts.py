@@ -150,6 +150,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "s_pstatus_confirmed": ("已确认", "confirmed"),
     "s_action_correct": ("更正", "correct"),
     "s_action_delete": ("删除", "delete"),
+    "attn_agreements_ending": (
+        "{n} 份数据提供协议即将到期",
+        "Agreements with recipients expiring soon: {n}",
+    ),
+    "attn_notices_unconfirmed": (
+        "{n} 项转告接收方的更正或删除尚未确认",
+        "Corrections or deletions not yet confirmed by recipients: {n}",
+    ),
     "done_recipient": ("已保存接收方。", "Recipient saved."),
     "done_agreement": ("已登记协议。", "Agreement recorded."),
     "done_terminated": (
