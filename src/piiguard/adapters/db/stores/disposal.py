@@ -170,12 +170,13 @@ class SqlDisposal(SqlSweep):
     def entries(self, batch_id: str) -> list[DisposalEntry]:
         """A batch's entries (up to 10,000 a batch, read twice by its disposal): through
         the driver, the few distinct purpose lists and record types parsed once."""
-        rows = driver_rows(self._c, _ENTRIES, {"batch_id": batch_id})
+        rows, conv = driver_rows(self._c, _ENTRIES, {"batch_id": batch_id})
         purposes = {p: as_set(p) for p in {r[6] for r in rows}}  # few distinct lists
         kinds = {k: RecordType(k) for k in {r[1] for r in rows}}
+        date = conv[7]
         return [
-            DisposalEntry(b, kinds[k], rid, sid, cat, sys_, purposes[p], until, done)
-            for b, k, rid, sid, cat, sys_, p, until, done in rows
+            DisposalEntry(b, kinds[k], rid, sid, cat, sys_, purposes[p], date(u), date(d))
+            for b, k, rid, sid, cat, sys_, p, u, d in rows
         ]
 
     def on_open_batches(self, record_type: RecordType, record_ids: Sequence[str]) -> set[str]:
