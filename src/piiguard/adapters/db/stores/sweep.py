@@ -12,7 +12,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, delete, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    literal,
+    select,
+    update,
+)
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import chunks, driver_rows, id_chunks, in_ids
@@ -67,12 +77,15 @@ def _record(record_type: RecordType, r: Any) -> OwnRecord:
 # which keeps the metadata a batch entry needs beside the date (migration 0011; written by
 # the refresh). Keyset paging on (retain_until, item_id). A row of an item deleted since
 # the last refresh is still listed; disposal checks each item again and counts it "gone".
+# The metadata comes as one text (category, system and purposes joined by a unit
+# separator, which neither category keys, system keys nor purpose keys contain): the
+# driver then makes one string a row instead of three, and the few distinct ones are
+# split once (`due_rows`) — a third of the selection's cost on SQLite.
+_SEP = "\x1f"
 _DUE_COLS = (
     _IR.c.item_id,
     _IR.c.subject_id,
-    _IR.c.category,
-    _IR.c.held_in,
-    _IR.c.purposes,
+    (_IR.c.category + literal(_SEP) + _IR.c.held_in + literal(_SEP) + _IR.c.purposes).label("meta"),
     _IR.c.retain_until,
 )
 _DUE = (
@@ -89,6 +102,13 @@ _DUE_AFTER = _DUE.where(
 )
 
 _new = tuple.__new__
+
+
+def _meta(joined: str) -> tuple[str, str, frozenset[str]]:
+    category, held_in, purposes = joined.split(_SEP)
+    return category, held_in, frozenset(json.loads(purposes))
+
+
 _STORED_UNTIL = select(_IR.c.item_id, _IR.c.retain_until).where(in_ids(_IR.c.item_id))
 
 
@@ -141,10 +161,10 @@ class SqlSweep:
         else:
             params = {"as_of": as_of, "n": limit, "last_until": after[0], "last_id": after[1]}
             rows, conv = driver_rows(self._c, _DUE_AFTER, params)
-        parsed = {p: frozenset(json.loads(p)) for p in {r[4] for r in rows}}  # few distinct
-        date = conv[5]
+        meta = {m: _meta(m) for m in {r[2] for r in rows}}  # few distinct
+        date = conv[3]
         # tuple.__new__: the named tuple without its Python-level constructor (a third less)
-        return [_new(DueRow, (i, s, c, h, parsed[p], date(u))) for i, s, c, h, p, u in rows]
+        return [_new(DueRow, (i, s, *meta[m], date(u))) for i, s, m, u in rows]
 
     def stored_until(self, item_ids: Sequence[str]) -> dict[str, datetime | None]:
         """item id -> its stored retain-until (None: kept indefinitely); an item without a
