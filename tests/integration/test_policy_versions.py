@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from datetime import timedelta
 
 import pytest
@@ -325,3 +326,25 @@ def test_a_bounce_that_comes_back_later_is_recorded_on_the_persons_notice(
     assert n is not None and n.status is NoticeStatus.BOUNCED
     assert [a for a, _ in audit(c, "policy_notice")][-1] == "policy.notice.bounced"
     assert not mailbox.messages[1:]  # a bounce is never answered
+
+
+@pytest.mark.req("R8.1")
+def test_two_passes_at_once_mail_each_person_once(c: Container, mailbox: SmtpSink) -> None:
+    """Two workers (a server in process and `piiguard worker`) run the pass together: the
+    claim is a conditional UPDATE, so no notice is taken twice."""
+    people(c, 12)
+    publish(c, draft(c))
+    reports = []
+
+    def work() -> None:
+        reports.append(run_notices(c.uow(), c.requests, NoticeTerms(per_pass=12)))
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sum(r.sent for r in reports) == 12
+    to = sorted(m["To"] for m in mailbox.messages)
+    assert to == sorted(f"p{i}@example.cn" for i in range(12))
+    assert notice_progress(c.uow(), "2").counts == {NoticeStatus.SENT: 12}
