@@ -6,6 +6,7 @@ escalated to the officers once."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -348,4 +349,13 @@ def test_overdue_vulnerabilities_escalate_once(container: Container, mailbox: Sm
     assert [v.id for v in vulns.overdue_vulns(c.security_uow(), c.clock.now())] == [vid]
     assert vulns.escalation_pass(c.security_uow(), c.requests) == 1
     assert "OVERDUE" in str(mailbox.messages[-1]["Subject"])
+    assert vulns.escalation_pass(c.security_uow(), c.requests) == 0
+    # repaired, reported again: a new deadline, escalated again once that one passes
+    vulns.update_vuln(c.security_uow(), c.clock, ADMIN, vid, status=VulnStatus.FIXED)
+    vulns.update_vuln(c.security_uow(), c.clock, ALICE, vid, status=VulnStatus.OPEN)
+    with c.security_uow() as u:
+        v = vulns.get_vuln(u, vid)
+        u.vulns.save_vuln(dataclasses.replace(v, due_at=c.clock.now() - timedelta(hours=2)))
+        u.commit()
+    assert vulns.escalation_pass(c.security_uow(), c.requests) == 1
     assert vulns.escalation_pass(c.security_uow(), c.requests) == 0

@@ -299,8 +299,8 @@ def overdue_vulns(uow: SecurityUnitOfWork, now: datetime, limit: int = 1000) -> 
 
 
 def escalation_pass(uow: SecurityUnitOfWork, kit: SecurityKit) -> int:
-    """Overdue vulnerabilities (and accepted risks past their until) escalated once to the
-    privacy officers; how many were escalated."""
+    """Overdue vulnerabilities (and accepted risks past their until) escalated to the
+    privacy officers, once per deadline; how many were escalated."""
     now = kit.clock.now()
     late = overdue_vulns(uow, now)
     if not late:
@@ -308,11 +308,10 @@ def escalation_pass(uow: SecurityUnitOfWork, kit: SecurityKit) -> int:
     officers = officer_addresses(uow, kit)
     n = 0
     for v in late:
-        label = (
-            ESCALATION
-            if v.risk_until is None or v.status is not VulnStatus.ACCEPTED_RISK
-            else "risk_review"
-        )
+        risk = v.status is VulnStatus.ACCEPTED_RISK and v.risk_until is not None
+        # once per deadline: a vulnerability reopened with a new deadline escalates again
+        due = v.risk_until if risk and v.risk_until else v.due_at
+        label = f"{'risk_review' if risk else ESCALATION}@{due:%Y%m%d%H%M%S}"
         target = f"vuln/{v.id}"
         with uow:
             claimed = uow.incidents.add_notice(target, label, now, True)
