@@ -141,7 +141,7 @@ class DatabaseBackups:
     @contextmanager
     def scratch(self, kind: BackupKind, plain: Path) -> Iterator[str]:
         if self.dialect(kind) == "sqlite":
-            with sqlite.scratch(plain, plain.parent) as url:
+            with sqlite.scratch(plain) as url:
                 yield url
         else:
             with postgres.scratch(plain, self._urls[kind]) as url:

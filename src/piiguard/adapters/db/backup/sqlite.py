@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from piiguard.adapters.db.backup.facts import Sink, in_use, private_dir, read_facts
 from piiguard.domain.backups.model import Facts
+from piiguard.domain.backups.ports import BackupUnreadable
 from piiguard.domain.errors import InvalidInput
 
 _READ = 1 << 20
@@ -62,13 +63,16 @@ def copy_to(url: str, sink: Sink, workdir: Path) -> Facts:
 
 
 @contextmanager
-def scratch(plain: Path, workdir: Path) -> Iterator[str]:
-    """The plaintext copy as a scratch database: a temporary file, removed at the end."""
-    need = plain.stat().st_size
-    with tempfile.TemporaryDirectory(dir=private_dir(need, workdir), prefix="scratch-") as tmp:
-        dst = Path(tmp) / "scratch.db"
-        _copy(plain, dst, durable=False)
-        yield f"sqlite:///{dst}"
+def scratch(plain: Path) -> Iterator[str]:
+    """The decrypted copy is itself the scratch database: a private temporary file (removed
+    with its folder when the restore test ends), opened as it is — no second copy. A file
+    that is not a SQLite database fails here (BackupUnreadable)."""
+    try:
+        with closing(sqlite3.connect(plain)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise BackupUnreadable(f"the copy is not a SQLite database ({type(e).__name__})") from None
+    yield f"sqlite:///{plain}"
 
 
 def is_empty(url: str) -> bool:
