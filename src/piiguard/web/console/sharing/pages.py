@@ -8,17 +8,15 @@ are issued by the CLI or the API, not here."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import DomainError, NotFound
+from piiguard.domain.errors import NotFound
 from piiguard.domain.sharing.disclosure import PassOnStatus
 from piiguard.domain.sharing.register import (
     AgreementKind,
@@ -28,28 +26,28 @@ from piiguard.domain.sharing.register import (
 )
 from piiguard.services.sharing import delivery
 from piiguard.services.sharing import register as reg
-from piiguard.services.sharing import share as sh
 from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import (
     FieldError,
-    console_page,
-    done,
-    error_status,
-    form_errors,
     may_open,
 )
-from piiguard.web.console.oversight.common import Check as _Check
-from piiguard.web.console.sharing.texts import words
+from piiguard.web.console.sharing import log
+from piiguard.web.console.sharing.common import (
+    HERE,
+    ID,
+    Check,
+    Text,
+    attempt,
+    check_key,
+    lines,
+    page,
+)
 from piiguard.web.deps import ContainerDep
 
 __all__ = ["attention", "router"]
 
-HERE = "/console/sharing"
 router = APIRouter(prefix=HERE, include_in_schema=False)
-Text = Annotated[str, Form(max_length=10_000)]
-Param = Annotated[str, Query(max_length=200)]
-KEY = re.compile(r"[a-z][a-z0-9_-]{1,49}")
-ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}")
+router.include_router(log.router)
 RECIPIENT_FIELDS = ("key", "kind", "legal_name", "country", "law", "contact", "systems", "status")
 AGREEMENT_FIELDS = (
     "agreement_kind",
@@ -63,46 +61,6 @@ AGREEMENT_FIELDS = (
     "document_location",
     "reference",
 )
-
-
-class Check(_Check):
-    def __init__(self, request: Request) -> None:
-        super().__init__(request)
-        self.t = {**self.t, **words(self.lang)}
-
-
-def page(
-    request: Request, c: Container, actor: Actor, name: str, context: dict[str, Any], **kw: Any
-) -> HTMLResponse:
-    return console_page(request, c, actor, f"console/sharing/{name}", context, words=words, **kw)
-
-
-def lines(value: str) -> list[str]:
-    return [k.strip() for k in re.split(r"[\n,]", value) if k.strip()]
-
-
-def _key(value: str, field: str = "key") -> str:
-    if not KEY.fullmatch(value):
-        raise NotFound(f"no recipient {value[:60]!r}", field=field)
-    return value
-
-
-def _attempt(
-    request: Request,
-    fields: tuple[str, ...],
-    again: Callable[[list[FieldError], int], HTMLResponse],
-    step: Callable[[], object],
-    then: str,
-    message: str,
-    aliases: dict[str, str] | None = None,
-) -> Response:
-    """Run a form's step: 303 with the message, or the form again with the service's
-    refusal on its field. Nothing is written when it fails."""
-    try:
-        step()
-    except DomainError as exc:
-        return again(form_errors(exc, request, fields=fields, aliases=aliases), error_status(exc))
-    return done(then, message)
 
 
 def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
@@ -202,7 +160,7 @@ def save_recipient(
         frozenset(lines(systems)),
         RecipientStatus(the_status or "active"),
     )
-    return _attempt(
+    return attempt(
         request,
         RECIPIENT_FIELDS,
         again,
@@ -224,7 +182,9 @@ def _recipient(
     values: dict[str, str] | None = None,
     code: int = 200,
 ) -> HTMLResponse:
-    r, agreements, profiles, url, has_key = reg.recipient_detail(c.uow(readonly=True), _key(key))
+    r, agreements, profiles, url, has_key = reg.recipient_detail(
+        c.uow(readonly=True), check_key(key)
+    )
     now = c.clock.now()
     return page(
         request,
@@ -300,7 +260,7 @@ def record_agreement(
     if check.errors or start is None or kind is None:
         return again(check.errors, 422)
     given = reg.AgreementInput(
-        _key(key),
+        check_key(key),
         AgreementKind(kind),
         title,
         tuple(lines(parties)),
@@ -312,7 +272,7 @@ def record_agreement(
         document_location,
         reference,
     )
-    return _attempt(
+    return attempt(
         request,
         AGREEMENT_FIELDS,
         again,
@@ -338,7 +298,7 @@ def terminate(
     def again(errors: list[FieldError], code: int) -> HTMLResponse:
         return _recipient(request, c, actor, key, errors, {"reason": reason}, code)
 
-    return _attempt(
+    return attempt(
         request,
         ("reason",),
         again,
@@ -376,93 +336,14 @@ def save_profile(
 
     if check.errors:
         return again(check.errors, 422)
-    return _attempt(
+    return attempt(
         request,
         ("purpose", "fields"),
         again,
         lambda: reg.save_profile(
-            c.uow(), c.snapshots, c.clock, actor, _key(key), purpose.strip(), parsed
+            c.uow(), c.snapshots, c.clock, actor, check_key(key), purpose.strip(), parsed
         ),
         f"{HERE}/recipients/{key}",
         "profile",
         aliases={"categories": "fields", "category": "fields"},
-    )
-
-
-# -- shares and the disclosure log ----------------------------------------------------------
-
-
-@router.get("/shares", response_class=HTMLResponse)
-def shares(request: Request, c: ContainerDep, actor: Authorized) -> HTMLResponse:
-    found = sh.list_shares(c.uow(readonly=True), limit=500)
-    return page(request, c, actor, "shares.html", {"rows": found})
-
-
-def _log(
-    request: Request,
-    c: Container,
-    actor: Actor,
-    subject: str,
-    recipient: str,
-    errors: list[FieldError] | None = None,
-    code: int = 200,
-) -> HTMLResponse:
-    check = Check(request)
-    sid = check.ident("subject", subject)
-    rcp = check.ident("recipient", recipient, KEY)
-    errors = [*(errors or []), *check.errors]
-    rows = (
-        []
-        if check.errors
-        else sh.disclosure_log(c.uow(), actor, subject_id=sid, recipient=rcp, limit=500)
-    )
-    notices = delivery.list_pass_ons(c.uow(readonly=True), [PassOnStatus.OPEN, PassOnStatus.SENT])
-    return page(
-        request,
-        c,
-        actor,
-        "log.html",
-        {
-            "rows": [(d, sorted(d.categories.items())) for d in rows],
-            "notices": notices,
-            "subject": subject,
-            "recipient": recipient,
-        },
-        errors=errors,
-        status=422 if check.errors else code,
-    )
-
-
-@router.get("/log", response_class=HTMLResponse)
-def log(
-    request: Request,
-    c: ContainerDep,
-    actor: Authorized,
-    subject: Param = "",
-    recipient: Param = "",
-) -> HTMLResponse:
-    return _log(request, c, actor, subject, recipient)
-
-
-@router.post("/notices/{pass_on_id}/confirm", response_class=HTMLResponse)
-def confirm(
-    pass_on_id: str,
-    request: Request,
-    c: ContainerDep,
-    actor: Authorized,
-    reference: Text = "",
-) -> Response:
-    if not ID.fullmatch(pass_on_id):
-        raise NotFound("no such notice", field="pass_on_id")
-
-    def again(errors: list[FieldError], code: int) -> HTMLResponse:
-        return _log(request, c, actor, "", "", errors, code)
-
-    return _attempt(
-        request,
-        ("reference",),
-        again,
-        lambda: delivery.confirm_pass_on(c.uow(), c.requests, actor, pass_on_id, reference),
-        f"{HERE}/log",
-        "confirmed",
     )
