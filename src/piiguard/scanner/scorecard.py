@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import secrets
 import subprocess
 import sys
@@ -115,6 +116,7 @@ class Run:
     findings: list[dict[str, Any]]
     seconds: float  # wall clock of the whole process, start to exit
     exit_code: int
+    cpu_seconds: float = 0.0  # user + system time of the process and its workers
 
 
 def run_scan(folder: Path, *options: str, command: Sequence[str] | None = None) -> Run:
@@ -124,16 +126,19 @@ def run_scan(folder: Path, *options: str, command: Sequence[str] | None = None) 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "findings.jsonl"
         argv = [*(command or piiguard_command()), "scan", "--format", "jsonl", "-o", str(out)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(  # noqa: S603 - our own command line, no shell
             [*argv, *options, str(folder)], env=env, capture_output=True, text=True, check=False
         )
         seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers too: they are waited for
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if done.returncode not in (0, 1):
             raise RuntimeError(f"piiguard scan failed ({done.returncode}): {done.stderr[-2000:]}")
         with out.open(encoding="utf-8") as stream:
             findings = [json.loads(line) for line in stream]
-    return Run(findings, seconds, done.returncode)
+    return Run(findings, seconds, done.returncode, cpu)
 
 
 @dataclass(slots=True)
