@@ -109,6 +109,7 @@ def test_a_scan_of_files_loads_no_database_web_or_office_library(tmp_path: Path)
     assert heavy(modules, frozenset({"hyperscan", "phonenumbers"})) == []
     assert "multiprocessing" not in modules  # one process: no pool
     assert "email.policy" not in modules  # no mail file: no MIME parser
+    assert "charset_normalizer" not in modules  # UTF-8 told from its bytes: no guessing
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.detectors.engine import merge
 from piiguard.scanner.detectors.model import Hit, Validator
@@ -63,6 +61,9 @@ def detect_encoding(sample: bytes) -> str | None:  # noqa: PLR0911 - first test 
         return "utf-8"
     if _decodes(sample, "gb18030"):
         return "gb18030"
+    # the last resort, imported only when it is needed (a tenth of a second of every start)
+    from charset_normalizer import from_bytes  # noqa: PLC0415
+
     best = from_bytes(sample).best()
     return None if best is None else str(best.encoding)
 
