@@ -68,16 +68,16 @@ class IncidentPeople(SealedStore):
     def add_recipients(self, rows: Sequence[Recipient]) -> int:
         """Add the people not already listed for the incident; how many were new."""
         added = 0
-        by_incident: dict[str, list[Recipient]] = {}
+        by_incident: dict[str, dict[str, Recipient]] = {}
         for r in rows:
-            by_incident.setdefault(r.incident_id, []).append(r)
+            by_incident.setdefault(r.incident_id, {})[r.subject_id] = r
         for incident_id, group in by_incident.items():
-            for part in chunks([r.subject_id for r in group]):
+            for part in chunks(sorted(group)):
                 q = select(_R.c.subject_id).where(
                     _R.c.incident_id == incident_id, _R.c.subject_id.in_(part)
                 )
                 have = set(self._c.execute(q).scalars())
-                new = [r for r in group if r.subject_id in set(part) - have]
+                new = [group[sid] for sid in part if sid not in have]
                 if new:
                     self._c.execute(
                         insert(_R),
