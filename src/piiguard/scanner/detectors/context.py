@@ -14,10 +14,14 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.vocabulary import zh_excluded, zh_label
 from piiguard.scanner.detectors.words import FOLLOW_WORDS
 
 CONTEXT = Validator.CONTEXT
+# The characters a name can begin with: a surname's first.
+_SURNAME_STARTS = frozenset(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # Where an unquoted value ends: a tab, a line end, a list separator, two spaces, or the next
 # `key=` / `key:` on the line.
@@ -28,18 +32,27 @@ _SEP = re.compile(
 )
 _QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
 _NAMES = (fields.NAME, fields.NAME_PART)
+_EXCLUDABLE = (fields.ACCOUNT, fields.NOT_PERSONAL)
 
 
-_KEY_BEFORE = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9_\-./]*[ ]){0,3}[A-Za-z0-9_\-./]*\Z")
+_KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./"
 
 
 def _key_start(text: str, start: int) -> int:
     """Where the key that ends in the word at `start` begins: back over letters, digits,
     `_-./` and up to three single spaces (`Date of Birth`, `customer.name`,
-    `bank_account_no`)."""
+    `bank_account_no`). (str.rstrip: a regular expression searched backwards cost more
+    than the rest of the rule.)"""
     lo = start - 40 if start > 40 else 0
-    m = _KEY_BEFORE.search(text[lo:start])
-    return start if m is None else lo + m.start()
+    chunk = text[lo:start]
+    i = len(chunk.rstrip(_KEY_CHARS))
+    for _ in range(3):
+        if i < 2 or chunk[i - 1] != " " or not chunk[i - 2].isalnum():
+            break
+        i = len(chunk[: i - 1].rstrip(_KEY_CHARS))
+    while i < len(chunk) and not chunk[i].isalnum():
+        i += 1
+    return lo + i
 
 
 def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
@@ -96,13 +109,17 @@ _GLOSS = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?)(?=[ \t]*[:：=])")
 
 
 def _field_zh(m: re.Match[str], text: str) -> Hit | None:
-    lo = m.start()
-    while lo > m.start() - 4 and lo > 0 and _CJK_LO <= text[lo - 1] <= _CJK_HI:
-        lo -= 1
-    meaning = fields.meaning_of(text[lo : m.end()])
+    label = zh_label(m.group())
+    meaning = None if label is None else fields.meaning_of(label)
     if meaning is None:
         return None
-    end = m.end()
+    if meaning in _EXCLUDABLE:  # 登录账号, 身份证编号: the words before the label decide
+        lo = m.start()
+        while lo > m.start() - 4 and lo > 0 and _CJK_LO <= text[lo - 1] <= _CJK_HI:
+            lo -= 1
+        if zh_excluded(text[lo : m.start()], meaning):
+            return None
+    end = m.start() + len(label)  # type: ignore[arg-type] # not None with a meaning
     gloss = _GLOSS.match(text, end)  # 姓名 Name：…, 出生日期 Date of Birth：…
     if gloss is not None:
         end = gloss.end()
@@ -139,8 +156,11 @@ _CAMEL_HS = (
     + "|".join(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
     + r")[\"']?[ \t]*[:=]"
 )
-FIELD_EN = re.compile(_words_of(_EN_ANCHORS), re.IGNORECASE)
-FIELD_ZH = re.compile(_words_of(fields.ZH_LABELS))
+# Hyperscan finds the anchors; Python reads the word or the run of Chinese characters there
+# (the vocabulary is looked up in a dict, not matched again as a long alternation).
+FIELD_EN = re.compile(r"[A-Za-z][A-Za-z/]*")
+FIELD_ZH = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_ZH_HS = _words_of(fields.ZH_LABELS)
 
 
 # --- names by their surroundings ----------------------------------------------------------
@@ -209,6 +229,8 @@ def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _zh_name_role(m: re.Match[str], text: str) -> Hit | None:
+    if text[m.end() : m.end() + 1] not in _SURNAME_STARTS:
+        return None  # most role words are followed by anything but a name: a cheap no
     span = _zh_name_at(text, m.end())
     if span is None:
         return None
@@ -345,7 +367,7 @@ RULES = (
     ),
     Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
     Rule("field_camel", (_CAMEL_HS,), FIELD_EN, _field_en, lead=True),
-    Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(FIELD_ZH.pattern,)),
+    Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(_ZH_HS,)),
     Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
     Rule("mail_name", (r"<[A-Za-z0-9._%+\-]+@",), re.compile("<"), _mail_name),
     Rule(

@@ -10,6 +10,7 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from piiguard.scanner.detectors.rule import Rule
 
 CONTEXT = Validator.CONTEXT
@@ -67,7 +68,9 @@ def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
 
 
 # (Not after ",": in a CSV row the cell before a number is the previous column's.)
-BESIDE_PHONE = re.compile(rf"(?P<v>[{_CJK}]{{2,4}})[，：: ]?(?:\+?\d[\d \-]{{6}}|\(\+)")
+# A name begins with a surname: the expressions start there (few runs before a number do).
+_STARTS = "".join(sorted(set(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}))
+BESIDE_PHONE = re.compile(rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: ]?(?:\+?\d[\d \-]{{6}}|\(\+)")
 
 
 def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
@@ -157,7 +160,7 @@ RULES = (
         (),
         BESIDE_PHONE,
         _beside_phone,
-        utf8=(rf"[{_CJK_HS}]{{2,4}}[，：: ]?(?:\+?[0-9][0-9 \-]{{6}}|\(\+)",),
+        utf8=(rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: ]?(?:\+?[0-9][0-9 \-]{{6}}|\(\+)",),
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),
     Rule(

@@ -159,6 +159,11 @@ _ZH_NOT_NUMBER: Final = (
 # follows the hash seed, and the compiled Hyperscan databases are cached by expression text)
 ZH_LABELS: Final = tuple(sorted(_ZH_TAILS, key=lambda w: (-len(w), w)))
 _ZH_LONGEST: Final = len(ZH_LABELS[0])
+_ZH_BY_START: Final[
+    dict[str, tuple[str, ...]]
+] = {}  # first two characters -> labels, longest first
+for _label in ZH_LABELS:
+    _ZH_BY_START[_label[:2]] = (*_ZH_BY_START.get(_label[:2], ()), _label)
 # The single English words a key's last token can be (for the anchoring expressions).
 EN_WORDS: Final = tuple(
     sorted({tail[-1] for tail in _EN_TAILS} | {"mm", "bb"}, key=lambda w: (-len(w), w))
@@ -198,16 +203,31 @@ def _en_meaning(tokens: list[str]) -> str | None:
     return None
 
 
+def zh_label(run: str) -> str | None:
+    """The longest label that a run of Chinese characters begins with."""
+    for label in _ZH_BY_START.get(run[:2], ()):
+        if run.startswith(label):
+            return label
+    return None
+
+
+def zh_excluded(prefix: str, meaning: str) -> bool:
+    """Whether the words before a label make it something else: 登录 before 账号 (a login,
+    not a bank account), 身份证 before 编号 (a resident ID, not a part number)."""
+    if meaning == ACCOUNT:
+        return any(word in prefix for word in _ZH_NOT)
+    if meaning == NOT_PERSONAL:
+        return any(word in prefix for word in _ZH_NOT_NUMBER)
+    return False
+
+
 def _zh_meaning(label: str) -> str | None:
     for size in range(min(len(label), _ZH_LONGEST), 1, -1):
         tail = label[-size:]
         meaning = _ZH_TAILS.get(tail)
         if meaning is not None:
             prefix = label[: -len(tail)]
-            stops = _ZH_NOT_NUMBER if meaning == NOT_PERSONAL else _ZH_NOT
-            if any(word in prefix for word in stops):
-                return None
-            return meaning
+            return None if zh_excluded(prefix, meaning) else meaning
     return None
 
 
