@@ -31,6 +31,7 @@ from piiguard.config import Settings
 from piiguard.domain.access import decide
 from piiguard.domain.access_rules import RULES
 from piiguard.domain.consent import Consent, ConsentKind
+from piiguard.domain.sharing.abroad import TransferTally
 from piiguard.domain.sharing.register import (
     Agreement,
     AgreementKind,
@@ -125,7 +126,7 @@ def run_pure() -> dict[str, object]:
     )
     shares = [
         (
-            replace(req, recipient="acme-de"),
+            replace(req, recipient="acme-de", abroad_tally=TransferTally(2026, 1, 0)),
             replace(
                 sub,
                 consents=(

@@ -110,12 +110,8 @@ class Settings(BaseSettings):
     company_name: str = "ST Machinery Technology (Foshan) Co., Ltd"
     default_system: str = Field("piiguard-vault", description="where items are held by default")
     home_region: str = Field("CN", description="ISO code of the home country (R7.1)")
-    child_age: int = Field(
-        14,
-        ge=1,
-        le=21,
-        description="under this age a person is a child and needs a guardian's consent (R6.1)",
-    )
+    ciio: bool = Field(False, description="a CIIO: abroad always the CAC assessment (R7.1)")
+    child_age: int = Field(14, ge=1, le=21, description="under it a child: guardian consent (R6.1)")
 
     # requests of the person (R4, R9; docs/requests.md)
     public_url: str = Field(

@@ -225,6 +225,8 @@ REFUSALS = {
     "category_outside_profile",
     "share_abroad_without_consent",
     "authority_without_legal_request",
+    "transfer_count_unknown",
+    "transfer_mechanism_missing",
     "purpose_outside_actor_scope",
     "category_outside_actor_scope",
     "consent_lapsed_policy_change",

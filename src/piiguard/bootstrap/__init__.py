@@ -211,6 +211,7 @@ def bootstrap(
         taxonomy,
         DEFAULT_SUBJECT_KINDS,
         home_region=settings.home_region,
+        ciio=settings.ciio,
         child_age=settings.child_age,
         child_data_hours=settings.child_data_hours,
         renewal_grace_days=settings.consent_renewal_days,

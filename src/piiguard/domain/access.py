@@ -26,6 +26,7 @@ from piiguard.domain.policy.datamap import System
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
 from piiguard.domain.policy.versions import RenewalDue
+from piiguard.domain.sharing.abroad import TransferTally
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.taxonomy import Taxonomy
 
@@ -47,6 +48,9 @@ class AccessRequest:
     # approved legal request it answers (domain/sharing/rules.py)
     recipient: str | None = None
     legal_request_id: str | None = None
+    # a share abroad (R7.1): this year's count of people whose data went abroad as it
+    # stands after this share (services/sharing/abroad.py), for `mechanism_for_count`
+    abroad_tally: TransferTally | None = None
 
 
 RIGHTS_PURPOSE = "legal_compliance"
@@ -114,6 +118,7 @@ class PolicyState:
     agreements: Mapping[str, tuple[Agreement, ...]] = field(default_factory=dict)
     profiles: Mapping[tuple[str, str], Profile] = field(default_factory=dict)
     legal_requests: Mapping[str, str] = field(default_factory=dict)
+    ciio: bool = False  # R7.1: a critical information infrastructure operator (PIIGUARD_CIIO)
     # R2.4, R8.1: per purpose, the policy versions that made earlier consents due for renewal
     renewals: Mapping[str, tuple[RenewalDue, ...]] = field(default_factory=dict)
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from piiguard.domain.consent import ConsentKind, RestrictionKind
 from piiguard.domain.decisions import Verdict, reason
+from piiguard.domain.sharing.abroad import ABROAD_REASONS, mechanism_for_count
 from piiguard.domain.sharing.rules import SHARING_REASONS, SHARING_RULES
 
 if TYPE_CHECKING:  # access.py imports the rules; the rules only name its types
@@ -324,6 +325,7 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
     "sensitive_separate_consent": ("sensitive_without_separate_consent",),
     "consent_renewed": ("consent_lapsed_policy_change",),
     **SHARING_REASONS,
+    **ABROAD_REASONS,
 }
 
 RULES: tuple[Rule, ...] = (
@@ -340,7 +342,8 @@ RULES: tuple[Rule, ...] = (
     consent_required,
     sensitive_separate_consent,
     consent_renewed,
-    # shares to a recipient (domain/sharing/rules.py); the rule on the legal mechanism the
-    # yearly transfer count requires goes after shared_abroad_with_consent
+    # shares to a recipient (domain/sharing/rules.py), then the legal mechanism the
+    # yearly transfer count requires (domain/sharing/abroad.py)
     *SHARING_RULES,
+    mechanism_for_count,
 )

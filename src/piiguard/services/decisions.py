@@ -19,6 +19,7 @@ from piiguard.domain.retention.upkeep import (
     child_task,
     guardian_consent_in_force,
 )
+from piiguard.domain.sharing.abroad import TransferTally
 from piiguard.services.ids import new_id, new_time_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
@@ -39,6 +40,7 @@ class DecisionRequest:
     rights_request_id: str | None = None  # set only by services/rights/intake.py
     recipient: str | None = None  # a share (services/sharing/share.py): to whom
     legal_request_id: str | None = None  # a share to an authority: the request it answers
+    abroad_tally: TransferTally | None = None  # a share abroad: the year's count after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,7 @@ def _decide_one(
             r.rights_request_id,
             r.recipient,
             r.legal_request_id,
+            r.abroad_tally,
         ),
         state,
         replace(subject_state, collected_for=collected),

@@ -25,6 +25,7 @@ from piiguard.web.api import upkeep as upkeep_api
 from piiguard.web.api import vulns as vulns_api
 from piiguard.web.api.custody import media as media_api
 from piiguard.web.api.custody import paper as paper_api
+from piiguard.web.api.sharing import abroad as sharing_abroad_api
 from piiguard.web.api.sharing import register as sharing_register_api
 from piiguard.web.api.sharing import shares as sharing_shares_api
 from piiguard.web.console import front as console_front
@@ -43,6 +44,7 @@ from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.policy import pages as console_policy
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
+from piiguard.web.console.sharing import abroad as console_abroad
 from piiguard.web.console.sharing import pages as console_sharing
 from piiguard.web.console.team import pages as console_team
 from piiguard.web.console.upkeep import pages as console_upkeep
@@ -120,6 +122,7 @@ def create_app(c: Container) -> FastAPI:
         vulns_api.router,
         sharing_register_api.router,
         sharing_shares_api.router,
+        sharing_abroad_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -139,6 +142,7 @@ def create_app(c: Container) -> FastAPI:
         console_team.router,
         console_retention.router,
         console_sharing.router,
+        console_abroad.router,
         console_incidents.router,
         console_upkeep.router,
         console_custody.router,

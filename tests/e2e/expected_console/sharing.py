@@ -31,6 +31,7 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", A + "/disclosures"): READERS,
     ("GET", A + "/pass-ons"): READERS,
     ("POST", A + "/pass-ons/{pass_on_id}/confirm"): OFFICER,
+    ("GET", A + "/transfers/abroad"): READERS,
     ("GET", A + "/recipient/shares"): SYSTEM,
     ("GET", A + "/recipient/shares/{share_id}"): SYSTEM,
     ("GET", A + "/recipient/notices"): SYSTEM,
@@ -44,4 +45,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", C + "/shares"): READERS,
     ("GET", C + "/log"): READERS,
     ("POST", C + "/notices/{pass_on_id}/confirm"): OFFICER,
+    ("GET", C + "/abroad"): READERS,
 }

@@ -157,3 +157,49 @@ def share_confirm(
     with open_container() as c, refusals():
         p = confirm_pass_on(c.uow(), c.requests, OPERATOR, notice_id, reference)
     out.print(f"notice {p.id} confirmed by {p.recipient}")
+
+
+@app.command("abroad")
+def share_abroad(
+    year: Annotated[int | None, typer.Option(help="a calendar year; default: this one")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Transfers abroad this calendar year (R7.1): the distinct people whose data went to a
+    recipient abroad since 1 January 00:00 Asia/Shanghai, those with sensitive data apart,
+    the mechanism the count requires under the 2024 Provisions on Cross-Border Data Flows
+    (art. 5, 7, 8), how near each threshold is (a warning from 80 %) and which recipients
+    abroad lack what it requires. 数据出境年度累计人数与所需机制。"""
+    import json
+
+    from piiguard.services.sharing.abroad import abroad_status, status_json
+
+    with open_container() as c, refusals():
+        s = abroad_status(c.uow(readonly=True), c.snapshots, c.clock, year)
+    if as_json:
+        out.print_json(json.dumps(status_json(s), ensure_ascii=False))
+        return
+    out.print(
+        f"{s.tally.year} (since {fmt_at(s.since)}, {s.timezone}): {s.tally.people:,} people, "
+        f"{s.tally.sensitive:,} with sensitive data; requires: {s.requires.code}"
+        + (" (the company is a CIIO)" if s.ciio else "")
+    )
+    print_table(
+        ["threshold", "count", "of", "percent", "state", "source"],
+        [
+            [
+                n.key,
+                f"{n.count:,}",
+                f"{n.threshold:,}",
+                f"{100 * n.share:.1f} %",
+                "reached" if n.reached else ("WARNING: 80 % reached" if n.warn else "below"),
+                n.article,
+            ]
+            for n in s.thresholds
+        ],
+    )
+    for r in s.short:
+        err.print(
+            f"{r.key} ({r.country}) has {r.has.code} in force, the count requires "
+            f"{s.requires.code}: shares to it are refused; record the agreement "
+            "(piiguard agreement add)"
+        )

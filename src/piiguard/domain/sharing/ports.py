@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from piiguard.domain.sharing.abroad import TransferTally
 from piiguard.domain.sharing.disclosure import (
     Disclosure,
     PassOn,
@@ -64,3 +65,7 @@ class SharingStore(Protocol):
         request_id: str | None = None,
         limit: int = 100,
     ) -> list[PassOn]: ...
+    # transfers abroad (R7.1): the people counted per calendar year
+    def transfer_tally(self, year: int) -> TransferTally: ...
+    def transfer_counted(self, year: int, subject_ids: Sequence[str]) -> dict[str, bool]: ...
+    def count_transfers(self, year: int, people: Mapping[str, bool], at: datetime) -> None: ...

@@ -33,6 +33,7 @@ class PolicySnapshots:
         subject_kinds: frozenset[str],
         *,
         home_region: str = "CN",
+        ciio: bool = False,
         child_age: int = 14,
         child_data_hours: int = 72,
         renewal_grace_days: int = 30,
@@ -40,6 +41,7 @@ class PolicySnapshots:
         self._base = base_taxonomy
         self._kinds = subject_kinds
         self._home = home_region
+        self._ciio = ciio
         self._child_age = child_age
         self._child_data_hours = child_data_hours
         self._grace = renewal_grace_days
@@ -64,6 +66,7 @@ class PolicySnapshots:
                 systems={s.key: s for s in uow.registers.systems()},
                 legal_exceptions={e.id: e for e in uow.legal_exceptions.list()},
                 home_region=self._home,
+                ciio=self._ciio,
                 policy_version=latest.version if latest else "0",
                 epoch=epoch,
                 child_age=self._child_age,

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from piiguard.domain.access import PolicyState
 from piiguard.domain.decisions import Action, Actor, Decision
 from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.ports import UnitOfWork
@@ -24,6 +25,12 @@ from piiguard.domain.subjects import RevealedItem
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id, new_time_id
 from piiguard.services.sharing._common import SharingKit, audited, get_recipient
+from piiguard.services.sharing.abroad import (
+    any_sensitive,
+    count_logged,
+    counts_abroad,
+    projected_tally,
+)
 from piiguard.services.subjects.read import disclose
 
 FORMAT = "piiguard.share/1"
@@ -74,6 +81,15 @@ def covering_agreement(
     return best
 
 
+def _may_be_sensitive(pol: PolicyState, recipient: str, req: ShareRequest) -> bool:
+    """Whether the share may carry sensitive data: the categories asked for, or (none
+    named) those the recipient's profile for the purpose names."""
+    if req.categories is not None:
+        return any_sensitive(pol, req.categories)
+    profile = pol.profiles.get((recipient, req.purpose))
+    return profile is not None and any_sensitive(pol, profile.fields)
+
+
 def _entry(
     kit: SharingKit, recipient: str, d: Decision, items: Sequence[RevealedItem]
 ) -> dict[str, object]:
@@ -118,6 +134,13 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
                 field="delivery",
             )
         agreements = uow.sharing.agreements(r.key)
+        pol = kit.policy.current(uow)
+        abroad = counts_abroad(r, pol)
+        tally = (
+            projected_tally(uow, pol, ids, _may_be_sensitive(pol, r.key, req), kit.clock.now())
+            if abroad
+            else None
+        )
     found = decide_many(
         uow,
         kit.policy,
@@ -132,6 +155,7 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
                 reveal=True,
                 recipient=r.key,
                 legal_request_id=req.legal_request_id,
+                abroad_tally=tally,
             )
             for sid in ids
         ],
@@ -195,6 +219,8 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
         sealed = kit.box.seal(package, f"share:{share_id}") if log else None
         uow.sharing.add_share(share, sealed)
         uow.sharing.add_disclosures(log)
+        if abroad:
+            count_logged(uow, pol, log, now)
         audited(
             uow,
             actor,

@@ -39,6 +39,7 @@ from piiguard.web.console.policy import pages as policy
 from piiguard.web.console.policy import texts as policy_texts
 from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
+from piiguard.web.console.sharing import abroad as sharing_abroad
 from piiguard.web.console.sharing import pages as sharing
 from piiguard.web.console.sharing import texts as sharing_texts
 from piiguard.web.console.team import pages as team
@@ -86,6 +87,7 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         policy,
         incidents,
         sharing,
+        sharing_abroad,
     ):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
@@ -105,6 +107,7 @@ def words(lang: str) -> dict[str, str]:
         **backups_texts.words(lang),
         **policy_texts.words(lang),
         **sharing_texts.words(lang),
+        **sharing_abroad.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -47,6 +47,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/disclosures"): READERS,
     ("GET", A + "/pass-ons"): READERS,
     ("POST", A + "/pass-ons/{pass_on_id}/confirm"): CHANGE,
+    ("GET", A + "/transfers/abroad"): READERS,
     ("GET", A + "/recipient/shares"): RECIPIENT,
     ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
     ("GET", A + "/recipient/notices"): RECIPIENT,
@@ -61,4 +62,5 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", C + "/shares"): READERS,
     ("GET", C + "/log"): READERS,
     ("POST", C + "/notices/{pass_on_id}/confirm"): CHANGE,
+    ("GET", C + "/abroad"): READERS,  # web/console/sharing/abroad.py
 }

@@ -77,6 +77,7 @@ from piiguard.adapters.db.tables.sharing import (
     recipients,
     shares,
     sharing_profiles,
+    transfer_people,
 )
 from piiguard.adapters.db.tables.staff import (
     departments,
@@ -166,6 +167,7 @@ __all__ = [
     "system_clients",
     "system_endpoints",
     "systems",
+    "transfer_people",
     "triage_mail",
     "vulnerabilities",
 ]

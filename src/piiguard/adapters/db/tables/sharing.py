@@ -8,7 +8,7 @@ ids and category keys."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
 
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
@@ -118,4 +118,16 @@ pass_ons = Table(
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("last_error", Text, nullable=False, server_default=""),
     Index("ix_pass_ons_recipient_status", "recipient", "status"),
+)
+
+# transfers abroad (R7.1): one row per person per calendar year (Asia/Shanghai) whose data
+# went to a recipient abroad, `sensitive` once any of it was sensitive — the year's count
+# (docs/sharing.md, "Transfers abroad")
+transfer_people = Table(
+    "transfer_people",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("subject_id", String(ID), primary_key=True),
+    Column("sensitive", Boolean, nullable=False),
+    Column("first_at", TS, nullable=False),
 )

@@ -1,12 +1,13 @@
 """Storage of sharing (issue 15): the recipient register, agreements and profiles
 (register.py), shares, the disclosure log and what is passed on (log.py) — `uow.sharing`."""
 
+from piiguard.adapters.db.stores.sharing.abroad import SqlSharingAbroad
 from piiguard.adapters.db.stores.sharing.log import SqlSharingLog
 from piiguard.adapters.db.stores.sharing.register import SqlSharingRegister
 
 
-class SqlSharing(SqlSharingRegister, SqlSharingLog):
-    """Both halves on one connection."""
+class SqlSharing(SqlSharingRegister, SqlSharingLog, SqlSharingAbroad):
+    """The three parts on one connection (abroad.py: the yearly count of transfers abroad)."""
 
 
 __all__ = ["SqlSharing"]
