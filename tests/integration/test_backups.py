@@ -81,7 +81,7 @@ def test_backup_restore_test_round_trip(c: Container) -> None:
     assert [ch.name for ch in t.checks] == [
         "file", "decrypt", "restore", "row_counts", "audit", "sample"
     ]  # fmt: skip
-    assert "3 people" in t.checks[-1].detail or "of 3 people" in t.checks[-1].detail
+    assert t.checks[-1].detail.startswith("9 items of 3 people decrypted")
     assert t.duration_ms >= 0
     with k.units() as uow:
         assert uow.backups.tests(b.id)[0].id == t.id
