@@ -277,6 +277,20 @@ def policy_ids(c: Any) -> dict[str, str]:
     return {"draft_id": waiting.id, "version": v}
 
 
+def sharing_ids(c: Any) -> dict[str, str]:
+    """A group company abroad on the recipient register (its page is /recipients/group-de)."""
+    from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
+    from piiguard.domain.sharing.register import RecipientKind  # noqa: PLC0415
+    from piiguard.services.sharing.register import RecipientInput, save_recipient  # noqa: PLC0415
+
+    officer = Actor("p", ActorKind.STAFF, frozenset({"privacy_officer"}))
+    given = RecipientInput(
+        "group-de", RecipientKind.GROUP_COMPANY, "Group GmbH", "DE", "GDPR", "dpo@group.example"
+    )
+    save_recipient(c.uow(), c.clock, officer, given)
+    return {}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -339,6 +353,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids |= backup_ids(c)
     ids |= incident_ids(c)
     ids |= policy_ids(c)
+    ids |= sharing_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)

@@ -341,7 +341,12 @@ def seed(c: Container) -> Seeded:
     return Seeded(officer.id, client.id, sid, decision, exception, found.id, letter)
 
 
-KEYS = {"departments": "sales", "purposes": RECOMMEND, "taxonomy": "user.contact"}
+KEYS = {
+    "departments": "sales",
+    "purposes": RECOMMEND,
+    "taxonomy": "user.contact",
+    "sharing": "group-de",  # the recipient test_console_a11y.sharing_ids registers
+}
 
 
 def route(path: str, ids: dict[str, str]) -> str:
