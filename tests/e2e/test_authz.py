@@ -72,6 +72,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
             "/privacy/packages/{token}",
             "/privacy/packages/{token}/download",
             "/privacy/consents",
+            "/privacy/transfers",
             "/privacy/confirm/{token}",
             "/privacy/policy",
             "/privacy/policy/versions",

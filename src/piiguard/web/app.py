@@ -56,6 +56,7 @@ from piiguard.web.privacy import pages as privacy_centre
 from piiguard.web.privacy import policy as privacy_policy
 from piiguard.web.privacy import renew as privacy_renew
 from piiguard.web.privacy import requests as privacy_requests
+from piiguard.web.privacy import transfers as privacy_transfers
 
 log = logging.getLogger("piiguard.web")
 
@@ -151,6 +152,7 @@ def create_app(c: Container) -> FastAPI:
         privacy_requests.router,
         privacy_packages.router,
         privacy_consents.router,
+        privacy_transfers.router,
         privacy_policy.router,
         privacy_renew.router,
         privacy_confirm.router,

@@ -29,6 +29,7 @@ from piiguard.domain.errors import Conflict, DomainError, InvalidInput, NotFound
 from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.rules import RequestStatus, RightsRequest
+from piiguard.domain.sharing.disclosure import RecipientOfSubject
 from piiguard.domain.subjects import Channel
 from piiguard.services.policy.consents import grant_consent, list_consents, withdraw_consent
 from piiguard.services.rights.fulfilment import advance
@@ -245,3 +246,17 @@ def withdraw_requester_consent(
     for cid in ids:
         withdraw_consent(uow, kit.clock, actor, actor.id, cid)
     return len(ids)
+
+
+def transfers_of_requester(
+    uow: UnitOfWork, kit: RequestKit, request_id: str
+) -> list[RecipientOfSubject]:
+    """The recipients abroad the disclosure log says received the verified requester's data
+    (R7.1): who, in which country, for which purposes, which categories, first and last
+    time; empty when we hold no data on the requester."""
+    actor = _requester(uow, request_id)
+    if actor is None:
+        return []
+    with uow:
+        home = kit.policy.current(uow).home_region
+        return [r for r in uow.sharing.recipients_of(actor.id) if r.country != home]

@@ -216,6 +216,26 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "ask_again": ("重新提出请求", "Make a new request"),
     # consents
+    "transfers_title": ("向境外提供您的个人信息", "Your data sent abroad"),
+    "transfers_intro": (
+        "以下境外接收方收到过您的个人信息（依据我们的披露日志）。您可以向我们或向接收方行使"
+        "查阅、复制、更正、删除等权利；我们收到您的更正或删除请求后会通知收到过相关信息的接收方。",
+        "These recipients abroad received your personal data (from our disclosure log). You "
+        "may exercise your rights — access, copy, correction, deletion — with us or with the "
+        "recipient; when you ask us to correct or delete, we tell every recipient that "
+        "received the data.",
+    ),
+    "transfers_none": ("没有向境外提供过您的个人信息。", "None of your data has been sent abroad."),
+    "transfers_need_pass": (
+        "请先提出任意一项请求并用验证码核实身份。核实后 {minutes} 分钟内，您可以在此查看。",
+        "Make any request and confirm it with the code first; for {minutes} minutes after "
+        "that you can see this here.",
+    ),
+    "transfers_recipient": ("接收方", "Recipient"),
+    "transfers_country": ("所在国家/地区", "Country"),
+    "transfers_purposes": ("用途", "Purposes"),
+    "transfers_categories": ("个人信息种类", "Categories"),
+    "transfers_when": ("首次/最近", "First / last"),
     "consents_title": ("管理您的同意", "Manage your consents"),
     "consents_intro": (
         "以下用途需要您的同意。您可以随时给予或撤回同意，自下一次使用起生效。",

@@ -21,6 +21,7 @@ RULES: dict[tuple[str, str], Rule] = {
             ("GET", "/privacy/packages/{token}"),
             ("GET", "/privacy/packages/{token}/download"),
             ("GET", "/privacy/consents"),
+            ("GET", "/privacy/transfers"),
             ("POST", "/privacy/consents"),
             # the policy's versions and the renewal of consent (R8.1, R2.4)
             ("GET", "/privacy/policy"),
