@@ -164,6 +164,12 @@ COMMANDS: dict[str, Entry] = {
         "minimised as its profile says, pulled with its own key or pushed to its webhook; the "
         "disclosure log; corrections and deletions passed on. 向接收方提供个人信息。",
     ),
+    "records": Entry(
+        "piiguard.cli.policy.records:app",
+        "The record of processing activities (R10.1, GDPR Art. 30, PIPL Art. 51): "
+        "generated from the registers, each version kept with its SHA-256; table, JSON or CSV. "
+        "个人信息处理活动记录。",
+    ),
     "staff": Entry(
         "piiguard.cli.staff:app",
         "Staff accounts (R2.9): one per person, invited by link, with a department and roles; "

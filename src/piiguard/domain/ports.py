@@ -25,6 +25,7 @@ from piiguard.domain.policy.datamap import Export, Finding, FindingStatus, Syste
 from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.ports import NoticeStore, PolicyVersionRepository
 from piiguard.domain.policy.register import PurposeRule
+from piiguard.domain.records.ports import RecordStore
 from piiguard.domain.retention.ports import RetentionStore
 from piiguard.domain.rights.ports import RequestStore
 from piiguard.domain.sharing.ports import SharingStore
@@ -403,6 +404,8 @@ class UnitOfWork(Protocol):
     def retention(self) -> RetentionStore: ...
     @property
     def sharing(self) -> SharingStore: ...
+    @property
+    def records(self) -> RecordStore: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

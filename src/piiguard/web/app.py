@@ -18,6 +18,7 @@ from piiguard.web import authz, inputs, problems
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
 from piiguard.web.api import backups as backups_api
 from piiguard.web.api import incidents as incidents_api
+from piiguard.web.api import records as records_api
 from piiguard.web.api import retention as retention_api
 from piiguard.web.api import retention_disposal as disposal_api
 from piiguard.web.api import rights as requests
@@ -42,6 +43,7 @@ from piiguard.web.console.incidents import pages as console_incidents
 from piiguard.web.console.oversight import pages as console_oversight
 from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.policy import pages as console_policy
+from piiguard.web.console.records import pages as console_records
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.sharing import abroad as console_abroad
@@ -124,6 +126,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_register_api.router,
         sharing_shares_api.router,
         sharing_abroad_api.router,
+        records_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -144,6 +147,7 @@ def create_app(c: Container) -> FastAPI:
         console_retention.router,
         console_sharing.router,
         console_abroad.router,
+        console_records.router,
         console_incidents.router,
         console_upkeep.router,
         console_custody.router,

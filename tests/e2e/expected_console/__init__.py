@@ -15,6 +15,7 @@ from tests.e2e.expected_console import (
     oversight,
     people,
     policy,
+    records,
     registers,
     retention,
     sharing,
@@ -34,4 +35,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **incidents.ROWS,
     **policy.ROWS,
     **sharing.ROWS,
+    **records.ROWS,
 }

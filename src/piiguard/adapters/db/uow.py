@@ -23,6 +23,7 @@ from piiguard.adapters.db.stores.items import SqlItems
 from piiguard.adapters.db.stores.legal_exceptions import SqlLegalExceptions
 from piiguard.adapters.db.stores.notices import SqlNotices
 from piiguard.adapters.db.stores.policy_versions import SqlPolicyVersions
+from piiguard.adapters.db.stores.records import SqlRecords
 from piiguard.adapters.db.stores.registers import SqlRegisters
 from piiguard.adapters.db.stores.retention import SqlRetention
 from piiguard.adapters.db.stores.rights import SqlRequests
@@ -55,6 +56,7 @@ class SqlUnitOfWork:
     incidents: SqlIncidents
     vulns: SqlVulns
     sharing: SqlSharing
+    records: SqlRecords  # domain/records/ports.py RecordStore
 
     def __init__(
         self,
@@ -113,6 +115,7 @@ class SqlUnitOfWork:
         self.incidents = SqlIncidents(conn, self._box)
         self.vulns = SqlVulns(conn, self._box)
         self.sharing = SqlSharing(conn)
+        self.records = SqlRecords(conn)
         self._events, self._done = [], False
         return self
 

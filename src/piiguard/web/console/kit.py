@@ -71,6 +71,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_children", "/console/children"),
     ("nav_custody", "/console/custody"),
     ("nav_sharing", "/console/sharing"),
+    ("nav_records", "/console/records"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_incidents", "/console/incidents"),

@@ -108,6 +108,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_children": ("儿童信息处置", "A child's data found"),
     "nav_custody": ("纸质与移动介质", "Paper and media"),
     "nav_sharing": ("数据接收方", "Recipients"),
+    "nav_records": ("处理活动记录", "Records of processing"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
     "nav_incidents": ("安全事件", "Security incidents"),

@@ -33,6 +33,7 @@ from piiguard.web.rules import (
     people,
     policy,
     privacy,
+    records,
     registers,
     retention,
     sharing,
@@ -85,6 +86,7 @@ RULES = _merge(
     incidents.RULES,
     policy.RULES,
     sharing.RULES,
+    records.RULES,
 )
 
 __all__ = [

@@ -120,3 +120,17 @@ legal_exceptions = Table(
     Column("revoked_at", TS, nullable=True),
     Column("created_at", TS, nullable=False),
 )
+
+# Records of processing (R10.1; docs/accountability.md): each generated version of the
+# record built from these registers, with the SHA-256 of its canonical JSON. The body holds
+# register facts (purposes, categories, systems, recipients, agreements, retention), no
+# personal data.
+processing_records = Table(
+    "processing_records",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("sha256", String(64), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("generated_at", TS, nullable=False, index=True),
+    Column("generated_by", String(80), nullable=False),
+)

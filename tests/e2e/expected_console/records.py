@@ -1,0 +1,15 @@
+"""Who may read the record of processing (web/rules/records.py), API and console, written
+out for tests/e2e/test_authz.py: (method, path template) -> the roles let in."""
+
+from __future__ import annotations
+
+READERS = frozenset({"privacy_officer", "auditor"})
+
+ROWS: dict[tuple[str, str], frozenset[str]] = {
+    ("GET", "/api/v1/records"): READERS,
+    ("GET", "/api/v1/records/csv"): READERS,
+    ("GET", "/api/v1/records/versions"): READERS,
+    ("GET", "/api/v1/records/versions/{version}"): READERS,
+    ("GET", "/console/records"): READERS,
+    ("GET", "/console/records/csv"): READERS,
+}
