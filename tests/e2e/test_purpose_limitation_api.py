@@ -69,6 +69,7 @@ RULES = [
     "within_profile",
     "shared_abroad_with_consent",
     "authority_through_legal_request",
+    "mechanism_for_count",
 ]
 
 

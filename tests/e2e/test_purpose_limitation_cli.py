@@ -44,6 +44,7 @@ RULES = [
     "within_profile",
     "shared_abroad_with_consent",
     "authority_through_legal_request",
+    "mechanism_for_count",
 ]
 SEEDED = [
     "after_sales",

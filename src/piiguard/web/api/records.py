@@ -74,7 +74,7 @@ def as_csv(v: RecordVersion) -> Response:
     )
 
 
-Version = Annotated[int | None, Query(ge=1, description="a version kept earlier")]
+Version = Annotated[int | None, Query(ge=1, le=2_147_483_647, description="a version kept earlier")]
 AsOf = Annotated[
     datetime | None, Query(description="what the record said at this time (ISO 8601, UTC)")
 ]

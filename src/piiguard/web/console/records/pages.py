@@ -34,7 +34,7 @@ def _pick(
     n: int | None = None
     at: datetime | None = None
     if version.strip():
-        if version.strip().isdigit() and int(version) >= 1:
+        if version.strip().isdigit() and 1 <= int(version) <= 2_147_483_647:
             n = int(version)
         else:
             errors.append(FieldError("version", t["bad_version"]))
