@@ -1,4 +1,5 @@
-"""Builds the scanner's optional compiled fast paths (the detectors' and the JSON Lines writer's); everything else is in pyproject.toml.
+"""Builds the scanner's optional compiled fast paths (the detectors' and the JSON Lines
+writer's); everything else is in pyproject.toml.
 
 `optional=True`: without a C compiler the build goes on and the scanner runs its Python
 rules (piiguard.scanner.detectors.native says which are in use).

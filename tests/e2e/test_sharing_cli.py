@@ -75,6 +75,7 @@ def test_a_share_abroad_refused_then_allowed_and_minimised(
     log = ok(settings, "share", "log", "--subject", sid)
     assert "acme-de" in log and "masked" in log
     shown = ok(settings, "recipient", "show", "acme-de")
+    assert "dpo@acme.example" not in shown  # a contact may name a person: off the terminal
     assert "intra_group" in shown and "active" in shown and "own API key: yes" in shown
     listed = ok(settings, "share", "list")
     assert "refused" in listed and "ready" in listed

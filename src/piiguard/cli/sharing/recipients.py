@@ -89,7 +89,8 @@ def recipient_show(key: str) -> None:
         r, agreements, profiles, url, has_key = reg.recipient_detail(c.uow(readonly=True), key)
         now = c.clock.now()
     out.print(f"{r.key}: {r.legal_name} — {r.kind.value}, {r.country}, {r.law}, {r.status.value}")
-    out.print(f"contact: {r.contact}; systems: {', '.join(sorted(r.systems)) or '-'}")
+    # the contact may name a person: it stays on the console and the API, off the terminal
+    out.print(f"contact: on the console; systems: {', '.join(sorted(r.systems)) or '-'}")
     out.print(f"webhook: {url or '-'}; own API key: {'yes' if has_key else 'no'}")
     print_table(
         ["agreement", "kind", "state", "purposes", "valid until"],
