@@ -225,6 +225,7 @@ REFUSALS = {
     "category_outside_profile",
     "share_abroad_without_consent",
     "authority_without_legal_request",
+    "outside_legal_demand",
     "transfer_count_unknown",
     "transfer_mechanism_missing",
     "purpose_outside_actor_scope",

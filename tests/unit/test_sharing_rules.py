@@ -23,6 +23,7 @@ from piiguard.domain.errors import InvalidInput
 from piiguard.domain.policy.register import PurposeRegister, seed_purposes
 from piiguard.domain.sharing import minimise
 from piiguard.domain.sharing.abroad import TransferTally
+from piiguard.domain.sharing.legal import LegalDemand
 from piiguard.domain.sharing.register import (
     Agreement,
     AgreementKind,
@@ -345,7 +346,11 @@ POLICE = recipient("police", RecipientKind.AUTHORITY, "CN")
 AUTH = policy(POLICE, profiles=(profile("police"),))
 
 
-@pytest.mark.req("R3.6")
+def demand(authority: str, cats: frozenset[str] = ALL) -> LegalDemand:
+    return LegalDemand(authority, PURPOSE, frozenset({SUB}), cats)
+
+
+@pytest.mark.req("R3.5")
 @pytest.mark.parametrize("legal", [None, "lr-unknown"])
 def test_an_authority_gets_nothing_without_an_approved_legal_request(legal: str | None) -> None:
     d = run(share(EMAIL, rcp="police", legal=legal), pol=AUTH, sub=ADULT)
@@ -353,11 +358,28 @@ def test_an_authority_gets_nothing_without_an_approved_legal_request(legal: str 
     assert codes(d) == ["authority_without_legal_request"]
 
 
-@pytest.mark.req("R3.6")
-def test_an_approved_legal_request_naming_the_authority_is_the_seam() -> None:
-    pol = replace(AUTH, legal_requests={"lr-1": "police", "lr-2": "tax-office"})
+@pytest.mark.req("R3.5")
+def test_an_approved_legal_request_naming_the_authority_lets_its_demand_through() -> None:
+    pol = replace(AUTH, legal_requests={"lr-1": demand("police"), "lr-2": demand("tax-office")})
     assert run(share(EMAIL, rcp="police", legal="lr-1"), pol=pol, sub=ADULT).allowed == {EMAIL}
     assert run(share(EMAIL, rcp="police", legal="lr-2"), pol=pol, sub=ADULT).allowed == frozenset()
+
+
+@pytest.mark.req("R3.5")
+def test_nothing_beyond_the_demand_goes_to_the_authority() -> None:
+    pol = replace(AUTH, legal_requests={"lr-1": demand("police", frozenset({"user.contact"}))})
+    d = run(share(EMAIL, NAME, rcp="police", legal="lr-1"), pol=pol, sub=ADULT)
+    assert d.allowed == {EMAIL}
+    [r] = [r for r in d.reasons if r.code == "outside_legal_demand"]
+    assert r.categories == (NAME,)
+    assert "lr-1" in r.en and "lr-1" in r.zh
+    # a subject the request does not name, or another purpose: nothing at all
+    other = replace(ADULT, subject_id="sub-2")
+    d = run(replace(share(EMAIL, rcp="police", legal="lr-1"), subject_id="sub-2"), pol, other)
+    assert (d.allowed, codes(d)) == (frozenset(), ["outside_legal_demand"])
+    d = run(replace(share(EMAIL, rcp="police", legal="lr-1"), purpose="marketing"), pol, ADULT)
+    assert d.allowed == frozenset()
+    assert "outside_legal_demand" in codes(d)
 
 
 def test_mechanisms_in_force_are_the_seam_for_the_transfer_count() -> None:
@@ -494,7 +516,14 @@ def worlds(draw: st.DrawFn) -> tuple[AccessRequest, PolicyState, SubjectState]:
     profiles = () if sometimes(draw) else (Profile("r", PURPOSE, fields, "op", T0),)
     pol = policy(rcp, agreements=agreements, profiles=profiles)
     if not sometimes(draw):
-        pol = replace(pol, legal_requests={"lr": draw(st.sampled_from(["r", "other"]))})
+        asked = draw(st.sets(st.sampled_from(CATS)))
+        lr = LegalDemand(
+            draw(st.sampled_from(["r", "other"])),
+            draw(st.sampled_from([PURPOSE, "marketing"])),
+            frozenset({draw(st.sampled_from([SUB, "sub-2"]))}),
+            frozenset(asked),
+        )
+        pol = replace(pol, legal_requests={"lr": lr})
     consents = tuple(
         replace(
             transfer(
@@ -571,7 +600,7 @@ def test_never_abroad_without_the_consent_naming_it(
         )
 
 
-@pytest.mark.req("R3.6")
+@pytest.mark.req("R3.5")
 @PROPERTY
 @given(worlds())
 def test_never_to_an_authority_without_its_legal_request(
@@ -580,5 +609,9 @@ def test_never_to_an_authority_without_its_legal_request(
     req, pol, sub = w
     d = decide(req, pol, sub, decision_id="d")
     if d.allowed and pol.recipients["r"].kind is RecipientKind.AUTHORITY:
+        # R3.5: an approved legal request in force naming it, and never beyond its demand
         assert req.legal_request_id is not None
-        assert pol.legal_requests.get(req.legal_request_id) == "r"
+        lr = pol.legal_requests[req.legal_request_id]
+        assert (lr.authority, lr.purpose) == ("r", req.purpose)
+        assert req.subject_id in lr.subjects
+        assert all(lr.covers(c) for c in d.allowed)

@@ -27,6 +27,7 @@ from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
 from piiguard.domain.policy.versions import RenewalDue
 from piiguard.domain.sharing.abroad import TransferTally
+from piiguard.domain.sharing.legal import LegalDemand
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.taxonomy import Taxonomy
 
@@ -113,11 +114,12 @@ class PolicyState:
     child_data_hours: int = 72  # R6.3: deadline of a child's data found without consent
     deprecated: frozenset[str] = frozenset()  # categories kept for old data, refused for new
     # sharing (R3.1–R3.3): the recipient register, agreements by recipient, profiles by
-    # (recipient, purpose); approved legal requests in force -> the authority they name
+    # (recipient, purpose); approved legal requests in force -> what they let an authority
+    # receive (domain/sharing/legal.py)
     recipients: Mapping[str, Recipient] = field(default_factory=dict)
     agreements: Mapping[str, tuple[Agreement, ...]] = field(default_factory=dict)
     profiles: Mapping[tuple[str, str], Profile] = field(default_factory=dict)
-    legal_requests: Mapping[str, str] = field(default_factory=dict)
+    legal_requests: Mapping[str, LegalDemand] = field(default_factory=dict)
     ciio: bool = False  # R7.1: a critical information infrastructure operator (PIIGUARD_CIIO)
     # R2.4, R8.1: per purpose, the policy versions that made earlier consents due for renewal
     renewals: Mapping[str, tuple[RenewalDue, ...]] = field(default_factory=dict)

@@ -16,10 +16,25 @@ from piiguard.domain.sharing.disclosure import (
     Share,
     ShareStatus,
 )
+from piiguard.domain.sharing.legal import LegalRequest, LegalRequestStatus
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient
 
 
-class SharingStore(Protocol):
+class LegalRequestStore(Protocol):
+    """The legal-request register (R3.5): adapters/db/stores/sharing/legal.py."""
+
+    def add_legal_request(self, r: LegalRequest) -> None: ...
+    def save_legal_request(self, r: LegalRequest) -> None: ...
+    def legal_request(self, request_id: str, *, lock: bool = False) -> LegalRequest | None: ...
+    def legal_requests(
+        self,
+        statuses: Sequence[LegalRequestStatus] = (),
+        authority: str | None = None,
+        limit: int = 500,
+    ) -> list[LegalRequest]: ...
+
+
+class SharingStore(LegalRequestStore, Protocol):
     # the register: recipients, agreements, profiles (the policy snapshot reads all three)
     def recipients(self) -> list[Recipient]: ...
     def recipient(self, key: str) -> Recipient | None: ...

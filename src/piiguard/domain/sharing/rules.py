@@ -10,8 +10,8 @@ Seams for the rules that come with the transfer count and the legal-request regi
 abroad (standard contract, certification, CAC assessment) are in force for a recipient —
 the rule that compares them with what the yearly count requires goes right after
 `shared_abroad_with_consent` in `RULES`; `PolicyState.legal_requests` maps an approved
-legal request in force to the authority it answers, which `authority_through_legal_request`
-reads (empty until that register exists, so an authority is refused)."""
+legal request in force to what it lets the authority receive (the legal-request register,
+domain/sharing/legal.py), which `authority_through_legal_request` reads."""
 
 from __future__ import annotations
 
@@ -161,14 +161,16 @@ def mechanisms_in_force(pol: PolicyState, recipient: str, at: datetime) -> froze
 def authority_through_legal_request(
     req: AccessRequest, pol: PolicyState, sub: SubjectState
 ) -> Iterable[Verdict]:
-    """An authority receives personal data only in answer to an approved legal request
-    in force that names it."""
+    """An authority receives personal data only in answer to an approved legal request in
+    force that names it (R3.5), and never more than the request demands: the demanded
+    subjects, purpose and categories (domain/sharing/legal.py `LegalDemand`)."""
     if req.recipient is None:
         return
     r = _recipient(req, pol)
     if r is None or r.kind is not RecipientKind.AUTHORITY:
         return
-    if req.legal_request_id is None or pol.legal_requests.get(req.legal_request_id) != r.key:
+    demand = pol.legal_requests.get(req.legal_request_id or "")
+    if demand is None or demand.authority != r.key:
         yield Verdict(
             reason(
                 "authority_without_legal_request",
@@ -178,13 +180,33 @@ def authority_through_legal_request(
             ),
             req.categories,
         )
+        return
+    if req.subject_id not in demand.subjects or req.purpose != demand.purpose:
+        outside = req.categories
+    else:
+        outside = frozenset(c for c in req.categories if not demand.covers(c))
+    if outside:
+        yield Verdict(
+            reason(
+                "outside_legal_demand",
+                f"Legal request {req.legal_request_id} does not demand this: only its "
+                "subjects, its purpose and its categories go to the authority.",
+                f"法律请求{req.legal_request_id}未要求提供这些信息：仅提供该请求列明的个人、"
+                "用途和类别。",
+                outside,
+            ),
+            outside,
+        )
 
 
 SHARING_REASONS: dict[str, tuple[str, ...]] = {
     "recipient_bound": ("recipient_not_active", "no_agreement_in_force"),
     "within_profile": ("no_minimisation_profile", "category_outside_profile"),
     "shared_abroad_with_consent": ("share_abroad_without_consent",),
-    "authority_through_legal_request": ("authority_without_legal_request",),
+    "authority_through_legal_request": (
+        "authority_without_legal_request",
+        "outside_legal_demand",
+    ),
 }
 
 SHARING_RULES = (

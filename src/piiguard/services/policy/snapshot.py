@@ -19,6 +19,7 @@ from piiguard.domain.policy.register import (
 )
 from piiguard.domain.policy.versions import renewal_dues
 from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.sharing.legal import IN_FORCE
 from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
 
@@ -75,6 +76,9 @@ class PolicySnapshots:
                 recipients={r.key: r for r in uow.sharing.recipients()},
                 agreements=_by_recipient(uow.sharing.agreements()),
                 profiles={(p.recipient, p.purpose): p for p in uow.sharing.profiles()},
+                legal_requests={
+                    r.id: r.demand() for r in uow.sharing.legal_requests(IN_FORCE, limit=100_000)
+                },
                 renewals=renewal_dues(versions, self._grace),
             )
             self._state = state

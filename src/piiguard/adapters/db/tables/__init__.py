@@ -74,6 +74,7 @@ from piiguard.adapters.db.tables.rights import (
 from piiguard.adapters.db.tables.sharing import (
     agreements,
     disclosure_log,
+    legal_requests,
     pass_ons,
     recipients,
     shares,
@@ -129,6 +130,7 @@ __all__ = [
     "legal_exceptions",
     "legal_holds",
     "legal_minimums",
+    "legal_requests",
     "login_throttle",
     "media",
     "media_inventories",

@@ -131,3 +131,34 @@ transfer_people = Table(
     Column("sensitive", Boolean, nullable=False),
     Column("first_at", TS, nullable=False),
 )
+
+# the legal-request register (R3.5, R2.5; docs/sharing.md, "Authorities"): what an authority
+# demands, reviewed by a second person; `demand` (its words, which may name people) sealed
+legal_requests = Table(
+    "legal_requests",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("authority", String(64), ForeignKey("recipients.key"), nullable=False, index=True),
+    Column("basis", String(32), nullable=False),
+    Column("provision", Text, nullable=False),
+    Column("case_reference", String(200), nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("subjects", Text, nullable=False),  # JSON list of subject ids
+    Column("categories", Text, nullable=False),  # JSON list of category keys
+    Column("demand", Text, nullable=False),  # SecretBox-sealed
+    Column("deadline", TS, nullable=False),
+    Column("may_tell", Boolean, nullable=False),
+    Column("tell_from", TS, nullable=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("received_by", String(80), nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("reviewed_by", String(80), nullable=True),
+    Column("reviewed_at", TS, nullable=True),
+    Column("review_note", Text, nullable=False, server_default=""),
+    Column("share_id", String(ID), ForeignKey("shares.id"), nullable=True),
+    Column("disclosed_at", TS, nullable=True),
+    Column("told_by", String(80), nullable=True),
+    Column("told_at", TS, nullable=True),
+    Column("closed_by", String(80), nullable=True),
+    Column("closed_at", TS, nullable=True),
+)

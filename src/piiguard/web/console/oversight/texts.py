@@ -219,6 +219,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "没有法律请求",
         "authority without a legal request",
     ),
+    "reason_outside_legal_demand": ("超出法律请求的范围", "outside what the legal request demands"),
     "reason_minimised": ("已按配置最小化", "minimised as the profile says"),
     "reason_purpose_unknown": ("用途未登记", "purpose unknown"),
     "reason_role_not_allowed_for_purpose": ("角色不可使用该用途", "role not allowed"),

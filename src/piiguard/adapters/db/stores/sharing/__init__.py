@@ -2,12 +2,14 @@
 (register.py), shares, the disclosure log and what is passed on (log.py) — `uow.sharing`."""
 
 from piiguard.adapters.db.stores.sharing.abroad import SqlSharingAbroad
+from piiguard.adapters.db.stores.sharing.legal import SqlSharingLegal
 from piiguard.adapters.db.stores.sharing.log import SqlSharingLog
 from piiguard.adapters.db.stores.sharing.register import SqlSharingRegister
 
 
-class SqlSharing(SqlSharingRegister, SqlSharingLog, SqlSharingAbroad):
-    """The three parts on one connection (abroad.py: the yearly count of transfers abroad)."""
+class SqlSharing(SqlSharingRegister, SqlSharingLog, SqlSharingAbroad, SqlSharingLegal):
+    """The parts on one connection (abroad.py: the yearly count of transfers abroad;
+    legal.py: the legal-request register)."""
 
 
 __all__ = ["SqlSharing"]
