@@ -164,6 +164,12 @@ COMMANDS: dict[str, Entry] = {
         "minimised as its profile says, pulled with its own key or pushed to its webhook; the "
         "disclosure log; corrections and deletions passed on. 向接收方提供个人信息。",
     ),
+    "legal-request": Entry(
+        "piiguard.cli.sharing.legal:app",
+        "Legal requests (R3.5, R2.5): authorities' demands for personal data, approved by a "
+        "second privacy officer, disclosed minimised through the decision point, the person "
+        "told when the law lets us. 国家机关调取个人信息的法律请求。",
+    ),
     "records": Entry(
         "piiguard.cli.policy.records:app",
         "The record of processing activities (R10.1, GDPR Art. 30, PIPL Art. 51): "

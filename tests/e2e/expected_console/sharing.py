@@ -12,6 +12,8 @@ SYSTEM = frozenset({"system"})
 A = "/api/v1"
 REC = A + "/recipients/{key}"
 C = "/console/sharing"
+LR = A + "/legal-requests/{request_id}"
+CL = C + "/legal/{request_id}"
 
 ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", A + "/recipients"): READERS,
@@ -46,4 +48,21 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", C + "/log"): READERS,
     ("POST", C + "/notices/{pass_on_id}/confirm"): OFFICER,
     ("GET", C + "/abroad"): READERS,
+    # the legal-request register (R3.5): officers keep it, auditors read it
+    ("GET", A + "/legal-requests"): READERS,
+    ("POST", A + "/legal-requests"): OFFICER,
+    ("GET", LR): READERS,
+    ("GET", LR + "/demand"): OFFICER,
+    ("POST", LR + "/review"): OFFICER,
+    ("POST", LR + "/disclose"): OFFICER,
+    ("POST", LR + "/told"): OFFICER,
+    ("POST", LR + "/close"): OFFICER,
+    ("GET", C + "/legal"): READERS,
+    ("POST", C + "/legal"): OFFICER,
+    ("GET", CL): READERS,
+    ("GET", CL + "/demand"): OFFICER,
+    ("POST", CL + "/review"): OFFICER,
+    ("POST", CL + "/disclose"): OFFICER,
+    ("POST", CL + "/told"): OFFICER,
+    ("POST", CL + "/close"): OFFICER,
 }

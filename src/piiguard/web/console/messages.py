@@ -126,6 +126,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "authority": ("机关", "authority"),
     "case_reference": ("案号", "case reference"),
     "legal_provision": ("法律条款", "legal provision"),
+    # the legal-request register (web/console/sharing/legal.py)
+    "provision": ("法律条款", "legal provision"),
+    "deadline": ("答复期限", "deadline"),
+    "demand": ("要求提供的内容", "what is demanded"),
+    "subjects": ("个人编号", "person ids"),
+    "tell_from": ("可告知日期", "may tell from"),
+    "told": ("告知本人", "told"),
     "valid_from": ("生效日期", "valid from"),
     "actor_id": ("操作者", "actor"),
     "target_type": ("对象类型", "target type"),

@@ -27,7 +27,9 @@ SECRET = Rule(OFFICERS, reauth=True)  # a key or a webhook secret is shown once
 RECIPIENT = Rule(roles(SYSTEM))
 A = "/api/v1"
 REC = A + "/recipients/{key}"
+LR = A + "/legal-requests/{request_id}"
 C = "/console/sharing"
+CL = C + "/legal/{request_id}"
 
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/recipients"): READERS,
@@ -48,6 +50,15 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/pass-ons"): READERS,
     ("POST", A + "/pass-ons/{pass_on_id}/confirm"): CHANGE,
     ("GET", A + "/transfers/abroad"): READERS,
+    # the legal-request register (web/api/sharing/legal.py); the demand's words: officers
+    ("GET", A + "/legal-requests"): READERS,
+    ("POST", A + "/legal-requests"): CHANGE,
+    ("GET", LR): READERS,
+    ("GET", LR + "/demand"): CHANGE,
+    ("POST", LR + "/review"): CHANGE,
+    ("POST", LR + "/disclose"): CHANGE,
+    ("POST", LR + "/told"): CHANGE,
+    ("POST", LR + "/close"): CHANGE,
     ("GET", A + "/recipient/shares"): RECIPIENT,
     ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
     ("GET", A + "/recipient/notices"): RECIPIENT,
@@ -63,4 +74,13 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", C + "/log"): READERS,
     ("POST", C + "/notices/{pass_on_id}/confirm"): CHANGE,
     ("GET", C + "/abroad"): READERS,  # web/console/sharing/abroad.py
+    # the legal-request register (web/console/sharing/legal.py)
+    ("GET", C + "/legal"): READERS,
+    ("POST", C + "/legal"): CHANGE,
+    ("GET", CL): READERS,
+    ("GET", CL + "/demand"): CHANGE,
+    ("POST", CL + "/review"): CHANGE,
+    ("POST", CL + "/disclose"): CHANGE,
+    ("POST", CL + "/told"): CHANGE,
+    ("POST", CL + "/close"): CHANGE,
 }
