@@ -31,6 +31,7 @@ from piiguard.config import Settings
 from piiguard.domain.access import decide
 from piiguard.domain.access_rules import RULES
 from piiguard.domain.consent import Consent, ConsentKind
+from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.sharing.abroad import TransferTally
 from piiguard.domain.sharing.register import (
     Agreement,
@@ -186,7 +187,7 @@ def run_end_to_end(backend: str, settings: Settings, n: int = 200) -> dict[str, 
             ),
         )
         now = c.clock.now()
-        reg.record_agreement(
+        proposed = reg.record_agreement(
             c.uow(),
             c.snapshots,
             c.clock,
@@ -204,6 +205,8 @@ def run_end_to_end(backend: str, settings: Settings, n: int = 200) -> dict[str, 
                 "DMS",
             ),
         )
+        second = Actor("bench-officer", ActorKind.STAFF, frozenset({"privacy_officer"}))
+        reg.approve_agreement(c.uow(), c.clock, second, proposed.id)  # four eyes
         reg.save_profile(
             c.uow(),
             c.snapshots,

@@ -17,7 +17,7 @@ from piiguard.services.sharing import delivery
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.share import ShareRequest, share_data
 from tests.e2e.conftest import Caller, TestClient
-from tests.e2e.console_client import People
+from tests.e2e.console_client import Console, People
 from tests.e2e.test_console_oversight import actor, console, flashed, marked, person
 
 H = "/console/sharing"
@@ -81,6 +81,22 @@ def test_every_sharing_page_reads_in_both_languages(
     assert auditor.post(f"{H}/recipients", RECIPIENT).status_code == 403
 
 
+def approved_by_the_second_officer(
+    c: Container, api: TestClient, people: People, officer: Console
+) -> None:
+    """Four eyes: the officer who recorded the agreement cannot approve it (the refusal on
+    the page); the second officer does, on the recipient's page in Chinese."""
+    [a] = reg.list_agreements(c.uow(readonly=True))
+    approve = f"{H}/recipients/acme-de/agreements/{a.id}/approve"
+    own = officer.post(approve, {})
+    assert own.status_code == 403 and 'id="error-summary"' in own.text and "four eyes" in own.text
+    assert "second officer&#39;s approval: 1" in officer.page("/console")
+    second = console(c, api, people.second, "zh")
+    assert f'id="approve-button-{a.id}"' in second.page(f"{H}/recipients/acme-de")
+    html = flashed(second, second.post(approve, {}), f"{H}/recipients")
+    assert 'data-state="active"' in html and "批准人" in html
+
+
 @pytest.mark.req("R3.6")
 def test_the_register_kept_on_its_forms(
     container: Container, api: TestClient, people: People, system: Caller
@@ -101,7 +117,8 @@ def test_the_register_kept_on_its_forms(
     html = flashed(
         officer, officer.post(f"{H}/recipients/acme-de/agreements", AGREEMENT), f"{H}/recipients"
     )
-    assert "Intra-group agreement 2026" in html and 'data-state="active"' in html
+    assert "Intra-group agreement 2026" in html and 'data-state="proposed"' in html
+    approved_by_the_second_officer(c, api, people, officer)
     bad = officer.post(
         f"{H}/recipients/acme-de/profiles",
         {"purpose": "after_sales", "fields": "user.contact.email=sideways"},

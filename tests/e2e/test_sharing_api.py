@@ -17,10 +17,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from piiguard.bootstrap import Container
+from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.sharing.disclosure import PassOnAction
 from piiguard.services.sharing import delivery
+from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.job import run_sharing
 from tests.e2e.conftest import Caller, reauth
+from tests.e2e.console_client import member
 from tests.e2e.test_purpose_limitation_api import (
     EMAIL,
     NAME,
@@ -31,6 +34,7 @@ from tests.e2e.test_purpose_limitation_api import (
 )
 
 pytestmark = [pytest.mark.req("R3.6")]
+SECOND = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
 PHONE = "13812345678"
 RECIPIENT = {
     "kind": "group_company",
@@ -53,6 +57,17 @@ AGREEMENT = {
     "document_location": "DMS contract 2026-017",
 }
 PROFILE = {"fields": {"user.contact.email": "masked", "user.name": "whole"}}
+
+
+def agreed(container: Container, api: TestClient, officer: Caller) -> dict[str, Any]:
+    """AGREEMENT recorded by `officer` through the API and approved by a second officer
+    (four eyes; the approval's own endpoint is proven in the register test)."""
+    made = api.post("/api/v1/agreements", json=AGREEMENT, headers=officer.headers)
+    assert made.status_code == 201, made.text
+    a = reg.approve_agreement(container.uow(), container.clock, SECOND, made.json()["id"])
+    assert a.in_force(container.clock.now())
+    out: dict[str, Any] = made.json()
+    return out
 
 
 def person(api: TestClient, officer: Caller) -> str:
@@ -114,7 +129,16 @@ def test_the_register_is_kept_by_officers_and_read_by_auditors(
         assert r.status_code == 422 and r.json()["field"] == field, r.text
     made = api.post("/api/v1/agreements", json=AGREEMENT, headers=officer.headers)
     assert made.status_code == 201, made.text
-    assert made.json()["state"] == "active"
+    assert made.json()["state"] == "proposed" and made.json()["approved_by"] is None
+    approve = f"/api/v1/agreements/{made.json()['id']}/approve"
+    own = api.post(approve, headers=officer.headers)  # four eyes: not whoever recorded it
+    assert_problem(own, 403, "forbidden", None)
+    assert api.post(approve, headers=auditor.headers).status_code == 403
+    second = member(container, api, "chen.jing@example.com", {"privacy_officer"}, "Chen Jing")
+    approved = api.post(approve, headers=second.headers)
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["state"] == "active" and approved.json()["approved_by"]
+    assert_problem(api.post(approve, headers=second.headers), 409, "conflict", "agreement_id")
     r = api.put(
         "/api/v1/recipients/acme-de/profiles/after_sales",
         json={"fields": {"user.contact.email": "city"}},
@@ -133,6 +157,7 @@ def test_the_register_is_kept_by_officers_and_read_by_auditors(
     assert [a for a, _, _ in audit_actions(container) if a.startswith("sharing.")] == [
         "sharing.recipient.add",
         "sharing.agreement.record",
+        "sharing.agreement.approve",
         "sharing.agreement.terminate",
     ]
 
@@ -152,7 +177,7 @@ def test_refused_then_allowed_minimised_and_pulled_with_the_recipients_own_key(
     assert {"no_agreement_in_force", "no_minimisation_profile", "share_abroad_without_consent"} <= {
         r["code"] for r in d["reasons"]
     }
-    assert api.post("/api/v1/agreements", json=AGREEMENT, headers=officer.headers).is_success
+    agreed(container, api, officer)
     assert api.put(
         "/api/v1/recipients/acme-de/profiles/after_sales", json=PROFILE, headers=officer.headers
     ).is_success
@@ -248,7 +273,7 @@ def test_a_webhook_share_is_pushed_by_the_job(
     api.put(
         "/api/v1/recipients/acme-de", json={**RECIPIENT, "country": "CN"}, headers=officer.headers
     )
-    api.post("/api/v1/agreements", json=AGREEMENT, headers=officer.headers)
+    agreed(container, api, officer)
     api.put(
         "/api/v1/recipients/acme-de/profiles/after_sales", json=PROFILE, headers=officer.headers
     )

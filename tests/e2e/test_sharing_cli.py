@@ -12,10 +12,13 @@ import pytest
 
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
+from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.services.sharing import register as reg
 from tests.builders import contact, register
 from tests.e2e.cli_runner import piiguard
 
 pytestmark = [pytest.mark.req("R3.6")]
+SECOND = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
 
 
 def ok(settings: Settings, *args: str) -> str:
@@ -58,7 +61,14 @@ def test_a_share_abroad_refused_then_allowed_and_minimised(
         "--category", "user.contact", "--category", "user.name", "--document", str(doc),
         "--kept-at", "DMS 2026-017", "--valid-from", "2020-01-01",
     )  # fmt: skip
-    assert "document sha256" in agreement
+    assert "document sha256" in agreement and "another privacy officer approves" in agreement
+    agreement_id = next(w for w in agreement.split() if len(w) == 36 and w.count("-") == 4)
+    # four eyes: whoever recorded it does not approve it, and a proposed one covers nothing
+    same = piiguard(settings, "agreement", "approve", agreement_id)
+    assert same.returncode == 1 and "four eyes" in same.stderr
+    assert "proposed" in ok(settings, "agreement", "list")
+    reg.approve_agreement(container.uow(), container.clock, SECOND, agreement_id)
+    assert "proposed" not in ok(settings, "agreement", "list")
     ok(
         settings, "recipient", "profile", "acme-de", "after_sales",
         "user.contact.email=masked", "user.name=whole",

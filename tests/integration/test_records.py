@@ -70,7 +70,7 @@ def test_the_record_equals_the_registers_and_is_versioned(c: Container, clock: F
             frozenset({"acme-crm"}),
         ),
     )
-    reg.record_agreement(
+    a = reg.record_agreement(
         c.uow(),
         c.snapshots,
         c.clock,
@@ -87,6 +87,9 @@ def test_the_record_equals_the_registers_and_is_versioned(c: Container, clock: F
             document_sha256="ab" * 32,
             document_location="DMS contract 2026-017",
         ),
+    )
+    reg.approve_agreement(
+        c.uow(), c.clock, Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"})), a.id
     )
     sch.save_rule(
         c.uow(),

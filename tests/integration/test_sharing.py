@@ -33,6 +33,7 @@ from piiguard.domain.sharing.disclosure import (
     ShareStatus,
 )
 from piiguard.domain.sharing.register import (
+    Agreement,
     AgreementKind,
     RecipientKind,
     RecipientStatus,
@@ -54,6 +55,7 @@ from tests.integration.conftest import START
 
 DAY = timedelta(days=1)
 ALICE = Actor("alice", ActorKind.STAFF, frozenset({"privacy_officer", "staff"}))
+BOB = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer", "staff"}))
 CLERK = Actor("carol", ActorKind.STAFF, frozenset({"staff"}))
 EMAIL, PHONE, NAME = "user.contact.email", "user.contact.phone_number", "user.name"
 PURPOSE = "after_sales"
@@ -88,6 +90,12 @@ def intra_group(rcp: str = "acme-de", **kw: object) -> reg.AgreementInput:
     return reg.AgreementInput(**base)  # type: ignore[arg-type]
 
 
+def agree(c: Container, given: reg.AgreementInput) -> Agreement:
+    """An agreement recorded by one officer (ALICE) and approved by another (BOB)."""
+    a = reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, given)
+    return reg.approve_agreement(c.uow(), c.clock, BOB, a.id)
+
+
 def actions(c: Container, prefix: str) -> list[str]:
     with c.uow(readonly=True) as uow:
         entries = uow.audit_log.entries(AuditQuery(limit=1000))
@@ -97,7 +105,7 @@ def actions(c: Container, prefix: str) -> list[str]:
 def bound(c: Container, key: str = "acme-de") -> str:
     """A recipient with its agreement and profile: email masked, name whole (no phone)."""
     reg.save_recipient(c.uow(), c.clock, ALICE, acme(key))
-    reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group(key))
+    agree(c, intra_group(key))
     reg.save_profile(
         c.uow(),
         c.snapshots,
@@ -169,7 +177,16 @@ def test_the_register_is_the_officers_checked_and_audited(c: Container) -> None:
             reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group(**bad_kw))
         assert e2.value.field == field
     a = reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group())
+    assert a.state(START) == "proposed" and not a.in_force(START)  # covers nothing yet
+    # four eyes: not whoever recorded it, not a clerk, not a system; then once only
+    for who in (ALICE, CLERK, Actor("acme-sync", ActorKind.SYSTEM, frozenset({"privacy_officer"}))):
+        with pytest.raises(Forbidden):
+            reg.approve_agreement(c.uow(), c.clock, who, a.id)
+    a = reg.approve_agreement(c.uow(), c.clock, BOB, a.id)
+    assert a.approved_by == "staff:bob" and a.approved_at == START
     assert a.state(START) == "active" and a.state(START + 400 * DAY) == "expired"
+    with pytest.raises(Conflict):
+        reg.approve_agreement(c.uow(), c.clock, OPERATOR, a.id)
     with pytest.raises(InvalidInput) as e3:
         reg.save_profile(
             c.uow(), c.snapshots, c.clock, ALICE, "acme-de", PURPOSE, {EMAIL: Treatment.CITY}
@@ -182,8 +199,30 @@ def test_the_register_is_the_officers_checked_and_audited(c: Container) -> None:
     assert actions(c, "sharing.") == [
         "sharing.recipient.add",
         "sharing.agreement.record",
+        "sharing.agreement.approve",
         "sharing.agreement.terminate",
     ]
+
+
+@pytest.mark.req("R3.6")
+def test_a_proposed_agreement_covers_no_share_until_a_second_officer_approves(
+    c: Container,
+) -> None:
+    sid = register(c, *contact("li.lei@example.cn", "13812345678", "李雷")).subject.id
+    reg.save_recipient(c.uow(), c.clock, ALICE, acme())
+    reg.issue_recipient_key(c.uow(), c.clock, ALICE, "acme-de")
+    whole = {EMAIL: Treatment.WHOLE, NAME: Treatment.WHOLE}
+    reg.save_profile(c.uow(), c.snapshots, c.clock, ALICE, "acme-de", PURPOSE, whole)
+    consent_abroad(c, sid, recipient="acme-de")
+    proposed = reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group())
+    ask = ShareRequest("acme-de", PURPOSE, (sid,), frozenset({EMAIL, NAME}))
+    held = share_data(c.uow(), c.requests, ALICE, ask)
+    assert held.share.status is ShareStatus.REFUSED
+    assert [r.code for r in held.decisions[0].reasons] == ["no_agreement_in_force"]
+    reg.approve_agreement(c.uow(), c.clock, BOB, proposed.id)
+    done = share_data(c.uow(), c.requests, ALICE, ask)
+    assert done.share.status is ShareStatus.READY and done.decisions[0].allowed == {EMAIL, NAME}
+    assert [r.agreement_id for r in disclosure_log(c.uow(), ALICE, subject_id=sid)] == [proposed.id]
 
 
 @pytest.mark.req("R3.1")
@@ -203,7 +242,7 @@ def test_refused_then_allowed_minimised_and_pulled_once(c: Container) -> None:
     assert "share_abroad_without_consent" in codes
     assert disclosure_log(c.uow(), ALICE, subject_id=sid) == []
     # bound and consented (naming the recipient): allowed, minimised, phone dropped
-    reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group())
+    agree(c, intra_group())
     reg.save_profile(
         c.uow(),
         c.snapshots,
@@ -372,9 +411,7 @@ def test_officers_are_reminded_once_before_an_agreement_expires(
     c: Container, clock: FixedClock, mailbox: object
 ) -> None:
     reg.save_recipient(c.uow(), c.clock, ALICE, acme())
-    reg.record_agreement(
-        c.uow(), c.snapshots, c.clock, ALICE, intra_group(valid_until=START + 40 * DAY)
-    )
+    agree(c, intra_group(valid_until=START + 40 * DAY))
     assert job.run_sharing(c.uow(), c.requests, notice_days=30).reminders == 0
     clock.advance(11 * DAY)
     assert job.run_sharing(c.uow(), c.requests, notice_days=30).reminders == 1

@@ -21,7 +21,15 @@ from piiguard.services.sharing.abroad import abroad_status, status_json
 from piiguard.services.sharing.share import ShareRequest, share_data
 from tests.builders import contact, register
 from tests.integration.conftest import START
-from tests.integration.test_sharing import ALICE, PURPOSE, acme, bound, consent_abroad, intra_group
+from tests.integration.test_sharing import (
+    ALICE,
+    PURPOSE,
+    acme,
+    agree,
+    bound,
+    consent_abroad,
+    intra_group,
+)
 
 pytestmark = [pytest.mark.req("R7.1")]
 DAY = timedelta(days=1)
@@ -55,7 +63,7 @@ def test_a_share_abroad_counts_each_person_once_a_year(c: Container) -> None:
     assert tally(c) == TransferTally(2026, 2, 0)  # a again adds nothing
     # a share at home counts nothing
     reg.save_recipient(c.uow(), c.clock, ALICE, acme("acme-cn", "CN"))
-    reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group("acme-cn"))
+    agree(c, intra_group("acme-cn"))
     home = person(c, 3)
     whole = {"user.name": Treatment.WHOLE}
     reg.save_profile(c.uow(), c.snapshots, c.clock, ALICE, "acme-cn", PURPOSE, whole)
@@ -86,11 +94,8 @@ def test_the_100000th_person_needs_the_standard_contract(c: Container) -> None:
     assert "transfer_mechanism_missing" in [r.code for r in refused.decisions[0].reasons]
     assert tally(c).people == 99_999
     # the standard contract, filed, in force: allowed and counted
-    reg.record_agreement(
-        c.uow(),
-        c.snapshots,
-        c.clock,
-        ALICE,
+    agree(
+        c,
         intra_group(
             kind=AgreementKind.STANDARD_CONTRACT,
             title="Standard contract for outbound transfer",

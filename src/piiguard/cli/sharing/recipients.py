@@ -171,7 +171,8 @@ def recipient_webhook(key: str, url: str) -> None:
 def agreement_list(
     recipient: Annotated[str | None, typer.Option(help="only this recipient's")] = None,
 ) -> None:
-    """Agreements with their state now (pending, active, expired, terminated). 协议列表。"""
+    """Agreements with their state now (proposed, pending, active, expired, terminated).
+    协议列表。"""
     from piiguard.services.sharing import register as reg
 
     with open_container() as c:
@@ -216,7 +217,10 @@ def agreement_add(
         ),
     ] = "",
 ) -> None:
-    """Record a signed agreement; prints its id. 登记协议。"""
+    """Record a signed agreement; prints its id. It is proposed: it covers no share until
+    another privacy officer approves it (`piiguard agreement approve`, or the console — an
+    agreement recorded here is approved by an officer's own account).
+    登记协议（须另一位隐私官批准）。"""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.sharing import register as reg
 
@@ -241,16 +245,31 @@ def agreement_add(
     )
     with open_container() as c, refusals():
         a = reg.record_agreement(c.uow(), c.snapshots, c.clock, OPERATOR, given)
-    err.print(f"{a.kind.value} agreement with {a.recipient} recorded (document sha256 {digest})")
+    err.print(
+        f"{a.kind.value} agreement with {a.recipient} recorded (document sha256 {digest}); "
+        "it covers nothing until another privacy officer approves it"
+    )
     typer.echo(a.id)
+
+
+@agreement_app.command("approve")
+def agreement_approve(agreement_id: str) -> None:
+    """Approve a proposed agreement (four eyes: never by whoever recorded it); from the next
+    decision on it covers the shares in its scope. 批准协议（四眼原则）。"""
+    from piiguard.bootstrap import OPERATOR
+    from piiguard.services.sharing import register as reg
+
+    with open_container() as c, refusals():
+        a = reg.approve_agreement(c.uow(), c.clock, OPERATOR, agreement_id)
+    err.print(f"agreement {a.id} with {a.recipient} approved: in force from {fmt_at(a.valid_from)}")
 
 
 @agreement_app.command("terminate")
 def agreement_terminate(
     agreement_id: str, reason: Annotated[str, typer.Option(help="why it ends")]
 ) -> None:
-    """End an agreement early: from the next decision on, nothing it covered is shared.
-    终止协议。"""
+    """End an agreement early (or withdraw a proposed one): from the next decision on,
+    nothing it covered is shared. 终止协议。"""
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.sharing import register as reg
 

@@ -88,7 +88,8 @@ MECHANISMS: Mapping[AgreementKind, str] = {
 
 
 class AgreementStatus(StrEnum):
-    ACTIVE = "active"  # in force from valid_from until valid_until
+    PROPOSED = "proposed"  # recorded, waiting for a second officer's approval: covers nothing
+    ACTIVE = "active"  # approved: in force from valid_from until valid_until
     TERMINATED = "terminated"  # ended early; stops every share it covered
 
 
@@ -113,6 +114,10 @@ class Agreement:
     ended_at: datetime | None = None
     end_reason: str = ""
     reminded_at: datetime | None = None  # the expiry reminder was sent
+    # four eyes (R3.6): the second privacy officer who approved it (None for agreements
+    # recorded before approval existed, or still proposed)
+    approved_by: str | None = None
+    approved_at: datetime | None = None
 
     def in_force(self, at: datetime) -> bool:
         return (
@@ -122,9 +127,12 @@ class Agreement:
         )
 
     def state(self, at: datetime) -> str:
-        """active, pending (not yet valid), expired or terminated — for people to read."""
+        """proposed (waiting for a second officer), active, pending (not yet valid), expired
+        or terminated — for people to read."""
         if self.status is AgreementStatus.TERMINATED:
             return "terminated"
+        if self.status is AgreementStatus.PROPOSED:
+            return "proposed"
         if at < self.valid_from:
             return "pending"
         return "active" if self.in_force(at) else "expired"

@@ -44,6 +44,16 @@ def require_officer(actor: Actor, what: str) -> None:
         raise Forbidden(f"only a privacy officer {what}")
 
 
+def require_second_officer(actor: Actor, first: str, what: str) -> None:
+    """Four eyes: a privacy officer's personal account (or the operator on the host) other
+    than the one who took the first step (`first`, an actor ref)."""
+    require_officer(actor, what)
+    if actor.kind not in (ActorKind.STAFF, ActorKind.OPERATOR):
+        raise Forbidden(f"a privacy officer's personal staff account {what}")
+    if actor.ref == first:
+        raise Forbidden(f"another privacy officer {what}: four eyes")
+
+
 def audited(
     uow: UnitOfWork,
     actor: Actor,

@@ -29,7 +29,13 @@ from piiguard.domain.sharing.register import (
 from piiguard.services.clients.api_keys import add_client, rotate_client_key
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
-from piiguard.services.sharing._common import SharingKit, audited, get_recipient, require_officer
+from piiguard.services.sharing._common import (
+    SharingKit,
+    audited,
+    get_recipient,
+    require_officer,
+    require_second_officer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,8 @@ class AgreementInput:
 def record_agreement(
     uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, given: AgreementInput
 ) -> Agreement:
-    """Record a signed agreement: its document is kept elsewhere, here its SHA-256 and where."""
+    """Record a signed agreement: its document is kept elsewhere, here its SHA-256 and where.
+    It is `proposed`: it covers no share until another privacy officer approves it."""
     require_officer(actor, "records agreements")
     with uow:
         state = policy.current(uow)
@@ -167,13 +174,12 @@ def record_agreement(
                 given.document_sha256.strip().lower(),
                 given.document_location.strip(),
                 given.reference.strip(),
-                AgreementStatus.ACTIVE,
+                AgreementStatus.PROPOSED,
                 actor.ref,
                 clock.now(),
             )
         )
         uow.sharing.save_agreement(a)
-        uow.registers.bump()
         audited(
             uow,
             actor,
@@ -191,10 +197,48 @@ def record_agreement(
     return a
 
 
+def approve_agreement(uow: UnitOfWork, clock: Clock, actor: Actor, agreement_id: str) -> Agreement:
+    """Four eyes (R3.6): a second privacy officer — not the one who recorded it — approves a
+    proposed agreement; from the next decision on it covers the shares in its scope."""
+    with uow:
+        a = _agreement(uow, agreement_id)
+        require_second_officer(actor, a.recorded_by, "approves an agreement")
+        if a.status is not AgreementStatus.PROPOSED:
+            raise Conflict(
+                f"agreement {agreement_id} is {a.state(clock.now())}, not waiting for approval",
+                field="agreement_id",
+            )
+        if a.valid_until is not None and a.valid_until <= clock.now():
+            raise Conflict(
+                f"agreement {agreement_id} expired before it was approved", field="agreement_id"
+            )
+        r = get_recipient(uow, a.recipient)
+        if r.status is not RecipientStatus.ACTIVE:
+            raise Conflict(f"recipient {r.key} is {r.status.value}", field="recipient")
+        a = replace(
+            a, status=AgreementStatus.ACTIVE, approved_by=actor.ref, approved_at=clock.now()
+        )
+        uow.sharing.save_agreement(a)
+        uow.registers.bump()
+        audited(
+            uow,
+            actor,
+            "sharing.agreement.approve",
+            "agreement",
+            a.id,
+            recipient=a.recipient,
+            kind=a.kind.value,
+            recorded_by=a.recorded_by,
+        )
+        uow.commit()
+    return a
+
+
 def terminate_agreement(
     uow: UnitOfWork, clock: Clock, actor: Actor, agreement_id: str, reason: str
 ) -> Agreement:
-    """End an agreement early: from the next decision on, nothing it covered is shared."""
+    """End an agreement early: from the next decision on, nothing it covered is shared. A
+    proposed one is withdrawn (or refused by the second officer) the same way."""
     require_officer(actor, "terminates agreements")
     if not reason.strip():
         raise InvalidInput("say why the agreement ends", field="reason")

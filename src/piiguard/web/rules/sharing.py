@@ -42,6 +42,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/agreements"): READERS,
     ("POST", A + "/agreements"): CHANGE,
     ("GET", A + "/agreements/{agreement_id}"): READERS,
+    ("POST", A + "/agreements/{agreement_id}/approve"): CHANGE,  # another officer (service)
     ("POST", A + "/agreements/{agreement_id}/terminate"): CHANGE,
     ("POST", A + "/shares"): DATA_FOR_PURPOSE,
     ("GET", A + "/shares"): READERS,
@@ -68,6 +69,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", C + "/recipients"): CHANGE,
     ("GET", C + "/recipients/{key}"): READERS,
     ("POST", C + "/recipients/{key}/agreements"): CHANGE,
+    ("POST", C + "/recipients/{key}/agreements/{agreement_id}/approve"): CHANGE,
     ("POST", C + "/recipients/{key}/agreements/{agreement_id}/terminate"): CHANGE,
     ("POST", C + "/recipients/{key}/profiles"): CHANGE,
     ("GET", C + "/shares"): READERS,

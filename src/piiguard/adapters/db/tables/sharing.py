@@ -54,6 +54,9 @@ agreements = Table(
     Column("ended_at", TS, nullable=True),
     Column("end_reason", Text, nullable=False, server_default=""),
     Column("reminded_at", TS, nullable=True),
+    # four eyes: the second officer who approved it (proposed until then)
+    Column("approved_by", String(80), nullable=True),
+    Column("approved_at", TS, nullable=True),
 )
 
 sharing_profiles = Table(

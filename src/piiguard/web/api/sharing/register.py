@@ -109,7 +109,8 @@ def agreements(
 
 @router.post("/agreements", status_code=status.HTTP_201_CREATED, response_model=AgreementOut)
 def record_agreement(body: AgreementIn, c: ContainerDep, actor: Authorized) -> AgreementOut:
-    """Record a signed agreement: its scope, validity, the document's SHA-256 and where it
+    """Record a signed agreement (proposed: it covers nothing until another privacy officer
+    approves it): its scope, validity, the document's SHA-256 and where it
     is kept (a standard contract's filing reference, a certificate's number …)."""
     given = reg.AgreementInput(
         body.recipient,
@@ -132,6 +133,14 @@ def record_agreement(body: AgreementIn, c: ContainerDep, actor: Authorized) -> A
 def agreement(agreement_id: str, c: ContainerDep, actor: Authorized) -> AgreementOut:
     del actor
     return AgreementOut.of(reg.get_agreement(c.uow(readonly=True), agreement_id), c.clock.now())
+
+
+@router.post("/agreements/{agreement_id}/approve", response_model=AgreementOut)
+def approve_agreement(agreement_id: str, c: ContainerDep, actor: Authorized) -> AgreementOut:
+    """Four eyes: a privacy officer other than the one who recorded it approves a proposed
+    agreement (403 for the same person); from the next decision on it covers shares."""
+    a = reg.approve_agreement(c.uow(), c.clock, actor, agreement_id)
+    return AgreementOut.of(a, c.clock.now())
 
 
 @router.post("/agreements/{agreement_id}/terminate", response_model=AgreementOut)

@@ -102,12 +102,17 @@ class AgreementOut(BaseModel):
     document_sha256: str
     document_location: str
     reference: str
-    state: str = Field(description="pending, active, expired or terminated (now)")
+    state: str = Field(
+        description="proposed (waiting for a second officer), pending, active, expired or "
+        "terminated (now)"
+    )
     recorded_by: str
     recorded_at: datetime
     ended_by: str | None
     ended_at: datetime | None
     end_reason: str
+    approved_by: str | None
+    approved_at: datetime | None
 
     @classmethod
     def of(cls, a: Agreement, now: datetime) -> AgreementOut:
@@ -130,6 +135,8 @@ class AgreementOut(BaseModel):
             ended_by=a.ended_by,
             ended_at=a.ended_at,
             end_reason=a.end_reason,
+            approved_by=a.approved_by,
+            approved_at=a.approved_at,
         )
 
 

@@ -20,6 +20,7 @@ from piiguard.domain.errors import NotFound
 from piiguard.domain.sharing.disclosure import PassOnStatus
 from piiguard.domain.sharing.register import (
     AgreementKind,
+    AgreementStatus,
     RecipientKind,
     RecipientStatus,
     Treatment,
@@ -72,9 +73,11 @@ def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
     soon = now + timedelta(days=c.settings.agreement_notice_days)
     agreements = reg.list_agreements(c.uow(readonly=True))
     ending = [a for a in agreements if a.in_force(now) and a.valid_until and a.valid_until <= soon]
+    proposed = [a for a in agreements if a.status is AgreementStatus.PROPOSED]
     waiting = delivery.list_pass_ons(c.uow(readonly=True), [PassOnStatus.OPEN, PassOnStatus.SENT])
     return [
         {"key": "agreements_ending", "count": len(ending), "href": HERE},
+        {"key": "agreements_proposed", "count": len(proposed), "href": HERE},
         {"key": "notices_unconfirmed", "count": len(waiting), "href": f"{HERE}/log"},
     ]
 
@@ -280,6 +283,27 @@ def record_agreement(
         f"{HERE}/recipients/{key}",
         "agreement",
         aliases={"kind": "agreement_kind", "recipient": ""},
+    )
+
+
+@router.post("/recipients/{key}/agreements/{agreement_id}/approve", response_class=HTMLResponse)
+def approve(
+    key: str, agreement_id: str, request: Request, c: ContainerDep, actor: Authorized
+) -> Response:
+    """The second officer's approval (four eyes): from then on the agreement covers shares."""
+    if not ID.fullmatch(agreement_id):
+        raise NotFound("no such agreement", field="agreement_id")
+
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _recipient(request, c, actor, key, errors, {}, code)
+
+    return attempt(
+        request,
+        (),
+        again,
+        lambda: reg.approve_agreement(c.uow(), c.clock, actor, agreement_id),
+        f"{HERE}/recipients/{key}",
+        "approved",
     )
 
 

@@ -60,6 +60,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "s_col_valid": ("有效期", "Valid"),
     "s_col_state": ("状态", "State"),
     "s_col_document": ("文件 SHA-256 与存放处", "Document SHA-256 and where kept"),
+    "s_state_proposed": ("待第二位隐私官批准", "waiting for a second officer's approval"),
+    "s_approve": ("批准协议", "Approve"),
+    "s_approved_by": ("批准人：", "approved by"),
+    "s_recorded_by": ("登记人：", "recorded by"),
     "s_state_active": ("有效", "active"),
     "s_state_pending": ("未生效", "not yet valid"),
     "s_state_expired": ("已到期", "expired"),
@@ -161,7 +165,18 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "Corrections or deletions not yet confirmed by recipients: {n}",
     ),
     "done_recipient": ("已保存接收方。", "Recipient saved."),
-    "done_agreement": ("已登记协议。", "Agreement recorded."),
+    "done_agreement": (
+        "已登记协议：须由另一位隐私官批准后方可生效。",
+        "Agreement recorded: it covers nothing until another privacy officer approves it.",
+    ),
+    "done_approved": (
+        "协议已批准：自下一次判定起涵盖其范围内的提供。",
+        "Agreement approved: from the next decision on it covers the shares in its scope.",
+    ),
+    "attn_agreements_proposed": (
+        "{n} 份协议待第二位隐私官批准",
+        "Agreements waiting for a second officer's approval: {n}",
+    ),
     "done_terminated": (
         "协议已终止：自下一次判定起不再提供其涵盖的信息。",
         "Agreement terminated: from the next decision on, nothing it covered is shared.",

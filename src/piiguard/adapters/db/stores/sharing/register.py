@@ -60,6 +60,8 @@ def _agreement(r: Any) -> Agreement:
         r.ended_at,
         r.end_reason,
         r.reminded_at,
+        r.approved_by,
+        r.approved_at,
     )
 
 
@@ -159,6 +161,8 @@ class SqlSharingRegister:
                 "ended_at": a.ended_at,
                 "end_reason": a.end_reason,
                 "reminded_at": a.reminded_at,
+                "approved_by": a.approved_by,
+                "approved_at": a.approved_at,
             },
         )
 
