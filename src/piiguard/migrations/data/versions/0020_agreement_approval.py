@@ -2,8 +2,8 @@
 becomes `active` only when a second privacy officer approves it; who and when.
 Agreements recorded before keep their state (approved_by empty). docs/sharing.md.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-06 21:05:00.000000
 
 """
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = "0019"
-down_revision: Union[str, Sequence[str], None] = "0018"
+revision: str = "0020"
+down_revision: Union[str, Sequence[str], None] = "0019"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
