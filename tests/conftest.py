@@ -96,7 +96,7 @@ def _truncate_pg(data_url: str, keys_url: str) -> None:
             text("INSERT INTO policy_epoch (id, epoch, register_version) VALUES (1, 0, 0)")
         )
     with _pg_engine(keys_url).begin() as conn:
-        conn.exec_driver_sql("DELETE FROM subject_keys")
+        conn.exec_driver_sql("DELETE FROM subject_keys; DELETE FROM record_keys")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from cryptography.exceptions import InvalidTag
-from sqlalchemy import Engine, MetaData, func, insert, select, update
+from sqlalchemy import Engine, MetaData, Table, func, insert, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault import envelope
@@ -173,26 +173,32 @@ def test_an_altered_ciphertext_fails(container: Container) -> None:
 
 # -- crypto-shredding ---------------------------------------------------------------------
 def backup_items(c: Container, tmp: Path) -> list[dict[str, Any]]:
-    """An old copy of the data database's item rows: on SQLite a real backup file made
+    """An old copy of the data database's item rows (see backup_rows)."""
+    return backup_rows(c, tmp, t.items)[t.items.name]
+
+
+def backup_rows(c: Container, tmp: Path, *tables: Table) -> dict[str, list[dict[str, Any]]]:
+    """An old copy of these tables of the data database: on SQLite a real backup file made
     with the online-backup API (the live file is in WAL mode), read back later; on
     PostgreSQL the rows selected into memory."""
     if c.engine.dialect.name == "sqlite":
         copy = tmp / "backup-piiguard.db"
+        copy.unlink(missing_ok=True)
         src = sqlite3.connect(c.settings.var_dir / "piiguard.db")
         dst = sqlite3.connect(copy)
         src.backup(dst)
         src.close()
         dst.close()
-        return _rows_from_sqlite_copy(copy)
+        return {tb.name: _rows_from_sqlite_copy(copy, tb.name) for tb in tables}
     with c.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(select(t.items)).mappings()]
+        return {tb.name: [dict(r) for r in conn.execute(select(tb)).mappings()] for tb in tables}
 
 
-def _rows_from_sqlite_copy(path: Path) -> list[dict[str, Any]]:
+def _rows_from_sqlite_copy(path: Path, table: str) -> list[dict[str, Any]]:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     try:
-        return [dict(r) for r in conn.execute("SELECT * FROM items")]
+        return [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]
     finally:
         conn.close()
 

@@ -33,6 +33,7 @@ from piiguard.adapters.taxonomy_file import load_taxonomy
 from piiguard.adapters.vault.envelope import DecisionSeal, EnvelopeVault
 from piiguard.adapters.vault.keyfile import LocalKeyProvider, ensure_key_file, load_hmac_keys
 from piiguard.adapters.vault.keystore import KeyStore
+from piiguard.adapters.vault.recordbox import RecordBox
 from piiguard.adapters.vault.secretbox import KekSecretBox
 from piiguard.adapters.webhooks import HttpWebhookSender
 from piiguard.bootstrap.backups import backup_kit
@@ -199,8 +200,9 @@ def bootstrap(
     seal = DecisionSeal()
     passwords = passwords or Argon2Passwords()  # RFC 9106's parameters unless given others
     provider = LocalKeyProvider(settings.key_file)
+    keystore = KeyStore(keys_engine)
     vault = EnvelopeVault(
-        KeyStore(keys_engine),
+        keystore,
         provider,
         load_hmac_keys(settings.key_file),
         seal,
@@ -237,7 +239,7 @@ def bootstrap(
     requests = RequestKit(
         clock,
         vault,
-        KekSecretBox(provider),
+        RecordBox(keystore, provider, clock.now),  # a key per request, package, mail
         mailer,
         HttpWebhookSender(),
         ZipPackageWriter(),

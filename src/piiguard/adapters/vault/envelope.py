@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from piiguard.adapters.passwords import Argon2Passwords
 from piiguard.adapters.vault.keyfile import HmacKeys, KeyProvider, WrappedKey
 from piiguard.adapters.vault.keystore import KeyStore
+from piiguard.adapters.vault.recordbox import rewrap_record_keys
 from piiguard.domain.decisions import RecordedDecision
 from piiguard.domain.errors import Conflict, Forbidden, KeyShredded, VaultIntegrityError
 from piiguard.domain.normalize import normalize
@@ -167,7 +168,12 @@ class EnvelopeVault:
             done += len(rows)
         while staged := self._keystore.staged_not_under(new, _REWRAP_BATCH):
             self._keystore.rewrap_staged([self._rewrapped(sid, w) for sid, w in staged])
+        rewrap_record_keys(self._keystore, self._provider, new)  # piiguard's own records'
         return RotationReport(new, done, self._keystore.versions_in_use())
+
+    def shred_records(self, scopes: Sequence[str]) -> int:
+        """Destroy the keys of piiguard's own records (adapters/vault/recordbox.py)."""
+        return self._keystore.delete_record_keys(list(scopes))
 
     def _rewrapped(self, sid: str, wrapped: WrappedKey) -> tuple[str, str, WrappedKey]:
         ctx = _dek_context(sid)

@@ -15,14 +15,16 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, delete, event, func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from piiguard.adapters.vault.keyfile import WrappedKey
-from piiguard.adapters.vault.keystore_tables import subject_keys
+from piiguard.adapters.vault.keystore_tables import record_keys, subject_keys
 
 _CHUNK = 900  # stay below SQLite's bound-parameter limit
 
 
 _K = subject_keys.c
+_R = record_keys.c
 
 
 class KeyStore:
@@ -261,7 +263,64 @@ class KeyStore:
             )
             for v, n in conn.execute(staged):
                 used[v] = used.get(v, 0) + int(n)
+            records = select(_R.kek_version, func.count()).group_by(_R.kek_version)
+            for v, n in conn.execute(records):
+                used[v] = used.get(v, 0) + int(n)
             return used
+
+    # -- record keys (piiguard's own records about people, adapters/vault/recordbox.py) ---
+    def record_key(self, scope: str) -> WrappedKey | None:
+        with self._engine.connect() as conn:
+            q = select(_R.kek_version, _R.wrapped_key).where(_R.scope == scope)
+            row = conn.execute(q).first()
+        return None if row is None else WrappedKey(row[0], bytes(row[1]))
+
+    def add_record_key(self, scope: str, key: WrappedKey, at: datetime) -> bool:
+        """Store the record's key (committed before anything is sealed under it); False if
+        another process stored one first (then use that one)."""
+        row = {"scope": scope, "kek_version": key.version, "wrapped_key": key.blob}
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(record_keys.insert(), [row | {"created_at": at}])
+        except IntegrityError:
+            return False
+        return True
+
+    def delete_record_keys(self, scopes: Sequence[str]) -> int:
+        """Destroy these records' keys (the log truncated on SQLite, as for subject keys)."""
+        n = 0
+        with self._engine.begin() as conn:
+            for i in range(0, len(scopes), _CHUNK):
+                chunk = list(scopes[i : i + _CHUNK])
+                n += conn.execute(delete(record_keys).where(_R.scope.in_(chunk))).rowcount
+        if n:
+            self._forget()
+        return n
+
+    def record_keys_not_under(self, version: str, limit: int) -> list[tuple[str, WrappedKey]]:
+        with self._engine.connect() as conn:
+            q = (
+                select(_R.scope, _R.kek_version, _R.wrapped_key)
+                .where(_R.kek_version != version)
+                .limit(limit)
+            )
+            return [(scope, WrappedKey(v, bytes(b))) for scope, v, b in conn.execute(q)]
+
+    def rewrap_record_keys(self, rows: Sequence[tuple[str, str, WrappedKey]]) -> None:
+        """rows: (scope, old version, new wrapped key), as `rewrap`."""
+        stmt = (
+            update(record_keys)
+            .where(_R.scope == bindparam("sc"), _R.kek_version == bindparam("old"))
+            .values(kek_version=bindparam("new_version"), wrapped_key=bindparam("blob"))
+        )
+        with self._engine.begin() as conn:
+            conn.execute(
+                stmt,
+                [
+                    {"sc": sc, "old": old, "new_version": new.version, "blob": new.blob}
+                    for sc, old, new in rows
+                ],
+            )
 
 
 def _secure_delete(dbapi_conn: Any, _record: Any) -> None:

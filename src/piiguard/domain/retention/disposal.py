@@ -115,3 +115,35 @@ class DueRow(NamedTuple):
     held_in: str
     purposes: frozenset[str]  # declared at collection
     retain_until: datetime
+
+
+# The key each of piiguard's own records about people is sealed under
+# (adapters/vault/recordbox.py), destroyed when the record is disposed of: a request's key
+# seals its details and every staff note on it (in the audit entries), a package's and a
+# triage mail's their own. The sealing context's prefix -> the key's scope prefix.
+RECORD_KEY_CONTEXTS = {
+    "request": "request",
+    "request-note": "request",
+    "package": "package",
+    "triage": "triage",
+}
+_SCOPE_PREFIX = {
+    RecordType.DATA_REQUEST: "request",
+    RecordType.REQUEST_PACKAGE: "package",
+    RecordType.TRIAGE_MAIL: "triage",
+}
+
+
+def record_scope(record_type: RecordType, record_id: str) -> str:
+    """The key scope of one of piiguard's own records (ValueError for other types)."""
+    prefix = _SCOPE_PREFIX.get(record_type)
+    if prefix is None:
+        raise ValueError(f"{record_type} records have no key of their own")
+    return f"{prefix}:{record_id}"
+
+
+def scope_of_context(context: str) -> str | None:
+    """The record key a sealing context uses, or None (sealed under the KEK)."""
+    prefix, _, record_id = context.partition(":")
+    scope = RECORD_KEY_CONTEXTS.get(prefix)
+    return f"{scope}:{record_id}" if scope is not None and record_id else None

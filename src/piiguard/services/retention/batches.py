@@ -30,6 +30,7 @@ from piiguard.domain.retention.disposal import (
     DisposalEntry,
     DisposalTask,
     DisposalTaskStatus,
+    record_scope,
 )
 from piiguard.domain.retention.rules import record_until
 from piiguard.domain.retention.schedule import Anchor, RecordType
@@ -165,10 +166,18 @@ def dispose_batch(
         todo = [e for e in entries if e.record_type is rt and e.disposed_at is None]
         for start in range(0, len(todo), _RECORDS_AT_ONCE):
             why = _dispose_records(
-                uow, clock, actor, batch_id, rt, todo[start : start + _RECORDS_AT_ONCE]
+                uow, vault, clock, actor, batch_id, rt, todo[start : start + _RECORDS_AT_ONCE]
             )
             for k, n in why.items():
                 skipped[k] += n
+    # records disposed of by an earlier, interrupted run: their keys destroyed (again)
+    vault.shred_records(
+        [
+            record_scope(e.record_type, e.record_id)
+            for e in entries
+            if e.record_type is not RecordType.ITEM and e.disposed_at is not None
+        ]
+    )
     return _close(uow, clock, actor, policy, batch_id, skipped)
 
 
@@ -177,6 +186,7 @@ _RECORDS_AT_ONCE = 500
 
 def _dispose_records(
     uow: UnitOfWork,
+    vault: Vault,
     clock: Clock,
     actor: Actor,
     batch_id: str,
@@ -184,8 +194,11 @@ def _dispose_records(
     todo: list[DisposalEntry],
 ) -> dict[str, int]:
     """Delete piiguard's own records on the batch that are still due and not held, in one
-    transaction with their entries marked and an audit entry (ids and counts). A record's
-    rows go; the audit entries about it stay (they hold ids and keyed hashes, no value)."""
+    transaction with their entries marked and an audit entry (ids and counts); then their
+    keys (and those of a request's packages) destroyed in the key store, so the records'
+    copies in backups, and the staff's notes sealed in the audit entries about them, no
+    longer open (adapters/vault/recordbox.py). A record's rows go; the audit entries about
+    it stay, intact (they hold ids, keyed hashes and sealed notes, no value in clear)."""
     why = {"held": 0, "not_due": 0, "gone": 0}
     now = clock.now()
     with uow:
@@ -208,6 +221,10 @@ def _dispose_records(
                 why["held"] += 1
             else:
                 ids.append(e.record_id)
+        scopes = [record_scope(record_type, i) for i in ids]
+        if ids and record_type is RecordType.DATA_REQUEST:
+            packages = uow.retention.packages_of_requests(ids)
+            scopes += [record_scope(RecordType.REQUEST_PACKAGE, p) for p in packages]
         if ids:
             n = uow.retention.delete_own_records(record_type, ids)
             uow.retention.mark_disposed(batch_id, ids, now)
@@ -221,6 +238,7 @@ def _dispose_records(
                 )
             )
         uow.commit()
+    vault.shred_records(scopes)  # after the rows: a failed transaction keeps both
     return why
 
 

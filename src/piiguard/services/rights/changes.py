@@ -20,6 +20,8 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import InvalidInput
 from piiguard.domain.policy.datamap import Approval
 from piiguard.domain.ports import ToSeal, UnitOfWork
+from piiguard.domain.retention.disposal import record_scope
+from piiguard.domain.retention.schedule import RecordType
 from piiguard.domain.rights.rules import (
     RequestDetails,
     RequestKind,
@@ -264,7 +266,7 @@ def delete(
         )
         uow.requests.add_tasks(tasks)
         open_pass_ons(uow, kit, req.id, sid, PassOnAction.DELETE, frozenset(categories))
-        uow.requests.drop_packages_of_subject(sid)
+        packages = uow.requests.drop_packages_of_subject(sid)
         if kept:
             uow.items.delete_items(sid, [r.id for r in gone])
             # PIPL Art. 47: what must be kept is only stored — every purpose restricted,
@@ -293,6 +295,8 @@ def delete(
             )
         )
         uow.commit()
+    # the packages' keys too: their copies in backups no longer open (docs/retention.md)
+    kit.vault.shred_records([record_scope(RecordType.REQUEST_PACKAGE, p) for p in packages])
     done = [f"已删除 {len(gone)} 项个人信息" if zh else f"{len(gone)} item(s) deleted"]
     if kept:
         kept_cats = ", ".join(sorted({r.category for r in kept}))

@@ -399,8 +399,10 @@ class SqlRequests:
         q = select(_P).where(_P.c.request_id == request_id).order_by(_P.c.created_at)
         return [_package(r) for r in self._c.execute(q)]
 
-    def drop_packages_of_subject(self, subject_id: str) -> int:
-        return int(self._c.execute(_P.delete().where(_P.c.subject_id == subject_id)).rowcount)
+    def drop_packages_of_subject(self, subject_id: str) -> list[str]:
+        ids = list(self._c.execute(select(_P.c.id).where(_P.c.subject_id == subject_id)).scalars())
+        self._c.execute(_P.delete().where(_P.c.subject_id == subject_id))
+        return ids
 
     # -- mail triage --------------------------------------------------------------------------
     def add_triage(self, x: TriageMail) -> None:

@@ -135,6 +135,14 @@ class SqlSweep:
             out.extend(_record(record_type, r) for r in self._c.execute(q, {"ids": chunk}))
         return out
 
+    def packages_of_requests(self, request_ids: Sequence[str]) -> list[str]:
+        """The ids of the packages these requests delivered (they go with the requests)."""
+        q = select(_PKG.c.id).where(in_ids(_PKG.c.request_id))
+        out: list[str] = []
+        for chunk in id_chunks(self._c, request_ids):
+            out.extend(self._c.execute(q, {"ids": chunk}).scalars())
+        return out
+
     def delete_own_records(self, record_type: RecordType, record_ids: Sequence[str]) -> int:
         """Delete the records (a request with its codes, reminders, system tasks and
         packages); how many of the records themselves were deleted."""
