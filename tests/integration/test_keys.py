@@ -12,11 +12,14 @@ from sqlalchemy import select
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.vault.envelope import _dek_context
 from piiguard.adapters.vault.keyfile import WrappedKey
-from piiguard.adapters.vault.keystore_tables import subject_keys
+from piiguard.adapters.vault.keystore_tables import record_keys, subject_keys
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.domain.errors import Conflict, DomainError, VaultIntegrityError
 from piiguard.domain.ports import AuditQuery
+from piiguard.domain.rights.rules import RequestChannel, RequestKind
 from piiguard.services.keys import retire_key, rotate_keys
+from piiguard.services.rights._common import open_details
+from piiguard.services.rights.intake import RequestInput, open_request
 from piiguard.services.subjects.erase import erase_subject
 from piiguard.services.subjects.read import read_subject_data, verify_subject_credential
 from tests.builders import contact, item, register
@@ -249,3 +252,39 @@ def test_keys_made_by_a_running_server_after_rotate_and_retire_stay_readable(
         assert values(restarted, r.subject.id) == sorted(["late@example.cn", "13812345678", "李雷"])
     finally:
         restarted.close()
+
+
+@pytest.mark.req("R5.1")
+@pytest.mark.req("R2.11")
+def test_rotation_rewraps_the_record_keys_and_retirement_counts_them(
+    container: Container,
+) -> None:
+    """The key of a record piiguard keeps about a person (a request's, adapters/vault/
+    recordbox.py) is wrapped under the KEK like a subject key: re-wrapped by a rotation,
+    counted as in use (an interrupted rotation cannot retire its version), and what it
+    seals still opens afterwards, in a new process too."""
+    c = container
+    web = RequestInput(RequestKind.DELETION, RequestChannel.WEB, "zhao@example.cn", "en")
+    rid = open_request(c.uow(), c.requests, "subject:web", web).request.id
+    scope = f"request:{rid}"
+    with c.keys_engine.connect() as conn:
+        q = select(record_keys.c.kek_version, record_keys.c.wrapped_key)
+        before = conn.execute(q.where(record_keys.c.scope == scope)).one()
+    assert before[0] == "1"
+    c.vault._provider.add_version()  # an interrupted rotation: the record key still under 1
+    with pytest.raises(VaultIntegrityError, match="KEK version 1 still wraps 1 "):
+        retire_key(c.uow(), c.vault, OPERATOR, "1")
+    report = rotate_keys(c.uow(), c.vault, OPERATOR)
+    assert report.versions_in_use == {report.new_version: 1}
+    with c.keys_engine.connect() as conn:
+        after = conn.execute(q.where(record_keys.c.scope == scope)).one()
+    assert after[0] == report.new_version and bytes(after[1]) != bytes(before[1])
+    retire_key(c.uow(), c.vault, OPERATOR, "1")
+    fresh = bootstrap(c.settings, migrate=False)
+    try:
+        with fresh.uow(readonly=True) as uow:
+            found = uow.requests.get(rid)
+        assert found is not None
+        assert open_details(fresh.requests, rid, found[1]).contact == "zhao@example.cn"
+    finally:
+        fresh.close()
