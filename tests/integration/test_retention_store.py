@@ -213,7 +213,9 @@ def test_disposal_batches_entries_and_tasks(c: Container) -> None:
             certificate="{}",
         )
         s.save_batch(done)
-        s.mark_disposed("b1", ["i1", "r1"], START)
+        s.mark_disposed("b1", RecordType.ITEM, ["i1", "r1"], START)  # r1 is not an item
+        assert {e.record_id for e in s.entries("b1") if e.disposed_at} == {"i1"}
+        s.mark_disposed("b1", RecordType.DATA_REQUEST, ["r1"], START)
         s.save_task(replace(task, status=DisposalTaskStatus.SENT, attempts=1, next_attempt_at=None))
         uow.commit()
     with c.uow(readonly=True) as uow:

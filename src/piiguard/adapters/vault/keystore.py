@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from piiguard.adapters.db.bulk import driver_rows, in_ids
 from piiguard.adapters.vault.keyfile import WrappedKey
 from piiguard.adapters.vault.keystore_tables import record_keys, subject_keys
 
@@ -25,6 +26,9 @@ _CHUNK = 900  # stay below SQLite's bound-parameter limit
 
 _K = subject_keys.c
 _R = record_keys.c
+_GET_MANY = select(
+    _K.subject_id, _K.kek_version, _K.wrapped_key, _K.next_kek_version, _K.next_wrapped_key
+).where(in_ids(_K.subject_id))
 
 
 class KeyStore:
@@ -66,21 +70,13 @@ class KeyStore:
     ) -> dict[str, tuple[WrappedKey, WrappedKey | None]]:
         """subject -> (its current key, the fresh key staged for it by a re-keying or None)."""
         found: dict[str, tuple[WrappedKey, WrappedKey | None]] = {}
-        with self._engine.connect() as conn:
-            for i in range(0, len(subject_ids), _CHUNK):
-                chunk = list(subject_ids[i : i + _CHUNK])
-                q = select(
-                    _K.subject_id,
-                    _K.kek_version,
-                    _K.wrapped_key,
-                    _K.next_kek_version,
-                    _K.next_wrapped_key,
-                ).where(_K.subject_id.in_(chunk))
-                for sid, version, blob, next_version, next_blob in conn.execute(q):
-                    staged = (
-                        None if next_blob is None else WrappedKey(next_version, bytes(next_blob))
-                    )
-                    found[sid] = (WrappedKey(version, bytes(blob)), staged)
+        if not subject_ids:
+            return found
+        with self._engine.connect() as conn:  # the driver's tuples: no Row per key
+            rows, _ = driver_rows(conn, _GET_MANY, {"ids": list(subject_ids)})
+        for sid, version, blob, next_version, next_blob in rows:
+            staged = None if next_blob is None else WrappedKey(next_version, bytes(next_blob))
+            found[sid] = (WrappedKey(version, bytes(blob)), staged)
         return found
 
     def delete_many(self, subject_ids: Sequence[str]) -> int:
@@ -165,16 +161,15 @@ class KeyStore:
         values: dict[str, Any] = {"next_kek_version": None, "next_wrapped_key": None}
         if promote:
             values |= {"kek_version": _K.next_kek_version, "wrapped_key": _K.next_wrapped_key}
-        n = 0
+        if not subject_ids:
+            return 0
+        q = (
+            update(subject_keys)
+            .where(in_ids(_K.subject_id), _K.next_wrapped_key.is_not(None))
+            .values(**values)
+        )
         with self._engine.begin() as conn:
-            for i in range(0, len(subject_ids), _CHUNK):
-                chunk = list(subject_ids[i : i + _CHUNK])
-                q = (
-                    update(subject_keys)
-                    .where(_K.subject_id.in_(chunk), _K.next_wrapped_key.is_not(None))
-                    .values(**values)
-                )
-                n += conn.execute(q).rowcount
+            n = int(conn.execute(q, {"ids": list(subject_ids)}).rowcount)
         if n:
             self._forget()
         return n

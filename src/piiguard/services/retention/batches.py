@@ -227,7 +227,7 @@ def _dispose_records(
             scopes += [record_scope(RecordType.REQUEST_PACKAGE, p) for p in packages]
         if ids:
             n = uow.retention.delete_own_records(record_type, ids)
-            uow.retention.mark_disposed(batch_id, ids, now)
+            uow.retention.mark_disposed(batch_id, record_type, ids, now)
             uow.audit(
                 _event(
                     actor,

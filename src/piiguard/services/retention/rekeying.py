@@ -33,6 +33,7 @@ from piiguard.domain.errors import Conflict
 from piiguard.domain.ports import Clock, Rekeyed, SealedItem, UnitOfWork, Vault
 from piiguard.domain.retention.disposal import DisposalEntry
 from piiguard.domain.retention.rules import ItemFacts, Schedule
+from piiguard.domain.retention.schedule import RecordType
 from piiguard.services.retention._common import item_facts, load_schedule
 from piiguard.services.retention.refresh import UNCHANGING, schedule_key
 from piiguard.services.retention.schedule import compute
@@ -157,7 +158,7 @@ def _commit(
         if uow.items.delete_many(gone) != len(gone) or uow.items.reseal_many(rekeyed) != values:
             return False
         uow.retention.forget(gone)
-        uow.retention.mark_disposed(batch_id, gone, at)
+        uow.retention.mark_disposed(batch_id, RecordType.ITEM, gone, at)
         for sid, kept in keep.items():
             uow.audit(disposal_event(actor, sid, len(wanted[sid]), len(kept), {"batch": batch_id}))
         uow.commit()
@@ -176,7 +177,7 @@ def _one(
     at = clock.now()
 
     def mark(u: UnitOfWork, ids: Sequence[str] = ids, at: datetime = at) -> None:
-        u.retention.mark_disposed(batch_id, ids, at)
+        u.retention.mark_disposed(batch_id, RecordType.ITEM, ids, at)
 
     dispose_subject_items(
         uow, vault, clock, actor, subject_id, ids, details={"batch": batch_id}, also=mark
