@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from stdnum.cn import ric
 from stdnum.iso7064 import mod_11_2
 
-from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors import checks, phones
 
 pytestmark = pytest.mark.req("R5.5")
 
@@ -106,6 +108,16 @@ def test_ipv4_octets(value: str, ok: bool) -> None:
 )
 def test_chinese_mobile_ranges(digits: str, ok: bool) -> None:
     assert checks.cn_mobile(digits) is ok
+
+
+def test_chinese_mobile_ranges_agree_with_phonenumbers_parse() -> None:
+    """Every 5-digit range from 100 to 199 (a sample of each thousand): the fast path's answer
+    is phonenumbers.parse + is_valid_number's (issue 18: off parse on the hot path)."""
+    rng = random.Random(18)
+    prefixes = [f"1{t:02d}{rng.randrange(100):02d}" for t in range(100) for _ in range(8)]
+    for prefix in prefixes:
+        probe = prefix + "000000"
+        assert checks.cn_mobile(probe) is phones.parsed_valid(probe, "CN"), probe
 
 
 def test_phone_normalised_to_e164() -> None:

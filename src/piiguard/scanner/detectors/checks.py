@@ -193,7 +193,9 @@ def cn_mobile(digits: str) -> bool:
     Ranges are allocated by the first five digits; the probe keeps those and zeroes the rest,
     so the cache stays small however many numbers a file holds.
     """
-    return len(digits) == 11 and phones.parsed_valid(digits[:5] + "000000", "CN")
+    # phones.national: phonenumbers' answer from its metadata's compiled pattern, without
+    # phonenumbers.parse (50 µs a probe; a few thousand prefixes in a 5 MB scan)
+    return len(digits) == 11 and phones.national(digits[:5] + "000000", "CN", 86)
 
 
 def phone_in_region(number: str, region: str) -> bool:
