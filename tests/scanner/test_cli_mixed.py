@@ -107,9 +107,11 @@ def test_workers_default_to_one_per_core_for_more_than_a_megabyte(
     asked: list[int] = []
     real_init = scan.FileScanner.__init__
 
-    def spy(self: scan.FileScanner, workers: int = 1, progress: Any = None) -> None:
+    def spy(
+        self: scan.FileScanner, workers: int = 1, progress: Any = None, render: Any = None
+    ) -> None:
         asked.append(workers)
-        real_init(self, 1, progress)  # scanned in this process all the same
+        real_init(self, 1, progress, render)  # scanned in this process all the same
 
     monkeypatch.setattr(scan.FileScanner, "__init__", spy)
     monkeypatch.setattr(cli, "cores", lambda: 2)

@@ -3,14 +3,16 @@ split in parts, small ones sent together."""
 
 from __future__ import annotations
 
+import pickle
 import random
 from pathlib import Path
 
 import pytest
 
 from piiguard.scanner import scan
+from piiguard.scanner.report import Reporter
 from piiguard.scanner.scan import FileScanner
-from piiguard.scanner.sources.model import Located, Skipped
+from piiguard.scanner.sources.model import Located, Rendered, Skipped
 
 pytestmark = pytest.mark.req("R2.7")
 
@@ -85,3 +87,80 @@ def test_binary_file_is_skipped_by_workers_too(files: list[Path]) -> None:
         (_path, outcomes), *_ = scanner.scan(files[-1:])
     assert len(outcomes) == 1
     assert isinstance(outcomes[0], Skipped)
+
+
+def test_workers_render_whole_files_as_one_process_would(files: list[Path]) -> None:
+    """With a reporter (`--format jsonl`), each whole file's findings come back as its JSON
+    Lines, rendered in the worker: the bytes the main process would write from the located
+    hits, and the skipped files still as Skipped (issue 18: output on every core)."""
+    reporter = Reporter(b"k" * 32)
+    with FileScanner(2, render=reporter) as scanner:
+        rendered = {str(p): list(o) for p, o in scanner.scan(files)}
+    with FileScanner(1) as scanner:
+        located = {str(p): list(o) for p, o in scanner.scan(files)}
+    assert rendered.keys() == located.keys()
+    small = str(files[5])
+    assert [type(o) for o in rendered[small]] == [Rendered]
+    for source, outcomes in located.items():
+        hits = [o for o in outcomes if isinstance(o, Located)]
+        got = rendered[source]
+        if source.endswith(".bin"):
+            assert got == outcomes and isinstance(got[0], Skipped)
+            continue
+        assert len(got) == 1 and isinstance(got[0], Rendered)
+        assert got[0] == Rendered(reporter.lines(hits), len(hits))
+
+
+def test_a_reporter_travels_to_a_spawned_worker_as_its_key_and_options() -> None:
+    reporter = Reporter(b"k" * 32, show_values=True)
+    copy = pickle.loads(pickle.dumps(reporter))  # noqa: S301 - our own object, round trip
+    assert copy.hash("phone", "138 1234 5678") == reporter.hash("phone", "13812345678")
+    assert copy.native == reporter.native
+
+
+def test_split_files_come_back_as_the_lines_one_process_writes(
+    files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts of split files are rendered in the main process straight from the parts' hits
+    (offsets and lines shifted in C, no Located built): the same bytes, file by file."""
+    monkeypatch.setattr(scan, "TASK_BYTES", 20_000)
+    reporter = Reporter(b"k" * 32)
+
+    def written(outcomes: list[object]) -> bytes:
+        out = b""
+        for o in outcomes:
+            if isinstance(o, Rendered):
+                out += o.lines
+            elif isinstance(o, Located):
+                out += reporter.lines([o])
+        return out
+
+    with FileScanner(2, render=reporter) as scanner:
+        two = {str(p): list(o) for p, o in scanner.scan(files)}
+    with FileScanner(1) as scanner:
+        one = {str(p): list(o) for p, o in scanner.scan(files)}
+    assert sum(isinstance(o, Rendered) for o in two[str(files[0])]) > 5  # one per part
+    for source, outcomes in one.items():
+        assert written(two[source]) == written(outcomes), source
+    assert len(written(one[str(files[0])])) > 10_000
+
+
+def test_a_part_the_compiled_writer_cannot_write_goes_the_python_way(tmp_path: Path) -> None:
+    reporter = Reporter(b"k" * 32)
+    if not reporter.native:
+        pytest.skip("built without a C compiler: parts always go the Python way")
+    ok = ("phone", 3, 14, "13812345678", 0.9, "format", 0)
+    odd = ("email", 0, 9, "İ@exa.com", 0.9, "format", 2)  # Python must map its case
+    part = scan.Part([ok, odd], chars=40, lines=3)
+    path = tmp_path / "a.txt"
+    assert reporter.part_lines(str(path), [ok], 100, 7) == reporter.lines(
+        scan._located(path, scan.Part([ok], 0, 0), 100, 7)
+    )
+    assert reporter.part_lines(str(path), part.hits, 100, 7) is None
+    (rendered,) = scan._part_outcomes(path, scan.Part([ok], 0, 0), 100, 7, reporter)
+    assert isinstance(rendered, Rendered) and rendered.findings == 1
+    fallback = scan._part_outcomes(path, part, 100, 7, reporter)
+    assert [o.location for o in fallback if isinstance(o, Located)] == [
+        {"line": 8, "start": 103, "end": 114},
+        {"line": 10, "start": 100, "end": 109},
+    ]

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from piiguard.cli.common import err, open_container
 from piiguard.scanner.cli import configure_report, scan
 
 if TYPE_CHECKING:
@@ -20,6 +19,7 @@ __all__ = ["scan"]
 def _report_to_data_map(seen: list[Seen]) -> str:
     """`piiguard scan --report`: what the scan saw, against the data map (R2.7, R6.3)."""
     from piiguard.bootstrap import OPERATOR
+    from piiguard.cli.common import open_container  # rich's console: only where it is used
     from piiguard.services.policy.discovery import Discovered, report_discoveries
 
     with open_container() as c:
@@ -45,6 +45,7 @@ def _child_age() -> int:
     does not parse would break every command with a traceback before it could say which."""
     from rich.markup import escape
 
+    from piiguard.cli.common import err
     from piiguard.config import Settings
 
     try:

@@ -558,6 +558,16 @@ typedef struct {
     Out text;
 } Head;
 
+/* Where a finding is: a location dict, or (where NULL) a text file's line and offsets. */
+typedef struct {
+    PyObject *where;
+    long long line, start, end;
+} Where;
+
+static int render_hit(Renderer *self, Out *o, Head *head, PyObject *source, const Where *at,
+                      PyObject *type, PyObject *value, PyObject *confidence,
+                      PyObject *validator);
+
 /* One located as its JSON line into o: 0 done, 1 for Python, -1 error (o may then hold a
    part of the line: the caller cuts it back). */
 static int render_one(Renderer *self, Out *o, Head *head, PyObject *loc)
@@ -569,8 +579,14 @@ static int render_one(Renderer *self, Out *o, Head *head, PyObject *loc)
     if (!PyUnicode_Check(source) || !PyDict_CheckExact(where) || !PyTuple_Check(hit) ||
         PyTuple_GET_SIZE(hit) != 6)
         return 1;
-    PyObject *type = PyTuple_GET_ITEM(hit, 0), *value = PyTuple_GET_ITEM(hit, 3),
-             *confidence = PyTuple_GET_ITEM(hit, 4), *validator = PyTuple_GET_ITEM(hit, 5);
+    Where at = {where, 0, 0, 0};
+    return render_hit(self, o, head, source, &at, PyTuple_GET_ITEM(hit, 0),
+                      PyTuple_GET_ITEM(hit, 3), PyTuple_GET_ITEM(hit, 4), PyTuple_GET_ITEM(hit, 5));
+}
+
+static int render_hit(Renderer *self, Out *o, Head *head, PyObject *source, const Where *at,
+                      PyObject *type, PyObject *value, PyObject *confidence, PyObject *validator)
+{
     if (!PyUnicode_Check(type) || !PyUnicode_Check(value) || !PyUnicode_Check(validator))
         return 1;
     if (!(PyFloat_CheckExact(confidence) && isfinite(PyFloat_AS_DOUBLE(confidence))) &&
@@ -599,10 +615,17 @@ static int render_one(Renderer *self, Out *o, Head *head, PyObject *loc)
     }
     if (out_ascii(o, head->text.p, head->text.n) < 0)
         return -1;
+    if (at->where == NULL) { /* {"line": L, "start": S, "end": E}, as _located builds it */
+        char numbers[96];
+        int len = snprintf(numbers, sizeof numbers, "\"line\": %lld, \"start\": %lld, \"end\": %lld",
+                           at->line, at->start, at->end);
+        if (out_ascii(o, numbers, len) < 0)
+            return -1;
+    }
     Py_ssize_t key_pos = 0;
-    PyObject *k, *v;
+    PyObject *k, *v, *where = at->where;
     int first = 1;
-    while (PyDict_Next(where, &key_pos, &k, &v)) {
+    while (where != NULL && PyDict_Next(where, &key_pos, &k, &v)) {
         if (!PyUnicode_Check(k) || PyBool_Check(v))
             return 1;
         if (!first && OUT_LIT(o, ", ") < 0)
@@ -718,9 +741,62 @@ done:
     return result;
 }
 
+/* render_part(source, hits, chars, lines): a part of a text file read in parts, its hits
+   (type, start, end, value, confidence, validator, line) relative to the part, shifted by the
+   code points and line feeds before it — what scan._located + render give, without building
+   the Located. None when a hit needs Python's writer (the caller then takes that path). */
+static PyObject *Renderer_render_part(Renderer *self, PyObject *args)
+{
+    PyObject *source, *hits;
+    long long chars, lines;
+    if (!PyArg_ParseTuple(args, "UOLL", &source, &hits, &chars, &lines))
+        return NULL;
+    PyObject *seq = PySequence_Fast(hits, "render_part() takes a sequence of hits");
+    if (seq == NULL)
+        return NULL;
+    Out o = {NULL, 0, 0};
+    Head head = {NULL, {NULL, 0, 0}};
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *h = items[i];
+        if (!PyTuple_Check(h) || PyTuple_GET_SIZE(h) != 7) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        long long start = PyLong_AsLongLong(PyTuple_GET_ITEM(h, 1));
+        long long end = PyLong_AsLongLong(PyTuple_GET_ITEM(h, 2));
+        long long line = PyLong_AsLongLong(PyTuple_GET_ITEM(h, 6));
+        if (PyErr_Occurred()) {
+            PyErr_Clear();
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        Where at = {NULL, lines + line + 1, chars + start, chars + end};
+        int rc = render_hit(self, &o, &head, source, &at, PyTuple_GET_ITEM(h, 0),
+                            PyTuple_GET_ITEM(h, 3), PyTuple_GET_ITEM(h, 4), PyTuple_GET_ITEM(h, 5));
+        if (rc < 0)
+            goto done;
+        if (rc == 1) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    result = PyBytes_FromStringAndSize(o.p ? o.p : "", o.n);
+done:
+    PyMem_Free(o.p);
+    PyMem_Free(head.text.p);
+    Py_DECREF(seq);
+    return result;
+}
+
 static PyMethodDef Renderer_methods[] = {
     {"render", (PyCFunction)Renderer_render, METH_O,
      "render(located) -> bytes: the JSON Lines (UTF-8) of a list of Located."},
+    {"render_part", (PyCFunction)Renderer_render_part, METH_VARARGS,
+     "render_part(source, hits, chars, lines) -> bytes | None: a part's hits as JSON Lines, "
+     "offsets and lines made whole-file; None: Python's writer is needed."},
     {NULL, NULL, 0, NULL}};
 
 static PyTypeObject RendererType = {

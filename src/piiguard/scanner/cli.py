@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, Protocol, cast
 
 import typer
 
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from piiguard.scanner.report import Reporter
-    from piiguard.scanner.sources.model import Located, Skipped
+    from piiguard.scanner.sources.model import Located, Rendered, Skipped
+
+    Batch = list[Located] | Rendered
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -35,6 +37,34 @@ class OutputFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     sarif = "sarif"
+
+
+class Err(Protocol):
+    """Where the scan's messages go: rich's console on a terminal, else `PlainErr`."""
+
+    @property
+    def is_terminal(self) -> bool: ...
+
+    def print(self, text: str, *, markup: bool = ..., soft_wrap: bool = ...) -> None: ...
+
+
+class PlainErr:
+    """Standard error when it is not a terminal (no progress bar, no colour, no wrapping):
+    importing rich's console costs about 35 ms of CPU, a fifth of a small scan's start."""
+
+    is_terminal = False
+
+    def print(self, text: str, *, markup: bool = True, soft_wrap: bool = False) -> None:
+        del markup, soft_wrap  # no markup is used on this path; lines are never wrapped
+        sys.stderr.write(f"{text}\n")
+
+
+def stderr() -> Err:
+    if sys.stderr.isatty() or os.environ.get("FORCE_COLOR"):
+        from rich.console import Console
+
+        return Console(stderr=True)
+    return PlainErr()
 
 
 def progress_bar(console: Console) -> Progress:
@@ -82,13 +112,18 @@ def cores() -> int:
 
 
 def _file_located(
-    paths: list[Path], workers: int | None, skipped: list[Skipped], err: Console
-) -> Iterator[list[Located]]:
+    paths: list[Path],
+    workers: int | None,
+    skipped: list[Skipped],
+    err: Err,
+    render: Reporter | None = None,
+) -> Iterator[Batch]:
     """The files' findings, a batch per file (or per BATCH of a file read in parts);
-    `workers` None: one process per core when there is enough to share."""
+    `workers` None: one process per core when there is enough to share. With `render`
+    (JSON Lines), worker processes hand back whole files' findings already rendered."""
     from piiguard.scanner.scan import FileScanner
     from piiguard.scanner.sources.files import walk
-    from piiguard.scanner.sources.model import Skipped
+    from piiguard.scanner.sources.model import Rendered, Skipped
 
     files = list(walk(paths))
     total = sum(map(_size, files))
@@ -97,18 +132,24 @@ def _file_located(
     with ExitStack() as stack:
         progress: Progress | None = None
         advance: Callable[[int], None] | None = None
-        if err.is_terminal:
-            progress = stack.enter_context(progress_bar(err))
+        if err.is_terminal and not isinstance(err, PlainErr):
+            progress = stack.enter_context(progress_bar(cast("Console", err)))
             task = progress.add_task("scan", total=total, files=f"0/{len(files)}")
             # told of bytes as they are read (from the scanner's thread with --workers)
             advance = partial(progress.advance, task)
-        scanner = stack.enter_context(FileScanner(workers, advance))
+        scanner = stack.enter_context(FileScanner(workers, advance, render))
         for done, (_path, outcomes) in enumerate(scanner.scan(files), start=1):
             batch: list[Located] = []
             for outcome in outcomes:
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
                     err.print(f"skipped {outcome.source}: {outcome.reason}", markup=False)
+                    continue
+                if isinstance(outcome, Rendered):  # rendered in a worker: written as it is
+                    if batch:
+                        yield batch
+                        batch = []
+                    yield outcome
                     continue
                 batch.append(outcome)
                 if len(batch) == BATCH:
@@ -120,7 +161,7 @@ def _file_located(
                 progress.update(task, files=f"{done}/{len(files)}")
 
 
-def _db_located(url: str, sample: int) -> Iterator[list[Located]]:
+def _db_located(url: str, sample: int) -> Iterator[Batch]:
     from piiguard.scanner.scan import detector
     from piiguard.scanner.sources.database import scan_database
 
@@ -162,10 +203,12 @@ def _db_source(url: str, source: str) -> str:
     return f"{make_url(url).render_as_string(hide_password=True)}/{source}"
 
 
-def _seen(batch: list[Located], to_source: Callable[[str], str], child_age: int) -> Iterator[Seen]:
+def _seen(batch: Batch, to_source: Callable[[str], str], child_age: int) -> Iterator[Seen]:
     from piiguard.scanner.report import birth_date
     from piiguard.scanner.taxonomy import category_of
 
+    if not isinstance(batch, list):  # rendered in a worker: only without --report
+        raise TypeError("--report needs the located findings")
     for located in batch:
         h = located.hit
         born = birth_date(h.value) if h.type == "date_of_birth" else None
@@ -184,13 +227,11 @@ def _binary_out(stack: ExitStack, output: Path | None) -> IO[bytes]:
 def _write(
     output_format: OutputFormat,
     output: Path | None,
-    batches: Iterator[list[Located]],
+    batches: Iterator[Batch],
     reporter: Reporter,
     skipped: list[Skipped],
 ) -> int:
     """The findings in the format asked for, to the file or standard output; their count."""
-    from rich.console import Console
-
     from piiguard.scanner.output import write_jsonl, write_sarif, write_table
 
     with ExitStack() as stack:
@@ -199,9 +240,16 @@ def _write(
         stream: IO[str] = (
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         )
-        findings = (reporter.finding(located) for batch in batches for located in batch)
+        findings = (
+            reporter.finding(located)
+            for batch in batches
+            if isinstance(batch, list)  # never Rendered: only JSON Lines asks for that
+            for located in batch
+        )
         if output_format is OutputFormat.sarif:
             return write_sarif(list(findings), stream, skipped)
+        from rich.console import Console
+
         return write_table(findings, Console(file=stream, width=160))
 
 
@@ -247,12 +295,14 @@ def scan(
     ] = False,
 ) -> None:
     """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
-    from rich.console import Console
+    from piiguard.scanner.precompiled import cache_dir, compiled_patterns
 
-    from piiguard.scanner.keys import load_hash_key
-    from piiguard.scanner.report import Reporter
+    with compiled_patterns(cache_dir()):  # the detectors' expressions, compiled last time
+        from piiguard.scanner.keys import load_hash_key
+        from piiguard.scanner.report import Reporter
+        from piiguard.scanner.scan import FileScanner  # noqa: F401 - imported here for the above
 
-    err = Console(stderr=True)
+    err = stderr()
     if not paths and not db:
         err.print("nothing to scan: give paths or --db URL")
         raise typer.Exit(EXIT_ERROR)
@@ -273,12 +323,14 @@ def scan(
     seen: set[Seen] = set()
     child_age = int(_report["child_age"]()) if report else 0
 
-    def batches() -> Iterator[list[Located]]:
+    def batches() -> Iterator[Batch]:
         """The findings, batch by batch, each noted for --report (its source and category,
         and whether it is a child's date of birth; never a value)."""
-        sources: list[tuple[Iterator[list[Located]], Callable[[str], str]]] = []
+        sources: list[tuple[Iterator[Batch], Callable[[str], str]]] = []
+        # JSON Lines without --report: worker processes write whole files' lines themselves
+        render = reporter if output_format is OutputFormat.jsonl and not report else None
         if paths:
-            files = _file_located(paths, workers, skipped, err)
+            files = _file_located(paths, workers, skipped, err, render)
             sources.append((files, lambda s: str(Path(s).resolve())))
         if db:
             sources.append((_db_located(db, sample), lambda s: _db_source(db, s)))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import IO, Any
-
-from rich.console import Console
-from rich.table import Table
+from typing import IO, TYPE_CHECKING, Any
 
 from piiguard.scanner.report import Finding, Reporter
-from piiguard.scanner.sources.model import Located, Skipped
+from piiguard.scanner.sources.model import Located, Rendered, Skipped
 from piiguard.scanner.taxonomy import CATEGORY
+
+if TYPE_CHECKING:  # rich is imported for a table only: JSON Lines start without it
+    from rich.console import Console
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_URI = "https://example.invalid/piiguard"  # no public home yet; SARIF wants a URI
@@ -47,6 +47,8 @@ def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per k
 
 
 def write_table(findings: Iterable[Finding], console: Console) -> int:
+    from rich.table import Table  # noqa: PLC0415 - see above
+
     table = Table(title="Personal data found")
     for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
         table.add_column(column)
@@ -70,11 +72,18 @@ def write_table(findings: Iterable[Finding], console: Console) -> int:
     return count
 
 
-def write_jsonl(batches: Iterable[Sequence[Located]], reporter: Reporter, stream: IO[bytes]) -> int:
+def write_jsonl(
+    batches: Iterable[Sequence[Located] | Rendered], reporter: Reporter, stream: IO[bytes]
+) -> int:
     """One JSON line a finding, in UTF-8 (the schema: schemas/finding.schema.json); batches
-    of located hits rendered at once (report.Reporter.lines: in C when it is built)."""
+    of located hits rendered at once (report.Reporter.lines: in C when it is built), or
+    already rendered by a worker process."""
     count = 0
     for batch in batches:
+        if isinstance(batch, Rendered):
+            stream.write(batch.lines)
+            count += batch.findings
+            continue
         stream.write(reporter.lines(batch))
         count += len(batch)
     return count

@@ -99,6 +99,9 @@ class Finding:
 
 class _Renderer(Protocol):
     def render(self, located: Sequence[Located], /) -> bytes: ...
+    def render_part(
+        self, source: str, hits: Sequence[Any], chars: int, lines: int, /
+    ) -> bytes | None: ...
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps builds one per call
@@ -125,6 +128,10 @@ class Reporter:
         block = block.ljust(_BLOCK, b"\0")
         self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
         self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+
+    def __reduce__(self) -> tuple[type[Reporter], tuple[bytes, bool, bool]]:
+        """Sent to a spawned worker process as its key and options (it renders there)."""
+        return Reporter, (self._key, self._show_values, self._renderer is not None)
 
     def hash(self, kind: str, value: str) -> str:
         inner = self._inner.copy()
@@ -157,6 +164,14 @@ class Reporter:
         if self._renderer is not None:
             return self._renderer.render(located)
         return "".join(map(self.line, located)).encode()
+
+    def part_lines(self, source: str, hits: Sequence[Any], chars: int, lines: int) -> bytes | None:
+        """The JSON Lines of a part of a text file (sources/text.Part's hits, offsets relative
+        to the part, after `chars` code points and `lines` line feeds), in C without building
+        a Located per hit; None when only the Python path can (scan._located, then `lines`)."""
+        if self._renderer is None:
+            return None
+        return self._renderer.render_part(source, hits, chars, lines)
 
     @property
     def native(self) -> bool:

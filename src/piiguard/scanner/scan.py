@@ -17,10 +17,9 @@ reads and hands to the caller's callback.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -30,9 +29,12 @@ if TYPE_CHECKING:  # multiprocessing is imported when a scan uses several proces
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.queues import SimpleQueue
 
+    from piiguard.scanner.report import Reporter
+
 from piiguard.scanner.detectors import Detector, Hit
+from piiguard.scanner.precompiled import cache_dir
 from piiguard.scanner.sources.files import scan_file
-from piiguard.scanner.sources.model import BytesRead, Located, Skipped
+from piiguard.scanner.sources.model import BytesRead, Located, Rendered, Skipped
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import (
     SAMPLE_BYTES,
@@ -43,18 +45,12 @@ from piiguard.scanner.sources.text import (
     splittable,
 )
 
-Outcome = Located | Skipped
+Outcome = Located | Skipped | Rendered
 TASK_BYTES = 256 * 1024
 REPORT_BYTES = 256 * 1024  # a worker tells the main process of bytes read in batches this big
 IN_FLIGHT = 4  # tasks per process sent ahead of the one whose results are being used
 _worker_detector: Detector | None = None
-
-
-def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
-    """$PIIGUARD_VAR_DIR/cache (./var/cache by default, as the hash key's folder): where the
-    compiled Hyperscan databases are kept, so that a scan, and each of its worker processes,
-    loads them in a millisecond instead of compiling them for half a second."""
-    return Path(env.get("PIIGUARD_VAR_DIR", "var")) / "cache"
+_worker_reporter: Reporter | None = None  # set: whole files' findings leave as JSON Lines
 
 
 def detector() -> Detector:
@@ -108,17 +104,30 @@ class _Batched:
 _worker_progress: _Batched | None = None
 
 
-def _init_worker(reports: Reports[int | None] | None) -> None:
-    global _worker_detector, _worker_progress  # noqa: PLW0603 - one of each per worker
+def _init_worker(reports: Reports[int | None] | None, reporter: Reporter | None) -> None:
+    global _worker_detector, _worker_progress, _worker_reporter  # noqa: PLW0603 - one each
     if _worker_detector is None:  # not inherited from the parent (spawned, not forked)
         _worker_detector = detector()
     _worker_progress = None if reports is None else _Batched(reports)
+    _worker_reporter = reporter
+
+
+def _rendered(reporter: Reporter, path: Path, result: list[Outcome] | Part) -> list[Outcome]:
+    """A whole file's findings as one block of JSON Lines (and what it skipped): the output
+    work done where the file was scanned, so the main process only writes (issue 18)."""
+    outcomes = result if isinstance(result, list) else _part_outcomes(path, result, 0, 0, reporter)
+    found = [o for o in outcomes if isinstance(o, Located)]
+    if not found:
+        return outcomes
+    rest = [o for o in outcomes if not isinstance(o, Located)]
+    return [Rendered(reporter.lines(found), len(found)), *rest]
 
 
 def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
     detector = _worker_detector
     assert detector is not None  # noqa: S101 - set by the pool initializer
     batched = _worker_progress
+    reporter = _worker_reporter
     results: list[list[Outcome] | Part] = []
     for unit in units:
         read = [0]
@@ -128,20 +137,21 @@ def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
             if batched is not None:
                 batched(count)
 
+        result: list[Outcome] | Part
         try:
             if isinstance(unit, _Piece):
-                part = scan_text_part(
+                result = scan_text_part(
                     unit.path, unit.encoding, unit.start, unit.end, detector, progress
                 )
-                results.append(part)
             elif unit.encoding is not None:  # a small text file: read whole, sent compact
-                results.append(
-                    scan_text_part(unit.path, unit.encoding, 0, None, detector, progress)
-                )
+                result = scan_text_part(unit.path, unit.encoding, 0, None, detector, progress)
             else:
-                results.append(list(scan_file(unit.path, detector, progress)))
+                result = list(scan_file(unit.path, detector, progress))
+            if reporter is not None and isinstance(unit, _Whole):
+                result = _rendered(reporter, unit.path, result)
         except Exception as exc:  # the file changed or vanished since it was planned
-            results.append([Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")])
+            result = [Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")]
+        results.append(result)
         planned = unit.bytes if isinstance(unit, _Piece) else unit.size
         if read[0] < planned:  # counted all the same, so that the bytes add up to the total
             progress(planned - read[0])
@@ -239,12 +249,25 @@ class _FileOutcomes(Iterator[Outcome]):
             self._kept = deque(self._outcomes)
 
 
+def _part_outcomes(
+    path: Path, part: Part, chars: int, lines: int, render: Reporter | None
+) -> list[Outcome]:
+    """A part's findings with whole-file offsets: as JSON Lines when rendering (in C, no
+    Located built: this runs in the main process, once per hit), else as Located."""
+    if render is not None and part.hits:
+        lines_of = render.part_lines(str(path), part.hits, chars, lines)
+        if lines_of is not None:
+            return [Rendered(lines_of, len(part.hits))]
+    return _located(path, part, chars, lines)
+
+
 def _by_file(
-    done: Iterator[Done],
+    done: Iterator[Done], render: Reporter | None = None
 ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
     """Units' results, in order, as each file's outcomes with whole-file offsets — streamed:
     a split file's findings are handed on part by part, never gathered whole, so memory
-    stays flat however large the file (read each file's outcomes before the next file)."""
+    stays flat however large the file (read each file's outcomes before the next file).
+    With `render`, parts' findings come as JSON Lines (`Rendered`)."""
     head = next(done, None)
     while head is not None:
         unit, result = head
@@ -262,7 +285,7 @@ def _by_file(
                 if isinstance(result, list):
                     yield from result
                 else:
-                    yield from _located(path, result, chars, lines)
+                    yield from _part_outcomes(path, result, chars, lines, render)
                     chars, lines = chars + result.chars, lines + result.lines
                 following = next(done, None)
                 box[0] = following
@@ -282,12 +305,20 @@ class FileScanner:
     file adds up to its size. With workers it is called from a thread of this process, one
     call at a time, and every count is in before `scan` finishes.
 
+    `render`, if given (`--format jsonl`), has the worker processes write each whole file's
+    findings as JSON Lines themselves (one `Rendered` per file instead of its `Located`s):
+    the output work then runs on every core, and nothing but bytes comes back. Parts of
+    split files come back as hits still (their offsets are known only here, in order).
+
     Use as a context manager so the pool is started once and shut down at the end.
     """
 
-    def __init__(self, workers: int = 1, progress: BytesRead | None = None) -> None:
+    def __init__(
+        self, workers: int = 1, progress: BytesRead | None = None, render: Reporter | None = None
+    ) -> None:
         self._workers = max(1, workers)
         self._progress = progress
+        self._render = render
         self._detector: Detector | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._reports: Reports[int | None] | None = None
@@ -312,7 +343,7 @@ class FileScanner:
                 self._workers,
                 mp_context=context,
                 initializer=_init_worker,
-                initargs=(self._reports,),
+                initargs=(self._reports, self._render),
             )
         return self
 
@@ -368,7 +399,7 @@ class FileScanner:
         # thread of this process is forked into them
         reader = self._read_reports()
         try:
-            yield from _by_file(done())
+            yield from _by_file(done(), self._render)
         finally:
             for _units, waiting in pending:
                 waiting.cancel()

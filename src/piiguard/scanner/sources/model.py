@@ -19,6 +19,15 @@ class Located(NamedTuple):
     extra: Mapping[str, Any] | None = None  # more about the finding, where a source has it
 
 
+class Rendered(NamedTuple):
+    """A file's findings already written as JSON Lines (UTF-8) by the worker process that
+    scanned it (`piiguard scan --format jsonl` with several processes): the main process
+    only writes them out."""
+
+    lines: bytes
+    findings: int  # how many lines
+
+
 class Skipped(NamedTuple):
     source: str
     reason: str
