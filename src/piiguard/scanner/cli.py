@@ -5,10 +5,11 @@ Exit codes: 0 nothing found, 1 personal data found, 2 error.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -65,6 +66,23 @@ def stderr() -> Err:
 
         return Console(stderr=True)
     return PlainErr()
+
+
+@contextmanager
+def few_collections(threshold: int = 50_000) -> Iterator[None]:
+    """A scan allocates a few container objects per hit and keeps almost none: the cyclic
+    collector's default (a pass every 700 allocations, full passes over every module loaded)
+    cost about 8 % of a 5 MB scan. What is loaded is frozen out of its passes (forked
+    workers inherit that), passes come less often; both undone at the end (the tests run the
+    command in their own process)."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def progress_bar(console: Console) -> Progress:
@@ -341,7 +359,8 @@ def scan(
                 yield batch
 
     try:
-        count = _write(output_format, output, batches(), reporter, skipped)
+        with few_collections():
+            count = _write(output_format, output, batches(), reporter, skipped)
     except Exception as exc:
         err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
         raise typer.Exit(EXIT_ERROR) from exc
