@@ -25,7 +25,11 @@ import gc
 import json
 import logging
 import os
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -35,7 +39,14 @@ from typing import Any
 from bench.scanner_corpora import HANDSET, corpus1, corpus2
 from piiguard.scanner.corpus import Span
 from piiguard.scanner.detectors import Detector
-from piiguard.scanner.scorecard import Labelled, load, run_scan, score_spans, scorecard
+from piiguard.scanner.scorecard import (
+    Labelled,
+    load,
+    piiguard_command,
+    run_scan,
+    score_spans,
+    scorecard,
+)
 
 Doc = tuple[str, int, str]  # file name, offset in the file, text
 Finder = Callable[[str], list[tuple[str, int, int]]]
@@ -253,8 +264,75 @@ def _presidio(labelled: Labelled, docs: list[Doc]) -> dict[str, Any]:
     }
 
 
+BARE_TYPER = """import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(path: str) -> None:
+    typer.echo(path)
+
+
+if __name__ == "__main__":
+    app()
+"""
+
+
+def _process(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one process, start to exit."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(argv, env=env, capture_output=True, check=False)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup(runs: int = 15) -> dict[str, Any]:
+    """The start as users meet it: `piiguard scan --format jsonl -o FILE` of one small file
+    (a line with a phone number and an e-mail address) against a bare Typer program (one
+    command, one argument) run by the same Python, taking turns; median and best of `runs`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "bare.py").write_text(BARE_TYPER, encoding="utf-8")
+        (folder / "small.txt").write_text("手机 13812345678 li.lei@example.cn\n", "utf-8")
+        env = dict(os.environ, PIIGUARD_SCAN_HASH_KEY="ab" * 32)
+        scan = [*piiguard_command(), "scan", "--format", "jsonl", "-o", str(folder / "o")]
+        commands = {
+            "piiguard scan, one small file": [*scan, str(folder / "small.txt")],
+            "bare Typer program": [sys.executable, str(folder / "bare.py"), "x"],
+        }
+        for argv in commands.values():  # warm: page cache, compiled-expression caches
+            _process(argv, env)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, argv in commands.items():
+                times[name].append(_process(argv, env))
+    out: dict[str, Any] = {}
+    for name, pairs in times.items():
+        walls, cpus = [w for w, _c in pairs], [c for _w, c in pairs]
+        out[name] = {
+            "wall_median_ms": round(statistics.median(walls) * 1e3, 1),
+            "wall_best_ms": round(min(walls) * 1e3, 1),
+            "cpu_median_ms": round(statistics.median(cpus) * 1e3, 1),
+        }
+    scan_t, bare = out["piiguard scan, one small file"], out["bare Typer program"]
+    out["ratio_wall_median"] = round(scan_t["wall_median_ms"] / bare["wall_median_ms"], 2)
+    out["ratio_wall_best"] = round(scan_t["wall_best_ms"] / bare["wall_best_ms"], 2)
+    out["ratio_cpu_median"] = round(scan_t["cpu_median_ms"] / bare["cpu_median_ms"], 2)
+    return out
+
+
 def _markdown(summary: dict[str, Any]) -> str:
     lines = []
+    start = summary.get("startup")
+    if start:
+        lines += [
+            f"start: piiguard scan / bare Typer = {start['ratio_wall_median']} (median wall), "
+            f"{start['ratio_wall_best']} (best wall), {start['ratio_cpu_median']} (CPU)",
+            "",
+        ]
     for corpus in summary["corpora"]:
         lines += [
             f"{corpus['corpus']}: {corpus['bytes']:,} bytes in {corpus['files']:,} files; "
@@ -283,6 +361,7 @@ def main(size: int = 5_000_000) -> dict[str, Any]:
     # reachable here: it falls back to its bundled copy and logs the failure at length
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     load_before = os.getloadavg()
+    started = startup()
     corpora = [bench_corpus("corpus 1", corpus1(size)), bench_corpus("corpus 2", corpus2(size))]
     hand = load(HANDSET)
     hand_run = run_scan(hand.folder)
@@ -290,6 +369,7 @@ def main(size: int = 5_000_000) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "piiguard_fast_paths": Detector().native,
         "load_average_before": [round(x, 2) for x in load_before],
+        "startup": started,
         "corpora": corpora,
         "hand_written": {"files": len(hand.spans), **_quality(scorecard(hand, hand_run.findings))},
         "presidio_ner": "not measured: spaCy's models are not on PyPI",
