@@ -22,6 +22,7 @@ from piiguard.services.backups.job import BackupReport, run_backups
 from piiguard.services.custody.job import run_custody
 from piiguard.services.incidents.job import SecurityReport, run_security
 from piiguard.services.notices.job import NoticeReport, NoticeTerms, run_notices
+from piiguard.services.notices.transfers import run_transfer_notices
 from piiguard.services.retention.job import run_sweep
 from piiguard.services.retention.upkeep.job import UpkeepReport, UpkeepTerms, run_upkeep
 from piiguard.services.rights.jobs import run_jobs
@@ -102,6 +103,14 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     ),
     # a new policy version told to the people it affects (R8.1): services/notices/job.py
     PeriodicJob("policy-notices", lambda s: s.policy_notice_minutes * 60, run_notices_of),
+    # a business transfer told to everyone it concerns (R3.4): the same batch and throttle
+    PeriodicJob(
+        "transfer-notices",
+        lambda s: s.policy_notice_minutes * 60,
+        lambda c: run_transfer_notices(
+            c.uow(), c.requests, c.settings.policy_notice_mails_per_pass
+        ),
+    ),
 )
 
 

@@ -7,7 +7,7 @@ snapshot, published versions, registers, legal exceptions, consents, the data ma
 (requests of the person), retention/ (the retention schedule, holds, disposal),
 sharing/ (recipients, agreements, profiles, shares and the disclosure log),
 custody/ (paper records and removable media), notices/ (notices of a new policy
-version and renewed consent), staff/
+version and renewed consent, and of a business transfer), staff/
 (accounts, sign-in, second factor), clients/ (systems and their API keys). Beside them, what
 several features share: decisions.py (the decision point and its ledger), group_commit.py,
 audit.py (chain and checkpoints), vault_integrity.py, ids.py; and what spans features:

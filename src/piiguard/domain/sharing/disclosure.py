@@ -19,6 +19,7 @@ from piiguard.domain.sharing.register import Treatment
 class Delivery(StrEnum):
     PULL = "pull"  # the recipient fetches it with its own API key
     WEBHOOK = "webhook"  # pushed, signed (HMAC-SHA256), to the recipient's endpoint
+    HANDOVER = "handover"  # a business transfer: handed over with the business (R3.4)
 
 
 class ShareStatus(StrEnum):

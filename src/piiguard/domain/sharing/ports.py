@@ -7,7 +7,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from piiguard.domain.policy.ports import NoticeStore
 from piiguard.domain.sharing.abroad import TransferTally
+from piiguard.domain.sharing.business import BusinessTransfer
 from piiguard.domain.sharing.disclosure import (
     Disclosure,
     PassOn,
@@ -34,7 +36,32 @@ class LegalRequestStore(Protocol):
     ) -> list[LegalRequest]: ...
 
 
-class SharingStore(LegalRequestStore, Protocol):
+class TransferNotices(NoticeStore, Protocol):
+    """A business transfer's per-person notices: the policy notices' store on its own table."""
+
+    def enqueue_people(
+        self,
+        version: str,
+        subject_ids: Sequence[str] | None,
+        categories: Sequence[str],
+        now: datetime,
+    ) -> int: ...
+    def subject_ids(self, version: str, after: str, limit: int) -> list[str]: ...
+
+
+class BusinessTransferStore(Protocol):
+    """Business transfers (R3.4): adapters/db/stores/sharing/business.py."""
+
+    def add_business_transfer(self, b: BusinessTransfer) -> None: ...
+    def save_business_transfer(self, b: BusinessTransfer) -> None: ...
+    def business_transfer(
+        self, transfer_id: str, *, lock: bool = False
+    ) -> BusinessTransfer | None: ...
+    def business_transfers(self, limit: int = 500) -> list[BusinessTransfer]: ...
+    def transfer_notices(self) -> TransferNotices: ...
+
+
+class SharingStore(LegalRequestStore, BusinessTransferStore, Protocol):
     # the register: recipients, agreements, profiles (the policy snapshot reads all three)
     def recipients(self) -> list[Recipient]: ...
     def recipient(self, key: str) -> Recipient | None: ...

@@ -1,5 +1,5 @@
 """The mail batch every per-person notice uses — a new policy version (job.py, R8.1) and a
-business transfer (services/sharing/business_notices.py, R3.4): one row per person, at
+business transfer (services/notices/transfers.py, R3.4): one row per person, at
 most `per_pass` mails a pass (the throttle), each row claimed before its mail and its
 outcome recorded after it, so a pass that dies halfway is resumed by the next one and
 nobody is mailed twice.

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.policy.legal_exceptions import ExceptionKind
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing.disclosure import Delivery
@@ -25,7 +25,13 @@ from piiguard.domain.sharing.legal import (
 from piiguard.domain.sharing.register import RecipientKind, RecipientStatus
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import check_categories
-from piiguard.services.sharing._common import SharingKit, audited, get_recipient, require_officer
+from piiguard.services.sharing._common import (
+    SharingKit,
+    audited,
+    get_recipient,
+    require_officer,
+    require_second_officer,
+)
 from piiguard.services.sharing.share import ShareOutcome, ShareRequest, share_data
 
 TARGET = "legal_request"
@@ -137,21 +143,6 @@ def record_legal_request(
     return r
 
 
-def _reviewer(actor: Actor, r: LegalRequest) -> None:
-    """Four eyes: a second identity reviews — a privacy officer's own staff account, or
-    the operator on the host for a request a staff member recorded; never the recorder."""
-    require_officer(actor, "reviews legal requests")
-    if actor.ref == r.received_by:
-        raise Forbidden(
-            "whoever recorded a legal request cannot review it: another privacy officer must"
-        )
-    if actor.kind is ActorKind.OPERATOR and not r.received_by.startswith("staff:"):
-        raise Forbidden(
-            "a request recorded on the host is reviewed by a privacy officer's own staff "
-            "account (console or API)"
-        )
-
-
 def review_legal_request(
     uow: UnitOfWork, kit: SharingKit, actor: Actor, request_id: str, approve: bool, note: str
 ) -> LegalRequest:
@@ -162,7 +153,7 @@ def review_legal_request(
     to = LegalRequestStatus.APPROVED if approve else LegalRequestStatus.REFUSED
     with uow:
         r = _get(uow, request_id, lock=True)
-        _reviewer(actor, r)
+        require_second_officer(actor, r.received_by, "reviews a legal request")
         _step(r, to)
         r = replace(
             r, status=to, reviewed_by=actor.ref, reviewed_at=kit.clock.now(), review_note=note

@@ -115,6 +115,11 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
         raise InvalidInput("name the subjects to share", field="subject_ids")
     if len(ids) > MAX_SUBJECTS:
         raise InvalidInput(f"at most {MAX_SUBJECTS} subjects a share", field="subject_ids")
+    if req.delivery is Delivery.HANDOVER:
+        raise InvalidInput(
+            "a handover is a business transfer's (piiguard business-transfer), not a share",
+            field="delivery",
+        )
     if not 1 <= req.keep_days <= 90:
         raise InvalidInput("a package waits 1 to 90 days", field="keep_days")
     with uow:

@@ -73,6 +73,8 @@ from piiguard.adapters.db.tables.rights import (
 )
 from piiguard.adapters.db.tables.sharing import (
     agreements,
+    business_transfer_notices,
+    business_transfers,
     disclosure_log,
     legal_requests,
     pass_ons,
@@ -102,6 +104,8 @@ __all__ = [
     "audit_head",
     "backup_claims",
     "backups",
+    "business_transfer_notices",
+    "business_transfers",
     "child_data_tasks",
     "company_categories",
     "confirmation_intervals",

@@ -4,6 +4,8 @@ holds a contact or any personal value: ids, statuses, keyed hashes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table, Text
 
 from piiguard.adapters.db.tables.base import ID, TS, metadata
@@ -51,26 +53,35 @@ policy_drafts = Table(
     Column("reason", Text, nullable=False, server_default=""),
 )
 
+
+def notice_columns(key_length: int) -> list[Column[Any]]:
+    """The columns of a per-person notice table (services/notices/batch.py): `version`
+    names what the notice is about (a policy version, a business transfer's id)."""
+    return [
+        Column("version", String(key_length), primary_key=True),
+        Column("subject_id", String(ID), primary_key=True),
+        Column("status", String(16), nullable=False),
+        Column("created_at", TS, nullable=False),
+        Column("updated_at", TS, nullable=False),
+        Column("attempts", Integer, nullable=False, server_default="0"),
+        Column("language", String(8), nullable=False, server_default=""),
+        Column("reply_code", Integer, nullable=True),
+        Column("sent_at", TS, nullable=True),
+        Column("contact_hash", String(64), nullable=False, server_default=""),
+        Column("renewal", Text, nullable=False, server_default="[]"),
+        Column("token_hash", String(64), nullable=True, unique=True),
+        Column("code_hash", String(64), nullable=True),
+        Column("code_expires_at", TS, nullable=True),
+        Column("code_attempts", Integer, nullable=False, server_default="0"),
+        Column("answered_at", TS, nullable=True),
+        Column("answers", Text, nullable=False, server_default="[]"),
+    ]
+
+
 policy_notices = Table(
     "policy_notices",
     metadata,
-    Column("version", String(32), primary_key=True),
-    Column("subject_id", String(ID), primary_key=True),
-    Column("status", String(16), nullable=False),
-    Column("created_at", TS, nullable=False),
-    Column("updated_at", TS, nullable=False),
-    Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("language", String(8), nullable=False, server_default=""),
-    Column("reply_code", Integer, nullable=True),
-    Column("sent_at", TS, nullable=True),
-    Column("contact_hash", String(64), nullable=False, server_default=""),
-    Column("renewal", Text, nullable=False, server_default="[]"),
-    Column("token_hash", String(64), nullable=True, unique=True),
-    Column("code_hash", String(64), nullable=True),
-    Column("code_expires_at", TS, nullable=True),
-    Column("code_attempts", Integer, nullable=False, server_default="0"),
-    Column("answered_at", TS, nullable=True),
-    Column("answers", Text, nullable=False, server_default="[]"),
+    *notice_columns(32),
     Index("ix_policy_notices_status_version", "status", "version"),
     Index("ix_policy_notices_subject_id", "subject_id"),
 )

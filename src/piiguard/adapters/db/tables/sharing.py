@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
 
 from piiguard.adapters.db.tables.base import ID, TS, metadata
+from piiguard.adapters.db.tables.policy_texts import notice_columns
 
 recipients = Table(
     "recipients",
@@ -164,4 +165,39 @@ legal_requests = Table(
     Column("told_at", TS, nullable=True),
     Column("closed_by", String(80), nullable=True),
     Column("closed_at", TS, nullable=True),
+)
+
+# business transfers (R3.4; docs/sharing.md, "Business transfers"): the acquirer, its
+# undertaking, the scope (JSON lists; empty: all), the four-eyes review, the handover
+business_transfers = Table(
+    "business_transfers",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("acquirer", String(64), ForeignKey("recipients.key"), nullable=False),
+    Column("undertaking", String(ID), ForeignKey("agreements.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("effective_at", TS, nullable=False),
+    Column("purposes", Text, nullable=False),
+    Column("categories", Text, nullable=False),
+    Column("subjects", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", TS, nullable=False),
+    Column("reviewed_by", String(80), nullable=True),
+    Column("reviewed_at", TS, nullable=True),
+    Column("review_note", Text, nullable=False, server_default=""),
+    Column("transferred_by", String(80), nullable=True),
+    Column("transferred_at", TS, nullable=True),
+    Column("share_id", String(ID), ForeignKey("shares.id"), nullable=True),
+    Column("people", Integer, nullable=False, server_default="0"),
+)
+
+# the people a business transfer is told to, one row each (services/notices/batch.py):
+# the policy notices' shape, `version` holding the transfer's id
+business_transfer_notices = Table(
+    "business_transfer_notices",
+    metadata,
+    *notice_columns(ID),
+    Index("ix_business_transfer_notices_status", "status", "version"),
 )

@@ -306,7 +306,7 @@ def _one(
             "r": r,
             "now": c.clock.now(),
             "demand": demand,
-            "deliveries": [d.value for d in Delivery],
+            "deliveries": [Delivery.PULL.value, Delivery.WEBHOOK.value],
             "S": LegalRequestStatus,
         },
         errors=errors or [],
@@ -383,7 +383,7 @@ def disclose(
     outcome: list[int] = []
 
     def step() -> None:
-        how = Delivery(delivery) if delivery in {d.value for d in Delivery} else Delivery.PULL
+        how = Delivery.WEBHOOK if delivery == Delivery.WEBHOOK.value else Delivery.PULL
         _, out = legal.disclose_legal_request(c.uow(), c.requests, actor, request_id, how)
         outcome.append(out.share.disclosed)
 

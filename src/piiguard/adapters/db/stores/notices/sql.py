@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, literal, select
+from sqlalchemy import Connection, Table, func, literal, or_, select
 
 from piiguard.adapters.db import tables as t
 from piiguard.domain.policy.notices import Notice, NoticeStatus, RenewalAnswer
@@ -60,8 +60,12 @@ def _values(n: Notice) -> dict[str, Any]:
 
 
 class SqlNotices:
-    def __init__(self, conn: Connection) -> None:
+    """The rows of `table`: policy_notices, or a table of the same shape for another kind
+    of per-person notice (business_transfer_notices, services/sharing/business.py)."""
+
+    def __init__(self, conn: Connection, table: Table = _N) -> None:
         self._c = conn
+        self._n = table
 
     def enqueue(self, version: str, email_category: str, now: datetime) -> int:
         people = (
@@ -72,48 +76,48 @@ class SqlNotices:
             .subquery()
         )
         rows = select(
-            literal(version, _N.c.version.type),
+            literal(version, self._n.c.version.type),
             people.c.subject_id,
-            literal(NoticeStatus.PENDING.value, _N.c.status.type),
-            literal(now, _N.c.created_at.type),
-            literal(now, _N.c.updated_at.type),
+            literal(NoticeStatus.PENDING.value, self._n.c.status.type),
+            literal(now, self._n.c.created_at.type),
+            literal(now, self._n.c.updated_at.type),
         )
         self._c.execute(
-            _N.insert().from_select(
+            self._n.insert().from_select(
                 ["version", "subject_id", "status", "created_at", "updated_at"], rows
             )
         )
         # rowcount of INSERT … SELECT is not reported on every driver: count what is there
-        count = select(func.count()).select_from(_N).where(_N.c.version == version)
+        count = select(func.count()).select_from(self._n).where(self._n.c.version == version)
         return int(self._c.execute(count).scalar_one())
 
     def get(self, version: str, subject_id: str, *, lock: bool = False) -> Notice | None:
-        q = select(_N).where(_N.c.version == version, _N.c.subject_id == subject_id)
+        q = select(self._n).where(self._n.c.version == version, self._n.c.subject_id == subject_id)
         if lock:
             q = q.with_for_update()
         r = self._c.execute(q).first()
         return None if r is None else _notice(r)
 
     def by_token(self, token_hash: str) -> Notice | None:
-        r = self._c.execute(select(_N).where(_N.c.token_hash == token_hash)).first()
+        r = self._c.execute(select(self._n).where(self._n.c.token_hash == token_hash)).first()
         return None if r is None else _notice(r)
 
     def pending(self, limit: int) -> list[Notice]:
         q = (
-            select(_N)
-            .where(_N.c.status == NoticeStatus.PENDING.value)
-            .order_by(_N.c.created_at, _N.c.version, _N.c.subject_id)
+            select(self._n)
+            .where(self._n.c.status == NoticeStatus.PENDING.value)
+            .order_by(self._n.c.created_at, self._n.c.version, self._n.c.subject_id)
             .limit(limit)
         )
         return [_notice(r) for r in self._c.execute(q)]
 
     def claim(self, version: str, subject_id: str, now: datetime) -> bool:
         result = self._c.execute(
-            _N.update()
+            self._n.update()
             .where(
-                _N.c.version == version,
-                _N.c.subject_id == subject_id,
-                _N.c.status == NoticeStatus.PENDING.value,
+                self._n.c.version == version,
+                self._n.c.subject_id == subject_id,
+                self._n.c.status == NoticeStatus.PENDING.value,
             )
             .values(status=NoticeStatus.SENDING.value, updated_at=now)
         )
@@ -122,8 +126,8 @@ class SqlNotices:
     def save(self, notice: Notice) -> None:
         n = notice
         self._c.execute(
-            _N.update()
-            .where(_N.c.version == n.version, _N.c.subject_id == n.subject_id)
+            self._n.update()
+            .where(self._n.c.version == n.version, self._n.c.subject_id == n.subject_id)
             .values(**_values(n))
         )
 
@@ -131,18 +135,18 @@ class SqlNotices:
         stale = [
             _notice(r)
             for r in self._c.execute(
-                select(_N)
+                select(self._n)
                 .where(
-                    _N.c.status == NoticeStatus.SENDING.value,
-                    _N.c.updated_at < claimed_before,
+                    self._n.c.status == NoticeStatus.SENDING.value,
+                    self._n.c.updated_at < claimed_before,
                 )
                 .with_for_update()
             )
         ]
         for n in stale:
             self._c.execute(
-                _N.update()
-                .where(_N.c.version == n.version, _N.c.subject_id == n.subject_id)
+                self._n.update()
+                .where(self._n.c.version == n.version, self._n.c.subject_id == n.subject_id)
                 .values(status=NoticeStatus.UNCERTAIN.value, updated_at=now)
             )
         return stale
@@ -155,18 +159,74 @@ class SqlNotices:
         offset: int = 0,
         subject_id: str | None = None,
     ) -> list[Notice]:
-        q = select(_N).where(_N.c.version == version)
+        q = select(self._n).where(self._n.c.version == version)
         if statuses:
-            q = q.where(_N.c.status.in_([s.value for s in statuses]))
+            q = q.where(self._n.c.status.in_([s.value for s in statuses]))
         if subject_id:
-            q = q.where(_N.c.subject_id == subject_id)
-        q = q.order_by(_N.c.updated_at.desc(), _N.c.subject_id).limit(limit).offset(offset)
+            q = q.where(self._n.c.subject_id == subject_id)
+        q = (
+            q.order_by(self._n.c.updated_at.desc(), self._n.c.subject_id)
+            .limit(limit)
+            .offset(offset)
+        )
         return [_notice(r) for r in self._c.execute(q)]
 
     def counts(self, version: str) -> dict[NoticeStatus, int]:
-        q = select(_N.c.status, func.count()).where(_N.c.version == version).group_by(_N.c.status)
+        q = (
+            select(self._n.c.status, func.count())
+            .where(self._n.c.version == version)
+            .group_by(self._n.c.status)
+        )
         return {NoticeStatus(s): int(n) for s, n in self._c.execute(q)}
 
     def of_subject(self, subject_id: str) -> list[Notice]:
-        q = select(_N).where(_N.c.subject_id == subject_id).order_by(_N.c.created_at)
+        q = select(self._n).where(self._n.c.subject_id == subject_id).order_by(self._n.c.created_at)
         return [_notice(r) for r in self._c.execute(q)]
+
+    def enqueue_people(
+        self,
+        version: str,
+        subject_ids: Sequence[str] | None,
+        categories: Sequence[str],
+        now: datetime,
+    ) -> int:
+        """A pending row for each live person named (None: every live person) who holds an
+        item in one of `categories` (each with its subtree; none: any item); how many."""
+        q = select(_SUBJECTS.c.id).where(_SUBJECTS.c.erased_at.is_(None))
+        if subject_ids is not None:
+            q = q.where(_SUBJECTS.c.id.in_(sorted(subject_ids)))
+        if categories:
+            held = select(_ITEMS.c.subject_id).where(
+                or_(
+                    *(
+                        or_(_ITEMS.c.category == c, _ITEMS.c.category.like(c + ".%"))
+                        for c in categories
+                    )
+                )
+            )
+            q = q.where(_SUBJECTS.c.id.in_(held))
+        people = q.subquery()
+        rows = select(
+            literal(version, self._n.c.version.type),
+            people.c.id,
+            literal(NoticeStatus.PENDING.value, self._n.c.status.type),
+            literal(now, self._n.c.created_at.type),
+            literal(now, self._n.c.updated_at.type),
+        )
+        self._c.execute(
+            self._n.insert().from_select(
+                ["version", "subject_id", "status", "created_at", "updated_at"], rows
+            )
+        )
+        count = select(func.count()).select_from(self._n).where(self._n.c.version == version)
+        return int(self._c.execute(count).scalar_one())
+
+    def subject_ids(self, version: str, after: str, limit: int) -> list[str]:
+        """The people of `version`, in id order after `after` (a page of them)."""
+        q = (
+            select(self._n.c.subject_id)
+            .where(self._n.c.version == version, self._n.c.subject_id > after)
+            .order_by(self._n.c.subject_id)
+            .limit(limit)
+        )
+        return [r.subject_id for r in self._c.execute(q)]

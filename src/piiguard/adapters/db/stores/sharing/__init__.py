@@ -2,14 +2,17 @@
 (register.py), shares, the disclosure log and what is passed on (log.py) — `uow.sharing`."""
 
 from piiguard.adapters.db.stores.sharing.abroad import SqlSharingAbroad
+from piiguard.adapters.db.stores.sharing.business import SqlSharingBusiness
 from piiguard.adapters.db.stores.sharing.legal import SqlSharingLegal
 from piiguard.adapters.db.stores.sharing.log import SqlSharingLog
 from piiguard.adapters.db.stores.sharing.register import SqlSharingRegister
 
 
-class SqlSharing(SqlSharingRegister, SqlSharingLog, SqlSharingAbroad, SqlSharingLegal):
+class SqlSharing(
+    SqlSharingRegister, SqlSharingLog, SqlSharingAbroad, SqlSharingLegal, SqlSharingBusiness
+):
     """The parts on one connection (abroad.py: the yearly count of transfers abroad;
-    legal.py: the legal-request register)."""
+    legal.py: the legal-request register; business.py: business transfers)."""
 
 
 __all__ = ["SqlSharing"]
