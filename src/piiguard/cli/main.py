@@ -170,6 +170,12 @@ COMMANDS: dict[str, Entry] = {
         "second privacy officer, disclosed minimised through the decision point, the person "
         "told when the law lets us. 国家机关调取个人信息的法律请求。",
     ),
+    "business-transfer": Entry(
+        "piiguard.cli.sharing.business:app",
+        "Business transfers (R3.4): merger, acquisition, bankruptcy or asset transfer to an "
+        "acquirer bound by its undertaking; approved by a second privacy officer, logged, and "
+        "every person it concerns told by mail. 合并、收购、破产、资产转让中的个人信息转移。",
+    ),
     "records": Entry(
         "piiguard.cli.policy.records:app",
         "The record of processing activities (R10.1, GDPR Art. 30, PIPL Art. 51): "

@@ -27,6 +27,7 @@ from piiguard.web.api import vulns as vulns_api
 from piiguard.web.api.custody import media as media_api
 from piiguard.web.api.custody import paper as paper_api
 from piiguard.web.api.sharing import abroad as sharing_abroad_api
+from piiguard.web.api.sharing import business as sharing_business_api
 from piiguard.web.api.sharing import legal as sharing_legal_api
 from piiguard.web.api.sharing import register as sharing_register_api
 from piiguard.web.api.sharing import shares as sharing_shares_api
@@ -48,6 +49,7 @@ from piiguard.web.console.records import pages as console_records
 from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.sharing import abroad as console_abroad
+from piiguard.web.console.sharing import business as console_business
 from piiguard.web.console.sharing import legal as console_legal
 from piiguard.web.console.sharing import pages as console_sharing
 from piiguard.web.console.team import pages as console_team
@@ -129,6 +131,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_shares_api.router,
         sharing_abroad_api.router,
         sharing_legal_api.router,
+        sharing_business_api.router,
         records_api.router,
         audit.router,
         staff.router,
@@ -151,6 +154,7 @@ def create_app(c: Container) -> FastAPI:
         console_sharing.router,
         console_abroad.router,
         console_legal.router,
+        console_business.router,
         console_records.router,
         console_incidents.router,
         console_upkeep.router,

@@ -14,6 +14,8 @@ REC = A + "/recipients/{key}"
 C = "/console/sharing"
 LR = A + "/legal-requests/{request_id}"
 CL = C + "/legal/{request_id}"
+BT = A + "/business-transfers/{transfer_id}"
+CB = C + "/transfers/{transfer_id}"
 
 ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", A + "/recipients"): READERS,
@@ -67,4 +69,15 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("POST", CL + "/disclose"): OFFICER,
     ("POST", CL + "/told"): OFFICER,
     ("POST", CL + "/close"): OFFICER,
+    # business transfers (R3.4): officers record, review, carry out; auditors read
+    ("GET", A + "/business-transfers"): READERS,
+    ("POST", A + "/business-transfers"): OFFICER,
+    ("GET", BT): READERS,
+    ("POST", BT + "/review"): OFFICER,
+    ("POST", BT + "/carry-out"): OFFICER,
+    ("GET", C + "/transfers"): READERS,
+    ("POST", C + "/transfers"): OFFICER,
+    ("GET", CB): READERS,
+    ("POST", CB + "/review"): OFFICER,
+    ("POST", CB + "/carry-out"): OFFICER,
 }

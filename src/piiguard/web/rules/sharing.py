@@ -28,8 +28,10 @@ RECIPIENT = Rule(roles(SYSTEM))
 A = "/api/v1"
 REC = A + "/recipients/{key}"
 LR = A + "/legal-requests/{request_id}"
+BT = A + "/business-transfers/{transfer_id}"
 C = "/console/sharing"
 CL = C + "/legal/{request_id}"
+CB = C + "/transfers/{transfer_id}"
 
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/recipients"): READERS,
@@ -60,6 +62,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", LR + "/disclose"): CHANGE,
     ("POST", LR + "/told"): CHANGE,
     ("POST", LR + "/close"): CHANGE,
+    # business transfers (web/api/sharing/business.py)
+    ("GET", A + "/business-transfers"): READERS,
+    ("POST", A + "/business-transfers"): CHANGE,
+    ("GET", BT): READERS,
+    ("POST", BT + "/review"): CHANGE,
+    ("POST", BT + "/carry-out"): CHANGE,
     ("GET", A + "/recipient/shares"): RECIPIENT,
     ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
     ("GET", A + "/recipient/notices"): RECIPIENT,
@@ -85,4 +93,10 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", CL + "/disclose"): CHANGE,
     ("POST", CL + "/told"): CHANGE,
     ("POST", CL + "/close"): CHANGE,
+    # business transfers (web/console/sharing/business.py)
+    ("GET", C + "/transfers"): READERS,
+    ("POST", C + "/transfers"): CHANGE,
+    ("GET", CB): READERS,
+    ("POST", CB + "/review"): CHANGE,
+    ("POST", CB + "/carry-out"): CHANGE,
 }

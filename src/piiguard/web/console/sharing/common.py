@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime, time
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
@@ -38,6 +39,14 @@ def page(
 
 def lines(value: str) -> list[str]:
     return [k.strip() for k in re.split(r"[\n,]", value) if k.strip()]
+
+
+def day_at(check: Check, field: str, value: str, *, required: bool = False) -> datetime | None:
+    """A YYYY-MM-DD field as 00:00 UTC that day (None: empty or wrong, the error noted)."""
+    day = check.day(field, value)
+    if day is None and required and not value.strip():
+        check.fail(field, "required")
+    return datetime.combine(day, time(0), UTC) if day else None
 
 
 def check_key(value: str, field: str = "key") -> str:

@@ -7,7 +7,6 @@ now lets us tell. Rows in web/rules/sharing.py; templates templates/console/shar
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -26,7 +25,7 @@ from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, console_page, may_open
 from piiguard.web.console.oversight.texts import TEXT as OVERSIGHT
 from piiguard.web.console.sharing import texts
-from piiguard.web.console.sharing.common import ID, Check, Text, attempt, lines
+from piiguard.web.console.sharing.common import ID, Check, Text, attempt, day_at, lines
 from piiguard.web.deps import ContainerDep
 from piiguard.web.html import LANGS
 
@@ -204,13 +203,6 @@ def register(request: Request, c: ContainerDep, actor: Authorized) -> HTMLRespon
     return _register(request, c, actor)
 
 
-def _day(check: Check, field: str, value: str, *, required: bool = False) -> datetime | None:
-    day = check.day(field, value)
-    if day is None and required and not value.strip():
-        check.fail(field, "required")
-    return datetime.combine(day, time(0), UTC) if day else None
-
-
 @router.post("", response_class=HTMLResponse)
 def record(
     request: Request,
@@ -246,8 +238,8 @@ def record(
     the_basis = check.choice("basis", basis, [k.value for k in ExceptionKind])
     if not basis:
         check.fail("basis", "required")
-    due = _day(check, "deadline", deadline, required=True)
-    tell = _day(check, "tell_from", tell_from)
+    due = day_at(check, "deadline", deadline, required=True)
+    tell = day_at(check, "tell_from", tell_from)
 
     def again(errors: list[FieldError], code: int) -> HTMLResponse:
         return _register(request, c, actor, errors, values, code)
