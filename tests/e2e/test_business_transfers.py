@@ -24,8 +24,9 @@ pytestmark = [pytest.mark.req("R3.4")]
 H = "/console/sharing/transfers"
 
 
-def acquirer(api: TestClient, officer: Caller) -> str:
-    """Acme Holding, an acquirer, and its undertaking in force; the undertaking's id."""
+def acquirer(api: TestClient, officer: Caller, second: Caller) -> str:
+    """Acme Holding, an acquirer, and its undertaking in force (approved by a second
+    officer); the undertaking's id."""
     r = api.put(
         "/api/v1/recipients/acme-holding",
         json={
@@ -54,7 +55,10 @@ def acquirer(api: TestClient, officer: Caller) -> str:
         headers=officer.headers,
     )
     assert r.status_code == 201, r.text
-    return str(r.json()["id"])
+    aid = str(r.json()["id"])
+    ok = api.post(f"/api/v1/agreements/{aid}/approve", headers=second.headers)
+    assert ok.status_code == 200, ok.text
+    return aid
 
 
 def body(undertaking: str, **extra: Any) -> dict[str, Any]:
@@ -72,7 +76,7 @@ def test_through_the_api_recorded_approved_by_another_and_carried_out(
     api: TestClient, officer: Caller, auditor: Caller, people: People
 ) -> None:
     sid = subject(api, officer, item())
-    undertaking = acquirer(api, officer)
+    undertaking = acquirer(api, officer, people.second.caller)
     for bad, field in (
         (body(undertaking, acquirer="nobody"), "acquirer"),
         (body("nope"), "undertaking"),
@@ -116,7 +120,7 @@ def test_through_the_cli_carried_out_and_everyone_told(
     mailbox: SmtpSink,
 ) -> None:
     subject(api, officer, item())
-    undertaking = acquirer(api, officer)
+    undertaking = acquirer(api, officer, people.second.caller)
     args = (
         "business-transfer", "add", "acme-holding", "--kind", "acquisition",
         "--undertaking", undertaking, "--title", "Acquisition by Acme Holding",
@@ -151,7 +155,7 @@ def test_the_pages_in_both_languages_and_the_forms(
 ) -> None:
     c = container
     subject(api, officer, item())
-    undertaking = acquirer(api, officer)
+    undertaking = acquirer(api, officer, people.second.caller)
     me = console(c, api, people.officer, lang)
     second = console(c, api, people.second, lang)
     form = {

@@ -64,6 +64,7 @@ def acquirer(c: Container) -> str:
             "Legal archive, box 12",
         ),
     )
+    reg.approve_agreement(c.uow(), c.clock, BOB, a.id)  # four eyes on agreements too
     return a.id
 
 
