@@ -176,6 +176,10 @@ def test_the_pages_in_both_languages_and_the_forms(
     assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
     assert 'id="review-form"' in html
     [b] = bt.list_business_transfers(c.uow(readonly=True))
+    waiting = (
+        "待另一名隐私官审核的业务转移：1" if lang == "zh-CN" else "waiting for a second officer: 1"
+    )
+    assert waiting in me.page("/console")
     people.staff.page(H, 403)
     assert 'id="transfer-form"' not in people.auditor.page(H)
     own = me.post(f"{H}/{b.id}/review", {"decision": "approve"})

@@ -197,6 +197,8 @@ def test_the_pages_in_both_languages_and_the_forms(
     html = flashed(me, me.post(H, form), H + "/")
     assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
     [r] = legal.list_legal_requests(c.uow(readonly=True))
+    waiting = "审核的法律请求：1" if lang == "zh-CN" else "review by a second officer: 1"
+    assert waiting in me.page("/console")
     assert 'id="review-form"' in html and DEMAND not in html
     assert DEMAND in me.page(f"{H}/{r.id}/demand")
     people.auditor.page(f"{H}/{r.id}/demand", 403)

@@ -40,6 +40,7 @@ from piiguard.web.console.policy import texts as policy_texts
 from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.sharing import abroad as sharing_abroad
+from piiguard.web.console.sharing import business as sharing_business
 from piiguard.web.console.sharing import legal as sharing_legal
 from piiguard.web.console.sharing import pages as sharing
 from piiguard.web.console.sharing import texts as sharing_texts
@@ -90,6 +91,7 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         sharing,
         sharing_abroad,
         sharing_legal,
+        sharing_business,
     ):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
@@ -111,6 +113,7 @@ def words(lang: str) -> dict[str, str]:
         **sharing_texts.words(lang),
         **sharing_abroad.words(lang),
         **sharing_legal.words(lang),
+        **sharing_business.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -20,7 +20,7 @@ from piiguard.domain.sharing.register import AgreementKind, RecipientKind
 from piiguard.services.sharing import business as bt
 from piiguard.services.sharing import register as reg
 from piiguard.web.authz import Authorized
-from piiguard.web.console.kit import FieldError, console_page
+from piiguard.web.console.kit import FieldError, console_page, may_open
 from piiguard.web.console.sharing import texts
 from piiguard.web.console.sharing.common import ID, Check, Text, attempt, day_at, lines
 from piiguard.web.deps import ContainerDep
@@ -99,6 +99,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "s_bt_nstatus_failed": ("发送失败", "failed"),
     "s_bt_nstatus_no_contact": ("无可用邮箱", "no address we may use"),
     "s_bt_nstatus_uncertain": ("不确定（发送中断）", "uncertain (a pass stopped)"),
+    "attn_bt_waiting": (
+        "待另一名隐私官审核的业务转移：{n} 件",
+        "business transfers waiting for a second officer: {n}",
+    ),
+    "attn_bt_uncertain": (
+        "业务转移告知邮件状态不确定（发送中断）：{n} 人",
+        "business transfer notices left uncertain by a stopped pass: {n}",
+    ),
     "done_bt_recorded": (
         "已登记，待另一名隐私官审核。",
         "Recorded; another privacy officer reviews it.",
@@ -114,6 +122,27 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
 def words(lang: str) -> dict[str, str]:
     i = LANGS.index(lang)
     return texts.words(lang) | {k: v[i] for k, v in TEXT.items()}
+
+
+def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
+    """Transfers waiting for a second officer, and people whose notice is uncertain (a
+    pass stopped between the mail and its record: maybe sent, never resent by itself)."""
+    if not may_open(actor, HERE):
+        return []
+    found = bt.list_business_transfers(c.uow(readonly=True))
+    uncertain = sum(
+        bt.get_business_transfer(c.uow(readonly=True), b.id)[1].get(NoticeStatus.UNCERTAIN, 0)
+        for b in found
+        if b.status is TransferStatus.TRANSFERRED
+    )
+    return [
+        {
+            "key": "bt_waiting",
+            "count": sum(b.status is TransferStatus.RECORDED for b in found),
+            "href": HERE,
+        },
+        {"key": "bt_uncertain", "count": uncertain, "href": HERE},
+    ]
 
 
 def _page(

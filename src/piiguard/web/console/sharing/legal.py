@@ -134,6 +134,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "done_legal_told": ("已记录告知本人。", "Recorded that the person was told."),
     "done_legal_closed": ("已结案。", "Closed."),
+    "attn_legal_waiting": (
+        "待另一名隐私官审核的法律请求：{n} 件",
+        "legal requests waiting for review by a second officer: {n}",
+    ),
     "attn_legal_overdue": (
         "逾期未答复的法律请求：{n} 件",
         "legal requests past their deadline unanswered: {n}",
@@ -158,7 +162,9 @@ def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         return []
     now = c.clock.now()
     found = legal.list_legal_requests(c.uow(readonly=True))
+    waiting = sum(r.status is LegalRequestStatus.RECEIVED for r in found)
     return [
+        {"key": "legal_waiting", "count": waiting, "href": HERE},
         {"key": "legal_overdue", "count": sum(r.overdue(now) for r in found), "href": HERE},
         {"key": "legal_to_tell", "count": sum(r.to_tell(now) for r in found), "href": HERE},
     ]
