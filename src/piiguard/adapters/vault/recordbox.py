@@ -63,12 +63,12 @@ class RecordBox:
         return PREFIX + base64.b64encode(blob).decode()
 
     def open(self, sealed: str, context: str) -> bytes:
-        if not sealed.startswith(PREFIX):
-            return self._kek.open(sealed, context)
         scope = scope_of_context(context)
-        key = self._key(scope) if scope is not None else None
+        if scope is None or not sealed.startswith(PREFIX):  # not a record's, or older
+            return self._kek.open(sealed, context)
+        key = self._key(scope)
         if key is None:
-            raise KeyShredded(f"the key of {scope or context} was destroyed (disposed of)")
+            raise KeyShredded(f"the key of {scope} was destroyed (disposed of)")
         blob = base64.b64decode(sealed[len(PREFIX) :])
         try:
             return AESGCM(key).decrypt(blob[:_NONCE], blob[_NONCE:], _aad(context))
