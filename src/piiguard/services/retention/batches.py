@@ -37,7 +37,12 @@ from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.retention._common import load_schedule, require_officer
-from piiguard.services.retention.rekeying import CHUNK, dispose_chunk, still_due
+from piiguard.services.retention.rekeying import (
+    CHUNK,
+    dispose_chunk,
+    no_cycle_collection,
+    still_due,
+)
 from piiguard.services.retention.sweep import NO_PURPOSE, record_held
 
 
@@ -137,7 +142,20 @@ def dispose_batch(
 ) -> DisposalBatch:
     """Dispose of an approved batch: per subject its due items removed for good, then the
     deletion tasks and the certificate. Safe to run again after an interruption (what is
-    done stays done; the rest is finished)."""
+    done stays done; the rest is finished). The cyclic garbage collector is paused
+    meanwhile (rekeying.py `no_cycle_collection`)."""
+    with no_cycle_collection():
+        return _dispose_batch(uow, vault, clock, actor, policy, batch_id)
+
+
+def _dispose_batch(
+    uow: UnitOfWork,
+    vault: Vault,
+    clock: Clock,
+    actor: Actor,
+    policy: PolicySnapshots,
+    batch_id: str,
+) -> DisposalBatch:
     with uow:
         batch = _get(uow, batch_id)
         if batch.status is not BatchStatus.APPROVED:
@@ -308,13 +326,11 @@ def _tasks_for(
     state: PolicyState, batch_id: str, done: list[DisposalEntry], now: datetime
 ) -> list[DisposalTask]:
     tasks = []
-    for system in _holders(state, {e.category for e in done}, {e.system for e in done}):
+    categories = {e.category for e in done}
+    for system in _holders(state, categories, {e.system for e in done}):
         sc = state.systems[system].categories
-        mine = [
-            e
-            for e in done
-            if e.system == system or any(state.taxonomy.is_within(e.category, c) for c in sc)
-        ]
+        held = {k for k in categories if any(state.taxonomy.is_within(k, c) for c in sc)}
+        mine = [e for e in done if e.system == system or e.category in held]
         tasks.append(
             DisposalTask(
                 new_id(),
