@@ -70,6 +70,7 @@ RULES = [
     "shared_abroad_with_consent",
     "authority_through_legal_request",
     "mechanism_for_count",
+    "assessed_before_processing",
 ]
 
 

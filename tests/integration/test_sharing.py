@@ -50,6 +50,7 @@ from piiguard.services.sharing.share import (
     list_shares,
     share_data,
 )
+from tests.assessed import approve_assessment_for
 from tests.builders import contact, register
 from tests.integration.conftest import START
 
@@ -115,6 +116,7 @@ def bound(c: Container, key: str = "acme-de") -> str:
         PURPOSE,
         {EMAIL: Treatment.MASKED, NAME: Treatment.WHOLE},
     )
+    approve_assessment_for(c, purposes={PURPOSE}, recipients={key})  # R10.4
     return reg.issue_recipient_key(c.uow(), c.clock, ALICE, key)
 
 
@@ -240,6 +242,7 @@ def test_refused_then_allowed_minimised_and_pulled_once(c: Container) -> None:
     codes = {r.code for r in d.reasons}
     assert {"no_agreement_in_force", "no_minimisation_profile"} <= codes
     assert "share_abroad_without_consent" in codes
+    assert "impact_assessment_missing" in codes  # R10.4: provided to others, abroad
     assert disclosure_log(c.uow(), ALICE, subject_id=sid) == []
     # bound and consented (naming the recipient): allowed, minimised, phone dropped
     agree(c, intra_group())
@@ -253,6 +256,7 @@ def test_refused_then_allowed_minimised_and_pulled_once(c: Container) -> None:
         {EMAIL: Treatment.MASKED, NAME: Treatment.WHOLE},
     )
     consent_abroad(c, sid, recipient="acme-de")
+    approve_assessment_for(c, purposes={PURPOSE}, recipients={"acme-de"})
     done = share_data(c.uow(), c.requests, ALICE, ask)
     assert done.share.status is ShareStatus.READY and done.share.disclosed == 1
     [d] = done.decisions

@@ -19,6 +19,7 @@ from piiguard.domain.sharing.register import AgreementKind, Treatment
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.abroad import abroad_status, status_json
 from piiguard.services.sharing.share import ShareRequest, share_data
+from tests.assessed import approve_assessment_for
 from tests.builders import contact, register
 from tests.integration.conftest import START
 from tests.integration.test_sharing import (
@@ -68,6 +69,7 @@ def test_a_share_abroad_counts_each_person_once_a_year(c: Container) -> None:
     whole = {"user.name": Treatment.WHOLE}
     reg.save_profile(c.uow(), c.snapshots, c.clock, ALICE, "acme-cn", PURPOSE, whole)
     reg.issue_recipient_key(c.uow(), c.clock, ALICE, "acme-cn")
+    approve_assessment_for(c, purposes={PURPOSE}, recipients={"acme-cn"})  # R10.4
     done = share_data(c.uow(), c.requests, ALICE, ShareRequest("acme-cn", PURPOSE, (home,)))
     assert done.share.status is ShareStatus.READY
     assert tally(c) == TransferTally(2026, 2, 0)

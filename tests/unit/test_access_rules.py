@@ -52,6 +52,7 @@ from piiguard.domain.policy.register import (
 )
 from piiguard.domain.subjects import Channel, LegalBasis
 from piiguard.domain.taxonomy import Taxonomy
+from tests.assessed import assessed
 
 T0 = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -143,7 +144,8 @@ def ask(
 
 
 def run(req: AccessRequest, sub: SubjectState = ADULT, pol: PolicyState = POLICY) -> Decision:
-    return decide(req, pol, sub, decision_id="d-1")
+    # every case assessed (R10.4): its own rule's tests are tests/unit/test_assessment_rule.py
+    return decide(req, assessed(pol), sub, decision_id="d-1")
 
 
 def codes(d: Decision) -> list[str]:
@@ -231,6 +233,8 @@ REFUSALS = {
     "purpose_outside_actor_scope",
     "category_outside_actor_scope",
     "consent_lapsed_policy_change",
+    # impact assessments (tests/unit/test_assessment_rule.py)
+    "impact_assessment_missing",
 }
 
 

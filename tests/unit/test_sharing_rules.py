@@ -40,6 +40,7 @@ from piiguard.domain.sharing.register import (
 from piiguard.domain.sharing.rules import mechanisms_in_force
 from piiguard.domain.subjects import Channel
 from piiguard.domain.taxonomy import Taxonomy
+from tests.assessed import assessed
 
 T0 = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -115,7 +116,7 @@ def policy(
     by: dict[str, list[Agreement]] = {}
     for a in agreements:
         by.setdefault(a.recipient, []).append(a)
-    return PolicyState(
+    state = PolicyState(
         TAXONOMY,
         REGISTER,
         frozenset({"customer_contact"}),
@@ -123,6 +124,7 @@ def policy(
         agreements={k: tuple(v) for k, v in by.items()},
         profiles={(p.recipient, p.purpose): p for p in profiles},
     )
+    return assessed(state)  # every share assessed (R10.4): tests/unit/test_assessment_rule.py
 
 
 def transfer(

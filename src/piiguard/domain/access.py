@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from piiguard.domain.access_rules import RULES
+from piiguard.domain.assessments.rule import AssessmentIndex
 from piiguard.domain.consent import Consent, ConsentKind, GuardianLink, Restriction
 from piiguard.domain.decisions import Action, Actor, ActorKind, Decision, Reason, Verdict, reason
 from piiguard.domain.policy.datamap import System
@@ -123,6 +124,8 @@ class PolicyState:
     ciio: bool = False  # R7.1: a critical information infrastructure operator (PIIGUARD_CIIO)
     # R2.4, R8.1: per purpose, the policy versions that made earlier consents due for renewal
     renewals: Mapping[str, tuple[RenewalDue, ...]] = field(default_factory=dict)
+    # R10.4: approved impact assessments in force, and officer-designated cases, by purpose
+    assessments: AssessmentIndex = field(default_factory=AssessmentIndex)
 
     @property
     def version(self) -> str:

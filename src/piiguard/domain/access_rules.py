@@ -1,4 +1,4 @@
-"""The decision point's rules (R2.4, R2.5, R8.1, R5.6, R6.1, R6.2), one function each, in the
+"""The decision point's rules (R2.4, R2.5, R8.1, R5.6, R6.1, R6.2, R10.4), one function each, in the
 order `decide()` (domain/access.py) evaluates them: `RULES`. A rule reads the request, the
 policy snapshot and the subject's state and yields a `Verdict` for what it refuses — a
 `Reason` (a stable code, a sentence in English and Chinese, the categories concerned) and
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from piiguard.domain.assessments.rule import ASSESSMENT_REASONS, assessed_before_processing
 from piiguard.domain.consent import ConsentKind, RestrictionKind
 from piiguard.domain.decisions import Verdict, reason
 from piiguard.domain.sharing.abroad import ABROAD_REASONS, mechanism_for_count
@@ -326,6 +327,7 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
     "consent_renewed": ("consent_lapsed_policy_change",),
     **SHARING_REASONS,
     **ABROAD_REASONS,
+    **ASSESSMENT_REASONS,
 }
 
 RULES: tuple[Rule, ...] = (
@@ -346,4 +348,6 @@ RULES: tuple[Rule, ...] = (
     # yearly transfer count requires (domain/sharing/abroad.py)
     *SHARING_RULES,
     mechanism_for_count,
+    # R10.4: an approved impact assessment covers the processing (domain/assessments/rule.py)
+    assessed_before_processing,
 )

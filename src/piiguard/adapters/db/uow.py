@@ -12,6 +12,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from piiguard.adapters.db.engine import is_sqlite
+from piiguard.adapters.db.stores.assessments import SqlAssessments
 from piiguard.adapters.db.stores.audit import SqlAuditLog
 from piiguard.adapters.db.stores.backups import SqlBackups
 from piiguard.adapters.db.stores.clients import SqlClients
@@ -57,6 +58,7 @@ class SqlUnitOfWork:
     vulns: SqlVulns
     sharing: SqlSharing
     records: SqlRecords  # domain/records/ports.py RecordStore
+    assessments: SqlAssessments  # domain/assessments/ports.py AssessmentStore
 
     def __init__(
         self,
@@ -116,6 +118,7 @@ class SqlUnitOfWork:
         self.vulns = SqlVulns(conn, self._box)
         self.sharing = SqlSharing(conn)
         self.records = SqlRecords(conn)
+        self.assessments = SqlAssessments(conn, self._box)
         self._events, self._done = [], False
         return self
 

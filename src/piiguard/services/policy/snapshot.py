@@ -22,6 +22,7 @@ from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.sharing.legal import IN_FORCE
 from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
+from piiguard.services.assessments.index import load_index
 
 
 class PolicySnapshots:
@@ -80,6 +81,7 @@ class PolicySnapshots:
                     r.id: r.demand() for r in uow.sharing.legal_requests(IN_FORCE, limit=100_000)
                 },
                 renewals=renewal_dues(versions, self._grace),
+                assessments=load_index(uow),
             )
             self._state = state
             return state

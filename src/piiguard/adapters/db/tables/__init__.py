@@ -35,9 +35,12 @@ from piiguard.adapters.db.tables.ledger import decisions
 from piiguard.adapters.db.tables.personal_data import items, subjects
 from piiguard.adapters.db.tables.policy_texts import policy_drafts, policy_notices, policy_versions
 from piiguard.adapters.db.tables.registers import (
+    assessment_cases,
     company_categories,
+    compliance_audits,
     exports,
     findings,
+    impact_assessments,
     legal_exceptions,
     policy_epoch,
     processing_records,
@@ -99,6 +102,7 @@ __all__ = [
     "NAMING",
     "TS",
     "agreements",
+    "assessment_cases",
     "audit_checkpoints",
     "audit_entries",
     "audit_head",
@@ -108,6 +112,7 @@ __all__ = [
     "business_transfers",
     "child_data_tasks",
     "company_categories",
+    "compliance_audits",
     "confirmation_intervals",
     "confirmation_requests",
     "consents",
@@ -120,6 +125,7 @@ __all__ = [
     "disposal_tasks",
     "exports",
     "findings",
+    "impact_assessments",
     "guardian_links",
     "incident_clocks",
     "incident_mailings",

@@ -4,7 +4,7 @@ epoch that moves with every change to them."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, Integer, String, Table, Text
 
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 
@@ -133,4 +133,61 @@ processing_records = Table(
     Column("body", Text, nullable=False),
     Column("generated_at", TS, nullable=False, index=True),
     Column("generated_by", String(80), nullable=False),
+)
+
+# Impact assessments (R10.4; PIPL Art. 55–56; docs/accountability.md): the scope in the clear
+# (cases, purposes, categories, recipients, systems: register keys), the answers to the
+# template and the reviewers' notes sealed (they are free text), kept at least three years.
+impact_assessments = Table(
+    "impact_assessments",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("cases", Text, nullable=False),  # JSON list
+    Column("purposes", Text, nullable=False),  # JSON list
+    Column("categories", Text, nullable=False),  # JSON list
+    Column("recipients", Text, nullable=False),  # JSON list
+    Column("systems", Text, nullable=False),  # JSON list
+    Column("answers", Text, nullable=False),  # sealed JSON object
+    Column("impact", String(16), nullable=False),
+    Column("likelihood", String(16), nullable=False),
+    Column("author", String(80), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("submitted_at", TS, nullable=True),
+    Column("reviewer", String(80), nullable=True),
+    Column("reviewed_at", TS, nullable=True),
+    Column("review_note", Text, nullable=False),  # sealed ('' when none)
+    Column("approver", String(80), nullable=True),
+    Column("decided_at", TS, nullable=True),
+    Column("decision_note", Text, nullable=False),  # sealed ('' when none)
+    Column("withdrawn_at", TS, nullable=True),
+    Column("withdrawn_by", String(80), nullable=True),
+    Column("review_by", Date, nullable=True),
+    Column("fingerprints", Text, nullable=False),  # JSON object, at approval
+)
+
+# The cases of PIPL Art. 55 a privacy officer added for a purpose (automated decisions,
+# public disclosure, other processing with a major impact).
+assessment_cases = Table(
+    "assessment_cases",
+    metadata,
+    Column("purpose", String(64), primary_key=True),
+    Column("case", String(32), primary_key=True),
+    Column("designated_by", String(80), nullable=False),
+    Column("designated_at", TS, nullable=False),
+)
+
+# Compliance audits carried out (CAC Measures of 2025, Art. 4; PIPL Art. 54).
+compliance_audits = Table(
+    "compliance_audits",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("audited_on", Date, nullable=False, index=True),
+    Column("auditor", String(200), nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("findings", Integer, nullable=False),
+    Column("external", Boolean, nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", TS, nullable=False),
 )
