@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from piiguard.bootstrap import Container
 from piiguard.domain.access import PolicyState
 from piiguard.domain.assessments.model import QUESTION_KEYS, Case, Scope
 from piiguard.domain.assessments.rule import AssessmentIndex, Coverage
 from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.services.assessments import register as reg
 
 AUTHOR = Actor("dpia-author", ActorKind.STAFF, frozenset({"privacy_officer"}))
 APPROVER = Actor("dpia-approver", ActorKind.STAFF, frozenset({"privacy_officer"}))
@@ -32,7 +34,7 @@ def assessed(pol: PolicyState) -> PolicyState:
 
 
 def approve_assessment_for(
-    c: object,
+    c: Container,
     *,
     purposes: frozenset[str] | set[str],
     cases: frozenset[str] | set[str] | None = None,
@@ -41,11 +43,7 @@ def approve_assessment_for(
     systems: frozenset[str] | set[str] = frozenset(),
 ) -> str:
     """Draft, submit, review and approve an assessment through the services (two officers);
-    returns its id. `c` is a bootstrap Container."""
-    from piiguard.bootstrap import Container
-    from piiguard.services.assessments import register as reg
-
-    assert isinstance(c, Container)
+    returns its id."""
     if cases is None:  # every case the scope can name
         cases = {"sensitive", "automated_decision", "disclose_public", "other"}
         if recipients:

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from piiguard.bootstrap import Container
+from tests.assessed import approve_assessment_for
 from tests.e2e.conftest import Caller, TestClient
 from tests.e2e.console_client import Console, People
 from tests.e2e.test_console_people import ACCOUNT, EMAIL, NAME, PHONE, TEXT, changed, marked, person
@@ -99,6 +100,7 @@ def test_sensitive_values_are_masked_on_a_staff_screen_and_refused_ones_named(
         channel="web",
         text_shown="I agree that my bank account is used to refund my orders.",
     )
+    approve_assessment_for(container, purposes={"order_fulfilment"})  # R10.4: sensitive data
     zh = Console(api, staff.caller, lang="zh-CN")
     r = zh.post(f"/console/people/{sid}/read", {"purpose": "order_fulfilment"})
     assert r.status_code == 200 and 'data-outcome="allowed"' in r.text

@@ -16,6 +16,7 @@ from piiguard.services.policy.consents import grant_consent
 from piiguard.services.sharing import delivery
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.share import ShareRequest, share_data
+from tests.assessed import approve_assessment_for
 from tests.e2e.conftest import Caller, TestClient
 from tests.e2e.console_client import Console, People
 from tests.e2e.test_console_oversight import actor, console, flashed, marked, person
@@ -140,6 +141,7 @@ def test_the_register_kept_on_its_forms(
         ConsentKind.TRANSFER_ABROAD, Channel.WEB, "text", recipient="acme-de",
     )  # fmt: skip
     reg.issue_recipient_key(c.uow(), c.clock, actor(c, people.officer), "acme-de")
+    approve_assessment_for(c, purposes={"after_sales"}, recipients={"acme-de"})  # R10.4
     out = share_data(
         c.uow(),
         c.requests,

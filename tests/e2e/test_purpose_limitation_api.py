@@ -21,6 +21,7 @@ from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.accounts import Department, StaffAccount
 from piiguard.services.clients import api_keys as accounts
+from tests.assessed import approve_assessment_for
 from tests.e2e.conftest import (
     PASSWORD,
     Caller,
@@ -437,13 +438,17 @@ def test_withdrawal_takes_effect_on_the_next_decision(
 
 @pytest.mark.req("R2.4")
 def test_sensitive_category_needs_its_own_separate_consent(
-    api: TestClient, system: Caller, officer: Caller
+    container: Container, api: TestClient, system: Caller, officer: Caller
 ) -> None:
     sid = subject(api, system, item(), item("user.financial.bank_account", ACCOUNT))
     ask = {"categories": ["user.financial.bank_account"]}
     first = decide(api, system, sid, "order_fulfilment", **ask)
-    assert (first["outcome"], codes(first)) == ("denied", ["sensitive_without_separate_consent"])
+    assert (first["outcome"], codes(first)) == (
+        "denied",
+        ["sensitive_without_separate_consent", "impact_assessment_missing"],  # R10.4
+    )
     assert first["reasons"][0]["categories"] == ["user.financial.bank_account"]
+    approve_assessment_for(container, purposes={"order_fulfilment"}, categories={"user.financial"})
 
     consent(api, system, sid, "order_fulfilment")  # a general consent does not do
     general = decide(api, system, sid, "order_fulfilment", **ask)
@@ -465,7 +470,7 @@ def test_sensitive_category_needs_its_own_separate_consent(
 @pytest.mark.req("R2.4")
 @pytest.mark.req("R5.6")
 def test_transfer_abroad_needs_its_own_consent(
-    api: TestClient, officer: Caller, system: Caller
+    container: Container, api: TestClient, officer: Caller, system: Caller
 ) -> None:
     put_system(api, officer, "erp-de", region="DE", kind="erp")
     set_status(api, officer, "erp-de", "approved")
@@ -475,7 +480,11 @@ def test_transfer_abroad_needs_its_own_consent(
     assert decide(api, system, sid, "after_sales", target_system="erp-cn")["outcome"] == "allowed"
 
     abroad = decide(api, system, sid, "after_sales", target_system="erp-de")
-    assert (abroad["outcome"], codes(abroad)) == ("denied", ["transfer_abroad_without_consent"])
+    assert (abroad["outcome"], codes(abroad)) == (
+        "denied",
+        ["transfer_abroad_without_consent", "impact_assessment_missing"],  # R10.4
+    )
+    approve_assessment_for(container, purposes={"after_sales"}, systems={"erp-de"})
     assert "DE" in abroad["reasons"][0]["en"]
     consent(api, system, sid, "after_sales")  # general consent is not consent to go abroad
     consent(api, system, sid, "after_sales", kind="sensitive")

@@ -22,6 +22,7 @@ from piiguard.domain.sharing.disclosure import PassOnAction
 from piiguard.services.sharing import delivery
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.job import run_sharing
+from tests.assessed import approve_assessment_for
 from tests.e2e.conftest import Caller, reauth
 from tests.e2e.console_client import member
 from tests.e2e.test_purpose_limitation_api import (
@@ -174,13 +175,17 @@ def test_refused_then_allowed_minimised_and_pulled_with_the_recipients_own_key(
     assert first["share"]["status"] == "refused"
     [d] = first["decisions"]
     assert d["outcome"] == "denied"
-    assert {"no_agreement_in_force", "no_minimisation_profile", "share_abroad_without_consent"} <= {
-        r["code"] for r in d["reasons"]
-    }
+    assert {
+        "no_agreement_in_force",
+        "no_minimisation_profile",
+        "share_abroad_without_consent",
+        "impact_assessment_missing",  # R10.4
+    } <= {r["code"] for r in d["reasons"]}
     agreed(container, api, officer)
     assert api.put(
         "/api/v1/recipients/acme-de/profiles/after_sales", json=PROFILE, headers=officer.headers
     ).is_success
+    approve_assessment_for(container, purposes={"after_sales"}, recipients={"acme-de"})
     consent = api.post(
         f"/api/v1/subjects/{sid}/consents",
         json={
@@ -277,6 +282,7 @@ def test_a_webhook_share_is_pushed_by_the_job(
     api.put(
         "/api/v1/recipients/acme-de/profiles/after_sales", json=PROFILE, headers=officer.headers
     )
+    approve_assessment_for(container, purposes={"after_sales"}, recipients={"acme-de"})
     no_hook = api.post(
         "/api/v1/shares",
         json={

@@ -14,6 +14,7 @@ from piiguard.bootstrap import Container
 from piiguard.config import Settings
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.services.sharing import register as reg
+from tests.assessed import approve_assessment_for
 from tests.builders import contact, register
 from tests.e2e.cli_runner import piiguard
 
@@ -79,6 +80,7 @@ def test_a_share_abroad_refused_then_allowed_and_minimised(
         settings, "consent", "grant", sid, "after_sales", "--channel", "web",
         "--text-file", str(text), "--kind", "transfer_abroad", "--recipient", "acme-de",
     )  # fmt: skip
+    approve_assessment_for(container, purposes={"after_sales"}, recipients={"acme-de"})  # R10.4
     allowed = ok(settings, "share", "send", "acme-de", "after_sales", "--subject", sid)
     assert "partly_allowed" in allowed and "category_outside_profile" in allowed
     assert "minimised" in allowed and "share ready: 1 of 1" in allowed

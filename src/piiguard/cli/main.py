@@ -182,6 +182,18 @@ COMMANDS: dict[str, Entry] = {
         "generated from the registers, each version kept with its SHA-256; table, JSON or CSV. "
         "个人信息处理活动记录。",
     ),
+    "assessment": Entry(
+        "piiguard.cli.accountability.assessments:app",
+        "Impact assessments (R10.4, PIPL Art. 55-56): assessed, reviewed and approved by two "
+        "privacy officers before sensitive data, automated decisions, shares or transfers abroad "
+        "are processed; the decision point refuses what none covers. 个人信息保护影响评估。",
+    ),
+    "duties": Entry(
+        "piiguard.cli.accountability.duties:app",
+        "Compliance-audit and PI-protection-officer duties by the number of people held "
+        "(CAC Measures 2025, PIPL Art. 52, 54): the count, the duties, the audits recorded and "
+        "the next due. 合规审计与个人信息保护负责人义务。",
+    ),
     "staff": Entry(
         "piiguard.cli.staff:app",
         "Staff accounts (R2.9): one per person, invited by link, with a department and roles; "

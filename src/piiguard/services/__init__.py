@@ -6,8 +6,9 @@ Packages by feature: subjects/ (personal data in, out and erased), policy/ (the 
 snapshot, published versions, registers, legal exceptions, consents, the data map), rights/
 (requests of the person), retention/ (the retention schedule, holds, disposal),
 sharing/ (recipients, agreements, profiles, shares and the disclosure log),
-custody/ (paper records and removable media), notices/ (notices of a new policy
-version and renewed consent, and of a business transfer), staff/
+custody/ (paper records and removable media), assessments/ (impact assessments, the
+duties by headcount), notices/ (notices of a new policy version and renewed consent, and of
+a business transfer), staff/
 (accounts, sign-in, second factor), clients/ (systems and their API keys). Beside them, what
 several features share: decisions.py (the decision point and its ledger), group_commit.py,
 audit.py (chain and checkpoints), vault_integrity.py, ids.py; and what spans features:
@@ -16,7 +17,7 @@ setup.py (every start), keys.py (key rotation).
 May import: the domain (ports included) and other use cases — never an adapter, the web, the
 CLI, bootstrap or a framework (import-linter contracts in pyproject.toml). A package calls
 only those below it: setup, keys > rights > retention | sharing | notices > subjects |
-clients | staff | custody > decisions > policy > ids, group_commit, audit, vault_integrity
+clients | staff | custody | assessments > decisions > policy > ids, group_commit, audit, vault_integrity
 ("|": not each other). Helpers a package's modules share live in its own _common.py; other
 packages call its use-case modules instead.
 """

@@ -15,6 +15,7 @@ from piiguard.bootstrap import Container
 from piiguard.bootstrap.jobs import Background
 from piiguard.services.audit import record_checkpoint
 from piiguard.web import authz, inputs, problems
+from piiguard.web.api import assessments as assessments_api
 from piiguard.web.api import audit, consents, decisions, meta, registers, staff, subjects, taxonomy
 from piiguard.web.api import backups as backups_api
 from piiguard.web.api import incidents as incidents_api
@@ -38,6 +39,8 @@ from piiguard.web.console import rights_intake as console_request_intake
 from piiguard.web.console import rights_queue as console_request_queue
 from piiguard.web.console import rights_steps as console_request_steps
 from piiguard.web.console import setup as pages
+from piiguard.web.console.assessments import duties as console_duties
+from piiguard.web.console.assessments import pages as console_assessments
 from piiguard.web.console.backups import pages as console_backups
 from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
@@ -133,6 +136,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_legal_api.router,
         sharing_business_api.router,
         records_api.router,
+        assessments_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -156,6 +160,8 @@ def create_app(c: Container) -> FastAPI:
         console_legal.router,
         console_business.router,
         console_records.router,
+        console_assessments.router,
+        console_duties.router,
         console_incidents.router,
         console_upkeep.router,
         console_custody.router,

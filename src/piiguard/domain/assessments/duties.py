@@ -57,9 +57,7 @@ def _plus_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
-def duties(
-    people: int, audits: Sequence[ComplianceAudit], officers: int, now: datetime
-) -> Duties:
+def duties(people: int, audits: Sequence[ComplianceAudit], officers: int, now: datetime) -> Duties:
     last = max(audits, key=lambda a: (a.audited_on, a.recorded_at), default=None)
     due = _plus_years(last.audited_on, AUDIT_YEARS) if last else now.date()
     return Duties(
@@ -76,7 +74,9 @@ def duties(
 
 def check_audit(a: ComplianceAudit, today: date) -> ComplianceAudit:
     if a.audited_on > today:
-        raise InvalidInput("an audit is recorded once it was done: not a future date", field="audited_on")
+        raise InvalidInput(
+            "an audit is recorded once it was done: not a future date", field="audited_on"
+        )
     if not a.auditor.strip() or len(a.auditor) > 200:
         raise InvalidInput("the auditor (a team or a firm), 1 to 200 characters", field="auditor")
     if not a.scope.strip() or len(a.scope) > 2000:

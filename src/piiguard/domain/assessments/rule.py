@@ -71,9 +71,7 @@ class AssessmentIndex:
         des: dict[str, set[Case]] = {}
         for purpose, case in designated:
             des.setdefault(purpose, set()).add(case)
-        return cls(
-            {p: tuple(v) for p, v in by.items()}, {p: frozenset(v) for p, v in des.items()}
-        )
+        return cls({p: tuple(v) for p, v in by.items()}, {p: frozenset(v) for p, v in des.items()})
 
 
 def needs(req: AccessRequest, pol: PolicyState) -> list[Need]:
@@ -90,9 +88,15 @@ def needs(req: AccessRequest, pol: PolicyState) -> list[Need]:
         )
         if sensitive:
             out.append(Need(Case.SENSITIVE, sensitive))
-    out.extend(Need(case, req.categories) for case in pol.assessments.designated.get(req.purpose, ()))
+    out.extend(
+        Need(case, req.categories) for case in pol.assessments.designated.get(req.purpose, ())
+    )
     r = pol.recipients.get(req.recipient or "")
-    if r is not None and r.status is RecipientStatus.ACTIVE and r.kind is not RecipientKind.AUTHORITY:
+    if (
+        r is not None
+        and r.status is RecipientStatus.ACTIVE
+        and r.kind is not RecipientKind.AUTHORITY
+    ):
         kind = Case.ENTRUST if r.kind is RecipientKind.PROCESSOR else Case.PROVIDE
         out.append(Need(kind, req.categories, recipient=r.key))
         if r.abroad(pol.home_region):

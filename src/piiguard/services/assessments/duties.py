@@ -11,7 +11,7 @@ from piiguard.domain.assessments.duties import ComplianceAudit, Duties, check_au
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.ports import Clock, UnitOfWork
-from piiguard.services.assessments.index import store
+from piiguard.services.assessments._common import store
 from piiguard.services.ids import new_id
 
 

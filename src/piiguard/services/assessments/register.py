@@ -34,7 +34,7 @@ from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, UnitOfWork
-from piiguard.services.assessments.index import store
+from piiguard.services.assessments._common import store
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
@@ -160,7 +160,9 @@ def update_draft(
     return a
 
 
-def submit_assessment(uow: UnitOfWork, clock: Clock, actor: Actor, assessment_id: str) -> Assessment:
+def submit_assessment(
+    uow: UnitOfWork, clock: Clock, actor: Actor, assessment_id: str
+) -> Assessment:
     """Its author submits a draft for review: every question answered."""
     with uow:
         a = _open(uow, assessment_id)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from typing import cast
 
 from piiguard.domain.access import PolicyState
+from piiguard.domain.assessments.ports import AssessmentUnitOfWork
+from piiguard.domain.assessments.rule import AssessmentIndex, Coverage
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, InvalidInput, UnknownCategory
@@ -22,7 +25,6 @@ from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.sharing.legal import IN_FORCE
 from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
-from piiguard.services.assessments.index import load_index
 
 
 class PolicySnapshots:
@@ -81,7 +83,7 @@ class PolicySnapshots:
                     r.id: r.demand() for r in uow.sharing.legal_requests(IN_FORCE, limit=100_000)
                 },
                 renewals=renewal_dues(versions, self._grace),
-                assessments=load_index(uow),
+                assessments=_assessments(uow),
             )
             self._state = state
             return state
@@ -90,6 +92,15 @@ class PolicySnapshots:
         """Open `uow` just for the snapshot."""
         with uow:
             return self.current(uow)
+
+
+def _assessments(uow: UnitOfWork) -> AssessmentIndex:
+    """The approved impact assessments in force and the designated cases (R10.4)."""
+    store = cast(AssessmentUnitOfWork, uow).assessments
+    return AssessmentIndex.of(
+        (Coverage(a.id, a.scope) for a in store.approved()),
+        ((purpose, case) for purpose, case, _, _ in store.designations()),
+    )
 
 
 def _by_recipient(agreements: list[Agreement]) -> dict[str, tuple[Agreement, ...]]:

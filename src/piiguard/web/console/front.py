@@ -23,6 +23,8 @@ from piiguard.services.rights.intake import list_requests, request_counts
 from piiguard.services.staff.accounts import list_departments
 from piiguard.web.authz import Authorized
 from piiguard.web.console import texts
+from piiguard.web.console.assessments import duties as accountability
+from piiguard.web.console.assessments import texts as accountability_texts
 from piiguard.web.console.backups import pages as backups
 from piiguard.web.console.backups import texts as backups_texts
 from piiguard.web.console.custody import pages as custody
@@ -92,6 +94,7 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         sharing_abroad,
         sharing_legal,
         sharing_business,
+        accountability,
     ):
         items += area.attention(c, actor)
     return [i for i in items if may_open(actor, i["href"].split("?", 1)[0])]
@@ -114,6 +117,7 @@ def words(lang: str) -> dict[str, str]:
         **sharing_abroad.words(lang),
         **sharing_legal.words(lang),
         **sharing_business.words(lang),
+        **accountability_texts.words(lang),
     }
     return {k: v for k, v in areas.items() if k.startswith("attn_")} | texts.words(lang)
 

@@ -72,6 +72,8 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_custody", "/console/custody"),
     ("nav_sharing", "/console/sharing"),
     ("nav_records", "/console/records"),
+    ("nav_assessments", "/console/assessments"),
+    ("nav_accountability", "/console/accountability"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_incidents", "/console/incidents"),

@@ -109,6 +109,8 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_custody": ("纸质与移动介质", "Paper and media"),
     "nav_sharing": ("数据接收方", "Recipients"),
     "nav_records": ("处理活动记录", "Records of processing"),
+    "nav_assessments": ("影响评估", "Impact assessments"),
+    "nav_accountability": ("合规审计义务", "Audit duties"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
     "nav_incidents": ("安全事件", "Security incidents"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from piiguard.web.rules import (
     api,
+    assessments,
     backups,
     confirmations,
     console,
@@ -87,6 +88,7 @@ RULES = _merge(
     policy.RULES,
     sharing.RULES,
     records.RULES,
+    assessments.RULES,
 )
 
 __all__ = [

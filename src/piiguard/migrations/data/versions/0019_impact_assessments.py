@@ -13,7 +13,6 @@ from alembic import op
 import sqlalchemy as sa
 
 
-
 # revision identifiers, used by Alembic.
 revision: str = "0019"
 down_revision: Union[str, Sequence[str], None] = "0018"

@@ -131,8 +131,7 @@ class SqlAssessments(SealedStore):
     def designations(self) -> list[tuple[str, Case, str, datetime]]:
         q = select(_D).order_by(_D.c.purpose, _D.c.case)
         return [
-            (r.purpose, Case(r.case), r.designated_by, r.designated_at)
-            for r in self._c.execute(q)
+            (r.purpose, Case(r.case), r.designated_by, r.designated_at) for r in self._c.execute(q)
         ]
 
     def designate(self, purpose: str, case: Case, by: str, at: datetime) -> bool:
