@@ -17,7 +17,8 @@ setup.py (every start), keys.py (key rotation).
 May import: the domain (ports included) and other use cases — never an adapter, the web, the
 CLI, bootstrap or a framework (import-linter contracts in pyproject.toml). A package calls
 only those below it: setup, keys > rights > retention | sharing | notices > subjects |
-clients | staff | custody | assessments > decisions > policy > ids, group_commit, audit, vault_integrity
+clients | staff | custody | assessments > decisions > policy > ids, group_commit, audit,
+vault_integrity
 ("|": not each other). Helpers a package's modules share live in its own _common.py; other
 packages call its use-case modules instead.
 """
