@@ -7,6 +7,7 @@ and calls every route as every role."""
 from __future__ import annotations
 
 from tests.e2e.expected_console import (
+    assessments,
     backups,
     confirmations,
     custody,
@@ -36,4 +37,5 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     **policy.ROWS,
     **sharing.ROWS,
     **records.ROWS,
+    **assessments.ROWS,
 }
