@@ -216,6 +216,7 @@ def test_a_proposed_agreement_covers_no_share_until_a_second_officer_approves(
     whole = {EMAIL: Treatment.WHOLE, NAME: Treatment.WHOLE}
     reg.save_profile(c.uow(), c.snapshots, c.clock, ALICE, "acme-de", PURPOSE, whole)
     consent_abroad(c, sid, recipient="acme-de")
+    approve_assessment_for(c, purposes={PURPOSE}, recipients={"acme-de"})  # R10.4
     proposed = reg.record_agreement(c.uow(), c.snapshots, c.clock, ALICE, intra_group())
     ask = ShareRequest("acme-de", PURPOSE, (sid,), frozenset({EMAIL, NAME}))
     held = share_data(c.uow(), c.requests, ALICE, ask)

@@ -6,6 +6,7 @@ renew, the sections and the section-by-section diff, and the decision point's ru
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -33,6 +34,7 @@ from piiguard.domain.policy.versions import (
 )
 from piiguard.domain.subjects import Channel
 from piiguard.domain.taxonomy import Taxonomy
+from tests.assessed import assessed
 
 T0 = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -50,13 +52,15 @@ SYSTEMS = {
     "erp": System("erp", "ERP", "it", "erp", "CN", Approval.APPROVED, None, False),
     "crm_de": System("crm_de", "CRM", "it", "crm", "DE", Approval.APPROVED, None, False),
 }
-POLICY = PolicyState(
-    TAXONOMY,
-    REGISTER,
-    frozenset({"customer_contact"}),
-    SYSTEMS,
-    policy_version="2",
-    renewals={PURPOSE: (DUE,)},
+POLICY = assessed(  # every case assessed (R10.4): only the renewal rule speaks here
+    PolicyState(
+        TAXONOMY,
+        REGISTER,
+        frozenset({"customer_contact"}),
+        SYSTEMS,
+        policy_version="2",
+        renewals={PURPOSE: (DUE,)},
+    )
 )
 
 
@@ -133,12 +137,8 @@ def test_other_purposes_are_untouched_by_a_change_to_one() -> None:
 
 @pytest.mark.req("R2.4")
 def test_a_stale_separate_sensitive_consent_refuses_only_the_sensitive_categories() -> None:
-    pol = POLICY.__class__(
-        TAXONOMY,
-        REGISTER,
-        frozenset({"customer_contact"}),
-        SYSTEMS,
-        policy_version="2",
+    pol = replace(
+        POLICY,
         renewals={
             "order_fulfilment": (RenewalDue("order_fulfilment", "2", LAPSES, frozenset({"1"})),)
         },
