@@ -1,8 +1,8 @@
 """Impact assessments (issue 17; R10.4; PIPL Art. 55–56), the cases officers designate per
 purpose, and the compliance audits recorded (CAC Measures of 2025). docs/accountability.md.
 
-Revision ID: 0021
-Revises: 0020
+Revision ID: 0022
+Revises: 0021
 Create Date: 2026-12-06 21:10:00.000000
 
 """
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision: str = "0021"
-down_revision: Union[str, Sequence[str], None] = "0020"
+revision: str = "0022"
+down_revision: Union[str, Sequence[str], None] = "0021"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
