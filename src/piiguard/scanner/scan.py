@@ -57,11 +57,14 @@ def detector() -> Detector:
     return Detector(cache=cache_dir())
 
 
+SNIFF = ""  # a _Whole's encoding: a small file whose encoding the worker tells (or: binary)
+
+
 @dataclass(frozen=True, slots=True)
 class _Whole:
     path: Path
     size: int = 0
-    encoding: str | None = None  # set for small text files, scanned in one piece
+    encoding: str | None = None  # set for small files (SNIFF), scanned in one piece
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +146,9 @@ def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
                 result = scan_text_part(
                     unit.path, unit.encoding, unit.start, unit.end, detector, progress
                 )
-            elif unit.encoding is not None:  # a small text file: read whole, sent compact
-                result = scan_text_part(unit.path, unit.encoding, 0, None, detector, progress)
+            elif unit.encoding is not None and (encoding := _encoding(unit)) is not None:
+                # a small text file: read whole, sent compact
+                result = scan_text_part(unit.path, encoding, 0, None, detector, progress)
             else:
                 result = list(scan_file(unit.path, detector, progress))
             if reporter is not None and isinstance(unit, _Whole):
@@ -160,19 +164,29 @@ def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
     return results
 
 
+def _sniffed(path: Path) -> str | None:
+    with path.open("rb") as stream:
+        return detect_encoding(stream.read(SAMPLE_BYTES))
+
+
+def _encoding(unit: _Whole) -> str | None:
+    """A small file's encoding, told where it is scanned (None: not text: scan_file says so)."""
+    return _sniffed(unit.path) if unit.encoding == SNIFF else unit.encoding
+
+
 def _split(path: Path) -> list[_Unit]:
-    """One unit for the whole file, or its parts when it is a large splittable text file."""
+    """One unit for the whole file, or its parts when it is a large splittable text file.
+    A small file's encoding is told by the worker (the main process only plans)."""
     try:
         size = path.stat().st_size
         # office files, and mail (whose encoded parts scan_file decodes): read by scan_file
         if path.suffix.lower() in READERS or path.suffix.lower() == ".eml":
             return [_Whole(path, size)]
-        with path.open("rb") as stream:
-            encoding = detect_encoding(stream.read(SAMPLE_BYTES))
+        if size <= TASK_BYTES:
+            return [_Whole(path, size, SNIFF)]
+        encoding = _sniffed(path)
         if encoding is None:
             return [_Whole(path, size)]  # scan_file reports it as binary
-        if size <= TASK_BYTES:
-            return [_Whole(path, size, encoding)]
         cuts = cut_points(path, size, TASK_BYTES, encoding) if splittable(encoding) else [0]
     except OSError:
         return [_Whole(path)]  # scan_file reports it
