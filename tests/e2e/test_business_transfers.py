@@ -109,6 +109,8 @@ def test_through_the_api_recorded_approved_by_another_and_carried_out(
     log = api.get(f"/api/v1/disclosures?subject_id={sid}", headers=officer.headers).json()
     assert [(x["recipient"], x["purpose"]) for x in log] == [("acme-holding", "business_transfer")]
     assert api.get(one, headers=auditor.headers).json()["share_id"] == out["share_id"]
+    pending = api.post(one + "/release", json={"subject_ids": [sid]}, headers=officer.headers)
+    assert_problem(pending, 422, "invalid-input", "subject_ids")  # not uncertain nor failed
 
 
 def test_through_the_cli_carried_out_and_everyone_told(

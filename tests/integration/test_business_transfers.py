@@ -21,7 +21,11 @@ from piiguard.domain.sharing.business import TransferKind, TransferStatus
 from piiguard.domain.sharing.disclosure import Delivery, ShareStatus
 from piiguard.domain.sharing.register import AgreementKind, RecipientKind
 from piiguard.services.notices.batch import STALE_MINUTES
-from piiguard.services.notices.transfers import run_transfer_notices
+from piiguard.services.notices.transfers import (
+    release_transfer_notices,
+    run_transfer_notices,
+    uncertain_people,
+)
 from piiguard.services.sharing import business as bt
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.share import disclosure_log, get_share
@@ -173,12 +177,18 @@ def test_carried_out_logged_and_everyone_told_once_after_a_crash(
     assert to == sorted(f"p{i}@example.cn" for i in range(5))  # everyone once, nobody twice
     _, counts = bt.get_business_transfer(c.uow(), b.id)
     assert counts == {NoticeStatus.SENT: 4, NoticeStatus.UNCERTAIN: 1, NoticeStatus.NO_CONTACT: 1}
+    # an officer releases the uncertain one, knowing it may arrive twice
+    [maybe] = uncertain_people(c.uow(), b.id)
+    assert release_transfer_notices(c.uow(), c.requests, BOB, b.id, [maybe]) == 1
+    assert run_transfer_notices(c.uow(), c.requests, 10).sent == 1
     subjects = {m["Subject"] for m in mailbox.messages}
+    assert len(mailbox.messages) == 6  # the released one was mailed again
     assert "Your personal data is transferred to Acme Holding Ltd (a merger)" in subjects
     assert "您的个人信息将因合并转移至Acme Holding Ltd" in subjects
     assert all("dpo@acme.cn" in body_text(m) for m in mailbox.messages)  # PIPL Art. 22
     entries = audit(c, "transfer_notice")
-    assert [a for a, _ in entries].count("sharing.transfer_notice.sent") == 4
+    assert [a for a, _ in entries].count("sharing.transfer_notice.sent") == 5
+    assert "sharing.transfer_notice.release" in [a for a, _ in entries]
     assert not any("@example.cn" in details for _, details in entries)
     actions = [a for a, _ in audit(c, "business_transfer")]
     assert actions == [

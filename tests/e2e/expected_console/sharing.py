@@ -75,9 +75,11 @@ ROWS: dict[tuple[str, str], frozenset[str]] = {
     ("GET", BT): READERS,
     ("POST", BT + "/review"): OFFICER,
     ("POST", BT + "/carry-out"): OFFICER,
+    ("POST", BT + "/release"): OFFICER,
     ("GET", C + "/transfers"): READERS,
     ("POST", C + "/transfers"): OFFICER,
     ("GET", CB): READERS,
     ("POST", CB + "/review"): OFFICER,
     ("POST", CB + "/carry-out"): OFFICER,
+    ("POST", CB + "/release"): OFFICER,
 }

@@ -144,3 +144,18 @@ def transfer_notify(
     with open_container() as c, refusals():
         report = run_transfer_notices(c.uow(), c.requests, per_pass)
     out.print(report.summary())
+
+
+@app.command("release")
+def transfer_release(
+    transfer_id: str,
+    subject: Annotated[list[str], typer.Option(help="a subject id whose notice to resend")],
+) -> None:
+    """Send uncertain or failed notices again (an uncertain one may reach the person
+    twice: a pass stopped between the mail and its record). 重新发送告知邮件。"""
+    from piiguard.bootstrap import OPERATOR
+    from piiguard.services.notices.transfers import release_transfer_notices
+
+    with open_container() as c, refusals():
+        n = release_transfer_notices(c.uow(), c.requests, OPERATOR, transfer_id, subject)
+    out.print(f"{n} notice(s) queued again")

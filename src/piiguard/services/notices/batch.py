@@ -23,7 +23,8 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from piiguard.domain.audit import AuditEvent, DetailValue
-from piiguard.domain.errors import MailError
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import InvalidInput, MailError
 from piiguard.domain.policy.notices import Notice, NoticeStatus
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.ports import OutgoingMail
@@ -37,6 +38,7 @@ MAX_ATTEMPTS = 5
 class Rows(Protocol):
     """The per-person rows of one kind of notice (domain/policy/ports.py NoticeStore)."""
 
+    def get(self, version: str, subject_id: str, *, lock: bool = False) -> Notice | None: ...
     def pending(self, limit: int) -> list[Notice]: ...
     def claim(self, version: str, subject_id: str, now: datetime) -> bool: ...
     def save(self, notice: Notice) -> None: ...
@@ -61,13 +63,19 @@ class NoticeKind:
 
 
 def audited(
-    uow: UnitOfWork, kind: NoticeKind, action: str, n: Notice, **details: DetailValue
+    uow: UnitOfWork,
+    kind: NoticeKind,
+    action: str,
+    n: Notice,
+    actor: Actor = NOTIFIER,
+    /,
+    **details: DetailValue,
 ) -> None:
     uow.audit(
         AuditEvent(
             f"{kind.action}.{action}",
-            NOTIFIER.kind.value,
-            NOTIFIER.id,
+            actor.kind.value,
+            actor.id,
             kind.target,
             n.ref,
             subject_id=n.subject_id,
@@ -112,6 +120,40 @@ def mark_uncertain(uow: UnitOfWork, kind: NoticeKind, now: datetime) -> int:
             kind.target,
         )
     return len(stale)
+
+
+RELEASABLE = frozenset({NoticeStatus.UNCERTAIN, NoticeStatus.FAILED})
+
+
+def release(
+    uow: UnitOfWork,
+    kind: NoticeKind,
+    actor: Actor,
+    version: str,
+    subject_ids: Sequence[str],
+    now: datetime,
+) -> int:
+    """Put uncertain or failed rows back in the queue (the officer accepts that an
+    uncertain one may reach the person twice); how many. InvalidInput (field
+    `subject_ids`) names one that is not uncertain or failed."""
+    if not subject_ids:
+        raise InvalidInput("name the people whose notice to send again", field="subject_ids")
+    with uow:
+        rows = kind.rows(uow)
+        found = []
+        for sid in sorted(set(subject_ids)):
+            n = rows.get(version, sid, lock=True)
+            if n is None or n.status not in RELEASABLE:
+                raise InvalidInput(
+                    f"{sid} has no uncertain or failed notice of {kind.key} {version}",
+                    field="subject_ids",
+                )
+            found.append(n)
+        for n in found:
+            rows.save(replace(n, status=NoticeStatus.PENDING, attempts=0, updated_at=now))
+            audited(uow, kind, "release", n, actor, was=n.status.value)
+        uow.commit()
+    return len(found)
 
 
 def send_all(

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from piiguard.domain.policy.notices import Notice
+from piiguard.domain.decisions import Actor
+from piiguard.domain.errors import Forbidden
+from piiguard.domain.policy.notices import Notice, NoticeStatus
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.ports import OutgoingMail
 from piiguard.domain.sharing.business import BusinessTransfer, TransferKind
@@ -21,6 +23,7 @@ from piiguard.services.notices.batch import (
     NoticeKind,
     Prepare,
     mark_uncertain,
+    release,
     send_all,
 )
 
@@ -100,3 +103,22 @@ def run_transfer_notices(uow: UnitOfWork, kit: NoticeKit, per_pass: int) -> Tran
 
     send_all(uow, kit, KIND, batch, prepare, report)
     return report
+
+
+def release_transfer_notices(
+    uow: UnitOfWork, kit: NoticeKit, actor: Actor, transfer_id: str, subject_ids: list[str]
+) -> int:
+    """An officer puts people's uncertain or failed notices of a transfer back in the queue
+    (accepting that an uncertain one may reach the person twice); how many."""
+    if "privacy_officer" not in actor.roles:
+        raise Forbidden("only a privacy officer sends a transfer notice again")
+    return release(uow, KIND, actor, transfer_id, subject_ids, kit.clock.now())
+
+
+def uncertain_people(uow: UnitOfWork, transfer_id: str) -> list[str]:
+    """The people of a transfer whose notice is uncertain or failed (ids), to release."""
+    with uow:
+        rows = uow.sharing.transfer_notices().of_version(
+            transfer_id, (NoticeStatus.UNCERTAIN, NoticeStatus.FAILED), limit=1000
+        )
+    return [n.subject_id for n in rows]

@@ -8,12 +8,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import InvalidInput, NotFound
+from piiguard.domain.errors import NotFound
 from piiguard.domain.policy.notices import Notice, NoticeStatus
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.services.notices._common import NOTIFIER, audited
+from piiguard.services.notices.batch import RELEASABLE, release
+from piiguard.services.notices.job import KIND
 
-RELEASABLE = (NoticeStatus.UNCERTAIN, NoticeStatus.FAILED)
+__all__ = ["RELEASABLE", "Progress", "record_bounce", "release_notices"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +57,8 @@ def list_notices(
 def release_notices(
     uow: UnitOfWork, clock: Clock, actor: Actor, version: str, subject_ids: list[str]
 ) -> int:
-    """Put uncertain or failed notices back in the queue (the officer accepts that an
-    uncertain one may reach the person twice); how many. InvalidInput (field
-    `subject_ids`) names one that is not uncertain or failed."""
-    if not subject_ids:
-        raise InvalidInput("name the people whose notice to send again", field="subject_ids")
-    now = clock.now()
-    with uow:
-        found = []
-        for sid in sorted(set(subject_ids)):
-            n = uow.notices.get(version, sid, lock=True)
-            if n is None or n.status not in RELEASABLE:
-                raise InvalidInput(
-                    f"{sid} has no uncertain or failed notice of version {version}",
-                    field="subject_ids",
-                )
-            found.append(n)
-        for n in found:
-            uow.notices.save(replace(n, status=NoticeStatus.PENDING, attempts=0, updated_at=now))
-            audited(uow, actor, "policy.notice.release", n, was=n.status.value)
-        uow.commit()
-    return len(found)
+    """Put uncertain or failed notices back in the queue (batch.py `release`)."""
+    return release(uow, KIND, actor, version, subject_ids, clock.now())
 
 
 def record_bounce(uow: UnitOfWork, at: datetime, ref: str) -> bool:

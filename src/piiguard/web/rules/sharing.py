@@ -68,6 +68,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", BT): READERS,
     ("POST", BT + "/review"): CHANGE,
     ("POST", BT + "/carry-out"): CHANGE,
+    ("POST", BT + "/release"): CHANGE,
     ("GET", A + "/recipient/shares"): RECIPIENT,
     ("GET", A + "/recipient/shares/{share_id}"): RECIPIENT,
     ("GET", A + "/recipient/notices"): RECIPIENT,
@@ -99,4 +100,5 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", CB): READERS,
     ("POST", CB + "/review"): CHANGE,
     ("POST", CB + "/carry-out"): CHANGE,
+    ("POST", CB + "/release"): CHANGE,
 }

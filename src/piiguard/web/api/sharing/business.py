@@ -12,6 +12,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from piiguard.domain.policy.notices import NoticeStatus
 from piiguard.domain.sharing.business import BusinessTransfer, TransferKind, TransferStatus
+from piiguard.services.notices.transfers import release_transfer_notices
 from piiguard.services.sharing import business as bt
 from piiguard.web.api.schemas.fields import CategoryKey, Slug, Strict
 from piiguard.web.api.sharing.legal import ReviewIn
@@ -133,3 +134,18 @@ def carry_out(transfer_id: str, c: ContainerDep, actor: Authorized) -> TransferO
     """The handover: logged, and every person it concerns queued to be told."""
     bt.carry_out_business_transfer(c.uow(), c.requests, actor, transfer_id)
     return TransferOut.of(*bt.get_business_transfer(c.uow(readonly=True), transfer_id))
+
+
+class ReleaseIn(Strict):
+    subject_ids: list[str] = Field(max_length=1000)
+
+
+class ReleasedOut(BaseModel):
+    released: int
+
+
+@router.post(ONE + "/release", response_model=ReleasedOut)
+def release(transfer_id: str, body: ReleaseIn, c: ContainerDep, actor: Authorized) -> ReleasedOut:
+    """Send these people's uncertain or failed notices again (they may get it twice)."""
+    n = release_transfer_notices(c.uow(), c.requests, actor, transfer_id, body.subject_ids)
+    return ReleasedOut(released=n)

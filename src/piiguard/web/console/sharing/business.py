@@ -17,6 +17,7 @@ from piiguard.domain.errors import NotFound
 from piiguard.domain.policy.notices import NoticeStatus
 from piiguard.domain.sharing.business import TransferKind, TransferStatus
 from piiguard.domain.sharing.register import AgreementKind, RecipientKind
+from piiguard.services.notices.transfers import release_transfer_notices, uncertain_people
 from piiguard.services.sharing import business as bt
 from piiguard.services.sharing import register as reg
 from piiguard.web.authz import Authorized
@@ -107,6 +108,9 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "业务转移告知邮件状态不确定（发送中断）：{n} 人",
         "business transfer notices left uncertain by a stopped pass: {n}",
     ),
+    "s_bt_release": ("重新发送（本人可能收到两次）", "Send again (the person may get it twice)"),
+    "s_bt_f_subject_ids": ("个人编号（每行一个）", "Person ids (one a line)"),
+    "done_bt_released": ("已重新排队发送。", "Queued to be sent again."),
     "done_bt_recorded": (
         "已登记，待另一名隐私官审核。",
         "Recorded; another privacy officer reviews it.",
@@ -272,6 +276,7 @@ def _one(
             "b": b,
             "counts": [(s.value, counts.get(s, 0)) for s in NoticeStatus if counts.get(s)],
             "S": TransferStatus,
+            "uncertain": uncertain_people(c.uow(readonly=True), b.id),
         },
         errors=errors or [],
         values=values or {},
@@ -320,4 +325,27 @@ def carry_out(transfer_id: str, request: Request, c: ContainerDep, actor: Author
         lambda: bt.carry_out_business_transfer(c.uow(), c.requests, actor, transfer_id),
         f"{HERE}/{transfer_id}",
         "bt_carried_out",
+    )
+
+
+@router.post("/{transfer_id}/release", response_class=HTMLResponse)
+def release(
+    transfer_id: str,
+    request: Request,
+    c: ContainerDep,
+    actor: Authorized,
+    subject_ids: Text = "",
+) -> Response:
+    def again(errors: list[FieldError], code: int) -> HTMLResponse:
+        return _one(request, c, actor, transfer_id, errors, {"subject_ids": subject_ids}, code)
+
+    return attempt(
+        request,
+        ("subject_ids",),
+        again,
+        lambda: release_transfer_notices(
+            c.uow(), c.requests, actor, transfer_id, lines(subject_ids)
+        ),
+        f"{HERE}/{transfer_id}",
+        "bt_released",
     )
