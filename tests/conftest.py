@@ -25,7 +25,9 @@ from piiguard.adapters.db.migrate import upgrade
 from piiguard.adapters.db.tables import metadata
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
+from piiguard.scanner.detectors import engine as scan_engine
 from tests.clocks import SteppingClock
+from tests.hyperscan_cache import ENGINE_COMPILE, sharing
 from tests.mailserver import SmtpSink
 from tests.passwords import QUICK
 
@@ -47,6 +49,7 @@ def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
         for name in names:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(no_commit_flush(name)))
     data_url, keys_url = (url.set(database=n).render_as_string(hide_password=False) for n in names)
     data, keys = make_engine(data_url), make_engine(keys_url)
     upgrade(data, "data")
@@ -60,6 +63,15 @@ def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
         for name in names:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+def no_commit_flush(database: str) -> str:
+    """The statement that lets a test database's commits return before their WAL record
+    reaches the disk (synchronous_commit = off): a test makes dozens of commits, each a flush
+    to disk otherwise, and a test database need not survive the server crashing. What a
+    transaction sees and when it commits are the same (PostgreSQL's documentation, 28.4
+    Asynchronous Commit); piiguard's own settings are untouched."""
+    return f'ALTER DATABASE "{database}" SET synchronous_commit = off'
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +132,18 @@ def mailbox(smtp_sink: SmtpSink) -> SmtpSink:
     smtp_sink.messages.clear()
     smtp_sink.envelopes.clear()
     return smtp_sink
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hyperscan_compiled_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The scanner's compiled databases, shared by this run's test processes
+    (tests/hyperscan_cache.py): 3-4 s of CPU for each detector a test made."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "hyperscan"
+    shared.mkdir(exist_ok=True)
+    scan_engine._compile = sharing(ENGINE_COMPILE, shared)
+    yield
+    scan_engine._compile = ENGINE_COMPILE
 
 
 @pytest.fixture

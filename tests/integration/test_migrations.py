@@ -22,7 +22,7 @@ from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import Which, alembic_config, upgrade
 from piiguard.adapters.db.tables import audit_head, metadata
 from piiguard.adapters.vault.keystore_tables import keystore_metadata
-from tests.conftest import PG_ENV
+from tests.conftest import PG_ENV, no_commit_flush
 
 SCHEMAS: dict[Which, MetaData] = {"data": metadata, "keystore": keystore_metadata}
 
@@ -40,6 +40,7 @@ def empty_engine(backend: str, tmp_path: Path, worker_id: str) -> Iterator[Engin
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text(no_commit_flush(name)))
     engine = make_engine(base.set(database=name).render_as_string(hide_password=False))
     try:
         yield engine

@@ -175,6 +175,7 @@ def test_scanning_odd_text_neither_crashes_nor_misplaces_hits(detector: Detector
             assert text[h.start : h.end] == h.value
 
 
+@pytest.mark.usefixtures("hyperscan_compiles")
 def test_compiled_databases_are_cached_and_reloaded(tmp_path: Path) -> None:
     text = "电话 13812345678, 联系人：王小明, mail a.b@example.com"
     first = Detector(cache=tmp_path)

@@ -81,12 +81,8 @@ def _platform() -> bytes:
     return f"{version} {platform.machine()} {flags}".encode()
 
 
-def _compile(
-    rules: Sequence[Rule], utf8: bool, cache: Path | None = None
-) -> hyperscan.Database | None:
-    """The Hyperscan database of the rules' expressions; with `cache`, a folder, compiled once
-    (about 0.3 s a database) and then loaded from a file named by the hash of everything it
-    depends on."""
+def _expressions(rules: Sequence[Rule], utf8: bool) -> tuple[list[bytes], list[int], list[int]]:
+    """The expressions of one of the two databases, with their rule's index and their flags."""
     expressions: list[bytes] = []
     ids: list[int] = []
     flags: list[int] = []
@@ -96,12 +92,30 @@ def _compile(
             expressions.append(expression.encode())
             ids.append(index)
             flags.append(base | (hyperscan.HS_FLAG_CASELESS if rule.caseless else 0))
+    return expressions, ids, flags
+
+
+def cache_name(rules: Sequence[Rule], utf8: bool) -> str | None:
+    """The file name the compiled database of these rules has in a cache folder: the hash of
+    everything it depends on (None: no expressions, no database)."""
+    expressions, ids, flags = _expressions(rules, utf8)
+    if not expressions:
+        return None
+    key = hashlib.sha256(repr((expressions, ids, flags)).encode() + _platform())
+    return f"hyperscan-{key.hexdigest()[:32]}.db"
+
+
+def _compile(
+    rules: Sequence[Rule], utf8: bool, cache: Path | None = None
+) -> hyperscan.Database | None:
+    """The Hyperscan database of the rules' expressions; with `cache`, a folder, compiled once
+    (1-2 s of CPU a database) and then loaded from the file `cache_name` names."""
+    expressions, ids, flags = _expressions(rules, utf8)
     if not expressions:
         return None
     path = None
     if cache is not None:
-        key = hashlib.sha256(repr((expressions, ids, flags)).encode() + _platform())
-        path = cache / f"hyperscan-{key.hexdigest()[:32]}.db"
+        path = cache / str(cache_name(rules, utf8))
         try:
             db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
             db.scratch = hyperscan.Scratch(db)
