@@ -56,7 +56,7 @@ contracts: install-dev ## import-linter: the layering of docs/architecture.md
 	@$(BIN)/lint-imports
 
 test: install-dev lint typecheck contracts ## lint, types, layering, the whole test suite, coverage
-	@$(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report= --durations=15 $(PYTEST_ARGS); status=$$?; \
+	@$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal --cov --cov-report= --durations=15 $(PYTEST_ARGS); status=$$?; \
 		$(BIN)/python -m tests.coverage_summary; exit $$status
 
 unit: install-dev ## only the fast unit tests

@@ -241,6 +241,12 @@ def pytest_make_collect_report(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # the longest tests first (marked long, or slow: they start processes or servers), the
+    # rest in the order written: a 60 s test started last would keep one xdist worker busy
+    # while the other has finished (`make test` runs `--dist worksteal`)
+    items.sort(
+        key=lambda item: not (item.get_closest_marker("long") or item.get_closest_marker("slow"))
+    )
     path = config.getoption("--req-report")
     if not path:
         return

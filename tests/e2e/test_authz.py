@@ -430,6 +430,7 @@ def test_every_route_has_a_rule_and_every_rule_a_route(
         assert allowed == EXPECTED[key], key
 
 
+@pytest.mark.long
 @pytest.mark.req("R2.10")
 @pytest.mark.req("R5.1")
 def test_route_by_role_matrix(app_and_callers: tuple[TestClient, dict[str, Any]]) -> None:

@@ -28,7 +28,7 @@ from tests.e2e.test_console_walk import (
     served,
 )
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.long]
 __all__ = ["served"]  # the fixture, shared with the walk
 
 BAD = ("serious", "critical")

@@ -36,7 +36,7 @@ from tests.passwords import QUICK
 IDLE_SECONDS = 2.0
 EMAIL = "li.lei@st-machinery.cn"
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.long]
 
 
 @pytest.fixture
@@ -214,7 +214,8 @@ def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_c
     assert page.url == f"{base}/console/enrol"  # nothing else first
     page.get_by_label("6-digit code from the app").fill("000000")
     page.get_by_role("button", name="Turn on").click()
-    assert page.get_by_role("alert").is_visible()  # a wrong code says so; a new key
+    # a wrong code says so (waited for: the click returns before the answer is shown)
+    page.get_by_role("alert").wait_for(state="visible")
     secret = page.locator("#totp-secret").inner_text().replace(" ", "")
     page.get_by_label("6-digit code from the app").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on").click()
@@ -229,7 +230,7 @@ def test_a_new_account_enrols_two_step_sign_in_and_changes_its_password_on_the_c
     page.get_by_label("Current password").fill("not my password at all")
     page.get_by_label("New password").fill(new)
     page.get_by_role("button", name="Change").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for(state="visible")  # the wrong password, said so
     page.get_by_label("Current password").fill(PASSWORD)
     page.get_by_label("New password").fill(new)
     page.get_by_role("button", name="Change").click()

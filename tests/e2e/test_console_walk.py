@@ -56,7 +56,7 @@ from tests.e2e.conftest import (
 )
 from tests.passwords import QUICK
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.long]
 
 RECOMMEND = "consultation_recommendation"  # needs consent (the seeded register)
 CUSTOMER = "li.lei@example.cn"

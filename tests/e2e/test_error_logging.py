@@ -81,6 +81,7 @@ def internal_error(r: httpx.Response, instance: str) -> None:
     assert not {EMAIL, PHONE, NAME} & {str(v) for v in body.values()}, body
 
 
+@pytest.mark.long
 @pytest.mark.req("R5.1")
 @pytest.mark.req("R5.5")
 def test_an_internal_error_answers_500_and_logs_no_value_sent(

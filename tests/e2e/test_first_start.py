@@ -13,6 +13,7 @@ import pytest
 PIIGUARD = Path(sys.executable).with_name("piiguard")
 
 
+@pytest.mark.long
 @pytest.mark.req("R5.1")
 def test_processes_starting_together_on_an_empty_var_all_succeed(tmp_path: Path) -> None:
     env = {**os.environ, "PIIGUARD_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200"}

@@ -36,7 +36,7 @@ from tests.mailserver import SmtpSink, body_text
 CODE = re.compile(r"^ {4}(\d{6})$", re.MULTILINE)
 LINK = re.compile(r"(http://127\.0\.0\.1:\d+/privacy/packages/[0-9a-f]{64})")
 
-pytestmark = needs_browser
+pytestmark = [needs_browser, pytest.mark.long]
 
 
 @pytest.fixture
