@@ -83,6 +83,7 @@ def test_through_the_api_recorded_approved_by_another_and_carried_out(
         (body(undertaking, kind="sale"), "kind"),
         (body(undertaking, categories=["user.nope"]), "categories"),
         (body(undertaking, title=" "), "title"),
+        (body(undertaking, subject_ids=["no-such-subject"]), "subject_ids"),
     ):
         r = api.post("/api/v1/business-transfers", json=bad, headers=officer.headers)
         assert r.status_code in (404, 422) and r.json()["field"] == field, r.text

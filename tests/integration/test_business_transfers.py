@@ -112,7 +112,7 @@ def test_bad_input_records_nothing_and_four_eyes_approve(c: Container) -> None:
         ({"title": " "}, "title"),
         ({"purposes": frozenset({"nope"})}, "purposes"),
         ({"categories": frozenset({"user.nope"})}, "categories"),
-        ({"subjects": frozenset({"no-such-subject"})}, "subjects"),
+        ({"subjects": frozenset({"no-such-subject"})}, "subject_ids"),
     ):
         with pytest.raises((InvalidInput, NotFound, Conflict)) as e:
             bt.record_business_transfer(c.uow(), c.requests, ALICE, merger(undertaking, **bad))

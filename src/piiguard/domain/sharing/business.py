@@ -66,6 +66,6 @@ def check_transfer(t: BusinessTransfer) -> BusinessTransfer:
     if len(t.subjects) > MAX_SUBJECTS:
         raise InvalidInput(
             f"at most {MAX_SUBJECTS} subjects named; scope by category or take all",
-            field="subjects",
+            field="subject_ids",
         )
     return t

@@ -118,9 +118,9 @@ def check_legal_request(r: LegalRequest) -> LegalRequest:
     if not r.case_reference.strip():
         raise InvalidInput("record the authority's case reference", field="case_reference")
     if not r.subjects:
-        raise InvalidInput("name the subjects the authority demands", field="subjects")
+        raise InvalidInput("name the subjects the authority demands", field="subject_ids")
     if len(r.subjects) > MAX_SUBJECTS:
-        raise InvalidInput(f"at most {MAX_SUBJECTS} subjects a request", field="subjects")
+        raise InvalidInput(f"at most {MAX_SUBJECTS} subjects a request", field="subject_ids")
     if not r.categories:
         raise InvalidInput("name the data categories the authority demands", field="categories")
     if r.deadline <= r.received_at:

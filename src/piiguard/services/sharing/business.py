@@ -116,7 +116,7 @@ def record_business_transfer(
         )
         unknown = sorted(subjects - uow.subjects.live_ids(sorted(subjects)))
         if unknown:
-            raise NotFound(f"no subject {unknown[0]}", field="subjects")
+            raise NotFound(f"no subject {unknown[0]}", field="subject_ids")
         uow.sharing.add_business_transfer(b)
         audited(
             uow,

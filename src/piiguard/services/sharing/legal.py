@@ -121,7 +121,7 @@ def record_legal_request(
         )
         unknown = sorted(subjects - uow.subjects.live_ids(sorted(subjects)))
         if unknown:
-            raise NotFound(f"no subject {unknown[0]}", field="subjects")
+            raise NotFound(f"no subject {unknown[0]}", field="subject_ids")
         sealed = kit.box.seal(given.demand.strip().encode(), _context(request_id))
         r = replace(r, demand_sealed=sealed)
         uow.sharing.add_legal_request(r)

@@ -249,6 +249,7 @@ def record(
         lambda: made.append(bt.record_business_transfer(c.uow(), c.requests, actor, given).id),
         HERE,
         "bt_recorded",
+        aliases={"subject_ids": "subjects"},
     )
     if made:
         response.headers["location"] = f"{HERE}/{made[0]}?done=bt_recorded"

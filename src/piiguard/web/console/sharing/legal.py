@@ -273,6 +273,7 @@ def record(
         lambda: made.append(legal.record_legal_request(c.uow(), c.requests, actor, given).id),
         HERE,
         "legal_recorded",
+        aliases={"subject_ids": "subjects"},
     )
     if made:
         response.headers["location"] = f"{HERE}/{made[0]}?done=legal_recorded"
