@@ -45,6 +45,7 @@ RULES = [
     "shared_abroad_with_consent",
     "authority_through_legal_request",
     "mechanism_for_count",
+    "abroad_notice_given",
     "assessed_before_processing",
 ]
 SEEDED = [

@@ -230,6 +230,7 @@ REFUSALS = {
     "outside_legal_demand",
     "transfer_count_unknown",
     "transfer_mechanism_missing",
+    "abroad_notice_not_sent",
     "purpose_outside_actor_scope",
     "category_outside_actor_scope",
     "consent_lapsed_policy_change",

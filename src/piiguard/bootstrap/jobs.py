@@ -99,7 +99,12 @@ REGISTRY: tuple[PeriodicJob, ...] = (
     PeriodicJob(
         "sharing",
         lambda s: s.sharing_minutes * 60,
-        lambda c: run_sharing(c.uow(), c.requests, c.settings.agreement_notice_days),
+        lambda c: run_sharing(
+            c.uow(),
+            c.requests,
+            c.settings.agreement_notice_days,
+            c.settings.policy_notice_mails_per_pass,  # one mail throttle for notices to people
+        ),
     ),
     # a new policy version told to the people it affects (R8.1): services/notices/job.py
     PeriodicJob("policy-notices", lambda s: s.policy_notice_minutes * 60, run_notices_of),

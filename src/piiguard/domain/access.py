@@ -53,6 +53,9 @@ class AccessRequest:
     # a share abroad (R7.1): this year's count of people whose data went abroad as it
     # stands after this share (services/sharing/abroad.py), for `mechanism_for_count`
     abroad_tally: TransferTally | None = None
+    # a share to a recipient abroad that is not a group company (R7.1): whether the person
+    # was told of this recipient (domain/sharing/notice.py); None: nobody checked
+    abroad_notice: bool | None = None
 
 
 RIGHTS_PURPOSE = "legal_compliance"

@@ -21,6 +21,7 @@ from piiguard.domain.assessments.rule import ASSESSMENT_REASONS, assessed_before
 from piiguard.domain.consent import ConsentKind, RestrictionKind
 from piiguard.domain.decisions import Verdict, reason
 from piiguard.domain.sharing.abroad import ABROAD_REASONS, mechanism_for_count
+from piiguard.domain.sharing.notice import NOTICE_REASONS, abroad_notice_given
 from piiguard.domain.sharing.rules import SHARING_REASONS, SHARING_RULES
 
 if TYPE_CHECKING:  # access.py imports the rules; the rules only name its types
@@ -327,6 +328,7 @@ RULE_REASONS: dict[str, tuple[str, ...]] = {
     "consent_renewed": ("consent_lapsed_policy_change",),
     **SHARING_REASONS,
     **ABROAD_REASONS,
+    **NOTICE_REASONS,
     **ASSESSMENT_REASONS,
 }
 
@@ -348,6 +350,7 @@ RULES: tuple[Rule, ...] = (
     # yearly transfer count requires (domain/sharing/abroad.py)
     *SHARING_RULES,
     mechanism_for_count,
+    abroad_notice_given,  # the notice before a first transfer abroad (domain/sharing/notice.py)
     # R10.4: an approved impact assessment covers the processing (domain/assessments/rule.py)
     assessed_before_processing,
 )

@@ -41,6 +41,7 @@ class DecisionRequest:
     recipient: str | None = None  # a share (services/sharing/share.py): to whom
     legal_request_id: str | None = None  # a share to an authority: the request it answers
     abroad_tally: TransferTally | None = None  # a share abroad: the year's count after it
+    abroad_notice: bool | None = None  # a share abroad: the person was told of the recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,7 @@ def _decide_one(
             r.recipient,
             r.legal_request_id,
             r.abroad_tally,
+            r.abroad_notice,
         ),
         state,
         replace(subject_state, collected_for=collected),

@@ -19,6 +19,7 @@ from piiguard.domain.sharing.disclosure import (
     ShareStatus,
 )
 from piiguard.domain.sharing.legal import LegalRequest, LegalRequestStatus
+from piiguard.domain.sharing.notice import AbroadNoticeStore
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient
 
 
@@ -61,7 +62,7 @@ class BusinessTransferStore(Protocol):
     def transfer_notices(self) -> TransferNotices: ...
 
 
-class SharingStore(LegalRequestStore, BusinessTransferStore, Protocol):
+class SharingStore(LegalRequestStore, BusinessTransferStore, AbroadNoticeStore, Protocol):
     # the register: recipients, agreements, profiles (the policy snapshot reads all three)
     def recipients(self) -> list[Recipient]: ...
     def recipient(self, key: str) -> Recipient | None: ...

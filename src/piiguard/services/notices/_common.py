@@ -7,22 +7,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from piiguard.domain.access import RIGHTS_PURPOSE
 from piiguard.domain.audit import AuditEvent, DetailValue
-from piiguard.domain.decisions import Action, Actor, ActorKind
+from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import NotFound
 from piiguard.domain.policy.notices import Notice
 from piiguard.domain.ports import Clock, UnitOfWork, Vault
 from piiguard.domain.rights.ports import Mailer
 from piiguard.domain.rights.rules import RequestTerms
 from piiguard.domain.subjects import RevealedItem
-from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.policy.snapshot import PolicySnapshots
-from piiguard.services.subjects.read import disclose
+from piiguard.services.subjects.contact import EMAIL, LANGUAGE, own_contact, reveal_for_duty
+
+__all__ = [
+    "EMAIL",
+    "LANGUAGE",
+    "NOTIFIER",
+    "TARGET",
+    "NoticeKit",
+    "audited",
+    "contact",
+    "contact_hash",
+    "get_notice",
+    "reveal",
+]
 
 NOTIFIER = Actor("policy-notices", ActorKind.SYSTEM, frozenset({"system"}))
-EMAIL = "user.contact.email"
-LANGUAGE = "user.demographic.language"
 TARGET = "policy_notice"
 
 
@@ -71,34 +80,14 @@ def reveal(
     legal_compliance: telling people of a change is the company's duty, PIPL Art. 17).
     `answering`: the person proved control of their address with the one-time code of this
     notice — their own data goes back to them as for a verified rights request."""
-    [d] = decide_many(
-        uow,
-        kit.policy,
-        kit.clock,
-        [
-            DecisionRequest(
-                NOTIFIER,
-                subject_id,
-                RIGHTS_PURPOSE,
-                frozenset(categories),
-                Action.USE if answering is None else Action.EXPORT,
-                reveal=True,
-                rights_request_id=answering,
-            )
-        ],
+    return reveal_for_duty(
+        uow, kit.policy, kit.clock, kit.vault, NOTIFIER, subject_id, categories, answering=answering
     )
-    if not isinstance(d, Decided) or not d.allowed_items:
-        return []
-    [shown] = disclose(kit.vault, [d])
-    return list(shown.items)
 
 
 def contact(uow: UnitOfWork, kit: NoticeKit, subject_id: str) -> tuple[str | None, str]:
     """The person's first email address we may use (None: none) and language (zh/en)."""
-    items = reveal(uow, kit, subject_id, [EMAIL, LANGUAGE])
-    emails = sorted(i.value for i in items if i.record.category == EMAIL and i.value)
-    lang = next((i.value for i in items if i.record.category == LANGUAGE and i.value), "")
-    return (emails[0] if emails else None), ("en" if lang.lower().startswith("en") else "zh")
+    return own_contact(uow, kit.policy, kit.clock, kit.vault, NOTIFIER, subject_id)
 
 
 def contact_hash(kit: NoticeKit, address: str) -> str:

@@ -1,6 +1,7 @@
 """The sharing pass (bootstrap/jobs.py `sharing`, every PIIGUARD_SHARING_MINUTES): webhook
 shares pushed (retried until they expire), unpulled packages expired, correction and
-deletion notices pushed to recipients with a webhook, and the privacy officers reminded of
+deletion notices pushed to recipients with a webhook, the notices before a first transfer
+abroad mailed to the people (services/sharing/notice.py), and the privacy officers reminded of
 agreements expiring within PIIGUARD_AGREEMENT_NOTICE_DAYS (once each). Each step apart; a
 failing step is logged (ids only) and the others still run."""
 
@@ -19,6 +20,7 @@ from piiguard.domain.sharing.disclosure import Delivery, ShareStatus
 from piiguard.domain.sharing.register import Agreement
 from piiguard.services.sharing._common import SharingKit, audited, officers
 from piiguard.services.sharing.delivery import expire_pulls, push_pass_ons, push_share
+from piiguard.services.sharing.notice import run_abroad_notices
 
 log = logging.getLogger(__name__)
 JOB = Actor("sharing", ActorKind.SYSTEM, frozenset({"system"}))
@@ -30,12 +32,14 @@ class SharingReport:
     expired: int = 0
     notices: int = 0
     reminders: int = 0
+    abroad_notices: int = 0
     errors: int = 0
 
     def summary(self) -> str:
         return (
             f"shares pushed {self.pushed}, packages expired {self.expired}, notices sent "
-            f"{self.notices}, agreement reminders {self.reminders}, failed steps {self.errors}"
+            f"{self.notices}, agreement reminders {self.reminders}, abroad notices mailed "
+            f"{self.abroad_notices}, failed steps {self.errors}"
         )
 
 
@@ -92,7 +96,9 @@ def remind_expiring(uow: UnitOfWork, kit: SharingKit, notice_days: int) -> int:
     return n
 
 
-def run_sharing(uow: UnitOfWork, kit: SharingKit, notice_days: int = 30) -> SharingReport:
+def run_sharing(
+    uow: UnitOfWork, kit: SharingKit, notice_days: int = 30, notices_per_pass: int = 200
+) -> SharingReport:
     report = SharingReport()
 
     def step(name: str, fn: Callable[[], None]) -> None:
@@ -122,6 +128,10 @@ def run_sharing(uow: UnitOfWork, kit: SharingKit, notice_days: int = 30) -> Shar
     def remind() -> None:
         report.reminders = remind_expiring(uow, kit, notice_days)
 
+    def abroad() -> None:
+        report.abroad_notices = run_abroad_notices(uow, kit, notices_per_pass).sent
+
+    step("abroad_notices", abroad)
     step("push", push)
     step("expire", expire)
     step("notices", notices)

@@ -20,6 +20,7 @@ from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing import minimise
 from piiguard.domain.sharing.disclosure import Delivery, Disclosure, Share, ShareStatus
+from piiguard.domain.sharing.notice import needs_notice
 from piiguard.domain.sharing.register import Agreement, RecipientKind, RecipientStatus, Treatment
 from piiguard.domain.subjects import RevealedItem
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
@@ -31,6 +32,7 @@ from piiguard.services.sharing.abroad import (
     counts_abroad,
     projected_tally,
 )
+from piiguard.services.sharing.notice import queue_for, told_of
 from piiguard.services.subjects.read import disclose
 
 FORMAT = "piiguard.share/1"
@@ -52,6 +54,7 @@ class ShareRequest:
 class ShareOutcome:
     share: Share
     decisions: list[Decision]  # one per subject, in order: allowed, partly, denied
+    notices_queued: int = 0  # people held back until told of the recipient abroad (R7.1)
 
 
 def treatments(d: Decision) -> dict[str, Treatment]:
@@ -146,6 +149,8 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
             if abroad
             else None
         )
+        noticing = needs_notice(r, pol.home_region)
+        told = told_of(uow, r.key, ids) if noticing else frozenset()
     found = decide_many(
         uow,
         kit.policy,
@@ -161,6 +166,7 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
                 recipient=r.key,
                 legal_request_id=req.legal_request_id,
                 abroad_tally=tally,
+                abroad_notice=(sid in told) if noticing else None,
             )
             for sid in ids
         ],
@@ -226,6 +232,11 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
         uow.sharing.add_disclosures(log)
         if abroad:
             count_logged(uow, pol, log, now)
+        queued = (
+            queue_for(uow, r.key, req.purpose, [d.decision.decision for d in shown], now)
+            if noticing
+            else []
+        )
         audited(
             uow,
             actor,
@@ -239,9 +250,10 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
             disclosed=len(log),
             decisions=[d.decision.decision.id for d in shown],
             package_sha256=share.package_sha256 or None,
+            abroad_notices_queued=len(queued),
         )
         uow.commit()
-    return ShareOutcome(share, [d.decision.decision for d in shown])
+    return ShareOutcome(share, [d.decision.decision for d in shown], len(queued))
 
 
 def list_shares(

@@ -75,6 +75,7 @@ from piiguard.adapters.db.tables.rights import (
     triage_mail,
 )
 from piiguard.adapters.db.tables.sharing import (
+    abroad_notices,
     agreements,
     business_transfer_notices,
     business_transfers,
@@ -101,6 +102,7 @@ __all__ = [
     "ID",
     "NAMING",
     "TS",
+    "abroad_notices",
     "agreements",
     "assessment_cases",
     "audit_checkpoints",

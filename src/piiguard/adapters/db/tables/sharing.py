@@ -8,7 +8,17 @@ ids and category keys."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from piiguard.adapters.db.tables.base import ID, TS, metadata
 from piiguard.adapters.db.tables.policy_texts import notice_columns
@@ -200,4 +210,28 @@ business_transfer_notices = Table(
     metadata,
     *notice_columns(ID),
     Index("ix_business_transfer_notices_status", "status", "version"),
+)
+
+# the notice before a first transfer abroad (R7.1; domain/sharing/notice.py): one row per
+# person and recipient, claimed before its mail and recorded after it
+abroad_notices = Table(
+    "abroad_notices",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("subject_id", String(ID), nullable=False),
+    Column("recipient", String(64), ForeignKey("recipients.key"), nullable=False),
+    Column("purpose", String(64), nullable=False),
+    Column("categories", Text, nullable=False),  # JSON list of category keys
+    Column("status", String(16), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("updated_at", TS, nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("language", String(8), nullable=False, server_default=""),
+    Column("reply_code", Integer, nullable=True),
+    Column("sent_at", TS, nullable=True),
+    Column("contact_hash", String(64), nullable=False, server_default=""),
+    Column("decided_by", String(80), nullable=True),
+    Column("told_by", String(16), nullable=True),
+    UniqueConstraint("subject_id", "recipient"),
+    Index("ix_abroad_notices_status", "status"),
 )

@@ -5,14 +5,21 @@ from piiguard.adapters.db.stores.sharing.abroad import SqlSharingAbroad
 from piiguard.adapters.db.stores.sharing.business import SqlSharingBusiness
 from piiguard.adapters.db.stores.sharing.legal import SqlSharingLegal
 from piiguard.adapters.db.stores.sharing.log import SqlSharingLog
+from piiguard.adapters.db.stores.sharing.notice import SqlSharingNotices
 from piiguard.adapters.db.stores.sharing.register import SqlSharingRegister
 
 
 class SqlSharing(
-    SqlSharingRegister, SqlSharingLog, SqlSharingAbroad, SqlSharingLegal, SqlSharingBusiness
+    SqlSharingRegister,
+    SqlSharingLog,
+    SqlSharingAbroad,
+    SqlSharingLegal,
+    SqlSharingBusiness,
+    SqlSharingNotices,
 ):
     """The parts on one connection (abroad.py: the yearly count of transfers abroad;
-    legal.py: the legal-request register; business.py: business transfers)."""
+    legal.py: the legal-request register; business.py: business transfers; notice.py: the
+    notices before a first transfer abroad)."""
 
 
 __all__ = ["SqlSharing"]
