@@ -164,6 +164,12 @@ COMMANDS: dict[str, Entry] = {
         "minimised as its profile says, pulled with its own key or pushed to its webhook; the "
         "disclosure log; corrections and deletions passed on. 向接收方提供个人信息。",
     ),
+    "abroad-notice": Entry(
+        "piiguard.cli.sharing.notices:app",
+        "Notices before a first transfer abroad (R7.1, PIPL Art. 39): the person is mailed "
+        "who receives their data abroad, where, what for and how to exercise their rights "
+        "there; shares of them wait until it is sent. 向境外提供个人信息前的告知。",
+    ),
     "legal-request": Entry(
         "piiguard.cli.sharing.legal:app",
         "Legal requests (R3.5, R2.5): authorities' demands for personal data, approved by a "

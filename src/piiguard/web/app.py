@@ -30,6 +30,7 @@ from piiguard.web.api.custody import paper as paper_api
 from piiguard.web.api.sharing import abroad as sharing_abroad_api
 from piiguard.web.api.sharing import business as sharing_business_api
 from piiguard.web.api.sharing import legal as sharing_legal_api
+from piiguard.web.api.sharing import notices as sharing_notices_api
 from piiguard.web.api.sharing import register as sharing_register_api
 from piiguard.web.api.sharing import shares as sharing_shares_api
 from piiguard.web.console import front as console_front
@@ -54,6 +55,7 @@ from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.sharing import abroad as console_abroad
 from piiguard.web.console.sharing import business as console_business
 from piiguard.web.console.sharing import legal as console_legal
+from piiguard.web.console.sharing import notices as console_abroad_notices
 from piiguard.web.console.sharing import pages as console_sharing
 from piiguard.web.console.team import pages as console_team
 from piiguard.web.console.upkeep import pages as console_upkeep
@@ -135,6 +137,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_abroad_api.router,
         sharing_legal_api.router,
         sharing_business_api.router,
+        sharing_notices_api.router,
         records_api.router,
         assessments_api.router,
         audit.router,
@@ -157,6 +160,7 @@ def create_app(c: Container) -> FastAPI:
         console_retention.router,
         console_sharing.router,
         console_abroad.router,
+        console_abroad_notices.router,
         console_legal.router,
         console_business.router,
         console_records.router,

@@ -58,6 +58,11 @@ def share_send(
             err.print(escape(f"  - {r.code}{cats}: {r.en} / {r.zh}"), soft_wrap=True)
     s = done.share
     err.print(f"share {s.status.value}: {s.disclosed} of {s.subjects} subjects to {s.recipient}")
+    if done.notices_queued:
+        err.print(
+            f"{done.notices_queued} held until told of the recipient abroad: notices queued "
+            "(piiguard abroad-notice list); share them again once sent"
+        )
     typer.echo(s.id)
 
 

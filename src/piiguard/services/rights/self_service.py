@@ -30,6 +30,8 @@ from piiguard.domain.policy.register import PurposeRule
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.rules import RequestStatus, RightsRequest
 from piiguard.domain.sharing.disclosure import RecipientOfSubject
+from piiguard.domain.sharing.notice import AbroadNotice
+from piiguard.domain.sharing.register import Recipient
 from piiguard.domain.subjects import Channel
 from piiguard.services.policy.consents import grant_consent, list_consents, withdraw_consent
 from piiguard.services.rights.fulfilment import advance
@@ -260,3 +262,17 @@ def transfers_of_requester(
     with uow:
         home = kit.policy.current(uow).home_region
         return [r for r in uow.sharing.recipients_of(actor.id) if r.country != home]
+
+
+def abroad_notices_of_requester(
+    uow: UnitOfWork, kit: RequestKit, request_id: str
+) -> list[tuple[AbroadNotice, Recipient]]:
+    """The notices before a first transfer abroad we queued for the verified requester
+    (R7.1), with the recipient each is about: sent, told another way, or still waiting."""
+    actor = _requester(uow, request_id)
+    if actor is None:
+        return []
+    with uow:
+        found = uow.sharing.abroad_notices(subject_id=actor.id, limit=500)
+        by_key = {r.key: r for r in uow.sharing.recipients()}
+    return [(n, by_key[n.recipient]) for n in found if n.recipient in by_key]

@@ -44,6 +44,7 @@ from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.sharing import abroad as sharing_abroad
 from piiguard.web.console.sharing import business as sharing_business
 from piiguard.web.console.sharing import legal as sharing_legal
+from piiguard.web.console.sharing import notices as sharing_notices
 from piiguard.web.console.sharing import pages as sharing
 from piiguard.web.console.sharing import texts as sharing_texts
 from piiguard.web.console.team import pages as team
@@ -92,6 +93,7 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         incidents,
         sharing,
         sharing_abroad,
+        sharing_notices,
         sharing_legal,
         sharing_business,
         accountability,
@@ -115,6 +117,7 @@ def words(lang: str) -> dict[str, str]:
         **policy_texts.words(lang),
         **sharing_texts.words(lang),
         **sharing_abroad.words(lang),
+        **sharing_notices.words(lang),
         **sharing_legal.words(lang),
         **sharing_business.words(lang),
         **accountability_texts.words(lang),

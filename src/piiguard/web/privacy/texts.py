@@ -236,6 +236,21 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "transfers_purposes": ("用途", "Purposes"),
     "transfers_categories": ("个人信息种类", "Categories"),
     "transfers_when": ("首次/最近", "First / last"),
+    "transfers_notices": ("向境外提供前的告知", "What we told you before sending abroad"),
+    "transfers_notices_intro": (
+        "向境外接收方（集团公司除外）首次提供您的个人信息前，我们会先告知您接收方、所在国家"
+        "或地区、用途、个人信息种类及向其行使权利的方式；告知之前不会提供。",
+        "Before your data first goes to a recipient abroad (other than our group companies), "
+        "we tell you the recipient, its country, the purpose, the data and how to exercise "
+        "your rights with it; nothing goes before that.",
+    ),
+    "transfers_rights_there": ("向接收方行使权利", "Your rights with the recipient"),
+    "transfers_notice_state": ("告知", "Notice"),
+    "transfers_notice_sent": ("已告知", "told on"),
+    "transfers_notice_waiting": (
+        "尚未告知：在告知之前不会向其提供",
+        "not yet told: nothing goes to it before",
+    ),
     "consents_title": ("管理您的同意", "Manage your consents"),
     "consents_intro": (
         "以下用途需要您的同意。您可以随时给予或撤回同意，自下一次使用起生效。",

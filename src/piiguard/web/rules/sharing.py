@@ -53,6 +53,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/pass-ons"): READERS,
     ("POST", A + "/pass-ons/{pass_on_id}/confirm"): CHANGE,
     ("GET", A + "/transfers/abroad"): READERS,
+    ("GET", A + "/abroad-notices"): READERS,  # web/api/sharing/notices.py
+    ("POST", A + "/abroad-notices/{notice_id}/told"): CHANGE,
+    ("POST", A + "/abroad-notices/{notice_id}/retry"): CHANGE,
     # the legal-request register (web/api/sharing/legal.py); the demand's words: officers
     ("GET", A + "/legal-requests"): READERS,
     ("POST", A + "/legal-requests"): CHANGE,
@@ -85,6 +88,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", C + "/log"): READERS,
     ("POST", C + "/notices/{pass_on_id}/confirm"): CHANGE,
     ("GET", C + "/abroad"): READERS,  # web/console/sharing/abroad.py
+    ("GET", C + "/abroad/notices"): READERS,  # web/console/sharing/notices.py
+    ("POST", C + "/abroad/notices/{notice_id}/told"): CHANGE,
+    ("POST", C + "/abroad/notices/{notice_id}/retry"): CHANGE,
     # the legal-request register (web/console/sharing/legal.py)
     ("GET", C + "/legal"): READERS,
     ("POST", C + "/legal"): CHANGE,

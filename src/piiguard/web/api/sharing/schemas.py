@@ -238,6 +238,11 @@ class ShareOut(BaseModel):
 class ShareResultOut(BaseModel):
     share: ShareOut
     decisions: list[DecisionOut]
+    abroad_notices_queued: int = Field(
+        0,
+        description="people held back (abroad_notice_not_sent) whose notice this share queued; "
+        "share them again once it is sent (GET /abroad-notices)",
+    )
 
 
 class DisclosureOut(BaseModel):

@@ -48,7 +48,9 @@ def share(body: ShareIn, c: ContainerDep, actor: Authorized) -> ShareResultOut:
     )
     out = sh.share_data(c.uow(), c.requests, actor, ask)
     return ShareResultOut(
-        share=ShareOut.of(out.share), decisions=[DecisionOut.of(d) for d in out.decisions]
+        share=ShareOut.of(out.share),
+        decisions=[DecisionOut.of(d) for d in out.decisions],
+        abroad_notices_queued=out.notices_queued,
     )
 
 
