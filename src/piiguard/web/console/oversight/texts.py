@@ -221,6 +221,11 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "reason_outside_legal_demand": ("超出法律请求的范围", "outside what the legal request demands"),
     "reason_minimised": ("已按配置最小化", "minimised as the profile says"),
+    "rule_abroad_notice_given": (
+        "出境前已告知本人（集团公司除外）",
+        "The person was told before a first transfer abroad (not for group companies)",
+    ),
+    "reason_abroad_notice_not_sent": ("尚未告知本人", "the person not yet told"),
     "reason_purpose_unknown": ("用途未登记", "purpose unknown"),
     "reason_role_not_allowed_for_purpose": ("角色不可使用该用途", "role not allowed"),
     "reason_purpose_outside_actor_scope": ("用途超出授权范围", "purpose outside the scope"),
