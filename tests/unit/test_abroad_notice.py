@@ -43,8 +43,9 @@ def bound(kind: RecipientKind, country: str = "US") -> PolicyState:
     )
 
 
-def test_the_rule_comes_last_and_names_its_code() -> None:
-    assert RULES[-1].__name__ == "abroad_notice_given"
+def test_the_rule_follows_the_count_and_names_its_code() -> None:
+    names = [r.__name__ for r in RULES]
+    assert names.index("abroad_notice_given") == names.index("mechanism_for_count") + 1
     assert RULE_REASONS["abroad_notice_given"] == ("abroad_notice_not_sent",)
 
 
