@@ -26,6 +26,7 @@ from piiguard.services.sharing import notice as uc
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.job import run_sharing
 from piiguard.services.sharing.share import ShareOutcome, ShareRequest, share_data
+from tests.assessed import approve_assessment_for
 from tests.builders import item, register
 from tests.integration.test_sharing import (
     ALICE,
@@ -86,6 +87,7 @@ def partner(c: Container) -> None:
         {EMAIL: Treatment.MASKED, NAME: Treatment.WHOLE},
     )
     reg.issue_recipient_key(c.uow(), c.clock, ALICE, "fixit-us")
+    approve_assessment_for(c, purposes={PURPOSE}, recipients={"fixit-us"})  # R10.4
 
 
 def people(c: Container, n: int, *, lang: str = "zh", consent: bool = True) -> list[str]:
