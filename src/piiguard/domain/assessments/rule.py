@@ -54,24 +54,26 @@ class Coverage:
 
 @dataclass(frozen=True, slots=True)
 class AssessmentIndex:
-    """In the policy snapshot: the approved assessments in force by purpose, and the cases
+    """In the policy snapshot: the approved assessments in force by (purpose, case) — what
+    the rule looks up, so a decision reads only those that could cover it — and the cases
     officers designated per purpose. Built once per policy epoch."""
 
-    by_purpose: Mapping[str, tuple[Coverage, ...]] = field(default_factory=dict)
+    covering: Mapping[tuple[str, Case], tuple[Coverage, ...]] = field(default_factory=dict)
     designated: Mapping[str, frozenset[Case]] = field(default_factory=dict)
 
     @classmethod
     def of(
         cls, covering: Iterable[Coverage], designated: Iterable[tuple[str, Case]]
     ) -> AssessmentIndex:
-        by: dict[str, list[Coverage]] = {}
+        by: dict[tuple[str, Case], list[Coverage]] = {}
         for cov in covering:
             for p in cov.scope.purposes:
-                by.setdefault(p, []).append(cov)
+                for case in cov.scope.cases:
+                    by.setdefault((p, case), []).append(cov)
         des: dict[str, set[Case]] = {}
         for purpose, case in designated:
             des.setdefault(purpose, set()).add(case)
-        return cls({p: tuple(v) for p, v in by.items()}, {p: frozenset(v) for p, v in des.items()})
+        return cls({k: tuple(v) for k, v in by.items()}, {p: frozenset(v) for p, v in des.items()})
 
 
 def needs(req: AccessRequest, pol: PolicyState) -> list[Need]:
@@ -81,16 +83,14 @@ def needs(req: AccessRequest, pol: PolicyState) -> list[Need]:
     if pol.register.active(req.purpose) is None:
         return []  # purpose_unknown says it all
     out: list[Need] = []
-    tax = pol.taxonomy
     if req.purpose != COMPLIANCE_PURPOSE:
-        sensitive = frozenset(
-            c for c in req.categories if tax.get(c).sensitive and not tax.get(c).credential
-        )
+        get = pol.taxonomy.get
+        sensitive = [c for c in req.categories if (k := get(c)).sensitive and not k.credential]
         if sensitive:
-            out.append(Need(Case.SENSITIVE, sensitive))
-    out.extend(
-        Need(case, req.categories) for case in pol.assessments.designated.get(req.purpose, ())
-    )
+            out.append(Need(Case.SENSITIVE, frozenset(sensitive)))
+    designated = pol.assessments.designated.get(req.purpose)
+    if designated:
+        out.extend(Need(case, req.categories) for case in designated)
     r = pol.recipients.get(req.recipient or "")
     if (
         r is not None
@@ -111,10 +111,8 @@ def uncovered(need: Need, purpose: str, pol: PolicyState) -> frozenset[str]:
     """The categories of `need` no approved assessment in force covers."""
     within = pol.taxonomy.is_within
     left = set(need.categories)
-    for cov in pol.assessments.by_purpose.get(purpose, ()):
+    for cov in pol.assessments.covering.get((purpose, need.case), ()):
         sc = cov.scope
-        if need.case not in sc.cases:
-            continue
         if need.recipient is not None and need.recipient not in sc.recipients:
             continue
         if need.system is not None and need.system not in sc.systems:
