@@ -207,6 +207,14 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "向国家机关提供须依据法律请求",
         "An authority only through a legal request",
     ),
+    "rule_assessed_before_processing": (
+        "已有影响评估覆盖该处理",
+        "An impact assessment covers the processing",
+    ),
+    "reason_impact_assessment_missing": (
+        "缺少经批准的个人信息保护影响评估",
+        "no approved impact assessment covers it",
+    ),
     "reason_recipient_not_active": ("接收方无效", "recipient not active"),
     "reason_no_agreement_in_force": ("没有有效协议", "no agreement in force"),
     "reason_no_minimisation_profile": ("没有最小化配置", "no minimisation profile"),
