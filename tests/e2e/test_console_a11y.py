@@ -295,6 +295,18 @@ def sharing_ids(c: Any) -> dict[str, str]:
     return {}
 
 
+def assessment_ids(c: Any) -> dict[str, str]:
+    """An impact assessment in draft (its page is /console/assessments/{assessment_id})."""
+    from piiguard.services.assessments import register as reg  # noqa: PLC0415
+    from tests.assessed import ANSWERS, AUTHOR  # noqa: PLC0415
+
+    given = reg.AssessmentInput(
+        "Refunds", frozenset({"sensitive"}), frozenset({"order_fulfilment"}),
+        frozenset({"user.financial"}), answers=ANSWERS,
+    )  # fmt: skip
+    return {"assessment_id": reg.draft_assessment(c.uow(), c.snapshots, c.clock, AUTHOR, given).id}
+
+
 def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
     """Every GET route of the console that is a page, with real ids. Returns the routes."""
     pages = sorted(
@@ -358,6 +370,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids |= incident_ids(c)
     ids |= policy_ids(c)
     ids |= sharing_ids(c)
+    ids |= assessment_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
     way_in(s, scan)
@@ -377,6 +390,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
         "/console/incidents/new": "#incident-form",
         "/console/vulnerabilities": "#record-form",
         "/console/policy/drafts/new": "#draft-form",
+        "/console/assessments/new": "#assessment-form",
     }
     for url, form in forms.items():
         page.goto(s.base + url)
