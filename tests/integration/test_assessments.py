@@ -262,3 +262,8 @@ def test_the_duties_follow_the_people_held(c: Container) -> None:
     assert d.last_audit is not None and d.last_audit.findings == 4
     assert (d.next_audit_due, d.audit_overdue) == (date(2028, 2, 1), False)
     assert "compliance_audit.record" in actions(c)
+    assert not du.audit_overdue(c.uow(readonly=True), c.clock)  # the front page's question
+    clock = c.clock
+    assert isinstance(clock, FixedClock)
+    clock.advance(timedelta(days=2 * 365 + 1))  # 2028-03-02: past 2028-02-01, the due date
+    assert du.audit_overdue(c.uow(readonly=True), clock)

@@ -23,6 +23,14 @@ def current_duties(uow: UnitOfWork, clock: Clock) -> tuple[Duties, list[Complian
     return duties(people, audits, officers, clock.now()), audits
 
 
+def audit_overdue(uow: UnitOfWork, clock: Clock) -> bool:
+    """Whether the audit after the last one recorded is overdue — without counting the people
+    (the front page asks on every load; counting millions of rows is the duties page's)."""
+    with uow:
+        audits = store(uow).audits(limit=1)
+    return bool(audits) and duties(0, audits, 0, clock.now()).audit_overdue
+
+
 @dataclass(frozen=True, slots=True)
 class AuditInput:
     audited_on: date

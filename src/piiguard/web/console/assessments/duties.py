@@ -58,12 +58,12 @@ def _page(
 
 
 def attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
-    """For the front page: assessments waiting for a second officer or due for review; a
-    compliance audit overdue (once one was recorded, or when the law fixes the interval)."""
+    """For the front page: assessments waiting for a second officer or due for review; the
+    compliance audit after the last one recorded, overdue (the people are counted on the
+    duties page, not on every front-page load)."""
     if not may_open(actor, "/console/accountability"):
         return []
-    d, _ = du.current_duties(c.uow(readonly=True), c.clock)
-    late = d.audit_overdue and (d.audit_mandatory or d.last_audit is not None)
+    late = du.audit_overdue(c.uow(readonly=True), c.clock)
     views = reg.list_assessments(c.uow(readonly=True), c.snapshots, c.clock)
     waiting = [v for v in views if v.assessment.status in (Status.SUBMITTED, Status.REVIEWED)]
     return [
