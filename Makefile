@@ -66,9 +66,10 @@ bench: install ## benchmarks (not part of the tests); figures go to docs/benchma
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	@$(BIN)/python -m bench $(BENCH)
 
-trace: install-dev ## docs/traceability.md: which tests prove each requirement (from @pytest.mark.req)
-	@$(BIN)/pytest tests --collect-only -q -p no:xdist --req-report docs/traceability.md > /dev/null
-	@echo "wrote docs/traceability.md"
+trace: install-dev ## docs/traceability.md and the copy the package ships: which tests prove each requirement (from @pytest.mark.req)
+	@$(BIN)/pytest tests --collect-only -q -p no:xdist --req-report docs/traceability.md \
+		--req-json src/piiguard/data/traceability.json > /dev/null
+	@echo "wrote docs/traceability.md and src/piiguard/data/traceability.json"
 
 requirements: ## refresh docs/requirements.md from ../shared/REQUIREMENTS.md (the list tests cite)
 	@{ head -n 2 docs/requirements.md; cat ../shared/REQUIREMENTS.md; } > docs/requirements.md.new

@@ -26,6 +26,7 @@ from piiguard.adapters.db.tables import metadata
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.scanner.detectors import engine as scan_engine
+from tests import traceability
 from tests.clocks import SteppingClock
 from tests.hyperscan_cache import ENGINE_COMPILE, sharing
 from tests.mailserver import SmtpSink
@@ -213,6 +214,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="write the requirement -> tests listing (markdown) to PATH",
     )
+    parser.addoption(
+        "--req-json",
+        metavar="PATH",
+        default=None,
+        help="write the listing shipped in the package (JSON, with the requirements' text) "
+        "to PATH (make trace: src/piiguard/data/traceability.json)",
+    )
 
 
 @functools.cache
@@ -248,17 +256,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         key=lambda item: not (item.get_closest_marker("long") or item.get_closest_marker("slow"))
     )
     path = config.getoption("--req-report")
-    if not path:
+    shipped = config.getoption("--req-json")
+    if not path and not shipped:
         return
     by_req: dict[str, set[str]] = {}
     for item in items:
         for mark in item.iter_markers("req"):
             test = item.nodeid.split("[", 1)[0]
             by_req.setdefault(str(mark.args[0]), set()).add(test)
+    if shipped:
+        reqs = traceability.requirements(REQUIREMENTS.read_text("utf-8"))
+        Path(shipped).write_text(
+            traceability.dump(traceability.listing(reqs, by_req)), encoding="utf-8"
+        )
+    if path:
+        write_report(Path(path), by_req)
 
-    def order(req: str) -> tuple[int, ...]:
-        return tuple(int(p) for p in req.lstrip("R").split("."))
 
+def write_report(path: Path, by_req: dict[str, set[str]]) -> None:
+    order = traceability.order
     lines = [
         "# Traceability: requirement -> tests",
         "",
@@ -270,4 +286,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for req in sorted(by_req, key=order):
         tests = "<br>".join(f"`{t}`" for t in sorted(by_req[req]))
         lines.append(f"| {req} | {tests} |")
-    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
