@@ -3,7 +3,8 @@
 version and hash, CSV with the Chinese names, the console page in zh-CN and en with the
 CSV download; a register change through the API makes a new version and the old one is
 shown again by number and date; bad input names the field; the CLI shows the same
-version and hash, writes JSON and CSV, lists the versions."""
+version and hash, writes JSON and CSV, lists the versions; the GDPR Art. 30 and PIPL
+layouts (page, CSV, table) and the XLSX workbook holding both, through all three."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
@@ -126,3 +128,53 @@ def test_the_record_from_the_cli(settings: Settings, container: Container, tmp_p
     assert r.returncode == 1 and "version" in r.stderr
     r = piiguard(settings, "records", "versions")
     assert r.returncode == 0 and whole["sha256"] in r.stdout
+
+
+def test_the_layouts_and_the_workbook_over_the_api_and_the_console(
+    container: Container, api: TestClient, people: People
+) -> None:
+    auditor = people.auditor.caller
+    r = api.get(A + "/xlsx", headers=auditor.headers)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert r.headers["x-record-version"] == "1"
+    wb = load_workbook(io.BytesIO(r.content))
+    assert wb.sheetnames == ["GDPR Art 30", "PIPL 个人信息处理记录"]
+    cells = {c.value for row in wb["PIPL 个人信息处理记录"].iter_rows() for c in row}
+    assert "处理目的（第十七条）" in cells and "after_sales" in cells
+    gdpr = api.get(A + "/csv", params={"layout": "gdpr"}, headers=auditor.headers)
+    assert gdpr.status_code == 200 and "(e) Transfers to third countries" in gdpr.text
+    assert gdpr.headers["content-disposition"].endswith('-gdpr.csv"')
+    bad = api.get(A + "/csv", params={"layout": "ccpa"}, headers=auditor.headers)
+    assert_problem(bad, 422, "invalid-input", "layout")
+
+    who = console(container, api, people.auditor, "zh-CN")
+    html = who.page("/console/records?layout=pipl")
+    assert 'id="record-layout" data-layout="pipl"' in html and "个人信息处理者" in html
+    assert 'data-purpose="after_sales"' in html and 'id="record-xlsx"' in html
+    html = who.page("/console/records?layout=gdpr")
+    assert "(a) Controller" in html and 'layout=gdpr" id="record-csv"' in html
+    wrong = who.http.get("/console/records", params={"layout": "ccpa"})
+    assert wrong.status_code == 422 and marked(wrong.text, "layout")
+    x = who.http.get("/console/records/xlsx")
+    assert x.status_code == 200 and x.content.startswith(b"PK")
+    c = who.http.get("/console/records/csv", params={"layout": "pipl"})
+    assert c.status_code == 200 and "处理目的（第十七条）" in c.text
+
+
+def test_the_layouts_and_the_workbook_from_the_cli(
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
+    del container
+    book = tmp_path / "record.xlsx"
+    r = piiguard(settings, "records", "show", "--format", "xlsx", "--output", str(book))
+    assert r.returncode == 0, r.stderr
+    assert load_workbook(book).sheetnames == ["GDPR Art 30", "PIPL 个人信息处理记录"]
+    r = piiguard(settings, "records", "show", "--format", "csv", "--layout", "pipl")
+    assert r.returncode == 0 and "处理目的（第十七条）" in r.stdout
+    r = piiguard(settings, "records", "show", "--layout", "gdpr")
+    assert r.returncode == 0 and "GDPR Art. 30(1)" in r.stdout
+    r = piiguard(settings, "records", "show", "--format", "xlsx")
+    assert r.returncode == 2 and "--output" in r.stderr
+    r = piiguard(settings, "records", "show", "--format", "json", "--layout", "gdpr")
+    assert r.returncode == 2 and "--layout" in r.stderr

@@ -42,6 +42,15 @@ class Ed25519CheckpointSigner:
     def sign(self, message: bytes) -> str:
         return self._key.sign(message).hex()
 
+    def verify_message(self, message: bytes, signature: str) -> bool:
+        """Whether `signature` (hex) is this key's over `message` (the evidence report's
+        signature line, R10.2)."""
+        try:
+            self._public.verify(bytes.fromhex(signature), message)
+        except (InvalidSignature, ValueError):
+            return False
+        return True
+
     def verify(self, checkpoint: Checkpoint) -> bool:
         if checkpoint.key_id != self.key_id:
             return False

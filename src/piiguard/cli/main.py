@@ -185,8 +185,14 @@ COMMANDS: dict[str, Entry] = {
     "records": Entry(
         "piiguard.cli.policy.records:app",
         "The record of processing activities (R10.1, GDPR Art. 30, PIPL Art. 51): "
-        "generated from the registers, each version kept with its SHA-256; table, JSON or CSV. "
-        "个人信息处理活动记录。",
+        "generated from the registers, each version kept with its SHA-256; table, JSON, CSV or "
+        "XLSX. 个人信息处理活动记录。",
+    ),
+    "evidence": Entry(
+        "piiguard.cli.evidence:app",
+        "The signed evidence report (R10.2, R10.3): for every requirement the control, the "
+        "tests that prove it and this installation's live evidence; HTML or PDF, signed with the "
+        "audit signing key. 合规证据报告（签名）。",
     ),
     "assessment": Entry(
         "piiguard.cli.accountability.assessments:app",

@@ -12,13 +12,13 @@ a business transfer), staff/
 (accounts, sign-in, second factor), clients/ (systems and their API keys). Beside them, what
 several features share: decisions.py (the decision point and its ledger), group_commit.py,
 audit.py (chain and checkpoints), vault_integrity.py, ids.py; and what spans features:
-setup.py (every start), keys.py (key rotation).
+setup.py (every start), keys.py (key rotation); evidence/ (the signed evidence report, which
+reads every register's live state) above them all.
 
 May import: the domain (ports included) and other use cases — never an adapter, the web, the
 CLI, bootstrap or a framework (import-linter contracts in pyproject.toml). A package calls
-only those below it: setup, keys > rights > retention | sharing | notices > subjects |
-clients | staff | custody | assessments > decisions > policy > ids, group_commit, audit,
-vault_integrity
-("|": not each other). Helpers a package's modules share live in its own _common.py; other
-packages call its use-case modules instead.
+only those below it: evidence > setup, keys, records > rights > retention | sharing |
+notices > subjects | clients | staff | custody | assessments > decisions > policy > ids,
+group_commit, audit, vault_integrity ("|": not each other). Helpers a package's modules
+share live in its own _common.py; other packages call its use-case modules instead.
 """

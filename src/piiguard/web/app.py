@@ -27,6 +27,7 @@ from piiguard.web.api import upkeep as upkeep_api
 from piiguard.web.api import vulns as vulns_api
 from piiguard.web.api.custody import media as media_api
 from piiguard.web.api.custody import paper as paper_api
+from piiguard.web.api.evidence import report as evidence_api
 from piiguard.web.api.sharing import abroad as sharing_abroad_api
 from piiguard.web.api.sharing import business as sharing_business_api
 from piiguard.web.api.sharing import legal as sharing_legal_api
@@ -45,6 +46,7 @@ from piiguard.web.console.assessments import pages as console_assessments
 from piiguard.web.console.backups import pages as console_backups
 from piiguard.web.console.custody import pages as console_custody
 from piiguard.web.console.datamap import pages as console_datamap
+from piiguard.web.console.evidence import pages as console_evidence
 from piiguard.web.console.incidents import pages as console_incidents
 from piiguard.web.console.oversight import pages as console_oversight
 from piiguard.web.console.people import pages as console_people
@@ -140,6 +142,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_notices_api.router,
         records_api.router,
         assessments_api.router,
+        evidence_api.router,
         audit.router,
         staff.router,
         taxonomy.router,
@@ -166,6 +169,7 @@ def create_app(c: Container) -> FastAPI:
         console_records.router,
         console_assessments.router,
         console_duties.router,
+        console_evidence.router,
         console_incidents.router,
         console_upkeep.router,
         console_custody.router,

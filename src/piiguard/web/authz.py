@@ -155,9 +155,10 @@ async def authorize(request: Request) -> Actor | None:
         return None
     c: Container = request.app.state.container
     if request.method not in SAFE_METHODS and request.headers.get("content-type", "").startswith(
-        "application/x-www-form-urlencoded"
+        ("application/x-www-form-urlencoded", "multipart/form-data")
     ):
-        # a console form: its CSRF field stands for the header (web/session.py)
+        # a console form (multipart: one with a file): its CSRF field stands for the header
+        # (web/session.py)
         form = await request.form()  # parsed once; FastAPI reuses it
         presented = form.get("csrf_token")
         request.state.csrf_form = presented if isinstance(presented, str) else None

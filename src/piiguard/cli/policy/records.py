@@ -1,14 +1,15 @@
 """`piiguard records ...`: the record of processing activities (R10.1;
 docs/accountability.md), generated from the registers and kept as numbered versions with
-their SHA-256 — show it now, as it stood on a date, or any version; as a table, JSON or
-CSV; list the versions kept."""
+their SHA-256 — show it now, as it stood on a date, or any version; as a table, JSON, CSV
+(whole, or the GDPR Art. 30 or PIPL layout) or XLSX (both layouts, a sheet each); list the
+versions kept."""
 
 from __future__ import annotations
 
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,8 +17,8 @@ from piiguard.cli.common import err, fmt_at, open_container, out, parse_when, pr
 
 app = typer.Typer(
     help="The record of processing activities (R10.1, GDPR Art. 30, PIPL Art. 51): "
-    "generated from the registers, each version kept with its SHA-256; table, JSON or CSV. "
-    "个人信息处理活动记录。",
+    "generated from the registers, each version kept with its SHA-256; table, JSON, CSV or "
+    "XLSX. 个人信息处理活动记录。",
     no_args_is_help=True,
 )
 
@@ -26,6 +27,12 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
+
+
+class LayoutName(StrEnum):
+    GDPR = "gdpr"
+    PIPL = "pipl"
 
 
 @app.command("show")
@@ -37,9 +44,15 @@ def records_show(
         str | None,
         typer.Option(help="as it stood at this time: YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]"),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="table, json or csv")] = Format.TABLE,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="table, json, csv or xlsx (xlsx needs --output)")
+    ] = Format.TABLE,
+    layout: Annotated[
+        LayoutName | None,
+        typer.Option(help="gdpr (GDPR Art. 30) or pipl (PIPL, in Chinese): its columns only"),
+    ] = None,
     output: Annotated[
-        Path | None, typer.Option(help="write the JSON or CSV to this file instead")
+        Path | None, typer.Option(help="write the JSON, CSV or XLSX to this file instead")
     ] = None,
 ) -> None:
     """The record (regenerated from the registers first: a change since the last version
@@ -60,8 +73,12 @@ def records_show(
             )
             if new:
                 err.print(f"The registers changed: kept as version {v.version}.")
+        controller = (c.settings.company_name, c.settings.privacy_officer_email)
     body = gen.body_of(v)
     head = f"version {v.version}  sha256 {v.sha256}  generated {fmt_at(v.generated_at)} UTC"
+    if fmt is Format.XLSX or layout is not None:
+        _shaped(body, fmt, layout, output, head, controller)
+        return
     if fmt is Format.TABLE:
         if output is not None:
             raise typer.BadParameter("--output needs --format json or csv", param_hint="--output")
@@ -98,6 +115,39 @@ def records_show(
             "record": body,
         }
         text = json.dumps(whole, ensure_ascii=False, indent=2, sort_keys=True)
+    _write(text, output, head)
+
+
+def _shaped(
+    body: dict[str, Any],
+    fmt: Format,
+    layout: LayoutName | None,
+    output: Path | None,
+    head: str,
+    controller: tuple[str, str],
+) -> None:
+    """The XLSX workbook (both layouts) or one layout as a table or CSV."""
+    from piiguard.bootstrap.evidence import records_xlsx
+    from piiguard.domain.records.layouts import Layout, sheet, sheet_csv, sheets
+
+    if fmt is Format.XLSX:
+        if output is None:
+            raise typer.BadParameter("--format xlsx needs --output FILE", param_hint="--output")
+        output.write_bytes(records_xlsx(sheets(body, *controller)))
+        err.print(f"Wrote {output} ({head}; sheets: GDPR Art. 30, PIPL).")
+        return
+    assert layout is not None  # noqa: S101 (the caller's condition)
+    shown = sheet(body, Layout(layout.value), *controller)
+    if fmt is Format.CSV:
+        _write(sheet_csv(shown), output, head)
+    elif fmt is Format.TABLE and output is None:
+        out.print(f"{shown.title}\n{head}", markup=False, highlight=False)
+        print_table(list(shown.header), [list(r) for r in shown.rows])
+    else:
+        raise typer.BadParameter("--layout goes with --format table or csv", param_hint="--layout")
+
+
+def _write(text: str, output: Path | None, head: str) -> None:
     if output is None:
         out.print(text, markup=False, highlight=False, soft_wrap=True)
     else:

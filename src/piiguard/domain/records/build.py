@@ -222,7 +222,7 @@ def csv_rows(body: Mapping[str, Any]) -> Iterable[tuple[str, ...]]:
         )
 
 
-def _cell(value: str) -> str:
+def safe_cell(value: str) -> str:
     # a spreadsheet must not run a register's text as a formula
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
@@ -232,5 +232,5 @@ def to_csv(body: Mapping[str, Any]) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_HEADER)
-    w.writerows([_cell(x) for x in row] for row in csv_rows(body))
+    w.writerows([safe_cell(x) for x in row] for row in csv_rows(body))
     return "\ufeff" + out.getvalue()

@@ -1,6 +1,7 @@
 """The record of processing activities (R10.1; docs/accountability.md): generated from the
 registers on every read and kept as numbered versions with their SHA-256. Officers and
-auditors read it — now, as it stood at a given time, or any version — as JSON or CSV."""
+auditors read it — now, as it stood at a given time, or any version — as JSON, CSV (the
+whole record, or the GDPR Art. 30 or PIPL layout) or XLSX (both layouts, a sheet each)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from piiguard.bootstrap import Container
+from piiguard.bootstrap.evidence import records_xlsx
 from piiguard.domain.decisions import Actor
 from piiguard.domain.records.build import to_csv
+from piiguard.domain.records.layouts import Layout, sheet, sheet_csv, sheets
 from piiguard.domain.records.ports import RecordVersion
 from piiguard.services.records import generate as gen
 from piiguard.web.authz import Authorized
@@ -61,17 +64,35 @@ def chosen(
     return current(c, actor)
 
 
-def as_csv(v: RecordVersion) -> Response:
-    name = f"records-of-processing-v{v.version}.csv"
+def _file(v: RecordVersion, content: str | bytes, media: str, suffix: str) -> Response:
+    name = f"records-of-processing-v{v.version}{suffix}"
     return Response(
-        to_csv(gen.body_of(v)),
-        media_type="text/csv; charset=utf-8",
+        content,
+        media_type=media,
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "X-Record-Version": str(v.version),
             "X-Record-SHA256": v.sha256,
         },
     )
+
+
+def as_csv(c: Container, v: RecordVersion, layout: Layout | None = None) -> Response:
+    """The whole record as CSV, or one layout of it (GDPR Art. 30, PIPL)."""
+    body = gen.body_of(v)
+    if layout is None:
+        return _file(v, to_csv(body), "text/csv; charset=utf-8", ".csv")
+    s = sheet(body, layout, c.settings.company_name, c.settings.privacy_officer_email)
+    return _file(v, sheet_csv(s), "text/csv; charset=utf-8", f"-{layout.value}.csv")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def as_xlsx(c: Container, v: RecordVersion) -> Response:
+    """Both layouts in one workbook, a sheet each."""
+    found = sheets(gen.body_of(v), c.settings.company_name, c.settings.privacy_officer_email)
+    return _file(v, records_xlsx(found), XLSX, ".xlsx")
 
 
 Version = Annotated[int | None, Query(ge=1, le=2_147_483_647, description="a version kept earlier")]
@@ -91,12 +112,35 @@ def record(
     return RecordOut.of(chosen(c, actor, version, as_of))
 
 
+LayoutParam = Annotated[
+    Layout | None,
+    Query(description="gdpr (GDPR Art. 30(1)) or pipl (PIPL, in Chinese); none: every field"),
+]
+
+
 @router.get("/records/csv")
 def record_csv(
+    c: ContainerDep,
+    actor: Authorized,
+    version: Version = None,
+    as_of: AsOf = None,
+    layout: LayoutParam = None,
+) -> Response:
+    """The same record as CSV (UTF-8 with BOM), one row per activity: every field, or the
+    columns of one layout."""
+    return as_csv(c, chosen(c, actor, version, as_of), layout)
+
+
+@router.get(
+    "/records/xlsx",
+    response_class=Response,
+    responses={200: {"content": {XLSX: {}}, "description": "the workbook"}},
+)
+def record_xlsx(
     c: ContainerDep, actor: Authorized, version: Version = None, as_of: AsOf = None
 ) -> Response:
-    """The same record as CSV (UTF-8 with BOM), one row per activity."""
-    return as_csv(chosen(c, actor, version, as_of))
+    """The record as an XLSX workbook: a GDPR Art. 30 sheet and a PIPL sheet."""
+    return as_xlsx(c, chosen(c, actor, version, as_of))
 
 
 @router.get("/records/versions", response_model=list[VersionOut])

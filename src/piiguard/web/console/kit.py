@@ -74,6 +74,7 @@ NAV: tuple[tuple[str, str], ...] = (
     ("nav_records", "/console/records"),
     ("nav_assessments", "/console/assessments"),
     ("nav_accountability", "/console/accountability"),
+    ("nav_evidence", "/console/evidence"),
     ("nav_decisions", "/console/decisions"),
     ("nav_audit", "/console/audit"),
     ("nav_incidents", "/console/incidents"),

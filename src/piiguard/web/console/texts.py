@@ -111,6 +111,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "nav_records": ("处理活动记录", "Records of processing"),
     "nav_assessments": ("影响评估", "Impact assessments"),
     "nav_accountability": ("合规审计义务", "Audit duties"),
+    "nav_evidence": ("合规证据报告", "Evidence report"),
     "nav_decisions": ("访问决定", "Decisions"),
     "nav_audit": ("审计记录", "Audit trail"),
     "nav_incidents": ("安全事件", "Security incidents"),

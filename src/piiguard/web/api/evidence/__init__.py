@@ -1,0 +1,1 @@
+"""The evidence report in the API (R10.2; docs/accountability.md): report.py."""
