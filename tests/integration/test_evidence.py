@@ -27,6 +27,7 @@ from piiguard.bootstrap.evidence import (
     traceability,
     verify_evidence,
 )
+from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.evidence.controls import Live
 from piiguard.domain.evidence.report import Report, RequirementRow, State
 from piiguard.domain.ports import AuditQuery
@@ -38,6 +39,7 @@ from tests.integration.test_vulns import record as record_vuln
 
 pytestmark = pytest.mark.req("R10.2")
 DAY = timedelta(days=1)
+SECOND = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
 
 
 def row(r: Report, req: str) -> RequirementRow:
@@ -65,7 +67,7 @@ def agreement_ending(c: Container, clock: FixedClock, days: int) -> str:
             frozenset({"acme-crm"}),
         ),
     )
-    return reg.record_agreement(
+    a = reg.record_agreement(
         c.uow(),
         c.snapshots,
         c.clock,
@@ -82,7 +84,9 @@ def agreement_ending(c: Container, clock: FixedClock, days: int) -> str:
             document_sha256="ab" * 32,
             document_location="DMS contract 2026-017",
         ),
-    ).id
+    )
+    reg.approve_agreement(c.uow(), c.clock, SECOND, a.id)  # four eyes (R3.6)
+    return a.id
 
 
 @pytest.mark.req("R10.3")

@@ -130,14 +130,14 @@ CONTROLS: dict[str, Control] = {
         note="the transfer of the whole data set and telling the people are not built yet",
     ),
     "R3.5": Control(
-        "An authority is a kind of recipient; every disclosure is logged with its decision.",
-        (P + "domain.sharing.register", P + "domain.sharing.disclosure"),
-        built="partial",
-        note="the legal-request register (authority, basis, reference) is not built yet",
+        "A legal-request register: the authority, legal basis, provision and case reference, "
+        "approved by a second officer; only what is demanded is disclosed, through the "
+        "decision point, and logged; the person is told when the law allows.",
+        (P + "domain.sharing.legal", P + "services.sharing.legal", P + "domain.sharing.disclosure"),
     ),
     "R3.6": Control(
-        "No share to a recipient without an agreement in force; agreements expiring are "
-        "flagged ahead of time.",
+        "No share to a recipient without an agreement in force, approved by a second "
+        "officer; agreements expiring are flagged ahead of time.",
         (P + "domain.sharing.rules", P + "services.sharing.register"),
         ("agreement_notice_days",),
         (Live.AGREEMENTS,),
