@@ -123,11 +123,10 @@ CONTROLS: dict[str, Control] = {
         live=(Live.AGREEMENTS,),
     ),
     "R3.4": Control(
-        "An acquirer (merger, acquisition, bankruptcy, asset transfer) is a kind of recipient "
-        "bound by an agreement; its shares are logged like any other.",
-        (P + "domain.sharing.register",),
-        built="partial",
-        note="the transfer of the whole data set and telling the people are not built yet",
+        "A business transfer (merger, acquisition, bankruptcy, asset transfer) to an acquirer "
+        "bound by its undertaking, approved by a second officer, logged per person, and every "
+        "affected person told by mail.",
+        (P + "domain.sharing.business", P + "services.sharing.business"),
     ),
     "R3.5": Control(
         "A legal-request register: the authority, legal basis, provision and case reference, "
