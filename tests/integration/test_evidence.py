@@ -2,7 +2,7 @@
 requirement of the shipped listing with its control (modules, settings with default and
 value in force), the tests that cite it, and the live evidence of this installation read
 at the report's time — a verified trail and its signed checkpoint, an overdue vulnerability
-and an agreement about to end needing attention, impact assessments said to be not built;
+and an agreement about to end needing attention, the impact assessments and audit duties;
 rendered as PDF (the Chinese extracted back with pypdf) and HTML, signed with the audit
 signing key, a flipped byte anywhere failing the check, another key's report refused, each
 report made audited."""
@@ -110,16 +110,13 @@ def test_each_requirement_has_its_control_its_tests_and_the_live_evidence_read_n
     ]
     assert list(q.tests) == shipped["tests"]["R2.4"] and q.proved
     assert row(r, "R10.2").tests, "this very test cites R10.2"
-    r104 = row(r, "R10.4")
-    assert r104.control.built == "no" and "not built" in r104.control.note
+    assert "piiguard.domain.assessments.rule" in row(r, "R10.4").control.modules
     assert r.counts["requirements"] == len(shipped["requirements"])
 
-    # every live item is stamped with the time it was read; not built says so
+    # every live item is stamped with the time it was read
+    assert {i.key for i in r.live} == set(Live)
     for item in r.live:
-        if item.key is Live.ASSESSMENTS:
-            assert item.state is State.NOT_BUILT and item.read_at is None
-        else:
-            assert item.read_at == clock.now(), item.key
+        assert item.read_at == clock.now(), item.key
     audit = facts(r, Live.AUDIT)
     assert audit["result"].startswith("intact") and audit["signature verifies"].startswith("yes")
     assert r.live_item(Live.AUDIT).state is State.OK  # type: ignore[union-attr]
@@ -134,6 +131,9 @@ def test_each_requirement_has_its_control_its_tests_and_the_live_evidence_read_n
     assert backups is not None and backups.state is State.ATTENTION  # none taken yet
     staff = facts(r, Live.STAFF)
     assert staff["active accounts"] == "0"
+    assessments = facts(r, Live.ASSESSMENTS)
+    assert assessments["assessments approved, in force"] == "0"
+    assert assessments["compliance audit mandatory"].startswith("no")
 
     # a setting changed at this installation shows beside its default
     changed = control_settings(c.settings.model_copy(update={"consent_renewal_days": 45}))
@@ -167,7 +167,7 @@ def test_a_report_is_signed_and_a_flipped_byte_anywhere_fails_the_check(
         "合规证据报告",
         "实时证据",
         "审计日志",
-        "尚未实现",
+        "未实现",
         "要求、控制与测试",
         "R2.4Purposelimitation",
         "test_a_general_consent_never_implies_a_sensitive_one",

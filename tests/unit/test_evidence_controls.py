@@ -18,8 +18,9 @@ from piiguard.adapters.accountability.xlsx import workbook
 from piiguard.config import Settings
 from piiguard.domain.evidence import signature
 from piiguard.domain.evidence.controls import CONTROLS, Live
+from piiguard.domain.evidence.report import requirement_rows
 from piiguard.domain.records.layouts import Sheet
-from piiguard.services.evidence.live import READERS, Sources, assessments_item
+from piiguard.services.evidence.live import READERS
 from tests import traceability
 from tests.conftest import REQUIREMENTS
 
@@ -42,11 +43,16 @@ def test_every_requirement_has_a_control_naming_real_modules_and_settings() -> N
 
 
 @pytest.mark.req("R10.2")
-def test_each_live_key_has_its_reader_and_what_is_not_built_reads_nothing() -> None:
+def test_each_live_key_has_its_reader_and_a_requirement_without_a_control_says_so() -> None:
     assert len(READERS) == len(Live)
     assert {k for c in CONTROLS.values() for k in c.live} <= set(Live)
-    item = assessments_item(Sources.__new__(Sources))
-    assert item.read_at is None and item.state.value == "not_built"
+    listing = {
+        "requirements": [{"id": "R99.1", "title": "New", "text": "A new promise."}],
+        "tests": {},
+    }
+    [row] = requirement_rows(listing, {})
+    assert row.control.built == "no" and "No control" in row.control.summary
+    assert not row.proved and row.tests == ()
 
 
 KEY = Ed25519PrivateKey.generate()

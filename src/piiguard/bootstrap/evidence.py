@@ -63,6 +63,7 @@ def sources(c: Container) -> Sources:
         c.backups,
         c.staff.policy,
         c.settings.agreement_notice_days,
+        c.snapshots,
     )
 
 

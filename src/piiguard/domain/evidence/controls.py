@@ -26,7 +26,7 @@ class Live(StrEnum):
     AGREEMENTS = "agreements"  # agreements expiring or expired
     INCIDENTS = "incidents"  # incidents and their reporting clocks
     RECORDS = "records"  # the record of processing's latest version, the policy in force
-    ASSESSMENTS = "assessments"  # impact assessments (R10.4)
+    ASSESSMENTS = "assessments"  # impact assessments and compliance-audit duties (R10.4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,10 +298,15 @@ CONTROLS: dict[str, Control] = {
         (P + "domain.evidence.controls",),
     ),
     "R10.4": Control(
-        "Impact assessments before risky processing, enforced by the decision point.",
-        (P + "domain.access_rules",),
+        "Impact assessments (PIPL Art. 55-56, GB/T 39335) drafted, reviewed and approved by "
+        "different people, kept three years; the decision point refuses processing in a case "
+        "that needs one unless an approved assessment covers it; the compliance-audit and "
+        "PI-protection-officer duties follow the number of people held.",
+        (
+            P + "domain.assessments.rule",
+            P + "services.assessments.register",
+            P + "domain.assessments.duties",
+        ),
         live=(Live.ASSESSMENTS,),
-        built="no",
-        note="the impact-assessment workflow and its rule are not built yet (issue 17)",
     ),
 }

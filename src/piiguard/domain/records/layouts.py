@@ -176,7 +176,7 @@ def pipl(body: Mapping[str, Any], handler: str, contact: str) -> Sheet:
             ("个人信息处理者", handler),
             ("个人信息保护负责人联系方式", contact),
             ("个人类别", NOT_REGISTERED_ZH),
-            ("影响评估", "评估记录尚未在本版本实现；“需要”按第五十五条由登记簿推定"),
+            ("影响评估", "“需要”按第五十五条由登记簿推定；评估本身见影响评估登记簿"),
         ),
         (
             "用途",

@@ -1,7 +1,7 @@
 """The live evidence of this installation for the evidence report (R10.2): each item read from
 its register when the report is made, stamped with the time it was read. Counts, dates,
 ids and keys only — never personal data (staff accounts are counted, not named). Reads
-write nothing; what is not built yet says so."""
+write nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from piiguard.domain.assessments.model import Status as AssessmentStatus
 from piiguard.domain.backups.model import RestoreState
 from piiguard.domain.evidence.controls import Live
 from piiguard.domain.evidence.report import Fact, LiveItem, State
@@ -23,11 +24,14 @@ from piiguard.domain.rights.ports import QueueFilter
 from piiguard.domain.rights.rules import RequestStatus
 from piiguard.domain.staff_security import StaffPolicy, needs_mfa, password_expired
 from piiguard.services import audit
+from piiguard.services.assessments.duties import current_duties
+from piiguard.services.assessments.register import list_assessments
 from piiguard.services.backups._common import BackupKit
 from piiguard.services.backups.job import attention as restore_state
 from piiguard.services.incidents.register import list_incidents
 from piiguard.services.incidents.vulns import list_vulns, overdue_vulns
 from piiguard.services.policy.datamap import list_findings
+from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.policy.versions import current_policy
 from piiguard.services.records.generate import record_versions
 from piiguard.services.retention.batches import list_batches
@@ -51,6 +55,7 @@ class Sources:
     backups: BackupKit | None
     staff: StaffPolicy
     agreement_notice_days: int
+    policy: PolicySnapshots
 
 
 def _at(t: datetime | None) -> str:
@@ -300,14 +305,46 @@ def records_item(s: Sources) -> LiveItem:
 
 
 def assessments_item(s: Sources) -> LiveItem:
-    del s
-    return LiveItem(
+    found = list_assessments(s.uow(), s.policy, s.clock)
+    duties, _ = current_duties(s.uow(), s.clock)
+    in_force = [v for v in found if v.assessment.status is AssessmentStatus.APPROVED]
+    due = [v for v in in_force if v.review_due]
+    waiting = (AssessmentStatus.SUBMITTED, AssessmentStatus.REVIEWED)
+    last = duties.last_audit
+    facts = [
+        Fact("assessments approved, in force", "已批准、有效的评估", str(len(in_force))),
+        Fact("of those, due for review", "其中需复核", str(len(due))),
+        Fact(
+            "waiting for review or approval",
+            "待复核或批准",
+            str(sum(1 for v in found if v.assessment.status in waiting)),
+        ),
+        Fact("people whose information is held", "所持个人信息的人数", str(duties.people)),
+        Fact(
+            "PI protection officer required",
+            "须设个人信息保护负责人",
+            ("yes / 是" if duties.officer_required else "no / 否"),
+        ),
+        Fact(
+            "compliance audit mandatory",
+            "须定期合规审计",
+            ("yes / 是" if duties.audit_mandatory else "no / 否"),
+        ),
+        Fact(
+            "last compliance audit",
+            "最近一次合规审计",
+            (last.audited_on.isoformat() if last else "none / 无"),
+        ),
+        Fact("next compliance audit due", "下次合规审计到期", duties.next_audit_due.isoformat()),
+    ]
+    bad = bool(due) or (duties.audit_mandatory and duties.audit_overdue)
+    return _item(
+        s,
         Live.ASSESSMENTS,
-        "Impact assessments",
-        "个人信息保护影响评估",
-        State.NOT_BUILT,
-        None,
-        (Fact("state", "状态", "not built yet in this version / 本版本尚未实现"),),
+        "Impact assessments, audit duties",
+        "影响评估、合规审计义务",
+        bad,
+        facts,
     )
 
 
