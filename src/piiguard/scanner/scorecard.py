@@ -30,6 +30,7 @@ from typing import Any
 
 from piiguard.scanner.corpus import LOOKALIKE, Span
 from piiguard.scanner.evaluation import Score, lookalikes_flagged, score
+from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding
 
 LABELS, FILES = "labels.json", "files"
 _STRIDE = 1 << 40  # files laid end to end in one offset space, far apart
@@ -61,8 +62,7 @@ def load(root: Path) -> Labelled:
                 spans.append(Span(label[0], int(label[1]), int(label[2])))
                 continue
             if text is None:
-                # as the scanner reads it: bytes decoded, line ends untranslated
-                text = (labelled.folder / name).read_bytes().decode("utf-8-sig")
+                text = _decoded((labelled.folder / name).read_bytes())
             kind, needle = label
             found = list(_occurrences(text, needle))
             if not found:
@@ -70,6 +70,13 @@ def load(root: Path) -> Labelled:
             spans += [Span(kind, at, at + len(needle)) for at in found]
         labelled.spans[name] = _outermost(spans)
     return labelled
+
+
+def _decoded(data: bytes) -> str:
+    """As the scanner reads a file: its encoding detected (UTF-8 with or without BOM, GBK,
+    ...), line ends untranslated."""
+    encoding = detect_encoding(data[:SAMPLE_BYTES]) or "utf-8"
+    return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
 def _ascii_alnum(c: str) -> bool:
