@@ -130,10 +130,48 @@ def _recipients(m: re.Match[str], text: str) -> list[Hit]:
     return out
 
 
+# A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, live chat):
+# `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购）  06-03 14:22`,
+# `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets.
+_LINE_STAMP = r"[\[(【]?\d[\d:/\-. 年月日T]{3,24}[\])】]?"
+_ROLE = r"(?:[ \t]*[（(][^）)\r\n]{1,12}[)）])?"
+_WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
+CHAT_LINE = re.compile(
+    rf"[ \t]*(?:{_LINE_STAMP}[ \t]+(?P<v>{_WHO}){_ROLE}[ \t]*(?:[:：][^\r\n]*)?"
+    rf"|(?P<w>{_WHO}){_ROLE}[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
+    re.MULTILINE,
+)
+
+
+def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
+    group = "v" if m.group("v") is not None else "w"
+    value = m.group(group).strip()
+    start = text.index(value, m.start(group))
+    if len(value.split()) > 4 or not (_whole_name(value) or ("·" in value and _dotted(value))):
+        return []
+    return [_name_hit(text, start, start + len(value), 0.8)]
+
+
+def _dotted(value: str) -> bool:
+    return fields.zh_name(value) == (0, len(value))
+
+
 _STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}[\])]?[ \t]+"
 _STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
 
 RULES = (
+    Rule(
+        "chat_line",
+        (rf"(?:^|\n)[ \t]*{_STAMP_HS}[A-Z]",),
+        CHAT_LINE,
+        lambda m, text: None,
+        utf8=(
+            rf"(?:^|\n)[ \t]*{_STAMP_UTF8}[{_CJK_HS}]",
+            rf"(?:^|\n)[{_CJK_HS}]{{2}}",
+        ),
+        lead=True,
+        many=_chat_line,
+    ),
     Rule(
         "speaker",
         (rf"(?:^|\n)[ \t]*{_STAMP_HS}[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}}[ \t]*:",),

@@ -69,10 +69,21 @@ _NOT_GIVEN = frozenset(
     "不没将已去位请您你我他她它总"
 )
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-_LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, DUAN
-    r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’\-][A-Z]?[a-z]+)*|[A-Z]{2,}(?:['’\-][A-Z]+)*"
+# Latin letters with their accents (Gómez, Schäfer, Lindström, Ní Bhriain, Łukasz).
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
+_LOW = "a-zß-öø-ÿā-žſ"
+_LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, Chen-Martin, Al-Sayed, DUAN
+    rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-][{_UP}]?[{_LOW}]+)*"
+    rf"|[{_UP}]{{2,}}(?:['’\-][{_UP}]+)*"
 )
-_LATIN_NAME = re.compile(rf"(?:{_LATIN_WORD})(?:(?:[ ]|,[ ]?)(?:{_LATIN_WORD})){{0,3}}")
+# The particles of family names (van der Heyden, de la Fontaine, von Stein, bin Salman):
+# lower-case words between (or, in a last-name field, before) the capitalised ones.
+_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|do|dos|das|du|la|le|ter|ten|zu|bin|ibn|al|y)"
+_LATIN_NAME = re.compile(
+    rf"(?:{_PARTICLE} )*(?:{_LATIN_WORD})"
+    rf"(?:(?:[ ]|,[ ]?)(?:{_PARTICLE} )*(?:{_LATIN_WORD})){{0,3}}"
+)
+_LEADING_PARTICLE = re.compile(rf"(?:{_PARTICLE} )+")
 LATIN_STOP = (
     NOT_NAMES
     | frozenset(
@@ -145,6 +156,20 @@ LATIN_STOP = (
 )
 
 
+_PARTICLE_WORD = re.compile(_PARTICLE)
+
+
+def _stop(token: str) -> bool:
+    """A word that is not part of a name ("Team", "Ltd"); "NA" is "not available", "Na"
+    may be a name (Li Na)."""
+    return token in ("NA", "na") or (token != "Na" and token.lower() in LATIN_STOP)
+
+
+# Names written in Chinese characters with a middle dot between their parts: Uyghur, Kazakh
+# and foreign names (买买提·艾力, 阿依古丽·买买提, 迪丽热巴·阿不都) have no surname from the list.
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
+
+
 def zh_name(
     value: str, pos: int = 0, end: int | None = None, strict: bool = False
 ) -> tuple[int, int] | None:
@@ -152,6 +177,11 @@ def zh_name(
     characters, ending where the run of Chinese characters ends (or, in a longer run, after
     the given characters the name-character model accepts). `strict`: every given
     character must be one common in given names (names.GIVEN_CHARS)."""
+    dotted = _DOTTED.match(value, pos)
+    if dotted is not None and (end is None or dotted.end() <= end or end - pos >= 4):
+        stop = dotted.end()
+        if stop == len(value) or not "\u4e00" <= value[stop] <= "\u9fff":
+            return pos, stop
     m = _ZH_NAME.match(value, pos, len(value) if end is None else end)
     if m is None:
         return None
@@ -182,12 +212,15 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     m = _LATIN_NAME.match(value, pos)
     if m is None:
         return None
-    tokens = re.split(r",? |,", m.group())
-    while tokens and tokens[-1].lower() in LATIN_STOP:
+    lead = _LEADING_PARTICLE.match(m.group())
+    if lead is not None and not single:
+        return None  # "de la Torre" alone is a name only where the field says last name
+    tokens = [t for t in re.split(r",? |,", m.group()) if not _PARTICLE_WORD.fullmatch(t)]
+    while tokens and _stop(tokens[-1]):
         tokens.pop()
-    if not tokens or any(t.lower() in LATIN_STOP for t in tokens):
+    if not tokens or any(_stop(t) for t in tokens):
         return None
-    if len(tokens) == 1 and not single:
+    if len(tokens) == 1 and not single and lead is None:
         return None
     end = m.end()
     if end < len(value) and (value[end].isalnum() or value[end] in "@_/"):

@@ -28,6 +28,7 @@ for _words, _meaning in (
         "card holder|holder|account holder|"
         "recipient|receiver|consignee|addressee|attn|attention|applicant|signatory|"
         "customer|client|patient|passenger|employee|emp name|cust name|buyer|requester|"
+        "visitor|agent|display name|"
         "requestor|approver|assignee|reporter|handler|technician|engineer|driver|courier|"
         "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
         "emergency contact|next of kin|beneficiary|payee|insured|"
@@ -82,6 +83,7 @@ for _words, _meaning in (
         "serial|serial no|serial number|sn|s n|sku|version|ver|build|firmware|fw|"
         "firmware version|sw version|hw version|revision|rev|lot|lot no|batch|batch no|"
         "order no|order number|order id|po|po no|invoice no|tracking no|tracking number|"
+        "materials|parts|"
         "waybill|item no|material|material no|mpn|ean|upc|asin|barcode|catalog no|"
         "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
         "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
@@ -118,7 +120,9 @@ for _words, _meaning in (
         "检验员|审核人|批准人|制单人|录入人|下单人|订货人|提货人|送货人|收款人|付款人|"
         "开户人姓名|监护人|配偶|家属|抄送|工程师|售后工程师|服务工程师|客户|签名|签字|回访|"
         "回访人|审批|批准|核准|经手|经手人|接单|接单人|派单人|维修人|验收|验收人|复核|复核人|"
-        "开单人|制表人|填表人|记录人|登记人|用户|车主",
+        "开单人|制表人|填表人|记录人|登记人|用户|车主|法人代表|客户代表|代表|委托代理人|代理人|"
+        "被访人|访客|报销人|盘点人|审核|审核人|经理|项目经理|快递员|送货员|配送员|会员名称|"
+        "用户名称|签字人|填报人|报告人|发起人",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),

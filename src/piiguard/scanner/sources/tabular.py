@@ -24,6 +24,7 @@ from piiguard.scanner.detectors.tables import cell_hit, csv_cells, row_hits
 SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}  # None: sniff the delimiter
 _HEAD_BYTES = 64 * 1024
 _SAMPLE_ROWS = 50
+_HEADER_ROWS = 5  # the header is looked for among the first rows
 _NAMES = (fields.NAME, fields.NAME_PART)
 
 
@@ -33,6 +34,7 @@ class Table:
 
     delimiter: str
     meanings: tuple[str | None, ...]
+    header: tuple[str, ...] = ()  # the header row's cells (not always the first row)
 
     def hits(self, text: str, lo: int, hi: int, header_at: int = -1) -> list[Hit]:
         """Hits of the classified columns in the rows that begin in text[lo:hi] (the row at
@@ -49,12 +51,18 @@ class Table:
             stop = len(text) if end < 0 else end
             if pos != header_at:
                 cells = csv_cells(text, pos, stop, self.delimiter)
-                if len(cells) == width:
+                if len(cells) == width and not self._is_header(text, cells):
                     out += row_hits(self.meanings, cells, text)
             if end < 0:
                 break
             pos = end + 1
         return out
+
+
+    def _is_header(self, text: str, cells: list[tuple[int, int]]) -> bool:
+        return bool(self.header) and all(
+            text[a:b].strip() == h for (a, b), h in zip(cells, self.header, strict=True)
+        )
 
 
 def _sniff(header: str) -> str:
@@ -108,7 +116,20 @@ def table_of(path: Path, encoding: str) -> Table | None:
         return None
     if not rows:
         return None
-    meanings = classify_columns(rows[0], rows[1 : 1 + _SAMPLE_ROWS])
+    at = header_row(rows)
+    meanings = classify_columns(rows[at], rows[at + 1 : at + 1 + _SAMPLE_ROWS])
     if not any(meanings):
         return None
-    return Table(delimiter, tuple(meanings))
+    return Table(delimiter, tuple(meanings), tuple(c.strip() for c in rows[at]))
+
+
+def header_row(rows: Sequence[Sequence[str]]) -> int:
+    """Which of the first rows is the header: the one naming the most known fields. An
+    Excel export often begins with a title row and a row of merged group headings
+    (`客户信息导出,,,` then `基本信息,,,联系方式,,`) above the real one."""
+    best, best_known = 0, -1
+    for i, row in enumerate(rows[:_HEADER_ROWS]):
+        known = sum(fields.meaning_of(cell) is not None for cell in row)
+        if known > best_known:
+            best, best_known = i, known
+    return best
