@@ -24,11 +24,18 @@ from piiguard.scanner.detectors import context, conversation, formats, numbers, 
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
+from piiguard.scanner.detectors.negative import lookalikes
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
 ALL_RULES: tuple[Rule, ...] = (
-    numbers.RULES + formats.RULES + words.RULES + context.RULES + tables.RULES + conversation.RULES
+    numbers.RULES
+    + formats.RULES
+    + words.RULES
+    + context.RULES
+    + tables.RULES
+    + conversation.RULES
+    + lookalikes.RULES
 )
 
 

@@ -1,0 +1,128 @@
+"""Look-alikes rejected by the words before them, where no field names them.
+
+A field (`P/N: 13812345678`, `"version": "10.4.0.118"`) claims its value already
+(context.py, fields.NOT_PERSONAL). In running text and lists the value is often a few words
+away from what says it is a part or a version: `料号是 13567042288，上次发错成了 13567042289`,
+`"materials": ["13524595712", "13524595713"]`, `固件先升到 6.1.3.204`, `Version of T&C:
+3.2.1.0`. So:
+
+- after a part, serial, order or batch word (料号, 物料编码, 零件, 序列号, serial, part, SKU,
+  order …), the mobile-shaped numbers (1[3-9] and nine digits) on the rest of the line, up
+  to 48 characters on and until a word that announces a phone (电话, 手机, tel, mobile …);
+- after a version word (version, firmware, build, bootloader, 固件, 版本, 升级 …), the
+  IPv4-shaped dotted quads in the same stretch;
+- a dotted quad as a container image's tag (`registry/shop/app:4.18.2.7`);
+- a mobile-shaped number glued to a code by a dash or underscore (`SKF-15887760021`);
+- a Chinese 400/800 service number (`400-820-8820`, `+86 400 820 8820`): a company's
+  hotline, never a person's.
+
+Each claims the value with a NOT_PERSONAL hit, which outranks the phone or IP hit there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.vocabulary import NOT_PERSONAL
+
+_REACH = 48  # characters after the cue word that it still speaks for
+_PART_EN = (
+    "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
+    "lot|item|asset|revision"
+)
+_PART_ZH = "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号"
+_VERSION_EN = (
+    "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|"
+    "fixed in|fix in|introduced in"
+)
+_VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
+# Words that announce a phone number: a part word before them no longer speaks.
+_PHONE = re.compile(
+    r"电话|手机|联系|致电|拨打|热线|\b(?:tel|phone|mobile|mob|call|contact|fax)\b", re.IGNORECASE
+)
+# (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
+# address, a token.)
+_MOBILE = re.compile(r"(?<![0-9A-Za-z_\-])1[3-9]\d{9}(?![0-9A-Za-z@_\-])")
+_QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
+PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
+VERSION_CUE = re.compile(rf"\b(?:{_VERSION_EN})\b|{_VERSION_ZH}", re.IGNORECASE)
+
+
+def _claim(text: str, start: int, end: int) -> Hit:
+    return Hit(NOT_PERSONAL, start, end, text[start:end], 2.0, Validator.FORMAT)
+
+
+def _stretch(text: str, pos: int) -> int:
+    """Where the cue word at `pos` stops speaking: the line's end, _REACH characters on, or
+    a word that announces a phone number."""
+    end = text.find("\n", pos, pos + _REACH)
+    end = min(len(text), pos + _REACH) if end < 0 else end
+    phone = _PHONE.search(text, pos, end)
+    return end if phone is None else phone.start()
+
+
+def _after(value: re.Pattern[str]) -> Callable[[re.Match[str], str], list[Hit]]:
+    def claims(m: re.Match[str], text: str) -> list[Hit]:
+        stop = _stretch(text, m.end())
+        return [_claim(text, *v.span()) for v in value.finditer(text, m.end(), stop)]
+
+    return claims
+
+
+_after_part = _after(_MOBILE)
+_after_version = _after(_QUAD)
+
+IMAGE_TAG = re.compile(r"/[A-Za-z0-9._\-]+:(?P<v>\d{1,3}(?:\.\d{1,3}){3})(?![0-9])")
+GLUED = re.compile(r"[A-Za-z]{2,}[\-_](?P<v>1[3-9]\d{9})(?![0-9A-Za-z@_\-])")
+SERVICE = re.compile(r"(?:\+86[ \-]?)?(?P<v>[48]00[ \-]?\d{3}[ \-]?\d{4})(?![0-9])")
+
+
+def _group(m: re.Match[str], text: str) -> Hit | None:
+    return _claim(text, m.start("v"), m.end("v"))
+
+
+def _cue_hs(words: str) -> str:
+    return "|".join(w.replace("/", "\\/") for w in words.split("|"))
+
+
+RULES = (
+    Rule(
+        "part_cue",
+        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(_PART_EN)})[^A-Za-z0-9]",),
+        PART_CUE,
+        lambda m, text: None,
+        lead=True,
+        caseless=True,
+        many=_after_part,
+    ),
+    Rule("part_cue_zh", (), PART_CUE, lambda m, text: None, utf8=(_PART_ZH,), many=_after_part),
+    Rule(
+        "version_cue",
+        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(_VERSION_EN)})[^A-Za-z]",),
+        VERSION_CUE,
+        lambda m, text: None,
+        lead=True,
+        caseless=True,
+        many=_after_version,
+    ),
+    Rule(
+        "version_cue_zh",
+        (),
+        VERSION_CUE,
+        lambda m, text: None,
+        utf8=(_VERSION_ZH,),
+        many=_after_version,
+    ),
+    Rule("image_tag", (r"/[A-Za-z0-9._\-]+:[0-9]",), IMAGE_TAG, _group),
+    Rule("glued_code", (r"[A-Za-z][A-Za-z][\-_]1[3-9]",), GLUED, _group),
+    Rule(
+        "service_number",
+        (r"(?:^|[^0-9])(?:\+86[ \-]?)?[48]00[ \-]?[0-9]",),
+        SERVICE,
+        _group,
+        lead=True,
+    ),
+)
