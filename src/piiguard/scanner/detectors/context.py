@@ -28,7 +28,9 @@ _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])|\.(?=\s|$)")
 _KEY_AFTER = re.compile(r"[A-Za-z0-9_\-]*")
 _SEP = re.compile(
-    r"\.?[\"'”]?[ \t]*(?:(?P<sep>[:=：]|=>|->)[ \t]*|(?P<space>[ \t]+))(?P<q>[\"'“<]?)"
+    r"\.?[\"'”]?(?:\*\*|__|[】\]])?[ \t]*"
+    r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+)[ \t]*|(?P<space>[ \t]+))"
+    r"(?P<q>[\"'“<]?)(?P<date>\{[ \t]*\"\$date\"[ \t]*:[ \t]*\"?)?"  # MongoDB's {"$date": …}
 )
 _QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
 _NAMES = (fields.NAME, fields.NAME_PART)
@@ -75,6 +77,26 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     return Hit(kind, pos + start, pos + stop, region[start:stop], confidence, validator)
 
 
+# A value written after a space that is a password by its shape: letters, digits and a sign.
+_PASSWORD_LIKE = re.compile(r"(?=\S*[A-Za-z])(?=\S*\d)(?=\S*[^\sA-Za-z0-9])[!-~]{8,64}(?!\S)")
+
+
+def _array_hits(meaning: str, text: str, pos: int) -> list[Hit]:
+    """Each element of a JSON array value: `"birthDate": ["1995-03-12", "1995-03-21"]`."""
+    close = text.find("]", pos, pos + 512)
+    if close < 0:
+        return []
+    out = []
+    for element in _ELEMENT.finditer(text, pos + 1, close):
+        h = _value_hit(meaning, text, element.start("v"), element.group("q"))
+        if h is not None and h.end <= element.end("v"):
+            out.append(h)
+    return out
+
+
+_ELEMENT = re.compile(r"[ \t]*(?P<q>\"?)(?P<v>[^\",\]\[{}]+)\"?[ \t]*,?")
+
+
 def _after_key(meaning: str, text: str, end: int) -> Hit | None:
     m = _SEP.match(text, end)
     if m is None:
@@ -82,10 +104,14 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:
     pos = m.end()
     if pos >= len(text):
         return None
+    if m.group("date"):
+        return _value_hit(meaning, text, pos, '"' if m.group("date").endswith('"') else "")
     # No ":" or "=": only a number ("P/N 13812345678", "Account No. 6222…",
     # "DOB 1994-02-25") or a name of two words ("Approved by Sarah Duan"); passports so
     # written are the passport rule's.
     if m.group("space") is not None and not m.group("q") and not text[pos].isdigit():
+        if meaning == fields.SECRET and _PASSWORD_LIKE.match(text, pos):
+            return _value_hit(meaning, text, pos, "")
         if meaning not in _NAMES:
             return None
         if _CJK_LO <= text[pos] <= _CJK_HI:
@@ -96,13 +122,27 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:
     return _value_hit(meaning, text, pos, m.group("q"))
 
 
-def _field_en(m: re.Match[str], text: str) -> Hit | None:
+def _key_meaning(m: re.Match[str], text: str) -> tuple[str | None, int]:
     start = _key_start(text, m.start())
     end = _KEY_AFTER.match(text, m.end()).end()  # type: ignore[union-attr] # always matches
-    meaning = fields.meaning_of(text[start:end])
+    return fields.meaning_of(text[start:end]), end
+
+
+def _field_en(m: re.Match[str], text: str) -> Hit | None:
+    meaning, end = _key_meaning(m, text)
+    return None if meaning is None else _after_key(meaning, text, end)
+
+
+def _fields_en(m: re.Match[str], text: str) -> list[Hit]:
+    """_field_en, and each element where the value is a JSON array."""
+    meaning, end = _key_meaning(m, text)
     if meaning is None:
-        return None
-    return _after_key(meaning, text, end)
+        return []
+    sep = _SEP.match(text, end)
+    if sep is not None and sep.group("sep") and text[sep.end() : sep.end() + 1] == "[":
+        return _array_hits(meaning, text, sep.end())
+    h = _after_key(meaning, text, end)
+    return [] if h is None else [h]
 
 
 _GLOSS = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?)(?=[ \t]*[:：=])")
@@ -150,7 +190,12 @@ def _words_of(alternatives: tuple[str, ...]) -> str:
 # Anchors: the last word of an English key (not one letter: P/N and S/N are spelled out)
 # followed by a separator, and every Chinese label.
 _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n", "s/n")
-_EN_HS = rf"(?:^|[^A-Za-z])(?:{_words_of(_EN_ANCHORS)})\.?[\"']?[ \t]*(?:[:=?]|[ \t][0-9])"
+# (in two halves: one expression of them all, with leftmost start of match, is too large
+# to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
+_EN_HS = tuple(
+    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})\.?[\"']?(?:\*\*)?[ \t]*(?:[:=?]|[ \t][0-9]|\.\.\.)"
+    for half in (_EN_ANCHORS[::2], _EN_ANCHORS[1::2])
+)
 _CAMEL_HS = (
     r"[a-z0-9](?:"
     + "|".join(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
@@ -294,7 +339,10 @@ _CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺
 # A closing (two, in a bilingual mail: "Best regards / 此致"), then the name's line, perhaps
 # after a "--" line and behind "> " quote marks.
 _CLOSINGS = rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})(?:[ \t]*/[ \t]*(?:{_CLOSING_EN}|{_CLOSING_ZH}))?"
-CLOSING = re.compile(rf"{_CLOSINGS}[,，!！。.]?[ \t]*\r?\n(?:[ \t>]*--+[ \t]*\r?\n)?[ \t>]*")
+CLOSING = re.compile(
+    rf"{_CLOSINGS}[,，!！。.]?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*--+[ \t]*\r?\n)?[ \t>]*"
+)
+SIG_DASHES = re.compile(r"--[ ]?\r?\n")  # the signature delimiter line of a mail (RFC 3676)
 
 
 def _name_in_line(line: str, at: int, single: bool) -> tuple[int, int] | None:
@@ -356,7 +404,15 @@ _BY_HS = (
 BY_PHRASE = re.compile(rf"(?:{_BY}) by(?: engineer| technician)?", re.IGNORECASE)
 
 RULES = (
-    Rule("field_key", (_EN_HS,), FIELD_EN, _field_en, lead=True, caseless=True),
+    Rule(
+        "field_key",
+        _EN_HS,
+        FIELD_EN,
+        lambda m, text: None,
+        lead=True,
+        caseless=True,
+        many=_fields_en,
+    ),
     Rule(
         "field_version",
         (_VERSION_HS,),
@@ -366,7 +422,7 @@ RULES = (
         caseless=True,
     ),
     Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
-    Rule("field_camel", (_CAMEL_HS,), FIELD_EN, _field_en, lead=True),
+    Rule("field_camel", (_CAMEL_HS,), FIELD_EN, lambda m, text: None, lead=True, many=_fields_en),
     Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(_ZH_HS,)),
     Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
     Rule("mail_name", (r"<[A-Za-z0-9._%+\-]+@",), re.compile("<"), _mail_name),
@@ -383,6 +439,15 @@ RULES = (
         CLOSING,
         lambda m, text: None,
         utf8=(rf"(?:{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n",),
+        many=_signature,
+    ),
+    Rule(
+        "sig_dashes",
+        (r"(?:^|\n)--[ ]?\r?\n[A-Z]",),
+        SIG_DASHES,
+        lambda m, text: None,
+        utf8=(r"(?:^|\n)--[ ]?\r?\n[\x{4e00}-\x{9fff}]",),
+        lead=True,
         many=_signature,
     ),
     Rule(

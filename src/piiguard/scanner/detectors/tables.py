@@ -167,6 +167,22 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     return out
 
 
+LABEL_ROW = re.compile(r"[ \t]*\|[^\r\n]*")
+
+
+def _label_row(m: re.Match[str], text: str) -> list[Hit]:
+    """A row of a table laid out the other way, its field's name in the first cell and the
+    values after it: `| 法定代表人 | 司徒永康 | 钟丽华 |`, `| Serial | 13813813800 |`."""
+    cells = _split(text, m.start(), m.end(), "|")
+    if len(cells) < 2:
+        return []
+    a, b = cells[0]
+    meaning = fields.meaning_of(text[a:b].strip())
+    if meaning is None:
+        return []
+    return row_hits((meaning,) * (len(cells) - 1), cells[1:], text)
+
+
 def _words(alternatives: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
 
@@ -176,6 +192,14 @@ _EN = _words((*(w for w in fields.EN_WORDS if len(w) > 1), "p/n", "s/n"))
 TEXT_TABLE = re.compile(rf"(?i:{_EN})|{_words(fields.ZH_LABELS)}")
 
 RULES = (
+    Rule(
+        "label_row",
+        (r"(?:^|\n)[ \t]*\|",),
+        LABEL_ROW,
+        lambda m, text: None,
+        lead=True,
+        many=_label_row,
+    ),
     Rule(
         "text_table",
         (rf"(?:^|[^A-Za-z])(?:{_EN})\.?{_CELL_END}",),
