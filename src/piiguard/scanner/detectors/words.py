@@ -235,7 +235,7 @@ ZH_ADDRESS = re.compile(
     rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
     rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
     rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"\d{1,5}(?:-\d{1,4})?号"
+    r"(?:[东西南北中一二三四五六七八九十]{1,2}段)?\d{1,5}(?:-\d{1,4})?号院?"
     r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
 )
 _ADDRESS_LABEL = re.compile(
@@ -284,6 +284,44 @@ EN_ADDRESS = re.compile(
 
 def _en_address(m: re.Match[str], text: str) -> Hit | None:
     return hit("address", m, 0.8, Validator.FORMAT)
+
+
+# Continental European addresses: the street (its name and its word), the number, then a
+# postcode and a town — `Lindenstraße 18, 10969 Berlin`, `Keizersgracht 221, 1016 DV
+# Amsterdam`, `Industrivägen 7, 418 78 Göteborg`, `Via Garibaldi 12, 20121 Milano`,
+# `42 Rue des Lilas, 69003 Lyon`. Without the postcode and town it is not an address.
+_EU_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_EU_SUFFIX = (
+    r"(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|plein|kade|"
+    r"vägen|gatan|gränd|vej|gade|veien|gata)"
+)
+_EU_LEAD = r"(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard)"
+_EU_FR = r"(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours)"
+_EU_TOWN = r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2})[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+(?:,[ ]*[A-Z][a-z]+)?"
+EU_ADDRESS = re.compile(
+    rf"(?P<v>(?:[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}"
+    rf"|{_EU_LEAD}(?:[ ](?:{_EU_WORD}|di|de|del|della|da|do|dos))+)"
+    rf"[ ]+\d{{1,4}}[a-z]?{_EU_TOWN}"
+    rf"|\d{{1,4}}[a-z]?,?[ ]+(?i:{_EU_FR})[ ]+(?:(?:de|des|du|la|le|l')[ ]?)*{_EU_WORD}"
+    rf"(?:[ ]{_EU_WORD})*{_EU_TOWN})"
+)
+
+
+def _eu_address(m: re.Match[str], text: str) -> Hit | None:
+    return hit("address", m, 0.8, Validator.FORMAT, "v")
+
+
+EU_SUFFIX = re.compile(_EU_SUFFIX)
+
+
+def _eu_street(m: re.Match[str], text: str) -> Hit | None:
+    """From the street word (reported where it ends a word: `…straße 18, 10969`) back to
+    the start of the street's name, then the whole address from there."""
+    start = m.start()
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
+        start -= 1
+    whole = EU_ADDRESS.match(text, start)
+    return None if whole is None else _eu_address(whole, text)
 
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
@@ -335,7 +373,7 @@ _LABELS = (
     "Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
     "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
 )
-_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)\d{1,5}(?:-\d{1,4})?号"
+_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段)?\d{1,5}(?:-\d{1,4})?号"
 
 RULES = (
     Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),
@@ -366,6 +404,27 @@ RULES = (
         EN_ADDRESS,
         _en_address,
         lead=True,
+    ),
+    Rule(
+        "eu_address",
+        (
+            rf"(?:^|[^A-Za-z])(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|"
+            r"Avenue|Boulevard) [A-Z?]",
+            r"(?:^|[^0-9])[0-9]{1,4}[a-z]?,? (?i:rue|avenue|boulevard|bd|chemin|place|all\?e|"
+            r"impasse|quai|cours) ",
+        ),
+        EU_ADDRESS,
+        _eu_address,
+        lead=True,
+    ),
+    Rule(
+        "eu_street",
+        (
+            r"(?:stra\?e|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|"
+            r"plein|kade|v\?gen|gatan|gr\?nd|vej|gade|veien|gata) [0-9]{1,4}[a-z]?, ?[0-9]",
+        ),
+        EU_SUFFIX,
+        _eu_street,
     ),
     Rule(
         "dob",
