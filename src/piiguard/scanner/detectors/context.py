@@ -28,8 +28,8 @@ _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])|\.(?=\s|$)")
 _KEY_AFTER = re.compile(r"[A-Za-z0-9_\-]*")
 _SEP = re.compile(
-    r"\.?[\"'”]?(?:\*\*|__|[】\]])?[ \t]*"
-    r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+)[ \t]*|(?P<space>[ \t]+))"
+    r"(?:\(s\))?\.?[\"'”]?(?:\*\*|__|[】\]])?[ \t]*"
+    r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+)(?:\*\*|__)?[ \t]*|(?P<space>[ \t]+))"
     r"(?P<q>[\"'“<]?)(?P<date>\{[ \t]*\"\$date\"[ \t]*:[ \t]*\"?)?"  # MongoDB's {"$date": …}
 )
 _QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
@@ -66,13 +66,15 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     else:
         m = _REGION_END.search(text, pos, pos + 256)
         end = m.start() if m else min(len(text), pos + 256)
+    if meaning == fields.DOB and not quote:  # "July 27, 1963": the date may hold a comma
+        end = max(end, min(len(text), pos + 20))
     region = text[pos:end]
     found = fields.classify(meaning, region)
     if found is None:
         return None
     kind, start, stop, confidence = found
-    if meaning in _NAMES and region[stop:].lstrip()[:1] not in ("", "（", "("):
-        return None  # a name field's value is the name, whole
+    if meaning in _NAMES and not _NAME_MAY_FOLLOW.match(region, stop):
+        return None  # a name field's value is the name, whole (or a name and a number)
     validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else CONTEXT
     return Hit(kind, pos + start, pos + stop, region[start:stop], confidence, validator)
 
@@ -95,6 +97,11 @@ def _array_hits(meaning: str, text: str, pos: int) -> list[Hit]:
 
 
 _ELEMENT = re.compile(r"[ \t]*(?P<q>\"?)(?P<v>[^\",\]\[{}]+)\"?[ \t]*,?")
+
+
+# What may follow a name in its field: nothing, a bracket (闭宁（Xiulan Yin）), or a phone
+# number (对接人：马丽娟 135 2459 5711).
+_NAME_MAY_FOLLOW = re.compile(r"[ \t]*(?:$|[（(]|[ \t]\+?\d)")
 
 
 def _after_key(meaning: str, text: str, end: int) -> Hit | None:
@@ -174,7 +181,9 @@ def _field_zh(m: re.Match[str], text: str) -> Hit | None:
     if h is None and meaning in _NAMES:  # 回访：孙桂英已致电 — the name, then the sentence
         sep = _SEP.match(text, end)
         if sep is not None and sep.group("sep") and not sep.group("q"):
-            span = _zh_name_at(text, sep.end())
+            pos = sep.end()
+            role = ROLE.match(text, pos)  # 跟进人：顾问钱美玲 — a role, then the name
+            span = _zh_name_at(text, role.end() if role else pos)
             return None if span is None else _name(text, *span, 0.85)
     return h
 
@@ -193,7 +202,7 @@ _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n",
 # (in two halves: one expression of them all, with leftmost start of match, is too large
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(
-    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})\.?[\"']?(?:\*\*)?[ \t]*(?:[:=?]|[ \t][0-9]|\.\.\.)"
+    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*(?:[:=?]|[ \t][0-9]|\.\.\.)"
     for half in (_EN_ANCHORS[::2], _EN_ANCHORS[1::2])
 )
 _CAMEL_HS = (
@@ -249,12 +258,17 @@ ROLE_WORDS = (
     "提醒",
     "接待人",
     "维修员",
+    "代表",
+    "法务",
+    "采购",
+    "部",
+    "专员",
 )
 ROLE = re.compile(_words_of(ROLE_WORDS) + r"[:：]?[ \t]?")
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
 _FOLLOW = re.compile(
-    _words_of(FOLLOW_WORDS) + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告]"
+    _words_of(FOLLOW_WORDS) + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查]"
 )
 
 
@@ -262,9 +276,7 @@ def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name at `pos` that ends where the text, the run of Chinese characters or a
     word that follows names (电话, 先生, 将 …) begins."""
     span = fields.zh_name(text, pos, min(len(text), pos + 5), strict=True)
-    if span is None:
-        return None
-    start, end = span
+    start, end = span if span is not None else (pos, min(len(text), pos + 4))
     for stop in range(end, start + 1, -1):
         if (
             stop == len(text) or not _CJK_LO <= text[stop] <= _CJK_HI or _FOLLOW.match(text, stop)
@@ -274,6 +286,9 @@ def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _zh_name_role(m: re.Match[str], text: str) -> Hit | None:
+    if "A" <= text[m.end() : m.end() + 1] <= "Z":  # 质量主管Elena Rossi
+        span = fields.latin_name(text, m.end(), single=False)
+        return None if span is None else _name(text, *span, 0.8)
     if text[m.end() : m.end() + 1] not in _SURNAME_STARTS:
         return None  # most role words are followed by anything but a name: a cheap no
     span = _zh_name_at(text, m.end())
@@ -403,7 +418,33 @@ _BY_HS = (
 )
 BY_PHRASE = re.compile(rf"(?:{_BY}) by(?: engineer| technician)?", re.IGNORECASE)
 
+# Form labels spaced out to line up (姓　　名：, 性  别：): the label without its spaces.
+SPACED_LABEL = re.compile(r"[\u4e00-\u9fff](?:[ 　]{1,4}[\u4e00-\u9fff]){1,3}(?=[ 　]*[：:])")
+
+
+def _spaced_label(m: re.Match[str], text: str) -> Hit | None:
+    meaning = fields.meaning_of(re.sub(r"[ 　]", "", m.group()))
+    return None if meaning is None else _after_key(meaning, text, m.end())
+
+
+# "Dear Mr. van der Heyden": a title, then a family name with its particles.
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]+(?=(?:van|von|de|du|da|di|del|della|le|la|ter)[ ])")
+
+
+def _titled(m: re.Match[str], text: str) -> Hit | None:
+    span = fields.latin_name(text, m.end(), single=True)
+    return None if span is None else _name(text, *span, 0.8)
+
+
 RULES = (
+    Rule(
+        "spaced_label",
+        (),
+        SPACED_LABEL,
+        _spaced_label,
+        utf8=(r"[\x{4e00}-\x{9fff}][ 　]{1,4}[\x{4e00}-\x{9fff}]",),
+    ),
+    Rule("titled", (r"(?:Mr|Mrs|Ms|Dr|Prof)\.? +(?:van|von|de|du|da|di|del|le|la|ter) ",), TITLED, _titled),
     Rule(
         "field_key",
         _EN_HS,

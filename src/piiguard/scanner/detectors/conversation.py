@@ -134,22 +134,28 @@ def _recipients(m: re.Match[str], text: str) -> list[Hit]:
 # `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购）  06-03 14:22`,
 # `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets.
 _LINE_STAMP = r"[\[(【]?\d[\d:/\-. 年月日T]{3,24}[\])】]?"
-_ROLE = r"(?:[ \t]*[（(][^）)\r\n]{1,12}[)）])?"
+_ROLE = r"(?:[ \t]*[（(](?P<{}>[^）)\r\n]{{1,24}})[)）])?"
 _WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
 CHAT_LINE = re.compile(
-    rf"[ \t]*(?:{_LINE_STAMP}[ \t]+(?P<v>{_WHO}){_ROLE}[ \t]*(?:[:：][^\r\n]*)?"
-    rf"|(?P<w>{_WHO}){_ROLE}[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
+    rf"[ \t]*(?:[-*•][ \t]+)?(?:{_LINE_STAMP}[ \t]+(?P<v>{_WHO}){_ROLE.format('r')}"
+    rf"[ \t]*(?:[:：][^\r\n]*)?"
+    rf"|(?P<w>{_WHO}){_ROLE.format('s')}[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
     re.MULTILINE,
 )
 
 
 def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
-    group = "v" if m.group("v") is not None else "w"
-    value = m.group(group).strip()
-    start = text.index(value, m.start(group))
-    if len(value.split()) > 4 or not (_whole_name(value) or ("·" in value and _dotted(value))):
-        return []
-    return [_name_hit(text, start, start + len(value), 0.8)]
+    out = []
+    for group in ("v", "r", "w", "s"):  # the speaker, or the name in brackets after a role
+        if m.group(group) is None:  # (Visitor (Hannah Clarke): …)
+            continue
+        value = m.group(group).strip()
+        if not value or len(value.split()) > 4:
+            continue
+        if _whole_name(value) or ("·" in value and _dotted(value)):
+            start = text.index(value, m.start(group))
+            out.append(_name_hit(text, start, start + len(value), 0.8))
+    return out
 
 
 def _dotted(value: str) -> bool:
@@ -162,7 +168,7 @@ _STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
 RULES = (
     Rule(
         "chat_line",
-        (rf"(?:^|\n)[ \t]*{_STAMP_HS}[A-Z]",),
+        (rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]",),
         CHAT_LINE,
         lambda m, text: None,
         utf8=(

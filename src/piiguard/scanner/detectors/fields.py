@@ -125,6 +125,10 @@ LATIN_STOP = (
             "guys",
             "everybody",
             "world",
+            "agent",
+            "visitor",
+            "ops",
+            "lead",
         ]
     )
     | frozenset(
@@ -283,7 +287,8 @@ def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
     return (pos, end) if ok else None
 
 
-_PASSPORT = re.compile(r"(?:[A-Z]{1,2}\d{6,9}|\d{9})(?![0-9A-Za-z])")
+# China and most countries: letters then digits; France: 19AB12345
+_PASSPORT = re.compile(r"(?:[A-Z]{1,2}\d{6,9}|\d{9}|\d{2}[A-Z]{2}\d{5})(?![0-9A-Za-z])")
 _ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z])")
 _SECRET = re.compile(r"[^\s\"',;，；。<>]{4,128}")
 _PLACEHOLDER = re.compile(
@@ -299,8 +304,27 @@ _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{4,8}(?![\d.])")
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|]{1,128}")
 
 
+_ZH_PART = re.compile(r"[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
+
+
+def _zh_name_part(value: str, pos: int) -> tuple[int, int] | None:
+    """A first or last name in Chinese characters, alone: a surname (钟离, 王) or one or two
+    characters common in given names (嘉豪)."""
+    m = _ZH_PART.match(value, pos)
+    if m is None:
+        return None
+    part = m.group()
+    if part in _COMPOUNDS or (len(part) == 1 and part in _SURNAMES):
+        return m.span()
+    if len(part) <= 2 and all(c in GIVEN_CHARS for c in part):
+        return m.span()
+    return None
+
+
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     span = person_name(value, pos, single=meaning == NAME_PART)
+    if span is None and meaning == NAME_PART:
+        span = _zh_name_part(value, pos)
     return None if span is None else ("person_name", *span, 0.88)
 
 
@@ -321,7 +345,14 @@ def _id_document(meaning: str, value: str, pos: int) -> tuple[str, int, int, flo
     return "passport", m.start(), m.end(), 0.9
 
 
+# 开户行及账号：中国建设银行成都新华支行 5105…: the bank's name before the number
+_BANK_FIRST = re.compile(r"[\u4e00-\u9fff]{2,30}(?:银行|支行|分行|分理处|营业部|信用社)[ \t]*")
+
+
 def _account(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    bank = _BANK_FIRST.match(value, pos)
+    if bank is not None:
+        pos = bank.end()
     m = _ACCOUNT.match(value, pos)
     if m is None or len(set(m.group().replace(" ", "").replace("-", ""))) < 3:
         return None

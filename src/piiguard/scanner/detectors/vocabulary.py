@@ -33,7 +33,7 @@ for _words, _meaning in (
         "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
         "emergency contact|next of kin|beneficiary|payee|insured|"
         "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren|user|username|user name|uname|"
-        "signature|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
+        "signature|signed|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
         "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
         "created by|updated by|modified by|by engineer|by technician",
         NAME,
@@ -122,7 +122,7 @@ for _words, _meaning in (
         "回访人|审批|批准|核准|经手|经手人|接单|接单人|派单人|维修人|验收|验收人|复核|复核人|"
         "开单人|制表人|填表人|记录人|登记人|用户|车主|法人代表|客户代表|代表|委托代理人|代理人|"
         "被访人|访客|报销人|盘点人|审核|审核人|经理|项目经理|快递员|送货员|配送员|会员名称|"
-        "用户名称|签字人|填报人|报告人|发起人",
+        "用户名称|签字人|填报人|报告人|发起人|推荐人|介绍人|本人签字",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),

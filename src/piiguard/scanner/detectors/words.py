@@ -235,7 +235,7 @@ ZH_ADDRESS = re.compile(
     rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
     rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
     rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"(?:[东西南北中一二三四五六七八九十]{1,2}段)?\d{1,5}(?:-\d{1,4})?号院?"
+    r"(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?\d{1,5}(?:-\d{1,4})?号院?"
     r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
 )
 _ADDRESS_LABEL = re.compile(
@@ -373,7 +373,7 @@ _LABELS = (
     "Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
     "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
 )
-_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段)?\d{1,5}(?:-\d{1,4})?号"
+_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?\d{1,5}(?:-\d{1,4})?号"
 
 RULES = (
     Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),

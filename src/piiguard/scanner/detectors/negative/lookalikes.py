@@ -8,7 +8,8 @@ away from what says it is a part or a version: `料号是 13567042288，上次�
 
 - after a part, serial, order or batch word (料号, 物料编码, 零件, 序列号, serial, part, SKU,
   order …), the mobile-shaped numbers (1[3-9] and nine digits) on the rest of the line, up
-  to 48 characters on and until a word that announces a phone (电话, 手机, tel, mobile …);
+  to 64 characters on and until a word that announces a phone (电话, 手机, tel, mobile …)
+  or the next `key=` / `key:` field;
 - after a version word (version, firmware, build, bootloader, 固件, 版本, 升级 …), the
   IPv4-shaped dotted quads in the same stretch;
 - a dotted quad as a container image's tag (`registry/shop/app:4.18.2.7`);
@@ -28,14 +29,15 @@ from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.vocabulary import NOT_PERSONAL
 
-_REACH = 48  # characters after the cue word that it still speaks for
+_REACH = 64  # characters after the cue word that it still speaks for
 _PART_EN = (
     "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
     "lot|item|asset|revision"
 )
 _PART_ZH = "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号"
 _VERSION_EN = (
-    "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|"
+    "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|updated|"
+    "upgraded|bumped|"
     "fixed in|fix in|introduced in"
 )
 _VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
@@ -45,6 +47,8 @@ _PHONE = re.compile(
 )
 # (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
 # address, a token.)
+# ... and where the next field begins (`version=2.2.0 device_ip=120.229.18.54`).
+_STOP = re.compile(rf"{_PHONE.pattern}|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE)
 _MOBILE = re.compile(r"(?<![0-9A-Za-z_\-])1[3-9]\d{9}(?![0-9A-Za-z@_\-])")
 _QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
 PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
@@ -60,8 +64,8 @@ def _stretch(text: str, pos: int) -> int:
     a word that announces a phone number."""
     end = text.find("\n", pos, pos + _REACH)
     end = min(len(text), pos + _REACH) if end < 0 else end
-    phone = _PHONE.search(text, pos, end)
-    return end if phone is None else phone.start()
+    stop = _STOP.search(text, pos, end)
+    return end if stop is None else stop.start()
 
 
 def _after(value: re.Pattern[str]) -> Callable[[re.Match[str], str], list[Hit]]:
