@@ -14,7 +14,7 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, ROLE_WORDS, SINGLE_SURNAMES
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.vocabulary import zh_excluded, zh_label
 from piiguard.scanner.detectors.words import FOLLOW_WORDS
@@ -104,7 +104,7 @@ _ELEMENT = re.compile(r"[ \t]*(?P<q>\"?)(?P<v>[^\",\]\[{}]+)\"?[ \t]*,?")
 _NAME_MAY_FOLLOW = re.compile(r"[ \t]*(?:$|[（(]|[ \t]\+?\d)")
 
 
-def _after_key(meaning: str, text: str, end: int) -> Hit | None:
+def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR0911
     m = _SEP.match(text, end)
     if m is None:
         return None
@@ -202,7 +202,8 @@ _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n",
 # (in two halves: one expression of them all, with leftmost start of match, is too large
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(
-    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*(?:[:=?]|[ \t][0-9]|\.\.\.)"
+    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*"
+    r"(?:[:=?]|[ \t][0-9]|\.\.\.)"
     for half in (_EN_ANCHORS[::2], _EN_ANCHORS[1::2])
 )
 _CAMEL_HS = (
@@ -218,57 +219,12 @@ _ZH_HS = _words_of(fields.ZH_LABELS)
 
 
 # --- names by their surroundings ----------------------------------------------------------
-ROLE_WORDS = (
-    "工程师",
-    "技术员",
-    "经理",
-    "主管",
-    "总监",
-    "专员",
-    "客服",
-    "顾问",
-    "助理",
-    "主任",
-    "司机",
-    "师傅",
-    "老师",
-    "医生",
-    "护士",
-    "律师",
-    "会计",
-    "店长",
-    "组长",
-    "厂长",
-    "业务员",
-    "同事",
-    "销售代表",
-    "对接人",
-    "跟进人",
-    "处理人",
-    "车主",
-    "业主",
-    # verbs whose object is a person: 已联系孙桂英, 致电卫阳
-    "联系",
-    "致电",
-    "通知",
-    "告知",
-    "拜访",
-    "电联",
-    "转告",
-    "提醒",
-    "接待人",
-    "维修员",
-    "代表",
-    "法务",
-    "采购",
-    "部",
-    "专员",
-)
 ROLE = re.compile(_words_of(ROLE_WORDS) + r"[:：]?[ \t]?")
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
 _FOLLOW = re.compile(
-    _words_of(FOLLOW_WORDS) + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查]"
+    _words_of(FOLLOW_WORDS)
+    + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查]"
 )
 
 
@@ -427,15 +383,6 @@ def _spaced_label(m: re.Match[str], text: str) -> Hit | None:
     return None if meaning is None else _after_key(meaning, text, m.end())
 
 
-# "Dear Mr. van der Heyden": a title, then a family name with its particles.
-TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]+(?=(?:van|von|de|du|da|di|del|della|le|la|ter)[ ])")
-
-
-def _titled(m: re.Match[str], text: str) -> Hit | None:
-    span = fields.latin_name(text, m.end(), single=True)
-    return None if span is None else _name(text, *span, 0.8)
-
-
 RULES = (
     Rule(
         "spaced_label",
@@ -444,7 +391,6 @@ RULES = (
         _spaced_label,
         utf8=(r"[\x{4e00}-\x{9fff}][ 　]{1,4}[\x{4e00}-\x{9fff}]",),
     ),
-    Rule("titled", (r"(?:Mr|Mrs|Ms|Dr|Prof)\.? +(?:van|von|de|du|da|di|del|le|la|ter) ",), TITLED, _titled),
     Rule(
         "field_key",
         _EN_HS,

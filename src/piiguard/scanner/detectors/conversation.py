@@ -162,10 +162,27 @@ def _dotted(value: str) -> bool:
     return fields.zh_name(value) == (0, len(value))
 
 
+# "Dear Mr. van der Heyden": a title, then a family name with its particles.
+TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]+(?=(?:van|von|de|du|da|di|del|della|le|la|ter)[ ])"
+)
+
+
+def _titled(m: re.Match[str], text: str) -> Hit | None:
+    span = fields.latin_name(text, m.end(), single=True)
+    return None if span is None else _name_hit(text, *span, 0.8)
+
+
 _STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}[\])]?[ \t]+"
 _STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
 
 RULES = (
+    Rule(
+        "titled",
+        (r"(?:Mr|Mrs|Ms|Dr|Prof)\.? +(?:van|von|de|du|da|di|del|le|la|ter) ",),
+        TITLED,
+        _titled,
+    ),
     Rule(
         "chat_line",
         (rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]",),

@@ -297,7 +297,10 @@ _EU_SUFFIX = (
 )
 _EU_LEAD = r"(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard)"
 _EU_FR = r"(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours)"
-_EU_TOWN = r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2})[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+(?:,[ ]*[A-Z][a-z]+)?"
+_EU_TOWN = (  # the postcode (10969, 1016 DV, 418 78) and the town, perhaps the country
+    r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2})[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+"
+    r"(?:,[ ]*[A-Z][a-z]+)?"
+)
 EU_ADDRESS = re.compile(
     rf"(?P<v>(?:[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}"
     rf"|{_EU_LEAD}(?:[ ](?:{_EU_WORD}|di|de|del|della|da|do|dos))+)"
@@ -373,7 +376,10 @@ _LABELS = (
     "Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
     "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
 )
-_ROAD = r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?\d{1,5}(?:-\d{1,4})?号"
+_ROAD = (
+    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?"
+    r"\d{1,5}(?:-\d{1,4})?号"
+)
 
 RULES = (
     Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),
@@ -408,7 +414,7 @@ RULES = (
     Rule(
         "eu_address",
         (
-            rf"(?:^|[^A-Za-z])(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|"
+            r"(?:^|[^A-Za-z])(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|"
             r"Avenue|Boulevard) [A-Z?]",
             r"(?:^|[^0-9])[0-9]{1,4}[a-z]?,? (?i:rue|avenue|boulevard|bd|chemin|place|all\?e|"
             r"impasse|quai|cours) ",

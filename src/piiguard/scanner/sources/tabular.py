@@ -58,7 +58,6 @@ class Table:
             pos = end + 1
         return out
 
-
     def _is_header(self, text: str, cells: list[tuple[int, int]]) -> bool:
         return bool(self.header) and all(
             text[a:b].strip() == h for (a, b), h in zip(cells, self.header, strict=True)

@@ -48,7 +48,9 @@ _PHONE = re.compile(
 # (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
 # address, a token.)
 # ... and where the next field begins (`version=2.2.0 device_ip=120.229.18.54`).
-_STOP = re.compile(rf"{_PHONE.pattern}|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE)
+_STOP = re.compile(
+    rf"{_PHONE.pattern}|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE
+)
 _MOBILE = re.compile(r"(?<![0-9A-Za-z_\-])1[3-9]\d{9}(?![0-9A-Za-z@_\-])")
 _QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
 PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
