@@ -4,7 +4,9 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 1: `scanner/corpus.py` + `corpus_text.py`, the generator the detectors were built
   with (one file per kind);
 - corpus 2: `scanner/corpus2/`, written apart from it (thousands of files in nine kinds);
-- the hand-written set: tests/scanner/handset/ (labelled by hand).
+- the hand-written set: tests/scanner/handset/ (labelled by hand);
+- the fresh hand-made set: tests/scanner/freshset/ (labelled by hand before the rules it
+  led to were written; docs/scanner.md).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for the three.
@@ -23,6 +25,7 @@ from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown,
 
 OUT = Path(__file__).parent / "out" / "scanner"
 HANDSET = Path(__file__).parents[1] / "tests" / "scanner" / "handset"
+FRESHSET = Path(__file__).parents[1] / "tests" / "scanner" / "freshset"
 
 
 def corpus1(size: int) -> Path:
@@ -48,7 +51,12 @@ def corpus2(size: int) -> Path:
 
 
 def corpora(size: int) -> dict[str, Path]:
-    return {"corpus 1": corpus1(size), "corpus 2": corpus2(size), "hand-written": HANDSET}
+    return {
+        "corpus 1": corpus1(size),
+        "corpus 2": corpus2(size),
+        "hand-written": HANDSET,
+        "fresh set": FRESHSET,
+    }
 
 
 def quality(size: int = 5_000_000) -> tuple[dict[str, Any], str]:
