@@ -170,6 +170,10 @@ def test_the_register_is_the_officers_checked_and_audited(c: Container) -> None:
         ({"purposes": frozenset({"nope"})}, "purposes"),
         ({"categories": frozenset({"user.nope"})}, "categories"),
         ({"document_sha256": "not-a-hash"}, "document_sha256"),
+        ({"parties": ("Our Co Ltd", "x" * 501)}, "parties"),  # found by the probe: 100k kept
+        ({"parties": tuple(f"Party {i}" for i in range(21))}, "parties"),
+        ({"title": "t" * 501}, "title"),
+        ({"document_location": "d" * 501}, "document_location"),
         ({"kind": AgreementKind.UNDERTAKING}, "kind"),  # an acquirer's, not a group company's
         ({"kind": AgreementKind.STANDARD_CONTRACT}, "reference"),  # its filing reference
         ({"valid_until": START - DAY}, "valid_until"),

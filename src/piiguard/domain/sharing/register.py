@@ -17,6 +17,7 @@ from piiguard.domain.errors import InvalidInput
 KEY = re.compile(r"^[a-z][a-z0-9_-]{1,49}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+TEXT_MOST = 500  # a title, a party's legal name, where the document is kept
 
 
 class RecipientKind(StrEnum):
@@ -143,6 +144,17 @@ def check_agreement(a: Agreement) -> Agreement:
         raise InvalidInput("an agreement records its title", field="title")
     if not a.parties or any(not p.strip() for p in a.parties):
         raise InvalidInput("name the parties that signed the agreement", field="parties")
+    # the API's limits, here too so that the console and the CLI keep them (each names its field)
+    for field, value, most in (
+        ("title", a.title, TEXT_MOST),
+        ("document_location", a.document_location, TEXT_MOST),
+        ("reference", a.reference, 200),
+        *(("parties", p, TEXT_MOST) for p in a.parties),
+    ):
+        if len(value) > most:
+            raise InvalidInput(f"{field}: at most {most} characters", field=field)
+    if len(a.parties) > 20:
+        raise InvalidInput("at most 20 parties", field="parties")
     if not a.purposes:
         raise InvalidInput("an agreement covers at least one purpose", field="purposes")
     if not a.categories:
