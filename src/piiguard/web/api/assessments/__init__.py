@@ -136,9 +136,11 @@ def review(
 
 @router.post(ONE + "/approve", response_model=AssessmentOut)
 def approve(
-    assessment_id: str, body: ApproveIn, c: ContainerDep, actor: Authorized
+    assessment_id: str, c: ContainerDep, actor: Authorized, body: ApproveIn | None = None
 ) -> AssessmentOut:
-    """An officer other than its author approves it: it covers its scope from now on."""
+    """An officer other than its author approves it: it covers its scope from now on. The
+    body is optional (no note, no review date), as for an agreement's approval."""
+    body = body or ApproveIn()
     a = reg.approve_assessment(
         c.uow(), c.snapshots, c.clock, actor, assessment_id, body.note, body.review_by
     )
