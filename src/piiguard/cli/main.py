@@ -170,6 +170,12 @@ COMMANDS: dict[str, Entry] = {
         "who receives their data abroad, where, what for and how to exercise their rights "
         "there; shares of them wait until it is sent. 向境外提供个人信息前的告知。",
     ),
+    "exemption": Entry(
+        "piiguard.cli.sharing.exemptions:app",
+        "Exemption cases for transfers abroad (R7.1, 2024 Provisions art. 5(1)–(3)): a "
+        "contract, cross-border HR, an emergency — recorded, approved by a second officer, "
+        "counted apart from the thresholds. 数据出境豁免情形。",
+    ),
     "legal-request": Entry(
         "piiguard.cli.sharing.legal:app",
         "Legal requests (R3.5, R2.5): authorities' demands for personal data, approved by a "

@@ -28,6 +28,7 @@ from piiguard.domain.policy.legal_exceptions import LegalException
 from piiguard.domain.policy.register import PurposeRegister
 from piiguard.domain.policy.versions import RenewalDue
 from piiguard.domain.sharing.abroad import TransferTally
+from piiguard.domain.sharing.exemption import Exemption, exempted
 from piiguard.domain.sharing.legal import LegalDemand
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient, Treatment
 from piiguard.domain.taxonomy import Taxonomy
@@ -124,6 +125,9 @@ class PolicyState:
     agreements: Mapping[str, tuple[Agreement, ...]] = field(default_factory=dict)
     profiles: Mapping[tuple[str, str], Profile] = field(default_factory=dict)
     legal_requests: Mapping[str, LegalDemand] = field(default_factory=dict)
+    # R7.1: recorded exemption cases (art. 5(1)–(3) of the 2024 Provisions) approved, by
+    # (recipient, purpose) (domain/sharing/exemption.py)
+    exemptions: Mapping[tuple[str, str], tuple[Exemption, ...]] = field(default_factory=dict)
     ciio: bool = False  # R7.1: a critical information infrastructure operator (PIIGUARD_CIIO)
     # R2.4, R8.1: per purpose, the policy versions that made earlier consents due for renewal
     renewals: Mapping[str, tuple[RenewalDue, ...]] = field(default_factory=dict)
@@ -266,6 +270,7 @@ def decide(
         reasons.append(ALLOWED)
     if request.recipient is not None and allowed:
         obligations.extend(_minimised(request, policy, frozenset(allowed), reasons))
+        obligations.extend(exempted(request, policy, reasons))
     if allowed and refused:  # said first, so that nobody reads a partial answer as a yes
         reasons.insert(0, _partly_allowed(frozenset(allowed), frozenset(refused)))
     if request.actor.kind is ActorKind.STAFF:

@@ -30,6 +30,7 @@ from piiguard.web.api.custody import paper as paper_api
 from piiguard.web.api.evidence import report as evidence_api
 from piiguard.web.api.sharing import abroad as sharing_abroad_api
 from piiguard.web.api.sharing import business as sharing_business_api
+from piiguard.web.api.sharing import exemptions as sharing_exemptions_api
 from piiguard.web.api.sharing import legal as sharing_legal_api
 from piiguard.web.api.sharing import notices as sharing_notices_api
 from piiguard.web.api.sharing import register as sharing_register_api
@@ -56,6 +57,7 @@ from piiguard.web.console.registers import pages as console_registers
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.sharing import abroad as console_abroad
 from piiguard.web.console.sharing import business as console_business
+from piiguard.web.console.sharing import exemptions as console_exemptions
 from piiguard.web.console.sharing import legal as console_legal
 from piiguard.web.console.sharing import notices as console_abroad_notices
 from piiguard.web.console.sharing import pages as console_sharing
@@ -140,6 +142,7 @@ def create_app(c: Container) -> FastAPI:
         sharing_legal_api.router,
         sharing_business_api.router,
         sharing_notices_api.router,
+        sharing_exemptions_api.router,
         records_api.router,
         assessments_api.router,
         evidence_api.router,
@@ -164,6 +167,7 @@ def create_app(c: Container) -> FastAPI:
         console_sharing.router,
         console_abroad.router,
         console_abroad_notices.router,
+        console_exemptions.router,
         console_legal.router,
         console_business.router,
         console_records.router,

@@ -185,7 +185,8 @@ def share_abroad(
         return
     out.print(
         f"{s.tally.year} (since {fmt_at(s.since)}, {s.timezone}): {s.tally.people:,} people, "
-        f"{s.tally.sensitive:,} with sensitive data; requires: {s.requires.code}"
+        f"{s.tally.sensitive:,} with sensitive data; requires: {s.requires.code}; "
+        f"{s.exempt_people:,} more under recorded exemption cases (not counted)"
         + (" (the company is a CIIO)" if s.ciio else "")
     )
     print_table(

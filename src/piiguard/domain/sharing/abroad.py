@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from piiguard.domain.decisions import Verdict, reason
+from piiguard.domain.sharing.exemption import exemption_for
 from piiguard.domain.sharing.register import AgreementKind, RecipientKind, RecipientStatus
 
 if TYPE_CHECKING:
@@ -147,6 +148,8 @@ def mechanism_for_count(
         or not r.abroad(pol.home_region)
     ):
         return
+    if exemption_for(pol, r.key, req.purpose, req.at) is not None:
+        return  # a recorded exemption case (art. 5(1)–(3)): no mechanism, not counted
     tally = req.abroad_tally
     if tally is None:
         yield Verdict(

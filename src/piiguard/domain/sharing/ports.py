@@ -18,6 +18,7 @@ from piiguard.domain.sharing.disclosure import (
     Share,
     ShareStatus,
 )
+from piiguard.domain.sharing.exemption import Exemption, ExemptionStatus
 from piiguard.domain.sharing.legal import LegalRequest, LegalRequestStatus
 from piiguard.domain.sharing.notice import AbroadNoticeStore
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient
@@ -35,6 +36,16 @@ class LegalRequestStore(Protocol):
         authority: str | None = None,
         limit: int = 500,
     ) -> list[LegalRequest]: ...
+
+
+class ExemptionStore(Protocol):
+    """Recorded exemption cases (R7.1): adapters/db/stores/sharing/exemption.py."""
+
+    def save_exemption(self, e: Exemption) -> None: ...
+    def exemption(self, exemption_id: str) -> Exemption | None: ...
+    def exemptions(self, statuses: Sequence[ExemptionStatus] = ()) -> list[Exemption]: ...
+    def count_exempt(self, year: int, people: Mapping[str, str], at: datetime) -> None: ...
+    def exempt_tally(self, year: int) -> int: ...
 
 
 class TransferNotices(NoticeStore, Protocol):
@@ -62,7 +73,9 @@ class BusinessTransferStore(Protocol):
     def transfer_notices(self) -> TransferNotices: ...
 
 
-class SharingStore(LegalRequestStore, BusinessTransferStore, AbroadNoticeStore, Protocol):
+class SharingStore(
+    LegalRequestStore, BusinessTransferStore, AbroadNoticeStore, ExemptionStore, Protocol
+):
     # the register: recipients, agreements, profiles (the policy snapshot reads all three)
     def recipients(self) -> list[Recipient]: ...
     def recipient(self, key: str) -> Recipient | None: ...

@@ -22,6 +22,7 @@ from piiguard.domain.policy.register import (
 )
 from piiguard.domain.policy.versions import renewal_dues
 from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.sharing.exemption import Exemption, ExemptionStatus
 from piiguard.domain.sharing.legal import IN_FORCE
 from piiguard.domain.sharing.register import Agreement
 from piiguard.domain.taxonomy import Category, Taxonomy
@@ -84,6 +85,7 @@ class PolicySnapshots:
                 },
                 renewals=renewal_dues(versions, self._grace),
                 assessments=_assessments(uow),
+                exemptions=_by_scope(uow.sharing.exemptions([ExemptionStatus.APPROVED])),
             )
             self._state = state
             return state
@@ -107,6 +109,13 @@ def _by_recipient(agreements: list[Agreement]) -> dict[str, tuple[Agreement, ...
     out: dict[str, list[Agreement]] = {}
     for a in agreements:
         out.setdefault(a.recipient, []).append(a)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _by_scope(exemptions: list[Exemption]) -> dict[tuple[str, str], tuple[Exemption, ...]]:
+    out: dict[tuple[str, str], list[Exemption]] = {}
+    for e in exemptions:
+        out.setdefault((e.recipient, e.purpose), []).append(e)
     return {k: tuple(v) for k, v in out.items()}
 
 

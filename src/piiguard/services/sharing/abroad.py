@@ -6,7 +6,7 @@ and the CLI — how near each threshold of the 2024 Provisions the count is, war
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,13 +61,24 @@ def projected_tally(
 
 
 def count_logged(
-    uow: UnitOfWork, pol: PolicyState, log: Sequence[Disclosure], at: datetime
+    uow: UnitOfWork,
+    pol: PolicyState,
+    log: Sequence[Disclosure],
+    at: datetime,
+    exempt: Mapping[str, str] | None = None,
 ) -> None:
-    """Count the people of a share abroad that left the disclosure log (same transaction)."""
+    """Count the people of a share abroad that left the disclosure log (same transaction);
+    those carried under a recorded exemption (`exempt`: subject -> exemption id) are
+    counted apart, not toward the thresholds (art. 5(1)–(3))."""
+    exempt = exempt or {}
+    year = company_year(at)
     uow.sharing.count_transfers(
-        company_year(at),
-        {d.subject_id: any_sensitive(pol, d.categories) for d in log},
+        year,
+        {d.subject_id: any_sensitive(pol, d.categories) for d in log if d.subject_id not in exempt},
         at,
+    )
+    uow.sharing.count_exempt(
+        year, {d.subject_id: exempt[d.subject_id] for d in log if d.subject_id in exempt}, at
     )
 
 
@@ -91,6 +102,7 @@ class AbroadStatus:
     thresholds: list[Nearness]
     recipients: list[RecipientAbroad]
     timezone: str = COMPANY_TZ.key
+    exempt_people: int = 0  # carried under a recorded exemption case: counted apart
 
     @property
     def warnings(self) -> list[Nearness]:
@@ -114,6 +126,7 @@ def abroad_status(
     with uow:
         pol = policy.current(uow)
         tally = uow.sharing.transfer_tally(y)
+        exempt_people = uow.sharing.exempt_tally(y)
     need = required(tally, pol.ciio)
     rows = []
     for r in sorted(pol.recipients.values(), key=lambda r: r.key):
@@ -131,7 +144,9 @@ def abroad_status(
                 has >= need or r.status is not RecipientStatus.ACTIVE,
             )
         )
-    return AbroadStatus(tally, year_start(y), pol.ciio, need, nearness(tally), rows)
+    return AbroadStatus(
+        tally, year_start(y), pol.ciio, need, nearness(tally), rows, exempt_people=exempt_people
+    )
 
 
 def status_json(s: AbroadStatus) -> dict[str, object]:
@@ -141,6 +156,7 @@ def status_json(s: AbroadStatus) -> dict[str, object]:
         "timezone": s.timezone,
         "people": s.tally.people,
         "sensitive_people": s.tally.sensitive,
+        "exempt_people": s.exempt_people,
         "ciio": s.ciio,
         "requires": s.requires.code,
         "thresholds": [

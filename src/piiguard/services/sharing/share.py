@@ -20,6 +20,7 @@ from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing import minimise
 from piiguard.domain.sharing.disclosure import Delivery, Disclosure, Share, ShareStatus
+from piiguard.domain.sharing.exemption import exemption_of
 from piiguard.domain.sharing.notice import needs_notice
 from piiguard.domain.sharing.register import Agreement, RecipientKind, RecipientStatus, Treatment
 from piiguard.domain.subjects import RevealedItem
@@ -231,7 +232,12 @@ def share_data(uow: UnitOfWork, kit: SharingKit, actor: Actor, req: ShareRequest
         uow.sharing.add_share(share, sealed)
         uow.sharing.add_disclosures(log)
         if abroad:
-            count_logged(uow, pol, log, now)
+            exempt = {
+                d.decision.decision.subject_id: e
+                for d in shown
+                if (e := exemption_of(d.decision.decision.obligations)) is not None
+            }
+            count_logged(uow, pol, log, now, exempt)
         queued = (
             queue_for(uow, r.key, req.purpose, [d.decision.decision for d in shown], now)
             if noticing

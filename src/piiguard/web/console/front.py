@@ -43,6 +43,7 @@ from piiguard.web.console.retention import pages as retention
 from piiguard.web.console.retention import texts as retention_texts
 from piiguard.web.console.sharing import abroad as sharing_abroad
 from piiguard.web.console.sharing import business as sharing_business
+from piiguard.web.console.sharing import exemptions as sharing_exemptions
 from piiguard.web.console.sharing import legal as sharing_legal
 from piiguard.web.console.sharing import notices as sharing_notices
 from piiguard.web.console.sharing import pages as sharing
@@ -94,6 +95,7 @@ def _attention(c: Container, actor: Actor) -> list[dict[str, Any]]:
         sharing,
         sharing_abroad,
         sharing_notices,
+        sharing_exemptions,
         sharing_legal,
         sharing_business,
         accountability,
@@ -118,6 +120,7 @@ def words(lang: str) -> dict[str, str]:
         **sharing_texts.words(lang),
         **sharing_abroad.words(lang),
         **sharing_notices.words(lang),
+        **sharing_exemptions.words(lang),
         **sharing_legal.words(lang),
         **sharing_business.words(lang),
         **accountability_texts.words(lang),

@@ -53,6 +53,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", A + "/pass-ons"): READERS,
     ("POST", A + "/pass-ons/{pass_on_id}/confirm"): CHANGE,
     ("GET", A + "/transfers/abroad"): READERS,
+    ("GET", A + "/transfer-exemptions"): READERS,  # web/api/sharing/exemptions.py
+    ("POST", A + "/transfer-exemptions"): CHANGE,
+    ("GET", A + "/transfer-exemptions/{exemption_id}"): READERS,
+    ("POST", A + "/transfer-exemptions/{exemption_id}/approve"): CHANGE,  # another officer
+    ("POST", A + "/transfer-exemptions/{exemption_id}/refuse"): CHANGE,
+    ("POST", A + "/transfer-exemptions/{exemption_id}/withdraw"): CHANGE,
     ("GET", A + "/abroad-notices"): READERS,  # web/api/sharing/notices.py
     ("POST", A + "/abroad-notices/{notice_id}/told"): CHANGE,
     ("POST", A + "/abroad-notices/{notice_id}/retry"): CHANGE,
@@ -89,6 +95,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", C + "/notices/{pass_on_id}/confirm"): CHANGE,
     ("GET", C + "/abroad"): READERS,  # web/console/sharing/abroad.py
     ("GET", C + "/abroad/notices"): READERS,  # web/console/sharing/notices.py
+    ("GET", C + "/abroad/exemptions"): READERS,  # web/console/sharing/exemptions.py
+    ("POST", C + "/abroad/exemptions"): CHANGE,
+    ("POST", C + "/abroad/exemptions/{exemption_id}/{step}"): CHANGE,
     ("POST", C + "/abroad/notices/{notice_id}/told"): CHANGE,
     ("POST", C + "/abroad/notices/{notice_id}/retry"): CHANGE,
     # the legal-request register (web/console/sharing/legal.py)

@@ -85,6 +85,8 @@ from piiguard.adapters.db.tables.sharing import (
     recipients,
     shares,
     sharing_profiles,
+    transfer_exempt_people,
+    transfer_exemptions,
     transfer_people,
 )
 from piiguard.adapters.db.tables.staff import (
@@ -183,6 +185,8 @@ __all__ = [
     "system_clients",
     "system_endpoints",
     "systems",
+    "transfer_exempt_people",
+    "transfer_exemptions",
     "transfer_people",
     "triage_mail",
     "vulnerabilities",

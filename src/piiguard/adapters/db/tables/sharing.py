@@ -235,3 +235,35 @@ abroad_notices = Table(
     UniqueConstraint("subject_id", "recipient"),
     Index("ix_abroad_notices_status", "status"),
 )
+
+# recorded exemption cases for transfers abroad (R7.1; domain/sharing/exemption.py): art.
+# 5(1)–(3) of the 2024 Provisions, recorded by one officer and approved by another
+transfer_exemptions = Table(
+    "transfer_exemptions",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("basis", String(16), nullable=False),
+    Column("recipient", String(64), ForeignKey("recipients.key"), nullable=False, index=True),
+    Column("purpose", String(64), nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("valid_from", TS, nullable=False),
+    Column("valid_until", TS, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("recorded_by", String(80), nullable=False),
+    Column("recorded_at", TS, nullable=False),
+    Column("reviewed_by", String(80), nullable=True),
+    Column("reviewed_at", TS, nullable=True),
+    Column("ended_by", String(80), nullable=True),
+    Column("ended_at", TS, nullable=True),
+)
+
+# the people whose data went abroad under a recorded exemption, counted apart per calendar
+# year (not toward the thresholds)
+transfer_exempt_people = Table(
+    "transfer_exempt_people",
+    metadata,
+    Column("year", Integer, primary_key=True),
+    Column("subject_id", String(ID), primary_key=True),
+    Column("exemption_id", String(ID), primary_key=True),
+    Column("first_at", TS, nullable=False),
+)

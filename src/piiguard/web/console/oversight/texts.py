@@ -234,6 +234,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "The person was told before a first transfer abroad (not for group companies)",
     ),
     "reason_abroad_notice_not_sent": ("尚未告知本人", "the person not yet told"),
+    "reason_transfer_exemption": (
+        "依据已登记的出境豁免情形，不计入累计人数",
+        "under a recorded exemption case, not counted",
+    ),
     "reason_purpose_unknown": ("用途未登记", "purpose unknown"),
     "reason_role_not_allowed_for_purpose": ("角色不可使用该用途", "role not allowed"),
     "reason_purpose_outside_actor_scope": ("用途超出授权范围", "purpose outside the scope"),

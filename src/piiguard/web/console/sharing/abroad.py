@@ -51,6 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "s_abroad_people": ("出境人数", "People"),
     "s_abroad_sensitive": ("其中敏感个人信息人数", "Of whom with sensitive data"),
     "s_abroad_requires": ("所需机制", "Mechanism required"),
+    "s_abroad_exempt": (
+        "依据豁免情形出境的人数（不计入）",
+        "People sent under recorded exemption cases (not counted)",
+    ),
     "s_abroad_ciio": (
         "本公司设为关键信息基础设施运营者（PIIGUARD_CIIO）：任何出境均须安全评估。",
         "The company is set as a critical information infrastructure operator "

@@ -21,6 +21,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "s_log": ("披露日志", "Disclosure log"),
     "s_abroad_page": ("数据出境", "Transfers abroad"),  # web/console/sharing/abroad.py
     "s_an_page": ("出境告知", "Notices before a transfer abroad"),  # notices.py
+    "s_ex_nav": ("出境豁免情形", "Exemption cases"),  # exemptions.py
     "s_legal_page": ("法律请求", "Legal requests"),  # web/console/sharing/legal.py
     "s_bt_page": ("业务转移", "Business transfers"),  # web/console/sharing/business.py
     "s_table": ("接收方登记簿", "The recipient register"),

@@ -3,6 +3,7 @@
 
 from piiguard.adapters.db.stores.sharing.abroad import SqlSharingAbroad
 from piiguard.adapters.db.stores.sharing.business import SqlSharingBusiness
+from piiguard.adapters.db.stores.sharing.exemption import SqlSharingExemptions
 from piiguard.adapters.db.stores.sharing.legal import SqlSharingLegal
 from piiguard.adapters.db.stores.sharing.log import SqlSharingLog
 from piiguard.adapters.db.stores.sharing.notice import SqlSharingNotices
@@ -16,10 +17,12 @@ class SqlSharing(
     SqlSharingLegal,
     SqlSharingBusiness,
     SqlSharingNotices,
+    SqlSharingExemptions,
 ):
     """The parts on one connection (abroad.py: the yearly count of transfers abroad;
     legal.py: the legal-request register; business.py: business transfers; notice.py: the
-    notices before a first transfer abroad)."""
+    notices before a first transfer abroad; exemption.py: recorded exemption cases and the
+    people counted apart)."""
 
 
 __all__ = ["SqlSharing"]
