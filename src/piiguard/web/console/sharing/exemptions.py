@@ -6,6 +6,7 @@ template templates/console/sharing/exemptions.html."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -20,7 +21,6 @@ from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, console_page, may_open
 from piiguard.web.console.sharing import notices
 from piiguard.web.console.sharing.common import ID, Check, Text, attempt
-from piiguard.web.console.sharing.pages import _day
 from piiguard.web.deps import ContainerDep
 from piiguard.web.html import LANGS
 
@@ -149,8 +149,11 @@ def record(
     check.text("recipient", recipient, required=True, most=64)
     check.text("purpose", purpose, required=True, most=64)
     check.text("scope", scope, required=True, most=2000)
-    start = _day(check, "valid_from", valid_from, required=True)
-    end = _day(check, "valid_until", valid_until)
+    first, last = check.day("valid_from", valid_from), check.day("valid_until", valid_until)
+    if first is None and not valid_from.strip():
+        check.fail("valid_from", "required")
+    start = datetime.combine(first, time(0), UTC) if first else None
+    end = datetime.combine(last, time(0), UTC) if last else None
 
     def again(errors: list[FieldError], code: int) -> HTMLResponse:
         return _page(request, c, actor, errors, values, code)
