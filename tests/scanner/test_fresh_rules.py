@@ -113,6 +113,7 @@ def test_fields_names_and_addresses_in_the_fresh_layouts(
         "物料编码 13922330791，别跟上批 13922330790 搞混",
         "| Serial | 13813813800 |",
         "SKF-15887760021 Seal kit",
+        "My order 330782202402217507 has not arrived.",
         "固件先升到 6.1.3.204 再看",
         "Version of T&C: 3.2.1.0",
         'image "harbor.example/shop/order-svc:2.31.4.17" already present',
@@ -141,6 +142,7 @@ def test_look_alikes_after_a_part_or_version_word_are_not_reported(
             [("secret", "xoxb-13868228350-877548575466-Yh2CUIyFoevNoOiVeBZFXMUL")],
         ),
         ("联系电话：13912345678", [("phone", "13912345678")]),
+        ("订单 2024061200345 身份证 110105199706154321", [("resident_id", "110105199706154321")]),
     ],
 )
 def test_negative_context_leaves_real_values_alone(

@@ -7,8 +7,9 @@ away from what says it is a part or a version: `料号是 13567042288，上次�
 3.2.1.0`. So:
 
 - after a part, serial, order or batch word (料号, 物料编码, 零件, 序列号, serial, part, SKU,
-  order …), the mobile-shaped numbers (1[3-9] and nine digits) on the rest of the line, up
-  to 64 characters on and until a word that announces a phone (电话, 手机, tel, mobile …)
+  order …), the mobile- and resident-ID-shaped numbers on the rest of the line, up
+  to 64 characters on and until a word that announces a phone or an ID (电话, 手机, 身份证,
+  tel, mobile, ID …)
   or the next `key=` / `key:` field;
 - after a version word (version, firmware, build, bootloader, 固件, 版本, 升级 …), the
   IPv4-shaped dotted quads in the same stretch;
@@ -43,7 +44,9 @@ _VERSION_EN = (
 _VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
 # Words that announce a phone number: a part word before them no longer speaks.
 _PHONE = re.compile(
-    r"电话|手机|联系|致电|拨打|热线|\b(?:tel|phone|mobile|mob|call|contact|fax)\b", re.IGNORECASE
+    r"电话|手机|联系|致电|拨打|热线|身份证|证件|"
+    r"\b(?:tel|phone|mobile|mob|call|contact|fax|id|id card|identity)\b",
+    re.IGNORECASE,
 )
 # (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
 # address, a token.)
@@ -51,7 +54,9 @@ _PHONE = re.compile(
 _STOP = re.compile(
     rf"{_PHONE.pattern}|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE
 )
-_MOBILE = re.compile(r"(?<![0-9A-Za-z_\-])1[3-9]\d{9}(?![0-9A-Za-z@_\-])")
+_MOBILE = re.compile(  # and 18-digit order numbers shaped like resident IDs
+    r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d{9}|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
+)
 _QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
 PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
 VERSION_CUE = re.compile(rf"\b(?:{_VERSION_EN})\b|{_VERSION_ZH}", re.IGNORECASE)
