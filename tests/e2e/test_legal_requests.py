@@ -210,6 +210,9 @@ def test_the_pages_in_both_languages_and_the_forms(
     assert 'id="legal-form"' not in people.auditor.page(H)
     own = me.post(f"{H}/{r.id}/review", {"decision": "approve"})
     assert own.status_code == 403 and 'id="error-summary"' in own.text
+    # it says four eyes in the page's language, not "your roles do not allow this" (probe)
+    assert ("四眼原则" if lang == "zh-CN" else "four eyes") in own.text
+    assert "无权" not in own.text and "roles do not allow" not in own.text
     flashed(second, second.post(f"{H}/{r.id}/review", {"decision": "approve"}), f"{H}/{r.id}")
     html = flashed(me, me.post(f"{H}/{r.id}/disclose", {"delivery": "pull"}), f"{H}/{r.id}")
     assert 'data-status="disclosed"' in html and 'id="told-form"' in html

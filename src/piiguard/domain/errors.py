@@ -82,6 +82,12 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class FourEyes(Forbidden):
+    """The second step of a four-eyes rule taken by whoever took the first (recorded,
+    proposed, wrote, handled it): 403 forbidden like any refusal, and a page says so in
+    the reader's language instead of "your roles do not allow this"."""
+
+
 class PurposeNotAssigned(Forbidden):
     """A member of staff named a purpose their department is not assigned (R2.10)."""
 

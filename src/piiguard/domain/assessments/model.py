@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput
+from piiguard.domain.errors import Conflict, FourEyes, InvalidInput
 
 KEEP_YEARS = 3  # PIPL Art. 56: the report and the processing record, at least three years
 
@@ -249,7 +249,7 @@ def expect(a: Assessment, *statuses: Status) -> None:
 def not_author(a: Assessment, actor_ref: str, step: str) -> None:
     """Four eyes: whoever wrote it does not review or approve it."""
     if actor_ref == a.author:
-        raise Forbidden(
+        raise FourEyes(
             f"the author of an assessment does not {step} it (four eyes): another privacy "
             "officer does",
             field="assessment_id",

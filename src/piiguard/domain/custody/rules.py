@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from piiguard.domain.decisions import Actor, Reason
-from piiguard.domain.errors import Forbidden, InvalidInput
+from piiguard.domain.errors import Forbidden, FourEyes, InvalidInput
 from piiguard.domain.policy.datamap import System
 from piiguard.domain.taxonomy import Taxonomy
 
@@ -132,7 +132,7 @@ def refuse(refusals: list[Refusal]) -> None:
 def check_witness(actor: Actor, done_by: str, witness: str) -> None:
     """Four eyes: the witness is a second person — not whoever destroyed it."""
     if witness in (actor.id, actor.ref) or witness == done_by.split(":", 1)[-1]:
-        raise Forbidden(
+        raise FourEyes(
             "the witness must be a second person, not the one who destroyed it: four eyes",
             field="witness",
         )
@@ -141,7 +141,7 @@ def check_witness(actor: Actor, done_by: str, witness: str) -> None:
 def confirm_as_witness(actor: Actor, done_by: str, witness: str) -> None:
     """Only the named witness confirms, with their own account, and never the destroyer."""
     if actor.ref == done_by:
-        raise Forbidden("whoever destroyed it cannot witness it too: four eyes", field="witness")
+        raise FourEyes("whoever destroyed it cannot witness it too: four eyes", field="witness")
     if actor.id != witness or not actor.ref.startswith("staff:"):
         raise Forbidden(
             "only the named witness confirms, signed in with their own staff account",

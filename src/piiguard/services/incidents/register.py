@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, FourEyes, InvalidInput, NotFound
 from piiguard.domain.incidents.model import (
     Incident,
     IncidentKind,
@@ -279,7 +279,7 @@ def close_incident(
                 field="incident_id",
             )
         if actor.ref in i.handled_by():
-            raise Forbidden(
+            raise FourEyes(
                 "another privacy officer reviews this incident: you reported or handled it "
                 "(four eyes)"
             )

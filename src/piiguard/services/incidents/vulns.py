@@ -14,7 +14,7 @@ from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, MailError, NotFound
+from piiguard.domain.errors import Conflict, Forbidden, FourEyes, InvalidInput, MailError, NotFound
 from piiguard.domain.incidents.model import check_text
 from piiguard.domain.incidents.ports import SecurityUnitOfWork
 from piiguard.domain.incidents.vulns import (
@@ -256,7 +256,7 @@ def decide_risk(
                 f"the vulnerability is {v.status.value}, not risk_proposed", field="vuln_id"
             )
         if actor.ref == v.risk_proposed_by:
-            raise Forbidden(
+            raise FourEyes(
                 "another privacy officer approves accepting this risk: you proposed it (four eyes)"
             )
         if approve:

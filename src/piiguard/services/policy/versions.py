@@ -13,7 +13,7 @@ from datetime import date
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, FourEyes, InvalidInput, NotFound
 from piiguard.domain.policy.versions import (
     DraftStatus,
     PolicyDraft,
@@ -192,7 +192,7 @@ def publish_draft(
         uow.registers.epoch(lock=True)  # one publication at a time
         d = _open_draft(uow, draft_id)
         if d.material and d.proposed_by == actor.ref:
-            raise Forbidden(
+            raise FourEyes(
                 "a material change is published by another privacy officer than the one "
                 "who proposed it (four eyes)",
                 field="draft_id",

@@ -17,6 +17,7 @@ from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import (
     Conflict,
     Forbidden,
+    FourEyes,
     InvalidInput,
     NotFound,
     VaultIntegrityError,
@@ -83,7 +84,7 @@ def _second_officer(actor: Actor, first: str | None, what: str) -> None:
     if actor.kind not in (ActorKind.STAFF, ActorKind.OPERATOR):
         raise Forbidden(f"a privacy officer's personal staff account {what}")
     if actor.ref == first:
-        raise Forbidden(f"another privacy officer {what}: four eyes")
+        raise FourEyes(f"another privacy officer {what}: four eyes")
 
 
 def _get(uow: UnitOfWork, hold_id: str) -> LegalHold:

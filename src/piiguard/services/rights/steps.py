@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from piiguard.domain.audit import DetailValue
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput
+from piiguard.domain.errors import Conflict, FourEyes, InvalidInput
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.rights.rules import (
     RequestStatus,
@@ -110,7 +110,7 @@ def approve_request(
         if req.document_checked_by is None:
             raise Conflict("a document must be checked before approval", field="status")
         if req.document_checked_by == actor.id:
-            raise Forbidden(
+            raise FourEyes(
                 "four eyes: approval must come from someone other than the "
                 "person who checked the document"
             )

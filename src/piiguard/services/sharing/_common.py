@@ -8,7 +8,7 @@ from typing import Protocol
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Forbidden, NotFound
+from piiguard.domain.errors import Forbidden, FourEyes, NotFound
 from piiguard.domain.ports import Clock, SecretBox, UnitOfWork, Vault
 from piiguard.domain.rights.ports import Mailer, WebhookSender
 from piiguard.domain.sharing.register import Recipient
@@ -53,7 +53,7 @@ def require_second_officer(actor: Actor, first: str, what: str) -> None:
     if actor.kind not in (ActorKind.STAFF, ActorKind.OPERATOR):
         raise Forbidden(f"a privacy officer's personal staff account {what}")
     if actor.ref == first:
-        raise Forbidden(f"another privacy officer {what}: four eyes")
+        raise FourEyes(f"another privacy officer {what}: four eyes")
 
 
 def audited(

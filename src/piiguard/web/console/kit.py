@@ -42,7 +42,7 @@ from piiguard.domain.errors import DomainError, NotAuthenticated
 from piiguard.services.staff.login import reauthenticate, require_recent_auth
 from piiguard.web.client_address import request_address
 from piiguard.web.console import texts
-from piiguard.web.console.messages import message_for
+from piiguard.web.console.messages import message_for, shown_code
 from piiguard.web.deps import request_token
 from piiguard.web.html import language, render, see
 from piiguard.web.problems import STATUS
@@ -144,7 +144,7 @@ def form_errors(
     name = exc.field or ""
     if isinstance(exc, NotAuthenticated):
         name = "password"  # a form's re-authentication
-    return [FieldError(place(name), message_for(exc.code, name, lang, exc.message))]
+    return [FieldError(place(name), message_for(shown_code(exc), name, lang, exc.message))]
 
 
 def error_status(exc: DomainError | RequestValidationError) -> int:

@@ -6,6 +6,8 @@ A code without its own sentence falls back to the generic one for its kind."""
 
 from __future__ import annotations
 
+from piiguard.domain.errors import DomainError, FourEyes
+
 # field name (the service's or the form's) -> (zh-CN, en)
 LABELS: dict[str, tuple[str, str]] = {
     # custody (issue 16): paper records and removable media
@@ -190,6 +192,10 @@ BY_CODE: dict[str, tuple[str, str]] = {
         "The decision point refused this use: see the decision.",
     ),
     "forbidden": ("您的角色无权执行此操作。", "Your roles do not allow this."),
+    "four-eyes": (
+        "须由另一人办理（四眼原则）：记录、提出或撰写这一事项的人不能自己审核或批准。",
+        "Four eyes: someone other than whoever recorded, proposed or wrote it takes this step.",
+    ),
     "purpose-not-assigned": (
         "该用途未分配给您的部门，请选择部门可用的用途。",
         "This purpose is not assigned to your department: choose one it may use.",
@@ -234,6 +240,12 @@ def label(field: str, lang: str) -> str:
     """A form field's name for people, in `lang`."""
     zh, en = LABELS.get(field, (field, field.replace("_", " ")))
     return zh if lang == "zh-CN" else en
+
+
+def shown_code(exc: DomainError) -> str:
+    """The message key of a service's refusal: its problem code, but a four-eyes refusal
+    (403 forbidden on the API) says what it is rather than "your roles do not allow this"."""
+    return "four-eyes" if isinstance(exc, FourEyes) else exc.code
 
 
 def message_for(code: str, field: str, lang: str, detail: str = "") -> str:

@@ -48,7 +48,7 @@ from piiguard.services.staff.login import (
 )
 from piiguard.web.authz import Authorized
 from piiguard.web.client_address import request_address
-from piiguard.web.console.messages import message_for
+from piiguard.web.console.messages import message_for, shown_code
 from piiguard.web.console.texts import words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.html import TEMPLATES, language, render, see
@@ -89,7 +89,7 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
         if isinstance(exc, CsrfRefused)
         else t["pending"].format(p=exc.pending)
         if isinstance(exc, SessionPending)
-        else message_for(exc.code, exc.field or "", lang, exc.message)  # zh on a zh page
+        else message_for(shown_code(exc), exc.field or "", lang, exc.message)  # zh on a zh page
     )
     return page(request, "console/error.html", {"message": message, "code": exc.code}, status)
 
