@@ -27,19 +27,16 @@ from piiguard.bootstrap.evidence import (
     traceability,
     verify_evidence,
 )
-from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.evidence.controls import Live
 from piiguard.domain.evidence.report import Report, RequirementRow, State
 from piiguard.domain.ports import AuditQuery
-from piiguard.domain.sharing.register import AgreementKind, RecipientKind
 from piiguard.services.audit import note_verification, record_checkpoint, verify_audit
 from piiguard.services.evidence.sign import Format, verify_report
-from piiguard.services.sharing import register as reg
+from tests.builders import group_company_abroad
 from tests.integration.test_vulns import record as record_vuln
 
 pytestmark = pytest.mark.req("R10.2")
 DAY = timedelta(days=1)
-SECOND = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
 
 
 def row(r: Report, req: str) -> RequirementRow:
@@ -52,49 +49,12 @@ def facts(r: Report, key: Live) -> dict[str, str]:
     return {f.en: f.value for f in item.facts}
 
 
-def agreement_ending(c: Container, clock: FixedClock, days: int) -> str:
-    reg.save_recipient(
-        c.uow(),
-        c.clock,
-        OPERATOR,
-        reg.RecipientInput(
-            "acme-de",
-            RecipientKind.GROUP_COMPANY,
-            "Acme Service GmbH",
-            "DE",
-            "GDPR",
-            "dpo@acme.example",
-            frozenset({"acme-crm"}),
-        ),
-    )
-    a = reg.record_agreement(
-        c.uow(),
-        c.snapshots,
-        c.clock,
-        OPERATOR,
-        reg.AgreementInput(
-            recipient="acme-de",
-            kind=AgreementKind.INTRA_GROUP,
-            title="Intra-group agreement 2026",
-            parties=("Our Co Ltd", "Acme Service GmbH"),
-            purposes=frozenset({"after_sales"}),
-            categories=frozenset({"user.contact"}),
-            valid_from=clock.now() - DAY,
-            valid_until=clock.now() + days * DAY,
-            document_sha256="ab" * 32,
-            document_location="DMS contract 2026-017",
-        ),
-    )
-    reg.approve_agreement(c.uow(), c.clock, SECOND, a.id)  # four eyes (R3.6)
-    return a.id
-
-
 @pytest.mark.req("R10.3")
 def test_each_requirement_has_its_control_its_tests_and_the_live_evidence_read_now(
     c: Container, clock: FixedClock
 ) -> None:
     record_vuln(c, found_at=clock.now() - 40 * DAY)  # critical: 7 days to repair
-    agreement = agreement_ending(c, clock, 10)
+    agreement = group_company_abroad(c, 10)
     assert record_checkpoint(c.uow(), c.signer, c.clock) is not None
     note_verification(c.uow(), OPERATOR, verify_audit(c.uow(readonly=True), c.signer))
     clock.advance(timedelta(minutes=5))

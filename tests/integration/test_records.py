@@ -19,10 +19,9 @@ from piiguard.domain.errors import NotFound
 from piiguard.domain.ports import AuditQuery
 from piiguard.domain.records.build import digest
 from piiguard.domain.retention.schedule import Anchor, RetentionRule
-from piiguard.domain.sharing.register import AgreementKind, RecipientKind
 from piiguard.services.records import generate as gen
 from piiguard.services.retention import schedule as sch
-from piiguard.services.sharing import register as reg
+from tests.builders import group_company_abroad
 from tests.integration.conftest import START
 from tests.unit.test_records_build import says_what_the_registers_say
 
@@ -56,41 +55,7 @@ def test_the_record_equals_the_registers_and_is_versioned(c: Container, clock: F
 
     # a recipient abroad bound by an agreement for after-sales, and a retention rule
     clock.advance(DAY)
-    reg.save_recipient(
-        c.uow(),
-        c.clock,
-        ALICE,
-        reg.RecipientInput(
-            "acme-de",
-            RecipientKind.GROUP_COMPANY,
-            "Acme Service GmbH",
-            "DE",
-            "GDPR",
-            "dpo@acme.example",
-            frozenset({"acme-crm"}),
-        ),
-    )
-    a = reg.record_agreement(
-        c.uow(),
-        c.snapshots,
-        c.clock,
-        ALICE,
-        reg.AgreementInput(
-            recipient="acme-de",
-            kind=AgreementKind.INTRA_GROUP,
-            title="Intra-group agreement 2026",
-            parties=("Our Co Ltd", "Acme Service GmbH"),
-            purposes=frozenset({PURPOSE}),
-            categories=frozenset({"user.contact"}),
-            valid_from=clock.now() - DAY,
-            valid_until=clock.now() + 365 * DAY,
-            document_sha256="ab" * 32,
-            document_location="DMS contract 2026-017",
-        ),
-    )
-    reg.approve_agreement(
-        c.uow(), c.clock, Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"})), a.id
-    )
+    group_company_abroad(c, 365, ALICE)
     sch.save_rule(
         c.uow(),
         c.snapshots,

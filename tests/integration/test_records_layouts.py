@@ -17,7 +17,7 @@ from piiguard.bootstrap import Container
 from piiguard.bootstrap.evidence import records_xlsx
 from piiguard.domain.records.layouts import Layout, sheet, sheet_csv, sheets
 from piiguard.services.records import generate as gen
-from tests.integration.test_evidence import agreement_ending
+from tests.builders import group_company_abroad
 from tests.integration.test_records import generate
 
 pytestmark = pytest.mark.req("R10.1")
@@ -25,7 +25,7 @@ OURS = ("Our Co Ltd", "dpo@our.example")
 
 
 def test_both_layouts_say_what_the_record_says(c: Container, clock: FixedClock) -> None:
-    agreement = agreement_ending(c, clock, 200)
+    agreement = group_company_abroad(c, 200)
     v, _ = generate(c)
     body = gen.body_of(v)
     by_purpose = {a["purpose"]: a for a in body["activities"]}
