@@ -171,7 +171,11 @@ def test_the_pages_in_both_languages_and_the_forms(
         "categories": "user.contact",
         "subjects": "",
     }
-    for bad, field in (({"effective_at": "soon"}, "effective_at"), ({"title": ""}, "title")):
+    for bad, field in (
+        ({"effective_at": "soon"}, "effective_at"),
+        ({"title": ""}, "title"),
+        ({"title": "t" * 501}, "title"),  # the API's limit kept on the console too (probe)
+    ):
         r = me.post(H, {**form, **bad})
         assert r.status_code == 422 and marked(r.text, field), r.text[:600]
     assert bt.list_business_transfers(c.uow(readonly=True)) == []
@@ -187,6 +191,8 @@ def test_the_pages_in_both_languages_and_the_forms(
     assert 'id="transfer-form"' not in people.auditor.page(H)
     own = me.post(f"{H}/{b.id}/review", {"decision": "approve"})
     assert own.status_code == 403 and 'id="error-summary"' in own.text
+    long_note = second.post(f"{H}/{b.id}/review", {"decision": "refuse", "note": "n" * 2001})
+    assert long_note.status_code == 422 and marked(long_note.text, "note"), long_note.text[:600]
     flashed(second, second.post(f"{H}/{b.id}/review", {"decision": "approve"}), f"{H}/{b.id}")
     html = flashed(me, me.post(f"{H}/{b.id}/carry-out", {}), f"{H}/{b.id}")
     assert 'data-status="transferred"' in html and 'data-people="1"' in html

@@ -194,6 +194,9 @@ def test_the_pages_in_both_languages_and_the_forms(
         ({"deadline": "soon"}, "deadline"),
         ({"provision": " "}, "provision"),
         ({"subjects": "no-such-subject"}, "subjects"),
+        # past the service's limits: the form marks the field, not an error page (probe)
+        ({"demand": "d" * 20_001}, "demand"),
+        ({"provision": "p" * 501}, "provision"),
     ):
         r = me.post(H, {**form, **bad})
         assert r.status_code in (404, 422) and marked(r.text, field), r.text[:600]

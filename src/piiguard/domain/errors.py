@@ -82,6 +82,13 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+def at_most(value: str, most: int, field: str) -> None:
+    """A text's limit kept by the service, so that the console and the CLI keep the API's
+    limits too; the refusal names the field."""
+    if len(value) > most:
+        raise InvalidInput(f"{field}: at most {most} characters", field=field)
+
+
 class FourEyes(Forbidden):
     """The second step of a four-eyes rule taken by whoever took the first (recorded,
     proposed, wrote, handled it): 403 forbidden like any refusal, and a page says so in

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from piiguard.domain.errors import InvalidInput
+from piiguard.domain.errors import InvalidInput, at_most
 
 PURPOSE = "business_transfer"  # what the disclosure log says the data went for
 MAX_SUBJECTS = 10_000  # named one by one; beyond that, scope by category or take all
@@ -63,6 +63,7 @@ class BusinessTransfer:
 def check_transfer(t: BusinessTransfer) -> BusinessTransfer:
     if not t.title.strip():
         raise InvalidInput("name the transfer, e.g. 'Merger with Acme Holding'", field="title")
+    at_most(t.title, 500, "title")  # the API's limit, for the console and CLI too
     if len(t.subjects) > MAX_SUBJECTS:
         raise InvalidInput(
             f"at most {MAX_SUBJECTS} subjects named; scope by category or take all",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from piiguard.domain.errors import InvalidInput
+from piiguard.domain.errors import InvalidInput, at_most
 from piiguard.domain.policy.legal_exceptions import ExceptionKind
 
 
@@ -117,6 +117,8 @@ def check_legal_request(r: LegalRequest) -> LegalRequest:
         )
     if not r.case_reference.strip():
         raise InvalidInput("record the authority's case reference", field="case_reference")
+    at_most(r.provision, 500, "provision")  # the API's limits, for the console and CLI too
+    at_most(r.case_reference, 200, "case_reference")
     if not r.subjects:
         raise InvalidInput("name the subjects the authority demands", field="subject_ids")
     if len(r.subjects) > MAX_SUBJECTS:

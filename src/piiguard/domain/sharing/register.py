@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from piiguard.domain.errors import InvalidInput
+from piiguard.domain.errors import InvalidInput, at_most
 
 KEY = re.compile(r"^[a-z][a-z0-9_-]{1,49}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -151,8 +151,7 @@ def check_agreement(a: Agreement) -> Agreement:
         ("reference", a.reference, 200),
         *(("parties", p, TEXT_MOST) for p in a.parties),
     ):
-        if len(value) > most:
-            raise InvalidInput(f"{field}: at most {most} characters", field=field)
+        at_most(value, most, field)
     if len(a.parties) > 20:
         raise InvalidInput("at most 20 parties", field="parties")
     if not a.purposes:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound, at_most
 from piiguard.domain.policy.notices import NoticeStatus
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing.business import (
@@ -141,6 +141,7 @@ def review_business_transfer(
     """Approve or refuse (a refusal says why): never by whoever recorded it."""
     if not approve and not note.strip():
         raise InvalidInput("say why the transfer is refused", field="note")
+    at_most(note, 2000, "note")
     with uow:
         b = _get(uow, transfer_id, lock=True)
         require_second_officer(actor, b.recorded_by, "reviews a business transfer")

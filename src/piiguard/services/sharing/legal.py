@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, InvalidInput, NotFound, at_most
 from piiguard.domain.policy.legal_exceptions import ExceptionKind
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing.disclosure import Delivery
@@ -150,6 +150,7 @@ def review_legal_request(
     authority) or refuse (nothing goes out). A refusal says why."""
     if not approve and not note.strip():
         raise InvalidInput("say why the request is refused", field="note")
+    at_most(note, 2000, "note")
     to = LegalRequestStatus.APPROVED if approve else LegalRequestStatus.REFUSED
     with uow:
         r = _get(uow, request_id, lock=True)

@@ -25,7 +25,7 @@ from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, console_page, may_open
 from piiguard.web.console.oversight.texts import TEXT as OVERSIGHT
 from piiguard.web.console.sharing import texts
-from piiguard.web.console.sharing.common import ID, Check, Text, attempt, day_at, lines
+from piiguard.web.console.sharing.common import ID, Check, LongText, Text, attempt, day_at, lines
 from piiguard.web.deps import ContainerDep
 from piiguard.web.html import LANGS
 
@@ -221,7 +221,7 @@ def record(
     purpose: Text = "legal_compliance",
     subjects: Text = "",
     categories: Text = "",
-    demand: Text = "",
+    demand: LongText = "",
     deadline: Text = "",
     may_tell: Text = "",
     tell_from: Text = "",
