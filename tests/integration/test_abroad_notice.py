@@ -148,6 +148,7 @@ def test_a_share_abroad_waits_for_the_notice_then_goes(c: Container, mailbox: Sm
     text = body_text(en_mail)
     assert "Recipient: FixIt Repairs Inc." in text and "Country: US" in text
     assert "Purpose: " in text and "privacy@fixit.example" in text and "P0" not in text
+    assert "(masked)" in text and "(as held)" in text  # how each goes: the profile's form
     assert en_mail["X-Piiguard-Abroad-Notice"] == queued[en].id
     assert {n.status for n in notices(c)} == {S.SENT}
     # told: the next share goes, to both, minimised

@@ -31,7 +31,7 @@ from piiguard.domain.sharing.notice import (
     ToldBy,
     held_only_for_notice,
 )
-from piiguard.domain.sharing.register import Recipient
+from piiguard.domain.sharing.register import Recipient, Treatment
 from piiguard.services.ids import new_id
 from piiguard.services.sharing._common import SharingKit, require_officer
 from piiguard.services.subjects.contact import own_contact
@@ -91,6 +91,27 @@ def _audited(
 # -- the mail ---------------------------------------------------------------------------
 
 
+# how each category goes (the recipient's profile): PIPL Art. 39's "processing method"
+_FORMS: dict[Treatment, tuple[str, str]] = {
+    Treatment.WHOLE: ("as held", "原样"),
+    Treatment.MASKED: ("masked", "部分遮盖"),
+    Treatment.HASHED: ("as a keyed hash", "不可逆散列"),
+    Treatment.BIRTH_YEAR: ("birth year only", "仅出生年份"),
+    Treatment.CITY: ("city only", "仅城市"),
+}
+
+
+def _named(pol: PolicyState, n: AbroadNotice, category: str, lang: int) -> str:
+    """A category in the person's words, with the form it goes in."""
+    c = pol.taxonomy.get(category) if category in pol.taxonomy else None
+    name = (c.name, c.name_zh)[lang] if c else category
+    profile = pol.profiles.get((n.recipient, n.purpose))
+    form = profile.treatment(category) if profile else None
+    if form is None:
+        return name
+    return f"{name} ({_FORMS[form][0]})" if lang == 0 else f"{name}（{_FORMS[form][1]}）"
+
+
 def notice_mail(
     n: AbroadNotice, to: str, r: Recipient, pol: PolicyState, company: str, public_url: str
 ) -> OutgoingMail:
@@ -100,7 +121,7 @@ def notice_mail(
     centre = f"{public_url.rstrip('/')}/privacy"
     cats = sorted(n.categories)
     if n.language == "zh":
-        what = "、".join(pol.taxonomy.get(c).name_zh if c in pol.taxonomy else c for c in cats)
+        what = "、".join(_named(pol, n, c, 1) for c in cats)
         purpose = rule.zh if rule else n.purpose
         subject = f"向境外提供您的个人信息的告知：{r.legal_name}（{r.country}）"
         text = (
@@ -115,7 +136,7 @@ def notice_mail(
             f"{company}\n"
         )
     else:
-        what = ", ".join(pol.taxonomy.get(c).name if c in pol.taxonomy else c for c in cats)
+        what = ", ".join(_named(pol, n, c, 0) for c in cats)
         purpose = rule.en if rule else n.purpose
         subject = f"Your personal information is going abroad: {r.legal_name} ({r.country})"
         text = (
