@@ -143,6 +143,15 @@ def test_the_cli_records_reviews_with_four_eyes_discloses_and_closes(
     )  # fmt: skip
     bad = piiguard(settings, *args[:-2], "--demand", " ")
     assert bad.returncode == 1 and "(demand)" in bad.stderr
+    # a demand file missing, or holding a NUL: a usage error naming the option, not a
+    # traceback (probe), and nothing recorded
+    nul = settings.var_dir / "demand-nul.txt"
+    nul.write_text("all calls of\x00 the number", encoding="utf-8")
+    for path in (settings.var_dir / "no-such-file.txt", nul):
+        bad = piiguard(settings, *args[:-2], "--demand-file", str(path))
+        assert bad.returncode == 2 and "--demand-file" in bad.stderr, bad.stderr
+        assert "Traceback" not in bad.stderr
+    assert legal.list_legal_requests(container.uow(readonly=True)) == []
     made = piiguard(settings, *args)
     assert made.returncode == 0, made.stderr
     rid = made.stdout.strip()

@@ -9,9 +9,12 @@ more than this. What a command needs to run — the container
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import typer
@@ -129,3 +132,36 @@ def parse_when(text: str, name: str) -> datetime:
             f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]", param_hint=name
         ) from None
     return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
+
+
+# control characters a text may not hold (tab, line feed and carriage return may): the web's
+# rule (web/inputs.py) for what comes in by file — PostgreSQL refuses NUL in text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def read_text_arg(path: Path, hint: str) -> str:
+    """The UTF-8 text of a file option ('-': stdin); a missing or unreadable file, or one
+    holding a control character, is a usage error naming the option (exit 2), never a
+    traceback."""
+    try:
+        text = (
+            typer.get_text_stream("stdin").read()
+            if str(path) == "-"
+            else path.read_text(encoding="utf-8")
+        )
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint=hint) from None
+    found = _CONTROL.search(text)
+    if found is not None:
+        raise typer.BadParameter(
+            f"{path} holds a control character (U+{ord(found.group()):04X})", param_hint=hint
+        )
+    return text
+
+
+def read_json_arg(path: Path, hint: str) -> Any:
+    """A JSON file option, read as `read_text_arg` reads it; not JSON is a usage error."""
+    try:
+        return json.loads(read_text_arg(path, hint))
+    except ValueError as exc:
+        raise typer.BadParameter(f"{path} is not JSON: {exc}", param_hint=hint) from None

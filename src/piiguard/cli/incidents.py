@@ -13,7 +13,15 @@ from typing import Annotated
 
 import typer
 
-from piiguard.cli.common import fmt_at, open_container, out, parse_when, print_table, refusals
+from piiguard.cli.common import (
+    fmt_at,
+    open_container,
+    out,
+    parse_when,
+    print_table,
+    read_json_arg,
+    refusals,
+)
 from piiguard.domain.incidents.model import IncidentKind, IncidentStatus, Severity, Stage
 
 app = typer.Typer(
@@ -313,7 +321,7 @@ def submit(
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.incidents import clocks
 
-    given = json.loads(fields.read_text("utf-8")) if fields else None
+    given = read_json_arg(fields, "--fields") if fields else None
     with open_container() as c, refusals():
         done = clocks.submit_report(
             c.security_uow(),
@@ -350,7 +358,7 @@ def mailing(
     from piiguard.domain.incidents.notify import MailingText
     from piiguard.services.incidents import notify
 
-    words = json.loads(text.read_text("utf-8"))
+    words = read_json_arg(text, "--text")
     with open_container() as c, refusals():
         notify.write_mailing(
             c.security_uow(),

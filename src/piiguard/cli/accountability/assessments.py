@@ -7,14 +7,21 @@ off the terminal unless asked for (`show --answers`): they are free text."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from piiguard.cli.common import err, fmt_at, open_container, out, print_table, refusals
+from piiguard.cli.common import (
+    err,
+    fmt_at,
+    open_container,
+    out,
+    print_table,
+    read_json_arg,
+    refusals,
+)
 from piiguard.domain.assessments.model import Case, Level, Status
 
 app = typer.Typer(
@@ -146,10 +153,7 @@ def draft(
 def _answers(path: Path | None) -> dict[str, str]:
     if path is None:
         return {}
-    try:
-        found = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise typer.BadParameter(f"not a JSON file: {exc}", param_hint="--answers") from None
+    found = read_json_arg(path, "--answers")
     if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
         raise typer.BadParameter("a JSON object of strings", param_hint="--answers")
     return {str(k): v for k, v in found.items()}

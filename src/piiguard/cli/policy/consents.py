@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from piiguard.cli.common import err, fmt_at, open_container, out, print_table, refusals
+from piiguard.cli.common import (
+    err,
+    fmt_at,
+    open_container,
+    out,
+    print_table,
+    read_text_arg,
+    refusals,
+)
 from piiguard.domain.consent import ConsentKind
 from piiguard.domain.subjects import Channel
 
@@ -16,17 +24,6 @@ app = typer.Typer(
     "transfer abroad and a child's data each need their own kind. 同意记录。",
     no_args_is_help=True,
 )
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return (
-            typer.get_text_stream("stdin").read()
-            if str(path) == "-"
-            else path.read_text(encoding="utf-8")
-        )
-    except (OSError, UnicodeDecodeError) as exc:
-        raise typer.BadParameter(f"{path}: {exc}", param_hint="--text-file") from None
 
 
 @app.command("grant")
@@ -65,7 +62,7 @@ def consent_grant(
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.policy import consents
 
-    text = _read_text(text_file)
+    text = read_text_arg(text_file, "--text-file")
     with open_container() as c, refusals():
         given = consents.grant_consent(
             c.uow(),

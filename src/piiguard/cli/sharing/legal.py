@@ -5,13 +5,21 @@ and statuses; the demand's own words only on `demand`, which is audited."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from piiguard.cli.common import err, fmt_at, open_container, out, parse_when, print_table, refusals
+from piiguard.cli.common import (
+    err,
+    fmt_at,
+    open_container,
+    out,
+    parse_when,
+    print_table,
+    read_text_arg,
+    refusals,
+)
 from piiguard.domain.policy.legal_exceptions import ExceptionKind
 from piiguard.domain.sharing.disclosure import Delivery
 from piiguard.domain.sharing.legal import LegalRequest, LegalRequestStatus
@@ -58,10 +66,7 @@ def legal_add(
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.sharing.legal import LegalRequestInput, record_legal_request
 
-    if demand_file is not None:
-        text = sys.stdin.read() if str(demand_file) == "-" else demand_file.read_text("utf-8")
-    else:
-        text = demand or ""
+    text = read_text_arg(demand_file, "--demand-file") if demand_file else demand or ""
     given = LegalRequestInput(
         authority,
         basis,
