@@ -36,7 +36,9 @@ BAD = ("serious", "critical")
 NOT_PAGES = {
     "/console/console.js",
     "/console/retention/batches/{batch_id}/certificate.html",
-    "/console/records/csv",  # a download, not a page
+    "/console/records/csv",  # downloads, not pages
+    "/console/records/xlsx",
+    "/console/evidence/report",
 }
 # routes whose page this test reaches through its own steps (sign-in, enrolment)
 STEPS = {"/console/login", "/console/enrol", "/console/invite"}
@@ -281,7 +283,7 @@ def policy_ids(c: Any) -> dict[str, str]:
     return {"draft_id": waiting.id, "version": v}
 
 
-def sharing_ids(c: Any) -> dict[str, str]:
+def sharing_ids(c: Any, sid: str) -> dict[str, str]:
     """A group company abroad on the recipient register (its page is /recipients/group-de)."""
     from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
     from piiguard.domain.sharing.register import RecipientKind  # noqa: PLC0415
@@ -292,7 +294,34 @@ def sharing_ids(c: Any) -> dict[str, str]:
         "group-de", RecipientKind.GROUP_COMPANY, "Group GmbH", "DE", "GDPR", "dpo@group.example"
     )
     save_recipient(c.uow(), c.clock, officer, given)
-    return {}
+    return {"legal_request_id": legal_request_id(c, sid), "transfer_id": business_transfer_id(c)}
+
+
+def legal_request_id(c: Any, sid: str) -> str:
+    """An authority's demand as received (its page is /console/sharing/legal/{request_id})."""
+    from piiguard.domain.decisions import Actor, ActorKind  # noqa: PLC0415
+    from piiguard.services.sharing import legal  # noqa: PLC0415
+    from tests.integration.test_legal_requests import ask, police  # noqa: PLC0415
+
+    police(c)
+    now = c.clock.now()
+    officer = Actor("p", ActorKind.STAFF, frozenset({"privacy_officer"}))
+    return legal.record_legal_request(
+        c.uow(),
+        c.requests,
+        officer,
+        ask(
+            frozenset({sid}), deadline=now + timedelta(days=10), tell_from=now + timedelta(days=30)
+        ),
+    ).id
+
+
+def business_transfer_id(c: Any) -> str:
+    """A merger as recorded (its page is /console/sharing/transfers/{transfer_id})."""
+    from piiguard.services.sharing import business  # noqa: PLC0415
+    from tests.integration.test_business_transfers import ALICE, acquirer, merger  # noqa: PLC0415
+
+    return business.record_business_transfer(c.uow(), c.requests, ALICE, merger(acquirer(c))).id
 
 
 def assessment_ids(c: Any) -> dict[str, str]:
@@ -318,7 +347,8 @@ def every_get_page(s: Served, scan: Scanner, ids: dict[str, str]) -> list[str]:
         and (rule.public or rule.roles & {"admin", "privacy_officer"})
     )
     for path in pages:
-        url = route(path, ids)
+        legal = path.startswith("/console/sharing/legal/")  # its {request_id} is an authority's
+        url = route(path, {**ids, "request_id": ids["legal_request_id"]} if legal else ids)
         response = scan.page.goto(s.base + url)
         ok = (200, 404) if "{triage_id}" in path else (200,)  # no mail waits for triage
         assert response.status in ok, (url, response.status)
@@ -369,7 +399,7 @@ def test_every_console_page_passes_axe_core(served: Served, lang: str) -> None:
     ids |= backup_ids(c)
     ids |= incident_ids(c)
     ids |= policy_ids(c)
-    ids |= sharing_ids(c)
+    ids |= sharing_ids(c, seeded.sid)
     ids |= assessment_ids(c)
     page = s.page(LOCALES[lang])
     scan = Scanner(page)
