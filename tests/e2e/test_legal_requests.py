@@ -212,6 +212,9 @@ def test_the_pages_in_both_languages_and_the_forms(
     assert legal.list_legal_requests(c.uow(readonly=True)) == []
     html = flashed(me, me.post(H, form), H + "/")
     assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
+    # the case reference is the authority's free text: on the page, not in its title (probe)
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "FS-2026-019" not in title and "FS-2026-019" in html
     [r] = legal.list_legal_requests(c.uow(readonly=True))
     waiting = "审核的法律请求：1" if lang == "zh-CN" else "review by a second officer: 1"
     assert waiting in me.page("/console")
