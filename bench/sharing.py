@@ -26,10 +26,12 @@ from pathlib import Path
 
 from bench.common import machine, pg_available, pg_databases
 from bench.decisions import build_policy, build_requests, build_subjects, pct
-from piiguard.bootstrap import OPERATOR, bootstrap
+from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
 from piiguard.domain.access import decide
 from piiguard.domain.access_rules import RULES
+from piiguard.domain.assessments.model import QUESTION_KEYS, Case, Scope
+from piiguard.domain.assessments.rule import AssessmentIndex, Coverage
 from piiguard.domain.consent import Consent, ConsentKind
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.sharing.abroad import TransferTally, mechanism_for_count
@@ -46,6 +48,7 @@ from piiguard.domain.sharing.register import (
 )
 from piiguard.domain.sharing.rules import SHARING_RULES
 from piiguard.domain.subjects import Channel, LegalBasis
+from piiguard.services.assessments import register as assessments
 from piiguard.services.policy.consents import grant_consent
 from piiguard.services.sharing import register as reg
 from piiguard.services.sharing.share import ShareRequest, share_data
@@ -130,6 +133,16 @@ def run_pure() -> dict[str, object]:
         agreements={"acme-de": (agreement,)},
         profiles=profiles,
     )
+    # sharing abroad is a case of PIPL Art. 55 (issue 17's rule, in both mixes): one approved
+    # impact assessment covers it, or every share would measure a refusal
+    everything = Scope(
+        frozenset(Case),
+        frozenset(policy.register.rules),
+        frozenset(c.key.split(".")[0] for c in policy.taxonomy),
+        frozenset(sharing.recipients),
+        frozenset(policy.systems),
+    )
+    sharing = replace(sharing, assessments=AssessmentIndex.of([Coverage("bench", everything)], []))
     shares = [
         (
             replace(req, recipient="acme-de", abroad_tally=TransferTally(2026, 1, 0)),
@@ -180,6 +193,23 @@ def run_pure() -> dict[str, object]:
     }
 
 
+def _assess(c: Container, author: Actor, approver: Actor) -> None:
+    """The impact assessment a share abroad needs (R10.4), drafted, reviewed and approved by
+    two officers as on the console."""
+    given = assessments.AssessmentInput(
+        "After-sales shared with the group abroad",
+        frozenset({"provide", "transfer_abroad"}),
+        frozenset({"after_sales"}),
+        frozenset({"user"}),
+        frozenset({"acme-de"}),
+        answers=dict.fromkeys(QUESTION_KEYS, "answered"),
+    )
+    a = assessments.draft_assessment(c.uow(), c.snapshots, c.clock, author, given)
+    assessments.submit_assessment(c.uow(), c.clock, author, a.id)
+    assessments.review_assessment(c.uow(), c.clock, approver, a.id, "reviewed")
+    assessments.approve_assessment(c.uow(), c.snapshots, c.clock, approver, a.id)
+
+
 def run_end_to_end(backend: str, settings: Settings, n: int = 200) -> dict[str, object]:
     c = bootstrap(settings)
     try:
@@ -212,6 +242,7 @@ def run_end_to_end(backend: str, settings: Settings, n: int = 200) -> dict[str, 
         )
         second = Actor("bench-officer", ActorKind.STAFF, frozenset({"privacy_officer"}))
         reg.approve_agreement(c.uow(), c.clock, second, proposed.id)  # four eyes
+        _assess(c, OPERATOR, second)
         reg.save_profile(
             c.uow(),
             c.snapshots,
