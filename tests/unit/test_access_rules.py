@@ -1109,3 +1109,15 @@ def test_a_verified_request_gets_the_persons_own_data_back_whatever_they_restric
         replace(ask("after_sales", EMAIL, actor=ERP), rights_request_id="req-7"), restricted
     )
     assert other.allowed == frozenset()
+
+
+@pytest.mark.req("R2.4")
+def test_the_console_names_every_rule_and_every_refusal_in_both_languages() -> None:
+    # the console's explain page (web/console/oversight/decisions.py) shows these names; a
+    # rule without one showed its bare function name
+    from piiguard.web.console.oversight.texts import TEXT  # noqa: PLC0415
+
+    keys = [f"rule_{r.__name__}" for r in RULES]
+    keys += [f"reason_{c}" for cs in RULE_REASONS.values() for c in cs]
+    assert [k for k in keys if k not in TEXT] == []
+    assert all(TEXT[k][0] and TEXT[k][1] and TEXT[k][0] != TEXT[k][1] for k in keys)

@@ -229,6 +229,15 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "reason_outside_legal_demand": ("超出法律请求的范围", "outside what the legal request demands"),
     "reason_minimised": ("已按配置最小化", "minimised as the profile says"),
+    "rule_mechanism_for_count": (
+        "出境具备累计人数所要求的机制",
+        "A transfer abroad has the mechanism its yearly count requires",
+    ),
+    "reason_transfer_count_unknown": ("未提供本年度出境人数", "this year's count not supplied"),
+    "reason_transfer_mechanism_missing": (
+        "缺少累计人数所要求的出境机制",
+        "the mechanism the count requires is missing",
+    ),
     "rule_abroad_notice_given": (
         "出境前已告知本人（集团公司除外）",
         "The person was told before a first transfer abroad (not for group companies)",
