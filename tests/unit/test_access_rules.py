@@ -1121,3 +1121,15 @@ def test_the_console_names_every_rule_and_every_refusal_in_both_languages() -> N
     keys += [f"reason_{c}" for cs in RULE_REASONS.values() for c in cs]
     assert [k for k in keys if k not in TEXT] == []
     assert all(TEXT[k][0] and TEXT[k][1] and TEXT[k][0] != TEXT[k][1] for k in keys)
+
+
+@pytest.mark.req("R10.2")
+def test_the_readme_explains_a_decision_with_every_rule_in_order() -> None:
+    # README's step 6 shows `piiguard explain`'s "rule by rule" listing: it stays the
+    # decision point's list, in the order it evaluates them
+    from pathlib import Path  # noqa: PLC0415
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("rule by rule:\n", 1)[1].split("```", 1)[0]
+    shown = [ln.split()[1] for ln in block.splitlines() if ln.lstrip()[:1] in ("✓", "✗")]
+    assert shown == [r.__name__ for r in RULES]
