@@ -80,7 +80,7 @@ def test_assess_before_processing_with_four_eyes(c: Container) -> None:
     assert a.status is Status.DRAFT and a.risk.value == "medium"
     with pytest.raises(InvalidInput) as e:  # every question answered before review
         reg.submit_assessment(c.uow(), c.clock, AUTHOR, a.id)
-    assert e.value.field == "purpose"
+    assert e.value.field == "answers.purpose"
     with pytest.raises(Forbidden):  # only its author changes a draft
         reg.update_draft(c.uow(), c.snapshots, c.clock, APPROVER, a.id, given())
     reg.update_draft(c.uow(), c.snapshots, c.clock, AUTHOR, a.id, given())
@@ -203,7 +203,7 @@ def test_bad_input_names_the_field_and_records_nothing(c: Container) -> None:
         (given(recipients=frozenset({"nobody"})), "recipients"),
         (given(systems=frozenset({"nowhere"})), "systems"),
         (given(impact="huge"), "impact"),
-        (given(answers={"purpose": "x" * 8001}), "purpose"),
+        (given(answers={"purpose": "x" * 8001}), "answers.purpose"),
     ):
         with pytest.raises(InvalidInput) as e:
             reg.draft_assessment(c.uow(), c.snapshots, c.clock, AUTHOR, bad)

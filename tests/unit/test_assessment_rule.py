@@ -361,7 +361,7 @@ def test_the_template_asks_what_article_56_and_gb_t_39335_ask() -> None:
     assert {"purpose", "means", "rights_impact", "security_risks", "measures"} <= set(QUESTION_KEYS)
     with pytest.raises(InvalidInput) as e:
         check_answers({"purpose": "x"}, complete=True)
-    assert e.value.field == "means"
+    assert e.value.field == "answers.means"  # the API's field: not the purposes' (probe)
     with pytest.raises(InvalidInput) as e:
         check_answers({"nonsense": "x"}, complete=False)
     assert e.value.field == "answers"

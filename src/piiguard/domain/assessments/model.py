@@ -225,13 +225,17 @@ def check_answers(answers: Mapping[str, str], *, complete: bool) -> dict[str, st
         if key not in QUESTION_KEYS:
             raise InvalidInput(f"no question {key!r} in the template", field="answers")
         if len(text) > MAX_ANSWER:
-            raise InvalidInput(f"an answer is at most {MAX_ANSWER} characters", field=key)
+            raise InvalidInput(
+                f"an answer is at most {MAX_ANSWER} characters", field=f"answers.{key}"
+            )
         if text.strip():
             out[key] = text.strip()
     if complete:
         for key in QUESTION_KEYS:
             if key not in out:
-                raise InvalidInput(f"answer the question {key!r} before submitting", field=key)
+                raise InvalidInput(
+                    f"answer the question {key!r} before submitting", field=f"answers.{key}"
+                )
     return out
 
 

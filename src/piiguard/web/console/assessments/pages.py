@@ -40,7 +40,7 @@ FORM = (
     "likelihood",
     *QKEYS,
 )
-ALIASES = {q.key: f"q_{q.key}" for q in QUESTIONS}
+ALIASES = {f"answers.{q.key}": f"q_{q.key}" for q in QUESTIONS}
 
 
 def page(
