@@ -211,6 +211,9 @@ def test_the_duties_page(container: Container, api: TestClient, people: People, 
         {"audited_on": "2026-13-01", "auditor": "IA", "scope": "all", "findings": "2"},
     )
     assert bad.status_code == 422 and marked(bad.text, "audited_on")
+    # the summary names the field in the page's words, not its form name (probe)
+    assert ("「审计报告日期」" if lang == "zh-CN" else "date") in bad.text
+    assert "「audited_on」" not in bad.text
     r = officer.post(
         "/console/accountability/audits",
         {"audited_on": "2026-01-15", "auditor": "Internal audit", "scope": "all", "findings": "2"},

@@ -6,6 +6,7 @@ A code without its own sentence falls back to the generic one for its kind."""
 
 from __future__ import annotations
 
+from piiguard.domain.assessments.model import QUESTIONS
 from piiguard.domain.errors import DomainError, FourEyes
 
 # field name (the service's or the form's) -> (zh-CN, en)
@@ -138,6 +139,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "acquirer": ("收购方", "acquirer"),
     "undertaking": ("书面承诺", "undertaking"),
     "effective_at": ("生效日期", "takes effect"),
+    "may_tell": ("法律允许告知本人", "the law lets us tell the person"),
+    "delivery": ("交付方式", "delivery"),
+    # impact assessments and the duties page (web/console/assessments/)
+    "cases": ("评估情形", "cases assessed"),
+    "case": ("评估情形", "case"),
+    "recipients": ("接收方", "recipients"),
+    "impact": ("影响程度", "impact"),
+    "likelihood": ("可能性", "likelihood"),
+    "opinion": ("审查意见", "review opinion"),
+    "review_by": ("下次复核日期", "next review by"),
+    "audited_on": ("审计报告日期", "date of the audit report"),
+    "auditor": ("审计方", "auditor"),
+    "findings": ("发现问题数", "number of findings"),
+    "external": ("由外部专业机构开展", "carried out by an external body"),
     "valid_from": ("生效日期", "valid from"),
     "actor_id": ("操作者", "actor"),
     "target_type": ("对象类型", "target type"),
@@ -234,6 +249,15 @@ BY_CODE: dict[str, tuple[str, str]] = {
     ),
 }
 FALLBACK = ("操作未能完成，请检查输入后重试。", "That did not work: check the form and try again.")
+
+
+# an impact assessment's answers (q_<question>), by the question's number on its form
+LABELS.update(
+    {
+        f"q_{q.key}": (f"第 {i} 题的回答", f"the answer to question {i}")
+        for i, q in enumerate(QUESTIONS, 1)
+    }
+)
 
 
 def label(field: str, lang: str) -> str:
