@@ -166,9 +166,10 @@ COMMANDS: dict[str, Entry] = {
     ),
     "abroad-notice": Entry(
         "piiguard.cli.sharing.notices:app",
-        "Notices before a first transfer abroad (R7.1, PIPL Art. 39): the person is mailed "
-        "who receives their data abroad, where, what for and how to exercise their rights "
-        "there; shares of them wait until it is sent. 向境外提供个人信息前的告知。",
+        "Notices before a first transfer abroad (R7.1, PIPL Art. 39): before a person's data "
+        "first goes to a recipient abroad (not a group company) they are mailed who, where, "
+        "what for, which data and how to exercise their rights there; shares of them wait "
+        "until it is sent. 向境外提供个人信息前的告知。",
     ),
     "exemption": Entry(
         "piiguard.cli.sharing.exemptions:app",
