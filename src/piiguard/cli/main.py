@@ -173,9 +173,10 @@ COMMANDS: dict[str, Entry] = {
     ),
     "exemption": Entry(
         "piiguard.cli.sharing.exemptions:app",
-        "Exemption cases for transfers abroad (R7.1, 2024 Provisions art. 5(1)–(3)): a "
-        "contract, cross-border HR, an emergency — recorded, approved by a second officer, "
-        "counted apart from the thresholds. 数据出境豁免情形。",
+        "Exemption cases for transfers abroad (R7.1): a contract the person is party to "
+        "(art. 5(1)), cross-border HR management (art. 5(2)), an emergency (art. 5(3)) of the "
+        "2024 Provisions — recorded, approved by a second officer; shares in scope need no "
+        "assessment, standard contract or certification and are counted apart. 数据出境豁免情形。",
     ),
     "legal-request": Entry(
         "piiguard.cli.sharing.legal:app",
