@@ -156,6 +156,9 @@ def test_the_console_pages(
     }
     bad = author.post("/console/assessments", {**base, "categories": "user.nope"})
     assert bad.status_code == 422 and marked(bad.text, "categories")
+    # an answer past the service's 8,000: the form marks it, not a dead-end page (probe)
+    long = author.post("/console/assessments", {**base, "q_means": "m" * 8001})
+    assert long.status_code == 422 and marked(long.text, "q_means"), long.text[:600]
     assert "user.nope" not in bad.text.split("<title>")[1].split("</title>")[0]
     r = author.post("/console/assessments", base)
     page = flashed(author, r, "/console/assessments/")
@@ -211,6 +214,11 @@ def test_the_duties_page(container: Container, api: TestClient, people: People, 
         {"audited_on": "2026-13-01", "auditor": "IA", "scope": "all", "findings": "2"},
     )
     assert bad.status_code == 422 and marked(bad.text, "audited_on")
+    long = officer.post(
+        "/console/accountability/audits",
+        {"audited_on": "2026-01-15", "auditor": "a" * 5000, "scope": "all", "findings": "2"},
+    )
+    assert long.status_code == 422 and marked(long.text, "auditor"), long.text[:600]
     # the summary names the field in the page's words, not its form name (probe)
     assert ("「审计报告日期」" if lang == "zh-CN" else "date") in bad.text
     assert "「audited_on」" not in bad.text

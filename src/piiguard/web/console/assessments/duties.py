@@ -30,7 +30,7 @@ from piiguard.web.console.kit import (
 from piiguard.web.deps import ContainerDep
 
 router = APIRouter(prefix="/console/accountability", include_in_schema=False)
-Text = Annotated[str, Form(max_length=4000)]
+Text = Annotated[str, Form(max_length=100_000)]  # the service checks each field's own limit
 FIELDS = ("audited_on", "auditor", "scope", "findings", "external")
 
 

@@ -25,7 +25,7 @@ from piiguard.web.deps import ContainerDep
 from piiguard.web.html import language
 
 router = APIRouter(prefix="/console/assessments", include_in_schema=False)
-Text = Annotated[str, Form(max_length=8000)]
+Text = Annotated[str, Form(max_length=100_000)]  # the service checks each field's own limit
 Many = Annotated[list[str] | None, Form()]
 ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 QKEYS = tuple(f"q_{q.key}" for q in QUESTIONS)
@@ -162,7 +162,9 @@ async def _given(request: Request) -> tuple[reg.AssessmentInput, dict[str, Any]]
 
     def one(name: str) -> str:
         v = form.get(name, "")
-        return v[:8000] if isinstance(v, str) else ""
+        # bounded, but past every field's own limit: the service refuses and marks a field
+        # that is too long (cutting it at 8,000 kept a longer answer silently cut short)
+        return v[:100_000] if isinstance(v, str) else ""
 
     def many(name: str) -> list[str]:
         return [v[:128] for v in form.getlist(name) if isinstance(v, str)][:200]
