@@ -22,15 +22,15 @@ from sqlalchemy.engine import make_url
 
 from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.db.migrate import upgrade
-from piiguard.adapters.db.tables import metadata
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.scanner.detectors import engine as scan_engine
-from tests import traceability
+from tests import pg_snapshot, traceability
 from tests.clocks import SteppingClock
 from tests.hyperscan_cache import ENGINE_COMPILE, sharing
 from tests.mailserver import SmtpSink
 from tests.passwords import QUICK
+from tests.pg_snapshot import SeededPair
 
 PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
 SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
@@ -94,22 +94,20 @@ def _pg_engine(url: str) -> Engine:
 
 
 def _truncate_pg(data_url: str, keys_url: str) -> None:
-    """Both databases back to just migrated: every row deleted, the sequences restarted, the
-    rows the migrations seed put back. DELETE rather than TRUNCATE: on tables of a few rows
-    one DELETE statement for all of them takes ~2 ms where TRUNCATE takes ~200 ms (it makes
-    new files for every table), and every PostgreSQL test pays it."""
-    deletes = "; ".join(f'DELETE FROM "{t.name}"' for t in reversed(metadata.sorted_tables))
-    restart = "SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S'"
-    with _pg_engine(data_url).begin() as conn:
-        conn.exec_driver_sql(f"{deletes}; {restart}")
-        conn.execute(
-            text("INSERT INTO audit_head (id, seq, entry_hash) VALUES (1, 0, :h)"), {"h": "0" * 64}
-        )
-        conn.execute(
-            text("INSERT INTO policy_epoch (id, epoch, register_version) VALUES (1, 0, 0)")
-        )
-    with _pg_engine(keys_url).begin() as conn:
-        conn.exec_driver_sql("DELETE FROM subject_keys; DELETE FROM record_keys")
+    """Both databases back to just migrated (no reference data seeded)."""
+    with _pg_engine(data_url).begin() as data, _pg_engine(keys_url).begin() as keys:
+        pg_snapshot.empty(data, keys)
+
+
+@pytest.fixture(scope="session")
+def pg_seeded(
+    pg_urls: tuple[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SeededPair]:
+    """The worker's PostgreSQL pair seeded once, as the SQLite template is; each test gets
+    its rows and key files back (tests/pg_snapshot.py) instead of seeding them again."""
+    seeded = SeededPair.seed(*pg_urls, tmp_path_factory.mktemp("pg-template") / "var")
+    yield seeded
+    seeded.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -168,8 +166,9 @@ def settings(
         for name in ("piiguard.db", "keystore.db", "master.key", "audit-signing.key"):
             shutil.copy2(sqlite_template / name, var / name)
         return Settings(var_dir=var, **mail)
-    data_url, keys_url = request.getfixturevalue("pg_urls")
-    _truncate_pg(data_url, keys_url)
+    seeded: SeededPair = request.getfixturevalue("pg_seeded")
+    seeded.restore(var)
+    data_url, keys_url = seeded.data_url, seeded.keys_url
     return Settings(var_dir=var, database_url=data_url, keystore_url=keys_url, **mail)
 
 

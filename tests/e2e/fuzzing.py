@@ -32,10 +32,11 @@ from piiguard.domain.accounts import StaffAccount
 from piiguard.services.clients import api_keys as accounts
 from piiguard.web.app import create_app
 from piiguard.web.session import CSRF_HEADER, SESSION_COOKIE
-from tests.conftest import PG_ENV, SKIP_PG, _truncate_pg
+from tests.conftest import PG_ENV, SKIP_PG
 from tests.e2e.conftest import PASSWORD, TestClient, first_account
 from tests.mailserver import SmtpSink
 from tests.passwords import QUICK
+from tests.pg_snapshot import SeededPair
 
 SEED = int(os.environ.get("PIIGUARD_FUZZ_SEED", "20260611"))
 EXAMPLES = int(os.environ.get("PIIGUARD_FUZZ_EXAMPLES", "4"))
@@ -156,9 +157,9 @@ def _settings(backend: str, var: Path, request: pytest.FixtureRequest) -> Settin
         return Settings(var_dir=var, **mail)
     if not os.environ.get(PG_ENV):
         pytest.skip(SKIP_PG)
-    data_url, keys_url = request.getfixturevalue("pg_urls")
-    _truncate_pg(data_url, keys_url)
-    return Settings(var_dir=var, database_url=data_url, keystore_url=keys_url, **mail)
+    seeded: SeededPair = request.getfixturevalue("pg_seeded")
+    seeded.restore(var)
+    return Settings(var_dir=var, database_url=seeded.data_url, keystore_url=seeded.keys_url, **mail)
 
 
 def _strings(value: Any, found: set[str]) -> set[str]:
