@@ -3,7 +3,8 @@
 Every storage test takes the `container` (or `settings`) fixture and so runs twice: on
 SQLite (the embedded default) and on PostgreSQL (the production database). PostgreSQL is
 used when PIIGUARD_TEST_DATABASE_URL names a database (CI does); each xdist worker makes
-its own pair of databases from it, migrated once, and truncated between tests.
+its own pair of databases from it, migrated and seeded once, and put back to that seeded
+state between tests (tests/pg_snapshot.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from piiguard.adapters.db.engine import make_engine
@@ -25,7 +26,7 @@ from piiguard.adapters.db.migrate import upgrade
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.scanner.detectors import engine as scan_engine
-from tests import pg_snapshot, traceability
+from tests import traceability
 from tests.clocks import SteppingClock
 from tests.hyperscan_cache import ENGINE_COMPILE, sharing
 from tests.mailserver import SmtpSink
@@ -58,8 +59,6 @@ def pg_urls(worker_id: str) -> Iterator[tuple[str, str]]:
     data.dispose()
     keys.dispose()
     yield data_url, keys_url
-    for engine in _PG_ENGINES.values():
-        engine.dispose()
     with admin.connect() as conn:
         for name in names:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -82,21 +81,6 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     c = bootstrap(Settings(var_dir=var))
     c.close()
     return var
-
-
-_PG_ENGINES: dict[str, Engine] = {}  # per database of this process: one pool for the resets
-
-
-def _pg_engine(url: str) -> Engine:
-    if url not in _PG_ENGINES:
-        _PG_ENGINES[url] = create_engine(url)
-    return _PG_ENGINES[url]
-
-
-def _truncate_pg(data_url: str, keys_url: str) -> None:
-    """Both databases back to just migrated (no reference data seeded)."""
-    with _pg_engine(data_url).begin() as data, _pg_engine(keys_url).begin() as keys:
-        pg_snapshot.empty(data, keys)
 
 
 @pytest.fixture(scope="session")
