@@ -26,8 +26,9 @@ def item(
     basis: LegalBasis = LegalBasis.CONTRACT,
     source: str = "crm",
     held_in: str | None = None,
+    purposes: tuple[str, ...] | None = None,
 ) -> ItemInput:
-    return ItemInput(category, value, channel, basis, source, held_in=held_in)
+    return ItemInput(category, value, channel, basis, source, held_in=held_in, purposes=purposes)
 
 
 def contact(

@@ -4,7 +4,9 @@ version and hash, CSV with the Chinese names, the console page in zh-CN and en w
 CSV download; a register change through the API makes a new version and the old one is
 shown again by number and date; bad input names the field; the CLI shows the same
 version and hash, writes JSON and CSV, lists the versions; the GDPR Art. 30 and PIPL
-layouts (page, CSV, table) and the XLSX workbook holding both, through all three."""
+layouts (page, CSV, table) and the XLSX workbook holding both, through all three; the
+kinds of people and the sources of the items held per purpose on the page (zh/en), in the
+CLI table, "none recorded yet" where a purpose has no items."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from openpyxl import load_workbook
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
 from piiguard.domain.records.build import digest
+from piiguard.domain.subjects import Channel
+from tests.builders import item, register
 from tests.e2e.cli_runner import piiguard
 from tests.e2e.conftest import Caller
 from tests.e2e.console_client import People
@@ -28,6 +32,7 @@ from tests.e2e.test_purpose_limitation_api import assert_problem
 
 pytestmark = [pytest.mark.req("R10.1")]
 A = "/api/v1/records"
+PURPOSE = "after_sales"
 RECIPIENT = {
     "kind": "group_company",
     "legal_name": "Acme Service GmbH",
@@ -96,8 +101,19 @@ def test_the_record_on_the_console(
 ) -> None:
     for who in (people.officer, people.auditor):
         who._csrf = container.staff.csrf_token(who.token)
+    register(
+        container,
+        item("user.contact.email", "a@example.cn", channel=Channel.PHONE, purposes=(PURPOSE,)),
+        kind="supplier_contact",
+    )
     auditor = console(container, api, people.auditor, lang)
     html = auditor.page("/console/records")
+    row = html.split('data-purpose="after_sales"')[1].split("</tr>")[0]
+    zh = lang == "zh-CN"
+    assert "<code>supplier_contact</code> " + ("供应商联系人" if zh else "Supplier contact") in row
+    assert "<code>crm</code>" in row and ("电话" if zh else "Phone") in row
+    assert ("个人信息主体类别" if zh else "Kinds of people") in html
+    assert ("尚无记录" if zh else "none recorded yet") in html  # a purpose with no items
     assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
     assert 'data-purpose="after_sales"' in html and 'id="record-csv"' in html
     assert ("处理活动记录" in html) if lang == "zh-CN" else ("Records of processing" in html)
@@ -117,6 +133,7 @@ def test_the_record_from_the_cli(settings: Settings, container: Container, tmp_p
     r = piiguard(settings, "records", "show")
     assert r.returncode == 0, r.stderr
     assert "version 1" in r.stdout and "after_sales" in r.stdout
+    assert "kinds of people" in r.stdout and "none recorded yet" in r.stdout
     out = tmp_path / "record.json"
     r = piiguard(settings, "records", "show", "--format", "json", "--output", str(out))
     assert r.returncode == 0, r.stderr

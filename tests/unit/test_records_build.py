@@ -2,12 +2,15 @@
 activity per purpose that says exactly what the registers say — legal basis, categories
 with their tier, the systems holding the purpose's data and where they are, the recipients
 (profiles and agreements) with transfers abroad, exports still running, the retention
-schedule; the hash moves with any change and only then; the CSV cannot run as a formula."""
+schedule, the kinds of people and the sources of the items collected for it ("none recorded
+yet" when there are none); the hash moves with any change and only then; the CSV cannot
+run as a formula."""
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +19,16 @@ from hypothesis import strategies as st
 
 from piiguard.domain.policy.datamap import Approval, Export, System
 from piiguard.domain.policy.register import PurposeRule
-from piiguard.domain.records.build import CSV_HEADER, Registers, build_record, digest, to_csv
+from piiguard.domain.records.build import (
+    CSV_HEADER,
+    NONE_YET,
+    Registers,
+    build_record,
+    digest,
+    provenance_cells,
+    to_csv,
+)
+from piiguard.domain.records.ports import Provenance
 from piiguard.domain.retention.schedule import Anchor, RetentionRule
 from piiguard.domain.sharing.register import (
     Agreement,
@@ -27,7 +39,7 @@ from piiguard.domain.sharing.register import (
     RecipientKind,
     RecipientStatus,
 )
-from piiguard.domain.subjects import LegalBasis
+from piiguard.domain.subjects import KIND_NAMES, Channel, LegalBasis
 from piiguard.domain.taxonomy import Taxonomy
 
 pytestmark = pytest.mark.req("R10.1")
@@ -148,6 +160,17 @@ exports = st.lists(
     max_size=3,
     unique_by=lambda e: e.id,
 )
+provenance = st.lists(
+    st.builds(
+        Provenance,
+        purposes=st.frozensets(KEYS, max_size=3),
+        kind=st.sampled_from(["customer_contact", "guardian", "own_kind"]),
+        source_system=st.sampled_from(["crm", "erp", "=cmd"]),
+        channel=st.sampled_from(Channel),
+    ),
+    max_size=6,
+    unique=True,
+)
 registers = st.builds(
     Registers,
     purposes=purposes,
@@ -159,6 +182,7 @@ registers = st.builds(
     profiles=profiles,
     exports=exports,
     home_region=st.just("CN"),
+    provenance=provenance,
 )
 
 
@@ -201,6 +225,15 @@ def says_what_the_registers_say(r: Registers, body: dict[str, object]) -> None:
         assert [
             (x["category"], x["days"], x["anchor"]) for x in a["retention"]["schedule"]
         ] == sched
+        mine = [x for x in r.provenance if p.key in x.purposes]
+        assert [k["key"] for k in a["people"]] == sorted({x.kind for x in mine})
+        for k in a["people"]:
+            zh, en = KIND_NAMES.get(k["key"], (k["key"], k["key"]))
+            assert (k["name"], k["name_zh"]) == (en, zh)
+        assert a["sources"]["systems"] == sorted({x.source_system for x in mine})
+        assert [c["key"] for c in a["sources"]["channels"]] == sorted({x.channel for x in mine})
+        if not mine:  # said plainly, never blank
+            assert provenance_cells(a) == (NONE_YET,) * 3
 
 
 @PROPERTY
@@ -235,6 +268,13 @@ def test_a_change_to_a_register_changes_the_hash(r: Registers, more: int) -> Non
         r.home_region,
     )
     assert digest(build_record(other, NOW)) != digest(build_record(r, NOW))
+    # a new kind of person or a new source for the purpose: a new hash, so a new version
+    for new in (
+        Provenance(frozenset({p.key}), "kind_never_seen", "crm", Channel.WEB),
+        Provenance(frozenset({p.key}), "customer_contact", "system_never_seen", Channel.WEB),
+    ):
+        grown = replace(r, provenance=[*r.provenance, new])
+        assert digest(build_record(grown, NOW)) != digest(build_record(r, NOW))
 
 
 @PROPERTY

@@ -29,6 +29,20 @@ DEFAULT_SUBJECT_KINDS: frozenset[str] = frozenset(
 )
 
 
+# zh/en names of the default kinds of people (the record of processing shows them, R10.1);
+# a kind the installation added shows its key.
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "customer_contact": ("客户联系人", "Customer contact"),
+    "partner_contact": ("合作伙伴联系人", "Partner contact"),
+    "website_visitor": ("网站访客", "Website visitor"),
+    "guardian": ("监护人", "Guardian"),
+    "child": ("儿童", "Child"),
+    "supplier_contact": ("供应商联系人", "Supplier contact"),
+    "job_applicant": ("求职者", "Job applicant"),
+    "other": ("其他", "Other"),
+}
+
+
 class Channel(StrEnum):
     """How a piece of personal data reached the company (policy §2)."""
 
@@ -38,6 +52,17 @@ class Channel(StrEnum):
     PURCHASE_ORDER = "purchase_order"
     BUSINESS_EVENT = "business_event"
     THIRD_PARTY = "third_party"
+
+
+# zh/en names of the channels (the people pages and the record of processing show them)
+CHANNEL_NAMES: dict[str, tuple[str, str]] = {
+    Channel.WEB: ("网站", "Web"),
+    Channel.EMAIL: ("电子邮件", "Email"),
+    Channel.PHONE: ("电话", "Phone"),
+    Channel.PURCHASE_ORDER: ("采购订单", "Purchase order"),
+    Channel.BUSINESS_EVENT: ("商务活动", "Business event"),
+    Channel.THIRD_PARTY: ("第三方", "Third party"),
+}
 
 
 class LegalBasis(StrEnum):

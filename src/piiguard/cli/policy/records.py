@@ -58,7 +58,7 @@ def records_show(
     """The record (regenerated from the registers first: a change since the last version
     is kept as a new one). 显示处理活动记录。"""
     from piiguard.bootstrap import OPERATOR
-    from piiguard.domain.records.build import to_csv
+    from piiguard.domain.records.build import provenance_cells, to_csv
     from piiguard.services.records import generate as gen
 
     at = parse_when(as_of, "--as-of") if as_of else None
@@ -84,7 +84,17 @@ def records_show(
             raise typer.BadParameter("--output needs --format json or csv", param_hint="--output")
         out.print(head)
         print_table(
-            ["purpose", "legal basis", "categories", "systems", "recipients", "retention"],
+            [
+                "purpose",
+                "legal basis",
+                "categories",
+                "kinds of people",
+                "source systems",
+                "channels",
+                "systems",
+                "recipients",
+                "retention",
+            ],
             [
                 [
                     a["purpose"],
@@ -93,6 +103,7 @@ def records_show(
                         c["key"] + (" (sensitive)" if c["tier"] == "sensitive" else "")
                         for c in a["categories"]
                     ),
+                    *provenance_cells(a),
                     ", ".join(f"{s['key']} ({s['region']})" for s in a["systems"]),
                     ", ".join(
                         f"{r['key']} ({r['country']}{', abroad' if r['abroad'] else ''})"

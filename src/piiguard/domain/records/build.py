@@ -21,11 +21,13 @@ from typing import Any
 
 from piiguard.domain.policy.datamap import Export, System
 from piiguard.domain.policy.register import PurposeRule
+from piiguard.domain.records.ports import Provenance
 from piiguard.domain.retention.schedule import RetentionRule
 from piiguard.domain.sharing.register import Agreement, Profile, Recipient
+from piiguard.domain.subjects import CHANNEL_NAMES, KIND_NAMES
 from piiguard.domain.taxonomy import Taxonomy
 
-FORMAT = 1
+FORMAT = 2  # 2: kinds of people and sources per purpose
 
 # What this service does to every item it holds, whatever the purpose (docs/architecture.md).
 SECURITY_MEASURES: tuple[str, ...] = (
@@ -53,6 +55,8 @@ class Registers:
     profiles: Sequence[Profile]
     exports: Sequence[Export]
     home_region: str
+    # what the items held say: kinds of people and sources per purpose (store.provenance)
+    provenance: Sequence[Provenance] = ()
 
 
 def _day(at: datetime | None) -> str | None:
@@ -64,6 +68,24 @@ def _category(taxonomy: Taxonomy, key: str) -> dict[str, Any]:
         c = taxonomy.get(key)
         return {"key": key, "name": c.name, "name_zh": c.name_zh, "tier": c.tier.value}
     return {"key": key, "name": key, "name_zh": key, "tier": "unknown"}
+
+
+def _named(key: str, names: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    zh, en = names.get(key, (key, key))
+    return {"key": key, "name": en, "name_zh": zh}
+
+
+def _provenance(r: Registers, purpose: str) -> dict[str, Any]:
+    """Kinds of people and sources of the items collected for `purpose` (derived, never
+    typed): GDPR Art. 30(1)(c) categories of data subjects; PIPL 个人信息主体类别, 来源."""
+    mine = [x for x in r.provenance if purpose in x.purposes]
+    return {
+        "people": [_named(k, KIND_NAMES) for k in sorted({x.kind for x in mine})],
+        "sources": {
+            "systems": sorted({x.source_system for x in mine}),
+            "channels": [_named(c, CHANNEL_NAMES) for c in sorted({x.channel for x in mine})],
+        },
+    }
 
 
 def _recipients(r: Registers, purpose: str, at: datetime) -> list[dict[str, Any]]:
@@ -117,6 +139,7 @@ def _entry(r: Registers, p: PurposeRule, at: datetime) -> dict[str, Any]:
         "categories": categories,
         "sensitive": any(c["tier"] == "sensitive" for c in categories),
         "staff_roles": sorted(p.roles),
+        **_provenance(r, p.key),
         "systems": [
             {
                 "key": s.key,
@@ -173,6 +196,34 @@ def digest(body: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical(body)).hexdigest()
 
 
+NONE_YET = "none recorded yet"  # a purpose with no items collected for it yet
+NONE_YET_ZH = "尚无记录"
+NOT_REGISTERED = "not registered per purpose yet"  # a version kept before format 2
+NOT_REGISTERED_ZH = "尚未按用途登记"
+
+
+def provenance_cells(a: Mapping[str, Any], lang: str | None = None) -> tuple[str, str, str]:
+    """An activity's kinds of people, source systems and channels as three cells: keys only
+    (lang None), or with their English ("en") or Chinese ("zh") names."""
+    zh = lang == "zh"
+    if "people" not in a:
+        return (NOT_REGISTERED_ZH if zh else NOT_REGISTERED,) * 3
+    sep, none = ("；", NONE_YET_ZH) if zh else ("; ", NONE_YET)
+
+    def named(x: Mapping[str, str]) -> str:
+        name = x["name_zh" if zh else "name"]
+        if lang is None or name == x["key"]:
+            return x["key"]
+        return f"{x['key']}（{name}）" if zh else f"{x['key']} ({name})"
+
+    src = a["sources"]
+    return (
+        sep.join(named(k) for k in a["people"]) or none,
+        sep.join(src["systems"]) or none,
+        sep.join(named(c) for c in src["channels"]) or none,
+    )
+
+
 CSV_HEADER: tuple[str, ...] = (
     "purpose",
     "name",
@@ -182,6 +233,9 @@ CSV_HEADER: tuple[str, ...] = (
     "needs_consent",
     "categories",
     "sensitive_categories",
+    "kinds_of_people",
+    "source_systems",
+    "source_channels",
     "systems",
     "system_regions",
     "recipients",
@@ -209,6 +263,7 @@ def csv_rows(body: Mapping[str, Any]) -> Iterable[tuple[str, ...]]:
             "yes" if a["needs_consent"] else "no",
             j(c["key"] for c in a["categories"]),
             j(c["key"] for c in a["categories"] if c["tier"] == "sensitive"),
+            *provenance_cells(a),
             j(s["key"] for s in a["systems"]),
             j(sorted({s["region"] for s in a["systems"]})),
             j(f"{x['key']} ({x['country']})" for x in rcps),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from piiguard.domain.records.build import safe_cell
+from piiguard.domain.records.build import provenance_cells, safe_cell
 
 
 class Layout(StrEnum):
@@ -30,8 +30,6 @@ class Sheet:
     rows: tuple[tuple[str, ...], ...]
 
 
-NOT_REGISTERED = "not registered per purpose yet"
-NOT_REGISTERED_ZH = "尚未按用途登记"
 _BASIS_ZH = {
     "consent": "个人同意（第十三条第一款第一项）",
     "contract": "订立、履行合同所必需（第十三条第一款第二项）",
@@ -82,14 +80,16 @@ def gdpr(body: Mapping[str, Any], controller: str, contact: str) -> Sheet:
     rows = []
     for a in body["activities"]:
         cats = a["categories"]
+        people, systems, channels = provenance_cells(a, "en")
         rows.append(
             (
                 a["purpose"],
                 a["name"] + ("" if a["active"] else " (inactive)"),
                 a["legal_basis"],
-                NOT_REGISTERED,
+                people,
                 _j(f"{c['key']} ({c['name']})" for c in cats if c["tier"] != "sensitive"),
                 _j(f"{c['key']} ({c['name']})" for c in cats if c["tier"] == "sensitive"),
+                f"systems: {systems}; channels: {channels}",
                 _j(
                     f"{r['legal_name'] or r['key']} ({r['kind']}, {r['country']})"
                     for r in a["recipients"]
@@ -109,7 +109,11 @@ def gdpr(body: Mapping[str, Any], controller: str, contact: str) -> Sheet:
         (
             ("(a) Controller", controller),
             ("Contact (privacy officer)", contact),
-            ("Data subjects (c)", f"{NOT_REGISTERED} (docs/accountability.md)"),
+            (
+                "(c) Data subjects, sources",
+                "derived from the items held: the kind of each person and the system and "
+                "channel each item came from, per purpose it was collected for",
+            ),
         ),
         (
             "Activity",
@@ -118,6 +122,7 @@ def gdpr(body: Mapping[str, Any], controller: str, contact: str) -> Sheet:
             "(c) Categories of data subjects",
             "(c) Categories of personal data",
             "(c) Special categories (Art. 9) / sensitive",
+            "Sources (systems, channels)",
             "(d) Recipients",
             "(e) Transfers to third countries, safeguards",
             "(f) Time limits for erasure",
@@ -141,12 +146,15 @@ def pipl(body: Mapping[str, Any], handler: str, contact: str) -> Sheet:
     for a in body["activities"]:
         cats = a["categories"]
         home, abroad = _recipients(a, False), _recipients(a, True)
+        people, systems, channels = provenance_cells(a, "zh")
         rows.append(
             (
                 a["purpose"],
                 a["name_zh"] + ("" if a["active"] else "（已停用）"),
                 _BASIS_ZH.get(a["legal_basis"], a["legal_basis"]),
                 "是" if a["needs_consent"] else "否",
+                people,
+                f"系统：{systems}；渠道：{channels}",
                 _j((f"{c['key']}（{c['name_zh']}）" for c in cats), "；"),
                 _j(
                     (f"{c['key']}（{c['name_zh']}）" for c in cats if c["tier"] == "sensitive"),
@@ -175,7 +183,10 @@ def pipl(body: Mapping[str, Any], handler: str, contact: str) -> Sheet:
         (
             ("个人信息处理者", handler),
             ("个人信息保护负责人联系方式", contact),
-            ("个人类别", NOT_REGISTERED_ZH),
+            (
+                "个人信息主体类别、来源",
+                "由所持个人信息推导：每人的类别、每项数据的来源系统和收集渠道，按收集时声明的用途",
+            ),
             ("影响评估", "“需要”按第五十五条由登记簿推定；评估本身见影响评估登记簿"),
         ),
         (
@@ -183,6 +194,8 @@ def pipl(body: Mapping[str, Any], handler: str, contact: str) -> Sheet:
             "处理目的（第十七条）",
             "合法性基础（第十三条）",
             "需单独同意",
+            "个人信息主体类别",
+            "个人信息来源（系统、渠道）",
             "个人信息种类",
             "敏感个人信息（第二十八条）",
             "处理方式：系统及所在地",

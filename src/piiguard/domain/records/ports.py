@@ -19,6 +19,17 @@ class RecordVersion:
     generated_by: str
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """One distinct combination among the items held (R10.1): the purposes they were
+    collected for, their person's kind, the system they came from and the channel."""
+
+    purposes: frozenset[str]
+    kind: str
+    source_system: str
+    channel: str
+
+
 class RecordStore(Protocol):
     def latest(self, *, lock: bool = False) -> RecordVersion | None: ...
     def get(self, version: int) -> RecordVersion | None: ...
@@ -29,3 +40,6 @@ class RecordStore(Protocol):
         """Newest first, without their bodies (body '')."""
 
     def add(self, v: RecordVersion) -> None: ...
+    def provenance(self) -> list[Provenance]:
+        """The distinct (purposes collected for, kind, source system, channel) of the items
+        of people not erased: one grouped query over the items (index ix_items_provenance)."""

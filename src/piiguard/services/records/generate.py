@@ -34,6 +34,7 @@ def read_registers(uow: UnitOfWork, taxonomy: Taxonomy, home_region: str) -> Reg
         profiles=uow.sharing.profiles(),
         exports=uow.registers.exports(),
         home_region=home_region,
+        provenance=uow.records.provenance(),
     )
 
 

@@ -50,4 +50,7 @@ items = Table(
     Column("created_at", TS, nullable=False),
     Column("updated_at", TS, nullable=False),
     Index("ix_items_lookup", "category", "lookup_token"),
+    # the record of processing's kinds of people and sources per purpose (R10.1): the
+    # grouped query reads this index only, never the rows
+    Index("ix_items_provenance", "subject_id", "source_system", "channel", "collected_for"),
 )

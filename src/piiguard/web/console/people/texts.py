@@ -3,6 +3,7 @@ console's own, web/console/texts.py, by kit.console_page)."""
 
 from __future__ import annotations
 
+from piiguard.domain.subjects import CHANNEL_NAMES
 from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
@@ -207,12 +208,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "refused_title": ("被拒绝的类别", "Refused categories"),
     "reasons_title": ("决定理由", "Reasons"),
     # channels and legal bases (domain/subjects.py)
-    "channel_web": ("网站", "Web"),
-    "channel_email": ("电子邮件", "Email"),
-    "channel_phone": ("电话", "Phone"),
-    "channel_purchase_order": ("采购订单", "Purchase order"),
-    "channel_business_event": ("商务活动", "Business event"),
-    "channel_third_party": ("第三方", "Third party"),
+    **{f"channel_{k}": v for k, v in CHANNEL_NAMES.items()},
     "basis_consent": ("同意", "Consent"),
     "basis_contract": ("合同", "Contract"),
     "basis_legitimate_interest": ("正当利益", "Legitimate interest"),

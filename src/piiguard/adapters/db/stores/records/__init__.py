@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from piiguard.adapters.db import tables as t
-from piiguard.domain.records.ports import RecordVersion
+from piiguard.domain.records.ports import Provenance, RecordVersion
 
 _T = t.processing_records
+_I, _S = t.items, t.subjects
+_GROUP = (_I.c.collected_for, _S.c.kind, _I.c.source_system, _I.c.channel)
+# one pass over the index ix_items_provenance (covers every column it needs from items)
+_PROVENANCE = (
+    select(*_GROUP)
+    .select_from(_I.join(_S, _S.c.id == _I.c.subject_id))
+    .where(_S.c.erased_at.is_(None))
+    .group_by(*_GROUP)
+)
 _HEAD = (_T.c.version, _T.c.sha256, _T.c.generated_at, _T.c.generated_by)
 
 
@@ -55,6 +65,13 @@ class SqlRecords:
                 generated_by=v.generated_by,
             )
         )
+
+    def provenance(self) -> list[Provenance]:
+        found = {
+            Provenance(frozenset(json.loads(r[0] or "[]")), r.kind, r.source_system, r.channel)
+            for r in self._c.execute(_PROVENANCE)
+        }
+        return sorted(found, key=lambda p: (sorted(p.purposes), p.kind, p.source_system, p.channel))
 
 
 __all__ = ["SqlRecords"]
