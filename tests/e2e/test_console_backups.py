@@ -95,6 +95,7 @@ def test_staff_are_refused_and_the_api_speaks_problem_json(
     ks = r.json()
     assert ks["kind"] == "keystore" and ks["row_counts"] == {
         "alembic_version": 1,
+        "record_keys": 0,
         "subject_keys": 0,
     }
     made = create_backup(c.backups, OPERATOR)  # type: ignore[arg-type]
