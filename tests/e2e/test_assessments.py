@@ -262,7 +262,9 @@ def test_the_cli(
     assert own.returncode == 1 and "forbidden (assessment_id)" in own.stderr
     shown = piiguard(settings, "assessment", "show", aid)
     assert "reviewed" in shown.stdout and ANSWERS["purpose"] not in shown.stdout
-    assert ANSWERS["purpose"] in piiguard(settings, "assessment", "show", aid, "--answers").stdout
+    shown = piiguard(settings, "assessment", "show", aid, "--answers-to", str(answers) + ".out")
+    assert shown.returncode == 0 and ANSWERS["purpose"] not in shown.stdout + shown.stderr
+    assert ANSWERS["purpose"] in Path(str(answers) + ".out").read_text(encoding="utf-8")
     ok(api.post(f"{A}/{aid}/approve", json={}, headers=second.headers))
     listed = piiguard(settings, "assessment", "list", "--status", "approved")
     assert aid in listed.stdout and "high" in listed.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -131,7 +132,12 @@ def test_recorded_approved_by_another_disclosed_within_the_demand_told_and_close
 
 @pytest.mark.req("R2.5")
 def test_the_cli_records_reviews_with_four_eyes_discloses_and_closes(
-    settings: Settings, container: Container, api: TestClient, officer: Caller, people: People
+    settings: Settings,
+    container: Container,
+    api: TestClient,
+    officer: Caller,
+    people: People,
+    tmp_path: Path,
 ) -> None:
     sid = subject(api, officer, item("user.contact.phone_number", PHONE))
     police(api, officer)
@@ -166,7 +172,10 @@ def test_the_cli_records_reviews_with_four_eyes_discloses_and_closes(
     done = piiguard(settings, "legal-request", "disclose", rid)
     assert done.returncode == 0 and "share ready: 1 of 1" in done.stderr, done.stderr
     assert PHONE not in done.stdout + done.stderr
-    assert piiguard(settings, "legal-request", "demand", rid).stdout.strip() == DEMAND
+    read = piiguard(settings, "legal-request", "demand", rid, "--out", str(tmp_path / "d.txt"))
+    assert read.returncode == 0 and DEMAND not in read.stdout + read.stderr
+    assert (tmp_path / "d.txt").read_text(encoding="utf-8") == DEMAND
+    assert (tmp_path / "d.txt").stat().st_mode & 0o077 == 0  # owner-only
     shown = piiguard(settings, "legal-request", "show", rid).stdout
     assert "status: disclosed" in shown and DEMAND not in shown
     nope = piiguard(settings, "legal-request", "told", rid)

@@ -2,8 +2,8 @@
 PIPL Art. 55–56, GB/T 39335-2020; docs/accountability.md) — the template, draft from a JSON
 file of answers, submit, review, approve (an officer other than the author: the local
 operator approves what someone else drafted on the console, and the other way round),
-reject, withdraw, dispose after three years; the cases added per purpose. The answers stay
-off the terminal unless asked for (`show --answers`): they are free text."""
+reject, withdraw, dispose after three years; the cases added per purpose. The answers never
+go to the terminal (`show --answers-to FILE` writes them to an owner-only file): free text."""
 
 from __future__ import annotations
 
@@ -78,7 +78,14 @@ def list_(
 @app.command("show")
 def show(
     assessment_id: str,
-    answers: Annotated[bool, typer.Option(help="print the answers and notes too")] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers-to",
+            help="also write the answers and the review note to this file (owner-only, mode "
+            "0600): free text that may name people never goes to the terminal",
+        ),
+    ] = None,
 ) -> None:
     """One assessment: scope, ratings, who wrote, reviewed and approved it. 查看评估。"""
     from piiguard.services.assessments import register as reg
@@ -104,11 +111,13 @@ def show(
         + (f" ({', '.join(v.changed)})" if v.changed else ""),
     ]
     out.print("\n".join(lines), soft_wrap=True, markup=False)
-    if answers:
-        for key, text in a.answers.items():
-            out.print(f"\n[{key}]\n{text}", soft_wrap=True, markup=False)
-        if a.review_note:
-            out.print(f"\n[review]\n{a.review_note}", soft_wrap=True, markup=False)
+    if answers is not None:
+        from piiguard.adapters.secret_file import write_secret
+
+        parts = [f"[{key}]\n{text}\n" for key, text in a.answers.items()]
+        parts += [f"[review]\n{a.review_note}\n"] if a.review_note else []
+        write_secret(answers, "\n".join(parts).encode(), replace=True)
+        err.print(f"answers written to {answers} (mode 0600)", soft_wrap=True)
 
 
 @app.command("draft")

@@ -146,15 +146,27 @@ def legal_show(request_id: str) -> None:
 
 
 @app.command("demand")
-def legal_demand(request_id: str) -> None:
-    """The demand in the authority's words (it may name people; the reading is audited).
-    查看机关原文。"""
+def legal_demand(
+    request_id: str,
+    out_file: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="file to write the words to (owner-only, mode 0600); they may name people, "
+            "so they never go to the terminal",
+        ),
+    ],
+) -> None:
+    """Write the demand in the authority's words to a private file (it may name people; the
+    reading is audited). 将机关原文写入仅本人可读的文件。"""
+    from piiguard.adapters.secret_file import write_secret
     from piiguard.bootstrap import OPERATOR
     from piiguard.services.sharing.legal import read_demand
 
     with open_container() as c, refusals():
         text = read_demand(c.uow(), c.requests, OPERATOR, request_id)
-    typer.echo(text)
+    write_secret(out_file, text.encode(), replace=True)
+    err.print(f"the demand of {request_id} written to {out_file} (mode 0600)", soft_wrap=True)
 
 
 @app.command("review")
