@@ -112,11 +112,11 @@ def show(
     ]
     out.print("\n".join(lines), soft_wrap=True, markup=False)
     if answers is not None:
-        from piiguard.adapters.secret_file import write_secret
+        from piiguard.bootstrap.files import write_private
 
         parts = [f"[{key}]\n{text}\n" for key, text in a.answers.items()]
         parts += [f"[review]\n{a.review_note}\n"] if a.review_note else []
-        write_secret(answers, "\n".join(parts).encode(), replace=True)
+        write_private(answers, "\n".join(parts))
         err.print(f"answers written to {answers} (mode 0600)", soft_wrap=True)
 
 

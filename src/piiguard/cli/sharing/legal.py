@@ -159,13 +159,13 @@ def legal_demand(
 ) -> None:
     """Write the demand in the authority's words to a private file (it may name people; the
     reading is audited). 将机关原文写入仅本人可读的文件。"""
-    from piiguard.adapters.secret_file import write_secret
     from piiguard.bootstrap import OPERATOR
+    from piiguard.bootstrap.files import write_private
     from piiguard.services.sharing.legal import read_demand
 
     with open_container() as c, refusals():
         text = read_demand(c.uow(), c.requests, OPERATOR, request_id)
-    write_secret(out_file, text.encode(), replace=True)
+    write_private(out_file, text)
     err.print(f"the demand of {request_id} written to {out_file} (mode 0600)", soft_wrap=True)
 
 
