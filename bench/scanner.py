@@ -1,5 +1,6 @@
-"""Scanner benchmark: on both labelled corpora (bench/scanner_corpora.py: the generator the
-detectors were built with, and the independent one), in one run, side by side:
+"""Scanner benchmark: on the labelled corpora (bench/scanner_corpora.py: the generator the
+detectors were built with, the independent one, and the blind corpus 3's dev and holdout
+families), in one run, side by side:
 
 - piiguard end to end: `piiguard scan --format jsonl -o FILE FOLDER` as a user runs it, a
   separate process timed from its start to its exit (imports, reading, decoding, detection,
@@ -36,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.scanner_corpora import HANDSET, corpus1, corpus2
+from bench.scanner_corpora import HANDSET, corpus1, corpus2, corpus3
 from piiguard.scanner.corpus import Span
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.scorecard import (
@@ -362,7 +363,12 @@ def main(size: int = 5_000_000) -> dict[str, Any]:
     logging.getLogger("tldextract").setLevel(logging.CRITICAL)
     load_before = os.getloadavg()
     started = startup()
-    corpora = [bench_corpus("corpus 1", corpus1(size)), bench_corpus("corpus 2", corpus2(size))]
+    corpora = [
+        bench_corpus("corpus 1", corpus1(size)),
+        bench_corpus("corpus 2", corpus2(size)),
+        bench_corpus("corpus 3 (dev)", corpus3(size, "dev")),
+        bench_corpus("corpus 3 (holdout)", corpus3(size, "holdout")),
+    ]
     hand = load(HANDSET)
     hand_run = run_scan(hand.folder)
     summary = {

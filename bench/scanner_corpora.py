@@ -6,19 +6,24 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 2: `scanner/corpus2/`, written apart from it (thousands of files in nine kinds);
 - the hand-written set: tests/scanner/handset/ (labelled by hand);
 - the fresh hand-made set: tests/scanner/freshset/ (labelled by hand before the rules it
-  led to were written; docs/scanner.md).
+  led to were written; docs/scanner.md);
+- corpus 3: bench/corpus3/, written blind (by an engineer who had not read the detectors,
+  the other corpora or the hand-made sets), in two families of templates: "dev", whose
+  misses may be studied, and "holdout", which is only scored (docs/scanner.md).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
-figures (JSON) for the three.
+figures (JSON) for all of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from bench.corpus3 import write_corpus as write_corpus3
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -50,10 +55,23 @@ def corpus2(size: int) -> Path:
     return root
 
 
+def corpus3(size: int, family: str) -> Path:
+    """One family of corpus 3, `size` bytes; the folder is named after the generator's source,
+    so a changed generator never scores a stale copy."""
+    source = Path(__file__).parent / "corpus3"
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(source.glob("*.py"))))
+    root = OUT / f"corpus3-{family}-{size}-{digest.hexdigest()[:10]}"
+    if not (root / LABELS).exists():
+        write_corpus3(root, size, family)
+    return root
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
         "corpus 2": corpus2(size),
+        "corpus 3 (dev)": corpus3(size, "dev"),
+        "corpus 3 (holdout)": corpus3(size, "holdout"),
         "hand-written": HANDSET,
         "fresh set": FRESHSET,
     }

@@ -1,0 +1,73 @@
+"""Corpus 3: a blind corpus of a Foshan manufacturer's business files (issue 18).
+
+Written by an engineer who had not read the scanner's detectors, its other corpora nor its
+hand-made sets, from what such files look like: CRM exports, ERP dumps, logs, mail, forms,
+purchase orders, tickets, chat exports, configuration files. Two families of templates:
+`dev` (whose misses may be studied when detectors are fixed) and `holdout` (different
+layouts, scored before and after, never studied) — see docs/scanner.md "Corpus 3 (blind)".
+
+`python -m bench.corpus3 OUTDIR [--mb N] [--family dev|holdout|all] [--seed S]` writes
+`OUTDIR/files/FAMILY/KIND/NNNNN.EXT` and `OUTDIR/labels.json` in the scorecard's format
+(`[type, start, end]`, code points of the decoded text). Deterministic by seed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from bench.corpus3 import dev_docs, dev_tables, holdout_docs, holdout_tables
+from bench.corpus3.shape import File
+
+Template = Callable[[random.Random], File]
+# (template, weight): the weights give each family about 3,000 files in 5 MB
+FAMILIES: dict[str, list[tuple[Template, int]]] = {
+    "dev": [
+        (dev_tables.crm_zh, 3), (dev_tables.crm_semicolon, 2), (dev_tables.erp_camel, 3),
+        (dev_tables.access_log, 2), (dev_tables.app_log, 2), (dev_docs.outlook_mail, 4),
+        (dev_docs.onboarding_form, 3), (dev_docs.purchase_order, 2), (dev_docs.ticket, 3),
+        (dev_docs.wecom_chat, 2), (dev_docs.dotenv, 2),
+    ],
+    "holdout": [
+        (holdout_tables.crm_tsv, 3), (holdout_tables.crm_gbk, 2), (holdout_tables.erp_jsonl, 3),
+        (holdout_tables.erp_orders, 2), (holdout_tables.json_log, 4),
+        (holdout_docs.english_mail, 4), (holdout_docs.form_table, 3), (holdout_docs.proforma, 2),
+        (holdout_docs.yaml_ticket, 3), (holdout_docs.wechat_chat, 2),
+        (holdout_docs.ini_config, 1), (holdout_docs.yaml_config, 1),
+    ],
+}  # fmt: skip
+LABELS, FILES = "labels.json", "files"
+
+
+def generate(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, File]]:
+    """(relative name, file) of one family until `size` bytes are written."""
+    templates = [t for t, _ in FAMILIES[family]]
+    weights = [w for _, w in FAMILIES[family]]
+    written, i = 0, 0
+    while written < size:
+        rng = random.Random(f"corpus3:{seed}:{family}:{i}")
+        template = rng.choices(templates, weights)[0]
+        made = template(rng)
+        made.template = template.__name__
+        yield f"{family}/{made.kind}/{i:05d}.{made.ext}", made
+        written += len(made.data())
+        i += 1
+
+
+def write_corpus(root: Path, size: int, family: str = "all", seed: int = 3) -> Path:
+    """Writes ROOT/files/… and ROOT/labels.json; `size` bytes per family."""
+    labels: dict[str, dict[str, object]] = {}
+    for fam in FAMILIES if family == "all" else [family]:
+        for name, made in generate(fam, size, seed):
+            path = root / FILES / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(made.data())
+            labels[name] = {
+                "kind": made.kind,
+                "template": made.template,  # not read by the scorecard; for the misses report
+                "spans": [list(s) for s in made.doc.spans],
+            }
+    (root / LABELS).write_text(json.dumps(labels, ensure_ascii=False), encoding="utf-8")
+    return root
