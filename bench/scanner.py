@@ -42,6 +42,7 @@ from piiguard.scanner.corpus import Span
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.scorecard import (
     Labelled,
+    decoded,
     load,
     piiguard_command,
     run_scan,
@@ -79,7 +80,7 @@ DATAFOG_TYPES = {
 def documents(labelled: Labelled) -> list[Doc]:
     docs: list[Doc] = []
     for name in sorted(labelled.spans):
-        text = (labelled.folder / name).read_bytes().decode("utf-8-sig")
+        text = decoded((labelled.folder / name).read_bytes())  # GBK files too, as scanned
         start = 0
         for part in text.split("\n\n"):
             if part:

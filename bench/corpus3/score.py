@@ -17,17 +17,17 @@ from typing import Any
 
 from bench.scanner_corpora import corpus3
 from piiguard.scanner.corpus import LOOKALIKE, Span
-from piiguard.scanner.scorecard import Labelled, found_spans, load, markdown, run_scan
+from piiguard.scanner.scorecard import (
+    Labelled,
+    decoded,
+    found_spans,
+    load,
+    markdown,
+    run_scan,
+)
 from piiguard.scanner.scorecard import scorecard as make_card
-from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding
 
 SCORED_AS = {"credit_card": "card", "bank_card": "card"}
-
-
-def decoded(data: bytes) -> str:
-    """A file's text as the scanner and the scorecard read it (encoding detected, BOM off)."""
-    encoding = detect_encoding(data[:SAMPLE_BYTES]) or "utf-8"
-    return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
 def shape(value: str) -> str:

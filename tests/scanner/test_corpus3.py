@@ -15,12 +15,11 @@ from pathlib import Path
 import phonenumbers
 import pytest
 from bench.corpus3 import FAMILIES, LABELS, generate, write_corpus
-from bench.corpus3.score import decoded
 from stdnum import iban, luhn
 from stdnum.iso7064 import mod_11_2
 
 from piiguard.scanner.corpus import LOOKALIKE
-from piiguard.scanner.scorecard import load
+from piiguard.scanner.scorecard import decoded, load
 from piiguard.scanner.taxonomy import TYPES
 
 pytestmark = pytest.mark.req("R2.7")

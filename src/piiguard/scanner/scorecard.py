@@ -62,7 +62,7 @@ def load(root: Path) -> Labelled:
                 spans.append(Span(label[0], int(label[1]), int(label[2])))
                 continue
             if text is None:
-                text = _decoded((labelled.folder / name).read_bytes())
+                text = decoded((labelled.folder / name).read_bytes())
             kind, needle = label
             found = list(_occurrences(text, needle))
             if not found:
@@ -72,7 +72,7 @@ def load(root: Path) -> Labelled:
     return labelled
 
 
-def _decoded(data: bytes) -> str:
+def decoded(data: bytes) -> str:
     """As the scanner reads a file: its encoding detected (UTF-8 with or without BOM, GBK,
     ...), line ends untranslated."""
     encoding = detect_encoding(data[:SAMPLE_BYTES]) or "utf-8"
@@ -270,6 +270,7 @@ __all__ = [
     "Labelled",
     "Run",
     "Scorecard",
+    "decoded",
     "load",
     "markdown",
     "run_scan",
