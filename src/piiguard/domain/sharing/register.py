@@ -18,6 +18,8 @@ KEY = re.compile(r"^[a-z][a-z0-9_-]{1,49}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 TEXT_MOST = 500  # a title, a party's legal name, where the document is kept
+SYSTEM_MOST = 100  # one of a recipient's systems, by name
+SYSTEMS_MOST = 50
 
 
 class RecipientKind(StrEnum):
@@ -66,6 +68,16 @@ def check_recipient(r: Recipient) -> Recipient:
         raise InvalidInput("name the law the recipient follows, e.g. PIPL, GDPR", field="law")
     if not r.contact.strip():
         raise InvalidInput("a recipient records a contact for data protection", field="contact")
+    # the API's limits, here too so that the console and the CLI keep them (each names its field)
+    for field, value, most in (
+        ("legal_name", r.legal_name, TEXT_MOST),
+        ("law", r.law, 200),
+        ("contact", r.contact, TEXT_MOST),
+        *(("systems", s, SYSTEM_MOST) for s in r.systems),
+    ):
+        at_most(value, most, field)
+    if len(r.systems) > SYSTEMS_MOST:
+        raise InvalidInput(f"at most {SYSTEMS_MOST} systems", field="systems")
     return r
 
 

@@ -174,7 +174,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "record_note": ("说明", "note"),
     "reject_reason": ("拒绝原因", "reason"),
     "lift_reason": ("解除原因", "reason"),
-    "reference": ("系统的确认", "the system's confirmation"),
+    "reference": ("编号（备案号、证书号或对方的确认号）", "reference"),
     "as_of": ("日期", "date"),
     "hold_id": ("法律保全", "legal hold"),
     "batch_id": ("销毁批次", "disposal batch"),
@@ -187,12 +187,37 @@ LABELS: dict[str, tuple[str, str]] = {
     "guardian_note": ("说明", "note"),
     "finding_note": ("认定依据", "how it was established"),
     "overdue": ("逾期", "overdue"),
+    # the sharing pages (web/console/sharing/): recipients, agreements, profiles, notices
+    "legal_name": ("法定名称", "legal name"),
+    "country": ("国家/地区", "country"),
+    "law": ("适用法律", "law"),
+    "agreement_kind": ("协议类型", "kind of agreement"),
+    "parties": ("签约方", "parties"),
+    "document_sha256": ("文件的 SHA-256", "the document's SHA-256"),
+    "document_location": ("文件存放位置", "where the document is kept"),
+    "fields": ("提供的类别及方式", "categories and forms"),
+    "told_by": ("告知方式", "told by"),
+    "decision": ("审核结论", "decision"),
+    # policy versions (web/console/policy/)
+    "effective_on": ("生效日期", "effective date"),
+    "summary_zh": ("中文修订摘要", "summary in Chinese"),
+    "summary_en": ("英文修订摘要", "summary in English"),
+    "text_zh": ("中文全文", "text in Chinese"),
+    "text_en": ("英文全文", "text in English"),
+    "material": ("重大变更", "material change"),
+    "notify": ("通知受影响的人", "tell the people affected"),
+    "permanent": ("永久保存", "kept permanently"),
+    "file": ("文件", "file"),
 }
 
 # code -> (zh-CN sentence, with {f} for the field's label; generic English when the service
 # gave no message)
 BY_CODE: dict[str, tuple[str, str]] = {
     "invalid-input": ("「{f}」填写有误，请检查后重试。", "Check {f} and try again."),
+    "control-character": (
+        "「{f}」含有控制字符（如 NUL），文本中不能含有控制字符，请删除后重试。",
+        "{f} contains a control character (such as NUL), which text may not contain.",
+    ),
     "unknown-category": (
         "「{f}」不是数据分类中的类别，请从列表中选择。",
         "{f} is not a category of the taxonomy: pick one from the list.",

@@ -22,6 +22,7 @@ import json
 import secrets
 from datetime import timedelta
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -52,6 +53,7 @@ from piiguard.web.console.messages import message_for, shown_code
 from piiguard.web.console.texts import words
 from piiguard.web.deps import ContainerDep, request_token
 from piiguard.web.html import TEMPLATES, language, render, see
+from piiguard.web.inputs import ControlCharacter
 from piiguard.web.session import (
     COOKIE_PARAMS,
     clear_session_cookie,
@@ -89,9 +91,26 @@ def page_error(request: Request, exc: DomainError, status: int) -> Response:
         if isinstance(exc, CsrfRefused)
         else t["pending"].format(p=exc.pending)
         if isinstance(exc, SessionPending)
-        else message_for(shown_code(exc), exc.field or "", lang, exc.message)  # zh on a zh page
+        else message_for(
+            "control-character" if isinstance(exc, ControlCharacter) else shown_code(exc),
+            exc.field or "",
+            lang,
+            exc.message,
+        )  # zh on a zh page
     )
-    return page(request, "console/error.html", {"message": message, "code": exc.code}, status)
+    context = {"message": message, "code": exc.code, "form_page": _form_page(request)}
+    return page(request, "console/error.html", context, status)
+
+
+def _form_page(request: Request) -> str | None:
+    """The console page a refused form was posted from (its Referer, this host's own
+    console path only), for a link back to it: a browser going back keeps what was typed."""
+    if request.method != "POST":
+        return None
+    ref = urlsplit(request.headers.get("referer", ""))
+    if ref.netloc not in ("", request.url.netloc) or not ref.path.startswith("/console"):
+        return None
+    return ref.path + (f"?{ref.query}" if ref.query else "")
 
 
 # -- signing in ------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "unlock": ("解锁", "Unlock"),
     "error": ("无法完成", "Could not complete"),
     "back": ("返回控制台", "Back to the console"),
+    "back_to_form": ("返回表单修改", "Back to the form"),
     "pending": (
         "请先完成账户设置：{p}（见 docs/security.md）。",
         "Finish setting up your account first: {p} (see docs/security.md).",

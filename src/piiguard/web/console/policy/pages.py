@@ -38,8 +38,10 @@ from piiguard.web.deps import ContainerDep
 from piiguard.web.html import language
 
 router = APIRouter(prefix="/console/policy", include_in_schema=False)
-Text = Annotated[str, Form(max_length=4000)]
-Long = Annotated[str, Form(max_length=200_000)]
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the dead-end error page, the form lost
+Text = Annotated[str, Form(max_length=1_000_000)]
+Long = Text
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=64)]
 ID = re.compile(r"[A-Za-z0-9-]{1,64}")

@@ -38,8 +38,10 @@ __all__ = [
     "who",
 ]
 
-Text = Annotated[str, Form(max_length=10_000)]  # the fields' own limits are checked below
-Long = Annotated[str, Form(max_length=100_000)]
+# far above each field's own limit (checked below, shown on the form with the field
+# marked): a form's own cap only answers the dead-end error page, the form lost
+Text = Annotated[str, Form(max_length=1_000_000)]
+Long = Text
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=200)]
 

@@ -19,10 +19,11 @@ from piiguard.web.console.oversight.common import Check as _Check
 from piiguard.web.console.sharing.texts import words
 
 HERE = "/console/sharing"
-Text = Annotated[str, Form(max_length=10_000)]
-# a field whose service limit is higher (a legal request's demand: 20,000): past it the form
-# comes back with the field marked, not the error page a form's own limit gives
-LongText = Annotated[str, Form(max_length=100_000)]
+# A form's own cap only answers the dead-end error page, the form lost: set far above any
+# field's limit, so a pasted 100,000 characters reach the service (or the Check), whose
+# refusal comes back on the form with the field marked (each field's limit is theirs)
+Text = Annotated[str, Form(max_length=1_000_000)]
+LongText = Text
 Param = Annotated[str, Query(max_length=200)]
 KEY = re.compile(r"[a-z][a-z0-9_-]{1,49}")
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}")

@@ -19,7 +19,9 @@ from piiguard.web.console.upkeep.texts import words
 
 __all__ = ["ID", "Check", "Many", "Param", "Text", "check_id", "page", "staff_names", "who"]
 
-Text = Annotated[str, Form(max_length=10_000)]  # the fields' own limits are checked below
+# far above each field's own limit (checked below, shown on the form with the field
+# marked): a form's own cap only answers the dead-end error page, the form lost
+Text = Annotated[str, Form(max_length=1_000_000)]
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=200)]
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
