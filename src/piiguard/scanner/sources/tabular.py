@@ -37,12 +37,17 @@ class Table:
     header: tuple[str, ...] = ()  # the header row's cells (not always the first row)
 
     def hits(self, text: str, lo: int, hi: int, header_at: int = -1) -> list[Hit]:
-        """Hits of the classified columns in the rows that begin in text[lo:hi] (the row at
+        """Hits of the classified columns in the rows that begin in text[lo:hi], and in the
+        row that runs into `lo` when its start is in `text` (the row at
         `header_at` is the header and is skipped)."""
         out: list[Hit] = []
         pos = lo
         if lo > 0 and text[lo - 1] != "\n":
-            pos = text.find("\n", lo) + 1
+            # A row that begins before `lo` is read whole when its start is in `text` (a
+            # window's context): its cells from `lo` on belong here, and the window before
+            # kept only those before `lo` (the caller keeps the hits from `lo` on).
+            before = text.rfind("\n", 0, lo)
+            pos = before + 1 if before >= 0 else text.find("\n", lo) + 1
             if pos == 0:
                 return out
         width = len(self.meanings)
@@ -64,7 +69,8 @@ class Table:
         )
 
 
-def _sniff(header: str) -> str:
+def sniff_delimiter(header: str) -> str:
+    """The delimiter a CSV file's first line uses most (also scanner/cells.py)."""
     counts = {d: header.count(d) for d in (",", "\t", ";", "|")}
     return max(counts, key=lambda d: counts[d])
 
@@ -108,7 +114,7 @@ def table_of(path: Path, encoding: str) -> Table | None:
     if "\n" in head and len(head) == _HEAD_BYTES:
         head = head[: head.rfind("\n")]  # whole rows only
     first = head.split("\n", 1)[0]
-    delimiter = SUFFIXES[suffix] or _sniff(first)
+    delimiter = SUFFIXES[suffix] or sniff_delimiter(first)
     try:
         rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
     except csv.Error:
