@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from piiguard.scanner.report import Reporter
+    from piiguard.scanner.columns import ColumnFinding, Summary
+    from piiguard.scanner.report import Finding, Reporter
     from piiguard.scanner.sources.model import Located, Rendered, Skipped
 
     Batch = list[Located] | Rendered
@@ -248,27 +249,50 @@ def _write(
     batches: Iterator[Batch],
     reporter: Reporter,
     skipped: list[Skipped],
+    summary: Summary | None = None,
 ) -> int:
-    """The findings in the format asked for, to the file or standard output; their count."""
+    """The findings in the format asked for, to the file or standard output; their count.
+    With `summary` (`--by-column`), table-like files' findings once per column."""
     from piiguard.scanner.output import write_jsonl, write_sarif, write_table
 
+    items: Iterator[Batch | ColumnFinding] = iter(batches)
+    if summary is not None:
+        from piiguard.scanner.columns import by_column
+
+        items = by_column(batches, reporter, summary)
     with ExitStack() as stack:
         if output_format is OutputFormat.jsonl:
-            return write_jsonl(batches, reporter, _binary_out(stack, output))
+            return write_jsonl(items, reporter, _binary_out(stack, output))
         stream: IO[str] = (
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         )
-        findings = (
-            reporter.finding(located)
-            for batch in batches
-            if isinstance(batch, list)  # never Rendered: only JSON Lines asks for that
-            for located in batch
-        )
+        columns: list[ColumnFinding] = []
+        findings: list[Finding] = []
+        for item in items:
+            if isinstance(item, list):
+                findings += map(reporter.finding, item)
+            elif not isinstance(item, tuple):  # never Rendered: only JSON Lines asks for that
+                columns.append(item)
         if output_format is OutputFormat.sarif:
-            return write_sarif(list(findings), stream, skipped)
+            return write_sarif(findings, stream, skipped, columns, summary)
         from rich.console import Console
 
-        return write_table(findings, Console(file=stream, width=160))
+        return write_table(findings, Console(file=stream, width=160), columns, summary)
+
+
+def _column_summary(by_column: bool, show_values: bool, err: Err) -> Summary | None:
+    """What `--by-column` counts (None without it); refused with `--show-values`."""
+    if not by_column:
+        return None
+    if show_values:
+        err.print(
+            "--by-column reports counts and keyed hashes, never values: drop --show-values "
+            "(or --by-column to see each value) / 按列汇总不输出明文，请去掉 --show-values"
+        )
+        raise typer.Exit(EXIT_ERROR)
+    from piiguard.scanner.columns import Summary
+
+    return Summary()
 
 
 def scan(
@@ -311,6 +335,17 @@ def scan(
             "system registers it, and children's dates of birth (deduplicated across runs).",
         ),
     ] = False,
+    by_column: Annotated[
+        bool,
+        typer.Option(
+            "--by-column",
+            help="Report CSV/TSV, spreadsheet and JSON/JSONL findings once per column (key "
+            "path) and type, with counts of matching cells, first rows and keyed hashes, not "
+            "once per cell; other files as before. 按列汇总：表格类文件（CSV/TSV、电子表格、"
+            "JSON/JSONL）每列每种类型报告一条（匹配单元格数、前几行行号、带密钥的哈希），"
+            "不逐个单元格报告；其他文件照旧。",
+        ),
+    ] = False,
 ) -> None:
     """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
     from piiguard.scanner.precompiled import cache_dir, compiled_patterns
@@ -324,6 +359,7 @@ def scan(
     if not paths and not db:
         err.print("nothing to scan: give paths or --db URL")
         raise typer.Exit(EXIT_ERROR)
+    summary = _column_summary(by_column, show_values, err)
     missing = [p for p in paths or [] if not p.exists()]
     if missing:
         err.print(f"no such file or folder: {', '.join(map(str, missing))}", markup=False)
@@ -346,7 +382,11 @@ def scan(
         and whether it is a child's date of birth; never a value)."""
         sources: list[tuple[Iterator[Batch], Callable[[str], str]]] = []
         # JSON Lines without --report: worker processes write whole files' lines themselves
-        render = reporter if output_format is OutputFormat.jsonl and not report else None
+        render = (
+            reporter
+            if output_format is OutputFormat.jsonl and not report and not by_column
+            else None
+        )
         if paths:
             files = _file_located(paths, workers, skipped, err, render)
             sources.append((files, lambda s: str(Path(s).resolve())))
@@ -360,7 +400,7 @@ def scan(
 
     try:
         with few_collections():
-            count = _write(output_format, output, batches(), reporter, skipped)
+            count = _write(output_format, output, batches(), reporter, skipped, summary)
     except Exception as exc:
         err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
         raise typer.Exit(EXIT_ERROR) from exc
@@ -371,6 +411,8 @@ def scan(
             markup=False,
             soft_wrap=True,
         )
+    if summary is not None and output_format is not OutputFormat.table:  # the table has it
+        err.print(summary.line(), markup=False)
     raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
 
 

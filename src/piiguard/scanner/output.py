@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -13,6 +14,8 @@ from piiguard.scanner.taxonomy import CATEGORY
 
 if TYPE_CHECKING:  # rich is imported for a table only: JSON Lines start without it
     from rich.console import Console
+
+    from piiguard.scanner.columns import ColumnFinding, Summary
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_URI = "https://example.invalid/piiguard"  # no public home yet; SARIF wants a URI
@@ -46,8 +49,30 @@ def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per k
     return json.dumps(location, ensure_ascii=False)
 
 
-def write_table(findings: Iterable[Finding], console: Console) -> int:
+def write_table(
+    findings: Iterable[Finding],
+    console: Console,
+    columns: Sequence[ColumnFinding] = (),
+    summary: Summary | None = None,
+) -> int:
+    """The findings as a table; with `--by-column`, first a table of the columns."""
     from rich.table import Table  # noqa: PLC0415 - see above
+
+    if columns:
+        by_column = Table(title="Columns with personal data 含个人信息的列")
+        for heading in ("source", "column", "type", "cells", "findings", "rows", "confidence"):
+            by_column.add_column(heading)
+        for col in columns:
+            by_column.add_row(
+                col.source,
+                col.where,
+                f"{col.type}{'' if col.classified else ' (some cells)'}",
+                f"{col.cells_matched}/{col.cells}",
+                str(col.findings),
+                ", ".join(map(str, col.rows)),
+                f"{col.confidence:.2f}",
+            )
+        console.print(by_column)
 
     table = Table(title="Personal data found")
     for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
@@ -67,25 +92,33 @@ def write_table(findings: Iterable[Finding], console: Console) -> int:
         )
     if count:
         console.print(table)
-    else:
+    elif not columns:
         console.print("No personal data found.")
-    return count
+    if summary is not None:
+        console.print(summary.line(), markup=False)
+    return count + len(columns)
 
 
 def write_jsonl(
-    batches: Iterable[Sequence[Located] | Rendered], reporter: Reporter, stream: IO[bytes]
+    batches: Iterable[list[Located] | Rendered | ColumnFinding],
+    reporter: Reporter,
+    stream: IO[bytes],
 ) -> int:
     """One JSON line a finding, in UTF-8 (the schema: schemas/finding.schema.json); batches
     of located hits rendered at once (report.Reporter.lines: in C when it is built), or
-    already rendered by a worker process."""
+    already rendered by a worker process; with `--by-column`, a line per column finding
+    too (schemas/column.schema.json)."""
     count = 0
     for batch in batches:
         if isinstance(batch, Rendered):
             stream.write(batch.lines)
             count += batch.findings
-            continue
-        stream.write(reporter.lines(batch))
-        count += len(batch)
+        elif isinstance(batch, list):
+            stream.write(reporter.lines(batch))
+            count += len(batch)
+        else:
+            stream.write(json.dumps(batch.to_dict(), ensure_ascii=False).encode() + b"\n")
+            count += 1
     return count
 
 
@@ -112,8 +145,37 @@ def _sarif_result(f: Finding) -> dict[str, Any]:
     }
 
 
+def _sarif_column(col: ColumnFinding) -> dict[str, Any]:
+    """A column finding as a SARIF result: the file, the column as its logical location,
+    the counts and keyed hashes as properties."""
+    data = col.to_dict()
+    identity = "\x1f".join((col.source, col.column.sheet or "", col.column.name, col.type))
+    return {
+        "ruleId": col.type,
+        "level": "warning",
+        "message": {
+            "text": f"{col.type} ({col.category}) in column {col.where}: "
+            f"{col.cells_matched} of {col.cells} cells"
+        },
+        "locations": [
+            {
+                "physicalLocation": {"artifactLocation": {"uri": col.source}},
+                "logicalLocations": [{"name": col.where, "kind": "element"}],
+            }
+        ],
+        "partialFingerprints": {
+            "column/v1": hashlib.sha256(identity.encode()).hexdigest(),
+        },
+        "properties": {k: v for k, v in data.items() if k not in ("source", "type")},
+    }
+
+
 def sarif_document(
-    findings: Iterable[Finding], skipped: Iterable[Skipped] = (), version: str = "0.1.0"
+    findings: Iterable[Finding],
+    skipped: Iterable[Skipped] = (),
+    version: str = "0.1.0",
+    columns: Sequence[ColumnFinding] = (),
+    summary: Summary | None = None,
 ) -> dict[str, Any]:
     rules = [
         {
@@ -143,16 +205,28 @@ def sarif_document(
                 "invocations": [
                     {"executionSuccessful": True, "toolExecutionNotifications": notifications}
                 ],
-                "results": [_sarif_result(f) for f in findings],
+                "results": [
+                    *map(_sarif_column, columns),
+                    *(_sarif_result(f) for f in findings),
+                ],
+                **({"properties": _summary(summary)} if summary is not None else {}),
             }
         ],
     }
 
 
+def _summary(summary: Summary) -> dict[str, Any]:
+    return {"byColumn": {k: getattr(summary, k) for k in summary.__slots__}}
+
+
 def write_sarif(
-    findings: Iterable[Finding], stream: IO[str], skipped: Iterable[Skipped] = ()
+    findings: Iterable[Finding],
+    stream: IO[str],
+    skipped: Iterable[Skipped] = (),
+    columns: Sequence[ColumnFinding] = (),
+    summary: Summary | None = None,
 ) -> int:
-    document = sarif_document(findings, skipped)
+    document = sarif_document(findings, skipped, columns=columns, summary=summary)
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
     return len(document["runs"][0]["results"])

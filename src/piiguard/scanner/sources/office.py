@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +17,25 @@ from piiguard.scanner.detectors.fields import meaning_of
 Segment = tuple[dict[str, Any], str, str]  # location, text, hint (a column header)
 
 
-def xlsx_segments(path: Path) -> Iterator[Segment]:
+@contextmanager
+def workbook(path: Path) -> Iterator[Any]:
+    """A workbook opened to read its values, row by row (also scanner/cells.py)."""
     import openpyxl  # noqa: PLC0415 - see the module's docstring
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
     with warnings.catch_warnings():
         # openpyxl warns about harmless oddities of files written by other tools
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
+        yield book
+    finally:
+        book.close()
+
+
+def xlsx_segments(path: Path) -> Iterator[Segment]:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - see the module's docstring
+
+    with workbook(path) as book:
         for sheet in book.worksheets:
             headers: dict[int, str] = {}
             for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
@@ -36,8 +47,6 @@ def xlsx_segments(path: Path) -> Iterator[Segment]:
                         headers[c] = text
                     location = {"sheet": sheet.title, "cell": f"{get_column_letter(c)}{r}"}
                     yield location, text, headers.get(c, "") if r > 1 else ""
-    finally:
-        book.close()
 
 
 def docx_segments(path: Path) -> Iterator[Segment]:
