@@ -341,9 +341,9 @@ def scan(
             "--by-column",
             help="Report CSV/TSV, spreadsheet and JSON/JSONL findings once per column (key "
             "path) and type, with counts of matching cells, first rows and keyed hashes, not "
-            "once per cell; other files as before. 按列汇总：表格类文件（CSV/TSV、电子表格、"
-            "JSON/JSONL）每列每种类型报告一条（匹配单元格数、前几行行号、带密钥的哈希），"
-            "不逐个单元格报告；其他文件照旧。",
+            "once per cell; other files as before. 按列汇总： 表格类文件 （CSV/TSV、 电子表格、 "
+            "JSON/JSONL） 每列每种类型报告一条 （匹配单元格数、 前几行行号、 带密钥的哈希）， "
+            "不逐个单元格报告； 其他文件照旧。",
         ),
     ] = False,
 ) -> None:
