@@ -74,6 +74,25 @@ def ok(settings: Settings, *args: str) -> str:
     return r.stdout
 
 
+# a legal exception the shell's operator requests, for --subject
+REQUEST = (
+    "exception",
+    "request",
+    "--kind",
+    "criminal_justice",
+    "--authority",
+    "佛山市公安局",
+    "--case",
+    "佛公刑〔2025〕118号",
+    "--provision",
+    "刑事诉讼法 第54条",
+    "--category",
+    "user.contact",
+    "--valid-until",
+    "2099-12-31",
+)
+
+
 def decision(stdout: str) -> tuple[str, str]:
     """(outcome, decision id) from the first line `decide` and `explain` print."""
     m = DECISION.match(stdout.splitlines()[0])
@@ -191,35 +210,18 @@ def test_exception_approval_by_its_own_requester_is_refused(
     settings: Settings, container: Container
 ) -> None:
     sid = register(container).subject.id
-    r = piiguard(
-        settings,
-        "exception",
-        "request",
-        "--kind",
-        "criminal_justice",
-        "--authority",
-        "佛山市公安局",
-        "--case",
-        "佛公刑〔2025〕118号",
-        "--provision",
-        "刑事诉讼法 第54条",
-        "--subject",
-        sid,
-        "--category",
-        "user.contact",
-        "--valid-until",
-        "2099-12-31",
-    )
+    r = piiguard(settings, *REQUEST, "--subject", sid)
     assert r.returncode == 0, r.stderr
     eid = r.stdout.strip()
     assert re.fullmatch(UUID, eid), r.stdout
     assert "another privacy officer" in r.stderr
 
-    refused = piiguard(settings, "exception", "approve", eid)
-    assert refused.returncode == 1
+    refused = piiguard(settings, "exception", "approve", eid)  # the operator: no person
+    assert refused.returncode == 2
     assert refused.stdout == ""
-    assert "forbidden" in refused.stderr
-    assert "the requester cannot approve their own exception" in refused.stderr
+    assert (
+        "privacy officer's own staff account" in refused.stderr and "--as EMAIL" in refused.stderr
+    )
     with container.engine.connect() as conn:
         row = conn.execute(select(t.legal_exceptions).where(t.legal_exceptions.c.id == eid)).one()
     assert (row.requested_by, row.approved_by) == (OPERATOR.ref, None)
@@ -414,8 +416,8 @@ def test_bad_input_says_what_to_do_and_writes_nothing(
         ),
         (
             ["exception", "approve", "00000000-0000-4000-8000-000000000000"],
-            1,
-            ["not-found (exception_id)"],
+            2,
+            ["--as EMAIL", "/console/exceptions/00000000-0000-4000-8000-000000000000"],
         ),
     ]
     outs = [piiguard(settings, *args) for args, _, _ in cases]

@@ -14,11 +14,13 @@ from piiguard.adapters.db import tables as t
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
 from tests.builders import item, register
-from tests.e2e.conftest import counts
-from tests.e2e.test_purpose_limitation_cli import decision, ok, piiguard
+from tests.e2e import cli_runner
+from tests.e2e.conftest import PASSWORD, Caller, TestClient, counts, totp_code
+from tests.e2e.test_purpose_limitation_cli import REQUEST, decision, ok, piiguard
 
 RESIDENT_ID = "user.government_id.national_identification_number"
 ID_NUMBER = "11010519491231002X"
+EMAIL = "officer@example.com"  # the first account's (tests/e2e/conftest.py first_account)
 
 
 @pytest.mark.req("R2.4")
@@ -131,3 +133,50 @@ def test_a_purpose_the_category_may_not_serve_and_an_expired_exception_are_refus
             select(t.items.c.collected_for).where(t.items.c.subject_id == added.strip())
         ).scalar_one()
     assert json.loads(declared) == ["legal_compliance"]
+
+
+def _approved_by(c: Container, eid: str) -> str | None:
+    with c.engine.connect() as conn:
+        found: str | None = conn.execute(
+            select(t.legal_exceptions.c.approved_by).where(t.legal_exceptions.c.id == eid)
+        ).scalar_one()
+    return found
+
+
+@pytest.mark.req("R2.5")
+def test_a_privacy_officer_approves_an_exception_from_the_shell_with_their_own_account(
+    settings: Settings, container: Container, api: TestClient, officer: Caller
+) -> None:
+    """`piiguard exception approve` could never succeed (probe): the shell's operator is no
+    personal account, and four eyes want one. `--as EMAIL` signs that officer in with their
+    password and code (asked for, not echoed), approves, and ends the session; without it,
+    a one-line message says what to do."""
+    sid = register(container).subject.id
+    r = piiguard(settings, *REQUEST, "--subject", sid)
+    assert r.returncode == 0, r.stderr
+    eid = r.stdout.strip()
+
+    bare = piiguard(settings, "exception", "approve", eid)
+    assert bare.returncode == 2 and bare.stdout == ""
+    assert "--as EMAIL" in bare.stderr and f"/console/exceptions/{eid}" in bare.stderr
+    wrong = cli_runner.piiguard(
+        settings, "exception", "approve", eid, "--as", EMAIL, stdin="not-the-password\n000000\n"
+    )
+    assert wrong.returncode == 1 and "wrong email or password" in wrong.stderr
+    assert "Traceback" not in wrong.stderr and _approved_by(container, eid) is None
+
+    assert officer.totp_secret is not None
+    code = totp_code(api, officer.totp_secret)
+    done = cli_runner.piiguard(
+        settings, "exception", "approve", eid, "--as", EMAIL, stdin=f"{PASSWORD}\n{code}\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"approved by staff:{officer.id}" in done.stdout and PASSWORD not in done.stdout
+    assert _approved_by(container, eid) == f"staff:{officer.id}"
+    with container.engine.connect() as conn:  # the shell's session ended with the step
+        actions = conn.execute(
+            select(t.audit_entries.c.action)
+            .where(t.audit_entries.c.actor_id == officer.id)
+            .order_by(t.audit_entries.c.seq)
+        ).scalars()
+        assert list(actions)[-3:] == ["staff.login", "exception.approve", "staff.logout"]

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import typer
 
-from piiguard.domain.errors import AccessDenied, DomainError
+from piiguard.domain.errors import AccessDenied, DomainError, Forbidden
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from piiguard.bootstrap import Container
+    from piiguard.domain.decisions import Actor
 
 
 class _RunConsole:
@@ -100,6 +101,30 @@ def refusals() -> Iterator[None]:
         yield
     except DomainError as exc:
         raise fail(exc) from None
+
+
+@contextmanager
+def signed_in_officer(c: Container, email: str, password: str, code: str) -> Iterator[Actor]:
+    """A member of staff's own account, signed in for a step only a person may take (four
+    eyes; the shell's operator is a shared identity): a session opened with their password
+    and authenticator code — the sign-in's own throttling, lock-out and audit — and ended
+    after the step. The step's service checks the roles."""
+    from piiguard.services.staff.kit import staff_actor
+    from piiguard.services.staff.login import login_staff, logout_staff
+
+    signed = login_staff(
+        c.staff, c.uow(), email, password, totp=code.strip() or None, address="cli"
+    )
+    who = staff_actor(signed.account)
+    try:
+        if signed.pending:
+            raise Forbidden(
+                f"{email} must first finish setting up their account on the console "
+                f"({signed.pending})"
+            )
+        yield who
+    finally:
+        logout_staff(c.staff, c.uow(), who, signed.token)
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], whole: int = 1) -> None:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from piiguard.cli.common import err, fmt_at, open_container, out, parse_when, refusals
+from piiguard.cli.common import (
+    err,
+    fmt_at,
+    open_container,
+    out,
+    parse_when,
+    refusals,
+    signed_in_officer,
+)
 from piiguard.domain.policy.legal_exceptions import ExceptionKind
 
 if TYPE_CHECKING:
@@ -66,14 +74,44 @@ def exception_request(
 
 
 @app.command("approve")
-def exception_approve(exception_id: str) -> None:
-    """Approve a legal exception as the local operator (four eyes: never the requester's
-    own). 批准法定例外（须由申请人以外的隐私官批准）。"""
-    from piiguard.bootstrap import OPERATOR
+def exception_approve(
+    exception_id: str,
+    as_officer: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="EMAIL",
+            help="the approving privacy officer's own staff account; its password and "
+            "authenticator code are asked for (not echoed)",
+        ),
+    ] = None,
+) -> None:
+    """Approve a legal exception as a privacy officer other than the requester, signed in
+    with their own staff account (--as EMAIL): four eyes need a person, never the shell's
+    operator. 批准法定例外：须由申请人以外的隐私官以本人账户（--as 邮箱）批准。"""
     from piiguard.services.policy import legal_exceptions as exceptions
 
-    with open_container() as c, refusals():
-        ex = exceptions.approve_exception(c.uow(), c.clock, OPERATOR, exception_id)
+    if as_officer is None:
+        err.print(
+            "A legal exception is approved by a privacy officer's own staff account, not "
+            "by the shell's operator: run `piiguard exception approve ID --as EMAIL` (asks "
+            "for their password and code), or approve it on the console at "
+            f"/console/exceptions/{exception_id}. 须由隐私官以本人账户批准：加 --as 邮箱，"
+            "或在控制台批准。",
+            soft_wrap=True,
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    password = typer.prompt(f"password of {as_officer}", hide_input=True, err=True)
+    code = typer.prompt(
+        "code from the authenticator app",
+        default="",
+        show_default=False,
+        err=True,
+    )
+    with open_container() as c, refusals(), signed_in_officer(c, as_officer, password, code) as who:
+        ex = exceptions.approve_exception(c.uow(), c.clock, who, exception_id)
     out.print(
         f"legal exception {ex.id} approved by {ex.approved_by}; valid until "
         f"{fmt_at(ex.valid_until)} UTC"
