@@ -55,17 +55,19 @@ def corpus2(size: int) -> Path:
     return root
 
 
-def corpus3(size: int, family: str) -> Path:
-    """One family of corpus 3, `size` bytes; the folder is named after the generator's source,
-    so a changed generator never scores a stale copy."""
+def corpus3(size: int, family: str, office: bool = False) -> Path:
+    """One family of corpus 3, `size` bytes (`office`: its workbooks and Word documents); the
+    folder is named after the generator's source, so a changed generator never scores a
+    stale copy."""
     source = Path(__file__).parent / "corpus3"
     generator = [
         p for p in sorted(source.glob("*.py")) if p.name not in ("score.py", "__main__.py")
     ]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in generator))
-    root = OUT / f"corpus3-{family}-{size}-{digest.hexdigest()[:10]}"
+    part = f"{family}-office" if office else family
+    root = OUT / f"corpus3-{part}-{size}-{digest.hexdigest()[:10]}"
     if not (root / LABELS).exists():
-        write_corpus3(root, size, family)
+        write_corpus3(root, size, family, office=office)
     return root
 
 
@@ -75,6 +77,8 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 2": corpus2(size),
         "corpus 3 (dev)": corpus3(size, "dev"),
         "corpus 3 (holdout)": corpus3(size, "holdout"),
+        "corpus 3 office (dev)": corpus3(size // 5, "dev", office=True),
+        "corpus 3 office (holdout)": corpus3(size // 5, "holdout", office=True),
         "hand-written": HANDSET,
         "fresh set": FRESHSET,
     }

@@ -18,10 +18,19 @@ import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bench.corpus3 import dev_docs, dev_tables, holdout_docs, holdout_tables
+from bench.corpus3 import (
+    dev_docs,
+    dev_office,
+    dev_tables,
+    holdout_docs,
+    holdout_office,
+    holdout_tables,
+)
+from bench.corpus3.office import OfficeFile
 from bench.corpus3.shape import File
 
 Template = Callable[[random.Random], File]
+OfficeTemplate = Callable[[random.Random], OfficeFile]
 # (template, weight): the weights give each family about 3,000 files in 5 MB
 FAMILIES: dict[str, list[tuple[Template, int]]] = {
     "dev": [
@@ -38,6 +47,12 @@ FAMILIES: dict[str, list[tuple[Template, int]]] = {
         (holdout_docs.ini_config, 1), (holdout_docs.yaml_config, 1),
     ],
 }  # fmt: skip
+# Office files are a corpus of their own per family (the bench's in-process tools read text
+# files only): workbooks and Word documents, labelled by segment (bench/corpus3/office.py).
+OFFICE: dict[str, list[tuple[OfficeTemplate, int]]] = {
+    "dev": [(dev_office.crm_workbook, 1), (dev_office.onboarding_docx, 1)],
+    "holdout": [(holdout_office.member_workbook, 1), (holdout_office.letter_docx, 1)],
+}
 LABELS, FILES = "labels.json", "files"
 
 
@@ -56,10 +71,41 @@ def generate(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, File]
         i += 1
 
 
-def write_corpus(root: Path, size: int, family: str = "all", seed: int = 3) -> Path:
-    """Writes ROOT/files/… and ROOT/labels.json; `size` bytes per family."""
+def generate_office(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, OfficeFile]]:
+    """(relative name, office file) of one family until `size` bytes are written."""
+    templates = [t for t, _ in OFFICE[family]]
+    weights = [w for _, w in OFFICE[family]]
+    written, i = 0, 0
+    while written < size:
+        rng = random.Random(f"corpus3-office:{seed}:{family}:{i}")
+        template = rng.choices(templates, weights)[0]
+        made = template(rng)
+        made.template = template.__name__
+        yield f"{family}/{made.kind}/{i:05d}.{made.ext}", made
+        written += len(made.data())
+        i += 1
+
+
+def write_corpus(
+    root: Path, size: int, family: str = "all", seed: int = 3, office: bool = False
+) -> Path:
+    """Writes ROOT/files/… and ROOT/labels.json; `size` bytes per family; `office`: the
+    family's workbooks and Word documents instead of its text files."""
     labels: dict[str, dict[str, object]] = {}
     for fam in FAMILIES if family == "all" else [family]:
+        if office:
+            for name, doc in generate_office(fam, size, seed):
+                path = root / FILES / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(doc.data())
+                whole, starts = doc.labelled()
+                labels[name] = {
+                    "kind": doc.kind,
+                    "template": doc.template,
+                    "segments": starts,  # where each cell or paragraph starts in the labels' text
+                    "spans": [list(s) for s in whole.spans],
+                }
+            continue
         for name, made in generate(fam, size, seed):
             path = root / FILES / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""`python -m bench.corpus3 OUTDIR [--mb N] [--family dev|holdout|all] [--seed S]`."""
+"""`python -m bench.corpus3 OUTDIR [--mb N] [--family dev|holdout|all] [--seed S] [--office]`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ parser.add_argument("outdir", type=Path)
 parser.add_argument("--mb", type=float, default=5.0, help="megabytes per family (default 5)")
 parser.add_argument("--family", choices=[*FAMILIES, "all"], default="all")
 parser.add_argument("--seed", type=int, default=3)
+parser.add_argument("--office", action="store_true", help="workbooks and Word documents")
 args = parser.parse_args()
-root = write_corpus(args.outdir, int(args.mb * 1e6), args.family, args.seed)
+root = write_corpus(args.outdir, int(args.mb * 1e6), args.family, args.seed, args.office)
 print(f"wrote {root}")

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from bench.corpus3 import generate_office
 from bench.scanner_corpora import corpus3
 from piiguard.scanner.corpus import LOOKALIKE, Span
 from piiguard.scanner.scorecard import (
@@ -45,6 +46,9 @@ def field_of(name: str, text: str, start: int) -> str:
     """Where a value sits: its CSV/TSV column header, its JSON key, or the words before it."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
+    if name.endswith((".xlsx", ".docx")) and not before:  # a cell: the one before it
+        previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+        return f"cell after {re.sub(r'[0-9]', '9', previous[-14:])!r}"
     if name.endswith((".csv", ".tsv")):
         header = text[: text.find("\n")].lstrip("\ufeff").rstrip("\r")
         sep = "\t" if "\t" in header else (";" if ";" in header else ",")
@@ -73,9 +77,13 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def groups(
-    labelled: Labelled, findings: list[dict[str, Any]], templates: dict[str, str]
+    labelled: Labelled,
+    findings: list[dict[str, Any]],
+    templates: dict[str, str],
+    texts: dict[str, str] | None = None,
 ) -> dict[str, dict[tuple[str, ...], list[tuple[str, str]]]]:
-    """{"missed" | "wrongly flagged" | "look-alike flagged": {pattern: [(value, context)]}}."""
+    """{"missed" | "wrongly flagged" | "look-alike flagged": {pattern: [(value, context)]}};
+    `texts`: the labels' text of files that are not text (office files' segments)."""
     found, _ = found_spans(labelled, findings)
     out: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]] = {
         "missed": defaultdict(list),
@@ -86,7 +94,10 @@ def groups(
         gold, hits = labelled.spans[name], found.get(name, [])
         if not gold and not hits:
             continue
-        text = decoded((labelled.folder / name).read_bytes())
+        if texts and name in texts:
+            text = texts[name]
+        else:
+            text = decoded((labelled.folder / name).read_bytes())
         template = templates.get(name, "?")
 
         def add(
@@ -160,13 +171,15 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=48)
     args = parser.parse_args()
     size = int(args.mb * 1e6)
-    cards, figures, dev_groups = {}, {}, None
-    for family in ("dev", "holdout"):
-        root = corpus3(size, family)
+    cards, figures = {}, {}
+    dev_groups: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]] = {}
+    for family, office in (("dev", False), ("holdout", False), ("dev", True), ("holdout", True)):
+        part = size // 5 if office else size
+        root = corpus3(part, family, office)
         labelled = load(root)
         load_before = os.getloadavg()[0]
         run = run_scan(labelled.folder)
-        name = f"corpus 3 ({family})"
+        name = f"corpus 3 {'office ' if office else ''}({family})"
         cards[name] = make_card(labelled, run.findings)
         figures[name] = {
             "files": len(labelled.spans),
@@ -182,11 +195,19 @@ def main() -> None:
         if family == "dev":
             stored = json.loads((root / "labels.json").read_text(encoding="utf-8"))
             templates = {n: e.get("template", "?") for n, e in stored.items()}
-            dev_groups = groups(labelled, run.findings, templates)
+            texts = (
+                {n: f.labelled()[0].text for n, f in generate_office(family, part)}
+                if office
+                else None
+            )
+            for group, patterns in groups(labelled, run.findings, templates, texts).items():
+                mine = dev_groups.setdefault(group, defaultdict(list))
+                for key, items in patterns.items():
+                    mine[key] += items
     table = markdown(cards)
     print(table)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
-    if args.misses and dev_groups is not None:
+    if args.misses and dev_groups:
         args.misses.write_text(
             f"{table}\n\n```json\n{json.dumps(figures, indent=2, ensure_ascii=False)}\n```\n\n"
             + misses_markdown(dev_groups, args.examples),

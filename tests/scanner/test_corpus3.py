@@ -14,12 +14,13 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from bench.corpus3 import FAMILIES, LABELS, generate, write_corpus
+from bench.corpus3 import FAMILIES, LABELS, generate, generate_office, write_corpus
 from stdnum import iban, luhn
 from stdnum.iso7064 import mod_11_2
 
 from piiguard.scanner.corpus import LOOKALIKE
-from piiguard.scanner.scorecard import decoded, load
+from piiguard.scanner.scorecard import decoded, load, segment_key
+from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.taxonomy import TYPES
 
 pytestmark = pytest.mark.req("R2.7")
@@ -129,3 +130,32 @@ def test_resident_ids_hold_the_birth_dates_written_beside_them(root: Path) -> No
         )
         checked += 1
     assert checked
+
+
+OFFICE_SIZE = 60_000
+
+
+def test_office_files_are_the_same_from_the_same_seed_and_read_back_as_labelled(
+    tmp_path: Path,
+) -> None:
+    """Workbooks and Word documents: byte for byte the same again; the scanner's own readers
+    give back exactly the labelled segments, in the labels file's places."""
+    root = write_corpus(tmp_path / "a", OFFICE_SIZE, office=True)
+    again = write_corpus(tmp_path / "b", OFFICE_SIZE, office=True)
+    assert (again / LABELS).read_bytes() == (root / LABELS).read_bytes()
+    stored = json.loads((root / LABELS).read_text(encoding="utf-8"))
+    assert {n.rsplit(".", 1)[1] for n in stored} == {"xlsx", "docx"}
+    labelled = load(root)
+    for family in FAMILIES:
+        for name, made in generate_office(family, OFFICE_SIZE):
+            path = root / "files" / name
+            assert path.read_bytes() == (again / "files" / name).read_bytes(), name
+            read = [(segment_key(loc), text) for loc, text, _ in READERS[path.suffix](path)]
+            assert read == [(segment_key(loc), d.text) for loc, d in made.segments()], name
+            whole, starts = made.labelled()
+            assert labelled.segments[name] == starts
+            for key, text in read:
+                assert whole.text[starts[key] : starts[key] + len(text)] == text
+            for kind, start, end in whole.spans:
+                assert kind in {*TYPES, "bank_account", LOOKALIKE}
+                assert whole.text[start:end] and "\n" not in whole.text[start:end]

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from piiguard.scanner.scorecard import load, markdown, run_scan, scorecard
+from piiguard.scanner.corpus import Span
+from piiguard.scanner.scorecard import (
+    found_spans,
+    load,
+    markdown,
+    run_scan,
+    scorecard,
+    segment_key,
+)
 from piiguard.scanner.taxonomy import TYPES
 
 pytestmark = pytest.mark.req("R2.7")
@@ -128,3 +136,35 @@ def test_the_hand_written_set_is_labelled_file_by_file() -> None:
     types = {s.type for spans in labelled.spans.values() for s in spans}
     assert types <= {*TYPES, "bank_account", "lookalike"}
     assert all(labelled.spans.values())
+
+
+def test_office_findings_are_moved_to_their_segment_or_left_unplaced(tmp_path: Path) -> None:
+    """A workbook's findings carry offsets inside their cell: with `segments` in the labels
+    they land in the labels' text where that cell starts; a cell the labels do not know is
+    unplaced, never matched by chance."""
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "book.xlsx").write_bytes(b"not read by the scorer")
+    cell = {"sheet": "客户", "cell": "B2"}
+    labels = {
+        "book.xlsx": {
+            "kind": "crm",
+            "segments": {segment_key(cell): 10, segment_key({"paragraph": 1}): 0},
+            "spans": [["phone", 10, 21], ["person_name", 0, 2]],
+        }
+    }
+    (tmp_path / "labels.json").write_text(json.dumps(labels, ensure_ascii=False), "utf-8")
+    labelled = load(tmp_path)
+    source = str(tmp_path / "files" / "book.xlsx")
+    findings = [
+        {"source": source, "type": "phone", "location": {**cell, "start": 0, "end": 11}},
+        {
+            "source": source,
+            "type": "phone",
+            "location": {"sheet": "客户", "cell": "Z9", "start": 0, "end": 11},
+        },
+    ]
+    found, unplaced = found_spans(labelled, findings)
+    assert found["book.xlsx"] == [Span("phone", 10, 21)]
+    assert unplaced == 1
+    card = scorecard(labelled, findings)
+    assert (card.by_type["phone"].tp, card.by_type["person_name"].fn) == (1, 1)

@@ -10,6 +10,11 @@ occurrence of the text in the file that stands on its own (not inside a longer r
 ASCII letters and digits, nor inside a longer label of the same type). Types are the
 scanner's, plus "bank_account" (an account number in an account field) and "lookalike" (a
 value that must not be reported).
+
+Office files, read cell by cell and paragraph by paragraph, may be labelled in a virtual
+text (their segments one after another) with `"segments": {key: offset}` beside the spans:
+a finding whose location (without start/end, see `segment_key`) is a key is moved to that
+offset (one at a location with no key counts as unplaced).
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class Labelled:
     root: Path
     kinds: dict[str, str] = field(default_factory=dict)
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    segments: dict[str, dict[str, int]] = field(default_factory=dict)  # office files
 
     @property
     def folder(self) -> Path:
@@ -55,6 +61,8 @@ def load(root: Path) -> Labelled:
     labelled = Labelled(root)
     for name, entry in stored.items():
         labelled.kinds[name] = entry["kind"]
+        if "segments" in entry:
+            labelled.segments[name] = {k: int(v) for k, v in entry["segments"].items()}
         spans: list[Span] = []
         text: str | None = None
         for label in entry["spans"]:
@@ -108,6 +116,13 @@ def _outermost(spans: list[Span]) -> list[Span]:
         kept.append(s)
         reach[s.type] = max(reach.get(s.type, -1), s.end)
     return sorted(kept)
+
+
+def segment_key(location: dict[str, Any]) -> str:
+    """A cell's or paragraph's location ({"sheet", "cell"}, {"paragraph"}, {"table", "row",
+    "column"}, ...) as a labels file's segment key."""
+    plain = {k: v for k, v in location.items() if k not in ("start", "end")}
+    return json.dumps(plain, sort_keys=True, ensure_ascii=False)
 
 
 def piiguard_command() -> list[str]:
@@ -187,7 +202,14 @@ def found_spans(
             unplaced += 1
             continue
         name = Path(f["source"]).resolve().relative_to(folder).as_posix()
-        found[name].append(Span(f["type"], loc["start"], loc["end"]))
+        base = 0
+        if name in labelled.segments:
+            at = labelled.segments[name].get(segment_key(loc))
+            if at is None:
+                unplaced += 1
+                continue
+            base = at
+        found[name].append(Span(f["type"], base + loc["start"], base + loc["end"]))
     return found, unplaced
 
 
@@ -276,4 +298,5 @@ __all__ = [
     "run_scan",
     "score_spans",
     "scorecard",
+    "segment_key",
 ]
