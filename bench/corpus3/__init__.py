@@ -17,6 +17,7 @@ import json
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from bench.corpus3 import (
     dev_docs,
@@ -56,34 +57,38 @@ OFFICE: dict[str, list[tuple[OfficeTemplate, int]]] = {
 LABELS, FILES = "labels.json", "files"
 
 
-def generate(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, File]]:
-    """(relative name, file) of one family until `size` bytes are written."""
-    templates = [t for t, _ in FAMILIES[family]]
-    weights = [w for _, w in FAMILIES[family]]
+Made = TypeVar("Made", File, OfficeFile)
+
+
+def _made(
+    pool: list[tuple[Callable[[random.Random], Made], int]],
+    tag: str,
+    family: str,
+    size: int,
+    seed: int,
+) -> Iterator[tuple[str, Made]]:
+    """(relative name, file) from a pool of weighted templates until `size` bytes."""
+    templates = [t for t, _ in pool]
+    weights = [w for _, w in pool]
     written, i = 0, 0
     while written < size:
-        rng = random.Random(f"corpus3:{seed}:{family}:{i}")
+        rng = random.Random(f"{tag}:{seed}:{family}:{i}")
         template = rng.choices(templates, weights)[0]
         made = template(rng)
         made.template = template.__name__
         yield f"{family}/{made.kind}/{i:05d}.{made.ext}", made
         written += len(made.data())
         i += 1
+
+
+def generate(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, File]]:
+    """(relative name, file) of one family until `size` bytes are written."""
+    return _made(FAMILIES[family], "corpus3", family, size, seed)
 
 
 def generate_office(family: str, size: int, seed: int = 3) -> Iterator[tuple[str, OfficeFile]]:
     """(relative name, office file) of one family until `size` bytes are written."""
-    templates = [t for t, _ in OFFICE[family]]
-    weights = [w for _, w in OFFICE[family]]
-    written, i = 0, 0
-    while written < size:
-        rng = random.Random(f"corpus3-office:{seed}:{family}:{i}")
-        template = rng.choices(templates, weights)[0]
-        made = template(rng)
-        made.template = template.__name__
-        yield f"{family}/{made.kind}/{i:05d}.{made.ext}", made
-        written += len(made.data())
-        i += 1
+    return _made(OFFICE[family], "corpus3-office", family, size, seed)
 
 
 def write_corpus(
