@@ -7,8 +7,6 @@ import re
 from functools import cache
 from operator import mul
 
-import phonenumbers
-
 from piiguard.scanner.detectors import phones
 
 # GB/T 2260 province-level codes: the first two digits of a resident ID number.
@@ -204,6 +202,7 @@ def phone_in_region(number: str, region: str) -> bool:
 
 
 def e164(number: str, region: str) -> str | None:
+    phonenumbers = phones.library()
     try:
         parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:

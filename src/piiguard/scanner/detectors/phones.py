@@ -15,9 +15,21 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import phonenumbers
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+if TYPE_CHECKING:
+    from phonenumbers import PhoneMetadata
+
+
+@cache
+def library() -> ModuleType:
+    """phonenumbers, imported the first time a candidate needs it (about 20-25 ms of a
+    scan's start otherwise; a scan that meets no phone-shaped value never loads it)."""
+    import phonenumbers  # noqa: PLC0415 - lazily, see above
+
+    return phonenumbers
+
 
 # The order of phonenumberutil._number_type_helper; mobile last, and only when its pattern
 # is not the fixed-line one.
@@ -39,6 +51,7 @@ _DIGITS = re.compile(r"\d+")
 
 @lru_cache(maxsize=4096)
 def _parsed_valid(number: str, region: str) -> bool:
+    phonenumbers = library()
     try:
         parsed = phonenumbers.parse(number, region)
     except phonenumbers.NumberParseException:
@@ -53,7 +66,8 @@ def parsed_valid(number: str, region: str) -> bool:
 
 @cache
 def _metadata(region: str) -> PhoneMetadata | None:
-    return PhoneMetadata.metadata_for_region(region, None)
+    metadata: PhoneMetadata | None = library().PhoneMetadata.metadata_for_region(region, None)
+    return metadata
 
 
 @cache
@@ -96,10 +110,15 @@ def _leading_digits(region: str) -> re.Pattern[str] | None:
     return re.compile(metadata.leading_digits)
 
 
+def _regions(country_code: int) -> Any:
+    """phonenumbers' regions of a country code (None: not a country code)."""
+    return library().COUNTRY_CODE_TO_REGION_CODE.get(country_code)
+
+
 def valid_number(country_code: int, national: str) -> bool:
     """`is_valid_number` of a number with this country code and national significant number:
     the region is chosen as `region_code_for_number` does."""
-    regions = COUNTRY_CODE_TO_REGION_CODE.get(country_code)
+    regions = _regions(country_code)
     if not regions:
         return False
     if len(regions) == 1:
@@ -142,7 +161,7 @@ def international(raw: str) -> bool:
     if digits[:1] not in ("", "0"):
         for size in (1, 2, 3):
             code = int(digits[:size])
-            regions = COUNTRY_CODE_TO_REGION_CODE.get(code)
+            regions = _regions(code)
             if regions is None:
                 continue
             rest = digits[size:]

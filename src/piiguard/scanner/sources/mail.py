@@ -12,13 +12,25 @@ the file). Attachments other than text are not opened (docs/scanner.md)."""
 
 from __future__ import annotations
 
-import email
-import email.policy
 from collections.abc import Iterator
-from email.message import EmailMessage, Message
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the email package is imported only for a message that may need it
+    from email.message import EmailMessage, Message
 
 ENCODED = frozenset({"base64", "quoted-printable"})
+# Bytes without which no part can be encoded and no header holds an encoded word: a message
+# that has none of them is scanned as it is without being parsed (the parse, with the
+# default policy's header objects, cost more than scanning the message; issue 18).
+_MARKERS = (b"=?", b"base64", b"quoted-printable")
+
+
+def may_be_encoded(raw: bytes) -> bool:
+    """False only where mime_segments would say None: no encoded word (`=?`) and no
+    transfer encoding of base64 or quoted-printable (in any case) anywhere in the message."""
+    lowered = raw.lower()
+    return any(marker in lowered for marker in _MARKERS)
 
 
 def _encoded(part: Message) -> bool:
@@ -53,6 +65,11 @@ def mime_segments(path: Path) -> Iterator[tuple[int, str]] | None:
     words, else None (scan the file as it is)."""
     with path.open("rb") as stream:
         raw = stream.read()
+    if not may_be_encoded(raw):
+        return None
+    import email  # noqa: PLC0415 - slow to import; most messages never need it
+    import email.policy  # noqa: PLC0415
+
     head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     message = email.message_from_bytes(raw, policy=email.policy.default)
     texts = [p for p in message.walk() if p.get_content_maintype() == "text"]

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from piiguard.scanner.detectors import fields
@@ -79,6 +80,30 @@ def _fits(meaning: str, value: str) -> bool:
     return cell_hit(meaning, value, 0, len(value)) is not None
 
 
+def _short_zh_name(value: str) -> bool:
+    """A Chinese name of at most three characters, the whole value (by the strict model)."""
+    return (
+        len(value) <= 3
+        and "\u4e00" <= value[0] <= "\u9fff"  # (zh_name finds nothing else)
+        and fields.zh_name(value, strict=True) == (0, len(value))
+    )
+
+
+def _reaches(values: Sequence[str], fits: Callable[[str], bool], share: float) -> bool:
+    """Whether at least `share` of the values fit: the count of sum(map(fits, values)),
+    stopped as soon as the answer is known (most columns are decided in a few values)."""
+    count = len(values)
+    need = share * count
+    fit = 0
+    for i, value in enumerate(values):
+        if fit >= need:
+            return True
+        if fit + count - i < need:  # even if all the rest fit
+            return False
+        fit += fits(value)
+    return fit >= need
+
+
 def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str | None]:
     """Each column's meaning from its header, checked against a sample of its values: a
     name column most of whose values are not names (product names under `name`) is dropped;
@@ -89,16 +114,9 @@ def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> li
         values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
         meaning = fields.meaning_of(title)
         if meaning is None and len(values) >= 5:
-            fit = sum(
-                bool(fields.zh_name(v, strict=True) == (0, len(v)) and len(v) <= 3) for v in values
-            )
-            if fit >= 0.8 * len(values):
+            if _reaches(values, _short_zh_name, 0.8):
                 meaning = fields.NAME
-        elif (
-            meaning in _NAMES
-            and values
-            and sum(_fits(meaning, v) for v in values) < 0.3 * len(values)
-        ):
+        elif meaning in _NAMES and values and not _reaches(values, partial(_fits, meaning), 0.3):
             meaning = None
         meanings.append(meaning)
     return meanings
