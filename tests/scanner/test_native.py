@@ -12,6 +12,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from piiguard.scanner.detectors import Detector, checks
 from piiguard.scanner.detectors.engine import ALL_RULES
@@ -570,3 +572,113 @@ def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
         assert native._load() is None
     monkeypatch.setenv("PIIGUARD_SCANNER_PURE", "1")
     assert native._load() is None
+
+
+# --- field values (issue 18, third pass on speed): fields.zh_name, context._key_start ------
+def _name_soup(r: random.Random) -> str:
+    from piiguard.scanner.detectors import fields, names  # noqa: PLC0415
+
+    pieces = [
+        *r.sample(names.SINGLE_SURNAMES, 6),
+        *r.sample(sorted(names.COMPOUND_SURNAMES), 2),
+        *r.sample(sorted(names.GIVEN_CHARS), 6),
+        *r.sample(sorted(fields._NOT_GIVEN), 3),
+        *r.sample(sorted(names.NOT_NAMES_ZH), 2),
+        "·",
+        "•",
+        "・",
+        "‧",
+        "买买提",
+        "阿依古丽",
+        "\u4e00",
+        "\u9fff",
+        "\ua000",
+        "㐀",
+        " ",
+        "（",
+        "Li",
+        "3",
+        "：",
+    ]
+    return "".join(r.choice(pieces) for _ in range(r.randint(0, 14)))
+
+
+@pytest.mark.req("R2.7")
+def test_zh_name_answers_as_the_python_one_at_every_position() -> None:
+    from piiguard.scanner.detectors import fields  # noqa: PLC0415
+
+    assert fields.zh_name is NATIVE.zh_name
+    r = random.Random(18)
+    found = 0
+    for _ in range(3000):
+        text = _name_soup(r)
+        for pos in range(len(text) + 2):
+            for end in (None, pos - 1, pos + 1, pos + 2, pos + 3, pos + 4, pos + 5, len(text) + 3):
+                for strict in (False, True):
+                    expected = fields.zh_name_python(text, pos, end, strict)
+                    assert fields.zh_name(text, pos, end, strict=strict) == expected, (
+                        text,
+                        pos,
+                        end,
+                        strict,
+                    )
+                    found += expected is not None
+        assert fields.zh_name(text) == fields.zh_name_python(text)
+    assert found > 10_000  # the soups hold names, not only refusals
+
+
+@pytest.mark.req("R2.7")
+@given(
+    st.text(alphabet=st.sampled_from("张王欧阳伟芳的司徒买·艾力公司先生明天 a1（"), max_size=12),
+    st.integers(0, 14),
+    st.one_of(st.none(), st.integers(-2, 16)),
+    st.booleans(),
+)
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+def test_zh_name_property(text: str, pos: int, end: int | None, strict: bool) -> None:
+    from piiguard.scanner.detectors import fields  # noqa: PLC0415
+
+    assert fields.zh_name(text, pos, end, strict) == fields.zh_name_python(text, pos, end, strict)
+
+
+@pytest.mark.req("R2.7")
+def test_zh_name_rejects_bad_arguments() -> None:
+    assert NATIVE is not None
+    with pytest.raises(TypeError):
+        NATIVE.zh_name(b"\xe5\xbc\xa0")
+    with pytest.raises(TypeError):
+        NATIVE.zh_name("张伟", 0, None, False, 1)
+    with pytest.raises(TypeError):
+        NATIVE.zh_name("张伟", width=3)
+    with pytest.raises(ValueError, match="negative"):
+        NATIVE.zh_name("张伟", -1)
+    assert NATIVE.zh_name("张伟", pos=0, strict=True) == (0, 2)
+
+
+_KEY_ALPHABET = "aZ9_-./ :=\t\"'é名٣²\u0301ǅ"
+
+
+@pytest.mark.req("R2.7")
+@given(st.text(alphabet=st.sampled_from(_KEY_ALPHABET), max_size=60), st.integers(0, 70))
+@settings(max_examples=3000, deadline=None, derandomize=True, database=None)
+def test_key_start_answers_as_the_python_one(text: str, start: int) -> None:
+    from piiguard.scanner.detectors import context  # noqa: PLC0415
+
+    assert context._key_start is NATIVE.key_start
+    assert NATIVE.key_start(text, start) == context.key_start_python(text, start)
+
+
+@pytest.mark.req("R2.7")
+def test_key_start_on_keys_as_written() -> None:
+    from piiguard.scanner.detectors import context  # noqa: PLC0415
+
+    r = random.Random(7)
+    words = ["Date", "of", "Birth", "customer.name", "bank_account_no", "P/N", "x", "--", "名"]
+    for _ in range(3000):
+        text = "".join(
+            r.choice([*words, " ", "  ", ": ", '"', "\n"]) for _ in range(r.randint(0, 12))
+        )
+        for start in range(len(text) + 2):
+            assert NATIVE.key_start(text, start) == context.key_start_python(text, start)
+    with pytest.raises(ValueError, match="negative"):
+        NATIVE.key_start("name", -1)

@@ -18,7 +18,7 @@
 #define PY_SSIZE_T_CLEAN
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 2
+#define NATIVE_VERSION 3
 #include <Python.h>
 #include <math.h>
 
@@ -2543,6 +2543,209 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     Py_RETURN_NONE;
 }
 
+/* ---- field values (fields.zh_name, context._key_start; issue 18, third pass) ----
+ *
+ * fields.zh_name runs for every value of a name field, every sample value of an unlabelled
+ * CSV column and every name read after a Chinese label: a surname and one or two given
+ * characters, or a dotted name (买买提·艾力). Its own tables (configure_fields), not the
+ * fast paths': the character model of fields.py. */
+
+static unsigned char f_surnames[0x10000 / 8], f_given[0x10000 / 8], f_not_given[0x10000 / 8];
+static PyObject *f_compounds = NULL, *f_not_names = NULL; /* frozensets of str */
+
+static inline int dot_sep(Py_UCS4 c)
+{
+    return c == 0x00B7 || c == 0x2022 || c == 0x30FB || c == 0x2027; /* · • ・ ‧ */
+}
+
+/* The end of fields._DOTTED matched at pos ([CJK]{1,8}(?:[·•・‧][CJK]{1,8}){1,3}), or -1. */
+static Py_ssize_t dotted_end(const Text *t, Py_ssize_t pos)
+{
+    Py_ssize_t i = pos;
+    while (i < t->len && i - pos < 8 && cjk(at(t, i)))
+        i++;
+    if (i == pos || !dot_sep(at(t, i)) || i >= t->len)
+        return -1; /* a run of more than 8 stops before a CJK character, not a dot */
+    int groups = 0;
+    while (groups < 3 && i < t->len && dot_sep(at(t, i))) {
+        Py_ssize_t j = i + 1, k = j;
+        while (k < t->len && k - j < 8 && cjk(at(t, k)))
+            k++;
+        if (k == j)
+            break;
+        i = k;
+        groups++;
+    }
+    return groups ? i : -1;
+}
+
+/* fields.zh_name(value, pos, end, strict): 1 and *out_end set; 0 none; -1 error.
+ * has_end 0 stands for end=None. pos >= 0. */
+static int zh_name_span(PyObject *value, const Text *t, Py_ssize_t pos, int has_end,
+                        Py_ssize_t end, int strict, Py_ssize_t *out_end)
+{
+    Py_ssize_t dotted = dotted_end(t, pos);
+    if (dotted >= 0 && (!has_end || dotted <= end || end - pos >= 4)) {
+        if (dotted == t->len || !cjk(at(t, dotted))) {
+            *out_end = dotted;
+            return 1;
+        }
+    }
+    Py_ssize_t limit = !has_end || end > t->len ? t->len : end; /* re's endpos */
+    Py_ssize_t stop = pos;
+    while (stop < limit && stop - pos < 4 && cjk(at(t, stop)))
+        stop++;
+    Py_ssize_t run = stop - pos;
+    if (run < 2)
+        return 0;
+    int found = slice_in(value, t, pos, pos + 2, f_compounds);
+    if (found < 0)
+        return -1;
+    Py_ssize_t surname = found ? 2 : in_bits(f_surnames, at(t, pos)) ? 1 : 0;
+    if (!surname || run <= surname)
+        return 0;
+    int whole = stop == t->len || !cjk(at(t, stop));
+    Py_ssize_t given = run - surname; /* the given characters: from pos + surname */
+    if (!(whole && run <= surname + 2)) {
+        if (given > 2)
+            given = 2;
+        while (given > 0 && in_bits(f_not_given, at(t, pos + surname + given - 1)))
+            given--;
+    }
+    if (given == 0)
+        return 0;
+    for (Py_ssize_t i = pos + surname; i < pos + surname + given; i++)
+        if (in_bits(f_not_given, at(t, i)) || (strict && !in_bits(f_given, at(t, i))))
+            return 0;
+    found = slice_in(value, t, pos, pos + surname + given, f_not_names);
+    if (found < 0)
+        return -1;
+    if (found)
+        return 0;
+    *out_end = pos + surname + given;
+    return 1;
+}
+
+/* zh_name(value, pos=0, end=None, strict=False) -> (start, end) | None, as fields.zh_name
+ * (pos must not be negative). */
+static PyObject *native_zh_name(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                PyObject *kwnames)
+{
+    static const char *keys[] = {"value", "pos", "end", "strict"};
+    PyObject *given[4] = {NULL, NULL, Py_None, Py_False};
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (nargs > 4) {
+        PyErr_SetString(PyExc_TypeError, "zh_name takes at most 4 arguments");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        given[i] = args[i];
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        int slot = -1;
+        for (int j = 1; j < 4; j++)
+            if (PyUnicode_CompareWithASCIIString(name, keys[j]) == 0)
+                slot = j;
+        if (slot < 0 || slot < nargs) {
+            PyErr_Format(PyExc_TypeError, "zh_name: unexpected or repeated argument %R", name);
+            return NULL;
+        }
+        given[slot] = args[nargs + k];
+    }
+    PyObject *value = given[0];
+    if (value == NULL || !PyUnicode_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "zh_name: value must be a str");
+        return NULL;
+    }
+    if (f_compounds == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_fields() first");
+        return NULL;
+    }
+    Py_ssize_t pos = given[1] == NULL ? 0 : PyLong_AsSsize_t(given[1]);
+    if (pos == -1 && PyErr_Occurred())
+        return NULL;
+    if (pos < 0) {
+        PyErr_SetString(PyExc_ValueError, "zh_name: pos must not be negative");
+        return NULL;
+    }
+    int has_end = given[2] != Py_None;
+    Py_ssize_t end = has_end ? PyLong_AsSsize_t(given[2]) : 0;
+    if (end == -1 && PyErr_Occurred())
+        return NULL;
+    int strict = PyObject_IsTrue(given[3]);
+    if (strict < 0)
+        return NULL;
+    Text t = {PyUnicode_KIND(value), PyUnicode_DATA(value), PyUnicode_GET_LENGTH(value), 0};
+    if (pos >= t.len)
+        Py_RETURN_NONE; /* neither pattern matches at the end (or past it) */
+    Py_ssize_t stop = 0;
+    int found = zh_name_span(value, &t, pos, has_end, end, strict, &stop);
+    if (found < 0)
+        return NULL;
+    if (!found)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(nn)", pos, stop);
+}
+
+static inline int key_char(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+           || c == '-' || c == '.' || c == '/';
+}
+
+/* context._key_start(text, start): back over key characters and up to three single spaces
+ * between words (chunk: text[lo:start], as the Python slices it). */
+static PyObject *native_key_start(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "key_start(text: str, start: int)");
+        return NULL;
+    }
+    Py_ssize_t start = PyLong_AsSsize_t(args[1]);
+    if (start == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *text = args[0];
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0};
+    if (start < 0) {
+        PyErr_SetString(PyExc_ValueError, "start must not be negative");
+        return NULL;
+    }
+    Py_ssize_t lo = start > 40 ? start - 40 : 0;
+    Py_ssize_t hi = start < t.len ? start : t.len;
+    Py_ssize_t n = hi > lo ? hi - lo : 0; /* len(chunk) */
+#define CH(k) at(&t, lo + (k))
+    Py_ssize_t i = n;
+    while (i > 0 && key_char(CH(i - 1)))
+        i--;
+    for (int round = 0; round < 3; round++) {
+        if (i < 2 || CH(i - 1) != ' ' || !Py_UNICODE_ISALNUM(CH(i - 2)))
+            break;
+        i = i - 1;
+        while (i > 0 && key_char(CH(i - 1)))
+            i--;
+    }
+    while (i < n && !Py_UNICODE_ISALNUM(CH(i)))
+        i++;
+#undef CH
+    return PyLong_FromSsize_t(lo + i);
+}
+
+static PyObject *native_configure_fields(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"surnames", "given", "not_given", "compounds", "not_names", NULL};
+    PyObject *single, *given, *not_given, *compounds, *nonames;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "UUUO!O!", names, &single, &given, &not_given,
+                                     &PyFrozenSet_Type, &compounds, &PyFrozenSet_Type, &nonames))
+        return NULL;
+    if (load_bits(f_surnames, single) < 0 || load_bits(f_given, given) < 0
+        || load_bits(f_not_given, not_given) < 0)
+        return NULL;
+    Py_XSETREF(f_compounds, Py_NewRef(compounds));
+    Py_XSETREF(f_not_names, Py_NewRef(nonames));
+    Py_RETURN_NONE;
+}
+
+
 static PyMethodDef methods[] = {
     {"configure", (PyCFunction)(void (*)(void))native_configure, METH_VARARGS | METH_KEYWORDS,
      "Give the fast paths the Hit type, validators, context words and tables."},
@@ -2571,6 +2774,12 @@ static PyMethodDef methods[] = {
     {"latin_name", (PyCFunction)(void (*)(void))native_latin_name, METH_FASTCALL,
      "words.LATIN_NAME + _latin_name"},
     {"dob", (PyCFunction)(void (*)(void))native_dob, METH_FASTCALL, "words.DOB + _dob"},
+    {"configure_fields", (PyCFunction)(void (*)(void))native_configure_fields,
+     METH_VARARGS | METH_KEYWORDS, "Give zh_name the character model of fields.py."},
+    {"zh_name", (PyCFunction)(void (*)(void))native_zh_name, METH_FASTCALL | METH_KEYWORDS,
+     "fields.zh_name"},
+    {"key_start", (PyCFunction)(void (*)(void))native_key_start, METH_FASTCALL,
+     "context._key_start"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_native",

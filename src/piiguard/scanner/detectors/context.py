@@ -15,6 +15,7 @@ import re
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, ROLE_WORDS, SINGLE_SURNAMES
+from piiguard.scanner.detectors.native import NATIVE
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.vocabulary import zh_excluded, zh_label
 from piiguard.scanner.detectors.words import FOLLOW_WORDS
@@ -40,7 +41,7 @@ _EXCLUDABLE = (fields.ACCOUNT, fields.NOT_PERSONAL)
 _KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./"
 
 
-def _key_start(text: str, start: int) -> int:
+def key_start_python(text: str, start: int) -> int:
     """Where the key that ends in the word at `start` begins: back over letters, digits,
     `_-./` and up to three single spaces (`Date of Birth`, `customer.name`,
     `bank_account_no`). (str.rstrip: a regular expression searched backwards cost more
@@ -55,6 +56,9 @@ def _key_start(text: str, start: int) -> int:
     while i < len(chunk) and not chunk[i].isalnum():
         i += 1
     return lo + i
+
+
+_key_start = key_start_python if NATIVE is None else NATIVE.key_start  # same: test_native.py
 
 
 def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:

@@ -13,6 +13,7 @@ costs one anchored match. Meanings:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from piiguard.scanner.detectors import checks
@@ -24,6 +25,7 @@ from piiguard.scanner.detectors.names import (
     NOT_NAMES_ZH,
     SINGLE_SURNAMES,
 )
+from piiguard.scanner.detectors.native import NATIVE
 from piiguard.scanner.detectors.vocabulary import (
     ACCOUNT,
     COORDINATES,
@@ -174,7 +176,7 @@ def _stop(word: str) -> bool:
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 
 
-def zh_name(  # noqa: PLR0911 - the first test that refuses
+def zh_name_python(  # noqa: PLR0911 - the first test that refuses
     value: str, pos: int = 0, end: int | None = None, strict: bool = False
 ) -> tuple[int, int] | None:
     """The span of a Chinese name at value[pos:], a surname and one or two given
@@ -208,6 +210,26 @@ def zh_name(  # noqa: PLR0911 - the first test that refuses
     if value[pos : pos + surname + len(given)] in NOT_NAMES_ZH:
         return None
     return pos, pos + surname + len(given)
+
+
+def _compiled_zh_name() -> Callable[..., tuple[int, int] | None]:
+    """zh_name: the compiled one (_native.zh_name, the same answers: tests/scanner/
+    test_native.py) where the extension is built, else zh_name_python. It runs for every
+    value of a name field and every sample value of an unlabelled CSV column (issue 18)."""
+    if NATIVE is None:
+        return zh_name_python
+    NATIVE.configure_fields(
+        surnames="".join(sorted(_SURNAMES)),
+        given="".join(sorted(GIVEN_CHARS)),
+        not_given="".join(sorted(_NOT_GIVEN)),
+        compounds=_COMPOUNDS,
+        not_names=frozenset(NOT_NAMES_ZH),
+    )
+    compiled: Callable[..., tuple[int, int] | None] = NATIVE.zh_name
+    return compiled
+
+
+zh_name = _compiled_zh_name()
 
 
 def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:

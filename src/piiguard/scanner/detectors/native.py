@@ -35,7 +35,7 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
-NATIVE_VERSION = 2  # as in _native.c
+NATIVE_VERSION = 3  # as in _native.c
 
 
 def _load() -> ModuleType | None:
