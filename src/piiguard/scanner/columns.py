@@ -3,11 +3,12 @@ type, with counts, instead of once per cell.
 
 The files are scanned exactly as without the option (in one process or several, a large
 file in parts); the findings of a CSV/TSV file, a spreadsheet or a JSON / JSON Lines file
-are then gathered here, in the main process, and each is put in its cell's column
-(cells.py): so a column's counts are the per-cell findings of that column, however the file
-was cut. Findings outside a column (a title row, a header, a JSON key, a JSON file that does
-not parse) and every other file's (mail, logs, text, documents, PDF) are reported one by one
-as before; a database's are one per column already.
+are then gathered here, in the main process, as they arrive, each put in its cell's column
+(cells.py, read alongside): so a column's counts are the per-cell findings of that column,
+however the file was cut, and memory holds tallies, not the file's findings. Findings
+outside a column (a title row, a header, a JSON key, a JSON file that does not parse) and
+every other file's (mail, logs, text, documents, PDF) are reported one by one as before; a
+database's are one per column already.
 
 What leaves here is what a per-cell finding may carry, less its preview: counts, row
 numbers and keyed hashes, never a value.
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 EXAMPLES = 5  # rows (and keyed hashes) of a column's first findings
 MOSTLY = 0.5  # a header that says the type: more than this share of its cells must fit
 NEARLY_ALL = 0.8  # no header saying so: at least this share must
+DISTINCT_AT_MOST = 10_000  # distinct values counted per column (memory: the values)
 
 # Types a header says that the field vocabulary (detectors/vocabulary.py) has no meaning
 # for: words looked for in the header, Chinese anywhere, English as whole words.
@@ -97,6 +99,7 @@ class ColumnFinding:
     cells_matched: int  # cells with at least one of them
     cells: int  # non-empty cells of the column below its header (every one is scanned)
     distinct: int  # distinct values among the findings (by their normalized form)
+    distinct_capped: bool  # more values than DISTINCT_AT_MOST: `distinct` is a lower bound
     rows: tuple[int, ...]  # of the first findings: line (CSV, JSON Lines), row, or record
     hashes: tuple[str, ...]  # keyed hashes of the same first findings
     confidence: float
@@ -143,6 +146,7 @@ class ColumnFinding:
             "cells_matched": self.cells_matched,
             "cells": self.cells,
             "distinct": self.distinct,
+            "distinct_capped": self.distinct_capped,
             "rows": list(self.rows),
             "hashes": list(self.hashes),
             "validators": list(self.validators),
@@ -154,7 +158,8 @@ class _Tally:
     order: int
     findings: int = 0
     confidence: float = 0.0
-    cells: set[object] = field(default_factory=set)
+    matched: int = 0  # cells: a cell's findings come one after another (file order)
+    last: object = None  # the cell of the last one
     values: set[str] = field(default_factory=set)  # in memory only: to count distinct ones
     first: list[Located] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
@@ -164,8 +169,11 @@ class _Tally:
         h = located.hit
         self.findings += 1
         self.confidence += h.confidence
-        self.cells.add(cell)
-        self.values.add(h.value)
+        if cell != self.last:
+            self.matched += 1
+            self.last = cell
+        if len(self.values) < DISTINCT_AT_MOST:
+            self.values.add(h.value)
         self.validators.add(h.validator)
         if len(self.first) < EXAMPLES:
             self.first.append(located)
@@ -204,7 +212,7 @@ class Summary:
 def _finding(
     source: str, kind: str, column: c.Column, t: str, tally: _Tally, cells: int, r: Reporter
 ) -> ColumnFinding:
-    matched = len(tally.cells)
+    matched = tally.matched
     mean = tally.confidence / tally.findings
     if t in header_types(column.name) and matched > MOSTLY * cells:
         basis, confidence = "header+values", max(mean, 0.95)
@@ -221,6 +229,7 @@ def _finding(
         cells_matched=matched,
         cells=cells,
         distinct=len({normalize(t, v) for v in tally.values}),
+        distinct_capped=len(tally.values) >= DISTINCT_AT_MOST,
         rows=tuple(tally.rows),
         hashes=tuple(r.hash(x.hit.type, x.hit.value) for x in tally.first),
         confidence=round(confidence, 4),
@@ -231,88 +240,103 @@ def _finding(
 
 
 _REF = re.compile(r"([A-Z]+)([0-9]+)")
+_Key = tuple[c.Column, str]
 
 
-def _in_sheets(
-    path: Path, found: list[Located], tallies: dict[tuple[c.Column, str], _Tally]
-) -> tuple[dict[c.Column, int], list[Located]]:
-    counts, named = c.sheet_cells_of(path)
-    rest: list[Located] = []
-    for located in found:
-        ref = _REF.fullmatch(str(located.location.get("cell", "")))
-        column = named.get((located.location.get("sheet", ""), ref.group(1))) if ref else None
-        if ref is None or column is None or ref.group(2) == "1":
-            rest.append(located)
-            continue
-        row = int(ref.group(2))
-        _tally(tallies, column, located.hit.type).add(located, (row, column.position), row)
-    return counts, rest
+class _File:
+    """One table-like file's findings put in their columns as they arrive, part by part:
+    memory holds the columns' tallies, not the file's findings nor its cells. A file's
+    findings come in file order (windows and parts in order, each one's hits by offset);
+    one that comes before a cell already passed is reported one by one."""
 
+    def __init__(self, source: str, kind: str) -> None:
+        self.source, self.kind = source, kind
+        self.tallies: dict[_Key, _Tally] = {}
+        self.counts: dict[c.Column, int] = {}
+        self._named: dict[tuple[str, str], c.Column] = {}
+        self._cells: Iterator[c.Cell] | None = None
+        self._cell: c.Cell | None = None
+        path = Path(source)
+        try:
+            if kind == "sheet":
+                self.counts, self._named = c.sheet_cells_of(path)
+            else:
+                json_kind = kind == "jsonl"
+                self._cells = (
+                    c.csv_cells_of(path) if kind == "csv" else c.json_cells_of(path, json_kind)
+                )
+                self._next()
+        except Exception:  # changed or unreadable since it was scanned: one by one
+            self._cells, self._cell, self.counts = None, None, {}
 
-def _in_text(
-    path: Path, kind: str, found: list[Located], tallies: dict[tuple[c.Column, str], _Tally]
-) -> tuple[dict[c.Column, int], list[Located]]:
-    """Each finding put in the cell its start lies in (cells and findings both in file
-    order: one pass over each)."""
-    ordered = sorted(found, key=lambda x: int(x.location.get("start", -1)))
-    starts = [int(x.location.get("start", -1)) for x in ordered]
-    cells = c.csv_cells_of(path) if kind == "csv" else c.json_cells_of(path, kind == "jsonl")
-    counts: dict[c.Column, int] = {}
-    rest: list[Located] = []
-    i, n = 0, len(ordered)
-    for start, end, column, row in cells:
-        counts[column] = counts.get(column, 0) + 1
-        if i == n or starts[i] >= end:
-            continue
-        while i < n and starts[i] < start:
-            rest.append(ordered[i])
-            i += 1
-        while i < n and starts[i] < end:
-            located = ordered[i]
-            _tally(tallies, column, located.hit.type).add(located, start, row)
-            i += 1
-    rest += ordered[i:]
-    return counts, rest
+    def _next(self) -> None:
+        """The next cell (counted), or None at the end; a file that cannot be read further
+        ends here (what is left is reported one by one)."""
+        assert self._cells is not None  # noqa: S101 - only for a text kind
+        try:
+            cell = next(self._cells, None)
+        except Exception:  # as above
+            cell = None
+        self._cell = cell
+        if cell is not None:
+            self.counts[cell.column] = self.counts.get(cell.column, 0) + 1
 
+    def add(self, found: list[Located]) -> list[Located]:
+        """Puts these findings in their columns; returns those in none."""
+        if self.kind == "sheet":
+            return self._add_sheet(found)
+        rest: list[Located] = []
+        if len(found) > 1:
+            found = sorted(found, key=lambda x: int(x.location.get("start", -1)))
+        for located in found:
+            start = int(located.location.get("start", -1))
+            while (cell := self._cell) is not None and cell.end <= start:
+                self._next()
+            if cell is None or start < cell.start:
+                rest.append(located)
+                continue
+            self._tally(cell.column, located.hit.type).add(located, cell.start, cell.row)
+        return rest
 
-def _tally(tallies: dict[tuple[c.Column, str], _Tally], column: c.Column, kind: str) -> _Tally:
-    tally = tallies.get((column, kind))
-    if tally is None:
-        tally = tallies[(column, kind)] = _Tally(len(tallies))
-    return tally
+    def _add_sheet(self, found: list[Located]) -> list[Located]:
+        rest: list[Located] = []
+        for located in found:
+            ref = _REF.fullmatch(str(located.location.get("cell", "")))
+            sheet = str(located.location.get("sheet", ""))
+            column = self._named.get((sheet, ref.group(1))) if ref else None
+            if ref is None or column is None or ref.group(2) == "1":
+                rest.append(located)
+                continue
+            row = int(ref.group(2))
+            self._tally(column, located.hit.type).add(located, (row, column.position), row)
+        return rest
 
+    def _tally(self, column: c.Column, kind: str) -> _Tally:
+        tally = self.tallies.get((column, kind))
+        if tally is None:
+            tally = self.tallies[(column, kind)] = _Tally(len(self.tallies))
+        return tally
 
-def gather(
-    source: str, found: list[Located], reporter: Reporter, summary: Summary
-) -> tuple[list[ColumnFinding], list[Located]]:
-    """A table-like file's findings as column findings, and those outside any column."""
-    path = Path(source)
-    kind = c.kind_of(path)
-    if kind is None or not found or "start" not in found[0].location:
-        return [], found
-    tallies: dict[tuple[c.Column, str], _Tally] = {}
-    try:
-        if kind == "sheet":
-            counts, rest = _in_sheets(path, found, tallies)
-        else:
-            counts, rest = _in_text(path, kind, found, tallies)
-    except (OSError, ValueError):  # changed or unreadable since it was scanned
-        return [], found
-    if not tallies:
-        return [], found
-    summary.files += 1
-    summary.cells += sum(counts[column] for column in {col for col, _t in tallies})
-    place = {column: i for i, column in enumerate(counts)}  # the columns' order in the file
-    out = [
-        _finding(source, kind, column, t, tally, counts.get(column, 0), reporter)
-        for (column, t), tally in sorted(
-            tallies.items(), key=lambda kv: (place.get(kv[0][0], len(place)), kv[1].order)
+    def finish(self, reporter: Reporter, summary: Summary) -> list[ColumnFinding]:
+        """The file's column findings, once its last finding is in (its cells to the end
+        are counted first)."""
+        while self._cell is not None:
+            self._next()
+        if not self.tallies:
+            return []
+        summary.files += 1
+        summary.cells += sum(self.counts.get(col, 0) for col in {col for col, _t in self.tallies})
+        place = {column: i for i, column in enumerate(self.counts)}  # the file's order
+        ordered = sorted(
+            self.tallies.items(), key=lambda kv: (place.get(kv[0][0], len(place)), kv[1].order)
         )
-    ]
-    for finding in out:
-        summary.add(finding)
-    rest.sort(key=lambda x: (x.location.get("sheet", ""), int(x.location.get("start", 0))))
-    return out, rest
+        out = [
+            _finding(self.source, self.kind, column, t, tally, self.counts.get(column, 0), reporter)
+            for (column, t), tally in ordered
+        ]
+        for finding in out:
+            summary.add(finding)
+        return out
 
 
 Item = list[Located] | ColumnFinding
@@ -322,40 +346,42 @@ def by_column(
     batches: Iterable[list[Located] | Rendered], reporter: Reporter, summary: Summary
 ) -> Iterator[Item]:
     """The scan's batches with each table-like file's findings gathered into columns (a
-    file's findings arrive together, in batches one after another)."""
-    held: list[Located] = []  # a table-like file's findings, until the file's end
-    kinds: dict[str, bool] = {}  # source: whether it is table-like
+    file's findings arrive together, in batches one after another); the rest as they are."""
+    current: _File | None = None
+    kinds: dict[str, str | None] = {}  # source: which table-like kind, if one
     for batch in batches:
         if not isinstance(batch, list):  # rendered in a worker: never with --by-column
             raise TypeError("--by-column needs the located findings")
         passed: list[Located] = []
-        for located in batch:
-            if held and located.source != held[0].source:
-                yield from _flush(held, reporter, summary)
-                held = []
-            tabular = kinds.get(located.source)
-            if tabular is None:
+        for run in _runs(batch):
+            source = run[0].source
+            if current is not None and current.source != source:
+                yield from current.finish(reporter, summary)
+                current = None
+            if source not in kinds:
                 if len(kinds) > 10_000:
                     kinds.clear()
-                tabular = kinds[located.source] = c.kind_of(Path(located.source)) is not None
-            if not tabular:
-                passed.append(located)
+                kinds[source] = c.kind_of(Path(source)) if "start" in run[0].location else None
+            kind = kinds[source]
+            if kind is None:
+                passed += run
                 continue
-            if passed:
-                summary.one_by_one += len(passed)
-                yield passed
-                passed = []
-            held.append(located)
+            if current is None:
+                current = _File(source, kind)
+            passed += current.add(run)
         if passed:
             summary.one_by_one += len(passed)
             yield passed
-    if held:
-        yield from _flush(held, reporter, summary)
+    if current is not None:
+        yield from current.finish(reporter, summary)
 
 
-def _flush(held: list[Located], reporter: Reporter, summary: Summary) -> Iterator[Item]:
-    columns, rest = gather(held[0].source, held, reporter, summary)
-    if rest:
-        summary.one_by_one += len(rest)
-        yield rest
-    yield from columns
+def _runs(batch: list[Located]) -> Iterator[list[Located]]:
+    """A batch cut where its source changes (a file's batch has one; a database's many)."""
+    begin = 0
+    for i in range(1, len(batch)):
+        if batch[i].source != batch[begin].source:
+            yield batch[begin:i]
+            begin = i
+    if batch:
+        yield batch[begin:]
