@@ -318,3 +318,27 @@ def test_report_still_tells_a_childs_birth_date_in_a_column(
     )
     found = {(f.kind, Path(f.source).name, f.category) for f in list_findings(container.uow())}
     assert ("child_data_found", "kids.csv", "user.demographic.date_of_birth") in found
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+def test_cells_are_found_in_every_encoding_with_quoted_line_feeds(
+    encoding: str, tmp_path: Path
+) -> None:
+    """A BOM, GBK, UTF-16, CRLF line ends, a quoted cell holding a line feed and a comma: the
+    cells are read in the code points the scan counted, every finding lands in a column."""
+    rows = ["姓名,手机号,备注,邮箱"]
+    for i in range(10):
+        note = f'"多行\r\n备注, 电话 1370000{i:04d}"' if i % 3 == 0 else "好"
+        rows.append(f"王{GIVEN[i]}{GIVEN[i + 10]},1391234{i:04d},{note},u{i}@example.com")
+    (tmp_path / "t.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode(encoding))
+    code, cells_out, _ = run(str(tmp_path), "--format", "jsonl")
+    per_cell = Counter(f["type"] for f in _jsonl(cells_out))
+    code, out, _ = run(str(tmp_path), "--format", "jsonl", "--by-column")
+    assert code == 1
+    cols = {(c["location"]["column"], c["type"]): c for c in _jsonl(out)}
+    assert all(c.get("kind") == "column" for c in cols.values())
+    assert sum(c["findings"] for c in cols.values()) == sum(per_cell.values())
+    assert cols[(2, "phone")]["cells_matched"] == 10
+    assert cols[(4, "email")]["cells"] == 10
+    notes = cols[(3, "phone")]
+    assert (notes["findings"], notes["rows"]) == (4, [2, 6, 10, 14])  # a record's first line
