@@ -1,5 +1,5 @@
 """Scanner benchmark: on the labelled corpora (bench/scanner_corpora.py: the generator the
-detectors were built with, the independent one, and the blind corpus 3's dev and holdout
+detectors were built with, the independent one, and the blind corpus 3's dev, holdout and final
 families), in one run, side by side:
 
 - piiguard end to end: `piiguard scan --format jsonl -o FILE FOLDER` as a user runs it, a
@@ -369,6 +369,7 @@ def main(size: int = 5_000_000) -> dict[str, Any]:
         bench_corpus("corpus 2", corpus2(size)),
         bench_corpus("corpus 3 (dev)", corpus3(size, "dev")),
         bench_corpus("corpus 3 (holdout)", corpus3(size, "holdout")),
+        bench_corpus("corpus 3 (final)", corpus3(size, "final")),
     ]
     hand = load(HANDSET)
     hand_run = run_scan(hand.folder)

@@ -1,4 +1,5 @@
-"""`python -m bench.corpus3 OUTDIR [--mb N] [--family dev|holdout|all] [--seed S] [--office]`."""
+"""`python -m bench.corpus3 OUTDIR [--mb N] [--family dev|holdout|final|all] [--seed S]
+[--office]`."""
 
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ class Cell:
 class Sheet:
     title: str
     rows: list[list[Cell | None]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # ranges such as "A1:H1" (header rows)
 
 
 @dataclass(slots=True)
@@ -125,6 +126,8 @@ class OfficeFile:
             ws = book.create_sheet(sheet.title)
             for row in sheet.rows:
                 ws.append([None if item is None else item.value for item in row])
+            for cells in sheet.merged:
+                ws.merge_cells(cells)
         out = io.BytesIO()
         book.save(out)
         return out.getvalue()

@@ -1,6 +1,6 @@
-"""Scores `piiguard scan` on both families of corpus 3 and writes what it missed and wrongly
+"""Scores `piiguard scan` on the three families of corpus 3 and writes what it missed and wrongly
 flagged in the dev family, grouped by pattern (type, template, field, shape of the value),
-one example each with a line of context. Holdout examples are never written.
+one example each with a line of context. Holdout and final examples are never written.
 
 `python -m bench.corpus3.score [MB] [--misses FILE] [--examples N]`
 """
@@ -173,7 +173,8 @@ def main() -> None:
     size = int(args.mb * 1e6)
     cards, figures = {}, {}
     dev_groups: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]] = {}
-    for family, office in (("dev", False), ("holdout", False), ("dev", True), ("holdout", True)):
+    runs = [(family, office) for office in (False, True) for family in ("dev", "holdout", "final")]
+    for family, office in runs:
         part = size // 5 if office else size
         root = corpus3(part, family, office)
         labelled = load(root)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from bench.corpus3 import FAMILIES, LABELS, generate, generate_office, write_corpus
+from bench.corpus3 import FAMILIES, LABELS, OFFICE, generate, generate_office, write_corpus
 from stdnum import iban, luhn
 from stdnum.iso7064 import mod_11_2
 
@@ -72,8 +72,10 @@ def test_types_are_the_scorecards_and_every_family_has_every_type_and_kind(root:
 
 
 def test_the_families_share_no_template() -> None:
-    dev, holdout = ({t.__name__ for t, _ in FAMILIES[f]} for f in ("dev", "holdout"))
-    assert dev and holdout and not dev & holdout
+    names = {f: {t.__name__ for t, _ in FAMILIES[f]} for f in ("dev", "holdout", "final")}
+    for family, mine in names.items():
+        others = set().union(*(v for f, v in names.items() if f != family))
+        assert mine and not mine & others, family
     for family in FAMILIES:
         modules = {t.__module__.rsplit(".", 1)[1] for t, _ in FAMILIES[family]}
         assert modules == {f"{family}_tables", f"{family}_docs"}
@@ -113,11 +115,12 @@ def test_values_are_what_their_labels_say(root: Path) -> None:
 
 
 def test_resident_ids_hold_the_birth_dates_written_beside_them(root: Path) -> None:
-    """A form's date of birth is the one in the person's ID (checked on the dev forms)."""
+    """A form's date of birth is the one in the person's ID (checked on the dev and the
+    final family's forms)."""
     labelled = load(root)
     checked = 0
     for name, spans in labelled.spans.items():
-        if not name.startswith("dev/hr_form/"):
+        if not name.startswith(("dev/hr_form/", "final/hr_form/")):
             continue
         text = decoded((labelled.folder / name).read_bytes())
         rid = next(text[s.start : s.end] for s in spans if s.type == "resident_id")
@@ -146,7 +149,7 @@ def test_office_files_are_the_same_from_the_same_seed_and_read_back_as_labelled(
     stored = json.loads((root / LABELS).read_text(encoding="utf-8"))
     assert {n.rsplit(".", 1)[1] for n in stored} == {"xlsx", "docx"}
     labelled = load(root)
-    for family in FAMILIES:
+    for family in OFFICE:
         for name, made in generate_office(family, OFFICE_SIZE):
             path = root / "files" / name
             assert path.read_bytes() == (again / "files" / name).read_bytes(), name
