@@ -28,6 +28,7 @@ from piiguard.services.notices.transfers import (
 )
 from piiguard.services.sharing import business as bt
 from piiguard.services.sharing import register as reg
+from piiguard.services.sharing.abroad import abroad_status
 from piiguard.services.sharing.share import disclosure_log, get_share
 from tests.builders import item, register
 from tests.integration.conftest import START
@@ -38,6 +39,7 @@ DAY = timedelta(days=1)
 ALICE = Actor("alice", ActorKind.STAFF, frozenset({"privacy_officer"}))
 BOB = Actor("bob", ActorKind.STAFF, frozenset({"privacy_officer"}))
 EMAIL = "user.contact.email"
+BANK = "user.financial.bank_account"  # sensitive
 
 
 def acquirer(c: Container) -> str:
@@ -220,3 +222,75 @@ def test_a_scoped_transfer_concerns_only_the_people_holding_its_categories(
     assert row.subject_id == with_mail and set(row.categories) == {"user.contact"}
     assert run_transfer_notices(c.uow(), c.requests, 10).sent == 1
     assert "user.contact" in body_text(mailbox.messages[0])
+
+
+@pytest.mark.req("R7.1")
+@pytest.mark.req("R3.4")
+def test_a_handover_abroad_counts_toward_the_year_and_needs_the_mechanism(c: Container) -> None:
+    """A business transfer to an acquirer abroad is a transfer abroad (probe: it was left
+    out of the yearly count, docs/sharing.md "Transfers abroad"): its people are counted —
+    as sensitive only when they hold sensitive data in scope — and the handover is refused,
+    nothing written, unless the acquirer has the mechanism the count then requires."""
+    reg.save_recipient(
+        c.uow(),
+        c.clock,
+        ALICE,
+        reg.RecipientInput(
+            "buyer-us", RecipientKind.ACQUIRER, "Buyer Inc.", "US", "US law", "dpo@buyer.us"
+        ),
+    )
+
+    def agreement(kind: AgreementKind, **kw: str) -> str:
+        a = reg.record_agreement(
+            c.uow(),
+            c.snapshots,
+            c.clock,
+            ALICE,
+            reg.AgreementInput(
+                "buyer-us",
+                kind,
+                kind.value,
+                ("Buyer Inc.",),
+                frozenset({"after_sales"}),
+                frozenset({"user"}),
+                START - DAY,
+                None,
+                "ef" * 32,
+                "Legal archive, box 13",
+                **kw,
+            ),
+        )
+        reg.approve_agreement(c.uow(), c.clock, BOB, a.id)
+        return a.id
+
+    undertaking = agreement(AgreementKind.UNDERTAKING)
+    plain = people(c, 2)
+    banked = register(c, item(EMAIL, "rich@example.cn"), item(BANK, "6222020200112233")).subject.id
+
+    def carried(subjects: set[str]) -> bt.BusinessTransfer:
+        b = bt.record_business_transfer(
+            c.uow(),
+            c.requests,
+            ALICE,
+            merger(undertaking, acquirer="buyer-us", subjects=frozenset(subjects)),
+        )
+        bt.review_business_transfer(c.uow(), c.requests, BOB, b.id, True, "")
+        return b
+
+    def tally() -> tuple[int, int]:
+        s = abroad_status(c.uow(), c.snapshots, c.clock)
+        return s.tally.people, s.tally.sensitive
+
+    first = carried(set(plain))  # two people, no sensitive data: exempt, counted
+    assert bt.carry_out_business_transfer(c.uow(), c.requests, ALICE, first.id).people == 2
+    assert tally() == (2, 0)
+    second = carried({banked, *plain})  # sensitive data: the standard contract at least
+    with pytest.raises(Conflict) as refused:
+        bt.carry_out_business_transfer(c.uow(), c.requests, ALICE, second.id)
+    assert refused.value.field == "acquirer" and "standard_contract" in refused.value.message
+    assert tally() == (2, 0)  # nothing written
+    assert bt.get_business_transfer(c.uow(), second.id)[0].status is TransferStatus.APPROVED
+    assert len(disclosure_log(c.uow(), ALICE, recipient="buyer-us")) == 2
+    agreement(AgreementKind.STANDARD_CONTRACT, reference="SC-440100-2026-0001")
+    assert bt.carry_out_business_transfer(c.uow(), c.requests, ALICE, second.id).people == 3
+    assert tally() == (3, 1)  # each person once a year; the banked one as sensitive

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from piiguard.domain.access import PolicyState
-from piiguard.domain.errors import InvalidInput
+from piiguard.domain.errors import Conflict, InvalidInput
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.sharing.abroad import (
     COMPANY_TZ,
@@ -80,6 +80,43 @@ def count_logged(
     uow.sharing.count_exempt(
         year, {d.subject_id: exempt[d.subject_id] for d in log if d.subject_id in exempt}, at
     )
+
+
+def sensitive_within(pol: PolicyState, scope: Iterable[str]) -> list[str]:
+    """The sensitive categories a scope reaches (each key with its subtree; none: all)."""
+    keys = [k for k in scope if k in pol.taxonomy]
+    return sorted(
+        c.key
+        for c in pol.taxonomy
+        if c.sensitive and (not keys or any(pol.taxonomy.is_within(c.key, k) for k in keys))
+    )
+
+
+def count_handover(
+    uow: UnitOfWork, subject_ids: Sequence[str], sensitive: Sequence[str], at: datetime
+) -> None:
+    """Count the people a business transfer hands abroad (same transaction as its log):
+    counted as sensitive when they hold an item in one of the `sensitive` categories in
+    scope — what they hold, not what the scope could have carried."""
+    held = uow.sharing.holding(subject_ids, sensitive) if sensitive else set()
+    uow.sharing.count_transfers(company_year(at), {s: s in held for s in subject_ids}, at)
+
+
+def require_mechanism(uow: UnitOfWork, pol: PolicyState, r: Recipient, at: datetime) -> None:
+    """Once a handover abroad is counted (inside its transaction): refused, so that nothing
+    is written, unless an agreement in force with the recipient is the mechanism the
+    year's count now requires (the rule `mechanism_for_count` asks the same of a share)."""
+    tally = uow.sharing.transfer_tally(company_year(at))
+    need = required(tally, pol.ciio)
+    has = strongest(a.kind for a in pol.agreements.get(r.key, ()) if a.in_force(at))
+    if has < need:
+        raise Conflict(
+            f"handing this over to {r.key} ({r.country}) brings the year's count of people "
+            f"whose data went abroad to {tally.people} ({tally.sensitive} with sensitive "
+            f"data), which requires {need.code}: record and have approved such an agreement "
+            f"with {r.key} first (docs/sharing.md, 'Transfers abroad')",
+            field="acquirer",
+        )
 
 
 @dataclass(frozen=True, slots=True)

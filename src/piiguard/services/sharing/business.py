@@ -37,6 +37,12 @@ from piiguard.services.sharing._common import (
     require_officer,
     require_second_officer,
 )
+from piiguard.services.sharing.abroad import (
+    count_handover,
+    counts_abroad,
+    require_mechanism,
+    sensitive_within,
+)
 
 TARGET = "business_transfer"
 PAGE = 1000
@@ -191,8 +197,14 @@ def carry_out_business_transfer(
         )
         uow.sharing.add_share(share, None)
         cats = dict.fromkeys(sorted(b.categories) or roots, Treatment.WHOLE)
+        pol = kit.policy.current(uow)
+        to = pol.recipients.get(b.acquirer)
+        abroad = to is not None and counts_abroad(to, pol)  # counted like a share (R7.1)
+        sensitive = sensitive_within(pol, b.categories)
         after = ""
         while page := notices.subject_ids(b.id, after, PAGE):
+            if abroad:
+                count_handover(uow, page, sensitive, now)
             uow.sharing.add_disclosures(
                 [
                     Disclosure(
@@ -202,6 +214,8 @@ def carry_out_business_transfer(
                 ]
             )
             after = page[-1]
+        if abroad and to is not None:
+            require_mechanism(uow, pol, to, now)
         b = replace(
             b,
             status=TransferStatus.TRANSFERRED,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, case, func, select, update
+from sqlalchemy import Connection, case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -14,6 +14,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.domain.sharing.abroad import TransferTally
 
 _T = t.transfer_people
+_I = t.items
 CHUNK = 1000
 
 
@@ -60,3 +61,17 @@ class SqlSharingAbroad:
                 .where(_T.c.year == year, _T.c.subject_id.in_(flagged[i : i + CHUNK]))
                 .values(sensitive=True)
             )
+
+    def holding(self, subject_ids: Sequence[str], categories: Sequence[str]) -> set[str]:
+        """Of these people, those holding an item in one of `categories` (each with its
+        subtree)."""
+        within = or_(*(or_(_I.c.category == c, _I.c.category.like(c + ".%")) for c in categories))
+        out: set[str] = set()
+        for i in range(0, len(subject_ids), CHUNK):
+            rows = self._c.execute(
+                select(_I.c.subject_id)
+                .where(_I.c.subject_id.in_(subject_ids[i : i + CHUNK]), within)
+                .distinct()
+            )
+            out.update(rows.scalars())
+        return out
