@@ -81,6 +81,16 @@ def test_the_report_on_the_console(
         "/console/evidence/verify", data=form, files={"file": ("report.pdf", changed)}
     )
     assert bad.status_code == 200 and 'id="verdict" data-ok="no"' in bad.text
+    junk = auditor.http.post(
+        "/console/evidence/verify", data=form, files={"file": ("report.pdf", b"not a report")}
+    )
+    assert 'id="verdict" data-ok="no"' in junk.text
+    if lang == "zh-CN":  # why, in the reader's words (probe: the verifier's English sentence)
+        assert "报告在签名后被改动过" in bad.text and "hash differs" not in bad.text
+        assert "文件末尾没有 piiguard 证据报告的签名行" in junk.text
+        assert "no piiguard evidence signature" not in junk.text
+    else:
+        assert "the report was changed after it was signed" in bad.text
     missing = auditor.http.post("/console/evidence/verify", data=form)
     assert missing.status_code == 422 and marked(missing.text, "file")
     refused = auditor.http.post(

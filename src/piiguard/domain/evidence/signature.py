@@ -78,7 +78,12 @@ def _line(s: Signed) -> bytes:
 
 
 class Unsigned(ValueError):
-    """The file carries no signature line piiguard can read."""
+    """The file carries no signature line piiguard can read; `code` says which way (a
+    page in another language words it by the code)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def split(data: bytes) -> tuple[bytes, Signed]:
@@ -86,18 +91,18 @@ def split(data: bytes) -> tuple[bytes, Signed]:
     cut = data.rfind(b"\n", 0, len(data) - 1) + 1
     m = _LINE.match(data[cut:])
     if cut == 0 or m is None:
-        raise Unsigned("no piiguard evidence signature at the end of the file")
+        raise Unsigned("no piiguard evidence signature at the end of the file", "unsigned")
     try:
         d = json.loads(m.group(2))
         s = Signed(*(str(d[f]) for f in _ORDER))
     except (ValueError, KeyError, TypeError) as exc:
-        raise Unsigned("the signature line is not readable") from exc
+        raise Unsigned("the signature line is not readable", "unreadable") from exc
     if d.get("alg") != "Ed25519":
-        raise Unsigned("the signature line names an algorithm other than Ed25519")
+        raise Unsigned("the signature line names an algorithm other than Ed25519", "algorithm")
     if _HEX.fullmatch(s.signature) is None:  # hex in another case would decode alike
-        raise Unsigned("the signature is not 128 lowercase hexadecimal digits")
+        raise Unsigned("the signature is not 128 lowercase hexadecimal digits", "malformed")
     if _line(s) != data[cut:]:
-        raise Unsigned("the signature line was changed after it was written")
+        raise Unsigned("the signature line was changed after it was written", "line_changed")
     return data[:cut], s
 
 
@@ -106,6 +111,8 @@ class Verdict:
     ok: bool
     problem: str  # "" when ok
     signed: Signed | None
+    code: str = ""  # the problem's code: unsigned, unreadable, algorithm, malformed,
+    # line_changed, changed, other_key, bad_signature
 
 
 def check(data: bytes, key_id: str, verify: Callable[[bytes, str], bool]) -> Verdict:
@@ -113,13 +120,20 @@ def check(data: bytes, key_id: str, verify: Callable[[bytes, str], bool]) -> Ver
     try:
         content, s = split(data)
     except Unsigned as exc:
-        return Verdict(False, str(exc), None)
+        return Verdict(False, str(exc), None, exc.code)
     if sha256(content) != s.sha256:
-        return Verdict(False, "the report was changed after it was signed (its hash differs)", s)
+        return Verdict(
+            False, "the report was changed after it was signed (its hash differs)", s, "changed"
+        )
     if s.key_id != key_id:
         return Verdict(
-            False, f"signed with key {s.key_id}, not this installation's key {key_id}", s
+            False,
+            f"signed with key {s.key_id}, not this installation's key {key_id}",
+            s,
+            "other_key",
         )
     if not verify(s.message(), s.signature):
-        return Verdict(False, "the signature does not verify with this installation's key", s)
+        return Verdict(
+            False, "the signature does not verify with this installation's key", s, "bad_signature"
+        )
     return Verdict(True, "", s)

@@ -34,12 +34,15 @@ def _page(
     status: int = 200,
 ) -> HTMLResponse:
     report = evidence_preview(c, actor)
+    why = verdict.problem if verdict else ""
+    if verdict and language(request) == "zh-CN":  # the verifier's sentence is English
+        why = words("zh-CN").get(f"e_why_{verdict.code}") or why
     return console_page(
         request,
         c,
         actor,
         "console/evidence/page.html",
-        {"r": report, "counts": report.counts, "verdict": verdict},
+        {"r": report, "counts": report.counts, "verdict": verdict, "why": why},
         words=words,
         errors=errors or [],
         status=status,

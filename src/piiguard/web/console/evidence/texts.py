@@ -51,6 +51,37 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
         "The signature is valid: this installation signed the report and it is unchanged.",
     ),
     "e_bad": ("签名无效：", "The signature does not hold: "),
+    # why not, by the verdict's code (English pages show the verifier's own sentence, which
+    # may say more: the other key's id)
+    "e_why_unsigned": (
+        "文件末尾没有 piiguard 证据报告的签名行。",
+        "No piiguard evidence signature at the end of the file.",
+    ),
+    "e_why_unreadable": ("签名行无法读取。", "The signature line is not readable."),
+    "e_why_algorithm": (
+        "签名行所用的算法不是 Ed25519。",
+        "The signature line names an algorithm other than Ed25519.",
+    ),
+    "e_why_malformed": (
+        "签名不是 128 位小写十六进制数字。",
+        "The signature is not 128 lowercase hexadecimal digits.",
+    ),
+    "e_why_line_changed": (
+        "签名行在写入后被改动过。",
+        "The signature line was changed after it was written.",
+    ),
+    "e_why_changed": (
+        "报告在签名后被改动过（其哈希值不一致）。",
+        "The report was changed after it was signed (its hash differs).",
+    ),
+    "e_why_other_key": (
+        "报告由另一把密钥签名，不是本安装的密钥。",
+        "Signed with another key, not this installation's.",
+    ),
+    "e_why_bad_signature": (
+        "用本安装的密钥无法验证该签名。",
+        "The signature does not verify with this installation's key.",
+    ),
     "e_signed": ("报告编号、签名时间、SHA-256", "Report id, signed at, SHA-256"),
     "e_no_file": ("请选择要校验的报告文件。", "Choose the report file to check."),
 }
