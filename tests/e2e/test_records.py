@@ -114,6 +114,9 @@ def test_the_record_on_the_console(
     assert "<code>crm</code>" in row and ("电话" if zh else "Phone") in row
     assert ("个人信息主体类别" if zh else "Kinds of people") in html
     assert ("尚无记录" if zh else "none recorded yet") in html  # a purpose with no items
+    measures = html.split('id="security"')[1].split("</ul>")[0]  # in the reader's words
+    assert ("加密：每个值" if zh else "encryption: every value sealed") in measures
+    assert ("sealed with" not in measures) if zh else ("加密" not in measures)
     assert f'<html lang="{lang}"' in html and html.count("<h1") == 1
     assert 'data-purpose="after_sales"' in html and 'id="record-csv"' in html
     assert ("处理活动记录" in html) if lang == "zh-CN" else ("Records of processing" in html)

@@ -21,7 +21,7 @@ from piiguard.services.records import generate as gen
 from piiguard.web.api.records import as_csv, as_xlsx, chosen
 from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, console_page, error_status, form_errors
-from piiguard.web.console.records.texts import words
+from piiguard.web.console.records.texts import measures, words
 from piiguard.web.deps import ContainerDep
 from piiguard.web.html import language
 
@@ -83,6 +83,9 @@ def _page(
         {
             "v": v,
             "record": body,
+            "measures": measures(body.get("security_measures", []), language(request))
+            if body
+            else [],
             "sheet": shown,
             "versions": gen.record_versions(c.uow(readonly=True), 200),
             **picked,

@@ -3,6 +3,7 @@ console's own by kit.console_page). The page's own keys start with `r_`."""
 
 from __future__ import annotations
 
+from piiguard.domain.records.build import SECURITY_MEASURES
 from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
@@ -57,6 +58,25 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "bad_as_of": ("请按 YYYY-MM-DD 填写日期。", "Give the date as YYYY-MM-DD."),
     "bad_layout": ("请从列表中选择格式。", "Choose a layout from the list."),
 }
+
+
+# the record's security measures (domain/records/build.py SECURITY_MEASURES, kept in English
+# in every version of the record) in Chinese, for a Chinese page
+MEASURES_ZH: dict[str, str] = {
+    SECURITY_MEASURES[0]: "加密：每个值以其本人专属的 AES-256-GCM 数据密钥加密（信封加密），"
+    "密钥保存在独立的密钥库中；精确查找通过带密钥的盲索引进行",
+    SECURITY_MEASURES[1]: "访问：每次读取和使用都由同一个判定点决定（用途、角色、同意、法律依据），"
+    "每项决定都有记录",
+    SECURITY_MEASURES[2]: "审计：哈希链式审计日志，检查点以 Ed25519 签名",
+    SECURITY_MEASURES[3]: "员工：个人账户、TOTP 两步验证、泄露密码检查；凭据仅以 argon2id 哈希保存",
+    SECURITY_MEASURES[4]: "删除：销毁本人密钥（加密粉碎）；保存期限到期的清理附销毁证明",
+}
+
+
+def measures(found: list[str], lang: str) -> list[str]:
+    """The record's security measures in the page's language (a measure this version of
+    piiguard does not know stays as recorded)."""
+    return [MEASURES_ZH.get(m, m) for m in found] if lang == "zh-CN" else list(found)
 
 
 def words(lang: str) -> dict[str, str]:
