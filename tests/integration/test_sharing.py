@@ -406,6 +406,11 @@ def test_a_webhook_share_is_pushed_signed_and_a_correction_passed_on(
     [sent] = delivery.list_pass_ons(c.uow(), recipient="acme-de")
     assert sent.status is PassOnStatus.SENT  # tracked until the recipient confirms
     clock.advance(DAY)
+    with pytest.raises(InvalidInput) as long:  # it was cut at 200 characters (probe)
+        delivery.confirm_pass_on(c.uow(), c.requests, ALICE, p.id, "T" * 201)
+    assert long.value.field == "reference"
+    [still] = delivery.list_pass_ons(c.uow(), recipient="acme-de")
+    assert still.status is PassOnStatus.SENT  # nothing written
     done = delivery.confirm_pass_on(c.uow(), c.requests, ALICE, p.id, "ACME-TICKET-9")
     assert (done.status, done.reference) == (PassOnStatus.CONFIRMED, "ACME-TICKET-9")
 

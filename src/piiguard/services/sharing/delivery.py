@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, NotFound
+from piiguard.domain.errors import Conflict, NotFound, at_most
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.sharing.disclosure import (
     Delivery,
@@ -278,13 +278,14 @@ def confirm_pass_on(
             raise NotFound(f"no notice {pass_on_id} for you", field="pass_on_id")
         if p.status is PassOnStatus.CONFIRMED:
             raise Conflict(f"notice {pass_on_id} is already confirmed", field="pass_on_id")
+        at_most(reference.strip(), 200, "reference")  # refused, not cut: the API's limit
         now = kit.clock.now()
         p = replace(
             p,
             status=PassOnStatus.CONFIRMED,
             confirmed_at=now,
             sent_at=p.sent_at or now,
-            reference=reference.strip()[:200],
+            reference=reference.strip(),
         )
         uow.sharing.save_pass_on(p)
         audited(
