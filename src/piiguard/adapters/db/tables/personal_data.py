@@ -53,4 +53,7 @@ items = Table(
     # the record of processing's kinds of people and sources per purpose (R10.1): the
     # grouped query reads this index only, never the rows
     Index("ix_items_provenance", "subject_id", "source_system", "channel", "collected_for"),
+    # room on each page for re-sealing as a heap-only update: no index may cover ciphertext
+    # (migration 0026; tests/integration/test_heap_only_updates.py)
+    postgresql_with={"fillfactor": 80},
 )

@@ -195,6 +195,8 @@ disposal_items = Table(
     Column("disposed_at", TS, nullable=True),
     # a record already on an open batch is not proposed again
     Index("ix_disposal_items_record", "record_type", "record_id"),
+    # room for marking disposed_at as a heap-only update: no index may cover it (0026)
+    postgresql_with={"fillfactor": 70},
 )
 
 # Deletion notices to the systems holding a disposed category (the rights tasks' shape and
