@@ -4,8 +4,11 @@ The decision ledger and the audit trail take a row per decision; SQLAlchemy's ex
 builds each row's parameters through the compiled statement (~15 µs a row, measured in
 docs/benchmarks.md), more than the insert itself. Their tables hold plain columns (text and
 integers, no type processors), so the rows go to the driver's executemany as tuples, in the
-table's column order, with SQL built once per dialect and table. Still one transaction,
-the unit of work's."""
+table's column order, with SQL built once per dialect and table. On PostgreSQL more than a
+few rows go as one COPY instead: a disposal appends two audit entries a person (8,000 for
+4,000 people), and an executemany's statement per row cost 7x the client CPU and 2x the
+server's of one COPY (docs/benchmarks.md "Retention", sixth round). Still one transaction,
+the unit of work's: COPY inserts like INSERT does (constraints, triggers, rollback)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
@@ -44,13 +48,42 @@ def _insert_sql(dialect: Dialect, table: Table) -> str:
     return f"INSERT INTO {quote(table.name)} ({cols}) VALUES ({marks})"  # noqa: S608 - names from our own metadata
 
 
+@functools.cache
+def _copy_sql(dialect: Dialect, table: Table) -> str:
+    quote = dialect.identifier_preparer.quote
+    cols = ", ".join(quote(c.name) for c in table.columns)
+    return f"COPY {quote(table.name)} ({cols}) FROM STDIN"
+
+
+COPY_FROM = 8  # rows: fewer go as one executemany (a single decision, a single audit entry)
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[tuple[object, ...]]) -> None:
     """Insert `rows`, each a tuple in `table.columns` order."""
     if rows:
         width = len(table.columns)
         if any(len(r) != width for r in rows):
             raise ValueError(f"{table.name}: every row needs {width} values")
-        conn.exec_driver_sql(_insert_sql(conn.dialect, table), list(rows))
+        if conn.dialect.name == "postgresql" and len(rows) >= COPY_FROM:
+            _copy_rows(conn, table, rows)
+        else:
+            conn.exec_driver_sql(_insert_sql(conn.dialect, table), list(rows))
+
+
+def _copy_rows(conn: Connection, table: Table, rows: Sequence[tuple[object, ...]]) -> None:
+    """The rows through COPY … FROM STDIN on the unit of work's own connection and
+    transaction (psycopg adapts each value as for a query parameter)."""
+    raw = conn.connection.dbapi_connection
+    if raw is None:
+        raise RuntimeError("the unit of work's connection is closed")
+    sql = _copy_sql(conn.dialect, table)
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[attr-defined]
+            for row in rows:
+                copy.write_row(row)
+    except dbapi.Error as exc:  # as SQLAlchemy's own statements raise it (IntegrityError …)
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error) from exc
 
 
 # Lookups of a batch of subjects: `col.in_(IDS)` in a statement built once (module level),
