@@ -71,3 +71,30 @@ def pg_databases(n: int) -> Iterator[list[str]]:
             for name in names:
                 c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def pg_backend_cpu(urls: list[str]) -> dict[int, float]:
+    """CPU seconds (user + system) so far of each PostgreSQL backend serving these
+    databases — the server's side of a figure, read from /proc (server on this machine).
+    Subtract two readings: backends of a connection pool live through the measurement."""
+    names = [make_url(u).database for u in urls]
+    admin = create_engine(PG_BASE)
+    try:
+        with admin.connect() as c:
+            pids = c.execute(
+                text("SELECT pid FROM pg_stat_activity WHERE datname = ANY(:n)"), {"n": names}
+            ).scalars()
+            out: dict[int, float] = {}
+            for pid in pids:
+                try:
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            return out
+    finally:
+        admin.dispose()
+
+
+def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(v - before.get(pid, 0.0) for pid, v in after.items())

@@ -29,13 +29,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
 
-from bench.common import machine, pg_available, pg_databases, timed
+from bench.common import cpu_since, machine, pg_available, pg_backend_cpu, pg_databases, timed
 from piiguard.adapters.clock import FixedClock
 from piiguard.bootstrap import OPERATOR, Container, bootstrap
 from piiguard.config import Settings
@@ -135,10 +136,17 @@ def run_backend(name: str, settings: Settings) -> dict[str, object]:
     c = bootstrap(settings, clock=clock)
     load = [os.getloadavg()]
     first = SUBJECTS // 5
+    pg = [
+        u for u in (settings.database_url, settings.keystore_url) if u and u.startswith("postgres")
+    ]
+    srv0 = pg_backend_cpu(pg) if pg else {}
+    cpu0 = time.process_time()  # this process's CPU (the client's; the server's apart)
     (early, t_early) = timed(lambda: _ingest(c, 0, first))
     _overrides(c, early[0])
     clock.advance(60 * DAY)
     late, t_late = timed(lambda: _ingest(c, first, SUBJECTS - first))
+    cpu_ingest = time.process_time() - cpu0
+    srv_ingest = cpu_since(srv0, pg_backend_cpu(pg)) if pg else 0.0
     items = SUBJECTS * len(CATEGORIES)
     ingest_rate = items / (t_early + t_late)
     load.append(os.getloadavg())
@@ -180,9 +188,13 @@ def run_backend(name: str, settings: Settings) -> dict[str, object]:
     if batch is None:
         raise RuntimeError("nothing was due")
     approve_batch(c.uow(), c.clock, OPERATOR, batch.id)
+    srv0 = pg_backend_cpu(pg) if pg else {}
+    cpu0 = time.process_time()
     done, t_dispose = timed(
         lambda: dispose_batch(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, batch.id)
     )
+    cpu_dispose = time.process_time() - cpu0
+    srv_dispose = cpu_since(srv0, pg_backend_cpu(pg)) if pg else 0.0
     cert = json.loads(done.certificate or "{}")
     load.append(os.getloadavg())
     disposed = int(cert.get("items", 0))
@@ -192,6 +204,8 @@ def run_backend(name: str, settings: Settings) -> dict[str, object]:
         "items": items,
         "ingest": {
             "seconds": round(t_early + t_late, 1),
+            "client_cpu_s": round(cpu_ingest, 1),
+            "server_cpu_s": round(srv_ingest, 1),  # PostgreSQL's backends; 0 on SQLite
             "items_per_s": round(ingest_rate),
         },
         "refresh": {
@@ -214,6 +228,8 @@ def run_backend(name: str, settings: Settings) -> dict[str, object]:
             "disposed": disposed,
             "people": cert.get("subjects"),
             "seconds": round(t_dispose, 1),
+            "client_cpu_s": round(cpu_dispose, 1),
+            "server_cpu_s": round(srv_dispose, 1),
             "items_per_s": round(disposed / t_dispose),
             "ratio_to_ingest": round(disposed / t_dispose / ingest_rate, 3),
             "target_ratio_min": 0.5,
