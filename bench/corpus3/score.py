@@ -1,8 +1,9 @@
 """Scores `piiguard scan` on the three families of corpus 3 and writes what it missed and wrongly
-flagged in the dev family, grouped by pattern (type, template, field, shape of the value),
-one example each with a line of context. Holdout and final examples are never written.
+flagged in the dev family (or, with `--family holdout`, the holdout family: the brief of the
+detector fixes lets both be studied), grouped by pattern (type, template, field, shape of the
+value), one example each with a line of context. Final examples are never written.
 
-`python -m bench.corpus3.score [MB] [--misses FILE] [--examples N]`
+`python -m bench.corpus3.score [MB] [--misses FILE] [--family dev|holdout] [--examples N]`
 """
 
 from __future__ import annotations
@@ -135,7 +136,9 @@ def groups(
 
 
 def misses_markdown(
-    found: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]], examples: int
+    found: dict[str, dict[tuple[str, ...], list[tuple[str, str]]]],
+    examples: int,
+    family: str = "dev",
 ) -> str:
     lines: list[str] = []
     kinds = ("wrongly flagged", "look-alike flagged")
@@ -144,7 +147,7 @@ def misses_markdown(
     for group, patterns in found.items():
         ranked = sorted(patterns.items(), key=lambda kv: -len(kv[1]))
         total = sum(len(v) for v in patterns.values())
-        lines += [f"### Dev family: {group} ({total} spans in {len(ranked)} patterns)", ""]
+        lines += [f"### {family.capitalize()} family: {group} ({total} spans in {len(ranked)} patterns)", ""]
         lines += [
             "| n | type | template | field | shape | example | context |",
             "|---|---|---|---|---|---|---|",
@@ -167,7 +170,8 @@ def misses_markdown(
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.corpus3.score")
     parser.add_argument("mb", nargs="?", type=float, default=5.0)
-    parser.add_argument("--misses", type=Path, help="write the dev family's misses here")
+    parser.add_argument("--misses", type=Path, help="write one family's misses here")
+    parser.add_argument("--family", choices=("dev", "holdout"), default="dev")
     parser.add_argument("--examples", type=int, default=48)
     args = parser.parse_args()
     size = int(args.mb * 1e6)
@@ -193,7 +197,7 @@ def main() -> None:
             "lookalike_rate": cards[name].as_dict()["lookalike_rate"],
             "unplaced_findings": cards[name].unplaced,
         }
-        if family == "dev":
+        if family == args.family:
             stored = json.loads((root / "labels.json").read_text(encoding="utf-8"))
             templates = {n: e.get("template", "?") for n, e in stored.items()}
             texts = (
@@ -211,7 +215,7 @@ def main() -> None:
     if args.misses and dev_groups:
         args.misses.write_text(
             f"{table}\n\n```json\n{json.dumps(figures, indent=2, ensure_ascii=False)}\n```\n\n"
-            + misses_markdown(dev_groups, args.examples),
+            + misses_markdown(dev_groups, args.examples, args.family),
             encoding="utf-8",
         )
 

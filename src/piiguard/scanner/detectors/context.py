@@ -92,6 +92,11 @@ def _array_hits(meaning: str, text: str, pos: int) -> list[Hit]:
     close = text.find("]", pos, pos + 512)
     if close < 0:
         return []
+    if meaning == fields.COORDINATES:  # "geo": [23.1308, 113.1306], one line or several
+        return [
+            Hit("coordinates", a, b, text[a:b], 0.92, CONTEXT)
+            for a, b in fields.axes(text, pos + 1, close)
+        ]
     out = []
     for element in _ELEMENT.finditer(text, pos + 1, close):
         h = _value_hit(meaning, text, element.start("v"), element.group("q"))
@@ -203,17 +208,16 @@ def _words_of(alternatives: tuple[str, ...]) -> str:
 # Anchors: the last word of an English key (not one letter: P/N and S/N are spelled out)
 # followed by a separator, and every Chinese label.
 _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n", "s/n")
-# (in two halves: one expression of them all, with leftmost start of match, is too large
+# (in three parts: one expression of them all, with leftmost start of match, is too large
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(
     rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*"
     r"(?:[:=?]|[ \t][0-9]|\.\.\.)"
-    for half in (_EN_ANCHORS[::2], _EN_ANCHORS[1::2])
+    for half in (_EN_ANCHORS[::3], _EN_ANCHORS[1::3], _EN_ANCHORS[2::3])
 )
-_CAMEL_HS = (
-    r"[a-z0-9](?:"
-    + "|".join(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
-    + r")[\"']?[ \t]*[:=]"
+_CAMEL = tuple(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
+_CAMEL_HS = tuple(
+    r"[a-z0-9](?:" + "|".join(part) + r")[\"']?[ \t]*[:=]" for part in (_CAMEL[::2], _CAMEL[1::2])
 )
 # Hyperscan finds the anchors; Python reads the word or the run of Chinese characters there
 # (the vocabulary is looked up in a dict, not matched again as a long alternation).
@@ -413,7 +417,7 @@ RULES = (
         caseless=True,
     ),
     Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
-    Rule("field_camel", (_CAMEL_HS,), FIELD_EN, lambda m, text: None, lead=True, many=_fields_en),
+    Rule("field_camel", _CAMEL_HS, FIELD_EN, lambda m, text: None, lead=True, many=_fields_en),
     Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(_ZH_HS,)),
     Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
     Rule("mail_name", (r"<[A-Za-z0-9._%+\-]+@",), re.compile("<"), _mail_name),

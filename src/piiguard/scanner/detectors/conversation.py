@@ -70,17 +70,35 @@ def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
 # (Not after ",": in a CSV row the cell before a number is the previous column's.)
 # A name begins with a surname: the expressions start there (few runs before a number do).
 _STARTS = "".join(sorted(set(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}))
-BESIDE_PHONE = re.compile(rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: ]?(?:\+?\d[\d \-]{{6}}|\(\+)")
+BESIDE_PHONE = re.compile(
+    rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: ]?(?:(?:[（(]\+?|\+)?\d[\d \-]{{6}}|\(\+)"
+)
 
 
 def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
-    """`孙桂英，13812345678`: a name given with a number, the end of a run of Chinese."""
+    """`孙桂英，13812345678`, `陆倩伟 (4113…)`: a name given with a number (a phone, an ID,
+    perhaps in brackets), the end of a run of Chinese."""
     end = m.end("v")
     for size in (3, 2, 4):
         start = end - size
         if start >= m.start("v") and _whole_name(text[start:end]):
             return _name_hit(text, start, end, 0.75)
     return None
+
+
+# A line of a ticket or a work log that begins with who did it, then what they did:
+# `戴俊娟到场检查后更换风扇电机`, `方军已联系客户`, `- 欧阳波钰负责跟进`.
+_ACTS = (
+    "到场|到达|上门|已|将|正在|负责|前往|联系|致电|回复|确认|表示|反馈|答复|签字|签收|核实|"
+    "检查|处理|更换|维修|安装|调试|跟进|接手|完成"
+)
+_BULLET = r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.、][ \t]*)?"
+LINE_START = re.compile(rf"{_BULLET}(?P<v>[{_STARTS}][{_CJK}]{{1,3}}?)(?={_ACTS})")
+
+
+def _line_start(m: re.Match[str], text: str) -> Hit | None:
+    start, end = m.span("v")
+    return _name_hit(text, start, end, 0.75) if _whole_name(text[start:end]) else None
 
 
 MENTION = re.compile(rf"@(?P<v>[{_CJK}]{{2,4}})")
@@ -221,7 +239,17 @@ RULES = (
         (),
         BESIDE_PHONE,
         _beside_phone,
-        utf8=(rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: ]?(?:\+?[0-9][0-9 \-]{{6}}|\(\+)",),
+        utf8=(
+            rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: ]?(?:(?:[（(]\+?|\+)?[0-9][0-9 \-]{{6}}|\(\+)",
+        ),
+    ),
+    Rule(
+        "line_start_name",
+        (),
+        LINE_START,
+        _line_start,
+        utf8=(rf"(?:^|\n){_BULLET}[{_STARTS}][{_CJK_HS}]{{1,3}}(?:{_ACTS})",),
+        lead=True,
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),
     Rule(

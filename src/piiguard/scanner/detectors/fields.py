@@ -28,6 +28,7 @@ from piiguard.scanner.detectors.names import (
 from piiguard.scanner.detectors.native import NATIVE
 from piiguard.scanner.detectors.vocabulary import (
     ACCOUNT,
+    ACCOUNT_OR_CARD,
     COORDINATES,
     DOB,
     EN_WORDS,
@@ -44,6 +45,7 @@ from piiguard.scanner.detectors.vocabulary import (
 
 __all__ = [
     "ACCOUNT",
+    "ACCOUNT_OR_CARD",
     "COORDINATES",
     "DOB",
     "EN_WORDS",
@@ -311,6 +313,9 @@ def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
 
 # China and most countries: letters then digits; France: 19AB12345
 _PASSPORT = re.compile(r"(?:[A-Z]{1,2}\d{6,9}|\d{9}|\d{2}[A-Z]{2}\d{5})(?![0-9A-Za-z])")
+# In a field that says passport, other countries' numbers too: 6-9 capitals and digits with
+# at least two digits (CJ38CR828, 92A56857, C01X00T47); not a word, not a placeholder.
+_PASSPORT_ANY = re.compile(r"(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9}(?![0-9A-Za-z])")
 _ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z])")
 _SECRET = re.compile(r"[^\s\"',;，；。<>]{4,128}")
 _PLACEHOLDER = re.compile(
@@ -356,7 +361,7 @@ def _dob(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | No
 
 
 def _passport(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    m = _PASSPORT.match(value, pos)
+    m = _PASSPORT.match(value, pos) or _PASSPORT_ANY.match(value, pos)
     return None if m is None else ("passport", m.start(), m.end(), 0.92)
 
 
@@ -379,6 +384,18 @@ def _account(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] 
     if m is None or len(set(m.group().replace(" ", "").replace("-", ""))) < 3:
         return None
     return "bank_account", m.start(), m.end(), 0.98  # over a card's 0.95: the field says so
+
+
+def _account_or_card(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    """A bare `account` field: a bank account, unless the number is a valid card (Luhn,
+    issuer prefix and length), which the card rule reports as a card."""
+    found = _account(meaning, value, pos)
+    if found is None:
+        return None
+    digits = value[found[1] : found[2]].replace(" ", "").replace("-", "")
+    if checks.card_issuer(digits) is not None and checks.luhn(digits):
+        return None
+    return found
 
 
 def _secret(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
@@ -405,6 +422,18 @@ def _axis(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
     return "coordinates", m.start(), m.end(), 0.9
 
 
+_AXES = re.compile(r"\s*(?P<a>[-+]?\d{1,3}\.\d{3,8})\s*,\s*(?P<b>[-+]?\d{1,3}\.\d{3,8})\s*")
+
+
+def axes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The two numbers of a coordinates array, text[lo:hi] (`23.1308, 113.1306`), in range."""
+    m = _AXES.fullmatch(text, lo, hi)
+    if m is None:
+        return []
+    a, b = abs(float(m.group("a"))), abs(float(m.group("b")))
+    return [m.span("a"), m.span("b")] if min(a, b) <= 90 and max(a, b) <= 180 and a + b else []
+
+
 def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     m = _NOT_PERSONAL_VALUE.match(value, pos)
     return None if m is None else (NOT_PERSONAL, m.start(), m.end(), 2.0)
@@ -417,6 +446,7 @@ _CLASSIFIERS: Final = {
     PASSPORT: _passport,
     ID_DOC: _id_document,
     ACCOUNT: _account,
+    ACCOUNT_OR_CARD: _account_or_card,
     SECRET: _secret,
     COORDINATES: _coordinates,
     LATITUDE: _axis,

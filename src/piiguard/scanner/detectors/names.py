@@ -96,12 +96,20 @@ GIVEN_CHARS: Final = frozenset(
     "炜烁熠燊特犀献玄玫珈珞琅琇瑕瑟璇璨瓒甜畅登百盼真睦矫硕祁禾秀稚竹筑粼纨纹绘绣绫缤"
     "羽翌翠耕聆育胜臣舜芃芙芯苗英茗荔莺菡萌葆蒂蓝蔷蕾薰虎蛟融裳褀视览觉誉诺豫贝贻贺资"
     "赋跃轩辞迅逍遥邈郎钊铃锦闯阑雀雏雾震霓霜霞靖韧韵颀飙香驿骏魁鸾鹊麟黎"
+    "良善廷仲伯叔孟宗厚炳焕灿升克守汉唐宋楚丰兆亿冠恩恭敬昆朴湛澜煌熹壮展承继隽霁鲲"
+    "迈悟惟唯苇涓浪炯烽焰舞"
 )
 
+_KINSHIP = (
+    "母亲父亲岳父岳母伯父伯母伯伯叔叔舅舅姑姑姨妈哥哥姐姐弟弟妹妹儿子女儿丈夫妻子爷爷奶奶外公外婆"
+)
+_KINSHIP += "公公婆婆孙子孙女兄弟姐妹同事朋友本人子女"
 # Words that begin with a surname and read as a name by shape but are not names (days, places,
 # common words): never a name, whatever the context.
 NOT_NAMES_ZH: Final = frozenset(
     [
+        # kinship words a form's family table holds where names go (母亲, 岳父, 孙女 …)
+        *(_KINSHIP[i : i + 2] for i in range(0, len(_KINSHIP), 2)),
         "周一",
         "周二",
         "周三",

@@ -172,15 +172,21 @@ LABEL_ROW = re.compile(r"[ \t]*\|[^\r\n]*")
 
 def _label_row(m: re.Match[str], text: str) -> list[Hit]:
     """A row of a table laid out the other way, its field's name in the first cell and the
-    values after it: `| 法定代表人 | 司徒永康 | 钟丽华 |`, `| Serial | 13813813800 |`."""
+    values after it: `| 法定代表人 | 司徒永康 | 钟丽华 |`, `| Serial | 13813813800 |`; or
+    label and value by turns."""
     cells = _split(text, m.start(), m.end(), "|")
     if len(cells) < 2:
         return []
-    a, b = cells[0]
-    meaning = fields.meaning_of(text[a:b].strip())
-    if meaning is None:
-        return []
-    return row_hits((meaning,) * (len(cells) - 1), cells[1:], text)
+    meanings = [fields.meaning_of(text[a:b].strip()) for a, b in cells]
+    if meanings[0] is not None and not any(meanings[1:]):
+        return row_hits((meanings[0],) * (len(cells) - 1), cells[1:], text)
+    # A form's row of pairs, each label followed by its value: `| 性别 Sex | 男 | 生日 DOB |
+    # 1999.07.15 |` (the first label need not be a known one).
+    out: list[Hit] = []
+    for i in range(len(cells) - 1):
+        if meanings[i] is not None and meanings[i + 1] is None:
+            out += row_hits((meanings[i],), [cells[i + 1]], text)
+    return out
 
 
 def _words(alternatives: tuple[str, ...]) -> str:
@@ -188,8 +194,13 @@ def _words(alternatives: tuple[str, ...]) -> str:
 
 
 _CELL_END = r"[ \t]*(?:\||\t| {2})"
-_EN = _words((*(w for w in fields.EN_WORDS if len(w) > 1), "p/n", "s/n"))
+_EN_LIST = (*(w for w in fields.EN_WORDS if len(w) > 1), "p/n", "s/n")
+_EN = _words(_EN_LIST)
 TEXT_TABLE = re.compile(rf"(?i:{_EN})|{_words(fields.ZH_LABELS)}")
+# (in two parts: one expression of them all is too large for Hyperscan to compile)
+_EN_HS = tuple(
+    rf"(?:^|[^A-Za-z])(?:{_words(part)})\.?{_CELL_END}" for part in (_EN_LIST[::2], _EN_LIST[1::2])
+)
 
 RULES = (
     Rule(
@@ -202,7 +213,7 @@ RULES = (
     ),
     Rule(
         "text_table",
-        (rf"(?:^|[^A-Za-z])(?:{_EN})\.?{_CELL_END}",),
+        _EN_HS,
         TEXT_TABLE,
         lambda m, text: None,
         lead=True,

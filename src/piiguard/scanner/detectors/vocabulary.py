@@ -13,6 +13,10 @@ NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank
 NAME_PART = "name_part"  # a first, last or family name: one word is a name there
 SECRET, COORDINATES, LATITUDE = "secret", "coordinates", "latitude"
 ID_DOC = "id_document"  # 证件号码, id_no: a passport when it has a passport's shape
+# A bare `account` key (refund ok account=…): a bank account, or the card it names when the
+# number is a valid card (Luhn, issuer, length); `bank_account`, `Account No.`, 账号 say
+# account whatever the digits.
+ACCOUNT_OR_CARD = "account_or_card"
 
 
 def _split(words: str) -> frozenset[str]:
@@ -35,7 +39,13 @@ for _words, _meaning in (
         "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren|user|username|user name|uname|"
         "signature|signed|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
         "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
-        "created by|updated by|modified by|by engineer|by technician",
+        "created by|updated by|modified by|by engineer|by technician|"
+        # a name in another writing: `"pinyin": "CHENG Linbo"`, name_en, english_name
+        "pinyin|pinyin name|name pinyin|name py|name en|en name|english name|name english|"
+        "romanized name|romanised name|latin name|alias|pinyinming|yingwenming|"
+        # owners and contacts with a place or role after them: `Contact on site: …`
+        "owner|maintainer|author|contact on site|on site contact|onsite contact|site contact|"
+        "contact at site|name on card|name on file|person in charge",
         NAME,
     ),
     (
@@ -59,7 +69,7 @@ for _words, _meaning in (
         ID_DOC,
     ),
     (
-        "account no|account number|account num|acct|acct no|acct num|account|bank account|"
+        "account no|account number|account num|acct|acct no|acct num|bank account|"
         "bank acct|accountno|bankaccount|bank account no|bank account number|bank no|"
         "yhzh|yhzhh|zhanghao|yinhangzhanghao|skzh",
         ACCOUNT,
@@ -88,9 +98,14 @@ for _words, _meaning in (
         "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
         "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
         "imei|mac|app version|client version|os version|agent version|lh|liaohao|xh|xinghao|"
-        "bbh|banbenhao|gjbb|rjbb|yjbb|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm",
+        "bbh|banbenhao|gjbb|rjbb|yjbb|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm|"
+        # full pinyin keys (wuliao_bianma 物料编码, xuliehao 序列号, pici 批次 …)
+        "bianma|bianhao|wuliao|wuliaohao|wuliao hao|lingjian|lingjian hao|xuliehao|xulie hao|"
+        "pici|pihao|pici hao|banben|gujian|dingdan|dingdan hao|gongdan|gongdan hao|yundan|"
+        "yundan hao|tiaoma|huohao|shebei hao|shebeihao|jishenhao|chuanhao",
         NOT_PERSONAL,
     ),
+    ("account", ACCOUNT_OR_CARD),
 ):
     for _phrase in _words.split("|"):
         _EN_TAILS[tuple(_phrase.split())] = _meaning
@@ -104,6 +119,12 @@ _NOT_PERSON_PREFIX: Final = _split(
     "merchant warehouse plant site region sku tag queue topic db database schema process "
     "task module package menu page button display screen"
 )
+# Tokens before a part/order/code word that make it an identifier of a person or a card:
+# shenfenzheng_bianhao (身份证编号), yinhangka_hao, passport_serial.
+_NOT_NUMBER_PREFIX: Final = _split(
+    "sfz shenfenzheng zhengjian huzhao yinhang yinhangka shouji dianhua phone mobile tel "
+    "passport bank card account id identity"
+)
 # Tokens before "account" that make it something other than a bank account.
 _NOT_BANK_PREFIX: Final = _split(
     "user login email mail wechat weixin qq game member service system admin cloud aws "
@@ -114,6 +135,7 @@ _ZH_TAILS: Final[dict[str, str]] = {}
 for _words, _meaning in (
     (
         "姓名|名字|联系人|客户名称|客户姓名|收件人|收货人|寄件人|发件人|经办人|负责人|申请人|"
+        "英文名|英文姓名|英文名字|拼音|姓名拼音|拼音姓名|曾用名|别名|"
         "投诉人|签收人|持卡人|开户名|户名|开户人|姓名全称|真实姓名|法人|法定代表人|"
         "紧急联系人|联络人|对接人|报修人|报案人|来访人|乘客|患者|学员|业主|采购员|审批人|"
         "处理人|跟进人|接待人|维修员|维修人员|技术员|司机|业务员|销售员|客服|操作员|质检员|"
@@ -182,7 +204,7 @@ _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {("mm",): SECRET, ("bb",): NOT_
 # A key with one of these words anywhere names a version or a build (fw_from, app_ver_min).
 _VERSION_WORDS: Final = frozenset(
     {"fw", "firmware", "version", "ver", "build", "rev", "revision", "sw", "hw", "bios"}
-    | {"kernel", "patch", "gjbb", "rjbb", "yjbb"}
+    | {"kernel", "patch", "gjbb", "rjbb", "yjbb", "banben", "gujian"}
 )
 
 
@@ -201,9 +223,14 @@ def _en_meaning(tokens: list[str]) -> str | None:
         prefix = set(tokens[:-size])
         if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX:
             return None
-        if meaning == ACCOUNT and prefix & _NOT_BANK_PREFIX:
-            return None
-        return meaning
+        refused = (
+            _NOT_BANK_PREFIX
+            if meaning in (ACCOUNT, ACCOUNT_OR_CARD)
+            else _NOT_NUMBER_PREFIX
+            if meaning == NOT_PERSONAL
+            else frozenset()
+        )
+        return None if prefix & refused else meaning
     return None
 
 

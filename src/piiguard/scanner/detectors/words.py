@@ -235,7 +235,7 @@ ZH_ADDRESS = re.compile(
     rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
     rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
     rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?\d{1,5}(?:-\d{1,4})?号院?"
+    r"(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?\d{1,5}(?:-\d{1,4})?号院?"
     r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
 )
 _ADDRESS_LABEL = re.compile(
@@ -295,14 +295,18 @@ _EU_SUFFIX = (
     r"(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|plein|kade|"
     r"vägen|gatan|gränd|vej|gade|veien|gata)"
 )
-_EU_LEAD = r"(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard)"
+_LEADS = (
+    r"Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard|[Uu]l(?:\.|ica)"
+)
+_EU_LEAD = rf"(?:{_LEADS})"
 _EU_FR = r"(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours)"
 _EU_TOWN = (  # the postcode (10969, 1016 DV, 418 78) and the town, perhaps the country
-    r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2})[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+"
-    r"(?:,[ ]*[A-Z][a-z]+)?"
+    r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2}|\d{2,4}-\d{3})"
+    r"[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+(?:,[ ]*[A-Z][a-z]+)?"
 )
 EU_ADDRESS = re.compile(
-    rf"(?P<v>(?:[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}"
+    rf"(?P<v>\d{{1,4}}[a-z]?[ ]+[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}{_EU_TOWN}"  # 164 Hauptstraße, …
+    rf"|(?:[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}"
     rf"|{_EU_LEAD}(?:[ ](?:{_EU_WORD}|di|de|del|della|da|do|dos))+)"
     rf"[ ]+\d{{1,4}}[a-z]?{_EU_TOWN}"
     rf"|\d{{1,4}}[a-z]?,?[ ]+(?i:{_EU_FR})[ ]+(?:(?:de|des|du|la|le|l')[ ]?)*{_EU_WORD}"
@@ -315,6 +319,8 @@ def _eu_address(m: re.Match[str], text: str) -> Hit | None:
 
 
 EU_SUFFIX = re.compile(_EU_SUFFIX)
+_SUFFIX_HS = _EU_SUFFIX[3:-1].replace("ä", "\\?").replace("ß", "\\?")  # the ASCII shadow's
+_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,4}[a-z]?[ ]+$")
 
 
 def _eu_street(m: re.Match[str], text: str) -> Hit | None:
@@ -323,6 +329,8 @@ def _eu_street(m: re.Match[str], text: str) -> Hit | None:
     start = m.start()
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
         start -= 1
+    if number := _NUMBER_BEFORE.search(text, max(0, start - 7), start):  # `164 Hauptstraße, …`
+        start = number.start()
     whole = EU_ADDRESS.match(text, start)
     return None if whole is None else _eu_address(whole, text)
 
@@ -377,7 +385,7 @@ _LABELS = (
     "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
 )
 _ROAD = (
-    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北])?"
+    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?"
     r"\d{1,5}(?:-\d{1,4})?号"
 )
 
@@ -414,8 +422,7 @@ RULES = (
     Rule(
         "eu_address",
         (
-            r"(?:^|[^A-Za-z])(?:Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|"
-            r"Avenue|Boulevard) [A-Z?]",
+            rf"(?:^|[^A-Za-z])(?:{_LEADS}) [A-Z?]",
             r"(?:^|[^0-9])[0-9]{1,4}[a-z]?,? (?i:rue|avenue|boulevard|bd|chemin|place|all\?e|"
             r"impasse|quai|cours) ",
         ),
@@ -426,8 +433,8 @@ RULES = (
     Rule(
         "eu_street",
         (
-            r"(?:stra\?e|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|"
-            r"plein|kade|v\?gen|gatan|gr\?nd|vej|gade|veien|gata) [0-9]{1,4}[a-z]?, ?[0-9]",
+            rf"(?:{_SUFFIX_HS}) [0-9]{{1,4}}[a-z]?, ?[0-9]",
+            rf"(?:{_SUFFIX_HS}), ?[0-9]{{4,5}} [A-Z]",  # the number before: 12 Lindenstraße, …
         ),
         EU_SUFFIX,
         _eu_street,

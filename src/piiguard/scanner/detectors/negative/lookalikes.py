@@ -44,15 +44,15 @@ _VERSION_EN = (
 _VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
 # Words that announce a phone number: a part word before them no longer speaks.
 _PHONE = re.compile(
-    r"电话|手机|联系|致电|拨打|热线|身份证|证件|"
+    r"电话|手机|联系|致电|拨打|热线|身份证|证件|回电|回拨|来电|微信|"
     r"\b(?:tel|phone|mobile|mob|call|contact|fax|id|id card|identity)\b",
     re.IGNORECASE,
 )
 # (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
 # address, a token.)
 # ... and where the next field begins (`version=2.2.0 device_ip=120.229.18.54`).
-_STOP = re.compile(
-    rf"{_PHONE.pattern}|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE
+_STOP = re.compile(  # (a full stop ends the sentence the cue is in)
+    rf"{_PHONE.pattern}|。|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE
 )
 _MOBILE = re.compile(  # and 18-digit order numbers shaped like resident IDs
     r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d{9}|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
@@ -71,6 +71,15 @@ def _stretch(text: str, pos: int) -> int:
     a word that announces a phone number."""
     end = text.find("\n", pos, pos + _REACH)
     end = min(len(text), pos + _REACH) if end < 0 else end
+    line = text.rfind("\n", 0, pos) + 1
+    if max(text.rfind("(", line, pos), text.rfind("（", line, pos)) > max(
+        text.rfind(")", line, pos), text.rfind("）", line, pos)
+    ):  # a cue in brackets speaks until they close: `（料号 1841…），客户要求回电 1339…`
+        close = min(
+            (i for i in (text.find(")", pos, end), text.find("）", pos, end)) if i >= 0),
+            default=end,
+        )
+        end = close
     stop = _STOP.search(text, pos, end)
     return end if stop is None else stop.start()
 
