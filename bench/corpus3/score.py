@@ -147,7 +147,8 @@ def misses_markdown(
     for group, patterns in found.items():
         ranked = sorted(patterns.items(), key=lambda kv: -len(kv[1]))
         total = sum(len(v) for v in patterns.values())
-        lines += [f"### {family.capitalize()} family: {group} ({total} spans in {len(ranked)} patterns)", ""]
+        head = f"### {family.capitalize()} family: {group}"
+        lines += [f"{head} ({total} spans in {len(ranked)} patterns)", ""]
         lines += [
             "| n | type | template | field | shape | example | context |",
             "|---|---|---|---|---|---|---|",

@@ -2,10 +2,8 @@
 `key: value`, `"key": "value"`, `key=value`, form labels (`姓名 Name：闭宁`), display names in
 mail addresses (`Guiying Sun <g.sun@…>`), names after a role (工程师卫阳) or a closing line,
 passwords in connection strings (`mysql://user:PASSWORD@host`), and look-alikes claimed by
-their field (P/N, 型号, version …: fields.NOT_PERSONAL).
-
-Each is anchored by Hyperscan on the field's name (fields.py's vocabulary) and runs in
-Python, from the compiled loop too (no fast path: both engines run the same code).
+their field (P/N, 型号, version …: fields.NOT_PERSONAL). Each is anchored by Hyperscan on
+the field's name (fields.py's vocabulary) and runs in Python, from the compiled loop too.
 """
 
 from __future__ import annotations
@@ -93,10 +91,7 @@ def _array_hits(meaning: str, text: str, pos: int) -> list[Hit]:
     if close < 0:
         return []
     if meaning == fields.COORDINATES:  # "geo": [23.1308, 113.1306], one line or several
-        return [
-            Hit("coordinates", a, b, text[a:b], 0.92, CONTEXT)
-            for a, b in fields.axes(text, pos + 1, close)
-        ]
+        return fields.axis_hits(text, pos + 1, close)
     out = []
     for element in _ELEMENT.finditer(text, pos + 1, close):
         h = _value_hit(meaning, text, element.start("v"), element.group("q"))

@@ -88,79 +88,19 @@ _LATIN_NAME = re.compile(
     rf"(?:(?:[ ]|,[ ]?)(?:{_PARTICLE} )*(?:{_LATIN_WORD})){{0,3}}"
 )
 _LEADING_PARTICLE = re.compile(rf"(?:{_PARTICLE} )+")
-LATIN_STOP = (
-    NOT_NAMES
-    | frozenset(
-        [
-            "co",
-            "ltd",
-            "inc",
-            "llc",
-            "gmbh",
-            "corp",
-            "company",
-            "group",
-            "limited",
-            "technology",
-            "technologies",
-            "team",
-            "support",
-            "service",
-            "center",
-            "centre",
-            "dept",
-            "department",
-            "office",
-            "store",
-            "shop",
-            "factory",
-            "plant",
-            "system",
-            "admin",
-            "noreply",
-            "no-reply",
-            "reply",
-            "info",
-            "sales",
-            "hr",
-            "na",
-            "n/a",
-            "folks",
-            "guys",
-            "everybody",
-            "world",
-            "agent",
-            "visitor",
-            "ops",
-            "lead",
-        ]
-    )
-    | frozenset(
-        {
-            "engineer",
-            "technician",
-            "director",
-            "officer",
-            "specialist",
-            "assistant",
-            "consultant",
-            "representative",
-            "coordinator",
-            "supervisor",
-            "executive",
-            "president",
-            "analyst",
-            "after-sales",
-            "quality",
-            "purchasing",
-            "procurement",
-            "logistics",
-            "finance",
-            "warehouse",
-            "operations",
-            "marketing",
-        }
-    )
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+LATIN_STOP = NOT_NAMES | _words(
+    "co ltd inc llc gmbh corp company group limited technology technologies team support "
+    "service center centre dept department office store shop factory plant system admin "
+    "noreply no-reply reply info sales hr na n/a folks guys everybody world agent visitor "
+    "ops lead engineer technician director officer specialist assistant consultant "
+    "representative coordinator supervisor executive president analyst after-sales quality "
+    "purchasing procurement logistics finance warehouse operations marketing "
 )
 
 
@@ -425,13 +365,15 @@ def _axis(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
 _AXES = re.compile(r"\s*(?P<a>[-+]?\d{1,3}\.\d{3,8})\s*,\s*(?P<b>[-+]?\d{1,3}\.\d{3,8})\s*")
 
 
-def axes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def axis_hits(text: str, lo: int, hi: int) -> list[Hit]:
     """The two numbers of a coordinates array, text[lo:hi] (`23.1308, 113.1306`), in range."""
     m = _AXES.fullmatch(text, lo, hi)
     if m is None:
         return []
     a, b = abs(float(m.group("a"))), abs(float(m.group("b")))
-    return [m.span("a"), m.span("b")] if min(a, b) <= 90 and max(a, b) <= 180 and a + b else []
+    if not (min(a, b) <= 90 and max(a, b) <= 180 and a + b):
+        return []
+    return [Hit("coordinates", *m.span(g), m.group(g), 0.92, Validator.CONTEXT) for g in "ab"]
 
 
 def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:

@@ -295,10 +295,8 @@ _EU_SUFFIX = (
     r"(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|plein|kade|"
     r"vägen|gatan|gränd|vej|gade|veien|gata)"
 )
-_LEADS = (
-    r"Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard|[Uu]l(?:\.|ica)"
-)
-_EU_LEAD = rf"(?:{_LEADS})"
+_LEADS = r"Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard|"
+_EU_LEAD = rf"(?:{_LEADS}[Uu]l(?:\.|ica))"
 _EU_FR = r"(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours)"
 _EU_TOWN = (  # the postcode (10969, 1016 DV, 418 78) and the town, perhaps the country
     r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2}|\d{2,4}-\d{3})"
@@ -422,7 +420,7 @@ RULES = (
     Rule(
         "eu_address",
         (
-            rf"(?:^|[^A-Za-z])(?:{_LEADS}) [A-Z?]",
+            rf"(?:^|[^A-Za-z]){_EU_LEAD} [A-Z?]",
             r"(?:^|[^0-9])[0-9]{1,4}[a-z]?,? (?i:rue|avenue|boulevard|bd|chemin|place|all\?e|"
             r"impasse|quai|cours) ",
         ),
