@@ -58,6 +58,11 @@ pytestmark = [pytest.mark.req("R2.7"), pytest.mark.req("R6.3")]
         ("2. 诸葛晓辉已回复邮件", [("person_name", "诸葛晓辉")]),
         # a form table's row of label and value by turns
         ("| 民族 | 汉 | 出生日期 Birth | 1983/4/9 |", [("date_of_birth", "1983/4/9")]),
+        # an unencoded "@" in a connection string's password: up to the last "@" before the host
+        (
+            "DSN=postgresql://report:Kv@77#x@db-01.internal:5432/bi",
+            [("secret", "Kv@77#x")],
+        ),
         # coordinates as a JSON array under their key, on one line or several
         (
             '"gps": [\n    30.5728,\n    104.0668\n]',

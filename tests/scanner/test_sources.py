@@ -96,6 +96,31 @@ def test_xlsx_cells_with_header_context(tmp_path: Path, detector: Detector) -> N
     assert all(h.location["sheet"] == "客户" for h in found(path, detector))
 
 
+@pytest.mark.req("R2.7")
+def test_xlsx_header_below_a_title_row(tmp_path: Path, detector: Detector) -> None:
+    """A workbook's header is the row among the first five that names the most known fields
+    (a title and merged group headings above it), as a CSV's is (corpus 3, issue 18)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["会员名单（2024 年度）"])
+    sheet.append(["基本信息", None, "证件信息"])
+    sheet.append(["会员号", "姓名", "护照号码", "出生日期"])
+    sheet.append(["100231", "邝伟明", "E12345678", "1990-05-06"])
+    sheet.append(["100232", "Ingrid Solberg", "KX19TD402", "1987-11-23 00:00:00"])
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    hits = {(h.hit.type, h.location["cell"]) for h in found(path, detector)}
+    assert hits == {
+        ("person_name", "B4"),
+        ("passport", "C4"),
+        ("date_of_birth", "D4"),
+        ("person_name", "B5"),
+        ("passport", "C5"),
+        ("date_of_birth", "D5"),
+    }
+
+
 def test_docx_paragraphs_and_tables(tmp_path: Path, detector: Detector) -> None:
     document = docx.Document()
     document.add_paragraph("售后记录")

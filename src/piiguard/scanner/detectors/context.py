@@ -348,12 +348,13 @@ def _signature(m: re.Match[str], text: str) -> list[Hit]:
 
 
 URL_PASSWORD = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:(?P<v>[^\s@/\"'<>]{1,128})@[A-Za-z0-9\[]"
+    r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:(?P<v>[^\s/\"'<>]{1,128})@[A-Za-z0-9\[]"
 )
 
 
 def _url_password(m: re.Match[str], text: str) -> Hit | None:
-    """The password of `scheme://user:PASSWORD@host`."""
+    """The password of `scheme://user:PASSWORD@host`, up to the last `@` before the host (an
+    unencoded `@` in the password: `mysql://app:pa@ss@db:3306`)."""
     value = m.group("v")
     found = fields.classify(fields.SECRET, value)
     if found is None or found[2] != len(value):

@@ -9,10 +9,12 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 from piiguard.scanner.detectors.fields import meaning_of
+from piiguard.scanner.sources.tabular import header_row
 
 Segment = tuple[dict[str, Any], str, str]  # location, text, hint (a column header)
 
@@ -37,16 +39,18 @@ def xlsx_segments(path: Path) -> Iterator[Segment]:
 
     with workbook(path) as book:
         for sheet in book.worksheets:
-            headers: dict[int, str] = {}
-            for r, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            rows = sheet.iter_rows(values_only=True)
+            # The header is the row among the first five that names the most known fields (a
+            # title row or merged group headings often stand above it), as in a CSV.
+            first = [["" if v is None else str(v) for v in row] for row in islice(rows, 5)]
+            at = header_row(first) if first else 0
+            headers = dict(enumerate(first[at], start=1)) if first else {}
+            for r, row in enumerate(chain(first, rows), start=1):
                 for c, value in enumerate(row, start=1):
-                    if value is None:
+                    if value is None or value == "":
                         continue
-                    text = str(value)
-                    if r == 1:
-                        headers[c] = text
                     location = {"sheet": sheet.title, "cell": f"{get_column_letter(c)}{r}"}
-                    yield location, text, headers.get(c, "") if r > 1 else ""
+                    yield location, str(value), headers.get(c, "") if r > at + 1 else ""
 
 
 def docx_segments(path: Path) -> Iterator[Segment]:
