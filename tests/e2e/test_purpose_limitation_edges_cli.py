@@ -172,6 +172,7 @@ def test_a_privacy_officer_approves_an_exception_from_the_shell_with_their_own_a
     )
     assert done.returncode == 0, done.stderr
     assert f"approved by staff:{officer.id}" in done.stdout and PASSWORD not in done.stdout
+    assert EMAIL not in done.stdout + done.stderr + wrong.stderr  # ids, never the address
     assert _approved_by(container, eid) == f"staff:{officer.id}"
     with container.engine.connect() as conn:  # the shell's session ended with the step
         actions = conn.execute(

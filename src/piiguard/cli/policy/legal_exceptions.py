@@ -103,7 +103,9 @@ def exception_approve(
             highlight=False,
         )
         raise typer.Exit(2)
-    password = typer.prompt(f"password of {as_officer}", hide_input=True, err=True)
+    password = typer.prompt(
+        "password of that staff account (not echoed)", hide_input=True, err=True
+    )
     code = typer.prompt(
         "code from the authenticator app",
         default="",
