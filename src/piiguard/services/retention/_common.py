@@ -3,7 +3,9 @@ is audited, the facts retain_until reads of items and people."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor, ActorKind
@@ -12,6 +14,23 @@ from piiguard.domain.ports import SealedItem, UnitOfWork
 from piiguard.domain.retention.rules import ItemFacts, PersonFacts, Schedule
 
 OFFICER = "privacy_officer"
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused during a disposal: each chunk makes tens of
+    thousands of short-lived objects without cycles (rows, sealed items, facts, audit
+    entries), which reference counting frees as they go; the collector's passes over them
+    took a sixth of a disposal's time, and two fifths of the sweep's selection of 100,000
+    due rows (docs/benchmarks.md "Retention"). Re-enabled afterwards, as it was (what
+    cycles a batch leaves are collected then)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def require_officer(actor: Actor, what: str) -> None:

@@ -36,11 +36,14 @@ from piiguard.domain.retention.rules import record_until
 from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
-from piiguard.services.retention._common import load_schedule, require_officer
+from piiguard.services.retention._common import (
+    load_schedule,
+    no_cycle_collection,
+    require_officer,
+)
 from piiguard.services.retention.rekeying import (
     CHUNK,
     dispose_chunk,
-    no_cycle_collection,
     still_due,
 )
 from piiguard.services.retention.sweep import NO_PURPOSE, record_held
@@ -143,7 +146,7 @@ def dispose_batch(
     """Dispose of an approved batch: per subject its due items removed for good, then the
     deletion tasks and the certificate. Safe to run again after an interruption (what is
     done stays done; the rest is finished). The cyclic garbage collector is paused
-    meanwhile (rekeying.py `no_cycle_collection`)."""
+    meanwhile (_common.py `no_cycle_collection`)."""
     with no_cycle_collection():
         return _dispose_batch(uow, vault, clock, actor, policy, batch_id)
 

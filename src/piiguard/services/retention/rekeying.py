@@ -24,9 +24,7 @@ is erased one by one.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent
@@ -42,22 +40,6 @@ from piiguard.services.retention.schedule import compute
 from piiguard.services.retention.sweep import disposal_event, dispose_subject_items
 
 CHUNK = 1000  # people per chunk
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused during a disposal: each chunk makes tens of
-    thousands of short-lived objects without cycles (rows, sealed items, facts, audit
-    entries), which reference counting frees as they go; the collector's passes over them
-    took a sixth of a disposal's time (docs/benchmarks.md "Retention"). Re-enabled
-    afterwards, as it was (what cycles a batch leaves are collected then)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def still_due(

@@ -29,7 +29,7 @@ from piiguard.domain.retention.disposal import (
 from piiguard.domain.retention.rules import Schedule, record_until
 from piiguard.domain.retention.schedule import LegalHold, RecordType
 from piiguard.services.ids import new_id
-from piiguard.services.retention._common import load_schedule
+from piiguard.services.retention._common import load_schedule, no_cycle_collection
 from piiguard.services.subjects.erase import erase_subject
 
 
@@ -165,6 +165,11 @@ def due_items(
     One range scan of item_retention, which keeps the items' metadata beside the date
     (adapters/db/stores/sweep.py `due_rows`); an item deleted since the last refresh is
     still listed and left out at disposal ("gone")."""
+    with no_cycle_collection():  # 100,000 rows a sweep, no cycles among them
+        return _due_items(uow, as_of, limit)
+
+
+def _due_items(uow: UnitOfWork, as_of: datetime, limit: int | None) -> tuple[list[DueItem], int]:
     holds = [h for h in uow.retention.holds() if h.in_force(as_of)]
     out: list[DueItem] = []
     held = 0
