@@ -10,7 +10,9 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 3: bench/corpus3/, written blind (by an engineer who had not read the detectors,
   the other corpora or the hand-made sets), in two families of templates: "dev", whose
   misses may be studied, and "holdout", which is only scored; and a third family, "final",
-  written later in layouts unlike both, which nobody fixing detectors has seen (docs/scanner.md).
+  written later in layouts unlike both, which nobody fixing detectors has seen (docs/scanner.md);
+- corpus 4 (blind): bench/corpus4/, written blind in the kinds of file of a manufacturer in
+  Foshan; nobody fixing detectors reads it or its misses (`python -m bench.corpus4.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -25,10 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus3 import write_corpus as write_corpus3
+from bench.corpus4 import SEED as SEED4
+from bench.corpus4 import write_corpus as write_corpus4
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
 
+REPO = Path(__file__).parents[1]
 OUT = Path(__file__).parent / "out" / "scanner"
 HANDSET = Path(__file__).parents[1] / "tests" / "scanner" / "handset"
 FRESHSET = Path(__file__).parents[1] / "tests" / "scanner" / "freshset"
@@ -72,6 +77,19 @@ def corpus3(size: int, family: str, office: bool = False) -> Path:
     return root
 
 
+def corpus4(size: int, seed: int = SEED4) -> Path:
+    """Corpus 4, `size` bytes, in a folder named after its generator's source (as corpus 3)."""
+    source = Path(__file__).parent / "corpus4"
+    generator = [
+        p for p in sorted(source.glob("*.py")) if p.name not in ("score.py", "__main__.py")
+    ]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in generator)).hexdigest()[:10]
+    root = OUT / f"corpus4-{size}-{seed}-{digest}"
+    if not (root / LABELS).exists():
+        write_corpus4(root, size, seed)
+    return root
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
@@ -84,6 +102,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 3 office (final)": corpus3(size // 5, "final", office=True),
         "hand-written": HANDSET,
         "fresh set": FRESHSET,
+        "corpus 4 (blind)": corpus4(size),
     }
 
 
