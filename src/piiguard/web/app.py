@@ -54,6 +54,7 @@ from piiguard.web.console.people import pages as console_people
 from piiguard.web.console.policy import pages as console_policy
 from piiguard.web.console.records import pages as console_records
 from piiguard.web.console.registers import pages as console_registers
+from piiguard.web.console.replay import form_again
 from piiguard.web.console.retention import pages as console_retention
 from piiguard.web.console.sharing import abroad as console_abroad
 from piiguard.web.console.sharing import business as console_business
@@ -119,6 +120,8 @@ def create_app(c: Container) -> FastAPI:
     app.state.container = c
     # errors on the console's and the privacy centre's pages answer as pages, not JSON
     app.state.page_errors = {"/console": console.page_error, "/privacy": privacy_centre.page_error}
+    # a console form refused before its route showed it again: the form again, marked
+    app.state.form_again = {"/console": form_again}
     problems.install(app)
     # unexpected errors: 500 problem+json and one log line without values (web/crashes.py)
     app.add_middleware(CrashGuard)

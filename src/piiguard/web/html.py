@@ -49,13 +49,14 @@ def language(request: Request) -> str:
     return best
 
 
-def secure(response: Response) -> None:
+def secure(response: Response, referrer: str = "no-referrer") -> None:
     """The headers of every page and redirect: a strict CSP, never cached (no personal page
-    in the back button), no MIME sniffing, no referrer."""
+    in the back button), no MIME sniffing, no referrer (the console's pages: to this host
+    only, so a refused form can be shown again on its page — web/console/replay.py)."""
     response.headers["Content-Security-Policy"] = CSP
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = referrer
 
 
 def see(url: str) -> RedirectResponse:
@@ -83,7 +84,8 @@ def render(
         {"lang": lang, "t": words(lang), "other": "en" if lang == "zh-CN" else "zh-CN", **context},
         status_code=status,
     )
-    secure(response)
+    console = request.url.path == "/console" or request.url.path.startswith("/console/")
+    secure(response, "same-origin" if console else "no-referrer")
     if request.query_params.get("lang") == lang:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, **COOKIE_PARAMS)
     return response

@@ -63,6 +63,15 @@ def _walk(value: Any, field: str, depth: int = 0) -> None:
             _walk(inner, f"{field}[{i}]", depth + 1)
 
 
+def _is_form(content_type: str) -> bool:
+    message = Message()
+    message["content-type"] = content_type
+    return message.get_content_type() in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    )
+
+
 def _is_json(content_type: str) -> bool:
     message = Message()
     message["content-type"] = content_type
@@ -81,10 +90,12 @@ async def refuse_control_characters(request: Request) -> None:
         _check(name, name, ONE_LINE)
         _check(value, name, ONE_LINE)
     body_field = getattr(request.scope.get("route"), "body_field", None)
-    if body_field is None:
-        return  # the route reads no body
     content_type = request.headers.get("content-type", "")
-    if isinstance(body_field.field_info, params.Form):  # whatever the header's spelling
+    if body_field is None and not _is_form(content_type):
+        return  # the route reads no body
+    if body_field is None or isinstance(body_field.field_info, params.Form):
+        # a form (whatever the header's spelling), or a route reading the form itself
+        # (a form of questions by key: an assessment, an incident's clocks)
         form = await request.form()
         for name, item in form.multi_items():
             _check(name, name, ONE_LINE)

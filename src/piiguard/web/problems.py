@@ -7,7 +7,7 @@ errors); nothing about a request is written when it fails (one transaction per r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from piiguard.domain import errors as e
 from piiguard.safe_logging import describe
+from piiguard.web.inputs import ControlCharacter
 
 log = logging.getLogger("piiguard.web")
 
@@ -99,11 +100,46 @@ def _page(request: Request) -> Callable[[Request, e.DomainError, int], Response]
     return None
 
 
+# a pydantic error type -> the pages' message code for it (web/console/messages.py)
+KINDS = {
+    "string_too_long": "too-long",
+    "missing": "required",
+    "int_parsing": "not-a-number",
+    "float_parsing": "not-a-number",
+    "int_from_float": "not-a-number",
+    "date_parsing": "not-a-date",
+    "date_from_datetime_parsing": "not-a-date",
+}
+
+Refused = list[tuple[str, str, str]]  # (field, message code, the English detail or "")
+Again = Callable[[Request, Refused], Awaitable[Response | None]]
+
+
+def _again(request: Request) -> Again | None:
+    """The form's own page shown again for a refused form (`app.state.form_again`: path
+    prefix -> renderer, the console's), or None."""
+    path = request.url.path
+    for prefix, again in getattr(request.app.state, "form_again", {}).items():
+        if request.method == "POST" and (path == prefix or path.startswith(prefix + "/")):
+            found: Again = again
+            return found
+    return None
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(e.DomainError)
     async def _domain(request: Request, exc: e.DomainError) -> Response:
         status, title = _lookup(exc)
         page = _page(request)
+        again = _again(request)
+        if again is not None and isinstance(exc, e.InvalidInput) and exc.field:
+            # a control character (refused before the route), or a refusal the route
+            # left uncaught (its transaction not committed): the form again, marked
+            control = isinstance(exc, ControlCharacter)
+            code, detail = ("control-character-removed", "") if control else (exc.code, exc.message)
+            shown = await again(request, [(exc.field, code, detail)])
+            if shown is not None:
+                return shown
         if page is not None:
             answer: Response = page(request, exc, status)  # the pages answer in HTML
             return answer
@@ -152,6 +188,16 @@ def install(app: FastAPI) -> None:
             for x in exc.errors()
         ]
         first = errs[0]["field"] if errs else "body"
+        again = _again(request)
+        if again is not None:  # the form again with each field marked, not the error page
+            refused = [
+                (f["field"], KINDS.get(str(x.get("type", "")), "invalid-input"), "")
+                for f, x in zip(errs, exc.errors(), strict=True)
+                if f["field"] != "body"
+            ]
+            shown = await again(request, refused) if refused else None
+            if shown is not None:
+                return shown
         page = _page(request)
         if page is not None:  # a form on the pages: its error page names the field
             answer: Response = page(

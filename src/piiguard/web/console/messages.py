@@ -218,6 +218,17 @@ BY_CODE: dict[str, tuple[str, str]] = {
         "「{f}」含有控制字符（如 NUL），文本中不能含有控制字符，请删除后重试。",
         "{f} contains a control character (such as NUL), which text may not contain.",
     ),
+    "control-character-removed": (  # the form shown again without them (replay.py)
+        "「{f}」含有控制字符（如 NUL），文本中不能含有控制字符：已从下面的内容中删去，"
+        "请检查后重新提交。",
+        "{f} contained a control character (such as NUL), which text may not contain: it is "
+        "taken out below; check the text and send the form again.",
+    ),
+    # a value its form field's type refused before the service saw it (web/console/replay.py)
+    "too-long": ("「{f}」过长，请缩短后重试。", "{f} is too long: shorten it and try again."),
+    "required": ("请填写「{f}」。", "Fill in {f}."),
+    "not-a-number": ("「{f}」须为数字。", "{f} must be a number."),
+    "not-a-date": ("「{f}」须为日期，如 2025-01-31。", "{f} must be a date such as 2025-01-31."),
     "unknown-category": (
         "「{f}」不是数据分类中的类别，请从列表中选择。",
         "{f} is not a category of the taxonomy: pick one from the list.",
@@ -304,4 +315,5 @@ def message_for(code: str, field: str, lang: str, detail: str = "") -> str:
     if lang != "zh-CN" and detail:
         return detail
     text = zh if lang == "zh-CN" else en
-    return text.format(f=label(field, lang) if field else ("内容" if lang == "zh-CN" else "it"))
+    out = text.format(f=label(field, lang) if field else ("内容" if lang == "zh-CN" else "it"))
+    return out[:1].upper() + out[1:]  # an English sentence may begin with a field's label
