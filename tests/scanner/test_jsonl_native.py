@@ -64,6 +64,18 @@ def test_hmac_sha256_matches_the_standard_library() -> None:
         assert _jsonl.hmac_sha256(key, message) == hmac.new(key, message, hashlib.sha256).digest()
 
 
+@pytest.mark.parametrize("portable", [False, True])
+def test_both_block_functions_give_the_standard_digest(portable: bool) -> None:
+    """With the x86 SHA extensions where the processor has them (`_jsonl.SHA_NI`) and
+    without: every message length up to three blocks, keys shorter and longer than one."""
+    r = random.Random(7)
+    for size in range(200):
+        key = r.randbytes(r.choice((0, 1, 32, 64, 65, 130)))
+        message = r.randbytes(size)
+        expected = hmac.new(key, message, hashlib.sha256).digest()
+        assert _jsonl.hmac_sha256(key, message, portable) == expected
+
+
 def test_the_corpus_findings_render_the_same(detector: Detector) -> None:
     located = [
         Located(f"/data/{name}", {"line": h.start // 80 + 1, "start": h.start, "end": h.end}, h)

@@ -89,12 +89,14 @@ def test_binary_file_is_skipped_by_workers_too(files: list[Path]) -> None:
     assert isinstance(outcomes[0], Skipped)
 
 
-def test_workers_render_whole_files_as_one_process_would(files: list[Path]) -> None:
+@pytest.mark.parametrize("workers", [2, 1])
+def test_workers_render_whole_files_as_one_process_would(files: list[Path], workers: int) -> None:
     """With a reporter (`--format jsonl`), each whole file's findings come back as its JSON
     Lines, rendered in the worker: the bytes the main process would write from the located
-    hits, and the skipped files still as Skipped (issue 18: output on every core)."""
+    hits, and the skipped files still as Skipped (issue 18: output on every core). One
+    process with a reporter scans and renders the same way (no Located built per hit)."""
     reporter = Reporter(b"k" * 32)
-    with FileScanner(2, render=reporter) as scanner:
+    with FileScanner(workers, render=reporter) as scanner:
         rendered = {str(p): list(o) for p, o in scanner.scan(files)}
     with FileScanner(1) as scanner:
         located = {str(p): list(o) for p, o in scanner.scan(files)}
@@ -118,8 +120,9 @@ def test_a_reporter_travels_to_a_spawned_worker_as_its_key_and_options() -> None
     assert copy.native == reporter.native
 
 
+@pytest.mark.parametrize("workers", [2, 1])
 def test_split_files_come_back_as_the_lines_one_process_writes(
-    files: list[Path], monkeypatch: pytest.MonkeyPatch
+    files: list[Path], monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     """Parts of split files are rendered in the main process straight from the parts' hits
     (offsets and lines shifted in C, no Located built): the same bytes, file by file."""
@@ -135,7 +138,7 @@ def test_split_files_come_back_as_the_lines_one_process_writes(
                 out += reporter.lines([o])
         return out
 
-    with FileScanner(2, render=reporter) as scanner:
+    with FileScanner(workers, render=reporter) as scanner:
         two = {str(p): list(o) for p, o in scanner.scan(files)}
     with FileScanner(1) as scanner:
         one = {str(p): list(o) for p, o in scanner.scan(files)}

@@ -126,39 +126,44 @@ def _rendered(reporter: Reporter, path: Path, result: list[Outcome] | Part) -> l
     return [Rendered(reporter.lines(found), len(found)), *rest]
 
 
+def _run_unit(
+    unit: _Unit, detector: Detector, reporter: Reporter | None, report: BytesRead | None
+) -> list[Outcome] | Part:
+    """One unit scanned (a whole file or a part), whole files' findings rendered with
+    `reporter`; `report` is told of the bytes read, which add up to the unit's size."""
+    read = [0]
+
+    def progress(count: int) -> None:
+        read[0] += count
+        if report is not None:
+            report(count)
+
+    result: list[Outcome] | Part
+    try:
+        if isinstance(unit, _Piece):
+            result = scan_text_part(
+                unit.path, unit.encoding, unit.start, unit.end, detector, progress
+            )
+        elif unit.encoding is not None and (encoding := _encoding(unit)) is not None:
+            # a small text file: read whole, sent compact
+            result = scan_text_part(unit.path, encoding, 0, None, detector, progress)
+        else:
+            result = list(scan_file(unit.path, detector, progress))
+        if reporter is not None and isinstance(unit, _Whole):
+            result = _rendered(reporter, unit.path, result)
+    except Exception as exc:  # the file changed or vanished since it was planned
+        result = [Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")]
+    planned = unit.bytes if isinstance(unit, _Piece) else unit.size
+    if read[0] < planned:  # counted all the same, so that the bytes add up to the total
+        progress(planned - read[0])
+    return result
+
+
 def _run_task(units: list[_Unit]) -> list[list[Outcome] | Part]:
     detector = _worker_detector
     assert detector is not None  # noqa: S101 - set by the pool initializer
     batched = _worker_progress
-    reporter = _worker_reporter
-    results: list[list[Outcome] | Part] = []
-    for unit in units:
-        read = [0]
-
-        def progress(count: int, read: list[int] = read) -> None:
-            read[0] += count
-            if batched is not None:
-                batched(count)
-
-        result: list[Outcome] | Part
-        try:
-            if isinstance(unit, _Piece):
-                result = scan_text_part(
-                    unit.path, unit.encoding, unit.start, unit.end, detector, progress
-                )
-            elif unit.encoding is not None and (encoding := _encoding(unit)) is not None:
-                # a small text file: read whole, sent compact
-                result = scan_text_part(unit.path, encoding, 0, None, detector, progress)
-            else:
-                result = list(scan_file(unit.path, detector, progress))
-            if reporter is not None and isinstance(unit, _Whole):
-                result = _rendered(reporter, unit.path, result)
-        except Exception as exc:  # the file changed or vanished since it was planned
-            result = [Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")]
-        results.append(result)
-        planned = unit.bytes if isinstance(unit, _Piece) else unit.size
-        if read[0] < planned:  # counted all the same, so that the bytes add up to the total
-            progress(planned - read[0])
+    results = [_run_unit(unit, detector, _worker_reporter, batched) for unit in units]
     if batched is not None:
         batched.flush()  # before the result goes back: the main process counts it first
     return results
@@ -383,8 +388,15 @@ class FileScanner:
             return
         if self._detector is None:
             raise RuntimeError("FileScanner is used as a context manager")
-        for path in files:
-            yield path, scan_file(path, self._detector, self._progress)
+        if self._render is None:
+            for path in files:
+                yield path, scan_file(path, self._detector, self._progress)
+            return
+        # JSON Lines in one process: each file scanned as a worker scans it (whole, or part by
+        # part) and its findings rendered in C, no Located built per hit (issue 18)
+        detector, render, progress = self._detector, self._render, self._progress
+        units = (unit for path in files for unit in _split(path))
+        yield from _by_file(((u, _run_unit(u, detector, render, progress)) for u in units), render)
 
     def _scan_in_pool(
         self, pool: ProcessPoolExecutor, files: Iterable[Path]
