@@ -7,19 +7,26 @@ zh-CN and en shows the live evidence and every requirement; `piiguard evidence r
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from lxml import html as lhtml
 
 from piiguard.bootstrap import Container
 from piiguard.config import Settings
+from piiguard.domain.evidence.controls import CONTROLS
 from tests.e2e.cli_runner import piiguard
 from tests.e2e.conftest import Caller
 from tests.e2e.console_client import People
 from tests.e2e.test_console_oversight import console, marked
 from tests.e2e.test_purpose_limitation_api import assert_problem
 from tests.integration.test_evidence import flipped
+
+CONSOLE_EV = "/console/evidence"
+CJK = re.compile("[\u4e00-\u9fff]")
+ENGLISH = re.compile(r"\b[a-z]{4,} [a-z]{3,} [a-z]{3,}\b")  # three English words in a row
 
 pytestmark = [pytest.mark.req("R10.2")]
 A = "/api/v1/evidence"
@@ -97,6 +104,29 @@ def test_the_report_on_the_console(
         "/console/evidence/verify", files={"file": ("report.pdf", r.content)}
     )
     assert refused.status_code == 403  # no CSRF token
+
+
+@pytest.mark.req("R10.2")
+def test_the_catalogue_reads_in_chinese_on_a_chinese_page(
+    container: Container, api: TestClient, people: People
+) -> None:
+    """Probe: the ~80 requirement titles and control sentences of the evidence page were
+    English on the Chinese page. Each row's requirement and control in Chinese there; the
+    English page unchanged."""
+    zh = lhtml.fromstring(console(container, api, people.auditor, "zh-CN").page(CONSOLE_EV))
+    en = lhtml.fromstring(console(container, api, people.auditor, "en").page(CONSOLE_EV))
+    rows = zh.xpath("//table[@id='requirements']/tbody/tr")
+    assert len(rows) == len(CONTROLS)
+    for row in rows:
+        req = row.get("data-req")
+        title, control = row.xpath("./th")[0].text_content(), row.xpath("./td")[0].text_content()
+        assert CJK.search(title) and CJK.search(control), (req, title, control)
+        assert CONTROLS[req].summary not in control and ENGLISH.search(control) is None, req
+        assert "(unset)" not in control and "(none)" not in control, req
+    for row in en.xpath("//table[@id='requirements']/tbody/tr"):
+        req = row.get("data-req")
+        assert CONTROLS[req].summary in row.xpath("./td")[0].text_content(), req
+        assert CJK.search(row.text_content()) is None, req
 
 
 def test_the_report_from_the_cli(settings: Settings, container: Container, tmp_path: Path) -> None:

@@ -129,7 +129,8 @@ def test_a_report_is_signed_and_a_flipped_byte_anywhere_fails_the_check(
         "审计日志",
         "未实现",
         "要求、控制与测试",
-        "R2.4Purposelimitation",
+        "R2.4目的限制/Purposelimitation",  # the catalogue in both languages
+        "由同一个决策点决定每一次使用",
         "test_a_general_consent_never_implies_a_sensitive_one",
     )
     if fmt is Format.PDF:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -17,6 +18,7 @@ from openpyxl import load_workbook
 from piiguard.adapters.accountability.xlsx import workbook
 from piiguard.config import Settings
 from piiguard.domain.evidence import signature
+from piiguard.domain.evidence.catalogue_zh import ZH
 from piiguard.domain.evidence.controls import CONTROLS, Live
 from piiguard.domain.evidence.report import requirement_rows
 from piiguard.domain.records.layouts import Sheet
@@ -40,6 +42,18 @@ def test_every_requirement_has_a_control_naming_real_modules_and_settings() -> N
             assert name in Settings.model_fields, (req, name)
         assert c.built in ("yes", "partial", "no"), req
         assert (c.built == "yes") == (not c.note), f"{req}: say what is not built, only then"
+
+
+@pytest.mark.req("R10.2")
+def test_every_requirement_and_control_has_its_chinese() -> None:
+    assert ZH.keys() == CONTROLS.keys(), "say each requirement and its control in Chinese"
+    for req, (title, summary) in ZH.items():
+        assert re.search("[\u4e00-\u9fff]", title) and re.search("[\u4e00-\u9fff]", summary)
+        assert summary != CONTROLS[req].summary, req
+    row = requirement_rows(
+        {"requirements": [{"id": "R2.1", "title": "Taxonomy", "text": "T."}]}, {}
+    )[0]
+    assert (row.title_zh, row.summary_zh) == ZH["R2.1"]
 
 
 @pytest.mark.req("R10.2")

@@ -54,7 +54,7 @@ def _table(rows: list[tuple[str, str]], first: float = 0.36) -> Table:
 
 def _requirement(q: RequirementRow, live_names: dict[str, str]) -> list[Flowable]:
     c = q.control
-    control = c.summary
+    control = f"{q.summary_zh}\n{c.summary}" if q.summary_zh else c.summary
     if c.built != "yes":
         control += f" [{BUILT[c.built]}{': ' + c.note if c.note else ''}]"
     settings = "\n".join(
@@ -69,7 +69,7 @@ def _requirement(q: RequirementRow, live_names: dict[str, str]) -> list[Flowable
     ]
     out: list[Flowable] = [
         Spacer(1, 4 * mm),
-        _p(f"{q.id} {q.title}", H3),
+        _p(f"{q.id} {q.title_zh + ' / ' if q.title_zh else ''}{q.title}", H3),
         _p(q.text, SMALL),
         _table(rows),
     ]

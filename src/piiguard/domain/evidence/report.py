@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from piiguard.domain.evidence.catalogue_zh import NO_CONTROL_ZH, ZH
 from piiguard.domain.evidence.controls import CONTROLS, Control, Live
 
 
@@ -53,6 +54,8 @@ class RequirementRow:
     control: Control
     settings: tuple[SettingRow, ...]
     tests: tuple[str, ...]
+    title_zh: str = ""  # the title and the control's sentence in Chinese (catalogue_zh.py)
+    summary_zh: str = ""
 
     @property
     def proved(self) -> bool:
@@ -109,6 +112,7 @@ def requirement_rows(
                     if name in settings
                 ),
                 tuple(tests.get(r["id"], ())),
+                *ZH.get(r["id"], ("", NO_CONTROL_ZH if control is NO_CONTROL else "")),
             )
         )
     return tuple(rows)

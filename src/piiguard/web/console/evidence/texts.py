@@ -39,6 +39,9 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "e_tests": ("测试数", "Tests"),
     "e_live_keys": ("实时证据", "Live evidence"),
     "e_no_tests": ("尚无测试", "no test yet"),
+    # a setting's value as the report says it (bootstrap/evidence.py), in the page's words
+    "e_(unset)": ("未设置", "(unset)"),
+    "e_(none)": ("无", "(none)"),
     "e_verify": ("校验报告签名", "Check a report's signature"),
     "e_verify_hint": (
         "选择此前下载的报告文件（HTML 或 PDF）。任何改动都会使校验失败。",
