@@ -1,4 +1,4 @@
-"""The two labelled corpora of the scanner bench, as folders a user could scan, and their
+"""The labelled corpora of the scanner bench, as folders a user could scan, and their
 quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on them.
 
 - corpus 1: `scanner/corpus.py` + `corpus_text.py`, the generator the detectors were built
@@ -12,7 +12,9 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   misses may be studied, and "holdout", which is only scored; and a third family, "final",
   written later in layouts unlike both, which nobody fixing detectors has seen (docs/scanner.md);
 - corpus 4 (blind): bench/corpus4/, written blind in the kinds of file of a manufacturer in
-  Foshan; nobody fixing detectors reads it or its misses (`python -m bench.corpus4.score`).
+  Foshan; nobody fixing detectors reads it or its misses (`python -m bench.corpus4.score`);
+- corpus 5 (blind): bench/corpus5/, written blind again, independently of corpus 4, in the
+  same eight kinds plus warranty cards and service reports (`python -m bench.corpus5.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -23,12 +25,15 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench.corpus3 import write_corpus as write_corpus3
 from bench.corpus4 import SEED as SEED4
 from bench.corpus4 import write_corpus as write_corpus4
+from bench.corpus5 import SEED as SEED5
+from bench.corpus5 import write_corpus as write_corpus5
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -77,17 +82,26 @@ def corpus3(size: int, family: str, office: bool = False) -> Path:
     return root
 
 
-def corpus4(size: int, seed: int = SEED4) -> Path:
-    """Corpus 4, `size` bytes, in a folder named after its generator's source (as corpus 3)."""
-    source = Path(__file__).parent / "corpus4"
+def _blind(name: str, write: Callable[[Path, int, int], object], size: int, seed: int) -> Path:
+    """A blind corpus (bench/NAME/), `size` bytes, in a folder named after its generator's
+    source (as corpus 3), so a changed generator never scores a stale copy."""
+    source = Path(__file__).parent / name
     generator = [
         p for p in sorted(source.glob("*.py")) if p.name not in ("score.py", "__main__.py")
     ]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in generator)).hexdigest()[:10]
-    root = OUT / f"corpus4-{size}-{seed}-{digest}"
+    root = OUT / f"{name}-{size}-{seed}-{digest}"
     if not (root / LABELS).exists():
-        write_corpus4(root, size, seed)
+        write(root, size, seed)
     return root
+
+
+def corpus4(size: int, seed: int = SEED4) -> Path:
+    return _blind("corpus4", write_corpus4, size, seed)
+
+
+def corpus5(size: int, seed: int = SEED5) -> Path:
+    return _blind("corpus5", write_corpus5, size, seed)
 
 
 def corpora(size: int) -> dict[str, Path]:
@@ -103,6 +117,7 @@ def corpora(size: int) -> dict[str, Path]:
         "hand-written": HANDSET,
         "fresh set": FRESHSET,
         "corpus 4 (blind)": corpus4(size),
+        "corpus 5 (blind)": corpus5(size),
     }
 
 
