@@ -21,7 +21,8 @@ tenth), each due person keeping five items that must be re-sealed.
 Also timed, not targeted: the first full refresh of every item's retain-until, and an
 incremental pass after 1,000 people's consents changed.
 
-`make bench BENCH=retention` (`BENCH_RETENTION_SUBJECTS=20000` for a smaller run).
+`make bench BENCH=retention` (`BENCH_RETENTION_SUBJECTS=20000` for a smaller run,
+`BENCH_RETENTION_BACKENDS=postgresql` for one database's half).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from piiguard.services.retention.sweep import due_items, propose_batch
 from piiguard.services.subjects.register import ItemInput, SubjectInput, register_subjects
 
 SUBJECTS = int(os.environ.get("BENCH_RETENTION_SUBJECTS", "100000"))
+BACKENDS = os.environ.get("BENCH_RETENTION_BACKENDS", "sqlite,postgresql").split(",")
 BATCH = 500
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -246,8 +248,11 @@ def run_backend(name: str, settings: Settings) -> dict[str, object]:
 def main() -> dict[str, object]:
     results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        results.append(run_backend("sqlite", Settings(var_dir=Path(tmp) / "var")))
-        if pg_available():
+        if "sqlite" in BACKENDS:
+            results.append(run_backend("sqlite", Settings(var_dir=Path(tmp) / "var")))
+        if "postgresql" not in BACKENDS:
+            pass
+        elif pg_available():
             with pg_databases(2) as (data, keys):
                 settings = Settings(
                     var_dir=Path(tmp) / "pgvar", database_url=data, keystore_url=keys
