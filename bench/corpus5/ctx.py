@@ -32,7 +32,9 @@ class Ctx:
         return Seg(NAME, p.en)
 
     def titled(self, p: v.Person) -> list[object]:
-        """王工, 李经理, 陈女士, Mr. Weber: the label covers the name only."""
+        """王工, 李经理, 陈女士, 老王, Mr. Weber: the label covers the name only."""
+        if p.zh and self.r.random() < 0.12:
+            return [self.r.choice(["小", "老", "阿"]), Seg(NAME, p.surname_zh)]
         if p.zh:
             title = self.r.choice(ZH_TITLES)
             if title in ("小姐", "女士") and p.gender == "m":

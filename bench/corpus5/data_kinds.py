@@ -68,6 +68,13 @@ def order(c: Ctx) -> tuple[Doc, str, str]:
             doc.line("      ", label, ": ", lk)
     doc.line()
     if delivery:
+        consignee = c.person(0.0)
+        doc.line(
+            c.pick("收货人：", "Consignee: "),
+            c.titled(consignee) if c.r.random() < 0.5 else c.name(consignee),
+            " ",
+            c.mobile(),
+        )
         doc.line(
             c.pick("Driver: ", "司机："),
             c.name(driver, "zh"),
@@ -144,6 +151,8 @@ def _csv_value(c: Ctx, col: str, p, born) -> object:
     if col == "name":
         return c.name(p)
     if col == "phone":
+        if c.r.random() < 0.1:
+            return ['="', c.mobile(), '"']  # Excel's forced text
         return c.phone() if c.r.random() < 0.9 else ""
     if col == "email":
         return c.email(p)
@@ -152,7 +161,7 @@ def _csv_value(c: Ctx, col: str, p, born) -> object:
     if col == "dob":
         return c.dob(born)
     if col == "rid":
-        return c.rid(born)
+        return c.pick(["'", c.rid(born)], ["\t", c.rid(born)], c.rid(born), c.rid(born))
     if col == "plate":
         return c.plate() if c.r.random() < 0.7 else ""
     if col == "card":
@@ -228,8 +237,13 @@ def _json_record(c: Ctx, style: int) -> dict[str, object]:
             "CRT_TM",
             "ORD_ID",
         ),
+        ("姓名", "手机号", "邮箱", "收货地址", "出生日期", "身份证号", "创建时间", "订单编号"),
     ][style]
-    rec: dict[str, object] = {"id": c.r.randint(10000, 999999)}
+    rec: dict[str, object] = (
+        {"_id": {"$oid": look(w.hexdigest(c.r, 24))}}
+        if style == 1 and c.r.random() < 0.5
+        else {"id": c.r.randint(10000, 999999)}
+    )
     rec[keys[0]] = c.name(p)
     rec[keys[1]] = Num("phone", v.mobile(c.r)) if c.r.random() < 0.15 else c.phone()
     if c.r.random() < 0.7:
@@ -240,7 +254,9 @@ def _json_record(c: Ctx, style: int) -> dict[str, object]:
             if c.r.random() < 0.6
             else {"province": "广东省", "city": "佛山市", "detail": c.address()}
         )
-    if c.r.random() < 0.4:
+    if c.r.random() < 0.4 and style == 1 and "_id" in rec:
+        rec[keys[4]] = {"$date": Txt([Seg("date_of_birth", f"{born:%Y-%m-%d}"), "T00:00:00.000Z"])}
+    elif c.r.random() < 0.4:
         rec[keys[4]] = c.dob(born)
     if c.r.random() < 0.35:
         rec[keys[5]] = c.rid(born)
@@ -272,6 +288,15 @@ def _json_record(c: Ctx, style: int) -> dict[str, object]:
                 "last_ip": c.ip(0.2),
             }
         ]
+    if c.r.random() < 0.2:
+        contact = c.person(0.1)
+        rec["contacts" if style != 3 else "联系人"] = [
+            {
+                "role": c.pick("采购", "财务", "收货人", "buyer"),
+                "name": c.name(contact),
+                "tel": c.phone(),
+            }
+        ]
     if c.r.random() < 0.3:
         rec["remark"] = Txt(
             [
@@ -286,7 +311,7 @@ def _json_record(c: Ctx, style: int) -> dict[str, object]:
 
 def json_dump(c: Ctx) -> tuple[Doc, str, str]:
     doc = Doc()
-    style = c.r.randint(0, 2)
+    style = c.r.randint(0, 3)
     records = [_json_record(c, style) for _ in range(c.r.randint(2, 10))]
     if c.r.random() < 0.3:  # JSON lines
         for r in records:
@@ -460,11 +485,16 @@ def form(c: Ctx) -> tuple[Doc, str, str]:
     tail = rows[5:]
     c.r.shuffle(tail)
     rows = rows[:5] + tail
-    table = c.r.random() < 0.35
-    for label, value in rows:
-        if table:
+    layout = c.r.random()
+    if layout < 0.25:
+        for label, value in rows:
             doc.line("| ", label, " | ", value, " |")
-        else:
+    elif layout < 0.45:  # two fields a line, as a printed form
+        for i in range(0, len(rows), 2):
+            pair = rows[i : i + 2]
+            doc.line(*[[label, colon, value, "        "] for label, value in pair])
+    else:
+        for label, value in rows:
             doc.line(label, colon, value)
     doc.line()
     doc.line(

@@ -48,6 +48,8 @@ class Doc:
     spans: list[list[Any]] = field(default_factory=list)
     size: int = 0
     prefix: str = ""  # put at the start of each new line (quoted mail)
+    book: dict[str, list[list[Any]]] = field(default_factory=dict)  # a workbook's cells
+    segments: dict[str, int] = field(default_factory=dict)  # where each cell starts
 
     def _raw(self, text: str) -> None:
         self.parts.append(text)

@@ -1,4 +1,4 @@
-# ruff: noqa: E501, PLR0911
+# ruff: noqa: E501, PLR0911, PLR0915
 """Prose kinds: mail, chat transcripts, after-sales tickets, warranty cards and service
 reports."""
 
@@ -132,6 +132,16 @@ def mail(c: Ctx) -> tuple[Doc, str, str]:
                 c.email(them, them_dom),
                 "> 写道：",
             )
+        elif c.r.random() < 0.4:
+            doc.line("------------------ 原始邮件 ------------------")
+            doc.line('发件人: "', c.name(them, "en"), '"<', c.email(them, them_dom), ">;")
+            doc.line(
+                f"发送时间: {d.year}年{d.month}月{d.day}日(星期{'一二三四五六日'[d.weekday()]}) 下午{c.r.randint(1, 5)}:{c.r.randint(10, 59)}"
+            )
+            doc.line(
+                '收件人: "', c.name(me, "zh"), '"<', Seg("email", f"{me.mail_local}@{DOMAIN}"), ">;"
+            )
+            doc.line("主题: ", subject)
         else:
             doc.line("-----Original Message-----")
             doc.line("From: ", c.name(them, "en"), " [mailto:", c.email(them, them_dom), "]")
@@ -303,7 +313,12 @@ def _chat_message(c: Ctx, people: list, speaker) -> list[object]:
             " 已发给人事",
         ]
     if m == 9:
-        return ["[图片]"]
+        return c.pick(
+            ["[图片]"],
+            ["客户", c.titled(c.person(0.0)), "说上次", c.titled(other), "修完第二天又坏了"],
+            ["[语音] 0:12"],
+            ["Pls call ", c.name(other, "first"), " asap, the customer is waiting"],
+        )
     if m == 10:
         return [
             "物料 ",
@@ -339,6 +354,8 @@ def chat(c: Ctx) -> tuple[Doc, str, str]:
         p = c.r.choice(people)
         nick = c.r.random() < 0.15
         who: object = c.r.choice(NICKS) if nick else c.name(p, "zh" if p.zh else "en")
+        if not nick and style == 2 and c.r.random() < 0.5:
+            who = [who, c.pick("(佛山澜恒-售后)", "（外贸部）", "@澜恒电器")]
         t = f"{c.r.randint(8, 21):02d}:{c.r.randint(0, 59):02d}"
         msg = _chat_message(c, people, p)
         if style == 0:
@@ -382,6 +399,15 @@ def ticket(c: Ctx) -> tuple[Doc, str, str]:
             ),
             "”",
         )
+        if c.r.random() < 0.4:
+            doc.line(
+                "来电记录：客户",
+                c.titled(cust),
+                "来电称",
+                c.pick("已预约", "第三次报修", "要求退货"),
+                "，另留座机 ",
+                Seg("phone", c.r.choice(["0757-", "020-"]) + str(c.r.randint(22000000, 89999999))),
+            )
         doc.line("处理记录：")
         for _ in range(c.r.randint(1, 4)):
             e2 = c.person(0.0)

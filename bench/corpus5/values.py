@@ -529,14 +529,14 @@ def foreign_phone(rng: Random) -> str:
     d = lambda n: "".join(rng.choice(string.digits) for _ in range(n))  # noqa: E731
     return rng.choice(
         [
-            f"+852 {rng.choice(['61', '62', '63', '64', '65', '66', '91', '92', '93', '94', '96', '97'])}{d(2)} {d(4)}",
+            f"+852 {rng.choice(['61', '63', '64', '65', '69', '94', '96', '97'])}{d(2)} {d(4)}",
             f"(+852) 2{rng.choice('345678')}{d(2)} {d(4)}",
             f"+49 89 {rng.randint(2, 9)}{d(3)} {d(4)}",
             f"+49 (0)711 {rng.randint(2, 9)}{d(6)}",
             f"+44 20 7{d(3)} {d(4)}",
             f"+44 7{rng.choice('4578')}{d(2)} {d(6)}",
             f"+1 {rng.choice(['312', '415', '617', '713', '206'])} {rng.randint(2, 9)}{rng.randint(2, 9)}{d(1)}-{rng.randint(1, 9)}{d(3)}",
-            f"+65 {rng.choice(['61', '62', '63', '64', '65', '66', '81', '82', '83', '84', '85', '86', '87', '88', '91', '92', '93', '94', '95', '96'])}{d(2)} {d(4)}",
+            f"+65 {rng.choice(['61', '62', '63', '64', '65', '81', '82', '83', '84', '85', '86', '87', '88', '91', '92', '93', '94', '95', '96'])}{d(2)} {d(4)}",
             f"+81 3-{rng.randint(3, 6)}{d(3)}-{d(4)}",
             f"+39 02 {rng.randint(2, 8)}{d(7)}",
             f"+33 1 {rng.randint(40, 49)} {d(2)} {d(2)} {d(2)}",
@@ -706,11 +706,14 @@ def date_text(rng: Random, d: date, zh: bool = True) -> str:
         f"{d.day:02d}-{MONTHS[d.month - 1]}-{d.year}",
         f"{d:%Y%m%d}",
         f"{d:%m/%d/%Y}",
+        f"{d:%d.%m.%Y}",
+        f"{d.day}{'th' if 4 <= d.day <= 20 or d.day % 10 > 3 or d.day % 10 == 0 else ['st', 'nd', 'rd'][d.day % 10 - 1]} {MONTHS_LONG[d.month - 1]} {d.year}",
     ]
     if zh:
         forms += [
             f"{d.year}年{d.month}月{d.day}日",
             f"{d.year}年{d.month:02d}月{d.day:02d}日",
             f"{d.year}-{d.month}-{d.day}",
+            f"{d.year}年{d.month}月{d.day}号",
         ]
     return rng.choice(forms)
