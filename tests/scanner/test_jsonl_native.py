@@ -120,3 +120,27 @@ def test_what_python_must_do_goes_to_python() -> None:
         Reporter(KEY).lines([surrogate])
     with pytest.raises(KeyError):
         Reporter(KEY).lines([Located("/f", {}, Hit("nope", 0, 1, "x", 0.9, Validator.FORMAT))])
+
+
+def test_part_hits_keeps_and_counts_as_the_python_loop() -> None:
+    """sources.text.scan_text_part's loop in C: the hits that begin in the part, offsets made
+    relative to it, line feeds counted; hits in any order (a later one may begin earlier)
+    and around the part's edges, in texts of one, two and four bytes a code point."""
+    from piiguard.scanner.sources.text import part_hits_python  # noqa: PLC0415
+
+    r = random.Random(5)
+    for alphabet in ("ab\n ", "张\n伟 a", "\U0001f600\n张a"):
+        for _ in range(200):
+            main = "".join(r.choice(alphabet) for _ in range(r.randrange(0, 80)))
+            shift = r.randrange(0, 10)
+            found = []
+            for _ in range(r.randrange(0, 12)):
+                start = r.randrange(-5, len(main) + shift + 15)
+                end = start + r.randrange(1, 9)
+                found.append(Hit("phone", start, end, "x" * (end - start), 0.5, Validator.FORMAT))
+            if r.random() < 0.7:
+                found.sort(key=lambda h: h.start)
+            size = len(main)
+            assert _jsonl.part_hits(found, main, shift, size) == part_hits_python(
+                found, main, shift, size
+            )

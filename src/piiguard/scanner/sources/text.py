@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,13 +210,19 @@ def scan_text_part(
     post = post_raw.decode(plain, "replace")
     shift = len(pre)
     size = len(main)
-    hits: list[PartHit] = []
-    counted = lines = 0
     text = pre + main + post
     found = detector.scan(text)
     table = table_of(path, encoding)
     if table is not None:
         found = merge(found, table.hits(text, shift, shift + size, 0 if start == 0 else -1))
+    return Part(_part_hits(found, main, shift, size), size, main.count("\n"))
+
+
+def part_hits_python(found: list[Hit], main: str, shift: int, size: int) -> list[PartHit]:
+    """The hits of pre + main + post that begin in main, offsets relative to main, each with
+    the line feeds of main before it (what _jsonl.part_hits does in C)."""
+    hits: list[PartHit] = []
+    counted = lines = 0
     for kind, h_start, h_end, value, confidence, validator in found:
         local = h_start - shift
         if not 0 <= local < size:
@@ -223,4 +230,19 @@ def scan_text_part(
         lines += main.count("\n", counted, local)
         counted = local
         hits.append((kind, local, h_end - shift, value, confidence, validator, lines))
-    return Part(hits, size, main.count("\n"))
+    return hits
+
+
+def _compiled_part_hits() -> Callable[[list[Hit], str, int, int], list[PartHit]]:
+    """_jsonl.part_hits (about a microsecond a hit less: 90,000 hits in 5 MB) where it is
+    built and the scanner is not asked to run pure Python."""
+    if os.environ.get("PIIGUARD_SCANNER_PURE"):
+        return part_hits_python
+    try:
+        from piiguard.scanner._jsonl import part_hits  # noqa: PLC0415 - optional compiled module
+    except ImportError:
+        return part_hits_python
+    return part_hits
+
+
+_part_hits = _compiled_part_hits()
