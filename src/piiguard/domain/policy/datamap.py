@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from piiguard.domain.errors import Conflict, InvalidInput
+from piiguard.domain.errors import Conflict, InvalidInput, at_most
 
 
 class Approval(StrEnum):
@@ -53,6 +53,22 @@ class System:
         return self.status is Approval.APPROVED and (
             self.cloud_provider is None or self.cloud_approved
         )
+
+
+MAX_LOCATIONS = 100
+MAX_LOCATION_CHARS = 2048  # a path prefix or a database URL
+
+
+def check_system_texts(system: System) -> None:
+    """The API's limits of a system's texts, kept here so that the console and the CLI keep
+    them too; each refusal names its field."""
+    at_most(system.name, 128, "name")
+    at_most(system.owner, 128, "owner")
+    at_most(system.cloud_provider or "", 64, "cloud_provider")
+    if len(system.locations) > MAX_LOCATIONS:
+        raise InvalidInput(f"at most {MAX_LOCATIONS} locations", field="locations")
+    for loc in system.locations:
+        at_most(loc, MAX_LOCATION_CHARS, "locations")
 
 
 def check_region(region: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from piiguard.domain.errors import InvalidInput, NotFound, UnknownCategory
+from piiguard.domain.errors import InvalidInput, NotFound, UnknownCategory, at_most
 from piiguard.domain.policy.purposes import POLICY_PURPOSES
 from piiguard.domain.subjects import LegalBasis, check_slug
 from piiguard.domain.taxonomy import Taxonomy
@@ -105,6 +105,8 @@ def check_purpose(rule: PurposeRule, taxonomy: Taxonomy) -> PurposeRule:
             "a purpose needs its description in English and Chinese",
             field="en" if not rule.en.strip() else "zh",
         )
+    at_most(rule.en, 500, "en")  # the API's limits, for the console and the CLI too
+    at_most(rule.zh, 500, "zh")
     for c in rule.categories:
         if c not in taxonomy:
             raise UnknownCategory(f"unknown data category {c!r}", field="categories")

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import InvalidInput, NotFound
+from piiguard.domain.errors import InvalidInput, NotFound, at_most
 from piiguard.domain.policy.datamap import (
     Approval,
     Export,
@@ -17,6 +17,7 @@ from piiguard.domain.policy.datamap import (
     FindingStatus,
     System,
     check_region,
+    check_system_texts,
     move_finding,
 )
 from piiguard.domain.ports import Clock, UnitOfWork
@@ -50,6 +51,7 @@ def save_system(
 ) -> System:
     """Store a system as given (approval included)."""
     check_slug(system.key, "key")
+    check_system_texts(system)
     system = replace(system, region=check_region(system.region))
     if not system.name.strip() or not system.owner.strip():
         raise InvalidInput(
@@ -124,6 +126,7 @@ def register_export(
         raise InvalidInput("an export must expire in the future", field="expires_at")
     if not categories:
         raise InvalidInput("name the categories exported", field="categories")
+    at_most(recipient, 128, "recipient")  # the API's limit, for the console and CLI too
     with uow:
         state = policy.current(uow)
         if system not in state.systems:

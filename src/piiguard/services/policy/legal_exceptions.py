@@ -9,13 +9,14 @@ from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
+from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound, at_most
 from piiguard.domain.policy.legal_exceptions import ExceptionKind, LegalException
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
 
 APPROVER_ROLE = "privacy_officer"
+MAX_SUBJECTS = 10_000  # the API's limit, for the console and the CLI too
 
 
 def request_exception(
@@ -41,8 +42,11 @@ def request_exception(
             raise InvalidInput(
                 f"a legal exception records its {name.replace('_', ' ')}", field=name
             )
+        at_most(value, 300, name)  # the API's limit, for the console and the CLI too
     if not subject_ids:
         raise InvalidInput("name the subjects the exception covers", field="subject_ids")
+    if len(subject_ids) > MAX_SUBJECTS:
+        raise InvalidInput(f"at most {MAX_SUBJECTS} subjects", field="subject_ids")
     if not categories:
         raise InvalidInput("name the categories the exception covers", field="categories")
     if valid_until <= valid_from:

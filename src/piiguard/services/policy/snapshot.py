@@ -13,7 +13,7 @@ from piiguard.domain.assessments.ports import AssessmentUnitOfWork
 from piiguard.domain.assessments.rule import AssessmentIndex, Coverage
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, UnknownCategory
+from piiguard.domain.errors import Conflict, InvalidInput, UnknownCategory, at_most
 from piiguard.domain.policy.register import (
     PurposeRegister,
     PurposeRule,
@@ -188,6 +188,9 @@ def purpose_history(uow: UnitOfWork, key: str | None = None) -> list[tuple[int, 
 def add_category(
     uow: UnitOfWork, policy: PolicySnapshots, clock: Clock, actor: Actor, category: Category
 ) -> Category:
+    at_most(category.name, 128, "name")  # the API's limits, for the console and the CLI too
+    at_most(category.name_zh, 128, "name_zh")
+    at_most(category.description, 1000, "description")
     with uow:
         state = policy.current(uow)
         if category.key in state.taxonomy:

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from piiguard.domain.access import PolicyState
 from piiguard.domain.audit import AuditEntry
 from piiguard.domain.decisions import Actor
-from piiguard.domain.errors import Conflict, InvalidInput, MailError, TooManyAttempts
+from piiguard.domain.errors import Conflict, InvalidInput, MailError, TooManyAttempts, at_most
 from piiguard.domain.ports import AuditQuery, UnitOfWork
 from piiguard.domain.rights.ports import QueueFilter, StoredPackage
 from piiguard.domain.rights.rules import (
@@ -80,8 +80,9 @@ class Opened:
 
 def _check_input(state: PolicyState, inp: RequestInput) -> RequestDetails:
     contact, kind = parse_contact(inp.contact)
-    if len(inp.text) > MAX_TEXT or len(inp.name) > 200:
+    if len(inp.text) > MAX_TEXT:
         raise InvalidInput(f"text is at most {MAX_TEXT} characters", field="text")
+    at_most(inp.name, 200, "name")  # the API's limit (its schema), for the console too
     for c in inp.concerns:
         if c not in state.taxonomy:
             raise InvalidInput(f"unknown data category {c!r}", field="concerns")

@@ -100,6 +100,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("说明", "note"),
     "value": ("值", "value"),
     "contact": ("联系方式", "contact"),
+    "text": ("内容", "text"),  # a request's own words (web/console/rights_intake.py)
+    "received": ("收到时间", "date received"),
     "overlap": ("旧密钥保留时间", "overlap"),
     "client": ("系统客户端", "system client"),
     "lookup": ("查找条件", "look-up"),

@@ -58,8 +58,10 @@ from piiguard.web.session import seconds_until_lock, staff_session
 
 router = APIRouter(prefix="/console/requests", include_in_schema=False)
 HANDLERS = frozenset({STAFF, OFFICER})
-Text = Annotated[str, Form(max_length=1024)]
-Long = Annotated[str, Form(max_length=10_000)]
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
+Long = Text
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=64)]
 

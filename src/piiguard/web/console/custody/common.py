@@ -21,7 +21,9 @@ from piiguard.web.console.oversight.common import staff_names, who
 
 __all__ = ["Check", "Param", "Text", "act", "check_id", "lines", "page", "staff_names", "who"]
 
-Text = Annotated[str, Form(max_length=10_000)]  # each field's own limit is the service's
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
 Param = Annotated[str, Query(max_length=200)]
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{0,119}")
 

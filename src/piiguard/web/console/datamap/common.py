@@ -23,8 +23,10 @@ from piiguard.web.console.datamap.texts import words
 from piiguard.web.console.kit import console_page
 from piiguard.web.session import staff_session
 
-Text = Annotated[str, Form(max_length=10_000)]  # the fields' own limits below
-Long = Annotated[str, Form(max_length=20_000)]
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
+Long = Text
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=64)]
 

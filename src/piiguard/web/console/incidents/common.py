@@ -33,7 +33,9 @@ __all__ = [
     "who",
 ]
 
-Text = Annotated[str, Form(max_length=25_000)]  # the fields' own limits are checked below
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
 Report = Annotated[str, Form(max_length=5_000_000)]  # a pasted scanner report
 Many = Annotated[list[str] | None, Form()]
 Param = Annotated[str, Query(max_length=200)]

@@ -21,8 +21,10 @@ from piiguard.web.console.oversight.texts import words
 from piiguard.web.html import language
 
 Param = Annotated[str, Query(max_length=200)]
-Text = Annotated[str, Form(max_length=1000)]
-Long = Annotated[str, Form(max_length=100_000)]
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
+Long = Text
 Many = Annotated[list[str] | None, Form()]
 
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")

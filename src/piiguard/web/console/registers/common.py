@@ -23,7 +23,9 @@ from piiguard.web.console.registers.texts import words
 
 # a form's text: generous here (a guard against huge posts); the API's limits are checked
 # by its own shapes, so a too-long field comes back on the form with the field marked
-Text = Annotated[str, Form(max_length=10_000)]
+# far above each field's own limit (the service's, shown on the form with the field
+# marked): a form's own cap only answers the page again with a generic message
+Text = Annotated[str, Form(max_length=1_000_000)]
 Many = Annotated[list[str] | None, Form(max_length=500)]
 Key = Annotated[str, Path(max_length=200)]
 
