@@ -5,6 +5,7 @@ text one after another, `segments` giving where each cell starts)."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -129,12 +130,16 @@ def workbook(doc: Doc) -> bytes:
     book.properties.creator = "lanheng"
     raw = io.BytesIO()
     book.save(raw)
+    stamp = f"{datetime(*FIXED):%Y-%m-%dT%H:%M:%SZ}".encode()  # noqa: DTZ001 - as above
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
             dst.writestr(
                 zipfile.ZipInfo(info.filename, date_time=FIXED),
-                src.read(info.filename),
+                data,
                 compress_type=zipfile.ZIP_DEFLATED,
             )
     return out.getvalue()

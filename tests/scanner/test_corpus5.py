@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -153,6 +154,8 @@ def test_workbooks_label_their_cells_in_the_scorecards_virtual_text(tmp_path: Pa
         path = tmp_path / f"{index}{ext}"
         path.write_bytes(encode(doc, encoding))
         assert encode(document(5, index)[1], encoding) == path.read_bytes()
+        with zipfile.ZipFile(path) as book:  # no time of writing in the workbook
+            assert b"2024-01-01T00:00:00Z</dcterms:modified>" in book.read("docProps/core.xml")
         text = _virtual(path, doc.segments)
         assert text == doc.text
         for kind, start, end in doc.spans:
