@@ -172,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.corpus3.score")
     parser.add_argument("mb", nargs="?", type=float, default=5.0)
     parser.add_argument("--misses", type=Path, help="write one family's misses here")
-    parser.add_argument("--family", choices=("dev", "holdout"), default="dev")
+    parser.add_argument("--family", choices=("dev", "holdout", "final"), default="dev")
     parser.add_argument("--examples", type=int, default=48)
     args = parser.parse_args()
     size = int(args.mb * 1e6)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from piiguard.scanner.detectors import context
+from piiguard.scanner.detectors import context, conversation
 from piiguard.scanner.precompiled import cache_file, compiled_patterns
 
 pytestmark = pytest.mark.req("R2.7")
@@ -21,7 +21,7 @@ SAMPLES = [
     (r"(?:Dear|Hi)[ ]+(?P<name>[A-Z][a-z]+)", re.IGNORECASE | re.MULTILINE),
     (rb"\x00\xff+", 0),
     (context.URL_PASSWORD.pattern, 0),
-    (context.CLOSING.pattern, 0),
+    (conversation.CLOSING.pattern, 0),
 ]
 TEXTS = ["1990-03 张伟先生", "dear Sarah", "mysql://u:pa55w0rd@db.example", "\x00\xff\xff"]
 

@@ -18,7 +18,7 @@
 #define PY_SSIZE_T_CLEAN
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 3
+#define NATIVE_VERSION 4
 #include <Python.h>
 #include <math.h>
 
@@ -1146,7 +1146,7 @@ static PyObject *landline_at(PyObject *text, Text *tp, Py_ssize_t pos)
 /* ---- Chinese names (words._zh_name_suffix, words._zh_name_label) ---- */
 
 static PyObject *s_person;
-static unsigned char surnames[0x10000 / 8], function_chars[0x10000 / 8];
+static unsigned char surnames[0x10000 / 8], function_chars[0x10000 / 8], unit_chars[0x10000 / 8];
 static PyObject *compound_surnames = NULL, *common_words = NULL; /* frozensets of str */
 
 static inline int in_bits(const unsigned char *bits, Py_UCS4 c)
@@ -1186,6 +1186,15 @@ static const Word *word_here(const Text *t, const Context *c, Py_ssize_t p)
     return NULL;
 }
 
+/* words._given_ok: no character of text[a:b] names a unit of an organisation (部, 司, 服 …) */
+static int given_ok(const Text *t, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = a; i < b; i++)
+        if (in_bits(unit_chars, at(t, i)))
+            return 0;
+    return 1;
+}
+
 /* words._name_before: the start of the name ending at end, -1 if none, -2 on error. */
 static Py_ssize_t name_before(PyObject *text, const Text *t, Py_ssize_t end)
 {
@@ -1193,20 +1202,22 @@ static Py_ssize_t name_before(PyObject *text, const Text *t, Py_ssize_t end)
         Py_ssize_t start = end - length;
         if (start >= 0) {
             int found = slice_in(text, t, start, start + 2, compound_surnames);
-            if (found)
-                return found < 0 ? -2 : start;
+            if (found < 0)
+                return -2;
+            if (found && given_ok(t, start + 2, end))
+                return start;
         }
     }
     Py_ssize_t s3 = end - 3, s2 = end - 2;
     if (s3 >= 0 && in_bits(surnames, at(t, s3)) && !in_bits(function_chars, at(t, s3))
-        && all_cjk(t, s3, end)) {
+        && all_cjk(t, s3, end) && given_ok(t, s3 + 1, end)) {
         int common = slice_in(text, t, s3, s3 + 2, common_words);
         if (common < 0)
             return -2;
         if (!common)
             return s3;
     }
-    if (s2 >= 0 && in_bits(surnames, at(t, s2)) && all_cjk(t, s2, end))
+    if (s2 >= 0 && in_bits(surnames, at(t, s2)) && all_cjk(t, s2, end) && given_ok(t, s2 + 1, end))
         return s2;
     return -1;
 }
@@ -2476,21 +2487,21 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
                             "file_suffixes", "provinces", "iban_classes", "cn_trunk",
                             "surnames", "function_chars", "compound_surnames", "common_words",
-                            "plate_provinces", "not_last", "not_names", NULL};
+                            "plate_provinces", "not_last", "not_names", "unit_chars", NULL};
     PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
-    PyObject *single, *function, *compound, *common, *plates, *last, *nonames;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!UO!O!", names, &PyType_Type,
+    PyObject *single, *function, *compound, *common, *plates, *last, *nonames, *units;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!UO!O!U", names, &PyType_Type,
                                      &hit, &checksum, &format, &context, &PyDict_Type, &ctx,
                                      &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
                                      &codes, &PyDict_Type, &ibans, &trunk, &single, &function,
                                      &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common,
                                      &plates, &PyFrozenSet_Type, &last, &PyFrozenSet_Type,
-                                     &nonames))
+                                     &nonames, &units))
         return NULL;
     Py_XSETREF(not_last, Py_NewRef(last));
     Py_XSETREF(not_names, Py_NewRef(nonames));
     if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0
-        || load_bits(plate_provinces, plates) < 0)
+        || load_bits(plate_provinces, plates) < 0 || load_bits(unit_chars, units) < 0)
         return NULL;
     Py_XSETREF(compound_surnames, Py_NewRef(compound));
     Py_XSETREF(common_words, Py_NewRef(common));

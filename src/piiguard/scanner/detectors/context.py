@@ -12,7 +12,13 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, ROLE_WORDS, SINGLE_SURNAMES
+from piiguard.scanner.detectors.names import (
+    COMPOUND_SURNAMES,
+    NOT_NAMES_ZH,
+    ROLE_WORDS,
+    SINGLE_SURNAMES,
+)
+from piiguard.scanner.detectors.names import GIVEN_CHARS as GIVEN
 from piiguard.scanner.detectors.native import NATIVE
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.vocabulary import zh_excluded, zh_label
@@ -28,11 +34,14 @@ _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,3
 _KEY_AFTER = re.compile(r"[A-Za-z0-9_\-]*")
 _SEP = re.compile(
     r"(?:\(s\))?\.?[\"'”]?(?:\*\*|__|[】\]])?[ \t]*"
-    r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+)(?:\*\*|__)?[ \t]*|(?P<space>[ \t]+))"
+    r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+|</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>)(?:\*\*|__)?[ \t]*"
+    r"|(?P<space>[ \t]+))"
     r"(?P<q>[\"'“<]?)(?P<date>\{[ \t]*\"\$date\"[ \t]*:[ \t]*\"?)?"  # MongoDB's {"$date": …}
 )
 _QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
 _NAMES = (fields.NAME, fields.NAME_PART)
+# Values that may hold a comma, and how far they may run: a date, a lat/lon pair.
+_COMMA_INSIDE = {fields.DOB: 20, fields.COORDINATES: 40}
 _EXCLUDABLE = (fields.ACCOUNT, fields.NOT_PERSONAL)
 
 
@@ -68,8 +77,8 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     else:
         m = _REGION_END.search(text, pos, pos + 256)
         end = m.start() if m else min(len(text), pos + 256)
-    if meaning == fields.DOB and not quote:  # "July 27, 1963": the date may hold a comma
-        end = max(end, min(len(text), pos + 20))
+    if meaning in _COMMA_INSIDE and not quote:  # "July 27, 1963", "22.9779,112.7666"
+        end = max(end, min(len(text), pos + _COMMA_INSIDE[meaning]))
     region = text[pos:end]
     found = fields.classify(meaning, region)
     if found is None:
@@ -108,10 +117,20 @@ _ELEMENT = re.compile(r"[ \t]*(?P<q>\"?)(?P<v>[^\",\]\[{}]+)\"?[ \t]*,?")
 _NAME_MAY_FOLLOW = re.compile(r"[ \t]*(?:$|[（(]|[ \t]\+?\d)")
 
 
+# A carrier's document (a waybill, an air waybill, an express label): its bare `Account`
+# is the shipper's account with the carrier, not a bank account.
+_CARRIER = re.compile(
+    r"\b(?:waybill|air ?waybill|AWB|DHL|FedEx|UPS|TNT|EMS|courier|express)\b|运单|快递|顺丰|物流",
+    re.IGNORECASE,
+)
+
+
 def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR0911
     m = _SEP.match(text, end)
     if m is None:
         return None
+    if meaning == fields.ACCOUNT_OR_CARD and _CARRIER.search(text, max(0, end - 160), end):
+        meaning = fields.NOT_PERSONAL
     pos = m.end()
     if pos >= len(text):
         return None
@@ -207,7 +226,7 @@ _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n",
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(
     rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*"
-    r"(?:[:=?]|[ \t][0-9]|\.\.\.)"
+    r"(?:[:=?]|[ \t][0-9]|\.\.\.|</[Tt][DdHh]>)"
     for half in (_EN_ANCHORS[::3], _EN_ANCHORS[1::3], _EN_ANCHORS[2::3])
 )
 _CAMEL = tuple(w.capitalize() for w in _EN_ANCHORS if "/" not in w)
@@ -227,7 +246,10 @@ ROLE = re.compile(_words_of(ROLE_WORDS) + r"[:：]?[ \t]?")
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
 _FOLLOW = re.compile(
     _words_of(FOLLOW_WORDS)
-    + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查]"
+    + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查"
+    # (改约, 要求, 希望, 三次上门: a verb or a count after the name; 明天上门: a day)
+    + "改要希预约请等一两二三四五六七八九几多]"
+    + "|明天|明日|今天|今日|昨天|后天|当天|周[一二三四五六日]"
 )
 
 
@@ -244,107 +266,33 @@ def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _zh_name_role(m: re.Match[str], text: str) -> Hit | None:
+_AND = frozenset("与和及、")  # 工程师罗敏雪与戴燕: a second name joined to the first
+
+
+def _zh_name_role(m: re.Match[str], text: str) -> list[Hit]:
     if "A" <= text[m.end() : m.end() + 1] <= "Z":  # 质量主管Elena Rossi
         span = fields.latin_name(text, m.end(), single=False)
-        return None if span is None else _name(text, *span, 0.8)
-    if text[m.end() : m.end() + 1] not in _SURNAME_STARTS:
-        return None  # most role words are followed by anything but a name: a cheap no
-    span = _zh_name_at(text, m.end())
-    if span is None:
-        return None
-    start, end = span
-    return Hit("person_name", start, end, text[start:end], 0.8, CONTEXT)
-
-
-_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()")
-
-
-def _mail_name(m: re.Match[str], text: str) -> Hit | None:
-    """The display name before `<address>`: `Guiying Sun <…>`, `"Duan, Sarah" <…>`."""
-    end = m.start()
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
-    if end > 0 and text[end - 1] in "\"'":
-        quote = text[end - 1]
-        start = text.rfind(quote, max(0, end - 80), end - 1)
-        if start < 0:
-            return None
-        start, end = start + 1, end - 1
-    else:
-        start = end
-        while start > max(0, end - 60) and text[start - 1] not in _DISPLAY_STOP:
-            start -= 1
-    value = text[start:end].strip()
-    if not value:
-        return None
-    start = text.index(value, start)
-    span = (
-        fields.zh_name(value)
-        if _CJK_LO <= value[0] <= _CJK_HI
-        else fields.latin_name(value, single=False)
-    )
-    if span is None or span != (0, len(value)):
-        return None
-    return Hit("person_name", start, start + len(value), value, 0.85, CONTEXT)
-
-
-PAREN_NAME = re.compile(r"[\u4e00-\u9fff][（(](?P<v>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})[)）]")
-
-
-def _paren_name(m: re.Match[str], text: str) -> Hit | None:
-    """闭宁（Xiulan Yin）: a Latin name in brackets after a Chinese one."""
-    end = m.start() + 1
-    start = end
-    while start > end - 4 and start > 0 and _CJK_LO <= text[start - 1] <= _CJK_HI:
-        start -= 1
-    for lo in range(start, end - 1):
-        if fields.zh_name(text[lo:end]) == (0, end - lo):
-            v = m.start("v")
-            return Hit("person_name", v, m.end("v"), m.group("v"), 0.85, CONTEXT)
-    return None
-
-
-_CLOSING_EN = (
-    r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds|"
-    r"Best regards|Kind regards|Regards|Sincerely|Yours sincerely|Yours"
-)
-_CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
-# A closing (two, in a bilingual mail: "Best regards / 此致"), then the name's line, perhaps
-# after a "--" line and behind "> " quote marks.
-_CLOSINGS = rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})(?:[ \t]*/[ \t]*(?:{_CLOSING_EN}|{_CLOSING_ZH}))?"
-CLOSING = re.compile(
-    rf"{_CLOSINGS}[,，!！。.]?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*--+[ \t]*\r?\n)?[ \t>]*"
-)
-SIG_DASHES = re.compile(r"--[ ]?\r?\n")  # the signature delimiter line of a mail (RFC 3676)
-
-
-def _name_in_line(line: str, at: int, single: bool) -> tuple[int, int] | None:
-    if _CJK_LO <= line[at] <= _CJK_HI:
-        return fields.zh_name(line, at)
-    return fields.latin_name(line, at, single=single)
-
-
-def _signature(m: re.Match[str], text: str) -> list[Hit]:
-    """The name on the line after a closing (Thanks,⏎Sarah; 此致敬礼⏎孙桂英), and its other
-    writing on the same line (Sarah Duan 段莎拉, 段莎拉 / Sarah Duan)."""
+        return [] if span is None else [_name(text, *span, 0.8)]
+    out: list[Hit] = []
     pos = m.end()
-    line_end = text.find("\n", pos)
-    line = text[pos : len(text) if line_end < 0 else line_end].rstrip("\r \t")
-    span = _name_in_line(line, 0, single=True) if line else None  # a first name alone too
-    if span is None:
-        return []
-    first = _name(text, pos + span[0], pos + span[1], 0.8)
-    rest = line[span[1] :]
-    if not rest.strip():
-        return [first]
-    at = len(line) - len(rest.lstrip(" /"))
-    cjk = _CJK_LO <= line[0] <= _CJK_HI
-    if at < len(line) and (_CJK_LO <= line[at] <= _CJK_HI) != cjk:  # the other script
-        other = _name_in_line(line, at, single=False)
-        if other is not None and not line[other[1] :].strip():
-            return [first, _name(text, pos + other[0], pos + other[1], 0.8)]
-    return [first] if rest.lstrip()[:1] in ("|", "/", "-", "(", "（", ",") else []
+    while len(out) < 4 and text[pos : pos + 1] in _SURNAME_STARTS:
+        span = _zh_name_at(text, pos)  # (most role words are followed by anything else)
+        if span is None:
+            break
+        out.append(_name(text, *span, 0.8))
+        if text[span[1] : span[1] + 1] not in _AND:
+            break
+        pos = span[1] + 1
+        if text[pos : pos + 2] in NOT_NAMES_ZH:
+            break  # 张伟和平安保险: a word, not a second name
+        for size in (3, 2):  # 罗敏雪与戴燕驾驶: a name, then a verb (驾 is no given name)
+            stop = pos + size
+            if fields.zh_name(text, pos, min(len(text), stop), strict=True) == (pos, stop) and (
+                text[stop : stop + 1] not in GIVEN
+            ):
+                out.append(_name(text, pos, stop, 0.8))
+                return out
+    return out
 
 
 URL_PASSWORD = re.compile(
@@ -415,31 +363,13 @@ RULES = (
     Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
     Rule("field_camel", _CAMEL_HS, FIELD_EN, lambda m, text: None, lead=True, many=_fields_en),
     Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(_ZH_HS,)),
-    Rule("zh_name_role", (), ROLE, _zh_name_role, utf8=(_words_of(ROLE_WORDS),)),
-    Rule("mail_name", (r"<[A-Za-z0-9._%+\-]+@",), re.compile("<"), _mail_name),
     Rule(
-        "paren_name",
+        "zh_name_role",
         (),
-        PAREN_NAME,
-        _paren_name,
-        utf8=(r"[\x{4e00}-\x{9fff}][（(][A-Z][a-z]+[ \-][A-Z]",),
-    ),
-    Rule(
-        "signature",
-        (rf"(?:{_CLOSING_EN})[,!.]?[ \t]*(?:/[^\n]{{0,12}})?\r?\n",),
-        CLOSING,
+        ROLE,
         lambda m, text: None,
-        utf8=(rf"(?:{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n",),
-        many=_signature,
-    ),
-    Rule(
-        "sig_dashes",
-        (r"(?:^|\n)--[ ]?\r?\n[A-Z]",),
-        SIG_DASHES,
-        lambda m, text: None,
-        utf8=(r"(?:^|\n)--[ ]?\r?\n[\x{4e00}-\x{9fff}]",),
-        lead=True,
-        many=_signature,
+        utf8=(_words_of(ROLE_WORDS),),
+        many=_zh_name_role,
     ),
     Rule(
         "url_password",

@@ -46,17 +46,32 @@ def _speaker(m: re.Match[str], text: str) -> Hit | None:
     return _name_hit(text, m.start("v"), m.end("v"), 0.8)
 
 
-GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear)[ ]+(?P<v>[A-Z][a-z]+)[ ]*(?:[,，!！]|\r?\n)")
+GREETING = re.compile(
+    r"\b(?:Hi|Hello|Hey|Dear)[ ]+(?P<v>[^\s,，!！:<>()][^,，!！:<>()\r\n]{0,40}?)[ ]*"
+    r"(?:[,，!！]|<|\r?\n)"
+)
 
 
 def _greeting(m: re.Match[str], text: str) -> Hit | None:
-    """`Hi Sarah,` — a first name alone after a greeting (two words are latin_name's)."""
-    if m.group("v").lower() in fields.LATIN_STOP:
+    """`Hi Sarah,` — a first name alone after a greeting; and whole names the title rule
+    does not read: `Dear Xinchun QIU,`, `Dear Carlos Müller,`, `Dear 谢梓波,`."""
+    value = m.group("v")
+    if " " not in value and value.lower() in fields.LATIN_STOP:
         return None
-    return _name_hit(text, m.start("v"), m.end("v"), 0.7)
+    if "\u4e00" <= value[0] <= "\u9fff":
+        whole = fields.zh_name(value, strict=True) == (0, len(value))
+    else:
+        whole = fields.latin_name(value, single=True) == (0, len(value))
+    if not whole:
+        return None
+    return _name_hit(text, m.start("v"), m.end("v"), 0.7 if " " not in value else 0.8)
 
 
-ZH_GREETING = re.compile(rf"(?P<v>[{_CJK}]{{2,4}})[，,：: ]?(?:您好|你好)")
+# (a title between the name and the greeting: 谢健诗 经理您好, 王伟总监，你好)
+_ZH_TITLES = "经理|总监|主任|老师|工程师|主管|总|先生|女士|小姐|师傅"
+ZH_GREETING = re.compile(
+    rf"(?P<v>[{_CJK}]{{2,4}}?)(?:[ \t]?(?:{_ZH_TITLES}))?[，,：: ]?(?:您好|你好)"
+)
 
 
 def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
@@ -64,20 +79,24 @@ def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
     start, end = m.span("v")
     if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
         return None  # the run began earlier: part of a longer phrase
-    return _name_hit(text, start, end, 0.8) if _whole_name(text[start:end]) else None
+    for stop in range(end, start + 1, -1):  # 王伟总您好: the name before the title
+        if _whole_name(text[start:stop]) and (stop == end or text[stop:end] in _ZH_TITLES):
+            return _name_hit(text, start, stop, 0.8)
+    return None
 
 
 # (Not after ",": in a CSV row the cell before a number is the previous column's.)
 # A name begins with a surname: the expressions start there (few runs before a number do).
 _STARTS = "".join(sorted(set(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}))
 BESIDE_PHONE = re.compile(
-    rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: ]?(?:(?:[（(]\+?|\+)?\d[\d \-]{{6}}|\(\+)"
+    rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: _]?(?:(?:[（(]\+?|\+)?\d[\d \-]{{6}}|\(\+)"
 )
 
 
 def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
-    """`孙桂英，13812345678`, `陆倩伟 (4113…)`: a name given with a number (a phone, an ID,
-    perhaps in brackets), the end of a run of Chinese."""
+    """`孙桂英，13812345678`, `陆倩伟 (4113…)`, `蔡宇_5226….pdf`: a name given with a number
+    (a phone, an ID, perhaps in brackets or joined in a file name), the end of a run of
+    Chinese."""
     end = m.end("v")
     for size in (3, 2, 4):
         start = end - size
@@ -162,6 +181,11 @@ CHAT_LINE = re.compile(
 )
 
 
+# A team before the speaker's name, joined by a dash (WeCom shows `售后-夏军良`, `Sales - Anna
+# Li`): the name is what follows the last dash.
+_TEAM_DASH = re.compile(r"[^\s\-－—_]{1,12}[ \t]*[\-－—_][ \t]*")
+
+
 def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
     out = []
     for group in ("v", "r", "w", "s"):  # the speaker, or the name in brackets after a role
@@ -170,6 +194,11 @@ def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
         value = m.group(group).strip()
         if not value or len(value.split()) > 4:
             continue
+        team = _TEAM_DASH.match(value)
+        if team is not None and not _whole_name(value):
+            value = value[team.end() :]
+            if not value:
+                continue
         if _whole_name(value) or ("·" in value and _dotted(value)):
             start = text.index(value, m.start(group))
             out.append(_name_hit(text, start, start + len(value), 0.8))
@@ -189,6 +218,102 @@ TITLED = re.compile(
 def _titled(m: re.Match[str], text: str) -> Hit | None:
     span = fields.latin_name(text, m.end(), single=True)
     return None if span is None else _name_hit(text, *span, 0.8)
+
+
+# --- mail: display names, signatures -----------------------------------------------
+_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()")
+
+
+def _mail_name(m: re.Match[str], text: str) -> Hit | None:
+    """The display name before `<address>`: `Guiying Sun <…>`, `"Duan, Sarah" <…>`."""
+    end = m.start()
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end > 0 and text[end - 1] in "\"'":
+        quote = text[end - 1]
+        start = text.rfind(quote, max(0, end - 80), end - 1)
+        if start < 0:
+            return None
+        start, end = start + 1, end - 1
+    else:
+        start = end
+        while start > max(0, end - 60) and text[start - 1] not in _DISPLAY_STOP:
+            start -= 1
+    value = text[start:end].strip()
+    if not value:
+        return None
+    start = text.index(value, start)
+    span = (
+        fields.zh_name(value)
+        if "\u4e00" <= value[0] <= "\u9fff"
+        else fields.latin_name(value, single=False)
+    )
+    if span is None or span != (0, len(value)):
+        return None
+    return Hit("person_name", start, start + len(value), value, 0.85, CONTEXT)
+
+
+PAREN_NAME = re.compile(r"[\u4e00-\u9fff][（(](?P<v>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})[)）]")
+
+
+def _paren_name(m: re.Match[str], text: str) -> Hit | None:
+    """闭宁（Xiulan Yin）: a Latin name in brackets after a Chinese one."""
+    end = m.start() + 1
+    start = end
+    while start > end - 4 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    for lo in range(start, end - 1):
+        if fields.zh_name(text[lo:end]) == (0, end - lo):
+            v = m.start("v")
+            return Hit("person_name", v, m.end("v"), m.group("v"), 0.85, CONTEXT)
+    return None
+
+
+_CLOSING_EN = (
+    r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds|"
+    r"Best regards|Kind regards|Regards|Sincerely|Yours sincerely|Yours"
+)
+_CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
+# A closing (two, in a bilingual mail: "Best regards / 此致"), then the name's line, perhaps
+# after a "--" line and behind "> " quote marks.
+_CLOSINGS = rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})(?:[ \t]*/[ \t]*(?:{_CLOSING_EN}|{_CLOSING_ZH}))?"
+_BR = r"(?:[ \t]*<br ?/?>)?"  # an HTML mail's line break before the line feed
+CLOSING = re.compile(
+    rf"{_CLOSINGS}[,，!！。.]?{_BR}[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*--+[ \t]*\r?\n)?"
+    rf"(?:[ \t]*敬礼[ \t]*\r?\n(?:[ \t]*\r?\n)?)?[ \t>]*"
+)
+SIG_DASHES = re.compile(r"--[ ]?\r?\n")  # the signature delimiter line of a mail (RFC 3676)
+
+
+def _name_in_line(line: str, at: int, single: bool) -> tuple[int, int] | None:
+    if "\u4e00" <= line[at] <= "\u9fff":
+        return fields.zh_name(line, at)
+    return fields.latin_name(line, at, single=single)
+
+
+_LINE_TAIL = re.compile(r"(?:[ \t]*<br ?/?>|[ \t]*</p>|[\r \t])+$")
+
+
+def _signature(m: re.Match[str], text: str) -> list[Hit]:
+    """The name on the line after a closing (Thanks,⏎Sarah; 此致敬礼⏎孙桂英), and its other
+    writing on the same line (Sarah Duan 段莎拉, 段莎拉 / Sarah Duan)."""
+    pos = m.end()
+    line_end = text.find("\n", pos)
+    line = _LINE_TAIL.sub("", text[pos : len(text) if line_end < 0 else line_end])
+    span = _name_in_line(line, 0, single=True) if line else None  # a first name alone too
+    if span is None:
+        return []
+    first = _name_hit(text, pos + span[0], pos + span[1], 0.8)
+    rest = line[span[1] :]
+    if not rest.strip():
+        return [first]
+    at = len(line) - len(rest.lstrip(" /"))
+    cjk = "\u4e00" <= line[0] <= "\u9fff"
+    if at < len(line) and ("\u4e00" <= line[at] <= "\u9fff") != cjk:  # the other script
+        other = _name_in_line(line, at, single=False)
+        if other is not None and not line[other[1] :].strip():
+            return [first, _name_hit(text, pos + other[0], pos + other[1], 0.8)]
+    return [first] if rest.lstrip()[:1] in ("|", "/", "-", "(", "（", ",") else []
 
 
 _STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}[\])]?[ \t]+"
@@ -223,7 +348,7 @@ RULES = (
     ),
     Rule(
         "greeting",
-        (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z][a-z]+ *(?:[,!?]|\r?\n)",),
+        (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z?]",),
         GREETING,
         _greeting,
     ),
@@ -232,7 +357,7 @@ RULES = (
         (),
         ZH_GREETING,
         _zh_greeting,
-        utf8=(rf"[{_CJK_HS}]{{2,4}}[，,：: ]?(?:您好|你好)",),
+        utf8=(rf"[{_CJK_HS}]{{2,4}}[ \t]?(?:{_ZH_TITLES})?[，,：: ]?(?:您好|你好)",),
     ),
     Rule(
         "beside_phone",
@@ -240,7 +365,7 @@ RULES = (
         BESIDE_PHONE,
         _beside_phone,
         utf8=(
-            rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: ]?(?:(?:[（(]\+?|\+)?[0-9][0-9 \-]{{6}}|\(\+)",
+            rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: _]?(?:(?:[（(]\+?|\+)?[0-9][0-9 \-]{{6}}|\(\+)",
         ),
     ),
     Rule(
@@ -261,5 +386,35 @@ RULES = (
         lead=True,
         caseless=True,
         many=_recipients,
+    ),
+    Rule(
+        "mail_name",
+        (r"<[A-Za-z0-9._%+\-]+@", r"&lt;[A-Za-z0-9._%+\-]+@"),
+        re.compile("<|&lt;"),
+        _mail_name,
+    ),
+    Rule(
+        "paren_name",
+        (),
+        PAREN_NAME,
+        _paren_name,
+        utf8=(r"[\x{4e00}-\x{9fff}][（(][A-Z][a-z]+[ \-][A-Z]",),
+    ),
+    Rule(
+        "signature",
+        (rf"(?:{_CLOSING_EN})[,!.]?[ \t]*(?:/[^\n]{{0,12}})?(?:<br ?/?>)?\r?\n",),
+        CLOSING,
+        lambda m, text: None,
+        utf8=(rf"(?:{_CLOSING_ZH})[,，!！。.]?[ \t]*\r?\n",),
+        many=_signature,
+    ),
+    Rule(
+        "sig_dashes",
+        (r"(?:^|\n)--[ ]?\r?\n[A-Z]",),
+        SIG_DASHES,
+        lambda m, text: None,
+        utf8=(r"(?:^|\n)--[ ]?\r?\n[\x{4e00}-\x{9fff}]",),
+        lead=True,
+        many=_signature,
     ),
 )

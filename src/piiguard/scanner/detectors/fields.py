@@ -101,6 +101,13 @@ LATIN_STOP = NOT_NAMES | _words(
     "ops lead engineer technician director officer specialist assistant consultant "
     "representative coordinator supervisor executive president analyst after-sales quality "
     "purchasing procurement logistics finance warehouse operations marketing "
+    # the words of a company's name (Guangzhou Lianchuang Trading, Foshan Hengli Electric)
+    "trading trade industrial industries industry electric electrical electronics "
+    "electronic machinery mechanical manufacturing manufacturer hardware appliances "
+    "appliance motors motor metal metals plastics plastic materials chemical chemicals "
+    "holdings holding enterprise enterprises international imp exp import export "
+    "components parts products solutions systems works tech packaging textile textiles "
+    "bank branch university hospital school"
 )
 
 
@@ -268,7 +275,7 @@ _PAIR = re.compile(
     r"(?P<lat>[-+]?\d{1,2}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
 )
 _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{4,8}(?![\d.])")
-_NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|]{1,128}")
+_NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
 
 
 _ZH_PART = re.compile(r"[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
@@ -306,9 +313,11 @@ def _passport(meaning: str, value: str, pos: int) -> tuple[str, int, int, float]
 
 
 def _id_document(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    m = _PASSPORT.match(value, pos)
-    if m is None or not value[pos].isalpha():
-        return None  # digits only: a resident ID is found by its check character
+    # A passport's shape with letters (G14682716, 32B55769) or nine digits (US, French,
+    # German numbers); a resident ID is longer and found by its check character.
+    m = _PASSPORT.match(value, pos) or _PASSPORT_ANY.match(value, pos)
+    if m is None or (m.group().isdigit() and len(m.group()) != 9):
+        return None
     return "passport", m.start(), m.end(), 0.9
 
 

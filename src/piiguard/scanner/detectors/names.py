@@ -265,6 +265,9 @@ NOT_NAMES_ZH: Final = frozenset(
         "柏林",
         "易用",
         "易损",
+        # a letter's closing (此致⏎敬礼), never its signer
+        "敬礼",
+        "此致",
     ]
 )
 
@@ -432,4 +435,8 @@ ROLE_WORDS: Final = (
     "采购",
     "部",
     "专员",
+    # 维修人员罗阳明, 本人郝春波（身份证…）, 请直接找高彤超
+    "人员",
+    "本人",
+    "找",
 )

@@ -35,7 +35,7 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
-NATIVE_VERSION = 3  # as in _native.c
+NATIVE_VERSION = 4  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -81,6 +81,7 @@ def _load() -> ModuleType | None:
         plate_provinces=formats.PLATE_PROVINCES,
         not_last=words.NOT_LAST,
         not_names=names.NOT_NAMES,
+        unit_chars="".join(sorted(words.UNIT_CHARS)),
     )
     return _native
 

@@ -143,11 +143,18 @@ INTERNATIONAL = re.compile(
 _GROUP_SPLIT = re.compile(r"[ .-]")
 
 
+# "+852 8655 1423", "+44 20 7946 0958": a country code and the national number in groups of
+# three to five digits, as people write phone numbers and nothing else.
+_GROUPED = re.compile(r"\+\d{1,3}(?:[ \-]\d{2,5}){2,4}")
+
+
 def _international(m: re.Match[str], text: str) -> Hit | None:
     raw = m.group()
     # Trailing digit groups may belong to the next number: drop up to two of them.
     for _ in range(3):
-        if phones.international(raw):
+        if phones.international(raw) or (
+            _GROUPED.fullmatch(raw) is not None and phones.possible_international(raw)
+        ):
             return Hit(
                 "phone",
                 m.start(),
@@ -175,8 +182,13 @@ def _nanp(m: re.Match[str], text: str) -> Hit | None:
 
 
 PASSPORT = re.compile(
-    r"(?:护照|passport)(?:\s*(?:号码|号|no\.?|number|num|#))?\s*[:：]?\s*"
-    r"(?P<v>(?:[EGDSP][A-HJ-NP-Z]?\d{7,8}|[A-Z]{1,2}\d{6,8}|\d{9}))(?![0-9A-Za-z])",
+    r"(?:护照|passport)(?:\s*(?:号码|号|no\.?|number|num|#))?"
+    # another document named beside it (Passport/Tax ID, 护照/通行证号), an HTML cell's end
+    r"(?:[ \t]*/[ \t]*[A-Za-z\u4e00-\u9fff. ]{1,12}?(?:id|no\.?|number|号码|号))?"
+    r"(?:\s*[:：]?\s*|[ \t]*</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>[ \t]*)"
+    r"(?P<v>(?:[EGDSP][A-HJ-NP-Z]?\d{7,8}|[A-Z]{1,2}\d{6,8}|\d{9}"
+    # other countries' numbers right after the word: capitals with at least two digits
+    r"|(?-i:(?=\d*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9})))(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 

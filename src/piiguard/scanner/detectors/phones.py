@@ -64,6 +64,19 @@ def parsed_valid(number: str, region: str) -> bool:
     return _parsed_valid(number, region)
 
 
+@lru_cache(maxsize=4096)
+def possible_international(number: str) -> bool:
+    """`is_possible_number` of a "+" number: its country code exists and its national part
+    has a length that country's numbers have (a range the metadata does not list yet, such
+    as a new Hong Kong mobile block, is still someone's number)."""
+    phonenumbers = library()
+    try:
+        parsed = phonenumbers.parse(number, "ZZ")
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(parsed))
+
+
 @cache
 def _metadata(region: str) -> PhoneMetadata | None:
     metadata: PhoneMetadata | None = library().PhoneMetadata.metadata_for_region(region, None)

@@ -2,7 +2,9 @@
 holds (fields.classify). Used for CSV/TSV files (sources/tabular.py reads the header once per
 file) and for tables inside text — a purchase order's item lines, a ticket's parts list, a
 Markdown or tab-separated table in a mail — found by the `text_table` rule from a header
-cell that names a known field.
+cell that names a known field; and for tables whose column names are written once, apart
+from their rows — a SQL dump's `INSERT … VALUES (…),(…)` under its `CREATE TABLE` (or its
+own column list), a JSON report's `"columns": [...]` beside its `"rows": [[...], ...]`.
 """
 
 from __future__ import annotations
@@ -202,6 +204,134 @@ _EN_HS = tuple(
     rf"(?:^|[^A-Za-z])(?:{_words(part)})\.?{_CELL_END}" for part in (_EN_LIST[::2], _EN_LIST[1::2])
 )
 
+# --- columns named once, rows by position ----------------------------------------------
+# A SQL dump: `INSERT INTO t (a, b) VALUES (…),(…);`, or without the list, the columns of the
+# `CREATE TABLE t (…)` written before it (mysqldump); a JSON report or export:
+# `"columns": ["EMPNO", "EMPNAME", …], "rows": [["E1", "丁军", …], …]` (pandas' "split"
+# orient, ClickHouse's JSONCompact, report servers). Each value is held to its column's
+# meaning as a CSV cell is; the column names are classified once (fields.meaning_of).
+MAX_TUPLES = 20_000
+_IDENT = r"[`\"\[]?[\w$]+[`\"\]]?"
+SQL_INSERT = re.compile(
+    rf"INSERT\s+(?:IGNORE\s+)?INTO\s+(?P<t>{_IDENT}(?:\.{_IDENT})?)\s*"
+    r"(?:\((?P<c>[^()]{1,4000})\))?\s*VALUES\s*(?=\()",
+    re.IGNORECASE,
+)
+_SQL_VALUE = re.compile(
+    r"\s*(?:'(?P<s>(?:[^'\\]|\\.|'')*)'|(?P<o>[^,()'\s][^,()']*?))\s*(?P<e>[,)])", re.DOTALL
+)
+_SQL_NEXT = re.compile(r"\s*,\s*\(")
+_CREATE_COLUMN = re.compile(r"^[ \t]*(?P<n>[`\"\[]?[\w$]+[`\"\]]?)[ \t]+[A-Za-z]", re.MULTILINE)
+_NOT_COLUMN = frozenset(
+    ["primary", "key", "unique", "constraint", "index", "foreign", "check", "fulltext", "spatial"]
+)
+_REACH_CREATE = 200_000  # how far before an INSERT its CREATE TABLE is looked for
+
+
+def _bare(identifier: str) -> str:
+    return identifier.strip('`"[] ').rsplit(".", 1)[-1].strip('`"[]')
+
+
+def _create_columns(text: str, table: str, pos: int) -> list[str]:
+    """The column names of the last `CREATE TABLE table (…)` before `pos`."""
+    lo = max(0, pos - _REACH_CREATE)
+    at = pos
+    for _ in range(32):
+        at = text.rfind("CREATE TABLE", lo, at)
+        if at < 0:
+            return []
+        head = re.match(
+            rf"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?(?P<t>{_IDENT}(?:\.{_IDENT})?)\s*\(",
+            text[at : at + 300],
+        )
+        if head is not None and _bare(head.group("t")) == table:
+            body_end = text.find("\n)", at, pos)
+            body = text[at + head.end() : body_end if body_end > 0 else pos]
+            return [
+                _bare(c.group("n"))
+                for c in _CREATE_COLUMN.finditer(body)
+                if _bare(c.group("n")).lower() not in _NOT_COLUMN
+            ]
+    return []
+
+
+def _column_meanings(names: list[str]) -> tuple[str | None, ...]:
+    return tuple(fields.meaning_of(n) for n in names)
+
+
+def _tuples(
+    text: str,
+    pos: int,
+    meanings: tuple[str | None, ...],
+    value: re.Pattern[str],
+    close: str,
+    following: re.Pattern[str],
+) -> list[Hit]:
+    """Hits of the rows from `pos` (inside the first): each value (a quoted string, group
+    "s") held to its column's meaning; a row ends at `close`, the next begins where
+    `following` matches; anything else (a nested value, a function call) ends the reading."""
+    out: list[Hit] = []
+    width = len(meanings)
+    for _ in range(MAX_TUPLES):
+        column = 0
+        while True:
+            v = value.match(text, pos)
+            if v is None:
+                return out
+            meaning = meanings[column] if column < width else None
+            if meaning is not None and v.group("s"):
+                h = cell_hit(meaning, text, v.start("s"), v.end("s"))
+                if h is not None:
+                    out.append(h)
+            pos = v.end()
+            if v.group("e") == close:
+                break
+            column += 1
+        more = following.match(text, pos)
+        if more is None:
+            return out
+        pos = more.end()
+    return out
+
+
+def _sql_insert(m: re.Match[str], text: str) -> list[Hit]:
+    """The values of an INSERT, each held to its column's meaning."""
+    if m.group("c"):
+        names = [_bare(c) for c in m.group("c").split(",")]
+    else:
+        names = _create_columns(text, _bare(m.group("t")), m.start())
+    meanings = _column_meanings(names)
+    if not any(meanings):
+        return []
+    return _tuples(text, m.end() + 1, meanings, _SQL_VALUE, ")", _SQL_NEXT)
+
+
+JSON_COLUMNS = re.compile(
+    r"\"(?:columns|cols|fields|header|headers|column_names|columnNames)\"\s*:\s*"
+    r"\[(?P<c>\s*\"[^\"\n]{1,64}\"(?:\s*,\s*\"[^\"\n]{1,64}\")*\s*)\]",
+    re.IGNORECASE,
+)
+_JSON_ROWS = re.compile(
+    r"\s*,\s*\"(?:rows|data|values|records|items)\"\s*:\s*\[\s*\[", re.IGNORECASE
+)
+_JSON_VALUE = re.compile(
+    r"\s*(?:\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<o>[^,\[\]{}\"\s]+))\s*(?P<e>[,\]])"
+)
+_JSON_NEXT = re.compile(r"\s*,\s*\[")
+_JSON_NAME = re.compile(r'"([^"]*)"')
+
+
+def _json_rows(m: re.Match[str], text: str) -> list[Hit]:
+    """The rows of a JSON table whose column names come first, each value held to its
+    column's meaning (a nested object or array in a row ends the reading)."""
+    names = _JSON_NAME.findall(m.group("c"))
+    meanings = _column_meanings(names)
+    rows = _JSON_ROWS.match(text, m.end())
+    if rows is None or not any(meanings):
+        return []
+    return _tuples(text, rows.end(), meanings, _JSON_VALUE, "]", _JSON_NEXT)
+
+
 RULES = (
     Rule(
         "label_row",
@@ -228,5 +358,22 @@ RULES = (
         # (Not "[ \t　]*(?:…)": with leftmost start of match that is too large to compile.)
         utf8=(rf"(?:{_words(fields.ZH_LABELS)})(?:[ \t]*\||\t| {{2}}|　)",),
         many=_text_table,
+    ),
+    Rule(
+        "sql_insert",
+        (r"(?:^|[^A-Za-z_])INSERT\s+(?:IGNORE\s+)?INTO\s",),
+        SQL_INSERT,
+        lambda m, text: None,
+        lead=True,
+        caseless=True,
+        many=_sql_insert,
+    ),
+    Rule(
+        "json_columns",
+        (r"\"(?:columns|cols|fields|headers?|column_?names)\"\s*:\s*\[\s*\"",),
+        JSON_COLUMNS,
+        lambda m, text: None,
+        caseless=True,
+        many=_json_rows,
     ),
 )

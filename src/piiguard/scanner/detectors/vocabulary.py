@@ -84,7 +84,7 @@ for _words, _meaning in (
     (
         "coordinates|coordinate|coords|coord|gps|latlng|lat lng|lat lon|latlon|lat long|"
         "geo|geolocation|location|position|lnglat|lng lat|lon lat|zuobiao|jwd|jingweidu|"
-        "geo point|geopoint|latlong",
+        "geo point|geopoint|latlong|center|centre|map center|map centre",
         COORDINATES,
     ),
     ("lat|latitude|lng|lon|long|longitude", LATITUDE),
@@ -102,7 +102,10 @@ for _words, _meaning in (
         # full pinyin keys (wuliao_bianma 物料编码, xuliehao 序列号, pici 批次 …)
         "bianma|bianhao|wuliao|wuliaohao|wuliao hao|lingjian|lingjian hao|xuliehao|xulie hao|"
         "pici|pihao|pici hao|banben|gujian|dingdan|dingdan hao|gongdan|gongdan hao|yundan|"
-        "yundan hao|tiaoma|huohao|shebei hao|shebeihao|jishenhao|chuanhao",
+        "yundan hao|tiaoma|huohao|shebei hao|shebeihao|jishenhao|chuanhao|"
+        # staff numbers and cost centres: a company's codes, never a phone or an ID
+        "emp no|empno|emp id|empid|employee no|employee number|employee id|staff no|staff id|"
+        "work no|job no|gonghao|cost center|cost centre|costcenter|kostl",
         NOT_PERSONAL,
     ),
     ("account", ACCOUNT_OR_CARD),
@@ -117,7 +120,7 @@ _NOT_PERSON_PREFIX: Final = _split(
     "login bank branch city street country province district server service domain "
     "column field key class type group team role job title event channel vendor supplier "
     "merchant warehouse plant site region sku tag queue topic db database schema process "
-    "task module package menu page button display screen"
+    "task module package menu page button display screen nick path dir folder font queue"
 )
 # Tokens before a part/order/code word that make it an identifier of a person or a card:
 # shenfenzheng_bianhao (身份证编号), yinhangka_hao, passport_serial.
@@ -144,7 +147,9 @@ for _words, _meaning in (
         "回访人|审批|批准|核准|经手|经手人|接单|接单人|派单人|维修人|验收|验收人|复核|复核人|"
         "开单人|制表人|填表人|记录人|登记人|用户|车主|法人代表|客户代表|代表|委托代理人|代理人|"
         "被访人|访客|报销人|盘点人|审核|审核人|经理|项目经理|快递员|送货员|配送员|会员名称|"
-        "用户名称|签字人|填报人|报告人|发起人|推荐人|介绍人|本人签字",
+        "用户名称|签字人|填报人|报告人|发起人|推荐人|介绍人|本人签字|"
+        # staff named by their role or act: 安装人员, 寄件 / 收件 on a waybill, 制单, 签收
+        "人员|安装人|寄件|收件|制单|签收|仓管|经办",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
@@ -158,7 +163,8 @@ for _words, _meaning in (
         "零件号|零件编号|型号|规格型号|版本|版本号|料号|物料号|物料编码|物料编号|序列号|"
         "产品编号|产品型号|批号|批次|批次号|订单号|订单编号|单号|运单号|快递单号|工单号|"
         "发票号|固件|固件版本|软件版本|硬件版本|编号|货号|条码|机身号|流水号|交易号|工单编号|"
-        "单据号|申请单号|报修单号|合同号|合同编号|设备号|设备编号|序号|SN码|IMEI",
+        "单据号|申请单号|报修单号|合同号|合同编号|设备号|设备编号|序号|SN码|IMEI|工号|员工号|职工号|"
+        "成本中心",
         NOT_PERSONAL,
     ),
 ):
@@ -208,7 +214,33 @@ _VERSION_WORDS: Final = frozenset(
 )
 
 
+# The last words a key may have glued to the word before (EMPNAME, CUSTNAME, ORDERNO, as
+# upper-case database columns are written): split off when the token is not known whole.
+_GLUED_TAILS: Final = ("name", "no")
+_KNOWN_TOKENS: Final = frozenset(t for tail in _EN_TAILS for t in tail)
+
+
+def _unglued(tokens: list[str]) -> list[str]:
+    out = []
+    for t in tokens:
+        tail = next((w for w in _GLUED_TAILS if t.endswith(w) and len(t) > len(w) + 1), None)
+        if tail is None or t in _KNOWN_TOKENS:
+            out.append(t)
+        else:
+            out += [t[: -len(tail)], tail]
+    return out
+
+
 def _en_meaning(tokens: list[str]) -> str | None:
+    meaning = _en_meaning_of(tokens)
+    if meaning is None:
+        split = _unglued(tokens)
+        if split != tokens:
+            meaning = _en_meaning_of(split)
+    return meaning
+
+
+def _en_meaning_of(tokens: list[str]) -> str | None:
     whole = _WHOLE_ONLY.get(tuple(tokens))
     if whole is not None:
         return whole

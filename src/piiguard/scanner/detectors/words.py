@@ -19,9 +19,19 @@ CJK = "\u4e00-\u9fff"
 CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 _SURNAME_SET = frozenset(SINGLE_SURNAMES)
 COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
+# Characters that name a unit of an organisation or a service, never a given name: a
+# "name" ending in them before a role word is a department (工程部主管, 我司服务工程师).
+UNIT_CHARS = frozenset("部门组室处厂店司局院所系班区市省县村街号楼层服务")
+
+
+def _seq(spaced: str) -> tuple[str, ...]:
+    return tuple(spaced.split())
+
+
 # Two-character words that begin with a surname character but are not names.
 COMMON_WORDS = frozenset(
     [
+        "安装",  # 安装师傅: the installer
         "项目",
         "公司",
         "高级",
@@ -93,57 +103,14 @@ SUFFIX_WORDS = (
     "阿姨",
 )
 SUFFIX = re.compile("|".join(SUFFIX_WORDS))
-LABEL_WORDS = (
-    "联系人",
-    "姓名",
-    "收件人",
-    "收货人",
-    "寄件人",
-    "经办人",
-    "负责人",
-    "申请人",
-    "投诉人",
-    "签收人",
-    "持卡人",
-    "尊敬的",
-    "亲爱的",
+LABEL_WORDS = _seq(
+    "联系人 姓名 收件人 收货人 寄件人 经办人 负责人 申请人 投诉人 签收人 持卡人 尊敬的 亲爱的"
 )
 LABEL = re.compile("(?:" + "|".join(LABEL_WORDS) + r")[:：]?[ \t]*(?=[" + CJK + "])")
-FOLLOW_WORDS = (
-    "先生",
-    "女士",
-    "小姐",
-    "经理",
-    "电话",
-    "手机",
-    "您好",
-    "你好",
-    "的",
-    "反馈",
-    "来电",
-    "表示",
-    "称",
-    "说",
-    "已",
-    "于",
-    "在",
-    "要求",
-    "投诉",
-    "地址",
-    "邮箱",
-    "身份证",
-    "护照",
-    "银行",
-    "卡号",
-    "工号",
-    "同学",
-    "老师",
-    "收",
-    "签收",
-    "先",
-    "，",
-    "。",
-    "、",
+FOLLOW_WORDS = _seq(
+    "先生 女士 小姐 经理 电话 手机 您好 你好 的 反馈 来电 表示 称 说 已 "
+    "于 在 要求 投诉 地址 邮箱 身份证 护照 银行 卡号 工号 同学 老师 收 "
+    "签收 先 ， 。 、"
 )
 _FOLLOW = re.compile("|".join(FOLLOW_WORDS))
 
@@ -152,11 +119,19 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _given_ok(text: str, a: int, b: int) -> bool:
+    return not any(c in UNIT_CHARS for c in text[a:b])
+
+
 def _name_before(text: str, end: int) -> int | None:
     """Start of the Chinese name that ends at `end`, or None."""
     for length in (4, 3):  # compound surname + one or two given characters
         start = end - length
-        if start >= 0 and text[start : start + 2] in COMPOUND_SET:
+        if (
+            start >= 0
+            and text[start : start + 2] in COMPOUND_SET
+            and _given_ok(text, start + 2, end)
+        ):
             return start
     s3, s2 = end - 3, end - 2
     if (
@@ -164,10 +139,16 @@ def _name_before(text: str, end: int) -> int | None:
         and text[s3] in _SURNAME_SET
         and text[s3] not in FUNCTION_CHARS
         and all(_is_cjk(c) for c in text[s3:end])
+        and _given_ok(text, s3 + 1, end)
         and text[s3 : s3 + 2] not in COMMON_WORDS
     ):
         return s3
-    if s2 >= 0 and text[s2] in _SURNAME_SET and all(_is_cjk(c) for c in text[s2:end]):
+    if (
+        s2 >= 0
+        and text[s2] in _SURNAME_SET
+        and all(_is_cjk(c) for c in text[s2:end])
+        and _given_ok(text, s2 + 1, end)
+    ):
         return s2
     return None
 

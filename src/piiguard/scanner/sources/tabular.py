@@ -26,6 +26,7 @@ SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}  # None: sniff the delimit
 _HEAD_BYTES = 64 * 1024
 _SAMPLE_ROWS = 50
 _HEADER_ROWS = 5  # the header is looked for among the first rows
+_QUOTED_LINES = 32  # the lines a quoted cell may run over (a note, an address on lines)
 _NAMES = (fields.NAME, fields.NAME_PART)
 
 
@@ -55,6 +56,11 @@ class Table:
         while pos < hi:
             end = text.find("\n", pos)
             stop = len(text) if end < 0 else end
+            for _ in range(_QUOTED_LINES):  # a quoted cell holds line feeds: the row goes on
+                if end < 0 or text.count('"', pos, stop) % 2 == 0:
+                    break
+                end = text.find("\n", end + 1)
+                stop = len(text) if end < 0 else end
             if pos != header_at:
                 cells = csv_cells(text, pos, stop, self.delimiter)
                 if len(cells) == width and not self._is_header(text, cells):

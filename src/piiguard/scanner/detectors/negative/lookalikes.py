@@ -35,7 +35,10 @@ _PART_EN = (
     "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
     "lot|item|asset|revision"
 )
-_PART_ZH = "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号"
+_PART_ZH = (
+    "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号|"
+    "备件|配件"  # spare parts: 备件1938…已出库
+)
 _VERSION_EN = (
     "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|updated|"
     "upgraded|bumped|"
@@ -52,7 +55,8 @@ _PHONE = re.compile(
 # address, a token.)
 # ... and where the next field begins (`version=2.2.0 device_ip=120.229.18.54`).
 _STOP = re.compile(  # (a full stop ends the sentence the cue is in)
-    rf"{_PHONE.pattern}|。|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])", re.IGNORECASE
+    rf"{_PHONE.pattern}|。|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])|&[A-Za-z_][\w.\-]*=",
+    re.IGNORECASE,
 )
 _MOBILE = re.compile(  # and 18-digit order numbers shaped like resident IDs
     r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d{9}|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
@@ -84,9 +88,15 @@ def _stretch(text: str, pos: int) -> int:
     return end if stop is None else stop.start()
 
 
+_KEY_VALUE = re.compile(r"=[\"']?[^\s&,;\"'<>]*")
+
+
 def _after(value: re.Pattern[str]) -> Callable[[re.Match[str], str], list[Hit]]:
     def claims(m: re.Match[str], text: str) -> list[Hit]:
-        stop = _stretch(text, m.end())
+        pair = _KEY_VALUE.match(text, m.end())
+        # A cue that is a key (v=6.7.13.5183, sn=…) speaks for its value only: the next
+        # field on a log line is something else (an IIS line's client address).
+        stop = pair.end() if pair is not None else _stretch(text, m.end())
         return [_claim(text, *v.span()) for v in value.finditer(text, m.end(), stop)]
 
     return claims

@@ -1,0 +1,44 @@
+"""A Chinese name inside an English sentence, after a word that takes a person: `As
+discussed with <b>邱新春</b>, please …`, `please ask 王伟 for the invoice`, `cc 卫阳`. The run
+of Chinese characters stands alone in the Latin text (perhaps in an inline tag) and is a
+name, whole, held to the character model (a place or a company written in Chinese is not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule
+
+# (words that take a person, not a place: "from 南海", "to 高明" are districts)
+_BEFORE = (
+    "with|contact|ask|call|cc|thank|thanks|colleague|engineer|manager|mr|ms|mrs|dr|dear|"
+    "hi|hello|attn|inform|tell|told|met|meet"
+)
+_TAG = r"(?:<(?:b|strong|i|em|span|u)>)?"
+INLINE = re.compile(
+    rf"(?:{_BEFORE})\.?[ ]+{_TAG}(?P<v>[\u4e00-\u9fff]{{2,4}})(?=</?[a-z]|[ ,.;:!?)]|$)",
+    re.IGNORECASE,
+)
+
+
+def _inline(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if fields.zh_name(value, strict=True) != (0, len(value)):
+        return None
+    return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
+
+
+RULES = (
+    Rule(
+        "inline_zh_name",
+        (),
+        INLINE,
+        _inline,
+        utf8=(rf"(?:^|[^A-Za-z])(?:{_BEFORE})\.? +{_TAG}[\x{{4e00}}-\x{{9fff}}]{{2}}",),
+        lead=True,
+        caseless=True,
+    ),
+)
