@@ -317,6 +317,11 @@ def _signature(m: re.Match[str], text: str) -> list[Hit]:
 
 
 _STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}[\])]?[ \t]+"
+# Not ASCII, general punctuation, CJK punctuation (but 】), ideographs, full-width signs
+_NOT_ENDER = (
+    r"[^\x00-\x7f\x{2000}-\x{206f}\x{3000}-\x{3010}\x{3012}-\x{303f}\x{4e00}-\x{9fff}"
+    r"\x{ff01}-\x{ff0f}\x{ff1a}-\x{ffef}]"
+)
 _STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
 
 RULES = (
@@ -333,7 +338,11 @@ RULES = (
         lambda m, text: None,
         utf8=(
             rf"(?:^|\n)[ \t]*{_STAMP_UTF8}[{_CJK_HS}]",
-            rf"(?:^|\n)[{_CJK_HS}]{{2}}",
+            # a line that begins with its speaker ends with its stamp, so with a character a
+            # stamp ends with (before spaces and a CR): not one of the Chinese and general
+            # punctuation or ideographs (no decimal digit among them) most lines end with
+            rf"(?:^|\n)[{_CJK_HS}]{{2}}[^\n]*"
+            rf"(?:[0-9:/\-.T\])年月日]|{_NOT_ENDER})[ \t]*\r?(?:\n|$)",
         ),
         lead=True,
         many=_chat_line,
