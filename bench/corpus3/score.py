@@ -1,9 +1,10 @@
 """Scores `piiguard scan` on the three families of corpus 3 and writes what it missed and wrongly
-flagged in the dev family (or, with `--family holdout`, the holdout family: the brief of the
-detector fixes lets both be studied), grouped by pattern (type, template, field, shape of the
-value), one example each with a line of context. Final examples are never written.
+flagged in the dev family (or, with `--family holdout` or `--family final`, that family: since
+corpus 4 (bench/corpus4) became the unseen set, all three may be studied), grouped by pattern
+(type, template, field, shape of the value), one example each with a line of context. Write
+the file outside the repository: it holds the corpus's (synthetic) values.
 
-`python -m bench.corpus3.score [MB] [--misses FILE] [--family dev|holdout] [--examples N]`
+`python -m bench.corpus3.score [MB] [--misses FILE] [--family dev|holdout|final] [--examples N]`
 """
 
 from __future__ import annotations

@@ -110,6 +110,8 @@ _JSON_TABLE = """{"report": "HR", "columns": ["STAFFNO", "STAFFNAME", "DOB", "ID
             "[位置]南海区桂城街道海三路18号\n23.028311, 113.145672",
             [("address", "南海区桂城街道海三路18号"), ("coordinates", "23.028311, 113.145672")],
         ),
+        # an address after "lives at" inside a run of Chinese
+        ("本人家住江门市蓬江区白沙街道建设路58号", [("address", "江门市蓬江区白沙街道建设路58号")]),
         # a map centre; coordinates with their comma after "="
         ("map.center=23.0215,113.1214", [("coordinates", "23.0215,113.1214")]),
         # a passport beside another document's name, and other countries' numbers
