@@ -112,6 +112,13 @@ _JSON_TABLE = """{"report": "HR", "columns": ["STAFFNO", "STAFFNAME", "DOB", "ID
         ),
         # an address after "lives at" inside a run of Chinese
         ("本人家住江门市蓬江区白沙街道建设路58号", [("address", "江门市蓬江区白沙街道建设路58号")]),
+        (
+            "位置：江门市蓬江区建设路58号万达广场3座（22.587210, 113.081530）",
+            [
+                ("address", "江门市蓬江区建设路58号"),
+                ("coordinates", "22.587210, 113.081530"),
+            ],
+        ),
         # a map centre; coordinates with their comma after "="
         ("map.center=23.0215,113.1214", [("coordinates", "23.0215,113.1214")]),
         # a passport beside another document's name, and other countries' numbers
