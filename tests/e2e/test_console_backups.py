@@ -64,7 +64,11 @@ def test_console_takes_tests_and_shows_the_evidence(
     reader = Console(api, auditor, "zh-CN")
     zh = reader.page(B)
     assert "备份" in zh and 'id="take-form"' not in zh
-    assert "恢复测试" in reader.page(f"{B}/{backup_id}")
+    detail = reader.page(f"{B}/{backup_id}")
+    assert "恢复测试" in detail and "与清单一致" in detail and "签名检查点验证通过" in detail
+    for english in ("as in the manifest", "checkpoints verify", "scratch", "decrypted through"):
+        assert english not in detail, english  # probe: each check's finding was English
+    assert "rows as in the manifest" in who.page(f"{B}/{backup_id}")
     assert 'id="backup-settings"' in reader.page(f"{B}/settings")
     assert reader.post(f"{B}/{backup_id}/restore-tests", {}).status_code == 403
     # a damaged file: the test fails, the page and the front page say so

@@ -26,6 +26,7 @@ from tests.integration.test_evidence import flipped
 
 CONSOLE_EV = "/console/evidence"
 CJK = re.compile("[\u4e00-\u9fff]")
+BOTH_WAYS = re.compile("[a-z] / [\\u4e00-\\u9fff]")  # "never / 从未"
 ENGLISH = re.compile(r"\b[a-z]{4,} [a-z]{3,} [a-z]{3,}\b")  # three English words in a row
 
 pytestmark = [pytest.mark.req("R10.2")]
@@ -123,6 +124,10 @@ def test_the_catalogue_reads_in_chinese_on_a_chinese_page(
         assert CJK.search(title) and CJK.search(control), (req, title, control)
         assert CONTROLS[req].summary not in control and ENGLISH.search(control) is None, req
         assert "(unset)" not in control and "(none)" not in control, req
+    live = zh.xpath("//table[starts-with(@id, 'live-')]//td")
+    assert [td.text_content() for td in live if BOTH_WAYS.search(td.text_content())] == []
+    assert "从未" in zh.xpath("string(//table[@id='live-audit'])")
+    assert "never" in en.xpath("string(//table[@id='live-audit'])")
     for row in en.xpath("//table[@id='requirements']/tbody/tr"):
         req = row.get("data-req")
         assert CONTROLS[req].summary in row.xpath("./td")[0].text_content(), req

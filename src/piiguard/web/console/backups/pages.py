@@ -7,6 +7,7 @@ the front page of a failed or overdue restore test. Rows in web/rules/backups.py
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -22,6 +23,7 @@ from piiguard.services.backups.job import attention as restore_state
 from piiguard.services.backups.job import failed_copy
 from piiguard.services.backups.verify import restore_test
 from piiguard.web.authz import Authorized
+from piiguard.web.console.backups.details import detail_in
 from piiguard.web.console.backups.texts import words
 from piiguard.web.console.kit import (
     FieldError,
@@ -34,6 +36,7 @@ from piiguard.web.console.kit import (
     recent_auth,
 )
 from piiguard.web.deps import ContainerDep
+from piiguard.web.html import language
 
 __all__ = ["attention", "router"]
 
@@ -182,7 +185,12 @@ def _detail(request: Request, c: Container, actor: Actor, backup_id: str) -> HTM
         c,
         actor,
         "console/backups/backup.html",
-        {"b": b, "tests": tests, "rows": sorted((b.facts.row_counts if b.facts else {}).items())},
+        {
+            "b": b,
+            "tests": tests,
+            "rows": sorted((b.facts.row_counts if b.facts else {}).items()),
+            "detail": partial(detail_in, language(request)),  # a check's, in the page's words
+        },
         words=words,
     )
 

@@ -4,6 +4,8 @@ report to download (PDF or HTML, audited), and a form that checks a report's sig
 
 from __future__ import annotations
 
+import re
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
@@ -23,6 +25,16 @@ from piiguard.web.deps import ContainerDep
 from piiguard.web.html import language
 
 router = APIRouter(prefix="/console/evidence", include_in_schema=False)
+# a live fact's fixed word in both languages, as the signed report says it ("never / 从未")
+BOTH = re.compile(r"([A-Za-z][A-Za-z ]*) / ([\u4e00-\u9fff]+)")
+
+
+def one_language(lang: str, value: str) -> str:
+    """A live fact's value on a page: of a word given in both languages, the page's."""
+    found = BOTH.fullmatch(value)
+    if found is None:
+        return value
+    return found.group(2) if lang == "zh-CN" else found.group(1)
 
 
 def _page(
@@ -42,7 +54,13 @@ def _page(
         c,
         actor,
         "console/evidence/page.html",
-        {"r": report, "counts": report.counts, "verdict": verdict, "why": why},
+        {
+            "r": report,
+            "counts": report.counts,
+            "verdict": verdict,
+            "why": why,
+            "shown": partial(one_language, language(request)),
+        },
         words=words,
         errors=errors or [],
         status=status,
