@@ -121,6 +121,8 @@ _JSON_TABLE = """{"report": "HR", "columns": ["STAFFNO", "STAFFNAME", "DOB", "ID
         ),
         # a map centre; coordinates with their comma after "="
         ("map.center=23.0215,113.1214", [("coordinates", "23.0215,113.1214")]),
+        # one axis with three decimals (a typed spreadsheet cell drops its trailing zeros)
+        ("lng=112.904", [("coordinates", "112.904")]),
         # a passport beside another document's name, and other countries' numbers
         ("Passport/Tax ID XK71AB302", [("passport", "XK71AB302")]),
         # an international number in groups in a range the metadata does not list yet

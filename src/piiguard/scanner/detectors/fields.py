@@ -274,7 +274,7 @@ _PLACEHOLDER = re.compile(
 _PAIR = re.compile(
     r"(?P<lat>[-+]?\d{1,2}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
 )
-_AXIS = re.compile(r"[-+]?\d{1,3}\.\d{4,8}(?![\d.])")
+_AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?![\d.])")  # (3: a typed cell drops trailing zeros)
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
 
 
