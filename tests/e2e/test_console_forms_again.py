@@ -89,6 +89,20 @@ def crawl(who: Console) -> dict[str, tuple[str, list[tuple[str, str, str]]]]:
     return forms
 
 
+TAG = re.compile(r"<[a-z][^>]*>")
+ATTRIBUTE = re.compile(r"\s([a-z-]+)(?==)")
+
+
+def doubled(html: str) -> list[str]:
+    """Tags that carry one attribute twice (a browser keeps the first: an error's
+    aria-describedby after a hint's was never announced)."""
+    return [
+        tag[:80]
+        for tag in TAG.findall(html)
+        if len(names := ATTRIBUTE.findall(tag)) != len(set(names))
+    ]
+
+
 def fingerprint(c: Container) -> dict[str, int]:
     with c.engine.connect() as conn:
         return {
@@ -129,6 +143,7 @@ def test_every_form_takes_a_long_value_or_a_nul_back_on_its_page(
                     fails.append((where, r.status_code))
                     continue
                 assert r.text.count('id="error-summary"') == 1, where
+                assert doubled(r.text) == [], where
                 el = control(r.text, name)
                 if el is None or el.get("aria-invalid") != "true":
                     # the route's own check may stop at another field first (what this
@@ -150,6 +165,25 @@ def test_every_form_takes_a_long_value_or_a_nul_back_on_its_page(
     assert fails == [], "\n".join(map(str, fails))
     assert tried >= 150
     assert fingerprint(container) == before  # nothing written
+
+
+@pytest.mark.req("R4.3")
+@pytest.mark.req("R10.2")
+def test_a_request_refused_on_a_field_with_a_hint_is_marked_and_described_by_both(
+    container: Container, api: TestClient, people: People
+) -> None:
+    """Probe: the request form's contact (and concerns, purposes, changes; the reply and
+    verification steps; an incident's severity) carried aria-describedby twice when refused,
+    the hint's first: the browser dropped the error's, which was never announced."""
+    who = console(container, api, people.officer, "zh-CN")
+    form = {"kind": "access", "channel": "phone", "contact": "x" * 400, "name": "Li"}
+    r = who.post("/console/requests/new", form)
+    assert r.status_code == 422 and doubled(r.text) == [], doubled(r.text)
+    el = control(r.text, "contact")
+    assert el.get("aria-invalid") == "true"
+    assert el.get("aria-describedby") == "new-contact-hint new-contact-error"
+    r = who.post("/console/incidents/new", {"title": "Laptop lost", "severity": "worst"})
+    assert r.status_code == 422 and doubled(r.text) == [], doubled(r.text)
 
 
 @pytest.mark.req("R5.1")

@@ -41,6 +41,7 @@ def test_a_system_too_long_is_refused_alike_by_the_console_the_api_and_the_cli(
         r = zh.post("/console/systems/new", {**SYSTEM, field: value})
         assert r.status_code == 422 and marked(r.text, field), (field, r.text[:400])
         assert f"「{label}」" in r.text, field
+    assert "「名称」过长：最多 128 个字符" in r.text  # the service's limit, said in Chinese
     assert system_of(container, "crm") is None
 
     body = {

@@ -6,6 +6,8 @@ A code without its own sentence falls back to the generic one for its kind."""
 
 from __future__ import annotations
 
+import re
+
 from piiguard.domain.assessments.model import QUESTIONS
 from piiguard.domain.errors import DomainError, FourEyes
 
@@ -286,6 +288,7 @@ BY_CODE: dict[str, tuple[str, str]] = {
         "An integrity check failed; the privacy officers are alerted.",
     ),
 }
+AT_MOST = re.compile(r"at most ([\d,]+) characters")
 FALLBACK = ("操作未能完成，请检查输入后重试。", "That did not work: check the form and try again.")
 
 
@@ -316,6 +319,9 @@ def message_for(code: str, field: str, lang: str, detail: str = "") -> str:
     zh, en = BY_CODE.get(code, FALLBACK)
     if lang != "zh-CN" and detail:
         return detail
+    most = AT_MOST.search(detail) if code == "invalid-input" else None
+    if most is not None and lang == "zh-CN":  # a service's limit (domain/errors.at_most)
+        return f"「{label(field, lang)}」过长：最多 {most.group(1)} 个字符，请缩短后重试。"
     text = zh if lang == "zh-CN" else en
     out = text.format(f=label(field, lang) if field else ("内容" if lang == "zh-CN" else "it"))
     return out[:1].upper() + out[1:]  # an English sentence may begin with a field's label

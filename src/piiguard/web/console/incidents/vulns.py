@@ -159,7 +159,8 @@ def import_report(
 ) -> Response:
     """A pasted pip-audit or SARIF report filed for one system, deduplicated."""
     values = {"format": format, "report_system": report_system, "report_owner": report_owner}
-    check = Check(request)  # the report itself is never echoed back
+    values["report"] = report  # kept on the form refused: a pasted report is not pasted twice
+    check = Check(request)
     check.choice("format", format, ("pip-audit", "sarif"))
     for name, v in (("format", format), ("report", report), ("report_system", report_system)):
         if not v.strip():
