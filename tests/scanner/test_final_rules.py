@@ -101,6 +101,11 @@ _JSON_TABLE = """{"report": "HR", "columns": ["STAFFNO", "STAFFNAME", "DOB", "ID
             "/档案/韩雨桐_110101199003074514.pdf",
             [("person_name", "韩雨桐"), ("resident_id", "110101199003074514")],
         ),
+        # a name in both writings on its own line (a signature without a closing, a badge)
+        ("谢雨桐 Yutong Xie\n", [("person_name", "谢雨桐"), ("person_name", "Yutong Xie")]),
+        ("Haoran FENG / 冯浩然", [("person_name", "Haoran FENG"), ("person_name", "冯浩然")]),
+        # a name at the start of a clause, then what they did
+        ("客户反馈不制冷，符建国已上门检查", [("person_name", "符建国")]),
         # labels: 安装人员, 寄件 / 收件, 制单, 签收
         ("安装人员：景浩宇  条码 6901234567892", [("person_name", "景浩宇")]),
         ("寄件：晏秋月  13611112222", [("person_name", "晏秋月"), ("phone", "13611112222")]),
@@ -168,6 +173,8 @@ def test_classes_of_writing_the_final_family_missed(
         "status|Not Found|404",
         "region|Hong Kong|HK",
         "motto|Long Live|x",
+        "Hong Kong 香港",
+        "高温报警已处理，周期检查将在下月",
         # a surname with 师傅 alone is how a tradesman is addressed, not a name
         "刘师傅明天上门",
         # a greeting to a team

@@ -382,7 +382,8 @@ RULES = (
         (),
         LINE_START,
         _line_start,
-        utf8=(rf"(?:^|\n){_BULLET}[{_STARTS}][{_CJK_HS}]{{1,3}}(?:{_ACTS})",),
+        # at a line's start, or a clause's (客户反馈不制冷，王建国已上门检查)
+        utf8=(rf"(?:^|\n|[，。；！？]){_BULLET}[{_STARTS}][{_CJK_HS}]{{1,3}}(?:{_ACTS})",),
         lead=True,
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 
@@ -44,18 +45,41 @@ _PLACES = frozenset({"hong kong", "xi an", "ma on", "ma wan", "sha tin", "tai po
 
 def pinyin_name(value: str) -> bool:
     """Whether `value` is a Chinese name in pinyin, two words, the surname first (Cao Zide,
-    DING Jun) or last in capitals (Xinchun QIU)."""
+    DING Jun) or last (Xinchun QIU, Wanting Zhou)."""
     words = value.split(" ")
     if len(words) != 2 or value.lower() in _PLACES:
         return False
-    first, last = (w.lower() for w in words)
-    if words[1].isupper() and len(words[1]) > 1 and not words[0].isupper():
-        first, last = last, first  # the given name first, the surname in capitals
-    return first in SURNAMES and _GIVEN.fullmatch(last) is not None
+    a, b = (w.lower() for w in words)
+    # the surname first (Chinese order), or last (Xinchun QIU, Wanting Zhou)
+    return (a in SURNAMES and _GIVEN.fullmatch(b) is not None) or (
+        b in SURNAMES and _GIVEN.fullmatch(a) is not None
+    )
 
 
 # A field: after a delimiter (or a syslog program's "tag: "), closed by a delimiter.
 FIELD = re.compile(r"[|¦\t:] ?(?P<v>[A-Z][A-Za-z]{0,11} [A-Z][A-Za-z]{0,11})(?=[|¦\t])")
+
+
+# A line that is a name in both writings, a signature or a badge: `周婉婷 Wanting Zhou`,
+# `Wanting ZHOU / 周婉婷` (the pinyin checked as above, the Chinese held to the character model).
+_LATIN = r"[A-Z][A-Za-z]{0,11} [A-Z][A-Za-z]{0,11}"
+BOTH = re.compile(
+    rf"[ \t]*(?:(?P<z1>[\u4e00-\u9fff]{{2,4}})[ \t]*/?[ \t]*(?P<p1>{_LATIN})"
+    rf"|(?P<p2>{_LATIN})[ \t]*/?[ \t]*(?P<z2>[\u4e00-\u9fff]{{2,4}}))[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _both(m: re.Match[str], text: str) -> list[Hit]:
+    zh, latin = ("z1", "p1") if m.group("z1") else ("z2", "p2")
+    if not pinyin_name(m.group(latin)):
+        return []
+    if fields.zh_name(m.group(zh), strict=True) != (0, len(m.group(zh))):
+        return []
+    return [
+        Hit("person_name", m.start(g), m.end(g), m.group(g), 0.8, Validator.CONTEXT)
+        for g in sorted((zh, latin), key=m.start)
+    ]
 
 
 def _field(m: re.Match[str], text: str) -> Hit | None:
@@ -66,6 +90,18 @@ def _field(m: re.Match[str], text: str) -> Hit | None:
 
 
 RULES = (
+    Rule(
+        "both_writings",
+        (),
+        BOTH,
+        lambda m, text: None,
+        utf8=(
+            r"(?:^|\n)[ \t]*[\x{4e00}-\x{9fff}]{2,4}[ \t]*/?[ \t]*[A-Z][A-Za-z]* [A-Z]",
+            r"(?:^|\n)[ \t]*[A-Z][A-Za-z]* [A-Z][A-Za-z]*[ \t]*/?[ \t]*[\x{4e00}-\x{9fff}]{2}",
+        ),
+        lead=True,
+        many=_both,
+    ),
     Rule(
         "pinyin_field",
         (r"[|\t:?] ?[A-Z][A-Za-z]{0,11} [A-Z][A-Za-z]{0,11}[|\t?]",),  # ? stands for ¦
