@@ -13,6 +13,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from lxml import html as lhtml
 
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.incidents.model import IncidentKind, Severity
@@ -72,6 +73,11 @@ def test_every_page_in_both_languages(
     assert 'id="submit-form"' not in auditor.page(f"{C}/{iid}/clocks/cac")
     assert 'id="timeline-form"' in officer.page(f"{C}/{iid}")
     assert 'href="/console/incidents"' in officer.page("/console")  # in the menu
+    # probe: to whom a clock reports, in the page's language (it was "中文 (English)")
+    clock = officer.page(f"{C}/{iid}/clocks/cac")
+    zh_to, en_to = "属地省级网信部门", "the provincial cyberspace administration"
+    shown = lhtml.fromstring(clock).xpath("string(//dl[@id='clock'])")
+    assert (zh_to in shown and en_to not in shown) if lang == "zh-CN" else (en_to in shown)
     for url in pages:
         people.staff.page(url, 403)
     people.staff.page(C + "/new")  # staff report incidents, read none

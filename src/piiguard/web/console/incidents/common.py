@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
@@ -14,10 +15,11 @@ from fastapi.responses import HTMLResponse
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import NotFound
-from piiguard.web.console.incidents.texts import words
+from piiguard.web.console.incidents.texts import recipient_in, words
 from piiguard.web.console.kit import console_page
 from piiguard.web.console.oversight.common import Check as _Check
 from piiguard.web.console.oversight.common import staff_names, who
+from piiguard.web.html import language
 
 __all__ = [
     "Check",
@@ -87,7 +89,7 @@ def page(
         c,
         actor,
         f"console/incidents/{name}",
-        {"sections": sections, **context},
+        {"sections": sections, "recipient": partial(recipient_in, language(request)), **context},
         words=words,
         **kw,
     )

@@ -4,6 +4,8 @@ the people affected, vulnerabilities, the front page's hints."""
 
 from __future__ import annotations
 
+import re
+
 from piiguard.web.html import LANGS
 
 TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
@@ -341,3 +343,22 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
 def words(lang: str) -> dict[str, str]:
     i = LANGS.index(lang)
     return {k: v[i] for k, v in TEXT.items()}
+
+
+# an obligation's recipient as the seeded obligations name it (domain/incidents/obligations.py):
+# "中文 (English)" for China's, English for the EU's; each page shows its language's
+GLOSSED = re.compile(r"(.*[\u4e00-\u9fff].*?) \(([A-Za-z][^()]*)\)")
+RECIPIENTS_ZH = {
+    "the people affected": "受影响的个人",
+    "the competent supervisory authority (lead authority under Art. 56)": (
+        "主管监管机构（第56条所指的牵头监管机构）"
+    ),
+}
+
+
+def recipient_in(lang: str, recipient: str) -> str:
+    """`recipient` in `lang` where the seeded wording gives it; else as recorded."""
+    both = GLOSSED.fullmatch(recipient)
+    if both is not None:
+        return both.group(1) if lang == "zh-CN" else both.group(2)
+    return RECIPIENTS_ZH.get(recipient, recipient) if lang == "zh-CN" else recipient
