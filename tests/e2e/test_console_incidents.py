@@ -78,6 +78,9 @@ def test_every_page_in_both_languages(
     zh_to, en_to = "属地省级网信部门", "the provincial cyberspace administration"
     shown = lhtml.fromstring(clock).xpath("string(//dl[@id='clock'])")
     assert (zh_to in shown and en_to not in shown) if lang == "zh-CN" else (en_to in shown)
+    labels = lhtml.fromstring(clock).xpath("//form[@id='submit-form']//label/text()")
+    assert "事件发生单位名称" in labels if lang == "zh-CN" else "organisation" in labels
+    assert "measures_taken" not in labels  # a report's field by its name, not its key
     for url in pages:
         people.staff.page(url, 403)
     people.staff.page(C + "/new")  # staff report incidents, read none

@@ -292,6 +292,35 @@ AT_MOST = re.compile(r"at most ([\d,]+) characters")
 FALLBACK = ("操作未能完成，请检查输入后重试。", "That did not work: check the form and try again.")
 
 
+# an incident report's fields (field_<name>, domain/incidents/obligations.py), as the
+# authority's form asks for them
+LABELS.update(
+    {
+        f"field_{name}": words
+        for name, words in {
+            "organisation": ("事件发生单位名称", "organisation"),
+            "systems": ("发生事件的设施、系统、平台的基本情况", "facilities, systems, platforms"),
+            "detected_at": ("事件发现或者发生时间", "when found or happened"),
+            "kind": ("事件类型", "kind of incident"),
+            "impact": ("已造成的影响和危害", "impact and harm so far"),
+            "measures_taken": ("已采取的措施及效果", "measures taken and their effect"),
+            "trend": ("事态发展趋势及可能进一步造成的影响和危害", "how it may develop"),
+            "preliminary_cause": ("初步分析的事件原因", "preliminary cause"),
+            "investigation_leads": ("进一步调查分析和溯源所需的线索", "leads for investigation"),
+            "next_steps": ("拟进一步采取的应对措施以及请求支援事项", "next steps, help asked"),
+            "site_preservation": ("事件现场保护情况", "how the scene is preserved"),
+            "nature": ("事件性质", "nature of the breach"),
+            "categories": ("涉及的个人信息种类", "categories of personal data"),
+            "people": ("涉及的人数", "people concerned"),
+            "contact": ("联系人及联系方式", "contact point"),
+            "consequences": ("可能造成的后果", "likely consequences"),
+            "cause": ("原因", "cause"),
+            "possible_harm": ("可能造成的危害", "possible harm"),
+            "what_people_can_do": ("个人可以采取的减轻危害的措施", "what people can do"),
+        }.items()
+    }
+)
+
 # an impact assessment's answers (q_<question>), by the question's number on its form
 LABELS.update(
     {

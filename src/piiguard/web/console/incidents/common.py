@@ -17,6 +17,7 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import NotFound
 from piiguard.web.console.incidents.texts import recipient_in, words
 from piiguard.web.console.kit import console_page
+from piiguard.web.console.messages import label
 from piiguard.web.console.oversight.common import Check as _Check
 from piiguard.web.console.oversight.common import staff_names, who
 from piiguard.web.html import language
@@ -89,7 +90,12 @@ def page(
         c,
         actor,
         f"console/incidents/{name}",
-        {"sections": sections, "recipient": partial(recipient_in, language(request)), **context},
+        {
+            "sections": sections,
+            "recipient": partial(recipient_in, language(request)),
+            "label": lambda field: label(field, language(request)),
+            **context,
+        },
         words=words,
         **kw,
     )
