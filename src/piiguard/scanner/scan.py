@@ -388,15 +388,17 @@ class FileScanner:
             return
         if self._detector is None:
             raise RuntimeError("FileScanner is used as a context manager")
-        if self._render is None:
-            for path in files:
-                yield path, scan_file(path, self._detector, self._progress)
-            return
-        # JSON Lines in one process: each file scanned as a worker scans it (whole, or part by
-        # part) and its findings rendered in C, no Located built per hit (issue 18)
         detector, render, progress = self._detector, self._render, self._progress
-        units = (unit for path in files for unit in _split(path))
-        yield from _by_file(((u, _run_unit(u, detector, render, progress)) for u in units), render)
+        for path in files:
+            units = [] if render is None else _split(path)
+            if not units or (isinstance(units[0], _Whole) and units[0].encoding is None):
+                yield path, scan_file(path, detector, progress)  # streamed: office, mail, UTF-16
+                continue
+            # JSON Lines in one process: a text file scanned as a worker scans it (whole, or
+            # part by part) and its findings rendered in C, no Located built per hit (issue 18)
+            yield from _by_file(
+                ((u, _run_unit(u, detector, render, progress)) for u in units), render
+            )
 
     def _scan_in_pool(
         self, pool: ProcessPoolExecutor, files: Iterable[Path]
