@@ -14,7 +14,9 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 4 (blind): bench/corpus4/, written blind in the kinds of file of a manufacturer in
   Foshan; nobody fixing detectors reads it or its misses (`python -m bench.corpus4.score`);
 - corpus 5 (blind): bench/corpus5/, written blind again, independently of corpus 4, in the
-  same eight kinds plus warranty cards and service reports (`python -m bench.corpus5.score`).
+  same eight kinds plus warranty cards and service reports (`python -m bench.corpus5.score`);
+- corpus 6 (blind): bench/corpus6/, written blind a third time, independently of corpora 4
+  and 5 (`python -m bench.corpus6.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -34,6 +36,8 @@ from bench.corpus4 import SEED as SEED4
 from bench.corpus4 import write_corpus as write_corpus4
 from bench.corpus5 import SEED as SEED5
 from bench.corpus5 import write_corpus as write_corpus5
+from bench.corpus6 import SEED as SEED6
+from bench.corpus6 import write_corpus as write_corpus6
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -104,6 +108,10 @@ def corpus5(size: int, seed: int = SEED5) -> Path:
     return _blind("corpus5", write_corpus5, size, seed)
 
 
+def corpus6(size: int, seed: int = SEED6) -> Path:
+    return _blind("corpus6", write_corpus6, size, seed)
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
@@ -118,6 +126,7 @@ def corpora(size: int) -> dict[str, Path]:
         "fresh set": FRESHSET,
         "corpus 4 (blind)": corpus4(size),
         "corpus 5 (blind)": corpus5(size),
+        "corpus 6 (blind)": corpus6(size),
     }
 
 
