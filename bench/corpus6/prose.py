@@ -47,7 +47,7 @@ def person(d: Doc, zh: bool | None = None) -> str:
     return name
 
 
-def mail(d: Doc) -> None:  # noqa: PLR0912
+def mail(d: Doc) -> None:  # noqa: PLR0912, PLR0915
     v, r = d.v, d.v.r
     sender, rcpt = v.zh_name(), v.west_name() if r.random() < 0.4 else v.zh_name()
     d.t("From: ")
@@ -75,7 +75,7 @@ def mail(d: Doc) -> None:  # noqa: PLR0912
     else:
         d.pii("person_name", rcpt).t(r.choice(("，您好！\n\n", "：\n\n你好，\n")))
     for _ in range(r.randint(2, 4)):
-        x = r.randint(0, 7)
+        x = r.randint(0, 8)
         if x == 0:
             d.t("请按附件安排发货，收货人 ").pii("person_name", v.zh_name()).t("，电话 ").pii(
                 "phone", v.mobile()
@@ -104,10 +104,17 @@ def mail(d: Doc) -> None:  # noqa: PLR0912
             d.t("客户").pii("person_name", v.zh_name()).t("反映安装后噪音大，已安排").pii(
                 "person_name", v.zh_name()
             ).t("上门。\n")
-        else:
+        elif x == 7:
             d.t("Thanks for your quick reply, the samples arrived on ").fake(v.business_date()).t(
                 ".\n"
             )
+        else:
+            traveller = v.west_name()
+            num, _ = v.passport()
+            d.t("For the factory visit please book the hotel for ").pii("person_name", traveller)
+            d.t(":\n  Passport No.: ").pii("passport", num).t("\n  Date of birth: ")
+            d.pii("date_of_birth", dob_text(v, v.birth(28, 60), False)).t("\n  Arrival: ")
+            d.fake(v.business_date()).t(", flight CZ3").t(v.digits(3)).t("\n")
     if r.random() < 0.5:
         d.t(f"\n> On {v.business_date()}, ").pii("person_name", rcpt).t(
             " wrote:\n> Could you send the updated list? Call me at "
@@ -191,7 +198,9 @@ def ticket(d: Doc) -> None:
 def chat(d: Doc) -> None:  # noqa: PLR0912, PLR0915
     v, r = d.v, d.v.r
     people = [v.zh_name() for _ in range(r.randint(2, 4))]
-    style = r.randint(0, 2)
+    style = r.randint(0, 3)
+    if style == 3:
+        people = [v.west_name(), *people[:2]]
     if style == 2:
         d.t("群聊：售后-顺德片区\n")
     for _ in range(r.randint(8, 26)):
@@ -201,6 +210,9 @@ def chat(d: Doc) -> None:  # noqa: PLR0912, PLR0915
             d.pii("person_name", who).t(f" {hh}:{mm:02d}\n")
         elif style == 1:
             d.t(f"[{v.business_date()} {hh}:{mm:02d}] ").pii("person_name", who).t(": ")
+        elif style == 3:  # Teams: "Name, 10:32 AM" then the message
+            half = "AM" if hh < 12 else "PM"
+            d.pii("person_name", who).t(f", {(hh - 1) % 12 + 1}:{mm:02d} {half}\n")
         else:
             d.t(f"{hh:02d}:{mm:02d} ").t(r.choice(v_nicks())).t("(").pii("person_name", who).t(
                 "): "
