@@ -175,7 +175,10 @@ def _fields_en(m: re.Match[str], text: str) -> list[Hit]:
     return [] if h is None else [h]
 
 
-_GLOSS = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?)(?=[ \t]*[:：=])")
+_GLOSS = re.compile(  # or a qualifier in brackets: 出生日期(公历)：…, 出生日期（公历）⇥…
+    r"[ \t]*(?:[A-Za-z][A-Za-z .'/]{0,30}?(?=[ \t]*[:：=])"
+    r"|[（(][^）)\r\n]{1,8}[）)](?=[ \t]*[:：=\t]))"
+)
 
 
 def _field_zh(m: re.Match[str], text: str) -> Hit | None:

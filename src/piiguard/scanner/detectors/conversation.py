@@ -32,8 +32,9 @@ def _name_hit(text: str, start: int, end: int, confidence: float) -> Hit:
 
 
 # A chat line: a time stamp, a speaker, a colon (without the stamp, "金额：" and "Ship To:"
-# read as well as names do).
-_STAMP = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
+# read as well as names do). A stamp may end in AM/PM (`[7/22/2025 01:49 AM]`).
+_AMPM = r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+_STAMP = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?[ \t]+"
 SPEAKER = re.compile(
     rf"(?m)^[ \t]*{_STAMP}(?P<v>[{_CJK}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})[ \t]*[:：]"
 )
@@ -109,9 +110,10 @@ def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
 # `戴俊娟到场检查后更换风扇电机`, `方军已联系客户`, `- 欧阳波钰负责跟进`.
 _ACTS = (
     "到场|到达|上门|已|将|正在|负责|前往|联系|致电|回复|确认|表示|反馈|答复|签字|签收|核实|"
-    "检查|处理|更换|维修|安装|调试|跟进|接手|完成"
+    "检查|处理|更换|维修|安装|调试|跟进|接手|完成|电话联系|电话回访"
 )
-_BULLET = r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.、][ \t]*)?"
+# a bullet or a step's number, then perhaps the day of the step (`1. 8/4 曹洋电话联系客户`)
+_BULLET = r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.、][ \t]*)?(?:\d{1,2}/\d{1,2}[ \t]+)?"
 LINE_START = re.compile(rf"{_BULLET}(?P<v>[{_STARTS}][{_CJK}]{{1,3}}?)(?={_ACTS})")
 
 
@@ -170,7 +172,7 @@ def _recipients(m: re.Match[str], text: str) -> list[Hit]:
 # A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, live chat):
 # `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购）  06-03 14:22`,
 # `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets.
-_LINE_STAMP = r"[\[(【]?\d[\d:/\-. 年月日T]{3,24}[\])】]?"
+_LINE_STAMP = rf"[\[(【]?\d[\d:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?"
 _ROLE = r"(?:[ \t]*[（(](?P<{}>[^）)\r\n]{{1,24}})[)）])?"
 _WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
 CHAT_LINE = re.compile(
@@ -271,7 +273,7 @@ def _paren_name(m: re.Match[str], text: str) -> Hit | None:
 
 _CLOSING_EN = (
     r"Thanks|Thank you|Many thanks|Cheers|Best|Best wishes|Warm regards|BR|Br|Rgds|"
-    r"Best regards|Kind regards|Regards|Sincerely|Yours sincerely|Yours"
+    r"Best regards|Kind regards|Regards|Sincerely|Yours sincerely|Yours|Thanks (?:&|and) regards"
 )
 _CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺颂商祺"
 # A closing (two, in a bilingual mail: "Best regards / 此致"), then the name's line, perhaps
@@ -279,7 +281,7 @@ _CLOSING_ZH = r"此致敬礼|敬礼|此致|谢谢|祝好|顺祝商祺|商祺|顺
 _CLOSINGS = rf"(?:{_CLOSING_EN}|{_CLOSING_ZH})(?:[ \t]*/[ \t]*(?:{_CLOSING_EN}|{_CLOSING_ZH}))?"
 _BR = r"(?:[ \t]*<br ?/?>)?"  # an HTML mail's line break before the line feed
 CLOSING = re.compile(
-    rf"{_CLOSINGS}[,，!！。.]?{_BR}[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*--+[ \t]*\r?\n)?"
+    rf"{_CLOSINGS}[,，!！。.]?{_BR}[ \t]*\r?\n(?:[ \t>]*\r?\n){{0,2}}(?:[ \t>]*--+[ \t]*\r?\n)?"
     rf"(?:[ \t]*敬礼[ \t]*\r?\n(?:[ \t]*\r?\n)?)?[ \t>]*"
 )
 SIG_DASHES = re.compile(r"--[ ]?\r?\n")  # the signature delimiter line of a mail (RFC 3676)
@@ -316,13 +318,21 @@ def _signature(m: re.Match[str], text: str) -> list[Hit]:
     return [first] if rest.lstrip()[:1] in ("|", "/", "-", "(", "（", ",") else []
 
 
-_STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}[\])]?[ \t]+"
+# A Latin name of one to four words (accents are "?" in the ASCII shadow).
+LATIN_HS = r"[A-Z][A-Za-z?'.\-]*(?:,? [A-Z?][A-Za-z?'.\-]*){0,3}"
+_STAMP_HS = rf"[\[(]?[0-9][0-9:/\-. T]{{3,24}}{_AMPM}[\])]?[ \t]+"
 # Not ASCII, general punctuation, CJK punctuation (but 】), ideographs, full-width signs
 _NOT_ENDER = (
     r"[^\x00-\x7f\x{2000}-\x{206f}\x{3000}-\x{3010}\x{3012}-\x{303f}\x{4e00}-\x{9fff}"
     r"\x{ff01}-\x{ff0f}\x{ff1a}-\x{ffef}]"
 )
-_STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}[\])】]?[ \t]+"
+_STAMP_UTF8 = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?[ \t]+"
+# A Latin name (accents are "?" in the ASCII shadow), perhaps a role in brackets, then the
+# stamp of its message, on a line of its own: `Laura García  2024/4/28 03:06`.
+_NAME_STAMP_HS = (
+    rf"(?:^|\n)[ \t]*{LATIN_HS}(?:[ \t]*\([^)\r\n]{{1,24}}\))?"
+    r"[ \t]+[0-9]{1,4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,4}[ \t]+[0-9]{1,2}:[0-9]{2}"
+)
 
 RULES = (
     Rule(
@@ -333,7 +343,7 @@ RULES = (
     ),
     Rule(
         "chat_line",
-        (rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]",),
+        (rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]", _NAME_STAMP_HS),
         CHAT_LINE,
         lambda m, text: None,
         utf8=(
@@ -342,7 +352,7 @@ RULES = (
             # stamp ends with (before spaces and a CR): not one of the Chinese and general
             # punctuation or ideographs (no decimal digit among them) most lines end with
             rf"(?:^|\n)[{_CJK_HS}]{{2}}[^\n]*"
-            rf"(?:[0-9:/\-.T\])年月日]|{_NOT_ENDER})[ \t]*\r?(?:\n|$)",
+            rf"(?:[0-9:/\-.T\])年月日Mm]|{_NOT_ENDER})[ \t]*\r?(?:\n|$)",  # (M: AM/PM)
         ),
         lead=True,
         many=_chat_line,

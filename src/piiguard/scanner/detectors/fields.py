@@ -107,7 +107,14 @@ LATIN_STOP = NOT_NAMES | _words(
     "appliance motors motor metal metals plastics plastic materials chemical chemicals "
     "holdings holding enterprise enterprises international imp exp import export "
     "components parts products solutions systems works tech packaging textile textiles "
-    "bank branch university hospital school"
+    "bank branch university hospital school "
+    # words that label a time, as a chat line's speaker does (`Start Time 2024-02-12 10:11`)
+    "time date at on login logon logout run build created updated modified printed "
+    "generated sent received start end next last due issued expires expiry until since "
+    "report timestamp backup sync shipped delivered ordered posted released opened closed "
+    # and words that label a number on the line below (`Total Amount⏎13800138000`)
+    "total amount number mobile fax hotline contact price balance invoice tracking code "
+    "serial emergency call direct line cell home work main toll free whatsapp wechat "
 )
 
 

@@ -122,6 +122,27 @@ def _coordinates(m: re.Match[str], text: str) -> Hit | None:
     return None  # two decimals side by side are as often prices or rates
 
 
+# Degrees, minutes and seconds, each axis marked: 23°07'12.3"N 112°52'21.3"E.
+_DMS_AXIS = (
+    r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)(?:\"|″|'') ?"
+)
+COORDINATES_DMS = re.compile(
+    r"(?<![0-9])"
+    + _DMS_AXIS.format("a")
+    + r"(?P<ns>[NS])[ \t]*[,，;/]?[ \t]*"
+    + _DMS_AXIS.format("o")
+    + r"(?P<ew>[EW])(?![A-Za-z])"
+)
+
+
+def _coordinates_dms(m: re.Match[str], text: str) -> Hit | None:
+    lat, lon = int(m.group("ad")), int(m.group("od"))
+    minutes = (int(m.group("am")), int(m.group("om")), float(m.group("as")), float(m.group("os")))
+    if lat > 90 or lon > 180 or max(minutes) >= 60:
+        return None
+    return hit("coordinates", m, 0.9, Validator.FORMAT)
+
+
 PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 PLATE = re.compile(
     rf"[{PLATE_PROVINCES}][A-HJ-NP-Z][·・•.\- ]?"
@@ -170,6 +191,36 @@ TOKEN = re.compile(
 
 def _format_secret(m: re.Match[str], text: str) -> Hit | None:
     return hit("secret", m, 0.97, Validator.FORMAT)
+
+
+# A key handed over in a sentence or under a bare `key=` (`Shared the test key for the
+# sandbox: LTAI…`, `provider=aliyun key=…`): only a value shaped like a generated credential
+# — 16 or more letters and digits, mixed case, or 32 or more hexadecimal digits — not a UUID.
+ANNOUNCED = re.compile(
+    r"(?:key|token|secret)\b[^:：=\r\n]{0,30}?[:：=][ \t]*(?P<v>[A-Za-z0-9_\-+/]{16,128}=*)"
+    r"(?![A-Za-z0-9_\-+/=])",
+    re.IGNORECASE,
+)
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_HEX32 = re.compile(r"[0-9a-fA-F]{32,}")
+
+
+def _announced(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if _UUID.fullmatch(value) or not any(c.isdigit() for c in value):
+        return None
+    mixed = any(c.isupper() for c in value) and any(c.islower() for c in value)
+    if not (mixed or _HEX32.fullmatch(value)):
+        return None
+    return hit("secret", m, 0.85, Validator.CONTEXT, "v")
+
+
+# A year and month after 出生于 / 生于 ("born in"): 家庭成员：…，出生于1965年6月.
+BORN_IN = re.compile(r"(?:出生于|生于)[ \t]*(?P<v>(?:19|20)\d\d年(?:0?[1-9]|1[0-2])月)(?![0-9]|日)")
+
+
+def _born_in(m: re.Match[str], text: str) -> Hit | None:
+    return hit("date_of_birth", m, 0.9, Validator.CONTEXT, "v")
 
 
 _WS = r"[\s\x1c-\x1f?]*"  # Python's \s, and "?" for the non-ASCII spaces in the shadow
@@ -221,6 +272,13 @@ RULES = (
         lead=True,
     ),
     Rule(
+        "coordinates_dms",
+        (r"(?:^|[^0-9])[0-9]{1,3}\? ?[0-9]{1,2}['?] ?[0-9]{1,2}(?:\.[0-9]+)?(?:\"|\?|'') ?[NS]",),
+        COORDINATES_DMS,
+        _coordinates_dms,
+        lead=True,
+    ),
+    Rule(
         "plate",
         # "?" is the province character (and the separator "·", and 挂学警港澳) in the shadow.
         (
@@ -238,6 +296,8 @@ RULES = (
         utf8=("密码|口令",),
         caseless=True,
     ),
+    Rule("announced_secret", (r"\b(?:key|token|secret)\b",), ANNOUNCED, _announced, caseless=True),
+    Rule("born_in", (), BORN_IN, _born_in, utf8=("(?:出生于|生于)",)),
     Rule(
         "private_key",
         (r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----",),

@@ -36,6 +36,7 @@ for _words, _meaning in (
         "requestor|approver|assignee|reporter|handler|technician|engineer|driver|courier|"
         "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
         "emergency contact|next of kin|beneficiary|payee|insured|"
+        "family member|accompanying family|dependant|dependent|"
         "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren|user|username|user name|uname|"
         "signature|signed|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
         "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
@@ -50,17 +51,18 @@ for _words, _meaning in (
     ),
     (
         "first name|last name|given name|family name|middle name|surname|fname|lname|"
-        "firstname|lastname|givenname|familyname|forename",
+        "firstname|lastname|givenname|familyname|forename|vorname|nachname|familienname",
         NAME_PART,
     ),
     (
         "dob|birthday|birthdate|birth date|date of birth|born|born on|birth|bday|"
-        "date birth|birth dt|csrq|chusheng riqi|chushengriqi|shengri",
+        "date birth|birth dt|csrq|chusheng riqi|chushengriqi|shengri|geburtsdatum|geb|"
+        "geboren|date de naissance|fecha de nacimiento",
         DOB,
     ),
     (
         "passport|passport no|passport number|passport num|passport id|passportno|hzh|hzhm|"
-        "huzhao|huzhaohao",
+        "huzhao|huzhaohao|reisepass|reisepass nr|reisepassnummer|passeport",
         PASSPORT,
     ),
     (
@@ -95,6 +97,7 @@ for _words, _meaning in (
         "order no|order number|order id|po|po no|invoice no|tracking no|tracking number|"
         "materials|parts|"
         "waybill|item no|material|material no|mpn|ean|upc|asin|barcode|catalog no|"
+        "item code|product code|material code|goods code|article no|article number|"
         "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
         "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
         "imei|mac|app version|client version|os version|agent version|lh|liaohao|xh|xinghao|"
@@ -149,7 +152,8 @@ for _words, _meaning in (
         "被访人|访客|报销人|盘点人|审核|审核人|经理|项目经理|快递员|送货员|配送员|会员名称|"
         "用户名称|签字人|填报人|报告人|发起人|推荐人|介绍人|本人签字|"
         # staff named by their role or act: 安装人员, 寄件 / 收件 on a waybill, 制单, 签收
-        "人员|安装人|寄件|收件|制单|签收|仓管|经办",
+        "人员|安装人|寄件|收件|制单|签收|仓管|经办|代收人|结单人|受理人|对接人|跟单人|跟单员|"
+        "办理人|联络人|家庭成员|随行家属|随行人员",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
@@ -196,17 +200,29 @@ _ZH_BY_START: Final[
 ] = {}  # first two characters -> labels, longest first
 for _label in ZH_LABELS:
     _ZH_BY_START[_label[:2]] = (*_ZH_BY_START.get(_label[:2], ()), _label)
+# Tails that are the field only as the whole key: "mm" is 密码 (mima), "width_mm" is not.
+# "pos" is a position as a whole key only (pos=23.07,113.33; not pos_id); "latest", "current"
+# and "installed" name a version that way (a firmware check's current=2.0.26.93).
+_WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
+    ("mm",): SECRET,
+    ("bb",): NOT_PERSONAL,
+    ("pos",): COORDINATES,
+    **dict.fromkeys([("latest",), ("current",), ("installed",)], NOT_PERSONAL),
+}
+# ... and so also as the last word after a space (the key is read back over the spaces of
+# `Date of Birth`, which in a key=value log takes in the previous value's last word).
+_LAST_WORD: Final = {w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", "bb")}
 # The single English words a key's last token can be (for the anchoring expressions).
 EN_WORDS: Final = tuple(
-    sorted({tail[-1] for tail in _EN_TAILS} | {"mm", "bb"}, key=lambda w: (-len(w), w))
-)  # ("mm", "bb": _WHOLE_ONLY's)
+    sorted(
+        {tail[-1] for tail in _EN_TAILS} | {w for (w,) in _WHOLE_ONLY}, key=lambda w: (-len(w), w)
+    )
+)
 
 _TOKEN = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-# Tails that are the field only as the whole key: "mm" is 密码 (mima), "width_mm" is not.
-_WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {("mm",): SECRET, ("bb",): NOT_PERSONAL}
 # A key with one of these words anywhere names a version or a build (fw_from, app_ver_min).
 _VERSION_WORDS: Final = frozenset(
     {"fw", "firmware", "version", "ver", "build", "rev", "revision", "sw", "hw", "bios"}
@@ -327,4 +343,6 @@ def meaning_of_name(name: str) -> str | None:
     meaning = _en_meaning(tokens)
     if meaning is None and "/" in name:  # P/N, S/N, "Name / 姓名"
         meaning = _en_meaning(["".join(tokens)])
+    if meaning is None and " " in name:  # a log's `… vehicle=粤EL3521 pos=…`: the last word
+        meaning = _LAST_WORD.get(name.rsplit(" ", 1)[1].lower())
     return meaning

@@ -105,6 +105,8 @@ SUFFIX_WORDS = (
 SUFFIX = re.compile("|".join(SUFFIX_WORDS))
 LABEL_WORDS = _seq(
     "联系人 姓名 收件人 收货人 寄件人 经办人 负责人 申请人 投诉人 签收人 持卡人 尊敬的 亲爱的"
+    # who received, closed or took over a job (代收人 龙嘉欣, 结单人：包静怡)
+    " 代收人 结单人 受理人 对接人 跟单人 办理人"
 )
 LABEL = re.compile("(?:" + "|".join(LABEL_WORDS) + r")[:：]?[ \t]*(?=[" + CJK + "])")
 FOLLOW_WORDS = _seq(
