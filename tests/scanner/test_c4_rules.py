@@ -71,6 +71,32 @@ CLASSES = [
     ("evt=track car=X12 pos=22.512345,113.912345 v=40", [("coordinates", "22.512345,113.912345")]),
     # degrees, minutes and seconds
     ("定位：22°31'05.1\"N 113°54'44.9\"E", [("coordinates", "22°31'05.1\"N 113°54'44.9\"E")]),
+    # a name asked to do something, a name after the long number it goes with
+    ("请让龚海峰下午带样品过去", [("person_name", "龚海峰")]),
+    (
+        "退款账号 6222 0200 1234 5678 901 邝丽萍\n",
+        [("bank_account", "6222 0200 1234 5678 901"), ("person_name", "邝丽萍")],
+    ),
+    # mail: a display name after a full-width comma, a courtesy after a name, a signature's
+    # name over a phone line (quoted, in brackets) or over a job title, a colleague
+    (
+        "在 2023年5月6日 9:10，Anil Mehta <anil@example.com> 写道：",
+        [("person_name", "Anil Mehta"), ("email", "anil@example.com")],
+    ),
+    ("Okafor，请确认。\n", [("person_name", "Okafor")]),
+    ("薛文静，收到请回复。", [("person_name", "薛文静")]),
+    (
+        "> Jonas Berg\n> (021) 61234567\n",
+        [("person_name", "Jonas Berg"), ("phone", "(021) 61234567")],
+    ),
+    (
+        "谢谢。\n韦春燕\n+86 139 2233 4455\n",
+        [("person_name", "韦春燕"), ("phone", "+86 139 2233 4455")],
+    ),
+    ("See attached.\n\nMaja Lind\nPurchasing Coordinator\n", [("person_name", "Maja Lind")]),
+    ("Our colleague Tomas Berg will call you.", [("person_name", "Tomas Berg")]),
+    ("新同事Ines Costa下周入职", [("person_name", "Ines Costa")]),
+    ("已安排鲁志刚上门检测", [("person_name", "鲁志刚")]),
     # a generated credential handed over in a sentence or under a bare key
     ("Here is the staging key for you: Qm7XwP2kRt9LsV4nBz8y", [("secret", "Qm7XwP2kRt9LsV4nBz8y")]),
     (
@@ -95,6 +121,14 @@ LOOK_ALIKES = [
     "Hello，您好",
     # words beginning with a surname and 少 are not names
     "至少三台，高少量备货",
+    # a family table's header is not a name; a word after 让; a short number before a word
+    "姓名\t关系\t电话",
+    "让利促销，让步明天谈",
+    "批次 20240315 高温",
+    # a courtesy after a word, a label over a job title, a title over a phone line
+    "高温，请确认。",
+    "Product Line\nQuality Engineer\n",
+    "温度\n+86 139 2233 4455\n",
     # a place after a verb of reaching, a team
     "Called Guangzhou office",
     "Informed Sales team",

@@ -70,8 +70,10 @@ def _greeting(m: re.Match[str], text: str) -> Hit | None:
 
 # (a title between the name and the greeting: 谢健诗 经理您好, 王伟总监，你好)
 _ZH_TITLES = "经理|总监|主任|老师|工程师|主管|总|先生|女士|小姐|师傅"
+# greetings, and the courtesies a mail opens with (张伟，辛苦了。 / Sharma，请确认。)
+COURTESY = "您好|你好|辛苦了|请确认|收到请回复|请查收|请知悉|早上好|下午好|晚上好"
 ZH_GREETING = re.compile(
-    rf"(?P<v>[{_CJK}]{{2,4}}?)(?:[ \t]?(?:{_ZH_TITLES}))?[，,：: ]?(?:您好|你好)"
+    rf"(?P<v>[{_CJK}]{{2,4}}?)(?:[ \t]?(?:{_ZH_TITLES}))?[，,：: ]?(?:{COURTESY})"
 )
 
 
@@ -88,9 +90,9 @@ def _zh_greeting(m: re.Match[str], text: str) -> Hit | None:
 
 # (Not after ",": in a CSV row the cell before a number is the previous column's.)
 # A name begins with a surname: the expressions start there (few runs before a number do).
-_STARTS = "".join(sorted(set(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}))
+STARTS = "".join(sorted(set(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}))
 BESIDE_PHONE = re.compile(
-    rf"(?P<v>[{_STARTS}][{_CJK}]{{1,3}})[，：: _]?(?:(?:[（(]\+?|\+)?\d[\d \-]{{6}}|\(\+)"
+    rf"(?P<v>[{STARTS}][{_CJK}]{{1,3}})[，：: _]?(?:(?:[（(]\+?|\+)?\d[\d \-]{{6}}|\(\+)"
 )
 
 
@@ -114,7 +116,7 @@ _ACTS = (
 )
 # a bullet or a step's number, then perhaps the day of the step (`1. 8/4 曹洋电话联系客户`)
 _BULLET = r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.、][ \t]*)?(?:\d{1,2}/\d{1,2}[ \t]+)?"
-LINE_START = re.compile(rf"{_BULLET}(?P<v>[{_STARTS}][{_CJK}]{{1,3}}?)(?={_ACTS})")
+LINE_START = re.compile(rf"{_BULLET}(?P<v>[{STARTS}][{_CJK}]{{1,3}}?)(?={_ACTS})")
 
 
 def _line_start(m: re.Match[str], text: str) -> Hit | None:
@@ -223,7 +225,7 @@ def _titled(m: re.Match[str], text: str) -> Hit | None:
 
 
 # --- mail: display names, signatures -----------------------------------------------
-_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()")
+_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()，；：")  # (在 …，Laura García <…> 写道)
 
 
 def _mail_name(m: re.Match[str], text: str) -> Hit | None:
@@ -376,7 +378,7 @@ RULES = (
         (),
         ZH_GREETING,
         _zh_greeting,
-        utf8=(rf"[{_CJK_HS}]{{2,4}}[ \t]?(?:{_ZH_TITLES})?[，,：: ]?(?:您好|你好)",),
+        utf8=(rf"[{_CJK_HS}]{{2,4}}[ \t]?(?:{_ZH_TITLES})?[，,：: ]?(?:{COURTESY})",),
     ),
     Rule(
         "beside_phone",
@@ -384,7 +386,7 @@ RULES = (
         BESIDE_PHONE,
         _beside_phone,
         utf8=(
-            rf"[{_STARTS}][{_CJK_HS}]{{1,3}}[，：: _]?(?:(?:[（(]\+?|\+)?[0-9][0-9 \-]{{6}}|\(\+)",
+            rf"[{STARTS}][{_CJK_HS}]{{1,3}}[，：: _]?(?:(?:[（(]\+?|\+)?[0-9][0-9 \-]{{6}}|\(\+)",
         ),
     ),
     Rule(
@@ -393,7 +395,7 @@ RULES = (
         LINE_START,
         _line_start,
         # at a line's start, or a clause's (客户反馈不制冷，王建国已上门检查)
-        utf8=(rf"(?:^|\n|[，。；！？]){_BULLET}[{_STARTS}][{_CJK_HS}]{{1,3}}(?:{_ACTS})",),
+        utf8=(rf"(?:^|\n|[，。；！？]){_BULLET}[{STARTS}][{_CJK_HS}]{{1,3}}(?:{_ACTS})",),
         lead=True,
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),

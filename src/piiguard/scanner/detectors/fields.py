@@ -205,7 +205,8 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     if len(tokens) == 1 and not single and lead is None:
         return None
     end = m.end()
-    if end < len(value) and (value[end].isalnum() or value[end] in "@_/"):
+    after = value[end : end + 1]  # (Chinese may follow: 新同事Wong Ka Yan下周一入职)
+    if after and ((after.isascii() and after.isalnum()) or after in "@_/"):
         return None  # part of something else: a handle, a path, a product code
     text = m.group()
     cut = 0

@@ -118,6 +118,7 @@ NOT_NAMES_ZH: Final = frozenset(
         "周六",
         "周日",
         "周末",
+        "关系",  # a family table's "relationship" column
         "明天",
         "明日",
         "明年",
@@ -439,4 +440,7 @@ ROLE_WORDS: Final = (
     "人员",
     "本人",
     "找",
+    "让",  # 让张洋明天带备件过去: asked to do something, a name held to the model
+    "叫",
+    "安排",
 )

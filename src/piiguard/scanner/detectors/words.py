@@ -32,6 +32,7 @@ def _seq(spaced: str) -> tuple[str, ...]:
 COMMON_WORDS = frozenset(
     [
         "安装",  # 安装师傅: the installer
+        "关系",  # 姓名⇥关系⇥电话: a family table's header
         "项目",
         "公司",
         "高级",

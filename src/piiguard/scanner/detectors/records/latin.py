@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from piiguard.scanner.detectors import fields
-from piiguard.scanner.detectors.conversation import LATIN_HS
+from piiguard.scanner.detectors.conversation import COURTESY, LATIN_HS
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 
@@ -57,7 +57,7 @@ def _latin_mention(m: re.Match[str], text: str) -> Hit | None:
 # line of its own with a full-width colon (`Sophie Laurent：`, a Chinese mail's salutation),
 # and thanked (`Thanks Kevin Zhang!`, `Thanks Eva!`).
 LATIN_ADDRESSED = re.compile(
-    r"[ \t>]*(?P<v>[A-Z][^\r\n，,：:!！]{0,40}?)[ \t]*(?:[，,：: ]?(?:您好|你好)|：[ \t]*\r?\n)"
+    rf"[ \t>]*(?P<v>[A-Z][^\r\n，,：:!！]{{0,40}}?)[ \t]*(?:[，,：: ]?(?:{COURTESY})|：[ \t]*\r?\n)"
 )
 THANKS = re.compile(r"(?:Thanks|Thank you|Thx),? (?P<v>[A-Z])")
 
@@ -82,11 +82,20 @@ def _thanks(m: re.Match[str], text: str) -> Hit | None:
 NAME_OVER_PHONE = re.compile(r"[ \t>]*(?P<v>[A-Z][^\r\n]{1,40}?)[ \t]*\r?\n")
 
 
+# A signature's name on a line of its own over the writer's job title (`Xiao Fangjing⏎
+# Logistics Coordinator`, `Eric Hu⏎Quality Engineer`).
+_JOBS = (
+    "Coordinator|Engineer|Manager|Supervisor|Director|Specialist|Assistant|Officer|"
+    "Representative|Executive|Analyst|Buyer|Purchaser|Consultant|Technician|Accountant|Clerk"
+)
+NAME_OVER_TITLE = re.compile(r"[ \t>]*(?P<v>[A-Z][^\r\n]{1,40}?)[ \t]*\r?\n")
+
+
 # A Latin name after a verb of reaching someone (`Called Jason, customer says`, `Emailed Hu
 # Min about the refund`); one word alone only before a comma, a full stop or `to`/`about`/`and`.
 REACHED = re.compile(
     r"(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|Notified|"
-    r"Reminded|Spoke (?:to|with)|Talked (?:to|with)) (?P<v>[A-Z])"
+    r"Reminded|Spoke (?:to|with)|Talked (?:to|with)|[Cc]olleague) (?P<v>[A-Z])"
 )
 _AFTER_ONE = re.compile(r"[,.;:!?]|\s*$| (?:to|about|and|back|again|re)\b")
 
@@ -114,23 +123,33 @@ RULES = (
         (rf"(?:^|\n)[ \t>]*{LATIN_HS}[ \t]*\?[ \t]*\r?\n",),
         LATIN_ADDRESSED,
         _latin_whole,
-        utf8=(rf"(?:^|\n)[ \t>]*{_LATIN_UTF8}[，,：: ]?(?:您好|你好)",),
+        utf8=(rf"(?:^|\n)[ \t>]*{_LATIN_UTF8}[，,：: ]?(?:{COURTESY})",),
         lead=True,
     ),
     Rule(
         "reached",
         (
             r"\b(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|"
-            r"Notified|Reminded|Spoke to|Spoke with|Talked to|Talked with) [A-Z][a-z]",
+            r"Notified|Reminded|Spoke to|Spoke with|Talked to|Talked with|[Cc]olleague) [A-Z][a-z]",
         ),
         REACHED,
         _reached,
     ),
     Rule("thanks", (r"\b(?:Thanks|Thank you|Thx),? [A-Z][a-z]",), THANKS, _thanks),
     Rule(
+        "name_over_title",
+        (
+            rf"(?:^|\n)[ \t>]*{LATIN_HS}[ \t]*\r?\n[ \t>]*(?:[A-Z][A-Za-z&/\-]* ){{0,3}}"
+            rf"(?:{_JOBS})(?:[ \t]*\r?\n|$)",
+        ),
+        NAME_OVER_TITLE,
+        lambda m, text: _latin_whole(m, text, single=False),
+        lead=True,
+    ),
+    Rule(
         "name_over_phone",
         (
-            rf"(?:^|\n)[ \t>]*{LATIN_HS}[ \t]*\r?\n[ \t>]*(?:\+|\(\+)?[0-9][0-9 ()\-]{{6,18}}"
+            rf"(?:^|\n)[ \t>]*{LATIN_HS}[ \t]*\r?\n[ \t>]*(?:\+|\(\+?)?[0-9][0-9 ()\-]{{6,18}}"
             r"[0-9][ \t]*\r?(?:\n|$)",
         ),
         NAME_OVER_PHONE,
