@@ -18,7 +18,7 @@
 #define PY_SSIZE_T_CLEAN
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 4
+#define NATIVE_VERSION 5
 #include <Python.h>
 #include <math.h>
 
@@ -1339,7 +1339,7 @@ static PyObject *plate_at(PyObject *text, Text *tp, Py_ssize_t pos)
     int letters = 0;
     for (Py_ssize_t i = end - 5; i < end; i++)
         letters += ascii_alpha(at(&t, i));
-    if (letters > 3)
+    if (letters > 4)
         return REJECTED; /* a word in capitals after a province name */
     return make_hit(s_plate, text, pos, end, 0.9, v_format);
 }

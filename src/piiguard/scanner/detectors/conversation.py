@@ -180,7 +180,8 @@ _WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
 CHAT_LINE = re.compile(
     rf"[ \t]*(?:[-*•][ \t]+)?(?:{_LINE_STAMP}[ \t]+(?P<v>{_WHO}){_ROLE.format('r')}"
     rf"[ \t]*(?:[:：][^\r\n]*)?"
-    rf"|(?P<w>{_WHO}){_ROLE.format('s')}[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
+    rf"|(?P<w>{_WHO})(?:@[^\s@:：]{{1,16}})?{_ROLE.format('s')}"  # (吕文杰@某某科技: WeCom)
+    rf"[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
     re.MULTILINE,
 )
 

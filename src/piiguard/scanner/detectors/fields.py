@@ -270,7 +270,10 @@ def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
 _PASSPORT = re.compile(r"(?:[A-Z]{1,2}\d{6,9}|\d{9}|\d{2}[A-Z]{2}\d{5})(?![0-9A-Za-z])")
 # In a field that says passport, other countries' numbers too: 6-9 capitals and digits with
 # at least two digits (CJ38CR828, 92A56857, C01X00T47); not a word, not a placeholder.
-_PASSPORT_ANY = re.compile(r"(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9}(?![0-9A-Za-z])")
+# German numbers: nine of digits and consonants, C F G H J K first (CLKNFCM6G).
+_PASSPORT_ANY = re.compile(
+    r"(?:(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![0-9A-Za-z])"
+)
 _ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z])")
 _SECRET = re.compile(r"[^\s\"',;，；。<>]{4,128}")
 _PLACEHOLDER = re.compile(
@@ -280,7 +283,7 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 _PAIR = re.compile(
-    r"(?P<lat>[-+]?\d{1,2}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
+    r"(?P<lat>[-+]?\d{1,3}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
 )
 _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?![\d.])")  # (3: a typed cell drops trailing zeros)
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
@@ -366,9 +369,9 @@ def _coordinates(meaning: str, value: str, pos: int) -> tuple[str, int, int, flo
     m = _PAIR.match(value, pos)
     if m is None:
         return None
-    lat, lon = float(m.group("lat")), float(m.group("lon"))
-    if abs(lat) > 90 or abs(lon) > 180 or (lat == 0 and lon == 0):
-        return None
+    a, b = abs(float(m.group("lat"))), abs(float(m.group("lon")))
+    if min(a, b) > 90 or max(a, b) > 180 or a + b == 0:
+        return None  # (either order: a field that says coordinates may hold lng, lat)
     return "coordinates", m.start(), m.end(), 0.92
 
 

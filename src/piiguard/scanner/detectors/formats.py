@@ -122,6 +122,12 @@ def _coordinates(m: re.Match[str], text: str) -> Hit | None:
     return None  # two decimals side by side are as often prices or rates
 
 
+# Longitude first (GeoJSON, AMap and Baidu write lng,lat): 113.0559,22.9606 beside its word.
+LNG_LAT = re.compile(
+    r"(?<![0-9A-Za-z.])(?P<lon>[-+]?1\d\d\.\d{4,8})\s*[,，/; ]\s*(?P<lat>[-+]?\d{1,2}\.\d{4,8})"
+    r"(?![0-9A-Za-z]|\.\d)"
+)
+
 # Degrees, minutes and seconds, each axis marked: 23°07'12.3"N 112°52'21.3"E.
 _DMS_AXIS = (
     r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)(?:\"|″|'') ?"
@@ -143,6 +149,12 @@ def _coordinates_dms(m: re.Match[str], text: str) -> Hit | None:
     return hit("coordinates", m, 0.9, Validator.FORMAT)
 
 
+def _lng_lat(m: re.Match[str], text: str) -> Hit | None:
+    if abs(float(m.group("lon"))) > 180 or not near(text, m.start(), m.end(), COORD_CONTEXT, 24):
+        return None
+    return hit("coordinates", m, 0.9, Validator.CONTEXT)
+
+
 PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 PLATE = re.compile(
     rf"[{PLATE_PROVINCES}][A-HJ-NP-Z][·・•.\- ]?"
@@ -153,7 +165,7 @@ PLATE = re.compile(
 
 def _plate(m: re.Match[str], text: str) -> Hit | None:
     serial = m.group()[-5:]
-    if sum(c.isascii() and c.isalpha() for c in serial) > 3:
+    if sum(c.isascii() and c.isalpha() for c in serial) > 4:
         return None  # a word in capitals after a province name, not a registration
     return hit("licence_plate", m, 0.9, Validator.FORMAT)
 
@@ -276,6 +288,13 @@ RULES = (
         (r"(?:^|[^0-9])[0-9]{1,3}\? ?[0-9]{1,2}['?] ?[0-9]{1,2}(?:\.[0-9]+)?(?:\"|\?|'') ?[NS]",),
         COORDINATES_DMS,
         _coordinates_dms,
+        lead=True,
+    ),
+    Rule(
+        "coordinates_lng_lat",
+        (rf"(?:^|[^0-9A-Za-z.])[\-+]?1\d\d\.\d{{4}}\d*{_WS}[,?/; ]{_WS}[\-+]?\d{{1,2}}\.\d{{4}}",),
+        LNG_LAT,
+        _lng_lat,
         lead=True,
     ),
     Rule(

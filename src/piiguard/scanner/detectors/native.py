@@ -35,7 +35,7 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
-NATIVE_VERSION = 4  # as in _native.c
+NATIVE_VERSION = 5  # as in _native.c
 
 
 def _load() -> ModuleType | None:

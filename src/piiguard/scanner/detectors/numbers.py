@@ -185,10 +185,14 @@ PASSPORT = re.compile(
     r"(?:护照|passport)(?:\s*(?:号码|号|no\.?|number|num|#))?"
     # another document named beside it (Passport/Tax ID, 护照/通行证号), an HTML cell's end
     r"(?:[ \t]*/[ \t]*[A-Za-z\u4e00-\u9fff. ]{1,12}?(?:id|no\.?|number|号码|号))?"
-    r"(?:\s*[:：]?\s*|[ \t]*</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>[ \t]*)"
+    r"(?:\s*[:：]?\s*|[ \t]*</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>[ \t]*"
+    # a JSON object of its own, its number under a generic key ("passport": {"no": "…")
+    r"|[\"']\s*:\s*\{\s*[\"'](?:no|number|num|id|value)[\"']\s*:\s*[\"'])"
     r"(?P<v>(?:[EGDSP][A-HJ-NP-Z]?\d{7,8}|[A-Z]{1,2}\d{6,8}|\d{9}"
-    # other countries' numbers right after the word: capitals with at least two digits
-    r"|(?-i:(?=\d*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9})))(?![0-9A-Za-z])",
+    # other countries' numbers right after the word: capitals with at least two digits, or
+    # the German serial alphabet (digits and consonants, C F G H J K first: CLKNFCM6G)
+    r"|(?-i:(?=\d*[A-Z])(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})))"
+    r"(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 

@@ -134,6 +134,13 @@ def _meanings(
     return _KNOWN[key]
 
 
+def _note(line: str, first: int) -> bool:
+    """A line indented past the header's first cell, blank under it: a note written under
+    the row above (`      Lot: L2601`), not the table's end."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    return first > 0 and indent >= first and line[indent : indent + 1] not in ("", "\r")
+
+
 def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     """The rows under a header line found in text, read while they have its cells."""
     start = text.rfind("\n", 0, m.start()) + 1
@@ -163,8 +170,10 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
         if not _RULE_LINE.fullmatch(line):
             row = _split(text, pos, stop, sep)
             if len(row) != len(cells):
-                break
-            out += row_hits(meanings, row, text)
+                if not _note(line, cells[0][1] - start):
+                    break  # else a note under the row above (its own `key: value`): read on
+            else:
+                out += row_hits(meanings, row, text)
         pos = stop + 1
     return out
 

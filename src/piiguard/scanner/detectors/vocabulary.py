@@ -100,6 +100,8 @@ for _words, _meaning in (
         "item code|product code|material code|goods code|article no|article number|"
         "ticket no|ticket id|case no|case id|rma|rma no|transaction id|txn id|request id|"
         "trace id|span id|message id|msg id|in reply to|references|session id|device id|"
+        # a device's own identifier (device=…, device_sn): an appliance's, not a person's
+        "device|device no|device sn|asset no|asset tag|"
         "imei|mac|app version|client version|os version|agent version|lh|liaohao|xh|xinghao|"
         "bbh|banbenhao|gjbb|rjbb|yjbb|ddh|dingdanhao|gdh|ljh|lingjianhao|wlbm|"
         # full pinyin keys (wuliao_bianma 物料编码, xuliehao 序列号, pici 批次 …)

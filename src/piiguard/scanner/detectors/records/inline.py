@@ -31,7 +31,7 @@ def _inline(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
 
 
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         "inline_zh_name",
         (),
@@ -40,5 +40,36 @@ RULES = (
         utf8=(rf"(?:^|[^A-Za-z])(?:{_BEFORE})\.? +{_TAG}[\x{{4e00}}-\x{{9fff}}]{{2}}",),
         lead=True,
         caseless=True,
+    ),
+)
+
+
+# A Latin name after a role noun with its determiner (`our technician Jiazhuo Huo visited`,
+# `Our driver Haihao Pan will`), or after a verb or a label whose object is a person
+# (`Pls call Wai Hin asap`, `full name TAN Jin,`): the
+# whole name, two words at least (one could be a product or a place).
+_ROLES = "technician|engineer|driver|colleague|installer|courier"
+LATIN_AFTER = re.compile(
+    rf"(?:(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES})|call|[Ff]ull name) (?=[A-Z])"
+)
+
+
+def _latin_after(m: re.Match[str], text: str) -> Hit | None:
+    span = fields.latin_name(text, m.end(), single=False)
+    if span is None:
+        return None
+    return Hit("person_name", *span, text[span[0] : span[1]], 0.75, Validator.CONTEXT)
+
+
+RULES += (
+    Rule(
+        "inline_latin_name",
+        (
+            rf"(?:^|[^A-Za-z])(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES}) [A-Z]",
+            r"(?:^|[^A-Za-z])(?:call|[Ff]ull name) [A-Z]",
+        ),
+        LATIN_AFTER,
+        _latin_after,
+        lead=True,
     ),
 )
