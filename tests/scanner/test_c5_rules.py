@@ -74,6 +74,15 @@ _NESTED = """{"id": 7, "passport": {"no": "E12345678", "country": "CN"},
         ),
         # a chat speaker shown with the company after @ (WeCom)
         ("收到\n吕文杰@某某科技  09:41\n好的", [("person_name", "吕文杰")]),
+        # … and a Latin name first with the company or the department, then the stamp
+        ("收到\nAnna Berg@某某电器  08:23\n好的", [("person_name", "Anna Berg")]),
+        ("收到\nNoah Kim（外贸部）  19:39\n好的", [("person_name", "Noah Kim")]),
+        # a closing written with an ampersand, the signer's line after it
+        ("Thanks & regards,\n邝文静\n采购部", [("person_name", "邝文静")]),
+        # a name at a clause's start, then 也来
+        ("明天在仓库碰头，顾晓峰也来", [("person_name", "顾晓峰")]),
+        # a family word takes a person as a role word does
+        ("我爱人蒋海涛昨天来过电话", [("person_name", "蒋海涛")]),
     ],
 )
 def test_classes_of_writing_corpus_5_missed(
@@ -98,6 +107,12 @@ def test_classes_of_writing_corpus_5_missed(
         # a role noun without a name, a team, a service line
         "our technician will call Customer Service",
         "the engineer Team",
+        # what heads a line before a time is not a speaker
+        "x\nStart Time（北京）  08:00\n",
+        "x\nLast Login (UTC)  2024-05-01 10:00\n",
+        "x\nShip Date  2024-05-29\n",
+        # a family word without a name
+        "儿子上学去了，家属同意",
         # a display name that is not a name
         "在 2025年3月1日，Sales Dept <sales@example.org>",
     ],

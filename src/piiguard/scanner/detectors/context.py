@@ -244,7 +244,10 @@ _ZH_HS = _words_of(fields.ZH_LABELS)
 
 
 # --- names by their surroundings ----------------------------------------------------------
-ROLE = re.compile(_words_of(ROLE_WORDS) + r"[:：]?[ \t]?")
+# Family words take a person too (我老公…昨天打过电话, 家属…): as role words.
+_KIN = ("老公", "老婆", "爱人", "丈夫", "妻子", "女儿", "儿子", "家属", "父亲", "母亲")
+_ROLES = ROLE_WORDS + _KIN
+ROLE = re.compile(_words_of(_ROLES) + r"[:：]?[ \t]?")
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
 _FOLLOW = re.compile(
@@ -371,7 +374,7 @@ RULES = (
         (),
         ROLE,
         lambda m, text: None,
-        utf8=(_words_of(ROLE_WORDS),),
+        utf8=(_words_of(_ROLES),),
         many=_zh_name_role,
     ),
     Rule(

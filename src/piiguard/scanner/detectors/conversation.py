@@ -112,7 +112,7 @@ def _beside_phone(m: re.Match[str], text: str) -> Hit | None:
 # `戴俊娟到场检查后更换风扇电机`, `方军已联系客户`, `- 欧阳波钰负责跟进`.
 _ACTS = (
     "到场|到达|上门|已|将|正在|负责|前往|联系|致电|回复|确认|表示|反馈|答复|签字|签收|核实|"
-    "检查|处理|更换|维修|安装|调试|跟进|接手|完成|电话联系|电话回访"
+    "检查|处理|更换|维修|安装|调试|跟进|接手|完成|电话联系|电话回访|也来|也到"
 )
 # a bullet or a step's number, then perhaps the day of the step (`1. 8/4 曹洋电话联系客户`)
 _BULLET = r"[ \t]*(?:[-*•][ \t]+|\d{1,2}[.、][ \t]*)?(?:\d{1,2}/\d{1,2}[ \t]+)?"
@@ -346,7 +346,14 @@ RULES = (
     ),
     Rule(
         "chat_line",
-        (rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]", _NAME_STAMP_HS),
+        (
+            rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]",
+            _NAME_STAMP_HS,
+            # a Latin name first, then the company (@…) or the department (（…）) and the
+            # stamp, as WeCom shows a speaker: `Anna Berg@某某电器  08:23`
+            r"(?:^|\n)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}(?:@[^\s@:]+|[ \t]*[(?][^\n]*[)?])"
+            r"[ \t]+[0-9][0-9:/\-. T]+\r?(?:\n|$)",
+        ),
         CHAT_LINE,
         lambda m, text: None,
         utf8=(

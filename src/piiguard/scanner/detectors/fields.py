@@ -115,6 +115,7 @@ LATIN_STOP = NOT_NAMES | _words(
     # and words that label a number on the line below (`Total Amount⏎13800138000`)
     "total amount number mobile fax hotline contact price balance invoice tracking code "
     "serial emergency call direct line cell home work main toll free whatsapp wechat "
+    "hours update deadline shift"
 )
 
 
