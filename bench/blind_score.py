@@ -52,7 +52,8 @@ def misses(labelled: Labelled, findings: list[dict[str, Any]]) -> list[dict[str,
     out: list[dict[str, Any]] = []
     for name in sorted(labelled.spans):
         gold, hits = labelled.spans[name], found.get(name, [])
-        text = decoded((labelled.folder / name).read_bytes())
+        # (a workbook is labelled in the scorecard's virtual text: its rows carry no context)
+        text = "" if name in labelled.segments else decoded((labelled.folder / name).read_bytes())
         for g in gold:
             if g.type == LOOKALIKE:
                 by = sorted({h.type for h in hits if _overlap(g, h)})
