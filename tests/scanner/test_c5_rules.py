@@ -67,6 +67,10 @@ _NESTED = """{"id": 7, "passport": {"no": "E12345678", "country": "CN"},
         ("The driver Megan Ford will arrive at 9.", [("person_name", "Megan Ford")]),
         ("Please call Jiahui Mo today.", [("person_name", "Jiahui Mo")]),
         ("full name KONG Weiran, born 1990", [("person_name", "KONG Weiran")]),
+        ("Thanks for meeting Yiran Qu at the expo.", [("person_name", "Yiran Qu")]),
+        # who received the goods, with or without a colon
+        ("Received by: 邓嘉敏   Received: 2024-01-11", [("person_name", "邓嘉敏")]),
+        ("Received by Anna Berg on 2 May", [("person_name", "Anna Berg")]),
         # a quoted reply's header in Chinese: the display name after a Chinese comma
         (
             "在 2025年3月1日 08:15，Nora Blake <nora.b@example.org> 写道：",
@@ -113,6 +117,10 @@ def test_classes_of_writing_corpus_5_missed(
         "x\nShip Date  2024-05-29\n",
         # a family word without a name
         "儿子上学去了，家属同意",
+        # an event or a room one meets at, a carrier that receives a parcel
+        "Thanks for meeting Canton Fair visitors",
+        "after meeting Room Booking",
+        "received by SF Express",
         # a display name that is not a name
         "在 2025年3月1日，Sales Dept <sales@example.org>",
     ],

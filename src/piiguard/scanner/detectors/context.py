@@ -323,7 +323,7 @@ _VERSION_HS = rf"(?:^|[^A-Za-z])(?:{_VERSION})[_\-.][A-Za-z0-9_\-.]*[\"']?[ \t]*
 # "Approved by Sarah Duan", "Handled by engineer 卫阳": a name after a by-phrase.
 _BY = (
     "approved|checked|prepared|reviewed|handled|assigned|issued|verified|inspected|"
-    "requested|submitted|created|updated|modified|signed"
+    "requested|submitted|created|updated|modified|signed|received|collected|accepted"
 )
 _BY_HS = (
     "(?:^|[^A-Za-z])(?:"

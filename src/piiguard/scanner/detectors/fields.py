@@ -115,7 +115,11 @@ LATIN_STOP = NOT_NAMES | _words(
     # and words that label a number on the line below (`Total Amount⏎13800138000`)
     "total amount number mobile fax hotline contact price balance invoice tracking code "
     "serial emergency call direct line cell home work main toll free whatsapp wechat "
-    "hours update deadline shift"
+    "hours update deadline shift "
+    # events and rooms one meets at (Canton Fair, Meeting Room B)
+    "fair expo exhibition conference summit forum show room hall booth "
+    # and carriers that receive a parcel (received by SF Express)
+    "express courier freight cargo shipping"
 )
 
 

@@ -41,6 +41,7 @@ for _words, _meaning in (
         "signature|signed|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
         "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
         "created by|updated by|modified by|by engineer|by technician|"
+        "received by|collected by|picked up by|accepted by|"
         # a name in another writing: `"pinyin": "CHENG Linbo"`, name_en, english_name
         "pinyin|pinyin name|name pinyin|name py|name en|en name|english name|name english|"
         "romanized name|romanised name|latin name|alias|pinyinming|yingwenming|"

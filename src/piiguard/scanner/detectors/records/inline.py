@@ -46,11 +46,11 @@ RULES: tuple[Rule, ...] = (
 
 # A Latin name after a role noun with its determiner (`our technician Jiazhuo Huo visited`,
 # `Our driver Haihao Pan will`), or after a verb or a label whose object is a person
-# (`Pls call Wai Hin asap`, `full name TAN Jin,`): the
+# (`Pls call Wai Hin asap`, `Thanks for meeting Qiang Tian`, `full name TAN Jin,`): the
 # whole name, two words at least (one could be a product or a place).
 _ROLES = "technician|engineer|driver|colleague|installer|courier"
 LATIN_AFTER = re.compile(
-    rf"(?:(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES})|call|[Ff]ull name) (?=[A-Z])"
+    rf"(?:(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES})|call|meeting|met|[Ff]ull name) (?=[A-Z])"
 )
 
 
@@ -66,7 +66,7 @@ RULES += (
         "inline_latin_name",
         (
             rf"(?:^|[^A-Za-z])(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES}) [A-Z]",
-            r"(?:^|[^A-Za-z])(?:call|[Ff]ull name) [A-Z]",
+            r"(?:^|[^A-Za-z])(?:call|meeting|met|[Ff]ull name) [A-Z]",
         ),
         LATIN_AFTER,
         _latin_after,
