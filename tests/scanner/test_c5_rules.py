@@ -71,6 +71,9 @@ _NESTED = """{"id": 7, "passport": {"no": "E12345678", "country": "CN"},
         # who received the goods, with or without a colon
         ("Received by: 邓嘉敏   Received: 2024-01-11", [("person_name", "邓嘉敏")]),
         ("Received by Anna Berg on 2 May", [("person_name", "Anna Berg")]),
+        # a name label cut short, and the tradesman sent
+        ("会员名：欧阳嘉欣", [("person_name", "欧阳嘉欣")]),
+        ("上门师傅：伍振华", [("person_name", "伍振华")]),
         # a quoted reply's header in Chinese: the display name after a Chinese comma
         (
             "在 2025年3月1日 08:15，Nora Blake <nora.b@example.org> 写道：",
@@ -121,9 +124,18 @@ def test_classes_of_writing_corpus_5_missed(
         "Thanks for meeting Canton Fair visitors",
         "after meeting Room Booking",
         "received by SF Express",
+        # a surname with 师傅 is how a tradesman is addressed; what he says is not a name
+        "刘师傅：好的，明天到",
         # a display name that is not a name
         "在 2025年3月1日，Sales Dept <sales@example.org>",
     ],
 )
 def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:
     assert [h for h in detector.scan(text) if h.type != "email"] == []
+
+
+def test_a_spreadsheet_column_under_a_shortened_name_label(detector: Detector) -> None:
+    # a workbook's cell is scanned with its column header as the hint
+    assert kinds(detector.scan("韩卓宁", hint="会员名")) == [("person_name", "韩卓宁")]
+    assert kinds(detector.scan("邓坤泽", hint="师傅")) == [("person_name", "邓坤泽")]
+    assert kinds(detector.scan("已完成", hint="师傅")) == []
