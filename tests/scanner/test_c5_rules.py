@@ -71,6 +71,9 @@ _NESTED = """{"id": 7, "passport": {"no": "E12345678", "country": "CN"},
         # who received the goods, with or without a colon
         ("Received by: 邓嘉敏   Received: 2024-01-11", [("person_name", "邓嘉敏")]),
         ("Received by Anna Berg on 2 May", [("person_name", "Anna Berg")]),
+        # a Latin name inside running Chinese, before what the person does
+        ("明天在仓库碰头，Maya Lind也来", [("person_name", "Maya Lind")]),
+        ("车间Tom Reed已到场", [("person_name", "Tom Reed")]),
         # a name label cut short, and the tradesman sent
         ("会员名：欧阳嘉欣", [("person_name", "欧阳嘉欣")]),
         ("上门师傅：伍振华", [("person_name", "伍振华")]),
@@ -124,6 +127,9 @@ def test_classes_of_writing_corpus_5_missed(
         "Thanks for meeting Canton Fair visitors",
         "after meeting Room Booking",
         "received by SF Express",
+        # a product before 将, a product's person in charge
+        "型号Super Cool将于下月上市",
+        "，Galaxy Note负责人",
         # a surname with 师傅 is how a tradesman is addressed; what he says is not a name
         "刘师傅：好的，明天到",
         # a display name that is not a name

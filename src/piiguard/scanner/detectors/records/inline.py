@@ -73,3 +73,33 @@ RULES += (
         lead=True,
     ),
 )
+
+
+# A Latin name inside running Chinese, right before what the person does (`…碰头，Julia Novak
+# 也来`, `车间Tom Reed到场`): after a Chinese character or punctuation, whole, two words at least.
+_ACTS = "也来|也到|负责|跟进|到场|上门|已到场|已上门"  # (a person's acts, not a product's)
+LATIN_IN_ZH = re.compile(
+    rf"[\u3000-\u303f\u4e00-\u9fff\uff01-\uff1f](?P<v>[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})"
+    rf"(?=(?:{_ACTS})(?<!负责)|负责(?!人))"
+)
+
+
+def _latin_in_zh(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if fields.latin_name(value, single=False) != (0, len(value)):
+        return None
+    return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
+
+
+RULES += (
+    Rule(
+        "latin_in_zh",
+        (),
+        LATIN_IN_ZH,
+        _latin_in_zh,
+        utf8=(
+            r"[\x{3000}-\x{303f}\x{4e00}-\x{9fff}\x{ff01}-\x{ff1f}][A-Z][a-z]+(?: [A-Z][a-z]+){1,2}"
+            rf"(?:{_ACTS})",
+        ),
+    ),
+)
