@@ -139,6 +139,12 @@ _JSON_TABLE = """{"report": "HR", "columns": ["STAFFNO", "STAFFNAME", "DOB", "ID
         ),
         # a version key speaks for its value only: the client address after it is reported
         ("GET /app.js v=3.12.40.118 443 - 203.0.113.77 Mozilla", [("ip_address", "203.0.113.77")]),
+        # a carrier's cue on the line before does not make a paying account the carrier's:
+        # the key's own line says it pays (a regression the blind corpus 6 showed)
+        (
+            "运单号 AWB: YT7712345678901\n付款账户 Beneficiary account: DE89370400440532013000",
+            [("iban", "DE89370400440532013000")],
+        ),
     ],
 )
 def test_classes_of_writing_the_final_family_missed(

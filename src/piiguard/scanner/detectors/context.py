@@ -123,13 +123,20 @@ _CARRIER = re.compile(
     r"\b(?:waybill|air ?waybill|AWB|DHL|FedEx|UPS|TNT|EMS|courier|express)\b|运单|快递|顺丰|物流",
     re.IGNORECASE,
 )
+# ... unless the key's own line says the account pays or is paid (付款账户 Beneficiary account:
+# under a line with the air waybill number is the supplier's bank account).
+_PAYS = re.compile(r"beneficiary|payee|bank|remit|refund|iban|收款|付款|开户|银行|汇款|退款", re.I)
 
 
 def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR0911
     m = _SEP.match(text, end)
     if m is None:
         return None
-    if meaning == fields.ACCOUNT_OR_CARD and _CARRIER.search(text, max(0, end - 160), end):
+    if (
+        meaning == fields.ACCOUNT_OR_CARD
+        and _CARRIER.search(text, max(0, end - 160), end)
+        and not _PAYS.search(text, text.rfind("\n", 0, end) + 1, end)
+    ):
         meaning = fields.NOT_PERSONAL
     pos = m.end()
     if pos >= len(text):
