@@ -16,7 +16,9 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 5 (blind): bench/corpus5/, written blind again, independently of corpus 4, in the
   same eight kinds plus warranty cards and service reports (`python -m bench.corpus5.score`);
 - corpus 6 (blind): bench/corpus6/, written blind a third time, independently of corpora 4
-  and 5 (`python -m bench.corpus6.score`).
+  and 5 (`python -m bench.corpus6.score`);
+- corpus 7 (blind): bench/corpus7/, written blind a fourth time, independently of corpora 4
+  to 6, in ten kinds (xlsx and docx among them; `python -m bench.corpus7.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -38,6 +40,8 @@ from bench.corpus5 import SEED as SEED5
 from bench.corpus5 import write_corpus as write_corpus5
 from bench.corpus6 import SEED as SEED6
 from bench.corpus6 import write_corpus as write_corpus6
+from bench.corpus7 import SEED as SEED7
+from bench.corpus7 import write_corpus as write_corpus7
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -112,6 +116,10 @@ def corpus6(size: int, seed: int = SEED6) -> Path:
     return _blind("corpus6", write_corpus6, size, seed)
 
 
+def corpus7(size: int, seed: int = SEED7) -> Path:
+    return _blind("corpus7", write_corpus7, size, seed)
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
@@ -127,6 +135,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 4 (blind)": corpus4(size),
         "corpus 5 (blind)": corpus5(size),
         "corpus 6 (blind)": corpus6(size),
+        "corpus 7 (blind)": corpus7(size),
     }
 
 
