@@ -175,6 +175,9 @@ def _dispose_batch(
             by_subject[e.subject_id].append(e)
     with uow:
         schedule = load_schedule(uow)  # read again if its version moves meanwhile
+        # a table filled in bulk since autovacuum last looked would be read whole per chunk
+        uow.retention.gather_statistics()
+        uow.commit()
     people = sorted(by_subject)
     for start in range(0, len(people), CHUNK):  # a chunk of people at a time (rekeying.py)
         chunk = {sid: by_subject[sid] for sid in people[start : start + CHUNK]}

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import driver_rows, id_chunks, in_ids
+from piiguard.adapters.db.statistics import analyze_stale
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.sweep import SqlSweep
 from piiguard.domain.retention.disposal import (
@@ -204,6 +205,11 @@ class SqlDisposal(SqlSweep):
         )
         for chunk in id_chunks(self._c, record_ids):
             self._c.execute(stmt, {"ids": chunk})
+
+    def gather_statistics(self) -> list[str]:
+        """The planner's statistics of the tables a disposal reads, where missing or stale
+        (PostgreSQL; adapters/db/statistics.py): the tables analysed."""
+        return analyze_stale(self._c, (t.items, t.item_retention, _I, t.subjects))
 
     # -- deletion tasks -------------------------------------------------------------------
     def add_tasks(self, tasks: Sequence[DisposalTask]) -> None:
