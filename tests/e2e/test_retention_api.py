@@ -23,6 +23,13 @@ from tests.e2e.test_purpose_limitation_api import (
 )
 
 pytestmark = [pytest.mark.req("R2.11")]
+LABOUR = {
+    "en": "Labour records",
+    "zh": "劳动档案",
+    "legal_source": "劳动合同法 第五十条",
+    "days": 730,
+}
+LABOUR["categories"] = ["user.contact"]
 
 
 @pytest.fixture
@@ -73,6 +80,20 @@ def test_the_schedule_kept_by_officers_read_by_auditors(
         }
     ]
     version = ok.json()["version"]
+    # piiguard's own records count from their own events, items from theirs: a rule or a
+    # minimum that names the other kind's event, or a record type that is not a record, is
+    # refused naming the field, and nothing is written (issue 14's bad-input walk)
+    for url, body, status, field in (
+        ("record-rules/data_request", {"days": 30, "anchor": "last_order"}, 422, "anchor"),
+        ("record-rules/item", {"days": 30}, 422, "record_type"),
+        ("minimums/labour", {**LABOUR, "anchor": "request_closed"}, 422, "anchor"),
+        ("minimums/labour", {**LABOUR, "purposes": ["after_sales", "nope"]}, 404, "purposes"),
+    ):
+        r = api.put(f"/api/v1/retention/{url}", json=body, headers=officer.headers)
+        assert_problem(r, status, "not-found" if status == 404 else "invalid-input", field)
+    assert api.get("/api/v1/retention/schedule", headers=auditor.headers).json()["version"] == (
+        version
+    )
     r = api.post(
         "/api/v1/retention/reviews", json={"changes": "contact override"}, headers=officer.headers
     )
@@ -147,6 +168,21 @@ def test_holds_are_four_eyes_and_show_on_the_items(
         "retention.hold.lift_request",
         "retention.hold.lift",
     ]
+    # a hold whose end passed before a second officer approved it is refused, not made
+    # active already over (its proposal refuses an end in the past too)
+    soon = (container.clock.now() + timedelta(minutes=5)).isoformat()
+    r = api.post(
+        "/api/v1/retention/holds",
+        json={"reason": "audit", "case_reference": "A-2", "subject_ids": [sid], "until": soon},
+        headers=officer.headers,
+    )
+    assert r.status_code == 201, r.text
+    container.clock.advance(timedelta(minutes=6))  # type: ignore[attr-defined]
+    reauth(api, officer2)
+    late = api.post(f"/api/v1/retention/holds/{r.json()['id']}/approve", headers=officer2.headers)
+    assert_problem(late, 409, "conflict", "until")
+    got = api.get(f"/api/v1/retention/holds/{r.json()['id']}", headers=officer.headers).json()
+    assert got["status"] == "proposed"
 
 
 def test_a_system_reports_a_contract_end(

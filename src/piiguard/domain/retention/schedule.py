@@ -23,6 +23,10 @@ class Anchor(StrEnum):
 
 
 REPORTED_ANCHORS = frozenset({Anchor.CONTRACT_END, Anchor.LAST_ORDER})
+# the events piiguard's own records count from (collected: the same as received for them);
+# the other events are an item's, and an item's rules and minimums never count from these two
+RECORD_ANCHORS = (Anchor.REQUEST_CLOSED, Anchor.RECEIVED, Anchor.COLLECTED)
+OWN_RECORD_ANCHORS = frozenset({Anchor.REQUEST_CLOSED, Anchor.RECEIVED})
 
 
 class RecordType(StrEnum):

@@ -168,6 +168,12 @@ def approve_hold(uow: UnitOfWork, clock: Clock, actor: Actor, hold_id: str) -> L
         _second_officer(actor, hold.placed_by, "approves a legal hold")
         if hold.status is not HoldStatus.PROPOSED:
             raise Conflict(f"legal hold {hold_id} is {hold.status}", field="hold_id")
+        if hold.until is not None and hold.until <= clock.now():
+            raise Conflict(
+                f"legal hold {hold_id} was to end before it was approved: reject it, and "
+                "propose a new one if it is still needed",
+                field="until",
+            )
         hold = replace(
             hold, status=HoldStatus.ACTIVE, approved_by=actor.ref, approved_at=clock.now()
         )

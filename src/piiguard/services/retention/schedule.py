@@ -23,6 +23,8 @@ from piiguard.domain.retention.rules import (
     retain_until,
 )
 from piiguard.domain.retention.schedule import (
+    OWN_RECORD_ANCHORS,
+    RECORD_ANCHORS,
     REPORTED_ANCHORS,
     Anchor,
     AnchorEvent,
@@ -30,6 +32,7 @@ from piiguard.domain.retention.schedule import (
     ItemRetention,
     LegalMinimum,
     RecordRule,
+    RecordType,
     RetentionRule,
     ScheduleChange,
     ScheduleReview,
@@ -125,8 +128,7 @@ def save_rule(
     schedule's new version."""
     require_officer(actor, "changes the retention schedule")
     check_days(rule.days)
-    if rule.anchor in (Anchor.REQUEST_CLOSED, Anchor.RECEIVED):
-        raise InvalidInput(f"{rule.anchor} is an anchor of piiguard's own records", field="anchor")
+    _item_anchor(rule.anchor)
     with uow:
         state = policy.current(uow)
         state.register.get(rule.purpose)  # NotFound(field=purpose)
@@ -165,9 +167,25 @@ def remove_rule(uow: UnitOfWork, clock: Clock, actor: Actor, purpose: str, categ
     return version
 
 
+def _item_anchor(anchor: Anchor) -> None:
+    if anchor in OWN_RECORD_ANCHORS:
+        raise InvalidInput(f"{anchor} is an anchor of piiguard's own records", field="anchor")
+
+
 def save_record_rule(uow: UnitOfWork, clock: Clock, actor: Actor, rule: RecordRule) -> int:
+    """How long piiguard keeps one kind of its own records, counted from the record's own
+    event (an item's events — last order, contract end, confirmation — are refused: the
+    record has none and would silently count from its receipt)."""
     require_officer(actor, "changes the retention schedule")
     check_days(rule.days)
+    if rule.record_type is RecordType.ITEM:
+        raise InvalidInput(
+            "items are kept by the purposes' rules, not by a record rule", field="record_type"
+        )
+    if rule.anchor not in RECORD_ANCHORS:
+        raise InvalidInput(
+            f"piiguard's own records count from {', '.join(RECORD_ANCHORS)}", field="anchor"
+        )
     with uow:
         version = _next_version(uow)
         uow.retention.save_record_rule(rule, version, clock.now(), actor.ref)
@@ -194,6 +212,7 @@ def save_minimum(
     require_officer(actor, "changes the legal minimums")
     check_slug(m.key, "key")
     check_days(m.days, permanent=True)
+    _item_anchor(m.anchor)
     for name, value in (("en", m.en), ("zh", m.zh), ("legal_source", m.legal_source)):
         if not value.strip():
             raise InvalidInput(f"a legal minimum needs its {name.replace('_', ' ')}", field=name)
@@ -202,8 +221,8 @@ def save_minimum(
     with uow:
         state = policy.current(uow)
         check_categories(state.taxonomy, set(m.categories))
-        for p in sorted(m.purposes):
-            state.register.get(p)
+        if unknown := sorted(p for p in m.purposes if p not in state.register.rules):
+            raise NotFound(f"no purpose {unknown[0]!r} in the register", field="purposes")
         version = _next_version(uow)
         uow.retention.save_minimum(m, version, clock.now(), actor.ref)
         _record(uow, clock, actor, version, "minimum", m.key, _json(m))

@@ -15,8 +15,10 @@ from fastapi.responses import HTMLResponse, Response
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import DomainError
+from piiguard.domain.retention import schedule as schedule_terms
 from piiguard.domain.retention.schedule import (
     MAX_DAYS,
+    OWN_RECORD_ANCHORS,
     Anchor,
     LegalMinimum,
     RecordRule,
@@ -43,8 +45,8 @@ from piiguard.web.html import language
 
 router = APIRouter(prefix="/console/retention", include_in_schema=False)
 
-ITEM_ANCHORS = tuple(a.value for a in Anchor if a not in (Anchor.REQUEST_CLOSED, Anchor.RECEIVED))
-RECORD_ANCHORS = (Anchor.REQUEST_CLOSED.value, Anchor.RECEIVED.value, Anchor.COLLECTED.value)
+ITEM_ANCHORS = tuple(a.value for a in Anchor if a not in OWN_RECORD_ANCHORS)
+RECORD_ANCHORS = tuple(a.value for a in schedule_terms.RECORD_ANCHORS)
 RECORD_TYPES = tuple(r.value for r in RecordType if r is not RecordType.ITEM)
 
 
