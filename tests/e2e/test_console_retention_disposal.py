@@ -128,8 +128,9 @@ def test_the_preview_writes_nothing_and_a_batch_is_made_and_refused_without_reas
     w = world
     c, officer, auditor, staff = w.c, w.officer, w.auditor, w.staff
     # the preview: nothing written; a bad date marked
-    r = officer.http.get(f"{R}/preview?as_of=2026-13-40")
-    assert r.status_code == 422 and marked(r.text, "as_of")
+    for bad in ("2026-13-40", "9999-12-31", "0001-01-01"):
+        r = officer.http.get(f"{R}/preview?as_of={bad}")
+        assert r.status_code == 422 and marked(r.text, "as_of"), bad
     html = officer.page(f"{R}/preview")
     assert 'id="preview-result" data-items="2" data-held="2"' in html
     assert 'id="preview-by-category"' in html and "user.contact.email" in html

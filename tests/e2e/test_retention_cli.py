@@ -115,3 +115,9 @@ def test_holds_take_two_officers(settings: Settings, container: Container) -> No
     ).strip()
     refused = piiguard(settings, "hold", "approve", hid)
     assert refused.returncode == 1 and "four eyes" in refused.stderr
+    for until in ("0001-01-01", "0001-01-01T00:00", "someday"):
+        bad = piiguard(
+            settings, "hold", "propose", "--reason", "r", "--case", "c", "--until", until
+        )
+        assert bad.returncode == 2 and "--until" in bad.stderr, (until, bad.stderr)
+        assert "Traceback" not in bad.stdout + bad.stderr

@@ -150,13 +150,13 @@ def fmt_at(value: datetime | None) -> str:
 
 def parse_when(text: str, name: str) -> datetime:
     """ISO date or date-time; without a zone it is this machine's local time."""
-    try:
+    try:  # a year the local zone cannot reach (0001-01-01 east of UTC) is a bad value too
         value = datetime.fromisoformat(text.strip())
-    except ValueError:
+        return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
+    except (ValueError, OverflowError):
         raise typer.BadParameter(
             f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]", param_hint=name
         ) from None
-    return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
 
 
 # control characters a text may not hold (tab, line feed and carriage return may): the web's

@@ -23,18 +23,23 @@ app = typer.Typer(
 
 
 def _as_of(text: str) -> datetime:
-    """A date means the end of that day (local time); a date-time is taken as it is."""
+    """A date means the end of that day (local time); a date-time is taken as it is; from
+    1970 to 9998 (a usage error otherwise, never a traceback)."""
+    from piiguard.domain.errors import InvalidInput
+    from piiguard.domain.retention.disposal import check_as_of
+
     try:
         if "T" in text or " " in text.strip():
             value = datetime.fromisoformat(text.strip())
         else:
             day = datetime.fromisoformat(text.strip()).date()
             value = datetime.combine(day + timedelta(days=1), time()) - timedelta(microseconds=1)
-    except ValueError:
+        return check_as_of((value if value.tzinfo else value.astimezone()).astimezone(UTC))
+    except (ValueError, OverflowError, InvalidInput):
         raise typer.BadParameter(
-            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]", param_hint="--as-of"
+            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00], from 1970 to 9998",
+            param_hint="--as-of",
         ) from None
-    return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
 
 
 def _counts(title: str, counts: dict[str, int]) -> None:
@@ -49,13 +54,13 @@ def preview(
     ] = None,
 ) -> None:
     """What would be disposed of on a date (default now), by purpose, category and
-    system, without disposing of anything; items a legal hold covers are counted apart.
-    预览某日将被销毁的数据（不执行销毁）。"""
-    from piiguard.services.retention.sweep import preview_disposal
+    system, without disposing of anything; items a legal hold covers are counted apart;
+    changes since the sweep's last pass count. 预览某日将被销毁的数据（不执行销毁）。"""
+    from piiguard.services.retention.refresh import preview_current
 
+    when = _as_of(as_of) if as_of else None
     with open_container() as c:
-        when = _as_of(as_of) if as_of else c.clock.now()
-        p = preview_disposal(c.uow(readonly=True), when)
+        p = preview_current(c.uow(), c.clock, when or c.clock.now())
     out.print(
         f"due by {fmt_at(p.as_of)} UTC: {p.items} items of {p.subjects} people; "
         f"{p.held} more kept by a legal hold"

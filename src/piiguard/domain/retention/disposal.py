@@ -4,11 +4,24 @@ was disposed of, and the deletion tasks it opened for systems. Pure."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+from piiguard.domain.errors import InvalidInput
 from piiguard.domain.retention.schedule import RecordType
+
+# the dates a preview may ask about: a period of up to 100 years is counted back from it
+# and a day forward (the end of a day asked for), both inside what a datetime can hold
+EARLIEST_AS_OF = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_AS_OF = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+def check_as_of(as_of: datetime, field: str = "as_of") -> datetime:
+    """`as_of` if a preview can be computed for it, else InvalidInput naming `field`."""
+    if not EARLIEST_AS_OF <= as_of < LATEST_AS_OF:
+        raise InvalidInput(f"{field} must fall between 1970-01-01 and 9998-12-31", field=field)
+    return as_of
 
 
 class BatchStatus(StrEnum):

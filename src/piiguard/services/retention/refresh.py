@@ -26,11 +26,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
+from piiguard.domain.decisions import Actor
 from piiguard.domain.ports import Clock, UnitOfWork
+from piiguard.domain.retention.disposal import DisposalBatch, check_as_of
 from piiguard.domain.retention.rules import Schedule
 from piiguard.services.retention._common import load_schedule
 from piiguard.services.retention.schedule import refresh_all, refresh_retention
+from piiguard.services.retention.sweep import Preview, preview_disposal, propose_batch
 
 # audit actions that change nothing an item's retain-until reads ("x." = the family)
 UNCHANGING = (
@@ -88,3 +92,23 @@ def refresh_changed(uow: UnitOfWork, clock: Clock, page: int = 500) -> Refreshed
         uow.retention.save_refresh_state(head, key, clock.now())
         uow.commit()
     return Refreshed(changed is None, subjects, items)
+
+
+# What an officer asks for now — a preview, a batch — sees every change made since the
+# sweep's last pass (a new person, a withdrawn consent, a shorter rule): the stored
+# retain-until is brought up to date first, incrementally, as the pass itself does. It
+# writes only that cache (no audit entry, no batch).
+
+
+def preview_current(uow: UnitOfWork, clock: Clock, as_of: datetime) -> Preview:
+    """preview_disposal on the stored retain-until brought up to date first."""
+    refresh_changed(uow, clock)
+    return preview_disposal(uow, check_as_of(as_of))
+
+
+def propose_current(
+    uow: UnitOfWork, clock: Clock, actor: Actor, *, auto_dispose_days: int = 0
+) -> DisposalBatch | None:
+    """propose_batch on the stored retain-until brought up to date first."""
+    refresh_changed(uow, clock)
+    return propose_batch(uow, clock, actor, auto_dispose_days=auto_dispose_days)

@@ -25,6 +25,7 @@ from piiguard.domain.retention.disposal import (
     DisposalBatch,
     DisposalEntry,
     DueRow,
+    check_as_of,
 )
 from piiguard.domain.retention.rules import Schedule, record_until
 from piiguard.domain.retention.schedule import LegalHold, RecordType
@@ -257,6 +258,7 @@ def counts(items: Iterable[DueItem]) -> tuple[dict[str, int], dict[str, int], di
 def preview_disposal(uow: UnitOfWork, as_of: datetime) -> Preview:
     """What would go on `as_of` (any date, past or future), by purpose, category and system;
     nothing is written. Console and `piiguard retention preview --as-of DATE`."""
+    check_as_of(as_of)
     with uow:
         items, held = due_items(uow, as_of)
         records, records_held = due_records(uow, load_schedule(uow), as_of)

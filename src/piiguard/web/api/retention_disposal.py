@@ -13,7 +13,7 @@ from pydantic import AwareDatetime
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention import batches as uc
 from piiguard.services.retention.certificate import certificate_html, certificate_of
-from piiguard.services.retention.sweep import preview_disposal, propose_batch
+from piiguard.services.retention.refresh import preview_current, propose_current
 from piiguard.services.retention.tasks import confirm_disposal_task, waive_disposal_task
 from piiguard.web.api.schemas.retention_disposal import (
     BatchDetailOut,
@@ -33,10 +33,12 @@ B = "/batches/{batch_id}"
 
 @router.get("/preview", response_model=PreviewOut)
 def preview(c: ContainerDep, actor: Authorized, as_of: AwareDatetime | None = None) -> PreviewOut:
-    """What would be disposed of on `as_of` (default now), by purpose, category and system,
-    without disposing; items a legal hold covers are counted apart."""
+    """What would be disposed of on `as_of` (default now; 1970 to 9998), by purpose,
+    category and system, without disposing; items a legal hold covers are counted apart.
+    Changes since the sweep's last pass count (the stored retain-until is brought up to
+    date first)."""
     del actor
-    return PreviewOut.of(preview_disposal(c.uow(readonly=True), as_of or c.clock.now()))
+    return PreviewOut.of(preview_current(c.uow(), c.clock, as_of or c.clock.now()))
 
 
 @router.get("/batches", response_model=list[BatchOut])
@@ -56,7 +58,7 @@ def list_batches(
 def propose(c: ContainerDep, actor: Authorized) -> BatchOut | None:
     """Run the sweep's proposal now: what is due and not held goes on a new batch (null
     when nothing is due)."""
-    batch = propose_batch(
+    batch = propose_current(
         c.uow(), c.clock, actor, auto_dispose_days=c.settings.retention_auto_dispose_days
     )
     return BatchOut.of(batch) if batch else None

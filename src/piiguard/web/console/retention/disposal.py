@@ -17,11 +17,18 @@ from fastapi.responses import HTMLResponse, Response
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import DomainError, NotFound
-from piiguard.domain.retention.disposal import BatchStatus, DisposalBatch, DisposalTask
+from piiguard.domain.retention.disposal import (
+    EARLIEST_AS_OF,
+    LATEST_AS_OF,
+    BatchStatus,
+    DisposalBatch,
+    DisposalTask,
+)
 from piiguard.services.retention import batches as uc
 from piiguard.services.retention.certificate import certificate_html, certificate_of
+from piiguard.services.retention.refresh import preview_current
 from piiguard.services.retention.schedule import refresh_all
-from piiguard.services.retention.sweep import preview_disposal, propose_batch
+from piiguard.services.retention.sweep import propose_batch
 from piiguard.services.retention.tasks import confirm_disposal_task, waive_disposal_task
 from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, Pager, done, error_status, form_errors, recent_auth
@@ -47,13 +54,16 @@ B = "/batches/{batch_id}"
 def preview(
     request: Request, c: ContainerDep, actor: Authorized, as_of: Param = ""
 ) -> HTMLResponse:
-    """What would be disposed of on a date (today when none is given); writes nothing."""
+    """What would be disposed of on a date (today when none is given); writes nothing but
+    the stored retain-until, brought up to date."""
     check = Check(request)
     day = check.day("as_of", as_of)
-    when = day_start(day) + timedelta(days=1) - timedelta(microseconds=1) if day else None
-    result = (
-        preview_disposal(c.uow(readonly=True), when or c.clock.now()) if not check.errors else None
-    )
+    if day and not EARLIEST_AS_OF.date() <= day < LATEST_AS_OF.date():
+        check.fail("as_of", "as_of_range")
+    result = None
+    if not check.errors:  # changes since the sweep's last pass count (refresh.py)
+        when = day_start(day) + timedelta(days=1) - timedelta(microseconds=1) if day else None
+        result = preview_current(c.uow(), c.clock, when or c.clock.now())
     return page(
         request,
         c,

@@ -29,6 +29,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "col_system": ("系统", "System"),
     "col_purpose": ("用途", "Purpose"),
     "all_scope": ("全部", "all"),
+    "as_of_range": (
+        "「{f}」须在 1970-01-01 至 9998-12-31 之间。",
+        "{f} must fall between 1970-01-01 and 9998-12-31.",
+    ),
     # -- the schedule ------------------------------------------------------------------------
     "schedule_title": ("保存期限表", "Retention schedule"),
     "schedule_intro": (
