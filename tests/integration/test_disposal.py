@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from cryptography.exceptions import InvalidTag
@@ -24,7 +24,7 @@ from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, KeyShredded, NotFound
 from piiguard.domain.policy.datamap import Approval, System
-from piiguard.domain.ports import AuditQuery
+from piiguard.domain.ports import AuditQuery, Vault
 from piiguard.domain.retention.disposal import BatchStatus, DisposalTaskStatus
 from piiguard.services.policy.datamap import register_system, set_system_status
 from piiguard.services.retention import holds
@@ -384,3 +384,61 @@ def test_a_deletion_notice_that_waited_is_sent_once_the_system_registers_an_endp
     assert sent["event"] == "retention.delete" and sent["task_id"] == task.id
     assert sent["subject_ids"] == [s.subject.id] and sent["categories"] == ["user.name"]
     assert certificate_of(c.uow(readonly=True), batch.id).confirmed == ["erp"]
+
+
+class _Paused:
+    """The container's vault, with the first disposal through it paused as it is about to
+    stage its fresh keys until the test lets it go: the moment a second disposal of the
+    same batch, started at once (two requests, the sweep's pass and a request), would
+    work on the same people with what it read."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self.inside, self.go = threading.Event(), threading.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._vault, name)
+
+    def rekey_many(self, keep: Any) -> Any:
+        if not self.inside.is_set():
+            self.inside.set()
+            assert self.go.wait(60)
+        return self._vault.rekey_many(keep)
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R10.2")
+def test_a_second_disposal_of_a_batch_under_way_is_refused_and_counted_once(
+    c: Container, clock: FixedClock
+) -> None:
+    for n in range(2):  # contact details due, the bank account kept (the kept ones re-keyed)
+        register(c, *contact(f"p{n}@example.cn", f"1390000011{n}", "张三"), item(BANK, VALUES[3]))
+    clock.advance(TEN_YEARS)
+    refresh(c)
+    batch = propose_batch(c.uow(), c.clock, OPERATOR)
+    assert batch is not None and batch.item_count == 6
+    approve_batch(c.uow(), c.clock, ALICE, batch.id)
+    paused = _Paused(c.vault)
+    first: dict[str, Any] = {}
+
+    def dispose() -> None:
+        first["batch"] = dispose_batch(c.uow(), paused, c.clock, ALICE, c.snapshots, batch.id)
+
+    run = threading.Thread(target=dispose)
+    run.start()
+    try:
+        assert paused.inside.wait(60)
+        with pytest.raises(Conflict) as second:
+            dispose_batch(c.uow(), c.vault, c.clock, BOB, c.snapshots, batch.id)
+        assert second.value.field == "batch_id" and "being disposed of" in second.value.message
+    finally:
+        paused.go.set()
+        run.join(60)
+    assert first["batch"].status is BatchStatus.DISPOSED
+    facts = certificate_of(c.uow(readonly=True), batch.id).facts
+    assert (facts["items"], facts["subjects"], facts["skipped"]) == (
+        6,
+        2,
+        {"held": 0, "not_due": 0, "gone": 0},
+    )
+    assert facts["disposed_by"] == "staff:alice"

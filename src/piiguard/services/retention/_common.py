@@ -4,12 +4,13 @@ is audited, the facts retain_until reads of items and people."""
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Forbidden
+from piiguard.domain.errors import Conflict, Forbidden
 from piiguard.domain.ports import SealedItem, UnitOfWork
 from piiguard.domain.retention.rules import ItemFacts, PersonFacts, Schedule
 
@@ -31,6 +32,33 @@ def no_cycle_collection() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+_DISPOSING: set[str] = set()
+_DISPOSING_LOCK = threading.Lock()
+
+
+@contextmanager
+def one_disposal_at_a_time(batch_id: str) -> Iterator[None]:
+    """One disposal of a batch at a time in this process (the server's requests and the
+    sweep's pass run in one process by default): a second one started while the first is
+    under way is refused at once (Conflict on batch_id). Both would otherwise work on the
+    same people with what each had read — one re-keying a person the other had just
+    re-keyed (VaultIntegrityError, a 500), or failing half-way on an item the other had
+    disposed of (a 404) — and the certificate would count the other's items as gone."""
+    with _DISPOSING_LOCK:
+        if batch_id in _DISPOSING:
+            raise Conflict(
+                f"disposal batch {batch_id} is being disposed of by another request; its "
+                "certificate is written when that one ends",
+                field="batch_id",
+            )
+        _DISPOSING.add(batch_id)
+    try:
+        yield
+    finally:
+        with _DISPOSING_LOCK:
+            _DISPOSING.discard(batch_id)
 
 
 def require_officer(actor: Actor, what: str) -> None:

@@ -39,6 +39,7 @@ from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.retention._common import (
     load_schedule,
     no_cycle_collection,
+    one_disposal_at_a_time,
     require_officer,
 )
 from piiguard.services.retention.rekeying import (
@@ -145,9 +146,10 @@ def dispose_batch(
 ) -> DisposalBatch:
     """Dispose of an approved batch: per subject its due items removed for good, then the
     deletion tasks and the certificate. Safe to run again after an interruption (what is
-    done stays done; the rest is finished). The cyclic garbage collector is paused
-    meanwhile (_common.py `no_cycle_collection`)."""
-    with no_cycle_collection():
+    done stays done; the rest is finished); refused while another disposal of the batch is
+    under way in this process (_common.py `one_disposal_at_a_time`). The cyclic garbage
+    collector is paused meanwhile (_common.py `no_cycle_collection`)."""
+    with no_cycle_collection(), one_disposal_at_a_time(batch_id):
         return _dispose_batch(uow, vault, clock, actor, policy, batch_id)
 
 
