@@ -18,7 +18,10 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 6 (blind): bench/corpus6/, written blind a third time, independently of corpora 4
   and 5 (`python -m bench.corpus6.score`);
 - corpus 7 (blind): bench/corpus7/, written blind a fourth time, independently of corpora 4
-  to 6, in ten kinds (xlsx and docx among them; `python -m bench.corpus7.score`).
+  to 6, in ten kinds (xlsx and docx among them; `python -m bench.corpus7.score`);
+- corpus 8 (blind): bench/corpus8/, written blind a fifth time, independently of corpora 4
+  to 7, with plain and encoded mail, office files and neutral files among its kinds
+  (`python -m bench.corpus8.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -42,6 +45,8 @@ from bench.corpus6 import SEED as SEED6
 from bench.corpus6 import write_corpus as write_corpus6
 from bench.corpus7 import SEED as SEED7
 from bench.corpus7 import write_corpus as write_corpus7
+from bench.corpus8 import SEED as SEED8
+from bench.corpus8 import write_corpus as write_corpus8
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -120,6 +125,10 @@ def corpus7(size: int, seed: int = SEED7) -> Path:
     return _blind("corpus7", write_corpus7, size, seed)
 
 
+def corpus8(size: int, seed: int = SEED8) -> Path:
+    return _blind("corpus8", write_corpus8, size, seed)
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
@@ -136,6 +145,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 5 (blind)": corpus5(size),
         "corpus 6 (blind)": corpus6(size),
         "corpus 7 (blind)": corpus7(size),
+        "corpus 8 (blind)": corpus8(size),
     }
 
 
