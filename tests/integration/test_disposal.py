@@ -163,6 +163,18 @@ def certificate_checks(
     assert f["systems_told"] == ["crm"] and cert.systems == {"crm": "pending"}
     html = certificate_html(cert)
     assert cert.list_hash in html and "<script" not in html
+    # the file an auditor keeps, every heading and label in English and Chinese
+    for en, zh in (
+        ("Batch", "批次"),
+        ("Items by category", "按数据类别"),
+        ("Items by purpose", "按用途"),
+        ("Items by system", "按系统"),
+        ("Left out at disposal", "销毁时未处理"),
+        ("Systems told to delete", "已通知删除的系统"),
+        ("pending", "待发送"),
+        ("List of disposed items", "已销毁条目清单"),
+    ):
+        assert f"{en} / {zh}" in html, en
     everything = html + json.dumps(f, ensure_ascii=False) + audit_details(c)
     for value in VALUES:
         assert value not in everything

@@ -56,59 +56,103 @@ _STYLE = (
 )
 
 
+# every word of the page in English and Simplified Chinese, side by side: the file an
+# auditor keeps is read in either language (the console's page follows the reader's)
+_W = {
+    "items": "items / 条目",
+    "Batch": "Batch / 批次",
+    "Due on or before": "Due on or before / 到期截止",
+    "Proposed": "Proposed / 提议",
+    "Approved": "Approved / 批准",
+    "Disposed of": "Disposed of / 销毁",
+    "by": "by / 由",
+    "Items fell due": "Items fell due / 数据到期期间",
+    "Items disposed of": "Items disposed of / 已销毁条目",
+    "People concerned": "People concerned / 涉及人数",
+    "Left out at disposal": "Left out at disposal / 销毁时未处理",
+    "gone": "gone / 已不存在",
+    "held": "held / 法律保全",
+    "not_due": "not due / 未到期",
+    "none": "none / 无",
+    "category": "category / 数据类别",
+    "purpose": "purpose / 用途",
+    "system": "system / 系统",
+    "record type": "record type / 记录类型",
+    "deletion notice": "deletion notice / 删除通知",
+    "pending": "pending / 待发送",
+    "sent": "sent / 已发送",
+    "confirmed": "confirmed / 已确认",
+    "waived": "waived / 已豁免",
+}
+
+
 def _table(title: str, what: str, counts: dict[str, int]) -> str:
     rows = "".join(f"<tr><td>{escape(k)}</td><td class=n>{v}</td></tr>" for k, v in counts.items())
     return (
-        f"<h2>{escape(title)}</h2><table><thead><tr><th>{escape(what)}</th>"
-        f"<th class=n>items</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<h2>{escape(title)}</h2><table><thead><tr><th>{escape(_W[what])}</th>"
+        f"<th class=n>{_W['items']}</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
 def certificate_html(cert: Certificate) -> str:
+    """The certificate as a self-contained page (no script), every word in English and
+    Chinese; ids, keys, counts, times and the list hash as written at disposal."""
     f = cert.facts
     period = f.get("period") or {}
     skipped = f.get("skipped") or {}
+    by = _W["by"]
     people = [
         ("Batch", cert.batch_id),
         ("Due on or before", f.get("as_of")),
-        ("Proposed", f"{f.get('proposed_at')} by {f.get('proposed_by')}"),
-        ("Approved", f"{f.get('approved_at')} by {f.get('approved_by')}"),
-        ("Disposed of", f"{f.get('disposed_at')} by {f.get('disposed_by')}"),
+        ("Proposed", f"{f.get('proposed_at')} {by} {f.get('proposed_by')}"),
+        ("Approved", f"{f.get('approved_at')} {by} {f.get('approved_by')}"),
+        ("Disposed of", f"{f.get('disposed_at')} {by} {f.get('disposed_by')}"),
         ("Items fell due", f"{period.get('due_from')} – {period.get('due_to')}"),
         ("Items disposed of", f.get("items")),
         ("People concerned", f.get("subjects")),
         (
             "Left out at disposal",
-            ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in skipped.items()) or "none",
+            ", ".join(f"{_W.get(k, k)}: {v}" for k, v in skipped.items()) or _W["none"],
         ),
     ]
-    facts = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in people)
+    facts = "".join(
+        f"<tr><th>{escape(_W[k])}</th><td>{escape(str(v))}</td></tr>" for k, v in people
+    )
     systems = (
         "".join(
-            f"<tr><td>{escape(s)}</td><td>{escape(st)}</td></tr>"
+            f"<tr><td>{escape(s)}</td><td>{escape(_W.get(st, st))}</td></tr>"
             for s, st in sorted(cert.systems.items())
         )
-        or "<tr><td colspan=2>no system held these categories</td></tr>"
+        or "<tr><td colspan=2>no system held these categories / 无系统持有这些类别</td></tr>"
     )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<title>Disposal certificate {escape(cert.batch_id)}</title>
+<title>Disposal certificate / 销毁证明 {escape(cert.batch_id)}</title>
 <style>{_STYLE}</style>
 </head><body>
 <h1>Disposal certificate / 销毁证明</h1>
 <p>piiguard disposed of the items below for good: removed from the data database, and
 every copy of them (backups included) made unreadable by destroying the data key they were
 sealed under. No personal value appears on this certificate.</p>
+<p lang="zh-CN">piiguard 已永久销毁下列数据：从数据库中删除，并销毁加密这些数据的数据密钥，
+使其所有副本（包括备份）均无法读取。本证明不含任何个人信息的值。</p>
 <table>{facts}</table>
-{_table("Items by category", "category", f.get("by_category") or {})}
-{_table("Items by purpose", "purpose", f.get("by_purpose") or {})}
-{_table("Items by system", "system", f.get("by_system") or {})}
-{_table("piiguard's own records about people", "record type", f.get("records") or {})}
-<h2>Systems told to delete</h2>
-<table><thead><tr><th>system</th><th>deletion notice</th></tr></thead>
+{_table("Items by category / 按数据类别", "category", f.get("by_category") or {})}
+{_table("Items by purpose / 按用途", "purpose", f.get("by_purpose") or {})}
+{_table("Items by system / 按系统", "system", f.get("by_system") or {})}
+{
+        _table(
+            "piiguard's own records about people / piiguard 自身的个人记录",
+            "record type",
+            f.get("records") or {},
+        )
+    }
+<h2>Systems told to delete / 已通知删除的系统</h2>
+<table><thead><tr><th>{_W["system"]}</th><th>{_W["deletion notice"]}</th></tr></thead>
 <tbody>{systems}</tbody></table>
-<h2>List of disposed items</h2>
-<p>{escape(str(f.get("list_hash_of")))}:</p>
+<h2>List of disposed items / 已销毁条目清单</h2>
+<p>{escape(str(f.get("list_hash_of")))}
+（已销毁的数据条目与记录编号按序排列、每行一个，其 SHA-256）:</p>
 <p><code>{escape(cert.list_hash)}</code></p>
 </body></html>
 """
