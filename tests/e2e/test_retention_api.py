@@ -125,6 +125,13 @@ def test_holds_are_four_eyes_and_show_on_the_items(
         "not-found",
         "subject_ids",
     )
+    huge = api.post(  # an id no subject can have: refused as such, not looked up and echoed
+        "/api/v1/retention/holds",
+        json={"reason": "lawsuit", "case_reference": "(2026)1", "subject_ids": [sid, "x" * 50_000]},
+        headers=officer.headers,
+    )
+    assert_problem(huge, 422, "invalid-input", "subject_ids[1]")
+    assert len(huge.text) < 2_000
     r = api.post(
         "/api/v1/retention/holds",
         json={"reason": "lawsuit", "case_reference": "(2026)1", "subject_ids": [sid]},

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]{0,63}$")]
 CategoryKey = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+# a stored id (a subject's, an item's: UUIDs); longer is no id, refused before any look-up
+RecordId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
 class Strict(BaseModel):

@@ -19,7 +19,7 @@ from piiguard.domain.retention.schedule import (
     ScheduleReview,
 )
 from piiguard.services.retention.schedule import ItemRetentionView, ScheduleView
-from piiguard.web.api.schemas.fields import CategoryKey, Slug, Strict
+from piiguard.web.api.schemas.fields import CategoryKey, RecordId, Slug, Strict
 
 Days = int  # checked by the service (1 .. 100 years), so the error names the field
 
@@ -188,7 +188,7 @@ class ChangeOut(BaseModel):
 class HoldIn(Strict):
     reason: str = Field(min_length=1, max_length=2000)
     case_reference: str = Field(min_length=1, max_length=300)
-    subject_ids: list[str] = Field(default_factory=list, max_length=10_000)
+    subject_ids: list[RecordId] = Field(default_factory=list, max_length=10_000)
     categories: list[CategoryKey] = Field(default_factory=list, max_length=200)
     systems: list[Slug] = Field(default_factory=list, max_length=200)
     until: AwareDatetime | None = None

@@ -21,7 +21,7 @@ from piiguard.domain.retention.upkeep import (
 )
 from piiguard.domain.subjects import ItemRecord
 from piiguard.services.retention.upkeep.children import ChildDisposal
-from piiguard.web.api.schemas.fields import Strict
+from piiguard.web.api.schemas.fields import RecordId, Strict
 
 Method = Literal["phone", "in_person", "letter", "email"]  # confirmations.METHODS
 
@@ -110,7 +110,7 @@ class ConfirmationDetailOut(ConfirmationOut):
 
 class StaffConfirmIn(Strict):
     method: Method = Field(description="how staff reached the person")
-    item_ids: list[str] | None = Field(
+    item_ids: list[RecordId] | None = Field(
         None, max_length=1000, description="the items confirmed (default: every item)"
     )
 
