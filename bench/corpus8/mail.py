@@ -99,7 +99,11 @@ def _body(doc: Doc, r: random.Random, sender: Person, to: Person, depth: int) ->
     doc.t(r.choice(("\nBest regards,\n", "\n谢谢！\n", "\nMit freundlichen Grüßen\n", "\nBR\n")))
     _signature(doc, r, sender)
     if depth > 0 and r.random() < 0.7:
-        doc.t("\n" + r.choice(QUOTE_HEADS).format(who=to.email) + "\n")
+        head, who, tail = r.choice(QUOTE_HEADS).partition("{who}")
+        doc.t("\n" + head)
+        if who:  # the quoted sender's address, written out: labelled like any other
+            doc.v("email", to.email)
+        doc.t(tail + "\n")
         doc.t("发件人: ").v("person_name", to.name).t(" <").v("email", to.email).t(">\n")
         doc.t(f"Sent: {_date(r)}\nSubject: {r.choice(SUBJECTS)}\n\n")
         _body(doc, r, to, sender, depth - 1)

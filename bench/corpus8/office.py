@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from piiguard.scanner.scorecard import segment_key
 from piiguard.scanner.sources.office import docx_segments, xlsx_segments
 
 FIXED = dt.datetime(2025, 1, 1, 8, 0, 0, tzinfo=dt.UTC).replace(tzinfo=None)  # naive in docProps
+FIXED_W3C = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _fixed_zip(path: Path) -> None:
@@ -29,7 +32,10 @@ def _fixed_zip(path: Path) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for name, data in members:
-            new.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+            body = data
+            if name == "docProps/core.xml":  # openpyxl stamps `modified` with the time of saving
+                body = _MODIFIED.sub(rb"\g<1>" + FIXED_W3C + rb"\g<2>", data)
+            new.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
     path.write_bytes(out.getvalue())
 
 

@@ -177,3 +177,22 @@ def test_lookalikes_of_every_shape_are_present(corpus: Path) -> None:
     eighteen = [f for f in fakes if re.fullmatch(r"\d{18}", f)]
     assert ip_shaped and phone_shaped and tracking and eighteen
     assert not any(_valid_rid(f) for f in eighteen)
+
+
+@pytest.mark.req("R2.7")
+def test_every_address_written_out_is_labelled(corpus: Path) -> None:
+    """An e-mail address anywhere in a text file (a reply's "On … X wrote:" line included) is
+    under a label: one left bare would count against the scanner that finds it."""
+    labelled = load(corpus)
+    bare: list[tuple[str, str]] = []
+    for name, text in _texts(corpus).items():
+        if "mail_encoded" in name:  # scored by `mime_labels` (the test above), not by spans
+            continue
+        covered = [(s.start, s.end) for s in labelled.spans[name]]
+        for m in re.finditer(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text, re.ASCII):
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+            if line.startswith("Message-ID:"):  # a message's id, not a person's address
+                continue
+            if not any(a <= m.start() and m.end() <= b for a, b in covered):
+                bare.append((name, m.group()))
+    assert not bare, bare[:5]
