@@ -9,6 +9,8 @@ form without its CSRF token is refused."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from piiguard.bootstrap import Container
@@ -311,3 +313,31 @@ def test_a_proposed_hold_is_rejected_with_a_reason(
     r = people.auditor.http.get(f"{R}/holds?status=nonsense")
     assert r.status_code == 422 and marked(r.text, "status")
     people.officer.page(f"{R}/holds/no-such-hold", 404)
+
+
+@pytest.mark.req("R2.11")
+def test_a_hold_past_its_end_is_shown_ended_not_in_force(
+    container: Container, api: TestClient, system: Caller, people: People
+) -> None:
+    c, first, second = container, people.officer, people.second
+    sid = person(api, system)
+    # the form takes whole days: the hold is made on the service, ending in 5 minutes
+    h = uc.propose_hold(
+        c.uow(),
+        c.snapshots,
+        c.clock,
+        actor(c, first),
+        "诉讼",
+        "(2026)粤06民初2号",
+        subject_ids=frozenset({sid}),
+        until=c.clock.now() + timedelta(minutes=5),
+        box=c.requests.box,
+    )
+    uc.approve_hold(c.uow(), c.clock, actor(c, second), h.id)
+    assert ">in force</span>" in first.page(f"{R}/holds/{h.id}")
+    c.clock.advance(timedelta(minutes=6))  # type: ignore[attr-defined]
+    for page in (first.page(f"{R}/holds"), first.page(f"{R}/holds/{h.id}")):
+        assert 'data-status="ended"' in page and "ended, no longer in force" in page
+        assert ">in force</span>" not in page
+    zh = console(c, api, first, "zh-CN").page(f"{R}/holds/{h.id}")
+    assert "已到期，不再生效" in zh

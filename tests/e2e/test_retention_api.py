@@ -175,9 +175,13 @@ def test_holds_are_four_eyes_and_show_on_the_items(
         "retention.hold.lift_request",
         "retention.hold.lift",
     ]
+
     # a hold whose end passed before a second officer approved it is refused, not made
     # active already over (its proposal refuses an end in the past too)
-    soon = (container.clock.now() + timedelta(minutes=5)).isoformat()
+    def in_five_minutes() -> str:
+        return (container.clock.now() + timedelta(minutes=5)).isoformat()
+
+    soon = in_five_minutes()
     r = api.post(
         "/api/v1/retention/holds",
         json={"reason": "audit", "case_reference": "A-2", "subject_ids": [sid], "until": soon},
@@ -189,7 +193,24 @@ def test_holds_are_four_eyes_and_show_on_the_items(
     late = api.post(f"/api/v1/retention/holds/{r.json()['id']}/approve", headers=officer2.headers)
     assert_problem(late, 409, "conflict", "until")
     got = api.get(f"/api/v1/retention/holds/{r.json()['id']}", headers=officer.headers).json()
-    assert got["status"] == "proposed"
+    assert (got["status"], got["in_force"]) == ("proposed", False)
+    # a hold approved in time and then past its end: still 'active', no longer in force
+    r = api.post(
+        "/api/v1/retention/holds",
+        json={
+            "reason": "audit",
+            "case_reference": "A-3",
+            "subject_ids": [sid],
+            "until": in_five_minutes(),
+        },
+        headers=officer.headers,
+    )
+    reauth(api, officer2)
+    ok = api.post(f"/api/v1/retention/holds/{r.json()['id']}/approve", headers=officer2.headers)
+    assert (ok.json()["status"], ok.json()["in_force"]) == ("active", True)
+    container.clock.advance(timedelta(minutes=6))  # type: ignore[attr-defined]
+    got = api.get(f"/api/v1/retention/holds/{r.json()['id']}", headers=officer.headers).json()
+    assert (got["status"], got["in_force"]) == ("active", False)
 
 
 def test_a_system_reports_a_contract_end(

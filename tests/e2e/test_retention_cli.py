@@ -5,9 +5,11 @@ by the operator (four eyes), its lifting asked and done by different officers.""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from piiguard.bootstrap import Container
+from piiguard.bootstrap import OPERATOR, Container
 from piiguard.config import Settings
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.services.retention import holds
@@ -115,6 +117,26 @@ def test_holds_take_two_officers(settings: Settings, container: Container) -> No
     ).strip()
     refused = piiguard(settings, "hold", "approve", hid)
     assert refused.returncode == 1 and "four eyes" in refused.stderr
+    # a hold approved ten minutes ago that ended five minutes ago: listed as ended
+    clock = container.clock
+    clock.advance(-timedelta(minutes=10))  # type: ignore[attr-defined]
+    try:
+        ended = holds.propose_hold(
+            container.uow(),
+            container.snapshots,
+            clock,
+            ALICE,
+            "audit",
+            "A-2",
+            categories=frozenset({"user.name"}),
+            until=clock.now() + timedelta(minutes=5),
+            box=container.requests.box,
+        )
+        holds.approve_hold(container.uow(), clock, OPERATOR, ended.id)
+    finally:
+        clock.advance(timedelta(minutes=10))  # type: ignore[attr-defined]
+    [line] = [x for x in ok(settings, "hold", "list").splitlines() if x.startswith(ended.id)]
+    assert "active" in line and "(ended, no longer in force)" in line
     for until in ("0001-01-01", "0001-01-01T00:00", "someday"):
         bad = piiguard(
             settings, "hold", "propose", "--reason", "r", "--case", "c", "--until", until

@@ -14,6 +14,8 @@ from piiguard.cli.policy import upkeep
 from piiguard.domain.retention.schedule import Anchor, HoldStatus, RecordType
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from piiguard.domain.retention.schedule import LegalHold
 
 app = typer.Typer(
@@ -270,7 +272,7 @@ def item_retention(subject_id: str) -> None:
 # -- holds ------------------------------------------------------------------------------
 
 
-def _hold_line(h: LegalHold) -> str:
+def _hold_line(h: LegalHold, now: datetime) -> str:
     scope = "; ".join(
         f"{name} {', '.join(sorted(values))}"
         for name, values in (
@@ -281,6 +283,8 @@ def _hold_line(h: LegalHold) -> str:
         if values
     )
     until = f" until {fmt_at(h.until)}" if h.until else ""
+    if h.status in (HoldStatus.ACTIVE, HoldStatus.LIFT_PROPOSED) and not h.in_force(now):
+        until += " (ended, no longer in force)"
     # the reason is the officers' free text and may name people: it stays off the terminal
     # (and out of logs that capture it); the console's hold page shows it to officers
     return (
@@ -375,7 +379,8 @@ def hold_list(
 
     with open_container() as c:
         found = holds.list_holds(c.uow(readonly=True), (status,) if status else ())
+        now = c.clock.now()
     if not found:
         out.print("no legal holds")
     for h in found:
-        out.print(_hold_line(h), soft_wrap=True)
+        out.print(_hold_line(h, now), soft_wrap=True)

@@ -125,7 +125,7 @@ def record_review(body: ReviewIn, c: ContainerDep, actor: Authorized) -> ReviewO
 
 def _out(c: Container, h: LegalHold) -> HoldOut:
     """A hold as answered: its reasons (sealed at rest) opened for the officer or auditor."""
-    return HoldOut.of(holds.readable(c.requests.box, h))
+    return HoldOut.of(holds.readable(c.requests.box, h), c.clock.now())
 
 
 @router.get(P + "/holds", response_model=list[HoldOut])

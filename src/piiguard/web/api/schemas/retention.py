@@ -201,6 +201,7 @@ class ReasonIn(Strict):
 class HoldOut(BaseModel):
     id: str
     status: HoldStatus
+    in_force: bool  # false once its end has passed, whatever its status
     reason: str
     case_reference: str
     subject_ids: list[str]
@@ -218,10 +219,11 @@ class HoldOut(BaseModel):
     lifted_at: datetime | None
 
     @classmethod
-    def of(cls, h: LegalHold) -> HoldOut:
+    def of(cls, h: LegalHold, now: datetime) -> HoldOut:
         return cls(
             id=h.id,
             status=h.status,
+            in_force=h.in_force(now),
             reason=h.reason,
             case_reference=h.case_reference,
             subject_ids=sorted(h.subject_ids),

@@ -26,6 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "hold_status_lift_proposed": ("待第二人解除（仍生效）", "lift asked, still in force"),
     "hold_status_lifted": ("已解除", "lifted"),
     "hold_status_rejected": ("已拒绝", "rejected"),
+    "hold_status_ended": ("已到期，不再生效", "ended, no longer in force"),
     "scope_subjects_n": ("{n} 人", "{n} people"),
     "scope_people": ("个人（编号）", "People (ids)"),
     "scope_categories": ("数据类别", "Categories"),
