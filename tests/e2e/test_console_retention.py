@@ -231,6 +231,10 @@ def test_bad_hold_input_is_marked_on_its_field_and_nothing_is_written(
     assert r.status_code == 422 and marked(r.text, "categories")
     r = first.post(f"{R}/holds", hold_form(sid, until="2001-01-01"))
     assert r.status_code == 422 and marked(r.text, "until")
+    r = first.post(f"{R}/holds", hold_form(sid, until="9999-12-31"))  # no day after it
+    assert r.status_code == 422 and marked(r.text, "until")
+    r = first.post(f"{R}/holds", hold_form("", categories=[], until="2001-01-01"))
+    assert r.status_code == 422 and marked(r.text, "subject_ids") and marked(r.text, "until")
     assert first.post(f"{R}/holds", hold_form(sid), csrf=False).status_code == 403
     assert uc.list_holds(c.uow(readonly=True)) == []
 

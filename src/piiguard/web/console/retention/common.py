@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import NotFound
+from piiguard.domain.retention.disposal import EARLIEST_AS_OF, LATEST_AS_OF
 from piiguard.web.console.kit import console_page
 from piiguard.web.console.oversight.common import Check as _Check
 from piiguard.web.console.oversight.common import staff_names, who
@@ -63,6 +64,15 @@ class Check(_Check):
     def __init__(self, request: Request) -> None:
         super().__init__(request)
         self.t = {**self.t, **words(self.lang)}
+
+    def day(self, field: str, value: str) -> date | None:
+        """A date the pages can count from: 1970-01-01 to 9998-12-31 (the end of the day
+        is the next one's start; a preview counts up to 100 years back)."""
+        found = super().day(field, value)
+        if found is not None and not EARLIEST_AS_OF.date() <= found < LATEST_AS_OF.date():
+            self.fail(field, "date_range")
+            return None
+        return found
 
 
 def page(

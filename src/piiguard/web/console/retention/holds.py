@@ -162,6 +162,8 @@ def propose(
     if not (ids or cats or syss) and not check.errors:
         check.fail("subject_ids", "scope_needed")
     end = check.day("until", until)
+    if end and day_start(end + timedelta(days=1)) <= c.clock.now():  # with the other errors
+        check.fail("until", "until_past")
     if check.errors:
         return _list(request, c, actor, errors=check.errors, values=values, code=422)
     try:

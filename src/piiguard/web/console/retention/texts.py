@@ -29,7 +29,11 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "col_system": ("系统", "System"),
     "col_purpose": ("用途", "Purpose"),
     "all_scope": ("全部", "all"),
-    "as_of_range": (
+    "until_past": (
+        "「{f}」已过，请填写今天或以后的日期。",
+        "{f} has passed: give today or a later day.",
+    ),
+    "date_range": (
         "「{f}」须在 1970-01-01 至 9998-12-31 之间。",
         "{f} must fall between 1970-01-01 and 9998-12-31.",
     ),
