@@ -110,11 +110,11 @@ def test_intervals_and_the_staff_queue_through_the_api(
     assert api.get(A + "/confirmation-intervals", headers=staff.headers).status_code == 403
     put = A + "/confirmation-intervals/user.contact.phone_number"
     assert api.put(put, json={"days": 365}, headers=staff.headers).status_code == 403
-    assert_problem(
+    assert_problem(  # the field at fault as the body names it
         api.put(put, json={"days": 0}, headers=officer.headers),
         422,
         "invalid-input",
-        "interval_days",
+        "days",
     )
     bad = api.put(
         A + "/confirmation-intervals/user.nothing", json={"days": 30}, headers=officer.headers

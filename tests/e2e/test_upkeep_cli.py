@@ -28,7 +28,7 @@ def test_intervals_and_the_queue_from_the_command_line(
 ) -> None:
     assert "user.contact" in ok(settings, "retention", "confirm-interval", "list")
     bad = piiguard(settings, "retention", "confirm-interval", "set", "user.name", "--days", "0")
-    assert bad.returncode == 1 and "(interval_days)" in bad.stderr
+    assert bad.returncode == 1 and "(days)" in bad.stderr
     assert "user.name" not in ok(settings, "retention", "confirm-interval", "list")
     shown = ok(settings, "retention", "confirm-interval", "set", "user.name", "--days", "1095")
     assert "user.name: confirm every 1095 d" in shown

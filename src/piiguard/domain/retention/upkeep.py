@@ -20,7 +20,7 @@ CHILD_REASON = "child_without_guardian_consent"  # domain/access_rules.py child_
 
 def check_interval(days: int) -> None:
     if not 1 <= days <= 36_500:
-        raise InvalidInput("an interval is 1–36,500 days", field="interval_days")
+        raise InvalidInput("an interval is 1–36,500 days", field="days")
 
 
 @dataclass(frozen=True, slots=True)

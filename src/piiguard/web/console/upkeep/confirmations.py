@@ -158,7 +158,7 @@ def save_interval(
             exc,
             request,
             fields=("category", "confirm_days"),
-            aliases={"interval_days": "confirm_days"},
+            aliases={"days": "confirm_days"},
         )
         return _queue(request, c, actor, errors=errors, values=values, code=error_status(exc))
     return done(HERE, "interval_saved")
