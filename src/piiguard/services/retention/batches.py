@@ -44,6 +44,7 @@ from piiguard.services.retention._common import (
 )
 from piiguard.services.retention.rekeying import (
     CHUNK,
+    ChangedSince,
     dispose_chunk,
     still_due,
 )
@@ -181,9 +182,10 @@ def _dispose_batch(
         uow.retention.gather_statistics()
         uow.commit()
     people = sorted(by_subject)
+    changed = ChangedSince()  # read on from chunk to chunk
     for start in range(0, len(people), CHUNK):  # a chunk of people at a time (rekeying.py)
         chunk = {sid: by_subject[sid] for sid in people[start : start + CHUNK]}
-        ids, sealed, why = still_due(uow, schedule, clock.now(), chunk)
+        ids, sealed, why = still_due(uow, schedule, clock.now(), chunk, changed)
         for k, n in why.items():
             skipped[k] += n
         if ids:

@@ -25,6 +25,7 @@ is erased one by one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from piiguard.domain.audit import AuditEvent
@@ -42,11 +43,35 @@ from piiguard.services.retention.sweep import disposal_event, dispose_subject_it
 CHUNK = 1000  # people per chunk
 
 
+@dataclass
+class ChangedSince:
+    """The people named by audit entries since the refresh, as read so far by one
+    disposal: each chunk reads only the entries appended after the last one read (the
+    chain's appenders are serialised by its head's lock, so an entry committed later has a
+    higher number), instead of every entry since the refresh again — a range that grows by
+    two entries per person disposed of."""
+
+    refresh: tuple[int, str] | None = None  # the refresh state the set counts from
+    through: int = 0
+    people: set[str] = field(default_factory=set)
+
+    def read(self, uow: UnitOfWork, state: tuple[int, str]) -> set[str]:
+        """Inside an open unit of work: the set, brought up to the chain's head."""
+        if state != self.refresh:  # a refresh ran meanwhile: counted from it afresh
+            self.refresh, self.through, self.people = state, state[0], set()
+        head = uow.audit_log.head()[0]
+        if head > self.through:
+            self.people.update(uow.retention.changed_subjects(self.through, head, UNCHANGING))
+            self.through = head
+        return self.people
+
+
 def still_due(
     uow: UnitOfWork,
     schedule: Schedule,
     now: datetime,
     todo: Mapping[str, Sequence[DisposalEntry]],
+    changed: ChangedSince | None = None,
 ) -> tuple[dict[str, list[str]], dict[str, list[SealedItem]], dict[str, int]]:
     """Which of these people's entries may be disposed of now (person -> item ids), the
     people's items as read, and why the others not (held / not_due / gone).
@@ -68,7 +93,7 @@ def still_due(
             return {}, {}, why
         if uow.retention.version() != schedule.version:  # changed during the disposal
             schedule = load_schedule(uow)
-        stored = _trusted_until(uow, schedule, facts)
+        stored = _trusted_until(uow, schedule, facts, changed or ChangedSince())
         holds = [h for h in uow.retention.holds() if h.in_force(now)]
         recheck = [f for f in facts if f.item_id not in stored]
         views = compute(uow, schedule, now, recheck) if recheck else []
@@ -86,7 +111,7 @@ def still_due(
 
 
 def _trusted_until(
-    uow: UnitOfWork, schedule: Schedule, facts: Sequence[ItemFacts]
+    uow: UnitOfWork, schedule: Schedule, facts: Sequence[ItemFacts], since: ChangedSince
 ) -> dict[str, datetime | None]:
     """The stored retain-until of the items whose stored date is current (see still_due),
     inside an open unit of work: none when the schedule changed since the refresh, none of
@@ -94,7 +119,7 @@ def _trusted_until(
     state = uow.retention.refresh_state()
     if state is None or state[1] != schedule_key(schedule):
         return {}
-    changed = set(uow.retention.changed_subjects(state[0], uow.audit_log.head()[0], UNCHANGING))
+    changed = since.read(uow, state)
     ids = [f.item_id for f in facts if f.subject_id not in changed]
     return uow.retention.stored_until(ids) if ids else {}
 
