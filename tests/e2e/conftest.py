@@ -3,6 +3,7 @@ installed `piiguard` command with the environment that points it at the test's d
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -56,13 +57,22 @@ class Caller:
 _APPS: list[FastAPI] = []  # the app of this test process, once built
 
 
+@functools.cache
+def described_app() -> FastAPI:
+    """The app as `create_app` makes it, serving no container yet (create_app only keeps the
+    container in `app.state`): built once per test process, with its OpenAPI description
+    (FastAPI keeps it on the app). test_bad_input.py and test_fuzz.py read its routes and
+    description when they are collected; `app_for` hands it each test's container."""
+    return create_app(None)  # type: ignore[arg-type]
+
+
 def app_for(c: Container) -> FastAPI:
     """The app serving `c`, as `create_app(c)` makes it, built once per test process and
     handed each test's container (its routes and lifespan read `app.state.container`):
     building one works out every route's dependencies, 0.3-1 s, more than most tests take.
     A test serving a second container at the same time gets an app of its own."""
     if not _APPS:
-        _APPS.append(create_app(c))
+        _APPS.append(described_app())
     app = _APPS[0]
     if app.state.container is not None and app.state.container is not c:
         return create_app(c)

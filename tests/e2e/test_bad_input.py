@@ -17,12 +17,11 @@ from urllib.parse import quote, unquote
 import pytest
 from fastapi.routing import APIRoute
 
-from piiguard.web.app import create_app
 from piiguard.web.authz import route_table
-from tests.e2e.conftest import Caller, TestClient
+from tests.e2e.conftest import Caller, TestClient, described_app
 from tests.e2e.fuzzing import CREDENTIALS, Target, check, make_target, sent_values
 
-APP = create_app(None)  # type: ignore[arg-type]  # the routes; no database needed for them
+APP = described_app()  # the routes; no database needed for them (shared with test_fuzz.py)
 API = APP.openapi()
 ROUTES = [
     (method, path, route) for method, path, route in route_table(APP) if isinstance(route, APIRoute)

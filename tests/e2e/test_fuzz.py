@@ -19,7 +19,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
-from piiguard.web.app import create_app
+from tests.e2e.conftest import described_app
 from tests.e2e.fuzzing import (
     COVERAGE,
     CREDENTIALS,
@@ -32,7 +32,7 @@ from tests.e2e.fuzzing import (
 )
 
 # the description the app serves; building it needs no database
-API = create_app(None).openapi()  # type: ignore[arg-type]
+API = described_app().openapi()  # shared with test_bad_input.py
 CONFIG = SchemathesisConfig.from_dict(
     {
         "seed": SEED,
