@@ -7,6 +7,7 @@ the very next batch."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -122,3 +123,30 @@ def test_only_what_changed_is_recomputed_and_a_withdrawal_reaches_the_next_batch
     again = refresh_changed(c.uow(), c.clock)
     assert (again.full, again.items) == (True, 6)
     assert refresh_changed(c.uow(), c.clock).items == 0
+
+
+@pytest.mark.req("R2.11")
+def test_two_refreshes_at_once_take_turns(c: Container) -> None:
+    """The sweep's pass, a preview and a batch made now each bring the stored dates up to
+    date; started together in one process they take turns. Side by side, both deleted and
+    re-inserted the same rows, and on PostgreSQL the second insert broke the primary key
+    (a 500 for whoever asked second)."""
+    for n in range(60):
+        register(c, *contact(f"r{n}@example.cn", f"139000020{n:02d}", "张三"))
+    errors: list[BaseException] = []
+    together = threading.Barrier(2)
+
+    def refresh() -> None:
+        together.wait()
+        try:
+            refresh_changed(c.uow(), c.clock, page=10)
+        except Exception as e:  # any failure of either is the finding
+            errors.append(e)
+
+    runs = [threading.Thread(target=refresh) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(120)
+    assert errors == []
+    assert refresh_changed(c.uow(), c.clock).items == 0  # both done: nothing left to do

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -66,8 +67,21 @@ def schedule_key(schedule: Schedule) -> str:
     return f"{schedule.version}:{hashlib.sha256(register.encode()).hexdigest()[:32]}"
 
 
+# one refresh at a time in a process: the sweep's pass, a preview and a batch made now may
+# start together, and two refreshes side by side delete and re-insert the same rows (on
+# PostgreSQL the second insert broke the primary key). The second waits, then finds little
+# or nothing left to do.
+_ONE_AT_A_TIME = threading.Lock()
+
+
 def refresh_changed(uow: UnitOfWork, clock: Clock, page: int = 500) -> Refreshed:
-    """Bring item_retention up to date, recomputing only what may have changed."""
+    """Bring item_retention up to date, recomputing only what may have changed (one
+    refresh at a time in this process)."""
+    with _ONE_AT_A_TIME:
+        return _refresh_changed(uow, clock, page)
+
+
+def _refresh_changed(uow: UnitOfWork, clock: Clock, page: int) -> Refreshed:
     with uow:
         state = uow.retention.refresh_state()
         key = schedule_key(load_schedule(uow))

@@ -20,9 +20,7 @@ from piiguard.domain.errors import DomainError, NotFound
 from piiguard.domain.retention.disposal import BatchStatus, DisposalBatch, DisposalTask
 from piiguard.services.retention import batches as uc
 from piiguard.services.retention.certificate import certificate_html, certificate_of
-from piiguard.services.retention.refresh import preview_current
-from piiguard.services.retention.schedule import refresh_all
-from piiguard.services.retention.sweep import propose_batch
+from piiguard.services.retention.refresh import preview_current, propose_current
 from piiguard.services.retention.tasks import confirm_disposal_task, waive_disposal_task
 from piiguard.web.authz import Authorized
 from piiguard.web.console.kit import FieldError, Pager, done, error_status, form_errors, recent_auth
@@ -133,12 +131,11 @@ def batches(
 
 @router.post("/batches", response_class=HTMLResponse)
 def propose(request: Request, c: ContainerDep, actor: Authorized) -> Response:
-    """Run the sweep's proposal now, as its pass does: every item's retain-until
-    recomputed under the schedule as it stands, then what is due and not held goes on a new
-    batch."""
-    try:
-        refresh_all(c.uow(), c.clock)
-        batch = propose_batch(
+    """Run the sweep's proposal now, as its pass does: the stored retain-until brought up
+    to date under the schedule as it stands (what changed since the last pass; every item
+    after a schedule change), then what is due and not held goes on a new batch."""
+    try:  # the stored dates brought up to date first, one refresh at a time (refresh.py)
+        batch = propose_current(
             c.uow(), c.clock, actor, auto_dispose_days=c.settings.retention_auto_dispose_days
         )
     except DomainError as exc:
