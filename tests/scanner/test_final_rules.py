@@ -181,8 +181,8 @@ def test_classes_of_writing_the_final_family_missed(
         "motto|Long Live|x",
         "Hong Kong 香港",
         "高温报警已处理，周期检查将在下月",
-        # a surname with 师傅 alone is how a tradesman is addressed, not a name
-        "刘师傅明天上门",
+        # a tradesman without his surname (with it, the surname is a name: test_c6_rules)
+        "维修师傅明天上门",
         # a greeting to a team
         "Hi Team,",
     ],

@@ -405,6 +405,8 @@ static int mask(Buf *b, int kind, const Py_UCS4 *s, Py_ssize_t len)
     }
     case K_NAME: { /* each whitespace-separated part: its first character, then stars */
         int first = 1;
+        if (len == 1) /* a surname alone (王 of 王先生) shows nothing */
+            return put(b, '*');
         for (i = 0; i < len;) {
             while (i < len && Py_UNICODE_ISSPACE(s[i]))
                 i++;

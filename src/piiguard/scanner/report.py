@@ -52,8 +52,8 @@ def mask(kind: str, value: str) -> str:  # noqa: PLR0911 - one return per kind
     if kind == "ip_address":
         sep = "." if "." in value else ":"
         return value.split(sep, 1)[0] + sep + "*"
-    if kind == "person_name":
-        return " ".join(_stars(part, 1, 0) for part in value.split())
+    if kind == "person_name":  # (a surname alone, 王 of 王先生, shows nothing)
+        return "*" if len(value) == 1 else " ".join(_stars(part, 1, 0) for part in value.split())
     if kind == "address":
         return _stars(value, 6, 0)
     if kind == "date_of_birth":

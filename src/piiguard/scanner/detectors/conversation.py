@@ -173,7 +173,8 @@ def _recipients(m: re.Match[str], text: str) -> list[Hit]:
 
 # A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, live chat):
 # `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购）  06-03 14:22`,
-# `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets.
+# `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets; Teams
+# and Slack put a comma between them (`Anna Berg, 9:41 AM`, `夏军良, 14:05`).
 _LINE_STAMP = rf"[\[(【]?\d[\d:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?"
 _ROLE = r"(?:[ \t]*[（(](?P<{}>[^）)\r\n]{{1,24}})[)）])?"
 _WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
@@ -181,7 +182,7 @@ CHAT_LINE = re.compile(
     rf"[ \t]*(?:[-*•][ \t]+)?(?:{_LINE_STAMP}[ \t]+(?P<v>{_WHO}){_ROLE.format('r')}"
     rf"[ \t]*(?:[:：][^\r\n]*)?"
     rf"|(?P<w>{_WHO})(?:@[^\s@:：]{{1,16}})?{_ROLE.format('s')}"  # (吕文杰@某某科技: WeCom)
-    rf"[ \t]+{_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
+    rf"(?:,[ \t]*|[ \t]+){_LINE_STAMP}(?:[ \t]+\d[\d:.]{{3,11}})?[ \t]*)\r?$",
     re.MULTILINE,
 )
 
@@ -353,6 +354,7 @@ RULES = (
             # stamp, as WeCom shows a speaker: `Anna Berg@某某电器  08:23`
             r"(?:^|\n)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}(?:@[^\s@:]+|[ \t]*[(?][^\n]*[)?])"
             r"[ \t]+[0-9][0-9:/\-. T]+\r?(?:\n|$)",
+            rf"(?:^|\n)[ \t]*{LATIN_HS}, [0-9]{{1,2}}:[0-9]{{2}}{_AMPM}[ \t]*\r?(?:\n|$)",
         ),
         CHAT_LINE,
         lambda m, text: None,

@@ -25,7 +25,14 @@ from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.negative import lookalikes
-from piiguard.scanner.detectors.records import holder, inline, latin, location, pinyin
+from piiguard.scanner.detectors.records import (
+    addressed,
+    holder,
+    inline,
+    latin,
+    location,
+    pinyin,
+)
 from piiguard.scanner.detectors.rule import Rule
 
 _START, _END = itemgetter(1), itemgetter(2)
@@ -41,6 +48,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + inline.RULES
     + latin.RULES
     + holder.RULES
+    + addressed.RULES
     + lookalikes.RULES
 )
 

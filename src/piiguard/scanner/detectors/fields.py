@@ -283,7 +283,7 @@ _ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z])")
 _SECRET = re.compile(r"[^\s\"',;，；。<>]{4,128}")
 _PLACEHOLDER = re.compile(
     r"^(?:\*+|x+|\.+|#+|-+|<[^>]*>|\$\{.*\}|\{\{.*\}\}|%\(?\w*\)?s?|null|none|nil|redacted|"
-    r"masked|hidden|required|optional|string|true|false|\[redacted\]|\*\*\*.*|changeme|"
+    r"masked|hidden|required|optional|string|true|false|(?:yes|no)\)?|\[redacted\]|\*\*\*.*|changeme|"
     r"password|secret|token|n/?a|tbd|todo|undefined|empty|空|无|未设置)$",
     re.IGNORECASE,
 )

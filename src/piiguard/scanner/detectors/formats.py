@@ -129,15 +129,26 @@ LNG_LAT = re.compile(
 )
 
 # Degrees, minutes and seconds, each axis marked: 23°07'12.3"N 112°52'21.3"E.
-_DMS_AXIS = (
-    r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)(?:\"|″|'') ?"
+_DMS_VALUE = (
+    r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)(?:\"|″|'')"
 )
+_DMS_AXIS = _DMS_VALUE + " ?"
 COORDINATES_DMS = re.compile(
     r"(?<![0-9])"
     + _DMS_AXIS.format("a")
     + r"(?P<ns>[NS])[ \t]*[,，;/]?[ \t]*"
     + _DMS_AXIS.format("o")
     + r"(?P<ew>[EW])(?![A-Za-z])"
+)
+
+
+# ... or with the hemisphere first, as GPS units and map apps print it: N23°07′12.3″ E112°52′21.3″.
+COORDINATES_DMS_FIRST = re.compile(
+    r"(?<![0-9A-Za-z])(?P<ns>[NS]) ?"
+    + _DMS_VALUE.format("a")
+    + r"[ \t]*[,，;/]?[ \t]*(?P<ew>[EW]) ?"
+    + _DMS_VALUE.format("o")
+    + r"(?![0-9A-Za-z])"
 )
 
 
@@ -178,7 +189,7 @@ SECRET_KV = re.compile(
 )
 _PLACEHOLDER = re.compile(
     r"^(?:\*+|x+|\.+|#+|<[^>]*>|\$\{.*\}|\{\{.*\}\}|%\(?\w*\)?s?|null|none|nil|redacted|"
-    r"masked|hidden|required|optional|string|true|false|\[redacted\]|\*\*\*.*)$",
+    r"masked|hidden|required|optional|string|true|false|(?:yes|no)\)?|\[redacted\]|\*\*\*.*)$",
     re.IGNORECASE,
 )
 
@@ -225,6 +236,16 @@ def _announced(m: re.Match[str], text: str) -> Hit | None:
     if not (mixed or _HEX32.fullmatch(value)):
         return None
     return hit("secret", m, 0.85, Validator.CONTEXT, "v")
+
+
+# The credential of an HTTP Authorization header, whatever its structure (`Authorization:
+# Bearer …`, `Bearer …` in a curl line or a log, `Authorization: Basic …`; a JWT's parts,
+# base64): shaped like a generated credential as above, not a word ("the bearer of …").
+AUTH_HEADER = re.compile(
+    r"(?:\bbearer|\bauthorization[:=][ \t]*(?:basic|token))[ \t]+"
+    r"(?P<v>[A-Za-z0-9\-._~+/]{16,4096}=*)(?![A-Za-z0-9\-._~+/=])",
+    re.IGNORECASE,
+)
 
 
 # A year and month after 出生于 / 生于 ("born in"): 家庭成员：…，出生于1965年6月.
@@ -291,6 +312,16 @@ RULES = (
         lead=True,
     ),
     Rule(
+        "coordinates_dms_first",
+        (
+            r"(?:^|[^0-9A-Za-z])[NS] ?[0-9]{1,3}\? ?[0-9]{1,2}['?] ?"
+            r"[0-9]{1,2}(?:\.[0-9]+)?(?:\"|\?|'')",
+        ),
+        COORDINATES_DMS_FIRST,
+        _coordinates_dms,
+        lead=True,
+    ),
+    Rule(
         "coordinates_lng_lat",
         (rf"(?:^|[^0-9A-Za-z.])[\-+]?1\d\d\.\d{{4}}\d*{_WS}[,?/; ]{_WS}[\-+]?\d{{1,2}}\.\d{{4}}",),
         LNG_LAT,
@@ -316,6 +347,13 @@ RULES = (
         caseless=True,
     ),
     Rule("announced_secret", (r"\b(?:key|token|secret)\b",), ANNOUNCED, _announced, caseless=True),
+    Rule(
+        "auth_header",
+        (r"\b(?:bearer|authorization[:=])",),
+        AUTH_HEADER,
+        _announced,
+        caseless=True,
+    ),
     Rule("born_in", (), BORN_IN, _born_in, utf8=("(?:出生于|生于)",)),
     Rule(
         "private_key",

@@ -206,12 +206,14 @@ _ZH_BY_START: Final[
 for _label in ZH_LABELS:
     _ZH_BY_START[_label[:2]] = (*_ZH_BY_START.get(_label[:2], ()), _label)
 # Tails that are the field only as the whole key: "mm" is 密码 (mima), "width_mm" is not.
-# "pos" is a position as a whole key only (pos=23.07,113.33; not pos_id); "latest", "current"
-# and "installed" name a version that way (a firmware check's current=2.0.26.93).
+# "pos" and "loc" are a position as a whole key only (pos=23.07,113.33; not pos_id, loc_code);
+# "latest", "current" and "installed" name a version that way (a firmware check's
+# current=2.0.26.93).
 _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
     ("mm",): SECRET,
     ("bb",): NOT_PERSONAL,
     ("pos",): COORDINATES,
+    ("loc",): COORDINATES,  # (MongoDB's and many APIs' point: "geo": {"loc": "23.07, 113.33"})
     **dict.fromkeys([("latest",), ("current",), ("installed",)], NOT_PERSONAL),
 }
 # ... and so also as the last word after a space (the key is read back over the spaces of

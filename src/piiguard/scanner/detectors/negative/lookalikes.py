@@ -33,11 +33,11 @@ from piiguard.scanner.detectors.vocabulary import NOT_PERSONAL
 _REACH = 64  # characters after the cue word that it still speaks for
 _PART_EN = (
     "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
-    "lot|item|asset|revision"
+    "lot|item|asset|revision|drawing"  # (a drawing's number: The drawing no. is 1…)
 )
 _PART_ZH = (
     "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号|"
-    "备件|配件"  # spare parts: 备件1938…已出库
+    "备件|配件|主板"  # spare parts: 备件1938…已出库; a board replaced: 更换主板 1…
 )
 _VERSION_EN = (
     "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|updated|"
@@ -58,8 +58,8 @@ _STOP = re.compile(  # (a full stop ends the sentence the cue is in)
     rf"{_PHONE.pattern}|。|[\s,;{{]\"?[A-Za-z_][\w.\-]*\"?[ \t]*[=:](?![:/])|&[A-Za-z_][\w.\-]*=",
     re.IGNORECASE,
 )
-_MOBILE = re.compile(  # and 18-digit order numbers shaped like resident IDs
-    r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d{9}|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
+_MOBILE = re.compile(  # (138-1234-5678 too) and 18-digit order numbers shaped like resident IDs
+    r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d(?:([ \-]?)\d{4}\1\d{4})|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
 )
 _QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
 PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
@@ -85,14 +85,19 @@ def _stretch(text: str, pos: int) -> int:
         )
         end = close
     stop = _STOP.search(text, pos, end)
+    if stop is not None and stop.start() == pos and not _PHONE.search(stop.group()):
+        stop = _STOP.search(text, stop.end(), end)  # the cue's own key: `Parts replaced: …`
     return end if stop is None else stop.start()
 
 
+_CODE_TAIL = re.compile(r"[\-_][A-Za-z0-9]")
 _KEY_VALUE = re.compile(r"=[\"']?[^\s&,;\"'<>]*")
 
 
 def _after(value: re.Pattern[str]) -> Callable[[re.Match[str], str], list[Hit]]:
     def claims(m: re.Match[str], text: str) -> list[Hit]:
+        if _CODE_TAIL.match(text, m.end()):
+            return []  # the cue begins a code of its own (SKU-21861600): it names nothing after
         pair = _KEY_VALUE.match(text, m.end())
         # A cue that is a key (v=6.7.13.5183, sn=…) speaks for its value only: the next
         # field on a log line is something else (an IIS line's client address).
@@ -106,12 +111,24 @@ _after_part = _after(_MOBILE)
 _after_version = _after(_QUAD)
 
 IMAGE_TAG = re.compile(r"/[A-Za-z0-9._\-]+:(?P<v>\d{1,3}(?:\.\d{1,3}){3})(?![0-9])")
-GLUED = re.compile(r"[A-Za-z]{2,}[\-_](?P<v>1[3-9]\d{9})(?![0-9A-Za-z@_\-])")
+GLUED = re.compile(r"[A-Za-z]{2,}[\-_](?P<v>1[3-9]\d{9}|\d{3}-\d{4}-\d{4})(?![0-9A-Za-z@_\-])")
+_PHONE_LABEL = frozenset({"tel", "mob", "mobile", "phone", "cell", "fax", "hp"})
 SERVICE = re.compile(r"(?:\+86[ \-]?)?(?P<v>[48]00[ \-]?\d{3}[ \-]?\d{4})(?![0-9])")
 
 
 def _group(m: re.Match[str], text: str) -> Hit | None:
     return _claim(text, m.start("v"), m.end("v"))
+
+
+def _glued(m: re.Match[str], text: str) -> Hit | None:
+    """A code's letters before the number (SKF-1588…, ZJ-167-2218-7557), not a phone's
+    label (Tel-138-…, MOB_138…)."""
+    start = m.start()
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    if text[start : m.start("v") - 1].lower() in _PHONE_LABEL:
+        return None
+    return _group(m, text)
 
 
 def _cue_hs(words: str) -> str:
@@ -147,7 +164,7 @@ RULES = (
         many=_after_version,
     ),
     Rule("image_tag", (r"/[A-Za-z0-9._\-]+:[0-9]",), IMAGE_TAG, _group),
-    Rule("glued_code", (r"[A-Za-z][A-Za-z][\-_]1[3-9]",), GLUED, _group),
+    Rule("glued_code", (r"[A-Za-z][A-Za-z][\-_](?:1[3-9]|[0-9]{3}-)",), GLUED, _glued),
     Rule(
         "service_number",
         (r"(?:^|[^0-9])(?:\+86[ \-]?)?[48]00[ \-]?[0-9]",),
