@@ -171,10 +171,9 @@ def _recipients(m: re.Match[str], text: str) -> list[Hit]:
     return out
 
 
-# A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, live chat):
-# `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购）  06-03 14:22`,
-# `[14:02] Aoife Ní Bhriain: …` — a time stamp and a name, perhaps a role in brackets; Teams
-# and Slack put a comma between them (`Anna Berg, 9:41 AM`, `夏军良, 14:05`).
+# A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, Teams, live
+# chat): `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购） 06-03
+# 14:22`, `[14:02] Aoife Ní Bhriain: …`, `Anna Berg, 9:41 AM` — a stamp, a name, a role.
 _LINE_STAMP = rf"[\[(【]?\d[\d:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?"
 _ROLE = r"(?:[ \t]*[（(](?P<{}>[^）)\r\n]{{1,24}})[)）])?"
 _WHO = r"[^\s:：（(\[\]【】<>@0-9][^:：（(\[\]【】<>@\r\n\t]{0,40}?"
@@ -226,7 +225,6 @@ def _titled(m: re.Match[str], text: str) -> Hit | None:
     return None if span is None else _name_hit(text, *span, 0.8)
 
 
-# --- mail: display names, signatures -----------------------------------------------
 _DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()，；：")  # (在 …，Laura García <…> 写道)
 
 
