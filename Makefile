@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # reinstall (and rebuild the scanner's compiled module) when any of these change
-INSTALL_INPUTS := pyproject.toml setup.py $(wildcard src/piiguard/scanner/*.c)
+INSTALL_INPUTS := pyproject.toml setup.py $(wildcard src/piiguard/scanner/*.c src/piiguard/scanner/*.h)
 INSTALL_HASH := $(shell cat $(INSTALL_INPUTS) | sha1sum | cut -c1-12)
 # two stamps: `make run` needs the runtime only; `make test` adds the dev tools on top
 RUNTIME_STAMP := $(VENV)/.installed-runtime-$(INSTALL_HASH)

@@ -11,7 +11,13 @@ setup(
     ext_modules=[
         Extension(
             "piiguard.scanner._native",
-            ["src/piiguard/scanner/_native.c"],
+            [
+                "src/piiguard/scanner/_native.c",
+                "src/piiguard/scanner/_cues.c",
+                "src/piiguard/scanner/_keys.c",
+                "src/piiguard/scanner/_chat.c",
+            ],
+            depends=["src/piiguard/scanner/_native.h"],
             optional=True,
         ),
         # findings as JSON Lines (mask, keyed hash, JSON) for `piiguard scan --format jsonl`

@@ -5,6 +5,8 @@
  * same backtracking outcome, written out by hand for these patterns:
  *
  *   a Hit           the value is found and confirmed
+ *   a list of Hits  for a rule with `many` hits (the look-alike cues, _cues.c; the English
+ *                   field keys, _keys.c)
  *   None            the pattern matches at pos but the check rejects the value
  *   False           the pattern does not match at pos
  *   NotImplemented  the text holds something the hand-written matcher does not model (a
@@ -15,24 +17,11 @@
  * Optional: when the compiler or headers are missing the build skips this module and the
  * engine runs the Python rules (tests/scanner/test_native.py compares both).
  */
-#define PY_SSIZE_T_CLEAN
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 5
-#include <Python.h>
+#define NATIVE_VERSION 6
+#include "_native.h"
 #include <math.h>
-
-typedef struct {
-    Py_UCS4 *chars;
-    Py_ssize_t len;
-    int lead;  /* \b before: no word character before the word */
-    int trail; /* \b after */
-} Word;
-
-typedef struct {
-    Word *words;
-    Py_ssize_t n;
-} Context;
 
 enum {
     CTX_PHONE,
@@ -55,17 +44,6 @@ static PyObject *file_suffixes = NULL;  /* frozenset of lower-case e-mail suffix
 static unsigned char provinces[100];    /* resident ID province codes */
 static PyObject *s_phone, *s_email, *s_ip, *s_rid, *s_bank, *s_credit;
 
-typedef struct {
-    int kind;
-    const void *data;
-    Py_ssize_t len;
-    int defer;
-} Text;
-
-static inline Py_UCS4 at(const Text *t, Py_ssize_t i)
-{
-    return (i >= 0 && i < t->len) ? PyUnicode_READ(t->kind, t->data, i) : 0;
-}
 
 /* \d: ASCII digits here; any other decimal digit defers to Python. */
 static inline int dig(Text *t, Py_ssize_t i)
@@ -78,17 +56,6 @@ static inline int dig(Text *t, Py_ssize_t i)
     return 0;
 }
 
-static inline int ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
-static inline int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static inline int ascii_alnum(Py_UCS4 c) { return ascii_digit(c) || ascii_alpha(c); }
-static inline int upper_alpha(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
-static inline int word_char(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
-static inline Py_UCS4 lower(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-/* Characters that re.IGNORECASE matches against an ASCII letter. */
-static inline int folds_to_ascii(Py_UCS4 c)
-{
-    return c == 0x130 || c == 0x131 || c == 0x17F || c == 0x212A;
-}
 
 static void scan_folds(Text *t, Py_ssize_t lo, Py_ssize_t hi)
 {
@@ -173,8 +140,8 @@ static int version_before(Text *t, Py_ssize_t lo, Py_ssize_t hi)
     return 0;
 }
 
-static PyObject *make_hit(PyObject *kind, PyObject *text, Py_ssize_t s, Py_ssize_t e,
-                          double confidence, PyObject *validator)
+PyObject *make_hit(PyObject *kind, PyObject *text, Py_ssize_t s, Py_ssize_t e,
+                   double confidence, PyObject *validator)
 {
     PyObject *start = PyLong_FromSsize_t(s);
     PyObject *end = PyLong_FromSsize_t(e);
@@ -199,11 +166,6 @@ static PyObject *make_hit(PyObject *kind, PyObject *text, Py_ssize_t s, Py_ssize
     return hit;
 }
 
-#define NO_MATCH Py_NewRef(Py_False)
-#define REJECTED Py_NewRef(Py_None)
-#define DEFERRED Py_NewRef(Py_NotImplemented)
-
-typedef PyObject *(*RuleAt)(PyObject *text, Text *t, Py_ssize_t pos);
 
 /* fast(text, pos) runs the rule with its value starting at pos; fast(text, start, True) takes
  * a Hyperscan start of a `lead` rule (the character before the value, or the value itself at
@@ -1876,6 +1838,10 @@ ENTRY(token)
 ENTRY(private_key)
 ENTRY(latin_name)
 ENTRY(dob)
+ENTRY(part_cue)
+ENTRY(version_cue)
+ENTRY(field_key)
+ENTRY(chat_line)
 
 
 /* ---- the engine's loop (engine.py): Hyperscan reports, fast paths, Python for the rest ---- */
@@ -2041,6 +2007,13 @@ static const NamedRule named_rules[] = {
     {"private_key", private_key_at},
     {"latin_name", latin_name_at},
     {"dob", dob_at},
+    {"part_cue", part_cue_at},
+    {"part_cue_zh", part_cue_at},
+    {"version_cue", version_cue_at},
+    {"version_cue_zh", version_cue_at},
+    {"field_key", field_key_at},
+    {"field_camel", field_key_at},
+    {"chat_line", chat_line_at},
     {NULL, NULL}};
 
 static int Plan_init(Plan *self, PyObject *args, PyObject *kwargs)
@@ -2288,7 +2261,11 @@ static PyObject *plan_run(Plan *self, PyObject *text, Collector *found, Collecto
             if (r == NULL)
                 goto fail;
             if (r != Py_NotImplemented) {
-                int err = (r != Py_None && r != Py_False) ? PyList_Append(hits, r) : 0;
+                int err = 0;
+                if (PyList_CheckExact(r)) /* a `many` rule's hits (_cues.c) */
+                    err = PyList_SetSlice(hits, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, r);
+                else if (r != Py_None && r != Py_False)
+                    err = PyList_Append(hits, r);
                 Py_DECREF(r);
                 if (err < 0)
                     goto fail;
@@ -2435,7 +2412,7 @@ static PyTypeObject PlanType = {
 
 /* ---- configuration ---- */
 
-static void free_context(Context *c)
+void free_context(Context *c)
 {
     for (Py_ssize_t i = 0; i < c->n; i++)
         PyMem_Free(c->words[i].chars);
@@ -2445,7 +2422,7 @@ static void free_context(Context *c)
 }
 
 /* A list of (word, lead, trail): the word lower-cased. */
-static int load_context(Context *c, PyObject *spec)
+int load_context(Context *c, PyObject *spec)
 {
     free_context(c);
     PyObject *seq = PySequence_Fast(spec, "a context is a sequence of (word, lead, trail)");
@@ -2706,6 +2683,29 @@ static inline int key_char(Py_UCS4 c)
 
 /* context._key_start(text, start): back over key characters and up to three single spaces
  * between words (chunk: text[lo:start], as the Python slices it). */
+/* context.key_start_python(text, start), start >= 0 */
+Py_ssize_t key_start_of(const Text *t, Py_ssize_t start)
+{
+    Py_ssize_t lo = start > 40 ? start - 40 : 0;
+    Py_ssize_t hi = start < t->len ? start : t->len;
+    Py_ssize_t n = hi > lo ? hi - lo : 0; /* len(chunk) */
+#define CH(k) at(t, lo + (k))
+    Py_ssize_t i = n;
+    while (i > 0 && key_char(CH(i - 1)))
+        i--;
+    for (int round = 0; round < 3; round++) {
+        if (i < 2 || CH(i - 1) != ' ' || !Py_UNICODE_ISALNUM(CH(i - 2)))
+            break;
+        i = i - 1;
+        while (i > 0 && key_char(CH(i - 1)))
+            i--;
+    }
+    while (i < n && !Py_UNICODE_ISALNUM(CH(i)))
+        i++;
+#undef CH
+    return lo + i;
+}
+
 static PyObject *native_key_start(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     if (nargs != 2 || !PyUnicode_Check(args[0])) {
@@ -2721,24 +2721,7 @@ static PyObject *native_key_start(PyObject *self, PyObject *const *args, Py_ssiz
         PyErr_SetString(PyExc_ValueError, "start must not be negative");
         return NULL;
     }
-    Py_ssize_t lo = start > 40 ? start - 40 : 0;
-    Py_ssize_t hi = start < t.len ? start : t.len;
-    Py_ssize_t n = hi > lo ? hi - lo : 0; /* len(chunk) */
-#define CH(k) at(&t, lo + (k))
-    Py_ssize_t i = n;
-    while (i > 0 && key_char(CH(i - 1)))
-        i--;
-    for (int round = 0; round < 3; round++) {
-        if (i < 2 || CH(i - 1) != ' ' || !Py_UNICODE_ISALNUM(CH(i - 2)))
-            break;
-        i = i - 1;
-        while (i > 0 && key_char(CH(i - 1)))
-            i--;
-    }
-    while (i < n && !Py_UNICODE_ISALNUM(CH(i)))
-        i++;
-#undef CH
-    return PyLong_FromSsize_t(lo + i);
+    return PyLong_FromSsize_t(key_start_of(&t, start));
 }
 
 static PyObject *native_configure_fields(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -2785,6 +2768,18 @@ static PyMethodDef methods[] = {
     {"latin_name", (PyCFunction)(void (*)(void))native_latin_name, METH_FASTCALL,
      "words.LATIN_NAME + _latin_name"},
     {"dob", (PyCFunction)(void (*)(void))native_dob, METH_FASTCALL, "words.DOB + _dob"},
+    {"part_cue", (PyCFunction)(void (*)(void))native_part_cue, METH_FASTCALL,
+     "lookalikes.PART_CUE + its claims (a list)"},
+    {"version_cue", (PyCFunction)(void (*)(void))native_version_cue, METH_FASTCALL,
+     "lookalikes.VERSION_CUE + its claims (a list)"},
+    {"configure_cues", (PyCFunction)(void (*)(void))native_configure_cues,
+     METH_VARARGS | METH_KEYWORDS, "Give the look-alike cues their words (lookalikes.py)."},
+    {"field_key", (PyCFunction)(void (*)(void))native_field_key, METH_FASTCALL,
+     "context.FIELD_EN + _fields_en (a list); other values by fields.classify"},
+    {"chat_line", (PyCFunction)(void (*)(void))native_chat_line, METH_FASTCALL,
+     "False where conversation.CHAT_LINE cannot match, else NotImplemented"},
+    {"configure_keys", (PyCFunction)(void (*)(void))native_configure_keys,
+     METH_VARARGS | METH_KEYWORDS, "Give the field keys the vocabulary's remembered keys."},
     {"configure_fields", (PyCFunction)(void (*)(void))native_configure_fields,
      METH_VARARGS | METH_KEYWORDS, "Give zh_name the character model of fields.py."},
     {"zh_name", (PyCFunction)(void (*)(void))native_zh_name, METH_FASTCALL | METH_KEYWORDS,

@@ -42,6 +42,35 @@ def token(text: str, pos: int, lead: bool = False, /) -> object: ...
 def private_key(text: str, pos: int, lead: bool = False, /) -> object: ...
 def latin_name(text: str, pos: int, lead: bool = False, /) -> object: ...
 def dob(text: str, pos: int, lead: bool = False, /) -> object: ...
+def part_cue(text: str, pos: int, lead: bool = False, /) -> object: ...
+def version_cue(text: str, pos: int, lead: bool = False, /) -> object: ...
+def field_key(text: str, pos: int, lead: bool = False, /) -> object: ...
+def chat_line(text: str, pos: int, lead: bool = False, /) -> object: ...
+def configure_keys(
+    *,
+    known: dict[str, str | None],
+    not_personal: str,
+    format: object,
+    context: object,
+    classify: Callable[[str, str], tuple[str, int, int, float] | None],
+    names: frozenset[str],
+    handed_back: frozenset[str],
+    after_space: frozenset[str],
+    comma_inside: dict[str, int],
+    name_may_follow: Callable[[str, int], object],
+) -> None: ...
+def configure_cues(
+    *,
+    kind: str,
+    validator: object,
+    reach: int,
+    part_en: Sequence[tuple[str, bool, bool]],
+    part_zh: Sequence[tuple[str, bool, bool]],
+    version_en: Sequence[tuple[str, bool, bool]],
+    version_zh: Sequence[tuple[str, bool, bool]],
+    phone_en: Sequence[tuple[str, bool, bool]],
+    phone_zh: Sequence[tuple[str, bool, bool]],
+) -> None: ...
 
 class Collector:
     """Hyperscan match handler: (rule, start) -> end of the last report, in report order."""

@@ -3,14 +3,16 @@
 mail addresses (`Guiying Sun <g.sun@…>`), names after a role (工程师卫阳) or a closing line,
 passwords in connection strings (`mysql://user:PASSWORD@host`), and look-alikes claimed by
 their field (P/N, 型号, version …: fields.NOT_PERSONAL). Each is anchored by Hyperscan on
-the field's name (fields.py's vocabulary) and runs in Python, from the compiled loop too.
+the field's name (fields.py's vocabulary) and runs in Python, from the compiled loop too;
+field_key and field_camel run in C where the extension is built (scanner/_keys.c), which
+hands back to this Python what it does not model (tests/scanner/test_native_many.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors import fields, vocabulary
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import (
     COMPOUND_SURNAMES,
@@ -157,6 +159,21 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR091
             span = fields.latin_name(text, pos, single=False)
         return None if span is None else _name(text, *span, 0.85)
     return _value_hit(meaning, text, pos, m.group("q"))
+
+
+if NATIVE is not None:  # field_key and field_camel in C (_keys.c), classify from there
+    NATIVE.configure_keys(
+        known=vocabulary._KNOWN,
+        not_personal=fields.NOT_PERSONAL,
+        format=Validator.FORMAT,
+        context=CONTEXT,
+        classify=fields.classify,
+        names=frozenset(_NAMES),
+        handed_back=frozenset({fields.ACCOUNT_OR_CARD}),  # a carrier's document decides
+        after_space=frozenset({*_NAMES, fields.SECRET}),
+        comma_inside=_COMMA_INSIDE,
+        name_may_follow=_NAME_MAY_FOLLOW.match,
+    )
 
 
 def _key_meaning(m: re.Match[str], text: str) -> tuple[str | None, int]:

@@ -15,8 +15,9 @@ import warnings
 from collections.abc import Callable, Iterable
 from types import ModuleType
 
-from piiguard.scanner.detectors import checks, formats, names, numbers, phones, words
+from piiguard.scanner.detectors import checks, formats, names, numbers, phones, vocabulary, words
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.negative import lookalikes
 
 FastPath = Callable[[str, int, bool], object]
 _META = set("^$*+?{}[]|()\\")
@@ -35,7 +36,17 @@ def literal_words(alternatives: Iterable[str], dots: bool = False) -> list[tuple
     return out
 
 
-NATIVE_VERSION = 5  # as in _native.c
+def cue_words(alternation: str, bounded: bool) -> list[tuple[str, bool, bool]]:
+    r"""A look-alike cue's words ("part|p/n|…") for _cues.c: literals, tried in this order,
+    (word, \b before, \b after) as literal_words gives them."""
+    out = alternation.split("|")
+    for word in out:
+        if not word or _META & set(word) or "." in word:
+            raise ValueError(f"not a literal cue word: {word!r}")
+    return [(word, bounded, bounded) for word in out]
+
+
+NATIVE_VERSION = 6  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -83,6 +94,17 @@ def _load() -> ModuleType | None:
         not_names=names.NOT_NAMES,
         unit_chars="".join(sorted(words.UNIT_CHARS)),
     )
+    _native.configure_cues(
+        kind=vocabulary.NOT_PERSONAL,
+        validator=Validator.FORMAT,
+        reach=lookalikes.REACH,
+        part_en=cue_words(lookalikes.PART_EN, True),
+        part_zh=cue_words(lookalikes.PART_ZH, False),
+        version_en=cue_words(lookalikes.VERSION_EN, True),
+        version_zh=cue_words(lookalikes.VERSION_ZH, False),
+        phone_en=cue_words(lookalikes.PHONE_EN, True),
+        phone_zh=cue_words(lookalikes.PHONE_ZH, False),
+    )
     return _native
 
 
@@ -107,5 +129,15 @@ FAST: dict[str, FastPath] = (
         "private_key": NATIVE.private_key,
         "latin_name": NATIVE.latin_name,
         "dob": NATIVE.dob,
+        # the look-alike cues: a list of claims each (_cues.c)
+        "part_cue": NATIVE.part_cue,
+        "part_cue_zh": NATIVE.part_cue,
+        "version_cue": NATIVE.version_cue,
+        "version_cue_zh": NATIVE.version_cue,
+        # English field keys: those not personal and those that mean nothing (_keys.c)
+        "field_key": NATIVE.field_key,
+        "field_camel": NATIVE.field_key,
+        # chat-export lines: False where CHAT_LINE cannot match, else Python's (_chat.c)
+        "chat_line": NATIVE.chat_line,
     }
 )

@@ -19,6 +19,8 @@ away from what says it is a part or a version: `料号是 13567042288，上次�
   hotline, never a person's.
 
 Each claims the value with a NOT_PERSONAL hit, which outranks the phone or IP hit there.
+The four cue rules run in C where the extension is built (scanner/_cues.c, with these words;
+tests/scanner/test_native_many.py holds the two to the same claims).
 """
 
 from __future__ import annotations
@@ -30,27 +32,25 @@ from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.vocabulary import NOT_PERSONAL
 
-_REACH = 64  # characters after the cue word that it still speaks for
-_PART_EN = (
+REACH = 64  # characters after the cue word that it still speaks for
+PART_EN = (
     "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
     "lot|item|asset|revision|drawing"  # (a drawing's number: The drawing no. is 1…)
 )
-_PART_ZH = (
+PART_ZH = (
     "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号|"
     "备件|配件|主板"  # spare parts: 备件1938…已出库; a board replaced: 更换主板 1…
 )
-_VERSION_EN = (
+VERSION_EN = (
     "version|ver|v|firmware|fw|build|release|rev|bootloader|image|patch|sdk|upgrade|updated|"
     "upgraded|bumped|"
     "fixed in|fix in|introduced in"
 )
-_VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
+VERSION_ZH = "固件|版本|升级|升到|补丁|发布"
 # Words that announce a phone number: a part word before them no longer speaks.
-_PHONE = re.compile(
-    r"电话|手机|联系|致电|拨打|热线|身份证|证件|回电|回拨|来电|微信|"
-    r"\b(?:tel|phone|mobile|mob|call|contact|fax|id|id card|identity)\b",
-    re.IGNORECASE,
-)
+PHONE_ZH = "电话|手机|联系|致电|拨打|热线|身份证|证件|回电|回拨|来电|微信"
+PHONE_EN = "tel|phone|mobile|mob|call|contact|fax|id|id card|identity"
+_PHONE = re.compile(rf"{PHONE_ZH}|\b(?:{PHONE_EN})\b", re.IGNORECASE)
 # (A value that runs on into letters, "@" or a dash is part of something else: an e-mail
 # address, a token.)
 # ... and where the next field begins (`version=2.2.0 device_ip=120.229.18.54`).
@@ -62,8 +62,8 @@ _MOBILE = re.compile(  # (138-1234-5678 too) and 18-digit order numbers shaped l
     r"(?<![0-9A-Za-z_\-])(?:1[3-9]\d(?:([ \-]?)\d{4}\1\d{4})|\d{17}[0-9X])(?![0-9A-Za-z@_\-])"
 )
 _QUAD = re.compile(r"(?<![0-9A-Za-z.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9A-Za-z@]|\.\d)")
-PART_CUE = re.compile(rf"\b(?:{_PART_EN})\b|{_PART_ZH}", re.IGNORECASE)
-VERSION_CUE = re.compile(rf"\b(?:{_VERSION_EN})\b|{_VERSION_ZH}", re.IGNORECASE)
+PART_CUE = re.compile(rf"\b(?:{PART_EN})\b|{PART_ZH}", re.IGNORECASE)
+VERSION_CUE = re.compile(rf"\b(?:{VERSION_EN})\b|{VERSION_ZH}", re.IGNORECASE)
 
 
 def _claim(text: str, start: int, end: int) -> Hit:
@@ -71,10 +71,10 @@ def _claim(text: str, start: int, end: int) -> Hit:
 
 
 def _stretch(text: str, pos: int) -> int:
-    """Where the cue word at `pos` stops speaking: the line's end, _REACH characters on, or
+    """Where the cue word at `pos` stops speaking: the line's end, REACH characters on, or
     a word that announces a phone number."""
-    end = text.find("\n", pos, pos + _REACH)
-    end = min(len(text), pos + _REACH) if end < 0 else end
+    end = text.find("\n", pos, pos + REACH)
+    end = min(len(text), pos + REACH) if end < 0 else end
     line = text.rfind("\n", 0, pos) + 1
     if max(text.rfind("(", line, pos), text.rfind("（", line, pos)) > max(
         text.rfind(")", line, pos), text.rfind("）", line, pos)
@@ -138,17 +138,17 @@ def _cue_hs(words: str) -> str:
 RULES = (
     Rule(
         "part_cue",
-        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(_PART_EN)})[^A-Za-z0-9]",),
+        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(PART_EN)})[^A-Za-z0-9]",),
         PART_CUE,
         lambda m, text: None,
         lead=True,
         caseless=True,
         many=_after_part,
     ),
-    Rule("part_cue_zh", (), PART_CUE, lambda m, text: None, utf8=(_PART_ZH,), many=_after_part),
+    Rule("part_cue_zh", (), PART_CUE, lambda m, text: None, utf8=(PART_ZH,), many=_after_part),
     Rule(
         "version_cue",
-        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(_VERSION_EN)})[^A-Za-z]",),
+        (rf"(?:^|[^A-Za-z])(?:{_cue_hs(VERSION_EN)})[^A-Za-z]",),
         VERSION_CUE,
         lambda m, text: None,
         lead=True,
@@ -160,7 +160,7 @@ RULES = (
         (),
         VERSION_CUE,
         lambda m, text: None,
-        utf8=(_VERSION_ZH,),
+        utf8=(VERSION_ZH,),
         many=_after_version,
     ),
     Rule("image_tag", (r"/[A-Za-z0-9._\-]+:[0-9]",), IMAGE_TAG, _group),
