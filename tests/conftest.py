@@ -33,6 +33,8 @@ from tests.mailserver import SmtpSink
 from tests.passwords import QUICK
 from tests.pg_snapshot import SeededPair
 
+pytest_plugins = ["tests.ordering"]  # the order the tests start in
+
 PG_ENV = "PIIGUARD_TEST_DATABASE_URL"
 SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
 
@@ -232,12 +234,7 @@ def pytest_make_collect_report(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # the longest tests first (marked long, or slow: they start processes or servers), the
-    # rest in the order written: a 60 s test started last would keep one xdist worker busy
-    # while the other has finished (`make test` runs `--dist worksteal`)
-    items.sort(
-        key=lambda item: not (item.get_closest_marker("long") or item.get_closest_marker("slow"))
-    )
+    # the order the tests start in (the longest first on every xdist worker): tests/ordering.py
     path = config.getoption("--req-report")
     shipped = config.getoption("--req-json")
     if not path and not shipped:
