@@ -22,6 +22,7 @@ from piiguard.domain.retention.upkeep import child_task as new_child_task
 from piiguard.services.ids import new_id
 from piiguard.services.policy.consents import declare_minor
 from piiguard.services.policy.discovery import Discovered, report_discoveries
+from piiguard.services.retention.upkeep.confirmations import list_confirmations
 from piiguard.services.staff.login import token_hash
 from tests.builders import contact, register
 from tests.e2e.conftest import Caller, TestClient, first_account, reauth
@@ -263,3 +264,50 @@ def test_child_data_tasks_through_the_api(container: Container, api: TestClient)
     assert len(closed.json()) == 3
     with c.uow(readonly=True) as uow:
         assert uow.items.records(not_child)  # a finding that it is no child disposes of nothing
+
+
+@pytest.mark.req("R2.8")
+def test_data_imported_with_an_old_collection_date_is_due_for_confirmation(
+    container: Container, api: TestClient, mailbox: SmtpSink
+) -> None:
+    """A system registering what it collected three years ago has not confirmed it now: the
+    item counts as confirmed when it was collected, so the upkeep pass asks the person."""
+    c = container
+    officer = first_account(c, api)
+    then = (c.clock.now() - timedelta(days=3 * 365)).replace(microsecond=0)
+    fresh = c.clock.now() - timedelta(days=30)
+    body = {
+        "kind": "customer_contact",
+        "items": [
+            {
+                "category": "user.contact.email",
+                "value": EMAIL,
+                "channel": "web",
+                "legal_basis": "contract",
+                "source_system": "crm",
+                "collected_at": then.isoformat(),
+            },
+            {
+                "category": "user.contact.phone_number",
+                "value": PHONE,
+                "channel": "web",
+                "legal_basis": "contract",
+                "source_system": "crm",
+                "collected_at": fresh.isoformat(),
+            },
+        ],
+    }
+    r = api.post("/api/v1/subjects", json=body, headers=officer.headers)
+    assert r.status_code == 201, r.text
+    sid = r.json()["id"]
+    items = api.get(f"/api/v1/subjects/{sid}", headers=officer.headers).json()["items"]
+    confirmed = {i["category"]: i["last_confirmed_at"] for i in items}
+    assert confirmed["user.contact.email"].startswith(then.strftime("%Y-%m-%dT%H:%M:%S"))
+    assert confirmed["user.contact.phone_number"] < c.clock.now().isoformat()
+    report = run_upkeep_of(c)
+    assert (report.queued, report.mailed, report.errors) == (1, 1, 0)
+    [q] = list_confirmations(c.uow(), (ConfirmationStatus.MAILED,))
+    assert q.subject_id == sid
+    with c.uow() as uow:  # only the stale one is asked about
+        asked = {r.category for r in uow.items.records(sid) if r.id in q.item_ids}
+    assert asked == {"user.contact.email"}

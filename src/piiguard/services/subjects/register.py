@@ -154,7 +154,8 @@ def _seal(
                     it.category,
                     it.provenance,
                     it.held_in,
-                    last_confirmed_at=now,
+                    # known to be right when it was collected, not when it reached us
+                    last_confirmed_at=min(it.provenance.collected_at, now),
                     created_at=now,
                     updated_at=now,
                     credential=v.secret_hash is not None,
