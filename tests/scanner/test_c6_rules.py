@@ -57,7 +57,42 @@ pytestmark = pytest.mark.req("R2.7")
         ("请与欧阳女士联系", [("person_name", "欧阳")]),
         ("谢谢滕师傅", [("person_name", "滕")]),
         ("刘师傅：好的，明天到", [("person_name", "刘")]),
+        # a surname after a familiar prefix, standing as a word
+        (
+            "客户老郑电话 13812345678，小莫明天上门",
+            [("person_name", "郑"), ("phone", "13812345678"), ("person_name", "莫")],
+        ),
+        ("找老符，叫小卢来", [("person_name", "符"), ("person_name", "卢")]),
+        # a chat's display name before the real name in brackets is a nickname
+        ("09:12 老符(龚海峰): 收到", [("person_name", "龚海峰")]),
+        ("09:13 阿彬(卢嘉欣): 好的", [("person_name", "卢嘉欣")]),
+        ("09:14 龚海峰(采购): 好的", [("person_name", "龚海峰")]),
         ("龚海峰先生来电", [("person_name", "龚海峰")]),
+        # a Chinese name in an English sentence, before what the person does or after a
+        # word that takes a person
+        ("ok, 卫阳 will handle it", [("person_name", "卫阳")]),
+        ("> On 3 May 2025, 段莎莎 wrote:", [("person_name", "段莎莎")]),
+        ("Our engineer visited 钟晓敏 at Unit 5", [("person_name", "钟晓敏")]),
+        (
+            "Emergency contact: 龚海峰 / 139 0012 4567",
+            [("person_name", "龚海峰"), ("phone", "139 0012 4567")],
+        ),
+        # thanked, introduced, before what is theirs, a mail's salutation
+        ("谢谢龙嘉欣！", [("person_name", "龙嘉欣")]),
+        ("您好，我是邝丽萍，上周报修的", [("person_name", "邝丽萍")]),
+        (
+            "出差订票，罗振宇护照号 E12345678",
+            [("person_name", "罗振宇"), ("passport", "E12345678")],
+        ),
+        (
+            "如有问题请直接打 龚海峰 的手机 13900124567。",
+            [("person_name", "龚海峰"), ("phone", "13900124567")],
+        ),
+        ("龚海峰：\n\n你好，\n附件是报价", [("person_name", "龚海峰")]),
+        # a Latin name after discussed with, ask for, a capitalised job title
+        ("As discussed with Nora Blake, payment goes out", [("person_name", "Nora Blake")]),
+        ("Please ask for Tom Reed at reception", [("person_name", "Tom Reed")]),
+        ("[2025-01-02] Engineer Maja Lind checked the unit", [("person_name", "Maja Lind")]),
         # part numbers shaped like phones after the words that name them
         ("Parts replaced: FAN-220, 139-0012-4567.\nSigned: x", []),
         ("The drawing no. is 186-2207-3310.", []),
@@ -100,6 +135,14 @@ def test_classes_of_writing_corpus_6_missed(
         # 工 and 总 that begin a word of their own
         "和张工作人员",
         "和王总部联系",
+        # a place in English text, a phrase after thanks, a word before a phone word
+        "shipped from 南海 warehouse to 高明 plant, with 顺德 office",
+        "谢谢大家！我是新来的，",
+        "客户手机号已更新",
+        "居民身份证，已核验",
+        # words that 小 and 老 make with a surname character
+        "3小时后，小王子，小区门口，24小时。老公说，小米",
+        "As discussed with Sales Team, ok",
         # a time and a word that are not a speaker
         "Total, 10:30 AM\n",
     ],

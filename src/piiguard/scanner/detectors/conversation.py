@@ -186,15 +186,15 @@ CHAT_LINE = re.compile(
 )
 
 
-# A team before the speaker's name, joined by a dash (WeCom shows `售后-夏军良`, `Sales - Anna
-# Li`): the name is what follows the last dash.
+# The name after a team and a dash (WeCom: `售后-夏军良`, `Sales - Anna Li`).
 _TEAM_DASH = re.compile(r"[^\s\-－—_]{1,12}[ \t]*[\-－—_][ \t]*")
 
 
 def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
     out = []
+    nickname = m.group("r") is not None and _whole_name(m.group("r").strip())  # 阿强(徐雪国)
     for group in ("v", "r", "w", "s"):  # the speaker, or the name in brackets after a role
-        if m.group(group) is None:  # (Visitor (Hannah Clarke): …)
+        if m.group(group) is None or (group == "v" and nickname):  # (Visitor (Hannah Clarke))
             continue
         value = m.group(group).strip()
         if not value or len(value.split()) > 4:

@@ -31,6 +31,7 @@ from piiguard.scanner.detectors.records import (
     inline,
     latin,
     location,
+    named,
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
@@ -49,6 +50,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + latin.RULES
     + holder.RULES
     + addressed.RULES
+    + named.RULES
     + lookalikes.RULES
 )
 

@@ -12,7 +12,10 @@ one that ends a word which takes a person as its object or stands before a name 
 跟, 给, 让, 请, 找, 通知, 告知, 联系, 客户, 刚才, 您好, 谢谢 …). The one-character titles
 工 and 总 make words of their own (员工, 总部, 总经理's 总 is a title, 总量 is not), so after
 them only punctuation, a line's end or a verb of reporting, confirming or coming may follow.
-A surname and a familiar prefix (小王, 老陈) is not reported: 小时, 老师, 小区 are words.
+A surname after a familiar prefix (小王, 老陈) is a name as well, where it stands as a
+word: after what may come before a name (as above), before punctuation, a line's end or a
+verb (小王说, 老陈电话 138…), and not one of the words 小 and 老 make with a surname
+character (小时, 老师, 小区, 老公, 小计: 小王子 is refused by what follows).
 """
 
 from __future__ import annotations
@@ -54,6 +57,26 @@ def _addressed(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", start, end, m.group("v"), 0.86, Validator.CONTEXT)
 
 
+# What may follow a familiar name: what may follow 工 and 总, and 收 (收到)
+_AFTER_FAMILIAR = _AFTER_SHORT | frozenset("收")
+_NOT_FAMILIAR = frozenset("时师区公计米")  # 小时 老师 小区 老公 小计 小米
+_NICKNAME = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）][ \t]*[:：]")
+FAMILIAR = re.compile(rf"[小老](?P<v>[{SINGLE_SURNAMES}])")
+
+
+def _familiar(m: re.Match[str], text: str) -> Hit | None:
+    start, end = m.span("v")
+    if m.group("v") in _NOT_FAMILIAR:
+        return None
+    if m.start() > 0 and _is_cjk(text[m.start() - 1]) and text[m.start() - 1] not in _BEFORE:
+        return None
+    if end < len(text) and _is_cjk(text[end]) and text[end] not in _AFTER_FAMILIAR:
+        return None
+    if _NICKNAME.match(text, end):
+        return None  # a chat's display name before the real one: 老周(杜永彤)
+    return Hit("person_name", start, end, m.group("v"), 0.86, Validator.CONTEXT)
+
+
 RULES = (
     Rule(
         "addressed",
@@ -62,4 +85,5 @@ RULES = (
         _addressed,
         utf8=(rf"(?:{_COMPOUND}|[{SINGLE_SURNAMES}])(?:{_TITLES}|{_SHORT})",),
     ),
+    Rule("familiar", (), FAMILIAR, _familiar, utf8=(rf"[小老][{SINGLE_SURNAMES}]",)),
 )

@@ -92,10 +92,13 @@ NAME_OVER_TITLE = re.compile(r"[ \t>]*(?P<v>[A-Z][^\r\n]{1,40}?)[ \t]*\r?\n")
 
 
 # A Latin name after a verb of reaching someone (`Called Jason, customer says`, `Emailed Hu
-# Min about the refund`); one word alone only before a comma, a full stop or `to`/`about`/`and`.
+# Min about the refund`, `As discussed with …`, `ask for … at reception`) or a job title written
+# as a title (`Engineer Maja Lind checked …`); one word alone only before a comma, a full stop
+# or `to`/`about`/`and`.
 REACHED = re.compile(
     r"(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|Notified|"
-    r"Reminded|Spoke (?:to|with)|Talked (?:to|with)|[Cc]olleague) (?P<v>[A-Z])"
+    r"Reminded|Spoke (?:to|with)|Talked (?:to|with)|[Cc]olleague|[Dd]iscussed with|"
+    r"[Aa]sk(?:ed)? for|Engineer|Technician) (?P<v>[A-Z])"
 )
 _AFTER_ONE = re.compile(r"[,.;:!?]|\s*$| (?:to|about|and|back|again|re)\b")
 
@@ -130,7 +133,8 @@ RULES = (
         "reached",
         (
             r"\b(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|"
-            r"Notified|Reminded|Spoke to|Spoke with|Talked to|Talked with|[Cc]olleague) [A-Z][a-z]",
+            r"Notified|Reminded|Spoke to|Spoke with|Talked to|Talked with|[Cc]olleague|"
+            r"[Dd]iscussed with|[Aa]sk for|[Aa]sked for|Engineer|Technician) [A-Z][a-z]",
         ),
         REACHED,
         _reached,
