@@ -9,8 +9,8 @@ seed gives the same bytes. At 5 MB: about 3,000 files in ten kinds —
 
 - mail (.eml): Outlook/Foxmail/Coremail headers, 8bit UTF-8 or GBK bodies, replies quoting
   the history (Foxmail's "原始邮件" block or "On … wrote:" with "> "), signatures; a quarter
-  are sent base64 / quoted-printable with RFC 2047 headers and carry no labels (the scorecard
-  counts findings in decoded MIME parts as unplaced, so they cannot be scored);
+  are sent base64 / quoted-printable with RFC 2047 headers, labelled in their decoded parts
+  with `segments` (scorecard.mail_parts: the headers, then the body);
 - orders: purchase orders and invoices as text and CSV (supplier, buyer, ship-to, line
   items with part numbers, bank account or IBAN, tracking numbers);
 - tickets: after-sales tickets mixing Chinese and English, technician notes, callbacks;
@@ -69,7 +69,7 @@ from bench.corpus7.office import docx, xlsx
 from bench.corpus7.prose import chat, form, ticket
 from bench.corpus7.records import csv, order, order_csv
 from bench.corpus7.values import Values
-from piiguard.scanner.scorecard import FILES, LABELS, decoded
+from piiguard.scanner.scorecard import FILES, LABELS, decoded, mail_parts
 
 SEED = 7
 ZH_KINDS = ("orders", "tickets", "crm", "forms", "chat", "mail")
@@ -99,14 +99,17 @@ def _encode(text: str, kind: str, r: random.Random, charset: str = "") -> bytes:
 
 
 def _text_file(
-    r: random.Random, v: Values, kind: str
+    r: random.Random, v: Values, kind: str, segments: dict[str, int]
 ) -> tuple[str, bytes, list[tuple[str, int, int]], str]:
+    """(extension, bytes, spans, the text the spans are in); an encoded message's parts go
+    into `segments`."""
     d = Doc(r, v)
     if kind == "mail":
         encoded, charset = eml(d)
         if encoded:
-            message = encoded_mail(d, charset)
-            return "eml", message.encode("ascii"), [], message
+            message, spans, parts = encoded_mail(d, charset)
+            segments.update(parts)
+            return "eml", message.encode("ascii"), spans, ""
         text, spans = d.text(crlf=r.random() < 0.3)
         data = _encode(text, kind, r, charset)
         if any(m in data for m in MARKERS):
@@ -136,10 +139,15 @@ def write_corpus(root: Path, size: int = 5_000_000, seed: int = SEED) -> Path:
             ext, (virtual, spans) = ("xlsx" if kind == "excel" else "docx"), d.text()
             entry["segments"] = segments
         else:
-            ext, data, spans, text = _text_file(r, v, kind)
-            virtual = decoded(data)
-            if virtual != text:
-                raise AssertionError(f"{kind}: the file does not decode to the text written")
+            segments = {}
+            ext, data, spans, text = _text_file(r, v, kind, segments)
+            if segments:  # labelled in its decoded parts
+                virtual, _ = mail_parts(data) or ("", {})
+                entry["segments"] = segments
+            else:
+                virtual = decoded(data)
+                if virtual != text:
+                    raise AssertionError(f"{kind}: the file does not decode to the text written")
         name = f"{kind}/{len(labels):05d}.{ext}"
         for label, start, end in spans:
             if not virtual[start:end] or virtual[start:end] != virtual[start:end].strip():

@@ -1,9 +1,9 @@
 """Corpus 7's mail: Outlook/Foxmail-style .eml, replies with quoted history, signatures.
 
-Messages sent 8bit (UTF-8 or GBK, headers unencoded) are labelled; messages whose body is
-base64 or quoted-printable (or with RFC 2047 encoded-word headers) are written too, as
-Foxmail and Outlook send most Chinese mail, but carry no labels: the scorecard cannot place
-findings in decoded MIME parts (they count as "unplaced"), so they neither help nor hurt."""
+Messages sent 8bit (UTF-8 or GBK, headers unencoded) are labelled in their text; messages
+whose body is base64 or quoted-printable (or with RFC 2047 encoded-word headers), as
+Foxmail and Outlook send most Chinese mail, are labelled in their decoded parts one after
+another, with the scorecard's `segments` (scorecard.mail_parts), as office files are."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bench.corpus7.doc import Doc, Piece, addr, mail, name, phone, title_name
 from bench.corpus7.people import FILLER, cn_address, en_address
 from bench.corpus7.records import COMPANIES
 from bench.corpus7.values import Person
+from piiguard.scanner.scorecard import mail_parts
 
 MARKERS = (b"=?", b"base64", b"quoted-printable")
 TOPICS_ZH = (
@@ -250,15 +251,20 @@ def _relabel_charset(d: Doc) -> None:
     d.spans[:] = [(k, s + 2 * (s > offset), e + 2 * (s > offset)) for k, s, e in d.spans]
 
 
-def encoded_mail(d: Doc, charset: str) -> str:
-    """A Foxmail-style message: encoded-word headers, a base64 or quoted-printable body."""
+def encoded_mail(d: Doc, charset: str) -> tuple[str, list[tuple[str, int, int]], dict[str, int]]:
+    """A Foxmail-style message: encoded-word headers, a base64 or quoted-printable body;
+    labelled in its decoded parts (the headers, then the body: scorecard.mail_parts)."""
     r, v = d.r, d.v
     zh = charset == "gbk" or r.random() < 0.6
     sender, to = v.person(latin=not zh), v.person(latin=not zh)
     body = Doc(r, v)
     _body(body, sender, to, "hcdq.com.cn", zh)
-    text, _ = body.text()
-    data = text.encode(charset, errors="replace")
+    text, body_spans = body.text()
+    try:
+        data = text.encode(charset)
+    except UnicodeEncodeError:  # a name GBK lacks: the message goes out in UTF-8
+        charset = "utf-8"
+        data = text.encode(charset)
     cte = "base64" if r.random() < 0.6 else "quoted-printable"
     payload = (base64.encodebytes(data) if cte == "base64" else quopri.encodestring(data)).decode(
         "ascii"
@@ -266,8 +272,9 @@ def encoded_mail(d: Doc, charset: str) -> str:
     subject = Header(r.choice(TOPICS_ZH if zh else TOPICS_EN), charset).encode()
     boundary = f"----=_NextPart_{r.randint(10**9, 10**10)}"
     sender_name = Header(sender.name, charset).encode()
-    return (
-        f"From: {sender_name} <{v.staff_email(sender, 'hcdq.com.cn')}>\n"
+    from_mail = v.staff_email(sender, "hcdq.com.cn")
+    message = (
+        f"From: {sender_name} <{from_mail}>\n"
         f"To: {Header(to.name, charset).encode()} <{to.email}>\n"
         f"Subject: {subject}\nDate: {_date(d)}\n"
         f"X-Mailer: Foxmail 7.2.25.375[cn]\nMIME-Version: 1.0\n"
@@ -277,3 +284,17 @@ def encoded_mail(d: Doc, charset: str) -> str:
         f"Content-Transfer-Encoding: {cte}\n\n{payload}\n"
         f"--{boundary}--\n"
     )
+    parts = mail_parts(message.encode("ascii"))
+    if parts is None:
+        raise AssertionError("an encoded message must read as encoded")
+    virtual, segments = parts
+    at = segments['{"mime_part": 1}']
+    if virtual[at:] != text:
+        raise AssertionError("the body does not decode to the text written")
+    spans = [(k, at + s, at + e) for k, s, e in body_spans]
+    for field, person, address in (("From", sender, from_mail), ("To", to, to.email)):
+        line = virtual.index(f"{field}: ")  # (in part 0, the headers, which come first)
+        for kind, value in (("person_name", person.name), ("email", address)):
+            start = virtual.index(value, line)
+            spans.append((kind, start, start + len(value)))
+    return message, sorted(spans, key=lambda s: s[1]), segments

@@ -18,6 +18,7 @@ from stdnum import iban, luhn, numdb
 from stdnum.cn import ric
 
 from piiguard.scanner.scorecard import FILES, LABELS, LOOKALIKE, decoded, load, segment_key
+from piiguard.scanner.sources.mail import mime_segments
 from piiguard.scanner.sources.office import docx_segments, xlsx_segments
 from piiguard.scanner.taxonomy import TYPES
 
@@ -36,9 +37,13 @@ def _values(root: Path) -> list[tuple[str, str, str]]:
     out = []
     for name, entry in labels.items():
         path = root / FILES / name
-        if "segments" in entry:
-            reader = xlsx_segments if name.endswith(".xlsx") else docx_segments
-            texts = {segment_key(loc): text for loc, text, _ in reader(path)}
+        if "segments" in entry:  # office files, and mail read in its decoded parts
+            if name.endswith(".eml"):
+                located = [({"mime_part": n}, text) for n, text in mime_segments(path) or ()]
+            else:
+                reader = xlsx_segments if name.endswith(".xlsx") else docx_segments
+                located = [(loc, text) for loc, text, _ in reader(path)]
+            texts = {segment_key(loc): text for loc, text in located}
             assert set(texts) == set(entry["segments"]), name
             cells = sorted((at, texts[key]) for key, at in entry["segments"].items())
             for kind, start, end in entry["spans"]:
@@ -113,7 +118,8 @@ def test_the_kinds_encodings_and_line_ends_are_there(corpus: Path) -> None:
     assert gbk and any(data.startswith(b"\xef\xbb\xbf") for data in raw.values())
     assert any(b"\r\n" in data for data in raw.values())
     encoded = [n for n, data in raw.items() if b"Content-Transfer-Encoding: base64" in data]
-    assert encoded and all(labels[n]["spans"] == [] for n in encoded)
+    # labelled in their decoded parts (the headers, then the body)
+    assert encoded and all(labels[n]["spans"] and "segments" in labels[n] for n in encoded)
     assert any(b"quoted-printable" in data for data in raw.values())
     assert any(rb"\u" in data for n, data in raw.items() if n.endswith((".json", ".jsonl")))
 

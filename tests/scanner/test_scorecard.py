@@ -3,7 +3,9 @@ the scores its labels say, per type and per file kind."""
 
 from __future__ import annotations
 
+import base64
 import json
+from email.header import Header
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from piiguard.scanner.corpus import Span
 from piiguard.scanner.scorecard import (
     found_spans,
     load,
+    mail_parts,
     markdown,
     run_scan,
     scorecard,
@@ -168,3 +171,40 @@ def test_office_findings_are_moved_to_their_segment_or_left_unplaced(tmp_path: P
     assert unplaced == 1
     card = scorecard(labelled, findings)
     assert (card.by_type["phone"].tp, card.by_type["person_name"].fn) == (1, 1)
+
+
+def test_findings_in_decoded_mail_parts_are_placed_by_their_segments(tmp_path: Path) -> None:
+    """A message sent base64 with an encoded-word sender is labelled in its decoded parts one
+    after another (mail_parts): the scan's findings there match those labels; without
+    segments they stay unplaced, as before."""
+    body = "王工，您好：\n新客户 13912345678，明天送货。\n"
+    message = (
+        f"From: {Header('卫阳', 'utf-8').encode()} <wei.yang@example.com>\n"
+        "To: <ops@example.org>\nSubject: test\nMIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: base64\n\n'
+        + base64.encodebytes(body.encode()).decode()
+    )
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "m.eml").write_text(message, encoding="ascii")
+    parts = mail_parts(message.encode("ascii"))
+    assert parts is not None
+    text, segments = parts
+    assert text.endswith(body)
+    phone = text.index("13912345678")
+    sender = text.index("wei.yang@example.com")
+    labels = {
+        "m.eml": {
+            "kind": "mail",
+            "segments": segments,
+            "spans": [["phone", phone, phone + 11], ["email", sender, sender + 20]],
+        }
+    }
+    (tmp_path / "labels.json").write_text(json.dumps(labels), "utf-8")
+    findings = run_scan(tmp_path / "files").findings
+    assert {f["location"].get("mime_part") for f in findings} == {0, 1}
+    card = scorecard(load(tmp_path), findings)
+    assert (card.by_type["phone"].tp, card.by_type["email"].tp, card.unplaced) == (1, 1, 0)
+    del labels["m.eml"]["segments"]
+    (tmp_path / "labels.json").write_text(json.dumps(labels), "utf-8")
+    card = scorecard(load(tmp_path), findings)
+    assert card.unplaced == len(findings) and card.by_type["phone"].tp == 0

@@ -14,7 +14,10 @@ value that must not be reported).
 Office files, read cell by cell and paragraph by paragraph, may be labelled in a virtual
 text (their segments one after another) with `"segments": {key: offset}` beside the spans:
 a finding whose location (without start/end, see `segment_key`) is a key is moved to that
-offset (one at a location with no key counts as unplaced).
+offset (one at a location with no key counts as unplaced). Mail whose parts are encoded
+(base64, quoted-printable, RFC 2047 headers) is labelled the same way, in its decoded parts
+one after another (`sources/mail.py`: part 0 the headers, then each text part), the keys
+`{"mime_part": n}`.
 """
 
 from __future__ import annotations
@@ -120,9 +123,27 @@ def _outermost(spans: list[Span]) -> list[Span]:
 
 def segment_key(location: dict[str, Any]) -> str:
     """A cell's or paragraph's location ({"sheet", "cell"}, {"paragraph"}, {"table", "row",
-    "column"}, ...) as a labels file's segment key."""
-    plain = {k: v for k, v in location.items() if k not in ("start", "end")}
+    "column"}, ...) as a labels file's segment key; a decoded mail part's is {"mime_part"}
+    (its offsets run through the part, its line is theirs)."""
+    dropped = ("start", "end", "line") if "mime_part" in location else ("start", "end")
+    plain = {k: v for k, v in location.items() if k not in dropped}
     return json.dumps(plain, sort_keys=True, ensure_ascii=False)
+
+
+def mail_parts(data: bytes) -> tuple[str, dict[str, int]] | None:
+    """The text a message with encoded parts is labelled in — its decoded parts one after
+    another, as the scanner reads them — and each part's segment key and offset; None for a
+    message scanned as it is (labelled in its decoded bytes)."""
+    from piiguard.scanner.sources.mail import segments_of  # noqa: PLC0415 - email is slow
+
+    parts = segments_of(data)
+    if parts is None:
+        return None
+    text, segments = "", {}
+    for n, part in parts:
+        segments[segment_key({"mime_part": n})] = len(text)
+        text += part
+    return text, segments
 
 
 def piiguard_command() -> list[str]:
@@ -198,10 +219,10 @@ def found_spans(
     unplaced = 0
     for f in findings:
         loc = f["location"]
-        if "start" not in loc or "mime_part" in loc:
+        name = Path(f["source"]).resolve().relative_to(folder).as_posix()
+        if "start" not in loc or ("mime_part" in loc and name not in labelled.segments):
             unplaced += 1
             continue
-        name = Path(f["source"]).resolve().relative_to(folder).as_posix()
         base = 0
         if name in labelled.segments:
             at = labelled.segments[name].get(segment_key(loc))
@@ -294,6 +315,7 @@ __all__ = [
     "Scorecard",
     "decoded",
     "load",
+    "mail_parts",
     "markdown",
     "run_scan",
     "score_spans",

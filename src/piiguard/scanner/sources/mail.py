@@ -64,7 +64,11 @@ def mime_segments(path: Path) -> Iterator[tuple[int, str]] | None:
     """(part number, decoded text) for a message with encoded text or encoded header
     words, else None (scan the file as it is)."""
     with path.open("rb") as stream:
-        raw = stream.read()
+        return segments_of(stream.read())
+
+
+def segments_of(raw: bytes) -> Iterator[tuple[int, str]] | None:
+    """mime_segments of a message's bytes."""
     if not may_be_encoded(raw):
         return None
     import email  # noqa: PLC0415 - slow to import; most messages never need it
