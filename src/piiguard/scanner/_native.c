@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 6
+#define NATIVE_VERSION 7
 #include "_native.h"
 #include <math.h>
 
@@ -438,9 +438,10 @@ static PyObject *mobile_at(PyObject *text, Text *tp, Py_ssize_t pos)
         r++;
     else
         sep = 0;
-    if (digit_run(&t, r, 4) != 4 || (sep && at(&t, r + 4) != sep))
+    if (digit_run(&t, r, 4) != 4)
         return t.defer ? DEFERRED : NO_MATCH;
-    Py_ssize_t r2 = sep ? r + 5 : r + 4;
+    /* 3-4-4 with the same separator, or 3-8 (139 12345678) */
+    Py_ssize_t r2 = (sep && at(&t, r + 4) == sep) ? r + 5 : r + 4;
     if (digit_run(&t, r2, 4) != 4)
         return t.defer ? DEFERRED : NO_MATCH;
     Py_ssize_t end = r2 + 4;

@@ -82,6 +82,8 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     if meaning in _COMMA_INSIDE and not quote:  # "July 27, 1963", "22.9779,112.7666"
         end = max(end, min(len(text), pos + _COMMA_INSIDE[meaning]))
     region = text[pos:end]
+    if quote == '"' and "\\u" in region:
+        return _escaped_hit(meaning, region, pos)
     found = fields.classify(meaning, region)
     if found is None:
         return None
@@ -90,6 +92,29 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
         return None  # a name field's value is the name, whole (or a name and a number)
     validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else CONTEXT
     return Hit(kind, pos + start, pos + stop, region[start:stop], confidence, validator)
+
+
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|[\s\S]")
+
+
+def _escaped_hit(meaning: str, region: str, pos: int) -> Hit | None:
+    """A JSON string written with \\uXXXX escapes (json.dumps' default: "\\u5f20\\u4f1f"),
+    held to its meaning as read; the hit covers the escaped characters."""
+    chars, at = [], []
+    for m in _ESCAPE.finditer(region):
+        chars.append(chr(int(m.group(1), 16)) if m.group(1) else m.group())
+        at.append(m.start())
+    at.append(len(region))
+    value = "".join(chars)
+    found = fields.classify(meaning, value)
+    if found is None:
+        return None
+    kind, start, stop, confidence = found
+    if meaning in _NAMES and not _NAME_MAY_FOLLOW.match(value, stop):
+        return None
+    a, b = at[start], at[stop]
+    validator = Validator.FORMAT if kind == fields.NOT_PERSONAL else CONTEXT
+    return Hit(kind, pos + a, pos + b, region[a:b], confidence, validator)
 
 
 # A value written after a space that is a password by its shape: letters, digits and a sign.

@@ -10,7 +10,7 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
+from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, LOG_LEVELS, SINGLE_SURNAMES
 from piiguard.scanner.detectors.rule import Rule
 
 CONTEXT = Validator.CONTEXT
@@ -197,7 +197,7 @@ def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
         if m.group(group) is None or (group == "v" and nickname):  # (Visitor (Hannah Clarke))
             continue
         value = m.group(group).strip()
-        if not value or len(value.split()) > 4:
+        if not value or len(value.split()) > 4 or value.split()[0] in LOG_LEVELS:
             continue
         team = _TEAM_DASH.match(value)
         if team is not None and not _whole_name(value):
@@ -330,10 +330,10 @@ _NOT_ENDER = (
 )
 _STAMP_UTF8 = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?[ \t]+"
 # A Latin name (accents are "?" in the ASCII shadow), perhaps a role in brackets, then the
-# stamp of its message, on a line of its own: `Laura García  2024/4/28 03:06`.
+# stamp of its message (this year's without the year), alone: `Laura García  2024/4/28 03:06`.
 _NAME_STAMP_HS = (
-    rf"(?:^|\n)[ \t]*{LATIN_HS}(?:[ \t]*\([^)\r\n]{{1,24}}\))?"
-    r"[ \t]+[0-9]{1,4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,4}[ \t]+[0-9]{1,2}:[0-9]{2}"
+    rf"(?:^|\n)[ \t]*[A-Z?]{LATIN_HS[5:]}(?:[ \t]*\([^)\r\n]{{1,24}}\))?"  # (Élodie: ?lodie)
+    r"[ \t]+[0-9]{1,4}[\-/.][0-9]{1,2}(?:[\-/.][0-9]{1,4})?[ \t]+[0-9]{1,2}:[0-9]{2}"
 )
 
 RULES = (
@@ -346,7 +346,7 @@ RULES = (
     Rule(
         "chat_line",
         (
-            rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z]",
+            rf"(?:^|\n)[ \t]*(?:[\-*][ \t]+)?{_STAMP_HS}[A-Z?]",  # (Élodie: ?lodie)
             _NAME_STAMP_HS,
             # a Latin name first, then the company (@…) or the department (（…）) and the
             # stamp, as WeCom shows a speaker: `Anna Berg@某某电器  08:23`

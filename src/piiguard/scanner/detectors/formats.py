@@ -248,6 +248,24 @@ AUTH_HEADER = re.compile(
 )
 
 
+# A password given after its word and a space, as people type it in chat and forms
+# (`wifi密码 Kf@2020`, `Initial password  PWV8332*`): one run of printable ASCII with a
+# letter and a digit, a sign or both cases — not a word (`password reset`, `密码 错误`).
+SPACED_SECRET = re.compile(
+    r"(?:密码|口令|password)[ \t]+(?P<v>[!-~]{4,64})(?<![,.;:)\]}])(?![!-~])", re.IGNORECASE
+)
+
+
+def _spaced_secret(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    letters = [c for c in value if c.isalpha()]
+    other = any(not c.isalpha() for c in value)
+    mixed = any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+    if not letters or not (other or mixed) or _PLACEHOLDER.match(value) or value[0] in "=:(<[{":
+        return None
+    return hit("secret", m, 0.85, Validator.CONTEXT, "v")
+
+
 # A year and month after 出生于 / 生于 ("born in"): 家庭成员：…，出生于1965年6月.
 BORN_IN = re.compile(r"(?:出生于|生于)[ \t]*(?P<v>(?:19|20)\d\d年(?:0?[1-9]|1[0-2])月)(?![0-9]|日)")
 
@@ -355,6 +373,14 @@ RULES = (
         caseless=True,
     ),
     Rule("born_in", (), BORN_IN, _born_in, utf8=("(?:出生于|生于)",)),
+    Rule(
+        "spaced_secret",
+        (r"password[ \t]+[!-~]{4}",),
+        SPACED_SECRET,
+        _spaced_secret,
+        utf8=("(?:密码|口令)[ \t]+[!-~]{4}",),
+        caseless=True,
+    ),
     Rule(
         "private_key",
         (r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----",),

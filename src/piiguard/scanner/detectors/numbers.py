@@ -96,7 +96,8 @@ def _iban(m: re.Match[str], text: str) -> Hit | None:
 
 MOBILE = re.compile(
     r"(?<![0-9A-Za-z+])(?:(?:\+86|0086|\(\+?86\))[ -]?)?"
-    r"(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})(?![0-9A-Za-z])"
+    # 3-4-4 with one separator throughout, or 3-8 (139 12345678, as many write a mobile)
+    r"(1[3-9]\d)([ -]?)(\d{4})\2?(\d{4})(?![0-9A-Za-z])"
 )
 
 
@@ -138,7 +139,9 @@ def _landline(m: re.Match[str], text: str) -> Hit | None:
 
 
 INTERNATIONAL = re.compile(
-    r"(?<![0-9A-Za-z+])\+(?!86)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,5}(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z+])(?:\+(?!86)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,5}"
+    # "00" for "+" (0044 20 7946 0958, 00852 9176 3812): the country code a group of its own
+    r"|00(?P<cc>(?!86)[1-9]\d{0,2})(?:[ -]\d{1,8}){2,4})(?![0-9A-Za-z])"
 )
 _GROUP_SPLIT = re.compile(r"[ .-]")
 
@@ -150,6 +153,10 @@ _GROUPED = re.compile(r"\+\d{1,3}(?:[ \-]\d{2,5}){2,4}")
 
 def _international(m: re.Match[str], text: str) -> Hit | None:
     raw = m.group()
+    if m.group("cc") is not None:
+        if phones.library().COUNTRY_CODE_TO_REGION_CODE.get(int(m.group("cc"))) is None:
+            return None
+        return _international_00(m, text)
     # Trailing digit groups may belong to the next number: drop up to two of them.
     for _ in range(3):
         if phones.international(raw) or (
@@ -170,6 +177,25 @@ def _international(m: re.Match[str], text: str) -> Hit | None:
     return None
 
 
+def _international_00(m: re.Match[str], text: str) -> Hit | None:
+    """An international number written with "00" for "+": valid as the "+" number, its
+    groups whole (a trailing group may be the next number's, as above)."""
+    raw = m.group()
+    while raw.count(" ") + raw.count("-") >= 2:
+        plus = "+" + raw[2:]
+        if phones.international(plus) or phones.possible_international(plus):
+            return Hit(
+                "phone",
+                m.start(),
+                m.start() + len(raw),
+                raw,
+                _phone_confidence(m, text, 0.9),
+                Validator.FORMAT,
+            )
+        raw = raw[: max(raw.rfind(" "), raw.rfind("-"))]
+    return None
+
+
 NANP = re.compile(
     r"(?<![0-9A-Za-z+.-])(?:1[ .-])?(?:\(\d{3}\)[ ]?|\d{3}[.-])\d{3}[.-]\d{4}(?![0-9A-Za-z]|[.-]\d)"
 )
@@ -183,9 +209,16 @@ def _nanp(m: re.Match[str], text: str) -> Hit | None:
 
 PASSPORT = re.compile(
     r"(?:护照|passport)(?:\s*(?:号码|号|no\.?|number|num|#))?"
+    # the issuing country in brackets (Passport No. (GB), 护照号（DE）)
+    r"(?:[ \t]*[(（][A-Za-z]{2,3}[)）])?"
     # another document named beside it (Passport/Tax ID, 护照/通行证号), an HTML cell's end
     r"(?:[ \t]*/[ \t]*[A-Za-z\u4e00-\u9fff. ]{1,12}?(?:id|no\.?|number|号码|号))?"
-    r"(?:\s*[:：]?\s*|[ \t]*</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>[ \t]*"
+    # (what it is for, in a few words, before the colon: passport for the visa: …)
+    r"(?:(?:(?-i:[ \t]+[a-z]+){1,5}[ \t]*[:：])?\s*[:：]?\s*"
+    # the holder first, then the number (护照：Anna Weber, C01X00T47; passport: 张伟，E1234…)
+    r"(?:(?-i:[A-ZÀ-Þ][A-Za-zÀ-ÿ'’-]+(?:[ ][A-ZÀ-Þ][A-Za-zÀ-ÿ'’-]+){1,3}|[\u4e00-\u9fff]{2,4})"
+    r"[ \t]*[,，][ \t]*)?"
+    r"|[ \t]*</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>[ \t]*"
     # a JSON object of its own, its number under a generic key ("passport": {"no": "…")
     r"|[\"']\s*:\s*\{\s*[\"'](?:no|number|num|id|value)[\"']\s*:\s*[\"'])"
     r"(?P<v>(?:[EGDSP][A-HJ-NP-Z]?\d{7,8}|[A-Z]{1,2}\d{6,8}|\d{9}"
@@ -275,7 +308,10 @@ RULES = (
     ),
     Rule(
         "international",
-        (r"(?:^|[^0-9A-Za-z+])\+(?:[1-79]|8[^6])",),  # +86 is the mobile and landline rules'
+        (
+            r"(?:^|[^0-9A-Za-z+])\+(?:[1-79]|8[^6])",  # +86 is the mobile and landline rules'
+            r"(?:^|[^0-9A-Za-z+])00(?:[1-79]|8[^6])\d{0,2}[ \-]\d",
+        ),
         INTERNATIONAL,
         _international,
         lead=True,

@@ -37,6 +37,8 @@ class Table:
     delimiter: str
     meanings: tuple[str | None, ...]
     header: tuple[str, ...] = ()  # the header row's cells (not always the first row)
+    # further tables under headers of their own, by width (a form's item lines)
+    sections: tuple[tuple[tuple[str | None, ...], tuple[str, ...]], ...] = ()
 
     def hits(self, text: str, lo: int, hi: int, header_at: int = -1) -> list[Hit]:
         """Hits of the classified columns in the rows that begin in text[lo:hi], and in the
@@ -61,19 +63,67 @@ class Table:
                     break
                 end = text.find("\n", end + 1)
                 stop = len(text) if end < 0 else end
-            if pos != header_at:
-                cells = csv_cells(text, pos, stop, self.delimiter)
-                if len(cells) == width and not self._is_header(text, cells):
-                    out += row_hits(self.meanings, cells, text)
+            cells = csv_cells(text, pos, stop, self.delimiter)
+            pair = _pair_meaning(text, cells)
+            if pair is not None:  # `联系人,欧阳少俊`: a label and its value
+                out += row_hits((None, pair), cells, text)
+            elif pos != header_at:
+                out += self._row(text, cells, width)
             if end < 0:
                 break
             pos = end + 1
         return out
 
-    def _is_header(self, text: str, cells: list[tuple[int, int]]) -> bool:
-        return bool(self.header) and all(
-            text[a:b].strip() == h for (a, b), h in zip(cells, self.header, strict=True)
-        )
+    def _row(self, text: str, cells: list[tuple[int, int]], width: int) -> list[Hit]:
+        if len(cells) == width:
+            return [] if _same(text, cells, self.header) else row_hits(self.meanings, cells, text)
+        for meanings, header in self.sections:
+            if len(cells) == len(meanings) and not _same(text, cells, header):
+                return row_hits(meanings, cells, text)
+        return []
+
+
+def _same(text: str, cells: list[tuple[int, int]], header: tuple[str, ...]) -> bool:
+    return bool(header) and all(
+        text[a:b].strip() == h for (a, b), h in zip(cells, header, strict=True)
+    )
+
+
+def _pair_meaning(text: str, cells: list[tuple[int, int]]) -> str | None:
+    """A row of two cells, a known label and a value that is no label (a form saved as CSV:
+    `Contact,黎辉健`, `开户行账号,4405…`): the label's meaning."""
+    if len(cells) != 2:
+        return None
+    (a, b), (c, d) = cells
+    label = text[a:b].strip()
+    if not label or len(label) > 32 or label[0].isdigit():
+        return None
+    meaning = fields.meaning_of(label)
+    if meaning is None or fields.meaning_of(text[c:d].strip()) is not None:
+        return None
+    return meaning
+
+
+def _sections(
+    rows: Sequence[Sequence[str]], at: int
+) -> tuple[tuple[tuple[str | None, ...], tuple[str, ...]], ...]:
+    """The headers of further tables among the rows (not the one at `at`): at least three
+    cells, short labels without digits, one a known field (`序号,物料编码,名称,数量` above an
+    order's items), classified as the first header is from the rows under them; one by width."""
+    found: dict[int, tuple[tuple[str | None, ...], tuple[str, ...]]] = {}
+    for i, row in enumerate(rows):
+        cells = [c.strip() for c in row]
+        if i == at or len(cells) < 3 or len(cells) in found:
+            continue
+        if any(not c or len(c) > 30 or any(ch.isdigit() for ch in c) for c in cells):
+            continue
+        if not any(fields.meaning_of(c) is not None for c in cells):
+            continue
+        under = [r for r in rows[i + 1 : i + 1 + _SAMPLE_ROWS] if len(r) == len(cells)]
+        meanings = tuple(classify_columns(cells, under))
+        if any(meanings):
+            found[len(cells)] = (meanings, tuple(cells))
+    return tuple(found.values())
 
 
 def sniff_delimiter(header: str) -> str:
@@ -147,9 +197,12 @@ def table_of(path: Path, encoding: str) -> Table | None:
         return None
     at = header_row(rows)
     meanings = classify_columns(rows[at], rows[at + 1 : at + 1 + _SAMPLE_ROWS])
-    if not any(meanings):
+    header = tuple(c.strip() for c in rows[at])
+    sections = tuple(s for s in _sections(rows, at) if len(s[0]) != len(meanings))
+    pairs = any(len(row) == 2 and fields.meaning_of(row[0].strip()) for row in rows[:_SAMPLE_ROWS])
+    if not (any(meanings) or sections or pairs):
         return None
-    return Table(delimiter, tuple(meanings), tuple(c.strip() for c in rows[at]))
+    return Table(delimiter, tuple(meanings), header, sections)
 
 
 def header_row(rows: Sequence[Sequence[str]]) -> int:
