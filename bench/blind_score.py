@@ -26,6 +26,7 @@ from piiguard.scanner.scorecard import (
     decoded,
     found_spans,
     load,
+    mail_parts,
     markdown,
     run_scan,
     scorecard,
@@ -46,14 +47,23 @@ def _row(what: str, name: str, text: str, span: Span, **more: Any) -> dict[str, 
     return {"what": what, "file": name, **more, "value": value, "context": context}
 
 
+def _text(labelled: Labelled, name: str) -> str:
+    data = (labelled.folder / name).read_bytes()
+    if name not in labelled.segments:
+        return decoded(data)
+    parts = mail_parts(data) if name.endswith(".eml") else None
+    return parts[0] if parts else ""
+
+
 def misses(labelled: Labelled, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Missed labels, unmatched findings and flagged look-alikes, by overlap."""
     found, _ = found_spans(labelled, findings)
     out: list[dict[str, Any]] = []
     for name in sorted(labelled.spans):
         gold, hits = labelled.spans[name], found.get(name, [])
-        # (a workbook is labelled in the scorecard's virtual text: its rows carry no context)
-        text = "" if name in labelled.segments else decoded((labelled.folder / name).read_bytes())
+        # (a workbook is labelled in the scorecard's virtual text: its rows carry no context;
+        # an encoded message in its decoded parts, which give theirs)
+        text = _text(labelled, name)
         for g in gold:
             if g.type == LOOKALIKE:
                 by = sorted({h.type for h in hits if _overlap(g, h)})

@@ -5,13 +5,14 @@ without reading the scanner, its detectors or the other labelled sets (issue 18)
 `write_corpus(root, size, seed)` writes ROOT/files/KIND/… and ROOT/labels.json in the
 scorecard's format; the same seed gives the same bytes. At 5 MB (the default seed): 3,209
 files in 17 kinds, ~63,800 labelled values and ~19,100 look-alikes (and 1,878 values in
-the 144 encoded mails, which the scorecard cannot score):
+the 144 encoded mails, labelled in their decoded parts):
 
 - mail/: Outlook/Foxmail/Coremail .eml — plain 8bit mail (UTF-8 or GBK, CRLF or LF, replies
   quoting their history, signatures), labelled like text; and encoded mail (multipart, base64
-  or quoted-printable parts, RFC 2047 headers). The scorecard counts findings inside decoded
-  MIME parts as "unplaced", so encoded mail cannot be scored: its entry has empty `spans`
-  and lists its values as `mime_labels` ([type, text]) for a scorecard that one day can;
+  or quoted-printable parts, RFC 2047 headers), labelled in its decoded parts one after
+  another (`scorecard.mail_parts`: the headers, then each text part) with the scorecard's
+  `segments` ({"mime_part": n}); each value the message was written with is labelled
+  wherever it stands in them (its text and HTML parts both);
 - orders/: purchase orders and invoices as text (zh/en) and invoice CSVs;
 - tickets/: after-sales tickets mixing Chinese and English, technician notes, callbacks;
 - exports/: CRM/ERP/HR CSV and TSV exports (English, Chinese or pinyin-abbreviated headers
@@ -59,7 +60,7 @@ from typing import Any
 
 from bench.corpus8 import mail, office, prose, records, talk
 from bench.corpus8.doc import Doc
-from piiguard.scanner.scorecard import FILES, LABELS, decoded
+from piiguard.scanner.scorecard import FILES, LABELS, decoded, mail_parts, text_spans
 
 SEED = 8008
 
@@ -99,9 +100,16 @@ def _plain_mail(r: random.Random, path: Path, kind: str) -> dict[str, Any]:
 
 
 def _encoded_mail(r: random.Random, path: Path, kind: str) -> dict[str, Any]:
+    """Labelled in its decoded parts one after another (scorecard.mail_parts, `segments`):
+    each value listed for the message, wherever it stands in them."""
     data, labels = mail.encoded_mail(r)
     path.write_bytes(data)
-    return {"kind": kind, "spans": [], "mime_labels": labels}
+    parts = mail_parts(data)
+    if parts is None:
+        raise AssertionError("an encoded message must read as encoded")
+    virtual, segments = parts
+    spans = text_spans(virtual, [(k, t) for k, t in labels])
+    return {"kind": kind, "spans": [[s.type, s.start, s.end] for s in spans], "segments": segments}
 
 
 def _csv(sep: str) -> Kind:

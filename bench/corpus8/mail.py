@@ -1,6 +1,6 @@
 """Outlook/Foxmail-style mail (.eml): plain 8bit mail (UTF-8 or GBK, labelled like text), and
-encoded mail (base64 / quoted-printable parts, RFC 2047 headers) whose values the scorecard
-cannot place — they are listed as `mime_labels` (type, text) beside empty `spans`."""
+encoded mail (base64 / quoted-printable parts, RFC 2047 headers), whose values are returned as
+(type, text) and labelled in its decoded parts (bench/corpus8/__init__.py)."""
 
 from __future__ import annotations
 

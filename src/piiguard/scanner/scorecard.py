@@ -66,21 +66,28 @@ def load(root: Path) -> Labelled:
         labelled.kinds[name] = entry["kind"]
         if "segments" in entry:
             labelled.segments[name] = {k: int(v) for k, v in entry["segments"].items()}
-        spans: list[Span] = []
-        text: str | None = None
-        for label in entry["spans"]:
-            if len(label) == 3:
-                spans.append(Span(label[0], int(label[1]), int(label[2])))
-                continue
-            if text is None:
-                text = decoded((labelled.folder / name).read_bytes())
-            kind, needle = label
-            found = list(_occurrences(text, needle))
-            if not found:
-                raise ValueError(f"{name}: label {kind} {needle!r} is not in the file")
-            spans += [Span(kind, at, at + len(needle)) for at in found]
+        spans = [Span(x[0], int(x[1]), int(x[2])) for x in entry["spans"] if len(x) == 3]
+        named = [(x[0], x[1]) for x in entry["spans"] if len(x) == 2]
+        if named:
+            text = decoded((labelled.folder / name).read_bytes())
+            try:
+                spans += text_spans(text, named)
+            except ValueError as e:
+                raise ValueError(f"{name}: {e}") from None
         labelled.spans[name] = _outermost(spans)
     return labelled
+
+
+def text_spans(text: str, labels: Sequence[tuple[str, str]]) -> list[Span]:
+    """`[type, "text"]` labels as spans: every occurrence of each text that stands on its
+    own in `text` (ValueError for one that is not there: "not in the file")."""
+    spans: list[Span] = []
+    for kind, needle in labels:
+        found = list(_occurrences(text, needle))
+        if not found:
+            raise ValueError(f"label {kind} {needle!r} is not in the file")
+        spans += [Span(kind, at, at + len(needle)) for at in found]
+    return _outermost(spans)
 
 
 def decoded(data: bytes) -> str:
