@@ -21,7 +21,10 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   to 6, in ten kinds (xlsx and docx among them; `python -m bench.corpus7.score`);
 - corpus 8 (blind): bench/corpus8/, written blind a fifth time, independently of corpora 4
   to 7, with plain and encoded mail, office files and neutral files among its kinds
-  (`python -m bench.corpus8.score`).
+  (`python -m bench.corpus8.score`);
+- corpus 9 (blind): bench/corpus9/, written blind a sixth time, independently of corpora 4
+  to 8, in fourteen kinds of a Foshan plant's files, encoded mail and office files among
+  them (`python -m bench.corpus9.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -47,6 +50,8 @@ from bench.corpus7 import SEED as SEED7
 from bench.corpus7 import write_corpus as write_corpus7
 from bench.corpus8 import SEED as SEED8
 from bench.corpus8 import write_corpus as write_corpus8
+from bench.corpus9 import SEED as SEED9
+from bench.corpus9 import write_corpus as write_corpus9
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -129,6 +134,10 @@ def corpus8(size: int, seed: int = SEED8) -> Path:
     return _blind("corpus8", write_corpus8, size, seed)
 
 
+def corpus9(size: int, seed: int = SEED9) -> Path:
+    return _blind("corpus9", write_corpus9, size, seed)
+
+
 def corpora(size: int) -> dict[str, Path]:
     return {
         "corpus 1": corpus1(size),
@@ -146,6 +155,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 6 (blind)": corpus6(size),
         "corpus 7 (blind)": corpus7(size),
         "corpus 8 (blind)": corpus8(size),
+        "corpus 9 (blind)": corpus9(size),
     }
 
 
