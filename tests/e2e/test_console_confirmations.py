@@ -51,7 +51,10 @@ def test_the_confirmation_queue_reads_in_both_languages_for_staff_and_officers(
             assert f'<html lang="{lang}"' in html and html.count("<h1") == 1, url
             assert f'href="{Q}"' in html  # the menu link
             assert EMAIL not in html and PHONE not in html
-        assert f'data-id="{q.id}"' in who.page(Q)
+        queue = who.page(Q)
+        assert f'data-id="{q.id}"' in queue
+        # the number of items, not "<built-in method items of dict object at 0x…>" (the walk)
+        assert f'data-items="{len(q.item_ids)}"' in queue and "built-in" not in queue
         assert 'id="record-form"' in who.page(f"{Q}/{q.id}")
     if lang == "zh-CN":
         assert "待员工联系" in staff.page(Q)

@@ -31,6 +31,7 @@ from piiguard.services.policy.consents import (
     verify_guardian,
 )
 from piiguard.services.policy.discovery import Discovered, report_discoveries
+from piiguard.services.retention.sweep import dispose_subject_items
 from piiguard.services.retention.upkeep.children import (
     close_by_guardian_consent,
     close_not_a_child,
@@ -38,11 +39,13 @@ from piiguard.services.retention.upkeep.children import (
     list_child_tasks,
 )
 from piiguard.services.retention.upkeep.confirmations import (
+    confirmation_counts,
     list_confirmations,
     record_by_staff,
     view_confirmation,
 )
 from piiguard.services.rights.intake import request_status
+from piiguard.services.subjects.erase import erase_subject
 from tests.builders import contact, item, register
 from tests.e2e.conftest import TestClient, app_for
 from tests.mailserver import SmtpSink, body_text
@@ -177,6 +180,52 @@ def test_unanswered_goes_to_staff_who_record_a_phone_call(
         actions = {e.action for e in uow.audit_log.entries(AuditQuery(limit=500))}
     assert {"confirmation.queue", "confirmation.mail", "confirmation.staff_queue"} <= actions
     assert "confirmation.staff_confirm" in actions
+
+
+@pytest.mark.req("R2.8")
+def test_a_request_whose_items_are_gone_is_settled_by_the_next_pass(
+    container: Container, mailbox: SmtpSink
+) -> None:
+    """Found by the black-box walk: a disposal batch erased one person and disposed of
+    another's phone number minutes after the upkeep pass had queued both; the requests
+    stayed open for good (the front page counted them for staff, whose page had nothing
+    left to record). The next pass closes the one with nothing left to ask and marks the
+    other's gone item, which staff then need not (and cannot) confirm."""
+    c = container
+    gone = register(c, *contact(email=EMAIL, phone=PHONE)).subject.id
+    part = register(c, *contact(email="wei.ping@example.cn", phone="13500002222")).subject.id
+    c.clock.advance(timedelta(days=731))
+    assert run_upkeep_of(c).queued == 2
+    with c.uow(readonly=True) as uow:
+        kept, phone = (
+            next(r.id for r in uow.items.records(part) if r.category == f"user.contact.{k}")
+            for k in ("email", "phone_number")
+        )
+    erase_subject(c.uow(), c.vault, c.clock, OPERATOR, gone)
+    dispose_subject_items(c.uow(), c.vault, c.clock, OPERATOR, part, [phone])
+
+    report = run_upkeep_of(c)
+    assert (report.settled, report.errors) == (2, 0)
+    [closed] = list_confirmations(c.uow(), subject_id=gone)
+    assert closed.status is ConfirmationStatus.CLOSED and closed.outcome == dict.fromkeys(
+        closed.item_ids, "gone"
+    )
+    [q] = list_confirmations(c.uow(), subject_id=part)
+    assert q.status is ConfirmationStatus.MAILED and q.outcome == {phone: "gone"}
+    assert confirmation_counts(c.uow()) == {"queued": 0, "mailed": 1, "staff_queue": 0}
+    assert run_upkeep_of(c).settled == 0  # settled once
+    with pytest.raises(InvalidInput, match="name items"):
+        record_by_staff(c.uow(), c.clock, STAFF, q.id, "phone", [phone])
+    done = record_by_staff(c.uow(), c.clock, STAFF, q.id, "phone")  # what is left: the email
+    assert done.status is ConfirmationStatus.ANSWERED
+    assert done.outcome == {phone: "gone", kept: "confirmed"}
+    with c.uow(readonly=True) as uow:
+        closes = [
+            e
+            for e in uow.audit_log.entries(AuditQuery(limit=500))
+            if e.action == "confirmation.gone"
+        ]
+    assert len(closes) == 2 and EMAIL not in trail(c) and PHONE not in trail(c)
 
 
 @pytest.mark.req("R2.8")

@@ -74,6 +74,7 @@ class ConfirmationStatus(StrEnum):
 class ItemOutcome(StrEnum):
     CONFIRMED = "confirmed"
     CORRECTED = "corrected"  # through a correction request (its id in `outcome`)
+    GONE = "gone"  # disposed of or erased since it was queued: nothing to ask
 
 
 @dataclass(frozen=True, slots=True)

@@ -244,18 +244,64 @@ def settle_items(
     now = clock.now()
     confirmed = [i for i, o in outcome.items() if o == ItemOutcome.CONFIRMED]
     uow.retention.confirm_items(q.subject_id, confirmed, now)
-    merged = {**q.outcome, **outcome}
-    done = all(i in merged for i in q.item_ids)
-    q = replace(
-        q,
-        outcome=merged,
-        status=ConfirmationStatus.ANSWERED if done else q.status,
-        answered_at=now if done else q.answered_at,
-        answered_by=by if done else q.answered_by,
-        method=method,
-    )
+    q = replace(_with_outcome(q, outcome, now, by), method=method)
     uow.retention.save_confirmation(q)
     return q
+
+
+def _with_outcome(
+    q: ConfirmationRequest, outcome: dict[str, str], now: datetime, by: str
+) -> ConfirmationRequest:
+    """`outcome` merged in: answered once every item has one — closed instead when every
+    item is gone (nothing was asked of anyone)."""
+    merged = {**q.outcome, **outcome}
+    if not all(i in merged for i in q.item_ids):
+        return replace(q, outcome=merged)
+    if all(o == ItemOutcome.GONE for o in merged.values()):
+        return replace(q, outcome=merged, status=ConfirmationStatus.CLOSED)
+    return replace(
+        q,
+        outcome=merged,
+        status=ConfirmationStatus.ANSWERED,
+        answered_at=now,
+        answered_by=q.answered_by or by,
+    )
+
+
+def settle_gone(uow: UnitOfWork, clock: Clock, limit: int = 100_000) -> int:
+    """Open requests naming items disposed of or erased since they were queued (a disposal
+    batch, an erasure, a deletion): each such item's outcome is `gone`; a request left with
+    nothing to ask is closed, one whose other items all have an answer is answered. How
+    many requests changed. First in each upkeep pass, so nobody is mailed, and no staff
+    member asked to call, about data that is no longer held."""
+    now = clock.now()
+    changed = 0
+    with uow:
+        found = uow.retention.confirmations([s for s in ConfirmationStatus if s.open], limit)
+        asked = sorted({i for q in found for i in q.item_ids if i not in q.outcome})
+        live = uow.retention.live_items(asked) if asked else set()
+        for stale in found:
+            if all(i in stale.outcome or i in live for i in stale.item_ids):
+                continue
+            q = get_confirmation(uow, stale.id, lock=True)  # as it stands now
+            gone = [i for i in q.item_ids if i not in q.outcome and i not in live]
+            if not q.status.open or not gone:
+                continue
+            q = _with_outcome(q, dict.fromkeys(gone, ItemOutcome.GONE.value), now, UPKEEP.ref)
+            uow.retention.save_confirmation(q)
+            audited(
+                uow,
+                UPKEEP,
+                "confirmation.gone",
+                TARGET,
+                q.id,
+                q.subject_id,
+                items=len(gone),
+                status=q.status.value,
+            )
+            changed += 1
+        uow.commit()
+    return changed
 
 
 def record_by_staff(
@@ -277,9 +323,10 @@ def record_by_staff(
         q = get_confirmation(uow, request_id, lock=True)
         if not q.status.open:
             raise Conflict(f"confirmation request {q.id} is {q.status}", field="status")
-        wanted = list(q.item_ids) if item_ids is None else list(item_ids)
-        if not wanted or set(wanted) - set(q.item_ids):
-            raise InvalidInput("name items of this request", field="item_ids")
+        still = [i for i in q.item_ids if i not in q.outcome]  # not answered, not gone
+        wanted = still if item_ids is None else list(item_ids)
+        if not wanted or set(wanted) - set(still):
+            raise InvalidInput("name items of this request still to confirm", field="item_ids")
         q = settle_items(
             uow, clock, q, dict.fromkeys(wanted, ItemOutcome.CONFIRMED.value), actor.ref, method
         )

@@ -15,6 +15,7 @@ from piiguard.services.retention.upkeep.children import escalate_children, open_
 from piiguard.services.retention.upkeep.confirmations import (
     mail_queued,
     queue_stale,
+    settle_gone,
     to_staff_queue,
 )
 
@@ -30,6 +31,7 @@ class UpkeepTerms:
 
 @dataclass
 class UpkeepReport:
+    settled: int = 0  # open requests whose items were disposed of or erased meanwhile
     queued: int = 0
     mailed: int = 0
     to_staff: int = 0
@@ -39,7 +41,8 @@ class UpkeepReport:
 
     def summary(self) -> str:
         return (
-            f"confirmation requests queued {self.queued}, mailed {self.mailed}, moved to "
+            f"confirmation requests settled (items gone) {self.settled}, "
+            f"queued {self.queued}, mailed {self.mailed}, moved to "
             f"staff {self.to_staff}; child-data tasks opened {self.children_opened}, "
             f"escalated {self.children_escalated}; failed steps {self.errors}"
         )
@@ -55,6 +58,9 @@ def run_upkeep(uow: UnitOfWork, kit: UpkeepKit, terms: UpkeepTerms) -> UpkeepRep
             report.errors += 1
             log.exception("upkeep step %s failed; it runs again on the next pass", name)
 
+    def gone() -> None:
+        report.settled = settle_gone(uow, kit.clock)
+
     def queue() -> None:
         report.queued = queue_stale(uow, kit.clock, terms.mails_per_pass)
 
@@ -68,6 +74,7 @@ def run_upkeep(uow: UnitOfWork, kit: UpkeepKit, terms: UpkeepTerms) -> UpkeepRep
         report.children_opened = len(open_from_findings(uow, kit.clock, terms.child_hours))
         report.children_escalated = escalate_children(uow, kit)
 
+    step("gone", gone)
     step("queue", queue)
     step("mail", mail)
     step("staff", staff)

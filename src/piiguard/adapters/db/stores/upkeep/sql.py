@@ -206,6 +206,15 @@ class SqlUpkeep:
         )
         return int(self._c.execute(stmt).rowcount)
 
+    def live_items(self, item_ids: Sequence[str]) -> set[str]:
+        """Which of these items still exist (by primary key, 1,000 at a time)."""
+        ids = list(dict.fromkeys(item_ids))
+        found: set[str] = set()
+        for at in range(0, len(ids), 1000):
+            q = select(_ITEMS.c.id).where(_ITEMS.c.id.in_(ids[at : at + 1000]))
+            found.update(self._c.execute(q).scalars())
+        return found
+
     # -- child-data tasks ---------------------------------------------------------------------
     def add_child_task(self, k: ChildDataTask) -> None:
         self._c.execute(_CT.insert().values(id=k.id, **_child_values(k)))
