@@ -24,6 +24,7 @@ from piiguard.bootstrap import Container
 from piiguard.domain.rights.rules import RequestChannel, RequestKind, RequestStatus, RightsRequest
 from piiguard.services.rights import intake as uc
 from piiguard.services.rights import mail_intake as intake
+from piiguard.services.rights.jobs import deliver_tasks
 from piiguard.services.staff.login import token_hash
 from piiguard.web.console import rights_queue as console_queue
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, totp_code
@@ -409,6 +410,9 @@ def test_an_officer_waives_a_systems_notice_and_the_correction_completes(
     task = re.search(r'<tr data-task="([^"]+)">', html)
     assert task and "<td>crm</td>" in html
     assert f"/tasks/{task.group(1)}/waive" not in html  # staff: officers settle notices
+    deliver_tasks(c.uow(), c.requests)  # no endpoint: it waits, said in the page's language
+    zh = Console(api, officer.caller, "zh-CN").page(f"/console/requests/{rid}")
+    assert "未登记接收通知的地址" in zh and "no webhook endpoint" not in zh
     url = f"tasks/{task.group(1)}/waive"
     html = officer.refused(rid, url, 422, reason="no")
     assert f'id="task-{task.group(1)}-reason-error"' in html

@@ -22,6 +22,7 @@ from piiguard.services.policy.datamap import register_system, set_system_status
 from piiguard.services.retention import holds
 from piiguard.services.retention import schedule as sch
 from piiguard.services.retention.batches import batch_detail, list_batches
+from piiguard.services.retention.tasks import deliver_disposal_tasks
 from piiguard.web.console.retention.pages import attention
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, first_account, totp_code
 from tests.e2e.console_client import Console, member
@@ -213,10 +214,15 @@ def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
     b = proposed(w)
     [batch] = list_batches(c.uow(readonly=True))
     disposed(w, b)
-    done = batch_detail(c.uow(readonly=True), batch.id)
     me = actor(c, officer)
-    # the CRM's deletion notice: a confirmation needs its reference; waived with a reason
-    [task] = done.tasks
+    # the CRM's deletion notice: it has no endpoint, so it waits — said in the reader's
+    # language (the walk found the English sentence on the Chinese page)
+    assert deliver_disposal_tasks(c.uow(), c.requests) == 0
+    html = auditor.page(b)
+    assert "未登记接收删除通知的地址" in html and "no webhook endpoint" not in html
+    assert "no webhook endpoint registered" in officer.page(b)
+    # a confirmation needs its reference; waived with a reason
+    [task] = batch_detail(c.uow(readonly=True), batch.id).tasks
     assert task.system == "crm" and task.status is DisposalTaskStatus.PENDING
     r = officer.post(f"{b}/tasks/{task.id}/confirm", {"reference": ""})
     assert r.status_code == 422 and marked(r.text, f"reference-{task.id}")

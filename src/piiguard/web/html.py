@@ -17,10 +17,12 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from piiguard.domain.rights.rules import NO_ENDPOINT
 from piiguard.web.session import COOKIE_PARAMS
 
 TEMPLATES = Path(__file__).parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.globals["NO_ENDPOINT"] = NO_ENDPOINT  # a task's waiting, said in the page's words
 
 LANGS = ("zh-CN", "en")
 LANG_COOKIE = "piiguard-lang"

@@ -63,6 +63,9 @@ class ContactKind(StrEnum):
 OPEN_STATUSES: frozenset[RequestStatus] = frozenset(s for s in RequestStatus if not s.closed)
 
 
+NO_ENDPOINT = "no webhook endpoint registered for this system"  # a task's last_error: it waits
+
+
 @dataclass(frozen=True, slots=True)
 class RequestTerms:
     """The configurable rules (PIIGUARD_REQUEST_*; docs/requests.md)."""

@@ -15,7 +15,7 @@ from piiguard.domain.errors import Conflict, Forbidden, InvalidInput, NotFound
 from piiguard.domain.ports import Clock, SecretBox, UnitOfWork, Vault
 from piiguard.domain.retention.disposal import DisposalTask, DisposalTaskStatus
 from piiguard.domain.rights.ports import WebhookSender
-from piiguard.domain.rights.rules import RequestTerms, backoff
+from piiguard.domain.rights.rules import NO_ENDPOINT, RequestTerms, backoff
 from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.retention._common import require_officer
 
@@ -69,7 +69,7 @@ def deliver_disposal_tasks(uow: UnitOfWork, kit: RequestKit, limit: int = 100) -
                     replace(
                         task,
                         next_attempt_at=None,
-                        last_error="no webhook endpoint registered for this system",
+                        last_error=NO_ENDPOINT,
                     )
                 )
                 uow.commit()

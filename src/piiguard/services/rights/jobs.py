@@ -37,6 +37,7 @@ from piiguard.domain.rights.ports import (
 )
 from piiguard.domain.rights.rules import (
     ESCALATION,
+    NO_ENDPOINT,
     RequestStatus,
     SystemTask,
     TaskAction,
@@ -237,7 +238,7 @@ def deliver_tasks(
                     replace(
                         task,
                         next_attempt_at=None,
-                        last_error="no webhook endpoint registered for this system",
+                        last_error=NO_ENDPOINT,
                     )
                 )
                 uow.commit()

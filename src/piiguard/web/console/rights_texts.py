@@ -83,6 +83,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "action": ("操作", "Action"),
     "attempts": ("尝试次数", "Attempts"),
     "last_error": ("最近错误", "Last error"),
+    "no_endpoint": (
+        "该系统未登记接收通知的地址，登记后将自动发送",
+        "no webhook endpoint registered for this system: sent once one is registered",
+    ),
     "note": ("备注", "Note"),
     "packages": ("生成的文件", "Packages made"),
     "created": ("生成时间", "Created"),

@@ -186,6 +186,10 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     ),
     "col_attempts": ("发送次数", "Attempts"),
     "col_last_error": ("最近错误", "Last error"),
+    "no_endpoint": (
+        "该系统未登记接收删除通知的地址，登记后将自动发送",
+        "no webhook endpoint registered for this system: sent once one is registered",
+    ),
     "col_settled": ("处理", "Settled"),
     "task_status_pending": ("待发送", "pending"),
     "task_status_sent": ("已发送，待确认", "sent, not confirmed"),
