@@ -148,6 +148,30 @@ def run(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.req("R2.11")
+def test_the_preview_takes_a_date_as_the_docs_the_cli_and_the_console_do(
+    container: Container, api: TestClient
+) -> None:
+    """`as_of=2037-06-01` is the end of that day (UTC); it was refused with "Input should
+    have timezone info" (found by the black-box walk). A time without its offset, a date
+    that does not exist and one out of range are refused naming `as_of`."""
+    c = container
+    past_customer(c, refresh=False)
+    officer = first_account(c, api)
+    url = "/api/v1/retention/preview"
+    day = (c.clock.now() + 4000 * timedelta(days=1)).date().isoformat()
+    by_day = api.get(url, params={"as_of": day}, headers=officer.headers)
+    assert by_day.status_code == 200, by_day.text
+    assert by_day.json()["as_of"].startswith(f"{day}T23:59:59.999999")
+    same = api.get(url, params={"as_of": f"{day}T23:59:59.999999+00:00"}, headers=officer.headers)
+    assert same.json()["items"] == by_day.json()["items"] == 3
+    for edge in ("1970-01-01", "9998-12-31"):
+        assert api.get(url, params={"as_of": edge}, headers=officer.headers).status_code == 200
+    for bad in ("1969-12-31", "9999-01-01", "2026-02-30", "2026-12-07T10:00:00", "x" * 41):
+        r = api.get(url, params={"as_of": bad}, headers=officer.headers)
+        assert_problem(r, 422, "invalid-input", "as_of")
+
+
+@pytest.mark.req("R2.11")
 @pytest.mark.req("R5.5")
 def test_disposal_through_the_cli(container: Container, settings: Settings, tmp_path: Path) -> None:
     past_customer(container, refresh=False)

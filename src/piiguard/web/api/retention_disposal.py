@@ -5,11 +5,12 @@ notices systems confirm or officers waive. No value in any answer."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
-from pydantic import AwareDatetime
 
+from piiguard.domain.errors import InvalidInput
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention import batches as uc
 from piiguard.services.retention.certificate import certificate_html, certificate_of
@@ -32,13 +33,41 @@ B = "/batches/{batch_id}"
 
 
 @router.get("/preview", response_model=PreviewOut)
-def preview(c: ContainerDep, actor: Authorized, as_of: AwareDatetime | None = None) -> PreviewOut:
-    """What would be disposed of on `as_of` (default now; 1970 to 9998), by purpose,
-    category and system, without disposing; items a legal hold covers are counted apart.
-    Changes since the sweep's last pass count (the stored retain-until is brought up to
-    date first)."""
+def preview(
+    c: ContainerDep,
+    actor: Authorized,
+    as_of: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="YYYY-MM-DD (the end of that day, UTC, as on the console) or a "
+            "time with its offset (2026-12-07T10:00:00+08:00); 1970 to 9998; default now",
+        ),
+    ] = None,
+) -> PreviewOut:
+    """What would be disposed of on `as_of`, by purpose, category and system, without
+    disposing; items a legal hold covers are counted apart. Changes since the sweep's last
+    pass count (the stored retain-until is brought up to date first)."""
     del actor
-    return PreviewOut.of(preview_current(c.uow(), c.clock, as_of or c.clock.now()))
+    when = _as_of(as_of) if as_of else c.clock.now()
+    return PreviewOut.of(preview_current(c.uow(), c.clock, when))
+
+
+def _as_of(text: str) -> datetime:
+    """A date means the end of that day (UTC); a time must carry its offset."""
+    try:
+        if len(text) == len("YYYY-MM-DD"):
+            return datetime.combine(date.fromisoformat(text), time.max, UTC)
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise InvalidInput(
+            "as_of is a date, YYYY-MM-DD, or a time with its offset, "
+            "e.g. 2026-12-07T10:00:00+08:00",
+            field="as_of",
+        )
+    return value
 
 
 @router.get("/batches", response_model=list[BatchOut])
