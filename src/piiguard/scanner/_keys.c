@@ -216,12 +216,26 @@ static PyObject *one(PyObject *hit)
     return out;
 }
 
+/* A double-quoted value holding "\\u" (_value_hit: JSON's \\uXXXX escapes, _escaped_hit):
+ * Python's. */
+static int escaped(const Text *t, Py_ssize_t pos, Py_ssize_t end, Py_UCS4 quote)
+{
+    if (quote != '"')
+        return 0;
+    for (Py_ssize_t i = pos; i + 1 < end; i++)
+        if (at(t, i) == '\\' && at(t, i + 1) == 'u')
+            return 1;
+    return 0;
+}
+
 /* _value_hit(NOT_PERSONAL, text, pos, quote) as a list of none or one hit. */
 static PyObject *not_personal_hit(PyObject *text, const Text *t, Py_ssize_t pos, Py_UCS4 quote)
 {
     Py_ssize_t end = region_end(t, pos, quote);
     if (end < 0)
         return PyList_New(0);
+    if (escaped(t, pos, end, quote))
+        return DEFERRED;
     Py_ssize_t stop = not_personal_value(t, pos, end);
     if (stop == pos)
         return PyList_New(0);
@@ -235,6 +249,8 @@ static PyObject *value_hit(PyObject *text, const Text *t, Py_ssize_t pos, Py_UCS
     Py_ssize_t end = region_end(t, pos, quote);
     if (end < 0)
         return PyList_New(0);
+    if (escaped(t, pos, end, quote))
+        return DEFERRED;
     if (!quote) { /* "July 27, 1963", "22.9779,112.7666" */
         PyObject *reach = PyDict_GetItemWithError(comma_inside, meaning); /* borrowed */
         if (reach == NULL && PyErr_Occurred())
@@ -321,6 +337,13 @@ PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos)
         return PyList_New(0);
     if (!PyUnicode_Check(meaning))
         return DEFERRED;
+    return after_key_hits(text, t, end, meaning, 1);
+}
+
+/* context._after_key(meaning, text, end) as a list of none or one hit, or NotImplemented;
+ * `array`: as _fields_en, a JSON array value is Python's (_array_hits). */
+PyObject *after_key_hits(PyObject *text, Text *t, Py_ssize_t end, PyObject *meaning, int array)
+{
     int same = PyUnicode_Compare(meaning, not_personal);
     if (same == -1 && PyErr_Occurred())
         return NULL;
@@ -329,11 +352,10 @@ PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos)
         return NULL;
     if (own)
         return DEFERRED;
-    /* _fields_en and _after_key */
     Sep sep;
     if (!sep_from(t, end, 0, &sep))
         return PyList_New(0);
-    if (sep.sep && at(t, sep.end) == '[' && sep.end < t->len)
+    if (array && sep.sep && at(t, sep.end) == '[' && sep.end < t->len)
         return DEFERRED; /* a JSON array: _array_hits */
     if (sep.end >= t->len)
         return PyList_New(0);
@@ -347,6 +369,13 @@ PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos)
     if (same == 0)
         return not_personal_hit(text, t, sep.end, sep.quote);
     return value_hit(text, t, sep.end, sep.quote, meaning);
+}
+
+/* context._SEP matches at p with a separator (not only blanks) and no opening quote. */
+int sep_unquoted(const Text *t, Py_ssize_t p)
+{
+    Sep sep;
+    return sep_from(t, p, 0, &sep) && sep.sep && !sep.quote;
 }
 
 PyObject *native_configure_keys(PyObject *self, PyObject *args, PyObject *kwargs)

@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 7
+#define NATIVE_VERSION 8
 #include "_native.h"
 #include <math.h>
 
@@ -1845,6 +1845,7 @@ ENTRY(dob)
 ENTRY(part_cue)
 ENTRY(version_cue)
 ENTRY(field_key)
+ENTRY(field_label)
 ENTRY(chat_line)
 
 
@@ -2017,6 +2018,7 @@ static const NamedRule named_rules[] = {
     {"version_cue_zh", version_cue_at},
     {"field_key", field_key_at},
     {"field_camel", field_key_at},
+    {"field_label", field_label_at},
     {"chat_line", chat_line_at},
     {NULL, NULL}};
 
@@ -2573,8 +2575,10 @@ static Py_ssize_t dotted_end(const Text *t, Py_ssize_t pos)
 
 /* fields.zh_name(value, pos, end, strict): 1 and *out_end set; 0 none; -1 error.
  * has_end 0 stands for end=None. pos >= 0. */
-static int zh_name_span(PyObject *value, const Text *t, Py_ssize_t pos, int has_end,
-                        Py_ssize_t end, int strict, Py_ssize_t *out_end)
+int zh_name_ready(void) { return f_compounds != NULL; }
+
+int zh_name_span(PyObject *value, const Text *t, Py_ssize_t pos, int has_end, Py_ssize_t end,
+                 int strict, Py_ssize_t *out_end)
 {
     Py_ssize_t dotted = dotted_end(t, pos);
     if (dotted >= 0 && (!has_end || dotted <= end || end - pos >= 4)) {
@@ -2780,6 +2784,10 @@ static PyMethodDef methods[] = {
      METH_VARARGS | METH_KEYWORDS, "Give the look-alike cues their words (lookalikes.py)."},
     {"field_key", (PyCFunction)(void (*)(void))native_field_key, METH_FASTCALL,
      "context.FIELD_EN + _fields_en (a list); other values by fields.classify"},
+    {"field_label", (PyCFunction)(void (*)(void))native_field_label, METH_FASTCALL,
+     "context.FIELD_ZH + _field_zh; values by fields.classify"},
+    {"configure_labels", (PyCFunction)(void (*)(void))native_configure_labels,
+     METH_VARARGS | METH_KEYWORDS, "Give the Chinese field labels their vocabulary."},
     {"chat_line", (PyCFunction)(void (*)(void))native_chat_line, METH_FASTCALL,
      "False where conversation.CHAT_LINE cannot match, else NotImplemented"},
     {"configure_keys", (PyCFunction)(void (*)(void))native_configure_keys,

@@ -1,7 +1,7 @@
 /* What the C files of piiguard.scanner._native share: _native.c (the fast paths, the
  * engine's loop, the configuration) and _cues.c (the look-alike cues of
  * detectors/negative/lookalikes.py), _keys.c (the English field keys of
- * detectors/context.py) and _chat.c (the chat-export lines of detectors/conversation.py). */
+ * detectors/context.py), _labels.c (its Chinese field labels) and _chat.c (the chat-export lines of detectors/conversation.py). */
 #ifndef PIIGUARD_NATIVE_H
 #define PIIGUARD_NATIVE_H
 #define PY_SSIZE_T_CLEAN
@@ -74,6 +74,23 @@ Py_ssize_t key_start_of(const Text *t, Py_ssize_t start);
  * NotImplemented. */
 PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos);
 PyObject *native_configure_keys(PyObject *self, PyObject *args, PyObject *kwargs);
+
+/* _keys.c: context._after_key(meaning, text, end) (a list of hits, or NotImplemented);
+ * `array`: a JSON array value is Python's, as in _fields_en. sep_unquoted: context._SEP
+ * matches at p with a separator and no opening quote. */
+PyObject *after_key_hits(PyObject *text, Text *t, Py_ssize_t end, PyObject *meaning, int array);
+int sep_unquoted(const Text *t, Py_ssize_t p);
+
+/* _native.c: fields.zh_name(value, pos, end if has_end else None, strict): 1 and *out_end, 0
+ * none, -1 error (0 <= pos < len); only once zh_name_ready() (configure_fields). */
+int zh_name_span(PyObject *value, const Text *t, Py_ssize_t pos, int has_end, Py_ssize_t end,
+                 int strict, Py_ssize_t *out_end);
+int zh_name_ready(void);
+
+/* _labels.c: context.FIELD_ZH matched at pos, then _field_zh (a hit or None),
+ * False, or NotImplemented. */
+PyObject *field_label_at(PyObject *text, Text *t, Py_ssize_t pos);
+PyObject *native_configure_labels(PyObject *self, PyObject *args, PyObject *kwargs);
 
 /* _chat.c: False where conversation.CHAT_LINE cannot match at pos, else NotImplemented. */
 PyObject *chat_line_at(PyObject *text, Text *t, Py_ssize_t pos);

@@ -44,7 +44,7 @@ _QUOTE_END = {'"': '"', "'": "'", "“": "”", "<": ">"}  # Message-ID: <…>
 _NAMES = (fields.NAME, fields.NAME_PART)
 # Values that may hold a comma, and how far they may run: a date, a lat/lon pair.
 _COMMA_INSIDE = {fields.DOB: 20, fields.COORDINATES: 40}
-_EXCLUDABLE = (fields.ACCOUNT, fields.NOT_PERSONAL)
+_EXCLUDABLE = tuple(vocabulary.ZH_EXCLUDING)  # (ACCOUNT, NOT_PERSONAL)
 
 
 _KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./"
@@ -299,13 +299,13 @@ _ROLES = ROLE_WORDS + _KIN
 ROLE = re.compile(_words_of(_ROLES) + r"[:：]?[ \t]?")
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
-_FOLLOW = re.compile(
-    _words_of(FOLLOW_WORDS)
-    + "|[将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查"
+_FOLLOW_CHARS = (
+    "将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查"
     # (改约, 要求, 希望, 三次上门: a verb or a count after the name; 明天上门: a day)
-    + "改要希预约请等一两二三四五六七八九几多]"
-    + "|明天|明日|今天|今日|昨天|后天|当天|周[一二三四五六日]"
+    "改要希预约请等一两二三四五六七八九几多"
 )
+_DAYS = "明天 明日 今天 今日 昨天 后天 当天 周一 周二 周三 周四 周五 周六 周日".split()  # noqa: SIM905
+_FOLLOW = re.compile(f"{_words_of(FOLLOW_WORDS)}|[{_FOLLOW_CHARS}]|{'|'.join(_DAYS)}")
 
 
 def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -320,6 +320,18 @@ def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
             return start, stop
     return None
 
+
+if NATIVE is not None:  # field_label in C (_labels.c): _field_zh, values as _after_key's
+    NATIVE.configure_labels(
+        by_start=vocabulary._ZH_BY_START,
+        known=vocabulary._KNOWN,
+        excluding=vocabulary.ZH_EXCLUDING,
+        names=frozenset(_NAMES),
+        person=fields.NAME,
+        context=CONTEXT,
+        follow_words=[(w, False, False) for w in (*FOLLOW_WORDS, *_DAYS)],
+        follow_chars=_FOLLOW_CHARS,
+    )
 
 _AND = frozenset("与和及、")  # 工程师罗敏雪与戴燕: a second name joined to the first
 

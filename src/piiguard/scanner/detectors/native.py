@@ -46,7 +46,7 @@ def cue_words(alternation: str, bounded: bool) -> list[tuple[str, bool, bool]]:
     return [(word, bounded, bounded) for word in out]
 
 
-NATIVE_VERSION = 7  # as in _native.c
+NATIVE_VERSION = 8  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -137,6 +137,8 @@ FAST: dict[str, FastPath] = (
         # English field keys: those not personal and those that mean nothing (_keys.c)
         "field_key": NATIVE.field_key,
         "field_camel": NATIVE.field_key,
+        # Chinese field labels (_labels.c)
+        "field_label": NATIVE.field_label,
         # chat-export lines: False where CHAT_LINE cannot match, else Python's (_chat.c)
         "chat_line": NATIVE.chat_line,
     }

@@ -195,6 +195,9 @@ _ZH_NOT_NUMBER: Final = (
     "社保",
     "驾驶",
 )
+# The words before a label that make it something else, by the label's meaning (zh_excluded;
+# _labels.c reads the same table).
+ZH_EXCLUDING: Final[dict[str, tuple[str, ...]]] = {ACCOUNT: _ZH_NOT, NOT_PERSONAL: _ZH_NOT_NUMBER}
 
 # longest first, then by code point: the same order in every process (these sets' own order
 # follows the hash seed, and the compiled Hyperscan databases are cached by expression text)
@@ -300,11 +303,7 @@ def zh_label(run: str) -> str | None:
 def zh_excluded(prefix: str, meaning: str) -> bool:
     """Whether the words before a label make it something else: 登录 before 账号 (a login,
     not a bank account), 身份证 before 编号 (a resident ID, not a part number)."""
-    if meaning == ACCOUNT:
-        return any(word in prefix for word in _ZH_NOT)
-    if meaning == NOT_PERSONAL:
-        return any(word in prefix for word in _ZH_NOT_NUMBER)
-    return False
+    return any(word in prefix for word in ZH_EXCLUDING.get(meaning, ()))
 
 
 def _zh_meaning(label: str) -> str | None:
