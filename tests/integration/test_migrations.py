@@ -171,3 +171,15 @@ def test_decisions_recorded_before_three_outcomes_keep_their_meaning(empty_engin
     assert differences(empty_engine, metadata) == []
     _migrate(empty_engine, "0007", down=True)
     assert outcomes() == {"whole": "allowed", "part": "allowed", "none": "denied"}
+
+
+@pytest.mark.req("R2.11")
+def test_retention_claims_come_and_go_with_0027(empty_engine: Engine) -> None:
+    """0027 adds the claims that keep two processes off one disposal or refresh; down to
+    0026 takes the table away, and up again puts it back as the models declare."""
+    _migrate(empty_engine, "0027")
+    assert "retention_claims" in inspect(empty_engine).get_table_names()
+    _migrate(empty_engine, "0026", down=True)
+    assert "retention_claims" not in inspect(empty_engine).get_table_names()
+    upgrade(empty_engine, "data")
+    assert differences(empty_engine, metadata) == []

@@ -84,9 +84,19 @@ def open_container(**overrides: Any) -> Iterator[Container]:
 
 
 def fail(exc: DomainError) -> typer.Exit:
-    """Print a refusal with its code and field (and a denied decision's reasons): exit 1."""
+    """Print a refusal with its code and field (and a denied decision's reasons): exit 1.
+    In English — the service's own message, which says what to do next — and in Chinese,
+    the console's sentence for its code naming the field by its Chinese label
+    (web/console/messages.py `message_for`, imported only when something is refused)."""
+    from piiguard.web.console.messages import label, message_for, shown_code
+
     where = f" ({exc.field})" if exc.field else ""
     err.print(f"[red]{exc.code}{where}:[/red] {exc.message}")
+    zh = message_for(shown_code(exc), exc.field or "", "zh-CN")
+    named = f"「{label(exc.field, 'zh-CN')}」" if exc.field else ""
+    if named not in zh:  # the sentence does not name the field: say which it is about
+        zh = f"{named}{zh}"
+    err.print(zh, soft_wrap=True, markup=False, highlight=False)
     if isinstance(exc, AccessDenied):
         err.print(f"decision {exc.decision_id} (see it: GET /api/v1/decisions/{exc.decision_id})")
         for r in exc.reasons:
@@ -129,9 +139,19 @@ def signed_in_officer(c: Container, email: str, password: str, code: str) -> Ite
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], whole: int = 1) -> None:
     """Print a table whose first `whole` columns (ids, keys: for copying) are never wrapped
-    or cut; the others wrap, folding long words rather than cutting them."""
+    or cut; the others wrap, folding long words rather than cutting them. When the whole
+    columns and a readable share of the others do not fit the terminal (ids are 36
+    characters: two of them and a few more columns at 80), each row is printed as a block
+    of `header  value` lines instead — nothing squeezed to nothing, no id cut."""
     from rich.table import Table
 
+    def width(i: int) -> int:
+        longest = max((len(r[i]) for r in rows), default=0)
+        return max(longest, len(headers[i])) if i < whole else min(max(longest, 5), _READABLE)
+
+    if sum(width(i) + 3 for i in range(len(headers))) + 1 > out.width:
+        _print_records(headers, rows)
+        return
     t = Table(*headers)
     for i, col in enumerate(t.columns):
         if i < whole:
@@ -142,6 +162,24 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], whole: in
     for row in rows:
         t.add_row(*row)
     out.print(t)
+
+
+_READABLE = 12  # a column narrower than this is read a few letters a line
+
+
+def _print_records(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    from rich.table import Table
+
+    for n, row in enumerate(rows):
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for header, value in zip(headers, row, strict=True):
+            if value:
+                grid.add_row(header, value)
+        if n:
+            out.print()
+        out.print(grid)
 
 
 def fmt_at(value: datetime | None) -> str:
@@ -155,7 +193,9 @@ def parse_when(text: str, name: str) -> datetime:
         return (value if value.tzinfo else value.astimezone()).astimezone(UTC)
     except (ValueError, OverflowError):
         raise typer.BadParameter(
-            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00]", param_hint=name
+            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00] / 请按 YYYY-MM-DD 或 "
+            "YYYY-MM-DDTHH:MM[+08:00] 填写日期",
+            param_hint=name,
         ) from None
 
 

@@ -61,6 +61,13 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+class UnderWay(Conflict):
+    """The same work is being done by another process or request right now (a disposal of
+    the batch, a refresh of the stored retain-until): try again once it ends. A 409."""
+
+    code = "under-way"
+
+
 class AccessDenied(DomainError):
     """A recorded decision refused the use; `reasons` lists why (codes and sentences)."""
 

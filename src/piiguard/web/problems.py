@@ -27,6 +27,7 @@ STATUS: dict[type[e.DomainError], tuple[int, str]] = {
     e.UnknownCategory: (422, "Unknown data category"),
     e.InvalidInput: (422, "Invalid input"),
     e.NotFound: (404, "Not found"),
+    e.UnderWay: (409, "Under way in another process"),
     e.Conflict: (409, "Conflict"),
     e.AccessDenied: (403, "Access denied by the decision point"),
     e.SessionPending: (403, "Finish this step first"),

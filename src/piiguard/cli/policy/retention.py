@@ -189,7 +189,10 @@ def minimum(
     from piiguard.services.retention import schedule as sch
 
     if permanent == (days is not None):
-        raise typer.BadParameter("give --days or --permanent (one of them)", param_hint="--days")
+        raise typer.BadParameter(
+            "give --days or --permanent (one of them) / 请给出 --days 或 --permanent（二选一）",
+            param_hint="--days",
+        )
     m = LegalMinimum(
         key,
         en,

@@ -37,7 +37,8 @@ def _as_of(text: str) -> datetime:
         return check_as_of((value if value.tzinfo else value.astimezone()).astimezone(UTC))
     except (ValueError, OverflowError, InvalidInput):
         raise typer.BadParameter(
-            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00], from 1970 to 9998",
+            f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00], from 1970 to 9998 / 请按 "
+            "YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[+08:00] 填写 1970 至 9998 年间的日期",
             param_hint="--as-of",
         ) from None
 
@@ -84,7 +85,10 @@ def batches(
     try:
         statuses = (BatchStatus(status),) if status else ()
     except ValueError:
-        raise typer.BadParameter(f"{status!r}: no such status", param_hint="--status") from None
+        raise typer.BadParameter(
+            f"{status!r}: no such status ({', '.join(BatchStatus)}) / 没有这个状态",
+            param_hint="--status",
+        ) from None
     with open_container() as c:
         found = list_batches(c.uow(readonly=True), statuses)
     if not found:

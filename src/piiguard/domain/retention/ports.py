@@ -143,7 +143,8 @@ class SweepStore(Protocol):
     """What the sweep reads and removes beyond the items (adapters/db/stores/sweep.py):
     piiguard's own records about people (request records, triage mail, delivered
     packages), and how far the stored retain-until is up to date (the incremental
-    refresh: the audit entries looked at and the schedule's key)."""
+    refresh: the audit entries looked at and the schedule's key), and the claims that keep
+    two processes off one piece of work."""
 
     def own_records(
         self, record_type: RecordType, anchor: Anchor, until: datetime, limit: int
@@ -163,6 +164,11 @@ class SweepStore(Protocol):
         self, after_seq: int, through_seq: int, skip: Sequence[str]
     ) -> list[str]: ...
     def forget_subjects(self, subject_ids: Sequence[str]) -> None: ...
+    def claim(
+        self, name: str, token: str, holder: str, now: datetime, until: datetime
+    ) -> tuple[str, datetime] | None: ...
+    def renew_claim(self, name: str, token: str, until: datetime) -> bool: ...
+    def release_claim(self, name: str, token: str) -> None: ...
 
 
 class RetentionStore(ScheduleStore, DisposalStore, UpkeepStore, SweepStore, Protocol):

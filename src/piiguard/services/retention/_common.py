@@ -4,17 +4,22 @@ is audited, the facts retain_until reads of items and people."""
 from __future__ import annotations
 
 import gc
-import threading
+import logging
+import os
+import secrets
+import socket
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import timedelta
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Conflict, Forbidden
-from piiguard.domain.ports import SealedItem, UnitOfWork
+from piiguard.domain.errors import Forbidden, UnderWay
+from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
 from piiguard.domain.retention.rules import ItemFacts, PersonFacts, Schedule
 
 OFFICER = "privacy_officer"
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -34,31 +39,64 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-_DISPOSING: set[str] = set()
-_DISPOSING_LOCK = threading.Lock()
+# How long a claim holds without being renewed (docs/retention.md "Two processes at once"):
+# the holder renews it as it goes (`Claim.keep`), at least every third of this; a process
+# that stopped leaves its claim, which lapses this long after its last renewal.
+CLAIM_FOR = timedelta(minutes=15)
+HOLDER = f"{socket.gethostname()[:80]} pid {os.getpid()}"
+
+
+class Claim:
+    """A piece of retention work claimed in the database (adapters/db/tables/retention.py
+    `retention_claims`) by this process, for as long as it is under way."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock, name: str, token: str) -> None:
+        self._uow, self._clock, self.name, self._token = uow, clock, name, token
+        self._renewed = clock.now()
+
+    def keep(self) -> None:
+        """Renew the claim when a third of CLAIM_FOR has passed since it was last renewed;
+        UnderWay if it lapsed meanwhile and another process took the work over."""
+        now = self._clock.now()
+        if now - self._renewed < CLAIM_FOR / 3:
+            return
+        with self._uow as uow:
+            kept = uow.retention.renew_claim(self.name, self._token, now + CLAIM_FOR)
+            uow.commit()
+        if not kept:
+            raise UnderWay(f"{self.name}: this process's claim lapsed and another took it over")
+        self._renewed = now
 
 
 @contextmanager
-def one_disposal_at_a_time(batch_id: str) -> Iterator[None]:
-    """One disposal of a batch at a time in this process (the server's requests and the
-    sweep's pass run in one process by default): a second one started while the first is
-    under way is refused at once (Conflict on batch_id). Both would otherwise work on the
-    same people with what each had read — one re-keying a person the other had just
-    re-keyed (VaultIntegrityError, a 500), or failing half-way on an item the other had
-    disposed of (a 404) — and the certificate would count the other's items as gone."""
-    with _DISPOSING_LOCK:
-        if batch_id in _DISPOSING:
-            raise Conflict(
-                f"disposal batch {batch_id} is being disposed of by another request; its "
-                "certificate is written when that one ends",
-                field="batch_id",
-            )
-        _DISPOSING.add(batch_id)
+def claimed(
+    uow: UnitOfWork, clock: Clock, name: str, what: str, field: str | None
+) -> Iterator[Claim]:
+    """Do a piece of work named `name` only if no other process or request is doing it
+    (`what` says one is, for the refusal): the claim is written and committed first; one
+    that has not lapsed is UnderWay (a 409 naming `field`), saying who holds it and when
+    it lapses if that process stopped. Released when the work ends, done or failed."""
+    token = secrets.token_hex(16)
+    now = clock.now()
+    with uow:
+        other = uow.retention.claim(name, token, HOLDER, now, now + CLAIM_FOR)
+        uow.commit()
+    if other is not None:
+        holder, expires = other
+        raise UnderWay(
+            f"{what} ({holder or 'just ending'}); try again when it ends (a claim left by a "
+            f"process that stopped lapses at {expires:%Y-%m-%d %H:%M} UTC)",
+            field=field,
+        )
     try:
-        yield
+        yield Claim(uow, clock, name, token)
     finally:
-        with _DISPOSING_LOCK:
-            _DISPOSING.discard(batch_id)
+        try:
+            with uow:
+                uow.retention.release_claim(name, token)
+                uow.commit()
+        except Exception:  # the work's own error matters more; the claim lapses anyway
+            log.exception("retention claim %s not released; it lapses by itself", name)
 
 
 def require_officer(actor: Actor, what: str) -> None:

@@ -37,9 +37,10 @@ from piiguard.domain.retention.schedule import Anchor, RecordType
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots
 from piiguard.services.retention._common import (
+    Claim,
+    claimed,
     load_schedule,
     no_cycle_collection,
-    one_disposal_at_a_time,
     require_officer,
 )
 from piiguard.services.retention.rekeying import (
@@ -147,11 +148,18 @@ def dispose_batch(
 ) -> DisposalBatch:
     """Dispose of an approved batch: per subject its due items removed for good, then the
     deletion tasks and the certificate. Safe to run again after an interruption (what is
-    done stays done; the rest is finished); refused while another disposal of the batch is
-    under way in this process (_common.py `one_disposal_at_a_time`). The cyclic garbage
-    collector is paused meanwhile (_common.py `no_cycle_collection`)."""
-    with no_cycle_collection(), one_disposal_at_a_time(batch_id):
-        return _dispose_batch(uow, vault, clock, actor, policy, batch_id)
+    done stays done; the rest is finished); refused (UnderWay, a 409 on batch_id) while
+    another disposal of the batch is under way, in this process or another on the same
+    database (_common.py `claimed`): both would work on the same people with what each had
+    read — re-keying a person the other had just re-keyed, failing half-way on an item the
+    other had disposed of — and the certificate would count the other's items as gone.
+    The cyclic garbage collector is paused meanwhile (_common.py `no_cycle_collection`)."""
+    being = f"disposal batch {batch_id} is being disposed of by another process or request"
+    with (
+        no_cycle_collection(),
+        claimed(uow, clock, f"dispose:{batch_id}", being, "batch_id") as claim,
+    ):
+        return _dispose_batch(uow, vault, clock, actor, policy, batch_id, claim)
 
 
 def _dispose_batch(
@@ -161,6 +169,7 @@ def _dispose_batch(
     actor: Actor,
     policy: PolicySnapshots,
     batch_id: str,
+    claim: Claim,
 ) -> DisposalBatch:
     with uow:
         batch = _get(uow, batch_id)
@@ -184,6 +193,7 @@ def _dispose_batch(
     people = sorted(by_subject)
     changed = ChangedSince()  # read on from chunk to chunk
     for start in range(0, len(people), CHUNK):  # a chunk of people at a time (rekeying.py)
+        claim.keep()
         chunk = {sid: by_subject[sid] for sid in people[start : start + CHUNK]}
         ids, sealed, why = still_due(uow, schedule, clock.now(), chunk, changed)
         for k, n in why.items():
@@ -193,6 +203,7 @@ def _dispose_batch(
     for rt in (RecordType.REQUEST_PACKAGE, RecordType.TRIAGE_MAIL, RecordType.DATA_REQUEST):
         todo = [e for e in entries if e.record_type is rt and e.disposed_at is None]
         for start in range(0, len(todo), _RECORDS_AT_ONCE):
+            claim.keep()
             why = _dispose_records(
                 uow, vault, clock, actor, batch_id, rt, todo[start : start + _RECORDS_AT_ONCE]
             )

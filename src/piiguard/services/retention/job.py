@@ -7,7 +7,9 @@ now and not under hold are proposed on a batch; with PIIGUARD_RETENTION_AUTO_DIS
 a proposed batch nobody rejected within that many days is approved by the sweep; approved
 batches are disposed of (and an interrupted disposal finished); deletion notices that are
 due are sent. Each step in its own transactions; a failing step is logged (ids only) and
-the others still run."""
+the others still run. A step (or a batch) another process is doing right now — its claim,
+services/retention/_common.py `claimed` — is left to it, not counted as failed; while
+another refreshes the stored dates, nothing is proposed on them."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from piiguard.domain.decisions import Actor, ActorKind
+from piiguard.domain.errors import UnderWay
 from piiguard.domain.ports import UnitOfWork
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention.batches import approve_batch, dispose_batch, list_batches
@@ -37,6 +40,7 @@ class SweepReport:
     disposed: int = 0  # batches disposed of
     deliveries: int = 0
     errors: int = 0
+    left: int = 0  # steps or batches left to another process doing them (UnderWay)
 
     def summary(self) -> str:
         """One line for `piiguard worker --once` (counts only)."""
@@ -45,7 +49,7 @@ class SweepReport:
             f"{self.refreshed} items, items proposed {self.proposed}, "
             f"batches auto-approved {self.auto_approved}, batches disposed of "
             f"{self.disposed}, deletion notices sent {self.deliveries}, failed steps "
-            f"{self.errors}"
+            f"{self.errors}, left to another process {self.left}"
         )
 
 
@@ -55,6 +59,9 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
     def step(name: str, fn: Callable[[], None]) -> None:
         try:
             fn()
+        except UnderWay:  # another process is doing it (its claim): not a failure
+            report.left += 1
+            log.info("retention sweep step %s left to another process doing it", name)
         except Exception:  # a step's failure must not stop the others or the loop
             report.errors += 1
             log.exception("retention sweep step %s failed; it runs again on the next pass", name)
@@ -62,11 +69,16 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
     def rekeys() -> None:
         report.rekeys_finished = len(finish_rekeys(uow, kit.vault, SWEEP))
 
+    refreshed = [False]
+
     def refresh() -> None:
         done = refresh_changed(uow, kit.clock)
         report.refreshed, report.refreshed_all = done.items, done.full
+        refreshed[0] = True
 
     def propose() -> None:
+        if not refreshed[0]:  # the dates half recomputed by another process: its turn
+            return
         batch = propose_batch(uow, kit.clock, SWEEP, auto_dispose_days=auto_dispose_days)
         report.proposed = batch.item_count if batch else 0
 
@@ -77,7 +89,11 @@ def run_sweep(uow: UnitOfWork, kit: RequestKit, auto_dispose_days: int = 0) -> S
                 approve_batch(uow, kit.clock, SWEEP, b.id, auto=True)
                 report.auto_approved += 1
         for b in list_batches(uow, (BatchStatus.APPROVED,), limit=1000):
-            dispose_batch(uow, kit.vault, kit.clock, SWEEP, kit.policy, b.id)
+            try:
+                dispose_batch(uow, kit.vault, kit.clock, SWEEP, kit.policy, b.id)
+            except UnderWay:  # disposed of by another process now (a shell's command)
+                report.left += 1
+                continue
             report.disposed += 1
 
     def deliver() -> None:

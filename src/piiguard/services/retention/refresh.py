@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,7 +32,7 @@ from piiguard.domain.decisions import Actor
 from piiguard.domain.ports import Clock, UnitOfWork
 from piiguard.domain.retention.disposal import DisposalBatch, check_as_of
 from piiguard.domain.retention.rules import Schedule
-from piiguard.services.retention._common import load_schedule
+from piiguard.services.retention._common import Claim, claimed, load_schedule
 from piiguard.services.retention.schedule import refresh_all, refresh_retention
 from piiguard.services.retention.sweep import Preview, preview_disposal, propose_batch
 
@@ -67,21 +66,23 @@ def schedule_key(schedule: Schedule) -> str:
     return f"{schedule.version}:{hashlib.sha256(register.encode()).hexdigest()[:32]}"
 
 
-# one refresh at a time in a process: the sweep's pass, a preview and a batch made now may
-# start together, and two refreshes side by side delete and re-insert the same rows (on
-# PostgreSQL the second insert broke the primary key). The second waits, then finds little
-# or nothing left to do.
-_ONE_AT_A_TIME = threading.Lock()
+# One refresh at a time, in a process and across processes on one database (_common.py
+# `claimed`): the sweep's pass, a preview and a batch made now may start together, in the
+# server and in a shell's command, and two refreshes side by side delete and re-insert the
+# same rows (on PostgreSQL the second insert broke the primary key) — or one writes dates
+# computed before a change over the other's computed after it. The second is refused
+# (UnderWay, a 409): the sweep's pass leaves it to the first, a person asks again.
+REFRESHING = "the stored retain-until is being recomputed by another process or request"
 
 
 def refresh_changed(uow: UnitOfWork, clock: Clock, page: int = 500) -> Refreshed:
     """Bring item_retention up to date, recomputing only what may have changed (one
-    refresh at a time in this process)."""
-    with _ONE_AT_A_TIME:
-        return _refresh_changed(uow, clock, page)
+    refresh at a time: UnderWay while another is under way)."""
+    with claimed(uow, clock, "refresh", REFRESHING, None) as claim:
+        return _refresh_changed(uow, clock, page, claim)
 
 
-def _refresh_changed(uow: UnitOfWork, clock: Clock, page: int) -> Refreshed:
+def _refresh_changed(uow: UnitOfWork, clock: Clock, page: int, claim: Claim) -> Refreshed:
     with uow:
         state = uow.retention.refresh_state()
         key = schedule_key(load_schedule(uow))
@@ -92,12 +93,13 @@ def _refresh_changed(uow: UnitOfWork, clock: Clock, page: int) -> Refreshed:
             else None
         )
     if changed is None:
-        items = refresh_all(uow, clock, page)
+        items = refresh_all(uow, clock, page, claim.keep)
         subjects = 0
     else:
         items, subjects = 0, len(changed)
         for start in range(0, len(changed), page):
             chunk = changed[start : start + page]
+            claim.keep()
             with uow:
                 uow.retention.forget_subjects(chunk)  # erased people and deleted items too
                 items += refresh_retention(uow, clock, sorted(uow.subjects.live_ids(chunk)))

@@ -6,7 +6,7 @@ domain/retention/rules.py, stored in item_retention for the sweep). docs/retenti
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -335,10 +335,14 @@ def refresh_retention(uow: UnitOfWork, clock: Clock, subject_ids: Sequence[str])
     return len(views)
 
 
-def refresh_all(uow: UnitOfWork, clock: Clock, page: int = 500) -> int:
-    """Recompute every live subject's items, a page of subjects per transaction."""
+def refresh_all(
+    uow: UnitOfWork, clock: Clock, page: int = 500, each_page: Callable[[], None] = lambda: None
+) -> int:
+    """Recompute every live subject's items, a page of subjects per transaction
+    (`each_page` called before each: the refresh's claim kept, refresh.py)."""
     done, offset = 0, 0
     while True:
+        each_page()
         with uow:
             subjects = uow.subjects.list(limit=page, offset=offset)
             live = [s.id for s in subjects if s.erased_at is None]

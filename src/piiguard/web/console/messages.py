@@ -239,8 +239,12 @@ BY_CODE: dict[str, tuple[str, str]] = {
     ),
     "not-found": ("未找到该记录，可能已被删除或编号有误。", "Not found: it may have been removed."),
     "conflict": (
-        "该操作与当前状态冲突（例如已处理或重复），请刷新页面后再试。",
+        "该操作与当前状态冲突（例如已处理或重复），请查看最新状态后再试。",
         "This conflicts with the current state: reload the page and try again.",
+    ),
+    "under-way": (
+        "另一个进程正在处理同一事项（例如处置该批次或重新计算保存期限），请等它完成后再试。",
+        "Another process is doing the same work right now: try again once it ends.",
     ),
     "access-denied": (
         "决策点拒绝了此次使用，原因见决定记录。",

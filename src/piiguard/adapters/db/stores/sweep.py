@@ -1,9 +1,10 @@
 """What the retention sweep reads and removes beyond the data items (R2.11; docs/
 retention.md): piiguard's own records about people — request records with their sealed
 details, mail in triage, delivered packages — selected by their anchor event and deleted
-when disposed of; and how far the stored retain-until is up to date (`retention_refresh`:
+when disposed of; how far the stored retain-until is up to date (`retention_refresh`:
 the audit entries looked at, the schedule's key), with the subjects the audit trail names
-since. Part of `SqlRetention` (uow.retention), through `SqlDisposal`."""
+since; and who is doing a piece of retention work now (`retention_claims`). Part of
+`SqlRetention` (uow.retention), through `SqlDisposal`."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import chunks, driver_rows, id_chunks, in_ids
@@ -30,7 +33,7 @@ from piiguard.domain.retention.disposal import DueRow, OwnRecord
 from piiguard.domain.retention.schedule import Anchor, RecordType
 
 _REQ, _PKG, _MAIL = t.data_requests, t.request_packages, t.triage_mail
-_E, _IR, _RF = t.audit_entries, t.item_retention, t.retention_refresh
+_E, _IR, _RF, _CL = t.audit_entries, t.item_retention, t.retention_refresh, t.retention_claims
 _STATE = "sweep"
 # the rows that hang off a request (foreign keys to data_requests)
 _REQUEST_CHILDREN = (t.request_codes, t.request_notices, t.request_tasks, t.request_packages)
@@ -214,3 +217,30 @@ class SqlSweep:
         stmt = delete(_IR).where(in_ids(_IR.c.subject_id))
         for chunk in id_chunks(self._c, subject_ids):
             self._c.execute(stmt, {"ids": chunk})
+
+    # -- claims: one process at a time on a piece of work ---------------------------------
+    def claim(
+        self, name: str, token: str, holder: str, now: datetime, until: datetime
+    ) -> tuple[str, datetime] | None:
+        """Claim `name` until `until` (None), unless a claim on it has not lapsed by `now`:
+        then its (holder, expires_at). A lapsed claim is taken over. Two claiming at once:
+        PostgreSQL makes the second insert wait for the first and then do nothing;
+        SQLite's writers take turns (BEGIN IMMEDIATE)."""
+        self._c.execute(delete(_CL).where(_CL.c.name == name, _CL.c.expires_at <= now))
+        ins = pg_insert(_CL) if self._c.dialect.name == "postgresql" else sqlite_insert(_CL)
+        row = {"name": name, "token": token, "holder": holder, "claimed_at": now}
+        stmt = ins.on_conflict_do_nothing().returning(_CL.c.name)  # (rowcount: -1 on psycopg)
+        if self._c.execute(stmt, {**row, "expires_at": until}).first() is not None:
+            return None
+        r = self._c.execute(
+            select(_CL.c.holder, _CL.c.expires_at).where(_CL.c.name == name)
+        ).first()
+        return ("", until) if r is None else (str(r[0]), r[1])
+
+    def renew_claim(self, name: str, token: str, until: datetime) -> bool:
+        """Push a claim's expiry to `until`; False: it is no longer this token's."""
+        stmt = update(_CL).where(_CL.c.name == name, _CL.c.token == token)
+        return bool(self._c.execute(stmt.values(expires_at=until)).rowcount)
+
+    def release_claim(self, name: str, token: str) -> None:
+        self._c.execute(delete(_CL).where(_CL.c.name == name, _CL.c.token == token))

@@ -293,3 +293,19 @@ retention_refresh = Table(
     Column("schedule_key", String(80), nullable=False),
     Column("refreshed_at", TS, nullable=False),
 )
+
+# Who is doing a piece of retention work now, across processes (0027): a disposal of a
+# batch ("dispose:<batch id>") or a refresh of the stored retain-until ("refresh"). A row
+# is written (claimed) before the work starts and deleted when it ends; a second process
+# finding a row whose `expires_at` has not passed is refused (services/retention/_common.py
+# `claimed`). The holder renews the expiry as it goes; a process that stopped leaves its
+# row, which lapses at `expires_at` and is taken over then. `holder`: host and process id.
+retention_claims = Table(
+    "retention_claims",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("token", String(32), nullable=False),
+    Column("holder", String(120), nullable=False),
+    Column("claimed_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+)
