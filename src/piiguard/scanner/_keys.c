@@ -312,6 +312,30 @@ done:
     return out;
 }
 
+/* text[start:end] with the digits 1-9 written 0 (vocabulary._ZEROS; a key is ASCII: the key
+ * characters and spaces), or None when it has none of them. */
+static PyObject *zeroed(const Text *t, Py_ssize_t start, Py_ssize_t end)
+{
+    int digits = 0;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = at(t, i);
+        if (c > 127)
+            Py_RETURN_NONE; /* (not a key key_start_of reads; left to Python) */
+        digits |= c >= '1' && c <= '9';
+    }
+    if (!digits)
+        Py_RETURN_NONE;
+    PyObject *out = PyUnicode_New(end - start, 127);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *chars = PyUnicode_1BYTE_DATA(out);
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = at(t, i);
+        chars[i - start] = (Py_UCS1)(c >= '1' && c <= '9' ? '0' : c);
+    }
+    return out;
+}
+
 PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos)
 {
     if (known == NULL) {
@@ -326,11 +350,19 @@ PyObject *field_key_at(PyObject *text, Text *t, Py_ssize_t pos)
         end++;
     while (end < t->len && (ascii_alnum(at(t, end)) || at(t, end) == '_' || at(t, end) == '-'))
         end++; /* _KEY_AFTER */
-    PyObject *key = PyUnicode_Substring(text, key_start_of(t, pos), end);
+    Py_ssize_t start = key_start_of(t, pos);
+    PyObject *key = PyUnicode_Substring(text, start, end);
     if (key == NULL)
         return NULL;
     PyObject *meaning = PyDict_GetItemWithError(known, key); /* borrowed */
     Py_DECREF(key);
+    if (meaning == NULL && !PyErr_Occurred()) { /* vocabulary.meaning_of: digits as 0 */
+        key = zeroed(t, start, end);
+        if (key == NULL)
+            return NULL;
+        meaning = key == Py_None ? NULL : PyDict_GetItemWithError(known, key);
+        Py_DECREF(key);
+    }
     if (meaning == NULL)
         return PyErr_Occurred() ? NULL : DEFERRED; /* not classified yet */
     if (meaning == Py_None)
