@@ -4,7 +4,7 @@ schedule's part (adapters/db/stores/retention.py) and the disposal part
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -64,6 +64,8 @@ class ScheduleStore(Protocol):
     def retention_of(self, item_ids: Sequence[str]) -> dict[str, ItemRetention]: ...
     def due(self, as_of: datetime, limit: int, after: str = "") -> list[ItemRetention]: ...
     def forget(self, item_ids: Sequence[str]) -> None: ...
+    def forget_of(self, wanted: Mapping[str, Sequence[str]]) -> None:
+        """`forget` of these people's items (person -> item ids), found by their people."""
 
 
 class DisposalStore(Protocol):
@@ -78,8 +80,16 @@ class DisposalStore(Protocol):
     def entries(self, batch_id: str) -> list[DisposalEntry]: ...
     def on_open_batches(self, record_type: RecordType, record_ids: Sequence[str]) -> set[str]: ...
     def mark_disposed(
-        self, batch_id: str, record_type: RecordType, record_ids: Sequence[str], at: datetime
-    ) -> None: ...
+        self,
+        batch_id: str,
+        record_type: RecordType,
+        record_ids: Sequence[str],
+        at: datetime,
+        *,
+        of: Sequence[str] = (),
+    ) -> None:
+        """`of`: the records' people, when known (found by them)."""
+
     def gather_statistics(self) -> list[str]:
         """Before a disposal: the database's planner statistics of the tables it reads
         gathered where missing or stale (PostgreSQL; none on SQLite); the tables analysed."""
@@ -158,6 +168,9 @@ class SweepStore(Protocol):
         self, as_of: datetime, limit: int, after: tuple[datetime, str] | None = None
     ) -> list[DueRow]: ...
     def stored_until(self, item_ids: Sequence[str]) -> dict[str, datetime | None]: ...
+    def stored_until_of(self, subject_ids: Sequence[str]) -> dict[str, datetime | None]:
+        """`stored_until` of every item of these people, found by their people."""
+
     def refresh_state(self) -> tuple[int, str] | None: ...
     def save_refresh_state(self, audit_seq: int, schedule_key: str, at: datetime) -> None: ...
     def changed_subjects(

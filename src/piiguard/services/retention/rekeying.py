@@ -85,8 +85,10 @@ def still_due(
     why = {"held": 0, "not_due": 0, "gone": 0}
     wanted = {e.record_id for es in todo.values() for e in es}
     with uow:
-        live = sorted(uow.subjects.live_ids(list(todo)))
-        sealed = uow.items.sealed_many(live) if live else {}
+        # an erased person has no items left (erasure deletes them in the transaction
+        # that marks the person erased): their entries come out "gone" without a read of
+        # `subjects`, a sequential scan of the whole table a chunk (twelfth round)
+        sealed = uow.items.sealed_many(sorted(todo))
         facts = [f for rows in sealed.values() for f in item_facts(rows) if f.item_id in wanted]
         why["gone"] = len(wanted) - len(facts)
         if not facts:
@@ -121,7 +123,11 @@ def _trusted_until(
         return {}
     changed = since.read(uow, state)
     ids = [f.item_id for f in facts if f.subject_id not in changed]
-    return uow.retention.stored_until(ids) if ids else {}
+    if not ids:
+        return {}
+    # read by the people (an index range each), every item of theirs: those wanted kept
+    stored = uow.retention.stored_until_of(sorted({f.subject_id for f in facts} - changed))
+    return {i: stored[i] for i in ids if i in stored}
 
 
 def dispose_chunk(
@@ -176,14 +182,15 @@ def _commit(
     rekeyed: Sequence[Rekeyed],
 ) -> bool:
     """The chunk's one data transaction; False (rolled back) if any count falls short."""
-    gone = [i for sid in keep for i in wanted[sid]]
+    mine = {sid: wanted[sid] for sid in keep}  # by their people (stores/items.py)
+    gone = [i for ids in mine.values() for i in ids]
     values = sum(len(r.values) for r in rekeyed)
     at = clock.now()
     with uow:
-        if uow.items.delete_many(gone) != len(gone) or uow.items.reseal_many(rekeyed) != values:
+        if uow.items.delete_of(mine) != len(gone) or uow.items.reseal_many(rekeyed) != values:
             return False
-        uow.retention.forget(gone)
-        uow.retention.mark_disposed(batch_id, RecordType.ITEM, gone, at)
+        uow.retention.forget_of(mine)
+        uow.retention.mark_disposed(batch_id, RecordType.ITEM, gone, at, of=list(mine))
         for sid, kept in keep.items():
             uow.audit(disposal_event(actor, sid, len(wanted[sid]), len(kept), {"batch": batch_id}))
         uow.commit()

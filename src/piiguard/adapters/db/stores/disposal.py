@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import ARRAY, Connection, Text, any_, bindparam, select, update
 
 from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.bulk import driver_rows, id_chunks, in_ids
@@ -189,11 +189,21 @@ class SqlDisposal(SqlSweep):
         return found
 
     def mark_disposed(
-        self, batch_id: str, record_type: RecordType, record_ids: Sequence[str], at: datetime
+        self,
+        batch_id: str,
+        record_type: RecordType,
+        record_ids: Sequence[str],
+        at: datetime,
+        *,
+        of: Sequence[str] = (),
     ) -> None:
         """The record type too: with it the ids are looked up in the primary key (batch,
         type, id); without it every entry of the batch was read for each statement (a
-        100,000-entry batch read 20 times over by a disposal, docs/benchmarks.md)."""
+        100,000-entry batch read 20 times over by a disposal, docs/benchmarks.md). `of`:
+        the records' people, when known (a disposal's chunk): on PostgreSQL the entries
+        are then found by their people (ix_disposal_items_subject_id), on the few pages
+        the batch stored them on in that order (add_batch), where the primary key walked
+        every entry of the batch for each chunk (twelfth round)."""
         stmt = (
             update(_I)
             .where(
@@ -203,17 +213,21 @@ class SqlDisposal(SqlSweep):
             )
             .values(disposed_at=at)
         )
+        params: dict[str, Any] = {}
+        if of and self._c.dialect.name == "postgresql":
+            stmt = stmt.where(_I.c.subject_id == any_(bindparam("of", type_=ARRAY(Text()))))
+            params["of"] = list(of)
         for chunk in id_chunks(self._c, record_ids):
-            self._c.execute(stmt, {"ids": chunk})
+            self._c.execute(stmt, {"ids": chunk, **params})
 
     def gather_statistics(self) -> list[str]:
-        """The planner's statistics of `items`, where missing or stale (PostgreSQL;
-        adapters/db/statistics.py): the tables analysed. Without them each chunk read the
-        whole table twice (its people's items, by a column that is not unique). The
-        disposal's other reads (`subjects`, `item_retention`, `disposal_items`, by primary
-        key) were planned the same with statistics or without, at 1,000,000 items, and
-        analysing them cost 1.6 s more (docs/benchmarks.md "Retention", tenth round)."""
-        return analyze_stale(self._c, (t.items,))
+        """The planner's statistics of `items`, `item_retention` and `disposal_items`,
+        where missing or stale (PostgreSQL; adapters/db/statistics.py): the tables
+        analysed. Without them a chunk read the whole table (its people's rows, by a
+        column that is not unique) or walked the whole batch's entries (docs/benchmarks.md
+        "Retention", tenth and twelfth rounds). `subjects` is read by a sequential scan
+        with statistics or without."""
+        return analyze_stale(self._c, (t.items, t.item_retention, _I))
 
     # -- deletion tasks -------------------------------------------------------------------
     def add_tasks(self, tasks: Sequence[DisposalTask]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -41,8 +41,17 @@ _ITEM_COLS = (
 # PostgreSQL: %b, binary parameters — no bytea escaping (2.5x faster on 20,000 values).
 _RESEAL_PG = (
     "UPDATE items SET ciphertext = v.ct FROM unnest(%b::text[], %b::text[], %b::bytea[], "
-    "%b::bytea[]) AS v(sid, iid, old, ct) WHERE items.id = v.iid "
-    "AND items.subject_id = v.sid AND items.ciphertext = v.old"
+    "%b::bytea[]) AS v(sid, iid, old, ct) WHERE items.subject_id = ANY(%b::text[]) "
+    "AND items.id = v.iid AND items.subject_id = v.sid AND items.ciphertext = v.old"
+)
+# A disposal's items by their people (delete_of): found through ix_items_subject_id, whose
+# pages and the rows' the chunk's read of the same people has just brought in, joined to
+# the (person, item) pairs by hash — where `id = ANY(:ids)` looked up each item's random
+# key in pk_items, an index larger than shared buffers (docs/benchmarks.md "Retention",
+# twelfth round). Same on reseal_many (the people's list: `subject_id = ANY`).
+_DELETE_OF_PG = (
+    "DELETE FROM items USING unnest(%b::text[]) AS v(iid) "
+    "WHERE items.subject_id = ANY(%b::text[]) AND items.id = v.iid"
 )
 _RESEAL_SQLITE = (
     "UPDATE items SET ciphertext = ? WHERE subject_id = ? AND id = ? AND ciphertext = ?"
@@ -212,6 +221,17 @@ class SqlItems:
             self._c.execute(q, {"ids": part}).rowcount for part in id_chunks(self._c, item_ids)
         )
 
+    def delete_of(self, wanted: Mapping[str, Sequence[str]]) -> int:
+        """Delete these people's items (person -> item ids; an item that is none of these
+        people's stays): how many were there. On PostgreSQL found by the people (see
+        _DELETE_OF_PG)."""
+        ids = [iid for iids in wanted.values() for iid in iids]
+        if not ids:
+            return 0
+        if self._c.dialect.name != "postgresql":
+            return self.delete_many(ids)
+        return int(self._c.exec_driver_sql(_DELETE_OF_PG, (ids, list(wanted))).rowcount)
+
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
         """A re-keying's new ciphertexts, where the row still holds the value re-sealed (a
         value corrected meanwhile is left alone: the caller sees the count fall short);
@@ -238,8 +258,9 @@ class SqlItems:
         if not rows:
             return 0
         if self._c.dialect.name == "postgresql":
-            arrays = tuple(list(col) for col in zip(*rows, strict=True))  # lists: arrays
-            return int(self._c.exec_driver_sql(_RESEAL_PG, arrays).rowcount)
+            arrays = [list(col) for col in zip(*rows, strict=True)]  # lists: arrays
+            people = [r.subject_id for r in rekeyed]
+            return int(self._c.exec_driver_sql(_RESEAL_PG, (*arrays, people)).rowcount)
         params = [(new, sid, iid, old) for sid, iid, old, new in rows]
         return int(self._c.exec_driver_sql(_RESEAL_SQLITE, params).rowcount)
 

@@ -5,7 +5,7 @@ disposal batches (stores/disposal.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +41,12 @@ _A, _H, _IR = t.retention_anchors, t.legal_holds, t.item_retention
 
 _RETENTION_OF = select(_IR).where(in_ids(_IR.c.item_id))
 _ANCHORS_OF = select(_A).where(in_ids(_A.c.subject_id))
+# a disposal's retain-until rows by their people (ix_item_retention_subject_id), joined to
+# the (person, item) pairs by hash, not by each item's random key (stores/items.py)
+_FORGET_OF_PG = (
+    "DELETE FROM item_retention USING unnest(%b::text[]) AS v(iid) "
+    "WHERE item_retention.subject_id = ANY(%b::text[]) AND item_retention.item_id = v.iid"
+)
 
 
 def _minimum(r: Any) -> LegalMinimum:
@@ -314,6 +320,15 @@ class SqlSchedule:
         stmt = delete(_IR).where(in_ids(_IR.c.item_id))
         for chunk in id_chunks(self._c, item_ids):
             self._c.execute(stmt, {"ids": chunk})
+
+    def forget_of(self, wanted: Mapping[str, Sequence[str]]) -> None:
+        """`forget` of these people's items (person -> item ids): on PostgreSQL found by
+        their people and joined to the ids, as items.py `delete_of` does."""
+        ids = [iid for iids in wanted.values() for iid in iids]
+        if self._c.dialect.name != "postgresql":
+            self.forget(ids)
+        elif ids:
+            self._c.exec_driver_sql(_FORGET_OF_PG, (ids, list(wanted)))
 
 
 class SqlRetention(SqlSchedule, SqlDisposal, SqlUpkeep):

@@ -113,6 +113,7 @@ def _meta(joined: str) -> tuple[str, str, frozenset[str]]:
 
 
 _STORED_UNTIL = select(_IR.c.item_id, _IR.c.retain_until).where(in_ids(_IR.c.item_id))
+_STORED_UNTIL_OF = select(_IR.c.item_id, _IR.c.retain_until).where(in_ids(_IR.c.subject_id))
 
 
 class SqlSweep:
@@ -184,6 +185,17 @@ class SqlSweep:
         for chunk in id_chunks(self._c, item_ids):
             out.update((i, u) for i, u in self._c.execute(_STORED_UNTIL, {"ids": chunk}))
         return out
+
+    def stored_until_of(self, subject_ids: Sequence[str]) -> dict[str, datetime | None]:
+        """`stored_until` of every item of these people, through ix_item_retention_subject_id
+        (an index range a person, where each item's key is a random one in the primary
+        key: a disposal's chunk, docs/benchmarks.md "Retention", twelfth round); read
+        through the driver, as due_rows."""
+        if not subject_ids:
+            return {}
+        rows, conv = driver_rows(self._c, _STORED_UNTIL_OF, {"ids": list(subject_ids)})
+        date = conv[1]
+        return {i: None if u is None else date(u) for i, u in rows}
 
     # -- the incremental refresh ----------------------------------------------------------
     def refresh_state(self) -> tuple[int, str] | None:
