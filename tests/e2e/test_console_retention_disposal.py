@@ -8,8 +8,10 @@ page; staff are refused."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,7 @@ from piiguard.services.policy.datamap import register_system, set_system_status
 from piiguard.services.retention import holds
 from piiguard.services.retention import schedule as sch
 from piiguard.services.retention.batches import batch_detail, list_batches
+from piiguard.services.retention.certificate import certificate_of
 from piiguard.services.retention.tasks import deliver_disposal_tasks
 from piiguard.web.console.retention.pages import attention
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, first_account, totp_code
@@ -201,6 +204,21 @@ def test_a_batch_is_approved_after_signing_in_again_disposed_of_and_certified(
     staff.page(f"{b}/certificate", 403)
     assert staff.http.get(f"{b}/certificate.html").status_code == 403
     assert "销毁证明" in pages[1] and 'id="cert-systems"' in pages[1]
+    # its times as a person reads them, in the page's language; the value as written in
+    # the <time> element; none left as raw ISO text (the black-box walk found them so)
+    at = datetime.fromisoformat(str(done_facts(c, batch.id)["disposed_at"]))
+    tag = f'<time datetime="{at.isoformat()}">'
+    shown = {
+        "zh-CN": f"{at.year}年{at.month}月{at.day}日 {at:%H:%M} UTC",
+        "en": f"{at:%Y-%m-%d %H:%M} UTC",
+    }
+    for lang in ("zh-CN", "en"):
+        text = auditor.page(f"{b}/certificate?lang={lang}")
+        assert f'<html lang="{lang}">' in text
+        assert f"{tag}{shown[lang]}</time>" in text, lang
+        facts = text[text.index('id="certificate"') : text.index("</dl>")]
+        assert not re.search(r"\d{4}-\d\d-\d\dT", re.sub(r"<[^>]*>", "", facts))
+    assert f"{tag}{shown['en']}</time>" in r.text  # the file: one form, read in both
 
 
 @pytest.mark.req("R2.11")
@@ -249,3 +267,7 @@ def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
     officer.page(f"{R}/batches/no-such-batch", 404)
     r = officer.http.get(f"{R}/batches?status=nonsense")
     assert r.status_code == 422 and marked(r.text, "status")
+
+
+def done_facts(c: Container, batch_id: str) -> dict[str, Any]:
+    return certificate_of(c.uow(readonly=True), batch_id).facts

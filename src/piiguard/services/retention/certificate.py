@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
@@ -94,30 +95,48 @@ def _table(title: str, what: str, counts: dict[str, int]) -> str:
     )
 
 
+def time_tag(value: object) -> str:
+    """A time of the certificate as a person reads it (2026-12-07 09:30 UTC; the same in
+    both languages) in a <time> element whose `datetime` keeps the value as written."""
+    if not isinstance(value, str) or not value:
+        return "—"
+    try:
+        shown = datetime.fromisoformat(value).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except ValueError:
+        return escape(value)
+    return f'<time datetime="{escape(value)}">{shown}</time>'
+
+
 def certificate_html(cert: Certificate) -> str:
     """The certificate as a self-contained page (no script), every word in English and
-    Chinese; ids, keys, counts, times and the list hash as written at disposal."""
+    Chinese; ids, keys, counts and the list hash as written at disposal, times as a person
+    reads them with the value as written in their <time> element."""
     f = cert.facts
     period = f.get("period") or {}
     skipped = f.get("skipped") or {}
     by = _W["by"]
+
+    def done(at: str, who: str) -> str:
+        return f"{time_tag(f.get(at))} {by} {escape(str(f.get(who)))}"
+
     people = [
-        ("Batch", cert.batch_id),
-        ("Due on or before", f.get("as_of")),
-        ("Proposed", f"{f.get('proposed_at')} {by} {f.get('proposed_by')}"),
-        ("Approved", f"{f.get('approved_at')} {by} {f.get('approved_by')}"),
-        ("Disposed of", f"{f.get('disposed_at')} {by} {f.get('disposed_by')}"),
-        ("Items fell due", f"{period.get('due_from')} – {period.get('due_to')}"),
-        ("Items disposed of", f.get("items")),
-        ("People concerned", f.get("subjects")),
+        ("Batch", escape(cert.batch_id)),
+        ("Due on or before", time_tag(f.get("as_of"))),
+        ("Proposed", done("proposed_at", "proposed_by")),
+        ("Approved", done("approved_at", "approved_by")),
+        ("Disposed of", done("disposed_at", "disposed_by")),
+        (
+            "Items fell due",
+            f"{time_tag(period.get('due_from'))} – {time_tag(period.get('due_to'))}",
+        ),
+        ("Items disposed of", escape(str(f.get("items")))),
+        ("People concerned", escape(str(f.get("subjects")))),
         (
             "Left out at disposal",
-            ", ".join(f"{_W.get(k, k)}: {v}" for k, v in skipped.items()) or _W["none"],
+            escape(", ".join(f"{_W.get(k, k)}: {v}" for k, v in skipped.items()) or _W["none"]),
         ),
     ]
-    facts = "".join(
-        f"<tr><th>{escape(_W[k])}</th><td>{escape(str(v))}</td></tr>" for k, v in people
-    )
+    facts = "".join(f"<tr><th>{escape(_W[k])}</th><td>{v}</td></tr>" for k, v in people)
     systems = (
         "".join(
             f"<tr><td>{escape(s)}</td><td>{escape(_W.get(st, st))}</td></tr>"

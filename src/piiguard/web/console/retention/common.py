@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Form, Query, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
@@ -90,6 +91,24 @@ def page(
         words=words,
         **kw,
     )
+
+
+def time_tag(value: object, lang: str) -> Markup:
+    """A time written as ISO 8601 (a certificate's) as a person reads it — 2026-12-07
+    09:30 UTC, 2026年12月7日 09:30 UTC — in a <time> element whose `datetime` keeps the
+    value as written (services/retention/certificate.py `time_tag` for the file)."""
+    if not isinstance(value, str) or not value:
+        return Markup("—")
+    try:
+        at = datetime.fromisoformat(value).astimezone(UTC)
+    except ValueError:
+        return Markup("{}").format(value)
+    shown = (
+        f"{at.year}年{at.month}月{at.day}日 {at:%H:%M} UTC"
+        if lang == "zh-CN"
+        else f"{at:%Y-%m-%d %H:%M} UTC"
+    )
+    return Markup('<time datetime="{}">{}</time>').format(value, shown)
 
 
 def check_id(value: str, field: str) -> str:

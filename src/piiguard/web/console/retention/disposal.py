@@ -32,9 +32,11 @@ from piiguard.web.console.retention.common import (
     day_start,
     page,
     staff_names,
+    time_tag,
     who,
 )
 from piiguard.web.deps import ContainerDep
+from piiguard.web.html import language
 
 router = APIRouter(prefix="/console/retention", include_in_schema=False)
 
@@ -291,6 +293,7 @@ def certificate(
             "period": f.get("period") or {},
             "skipped": sorted((f.get("skipped") or {}).items()),
             "systems": sorted(cert.systems.items()),
+            "when": lambda value: time_tag(value, language(request)),
         },
     )
 
