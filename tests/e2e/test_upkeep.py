@@ -158,6 +158,64 @@ def test_confirmation_mail_flow_through_the_privacy_centre(
     assert run_upkeep_of(c).queued == 0
 
 
+def invalid(html: str, field_id: str) -> bool:
+    """The field is marked (aria-invalid, its message tied to it) and the summary links it."""
+    tag = re.search(rf'<input id="{field_id}"[^>]*>', html)
+    return bool(tag) and 'aria-invalid="true"' in tag.group(0) and f'href="#{field_id}"' in html
+
+
+@pytest.mark.req("R2.8")
+def test_the_confirmation_page_marks_the_field_keeps_the_input_and_writes_nothing_on_error(
+    container: Container, web: TestClient, mailbox: SmtpSink
+) -> None:
+    """Found by the black-box walk: a wrong code was told in English on the Chinese page
+    ("验证码错误或已过期：wrong code; 4 attempt(s) left") with the code field unmarked; an
+    item form refused linked its summary to a code field not on the page, marked no field,
+    dropped what was typed — and a "still correct" ticked beside a refused correction was
+    recorded all the same."""
+    c = container
+    sid = stale_person(c)
+    run_upkeep_of(c)
+    link = LINK.search(body_text(mailbox.wait_for(lambda m: m["To"] == EMAIL)))
+    assert link
+    url = link.group(1)
+    page = web.get(url)
+    web.post(url + "/code", data={"csrf_token": csrf(page.text)}, follow_redirects=False)
+    code = CODE.search(body_text(mailbox.wait_for(lambda m: "验证码" in str(m["Subject"]))))
+    assert code
+    wrong = web.post(url + "/verify", data={"csrf_token": csrf(page.text), "code": "000000"})
+    assert wrong.status_code == 422 and "还可尝试 4 次" in wrong.text
+    assert "wrong code" not in wrong.text and invalid(wrong.text, "code")
+    r = web.post(url + "/verify", data={"csrf_token": csrf(page.text), "code": code.group(1)})
+    assert r.status_code == 200  # followed to the items
+    [q] = list_confirmations(c.uow(), subject_id=sid)
+    ids = {r.category: r.id for r in view_confirmation(c.uow(), q.id).items}
+    email, phone = ids["user.contact.email"], ids["user.contact.phone_number"]
+
+    r = web.post(url, data={"csrf_token": csrf(r.text)})  # nothing chosen
+    assert r.status_code == 422 and invalid(r.text, f"value-{min(q.item_ids)}")
+    assert 'href="#code"' not in r.text
+    too_long = "1" * 10_001
+    r = web.post(
+        url, data={"csrf_token": csrf(r.text), f"keep_{email}": "1", f"value_{phone}": too_long}
+    )
+    assert r.status_code == 422 and invalid(r.text, f"value-{phone}")
+    assert f'value="{too_long}"' in r.text  # what was typed, kept
+    assert re.search(rf'<input type="checkbox" id="keep-{email}"[^>]* checked', r.text)
+    [q] = list_confirmations(c.uow(), subject_id=sid)
+    assert q.outcome == {}  # the ticked item was not recorded either
+    # the value we hold, typed again: still correct
+    r = web.post(
+        url,
+        data={"csrf_token": csrf(r.text), f"keep_{email}": "1", f"value_{phone}": PHONE},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303, r.text
+    [q] = list_confirmations(c.uow(), subject_id=sid)
+    assert q.status is ConfirmationStatus.ANSWERED
+    assert q.outcome == {email: "confirmed", phone: "confirmed"}
+
+
 @pytest.mark.req("R2.8")
 def test_unanswered_goes_to_staff_who_record_a_phone_call(
     container: Container, mailbox: SmtpSink

@@ -9,6 +9,7 @@ CSRF check and cookies are web/privacy/pages.py's."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -19,6 +20,7 @@ from piiguard.domain.errors import Conflict, InvalidInput, MailError, NotFound, 
 from piiguard.domain.retention.upkeep import ConfirmationRequest
 from piiguard.services.retention.upkeep.person import (
     PASS_MINUTES,
+    CodeRefused,
     by_token,
     confirm_by_person,
     own_items,
@@ -30,6 +32,7 @@ from piiguard.services.rights.confirmations import correct_from_confirmation
 from piiguard.web.deps import ContainerDep
 from piiguard.web.html import language, see
 from piiguard.web.privacy.pages import Text, csrf_ok, not_found, page
+from piiguard.web.privacy.texts import words
 from piiguard.web.session import COOKIE_PARAMS
 
 log = logging.getLogger("piiguard.web")
@@ -68,7 +71,10 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "closed": ("此请求已经答复，无需再操作。", "This request is already answered."),
     "nothing": ("没有需要确认的信息。", "There is nothing to confirm."),
     "err_csrf": ("表单已过期，请重试。", "The form expired; please try again."),
-    "err_code": ("验证码错误或已过期：{detail}", "Wrong or expired code: {detail}"),
+    "err_long": (
+        "内容过长：最多 10,000 个字符。",
+        "Too long: at most 10,000 characters.",
+    ),
     "err_wait": (
         "验证码刚刚发送，请一分钟后再试。",
         "A code was just sent; try again in a minute.",
@@ -109,6 +115,7 @@ def _page(
     error: str | None = None,
     notice: str | None = None,
     status: int = 200,
+    answer: Answer | None = None,
 ) -> HTMLResponse:
     w = _w(request)
     zh = language(request) == "zh-CN"
@@ -141,12 +148,33 @@ def _page(
             "rows": rows,
             "error": error,
             "notice": notice,
-            "summary": [("code", error)] if error else [],
+            "answer": answer or Answer(),
+            "summary": _summary(error, answer, verified),
         },
         status,
         here=f"/privacy/confirm/{token}",
         form=True,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An item form refused: each item's message, and what was typed and ticked."""
+
+    errors: dict[str, str] = field(default_factory=dict)  # item id -> message
+    values: dict[str, str] = field(default_factory=dict)
+    keep: frozenset[str] = frozenset()
+
+
+def _summary(
+    error: str | None, answer: Answer | None, verified: bool
+) -> list[tuple[str | None, str]]:
+    """The error summary's links: to each item's field, or to the code field where it is."""
+    if answer and answer.errors:
+        return [(f"value-{i}", m) for i, m in sorted(answer.errors.items())]
+    if error:
+        return [(None if verified else "code", error)]
+    return []
 
 
 @router.get("/{token}", response_class=HTMLResponse)
@@ -195,13 +223,41 @@ def confirm_verify(
         return _page(request, c, token, q, error=w["err_csrf"], status=403)
     try:
         issued = verify_code(c.uow(), c.requests, token, code[:64])
-    except InvalidInput as exc:
-        return _page(request, c, token, q, error=w["err_code"].format(detail=exc), status=422)
+    except CodeRefused as exc:
+        t = words(language(request))  # the privacy centre's own words for a code refused
+        said = t["err_code_dead"] if exc.left is None else t["err_code_wrong"].format(n=exc.left)
+        return _page(request, c, token, q, error=said, status=422)
     except Conflict:
         return see(f"/privacy/confirm/{token}")
     response = see(f"/privacy/confirm/{token}")
     response.set_cookie(CONFIRM_PASS, issued, max_age=PASS_MINUTES * 60, **COOKIE_PARAMS)
     return response
+
+
+def _sorted(
+    q: ConfirmationRequest,
+    keep: list[str],
+    typed: dict[str, str],
+    held: dict[str, str],
+    w: dict[str, str],
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The corrections given and each item's error; a value typed as we hold it joins
+    `keep` (still correct). Nothing chosen at all: an error on the first item."""
+    errors: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for i, given in typed.items():
+        if not given or i in keep or i in q.outcome:
+            continue
+        if len(given) > 10_000:
+            errors[i] = w["err_long"]
+        elif given == held.get(i):
+            keep.append(i)
+        else:
+            values[i] = given
+    if not keep and not values and not errors:
+        first = next((i for i in sorted(q.item_ids) if i not in q.outcome), None)
+        errors = {first: w["err_value"]} if first else {}
+    return values, errors
 
 
 @router.post("/{token}", response_class=HTMLResponse)
@@ -217,18 +273,17 @@ async def confirm_answer(request: Request, c: ContainerDep, token: str) -> Respo
     if read_pass(c.requests, request.cookies.get(CONFIRM_PASS)) != q.id or not q.status.open:
         return see(f"/privacy/confirm/{token}")
     keep = [i for i in q.item_ids if form.get(f"keep_{i}")]
-    values = {
-        i: str(form.get(f"value_{i}", "")).strip()
-        for i in q.item_ids
-        if i not in keep and str(form.get(f"value_{i}", "")).strip()
-    }
-    if not keep and not values:
-        return _page(request, c, token, q, error=w["err_value"], status=422)
-    try:
-        if keep:
-            confirm_by_person(c.uow(), c.requests, q.id, keep)
+    typed = {i: str(form.get(f"value_{i}", "")).strip() for i in q.item_ids}
+    held = {it.record.id: it.value or "" for it in own_items(c.uow(), c.requests, q.id).items}
+    values, errors = _sorted(q, keep, typed, held, w)
+    if errors:  # nothing recorded: the page again, the fields marked, the input kept
+        said = Answer(errors, {i: v for i, v in typed.items() if v}, frozenset(keep))
+        return _page(request, c, token, q, answer=said, status=422)
+    try:  # corrections first: a refused one leaves the ticked items unrecorded too
         if values:
             correct_from_confirmation(c.uow(), c.requests, q.id, values)
+        if keep:
+            confirm_by_person(c.uow(), c.requests, q.id, keep)
     except (InvalidInput, Conflict):
         return _page(request, c, token, q, error=w["err_value"], status=422)
     return see(f"/privacy/confirm/{token}?shown=answered")

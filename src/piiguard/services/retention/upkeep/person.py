@@ -89,6 +89,14 @@ def send_code(uow: UnitOfWork, kit: UpkeepKit, token: str) -> None:
         raise
 
 
+class CodeRefused(InvalidInput):
+    """A wrong code (`left` tries remain) or none that can still be used (`left` None)."""
+
+    def __init__(self, message: str, left: int | None) -> None:
+        super().__init__(message, field="code")
+        self.left = left
+
+
 def verify_code(uow: UnitOfWork, kit: UpkeepKit, token: str, code: str) -> str:
     """Check the code; on success the pass (the browser's cookie). InvalidInput (field
     `code`) for a wrong or expired code, saying how many tries are left."""
@@ -108,7 +116,7 @@ def verify_code(uow: UnitOfWork, kit: UpkeepKit, token: str, code: str) -> str:
         if not live:
             audited(uow, PERSON, "confirmation.verify.failed", TARGET, q.id, why="no_live_code")
             uow.commit()
-            raise InvalidInput("the code has expired: ask for a new one", field="code")
+            raise CodeRefused("the code has expired: ask for a new one", None)
         if not secrets.compare_digest(q.code_hash or "", _code_hash(kit, q.id, code)):
             q = replace(q, attempts=q.attempts + 1)
             uow.retention.save_confirmation(q)
@@ -123,7 +131,7 @@ def verify_code(uow: UnitOfWork, kit: UpkeepKit, token: str, code: str) -> str:
                 attempts_left=left,
             )
             uow.commit()
-            raise InvalidInput(f"wrong code; {left} attempt(s) left", field="code")
+            raise CodeRefused(f"wrong code; {left} attempt(s) left", left)
         uow.retention.save_confirmation(replace(q, code_hash=None, code_expires_at=None))
         audited(uow, _actor(q), "confirmation.verify", TARGET, q.id, q.subject_id)
         uow.commit()
