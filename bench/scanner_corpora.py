@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -136,6 +137,27 @@ def corpus8(size: int, seed: int = SEED8) -> Path:
 
 def corpus9(size: int, seed: int = SEED9) -> Path:
     return _blind("corpus9", write_corpus9, size, seed)
+
+
+def repeated(root: Path, copies: int) -> Path:
+    """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
+    the files copied, not linked: as many bytes to read as a corpus that size), its labels
+    repeated: the 100 MB runs of bench/scanner.py (`--large`), which scale a 5 MB corpus
+    rather than generate one for minutes."""
+    out = OUT / f"{root.name}-x{copies}"
+    if (out / LABELS).exists():
+        return out
+    stored = json.loads((root / LABELS).read_text(encoding="utf-8"))
+    labels = {}
+    for n in range(1, copies + 1):
+        for name, entry in stored.items():
+            copy = f"copy{n:02d}/{name}"
+            target = out / FILES / copy
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(root / FILES / name, target)
+            labels[copy] = entry
+    (out / LABELS).write_text(json.dumps(labels), encoding="utf-8")
+    return out
 
 
 def corpora(size: int) -> dict[str, Path]:

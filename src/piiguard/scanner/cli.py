@@ -141,11 +141,13 @@ def _file_located(
     `workers` None: one process per core when there is enough to share. With `render`
     (JSON Lines), worker processes hand back whole files' findings already rendered."""
     from piiguard.scanner.scan import FileScanner
-    from piiguard.scanner.sources.files import walk
+    from piiguard.scanner.sources.files import sized
     from piiguard.scanner.sources.model import Rendered, Skipped
 
-    files = list(walk(paths))
-    total = sum(map(_size, files))
+    found = [(path, _size(path) if size is None else size) for path, size in sized(paths)]
+    files = [path for path, _size_ in found]
+    sizes = dict(found)  # what the folders' listings told: not asked again when planning
+    total = sum(size for _path, size in found)
     if workers is None:
         workers = cores() if total > AUTO_WORKERS_BYTES else 1
     with ExitStack() as stack:
@@ -157,7 +159,7 @@ def _file_located(
             # told of bytes as they are read (from the scanner's thread with --workers)
             advance = partial(progress.advance, task)
         scanner = stack.enter_context(FileScanner(workers, advance, render))
-        for done, (_path, outcomes) in enumerate(scanner.scan(files), start=1):
+        for done, (_path, outcomes) in enumerate(scanner.scan(files, sizes), start=1):
             batch: list[Located] = []
             for outcome in outcomes:
                 if isinstance(outcome, Skipped):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -34,13 +34,22 @@ if TYPE_CHECKING:  # multiprocessing is imported when a scan uses several proces
 from piiguard.scanner.detectors import Detector, Hit
 from piiguard.scanner.precompiled import cache_dir
 from piiguard.scanner.sources.files import scan_file
-from piiguard.scanner.sources.model import BytesRead, Located, Rendered, Skipped
+from piiguard.scanner.sources.mail import may_be_encoded
+from piiguard.scanner.sources.model import (
+    Batched,
+    BytesRead,
+    FileOutcomes,
+    Located,
+    Rendered,
+    Skipped,
+)
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import (
     SAMPLE_BYTES,
     Part,
     cut_points,
     detect_encoding,
+    scan_text_bytes,
     scan_text_part,
     splittable,
 )
@@ -85,33 +94,14 @@ if TYPE_CHECKING:
     Reports = SimpleQueue  # of int (bytes read) and, to end a scan, None
 
 
-class _Batched:
-    """In a worker process: bytes read, sent to the main process once they add up to
-    REPORT_BYTES (one message per part or chunk, not per small file) and at a task's end."""
-
-    def __init__(self, queue: Reports[int | None]) -> None:
-        self._queue = queue
-        self._pending = 0
-
-    def __call__(self, count: int) -> None:
-        self._pending += count
-        if self._pending >= REPORT_BYTES:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._pending:
-            self._queue.put(self._pending)  # written to the pipe before put returns
-            self._pending = 0
-
-
-_worker_progress: _Batched | None = None
+_worker_progress: Batched | None = None
 
 
 def _init_worker(reports: Reports[int | None] | None, reporter: Reporter | None) -> None:
     global _worker_detector, _worker_progress, _worker_reporter  # noqa: PLW0603 - one each
     if _worker_detector is None:  # not inherited from the parent (spawned, not forked)
         _worker_detector = detector()
-    _worker_progress = None if reports is None else _Batched(reports)
+    _worker_progress = None if reports is None else Batched(reports, REPORT_BYTES)
     _worker_reporter = reporter
 
 
@@ -144,9 +134,10 @@ def _run_unit(
             result = scan_text_part(
                 unit.path, unit.encoding, unit.start, unit.end, detector, progress
             )
-        elif unit.encoding is not None and (encoding := _encoding(unit)) is not None:
-            # a small text file: read whole, sent compact
-            result = scan_text_part(unit.path, encoding, 0, None, detector, progress)
+        elif unit.encoding is not None and (small := _small_text(unit)) is not None:
+            # a small text file: read once, whole, its encoding told from its first bytes
+            data, encoding = small
+            result = scan_text_bytes(unit.path, data, encoding, detector, progress)
         else:
             result = list(scan_file(unit.path, detector, progress))
         if reporter is not None and isinstance(unit, _Whole):
@@ -174,21 +165,28 @@ def _sniffed(path: Path) -> str | None:
         return detect_encoding(stream.read(SAMPLE_BYTES))
 
 
-def _encoding(unit: _Whole) -> str | None:
-    """A small file's encoding, told where it is scanned (None: not text: scan_file says so)."""
-    return _sniffed(unit.path) if unit.encoding == SNIFF else unit.encoding
+def _small_text(unit: _Whole) -> tuple[bytes, str] | None:
+    """A small file's bytes and encoding, told where it is scanned, from one read (None: not
+    text: scan_file says so)."""
+    data = unit.path.read_bytes()
+    if unit.path.suffix.lower() == ".eml" and may_be_encoded(data):
+        return None  # scan_file parses it (and reads it again: few messages are encoded)
+    encoding = detect_encoding(data[:SAMPLE_BYTES]) if unit.encoding == SNIFF else unit.encoding
+    return None if encoding is None else (data, encoding)
 
 
-def _split(path: Path) -> list[_Unit]:
+def _split(path: Path, size: int | None = None) -> list[_Unit]:
     """One unit for the whole file, or its parts when it is a large splittable text file.
-    A small file's encoding is told by the worker (the main process only plans)."""
+    A small file's encoding is told by the worker (the main process only plans). `size`:
+    the file's, when the folder's listing told it (else asked here)."""
     try:
-        size = path.stat().st_size
-        # office files, and mail (whose encoded parts scan_file decodes): read by scan_file
-        if path.suffix.lower() in READERS or path.suffix.lower() == ".eml":
+        size = path.stat().st_size if size is None else size
+        suffix = path.suffix.lower()
+        if suffix in READERS:  # office files: read by scan_file
             return [_Whole(path, size)]
-        if size <= TASK_BYTES:
-            return [_Whole(path, size, SNIFF)]
+        if size <= TASK_BYTES or suffix == ".eml":
+            # scan_file decodes a message's encoded parts; a small plain one is text
+            return [_Whole(path, size, SNIFF if size <= TASK_BYTES else None)]
         encoding = _sniffed(path)
         if encoding is None:
             return [_Whole(path, size)]  # scan_file reports it as binary
@@ -201,12 +199,12 @@ def _split(path: Path) -> list[_Unit]:
     return [_Piece(path, encoding, a, b, size) for a, b in zip(cuts, ends, strict=True)]
 
 
-def _tasks(files: Iterable[Path]) -> Iterator[list[_Unit]]:
+def _tasks(files: Iterable[Path], sizes: Mapping[Path, int]) -> Iterator[list[_Unit]]:
     """Units in file order, grouped into tasks of about TASK_BYTES."""
     task: list[_Unit] = []
     size = 0
     for path in files:
-        for unit in _split(path):
+        for unit in _split(path, sizes.get(path)):
             if isinstance(unit, _Piece):
                 if task:
                     yield task
@@ -245,27 +243,6 @@ def _continues(unit: _Unit, path: Path) -> bool:
 
 
 Done = tuple[_Unit, "list[Outcome] | Part"]  # a unit and what scanning it found
-
-
-class _FileOutcomes(Iterator[Outcome]):
-    """One file's outcomes, streamed as its parts' results come in. If the scan is asked
-    for the next file before this one was read to the end, the rest is kept here to be read
-    later (only then does it take memory)."""
-
-    def __init__(self, outcomes: Iterator[Outcome]) -> None:
-        self._outcomes = outcomes
-        self._kept: deque[Outcome] | None = None
-
-    def __next__(self) -> Outcome:
-        if self._kept is None:
-            return next(self._outcomes)
-        if self._kept:
-            return self._kept.popleft()
-        raise StopIteration
-
-    def keep_rest(self) -> None:
-        if self._kept is None:
-            self._kept = deque(self._outcomes)
 
 
 def _part_outcomes(
@@ -311,10 +288,26 @@ def _by_file(
                 if following is None or not _continues(following[0], path):
                     return
 
-        outcomes = _FileOutcomes(of_file())
+        outcomes = FileOutcomes(of_file())
         yield path, outcomes
         outcomes.keep_rest()  # nothing left when the caller read it all
         head = box[0]
+
+
+def _before_fork() -> None:
+    """What every forked worker would otherwise do for itself, done once here: the libraries
+    the value checks import when they first need them (phonenumbers, python-stdnum: about
+    0.07 s of CPU a process), and the objects loaded so far moved out of the cyclic
+    collector's sight (gc.freeze), so that a worker's collections neither walk them nor
+    write to their pages (copy on write)."""
+    import gc  # noqa: PLC0415 - only for several processes
+
+    from stdnum import iban  # noqa: F401, PLC0415 - imported for the workers
+
+    from piiguard.scanner.detectors.phones import library  # noqa: PLC0415
+
+    library()
+    gc.freeze()
 
 
 class FileScanner:
@@ -356,6 +349,8 @@ class FileScanner:
             if forked and _worker_detector is None:
                 # loaded once here, before the pool forks: every worker starts with it
                 _worker_detector = detector()
+            if forked:
+                _before_fork()
             if self._progress is not None:
                 self._reports = context.SimpleQueue()
             self._pool = ProcessPoolExecutor(
@@ -380,17 +375,19 @@ class FileScanner:
             self._reports = None
 
     def scan(
-        self, files: Iterable[Path]
+        self, files: Iterable[Path], sizes: Mapping[Path, int] | None = None
     ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
-        """(file, its outcomes), file by file in the order given."""
+        """(file, its outcomes), file by file in the order given; `sizes`, the files' sizes
+        where they are known already (the others are asked)."""
+        sizes = sizes or {}
         if self._pool is not None:
-            yield from self._scan_in_pool(self._pool, files)
+            yield from self._scan_in_pool(self._pool, files, sizes)
             return
         if self._detector is None:
             raise RuntimeError("FileScanner is used as a context manager")
         detector, render, progress = self._detector, self._render, self._progress
         for path in files:
-            units = [] if render is None else _split(path)
+            units = [] if render is None else _split(path, sizes.get(path))
             if not units or (isinstance(units[0], _Whole) and units[0].encoding is None):
                 yield path, scan_file(path, detector, progress)  # streamed: office, mail, UTF-16
                 continue
@@ -401,14 +398,14 @@ class FileScanner:
             )
 
     def _scan_in_pool(
-        self, pool: ProcessPoolExecutor, files: Iterable[Path]
+        self, pool: ProcessPoolExecutor, files: Iterable[Path], sizes: Mapping[Path, int]
     ) -> Iterator[tuple[Path, list[Outcome] | Iterator[Outcome]]]:
         # At most IN_FLIGHT tasks per process are sent ahead of the one being used: enough to
         # keep every process busy, few enough that results never pile up while the main
         # process turns findings into output (with every task sent at once, a 60 MB log held
         # 600 MB), and the progress bar counts what is nearly done.
         window = IN_FLIGHT * self._workers
-        planned = _tasks(files)
+        planned = _tasks(files, sizes)
         pending: deque[tuple[list[_Unit], Future[list[list[Outcome] | Part]]]] = deque()
 
         def send() -> None:

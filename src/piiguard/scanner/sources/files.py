@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,13 +17,41 @@ log = logging.getLogger(__name__)
 
 def walk(paths: Iterable[Path]) -> Iterator[Path]:
     """Files under the given paths, recursively, in a stable order; links are not followed."""
+    for path, _size in sized(paths):
+        yield path
+
+
+def sized(paths: Iterable[Path]) -> Iterator[tuple[Path, int | None]]:
+    """walk's files, each with its size where the folder's listing told it (None: a path
+    given itself, or one that could not be read: the caller asks). One system call a file
+    found in a folder, where `rglob` and `is_file` took two and the size a third (a folder
+    of many small files: issue 18)."""
     for path in paths:
         if path.is_dir() and not path.is_symlink():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.is_symlink():
-                    yield child
+            yield from sorted(_under(path), key=lambda found: found[0])
         else:
-            yield path
+            yield path, None
+
+
+def _under(folder: Path) -> Iterator[tuple[Path, int | None]]:
+    """The regular files under `folder` (as `rglob("*")` then `is_file() and not
+    is_symlink()` find them: no link followed, unreadable folders passed over), unsorted."""
+    stack = [folder]
+    while stack:
+        parent = stack.pop()
+        try:
+            with os.scandir(parent) as listing:
+                entries = list(listing)
+        except PermissionError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(parent / entry.name)
+                elif entry.is_file(follow_symlinks=False):
+                    yield parent / entry.name, entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                continue  # gone since it was listed
 
 
 class _Counted:

@@ -6,8 +6,9 @@ yields about 100,000) and to send between processes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from piiguard.scanner.detectors.model import Hit
 
@@ -37,3 +38,51 @@ class Skipped(NamedTuple):
 # a part, a whole small file): what a progress bar counts. With worker processes it is
 # called in the main process, from a thread of the scanner's (scan.FileScanner).
 BytesRead = Callable[[int], None]
+
+
+T = TypeVar("T")
+
+
+class FileOutcomes(Iterator[T], Generic[T]):
+    """One file's outcomes, streamed as its parts' results come in. If the scan is asked
+    for the next file before this one was read to the end, the rest is kept here to be read
+    later (only then does it take memory)."""
+
+    def __init__(self, outcomes: Iterator[T]) -> None:
+        self._outcomes = outcomes
+        self._kept: deque[T] | None = None
+
+    def __next__(self) -> T:
+        if self._kept is None:
+            return next(self._outcomes)
+        if self._kept:
+            return self._kept.popleft()
+        raise StopIteration
+
+    def keep_rest(self) -> None:
+        if self._kept is None:
+            self._kept = deque(self._outcomes)
+
+
+class Sink(Protocol):
+    def put(self, obj: int | None, /) -> None: ...
+
+
+class Batched:
+    """In a worker process: bytes read, sent to the main process once they add up to `every`
+    (one message per part or chunk, not per small file) and at a task's end (`flush`)."""
+
+    def __init__(self, queue: Sink, every: int) -> None:
+        self._queue = queue
+        self._every = every
+        self._pending = 0
+
+    def __call__(self, count: int) -> None:
+        self._pending += count
+        if self._pending >= self._every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self._queue.put(self._pending)  # written to the pipe before put returns
+            self._pending = 0

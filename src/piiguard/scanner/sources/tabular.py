@@ -178,13 +178,16 @@ def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> li
     return meanings
 
 
-def table_of(path: Path, encoding: str) -> Table | None:
-    """The Table of a .csv/.tsv file with at least one classified column, else None."""
+def table_of(path: Path, encoding: str, data: bytes | None = None) -> Table | None:
+    """The Table of a .csv/.tsv file with at least one classified column, else None.
+    `data`: the file's bytes from its start, when the caller holds them (not read again)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         return None
-    with path.open("rb") as stream:
-        head = stream.read(_HEAD_BYTES).decode(encoding, "replace")
+    if data is None:
+        with path.open("rb") as stream:
+            data = stream.read(_HEAD_BYTES)
+    head = data[:_HEAD_BYTES].decode(encoding, "replace")
     if "\n" in head and len(head) == _HEAD_BYTES:
         head = head[: head.rfind("\n")]  # whole rows only
     first = head.split("\n", 1)[0]

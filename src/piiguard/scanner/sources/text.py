@@ -195,7 +195,6 @@ def scan_text_part(
     """Scan bytes [start, end) of a text file (end None: to the end), with context before
     and overlap after, keeping the hits that begin inside the range (whose size is told to
     `progress` once read: the context is counted by the parts it belongs to)."""
-    plain = "utf-8" if encoding == "utf-8-sig" else encoding
     with path.open("rb") as stream:
         before = max(0, start - PRE_BYTES)
         stream.seek(before)
@@ -204,6 +203,32 @@ def scan_text_part(
         post_raw = b"" if end is None else stream.read(POST_BYTES)
     if progress is not None:
         progress(len(main_raw))
+    return _scan_raw(path, encoding, start, (pre_raw, main_raw, post_raw), detector)
+
+
+def scan_text_bytes(
+    path: Path, data: bytes, encoding: str, detector: Detector, progress: BytesRead | None = None
+) -> Part:
+    """A whole small file already read (`data`: its bytes), scanned as scan_text_part scans
+    it from start to end: the same Part, without opening the file again for it or for its
+    table's head (a folder of small files: one read each, issue 18)."""
+    if progress is not None:
+        progress(len(data))
+    return _scan_raw(path, encoding, 0, (b"", data, b""), detector, head=data)
+
+
+def _scan_raw(
+    path: Path,
+    encoding: str,
+    start: int,
+    raw: tuple[bytes, bytes, bytes],
+    detector: Detector,
+    head: bytes | None = None,
+) -> Part:
+    """The Part of the bytes `raw` (context before, the part, overlap after) that begin at
+    byte `start` of the file; `head`, the file's first bytes when the caller holds them."""
+    pre_raw, main_raw, post_raw = raw
+    plain = "utf-8" if encoding == "utf-8-sig" else encoding
     # The context may begin inside a character: its first code point may be a replacement.
     pre = pre_raw.decode(plain, "replace")
     main = main_raw.decode(encoding if start == 0 else plain, "replace")
@@ -212,7 +237,7 @@ def scan_text_part(
     size = len(main)
     text = pre + main + post
     found = detector.scan(text)
-    table = table_of(path, encoding)
+    table = table_of(path, encoding, head)
     if table is not None:
         found = merge(found, table.hits(text, shift, shift + size, 0 if start == 0 else -1))
     return Part(_part_hits(found, main, shift, size), size, main.count("\n"))
