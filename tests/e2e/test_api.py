@@ -383,6 +383,12 @@ BAD_BODIES: list[tuple[str, Any, str, str]] = [
         "items[0].collected_at",
     ),
     (
+        "collected before 1970",
+        {"kind": "customer_contact", "items": [item(collected_at="1900-05-01T10:00:00Z")]},
+        "invalid-input",
+        "items[0].collected_at",
+    ),
+    (
         "unknown field",
         {"kind": "customer_contact", "items": [item()], "colour": "red"},
         "invalid-input",

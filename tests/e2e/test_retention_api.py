@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from piiguard.bootstrap import Container
 from tests.e2e.conftest import Caller, reauth
@@ -217,20 +218,19 @@ def test_a_system_reports_a_contract_end(
     container: Container, api: TestClient, system: Caller
 ) -> None:
     sid = subject(api, system)
+
+    def report(event: str, at: str) -> Response:
+        body = {"subject_id": sid, "event": event, "at": at}
+        return api.post("/api/v1/retention/anchors", json=body, headers=system.headers)
+
     at = (container.clock.now() - timedelta(days=1)).isoformat()
-    r = api.post(
-        "/api/v1/retention/anchors",
-        json={"subject_id": sid, "event": "contract_end", "at": at},
-        headers=system.headers,
-    )
+    r = report("contract_end", at)
     assert r.status_code == 204, r.text
-    assert_problem(
-        api.post(
-            "/api/v1/retention/anchors",
-            json={"subject_id": sid, "event": "collected", "at": at},
-            headers=system.headers,
-        ),
-        422,
-        "invalid-input",
-        "event",
-    )
+    assert_problem(report("collected", at), 422, "invalid-input", "event")
+    # a date retention counts from, before 1970: a slip of the year (1900 for 2000) would
+    # make the person's data due at once — refused, naming the field
+    for long_ago in ("1900-01-01T00:00:00Z", "1969-12-31T23:59:59+00:00"):
+        bad = assert_problem(report("last_order", long_ago), 422, "invalid-input", "at")
+        assert "1970" in bad["detail"]
+    first = report("last_order", "1970-01-01T00:00:00Z")
+    assert first.status_code == 204, first.text

@@ -24,6 +24,21 @@ def check_as_of(as_of: datetime, field: str = "as_of") -> datetime:
     return as_of
 
 
+def check_counted_from(at: datetime, field: str) -> datetime:
+    """A date retention is counted from, given as input — an item's collection, a reported
+    contract end or last order — if on or after 1970-01-01, else InvalidInput naming
+    `field`. Nothing piiguard keeps was collected before then, and an earlier date is a
+    slip of the year (1900 for 2000, 0001 for an empty field) that makes the person's
+    data due at once: refused rather than disposed of (docs/retention.md)."""
+    if at < EARLIEST_AS_OF:
+        raise InvalidInput(
+            f"{field} must be on or after 1970-01-01: retention is counted from it, and "
+            "an earlier date would make the data due at once",
+            field=field,
+        )
+    return at
+
+
 class BatchStatus(StrEnum):
     PROPOSED = "proposed"
     APPROVED = "approved"

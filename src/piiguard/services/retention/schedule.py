@@ -14,6 +14,7 @@ from typing import Any
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import InvalidInput, NotFound
 from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
+from piiguard.domain.retention.disposal import check_counted_from
 from piiguard.domain.retention.rules import (
     ItemFacts,
     PersonFacts,
@@ -251,6 +252,7 @@ def report_anchor(
         )
     if at > clock.now():
         raise InvalidInput("the event has not happened yet", field="at")
+    check_counted_from(at, "at")
     with uow:
         if not uow.subjects.live_ids([subject_id]):
             raise NotFound(f"no subject {subject_id}", field="subject_id")

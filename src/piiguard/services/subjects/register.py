@@ -15,6 +15,7 @@ from piiguard.domain.consent import adult_on
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import InvalidInput, NotFound, UnknownCategory
 from piiguard.domain.ports import Clock, KeyRing, SealedItem, ToSeal, UnitOfWork, Vault
+from piiguard.domain.retention.disposal import check_counted_from
 from piiguard.domain.subjects import (
     Channel,
     ItemRecord,
@@ -78,6 +79,8 @@ def _check_item(state: PolicyState, item: ItemInput, where: str = "") -> None:
     if not item.value or len(item.value) > MAX_VALUE_CHARS:
         raise InvalidInput(f"value must be 1–{MAX_VALUE_CHARS} characters", field=f"{at}value")
     check_slug(item.source_system, f"{at}source_system")
+    if item.collected_at is not None:
+        check_counted_from(item.collected_at, f"{at}collected_at")
     if item.held_in is not None:
         check_slug(item.held_in, f"{at}held_in")
 
