@@ -160,16 +160,21 @@ def test_an_auditor_and_an_administrator_open_no_people_page_and_a_form_needs_it
 
 @pytest.mark.req("R2.7")
 @pytest.mark.req("R2.10")
+@pytest.mark.req("R2.8")
 def test_the_persons_page_shows_each_items_metadata_and_never_a_value(
     container: Container, api: TestClient, system: Caller, people: People
 ) -> None:
     sid = person(api, system)
-    with container.engine.begin() as conn:  # the account number last confirmed long ago
-        conn.execute(
-            update(t.items)
-            .where(t.items.c.subject_id == sid, t.items.c.category == "user.financial.bank_account")
-            .values(last_confirmed_at=container.clock.now() - timedelta(days=400))
-        )
+    # "stale" is the schedule's confirmation interval (R2.8: user.contact 730 days; none for
+    # an account number), not a fixed year: the walk found the page asking to confirm an
+    # account number no interval covers and an email the queue would not ask about
+    with container.engine.begin() as conn:
+        for category, days in (("user.financial.bank_account", 400), ("user.contact.email", 731)):
+            conn.execute(
+                update(t.items)
+                .where(t.items.c.subject_id == sid, t.items.c.category == category)
+                .values(last_confirmed_at=container.clock.now() - timedelta(days=days))
+            )
     for who, lang in ((people.staff, "en"), (people.officer, "zh-CN")):
         html = Console(api, who.caller, lang=lang).page(f"/console/people/{sid}")
         no_values(html)
@@ -180,10 +185,13 @@ def test_the_persons_page_shows_each_items_metadata_and_never_a_value(
         link = f'href="/console/decisions?subject_id={sid}"'
         assert (link in html) == (who is people.officer)
         assert f'href="/console/people/{sid}/read"' in html
-        row = html[html.index('data-category="user.financial.bank_account"') :]
-        assert 'data-stale="yes"' in row[: row.index("</tr>")]
-        row = html[html.index('data-category="user.contact.email"') :]
-        assert 'data-stale="no"' in row[: row.index("</tr>")]
+        for category, stale in (
+            ("user.financial.bank_account", "no"),
+            ("user.contact.email", "yes"),
+            ("user.contact.phone_number", "no"),
+        ):
+            row = html[html.index(f'data-category="{category}"') :]
+            assert f'data-stale="{stale}"' in row[: row.index("</tr>")], category
         assert ("Stale: to confirm" if lang == "en" else "已过期，需确认") in html
     people.staff.page("/console/people/00000000-0000-4000-8000-000000000000", status=404)
     people.staff.page("/console/people/not%20an%20id", status=404)

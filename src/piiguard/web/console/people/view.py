@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from fastapi import Request
@@ -17,9 +17,11 @@ from fastapi.responses import HTMLResponse
 from piiguard.bootstrap import Container
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import InvalidInput, NotFound
+from piiguard.domain.retention.upkeep import is_stale
 from piiguard.domain.subjects import ItemRecord
 from piiguard.domain.taxonomy import Lookup
 from piiguard.services.policy import consents as uc
+from piiguard.services.retention.upkeep.intervals import list_intervals
 from piiguard.services.staff.accounts import list_departments
 from piiguard.services.subjects import read
 from piiguard.web.console.kit import FieldError, console_page
@@ -30,9 +32,6 @@ from piiguard.web.html import language
 from piiguard.web.rules import OFFICER
 from piiguard.web.session import staff_session
 
-# R2.8: an item not confirmed for this long is flagged stale on the person's page (there is
-# no setting yet for the confirmation queue R2.8 asks for; this is the page's threshold)
-STALE_AFTER = timedelta(days=365)
 _ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
 
 
@@ -113,9 +112,16 @@ class ItemRow:
 
 
 def item_rows(c: Container, lang: str, records: Sequence[ItemRecord]) -> list[ItemRow]:
+    """R2.8: an item is stale when its category's confirmation interval has passed since it
+    was last confirmed — what the upkeep pass queues (no interval for it: never stale)."""
     now: datetime = c.clock.now()
+    intervals = list_intervals(c.uow(readonly=True))
     return [
-        ItemRow(r, category_label(c, lang, r.category), now - r.last_confirmed_at > STALE_AFTER)
+        ItemRow(
+            r,
+            category_label(c, lang, r.category),
+            is_stale(r.last_confirmed_at, r.category, intervals, now),
+        )
         for r in sorted(records, key=lambda r: (r.category, r.created_at))
     ]
 
