@@ -203,7 +203,7 @@ _NUMBERS = ("phone", "ip_address", "bank_account", "resident_id", "passport")
         ("emp_no", fields.NOT_PERSONAL),
         ("COST_CENTER", fields.NOT_PERSONAL),
         ("工号", fields.NOT_PERSONAL),
-        ("nickName", None),
+        ("nickName", fields.NICK),  # a name there when it is one, whole (test_c8_rules)
         ("FILENAME", None),
         ("安装人员", fields.NAME),
         ("收件", fields.NAME),

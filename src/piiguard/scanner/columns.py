@@ -53,6 +53,7 @@ _HEADER_WORDS: dict[str, tuple[str, ...]] = {
 _MEANING_TYPES: dict[str, tuple[str, ...]] = {
     fields.NAME: ("person_name",),
     fields.NAME_PART: ("person_name",),
+    fields.NICK: ("person_name",),
     fields.DOB: ("date_of_birth",),
     fields.PASSPORT: ("passport",),
     fields.ID_DOC: ("passport", "resident_id"),

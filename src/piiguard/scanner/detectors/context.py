@@ -271,9 +271,9 @@ def _words_of(alternatives: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
 
 
-# Anchors: the last word of an English key (not one letter: P/N and S/N are spelled out)
+# Anchors: the last word of an English key (not one letter: P/N, S/N, A/C are spelled out)
 # followed by a separator, and every Chinese label.
-_EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n", "s/n")
+_EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n", "s/n", "a/c")
 # (in three parts: one expression of them all, with leftmost start of match, is too large
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(

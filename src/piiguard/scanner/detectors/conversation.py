@@ -49,7 +49,7 @@ def _speaker(m: re.Match[str], text: str) -> Hit | None:
 
 GREETING = re.compile(
     r"\b(?:Hi|Hello|Hey|Dear)[ ]+(?P<v>[^\s,，!！:<>()][^,，!！:<>()\r\n]{0,40}?)[ ]*"
-    r"(?:[,，!！]|<|\r?\n)"
+    r"(?:[,，!！:：]|<|\r?\n)"
 )
 
 
@@ -186,8 +186,10 @@ CHAT_LINE = re.compile(
 )
 
 
-# The name after a team and a dash (WeCom: `售后-夏军良`, `Sales - Anna Li`).
+# The name after a team and a dash (WeCom: `售后-夏军良`, `Sales - Anna Li`), or before it
+# (DingTalk: `张伟-销售部`, `Anna Li-QA`).
 _TEAM_DASH = re.compile(r"[^\s\-－—_]{1,12}[ \t]*[\-－—_][ \t]*")
+_DASH_TEAM = re.compile(r"(.+?)[ \t]*[\-－—_][ \t]*[^\s\-－—_]{1,12}")
 
 
 def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
@@ -199,9 +201,11 @@ def _chat_line(m: re.Match[str], text: str) -> list[Hit]:
         value = m.group(group).strip()
         if not value or len(value.split()) > 4 or value.split()[0] in LOG_LEVELS:
             continue
-        team = _TEAM_DASH.match(value)
-        if team is not None and not _whole_name(value):
-            value = value[team.end() :]
+        if not _whole_name(value):
+            team, before = _TEAM_DASH.match(value), _DASH_TEAM.fullmatch(value)
+            value = value[team.end() :] if team is not None else value
+            if before is not None and not _whole_name(value) and _whole_name(before[1]):
+                value = before[1]
             if not value:
                 continue
         if _whole_name(value) or ("·" in value and _dotted(value)):
@@ -375,12 +379,7 @@ RULES = (
         utf8=(rf"(?:^|\n)[ \t]*{_STAMP_UTF8}[{_CJK_HS}]{{2,4}}[ \t]*[:：]",),
         lead=True,
     ),
-    Rule(
-        "greeting",
-        (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z?]",),
-        GREETING,
-        _greeting,
-    ),
+    Rule("greeting", (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z?]",), GREETING, _greeting),
     Rule(
         "zh_greeting",
         (),

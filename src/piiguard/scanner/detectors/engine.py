@@ -91,6 +91,30 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+# A JSON string with \\uXXXX escapes (json.dumps' default, ensure_ascii): what the rules that
+# read Chinese (addresses, names by the character model) cannot see until it is decoded.
+_ESCAPED_STRING = re.compile(r'"((?:[^"\\\r\n]|\\.)*?\\u[0-9a-fA-F]{4}(?:[^"\\\r\n]|\\.)*)"')
+_PIECE = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)|.", re.DOTALL)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _unescaped(raw: str) -> tuple[str, list[int]]:
+    """A JSON string's value and, for each of its characters (and its end), the offset in
+    `raw` it was written at; a surrogate pair is one character, a lone surrogate U+FFFD."""
+    chars: list[str] = []
+    at: list[int] = []
+    for m in _PIECE.finditer(raw):
+        escape, simple = m.group(1), m.group(2)
+        c = chr(int(escape, 16)) if escape else _SIMPLE.get(simple, simple) if simple else m[0]
+        if chars and "\ud800" <= chars[-1] <= "\udbff" and "\udc00" <= c <= "\udfff":
+            chars[-1] = chr(0x10000 + ((ord(chars[-1]) - 0xD800) << 10) + ord(c) - 0xDC00)
+            continue
+        chars.append(c)
+        at.append(m.start())
+    at.append(len(raw))
+    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in chars), at
+
+
 def _platform() -> bytes:
     """What a compiled database depends on besides its expressions: the hyperscan version,
     the machine and its CPU features."""
@@ -199,10 +223,24 @@ class Detector:
             shift = len(prefix)
             return [
                 Hit(h.type, h.start - shift, h.end - shift, h.value, h.confidence, h.validator)
-                for h in self._scan(prefix + text)
+                for h in self._scan_all(prefix + text)
                 if h.start >= shift and h.type != NOT_PERSONAL
             ]
-        return [h for h in self._scan(text) if h.type != NOT_PERSONAL]
+        return [h for h in self._scan_all(text) if h.type != NOT_PERSONAL]
+
+    def _scan_all(self, text: str) -> list[Hit]:
+        """_scan, and the JSON strings written with \\uXXXX escapes read decoded."""
+        hits = self._scan(text)
+        if "\\u" not in text:
+            return hits
+        more = []
+        for m in _ESCAPED_STRING.finditer(text):
+            decoded, at = _unescaped(m.group(1))
+            base = m.start(1)
+            for h in self._scan(decoded):
+                a, b = base + at[h.start], base + at[h.end]
+                more.append(Hit(h.type, a, b, text[a:b], h.confidence, h.validator))
+        return _resolve(hits + more) if more else hits
 
     def _candidates(self, text: str) -> dict[tuple[int, int], int]:
         """(rule index, code-point start) -> code-point end of the longest match reported."""

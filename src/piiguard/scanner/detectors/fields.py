@@ -3,11 +3,10 @@ and form labels (Chinese and English, with synonyms and abbreviations), and the 
 that hold a field's value to what its name says.
 
 A field's name is classified once (a CSV column, a key where it occurs); each value then
-costs one anchored match. Meanings:
-    person_name, date_of_birth, passport, bank_account, secret, coordinates — values are
-    personal data when they have the shape the meaning expects;
-    NOT_PERSONAL — part, model, serial, version, build, SKU, order and tracking numbers:
-    values shaped like phones, IP addresses or cards are look-alikes there.
+costs one anchored match. Meanings: person_name (a nickname only when it is a name, whole),
+date_of_birth, passport, bank_account, secret, coordinates — personal data when the value
+has the shape the meaning expects; NOT_PERSONAL — part, model, serial, version, build, SKU,
+order and tracking numbers: values shaped like phones, IP addresses or cards are look-alikes.
 """
 
 from __future__ import annotations
@@ -36,6 +35,7 @@ from piiguard.scanner.detectors.vocabulary import (
     LATITUDE,
     NAME,
     NAME_PART,
+    NICK,
     NOT_PERSONAL,
     PASSPORT,
     SECRET,
@@ -53,6 +53,7 @@ __all__ = [
     "LATITUDE",
     "NAME",
     "NAME_PART",
+    "NICK",
     "NOT_PERSONAL",
     "PASSPORT",
     "SECRET",
@@ -121,8 +122,6 @@ LATIN_STOP = NOT_NAMES | _words(
     # and carriers that receive a parcel (received by SF Express)
     "express courier freight cargo shipping"
 )
-
-
 _PARTICLE_WORD = re.compile(_PARTICLE)
 
 
@@ -318,6 +317,18 @@ def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
     return None if span is None else ("person_name", *span, 0.88)
 
 
+def _nick(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    """A nickname is a name when it is the user's own, whole: a Chinese full name (not 阿强,
+    小李, 小太阳), a Latin name of two words or more (not Amy, Coco)."""
+    nick, start = value[pos:].strip(), len(value) - len(value[pos:].lstrip())
+    if "\u4e00" <= nick[:1] <= "\u9fff":
+        familiar = len(nick) == 2 and nick[0] in "阿小老"
+        whole = not familiar and zh_name(nick, strict=True) == (0, len(nick))
+    else:
+        whole = bool(nick) and latin_name(nick, single=False) == (0, len(nick))
+    return ("person_name", start, start + len(nick), 0.8) if whole else None
+
+
 def _dob(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     span = birth_date(value, pos)
     return None if span is None else ("date_of_birth", *span, 0.92)
@@ -409,6 +420,7 @@ def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, fl
 _CLASSIFIERS: Final = {
     NAME: _name,
     NAME_PART: _name,
+    NICK: _nick,
     DOB: _dob,
     PASSPORT: _passport,
     ID_DOC: _id_document,

@@ -88,6 +88,8 @@ def row_hits(
 # --- tables in text ---------------------------------------------------------------------
 _SPACED = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # cells of a table aligned with spaces
 _RULE_LINE = re.compile(r"[\s|:+\-=─━┼┃│]*")  # |---|---| and ----- ----- lines
+# A quantity, a price or a row's number: a header names its columns, it never holds one.
+_NUMBER_CELL = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
@@ -151,8 +153,8 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     if sep is None:
         return []
     cells = _split(text, start, end, sep)
-    if len(cells) < 2:
-        return []
+    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(text[a:b].strip()) for a, b in cells):
+        return []  # (a row whose cell ends in a field's word: `3  Gas hob ignition pin  415`)
     meanings = _meanings(header, sep, cells, text)
     first = next((i for i, meaning in enumerate(meanings) if meaning is not None), None)
     if first is None or not cells[first][0] <= m.start() < cells[first][1] + 1:

@@ -17,6 +17,7 @@ ID_DOC = "id_document"  # 证件号码, id_no: a passport when it has a passport
 # number is a valid card (Luhn, issuer, length); `bank_account`, `Account No.`, 账号 say
 # account whatever the digits.
 ACCOUNT_OR_CARD = "account_or_card"
+NICK = "nickname"  # nick, nickName, 昵称: a name there only when it is one, whole
 
 
 def _split(words: str) -> frozenset[str]:
@@ -34,7 +35,7 @@ for _words, _meaning in (
         "customer|client|patient|passenger|employee|emp name|cust name|buyer|requester|"
         "visitor|agent|display name|"
         "requestor|approver|assignee|reporter|handler|technician|engineer|driver|courier|"
-        "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|"
+        "operator|salesperson|sales rep|inspector|signee|sender|guardian|spouse|officer|"
         "emergency contact|next of kin|beneficiary|payee|insured|"
         "family member|accompanying family|dependant|dependent|"
         "xm|xingming|lxr|lianxiren|khmc|khxm|sjr|shoujianren|user|username|user name|uname|"
@@ -74,7 +75,8 @@ for _words, _meaning in (
     (
         "account no|account number|account num|acct|acct no|acct num|bank account|"
         "bank acct|accountno|bankaccount|bank account no|bank account number|bank no|"
-        "yhzh|yhzhh|zhanghao|yinhangzhanghao|skzh",
+        "yhzh|yhzhh|zhanghao|yinhangzhanghao|skzh|"
+        "a c|a c no|a c number|acno|acct no|beneficiary a c|beneficiary a c no",  # (A/C No.)
         ACCOUNT,
     ),
     (
@@ -115,6 +117,7 @@ for _words, _meaning in (
         NOT_PERSONAL,
     ),
     ("account", ACCOUNT_OR_CARD),
+    ("nick|nickname|nick name|user nick|nick nm", NICK),
 ):
     for _phrase in _words.split("|"):
         _EN_TAILS[tuple(_phrase.split())] = _meaning
@@ -168,6 +171,7 @@ for _words, _meaning in (
     ("密码|口令|密钥|登录密码|明文密码|支付密码|令牌", SECRET),
     ("坐标|经纬度|位置坐标|定位|GPS坐标|地理坐标", COORDINATES),
     ("纬度|经度", LATITUDE),
+    ("昵称|用户昵称|群昵称", NICK),
     (
         "零件号|零件编号|型号|规格型号|版本|版本号|料号|物料号|物料编码|物料编号|序列号|"
         "产品编号|产品型号|批号|批次|批次号|订单号|订单编号|单号|运单号|快递单号|工单号|"
