@@ -234,3 +234,35 @@ def test_a_system_reports_a_contract_end(
         assert "1970" in bad["detail"]
     first = report("last_order", "1970-01-01T00:00:00Z")
     assert first.status_code == 204, first.text
+
+
+def test_a_number_of_days_is_a_number_not_true_or_a_string(
+    container: Container, api: TestClient, officer: Caller
+) -> None:
+    """`{"days": true}` was read as 1: a rule keeping after-sales data one day, put in by a
+    wrong type (found by the black-box walk). A day count must be a JSON integer wherever
+    the schedule takes one; nothing is written when it is not."""
+    before = api.get("/api/v1/retention/schedule", headers=officer.headers).json()["version"]
+    for url, body, field in (
+        ("/api/v1/retention/rules/after_sales", {"days": True}, "days"),
+        ("/api/v1/retention/rules/after_sales", {"days": "30"}, "days"),
+        ("/api/v1/retention/rules/after_sales/user.contact", {"days": False}, "days"),
+        ("/api/v1/retention/record-rules/data_request", {"days": True}, "days"),
+        ("/api/v1/retention/minimums/labour", {**LABOUR, "days": True}, "days"),
+        ("/api/v1/retention/confirmation-intervals/user.contact", {"days": True}, "days"),
+    ):
+        assert_problem(
+            api.put(url, json=body, headers=officer.headers), 422, "invalid-input", field
+        )
+    assert_problem(
+        api.post(
+            "/api/v1/retention/reviews",
+            json={"changes": "none", "interval_days": True},
+            headers=officer.headers,
+        ),
+        422,
+        "invalid-input",
+        "interval_days",
+    )
+    after = api.get("/api/v1/retention/schedule", headers=officer.headers).json()["version"]
+    assert after == before

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, StrictInt
 
 from piiguard.domain.retention.schedule import (
     Anchor,
@@ -21,7 +21,9 @@ from piiguard.domain.retention.schedule import (
 from piiguard.services.retention.schedule import ItemRetentionView, ScheduleView
 from piiguard.web.api.schemas.fields import CategoryKey, RecordId, Slug, Strict
 
-Days = int  # checked by the service (1 .. 100 years), so the error names the field
+# A JSON integer (true, "30" are refused: pydantic's lax mode read true as 1 day); its
+# range is checked by the service (1 .. 100 years), so the error names the field
+Days = StrictInt
 
 
 class RuleIn(Strict):
@@ -113,7 +115,7 @@ class MinimumOut(BaseModel):
 
 class ReviewIn(Strict):
     changes: str = Field(min_length=1, max_length=2000)
-    interval_days: int = 365
+    interval_days: Days = 365
 
 
 class ReviewOut(BaseModel):

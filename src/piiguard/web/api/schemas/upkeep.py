@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 
 from piiguard.domain.retention.upkeep import (
     ChildClosure,
@@ -45,7 +45,7 @@ class IntervalOut(BaseModel):
 
 
 class IntervalIn(Strict):
-    days: int = Field(description="how long an item may go unconfirmed (1–36,500 days)")
+    days: StrictInt = Field(description="how long an item may go unconfirmed (1–36,500 days)")
 
 
 class ConfirmationOut(BaseModel):
