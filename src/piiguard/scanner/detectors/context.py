@@ -176,6 +176,8 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR091
     if m.group("space") is not None and not m.group("q") and not text[pos].isdigit():
         if meaning == fields.SECRET and _PASSWORD_LIKE.match(text, pos):
             return _value_hit(meaning, text, pos, "")
+        if meaning == fields.PLATE:  # 车牌 粤EBHGGW, plate 粤E·YVKAX: a plate has its shape
+            return _value_hit(meaning, text, pos, "")
         if meaning not in _NAMES:
             return None
         if _CJK_LO <= text[pos] <= _CJK_HI:
@@ -195,7 +197,7 @@ if NATIVE is not None:  # field_key and field_camel in C (_keys.c), classify fro
         classify=fields.classify,
         names=frozenset(_NAMES),
         handed_back=frozenset({fields.ACCOUNT_OR_CARD}),  # a carrier's document decides
-        after_space=frozenset({*_NAMES, fields.SECRET}),
+        after_space=frozenset({*_NAMES, fields.SECRET, fields.PLATE}),
         comma_inside=_COMMA_INSIDE,
         name_may_follow=_NAME_MAY_FOLLOW.match,
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Final
 
 from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors.formats import PLATE_FIELD
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import (
     COMPOUND_SURNAMES,
@@ -38,6 +39,7 @@ from piiguard.scanner.detectors.vocabulary import (
     NICK,
     NOT_PERSONAL,
     PASSPORT,
+    PLATE,
     SECRET,
     ZH_LABELS,
     meaning_of,
@@ -56,6 +58,7 @@ __all__ = [
     "NICK",
     "NOT_PERSONAL",
     "PASSPORT",
+    "PLATE",
     "SECRET",
     "ZH_LABELS",
     "classify",
@@ -417,6 +420,11 @@ def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, fl
     return None if m is None else (NOT_PERSONAL, m.start(), m.end(), 2.0)
 
 
+def _plate(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    m = PLATE_FIELD.match(value, pos)  # any serial, any case: a plate field says plate
+    return None if m is None else (PLATE, m.start(), m.end(), 0.92)
+
+
 _CLASSIFIERS: Final = {
     NAME: _name,
     NAME_PART: _name,
@@ -429,6 +437,7 @@ _CLASSIFIERS: Final = {
     SECRET: _secret,
     COORDINATES: _coordinates,
     LATITUDE: _axis,
+    PLATE: _plate,
     NOT_PERSONAL: _not_personal,
 }
 

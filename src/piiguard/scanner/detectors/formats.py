@@ -174,6 +174,12 @@ PLATE = re.compile(
 )
 
 
+# A registration in a plate field (fields.PLATE: 车牌号, vehicle_plate, Plate No.): the same
+# shapes, any serial of five letters and digits (粤E·YVKAX, which the rule alone takes for a
+# word in capitals after a province's name), upper or lower case as typed (粤e12345).
+PLATE_FIELD = re.compile(PLATE.pattern, re.IGNORECASE)
+
+
 def _plate(m: re.Match[str], text: str) -> Hit | None:
     serial = m.group()[-5:]
     if sum(c.isascii() and c.isalpha() for c in serial) > 4:

@@ -76,7 +76,7 @@ COMPOUND_SURNAMES: Final = (
 # characters read as a name where nothing but the text's shape says so (a chat speaker, a
 # name after a role word): 金额, 时间, 方式 begin with a surname and are not names.
 GIVEN_CHARS: Final = frozenset(
-    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰玉萍红鹏飞辉宇浩凯健俊帆帅旭宁龙林斌"
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰玉萍红鹏飞辉宇浩凯健俊帆帅旭宁龙林斌添"
     "波亮峰建国文志海云鑫鸿宏博彬晨晶婷雪梅琳颖莉倩佳欣悦怡雯蕾薇璐瑶瑾琪琦萱涵晗轩泽睿哲宸"
     "昊然子梓若可心思诗雨嘉佩慧惠淑珍珠凤燕玲翠琴芬春秋冬夏月晓小大新永德荣福贵祥瑞家庆安全"
     "成功胜利宝金银山川江河湖松柏梁栋才学武彪虎豪雄光耀晖昌盛兴旺发达通顺和卫东南西北中民兵"

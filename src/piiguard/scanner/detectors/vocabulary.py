@@ -12,6 +12,7 @@ NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan dr
 NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
 NAME_PART = "name_part"  # a first, last or family name: one word is a name there
 SECRET, COORDINATES, LATITUDE = "secret", "coordinates", "latitude"
+PLATE = "licence_plate"  # 车牌号, vehicle_plate, Plate No.: a registration in any writing
 ID_DOC = "id_document"  # 证件号码, id_no: a passport when it has a passport's shape
 # A bare `account` key (refund ok account=…): a bank account, or the card it names when the
 # number is a valid card (Luhn, issuer, length); `bank_account`, `Account No.`, 账号 say
@@ -94,6 +95,12 @@ for _words, _meaning in (
     ),
     ("lat|latitude|lng|lon|long|longitude", LATITUDE),
     (
+        "plate|plate no|plate number|licence plate|license plate|"
+        "vehicle plate|car plate|number plate|registration plate|vehicle|vehicle no|"
+        "vehicle number|car no|truck no|trailer|chepai|chepaihao|cph",
+        PLATE,
+    ),
+    (
         "pn|p n|part|part no|part number|partno|part num|model|model no|model number|"
         "serial|serial no|serial number|sn|s n|sku|version|ver|build|firmware|fw|"
         "firmware version|sw version|hw version|revision|rev|lot|lot no|batch|batch no|"
@@ -172,6 +179,7 @@ for _words, _meaning in (
     ("坐标|经纬度|位置坐标|定位|GPS坐标|地理坐标", COORDINATES),
     ("纬度|经度", LATITUDE),
     ("昵称|用户昵称|群昵称", NICK),
+    ("车牌|车牌号|车牌号码|车号|牌照|牌照号|号牌|号牌号码|挂车|挂车号|车辆牌照", PLATE),
     (
         "零件号|零件编号|型号|规格型号|版本|版本号|料号|物料号|物料编码|物料编号|序列号|"
         "产品编号|产品型号|批号|批次|批次号|订单号|订单编号|单号|运单号|快递单号|工单号|"

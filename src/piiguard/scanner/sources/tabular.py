@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -160,6 +161,15 @@ def _reaches(values: Sequence[str], fits: Callable[[str], bool], share: float) -
     return fit >= need
 
 
+# A form's line above a table (`承运商：安能物流  批次：2026…`, `车牌号：粤E… 挂车：无`): a label
+# with its value after the colon, never a column's header.
+_LABEL_WITH_VALUE = re.compile(r"(?<![0-9])[:：][ \t]*\S")
+
+
+def _header_meaning(title: str) -> str | None:
+    return None if _LABEL_WITH_VALUE.search(title) else fields.meaning_of(title)
+
+
 def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str | None]:
     """Each column's meaning from its header, checked against a sample of its values: a
     name column most of whose values are not names (product names under `name`) is dropped;
@@ -168,7 +178,7 @@ def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> li
     meanings: list[str | None] = []
     for c, title in enumerate(header):
         values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
-        meaning = fields.meaning_of(title)
+        meaning = _header_meaning(title)
         if meaning is None and len(values) >= 5:
             if _reaches(values, _short_zh_name, 0.8):
                 meaning = fields.NAME
@@ -214,7 +224,7 @@ def header_row(rows: Sequence[Sequence[str]]) -> int:
     (`客户信息导出,,,` then `基本信息,,,联系方式,,`) above the real one."""
     best, best_known = 0, -1
     for i, row in enumerate(rows[:_HEADER_ROWS]):
-        known = sum(fields.meaning_of(cell) is not None for cell in row)
+        known = sum(_header_meaning(cell) is not None for cell in row)
         if known > best_known:
             best, best_known = i, known
     return best

@@ -35,7 +35,8 @@ from piiguard.scanner.detectors.vocabulary import NOT_PERSONAL
 REACH = 64  # characters after the cue word that it still speaks for
 PART_EN = (
     "part|parts|p/n|pn|serial|serials|s/n|sn|sku|material|materials|model|imei|order|batch|"
-    "lot|item|asset|revision|drawing"  # (a drawing's number: The drawing no. is 1…)
+    "lot|item|asset|revision|drawing|"  # (a drawing's number: The drawing no. is 1…)
+    "bom"  # a bill of materials' number: update BOM 1…
 )
 PART_ZH = (
     "料号|物料|零件|型号|序列号|批号|批次|编码|条码|机身号|单号|订单|货号|资产|设备号|串号|"

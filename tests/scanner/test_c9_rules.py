@@ -1,0 +1,119 @@
+"""The rules added after studying the misses of corpus 9 (bench/corpus9, issue 18): each
+class of writing they showed, on lines written here (not the corpus's), and the look-alikes
+each rule must leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.files import scan_file
+from piiguard.scanner.sources.model import Located
+from tests.scanner.conftest import kinds
+
+pytestmark = pytest.mark.req("R2.7")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plate field holds a registration whatever its serial: five letters too, which the
+        # plate rule alone takes for a word in capitals after a province's name
+        ('{"id": 7, "vehicle_plate": "京NXKPWT", "ok": true}', [("licence_plate", "京NXKPWT")]),
+        ("Plate No.: 沪A·KMZTR", [("licence_plate", "沪A·KMZTR")]),
+        ("plate=苏E HQRWL speed=42", [("licence_plate", "苏E HQRWL")]),
+        (
+            "车牌号：浙BDKQNV  挂车：浙B3H7R2",
+            [("licence_plate", "浙BDKQNV"), ("licence_plate", "浙B3H7R2")],
+        ),
+        # ... after a plate word and a space, as people type it in a chat
+        (
+            "师傅王建国，车牌 鲁QWXYZT，下午到",
+            [("person_name", "王建国"), ("licence_plate", "鲁QWXYZT")],
+        ),
+        # ... in lower case, as typed into a form
+        ("车牌号码：川a12345", [("licence_plate", "川a12345")]),
+        # ... written with JSON's \uXXXX escapes (json.dumps' default), the middle dot too
+        (
+            '{"vehicle_plate": "\\u6d59A\\u00b7D12345"}',
+            [("licence_plate", "\\u6d59A\\u00b7D12345")],
+        ),
+        ('{"plate": "\\u82cfE QRSTW"}', [("licence_plate", "\\u82cfE QRSTW")]),
+        # escaped values in snake_case keys, read decoded in C as in Python
+        (
+            '{"date_of_birth": "1988\\u5e743\\u67087\\u65e5"}',
+            [("date_of_birth", "1988\\u5e743\\u67087\\u65e5")],
+        ),
+        ('{"full_name": "\\u5f20\\u5fb7\\u660e"}', [("person_name", "\\u5f20\\u5fb7\\u660e")]),
+        # 添 among the characters of given names (李添, 陈添明)
+        ("司机：陈添明  手机：13912345678", [("person_name", "陈添明"), ("phone", "13912345678")]),
+    ],
+)
+def test_classes_of_writing_corpus_9_missed(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    update BOM 13912345678 for line 3\n",  # a bill of materials' number, in a commit
+        "BOM: 15887654321, rev B",
+        '"vehicle": "货车", "plate": "待定"',  # a plate field without a plate
+        "云SERVER 重启完成",  # a word in capitals after a province's name, no plate word
+        "plate thickness 12mm",
+    ],
+)
+def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:
+    assert [h for h in detector.scan(text) if h.type != "date_of_birth"] == []
+
+
+def _found(path: Path) -> list[tuple[str, str]]:
+    return sorted(
+        (o.hit.type, o.hit.value) for o in scan_file(path, Detector()) if isinstance(o, Located)
+    )
+
+
+_MANIFEST = """运输单 / DELIVERY NOTE
+承运商：某某物流  批次：202611031234567890
+司机：林添福  手机：139 0000 1234
+车牌号：闽D·QKXWT  挂车：无
+
+单号,收货人,电话,数量
+DN001,黄美玲,13800001111,3
+DN002,周立新,13800002222,5
+"""
+
+
+def test_a_form_s_lines_above_a_csv_table_are_no_header(tmp_path: Path) -> None:
+    """A delivery note saved as CSV: `label：value` lines above the table are a form's, read
+    as text (the driver, the plate), not a one-column table's header claiming its rows."""
+    path = tmp_path / "manifest.csv"
+    path.write_text(_MANIFEST, encoding="utf-8")
+    found = _found(path)
+    assert found == [
+        ("licence_plate", "闽D·QKXWT"),
+        ("person_name", "周立新"),
+        ("person_name", "林添福"),
+        ("person_name", "黄美玲"),
+        ("phone", "13800001111"),
+        ("phone", "13800002222"),
+        ("phone", "139 0000 1234"),
+    ]
+
+
+_PLATES_CSV = """No.,Plate No.,Driver
+1,粤E NKXWT,陈志强
+2,粤AD12345,李国华
+"""
+
+
+def test_a_plate_column_holds_plates_of_any_serial(tmp_path: Path) -> None:
+    path = tmp_path / "vehicles.csv"
+    path.write_text(_PLATES_CSV, encoding="utf-8")
+    found = _found(path)
+    assert ("licence_plate", "粤E NKXWT") in found
+    assert ("licence_plate", "粤AD12345") in found
