@@ -17,14 +17,19 @@ from typer.testing import CliRunner
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.cli.main import app
 from piiguard.config import Settings
+from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention import holds
 from piiguard.services.retention._common import CLAIM_FOR
-from piiguard.services.retention.batches import approve_batch
+from piiguard.services.retention.batches import approve_batch, dispose_batch
+from piiguard.services.retention.certificate import certificate_of
+from piiguard.services.retention.job import SWEEP
 from piiguard.services.retention.sweep import propose_batch
 from tests.e2e import cli_runner
-from tests.e2e.conftest import first_account, reauth
+from tests.e2e.conftest import PIIGUARD, cli_env, first_account, reauth
 from tests.e2e.test_purpose_limitation_api import assert_problem
 from tests.e2e.test_retention_disposal import past_customer, run
+from tests.integration.test_disposal import _Paused
+from tests.integration.test_retention_claims import in_thread
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 OTHER = "worker-7 pid 4242"  # the process that holds the claim
@@ -118,6 +123,43 @@ def test_the_cli_refuses_in_both_languages(container: Container, settings: Setti
     ):
         r = run(settings, *args)
         assert r.returncode == 2 and re.search("[\u4e00-\u9fff]", r.stderr), (args, r.stderr)
+
+
+@pytest.mark.req("R2.11")
+@pytest.mark.req("R10.2")
+def test_the_cli_in_another_process_is_refused_while_the_worker_disposes(
+    container: Container, settings: Settings
+) -> None:
+    """Two real processes: the installed `piiguard retention dispose BATCH`, started while
+    this process's sweep is inside the same batch's disposal (paused as it is about to
+    stage the kept items' fresh keys), is refused and leaves it alone."""
+    past_customer(container)
+    batch = propose_batch(container.uow(), container.clock, OPERATOR)
+    assert batch is not None
+    approve_batch(container.uow(), container.clock, OPERATOR, batch.id)
+    paused = _Paused(container.vault)
+    c = container
+    worker, got = in_thread(
+        lambda: dispose_batch(c.uow(), paused, c.clock, SWEEP, c.snapshots, batch.id)
+    )
+    try:
+        assert paused.inside.wait(60)
+        shell = subprocess.run(
+            [str(PIIGUARD), "retention", "dispose", batch.id],
+            check=False,
+            env=cli_env(settings),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        paused.go.set()
+        worker.join(60)
+    assert shell.returncode == 1, shell.stdout + shell.stderr
+    assert "under-way (batch_id)" in shell.stderr and "pid" in shell.stderr
+    assert "另一个进程正在处理" in shell.stderr and "Traceback" not in shell.stderr
+    assert "error" not in got and got["value"].status is BatchStatus.DISPOSED
+    assert certificate_of(c.uow(readonly=True), batch.id).facts["items"] == 3  # once
 
 
 def at_80_columns(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
