@@ -266,3 +266,25 @@ def test_a_number_of_days_is_a_number_not_true_or_a_string(
     )
     after = api.get("/api/v1/retention/schedule", headers=officer.headers).json()["version"]
     assert after == before
+
+
+def test_removing_a_rule_that_is_not_there_names_what_is_missing(
+    api: TestClient, officer: Caller
+) -> None:
+    """A purpose's own rule that is not there is named by `purpose` ("no retention rule for
+    nope/" named `category`, which the caller never gave — the black-box walk); an override
+    that is not there by `category`."""
+    r = assert_problem(
+        api.delete("/api/v1/retention/rules/nope", headers=officer.headers),
+        404,
+        "not-found",
+        "purpose",
+    )
+    assert r["detail"] == "no retention rule of its own for purpose nope"
+    r = assert_problem(
+        api.delete("/api/v1/retention/rules/after_sales/user.contact", headers=officer.headers),
+        404,
+        "not-found",
+        "category",
+    )
+    assert r["detail"] == "no retention rule for after_sales/user.contact"

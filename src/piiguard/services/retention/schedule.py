@@ -160,6 +160,10 @@ def remove_rule(uow: UnitOfWork, clock: Clock, actor: Actor, purpose: str, categ
     with uow:
         version = _next_version(uow)
         if not uow.retention.delete_rule(purpose, category):
+            if not category:  # the purpose's own rule: the purpose is what is missing
+                raise NotFound(
+                    f"no retention rule of its own for purpose {purpose}", field="purpose"
+                )
             raise NotFound(f"no retention rule for {purpose}/{category}", field="category")
         target = f"{purpose}/{category}"
         _record(uow, clock, actor, version, "rule", target, "")
