@@ -20,7 +20,7 @@ from piiguard.config import Settings
 from piiguard.domain.errors import Conflict, UnderWay
 from piiguard.domain.retention.disposal import BatchStatus
 from piiguard.services.retention import refresh as refresh_module
-from piiguard.services.retention._common import CLAIM_FOR, HOLDER
+from piiguard.services.retention._common import CLAIM_FOR
 from piiguard.services.retention.batches import approve_batch, dispose_batch
 from piiguard.services.retention.certificate import certificate_of
 from piiguard.services.retention.job import run_sweep
@@ -109,7 +109,7 @@ def test_a_claim_left_by_a_stopped_process_lapses(
     with c.uow() as uow:
         now = clock.now()
         assert (
-            uow.retention.claim(f"dispose:{batch_id}", "0" * 32, HOLDER, now, now + CLAIM_FOR)
+            uow.retention.claim(f"dispose:{batch_id}", "0" * 32, "host pid 1", now, now + CLAIM_FOR)
             is None
         )
         uow.commit()

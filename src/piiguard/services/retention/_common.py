@@ -43,7 +43,12 @@ def no_cycle_collection() -> Iterator[None]:
 # the holder renews it as it goes (`Claim.keep`), at least every third of this; a process
 # that stopped leaves its claim, which lapses this long after its last renewal.
 CLAIM_FOR = timedelta(minutes=15)
-HOLDER = f"{socket.gethostname()[:80]} pid {os.getpid()}"
+
+
+def holder() -> str:
+    """Who holds a claim: this host and process (read at each claim: a server's workers
+    are forked after import, each with its own process id)."""
+    return f"{socket.gethostname()[:80]} pid {os.getpid()}"
 
 
 class Claim:
@@ -79,12 +84,12 @@ def claimed(
     token = secrets.token_hex(16)
     now = clock.now()
     with uow:
-        other = uow.retention.claim(name, token, HOLDER, now, now + CLAIM_FOR)
+        other = uow.retention.claim(name, token, holder(), now, now + CLAIM_FOR)
         uow.commit()
     if other is not None:
-        holder, expires = other
+        who, expires = other
         raise UnderWay(
-            f"{what} ({holder or 'just ending'}); try again when it ends (a claim left by a "
+            f"{what} ({who or 'just ending'}); try again when it ends (a claim left by a "
             f"process that stopped lapses at {expires:%Y-%m-%d %H:%M} UTC)",
             field=field,
         )
