@@ -288,3 +288,16 @@ def test_removing_a_rule_that_is_not_there_names_what_is_missing(
         "category",
     )
     assert r["detail"] == "no retention rule for after_sales/user.contact"
+
+
+def test_a_hold_ends_by_9998_as_on_the_console(api: TestClient, officer: Caller) -> None:
+    """The console refuses a hold until 9999 and the API took it (the black-box walk): both
+    refuse it now, naming `until`."""
+    body = {"reason": "lawsuit", "case_reference": "C-9", "categories": ["user.contact"]}
+    for until in ("9999-12-31T23:59:59Z", "9999-01-01T00:00:00+00:00"):
+        r = api.post(
+            "/api/v1/retention/holds", json={**body, "until": until}, headers=officer.headers
+        )
+        assert_problem(r, 422, "invalid-input", "until")
+    ok = {**body, "until": "9998-12-31T23:59:59Z"}
+    assert api.post("/api/v1/retention/holds", json=ok, headers=officer.headers).status_code == 201

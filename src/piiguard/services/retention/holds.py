@@ -23,6 +23,7 @@ from piiguard.domain.errors import (
     VaultIntegrityError,
 )
 from piiguard.domain.ports import Clock, SecretBox, UnitOfWork
+from piiguard.domain.retention.disposal import check_as_of
 from piiguard.domain.retention.schedule import HoldStatus, LegalHold
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
@@ -136,6 +137,8 @@ def propose_hold(
         )
     if until is not None and until <= clock.now():
         raise InvalidInput("until is already past", field="until")
+    if until is not None:  # the console's bound too (a date to 9998-12-31)
+        check_as_of(until, "until")
     with uow:
         state = policy.current(uow)
         check_categories(state.taxonomy, set(categories))
