@@ -155,6 +155,24 @@ def in_ids(col: ColumnElement[Any]) -> ColumnElement[bool]:
     return _InIds(col)
 
 
+def execute_planned(conn: Connection, sql: str, params: Sequence[Any]) -> int:
+    """Run `sql` (the driver's syntax, PostgreSQL) in the unit of work's transaction,
+    planned for its own parameters at every execution; the rows it changed. psycopg
+    prepares a statement on the server at its fifth execution on a connection, and the
+    server then may switch to a generic plan, which takes an array parameter for a few
+    elements: a disposal chunk's hash join of 5,000 ids became 5,000 random-key lookups
+    (docs/benchmarks.md "Retention", twelfth round)."""
+    raw = conn.connection.dbapi_connection
+    if raw is None:
+        raise RuntimeError("the unit of work's connection is closed")
+    cur: Any = raw.cursor()
+    try:
+        cur.execute(sql, params, prepare=False)
+        return int(cur.rowcount)
+    finally:
+        cur.close()
+
+
 # -- reads on the hot path, through the driver ----------------------------------------------
 # SQLAlchemy's Row objects and per-value type processing cost more than the read itself on
 # the batch reads of the retention sweep and disposal (tens of thousands of narrow rows):

@@ -142,6 +142,14 @@ class SqlUnitOfWork:
             raise RuntimeError("unit of work used outside its `with` block")
         return self._conn
 
+    def reader(self) -> SqlUnitOfWork | None:
+        """A read-only unit of work on the same database, for another thread to read in
+        while this one writes (services/retention/rekeying.py `read_ahead`); None on
+        SQLite, whose writer and readers in one process would only take turns."""
+        if is_sqlite(self._engine):
+            return None
+        return SqlUnitOfWork(self._engine, self._seal, self._now, readonly=True)
+
     def audit(self, event: AuditEvent) -> None:
         if self._readonly:
             raise RuntimeError("a read-only unit of work cannot record audit events")

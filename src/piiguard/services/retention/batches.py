@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -46,7 +47,9 @@ from piiguard.services.retention._common import (
 from piiguard.services.retention.rekeying import (
     CHUNK,
     ChangedSince,
+    StillDue,
     dispose_chunk,
+    read_ahead,
     still_due,
 )
 from piiguard.services.retention.sweep import NO_PURPOSE, record_held
@@ -192,14 +195,22 @@ def _dispose_batch(
         uow.commit()
     people = sorted(by_subject)
     changed = ChangedSince()  # read on from chunk to chunk
-    for start in range(0, len(people), CHUNK):  # a chunk of people at a time (rekeying.py)
-        claim.keep()
-        chunk = {sid: by_subject[sid] for sid in people[start : start + CHUNK]}
-        ids, sealed, why = still_due(uow, schedule, clock.now(), chunk, changed)
-        for k, n in why.items():
-            skipped[k] += n
-        if ids:
-            dispose_chunk(uow, vault, clock, actor, batch_id, ids, sealed)
+    chunks = [  # a chunk of people at a time (rekeying.py)
+        {sid: by_subject[sid] for sid in people[start : start + CHUNK]}
+        for start in range(0, len(people), CHUNK)
+    ]
+
+    def check(u: UnitOfWork, chunk: dict[str, list[DisposalEntry]]) -> StillDue:
+        return still_due(u, schedule, clock.now(), chunk, changed)
+
+    # the next chunk checked while this one is disposed of (rekeying.py `read_ahead`)
+    with closing(read_ahead(uow, check, chunks)) as checked:
+        for ids, sealed, why in checked:
+            claim.keep()
+            for k, n in why.items():
+                skipped[k] += n
+            if ids:
+                dispose_chunk(uow, vault, clock, actor, batch_id, ids, sealed)
     for rt in (RecordType.REQUEST_PACKAGE, RecordType.TRIAGE_MAIL, RecordType.DATA_REQUEST):
         todo = [e for e in entries if e.record_type is rt and e.disposed_at is None]
         for start in range(0, len(todo), _RECORDS_AT_ONCE):

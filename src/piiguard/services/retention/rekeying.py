@@ -24,9 +24,11 @@ is erased one by one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from piiguard.domain.audit import AuditEvent
 from piiguard.domain.decisions import Actor
@@ -41,6 +43,8 @@ from piiguard.services.retention.schedule import compute
 from piiguard.services.retention.sweep import disposal_event, dispose_subject_items
 
 CHUNK = 1000  # people per chunk
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -66,13 +70,43 @@ class ChangedSince:
         return self.people
 
 
+# person -> item ids still due, the people's items as read, why the others not
+StillDue = tuple[dict[str, list[str]], dict[str, list[SealedItem]], dict[str, int]]
+
+
+def read_ahead(
+    uow: UnitOfWork, read: Callable[[UnitOfWork, T], R], todo: Sequence[T]
+) -> Generator[R, None, None]:
+    """`read(uow, each)` for each of `todo` in turn, handed over one at a time. Where the
+    database takes a reader alongside a writer (`UnitOfWork.reader`: PostgreSQL), the next
+    one is read in another thread, on a read-only unit of work of its own, while the
+    caller works on this one's answer: a disposal's next chunk is checked (its people's
+    items, stored dates and holds read, judged) while this chunk is re-keyed, written and
+    promoted — its server's work beside this chunk's client's, where they took turns
+    (docs/benchmarks.md "Retention", twelfth round). The chunks' people are distinct: what
+    one chunk writes is none of what the next one reads. Each read's transaction ends
+    before its answer is handed over; close the iterator (contextlib.closing) to wait for
+    a read still under way when the caller stops early."""
+    other = uow.reader()
+    if other is None or len(todo) < 2:
+        yield from (read(uow, each) for each in todo)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-ahead") as pool:
+        ahead = pool.submit(read, other, todo[0])
+        for each in todo[1:]:
+            got = ahead.result()
+            ahead = pool.submit(read, other, each)
+            yield got
+        yield ahead.result()
+
+
 def still_due(
     uow: UnitOfWork,
     schedule: Schedule,
     now: datetime,
     todo: Mapping[str, Sequence[DisposalEntry]],
     changed: ChangedSince | None = None,
-) -> tuple[dict[str, list[str]], dict[str, list[SealedItem]], dict[str, int]]:
+) -> StillDue:
     """Which of these people's entries may be disposed of now (person -> item ids), the
     people's items as read, and why the others not (held / not_due / gone).
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, Connection, Text, any_, bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import driver_rows, id_chunks, in_ids
+from piiguard.adapters.db.bulk import driver_rows, execute_planned, id_chunks, in_ids
 from piiguard.adapters.db.statistics import analyze_stale
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.sweep import SqlSweep
@@ -32,6 +32,10 @@ _ON_OPEN = (
     .where(in_ids(_I.c.record_id), _B.c.status.in_(_OPEN))
 )
 
+_MARK_OF_PG = (
+    "UPDATE disposal_items SET disposed_at = %s WHERE batch_id = %s AND record_type = %s "
+    "AND record_id = ANY(%b::text[]) AND subject_id = ANY(%b::text[])"
+)
 _ENTRIES = (
     select(
         _I.c.batch_id,
@@ -204,6 +208,10 @@ class SqlDisposal(SqlSweep):
         are then found by their people (ix_disposal_items_subject_id), on the few pages
         the batch stored them on in that order (add_batch), where the primary key walked
         every entry of the batch for each chunk (twelfth round)."""
+        if of and self._c.dialect.name == "postgresql":
+            params = (at, batch_id, record_type.value, list(record_ids), list(of))
+            execute_planned(self._c, _MARK_OF_PG, params)
+            return
         stmt = (
             update(_I)
             .where(
@@ -213,12 +221,8 @@ class SqlDisposal(SqlSweep):
             )
             .values(disposed_at=at)
         )
-        params: dict[str, Any] = {}
-        if of and self._c.dialect.name == "postgresql":
-            stmt = stmt.where(_I.c.subject_id == any_(bindparam("of", type_=ARRAY(Text()))))
-            params["of"] = list(of)
         for chunk in id_chunks(self._c, record_ids):
-            self._c.execute(stmt, {"ids": chunk, **params})
+            self._c.execute(stmt, {"ids": chunk})
 
     def gather_statistics(self) -> list[str]:
         """The planner's statistics of `items`, `item_retention` and `disposal_items`,

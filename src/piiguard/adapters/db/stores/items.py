@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import id_chunks, in_ids
+from piiguard.adapters.db.bulk import execute_planned, id_chunks, in_ids
 from piiguard.domain.ports import Rekeyed, SealedItem, SealedValue
 from piiguard.domain.subjects import Channel, ItemRecord, LegalBasis, Provenance
 
@@ -230,7 +230,7 @@ class SqlItems:
             return 0
         if self._c.dialect.name != "postgresql":
             return self.delete_many(ids)
-        return int(self._c.exec_driver_sql(_DELETE_OF_PG, (ids, list(wanted))).rowcount)
+        return execute_planned(self._c, _DELETE_OF_PG, (ids, list(wanted)))
 
     def reseal(self, subject_id: str, values: Sequence[tuple[str, bytes, bytes]]) -> int:
         """A re-keying's new ciphertexts, where the row still holds the value re-sealed (a
@@ -260,7 +260,7 @@ class SqlItems:
         if self._c.dialect.name == "postgresql":
             arrays = [list(col) for col in zip(*rows, strict=True)]  # lists: arrays
             people = [r.subject_id for r in rekeyed]
-            return int(self._c.exec_driver_sql(_RESEAL_PG, (*arrays, people)).rowcount)
+            return execute_planned(self._c, _RESEAL_PG, (*arrays, people))
         params = [(new, sid, iid, old) for sid, iid, old, new in rows]
         return int(self._c.exec_driver_sql(_RESEAL_SQLITE, params).rowcount)
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, select, update
 
 from piiguard.adapters.db import tables as t
-from piiguard.adapters.db.bulk import id_chunks, in_ids
+from piiguard.adapters.db.bulk import execute_planned, id_chunks, in_ids
 from piiguard.adapters.db.stores._common import as_json, as_set
 from piiguard.adapters.db.stores.disposal import SqlDisposal
 from piiguard.adapters.db.stores.upkeep import SqlUpkeep
@@ -328,7 +328,7 @@ class SqlSchedule:
         if self._c.dialect.name != "postgresql":
             self.forget(ids)
         elif ids:
-            self._c.exec_driver_sql(_FORGET_OF_PG, (ids, list(wanted)))
+            execute_planned(self._c, _FORGET_OF_PG, (ids, list(wanted)))
 
 
 class SqlRetention(SqlSchedule, SqlDisposal, SqlUpkeep):
