@@ -47,6 +47,34 @@ pytestmark = pytest.mark.req("R2.7")
             [("date_of_birth", "1988\\u5e743\\u67087\\u65e5")],
         ),
         ('{"full_name": "\\u5f20\\u5fb7\\u660e"}', [("person_name", "\\u5f20\\u5fb7\\u660e")]),
+        # a Chinese name with its other writing in brackets: a work name, a pinyin name
+        (
+            "\n2026-03-02 09:15:00 梁志华(Sunny)\n收到\n",
+            [("person_name", "梁志华"), ("person_name", "Sunny")],
+        ),
+        (
+            'Cc: "黄嘉欣 (HUANG Jiaxin)" <jx.huang@example.com>',
+            [
+                ("person_name", "黄嘉欣"),
+                ("person_name", "HUANG Jiaxin"),
+                ("email", "jx.huang@example.com"),
+            ],
+        ),
+        (
+            "此致\n罗美玲（Linda Luo）\n市场部",
+            [("person_name", "罗美玲"), ("person_name", "Linda Luo")],
+        ),
+        # a chat message that begins by addressing someone
+        (
+            "[2026/4/1 10:00] 王芳：周建明，你把发票寄给我",
+            [("person_name", "王芳"), ("person_name", "周建明")],
+        ),
+        ("\n陈晓东，麻烦今天回复\n", [("person_name", "陈晓东")]),
+        # a Latin name copied on a mail, a ticket booked in a name
+        ("Please cc Laura Conti on the reply", [("person_name", "Laura Conti")]),
+        ("Hotel booked for Chen Yiming, 2 nights", [("person_name", "Chen Yiming")]),
+        # a new employee named after 员工
+        ("请录入新员工孙志强的入职资料", [("person_name", "孙志强")]),
         # 添 among the characters of given names (李添, 陈添明)
         ("司机：陈添明  手机：13912345678", [("person_name", "陈添明"), ("phone", "13912345678")]),
     ],
@@ -65,6 +93,10 @@ def test_classes_of_writing_corpus_9_missed(
         '"vehicle": "货车", "plate": "待定"',  # a plate field without a plate
         "云SERVER 重启完成",  # a word in capitals after a province's name, no plate word
         "plate thickness 12mm",
+        "型号(Pro) 电源(AC) 华为(Huawei)",  # a word, not a name, before a Latin gloss
+        "好的，你先发",  # a reply, not a name
+        "员工食堂今天关闭",
+        "Please cc the Sales Team on it",
     ],
 )
 def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:

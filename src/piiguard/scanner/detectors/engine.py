@@ -27,6 +27,7 @@ from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.negative import lookalikes
 from piiguard.scanner.detectors.records import (
     addressed,
+    bracketed,
     holder,
     inline,
     latin,
@@ -50,6 +51,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + latin.RULES
     + holder.RULES
     + addressed.RULES
+    + bracketed.RULES
     + named.RULES
     + lookalikes.RULES
 )

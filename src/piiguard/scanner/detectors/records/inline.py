@@ -49,9 +49,9 @@ RULES: tuple[Rule, ...] = (
 # (`Pls call Wai Hin asap`, `Thanks for meeting Qiang Tian`, `full name TAN Jin,`): the
 # whole name, two words at least (one could be a product or a place).
 _ROLES = "technician|engineer|driver|colleague|installer|courier"
-LATIN_AFTER = re.compile(
-    rf"(?:(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES})|call|meeting|met|[Ff]ull name) (?=[A-Z])"
-)
+# (cc'd on a mail: `Please cc Anna Patel on the quote`; a ticket booked in a name)
+_VERBS = "call|meeting|met|[Ff]ull name|cc|[Bb]ooked for|[Rr]eserved for|[Tt]icketed for"
+LATIN_AFTER = re.compile(rf"(?:(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES})|{_VERBS}) (?=[A-Z])")
 
 
 def _latin_after(m: re.Match[str], text: str) -> Hit | None:
@@ -66,7 +66,7 @@ RULES += (
         "inline_latin_name",
         (
             rf"(?:^|[^A-Za-z])(?:[Oo]ur|[Yy]our|[Tt]he|[Mm]y) (?:{_ROLES}) [A-Z]",
-            r"(?:^|[^A-Za-z])(?:call|meeting|met|[Ff]ull name) [A-Z]",
+            rf"(?:^|[^A-Za-z])(?:{_VERBS}) [A-Z]",
         ),
         LATIN_AFTER,
         _latin_after,

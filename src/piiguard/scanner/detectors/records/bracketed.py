@@ -1,0 +1,64 @@
+"""A Chinese name with its other writing in brackets after it — a pinyin name or a work
+name: `韦敏华(Leo)` as a chat shows its speaker, `"何添俊(Cindy He)" <…>` in a mail header,
+`区家海(OU Jiahai)` over a signature's title, `陈楠绮 (CHEN Nanqi)`. Both are names (the
+Chinese held to the character model, whole; the Latin to fields.latin_name, whole, one word
+or two). And a Chinese name a chat message begins with, addressing someone before what they
+are asked (`潘丽桂，你把报价发我`, `王娜，麻烦看下`)."""
+
+from __future__ import annotations
+
+import re
+
+from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.rule import Rule
+
+_CJK = "\u4e00-\u9fff"
+BRACKETED = re.compile(
+    rf"(?P<z>[{_CJK}]{{2,4}})[ \t]*[（(][ \t]*"
+    r"(?P<l>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*)?)[ \t]*[）)]"
+)
+
+
+def _whole_zh(value: str) -> bool:
+    return fields.zh_name(value, strict=True) == (0, len(value))
+
+
+def _bracketed(m: re.Match[str], text: str) -> list[Hit]:
+    latin = m.group("l")
+    if not _whole_zh(m.group("z")) or fields.latin_name(latin, single=True) != (0, len(latin)):
+        return []
+    return [Hit("person_name", *m.span(g), m.group(g), 0.8, Validator.CONTEXT) for g in "zl"]
+
+
+# What a message addressed to someone goes on with: you, please, could you, thanks.
+_ASKED = "你|您|请|麻烦|帮|辛苦"
+ADDRESSED_ZH = re.compile(rf"[ \t]*(?P<v>[{_CJK}]{{2,4}})，(?={_ASKED})")
+
+
+def _addressed_zh(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if not _whole_zh(value):
+        return None
+    return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
+
+
+RULES = (
+    Rule(
+        "zh_name_bracketed",
+        (),
+        BRACKETED,
+        lambda m, text: None,
+        utf8=(r"(?:^|[^\x{4e00}-\x{9fff}])[\x{4e00}-\x{9fff}]{2,4}[ \t]*[（(][ \t]*[A-Z]",),
+        lead=True,
+        many=_bracketed,
+    ),
+    Rule(
+        "zh_name_addressed",
+        (),
+        ADDRESSED_ZH,
+        _addressed_zh,
+        utf8=(rf"(?:^|[\n：:])[ \t]*[\x{{4e00}}-\x{{9fff}}]{{2,4}}，(?:{_ASKED})",),
+        lead=True,
+    ),
+)
