@@ -19,7 +19,7 @@ from piiguard.adapters.clock import FixedClock
 from piiguard.adapters.db.stores.retention import SqlRetention
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.retention.disposal import BatchStatus, DisposalBatch
-from piiguard.services.retention import batches
+from piiguard.services.retention import batches, rekeying
 from piiguard.services.retention import schedule as sch
 from piiguard.services.retention.batches import approve_batch, dispose_batch
 from piiguard.services.retention.certificate import certificate_of
@@ -64,10 +64,15 @@ def _read_ahead_threads() -> list[threading.Thread]:
 
 @pytest.mark.req("R2.11")
 @pytest.mark.req("R5.5")
+@pytest.mark.parametrize("stored", ["trusted", "recomputed"])
 def test_a_batch_of_several_chunks_comes_out_as_one_chunk_at_a_time(
-    c: Container, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    c: Container, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, stored: str
 ) -> None:
+    """ "recomputed": no stored date trusted, every item's retain-until recomputed as
+    things stand — on the read-only unit of work of the other thread on PostgreSQL."""
     monkeypatch.setattr(batches, "CHUNK", 2)  # five people: three chunks
+    if stored == "recomputed":
+        monkeypatch.setattr(rekeying, "_trusted_until", lambda *_: {})
     batch, people = _batch(c, clock, 5)
     checked_in: list[str] = []
     real = batches.still_due
