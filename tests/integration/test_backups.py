@@ -28,6 +28,7 @@ from piiguard.services.backups.job import prune
 from piiguard.services.backups.restore import restore_backup
 from piiguard.services.backups.verify import restore_test
 from piiguard.services.policy.datamap import save_system
+from piiguard.services.retention.sweep import dispose_subject_items
 from piiguard.services.subjects.erase import erase_subject
 from piiguard.services.subjects.read import read_subject_data
 from tests.builders import register
@@ -193,6 +194,30 @@ def test_backup_before_an_erasure_cannot_yield_the_erased_values(
     with k.units() as uow:
         assert uow.backups.get(keys.id).status is BackupStatus.PRUNED  # type: ignore[union-attr]
         assert uow.backups.get(b.id).status is BackupStatus.OK  # type: ignore[union-attr]
+
+
+@pytest.mark.req("R2.11")
+def test_a_restore_test_of_a_backup_older_than_a_disposal_passes(c: Container) -> None:
+    """Found by the black-box walk: a retention disposal re-keys the people it leaves
+    with items (docs/retention.md) — the copy's values of such a person are under a key
+    the live key store no longer holds, kept items included. The weekly restore test of
+    a backup taken before it counted them as failures and failed; they are counted apart,
+    as erased people are."""
+    rekeyed, other = register(c), register(c)
+    k = kit(c)
+    b = create_backup(k, OPERATOR)
+    with c.uow(readonly=True) as uow:
+        email = next(
+            r.id for r in uow.items.records(rekeyed.subject.id) if r.category.endswith("email")
+        )
+    dispose_subject_items(c.uow(), c.vault, c.clock, OPERATOR, rekeyed.subject.id, [email])
+    t = restore_test(k, OPERATOR, b.id)
+    sample = next(ch for ch in t.checks if ch.name == "sample")
+    assert t.ok and sample.ok, sample.detail
+    assert "1 people re-keyed since" in sample.detail and "0 failed" in sample.detail
+    assert other.subject.id  # whose items still open: "… of 1 people decrypted"
+    assert "of 1 people decrypted" in sample.detail
+    assert "vault.integrity_failure" not in trail(c)  # no false alarm to the officers
 
 
 @pytest.mark.req("R5.6")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from piiguard.domain.backups.model import Backup, BackupKind, BackupStatus, Chec
 from piiguard.domain.backups.ports import BackupUnreadable
 from piiguard.domain.decisions import Action, Actor
 from piiguard.domain.errors import Conflict, KeyShredded, NotFound, VaultIntegrityError
+from piiguard.domain.ports import AuditQuery
 from piiguard.services.backups._common import BACKUPS, BackupKit, ScratchDb, audited, ref
 from piiguard.services.decisions import Decided, DecisionRequest, decide_many
 from piiguard.services.ids import new_id
@@ -82,17 +83,23 @@ def _sample(kit: BackupKit, s: ScratchDb) -> Check:
     copy's own ledger for each (purpose legal_compliance, by the backups system actor —
     whoever asked for the test, nothing decrypted is shown to anyone), then the live vault.
     A person whose key the live key store no longer has was erased since: their values stay
-    noise (R2.11) — counted, not a failure. Nothing decrypted while people with items were
+    noise (R2.11) — counted, not a failure. So are the people a retention disposal re-keyed
+    since the copy was taken (the live trail's `key.rekey` after the copy's head): every
+    value of theirs in the copy, kept ones included, is under the key it destroyed — not
+    tried, so no false integrity alarm. Nothing decrypted while people with items were
     there to decrypt fails the check: it would prove nothing."""
     with s.units() as uow:
         people = [
             p.id for p in uow.subjects.list(limit=kit.terms.sample, offset=0) if p.erased_at is None
         ]
+        copied_up_to, _ = uow.audit_log.head()
     if not people:
         return Check("sample", True, "no person in the copy to decrypt")
+    rekeyed = _rekeyed_since(kit, copied_up_to, people)
     asked = [
         DecisionRequest(BACKUPS, sid, RIGHTS_PURPOSE, None, Action.USE, reveal=True)
         for sid in people
+        if sid not in rekeyed
     ]
     decided = [
         d for d in decide_many(s.units(), s.policy, kit.clock, asked) if isinstance(d, Decided)
@@ -114,10 +121,23 @@ def _sample(kit: BackupKit, s: ScratchDb) -> Check:
         opened += sum(1 for it in shown.items if it.value is not None)
     detail = (
         f"{opened} items of {tried} people decrypted through recorded decisions; "
-        f"{shredded} people erased since (keys gone); {refused} without items the "
+        f"{shredded} people erased since (keys gone); {len(rekeyed)} people re-keyed since "
+        f"by a disposal (their copied values under the destroyed key); {refused} without items the "
         f"decision allows; {failed} failed"
     )
     return Check("sample", failed == 0 and (opened > 0 or tried == 0), detail)
+
+
+def _rekeyed_since(kit: BackupKit, seq: int, people: Sequence[str]) -> set[str]:
+    """Which of `people` a disposal re-keyed after audit entry `seq` (the live trail)."""
+    with kit.units() as live:
+        return {
+            sid
+            for sid in people
+            if live.audit_log.entries(
+                AuditQuery(subject_id=sid, action="key.rekey", after_seq=seq, limit=1)
+            )
+        }
 
 
 def _step(checks: list[Check], name: str, run: Callable[[], Check]) -> bool:
