@@ -36,6 +36,10 @@ _ITEMS = (
         ("Dear 邵春燕：\n\n报价见附件", [("person_name", "邵春燕")]),
         ("Dear Maria Lopez:\n", [("person_name", "Maria Lopez")]),
         ("HR officer: 钱晓峰\n", [("person_name", "钱晓峰")]),
+        # the name a Chinese mail greets after 您好, Chinese or Latin, a first name too
+        ("您好，邵春燕，\n\n报价见附件", [("person_name", "邵春燕")]),
+        ("你好，Maria Lopez：\n", [("person_name", "Maria Lopez")]),
+        ("您好，Maria,\n", [("person_name", "Maria")]),
         # an account after A/C, as bank details in English write it
         ("A/C No.: 4405 0166 0123 0000 4567\n", [("bank_account", "4405 0166 0123 0000 4567")]),
         ("Beneficiary A/C: 801-223344-838\n", [("bank_account", "801-223344-838")]),
@@ -90,6 +94,10 @@ def test_classes_of_writing_corpus_8_missed(
         # a greeting to a team or a customer, ended by a colon
         "Hi Team:\n",
         "Dear Customer:\n",
+        # what follows 您好 that is no name
+        "您好，请问交期？\n",
+        "您好，周末愉快！\n",
+        "您好，Team,\n",
         # A/C as air conditioning
         "A/C: 1.5匹 变频",
     ],

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
 from piiguard.scanner.detectors.rule import Rule
@@ -77,6 +78,26 @@ def _familiar(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", start, end, m.group("v"), 0.86, Validator.CONTEXT)
 
 
+# The name a Chinese mail greets after its 您好 (您好，许华， / 你好，Wenbo Ma： / 您好，Ming,),
+# whole: a Chinese name by the character model, a Latin name (a first name alone too).
+GREETED = re.compile(
+    r"(?:您好|你好)[，,][ \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
+    r"[ \t]*[，,：:！!]"
+)
+
+
+def _greeted(m: re.Match[str], text: str) -> Hit | None:
+    value, (start, end) = m.group("v"), m.span("v")
+    if _is_cjk(value[0]):
+        whole = fields.zh_name(value, strict=True) == (0, len(value))
+    else:
+        whole = value.lower() not in fields.LATIN_STOP and fields.latin_name(value) == (
+            0,
+            len(value),
+        )
+    return Hit("person_name", start, end, value, 0.8, Validator.CONTEXT) if whole else None
+
+
 RULES = (
     Rule(
         "addressed",
@@ -86,4 +107,5 @@ RULES = (
         utf8=(rf"(?:{_COMPOUND}|[{SINGLE_SURNAMES}])(?:{_TITLES}|{_SHORT})",),
     ),
     Rule("familiar", (), FAMILIAR, _familiar, utf8=(rf"[小老][{SINGLE_SURNAMES}]",)),
+    Rule("greeted", (), GREETED, _greeted, utf8=(r"(?:您好|你好)[，,]",)),
 )
