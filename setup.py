@@ -16,6 +16,7 @@ setup(
                 "src/piiguard/scanner/_cues.c",
                 "src/piiguard/scanner/_keys.c",
                 "src/piiguard/scanner/_labels.c",
+                "src/piiguard/scanner/_dates.c",
                 "src/piiguard/scanner/_chat.c",
             ],
             depends=["src/piiguard/scanner/_native.h"],

@@ -15,7 +15,7 @@ import random
 
 import pytest
 
-from piiguard.scanner.detectors import vocabulary
+from piiguard.scanner.detectors import fields, vocabulary
 from piiguard.scanner.detectors.engine import ALL_RULES
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
@@ -180,3 +180,79 @@ def test_configure_labels_refuses_what_it_cannot_use() -> None:
         NATIVE.configure_labels(**(good | {"excluding": {"x": ["a"]}}))
     with pytest.raises(ValueError, match="BMP"):
         NATIVE.configure_labels(**(good | {"follow_chars": "😀"}))
+
+
+# --- dates of birth (_dates.c: fields.birth_date, the check of a birth-date field's value) --
+_DATE_BITS = [
+    *"0123456789",
+    "19",
+    "20",
+    "1994",
+    "2001",
+    "1899",
+    "-",
+    "/",
+    ".",
+    " ",
+    ",",
+    "年",
+    "月",
+    "日",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "Jul",
+    "July",
+    "jan",
+    "SEPT",
+    "Sept.",
+    "Februaryy",
+    "x",
+    "٣",
+    "１",
+    "²",
+]
+
+
+def _date(r: random.Random) -> str:
+    """A date in one of the writings _DATE knows, its parts of any size, valid or not."""
+    y = r.choice(["1994", "2000", "1899", "2101", "20", "199", "19945"])
+    m, d = (str(r.choice([0, 1, 2, 7, 9, 10, 12, 13, 29, 31, 123])) for _ in range(2))
+    if r.random() < 0.3:
+        m, d = m.zfill(2), d.zfill(2)
+    s = r.choice(["-", "/", ".", ""])
+    month = r.choice(["Jul", "July", "jan", "SEPT", "Sept.", "Octob", "Xyz", "Februaryyy"])
+    th = r.choice(["", "st", "th", "nd"])
+    return r.choice(
+        [
+            f"{y}{s}{m}{s}{d}",
+            f"{y}{s}{m}{r.choice(['-', '/', '.'])}{d}",
+            f"{y}年{m}月{d}{r.choice(['日', ''])}",
+            f"{d}{s}{m}{s}{y}",
+            f"{month} {d}{th}{r.choice([',', ''])} {y}",
+            f"{d}{th}{r.choice(' -')}{month}{r.choice(['', ',', '.,'])}{r.choice(' -')}{y}",
+            f"{y}{r.choice(['年', '.', '-', '/'])}{m}{r.choice(['月', ''])}",
+        ]
+    )
+
+
+def test_dates_of_birth_read_as_the_python_check_at_every_position() -> None:
+    assert NATIVE is not None
+    r = random.Random("birth_date")
+    compared = deferred = found = 0
+    for _ in range(30_000):
+        value = "".join(
+            _date(r) if r.random() < 0.3 else r.choice(_DATE_BITS) for _ in range(r.randint(1, 8))
+        )
+        for pos in range(len(value) + 1):
+            got = NATIVE.birth_date(value, pos)
+            if got is NotImplemented:
+                deferred += 1
+                continue
+            expected = fields.birth_date(value, pos)
+            assert got == expected, (value, pos)
+            compared += 1
+            found += expected is not None
+    assert found > 4000, found
+    assert deferred < compared / 10

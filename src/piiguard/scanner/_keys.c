@@ -1,6 +1,7 @@
 /* English field keys in C (issue 18, fifth pass on speed): the field_key and field_camel
  * rules (detectors/context.py, `_fields_en`): the key and its meaning, the separator, the
- * value's region, written out here; the value's check is fields.classify, called from here,
+ * value's region, written out here; the value's check is fields.classify, called from here
+ * (a date of birth's is _dates.c's),
  * except for the keys that name a part number, a version, a model … (fields.NOT_PERSONAL),
  * the most frequent meaning by far (19,007 of 39,403 keys read on corpus 2), whose check is
  * here too.
@@ -26,6 +27,7 @@ static PyObject *handed_back = NULL;   /* meanings left to Python (ACCOUNT_OR_CA
 static PyObject *after_space = NULL;   /* meanings whose value may follow a space: Python's */
 static PyObject *comma_inside = NULL;  /* context._COMMA_INSIDE */
 static PyObject *name_may_follow = NULL; /* context._NAME_MAY_FOLLOW.match */
+static PyObject *dob = NULL;           /* fields.DOB: its values are checked in C (_dates.c) */
 
 static inline int blank(Py_UCS4 c) { return c == ' ' || c == '\t'; }
 
@@ -262,6 +264,15 @@ static PyObject *value_hit(PyObject *text, const Text *t, Py_ssize_t pos, Py_UCS
         if (wider > end)
             end = wider;
     }
+    if (meaning == dob || PyUnicode_Compare(meaning, dob) == 0) { /* fields._dob */
+        Py_ssize_t stop = birth_date_end(t, pos, end);
+        if (stop == 0)
+            return PyList_New(0);
+        if (stop > 0)
+            return one(make_hit(meaning, text, pos, stop, 0.92, context_validator));
+    }
+    else if (PyErr_Occurred())
+        return NULL;
     PyObject *region = PyUnicode_Substring(text, pos, end);
     if (region == NULL)
         return NULL;
@@ -415,13 +426,14 @@ PyObject *native_configure_keys(PyObject *self, PyObject *args, PyObject *kwargs
     (void)self;
     static char *keywords[] = {"known",       "not_personal", "format",      "context",
                                "classify",    "names",        "handed_back", "after_space",
-                               "comma_inside", "name_may_follow", NULL};
+                               "comma_inside", "name_may_follow", "dob", NULL};
     PyObject *cache, *meaning, *format, *context, *check, *name_set, *back, *space, *commas;
-    PyObject *follow;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!UOOOO!O!O!O!O", keywords, &PyDict_Type,
+    PyObject *follow, *birth;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!UOOOO!O!O!O!OU", keywords, &PyDict_Type,
                                      &cache, &meaning, &format, &context, &check,
                                      &PyFrozenSet_Type, &name_set, &PyFrozenSet_Type, &back,
-                                     &PyFrozenSet_Type, &space, &PyDict_Type, &commas, &follow))
+                                     &PyFrozenSet_Type, &space, &PyDict_Type, &commas, &follow,
+                                     &birth))
         return NULL;
     if (!PyCallable_Check(check) || !PyCallable_Check(follow)) {
         PyErr_SetString(PyExc_TypeError, "classify and name_may_follow must be callable");
@@ -437,5 +449,6 @@ PyObject *native_configure_keys(PyObject *self, PyObject *args, PyObject *kwargs
     Py_XSETREF(after_space, Py_NewRef(space));
     Py_XSETREF(comma_inside, Py_NewRef(commas));
     Py_XSETREF(name_may_follow, Py_NewRef(follow));
+    Py_XSETREF(dob, Py_NewRef(birth));
     Py_RETURN_NONE;
 }

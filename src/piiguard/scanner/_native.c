@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 8
+#define NATIVE_VERSION 9
 #include "_native.h"
 #include <math.h>
 
@@ -206,7 +206,7 @@ static PyObject *call_rule(RuleAt rule, PyObject *const *args, Py_ssize_t nargs)
 
 /* ---- dates and checksums (checks.py) ---- */
 
-static int valid_date(long y, long m, long d)
+int valid_date(long y, long m, long d)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1)
@@ -2786,6 +2786,8 @@ static PyMethodDef methods[] = {
      "context.FIELD_EN + _fields_en (a list); other values by fields.classify"},
     {"field_label", (PyCFunction)(void (*)(void))native_field_label, METH_FASTCALL,
      "context.FIELD_ZH + _field_zh; values by fields.classify"},
+    {"birth_date", (PyCFunction)(void (*)(void))native_birth_date, METH_FASTCALL,
+     "fields.birth_date, or NotImplemented"},
     {"configure_labels", (PyCFunction)(void (*)(void))native_configure_labels,
      METH_VARARGS | METH_KEYWORDS, "Give the Chinese field labels their vocabulary."},
     {"chat_line", (PyCFunction)(void (*)(void))native_chat_line, METH_FASTCALL,

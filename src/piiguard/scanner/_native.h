@@ -1,7 +1,8 @@
 /* What the C files of piiguard.scanner._native share: _native.c (the fast paths, the
  * engine's loop, the configuration) and _cues.c (the look-alike cues of
  * detectors/negative/lookalikes.py), _keys.c (the English field keys of
- * detectors/context.py), _labels.c (its Chinese field labels) and _chat.c (the chat-export lines of detectors/conversation.py). */
+ * detectors/context.py), _labels.c (its Chinese field labels), _dates.c (fields.birth_date)
+ * and _chat.c (the chat-export lines of detectors/conversation.py). */
 #ifndef PIIGUARD_NATIVE_H
 #define PIIGUARD_NATIVE_H
 #define PY_SSIZE_T_CLEAN
@@ -86,6 +87,12 @@ int sep_unquoted(const Text *t, Py_ssize_t p);
 int zh_name_span(PyObject *value, const Text *t, Py_ssize_t pos, int has_end, Py_ssize_t end,
                  int strict, Py_ssize_t *out_end);
 int zh_name_ready(void);
+
+/* _native.c: checks.valid_date (a year 1900-2100). _dates.c: fields.birth_date(value, pos)
+ * with value = text[:limit]: the date's end, 0 none, -1 Python's (a non-ASCII digit). */
+int valid_date(long y, long m, long d);
+Py_ssize_t birth_date_end(const Text *t, Py_ssize_t pos, Py_ssize_t limit);
+PyObject *native_birth_date(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* _labels.c: context.FIELD_ZH matched at pos, then _field_zh (a hit or None),
  * False, or NotImplemented. */

@@ -59,7 +59,9 @@ def configure_keys(
     after_space: frozenset[str],
     comma_inside: dict[str, int],
     name_may_follow: Callable[[str, int], object],
+    dob: str,
 ) -> None: ...
+def birth_date(value: str, pos: int = 0, /) -> object: ...
 def configure_labels(
     *,
     by_start: dict[str, tuple[str, ...]],

@@ -200,6 +200,7 @@ if NATIVE is not None:  # field_key and field_camel in C (_keys.c), classify fro
         after_space=frozenset({*_NAMES, fields.SECRET, fields.PLATE}),
         comma_inside=_COMMA_INSIDE,
         name_may_follow=_NAME_MAY_FOLLOW.match,
+        dob=fields.DOB,
     )
 
 
