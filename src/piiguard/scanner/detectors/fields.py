@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Final
 
 from piiguard.scanner.detectors import checks
-from piiguard.scanner.detectors.formats import PLATE_FIELD
+from piiguard.scanner.detectors.formats import plate_field
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import (
     COMPOUND_SURNAMES,
@@ -142,10 +142,9 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})
 def zh_name_python(  # noqa: PLR0911 - the first test that refuses
     value: str, pos: int = 0, end: int | None = None, strict: bool = False
 ) -> tuple[int, int] | None:
-    """The span of a Chinese name at value[pos:], a surname and one or two given
-    characters, ending where the run of Chinese characters ends (or, in a longer run, after
-    the given characters the name-character model accepts). `strict`: every given
-    character must be one common in given names (names.GIVEN_CHARS)."""
+    """The span of a Chinese name at value[pos:], a surname and one or two given characters,
+    ending with the run of Chinese characters (or, in a longer run, after the given characters
+    the model accepts). `strict`: every given character common in given names (GIVEN_CHARS)."""
     dotted = _DOTTED.match(value, pos)
     if dotted is not None and (end is None or dotted.end() <= end or end - pos >= 4):
         stop = dotted.end()
@@ -176,9 +175,8 @@ def zh_name_python(  # noqa: PLR0911 - the first test that refuses
 
 
 def _compiled_zh_name() -> Callable[..., tuple[int, int] | None]:
-    """zh_name: the compiled one (_native.zh_name, the same answers: tests/scanner/
-    test_native.py) where the extension is built, else zh_name_python. It runs for every
-    value of a name field and every sample value of an unlabelled CSV column (issue 18)."""
+    """zh_name: the compiled one (_native.zh_name, the same answers: test_native.py) where
+    built, else zh_name_python; it runs for every value of a name field (issue 18)."""
     if NATIVE is None:
         return zh_name_python
     NATIVE.configure_fields(
@@ -321,8 +319,7 @@ def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
 
 
 def _nick(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    """A nickname is a name when it is the user's own, whole: a Chinese full name (not 阿强,
-    小李, 小太阳), a Latin name of two words or more (not Amy, Coco)."""
+    """A nickname that is someone's full name, whole (not 阿强, 小李, 小太阳 nor Amy)."""
     nick, start = value[pos:].strip(), len(value) - len(value[pos:].lstrip())
     if "\u4e00" <= nick[:1] <= "\u9fff":
         familiar = len(nick) == 2 and nick[0] in "阿小老"
@@ -343,8 +340,7 @@ def _passport(meaning: str, value: str, pos: int) -> tuple[str, int, int, float]
 
 
 def _id_document(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    # A passport's shape with letters (G14682716, 32B55769) or nine digits (US, French,
-    # German numbers); a resident ID is longer and found by its check character.
+    # A passport's shape with letters (G14682716) or nine digits; a resident ID is longer.
     m = _PASSPORT.match(value, pos) or _PASSPORT_ANY.match(value, pos)
     if m is None or (m.group().isdigit() and len(m.group()) != 9):
         return None
@@ -420,11 +416,6 @@ def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, fl
     return None if m is None else (NOT_PERSONAL, m.start(), m.end(), 2.0)
 
 
-def _plate(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    m = PLATE_FIELD.match(value, pos)  # any serial, any case: a plate field says plate
-    return None if m is None else (PLATE, m.start(), m.end(), 0.92)
-
-
 _CLASSIFIERS: Final = {
     NAME: _name,
     NAME_PART: _name,
@@ -437,7 +428,7 @@ _CLASSIFIERS: Final = {
     SECRET: _secret,
     COORDINATES: _coordinates,
     LATITUDE: _axis,
-    PLATE: _plate,
+    PLATE: plate_field,
     NOT_PERSONAL: _not_personal,
 }
 

@@ -180,6 +180,12 @@ PLATE = re.compile(
 PLATE_FIELD = re.compile(PLATE.pattern, re.IGNORECASE)
 
 
+def plate_field(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    """fields.classify for a plate field (vocabulary.PLATE): any serial, any case."""
+    m = PLATE_FIELD.match(value, pos)
+    return None if m is None else ("licence_plate", m.start(), m.end(), 0.92)
+
+
 def _plate(m: re.Match[str], text: str) -> Hit | None:
     serial = m.group()[-5:]
     if sum(c.isascii() and c.isalpha() for c in serial) > 4:
