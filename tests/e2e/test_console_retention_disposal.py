@@ -23,8 +23,9 @@ from piiguard.domain.retention.schedule import Anchor, RetentionRule
 from piiguard.services.policy.datamap import register_system, set_system_status
 from piiguard.services.retention import holds
 from piiguard.services.retention import schedule as sch
-from piiguard.services.retention.batches import batch_detail, list_batches
+from piiguard.services.retention.batches import batch_detail, list_batches, reject_batch
 from piiguard.services.retention.certificate import certificate_of
+from piiguard.services.retention.sweep import propose_batch
 from piiguard.services.retention.tasks import deliver_disposal_tasks
 from piiguard.web.console.retention.pages import attention
 from tests.e2e.conftest import PASSWORD, Caller, TestClient, first_account, totp_code
@@ -271,3 +272,25 @@ def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
 
 def done_facts(c: Container, batch_id: str) -> dict[str, Any]:
     return certificate_of(c.uow(readonly=True), batch_id).facts
+
+
+@pytest.mark.req("R2.11")
+def test_a_batch_says_when_it_goes_by_itself_only_while_it_may(world: World) -> None:
+    """With automatic disposal on, a proposed batch says when it will be approved unless
+    someone rejects it; a rejected one no longer does (the walk found "Auto-approved at"
+    on a batch that could no longer be, worded as if it had been)."""
+    w = world
+    batch = propose_batch(w.c.uow(), w.c.clock, OPERATOR, auto_dispose_days=3)
+    assert batch is not None and batch.auto_dispose_at is not None
+    url = f"{R}/batches/{batch.id}"
+    for who, said in (
+        (w.officer, "Approved by itself, unless rejected, at"),
+        (w.auditor, "若无人拒绝，将自动批准于"),
+    ):
+        html = who.page(url)
+        assert said in html and 'id="auto-dispose"' in html
+        assert "data-auto-dispose" in who.page(f"{R}/batches")
+    reject_batch(w.c.uow(), w.c.clock, ALICE, batch.id, "kept for the audit next month")
+    for who in (w.officer, w.auditor):
+        assert 'id="auto-dispose"' not in who.page(url)
+        assert "data-auto-dispose" not in who.page(f"{R}/batches")

@@ -128,7 +128,7 @@ TEXT: dict[str, tuple[str, str]] = {  # key: (zh-CN, en)
     "col_batch": ("批次", "Batch"),
     "col_as_of": ("到期截至", "Due by"),
     "col_proposed": ("提出", "Proposed"),
-    "col_auto": ("自动批准时间", "Auto-approved at"),
+    "col_auto": ("若无人拒绝，将自动批准于", "Approved by itself, unless rejected, at"),
     "col_approved": ("批准", "Approved"),
     "col_disposed": ("销毁时间", "Disposed of"),
     "batch_status_proposed": ("待批准", "waiting for approval"),
