@@ -75,6 +75,19 @@ pytestmark = pytest.mark.req("R2.7")
         ("Hotel booked for Chen Yiming, 2 nights", [("person_name", "Chen Yiming")]),
         # a new employee named after 员工
         ("请录入新员工孙志强的入职资料", [("person_name", "孙志强")]),
+        # a label, a few words of instruction or change, then the value
+        ("出生日期请按护照填写：1979.11.02。", [("date_of_birth", "1979.11.02")]),
+        ("生日是1990年5月3日", [("date_of_birth", "1990年5月3日")]),
+        (
+            "公司收款账号已更改为 4405 0166 0123 0000 456（开户行：建设银行）",
+            [("bank_account", "4405 0166 0123 0000 456")],
+        ),
+        # a point in brackets after its key; an AccessKey ID after its key
+        (
+            "geo check dev=A17 pos=(22.531442, 113.940127)",
+            [("coordinates", "22.531442, 113.940127")],
+        ),
+        ("oss.access-key-id=LTAI5tQ9xK2mN7pR4vW8", [("secret", "LTAI5tQ9xK2mN7pR4vW8")]),
         # 添 among the characters of given names (李添, 陈添明)
         ("司机：陈添明  手机：13912345678", [("person_name", "陈添明"), ("phone", "13912345678")]),
     ],
@@ -97,6 +110,9 @@ def test_classes_of_writing_corpus_9_missed(
         "好的，你先发",  # a reply, not a name
         "员工食堂今天关闭",
         "Please cc the Sales Team on it",
+        "登录账号已变更为 20261234",  # a login, not a bank account
+        "账号锁定时间：2026-01-01 10:00",  # another label's value after the words between
+        "生日会时间：2026-05-01",
     ],
 )
 def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:
@@ -141,6 +157,26 @@ _PLATES_CSV = """No.,Plate No.,Driver
 1,粤E NKXWT,陈志强
 2,粤AD12345,李国华
 """
+
+
+_POINTS_CSV = (
+    "No.,location,host\n"
+    '1,"(22.531442, 113.940127)",10.0.0.1\n'
+    '2,"N22°31\'53.2"" E113°56\'24.5""",10.0.0.2\n'
+)
+
+
+def test_a_location_column_holds_points_in_brackets_and_csv_quoted_seconds(
+    tmp_path: Path,
+) -> None:
+    """A point in brackets under a coordinates header; degrees, minutes and seconds in a
+    quoted CSV cell, whose seconds' mark is a doubled quote."""
+    path = tmp_path / "points.csv"
+    path.write_text(_POINTS_CSV, encoding="utf-8")
+    assert [v for t, v in _found(path) if t == "coordinates"] == [
+        "22.531442, 113.940127",
+        'N22°31\'53.2"" E113°56\'24.5""',
+    ]
 
 
 def test_a_plate_column_holds_plates_of_any_serial(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from piiguard.scanner.detectors.records import (
     bracketed,
     holder,
     inline,
+    labelled,
     latin,
     location,
     named,
@@ -52,6 +53,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + holder.RULES
     + addressed.RULES
     + bracketed.RULES
+    + labelled.RULES
     + named.RULES
     + lookalikes.RULES
 )

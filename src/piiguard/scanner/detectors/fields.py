@@ -381,7 +381,7 @@ def _secret(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] |
 
 
 def _coordinates(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    m = _PAIR.match(value, pos)
+    m = _PAIR.match(value, pos + 1 if value[pos : pos + 1] in ("(", "[") else pos)  # (23.1, 113.2)
     if m is None:
         return None
     a, b = abs(float(m.group("lat"))), abs(float(m.group("lon")))

@@ -130,7 +130,8 @@ LNG_LAT = re.compile(
 
 # Degrees, minutes and seconds, each axis marked: 23°07'12.3"N 112°52'21.3"E.
 _DMS_VALUE = (
-    r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)(?:\"|″|'')"
+    r"(?P<{0}d>\d{{1,3}})° ?(?P<{0}m>\d{{1,2}})['′] ?(?P<{0}s>\d{{1,2}}(?:\.\d+)?)"
+    r"(?:\"\"|\"|″|'')"  # ("": a CSV cell's quote doubled)
 )
 _DMS_AXIS = _DMS_VALUE + " ?"
 COORDINATES_DMS = re.compile(

@@ -84,6 +84,7 @@ for _words, _meaning in (
         "password|passwd|pwd|pass|pwd plain|password plain|plain password|secret|"
         "client secret|token|access token|auth token|refresh token|api key|apikey|"
         "access key|secret key|private key|credential|credentials|passphrase|passcode|pin|"
+        "access key id|accesskey id|access key secret|accesskey secret|secret access key|"
         "mima|dlmm|pwd hash plain",
         SECRET,
     ),
