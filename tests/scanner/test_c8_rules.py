@@ -40,6 +40,12 @@ _ITEMS = (
         ("您好，邵春燕，\n\n报价见附件", [("person_name", "邵春燕")]),
         ("你好，Maria Lopez：\n", [("person_name", "Maria Lopez")]),
         ("您好，Maria,\n", [("person_name", "Maria")]),
+        # a street whose name holds an ordinal (5th Road, 42nd Street)
+        (
+            "Ship to: Room 12, No. 88 Kexue 3rd Road, Nanhai District",
+            [("address", "88 Kexue 3rd Road")],
+        ),
+        ("350 5th Avenue, New York, NY 10118", [("address", "350 5th Avenue, New York, NY 10118")]),
         # an account after A/C, as bank details in English write it
         ("A/C No.: 4405 0166 0123 0000 4567\n", [("bank_account", "4405 0166 0123 0000 4567")]),
         ("Beneficiary A/C: 801-223344-838\n", [("bank_account", "801-223344-838")]),
@@ -98,6 +104,8 @@ def test_classes_of_writing_corpus_8_missed(
         "您好，请问交期？\n",
         "您好，周末愉快！\n",
         "您好，Team,\n",
+        # an ordinal that names no street
+        "Qty 3 2nd Floor\n",
         # A/C as air conditioning
         "A/C: 1.5匹 变频",
     ],

@@ -260,7 +260,7 @@ _SUFFIXES = (
     "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
 )
 EN_ADDRESS = re.compile(
-    r"(?<![\w-])\d{1,6}[ ]+(?:[A-Z][a-z]+[ ]+){1,3}"
+    r"(?<![\w-])\d{1,6}[ ]+(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ ]+){1,3}"  # (Jihua 5th Road)
     rf"(?:{_SUFFIXES})s?\.?(?![\w])"
     r"(?:,?[ ]+(?:Apt\.?|Suite|Unit|Ste\.?|#)[ ]*[A-Za-z0-9-]+)?"
     r"(?:(?:,[ ]*|\n|[ ]+)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z]{2}[ ]+\d{5}(?:-\d{4})?)?"
@@ -398,7 +398,10 @@ RULES = (
     ),
     Rule(
         "en_address",
-        (rf"(?:^|[^0-9A-Za-z_\-])\d{{1,6}} +(?:[A-Z][a-z]+ +){{1,3}}(?:{_SUFFIXES})",),
+        (
+            r"(?:^|[^0-9A-Za-z_\-])\d{1,6} +"
+            rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)) +){{1,3}}(?:{_SUFFIXES})",
+        ),
         EN_ADDRESS,
         _en_address,
         lead=True,
