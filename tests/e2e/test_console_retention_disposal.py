@@ -14,7 +14,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from piiguard.adapters.db.tables import disposal_tasks
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.domain.decisions import Actor, ActorKind
 from piiguard.domain.policy.datamap import Approval, System
@@ -190,7 +192,7 @@ def test_a_batch_is_approved_after_signing_in_again_disposed_of_and_certified(
     code = totp_code(api, officer.caller.totp_secret or "")
     r = officer.post(b + "/dispose", {"password": PASSWORD, "code": code})
     html = flashed(officer, r, f"{b}/certificate?done=batch_disposed")
-    done = batch_detail(c.uow(readonly=True), batch.id)
+    done = batch_detail(c.uow(readonly=True), batch.id, box=c.requests.box)
     assert done.batch.status is BatchStatus.DISPOSED and done.batch.list_hash
     assert f'data-hash="{done.batch.list_hash}"' in html and 'id="download-certificate"' in html
 
@@ -241,7 +243,7 @@ def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
     assert "未登记接收删除通知的地址" in html and "no webhook endpoint" not in html
     assert "no webhook endpoint registered" in officer.page(b)
     # a confirmation needs its reference; waived with a reason
-    [task] = batch_detail(c.uow(readonly=True), batch.id).tasks
+    [task] = batch_detail(c.uow(readonly=True), batch.id, box=c.requests.box).tasks
     assert task.system == "crm" and task.status is DisposalTaskStatus.PENDING
     r = officer.post(f"{b}/tasks/{task.id}/confirm", {"reference": ""})
     assert r.status_code == 422 and marked(r.text, f"reference-{task.id}")
@@ -252,6 +254,13 @@ def test_deletion_notices_are_settled_and_a_held_person_keeps_their_items(
     r = officer.post(f"{b}/tasks/{task.id}/waive", {"reason": "deleted by hand in the CRM"})
     html = flashed(officer, r, f"{b}?done=task_waived")
     assert f'data-id="{task.id}" data-system="crm" data-status="waived"' in html
+    # the reason shown opened, stored sealed (R5.5; tests/integration/test_register_notes_sealed)
+    assert "deleted by hand in the CRM" in html
+    with c.engine.connect() as conn:
+        stored = conn.execute(
+            select(disposal_tasks.c.note).where(disposal_tasks.c.id == task.id)
+        ).scalar_one()
+    assert "CRM" not in stored and stored.startswith("v")
     waiting = {i["key"]: i["count"] for i in attention(c, me)}
     assert waiting["retention_batches_waiting"] == 0 and waiting["retention_tasks_overdue"] == 0
     r = officer.post(f"{b}/tasks/{task.id}/confirm", {"reference": "TICKET-1"})

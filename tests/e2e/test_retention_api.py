@@ -10,7 +10,9 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import select
 
+from piiguard.adapters.db.tables import retention_reviews
 from piiguard.bootstrap import Container
 from tests.e2e.conftest import Caller, reauth
 from tests.e2e.test_purpose_limitation_api import (
@@ -100,6 +102,15 @@ def test_the_schedule_kept_by_officers_read_by_auditors(
     )
     assert r.status_code == 201, r.text
     assert r.json()["schedule_version"] == version
+    # what the review changed: stored sealed, answered opened (R5.5)
+    with container.engine.connect() as conn:
+        stored = conn.execute(select(retention_reviews.c.changes)).scalar_one()
+    assert "contact" not in stored and stored.startswith("v")
+    assert r.json()["changes"] == "contact override"
+    listed = api.get("/api/v1/retention/reviews", headers=auditor.headers).json()
+    assert [x["changes"] for x in listed] == ["contact override"]
+    shown = api.get("/api/v1/retention/schedule", headers=auditor.headers).json()
+    assert shown["last_review"]["changes"] == "contact override"
     history = api.get("/api/v1/retention/history", headers=auditor.headers).json()
     assert history[0]["target"] == "after_sales/user.contact"
     assert ("retention.rule.save", officer.ref, "after_sales/user.contact") in audit_actions(

@@ -230,7 +230,7 @@ def test_the_sweep_proposes_an_officer_approves_and_disposal_is_for_good(
         read(c, b.subject.id)
     assert read(c, d.subject.id)[EMAIL] == "d@example.cn"
     assert read(c, later.subject.id)[EMAIL] == "c@example.cn"
-    detail = batch_detail(c.uow(readonly=True), batch.id)
+    detail = batch_detail(c.uow(readonly=True), batch.id, box=c.requests.box)
     disposed = {e.record_id for e in detail.entries if e.disposed_at is not None}
     assert len(disposed) == 6
     backup_unreadable(c, old, disposed, keep={d.subject.id, later.subject.id})
@@ -343,7 +343,7 @@ def test_a_deletion_notice_without_endpoint_waits_until_waived(
     approve_batch(c.uow(), c.clock, ALICE, batch.id)
     dispose_batch(c.uow(), c.vault, c.clock, ALICE, c.snapshots, batch.id)
     assert deliver_disposal_tasks(c.uow(), c.requests) == 0
-    [task] = batch_detail(c.uow(readonly=True), batch.id).tasks
+    [task] = batch_detail(c.uow(readonly=True), batch.id, box=c.requests.box).tasks
     assert task.categories == {"user.name"}
     assert task.last_error == "no webhook endpoint registered for this system"
     with pytest.raises(Forbidden):
@@ -390,7 +390,7 @@ def test_a_deletion_notice_that_waited_is_sent_once_the_system_registers_an_endp
     finally:
         server.shutdown()
         server.server_close()
-    [task] = batch_detail(c.uow(readonly=True), batch.id).tasks
+    [task] = batch_detail(c.uow(readonly=True), batch.id, box=c.requests.box).tasks
     assert task.status is DisposalTaskStatus.CONFIRMED and task.last_error == ""
     [sent] = _Hook.seen
     assert sent["event"] == "retention.delete" and sent["task_id"] == task.id

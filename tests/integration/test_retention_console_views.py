@@ -25,8 +25,9 @@ from tests.integration.test_disposal import ALICE, TEN_YEARS
 DAY = timedelta(days=1)
 
 
-@pytest.mark.req("R2.11")
-def test_open_and_overdue_deletion_notices(c: Container, clock: FixedClock) -> None:
+def crm_disposed_batch(c: Container, clock: FixedClock) -> str:
+    """A person whose contact the CRM holds, disposed of ten years on: the batch's id (its
+    one deletion task is the CRM's, waiting: the CRM has no endpoint)."""
     crm = System(
         "crm", "CRM", "sales", "crm", "CN", Approval.PENDING, categories=frozenset({"user.contact"})
     )
@@ -40,8 +41,14 @@ def test_open_and_overdue_deletion_notices(c: Container, clock: FixedClock) -> N
     assert batch is not None
     approve_batch(c.uow(), c.clock, ALICE, batch.id)
     dispose_batch(c.uow(), c.vault, c.clock, ALICE, c.snapshots, batch.id)
+    return batch.id
+
+
+@pytest.mark.req("R2.11")
+def test_open_and_overdue_deletion_notices(c: Container, clock: FixedClock) -> None:
+    batch_id = crm_disposed_batch(c, clock)
     [task] = open_disposal_tasks(c.uow(readonly=True))
-    assert (task.batch_id, task.system) == (batch.id, "crm")
+    assert (task.batch_id, task.system) == (batch_id, "crm")
     assert overdue_disposal_tasks(c.uow(readonly=True), clock.now(), 30 * DAY) == []
     late = overdue_disposal_tasks(c.uow(readonly=True), clock.now() + 31 * DAY, 30 * DAY)
     assert [t.id for t in late] == [task.id]

@@ -39,7 +39,7 @@ def actions(c: Container, target_type: str) -> list[str]:
 @pytest.mark.req("R2.11")
 @pytest.mark.req("R10.2")
 def test_rules_are_versioned_audited_and_checked(c: Container) -> None:
-    view = sch.schedule_view(c.uow(readonly=True))
+    view = sch.schedule_view(c.uow(readonly=True), box=c.requests.box)
     assert {m.key for m in view.minimums} == {
         "accounting_vouchers",
         "tax_records",
@@ -143,10 +143,12 @@ def test_holds_are_four_eyes(c: Container, clock: FixedClock) -> None:
 def test_reviews_say_when_the_next_is_due(c: Container) -> None:
     assert reviews.review_state(c.uow(readonly=True), c.clock).overdue
     with pytest.raises(InvalidInput) as e:
-        reviews.record_review(c.uow(), c.clock, ALICE, " ")
+        reviews.record_review(c.uow(), c.clock, ALICE, " ", box=c.requests.box)
     assert e.value.field == "changes"
-    version = sch.schedule_view(c.uow(readonly=True)).schedule.version
-    r = reviews.record_review(c.uow(), c.clock, ALICE, "no change", interval_days=180)
+    version = sch.schedule_view(c.uow(readonly=True), box=c.requests.box).schedule.version
+    r = reviews.record_review(
+        c.uow(), c.clock, ALICE, "no change", interval_days=180, box=c.requests.box
+    )
     state = reviews.review_state(c.uow(readonly=True), c.clock)
     assert state.next_due_at == START + 180 * DAY and not state.overdue
     assert r.schedule_version == version  # a review records the version it looked at

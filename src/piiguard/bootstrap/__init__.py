@@ -57,7 +57,9 @@ from piiguard.services.incidents.clocks import ensure_obligations
 from piiguard.services.incidents.kit import SecurityTerms
 from piiguard.services.policy.snapshot import PolicySnapshots, ensure_register
 from piiguard.services.retention.holds import seal_clear_reasons
+from piiguard.services.retention.reviews import seal_clear_reviews
 from piiguard.services.retention.schedule import ensure_schedule
+from piiguard.services.retention.tasks import seal_clear_waivers
 from piiguard.services.retention.upkeep.intervals import ensure_intervals
 from piiguard.services.rights.kit import RequestKit
 from piiguard.services.staff.accounts import ensure_departments
@@ -302,6 +304,8 @@ def bootstrap(
     ensure_register(c.uow(), clock, OPERATOR, taxonomy)  # reference data: the 8 purposes
     ensure_schedule(c.uow(), clock, OPERATOR)  # and the legal minimums (retention)
     seal_clear_reasons(c.uow(), requests.box, OPERATOR)  # hold reasons written in clear
+    seal_clear_waivers(c.uow(), requests.box, OPERATOR)  # waiver reasons likewise
+    seal_clear_reviews(c.uow(), requests.box, OPERATOR)  # schedule reviews' notes likewise
     ensure_intervals(c.uow(), clock, OPERATOR.ref)  # and the confirmation intervals (R2.8)
     ensure_departments(c.uow(), staff)  # and the departments they are assigned to
     c.secure_units = units

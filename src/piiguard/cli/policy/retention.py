@@ -51,7 +51,7 @@ def rules() -> None:
     from piiguard.services.retention import schedule as sch
 
     with open_container() as c:
-        v = sch.schedule_view(c.uow(readonly=True))
+        v = sch.schedule_view(c.uow(readonly=True), box=c.requests.box)
     own = {r.purpose: r for r in v.rules if not r.category}
     rows = []
     for purpose, days in sorted(v.schedule.purpose_days.items()):
@@ -151,7 +151,7 @@ def minimums() -> None:
     from piiguard.services.retention import schedule as sch
 
     with open_container() as c:
-        v = sch.schedule_view(c.uow(readonly=True))
+        v = sch.schedule_view(c.uow(readonly=True), box=c.requests.box)
     print_table(
         ["key", "keep", "categories", "purposes", "active", "legal source"],
         [
@@ -241,7 +241,9 @@ def review(
     from piiguard.services.retention import reviews
 
     with open_container() as c, refusals():
-        r = reviews.record_review(c.uow(), c.clock, OPERATOR, changes, interval_days)
+        r = reviews.record_review(
+            c.uow(), c.clock, OPERATOR, changes, interval_days, box=c.requests.box
+        )
     out.print(
         f"review of schedule version {r.schedule_version} recorded; next due "
         f"{fmt_at(r.next_due_at)} UTC"

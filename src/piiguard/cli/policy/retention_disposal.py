@@ -118,7 +118,7 @@ def batch(batch_id: str) -> None:
     from piiguard.services.retention.batches import batch_detail
 
     with open_container() as c, refusals():
-        d = batch_detail(c.uow(readonly=True), batch_id)
+        d = batch_detail(c.uow(readonly=True), batch_id, box=c.requests.box)
     out.print(f"{d.batch.id}  {d.batch.status.value}  {d.batch.item_count} items")
     print_table(
         ["item", "subject", "category", "system", "due", "disposed"],
@@ -178,10 +178,13 @@ def dispose(batch_id: str) -> None:
     from piiguard.services.retention.batches import approve_batch, batch_detail, dispose_batch
 
     with open_container() as c, refusals():
-        if batch_detail(c.uow(readonly=True), batch_id).batch.status is BatchStatus.PROPOSED:
+        if (
+            batch_detail(c.uow(readonly=True), batch_id, box=c.requests.box).batch.status
+            is BatchStatus.PROPOSED
+        ):
             approve_batch(c.uow(), c.clock, OPERATOR, batch_id)
         done = dispose_batch(c.uow(), c.vault, c.clock, OPERATOR, c.snapshots, batch_id)
-        tasks = batch_detail(c.uow(readonly=True), batch_id).tasks
+        tasks = batch_detail(c.uow(readonly=True), batch_id, box=c.requests.box).tasks
     err.print(
         f"disposal batch {batch_id} disposed of; deletion notices to "
         f"{', '.join(t.system for t in tasks) or 'no system'}",

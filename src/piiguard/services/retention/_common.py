@@ -14,8 +14,8 @@ from datetime import timedelta
 
 from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor, ActorKind
-from piiguard.domain.errors import Forbidden, UnderWay
-from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
+from piiguard.domain.errors import Forbidden, UnderWay, VaultIntegrityError
+from piiguard.domain.ports import Clock, SealedItem, SecretBox, UnitOfWork
 from piiguard.domain.retention.rules import ItemFacts, PersonFacts, Schedule
 
 OFFICER = "privacy_officer"
@@ -169,3 +169,31 @@ def person_facts(uow: UnitOfWork, subject_ids: Sequence[str]) -> Mapping[str, Pe
         sid: PersonFacts(st.consents, st.restrictions, anchors.get(sid, {}))
         for sid, st in states.items()
     }
+
+
+# -- officers' free text on the registers, sealed at rest -----------------------------------
+# Hold reasons, deletion tasks' waiver reasons and schedule reviews' notes may name people:
+# sealed under the key provider's KEK (`SecretBox`), bound to the row (a sealed text moved
+# to another row does not open); opened only for the pages and answers that show them.
+
+
+def seal_text(box: SecretBox, text: str, context: str) -> str:
+    return box.seal(text.encode(), context) if text else ""
+
+
+def open_text(box: SecretBox, value: str, context: str) -> str:
+    return box.open(value, context).decode() if value else ""
+
+
+def sealed_for(box: SecretBox, value: str, context: str) -> bool:
+    """Whether `value` is sealed for `context` (an AEAD: clear text never opens)."""
+    try:
+        box.open(value, context)
+    except (VaultIntegrityError, ValueError):  # not sealed for this row (or not at all)
+        return False
+    return True
+
+
+def seal_if_clear(box: SecretBox, value: str, context: str) -> str:
+    """`value` sealed if it is still stored in clear (written before it was sealed)."""
+    return value if not value or sealed_for(box, value, context) else seal_text(box, value, context)

@@ -24,7 +24,7 @@ from piiguard.domain.audit import AuditEvent, DetailValue
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import Conflict, InvalidInput, NotFound
 from piiguard.domain.policy.datamap import Approval
-from piiguard.domain.ports import Clock, UnitOfWork, Vault
+from piiguard.domain.ports import Clock, SecretBox, UnitOfWork, Vault
 from piiguard.domain.retention.disposal import (
     BatchStatus,
     DisposalBatch,
@@ -53,6 +53,7 @@ from piiguard.services.retention.rekeying import (
     still_due,
 )
 from piiguard.services.retention.sweep import NO_PURPOSE, record_held
+from piiguard.services.retention.tasks import readable as readable_task
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +70,13 @@ def list_batches(
         return uow.retention.batches(statuses, limit)
 
 
-def batch_detail(uow: UnitOfWork, batch_id: str) -> BatchDetail:
-    """A batch with its entries (ids and metadata, never values) and deletion tasks."""
+def batch_detail(uow: UnitOfWork, batch_id: str, *, box: SecretBox) -> BatchDetail:
+    """A batch with its entries (ids and metadata, never values) and deletion tasks (their
+    waiver reasons opened: `box`)."""
     with uow:
         batch = _get(uow, batch_id)
-        return BatchDetail(batch, uow.retention.entries(batch_id), uow.retention.tasks_of(batch_id))
+        entries, tasks = uow.retention.entries(batch_id), uow.retention.tasks_of(batch_id)
+    return BatchDetail(batch, entries, [readable_task(box, t) for t in tasks])
 
 
 def _get(uow: UnitOfWork, batch_id: str, *, lock: bool = False) -> DisposalBatch:

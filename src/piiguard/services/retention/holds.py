@@ -20,14 +20,19 @@ from piiguard.domain.errors import (
     FourEyes,
     InvalidInput,
     NotFound,
-    VaultIntegrityError,
 )
 from piiguard.domain.ports import Clock, SecretBox, UnitOfWork
 from piiguard.domain.retention.disposal import check_as_of
 from piiguard.domain.retention.schedule import HoldStatus, LegalHold
 from piiguard.services.ids import new_id
 from piiguard.services.policy.snapshot import PolicySnapshots, check_categories
-from piiguard.services.retention._common import audited, require_officer
+from piiguard.services.retention._common import (
+    audited,
+    open_text,
+    require_officer,
+    seal_if_clear,
+    seal_text,
+)
 
 
 def _reason_context(hold_id: str) -> str:
@@ -42,19 +47,9 @@ def readable(box: SecretBox, hold: LegalHold) -> LegalHold:
     """The hold with its reasons opened, for those allowed to read it (officers, auditors)."""
     return replace(
         hold,
-        reason=box.open(hold.reason, _reason_context(hold.id)).decode(),
-        lift_reason=(
-            box.open(hold.lift_reason, _lift_context(hold.id)).decode() if hold.lift_reason else ""
-        ),
+        reason=open_text(box, hold.reason, _reason_context(hold.id)),
+        lift_reason=open_text(box, hold.lift_reason, _lift_context(hold.id)),
     )
-
-
-def _opens(box: SecretBox, value: str, context: str) -> bool:
-    try:
-        box.open(value, context)
-    except (VaultIntegrityError, ValueError):  # not sealed for this hold (or not at all)
-        return False
-    return True
 
 
 def seal_clear_reasons(uow: UnitOfWork, box: SecretBox, actor: Actor) -> int:
@@ -64,11 +59,8 @@ def seal_clear_reasons(uow: UnitOfWork, box: SecretBox, actor: Actor) -> int:
     n = 0
     with uow:
         for h in uow.retention.holds():
-            reason, lift = h.reason, h.lift_reason
-            if not _opens(box, reason, _reason_context(h.id)):
-                reason = box.seal(reason.encode(), _reason_context(h.id))
-            if lift and not _opens(box, lift, _lift_context(h.id)):
-                lift = box.seal(lift.encode(), _lift_context(h.id))
+            reason = seal_if_clear(box, h.reason, _reason_context(h.id))
+            lift = seal_if_clear(box, h.lift_reason, _lift_context(h.id))
             if (reason, lift) != (h.reason, h.lift_reason):
                 uow.retention.save_hold(replace(h, reason=reason, lift_reason=lift))
                 n += 1
@@ -150,7 +142,7 @@ def propose_hold(
         hold = LegalHold(
             hold_id,
             HoldStatus.PROPOSED,
-            box.seal(reason.strip().encode(), _reason_context(hold_id)),
+            seal_text(box, reason.strip(), _reason_context(hold_id)),
             case_reference.strip(),
             subject_ids,
             categories,
@@ -203,7 +195,7 @@ def reject_hold(
             status=HoldStatus.REJECTED,
             lifted_by=actor.ref,
             lifted_at=clock.now(),
-            lift_reason=box.seal(reason.strip().encode(), _lift_context(hold_id)),
+            lift_reason=seal_text(box, reason.strip(), _lift_context(hold_id)),
         )
         uow.retention.save_hold(hold)
         audited(uow, actor, "retention.hold.reject", "legal_hold", hold.id)
@@ -228,7 +220,7 @@ def request_lift(
             status=HoldStatus.LIFT_PROPOSED,
             lift_requested_by=actor.ref,
             lift_requested_at=clock.now(),
-            lift_reason=box.seal(reason.strip().encode(), _lift_context(hold_id)),
+            lift_reason=seal_text(box, reason.strip(), _lift_context(hold_id)),
         )
         uow.retention.save_hold(hold)
         audited(uow, actor, "retention.hold.lift_request", "legal_hold", hold.id)

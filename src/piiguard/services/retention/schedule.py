@@ -13,7 +13,7 @@ from typing import Any
 
 from piiguard.domain.decisions import Actor
 from piiguard.domain.errors import InvalidInput, NotFound
-from piiguard.domain.ports import Clock, SealedItem, UnitOfWork
+from piiguard.domain.ports import Clock, SealedItem, SecretBox, UnitOfWork
 from piiguard.domain.retention.disposal import check_counted_from
 from piiguard.domain.retention.rules import (
     ItemFacts,
@@ -49,6 +49,7 @@ from piiguard.services.retention._common import (
     person_facts,
     require_officer,
 )
+from piiguard.services.retention.reviews import readable as readable_review
 
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -103,10 +104,11 @@ class ScheduleView:
     next_review_due: datetime | None  # None: never reviewed (due now)
 
 
-def schedule_view(uow: UnitOfWork) -> ScheduleView:
+def schedule_view(uow: UnitOfWork, *, box: SecretBox) -> ScheduleView:
+    """The last review's notes opened (`box`)."""
     with uow:
         reviews = uow.retention.reviews(1)
-        last = reviews[0] if reviews else None
+        last = readable_review(box, reviews[0]) if reviews else None
         return ScheduleView(
             load_schedule(uow),
             uow.retention.rules(),

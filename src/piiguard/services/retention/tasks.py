@@ -2,7 +2,9 @@
 category is told by signed webhook (the endpoints and signing secrets of the rights
 requests' notices, services/rights/jobs.py), retried with back-off, and tracked until the
 system confirms (in the webhook's answer or by API) or an officer waives it with a reason.
-The payload names the batch, the subjects and the categories: ids only, never a value."""
+The payload names the batch, the subjects and the categories: ids only, never a value.
+An officer's waiver reason is free text and may name people: sealed at rest, bound to the
+task (`readable` opens it; `seal_clear_waivers` seals on start those written before)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,13 @@ from piiguard.domain.retention.disposal import DisposalTask, DisposalTaskStatus
 from piiguard.domain.rights.ports import WebhookSender
 from piiguard.domain.rights.rules import NO_ENDPOINT, RequestTerms, backoff
 from piiguard.services.policy.snapshot import PolicySnapshots
-from piiguard.services.retention._common import require_officer
+from piiguard.services.retention._common import (
+    audited,
+    open_text,
+    require_officer,
+    seal_if_clear,
+    seal_text,
+)
 
 SWEEPER = "retention-sweep"
 
@@ -38,6 +46,32 @@ class RequestKit(Protocol):
     def terms(self) -> RequestTerms: ...
     @property
     def policy(self) -> PolicySnapshots: ...
+
+
+def _waiver_context(task_id: str) -> str:
+    return f"disposal-task-waiver:{task_id}"
+
+
+def readable(box: SecretBox, task: DisposalTask) -> DisposalTask:
+    """The task with its waiver reason opened, for those allowed to read it."""
+    if task.status is not DisposalTaskStatus.WAIVED:
+        return task
+    return replace(task, note=open_text(box, task.note, _waiver_context(task.id)))
+
+
+def seal_clear_waivers(uow: UnitOfWork, box: SecretBox, actor: Actor) -> int:
+    """On start: seal every waiver reason still stored in clear; how many were."""
+    n = 0
+    with uow:
+        for t in uow.retention.tasks_settled_as(DisposalTaskStatus.WAIVED):
+            note = seal_if_clear(box, t.note, _waiver_context(t.id))
+            if note != t.note:
+                uow.retention.save_task(replace(t, note=note))
+                n += 1
+        if n:
+            audited(uow, actor, "retention.task.seal_waivers", "disposal_task", "*", tasks=n)
+        uow.commit()
+    return n
 
 
 def _payload(task: DisposalTask) -> dict[str, object]:
@@ -141,13 +175,15 @@ def confirm_disposal_task(
 def waive_disposal_task(
     uow: UnitOfWork, kit: RequestKit, actor: Actor, task_id: str, reason: str
 ) -> DisposalTask:
-    """An officer records why a system need not confirm (deleted by hand, retired …)."""
+    """An officer records why a system need not confirm (deleted by hand, retired …); the
+    reason sealed, in the task returned too (`readable` opens it)."""
     require_officer(actor, "waives a deletion notice")
     if not 5 <= len(reason.strip()) <= 1000:
         raise InvalidInput(
             "say why this system need not confirm (5–1,000 characters)", field="reason"
         )
-    return _settle(uow, kit, actor, task_id, DisposalTaskStatus.WAIVED, reason.strip())
+    sealed = seal_text(kit.box, reason.strip(), _waiver_context(task_id))
+    return _settle(uow, kit, actor, task_id, DisposalTaskStatus.WAIVED, sealed)
 
 
 def _settle(

@@ -44,7 +44,7 @@ def schedule(c: ContainerDep, actor: Authorized) -> ScheduleOut:
     """The schedule as it stands: each purpose's rule, the category overrides, the rules
     for piiguard's own records, the legal minimums, the last review and the next due."""
     del actor
-    return ScheduleOut.of(sch.schedule_view(c.uow(readonly=True)))
+    return ScheduleOut.of(sch.schedule_view(c.uow(readonly=True), box=c.requests.box))
 
 
 @router.put(P + "/rules/{purpose}", response_model=ScheduleOut)
@@ -112,14 +112,16 @@ def history(
 @router.get(P + "/reviews", response_model=list[ReviewOut])
 def list_reviews(c: ContainerDep, actor: Authorized) -> list[ReviewOut]:
     del actor
-    return [ReviewOut.of(r) for r in reviews.list_reviews(c.uow(readonly=True))]
+    return [ReviewOut.of(r) for r in reviews.list_reviews(c.uow(readonly=True), box=c.requests.box)]
 
 
 @router.post(P + "/reviews", status_code=status.HTTP_201_CREATED, response_model=ReviewOut)
 def record_review(body: ReviewIn, c: ContainerDep, actor: Authorized) -> ReviewOut:
     """Record a review of the schedule; the next is due `interval_days` later."""
     return ReviewOut.of(
-        reviews.record_review(c.uow(), c.clock, actor, body.changes, body.interval_days)
+        reviews.record_review(
+            c.uow(), c.clock, actor, body.changes, body.interval_days, box=c.requests.box
+        )
     )
 
 

@@ -97,7 +97,7 @@ def propose(c: ContainerDep, actor: Authorized) -> BatchOut | None:
 def batch(batch_id: str, c: ContainerDep, actor: Authorized) -> BatchDetailOut:
     """A batch with its entries (ids, categories, systems, due dates) and deletion tasks."""
     del actor
-    return BatchDetailOut.of(uc.batch_detail(c.uow(readonly=True), batch_id))
+    return BatchDetailOut.of(uc.batch_detail(c.uow(readonly=True), batch_id, box=c.requests.box))
 
 
 @router.post(B + "/approve", response_model=BatchOut)
@@ -116,7 +116,10 @@ def reject(batch_id: str, body: DisposalReasonIn, c: ContainerDep, actor: Author
 @router.post(B + "/dispose", response_model=BatchOut)
 def dispose(batch_id: str, c: ContainerDep, actor: Authorized) -> BatchOut:
     """Approve (if still proposed) and dispose of the batch now; its certificate follows."""
-    if uc.batch_detail(c.uow(readonly=True), batch_id).batch.status is BatchStatus.PROPOSED:
+    if (
+        uc.batch_detail(c.uow(readonly=True), batch_id, box=c.requests.box).batch.status
+        is BatchStatus.PROPOSED
+    ):
         uc.approve_batch(c.uow(), c.clock, actor, batch_id)
     return BatchOut.of(uc.dispose_batch(c.uow(), c.vault, c.clock, actor, c.snapshots, batch_id))
 

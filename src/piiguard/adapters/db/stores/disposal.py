@@ -242,6 +242,10 @@ class SqlDisposal(SqlSweep):
         q = select(_T).where(_T.c.batch_id == batch_id).order_by(_T.c.system, _T.c.id)
         return [_task(r) for r in self._c.execute(q)]
 
+    def tasks_settled_as(self, status: DisposalTaskStatus) -> list[DisposalTask]:
+        q = select(_T).where(_T.c.status == status.value).order_by(_T.c.id)
+        return [_task(r) for r in self._c.execute(q)]
+
     def task(self, task_id: str) -> DisposalTask | None:
         r = self._c.execute(select(_T).where(_T.c.id == task_id)).first()
         return None if r is None else _task(r)

@@ -215,6 +215,9 @@ class SqlSchedule:
             )
         )
 
+    def save_review_changes(self, review_id: str, changes: str) -> None:
+        self._c.execute(update(_RV).where(_RV.c.id == review_id).values(changes=changes))
+
     def reviews(self, limit: int = 100) -> list[ScheduleReview]:
         q = select(_RV).order_by(_RV.c.reviewed_at.desc(), _RV.c.id).limit(limit)
         return [

@@ -32,7 +32,7 @@ from piiguard.domain.retention.upkeep import (
     guardian_consent_in_force,
 )
 from piiguard.services.ids import new_id
-from piiguard.services.retention._common import require_officer
+from piiguard.services.retention._common import require_officer, seal_text
 from piiguard.services.retention.sweep import dispose_subject_items
 from piiguard.services.retention.upkeep import mail as upkeep_mail
 from piiguard.services.retention.upkeep._common import UPKEEP, UpkeepKit, audited, officers
@@ -154,7 +154,7 @@ def _close(
     **details: str | int,
 ) -> ChildDataTask:
     """Inside an open unit of work."""
-    sealed = kit.box.seal(note.encode(), f"child-task-note:{task.id}") if note else ""
+    sealed = seal_text(kit.box, note, f"child-task-note:{task.id}")
     closed = replace(
         task,
         status=ChildStatus.CLOSED,

@@ -148,7 +148,7 @@ def propose(request: Request, c: ContainerDep, actor: Authorized) -> Response:
 
 
 def _detail(c: Container, batch_id: str) -> uc.BatchDetail:
-    return uc.batch_detail(c.uow(readonly=True), check_id(batch_id, "batch_id"))
+    return uc.batch_detail(c.uow(readonly=True), check_id(batch_id, "batch_id"), box=c.requests.box)
 
 
 def _task_row(t: DisposalTask, names: dict[str, str]) -> dict[str, Any]:

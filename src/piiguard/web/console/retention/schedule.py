@@ -72,7 +72,7 @@ def _schedule(
     code: int = 200,
 ) -> HTMLResponse:
     lang = language(request)
-    view = sch.schedule_view(c.uow(readonly=True))
+    view = sch.schedule_view(c.uow(readonly=True), box=c.requests.box)
     s, names = view.schedule, staff_names(c)
     own = {r.purpose: r for r in view.rules if not r.category}
     purposes = [
@@ -175,7 +175,7 @@ def history(request: Request, c: ContainerDep, actor: Authorized) -> HTMLRespons
                     "changes": r.changes,
                     "next_due": r.next_due_at,
                 }
-                for r in reviews.list_reviews(c.uow(readonly=True), 20)
+                for r in reviews.list_reviews(c.uow(readonly=True), 20, box=c.requests.box)
             ],
         },
     )
@@ -413,7 +413,7 @@ def record_review(
     if check.errors:
         return _schedule(request, c, actor, errors=check.errors, values=values, code=422)
     try:
-        reviews.record_review(c.uow(), c.clock, actor, text, int(raw))
+        reviews.record_review(c.uow(), c.clock, actor, text, int(raw), box=c.requests.box)
     except DomainError as exc:
         return _schedule(
             request,
