@@ -23,8 +23,9 @@ app = typer.Typer(
 
 
 def _as_of(text: str) -> datetime:
-    """A date means the end of that day (local time); a date-time is taken as it is; from
-    1970 to 9998 (a usage error otherwise, never a traceback)."""
+    """A date means the end of that day in UTC, as the API and the console take it (not the
+    machine's local time zone); a date-time is taken as it is, in UTC when it carries no
+    offset; from 1970 to 9998 (a usage error otherwise, never a traceback)."""
     from piiguard.domain.errors import InvalidInput
     from piiguard.domain.retention.disposal import check_as_of
 
@@ -34,7 +35,7 @@ def _as_of(text: str) -> datetime:
         else:
             day = datetime.fromisoformat(text.strip()).date()
             value = datetime.combine(day + timedelta(days=1), time()) - timedelta(microseconds=1)
-        return check_as_of((value if value.tzinfo else value.astimezone()).astimezone(UTC))
+        return check_as_of(value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC))
     except (ValueError, OverflowError, InvalidInput):
         raise typer.BadParameter(
             f"{text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM[+08:00], from 1970 to 9998 / 请按 "
@@ -51,7 +52,13 @@ def _counts(title: str, counts: dict[str, int]) -> None:
 @app.command("preview")
 def preview(
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="YYYY-MM-DD (end of that day) or a time")
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="YYYY-MM-DD: the end of that day in UTC (as the API and the console), "
+            "not local time; or a time, UTC unless it carries its offset "
+            "(2030-01-01T10:00+08:00). 日期按 UTC 当日结束计。",
+        ),
     ] = None,
 ) -> None:
     """What would be disposed of on a date (default now), by purpose, category and
