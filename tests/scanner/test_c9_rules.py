@@ -64,15 +64,28 @@ pytestmark = pytest.mark.req("R2.7")
             "此致\n罗美玲（Linda Luo）\n市场部",
             [("person_name", "罗美玲"), ("person_name", "Linda Luo")],
         ),
+        # ... but a team's or a company's tag is no name: an acronym, a word after many names
+        ("\n2026-03-02 09:15 卢志成(QA)\n收到\n", [("person_name", "卢志成")]),
+        (
+            "\n何丽娟(Hengda) 09:15\n好\n\n冯国强(Hengda) 09:16\nok\n",
+            [("person_name", "何丽娟"), ("person_name", "冯国强")],
+        ),
         # a chat message that begins by addressing someone
         (
             "[2026/4/1 10:00] 王芳：周建明，你把发票寄给我",
             [("person_name", "王芳"), ("person_name", "周建明")],
         ),
         ("\n陈晓东，麻烦今天回复\n", [("person_name", "陈晓东")]),
+        ("\nAnna Keller，你把图纸发我\n", [("person_name", "Anna Keller")]),
         # a Latin name copied on a mail, a ticket booked in a name
         ("Please cc Laura Conti on the reply", [("person_name", "Laura Conti")]),
         ("Hotel booked for Chen Yiming, 2 nights", [("person_name", "Chen Yiming")]),
+        # a plate after the vehicle sent out; a merchandiser named after 跟单
+        ("出车：苏E·KQ5R8  里程 30 km", [("licence_plate", "苏E·KQ5R8")]),
+        (
+            "请联系跟单林志伟，电话 13912345678",
+            [("person_name", "林志伟"), ("phone", "13912345678")],
+        ),
         # a new employee named after 员工
         ("请录入新员工孙志强的入职资料", [("person_name", "孙志强")]),
         # a label, a few words of instruction or change, then the value
@@ -113,6 +126,8 @@ def test_classes_of_writing_corpus_9_missed(
         "登录账号已变更为 20261234",  # a login, not a bank account
         "账号锁定时间：2026-01-01 10:00",  # another label's value after the words between
         "生日会时间：2026-05-01",
+        "出车时间：2026-01-01 10:00",
+        "\nThank You，请查收\n",
     ],
 )
 def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:

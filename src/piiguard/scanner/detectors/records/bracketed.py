@@ -3,7 +3,7 @@ name: `韦敏华(Leo)` as a chat shows its speaker, `"何添俊(Cindy He)" <…>
 `区家海(OU Jiahai)` over a signature's title, `陈楠绮 (CHEN Nanqi)`. Both are names (the
 Chinese held to the character model, whole; the Latin to fields.latin_name, whole, one word
 or two). And a Chinese name a chat message begins with, addressing someone before what they
-are asked (`潘丽桂，你把报价发我`, `王娜，麻烦看下`)."""
+are asked (`潘丽桂，你把报价发我`, `王娜，麻烦看下`, `Julia Novak，你把图纸发我`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.records.pinyin import pinyin_word
 from piiguard.scanner.detectors.rule import Rule
 
 _CJK = "\u4e00-\u9fff"
@@ -24,21 +25,44 @@ def _whole_zh(value: str) -> bool:
     return fields.zh_name(value, strict=True) == (0, len(value))
 
 
+_TAG_REACH = 3000  # how far around a bracketed word to look for it after other names
+
+
+def _tag(latin: str, text: str, start: int) -> bool:
+    """A bracketed word that is a team's or a company's, not the person's own: an acronym
+    (卢文斌(QA), 王芳(HR)), a word of pinyin five letters long or more (徐嘉欣(Kerui)), or
+    one word that follows other names nearby too (叶淑仪(Hengda), 莫俊杰(Hengda): a chat's
+    display names tagged with the company)."""
+    if " " in latin:
+        return False
+    if latin.isupper() or (len(latin) >= 5 and pinyin_word(latin)):
+        return True  # (a company's name in pinyin, 科瑞 Kerui; work names are short: Leo, Ken)
+    lo = max(0, start - _TAG_REACH)
+    after = re.compile(rf"([{_CJK}]{{2,4}})[ \t]*[（(][ \t]*{re.escape(latin)}[ \t]*[）)]")
+    return len({n.group(1) for n in after.finditer(text, lo, start + _TAG_REACH)}) > 1
+
+
 def _bracketed(m: re.Match[str], text: str) -> list[Hit]:
     latin = m.group("l")
     if not _whole_zh(m.group("z")) or fields.latin_name(latin, single=True) != (0, len(latin)):
         return []
+    if _tag(latin, text, m.start()):
+        return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
     return [Hit("person_name", *m.span(g), m.group(g), 0.8, Validator.CONTEXT) for g in "zl"]
 
 
 # What a message addressed to someone goes on with: you, please, could you, thanks.
 _ASKED = "你|您|请|麻烦|帮|辛苦"
-ADDRESSED_ZH = re.compile(rf"[ \t]*(?P<v>[{_CJK}]{{2,4}})，(?={_ASKED})")
+_LATIN = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}"
+ADDRESSED_ZH = re.compile(rf"[ \t]*(?P<v>[{_CJK}]{{2,4}}|{_LATIN})，(?={_ASKED})")
 
 
 def _addressed_zh(m: re.Match[str], text: str) -> Hit | None:
     value = m.group("v")
-    if not _whole_zh(value):
+    if value.isascii():  # Giulia Sato，你把…
+        if fields.latin_name(value, single=False) != (0, len(value)):
+            return None
+    elif not _whole_zh(value):
         return None
     return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
 
@@ -58,7 +82,7 @@ RULES = (
         (),
         ADDRESSED_ZH,
         _addressed_zh,
-        utf8=(rf"(?:^|[\n：:])[ \t]*[\x{{4e00}}-\x{{9fff}}]{{2,4}}，(?:{_ASKED})",),
+        utf8=(rf"(?:^|[\n：:])[ \t]*(?:[\x{{4e00}}-\x{{9fff}}]{{2,4}}|{_LATIN})，(?:{_ASKED})",),
         lead=True,
     ),
 )

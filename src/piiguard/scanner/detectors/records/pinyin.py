@@ -43,6 +43,11 @@ _GIVEN = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 _PLACES = frozenset({"hong kong", "xi an", "ma on", "ma wan", "sha tin", "tai po"})
 
 
+def pinyin_word(word: str) -> bool:
+    """Whether one word reads as one or two pinyin syllables (Kerui, Hengda, Minhua)."""
+    return _GIVEN.fullmatch(word.lower()) is not None
+
+
 def pinyin_name(value: str) -> bool:
     """Whether `value` is a Chinese name in pinyin, two words, the surname first (Cao Zide,
     DING Jun) or last (Xinchun QIU, Wanting Zhou)."""
