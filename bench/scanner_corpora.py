@@ -24,7 +24,11 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   (`python -m bench.corpus8.score`);
 - corpus 9 (blind): bench/corpus9/, written blind a sixth time, independently of corpora 4
   to 8, in fourteen kinds of a Foshan plant's files, encoded mail and office files among
-  them (`python -m bench.corpus9.score`).
+  them (`python -m bench.corpus9.score`);
+- corpus 10 (blind): bench/corpus10/, written blind a seventh time, independently of
+  corpora 4 to 9, in nineteen kinds of a Foshan maker's files in layouts unlike theirs
+  (vCards, iCalendar, SQL dumps, YAML/.properties, fixed-width statements, box tables,
+  pdftotext contracts, Traditional-Chinese pages; `python -m bench.corpus10.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -53,6 +57,8 @@ from bench.corpus8 import SEED as SEED8
 from bench.corpus8 import write_corpus as write_corpus8
 from bench.corpus9 import SEED as SEED9
 from bench.corpus9 import write_corpus as write_corpus9
+from bench.corpus10 import SEED as SEED10
+from bench.corpus10 import write_corpus as write_corpus10
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -139,6 +145,10 @@ def corpus9(size: int, seed: int = SEED9) -> Path:
     return _blind("corpus9", write_corpus9, size, seed)
 
 
+def corpus10(size: int, seed: int = SEED10) -> Path:
+    return _blind("corpus10", write_corpus10, size, seed)
+
+
 def repeated(root: Path, copies: int) -> Path:
     """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
     the files copied, not linked: as many bytes to read as a corpus that size), its labels
@@ -178,6 +188,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 7 (blind)": corpus7(size),
         "corpus 8 (blind)": corpus8(size),
         "corpus 9 (blind)": corpus9(size),
+        "corpus 10 (blind)": corpus10(size),
     }
 
 
