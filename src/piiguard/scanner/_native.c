@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 9
+#define NATIVE_VERSION 10
 #include "_native.h"
 #include <math.h>
 
@@ -342,12 +342,16 @@ static Py_ssize_t card_match(Text *t, Py_ssize_t pos)
                 return p;
         }
     }
-    /* 3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5} */
+    /* 3[47]\d{2}(?P<a>[ -])(?:\d{6}(?P=a)\d{5}|\d{4}(?P=a)\d{4}(?P=a)\d{3}) */
     if (n == 4 && at(t, pos) == '3' && (at(t, pos + 1) == '4' || at(t, pos + 1) == '7')) {
         Py_UCS4 s = at(t, pos + 4);
         if ((s == ' ' || s == '-') && digit_run(t, pos + 5, 7) == 6 && at(t, pos + 11) == s
             && digit_run(t, pos + 12, 6) == 5 && card_after(t, pos + 17))
             return pos + 17;
+        if ((s == ' ' || s == '-') && digit_run(t, pos + 5, 5) == 4 && at(t, pos + 9) == s
+            && digit_run(t, pos + 10, 5) == 4 && at(t, pos + 14) == s
+            && digit_run(t, pos + 15, 4) == 3 && card_after(t, pos + 18))
+            return pos + 18;
     }
     return -1;
 }
@@ -462,6 +466,38 @@ static PyObject *mobile_at(PyObject *text, Text *tp, Py_ssize_t pos)
     return make_hit(s_phone, text, pos, end, context ? 0.97 : 0.9, v_format);
 }
 
+/* formats.agent_line_before: AGENT_KEY (x-mailer|user[-_]?agent)["']?[ \t]*[:=][^=,\n]*$ on
+ * the line before pos (at most 200 characters back). */
+static int agent_line_before(Text *t, Py_ssize_t pos)
+{
+    static const char *const keys[] = {"x-mailer", "user-agent", "user_agent", "useragent", NULL};
+    Py_ssize_t lo = pos > 200 ? pos - 200 : 0, a = pos;
+    while (a > lo && at(t, a - 1) != '\n')
+        a--;
+    scan_folds(t, a, pos);
+    for (Py_ssize_t p = a; p < pos; p++)
+        for (int k = 0; keys[k]; k++) {
+            Py_ssize_t n = 0;
+            while (keys[k][n] && p + n < pos
+                   && lower(at(t, p + n)) == (Py_UCS4)(unsigned char)keys[k][n])
+                n++;
+            if (keys[k][n])
+                continue;
+            Py_ssize_t q = p + n;
+            if (q < pos && (at(t, q) == '"' || at(t, q) == '\''))
+                q++;
+            while (q < pos && (at(t, q) == ' ' || at(t, q) == '\t'))
+                q++;
+            if (!(q < pos && (at(t, q) == ':' || at(t, q) == '=')))
+                continue;
+            while (++q < pos && at(t, q) != '=' && at(t, q) != ',')
+                ;
+            if (q == pos)
+                return 1;
+        }
+    return 0;
+}
+
 static PyObject *ipv4_at(PyObject *text, Text *tp, Py_ssize_t pos)
 {
     Text t = *tp;
@@ -504,6 +540,8 @@ static PyObject *ipv4_at(PyObject *text, Text *tp, Py_ssize_t pos)
             return DEFERRED;
         return REJECTED;
     }
+    if (agent_line_before(&t, pos))
+        return t.defer ? DEFERRED : REJECTED;
     int context = near(&t, &contexts[CTX_IP], pos > 20 ? pos - 20 : 0, pos);
     if (t.defer)
         return DEFERRED;
@@ -1031,14 +1069,17 @@ static PyObject *landline_at(PyObject *text, Text *tp, Py_ssize_t pos)
     Py_ssize_t area[12][2];
     int n_area = 0;
     Py_ssize_t q = -1;
+    int bare = 0; /* 86- : the dash is the separator, never left out */
     if (at(&t, pos) == '+' && at(&t, pos + 1) == '8' && at(&t, pos + 2) == '6')
         q = pos + 3;
     else if (at(&t, pos) == '0' && at(&t, pos + 1) == '0' && at(&t, pos + 2) == '8'
              && at(&t, pos + 3) == '6')
         q = pos + 4;
-    if (q >= 0) { /* (?:\+86|0086)[ -]?(?:\(0\))?(\d{2,3}) */
+    else if (at(&t, pos) == '8' && at(&t, pos + 1) == '6' && at(&t, pos + 2) == '-')
+        q = pos + 2, bare = 1;
+    if (q >= 0) { /* (?:(?:\+86|0086)[ -]?|86-)(?:\(0\))?(\d{2,3}) */
         Py_ssize_t s1[2] = {q + 1, q};
-        for (int a = dash_or_space(at(&t, q)) ? 0 : 1; a < 2; a++) {
+        for (int a = dash_or_space(at(&t, q)) ? 0 : 1; a < 2 - bare; a++) {
             Py_ssize_t z = s1[a];
             int paren = at(&t, z) == '(' && at(&t, z + 1) == '0' && at(&t, z + 2) == ')';
             Py_ssize_t s2[2] = {z + 3, z};

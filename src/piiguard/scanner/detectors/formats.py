@@ -60,12 +60,26 @@ VERSION_WORDS = (
 )
 
 
+# A mail client's or a browser's name on its header line (X-Mailer: Foxmail 7.2.25.228,
+# User-Agent: … Thunderbird/115.3.1.2, user_agent=…): its value's numbers are versions; a
+# field after it (, ip=…) is not its value.
+AGENT_KEY = re.compile(r"(?i)(?:x-mailer|user[-_]?agent)[\"']?[ \t]*[:=][^=,\n]*$")
+
+
+def agent_line_before(text: str, start: int) -> bool:
+    lo = start - 200 if start > 200 else 0
+    newline = text.rfind("\n", lo, start)
+    return AGENT_KEY.search(text, newline + 1 if newline >= 0 else lo, start) is not None
+
+
 def _ipv4(m: re.Match[str], text: str) -> Hit | None:
     value = m.group()
     if not checks.ipv4(value):
         return None
     start = m.start()
     if VERSION_CONTEXT.search(text, start - 16 if start > 16 else 0, start):
+        return None
+    if agent_line_before(text, start):
         return None
     context = IP_CONTEXT.search(text, start - 20 if start > 20 else 0, start)
     return Hit("ip_address", start, m.end(), value, 0.97 if context else 0.9, FORMAT)

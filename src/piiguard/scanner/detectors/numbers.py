@@ -56,7 +56,9 @@ def _resident_id_15(m: re.Match[str], text: str) -> Hit | None:
 CARD = re.compile(
     r"(?<![0-9A-Za-z.-])(?:\d{13,19}"
     r"|\d{4}(?P<s>[ -])\d{4}(?P=s)\d{4}(?P=s)\d{4}(?:(?P=s)\d{1,3})?"
-    r"|3[47]\d{2}(?P<a>[ -])\d{6}(?P=a)\d{5})(?![0-9A-Za-z]|[.-]\d)"
+    # American Express, 15 digits: 4-6-5 as printed on the card, 4-4-4-3 as typed in 4s
+    r"|3[47]\d{2}(?P<a>[ -])(?:\d{6}(?P=a)\d{5}|\d{4}(?P=a)\d{4}(?P=a)\d{3}))"
+    r"(?![0-9A-Za-z]|[.-]\d)"
 )
 
 
@@ -126,7 +128,8 @@ def _mobile(m: re.Match[str], text: str) -> Hit | None:
 
 
 LANDLINE = re.compile(
-    r"(?<![0-9A-Za-z+])(?:(?:\+86|0086)[ -]?(?:\(0\))?(\d{2,3})|\((0\d{2,3})\)|(0\d{2,3}))"
+    # the country code as +86 or 0086, or bare with a dash (86-755-…, as forms print it)
+    r"(?<![0-9A-Za-z+])(?:(?:(?:\+86|0086)[ -]?|86-)(?:\(0\))?(\d{2,3})|\((0\d{2,3})\)|(0\d{2,3}))"
     r"[ -]?(\d{3,4})[ -]?(\d{4})(?![0-9A-Za-z])"
 )
 
@@ -280,6 +283,7 @@ RULES = (
             rf"(?:^|[^0-9A-Za-z.\-])(?:{_ISSUED}){END_ALNUM}",
             rf"(?:^|[^0-9A-Za-z.\-])[2-6]\d{{3}}{_GROUPS}(?:[ \-]\d{{1,3}})?{END_ALNUM}",
             rf"(?:^|[^0-9A-Za-z.\-])3[47]\d\d[ \-]\d{{6}}[ \-]\d{{5}}{END_ALNUM}",
+            rf"(?:^|[^0-9A-Za-z.\-])3[47]\d\d(?:[ \-]\d{{4}}){{2}}[ \-]\d{{3}}{END_ALNUM}",
         ),
         CARD,
         _card,
@@ -305,7 +309,8 @@ RULES = (
     Rule(
         "landline",
         (
-            r"(?:^|[^0-9A-Za-z+])(?:(?:\+86|0086)[ \-]?(?:\(0\))?\d{2,3}|\(0\d{2,3}\)|0\d{2,3})"
+            r"(?:^|[^0-9A-Za-z+])(?:(?:(?:\+86|0086)[ \-]?|86\-)(?:\(0\))?\d{2,3}|\(0\d{2,3}\)"
+            r"|0\d{2,3})"
             rf"[ \-]?\d{{3,4}}[ \-]?\d{{4}}{END_ALNUM}",
         ),
         LANDLINE,

@@ -1,0 +1,100 @@
+"""The rules added for the classes corpora 8 and 9 still missed (issue 18, the eighth
+session): each class of writing on lines written here (not a corpus's), the look-alikes each
+rule must leave alone, and the compiled twins answering as the Python rules on them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from piiguard.scanner.detectors import Detector
+from piiguard.scanner.detectors.native import NATIVE
+from tests.scanner.conftest import kinds
+from tests.scanner.test_native import _compare
+
+pytestmark = pytest.mark.req("R2.7")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # American Express: 15 digits as printed (4-6-5) and as typed in fours (4-4-4-3)
+        ("Amex 3799 7510 2796 550 exp 09/28", [("credit_card", "3799 7510 2796 550")]),
+        ("AMEX: 3412-3456-7890-127", [("credit_card", "3412-3456-7890-127")]),
+        ("card 3412 345678 90127", [("credit_card", "3412 345678 90127")]),
+        # a landline whose country code is written bare, with a dash
+        ("电话 86-755-2658 7788", [("phone", "86-755-2658 7788")]),
+        ("Phone: 86-10-62345678", [("phone", "86-10-62345678")]),
+        ("Tel: +86-20-8765 4321", [("phone", "+86-20-8765 4321")]),
+        # an address on the line after a mail client's version, and in a field after the agent
+        (
+            "X-Mailer: Foxmail 7.2.25.228\nX-Originating-IP: 203.0.113.45",
+            [("ip_address", "203.0.113.45")],
+        ),
+        (
+            '{"user_agent": "DingTalk 7.0.40.1", "ip": "10.2.3.4"}',
+            [("ip_address", "10.2.3.4")],
+        ),
+        ('user_agent="curl 7.1" src=10.2.3.4', [("ip_address", "10.2.3.4")]),
+    ],
+)
+def test_classes_corpora_8_and_9_still_missed(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ref 3412 3456 7890 128 closed",  # Amex-shaped in fours, its check digit wrong
+        "order 3799 7510 2796 5501",  # four groups of four begin with 37: not Luhn-valid
+        "part 86-755-2658-7788x",  # a part number ending in a letter
+        "size 86-7552-6587",
+        "lot 1986-755-2658 7788",  # 86- inside a longer number
+        # a mail client's or a browser's version is no address
+        "X-Mailer: Foxmail 7.2.25.228",
+        "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64) Thunderbird 115.3.1.2",
+        'x-mailer: "Coremail Webmail Server Version 2.0.1.1"',
+        "user-agent = DingTalk/7.0.40.1 (Android)",
+    ],
+)
+def test_look_alikes_these_rules_leave_alone(detector: Detector, text: str) -> None:
+    assert kinds(detector.scan(text)) == []
+
+
+_PIECES = [
+    "3782 8224 6310 005",
+    "3782-8224-6310-005",
+    "3782 8224-6310 005",
+    "3799 7510 2796 550",
+    "3412 3456 7890 128",
+    "86-755-2658 7788",
+    "86-(0)20-8765 4321",
+    "86 755 2658 7788",
+    "86-7552658",
+    "7.2.25.228",
+    "10.2.3.4",
+    "X-Mailer: ",
+    "User-Agent:",
+    "user_agent=",
+    '"useragent": "',
+    "=",
+    ",",
+    "\n",
+    " ",
+    "电话",
+    "借记卡",
+]
+
+
+@pytest.mark.req("R6.3")
+@pytest.mark.skipif(NATIVE is None, reason="the compiled fast paths are not built")
+@pytest.mark.parametrize(("name", "least"), [("card", 100), ("landline", 100), ("ipv4", 100)])
+def test_compiled_twins_answer_as_python_on_these_classes(name: str, least: int) -> None:
+    r = random.Random(name)
+    texts = ["".join(r.choice(_PIECES) for _ in range(r.randint(2, 10))) for _ in range(800)]
+    compared, deferred, matched = _compare(name, texts)
+    assert matched > least, matched
+    assert deferred < compared / 20
