@@ -31,9 +31,12 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"no person in the copy to decrypt", "副本中没有可解密的人员"),
         (
             r"(\d+) items of (\d+) people decrypted through recorded decisions; (\d+) people "
-            r"erased since \(keys gone\); (\d+) without items the decision allows; (\d+) failed",
+            r"erased since \(keys gone\); (\d+) people re-keyed since by a disposal \(their "
+            r"copied values under the destroyed key\); (\d+) without items the decision allows; "
+            r"(\d+) failed",
             r"经记录的决定解密了 \2 人的 \1 项数据；其后已删除 \3 人（密钥已销毁）；"
-            r"\4 人没有决定允许读取的数据；\5 项失败",
+            r"其后因保留期处置重新加密 \4 人（副本中的数据在已销毁的密钥下）；"
+            r"\5 人没有决定允许读取的数据；\6 项失败",
         ),
     )
 )
