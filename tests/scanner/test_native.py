@@ -19,6 +19,7 @@ from piiguard.scanner.detectors import Detector, checks
 from piiguard.scanner.detectors.engine import ALL_RULES
 from piiguard.scanner.detectors.native import FAST, NATIVE, literal_words
 from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.values import persons
 
 pytestmark = [
     pytest.mark.req("R6.3"),
@@ -577,13 +578,13 @@ def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- field values (issue 18, third pass on speed): fields.zh_name, context._key_start ------
 def _name_soup(r: random.Random) -> str:
-    from piiguard.scanner.detectors import fields, names  # noqa: PLC0415
+    from piiguard.scanner.detectors import names  # noqa: PLC0415
 
     pieces = [
         *r.sample(names.SINGLE_SURNAMES, 6),
         *r.sample(sorted(names.COMPOUND_SURNAMES), 2),
         *r.sample(sorted(names.GIVEN_CHARS), 6),
-        *r.sample(sorted(fields._NOT_GIVEN), 3),
+        *r.sample(sorted(persons._NOT_GIVEN), 3),
         *r.sample(sorted(names.NOT_NAMES_ZH), 2),
         "·",
         "•",

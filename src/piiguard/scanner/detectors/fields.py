@@ -12,20 +12,19 @@ order and tracking numbers: values shaped like phones, IP addresses or cards are
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Final
 
 from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.formats import plate_field
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import (
-    COMPOUND_SURNAMES,
-    GIVEN_CHARS,
-    NOT_NAMES,
-    NOT_NAMES_ZH,
-    SINGLE_SURNAMES,
+from piiguard.scanner.detectors.values.persons import (
+    LATIN_STOP,
+    latin_name,
+    person_name,
+    zh_name,
+    zh_name_part,
+    zh_name_python,
 )
-from piiguard.scanner.detectors.native import NATIVE
 from piiguard.scanner.detectors.vocabulary import (
     ACCOUNT,
     ACCOUNT_OR_CARD,
@@ -52,6 +51,7 @@ __all__ = [
     "DOB",
     "EN_WORDS",
     "ID_DOC",
+    "LATIN_STOP",
     "LATITUDE",
     "NAME",
     "NAME_PART",
@@ -63,167 +63,12 @@ __all__ = [
     "ZH_LABELS",
     "classify",
     "field_hit",
+    "latin_name",
     "meaning_of",
+    "person_name",
+    "zh_name",
+    "zh_name_python",
 ]
-
-# --- values ---------------------------------------------------------------------------------
-_SURNAMES = frozenset(SINGLE_SURNAMES)
-_COMPOUNDS = frozenset(COMPOUND_SURNAMES)
-# Characters seldom in a given name: a run of them after a surname is a word, not a name.
-_NOT_GIVEN = frozenset(
-    "的了是在有与及或就都而把被让向从对于给到说会能要也还这那些个们么吗呢吧啊公司部门组室"
-    "店厂局院所处系班区市省县村街号楼层单座期批次型号款件台套箱包份日分秒"
-    "先女士姐经总监主管老师傅工程主任律医同学阿姨客户服务电话手机地址邮箱"
-    "不没将已去位请您你我他她它总"
-)
-_ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-# Latin letters with their accents (Gómez, Schäfer, Lindström, Ní Bhriain, Łukasz).
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
-_LOW = "a-zß-öø-ÿā-žſ"
-_LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, Chen-Martin, Al-Sayed, DUAN
-    rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-][{_UP}]?[{_LOW}]+)*"
-    rf"|[{_UP}]{{2,}}(?:['’\-][{_UP}]+)*"
-)
-# The particles of family names (van der Heyden, de la Fontaine, von Stein, bin Salman):
-# lower-case words between (or, in a last-name field, before) the capitalised ones.
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|do|dos|das|du|la|le|ter|ten|zu|bin|ibn|al|y)"
-_LATIN_NAME = re.compile(
-    rf"(?:{_PARTICLE} )*(?:{_LATIN_WORD})"
-    rf"(?:(?:[ ]|,[ ]?)(?:{_PARTICLE} )*(?:{_LATIN_WORD})){{0,3}}"
-)
-_LEADING_PARTICLE = re.compile(rf"(?:{_PARTICLE} )+")
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
-LATIN_STOP = NOT_NAMES | _words(
-    "co ltd inc llc gmbh corp company group limited technology technologies team support "
-    "service center centre dept department office store shop factory plant system admin "
-    "noreply no-reply reply info sales hr na n/a folks guys everybody world agent visitor "
-    "ops lead engineer technician director officer specialist assistant consultant "
-    "representative coordinator supervisor executive president analyst after-sales quality "
-    "purchasing procurement logistics finance warehouse operations marketing "
-    # the words of a company's name (Guangzhou Lianchuang Trading, Foshan Hengli Electric)
-    "trading trade industrial industries industry electric electrical electronics "
-    "electronic machinery mechanical manufacturing manufacturer hardware appliances "
-    "appliance motors motor metal metals plastics plastic materials chemical chemicals "
-    "holdings holding enterprise enterprises international imp exp import export "
-    "components parts products solutions systems works tech packaging textile textiles "
-    "bank branch university hospital school "
-    # words that label a time, as a chat line's speaker does (`Start Time 2024-02-12 10:11`)
-    "time date at on login logon logout run build created updated modified printed "
-    "generated sent received start end next last due issued expires expiry until since "
-    "report timestamp backup sync shipped delivered ordered posted released opened closed "
-    # and words that label a number on the line below (`Total Amount⏎13800138000`)
-    "total amount number mobile fax hotline contact price balance invoice tracking code "
-    "serial emergency call direct line cell home work main toll free whatsapp wechat "
-    "hours update deadline shift "
-    # events and rooms one meets at (Canton Fair, Meeting Room B)
-    "fair expo exhibition conference summit forum show room hall booth "
-    # and carriers that receive a parcel (received by SF Express)
-    "express courier freight cargo shipping"
-)
-_PARTICLE_WORD = re.compile(_PARTICLE)
-
-
-def _stop(word: str) -> bool:
-    """A word that is not part of a name ("Team", "Ltd"); "NA" is "not available", "Na"
-    may be a name (Li Na)."""
-    return word in {"NA", "na"} or (word != "Na" and word.lower() in LATIN_STOP)
-
-
-# Names written in Chinese characters with a middle dot between their parts: Uyghur, Kazakh
-# and foreign names (买买提·艾力, 阿依古丽·买买提, 迪丽热巴·阿不都) have no surname from the list.
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
-
-
-def zh_name_python(  # noqa: PLR0911 - the first test that refuses
-    value: str, pos: int = 0, end: int | None = None, strict: bool = False
-) -> tuple[int, int] | None:
-    """The span of a Chinese name at value[pos:], a surname and one or two given characters,
-    ending with the run of Chinese characters (or, in a longer run, after the given characters
-    the model accepts). `strict`: every given character common in given names (GIVEN_CHARS)."""
-    dotted = _DOTTED.match(value, pos)
-    if dotted is not None and (end is None or dotted.end() <= end or end - pos >= 4):
-        stop = dotted.end()
-        if stop == len(value) or not "\u4e00" <= value[stop] <= "\u9fff":
-            return pos, stop
-    m = _ZH_NAME.match(value, pos, len(value) if end is None else end)
-    if m is None:
-        return None
-    run = m.group()
-    surname = 2 if run[:2] in _COMPOUNDS else 1 if run[0] in _SURNAMES else 0
-    if not surname or len(run) <= surname:
-        return None
-    stop = pos + len(run)
-    whole = stop == len(value) or not "\u4e00" <= value[stop] <= "\u9fff"
-    if whole and len(run) <= surname + 2:
-        given = run[surname:]
-    else:  # the run goes on: take what reads as given-name characters
-        given = run[surname : surname + 2]
-        while given and given[-1] in _NOT_GIVEN:
-            given = given[:-1]
-    if not given or any(c in _NOT_GIVEN for c in given):
-        return None
-    if strict and not all(c in GIVEN_CHARS for c in given):
-        return None  # nothing but the shape says it is a name: hold it to the model
-    if value[pos : pos + surname + len(given)] in NOT_NAMES_ZH:
-        return None
-    return pos, pos + surname + len(given)
-
-
-def _compiled_zh_name() -> Callable[..., tuple[int, int] | None]:
-    """zh_name: the compiled one (_native.zh_name, the same answers: test_native.py) where
-    built, else zh_name_python; it runs for every value of a name field (issue 18)."""
-    if NATIVE is None:
-        return zh_name_python
-    NATIVE.configure_fields(
-        surnames="".join(sorted(_SURNAMES)),
-        given="".join(sorted(GIVEN_CHARS)),
-        not_given="".join(sorted(_NOT_GIVEN)),
-        compounds=_COMPOUNDS,
-        not_names=frozenset(NOT_NAMES_ZH),
-    )
-    compiled: Callable[..., tuple[int, int] | None] = NATIVE.zh_name
-    return compiled
-
-
-zh_name = _compiled_zh_name()
-
-
-def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
-    """The span of a Latin-script name at value[pos:] ("Sarah Duan", "DUAN Sarah",
-    "Duan, Sarah"); a lone word only when `single` (a first- or last-name field)."""
-    m = _LATIN_NAME.match(value, pos)
-    if m is None:
-        return None
-    lead = _LEADING_PARTICLE.match(m.group())
-    if lead is not None and not single:
-        return None  # "de la Torre" alone is a name only where the field says last name
-    tokens = [t for t in re.split(r",? |,", m.group()) if not _PARTICLE_WORD.fullmatch(t)]
-    while tokens and _stop(tokens[-1]):
-        tokens.pop()
-    if not tokens or any(_stop(t) for t in tokens):
-        return None
-    if len(tokens) == 1 and not single and lead is None:
-        return None
-    end = m.end()
-    after = value[end : end + 1]  # (Chinese may follow: 新同事Wong Ka Yan下周一入职)
-    if after and ((after.isascii() and after.isalnum()) or after in "@_/"):
-        return None  # part of something else: a handle, a path, a product code
-    text = m.group()
-    cut = 0
-    for t in tokens:
-        cut = text.index(t, cut) + len(t)
-    return pos, pos + cut
-
-
-def person_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
-    if pos < len(value) and "\u4e00" <= value[pos] <= "\u9fff":
-        return zh_name(value, pos)
-    return latin_name(value, pos, single)
 
 
 _DATE = re.compile(
@@ -294,27 +139,10 @@ _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?![\d.])")  # (3: a typed cell drops 
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
 
 
-_ZH_PART = re.compile(r"[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
-
-
-def _zh_name_part(value: str, pos: int) -> tuple[int, int] | None:
-    """A first or last name in Chinese characters, alone: a surname (钟离, 王) or one or two
-    characters common in given names (嘉豪)."""
-    m = _ZH_PART.match(value, pos)
-    if m is None:
-        return None
-    part = m.group()
-    if part in _COMPOUNDS or (len(part) == 1 and part in _SURNAMES):
-        return m.span()
-    if len(part) <= 2 and all(c in GIVEN_CHARS for c in part):
-        return m.span()
-    return None
-
-
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     span = person_name(value, pos, single=meaning == NAME_PART)
     if span is None and meaning == NAME_PART:
-        span = _zh_name_part(value, pos)
+        span = zh_name_part(value, pos)
     return None if span is None else ("person_name", *span, 0.88)
 
 

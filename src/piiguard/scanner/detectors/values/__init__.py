@@ -1,0 +1,1 @@
+"""The checks that hold a field's value to what the field's name says (fields.py)."""
