@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 10
+#define NATIVE_VERSION 11
 #include "_native.h"
 #include <math.h>
 
@@ -1640,6 +1640,38 @@ static int token_in(const Text *t, Py_ssize_t a, Py_ssize_t b, PyObject *set)
     return found;
 }
 
+/* words.COMPANY_FORM matched at p: a company's legal form after the words. */
+static int company_form(const Text *t, Py_ssize_t p)
+{
+    static const char *const forms[] = {"GmbH", "AG",  "KG",    "Ltd", "Co",   "Inc", "LLC",
+                                        "S.A",  "S.p.A", "SpA", "B.V", "BV",   "N.V", "Pte",
+                                        "Pty",  "PLC", "Corp",  "SARL", "SAS", "Oy",  NULL};
+    static const Py_UCS4 zh_forms[][3] = {{0x6709, 0x9650, 0}, /* 有限 */
+                                          {0x96C6, 0x56E2, 0}, /* 集团 */
+                                          {0x516C, 0x53F8, 0}, /* 公司 */
+                                          {0x5382, 0, 0}};     /* 厂 */
+    while (at(t, p) == ' ' || at(t, p) == '\t')
+        p++;
+    if (at(t, p) == ',') {
+        p++;
+        while (at(t, p) == ' ' || at(t, p) == '\t')
+            p++;
+    }
+    for (int i = 0; forms[i]; i++) {
+        Py_ssize_t n = literal_len(t, p, forms[i], 0);
+        if (n > 0 && !ascii_alnum(at(t, p + n)) && at(t, p + n) != '-')
+            return 1;
+    }
+    for (int i = 0; i < 4; i++) {
+        Py_ssize_t n = 0;
+        while (n < 2 && zh_forms[i][n] && at(t, p + n) == zh_forms[i][n])
+            n++;
+        if ((n == 2 || !zh_forms[i][n]) && !ascii_alnum(at(t, p + n)) && at(t, p + n) != '-')
+            return 1;
+    }
+    return 0;
+}
+
 static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
 {
     Text t = *tp;
@@ -1656,6 +1688,8 @@ static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
             bounds[tokens++][1] = i;
             a = i + 1;
         }
+    if (ascii_alnum(at(&t, end)))
+        tokens--; /* the pattern stopped inside a word (Gmb|H): that word is no name's */
     while (tokens) {
         int found = token_in(&t, bounds[tokens - 1][0], bounds[tokens - 1][1], not_last);
         if (found < 0)
@@ -1672,6 +1706,8 @@ static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
     if (first)
         return REJECTED;
     Py_ssize_t value_end = bounds[tokens - 1][1];
+    if (company_form(&t, value_end))
+        return REJECTED;
     if (tokens == 1 && !title_before(&t, start > 8 ? start - 8 : 0, start))
         return REJECTED; /* a lone capitalised word after "Dear" is as often a role */
     return make_hit(s_person, text, start, value_end, tokens > 1 ? 0.85 : 0.7, v_context);

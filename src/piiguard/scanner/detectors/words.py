@@ -191,16 +191,27 @@ LATIN_NAME = re.compile(
 )
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
 NOT_LAST = NAME_TERMINATORS | NOT_NAMES
+# A company's legal form after the words (Nordbau GmbH, Acme Trading Ltd., Rossi S.p.A.,
+# 美华有限公司): the words are the company's name, not a person's.
+COMPANY_FORM = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:GmbH|AG|KG|Ltd|Co|Inc|LLC|S\.A|S\.p\.A|SpA|B\.V|BV|N\.V|Pte|Pty|PLC"
+    r"|Corp|SARL|SAS|Oy|有限|集团|公司|厂)(?![A-Za-z0-9-])"  # (Co-founder is a role)
+)
 
 
 def _latin_name(m: re.Match[str], text: str) -> Hit | None:
     tokens = m.group("v").split(" ")
+    end = m.end("v")
+    if end < len(text) and text[end].isascii() and text[end].isalnum():
+        tokens.pop()  # the pattern stopped inside a word (Gmb|H): that word is no name's
     while tokens and tokens[-1].lower() in NOT_LAST:
         tokens.pop()
     if not tokens or tokens[0].lower() in NOT_NAMES:
         return None
     value = " ".join(tokens)
     start = m.start("v")
+    if COMPANY_FORM.match(text, start + len(value)):
+        return None
     titled = _TITLE.search(text, max(0, start - 8), start) is not None
     if len(tokens) == 1 and not titled:
         return None  # a lone capitalised word after "Dear" is as often a role as a name

@@ -15,6 +15,7 @@ from piiguard.scanner.detectors.names import (
     SINGLE_SURNAMES,
 )
 from piiguard.scanner.detectors.native import NATIVE
+from piiguard.scanner.detectors.words import COMPANY_FORM
 
 _SURNAMES = frozenset(SINGLE_SURNAMES)
 _COMPOUNDS = frozenset(COMPOUND_SURNAMES)
@@ -49,6 +50,7 @@ def _words(spaced: str) -> frozenset[str]:
 
 LATIN_STOP = NOT_NAMES | _words(
     "co ltd inc llc gmbh corp company group limited technology technologies team support "
+    "ag kg pte pty plc bv nv spa sarl "
     "service center centre dept department office store shop factory plant system admin "
     "noreply no-reply reply info sales hr na n/a folks guys everybody world agent visitor "
     "ops lead engineer technician director officer specialist assistant consultant "
@@ -166,7 +168,8 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     cut = 0
     for t in tokens:
         cut = text.index(t, cut) + len(t)
-    return pos, pos + cut
+    # Nordbau GmbH, Rossi S.p.A., Wong Brothers有限公司: a company's name
+    return None if COMPANY_FORM.match(value, pos + cut) else (pos, pos + cut)
 
 
 def person_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
