@@ -87,7 +87,10 @@ def row_hits(
 
 # --- tables in text ---------------------------------------------------------------------
 _SPACED = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # cells of a table aligned with spaces
-_RULE_LINE = re.compile(r"[\s|:+\-=─━┼┃│]*")  # |---|---| and ----- ----- lines
+# |---|---|, ----- ----- and a box-drawn table's rules (├────┬────┤, └────┘)
+_RULE_LINE = re.compile(r"[\s|:+\-=\u2500-\u257f]*")
+# The upright rule of a box-drawn table (│ 行 │ 料号 │): a cell's edge as "|" is.
+_BOX_BARS = "│┃║"
 # A quantity, a price or a row's number: a header names its columns, it never holds one.
 _NUMBER_CELL = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -100,10 +103,11 @@ def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
         return [(a + m.start(), a + m.end()) for m in _SPACED.finditer(text[a:b])]
     line = text[a:b]
     lead = len(line) - len(line.lstrip())
-    if sep == "|" and line[lead:].startswith("|"):
-        lead = line.index("|") + 1
+    bar = sep == "|" or sep in _BOX_BARS
+    if bar and line[lead:].startswith(sep):
+        lead = line.index(sep) + 1
     trail = len(line.rstrip())
-    if sep == "|" and line[:trail].endswith("|"):
+    if bar and line[:trail].endswith(sep):
         trail -= 1
     spans, pos = [], a + lead
     for cell in line[lead:trail].split(sep):
@@ -113,6 +117,9 @@ def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
 
 
 def _separator(line: str) -> str | None:
+    for bar in _BOX_BARS:
+        if line.count(bar) >= 3:
+            return bar
     if line.count("|") >= 2 or (line.count("|") == 1 and "\t" not in line):
         return "|"
     if "\t" in line.strip():

@@ -46,11 +46,21 @@ def xlsx_segments(path: Path) -> Iterator[Segment]:
             at = header_row(first) if first else 0
             headers = dict(enumerate(first[at], start=1)) if first else {}
             for r, row in enumerate(chain(first, rows), start=1):
+                left = ""
                 for c, value in enumerate(row, start=1):
                     if value is None or value == "":
+                        left = ""
                         continue
                     location = {"sheet": sheet.title, "cell": f"{get_column_letter(c)}{r}"}
-                    yield location, str(value), headers.get(c, "") if r > at + 1 else ""
+                    header = headers.get(c, "") if r > at + 1 else ""
+                    yield location, str(value), _hint(left, header)
+                    left = str(value).strip()
+
+
+def _hint(left: str, header: str) -> str:
+    """A form's label cell names the cell to its right (姓名 | 闭宁 | 性别 | 男; 工衣编号
+    Uniform No. | 18737337394); else the column's header names it (R2.7)."""
+    return left if left and meaning_of(left) is not None else header
 
 
 def docx_segments(path: Path) -> Iterator[Segment]:
@@ -68,11 +78,8 @@ def docx_segments(path: Path) -> Iterator[Segment]:
                 if cell.text:
                     # A form's label cell names the cell to its right (姓名 | 闭宁 | 性别 | 男);
                     # else the column's header names it.
-                    if left and meaning_of(left) is not None:
-                        hint = left
-                    else:
-                        hint = headers[c - 1] if r > 1 and c <= len(headers) else ""
-                    yield {"table": t, "row": r, "column": c}, cell.text, hint
+                    header = headers[c - 1] if r > 1 and c <= len(headers) else ""
+                    yield {"table": t, "row": r, "column": c}, cell.text, _hint(left, header)
                 left = cell.text.strip()
 
 

@@ -78,8 +78,16 @@ def _thanks(m: re.Match[str], text: str) -> Hit | None:
 
 
 # A name on a line of its own over a line that is only a phone number: a signature block
-# without a closing (`Stefan Fischer⏎13374339603`).
+# without a closing (`Stefan Fischer⏎13374339603`). Not a field's label over its value, a
+# number's name ending in ID / No. / Number (`Driver ID⏎  510104…`, R2.7).
 NAME_OVER_PHONE = re.compile(r"[ \t>]*(?P<v>[A-Z][^\r\n]{1,40}?)[ \t]*\r?\n")
+_NUMBER_WORDS = frozenset(["id", "no", "no.", "nr", "nr.", "number", "num", "code", "ref"])
+
+
+def _over_phone(m: re.Match[str], text: str) -> Hit | None:
+    if m.group("v").rsplit(" ", 1)[-1].lower() in _NUMBER_WORDS:
+        return None
+    return _latin_whole(m, text, single=False)
 
 
 # A signature's name on a line of its own over the writer's job title (`Xiao Fangjing⏎
@@ -157,7 +165,7 @@ RULES = (
             r"[0-9][ \t]*\r?(?:\n|$)",
         ),
         NAME_OVER_PHONE,
-        lambda m, text: _latin_whole(m, text, single=False),
+        _over_phone,
         lead=True,
     ),
 )

@@ -1,0 +1,102 @@
+"""The classes corpus 10's first blind score showed (issue 18, the tenth session): each class
+on lines and forms written here (not the corpus's), with the look-alikes each rule must leave
+alone — part numbers in a box-drawn table's column, a meeting's dial-in number, a form's
+numbered field in a spreadsheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.files import scan_file
+from piiguard.scanner.sources.model import Located
+from tests.scanner.conftest import kinds
+
+pytestmark = pytest.mark.req("R2.7")
+
+_BOX = """\
+┌────┬──────────────┬──────────────┬──────┐
+│ 序 │ 品名         │ 料号         │ 数量 │
+├────┼──────────────┼──────────────┼──────┤
+│  1 │ 轴承 6204    │ 13912345670  │  40  │
+│  2 │ 风扇叶       │ 158 1234 5678 │  12  │
+└────┴──────────────┴──────────────┴──────┘
+"""
+_BOX_PEOPLE = """\
+╔═════╦════════════╦═══════════════╗
+║ No. ║ Name       ║ Part No       ║
+╠═════╬════════════╬═══════════════╣
+║ 1   ║ Wendy Chan ║ 13912345670   ║
+╚═════╩════════════╩═══════════════╝
+┃ 序 ┃ 姓名     ┃ 手机          ┃
+┃ 1  ┃ 张伟     ┃ 13812345678   ┃
+"""
+
+
+def test_box_drawn_table_columns_are_read_as_bar_tables(detector: Detector) -> None:
+    # a part number's column holds no phone, however its values look
+    assert kinds(detector.scan(_BOX)) == []
+    assert kinds(detector.scan(_BOX_PEOPLE)) == [
+        ("person_name", "Wendy Chan"),
+        ("person_name", "张伟"),
+        ("phone", "13812345678"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DESCRIPTION:会议号 13712345678 联系 0757-2153 6622", [("phone", "0757-2153 6622")]),
+        ("会议编号：18612345678", []),
+        ("入会码 15912345678", []),
+        ("联系 15912345678", [("phone", "15912345678")]),  # no meaning's word: a phone still
+    ],
+)
+def test_meeting_numbers_are_no_phones(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+def test_spreadsheet_form_label_names_the_cell_to_its_right(
+    tmp_path: Path, detector: Detector
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["员工入职登记表"])
+    sheet.append(["手机 Mobile", "139 1234 5678", "车牌 Plate", "粤B·12345"])
+    sheet.append(["工衣编号 Uniform No.", "18712345678", "姓名 Name", "区嘉欣"])
+    sheet.append(["护照 Passport", "E12345678", "备注", "13612345678"])
+    path = tmp_path / "form.xlsx"
+    book.save(path)
+    found = [(o.hit.type, o.hit.value) for o in scan_file(path, detector) if isinstance(o, Located)]
+    assert found == [
+        ("phone", "139 1234 5678"),
+        ("licence_plate", "粤B·12345"),
+        ("person_name", "区嘉欣"),
+        ("passport", "E12345678"),
+        ("phone", "13612345678"),  # 备注 names no field: the value is read as itself
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Driver ID\n  110105198001010032\n", [("resident_id", "110105198001010032")]),
+        ("Member No.\n 13374339603\n", [("phone", "13374339603")]),
+        ("Account Number\n6222 0212 3456 7890\n", []),
+        # a signature's name over its phone is still one
+        (
+            "Stefan Fischer\n13374339603\n",
+            [("person_name", "Stefan Fischer"), ("phone", "13374339603")],
+        ),
+    ],
+)
+def test_a_number_label_over_its_value_is_no_name(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [k for k in kinds(detector.scan(text)) if k[0] != "bank_account"] == expected
