@@ -37,6 +37,18 @@ pytestmark = pytest.mark.req("R2.7")
             [("ip_address", "10.2.3.4")],
         ),
         ('user_agent="curl 7.1" src=10.2.3.4', [("ip_address", "10.2.3.4")]),
+        # a card under a label that names no kind is a bank (debit) card: the bank account's
+        # category (taxonomy.CATEGORY); a credit word still makes it a credit card
+        ("银行卡号：6222021234567890128", [("bank_card", "6222021234567890128")]),
+        ("工资卡号 6225880137706751", [("bank_card", "6225880137706751")]),
+        ("借记卡：6225880137706751", [("bank_card", "6225880137706751")]),
+        ("Card No.: 4111 1111 1111 1111", [("bank_card", "4111 1111 1111 1111")]),
+        ('{"cardNumber": "6225880137706751"}', [("bank_card", "6225880137706751")]),
+        ("card_number: 4111111111111111", [("bank_card", "4111111111111111")]),
+        ("信用卡卡号：4111111111111111", [("credit_card", "4111111111111111")]),
+        ("信用卡号 6225880137706751", [("credit_card", "6225880137706751")]),
+        ("Credit Card No.: 4111 1111 1111 1111", [("credit_card", "4111 1111 1111 1111")]),
+        ("Visa 4111 1111 1111 1111 exp 09/28", [("credit_card", "4111 1111 1111 1111")]),
         # a person's name still, beside words that only look like a company's legal form
         ("Name: Li Wei, Co-founder", [("person_name", "Li Wei")]),
         ("Contact: Coral Smith", [("person_name", "Coral Smith")]),
@@ -117,6 +129,13 @@ _PIECES = [
     "厂",
     " Ltd",
     "Corpus",
+    "4111111111111111",
+    "6225880137706751",
+    "Card No.: ",
+    "cardNumber=",
+    "工资卡号",
+    "信用卡",
+    "credit ",
 ]
 
 

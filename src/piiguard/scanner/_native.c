@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 11
+#define NATIVE_VERSION 12
 #include "_native.h"
 #include <math.h>
 
@@ -33,6 +33,7 @@ enum {
     CTX_ZH_SUFFIX,
     CTX_ZH_LABEL,
     CTX_ZH_FOLLOW,
+    CTX_CARD,
     CTX_COUNT
 };
 static Context contexts[CTX_COUNT];
@@ -383,7 +384,11 @@ static PyObject *card_at(PyObject *text, Text *tp, Py_ssize_t pos)
         return DEFERRED;
     if (n == 18 && !(bank || credit) && rid18_shape(d))
         return REJECTED;
-    int is_bank = bank || (!credit && issuer == ISSUER_UNIONPAY && n >= 17);
+    /* a card number's label naming no kind (numbers.CARD_WORDS): a bank card, unless credit */
+    int labelled = !credit && near(&t, &contexts[CTX_CARD], lo, pos);
+    if (t.defer)
+        return DEFERRED;
+    int is_bank = bank || labelled || (!credit && issuer == ISSUER_UNIONPAY && n >= 17);
     return make_hit(is_bank ? s_bank : s_credit, text, pos, end, 0.95, v_checksum);
 }
 
@@ -2573,8 +2578,9 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
         PyErr_SetString(PyExc_ValueError, "mobile_table must have 100000 entries");
         return NULL;
     }
-    static const char *keys[CTX_COUNT] = {"phone", "bank", "credit", "ip", "version",
-                                           "coordinates", "zh_suffix", "zh_label", "zh_follow"};
+    static const char *keys[CTX_COUNT] = {"phone",     "bank",     "credit",    "ip",
+                                           "version",   "coordinates", "zh_suffix", "zh_label",
+                                           "zh_follow", "card"};
     for (int i = 0; i < CTX_COUNT; i++) {
         PyObject *spec = PyDict_GetItemString(ctx, keys[i]);
         if (spec == NULL) {

@@ -46,7 +46,7 @@ def cue_words(alternation: str, bounded: bool) -> list[tuple[str, bool, bool]]:
     return [(word, bounded, bounded) for word in out]
 
 
-NATIVE_VERSION = 11  # as in _native.c
+NATIVE_VERSION = 12  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -73,6 +73,7 @@ def _load() -> ModuleType | None:
             "phone": literal_words(numbers.PHONE_WORDS),
             "bank": literal_words(numbers.BANK_WORDS),
             "credit": literal_words(numbers.CREDIT_WORDS),
+            "card": literal_words(numbers.CARD_WORDS),
             "ip": literal_words(formats.IP_WORDS),
             "version": literal_words(formats.VERSION_WORDS, dots=True),
             "coordinates": literal_words(formats.COORD_WORDS),

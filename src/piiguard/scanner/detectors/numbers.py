@@ -28,6 +28,13 @@ BANK_WORDS = ("借记卡", "储蓄卡", "银行卡", "银行账号", "开户", "
 BANK_CONTEXT = words(*BANK_WORDS)
 CREDIT_WORDS = ("信用卡", "credit")
 CREDIT_CONTEXT = words(*CREDIT_WORDS)
+# A card number's label that names no kind (银行卡号, 工资卡号, Card No., cardNumber): the
+# card a payroll, a refund or a bank form asks for is a bank (debit) card, unless credit is said.
+CARD_WORDS = (
+    *("卡号", "工资卡", "card no", "card number", "cardnumber", "cardno", "card_no"),
+    "card_number",
+)
+CARD_CONTEXT = words(*CARD_WORDS)
 CHECKSUM, FORMAT = Validator.CHECKSUM, Validator.FORMAT
 
 RESIDENT_ID_18 = re.compile(
@@ -77,7 +84,8 @@ def _card(m: re.Match[str], text: str) -> Hit | None:
     if len(digits) == 18 and not (bank or credit) and RESIDENT_ID_18.fullmatch(digits):
         return None  # shaped like a resident ID whose check character is wrong
     # UnionPay debit cards run to 17-19 digits; credit cards to 16. Words decide first.
-    is_bank = bank or (not credit and issuer == "unionpay" and len(digits) >= 17)
+    labelled = not credit and CARD_CONTEXT.search(text, lo, start) is not None
+    is_bank = bank or labelled or (not credit and issuer == "unionpay" and len(digits) >= 17)
     kind = "bank_card" if is_bank else "credit_card"
     return Hit(kind, start, m.end(), value, 0.95, CHECKSUM)
 
