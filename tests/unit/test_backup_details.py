@@ -21,6 +21,9 @@ WRITTEN = (
     "no person in the copy to decrypt",
     "7 items of 3 people decrypted through recorded decisions; 1 people erased since "
     "(keys gone); 0 without items the decision allows; 0 failed",
+    "7 items of 3 people decrypted through recorded decisions; 1 people erased since "
+    "(keys gone); 2 people re-keyed since by a disposal (their copied values under the "
+    "destroyed key); 0 without items the decision allows; 0 failed",
 )
 
 

@@ -29,6 +29,12 @@ SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"the trail does not verify", "审计日志验证未通过"),
         (r"no person in the copy to decrypt", "副本中没有可解密的人员"),
+        (  # as restore tests recorded it before disposals' re-keyed people were counted
+            r"(\d+) items of (\d+) people decrypted through recorded decisions; (\d+) people "
+            r"erased since \(keys gone\); (\d+) without items the decision allows; (\d+) failed",
+            r"经记录的决定解密了 \2 人的 \1 项数据；其后已删除 \3 人（密钥已销毁）；"
+            r"\4 人没有决定允许读取的数据；\5 项失败",
+        ),
         (
             r"(\d+) items of (\d+) people decrypted through recorded decisions; (\d+) people "
             r"erased since \(keys gone\); (\d+) people re-keyed since by a disposal \(their "
