@@ -100,3 +100,58 @@ def test_a_number_label_over_its_value_is_no_name(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [k for k in kinds(detector.scan(text)) if k[0] != "bank_account"] == expected
+
+
+_VCARD = """\
+BEGIN:VCARD
+VERSION:3.0
+FN:欧阳思远
+N:欧阳;思远;;;
+X-PHONETIC-LAST-NAME:Ouyang
+TEL;TYPE=CELL:+86 138 1234 5678
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN;CHARSET=UTF-8:Laura Becker
+N:Becker;Laura;;Dr.;
+ORG:Rheinmetall Antriebe GmbH
+END:VCARD
+BEGIN:VCARD
+FN:顺德区容桂华美五金制品厂
+N:顺德区容桂华美五金制品厂;;;;
+END:VCARD
+"""
+_ICAL = """\
+BEGIN:VEVENT
+ORGANIZER;CN=Laura Becker:mailto:l.becker@example.de
+ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;CN="司马婉清";RSVP=TRUE:mailto:wq@example.cn
+ATTENDEE;CUTYPE=ROOM;CN="Meeting Room 3":mailto:room3@example.cn
+ATTENDEE;CN=Purchasing Team:mailto:buy@example.cn
+SUMMARY:Supplier review
+END:VEVENT
+"""
+
+
+def test_vcard_properties_are_name_fields(detector: Detector) -> None:
+    found = [k for k in kinds(detector.scan(_VCARD)) if k[0] == "person_name"]
+    assert found == [
+        ("person_name", "欧阳思远"),
+        ("person_name", "欧阳"),
+        ("person_name", "思远"),
+        ("person_name", "Ouyang"),
+        ("person_name", "Laura Becker"),
+        ("person_name", "Becker"),
+        ("person_name", "Laura"),
+    ]
+
+
+def test_icalendar_common_names_are_names_rooms_and_teams_not(detector: Detector) -> None:
+    found = [k for k in kinds(detector.scan(_ICAL)) if k[0] == "person_name"]
+    assert found == [("person_name", "Laura Becker"), ("person_name", "司马婉清")]
+
+
+@pytest.mark.parametrize(
+    "text", ["N: 12 pcs;20 kg\n", "FN:\n", "Status N:done;ok\n", "ATTENDEE;CN=:mailto:a@b.cn\n"]
+)
+def test_card_look_alikes(detector: Detector, text: str) -> None:
+    assert [k for k in kinds(detector.scan(text)) if k[0] == "person_name"] == []

@@ -28,6 +28,7 @@ from piiguard.scanner.detectors.negative import lookalikes
 from piiguard.scanner.detectors.records import (
     addressed,
     bracketed,
+    cards,
     holder,
     inline,
     labelled,
@@ -55,6 +56,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + bracketed.RULES
     + labelled.RULES
     + named.RULES
+    + cards.RULES
     + lookalikes.RULES
 )
 
