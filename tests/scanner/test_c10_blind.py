@@ -155,3 +155,18 @@ def test_icalendar_common_names_are_names_rooms_and_teams_not(detector: Detector
 )
 def test_card_look_alikes(detector: Detector, text: str) -> None:
     assert [k for k in kinds(detector.scan(text)) if k[0] == "person_name"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("護照：KJ0412345\n", [("passport", "KJ0412345")]),
+        ("護照號碼: G12345678", [("passport", "G12345678")]),
+        ("护照复印件号码：E05330866", [("passport", "E05330866")]),
+        ("護照辦理進度：已受理", []),  # a passport's errand, no number
+    ],
+)
+def test_passport_labels_in_traditional_script_and_on_a_copy(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
