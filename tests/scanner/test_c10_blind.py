@@ -170,3 +170,21 @@ def test_passport_labels_in_traditional_script_and_on_a_copy(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+_STATEMENT = """\
+交易日期    摘要      对方户名      对方账号                金额
+2026-03-02  代发      区嘉欣        6217 0031 2345 6789 012   1200.00
+2026-03-05  转账      Maria Lopez 6222 0211 1111 2222      -88.00
+2026-03-09  货款      司马婉清      621483123456789          56.10
+
+合计  3 笔
+"""
+
+
+def test_fixed_width_statement_reads_on_past_an_uneven_row(detector: Detector) -> None:
+    found = kinds(detector.scan(_STATEMENT))
+    assert ("person_name", "区嘉欣") in found
+    assert ("person_name", "司马婉清") in found  # under the row one space parts
+    assert ("bank_account", "621483123456789") in found
+    assert not any(k[1] == "3" for k in found)  # the table ended at the blank line

@@ -150,6 +150,13 @@ def _note(line: str, first: int) -> bool:
     return first > 0 and indent >= first and line[indent : indent + 1] not in ("", "\r")
 
 
+def _uneven(sep: str, row: list[tuple[int, int]], cells: list[tuple[int, int]]) -> bool:
+    """A row of a table aligned with spaces whose cells one space alone parts somewhere
+    (`Ingrid Suzuki 8927 2605 8192` in a fixed-width statement): one cell fewer or more
+    than the header's, its values unread, and the rows under it read on (R2.7)."""
+    return sep == "  " and len(cells) >= 4 and abs(len(row) - len(cells)) == 1
+
+
 def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     """The rows under a header line found in text, read while they have its cells."""
     start = text.rfind("\n", 0, m.start()) + 1
@@ -179,7 +186,7 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
         if not _RULE_LINE.fullmatch(line):
             row = _split(text, pos, stop, sep)
             if len(row) != len(cells):
-                if not _note(line, cells[0][1] - start):
+                if not _note(line, cells[0][1] - start) and not _uneven(sep, row, cells):
                     break  # else a note under the row above (its own `key: value`): read on
             else:
                 out += row_hits(meanings, row, text)
