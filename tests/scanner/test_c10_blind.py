@@ -188,3 +188,19 @@ def test_fixed_width_statement_reads_on_past_an_uneven_row(detector: Detector) -
     assert ("person_name", "司马婉清") in found  # under the row one space parts
     assert ("bank_account", "621483123456789") in found
     assert not any(k[1] == "3" for k in found)  # the table ended at the blank line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("—— 2026/4/1 09:12 ——\n欧阳娜：\n  图纸收到\n", [("person_name", "欧阳娜")]),
+        ("2026-04-01 09:12\r\n司马婉清:\r\n  好嘅\r\n", [("person_name", "司马婉清")]),
+        ("2026/4/1 09:12\n备注：\n  无\n", []),  # a label under a time, no name
+        ("09:12 发货\n收货地址：\n", []),
+        ("张伟：\n  好\n", []),  # no dated line above: not read as a speaker by this rule
+    ],
+)
+def test_chat_export_speaker_under_its_time_line(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

@@ -67,7 +67,25 @@ def _addressed_zh(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", m.start("v"), m.end("v"), value, 0.75, Validator.CONTEXT)
 
 
+# A chat export's speaker: a Chinese name alone on its line with a colon, under the line
+# that dates the message (`—— 2026/3/5 16:58 ——⏎张佳：⏎  单号 …`, R2.7).
+SPEAKER = re.compile(rf"\d{{1,2}}:\d{{2}}[^\r\n]*\r?\n(?P<v>[{_CJK}]{{2,4}})[：:][ \t]*\r?\n")
+
+
+def _speaker(m: re.Match[str], text: str) -> Hit | None:
+    if not _whole_zh(m.group("v")):
+        return None
+    return Hit("person_name", *m.span("v"), m.group("v"), 0.75, Validator.CONTEXT)
+
+
 RULES = (
+    Rule(
+        "zh_chat_speaker",
+        (),
+        SPEAKER,
+        _speaker,
+        utf8=(r"[0-9]{1,2}:[0-9]{2}[^\r\n]*\r?\n[\x{4e00}-\x{9fff}]{2,4}[：:][ \t]*\r?\n",),
+    ),
     Rule(
         "zh_name_bracketed",
         (),
