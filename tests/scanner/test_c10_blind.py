@@ -204,3 +204,37 @@ def test_chat_export_speaker_under_its_time_line(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+_APPROVAL = """\
+### 出差申请 No. CC2026001
+
+**申请人**
+
+欧阳娜
+
+**审批人**
+
+Laura Becker 已同意
+
+**护照号（出境用）**
+
+E12345678
+
+**物料编码**
+
+13912345678
+
+**备注**
+
+13712345678 周五前
+"""
+
+
+def test_markdown_bold_label_over_its_value(detector: Detector) -> None:
+    assert kinds(detector.scan(_APPROVAL)) == [
+        ("person_name", "欧阳娜"),
+        ("person_name", "Laura Becker"),
+        ("passport", "E12345678"),
+        ("phone", "13712345678"),  # 备注 names no field: read as itself
+    ]

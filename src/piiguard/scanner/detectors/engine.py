@@ -34,6 +34,7 @@ from piiguard.scanner.detectors.records import (
     labelled,
     latin,
     location,
+    markdown,
     named,
     pinyin,
 )
@@ -57,6 +58,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + labelled.RULES
     + named.RULES
     + cards.RULES
+    + markdown.RULES
     + lookalikes.RULES
 )
 
