@@ -49,6 +49,10 @@ pytestmark = pytest.mark.req("R2.7")
         ("信用卡号 6225880137706751", [("credit_card", "6225880137706751")]),
         ("Credit Card No.: 4111 1111 1111 1111", [("credit_card", "4111 1111 1111 1111")]),
         ("Visa 4111 1111 1111 1111 exp 09/28", [("credit_card", "4111 1111 1111 1111")]),
+        # the person a thing is assigned to or handled by, after the thing's word, in a log
+        ("INFO task assignee=王建国 status=open", [("person_name", "王建国")]),
+        ("INFO task assignee=Anna Keller status=open", [("person_name", "Anna Keller")]),
+        ("ticket handler=Li Wei step=2", [("person_name", "Li Wei")]),
         # a person's name still, beside words that only look like a company's legal form
         ("Name: Li Wei, Co-founder", [("person_name", "Li Wei")]),
         ("Contact: Coral Smith", [("person_name", "Coral Smith")]),
@@ -75,6 +79,11 @@ def test_classes_corpora_8_and_9_still_missed(
         "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64) Thunderbird 115.3.1.2",
         'x-mailer: "Coremail Webmail Server Version 2.0.1.1"',
         "user-agent = DingTalk/7.0.40.1 (Android)",
+        # a login, a team, or the thing's own name is no person's
+        "ts=1 user=marco.martin action=login",
+        "operator=u12345 ok",
+        "task assignee=ops-team",
+        "task name=Foshan Line",
         # a company is not a person: its legal form after the words vetoes the name
         "Account name: Nordbau GmbH",
         "Account name: Nordbau Maschinen AG",

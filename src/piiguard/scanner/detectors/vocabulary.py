@@ -139,6 +139,8 @@ _NOT_PERSON_PREFIX: Final = _split(
     "merchant warehouse plant site region sku tag queue topic db database schema process "
     "task module package menu page button display screen nick path dir folder font queue"
 )
+# The words for the person who acts on a thing, whatever the thing (task assignee).
+_ROLES: Final = _split("assignee approver reporter requester requestor operator handler")
 # Tokens before a part/order/code word that make it an identifier of a person or a card:
 # shenfenzheng_bianhao (身份证编号), yinhangka_hao, passport_serial.
 _NOT_NUMBER_PREFIX: Final = _split(
@@ -295,7 +297,8 @@ def _en_meaning_of(tokens: list[str]) -> str | None:
         if meaning is None:
             continue
         prefix = set(tokens[:-size])
-        if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX:
+        role = size == 1 and tokens[-1] in _ROLES  # a task's assignee is a person still
+        if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX and not role:
             return None
         refused = (
             _NOT_BANK_PREFIX
