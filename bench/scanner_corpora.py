@@ -28,7 +28,12 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
 - corpus 10 (blind): bench/corpus10/, written blind a seventh time, independently of
   corpora 4 to 9, in nineteen kinds of a Foshan maker's files in layouts unlike theirs
   (vCards, iCalendar, SQL dumps, YAML/.properties, fixed-width statements, box tables,
-  pdftotext contracts, Traditional-Chinese pages; `python -m bench.corpus10.score`).
+  pdftotext contracts, Traditional-Chinese pages; `python -m bench.corpus10.score`);
+- corpus 11 (blind): bench/corpus11/, written blind an eighth time, independently of
+  corpora 4 to 10, in exactly the issue's eight kinds as another Foshan appliance maker's
+  systems export them (headerless and invented-header CSVs, pinyin-keyed and Mongo dumps,
+  GB2312 / GBK mail, helpdesk notes with typos, plain-zip xlsx and docx;
+  `python -m bench.corpus11.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -59,6 +64,8 @@ from bench.corpus9 import SEED as SEED9
 from bench.corpus9 import write_corpus as write_corpus9
 from bench.corpus10 import SEED as SEED10
 from bench.corpus10 import write_corpus as write_corpus10
+from bench.corpus11 import SEED as SEED11
+from bench.corpus11 import write_corpus as write_corpus11
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -149,6 +156,10 @@ def corpus10(size: int, seed: int = SEED10) -> Path:
     return _blind("corpus10", write_corpus10, size, seed)
 
 
+def corpus11(size: int, seed: int = SEED11) -> Path:
+    return _blind("corpus11", write_corpus11, size, seed)
+
+
 def repeated(root: Path, copies: int) -> Path:
     """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
     the files copied, not linked: as many bytes to read as a corpus that size), its labels
@@ -189,6 +200,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 8 (blind)": corpus8(size),
         "corpus 9 (blind)": corpus9(size),
         "corpus 10 (blind)": corpus10(size),
+        "corpus 11 (blind)": corpus11(size),
     }
 
 
