@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from piiguard.scanner.columns import ColumnFinding, Summary
-    from piiguard.scanner.report import Finding, Reporter
+    from piiguard.scanner.report import Reporter
     from piiguard.scanner.sources.model import Located, Rendered, Skipped
 
     Batch = list[Located] | Rendered
@@ -199,18 +199,18 @@ def _write(
         stream: IO[str] = (
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         )
-        columns: list[ColumnFinding] = []
-        findings: list[Finding] = []
-        for item in items:
-            if isinstance(item, list):
-                findings += map(reporter.finding, item)
-            elif not isinstance(item, tuple):  # never Rendered: only JSON Lines asks for that
-                columns.append(item)
+        # one at a time, never gathered: a scan's findings may not fit in memory
+        findings = (
+            found
+            for item in items
+            if not isinstance(item, tuple)  # never Rendered: only JSON Lines asks for that
+            for found in (map(reporter.finding, item) if isinstance(item, list) else (item,))
+        )
         if output_format is OutputFormat.sarif:
-            return write_sarif(findings, stream, skipped, columns, summary)
+            return write_sarif(findings, stream, skipped, summary)
         from rich.console import Console
 
-        return write_table(findings, Console(file=stream, width=160), columns, summary)
+        return write_table(findings, Console(file=stream, width=160), summary)
 
 
 def _column_summary(by_column: bool, show_values: bool, err: Err) -> Summary | None:

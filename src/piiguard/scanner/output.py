@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:  # rich is imported for a table only: JSON Lines start without
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_URI = "https://example.invalid/piiguard"  # no public home yet; SARIF wants a URI
+# Rows a table shows: rich sizes a table's columns from all its rows, so the table holds them
+# in memory (8 million findings of a 200 MB log took 21 GB); nobody reads more on a screen.
+TABLE_ROWS = 1000
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -50,14 +53,34 @@ def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per k
 
 
 def write_table(
-    findings: Iterable[Finding],
-    console: Console,
-    columns: Sequence[ColumnFinding] = (),
-    summary: Summary | None = None,
+    items: Iterable[Finding | ColumnFinding], console: Console, summary: Summary | None = None
 ) -> int:
-    """The findings as a table; with `--by-column`, first a table of the columns."""
+    """The findings as a table (the first TABLE_ROWS of them, the rest counted); with
+    `--by-column`, first a table of the columns. Returns the count of findings and columns."""
     from rich.table import Table  # noqa: PLC0415 - see above
 
+    columns: list[ColumnFinding] = []
+    table = Table(title="Personal data found")
+    for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
+        table.add_column(column)
+    count = 0
+    for f in items:
+        if not isinstance(f, Finding):
+            columns.append(f)
+            continue
+        count += 1
+        if count > TABLE_ROWS:
+            continue  # counted, not kept
+        shown = f.value if f.value is not None else f.preview
+        table.add_row(
+            f.source,
+            _where(f.location),
+            f.type,
+            f.category,
+            f"{f.confidence:.2f}",
+            f.validator,
+            shown,
+        )
     if columns:
         by_column = Table(title="Columns with personal data 含个人信息的列")
         for heading in ("source", "column", "type", "cells", "findings", "rows", "confidence"):
@@ -73,27 +96,20 @@ def write_table(
                 f"{col.confidence:.2f}",
             )
         console.print(by_column)
-
-    table = Table(title="Personal data found")
-    for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
-        table.add_column(column)
-    count = 0
-    for f in findings:
-        count += 1
-        shown = f.value if f.value is not None else f.preview
-        table.add_row(
-            f.source,
-            _where(f.location),
-            f.type,
-            f.category,
-            f"{f.confidence:.2f}",
-            f.validator,
-            shown,
-        )
     if count:
         console.print(table)
     elif not columns:
-        console.print("No personal data found.")
+        console.print("No personal data found. 未发现个人数据。")
+    if count > TABLE_ROWS:
+        rest = count - TABLE_ROWS
+        console.print(
+            f"… and {rest} more finding(s), not shown: the table lists the first {TABLE_ROWS}. "
+            "See them all with --format jsonl -o FILE, or one line per column with --by-column. "
+            f"另有 {rest} 条发现未列出（表格只列前 {TABLE_ROWS} 条）：用 --format jsonl -o 文件 "
+            "查看全部，或用 --by-column 按列汇总。",
+            markup=False,
+            soft_wrap=True,
+        )
     if summary is not None:
         console.print(summary.line(), markup=False)
     return count + len(columns)
@@ -170,14 +186,8 @@ def _sarif_column(col: ColumnFinding) -> dict[str, Any]:
     }
 
 
-def sarif_document(
-    findings: Iterable[Finding],
-    skipped: Iterable[Skipped] = (),
-    version: str = "0.1.0",
-    columns: Sequence[ColumnFinding] = (),
-    summary: Summary | None = None,
-) -> dict[str, Any]:
-    rules = [
+def _rules() -> list[dict[str, Any]]:
+    return [
         {
             "id": kind,
             "name": kind,
@@ -186,47 +196,50 @@ def sarif_document(
         }
         for kind, category in CATEGORY.items()
     ]
-    notifications = [
-        {"level": "note", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in skipped
-    ]
-    return {
-        "$schema": SARIF_SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "piiguard-scan",
-                        "version": version,
-                        "informationUri": TOOL_URI,
-                        "rules": rules,
-                    }
-                },
-                "invocations": [
-                    {"executionSuccessful": True, "toolExecutionNotifications": notifications}
-                ],
-                "results": [
-                    *map(_sarif_column, columns),
-                    *(_sarif_result(f) for f in findings),
-                ],
-                **({"properties": _summary(summary)} if summary is not None else {}),
-            }
-        ],
-    }
 
 
 def _summary(summary: Summary) -> dict[str, Any]:
     return {"byColumn": {k: getattr(summary, k) for k in summary.__slots__}}
 
 
+def _indented(value: Any, depth: int) -> str:
+    """`value` as json.dump(indent=2) writes it `depth` levels deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+
+
 def write_sarif(
-    findings: Iterable[Finding],
+    items: Iterable[Finding | ColumnFinding],
     stream: IO[str],
     skipped: Iterable[Skipped] = (),
-    columns: Sequence[ColumnFinding] = (),
     summary: Summary | None = None,
+    version: str = "0.1.0",
 ) -> int:
-    document = sarif_document(findings, skipped, columns=columns, summary=summary)
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
-    return len(document["runs"][0]["results"])
+    """One SARIF 2.1.0 run (schemas/sarif.schema.json), its results written as they come —
+    never gathered: a scan's findings may not fit in memory. What is known only at the end
+    (the files skipped, the `--by-column` summary: both may be filled while `items` is read)
+    follows the results. Returns the count of results."""
+    tool = {
+        "driver": {
+            "name": "piiguard-scan",
+            "version": version,
+            "informationUri": TOOL_URI,
+            "rules": _rules(),
+        }
+    }
+    head = f'{{\n  "$schema": "{SARIF_SCHEMA_URI}",\n  "version": "2.1.0",\n  "runs": [\n    {{\n'
+    stream.write(f'{head}      "tool": {_indented(tool, 3)},\n      "results": [')
+    count = 0
+    for item in items:
+        result = _sarif_result(item) if isinstance(item, Finding) else _sarif_column(item)
+        stream.write(("\n" if count == 0 else ",\n") + "        " + _indented(result, 4))
+        count += 1
+    stream.write("\n      ]," if count else "],")
+    notifications = [
+        {"level": "note", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in skipped
+    ]
+    invocations = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+    stream.write(f'\n      "invocations": {_indented(invocations, 3)}')
+    if summary is not None:
+        stream.write(f',\n      "properties": {_indented(_summary(summary), 3)}')
+    stream.write("\n    }\n  ]\n}\n")
+    return count
