@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -66,3 +68,142 @@ def test_the_table_lists_a_readable_number_and_counts_the_rest(tmp_path: Path) -
     assert out.count("138****") == TABLE_ROWS  # one preview a row
     assert f"{more} more finding(s)" in out and "--format jsonl" in out
     assert f"另有 {more} 条" in out
+
+
+def test_a_file_name_that_is_not_utf8_is_scanned_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file copied from an old GBK share keeps a name that is not UTF-8: it was skipped
+    ("UnicodeEncodeError: surrogates not allowed") in JSON Lines, and SARIF and the table
+    stopped half-written. Its findings are reported, its name with the odd bytes as \\xNN."""
+    share = tmp_path / "share"
+    share.mkdir()
+    odd = share / Path(bytes.decode(b"\xd5\xc5\xc8\xfd.txt", "utf-8", "surrogateescape"))
+    odd.write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    var = tmp_path / "var"
+    monkeypatch.chdir(tmp_path)  # a short source: the table's column holds it whole
+    for fmt in ("jsonl", "sarif", "table"):
+        code, out, err = run("share", "--format", fmt, var=var)
+        assert (code, err) == (1, ""), (fmt, err)
+        assert "\\xd5\\xc5\\xc8\\xfd.txt" in out.replace("\\\\", "\\"), fmt
+    _code, out, _err = run(str(share), "--format", "sarif", var=var)
+    jsonschema.Draft202012Validator(schema("sarif")).validate(json.loads(out))
+    odd.unlink()
+    table = f"姓名,手机\n王建国,{PHONE}\n"
+    (share / "a.csv").write_text(table, encoding="utf-8")
+    (share / Path(bytes.decode(b"\xd5\xc5.csv", "utf-8", "surrogateescape"))).write_text(table)
+    code, out, err = run(str(share), "--format", "jsonl", "--by-column", var=var)
+    assert code == 1 and "skipped" not in err
+    assert sum(json.loads(line).get("kind") == "column" for line in out.splitlines()) == 4
+
+
+def test_a_pipe_given_by_name_is_skipped_not_waited_on(tmp_path: Path) -> None:
+    """`piiguard scan fifo` waited forever for a writer. A pipe, socket or device is not a
+    file to scan: said so, and the other paths are scanned."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    note = tmp_path / "note.txt"
+    note.write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    code, out, err = run(str(fifo), str(note), "--format", "jsonl", var=tmp_path / "var")
+    assert code == 1 and len(out.splitlines()) == 1
+    assert str(fifo) in err and "not a regular file" in err and "不是普通文件" in err
+
+
+def test_a_link_to_a_folder_given_by_name_is_followed(tmp_path: Path) -> None:
+    """`piiguard scan ~/shared` where ~/shared is a link to the real folder reported
+    "IsADirectoryError" and scanned nothing. A link named on the command line is followed
+    (as `find -H` does); links met inside folders still are not (no loops)."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "note.txt").write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    (real / "back").symlink_to(tmp_path, target_is_directory=True)  # a loop, not followed
+    link = tmp_path / "shared"
+    link.symlink_to(real, target_is_directory=True)
+    code, out, err = run(str(link), "--format", "jsonl", var=tmp_path / "var")
+    assert (code, err) == (1, "")
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [str(link / "note.txt")]
+
+
+def test_a_link_that_leads_nowhere_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "a.lnk"
+    loop.symlink_to(tmp_path / "b.lnk")
+    (tmp_path / "b.lnk").symlink_to(loop)
+    code, _out, err = run(str(loop), var=tmp_path / "var")
+    assert code == 2
+    assert "broken or a loop" in err and "符号链接" in err
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subfolder without read permission was passed over in silence: the scan looked
+    complete. It is listed as skipped, with what to do. (As root every folder can be read:
+    the refusal is made here, where the scan lists folders.)"""
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "note.txt").write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == closed:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(str(tmp_path), "--format", "jsonl", var=tmp_path / "var")
+    assert code == 1 and len(out.splitlines()) == 1
+    assert f"skipped {closed}" in err
+    assert "no permission" in err and "没有读取权限" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "english", "chinese"),
+    [
+        ("empty.xlsx", b"", "empty (0 bytes)", "空文件"),
+        ("broken.docx", b"PK\x03\x04 not really a document", "damaged", "已损坏"),
+        ("broken.xlsx", b"\x00\x01garbage" * 40, "damaged", "已损坏"),
+        ("photo.bin", bytes(range(256)) * 8, "binary", "二进制"),
+        ("scan.pdf", b"%PDF-1.4\n1 0 obj garbage", "damaged", "已损坏"),
+    ],
+)
+def test_files_that_cannot_be_scanned_are_told_in_both_languages_and_the_rest_scanned(
+    tmp_path: Path, name: str, content: bytes, english: str, chinese: str
+) -> None:
+    """ "unreadable: PackageNotFoundError: Package not found at '…'" told a person neither
+    what was wrong nor what to do, in English only. Now: what is wrong, in English and
+    Chinese, and what to do; the scan of the other files goes on."""
+    share = tmp_path / "share"
+    share.mkdir()
+    (share / name).write_bytes(content)
+    (share / "note.txt").write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    code, out, err = run(str(share), "--format", "jsonl", var=tmp_path / "var")
+    assert code == 1 and len(out.splitlines()) == 1
+    line = next(line for line in err.splitlines() if name in line)
+    assert english in line and chinese in line, line
+    assert "Error" not in line  # no exception class names
+    assert len(err.splitlines()) == 2, err  # and no library's own log lines ("EOF marker …")
+    assert "skipped 1 file(s)" in err and "跳过 1 个文件" in err
+
+
+def test_an_empty_folder_says_that_nothing_was_there(tmp_path: Path) -> None:
+    """An empty folder (or a typo'd one) said "No personal data found" like a clean share."""
+    (tmp_path / "share").mkdir()
+    code, _out, err = run(str(tmp_path / "share"), var=tmp_path / "var")
+    assert code == 0
+    assert "no files to scan" in err and "没有可扫描的文件" in err
+
+
+def test_a_file_the_user_cannot_read_is_skipped_with_the_others_scanned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`piiguard scan a.txt locked.txt` stopped before scanning anything with click's
+    English-only "Path 'locked.txt' is not readable" (exit 2). The file is tried with the
+    others, and skipped with the bilingual reason when it cannot be read. (Root reads it:
+    here only click's own check is refused, as it would be for an ordinary user.)"""
+    locked = tmp_path / "locked.txt"
+    locked.write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, m, **k: Path(p) != locked and real_access(p, m))
+    code, out, err = run(str(locked), "--format", "jsonl", var=tmp_path / "var")
+    assert (code, len(out.splitlines()), err) == (1, 1, "")

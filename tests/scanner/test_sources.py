@@ -79,7 +79,7 @@ def test_broken_office_file_is_skipped_not_a_crash(tmp_path: Path, detector: Det
     path.write_bytes(b"PK\x03\x04 not really a zip")
     (outcome,) = list(scan_file(path, detector))
     assert isinstance(outcome, Skipped)
-    assert "unreadable" in outcome.reason
+    assert "damaged" in outcome.reason and "已损坏" in outcome.reason
 
 
 def test_xlsx_cells_with_header_context(tmp_path: Path, detector: Detector) -> None:

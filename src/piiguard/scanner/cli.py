@@ -61,6 +61,26 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _listed(paths: list[Path], skip: Callable[[Skipped], None], err: Err) -> list[tuple[Path, int]]:
+    """The files to scan under `paths`, with their sizes; what cannot be scanned told to
+    `skip`: a path that is no file nor folder (a pipe would be waited on for ever, a device
+    read without end), a folder that cannot be listed."""
+    from piiguard.scanner.sources.files import sized
+    from piiguard.scanner.sources.model import NO_PERMISSION, NOT_A_FILE, Skipped
+
+    regular = [path for path in paths if path.is_dir() or path.is_file()]
+    for path in paths:
+        if path not in regular:
+            skip(Skipped(str(path), NOT_A_FILE))
+    unlisted: list[Path] = []
+    found = [(path, _size(path) if n is None else n) for path, n in sized(regular, unlisted)]
+    for folder in unlisted:
+        skip(Skipped(str(folder), f"a folder that cannot be listed: {NO_PERMISSION}"))
+    if not found and not unlisted and regular:
+        err.print("no files to scan: the folders are empty / 没有可扫描的文件：文件夹为空")
+    return found
+
+
 def _file_located(
     paths: list[Path],
     workers: int | None,
@@ -72,10 +92,13 @@ def _file_located(
     `workers` None: one process per core when there is enough to share. With `render`
     (JSON Lines), worker processes hand back whole files' findings already rendered."""
     from piiguard.scanner.scan import FileScanner
-    from piiguard.scanner.sources.files import sized
-    from piiguard.scanner.sources.model import Rendered, Skipped
+    from piiguard.scanner.sources.model import Rendered, Skipped, shown
 
-    found = [(path, _size(path) if size is None else size) for path, size in sized(paths)]
+    def skip(outcome: Skipped) -> None:
+        skipped.append(outcome)
+        err.print(f"skipped {shown(outcome.source)}: {outcome.reason}", markup=False)
+
+    found = _listed(paths, skip, err)
     files = [path for path, _size_ in found]
     sizes = dict(found)  # what the folders' listings told: not asked again when planning
     total = sum(size for _path, size in found)
@@ -94,8 +117,7 @@ def _file_located(
             batch: list[Located] = []
             for outcome in outcomes:
                 if isinstance(outcome, Skipped):
-                    skipped.append(outcome)
-                    err.print(f"skipped {outcome.source}: {outcome.reason}", markup=False)
+                    skip(outcome)
                     continue
                 if isinstance(outcome, Rendered):  # rendered in a worker: written as it is
                     if batch:
@@ -213,6 +235,21 @@ def _write(
         return write_table(findings, Console(file=stream, width=160), summary)
 
 
+def _refuse_missing(paths: list[Path], err: Err) -> None:
+    """Exit 2 when a path given does not exist, each one named."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        err.print(
+            f"{path}: a symbolic link that leads nowhere (broken or a loop) / 符号链接无效"
+            if path.is_symlink()
+            else f"no such file or folder: {path} / 文件或文件夹不存在",
+            markup=False,
+        )
+    if missing:
+        err.print("check the path(s) and run the scan again / 请检查路径后重新扫描")
+        raise typer.Exit(EXIT_ERROR)
+
+
 def _column_summary(by_column: bool, show_values: bool, err: Err) -> Summary | None:
     """What `--by-column` counts (None without it); refused with `--show-values`."""
     if not by_column:
@@ -231,7 +268,11 @@ def _column_summary(by_column: bool, show_values: bool, err: Err) -> Summary | N
 def scan(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders to scan (folders recursively).", show_default=False),
+        typer.Argument(
+            help="Files or folders to scan (folders recursively).",
+            show_default=False,
+            readable=False,  # an unreadable file is skipped with the others, said why
+        ),
     ] = None,
     db: Annotated[
         str | None,
@@ -287,16 +328,14 @@ def scan(
         from piiguard.scanner.keys import load_hash_key
         from piiguard.scanner.report import Reporter
         from piiguard.scanner.scan import FileScanner  # noqa: F401 - imported here for the above
+        from piiguard.scanner.sources.model import shown
 
     err = stderr()
     if not paths and not db:
         err.print("nothing to scan: give paths or --db URL")
         raise typer.Exit(EXIT_ERROR)
     summary = _column_summary(by_column, show_values, err)
-    missing = [p for p in paths or [] if not p.exists()]
-    if missing:
-        err.print(f"no such file or folder: {', '.join(map(str, missing))}", markup=False)
-        raise typer.Exit(EXIT_ERROR)
+    _refuse_missing(paths or [], err)
     try:
         reporter = Reporter(load_hash_key(), show_values)
     except (OSError, ValueError) as exc:
@@ -322,7 +361,7 @@ def scan(
         )
         if paths:
             files = _file_located(paths, workers, skipped, err, render)
-            sources.append((files, lambda s: str(Path(s).resolve())))
+            sources.append((files, lambda s: shown(str(Path(s).resolve()))))
         if db:
             sources.append((_db_located(db, sample), lambda s: _db_source(db, s)))
         for found, to_source in sources:
@@ -343,6 +382,11 @@ def scan(
             sink(sorted(seen, key=lambda x: (x.source, x.category, x.child))),
             markup=False,
             soft_wrap=True,
+        )
+    if skipped:
+        err.print(
+            f"skipped {len(skipped)} file(s) or folder(s), listed above: not scanned / "
+            f"跳过 {len(skipped)} 个文件或文件夹（见上），未扫描"
         )
     if summary is not None and output_format is not OutputFormat.table:  # the table has it
         err.print(summary.line(), markup=False)

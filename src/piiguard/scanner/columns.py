@@ -26,7 +26,7 @@ from piiguard.scanner import cells as c
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Validator
 from piiguard.scanner.report import Reporter, normalize
-from piiguard.scanner.sources.model import Located
+from piiguard.scanner.sources.model import Located, shown
 from piiguard.scanner.taxonomy import category_of
 
 if TYPE_CHECKING:
@@ -332,7 +332,15 @@ class _File:
             self.tallies.items(), key=lambda kv: (place.get(kv[0][0], len(place)), kv[1].order)
         )
         out = [
-            _finding(self.source, self.kind, column, t, tally, self.counts.get(column, 0), reporter)
+            _finding(
+                shown(self.source),
+                self.kind,
+                column,
+                t,
+                tally,
+                self.counts.get(column, 0),
+                reporter,
+            )
             for (column, t), tally in ordered
         ]
         for finding in out:

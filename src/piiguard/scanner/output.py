@@ -9,7 +9,7 @@ from importlib import resources
 from typing import IO, TYPE_CHECKING, Any
 
 from piiguard.scanner.report import Finding, Reporter
-from piiguard.scanner.sources.model import Located, Rendered, Skipped
+from piiguard.scanner.sources.model import Located, Rendered, Skipped, shown
 from piiguard.scanner.taxonomy import CATEGORY
 
 if TYPE_CHECKING:  # rich is imported for a table only: JSON Lines start without it
@@ -235,7 +235,8 @@ def write_sarif(
         count += 1
     stream.write("\n      ]," if count else "],")
     notifications = [
-        {"level": "note", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in skipped
+        {"level": "note", "message": {"text": f"skipped {shown(s.source)}: {s.reason}"}}
+        for s in skipped
     ]
     invocations = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
     stream.write(f'\n      "invocations": {_indented(invocations, 3)}')

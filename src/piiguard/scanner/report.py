@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from piiguard.scanner.sources.model import Located
+from piiguard.scanner.sources.model import Located, shown
 from piiguard.scanner.taxonomy import CATEGORY, category_of
 
 _BLOCK = 64  # SHA-256's block size
@@ -143,7 +143,7 @@ class Reporter:
     def finding(self, located: Located) -> Finding:
         h = located.hit
         return Finding(
-            source=located.source,
+            source=shown(located.source),
             location=located.location,
             type=h.type,
             category=category_of(h.type),
@@ -162,7 +162,10 @@ class Reporter:
     def lines(self, located: Sequence[Located]) -> bytes:
         """A batch of findings as JSON Lines, in UTF-8."""
         if self._renderer is not None:
-            return self._renderer.render(located)
+            try:
+                return self._renderer.render(located)
+            except UnicodeEncodeError:  # a file name that is not UTF-8 (rare): named as shown
+                return self._renderer.render([x._replace(source=shown(x.source)) for x in located])
         return "".join(map(self.line, located)).encode()
 
     def part_lines(self, source: str, hits: Sequence[Any], chars: int, lines: int) -> bytes | None:
@@ -171,7 +174,7 @@ class Reporter:
         a Located per hit; None when only the Python path can (scan._located, then `lines`)."""
         if self._renderer is None:
             return None
-        return self._renderer.render_part(source, hits, chars, lines)
+        return self._renderer.render_part(shown(source), hits, chars, lines)
 
     @property
     def native(self) -> bool:

@@ -42,6 +42,7 @@ from piiguard.scanner.sources.model import (
     Located,
     Rendered,
     Skipped,
+    unreadable,
 )
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import (
@@ -143,7 +144,7 @@ def _run_unit(
         if reporter is not None and isinstance(unit, _Whole):
             result = _rendered(reporter, unit.path, result)
     except Exception as exc:  # the file changed or vanished since it was planned
-        result = [Skipped(str(unit.path), f"unreadable: {type(exc).__name__}: {exc}")]
+        result = [unreadable(unit.path, exc)]
     planned = unit.bytes if isinstance(unit, _Piece) else unit.size
     if read[0] < planned:  # counted all the same, so that the bytes add up to the total
         progress(planned - read[0])

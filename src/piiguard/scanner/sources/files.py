@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from piiguard.scanner.detectors import Detector
-from piiguard.scanner.sources.model import BytesRead, Located, Skipped
+from piiguard.scanner.sources.model import BINARY, BytesRead, Located, Skipped, unreadable
 from piiguard.scanner.sources.office import READERS
 from piiguard.scanner.sources.text import SAMPLE_BYTES, detect_encoding, scan_text_file
 
@@ -21,28 +21,34 @@ def walk(paths: Iterable[Path]) -> Iterator[Path]:
         yield path
 
 
-def sized(paths: Iterable[Path]) -> Iterator[tuple[Path, int | None]]:
+def sized(
+    paths: Iterable[Path], unlisted: list[Path] | None = None
+) -> Iterator[tuple[Path, int | None]]:
     """walk's files, each with its size where the folder's listing told it (None: a path
     given itself, or one that could not be read: the caller asks). One system call a file
     found in a folder, where `rglob` and `is_file` took two and the size a third (a folder
-    of many small files: issue 18)."""
+    of many small files: issue 18). A link given itself is followed (as `find -H` does);
+    links met inside folders are not. Folders that could not be listed go to `unlisted`."""
     for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            yield from sorted(_under(path), key=lambda found: found[0])
+        if path.is_dir():
+            yield from sorted(_under(path, unlisted), key=lambda found: found[0])
         else:
             yield path, None
 
 
-def _under(folder: Path) -> Iterator[tuple[Path, int | None]]:
+def _under(folder: Path, unlisted: list[Path] | None) -> Iterator[tuple[Path, int | None]]:
     """The regular files under `folder` (as `rglob("*")` then `is_file() and not
-    is_symlink()` find them: no link followed, unreadable folders passed over), unsorted."""
+    is_symlink()` find them: no link followed; folders that cannot be listed are passed
+    over, and noted in `unlisted`), unsorted."""
     stack = [folder]
     while stack:
         parent = stack.pop()
         try:
             with os.scandir(parent) as listing:
                 entries = list(listing)
-        except PermissionError:
+        except OSError:
+            if unlisted is not None:
+                unlisted.append(parent)
             continue
         for entry in entries:
             try:
@@ -120,10 +126,10 @@ def _scan_file(
             sample = stream.read(SAMPLE_BYTES)
         encoding = detect_encoding(sample)
         if encoding is None:
-            yield Skipped(source, "binary: not text in a known encoding")
+            yield Skipped(source, BINARY)
             return
         for h, line in scan_text_file(path, encoding, detector, progress=progress):
             yield Located(source, {"line": line, "start": h.start, "end": h.end}, h)
     except Exception as exc:
         log.debug("skipping %s", source, exc_info=True)
-        yield Skipped(source, f"unreadable: {type(exc).__name__}: {exc}")
+        yield unreadable(path, exc)

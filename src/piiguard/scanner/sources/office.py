@@ -84,8 +84,13 @@ def docx_segments(path: Path) -> Iterator[Segment]:
 
 
 def pdf_segments(path: Path) -> Iterator[Segment]:
+    import logging  # noqa: PLC0415 - with pypdf
+
     from pypdf import PdfReader  # noqa: PLC0415 - see the module's docstring
 
+    # pypdf logs what it repairs ("EOF marker not found") to standard error, in English, and
+    # may quote the file: a damaged file is told by the scan's own message instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     reader = PdfReader(path)
     for p, page in enumerate(reader.pages, start=1):
         text = page.extract_text() or ""
