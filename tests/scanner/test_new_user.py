@@ -7,17 +7,19 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from piiguard.scanner import output, scan
 from piiguard.scanner.cli import scan_app
 from piiguard.scanner.output import TABLE_ROWS, schema, write_sarif
-from piiguard.scanner.report import Finding
+from piiguard.scanner.report import Finding, Reporter
 
 pytestmark = pytest.mark.req("R2.7")
 
@@ -207,3 +209,83 @@ def test_a_file_the_user_cannot_read_is_skipped_with_the_others_scanned(
     monkeypatch.setattr(os, "access", lambda p, m, **k: Path(p) != locked and real_access(p, m))
     code, out, err = run(str(locked), "--format", "jsonl", var=tmp_path / "var")
     assert (code, len(out.splitlines()), err) == (1, 1, "")
+
+
+def _share(tmp_path: Path, files: int = 1) -> Path:
+    share = tmp_path / "share"
+    share.mkdir()
+    for n in range(files):
+        (share / f"note{n}.txt").write_text(f"手机 {PHONE}\n", encoding="utf-8")
+    return share
+
+
+def test_output_to_a_folder_that_does_not_exist_is_refused_before_scanning(
+    tmp_path: Path,
+) -> None:
+    """`-o reports/scan.jsonl` without `reports/` scanned everything, then failed with
+    "scan failed: FileNotFoundError: [Errno 2] …" in English only."""
+    target = tmp_path / "reports" / "scan.jsonl"
+    code, _out, err = run(str(_share(tmp_path)), "-o", str(target), var=tmp_path / "var")
+    assert code == 2
+    assert str(tmp_path / "reports") in err and "mkdir" in err and "不存在" in err
+    assert "Errno" not in err
+
+
+def test_output_to_a_folder_itself_or_where_one_may_not_write_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = _share(tmp_path)
+    code, _out, err = run(str(share), "-o", str(tmp_path), var=tmp_path / "var")
+    assert code == 2 and "is a folder" in err and "是文件夹" in err
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, m, **k: Path(p) != locked and real_access(p, m))
+    code, _out, err = run(str(share), "-o", str(locked / "a.jsonl"), var=tmp_path / "var")
+    assert code == 2 and "cannot write" in err and "无写入权限" in err
+
+
+@pytest.mark.parametrize("stop", [RuntimeError("disk gone"), KeyboardInterrupt()])
+def test_a_scan_that_stops_half_way_leaves_the_output_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: BaseException
+) -> None:
+    """A scan that failed or was interrupted (Ctrl-C) left half a file behind -o: half a
+    SARIF document, or JSON Lines that looked complete. The output is written beside it
+    and put in place only when the scan is done; Ctrl-C exits 130 and says so."""
+    share = _share(tmp_path, files=3)
+    target = tmp_path / "out" / "scan.jsonl"
+    target.parent.mkdir()
+    target.write_text("last week's findings\n")
+    real_write = output.write_jsonl
+    calls = [0]
+
+    def write_jsonl(items: Iterator[Any], reporter: Reporter, stream: IO[bytes]) -> int:
+        for _item in items:  # a file's findings written, then the scan stops at the next
+            calls[0] += 1
+            if calls[0] == 2:
+                raise stop
+            stream.write(b'{"half": "written"}\n')
+        return 0
+
+    monkeypatch.setattr(output, "write_jsonl", write_jsonl)
+    args = (str(share), "--format", "jsonl", "--workers", "1", "-o", str(target))
+    code, _out, err = run(*args, var=tmp_path / "var")
+    assert calls[0] == 2
+    assert code == (130 if isinstance(stop, KeyboardInterrupt) else 2)
+    assert ("interrupted" in err and "已中断" in err) or ("failed" in err and "失败" in err)
+    assert target.read_text() == "last week's findings\n"
+    assert [p.name for p in target.parent.iterdir()] == ["scan.jsonl"]
+    monkeypatch.setattr(output, "write_jsonl", real_write)
+    code, out, _err = run(*args, var=tmp_path / "var")
+    assert (code, out) == (1, "") and len(target.read_text().splitlines()) == 3
+
+
+def test_worker_processes_leave_ctrl_c_to_the_scan() -> None:
+    """Ctrl-C reaches every process of the terminal's group: each worker printed a
+    KeyboardInterrupt traceback. Workers ignore it; the scan stops them and says so."""
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        scan._init_worker(None, None)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)

@@ -6,7 +6,6 @@ Exit codes: 0 nothing found, 1 personal data found, 2 error.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -14,10 +13,11 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
+from piiguard.scanner import destination
 from piiguard.scanner.terminal import Err, PlainErr, few_collections, progress_bar, stderr
 
 # What a scan runs on (the detectors with hyperscan and phonenumbers, the file and database
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     Batch = list[Located] | Rendered
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a command that SIGINT stopped
 
 
 class OutputFormat(StrEnum):
@@ -189,15 +190,6 @@ def _seen(batch: Batch, to_source: Callable[[str], str], child_age: int) -> Iter
         yield Seen(to_source(located.source), category_of(h.type), _is_child(born, child_age))
 
 
-def _binary_out(stack: ExitStack, output: Path | None) -> IO[bytes]:
-    """Where JSON Lines go, as bytes (they are rendered in UTF-8): the file, or standard
-    output's buffer."""
-    if output is not None:
-        return stack.enter_context(output.open("wb"))
-    sys.stdout.flush()
-    return sys.stdout.buffer
-
-
 def _write(
     output_format: OutputFormat,
     output: Path | None,
@@ -215,12 +207,10 @@ def _write(
         from piiguard.scanner.columns import by_column
 
         items = by_column(batches, reporter, summary)
-    with ExitStack() as stack:
-        if output_format is OutputFormat.jsonl:
-            return write_jsonl(items, reporter, _binary_out(stack, output))
-        stream: IO[str] = (
-            stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
-        )
+    if output_format is OutputFormat.jsonl:
+        with destination.binary(output) as out:
+            return write_jsonl(items, reporter, out)
+    with destination.text(output) as stream:
         # one at a time, never gathered: a scan's findings may not fit in memory
         findings = (
             found
@@ -233,6 +223,32 @@ def _write(
         from rich.console import Console
 
         return write_table(findings, Console(file=stream, width=160), summary)
+
+
+def _last_lines(err: Err, skipped: list[Skipped], summary: Summary | None) -> None:
+    """What standard error ends with: the count of what was skipped, the `--by-column`
+    summary (the table prints it under its tables: None then)."""
+    if skipped:
+        err.print(
+            f"skipped {len(skipped)} file(s) or folder(s), listed above: not scanned / "
+            f"跳过 {len(skipped)} 个文件或文件夹（见上），未扫描"
+        )
+    if summary is not None:
+        err.print(summary.line(), markup=False)
+
+
+def _refuse_nothing_to_scan(
+    paths: list[Path] | None, db: str | None, output: Path | None, err: Err
+) -> None:
+    """Exit 2, before anything is scanned, when there is nothing to scan, a path given does
+    not exist, or the findings cannot be written where `--output` says."""
+    if not paths and not db:
+        err.print("nothing to scan: give paths or --db URL / 未指定扫描对象：请给出路径或 --db URL")
+        raise typer.Exit(EXIT_ERROR)
+    _refuse_missing(paths or [], err)
+    if output is not None and (why := destination.problem(output)) is not None:
+        err.print(why, markup=False)
+        raise typer.Exit(EXIT_ERROR)
 
 
 def _refuse_missing(paths: list[Path], err: Err) -> None:
@@ -331,11 +347,8 @@ def scan(
         from piiguard.scanner.sources.model import shown
 
     err = stderr()
-    if not paths and not db:
-        err.print("nothing to scan: give paths or --db URL")
-        raise typer.Exit(EXIT_ERROR)
+    _refuse_nothing_to_scan(paths, db, output, err)
     summary = _column_summary(by_column, show_values, err)
-    _refuse_missing(paths or [], err)
     try:
         reporter = Reporter(load_hash_key(), show_values)
     except (OSError, ValueError) as exc:
@@ -370,11 +383,17 @@ def scan(
                     seen.update(_seen(batch, to_source, child_age))
                 yield batch
 
+    kept, kept_zh = (f": {output} left as it was", f"，{output} 未改动") if output else ("", "")
     try:
         with few_collections():
             count = _write(output_format, output, batches(), reporter, skipped, summary)
+    except KeyboardInterrupt:
+        err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except Exception as exc:
-        err.print(f"scan failed: {type(exc).__name__}: {exc}", markup=False)
+        err.print(
+            f"the scan failed ({type(exc).__name__}: {exc}){kept} / 扫描失败{kept_zh}", markup=False
+        )
         raise typer.Exit(EXIT_ERROR) from exc
     if report:
         sink: ReportSink = _report["sink"]
@@ -383,13 +402,7 @@ def scan(
             markup=False,
             soft_wrap=True,
         )
-    if skipped:
-        err.print(
-            f"skipped {len(skipped)} file(s) or folder(s), listed above: not scanned / "
-            f"跳过 {len(skipped)} 个文件或文件夹（见上），未扫描"
-        )
-    if summary is not None and output_format is not OutputFormat.table:  # the table has it
-        err.print(summary.line(), markup=False)
+    _last_lines(err, skipped, None if output_format is OutputFormat.table else summary)
     raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
 
 

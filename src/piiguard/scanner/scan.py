@@ -17,6 +17,7 @@ reads and hands to the caller's callback.
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -100,6 +101,7 @@ _worker_progress: Batched | None = None
 
 def _init_worker(reports: Reports[int | None] | None, reporter: Reporter | None) -> None:
     global _worker_detector, _worker_progress, _worker_reporter  # noqa: PLW0603 - one each
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops the pool
     if _worker_detector is None:  # not inherited from the parent (spawned, not forked)
         _worker_detector = detector()
     _worker_progress = None if reports is None else Batched(reports, REPORT_BYTES)
