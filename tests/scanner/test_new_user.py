@@ -289,3 +289,32 @@ def test_worker_processes_leave_ctrl_c_to_the_scan() -> None:
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def test_a_sqlite_file_that_does_not_exist_is_refused_not_created(tmp_path: Path) -> None:
+    """`--db sqlite:///customers.db` with a typo created an empty database there and said
+    "No personal data found" (exit 0): a clean bill of health for a file never read."""
+    missing = tmp_path / "custmers.db"
+    code, _out, err = run("--db", f"sqlite:///{missing}", var=tmp_path / "var")
+    assert code == 2 and not missing.exists()
+    assert str(missing) in err and "no such SQLite file" in err and "不存在" in err
+
+
+@pytest.mark.parametrize(
+    ("url", "english", "chinese"),
+    [
+        ("customers.db", "not a database URL", "不是有效的数据库 URL"),
+        ("mssql+pymssql://sa:sekret@127.0.0.1/crm", "driver", "驱动"),
+        ("postgresql+psycopg://postgres:sekret@127.0.0.1:1/test", "cannot connect", "无法连接"),
+    ],
+)
+def test_a_database_that_cannot_be_scanned_says_why_in_both_languages(
+    tmp_path: Path, url: str, english: str, chinese: str
+) -> None:
+    """A wrong URL, a missing driver, a server that refuses: each was "scan failed:
+    OperationalError: (psycopg.OperationalError) connection failed: … (Background on this
+    error at: https://sqlalche.me/…)" over several lines, in English only."""
+    code, _out, err = run("--db", url, var=tmp_path / "var")
+    assert code == 2
+    assert english in err and chinese in err, err
+    assert "sekret" not in err and "sqlalche.me" not in err and "Error:" not in err

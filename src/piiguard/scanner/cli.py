@@ -225,6 +225,28 @@ def _write(
         return write_table(findings, Console(file=stream, width=160), summary)
 
 
+def _written(write: Callable[[], int], output: Path | None, err: Err) -> int:
+    """`write()`'s count of findings; exit 2 when the scan fails, 130 when interrupted,
+    saying so (and that `output` was left as it was)."""
+    from piiguard.scanner.sources.model import Refused
+
+    kept, kept_zh = (f": {output} left as it was", f"，{output} 未改动") if output else ("", "")
+    try:
+        with few_collections():
+            return write()
+    except KeyboardInterrupt:
+        err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Refused as exc:
+        err.print(f"{exc}{kept}", markup=False)
+        raise typer.Exit(EXIT_ERROR) from None
+    except Exception as exc:
+        err.print(
+            f"the scan failed ({type(exc).__name__}: {exc}){kept} / 扫描失败{kept_zh}", markup=False
+        )
+        raise typer.Exit(EXIT_ERROR) from exc
+
+
 def _last_lines(err: Err, skipped: list[Skipped], summary: Summary | None) -> None:
     """What standard error ends with: the count of what was skipped, the `--by-column`
     summary (the table prints it under its tables: None then)."""
@@ -383,18 +405,9 @@ def scan(
                     seen.update(_seen(batch, to_source, child_age))
                 yield batch
 
-    kept, kept_zh = (f": {output} left as it was", f"，{output} 未改动") if output else ("", "")
-    try:
-        with few_collections():
-            count = _write(output_format, output, batches(), reporter, skipped, summary)
-    except KeyboardInterrupt:
-        err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Exception as exc:
-        err.print(
-            f"the scan failed ({type(exc).__name__}: {exc}){kept} / 扫描失败{kept_zh}", markup=False
-        )
-        raise typer.Exit(EXIT_ERROR) from exc
+    count = _written(
+        lambda: _write(output_format, output, batches(), reporter, skipped, summary), output, err
+    )
     if report:
         sink: ReportSink = _report["sink"]
         err.print(

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.detectors.model import Hit
-from piiguard.scanner.sources.model import Located
+from piiguard.scanner.sources.model import Located, Refused
 
 _SKIPPED_TYPES = (sa.Boolean, sa.LargeBinary, sa.Float, sa.Interval)
 
@@ -174,13 +175,72 @@ def scan_table(
 def scan_database(
     url: str, detector: Detector, sample: int = 100, schema: str | None = None
 ) -> Iterator[Located]:
-    """Every table of the database (its default schema unless one is named)."""
+    """Every table of the database (its default schema unless one is named). Refused: the
+    URL, its driver or its server (`refusal`, then the connection)."""
+    if (why := refusal(url)) is not None:
+        raise Refused(why)
     engine = sa.create_engine(url)
     try:
-        with engine.connect() as connection:
+        try:
+            connection = engine.connect()
+        except sa.exc.DBAPIError as exc:
+            raise Refused(_unreachable(sa.make_url(url), exc)) from None
+        with connection:
             metadata = sa.MetaData(schema=schema)
             metadata.reflect(connection, views=False)
             for table in metadata.sorted_tables:
                 yield from scan_table(connection, table, detector, sample)
     finally:
         engine.dispose()
+
+
+# the pip package of a driver module SQLAlchemy imports, where their names differ
+_PACKAGES = {"MySQLdb": "mysqlclient", "psycopg2": "psycopg2-binary", "pymysql": "PyMySQL"}
+EXAMPLES = "postgresql+psycopg://user@host/db, mysql+pymysql://user@host/db, sqlite:///path/file.db"
+
+
+def refusal(url: str) -> str | None:
+    """Why `url` cannot be scanned before any connection is tried (English and Chinese, with
+    what to do), or None: not a URL, a kind of database or a driver that is not installed,
+    a SQLite file that does not exist (SQLite would create it empty: nothing found)."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return f"not a database URL: {url!r} — write it as {EXAMPLES} / 不是有效的数据库 URL"
+    try:
+        parsed.get_dialect().import_dbapi()
+    except sa.exc.NoSuchModuleError:
+        return (
+            f"unknown kind of database {parsed.drivername!r}: write the URL as {EXAMPLES} / "
+            "未知的数据库类型"
+        )
+    except ImportError as exc:
+        package = _PACKAGES.get(exc.name or "", exc.name)
+        return (
+            f"the driver for {parsed.drivername} is not installed ({exc.name}): install it "
+            f"(pip install {package}), or name an installed one in the URL (MySQL and MariaDB:"
+            f" pip install pymysql, then mysql+pymysql://…) / 未安装 {parsed.drivername} 的"
+            f"数据库驱动：请先安装（pip install {package}）"
+        )
+    name = parsed.database or ""
+    sqlite_file = parsed.get_backend_name() == "sqlite" and name not in ("", ":memory:")
+    if sqlite_file and not name.startswith("file:") and not Path(name).is_file():
+        return (
+            f"no such SQLite file: {name} — check the path (sqlite:///relative/file.db, "
+            f"sqlite:////absolute/file.db) / SQLite 文件不存在：{name}，请检查路径"
+        )
+    return None
+
+
+def _unreachable(url: sa.URL, exc: sa.exc.DBAPIError) -> str:
+    """The server refused or could not be reached: its first line, no password."""
+    said = (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
+    if url.password:
+        said = said.replace(str(url.password), "***")
+    shown = url.render_as_string(hide_password=True)
+    return (
+        f"cannot connect to the database {shown}: {said} — check that the server runs and "
+        "accepts connections, and the host, port, user, password and database name / "
+        f"无法连接数据库 {shown}：请确认服务器在运行并接受连接，"
+        "以及主机、端口、用户、密码和数据库名"
+    )

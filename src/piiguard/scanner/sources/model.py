@@ -31,6 +31,11 @@ class Rendered(NamedTuple):
     findings: int  # how many lines
 
 
+class Refused(Exception):
+    """A source that cannot be scanned at all (a database that cannot be reached): its
+    message says why and what to do, in English and Chinese."""
+
+
 class Skipped(NamedTuple):
     source: str
     reason: str  # in English and Chinese, with what to do; never an exception's text
