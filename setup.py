@@ -18,6 +18,7 @@ setup(
                 "src/piiguard/scanner/_labels.c",
                 "src/piiguard/scanner/_dates.c",
                 "src/piiguard/scanner/_chat.c",
+                "src/piiguard/scanner/_starts.c",
             ],
             depends=["src/piiguard/scanner/_native.h"],
             optional=True,

@@ -37,7 +37,7 @@ TAILS = ("", " ", "\t", "\r", " \r", "。", "：你好", " 已处理。", "-", "
 
 @functools.cache
 def _database() -> Any:
-    """The UTF-8 database of the chat rule alone, compiled once for all the lines (the same
+    """The UTF-8 pass of the chat rule alone, compiled once for all the lines (the same
     database for each; compiling it for every line took ~15 s of CPU)."""
     db = _compile((CHAT,), utf8=True)
     assert db is not None
@@ -45,14 +45,16 @@ def _database() -> Any:
 
 
 def _reported(line: str) -> bool:
-    """Whether the UTF-8 database of the chat rule reports the line's start (its line feed)."""
+    """Whether the UTF-8 pass of the chat rule reports the line's start (its line feed),
+    the start found from the reported end as the engine finds it."""
     db = _database()
-    starts: list[int] = []
-    db.scan(
-        ("x\n" + line + "\nnext").encode(),
-        match_event_handler=lambda rule, start, end, flags, context: starts.append(start),
-    )
-    return 1 in starts
+    text = "x\n" + line + "\nnext"
+    found: dict[tuple[int, int], int] = {}
+    data = text.encode()
+    chars = {len(text[:i].encode()): i for i in range(len(text) + 1)}
+    reports = [(chars[e], r, i, x, chars[s]) for e, r, i, x, s in db.reports(data)]
+    db.settle(reports, [ord(c) for c in text], found)
+    return any(start == 1 for _rule, start in found)
 
 
 def _lines(r: random.Random) -> list[str]:

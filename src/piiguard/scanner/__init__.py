@@ -2,7 +2,9 @@
 
 - `detectors/` is pure: patterns, validators (checksums, formats, context words) and the
   multi-pattern engine. It imports only the standard library, hyperscan, phonenumbers and
-  python-stdnum — no file, database or clock access.
+  python-stdnum — no file, database or clock access. Its `automaton/starts.py` finds where a
+  Hyperscan match starts from where it ends, so that the engine's databases are compiled
+  without start-of-match tracking (`_starts.c` in C).
 - `sources/` reads files (text in any common encoding, office documents, PDF) and databases
   (SQLAlchemy) and feeds their text to the detectors.
 - `report.py` turns detector hits into findings (masked preview, keyed hash) and writes them

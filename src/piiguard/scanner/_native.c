@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 12
+#define NATIVE_VERSION 13
 #include "_native.h"
 #include <math.h>
 
@@ -1940,6 +1940,7 @@ typedef struct {
     Py_ssize_t n, cap, mask;
     Py_ssize_t *rule, *start, *end;
     Py_ssize_t *slots; /* open addressing: index + 1, 0 empty */
+    int raw;           /* every report kept, in report order (settled later: settle) */
 } Collector;
 
 static void Collector_dealloc(Collector *self)
@@ -1969,6 +1970,14 @@ static int collector_grow(Collector *self)
     Py_ssize_t *end = PyMem_Realloc(self->end, cap * sizeof(Py_ssize_t));
     if (end)
         self->end = end;
+    if (self->raw) { /* reports kept as they come: no table of keys */
+        if (!rule || !start || !end) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        self->cap = cap;
+        return 0;
+    }
     Py_ssize_t mask = cap * 2 - 1;
     Py_ssize_t *slots = PyMem_Calloc(cap * 2, sizeof(Py_ssize_t));
     if (!rule || !start || !end || !slots) {
@@ -1993,6 +2002,12 @@ static int collector_add(Collector *self, Py_ssize_t rule, Py_ssize_t start, Py_
 {
     if (self->n >= self->cap && collector_grow(self) < 0)
         return -1;
+    if (self->raw) {
+        self->rule[self->n] = rule;
+        self->start[self->n] = start;
+        self->end[self->n++] = end;
+        return 0;
+    }
     Py_ssize_t k = slot_of(rule, start, self->mask);
     while (self->slots[k]) {
         Py_ssize_t i = self->slots[k] - 1;
@@ -2437,19 +2452,143 @@ static int hs_scan(PyObject *db, PyObject *data, PyObject *collector)
     return 0;
 }
 
-/* plan.scan(text, ascii_db, utf8_db, fallback): engine._scan_native in one call — both
- * Hyperscan passes into collectors, then run. */
+typedef struct {
+    Py_ssize_t end, rule, index;
+} Report;
+
+static int report_compare(const void *pa, const void *pb)
+{
+    const Report *a = pa, *b = pb;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* A raw collector's reports (Hyperscan ids: expression indices) into `into` as (rule, start,
+ * end), by end then rule index, each with its start: the reported one where the expression
+ * keeps SOM tracking, else found backwards from the end (starts.py); `shadow`: the ASCII
+ * pass. */
+static int settle_into(Collector *into, Collector *raw, PyObject *starts, const Text *t,
+                       int shadow)
+{
+    Report *order = PyMem_Malloc((raw->n ? raw->n : 1) * sizeof(Report));
+    if (order == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < raw->n; i++) {
+        order[i] = (Report){raw->end[i], starts_rule(starts, raw->rule[i]), i};
+        if (order[i].rule < 0) {
+            PyMem_Free(order);
+            PyErr_SetString(PyExc_IndexError, "expression index out of range");
+            return -1;
+        }
+    }
+    /* Hyperscan reports by end, nearly always: an insertion sort is one pass (qsort if not) */
+    Py_ssize_t moves = 0;
+    for (Py_ssize_t k = 1; k < raw->n && moves <= 16 * raw->n; k++) {
+        Report r = order[k];
+        Py_ssize_t j = k;
+        while (j > 0 && report_compare(&order[j - 1], &r) > 0) {
+            order[j] = order[j - 1];
+            j--;
+            moves++;
+        }
+        order[j] = r;
+    }
+    if (moves > 16 * raw->n)
+        qsort(order, (size_t)raw->n, sizeof(Report), report_compare);
+    int err = 0;
+    for (Py_ssize_t k = 0; !err && k < raw->n; k++) {
+        Py_ssize_t i = order[k].index, expr = raw->rule[i], rule = order[k].rule;
+        Py_ssize_t start = raw->start[i];
+        if (!starts_kept(starts, expr)) {
+            start = starts_leftmost(starts, expr, t, raw->end[i], shadow);
+            if (start < 0) {
+                PyErr_SetString(PyExc_RuntimeError, "no start for a reported match");
+                err = -1;
+                break;
+            }
+        }
+        err = collector_add(into, rule, start, raw->end[i]);
+    }
+    PyMem_Free(order);
+    return err;
+}
+
+/* The candidates as plan_run takes them, from an ASCII collector (raw if ascii_starts) and a
+ * UTF-8 one (raw if utf8_starts; byte offsets), the UTF-8 pass's after the ASCII pass's. */
+static Collector *settle(PyObject *text, Collector *found, PyObject *ascii_starts,
+                         Collector *utf8, PyObject *utf8_starts)
+{
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text), 0};
+    Collector *out = PyObject_New(Collector, &CollectorType);
+    if (out == NULL)
+        return NULL;
+    out->n = out->cap = out->mask = 0;
+    out->rule = out->start = out->end = out->slots = NULL;
+    out->raw = 0;
+    int err = 0;
+    if (ascii_starts != NULL)
+        err = settle_into(out, found, ascii_starts, &t, 1);
+    else
+        for (Py_ssize_t i = 0; !err && i < found->n; i++)
+            err = collector_add(out, found->rule[i], found->start[i], found->end[i]);
+    if (!err && utf8 != NULL && utf8->n) {
+        /* byte offsets to code points: every end, and the starts SOM tracking reported */
+        Py_ssize_t m = utf8->n;
+        Py_ssize_t *offsets = PyMem_Malloc(2 * m * sizeof(Py_ssize_t));
+        if (offsets == NULL) {
+            PyErr_NoMemory();
+            err = -1;
+        }
+        for (Py_ssize_t i = 0; !err && i < m; i++) {
+            int kept = utf8_starts == NULL || starts_kept(utf8_starts, utf8->rule[i]);
+            /* (no SOM: Hyperscan reported 0 as the start; it is found after conversion) */
+            offsets[2 * i] = kept ? utf8->start[i] : utf8->end[i];
+            offsets[2 * i + 1] = utf8->end[i];
+        }
+        if (!err)
+            err = utf8_to_chars(&t, offsets, 2 * m);
+        for (Py_ssize_t i = 0; !err && i < m; i++) {
+            utf8->start[i] = offsets[2 * i];
+            utf8->end[i] = offsets[2 * i + 1];
+        }
+        PyMem_Free(offsets);
+        if (!err && utf8_starts != NULL)
+            err = settle_into(out, utf8, utf8_starts, &t, 0);
+        else
+            for (Py_ssize_t i = 0; !err && i < m; i++)
+                err = collector_add(out, utf8->rule[i], utf8->start[i], utf8->end[i]);
+    }
+    if (err) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* plan.scan(text, ascii_db, utf8_db, fallback[, ascii_starts, utf8_starts]):
+ * engine._scan_native in one call — both Hyperscan passes into collectors, the starts of
+ * the expressions compiled without SOM tracking found (settle), then run. */
 static PyObject *Plan_scan(Plan *self, PyObject *const *args, Py_ssize_t nargs)
 {
     if (hit_type == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "_native.configure() has not been called");
         return NULL;
     }
-    if (nargs != 4 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "expected (text, ascii_db, utf8_db, fallback)");
+    if ((nargs != 4 && nargs != 6) || !PyUnicode_Check(args[0])
+        || (nargs == 6 && ((args[4] != Py_None && !PyObject_TypeCheck(args[4], &StartsType))
+                           || (args[5] != Py_None && !PyObject_TypeCheck(args[5], &StartsType))))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "expected (text, ascii_db, utf8_db, fallback[, ascii_starts, utf8_starts])");
         return NULL;
     }
     PyObject *text = args[0], *ascii_db = args[1], *utf8_db = args[2];
+    PyObject *ascii_starts = nargs == 6 && args[4] != Py_None ? args[4] : NULL;
+    PyObject *utf8_starts = nargs == 6 && args[5] != Py_None ? args[5] : NULL;
     if (PyUnicode_GET_LENGTH(text) == 0)
         return PyList_New(0);
     Collector *found = PyObject_New(Collector, &CollectorType), *utf8 = NULL;
@@ -2458,6 +2597,7 @@ static PyObject *Plan_scan(Plan *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     found->n = found->cap = found->mask = 0;
     found->rule = found->start = found->end = found->slots = NULL;
+    found->raw = ascii_starts != NULL;
     if (ascii_db != Py_None) {
         PyObject *shadow = ascii_shadow(text);
         if (shadow == NULL || hs_scan(ascii_db, shadow, (PyObject *)found) < 0)
@@ -2469,9 +2609,18 @@ static PyObject *Plan_scan(Plan *self, PyObject *const *args, Py_ssize_t nargs)
             goto done;
         utf8->n = utf8->cap = utf8->mask = 0;
         utf8->rule = utf8->start = utf8->end = utf8->slots = NULL;
+        utf8->raw = utf8_starts != NULL;
         PyObject *data = PyUnicode_AsUTF8String(text);
         if (data == NULL || hs_scan(utf8_db, data, (PyObject *)utf8) < 0)
             goto done;
+    }
+    if (ascii_starts != NULL || utf8_starts != NULL) {
+        Collector *settled = settle(text, found, ascii_starts, utf8, utf8_starts);
+        if (settled == NULL)
+            goto done;
+        Py_DECREF(found);
+        found = settled;
+        Py_CLEAR(utf8);
     }
     out = plan_run(self, text, found, utf8, args[3]);
 done:
@@ -2912,14 +3061,16 @@ PyMODINIT_FUNC PyInit__native(void)
         return NULL;
     if (!s_coordinates || !s_phone || !s_email || !s_ip || !s_rid || !s_bank || !s_credit || !s_iban)
         return NULL;
-    if (PyType_Ready(&CollectorType) < 0 || PyType_Ready(&PlanType) < 0)
+    if (PyType_Ready(&CollectorType) < 0 || PyType_Ready(&PlanType) < 0
+        || PyType_Ready(&StartsType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
         return NULL;
     if (PyModule_AddIntConstant(m, "VERSION", NATIVE_VERSION) < 0
         || PyModule_AddObjectRef(m, "Collector", (PyObject *)&CollectorType) < 0
-        || PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0) {
+        || PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0
+        || PyModule_AddObjectRef(m, "Starts", (PyObject *)&StartsType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -102,4 +102,11 @@ PyObject *native_configure_labels(PyObject *self, PyObject *args, PyObject *kwar
 /* _chat.c: False where conversation.CHAT_LINE cannot match at pos, else NotImplemented. */
 PyObject *chat_line_at(PyObject *text, Text *t, Py_ssize_t pos);
 
+/* _starts.c: where a match of an expression compiled without SOM tracking starts. */
+extern PyTypeObject StartsType;
+int starts_kept(PyObject *starts, Py_ssize_t expr); /* 1: the expression keeps SOM */
+Py_ssize_t starts_rule(PyObject *starts, Py_ssize_t expr); /* its rule's index, -1: none */
+Py_ssize_t starts_leftmost(PyObject *starts, Py_ssize_t rule, const Text *t, Py_ssize_t end,
+                           int shadow);
+
 #endif

@@ -46,7 +46,7 @@ def cue_words(alternation: str, bounded: bool) -> list[tuple[str, bool, bool]]:
     return [(word, bounded, bounded) for word in out]
 
 
-NATIVE_VERSION = 12  # as in _native.c
+NATIVE_VERSION = 13  # as in _native.c
 
 
 def _load() -> ModuleType | None:
