@@ -318,3 +318,32 @@ def test_a_database_that_cannot_be_scanned_says_why_in_both_languages(
     assert code == 2
     assert english in err and chinese in err, err
     assert "sekret" not in err and "sqlalche.me" not in err and "Error:" not in err
+
+
+def test_help_speaks_both_languages_and_says_what_a_new_user_asks(tmp_path: Path) -> None:
+    """`piiguard scan --help` was English but for --by-column, read "Processes scanning
+    files ." (rich took "[default: …]" for markup) and said nothing of exit 130, of what is
+    masked or of where the hash key lives."""
+    code, out, _err = run("--help", var=tmp_path / "var")
+    assert code == 0
+    text = " ".join(out.replace("│", " ").split())
+    assert "[default: one per CPU core" in text and "files ." not in text
+    for option in ("--db", "--sample", "--format", "--show-values", "--output", "--workers"):
+        after = text[text.index(option) :][:400]
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in after), f"{option}: no Chinese"
+    assert "130" in text and "已中断" in text
+    assert "scan-hash.key" in text and "138****5678" in text
+
+
+def test_the_hash_key_made_on_first_use_is_told_once(tmp_path: Path) -> None:
+    """The key that makes hashes comparable was made silently in ./var of whatever folder
+    the scan ran from: a second scan from elsewhere made another, and nothing said why the
+    hashes differed."""
+    note = _share(tmp_path) / "note0.txt"
+    env = {"PIIGUARD_VAR_DIR": str(tmp_path / "var")}
+    first = CliRunner().invoke(scan_app, [str(note)], env=env)
+    key = tmp_path / "var" / "scan-hash.key"
+    assert key.exists() and f"created the scan hash key {key}" in first.stderr
+    assert "已创建" in first.stderr
+    second = CliRunner().invoke(scan_app, [str(note)], env=env)
+    assert "created" not in second.stderr

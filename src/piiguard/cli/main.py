@@ -74,7 +74,8 @@ COMMANDS: dict[str, Entry] = {
     ),
     "scan": Entry(
         "piiguard.cli.scan:scan",
-        "Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error.",
+        "Find personal data in files, folders and databases, in Chinese and English.\n"
+        "在文件、文件夹和数据库中查找个人数据（中英文）。",
     ),
     "client": Entry(
         "piiguard.cli.clients:app", "System clients (ERP, CRM, ...) that call the API with a key."

@@ -18,7 +18,19 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from piiguard.scanner import destination
-from piiguard.scanner.terminal import Err, PlainErr, few_collections, progress_bar, stderr
+from piiguard.scanner.terminal import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FOUND,
+    Err,
+    PlainErr,
+    key_made,
+    last_lines,
+    progress_bar,
+    refuse_nothing_to_scan,
+    stderr,
+    written,
+)
 
 # What a scan runs on (the detectors with hyperscan and phonenumbers, the file and database
 # sources, SQLAlchemy, rich's progress bar) is imported when a scan runs, not with this
@@ -32,9 +44,6 @@ if TYPE_CHECKING:
     from piiguard.scanner.sources.model import Located, Rendered, Skipped
 
     Batch = list[Located] | Rendered
-
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a command that SIGINT stopped
 
 
 class OutputFormat(StrEnum):
@@ -225,69 +234,6 @@ def _write(
         return write_table(findings, Console(file=stream, width=160), summary)
 
 
-def _written(write: Callable[[], int], output: Path | None, err: Err) -> int:
-    """`write()`'s count of findings; exit 2 when the scan fails, 130 when interrupted,
-    saying so (and that `output` was left as it was)."""
-    from piiguard.scanner.sources.model import Refused
-
-    kept, kept_zh = (f": {output} left as it was", f"，{output} 未改动") if output else ("", "")
-    try:
-        with few_collections():
-            return write()
-    except KeyboardInterrupt:
-        err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Refused as exc:
-        err.print(f"{exc}{kept}", markup=False)
-        raise typer.Exit(EXIT_ERROR) from None
-    except Exception as exc:
-        err.print(
-            f"the scan failed ({type(exc).__name__}: {exc}){kept} / 扫描失败{kept_zh}", markup=False
-        )
-        raise typer.Exit(EXIT_ERROR) from exc
-
-
-def _last_lines(err: Err, skipped: list[Skipped], summary: Summary | None) -> None:
-    """What standard error ends with: the count of what was skipped, the `--by-column`
-    summary (the table prints it under its tables: None then)."""
-    if skipped:
-        err.print(
-            f"skipped {len(skipped)} file(s) or folder(s), listed above: not scanned / "
-            f"跳过 {len(skipped)} 个文件或文件夹（见上），未扫描"
-        )
-    if summary is not None:
-        err.print(summary.line(), markup=False)
-
-
-def _refuse_nothing_to_scan(
-    paths: list[Path] | None, db: str | None, output: Path | None, err: Err
-) -> None:
-    """Exit 2, before anything is scanned, when there is nothing to scan, a path given does
-    not exist, or the findings cannot be written where `--output` says."""
-    if not paths and not db:
-        err.print("nothing to scan: give paths or --db URL / 未指定扫描对象：请给出路径或 --db URL")
-        raise typer.Exit(EXIT_ERROR)
-    _refuse_missing(paths or [], err)
-    if output is not None and (why := destination.problem(output)) is not None:
-        err.print(why, markup=False)
-        raise typer.Exit(EXIT_ERROR)
-
-
-def _refuse_missing(paths: list[Path], err: Err) -> None:
-    """Exit 2 when a path given does not exist, each one named."""
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        err.print(
-            f"{path}: a symbolic link that leads nowhere (broken or a loop) / 符号链接无效"
-            if path.is_symlink()
-            else f"no such file or folder: {path} / 文件或文件夹不存在",
-            markup=False,
-        )
-    if missing:
-        err.print("check the path(s) and run the scan again / 请检查路径后重新扫描")
-        raise typer.Exit(EXIT_ERROR)
-
-
 def _column_summary(by_column: bool, show_values: bool, err: Err) -> Summary | None:
     """What `--by-column` counts (None without it); refused with `--show-values`."""
     if not by_column:
@@ -307,35 +253,58 @@ def scan(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders to scan (folders recursively).",
+            help="Files or folders to scan (folders recursively; links inside them are not "
+            "followed). 要扫描的文件或文件夹 （递归扫描文件夹）。",
             show_default=False,
             readable=False,  # an unreadable file is skipped with the others, said why
         ),
     ] = None,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="SQLAlchemy URL of a database whose tables to sample."),
+        typer.Option(
+            "--db",
+            help="A database to sample, as a SQLAlchemy URL: postgresql+psycopg://u@host/db, "
+            "mysql+pymysql://u@host/db (pip install pymysql first), sqlite:///file.db. "
+            "要抽样扫描的数据库的 URL。",
+        ),
     ] = None,
-    sample: Annotated[int, typer.Option(min=1, help="Rows sampled per table.")] = 100,
+    sample: Annotated[
+        int, typer.Option(min=1, help="Rows sampled per table. 每张表抽样的行数。")
+    ] = 100,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", help="table, jsonl (one finding a line) or sarif.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            help="table (the first 1,000 findings), jsonl (one finding a line: "
+            "schemas/finding.schema.json) or sarif (SARIF 2.1.0). 输出格式：表格、JSON Lines "
+            "或 SARIF。",
+        ),
     ] = OutputFormat.table,
     show_values: Annotated[
         bool,
         typer.Option(
-            "--show-values", help="Print found values in full (they are masked otherwise)."
+            "--show-values",
+            help="Print found values in full. Without it every value is masked (138****5678, "
+            "w***@example.cn) and carries a keyed hash. "
+            "输出完整的值； 默认掩码显示并附带密钥哈希。",
         ),
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output; it is replaced only when the "
+            "scan is done (mode 0600). 写入此文件而非标准输出； 扫描完成后才替换该文件。",
+        ),
     ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
             min=1,
-            help="Processes scanning files [default: one per CPU core for more than "
-            f"{AUTO_WORKERS_BYTES // 1_000_000} MB of files, else 1].",
+            help="Processes scanning files \\[default: one per CPU core for more than "
+            f"{AUTO_WORKERS_BYTES // 1_000_000} MB of files, else 1]. 扫描文件的进程数 （默认： "
+            f"文件超过 {AUTO_WORKERS_BYTES // 1_000_000} MB 时每个 CPU 核一个， 否则 1）。",
             show_default=False,
         ),
     ] = None,
@@ -344,7 +313,8 @@ def scan(
         typer.Option(
             "--report",
             help="Also record, as data-map findings, personal data found where no designated "
-            "system registers it, and children's dates of birth (deduplicated across runs).",
+            "system registers it, and children's dates of birth (deduplicated across runs). "
+            "同时记入数据地图的发现项： 未登记位置的个人数据、 儿童的出生日期。",
         ),
     ] = False,
     by_column: Annotated[
@@ -359,7 +329,22 @@ def scan(
         ),
     ] = False,
 ) -> None:
-    """Find personal data in files and databases. Exit 0 when none, 1 when found, 2 on error."""
+    """Find personal data in files, folders and databases, in Chinese and English.
+    在文件、文件夹和数据库中查找个人数据（中英文）。
+
+    Exit codes / 退出码: 0 nothing found 未发现; 1 found 发现个人数据;
+    2 error 出错 (a path that does not exist, an --output or --db that
+    cannot be used); 130 interrupted 已中断 (Ctrl-C). Files that cannot be
+    read are listed on standard error and skipped. 无法读取的文件列在标准
+    错误中并跳过。
+
+    Values are masked and carry a keyed hash (HMAC-SHA256) whose key is
+    $PIIGUARD_VAR_DIR/scan-hash.key (./var/scan-hash.key by default, made
+    on first use; PIIGUARD_SCAN_HASH_KEY, hex, overrides it): hashes compare
+    across scans under the same key. 值以掩码显示并附带密钥哈希；
+    密钥文件见上，首次使用时创建。
+    Guide 使用说明: docs/scanner.md, "Using piiguard scan".
+    """
     from piiguard.scanner.precompiled import cache_dir, compiled_patterns
 
     with compiled_patterns(cache_dir()):  # the detectors' expressions, compiled last time
@@ -369,10 +354,10 @@ def scan(
         from piiguard.scanner.sources.model import shown
 
     err = stderr()
-    _refuse_nothing_to_scan(paths, db, output, err)
+    refuse_nothing_to_scan(paths, db, output, err)
     summary = _column_summary(by_column, show_values, err)
     try:
-        reporter = Reporter(load_hash_key(), show_values)
+        reporter = Reporter(load_hash_key(created=partial(key_made, err)), show_values)
     except (OSError, ValueError) as exc:
         err.print(f"cannot load the scan hash key: {exc}", markup=False)
         raise typer.Exit(EXIT_ERROR) from exc
@@ -405,7 +390,7 @@ def scan(
                     seen.update(_seen(batch, to_source, child_age))
                 yield batch
 
-    count = _written(
+    count = written(
         lambda: _write(output_format, output, batches(), reporter, skipped, summary), output, err
     )
     if report:
@@ -415,7 +400,7 @@ def scan(
             markup=False,
             soft_wrap=True,
         )
-    _last_lines(err, skipped, None if output_format is OutputFormat.table else summary)
+    last_lines(err, skipped, None if output_format is OutputFormat.table else summary)
     raise typer.Exit(EXIT_FOUND if count else EXIT_CLEAN)
 
 

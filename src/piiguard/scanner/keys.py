@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 KEY_FILE = "scan-hash.key"
 
 
-def load_hash_key(env: Mapping[str, str] = os.environ) -> bytes:
+def load_hash_key(
+    env: Mapping[str, str] = os.environ, created: Callable[[Path], None] | None = None
+) -> bytes:
     """PIIGUARD_SCAN_HASH_KEY (hex) if set; else $PIIGUARD_VAR_DIR/scan-hash.key, created with
-    32 random bytes and mode 0600 the first time."""
+    32 random bytes and mode 0600 the first time (`created` is told its path then)."""
     configured = env.get("PIIGUARD_SCAN_HASH_KEY")
     if configured:
         return bytes.fromhex(configured)
@@ -27,4 +29,6 @@ def load_hash_key(env: Mapping[str, str] = os.environ) -> bytes:
         return path.read_bytes()
     with os.fdopen(fd, "wb") as stream:
         stream.write(key)
+    if created is not None:
+        created(path)
     return key

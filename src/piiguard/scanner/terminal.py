@@ -1,19 +1,30 @@
 """What the person running `piiguard scan` sees on standard error: messages, plain or through
-rich's console on a terminal, and the progress bar. Imports nothing heavy: rich is loaded
-only for a terminal."""
+rich's console on a terminal, the progress bar, and the refusals, endings and exit codes
+they go with. Imports nothing heavy: rich is loaded only for a terminal."""
 
 from __future__ import annotations
 
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+
+import typer
+
+from piiguard.scanner import destination
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
+
+    from piiguard.scanner.columns import Summary
+    from piiguard.scanner.sources.model import Skipped
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a command that SIGINT stopped
 
 
 class Err(Protocol):
@@ -84,3 +95,75 @@ def progress_bar(console: Console) -> Progress:
         console=console,
         transient=True,
     )
+
+
+def written(write: Callable[[], int], output: Path | None, err: Err) -> int:
+    """`write()`'s count of findings; exit 2 when the scan fails, 130 when interrupted,
+    saying so (and that `output` was left as it was)."""
+    from piiguard.scanner.sources.model import Refused
+
+    kept, kept_zh = (f": {output} left as it was", f"，{output} 未改动") if output else ("", "")
+    try:
+        with few_collections():
+            return write()
+    except KeyboardInterrupt:
+        err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Refused as exc:
+        err.print(f"{exc}{kept}", markup=False)
+        raise typer.Exit(EXIT_ERROR) from None
+    except Exception as exc:
+        err.print(
+            f"the scan failed ({type(exc).__name__}: {exc}){kept} / 扫描失败{kept_zh}", markup=False
+        )
+        raise typer.Exit(EXIT_ERROR) from exc
+
+
+def key_made(err: Err, path: Path) -> None:
+    err.print(
+        f"created the scan hash key {path} (mode 0600): keep it — findings' hashes compare "
+        "only between scans under the same key (PIIGUARD_VAR_DIR chooses its folder) / "
+        f"已创建扫描哈希密钥 {path}：请妥善保留，只有同一密钥下的哈希可以比对",
+        markup=False,
+    )
+
+
+def last_lines(err: Err, skipped: list[Skipped], summary: Summary | None) -> None:
+    """What standard error ends with: the count of what was skipped, the `--by-column`
+    summary (the table prints it under its tables: None then)."""
+    if skipped:
+        err.print(
+            f"skipped {len(skipped)} file(s) or folder(s), listed above: not scanned / "
+            f"跳过 {len(skipped)} 个文件或文件夹（见上），未扫描"
+        )
+    if summary is not None:
+        err.print(summary.line(), markup=False)
+
+
+def refuse_nothing_to_scan(
+    paths: list[Path] | None, db: str | None, output: Path | None, err: Err
+) -> None:
+    """Exit 2, before anything is scanned, when there is nothing to scan, a path given does
+    not exist, or the findings cannot be written where `--output` says."""
+    if not paths and not db:
+        err.print("nothing to scan: give paths or --db URL / 未指定扫描对象：请给出路径或 --db URL")
+        raise typer.Exit(EXIT_ERROR)
+    refuse_missing(paths or [], err)
+    if output is not None and (why := destination.problem(output)) is not None:
+        err.print(why, markup=False)
+        raise typer.Exit(EXIT_ERROR)
+
+
+def refuse_missing(paths: list[Path], err: Err) -> None:
+    """Exit 2 when a path given does not exist, each one named."""
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        err.print(
+            f"{path}: a symbolic link that leads nowhere (broken or a loop) / 符号链接无效"
+            if path.is_symlink()
+            else f"no such file or folder: {path} / 文件或文件夹不存在",
+            markup=False,
+        )
+    if missing:
+        err.print("check the path(s) and run the scan again / 请检查路径后重新扫描")
+        raise typer.Exit(EXIT_ERROR)
