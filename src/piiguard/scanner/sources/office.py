@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,10 @@ def xlsx_segments(path: Path) -> Iterator[Segment]:
             first = [["" if v is None else str(v) for v in row] for row in islice(rows, 5)]
             at = header_row(first) if first else 0
             headers = dict(enumerate(first[at], start=1)) if first else {}
+            # A table's header row is no form's row (客户编号 | 姓名 | 银行卡号: 姓名 names no
+            # cell of it); a form's row, which header_row may pick, pairs each label with a
+            # value (姓名 Name | 李輝穎 | 车牌 Plate | 粤E·972TD).
+            table = bool(first) and not form_row(first[at])
             for r, row in enumerate(chain(first, rows), start=1):
                 left = ""
                 for c, value in enumerate(row, start=1):
@@ -53,13 +57,26 @@ def xlsx_segments(path: Path) -> Iterator[Segment]:
                         continue
                     location = {"sheet": sheet.title, "cell": f"{get_column_letter(c)}{r}"}
                     header = headers.get(c, "") if r > at + 1 else ""
+                    if table and r == at + 1:
+                        left = ""
                     yield location, str(value), _hint(left, header)
                     left = str(value).strip()
 
 
+def form_row(row: list[str]) -> bool:
+    """Whether a row reads as a form's (label | value | label | value): no two known field
+    labels side by side, as a table's header has them (客户编号 | 姓名 | …)."""
+    known = [bool(cell.strip()) and meaning_of(cell) is not None for cell in row]
+    return not any(a and b for a, b in pairwise(known))
+
+
 def _hint(left: str, header: str) -> str:
-    """A form's label cell names the cell to its right (姓名 | 闭宁 | 性别 | 男; 工衣编号
-    Uniform No. | 18737337394); else the column's header names it (R2.7)."""
+    """The column's header names a cell where it is a known field (a table's body: its
+    description cell `Gas hob ignition pin` names no value beside it); else a form's label
+    cell names the cell to its right (姓名 | 闭宁 | 性别 | 男; 工衣编号 Uniform No. |
+    18737337394); else the column's header, whatever it says (R2.7)."""
+    if header and meaning_of(header) is not None:
+        return header
     return left if left and meaning_of(left) is not None else header
 
 
