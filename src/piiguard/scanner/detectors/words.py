@@ -1,4 +1,5 @@
-"""Rules that need words around the value: person names, postal addresses, dates of birth."""
+"""Rules that need words around the value: person names and dates of birth (postal
+addresses: places/addresses.py, whose rules stand in RULES between them, as before)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from piiguard.scanner.detectors.names import (
     NOT_NAMES,
     SINGLE_SURNAMES,
 )
+from piiguard.scanner.detectors.places.addresses import CJK
+from piiguard.scanner.detectors.places.addresses import RULES as ADDRESS_RULES
 from piiguard.scanner.detectors.rule import Rule, hit
 
-CJK = "\u4e00-\u9fff"
-CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 _SURNAME_SET = frozenset(SINGLE_SURNAMES)
 COMPOUND_SET = frozenset(COMPOUND_SURNAMES)
 # Characters that name a unit of an organisation or a service, never a given name: a
@@ -219,117 +220,6 @@ def _latin_name(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", start, start + len(value), value, confidence, Validator.CONTEXT)
 
 
-_PROVINCES = (
-    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
-)
-# Words after which an address begins inside a run of Chinese (本人家住佛山市…)
-_LIVES_AT = "".join(f"|(?<={w})" for w in ("家住", "住在", "现住", "居住在", "居住于", "住址为"))
-ZH_ADDRESS = re.compile(
-    rf"(?:(?<![{CJK}])|(?=(?:{_PROVINCES})){_LIVES_AT})"
-    rf"(?P<v>(?:(?:{_PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?)?"
-    rf"(?:[{CJK}]{{2,4}}?(?:市|州|盟))?"
-    rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
-    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
-    rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?\d{1,5}(?:-\d{1,4})?号院?"
-    r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
-)
-_ADDRESS_LABEL = re.compile(
-    r"(?:收货地址|联系地址|家庭住址|详细地址|通讯地址|地址|住址|寄往|寄至|寄到|发往|送至|送到|位于|住在|家住|现住|"
-    r"来自|搬到)[:：]?"
-)
-_ADMIN = re.compile(r"省|市|区|县|旗|州|盟|镇|乡|自治区")
-
-
-def _zh_address(m: re.Match[str], text: str) -> Hit | None:
-    start, end = m.start("v"), m.end("v")
-    label = _ADDRESS_LABEL.match(text, start, end)
-    if label:
-        start = label.end()
-    road = text.rfind("号", start, end)
-    if not _ADMIN.search(text, start, road):
-        return None  # a street and number alone do not place anyone
-    return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
-
-
-_SUFFIXES = (
-    "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Ways|Place|Pl|"
-    "Terrace|Ter|Circle|Cir|Circles|Parkway|Pkwy|Highway|Hwy|Square|Sq|Squares|Trail|Trl|Loop|"
-    "Crossing|Xing|Path|Pike|Row|Alley|Plaza|Park|Parks|Ridge|Ridges|Hill|Hills|Heights|Point|"
-    "Points|Village|Villages|View|Views|Valley|Valleys|Station|Summit|Spring|Springs|Green|Greens|"
-    "Grove|Groves|Harbor|Harbors|Haven|Island|Islands|Isle|Junction|Junctions|Key|Keys|Knoll|"
-    "Knolls|Lake|Lakes|Landing|Land|Light|Lights|Lodge|Manor|Manors|Meadow|Meadows|Mill|Mills|"
-    "Mission|Mount|Mountain|Mountains|Oval|Pass|Pine|Pines|Port|Ports|Prairie|Ranch|Rapid|Rapids|"
-    "Rest|River|Route|Run|Shoal|Shoals|Shore|Shores|Skyway|Stream|Streets|Throughway|Trace|Track|"
-    "Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Vista|Walk|Walks|Wall|Well|Wells|Bypass|"
-    "Camp|Canyon|Cape|Causeway|Center|Centers|Cliff|Cliffs|Club|Common|Commons|Corner|Corners|"
-    "Course|Courts|Cove|Coves|Creek|Crescent|Crest|Curve|Dale|Dam|Divide|Drives|Estate|Estates|"
-    "Expressway|Extension|Extensions|Fall|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|"
-    "Forge|Forges|Fork|Forks|Fort|Freeway|Garden|Gardens|Gateway|Glen|Glens|Burg|Burgs|Brook|"
-    "Brooks|Branch|Bridge|Bridges|Bluff|Bluffs|Bottom|Beach|Bend|Arcade|Lock|Locks|Mall|Neck|"
-    "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
-)
-EN_ADDRESS = re.compile(
-    r"(?<![\w-])\d{1,6}[ ]+(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ ]+){1,3}"  # (Jihua 5th Road)
-    rf"(?:{_SUFFIXES})s?\.?(?![\w])"
-    r"(?:,?[ ]+(?:Apt\.?|Suite|Unit|Ste\.?|#)[ ]*[A-Za-z0-9-]+)?"
-    r"(?:(?:,[ ]*|\n|[ ]+)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z]{2}[ ]+\d{5}(?:-\d{4})?)?"
-    r"(?![\w])"
-)
-
-
-def _en_address(m: re.Match[str], text: str) -> Hit | None:
-    return hit("address", m, 0.8, Validator.FORMAT)
-
-
-# Continental European addresses: the street (its name and its word), the number, then a
-# postcode and a town — `Lindenstraße 18, 10969 Berlin`, `Keizersgracht 221, 1016 DV
-# Amsterdam`, `Industrivägen 7, 418 78 Göteborg`, `Via Garibaldi 12, 20121 Milano`,
-# `42 Rue des Lilas, 69003 Lyon`. Without the postcode and town it is not an address.
-_EU_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_EU_SUFFIX = (
-    r"(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|gracht|straat|laan|plein|kade|"
-    r"vägen|gatan|gränd|vej|gade|veien|gata)"
-)
-_LEADS = r"Via|Viale|Piazza|Corso|Largo|Calle|Avenida|Paseo|Plaza|Rua|Avenue|Boulevard|"
-_EU_LEAD = rf"(?:{_LEADS}[Uu]l(?:\.|ica))"
-_EU_FR = r"(?:rue|avenue|boulevard|bd|chemin|place|allée|impasse|quai|cours)"
-_EU_TOWN = (  # the postcode (10969, 1016 DV, 418 78) and the town, perhaps the country
-    r",[ ]*(?:\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5}|\d{3}[ ]\d{2}|\d{2,4}-\d{3})"
-    r"[ ]+[A-ZÀ-ÖØ-Þ][\w\-]+(?:,[ ]*[A-Z][a-z]+)?"
-)
-EU_ADDRESS = re.compile(
-    rf"(?P<v>\d{{1,4}}[a-z]?[ ]+[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}{_EU_TOWN}"  # 164 Hauptstraße, …
-    rf"|(?:[A-ZÀ-ÖØ-Þ][\w\-]*{_EU_SUFFIX}"
-    rf"|{_EU_LEAD}(?:[ ](?:{_EU_WORD}|di|de|del|della|da|do|dos))+)"
-    rf"[ ]+\d{{1,4}}[a-z]?{_EU_TOWN}"
-    rf"|\d{{1,4}}[a-z]?,?[ ]+(?i:{_EU_FR})[ ]+(?:(?:de|des|du|la|le|l')[ ]?)*{_EU_WORD}"
-    rf"(?:[ ]{_EU_WORD})*{_EU_TOWN})"
-)
-
-
-def _eu_address(m: re.Match[str], text: str) -> Hit | None:
-    return hit("address", m, 0.8, Validator.FORMAT, "v")
-
-
-EU_SUFFIX = re.compile(_EU_SUFFIX)
-_SUFFIX_HS = _EU_SUFFIX[3:-1].replace("ä", "\\?").replace("ß", "\\?")  # the ASCII shadow's
-_NUMBER_BEFORE = re.compile(r"(?<![\w\-])\d{1,4}[a-z]?[ ]+$")
-
-
-def _eu_street(m: re.Match[str], text: str) -> Hit | None:
-    """From the street word (reported where it ends a word: `…straße 18, 10969`) back to
-    the start of the street's name, then the whole address from there."""
-    start = m.start()
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
-        start -= 1
-    if number := _NUMBER_BEFORE.search(text, max(0, start - 7), start):  # `164 Hauptstraße, …`
-        start = number.start()
-    whole = EU_ADDRESS.match(text, start)
-    return None if whole is None else _eu_address(whole, text)
-
-
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _DATE = (
     r"(?P<y1>\d{4})[-/.年](?P<m1>\d{1,2})[-/.月](?P<d1>\d{1,2})日?"
@@ -379,10 +269,6 @@ _LABELS = (
     "Name|Full name|Customer name|customer|Contact|Contact person|Attn|Attention|Recipient|"
     "Cardholder|Account holder|Signed|Sincerely|Regards|Best regards|Kind regards|Yours"
 )
-_ROAD = (
-    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?"
-    r"\d{1,5}(?:-\d{1,4})?号"
-)
 
 RULES = (
     Rule("zh_name_suffix", (), SUFFIX, _zh_name_suffix, utf8=(SUFFIX.pattern,)),
@@ -396,47 +282,7 @@ RULES = (
         LATIN_NAME,
         _latin_name,
     ),
-    # The start of the run of Chinese characters, letters and digits that ends in a road and
-    # number; the pattern is searched from there (at most 62 code points before the end).
-    Rule(
-        "zh_address",
-        (),
-        ZH_ADDRESS,
-        _zh_address,
-        utf8=(rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+{_ROAD}",),
-        search=62,
-        after=40,
-    ),
-    Rule(
-        "en_address",
-        (
-            r"(?:^|[^0-9A-Za-z_\-])\d{1,6} +"
-            rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)) +){{1,3}}(?:{_SUFFIXES})",
-        ),
-        EN_ADDRESS,
-        _en_address,
-        lead=True,
-    ),
-    Rule(
-        "eu_address",
-        (
-            rf"(?:^|[^A-Za-z]){_EU_LEAD} [A-Z?]",
-            r"(?:^|[^0-9])[0-9]{1,4}[a-z]?,? (?i:rue|avenue|boulevard|bd|chemin|place|all\?e|"
-            r"impasse|quai|cours) ",
-        ),
-        EU_ADDRESS,
-        _eu_address,
-        lead=True,
-    ),
-    Rule(
-        "eu_street",
-        (
-            rf"(?:{_SUFFIX_HS}) [0-9]{{1,4}}[a-z]?, ?[0-9]",
-            rf"(?:{_SUFFIX_HS}), ?[0-9]{{4,5}} [A-Z]",  # the number before: 12 Lindenstraße, …
-        ),
-        EU_SUFFIX,
-        _eu_street,
-    ),
+    *ADDRESS_RULES,
     Rule(
         "dob",
         (r"DOB|D\.O\.B|date of birth|birth ?date|birthday|born",),
