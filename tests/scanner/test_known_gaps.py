@@ -75,3 +75,31 @@ def test_a_form_row_picked_as_header_still_names_its_values(tmp_path: Path) -> N
         ("D2", "date_of_birth", "1999/1/19"),
         ("D3", "passport", "E12345678"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hong Kong: a region, a district with no 區, a road, 號 and 樓 / 室
+        ("ADR;TYPE=HOME:;;九龍旺角彌敦道88號12樓3室;;;;", ["九龍旺角彌敦道88號12樓3室"]),
+        ("'新界荃灣青山公路168號9樓','13812345678'", ["新界荃灣青山公路168號9樓"]),
+        ("送貨地址：香港灣仔告士打道56號", ["香港灣仔告士打道56號"]),
+        # Taiwan: 市, 區 in Traditional script, a road's 段
+        ("地址 臺北市大安區忠孝東路四段100號5樓，請寄", ["臺北市大安區忠孝東路四段100號5樓"]),
+        ("高雄市苓雅區三多二路21號", ["高雄市苓雅區三多二路21號"]),
+        # Macau, and a housing estate's flat (屋邨)
+        ("澳門南灣大馬路123號5樓", ["澳門南灣大馬路123號5樓"]),
+        ("住址：新界沙田瀝源邨福海樓12樓1203室", ["新界沙田瀝源邨福海樓12樓1203室"]),
+        # look-alikes: a company, a product, a road named after a region, an estate's block
+        ("九龍灣鴻圖道貿易有限公司", []),
+        ("臺灣大道3號電池 10 顆", []),
+        ("香港中路8号", []),
+        ("新界五金廠3號倉", []),
+        ("九龍秀茂坪邨秀明樓 管理處", []),
+    ],
+)
+def test_traditional_script_and_hong_kong_taiwan_macau_addresses(
+    detector: Detector, text: str, expected: list[str]
+) -> None:
+    found = [h.value for h in detector.scan(text) if h.type == "address"]
+    assert found == expected

@@ -15,25 +15,39 @@ CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 
 _PROVINCES = (
     "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|"
+    # in Traditional script, and the regions of Hong Kong that stand first in its addresses
+    "臺灣|台灣|澳門|香港島|九龍|九龙|新界"
+)
+# A Hong Kong or Macau region (九龍觀塘鴻圖道…, 新界沙田…, 澳門南灣大馬路…) places an address
+# as a city does, but for a road named after it (香港中路8号, 澳门路3号: a street in any city).
+_HK = r"(?:香港島?|香港岛|九[龍龙]|新界|澳[門门])"
+_HK_REGION = re.compile(rf"{_HK}(?![东東西南北中]?(?:路|街|大?道))")
+# A Hong Kong housing estate's flat (屋邨): the region, the estate (…邨, …苑), the block (…樓,
+# A座, …閣), perhaps the floor, and the flat — 新界沙田瀝源邨福海樓12樓1203室. The flat's
+# number ends it: an estate or a block named alone (九龍秀茂坪邨秀明樓) places nobody.
+HK_ESTATE = re.compile(
+    rf"{_HK}[{CJK}]{{2,10}}?[邨苑](?:[A-Z]|[{CJK}]{{1,4}}?)[樓座閣]"
+    r"(?:\d{1,3}[樓層/])?\d{1,4}室"
 )
 # Words after which an address begins inside a run of Chinese (本人家住佛山市…)
 _LIVES_AT = "".join(f"|(?<={w})" for w in ("家住", "住在", "现住", "居住在", "居住于", "住址为"))
 ZH_ADDRESS = re.compile(
     rf"(?:(?<![{CJK}])|(?=(?:{_PROVINCES})){_LIVES_AT})"
-    rf"(?P<v>(?:(?:{_PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?)?"
+    rf"(?P<v>(?:(?:{_PROVINCES})"
+    r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|特別行政區)?)?"
     rf"(?:[{CJK}]{{2,4}}?(?:市|州|盟))?"
-    rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗))?"
-    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道))?"
+    rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗|區|縣))?"  # (and their Traditional characters: 大安區)
+    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道|鎮|鄉))?"
     rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?\d{1,5}(?:-\d{1,4})?号院?"
-    r"(?:[A-Za-z\d]{1,5}(?:栋|幢|座|号楼|单元|层|楼|室)){0,4})"
+    r"(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?\d{1,5}(?:-\d{1,4})?[号號]院?"
+    r"(?:[A-Za-z\d]{1,5}(?:栋|棟|幢|座|号楼|號樓|单元|單元|层|層|楼|樓|室)){0,4})"
 )
 _ADDRESS_LABEL = re.compile(
     r"(?:收货地址|联系地址|家庭住址|详细地址|通讯地址|地址|住址|寄往|寄至|寄到|发往|送至|送到|位于|住在|家住|现住|"
-    r"来自|搬到)[:：]?"
+    r"来自|搬到|收貨地址|聯繫地址|聯絡地址|詳細地址|通訊地址|寄到|送貨地址|現住)[:：]?"
 )
-_ADMIN = re.compile(r"省|市|区|县|旗|州|盟|镇|乡|自治区")
+_ADMIN = re.compile(r"省|市|区|县|旗|州|盟|镇|乡|自治区|區|縣|鎮|鄉")
 
 
 def _zh_address(m: re.Match[str], text: str) -> Hit | None:
@@ -41,10 +55,14 @@ def _zh_address(m: re.Match[str], text: str) -> Hit | None:
     label = _ADDRESS_LABEL.match(text, start, end)
     if label:
         start = label.end()
-    road = text.rfind("号", start, end)
-    if not _ADMIN.search(text, start, road):
+    road = max(text.rfind("号", start, end), text.rfind("號", start, end))
+    if not _ADMIN.search(text, start, road) and not _HK_REGION.match(text, start, road):
         return None  # a street and number alone do not place anyone
     return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
+
+
+def _hk_estate(m: re.Match[str], text: str) -> Hit | None:
+    return hit("address", m, 0.85, Validator.FORMAT)
 
 
 _SUFFIXES = (
@@ -125,8 +143,8 @@ def _eu_street(m: re.Match[str], text: str) -> Hit | None:
 
 
 _ROAD = (
-    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东西南北中一二三四五六七八九十]{1,2}段|[东西南北中])?"
-    r"\d{1,5}(?:-\d{1,4})?号"
+    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?"
+    r"\d{1,5}(?:-\d{1,4})?[号號]"
 )
 
 RULES = (
@@ -140,6 +158,17 @@ RULES = (
         utf8=(rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+{_ROAD}",),
         search=62,
         after=40,
+    ),
+    Rule(
+        "hk_estate",
+        (),
+        HK_ESTATE,
+        _hk_estate,
+        utf8=(
+            rf"(?:香港|九龍|九龙|新界)[{CJK_HS}]{{2,12}}[邨苑][{CJK_HS}A-Z]{{1,4}}[樓座閣]"
+            r"(?:[0-9]{1,3}[樓層/])?[0-9]{1,4}室",
+        ),
+        search=40,
     ),
     Rule(
         "en_address",
