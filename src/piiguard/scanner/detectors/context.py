@@ -1,11 +1,12 @@
 """Rules that read a value by the name of the field it is in, or by the words around it:
 `key: value`, `"key": "value"`, `key=value`, form labels (`姓名 Name：闭宁`), display names in
-mail addresses (`Guiying Sun <g.sun@…>`), names after a role (工程师卫阳) or a closing line,
-passwords in connection strings (`mysql://user:PASSWORD@host`), and look-alikes claimed by
-their field (P/N, 型号, version …: fields.NOT_PERSONAL). Each is anchored by Hyperscan on
-the field's name (fields.py's vocabulary) and runs in Python, from the compiled loop too;
-field_key and field_camel run in C where the extension is built (scanner/_keys.c), which
-hands back to this Python what it does not model (tests/scanner/test_native_many.py).
+mail addresses (`Guiying Sun <g.sun@…>`), names after a closing line, passwords in connection
+strings (`mysql://user:PASSWORD@host`), and look-alikes claimed by their field (P/N, 型号,
+version …: fields.NOT_PERSONAL); names after a role (工程师卫阳) are records/roles.py's, listed
+in RULES where they stood. Each is anchored by Hyperscan on the field's name (fields.py's
+vocabulary) and runs in Python, from the compiled loop too; field_key and field_camel run in C
+where the extension is built (scanner/_keys.c), which hands back to this Python what it does
+not model (tests/scanner/test_native_many.py).
 """
 
 from __future__ import annotations
@@ -14,22 +15,22 @@ import re
 
 from piiguard.scanner.detectors import fields, vocabulary
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import (
-    COMPOUND_SURNAMES,
-    NOT_NAMES_ZH,
-    ROLE_WORDS,
-    SINGLE_SURNAMES,
-)
-from piiguard.scanner.detectors.names import GIVEN_CHARS as GIVEN
 from piiguard.scanner.detectors.native import NATIVE
-from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.records import roles
+from piiguard.scanner.detectors.records.roles import (
+    CJK_HI,
+    CJK_LO,
+    DAYS,
+    FOLLOW_CHARS,
+    ROLE,
+    name_hit,
+    zh_name_at,
+)
+from piiguard.scanner.detectors.rule import Rule, words_of
 from piiguard.scanner.detectors.vocabulary import zh_excluded, zh_label
 from piiguard.scanner.detectors.words import FOLLOW_WORDS
 
 CONTEXT = Validator.CONTEXT
-# The characters a name can begin with: a surname's first.
-_SURNAME_STARTS = frozenset(SINGLE_SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
-_CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 # Where an unquoted value ends: a tab, a line end, a list separator, two spaces, or the next
 # `key=` / `key:` on the line.
 _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])|\.(?=\s|$)")
@@ -180,11 +181,11 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR091
             return _value_hit(meaning, text, pos, "")
         if meaning not in _NAMES:
             return None
-        if _CJK_LO <= text[pos] <= _CJK_HI:
-            span = _zh_name_at(text, pos)
+        if CJK_LO <= text[pos] <= CJK_HI:
+            span = zh_name_at(text, pos)
         else:  # in a sentence: the name need not end it ("… Sarah Duan on 18 June.")
             span = fields.latin_name(text, pos, single=False)
-        return None if span is None else _name(text, *span, 0.85)
+        return None if span is None else name_hit(text, *span, 0.85)
     return _value_hit(meaning, text, pos, m.group("q"))
 
 
@@ -240,7 +241,7 @@ def _field_zh(m: re.Match[str], text: str) -> Hit | None:
         return None
     if meaning in _EXCLUDABLE:  # 登录账号, 身份证编号: the words before the label decide
         lo = m.start()
-        while lo > m.start() - 4 and lo > 0 and _CJK_LO <= text[lo - 1] <= _CJK_HI:
+        while lo > m.start() - 4 and lo > 0 and CJK_LO <= text[lo - 1] <= CJK_HI:
             lo -= 1
         if zh_excluded(text[lo : m.start()], meaning):
             return None
@@ -248,30 +249,22 @@ def _field_zh(m: re.Match[str], text: str) -> Hit | None:
     gloss = _GLOSS.match(text, end)  # 姓名 Name：…, 出生日期 Date of Birth：…
     if gloss is not None:
         end = gloss.end()
-    if end < len(text) and _CJK_LO <= text[end] <= _CJK_HI:
+    if end < len(text) and CJK_LO <= text[end] <= CJK_HI:
         # No separator (姓名张伟): a name held to the character model, ending the line,
         # its cell, or where a word that follows names begins.
         if meaning not in _NAMES:
             return None
-        span = _zh_name_at(text, end)
-        return None if span is None else _name(text, *span, 0.85)
+        span = zh_name_at(text, end)
+        return None if span is None else name_hit(text, *span, 0.85)
     h = _after_key(meaning, text, end)
     if h is None and meaning in _NAMES:  # 回访：孙桂英已致电 — the name, then the sentence
         sep = _SEP.match(text, end)
         if sep is not None and sep.group("sep") and not sep.group("q"):
             pos = sep.end()
             role = ROLE.match(text, pos)  # 跟进人：顾问钱美玲 — a role, then the name
-            span = _zh_name_at(text, role.end() if role else pos)
-            return None if span is None else _name(text, *span, 0.85)
+            span = zh_name_at(text, role.end() if role else pos)
+            return None if span is None else name_hit(text, *span, 0.85)
     return h
-
-
-def _name(text: str, start: int, end: int, confidence: float) -> Hit:
-    return Hit("person_name", start, end, text[start:end], confidence, CONTEXT)
-
-
-def _words_of(alternatives: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
 
 
 # Anchors: the last word of an English key (not one letter: P/N, S/N, A/C are spelled out)
@@ -280,7 +273,7 @@ _EN_ANCHORS = (*(w for w in fields.EN_WORDS if len(w) > 1 and w != "on"), "p/n",
 # (in three parts: one expression of them all, with leftmost start of match, is too large
 # to compile; a dotted leader "Date of birth ..... 23 Oct 1974" and "**Name**:" count too)
 _EN_HS = tuple(
-    rf"(?:^|[^A-Za-z])(?:{_words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*"
+    rf"(?:^|[^A-Za-z])(?:{words_of(half)})(?:\(s\))?\.?[\"']?(?:\*\*)?[ \t]*"
     r"(?:[:=?]|[ \t][0-9]|\.\.\.|</[Tt][DdHh]>)"
     for half in (_EN_ANCHORS[::3], _EN_ANCHORS[1::3], _EN_ANCHORS[2::3])
 )
@@ -292,36 +285,7 @@ _CAMEL_HS = tuple(
 # (the vocabulary is looked up in a dict, not matched again as a long alternation).
 FIELD_EN = re.compile(r"[A-Za-z][A-Za-z/]*")
 FIELD_ZH = re.compile(r"[\u4e00-\u9fff]{2,12}")
-_ZH_HS = _words_of(fields.ZH_LABELS)
-
-
-# --- names by their surroundings ----------------------------------------------------------
-# Family words take a person too (我老公…昨天打过电话, 家属…): as role words.
-_KIN = ("老公", "老婆", "爱人", "丈夫", "妻子", "女儿", "儿子", "家属", "父亲", "母亲")
-_ROLES = ROLE_WORDS + _KIN
-ROLE = re.compile(_words_of(_ROLES) + r"[:：]?[ \t]?")
-# Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
-# name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
-_FOLLOW_CHARS = (
-    "将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查"
-    # (改约, 要求, 希望, 三次上门: a verb or a count after the name; 明天上门: a day)
-    "改要希预约请等一两二三四五六七八九几多"
-)
-_DAYS = "明天 明日 今天 今日 昨天 后天 当天 周一 周二 周三 周四 周五 周六 周日".split()  # noqa: SIM905
-_FOLLOW = re.compile(f"{_words_of(FOLLOW_WORDS)}|[{_FOLLOW_CHARS}]|{'|'.join(_DAYS)}")
-
-
-def _zh_name_at(text: str, pos: int) -> tuple[int, int] | None:
-    """A Chinese name at `pos` that ends where the text, the run of Chinese characters or a
-    word that follows names (电话, 先生, 将 …) begins."""
-    span = fields.zh_name(text, pos, min(len(text), pos + 5), strict=True)
-    start, end = span if span is not None else (pos, min(len(text), pos + 4))
-    for stop in range(end, start + 1, -1):
-        if (
-            stop == len(text) or not _CJK_LO <= text[stop] <= _CJK_HI or _FOLLOW.match(text, stop)
-        ) and fields.zh_name(text[start:stop], strict=True) == (0, stop - start):
-            return start, stop
-    return None
+_ZH_HS = words_of(fields.ZH_LABELS)
 
 
 if NATIVE is not None:  # field_label in C (_labels.c): _field_zh, values as _after_key's
@@ -332,38 +296,9 @@ if NATIVE is not None:  # field_label in C (_labels.c): _field_zh, values as _af
         names=frozenset(_NAMES),
         person=fields.NAME,
         context=CONTEXT,
-        follow_words=[(w, False, False) for w in (*FOLLOW_WORDS, *_DAYS)],
-        follow_chars=_FOLLOW_CHARS,
+        follow_words=[(w, False, False) for w in (*FOLLOW_WORDS, *DAYS)],
+        follow_chars=FOLLOW_CHARS,
     )
-
-_AND = frozenset("与和及、")  # 工程师罗敏雪与戴燕: a second name joined to the first
-
-
-def _zh_name_role(m: re.Match[str], text: str) -> list[Hit]:
-    if "A" <= text[m.end() : m.end() + 1] <= "Z":  # 质量主管Elena Rossi
-        span = fields.latin_name(text, m.end(), single=False)
-        return [] if span is None else [_name(text, *span, 0.8)]
-    out: list[Hit] = []
-    pos = m.end()
-    while len(out) < 4 and text[pos : pos + 1] in _SURNAME_STARTS:
-        span = _zh_name_at(text, pos)  # (most role words are followed by anything else)
-        if span is None:
-            break
-        out.append(_name(text, *span, 0.8))
-        if text[span[1] : span[1] + 1] not in _AND:
-            break
-        pos = span[1] + 1
-        if text[pos : pos + 2] in NOT_NAMES_ZH:
-            break  # 张伟和平安保险: a word, not a second name
-        for size in (3, 2):  # 罗敏雪与戴燕驾驶: a name, then a verb (驾 is no given name)
-            stop = pos + size
-            if fields.zh_name(text, pos, min(len(text), stop), strict=True) == (pos, stop) and (
-                text[stop : stop + 1] not in GIVEN
-            ):
-                out.append(_name(text, pos, stop, 0.8))
-                return out
-    return out
-
 
 URL_PASSWORD = re.compile(
     r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:(?P<v>[^\s/\"'<>]{1,128})@[A-Za-z0-9\[]"
@@ -433,14 +368,7 @@ RULES = (
     Rule("field_by", (_BY_HS,), BY_PHRASE, _field_en, lead=True),
     Rule("field_camel", _CAMEL_HS, FIELD_EN, lambda m, text: None, lead=True, many=_fields_en),
     Rule("field_label", (), FIELD_ZH, _field_zh, utf8=(_ZH_HS,)),
-    Rule(
-        "zh_name_role",
-        (),
-        ROLE,
-        lambda m, text: None,
-        utf8=(_words_of(_ROLES),),
-        many=_zh_name_role,
-    ),
+    *roles.RULES,
     Rule(
         "url_password",
         (r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>]*:[^\s@/\"'<>]+@",),

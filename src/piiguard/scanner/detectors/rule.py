@@ -72,3 +72,8 @@ def hit(
 # Boundaries consumed in place of look-behinds and look-aheads (ASCII shadow: one byte each).
 NOT_ALNUM = r"(?:^|[^0-9A-Za-z])"
 END_ALNUM = r"(?:[^0-9A-Za-z]|$)"
+
+
+def words_of(alternatives: tuple[str, ...]) -> str:
+    """An alternation of literal words, the longest first (a Hyperscan or re expression)."""
+    return "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
