@@ -103,3 +103,24 @@ def test_traditional_script_and_hong_kong_taiwan_macau_addresses(
 ) -> None:
     found = [h.value for h in detector.scan(text) if h.type == "address"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("deploy build=4148164ab2dcd32a0867fda3a7db725d0373dc43 by=Xiuying Chen", ["Xiuying Chen"]),
+        ("[INFO] job=42 by=陈志强 status=ok", ["陈志强"]),
+        ("order 123 approved by=李娜 status=ok", ["李娜"]),
+        ("updated_by=Wang Fang ts=1", ["Wang Fang"]),
+        ("by: Huiyu Liu", ["Huiyu Liu"]),
+        # look-alikes: an ordering, a maker, a deadline, a login
+        ("sort_by=name order_by=created_at group by=Li Ming", []),
+        ("powered by=Apache Tomcat", []),
+        ("Made by Foshan Kaltek today", []),
+        ("deliver by Monday", []),
+        ("by=marco.martin", []),
+    ],
+)
+def test_a_name_after_by_in_a_log(detector: Detector, text: str, expected: list[str]) -> None:
+    found = [h.value for h in detector.scan(text) if h.type == "person_name"]
+    assert found == expected

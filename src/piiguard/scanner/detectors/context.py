@@ -208,7 +208,14 @@ if NATIVE is not None:  # field_key and field_camel in C (_keys.c), classify fro
 def _key_meaning(m: re.Match[str], text: str) -> tuple[str | None, int]:
     start = _key_start(text, m.start())
     end = _KEY_AFTER.match(text, m.end()).end()  # type: ignore[union-attr] # always matches
-    return fields.meaning_of(text[start:end]), end
+    key = text[start:end]
+    meaning = fields.meaning_of(key)
+    if meaning == fields.NAME and m.group() in ("by", "By") and vocabulary.by_alone(key):
+        # `by=陈志强`, `by: Huiyu Liu`; not `by Monday`, `made by Siemens AG`
+        sep = _SEP.match(text, end)
+        if sep is None or sep.group("sep") not in ("=", ":", "："):
+            return None, end
+    return meaning, end
 
 
 def _field_en(m: re.Match[str], text: str) -> Hit | None:

@@ -43,7 +43,7 @@ for _words, _meaning in (
         "signature|signed|signed by|approved by|checked by|prepared by|reviewed by|handled by|"
         "assigned to|issued by|verified by|inspected by|requested by|submitted by|"
         "created by|updated by|modified by|by engineer|by technician|"
-        "received by|collected by|picked up by|accepted by|"
+        "received by|collected by|picked up by|accepted by|by|"
         # a name in another writing: `"pinyin": "CHENG Linbo"`, name_en, english_name
         "pinyin|pinyin name|name pinyin|name py|name en|en name|english name|name english|"
         "romanized name|romanised name|latin name|alias|pinyinming|yingwenming|"
@@ -141,6 +141,16 @@ _NOT_PERSON_PREFIX: Final = _split(
 )
 # The words for the person who acts on a thing, whatever the thing (task assignee).
 _ROLES: Final = _split("assignee approver reporter requester requestor operator handler")
+# `by` alone names the person who acted (`by=陈志强`; `deploy build=… by=Huiyu Liu`, where the
+# key read back takes in the previous value) but after the words that make it an ordering or
+# a maker (order_by, group by, made by, powered by). Its value follows `=` or `:`, never a
+# space (by Monday, made by Siemens AG): context.py asks by_alone.
+_NOT_BY_PREFIX: Final = _split(
+    "order ordered sort sorted group grouped partition partitioned filter filtered split "
+    "made powered manufactured produced supplied provided sponsored hosted generated caused "
+    "driven followed replaced superseded distributed published designed developed built "
+    "divided multiplied step"
+)
 # Tokens before a part/order/code word that make it an identifier of a person or a card:
 # shenfenzheng_bianhao (身份证编号), yinhangka_hao, passport_serial.
 _NOT_NUMBER_PREFIX: Final = _split(
@@ -296,6 +306,8 @@ def _en_meaning_of(tokens: list[str]) -> str | None:
         meaning = _EN_TAILS.get(tuple(tokens[-size:]))
         if meaning is None:
             continue
+        if size == 1 and tokens[-1] == "by":
+            return None if len(tokens) > 1 and tokens[-2] in _NOT_BY_PREFIX else NAME
         prefix = set(tokens[:-size])
         role = size == 1 and tokens[-1] in _ROLES  # a task's assignee is a person still
         if meaning in (NAME, NAME_PART) and prefix & _NOT_PERSON_PREFIX and not role:
@@ -309,6 +321,15 @@ def _en_meaning_of(tokens: list[str]) -> str | None:
         )
         return None if prefix & refused else meaning
     return None
+
+
+def by_alone(key: str) -> bool:
+    """Whether a key names a person by its last word `by` alone (`by`, `… by`), not by a
+    phrase of the vocabulary (approved by, picked up by)."""
+    tokens = [t.lower() for t in _TOKEN.findall(key)]
+    if not tokens or tokens[-1] != "by":
+        return False
+    return not any(tuple(tokens[-n:]) in _EN_TAILS for n in (2, 3, 4) if len(tokens) >= n)
 
 
 def zh_label(run: str) -> str | None:
