@@ -124,3 +124,23 @@ def test_traditional_script_and_hong_kong_taiwan_macau_addresses(
 def test_a_name_after_by_in_a_log(detector: Detector, text: str, expected: list[str]) -> None:
     found = [h.value for h in detector.scan(text) if h.type == "person_name"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company's name: the characters before 厂 / 有限公司 / 集团 / 电器 / 科技
+        ("收货人：何记厂", []),
+        ("联系人 王记厂", []),
+        ("收货人：王建国 有限公司", []),
+        ("收货人：陈记厂 电话 13812345678", []),
+        # a real name beside a company is still one
+        ("收货人：王建国（美的集团）", ["王建国"]),
+        ("收货人：王建国 美的集团", ["王建国"]),
+        ("联系人：王建国 公司：王氏五金厂", ["王建国"]),
+        ("供应商：王建国厂，联系人：王建国", ["王建国"]),
+    ],
+)
+def test_a_chinese_company_is_no_person(detector: Detector, text: str, expected: list[str]) -> None:
+    found = [h.value for h in detector.scan(text) if h.type == "person_name"]
+    assert found == expected

@@ -47,6 +47,7 @@ from piiguard.scanner.detectors.records import (
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.values.persons import zh_company
 
 _START, _END = itemgetter(1), itemgetter(2)
 Report = tuple[int, int, int, int, int]  # end, rule, order, expression, start
@@ -304,10 +305,10 @@ class Detector:
             shift = len(prefix)
             return [
                 Hit(h.type, h.start - shift, h.end - shift, h.value, h.confidence, h.validator)
-                for h in self._scan_all(prefix + text)
+                for h in _no_companies(prefix + text, self._scan_all(prefix + text))
                 if h.start >= shift and h.type != NOT_PERSONAL
             ]
-        return [h for h in self._scan_all(text) if h.type != NOT_PERSONAL]
+        return [h for h in _no_companies(text, self._scan_all(text)) if h.type != NOT_PERSONAL]
 
     def _scan_all(self, text: str) -> list[Hit]:
         """_scan, and the JSON strings written with \\uXXXX escapes read decoded."""
@@ -415,3 +416,9 @@ class Detector:
             h = check(m, text)
             if h is not None:
                 append(h)
+
+
+def _no_companies(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits less the Chinese "names" that are a company's (王氏五金厂, 王建国 有限公司:
+    persons.zh_company), whichever rule, Python or C, found them."""
+    return [h for h in hits if h.type != "person_name" or not zh_company(text, h.start, h.end)]

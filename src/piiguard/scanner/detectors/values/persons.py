@@ -172,6 +172,27 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     return None if COMPANY_FORM.match(value, pos + cut) else (pos, pos + cut)
 
 
+# The words that end a Chinese company's name (佛山市顺德区美的电器, 王氏五金厂, 王建国 有限公司):
+# the characters before them are the company's, not a person's name — a factory's 厂 not
+# before 厂长 / 厂家 …, a 科技 not a 科技部 (in Traditional script too: 集團, 廠, 電器).
+_ZH_COMPANY_ENDS = ("有限", "集团", "集團", "电器", "電器", "科技", "公司", "厂", "廠")
+_ZH_COMPANY_AFTER = re.compile(  # (公司：, 单位 公司 after a name is a label's word)
+    r"[ 　]?(?:有限|集团|集團|电器|電器|科技(?![部园園局处處])"
+    r"|[厂廠](?![长長家区區里裡内內房方商]))(?![:：])"
+)
+
+
+def zh_company(text: str, start: int, end: int) -> bool:
+    """Whether the Chinese "name" text[start:end] is a company's: a company's word ends it
+    (王建厂) or follows it, perhaps after a space (王建国 有限公司, 张伟科技); a name with
+    anything else between it and a company (王建国（美的集团）, 王建国 美的集团) is a name."""
+    if not "\u4e00" <= text[start:end][:1] <= "\u9fff":
+        return False
+    if text[start:end].endswith(_ZH_COMPANY_ENDS):
+        return True
+    return _ZH_COMPANY_AFTER.match(text, end) is not None
+
+
 def person_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
     if pos < len(value) and "\u4e00" <= value[pos] <= "\u9fff":
         return zh_name(value, pos)
