@@ -11,13 +11,12 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from rich.console import Console
 
-from piiguard.scanner import cli, scan
+from piiguard.scanner import cli
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.scorecard import piiguard_command
@@ -109,23 +108,12 @@ def test_a_second_scan_loads_the_compiled_expressions_from_the_cache(tmp_path: P
 
 
 def test_workers_default_to_one_per_core_for_more_than_a_megabyte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, workers_asked: list[int]
 ) -> None:
-    asked: list[int] = []
-    real_init = scan.FileScanner.__init__
-
-    def spy(
-        self: scan.FileScanner, workers: int = 1, progress: Any = None, render: Any = None
-    ) -> None:
-        asked.append(workers)
-        real_init(self, 1, progress, render)  # scanned in this process all the same
-
-    monkeypatch.setattr(scan.FileScanner, "__init__", spy)
-    monkeypatch.setattr(cli, "cores", lambda: 2)
     quiet = Console(file=io.StringIO())
     (tmp_path / "small.txt").write_text("手机 13812345678\n", encoding="utf-8")
     assert list(cli._file_located([tmp_path / "small.txt"], None, [], quiet))
     (tmp_path / "big.log").write_text("ok line without data\n" * 60_000, encoding="utf-8")
     list(cli._file_located([tmp_path], None, [], quiet))
     list(cli._file_located([tmp_path], 1, [], quiet))
-    assert asked == [1, 2, 1]
+    assert workers_asked == [1, 2, 1]

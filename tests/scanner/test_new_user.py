@@ -347,3 +347,16 @@ def test_the_hash_key_made_on_first_use_is_told_once(tmp_path: Path) -> None:
     assert "已创建" in first.stderr
     second = CliRunner().invoke(scan_app, [str(note)], env=env)
     assert "created" not in second.stderr
+
+
+def test_more_workers_than_cores_are_not_started(tmp_path: Path, workers_asked: list[int]) -> None:
+    """`--workers 64` on a two-core machine forked 64 processes, each with its own detector
+    and memory, to take turns on two cores. As many as there are cores start, and it is said."""
+    asked = workers_asked
+    share = _share(tmp_path)
+    code, out, err = run(str(share), "--workers", "64", "--format", "jsonl", var=tmp_path / "var")
+    assert (code, len(out.splitlines()), asked) == (1, 1, [2])
+    assert "--workers 64" in err and "2 CPU core(s)" in err and "2 个 CPU 核" in err
+    asked.clear()
+    assert run(str(share), "--workers", "2", var=tmp_path / "var")[0] == 1
+    assert asked == [2]

@@ -114,6 +114,12 @@ def _file_located(
     total = sum(size for _path, size in found)
     if workers is None:
         workers = cores() if total > AUTO_WORKERS_BYTES else 1
+    elif workers > (usable := cores()):  # more would only take turns, each with its memory
+        err.print(
+            f"--workers {workers}: the scan may use {usable} CPU core(s) here, so {usable} "
+            f"process(es) scan / 本机可用 {usable} 个 CPU 核，使用 {usable} 个进程"
+        )
+        workers = usable
     with ExitStack() as stack:
         progress: Progress | None = None
         advance: Callable[[int], None] | None = None
