@@ -1,4 +1,5 @@
-"""Database scanning on real SQLite and PostgreSQL: columns classified, no values copied out."""
+"""Database scanning on real SQLite, PostgreSQL and MariaDB: columns classified, no values
+copied out."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from piiguard.scanner.detectors import Detector
-from piiguard.scanner.sources.database import BLOCK_SAMPLE_ABOVE, sample_query, scan_database
+from piiguard.scanner.sources.database import (
+    BLOCK_SAMPLE_ABOVE,
+    refusal,
+    sample_query,
+    scan_database,
+    with_driver,
+)
 
 pytestmark = pytest.mark.req("R2.7")
 SKIP_PG = "PostgreSQL half skipped: set PIIGUARD_TEST_DATABASE_URL (CI does)"
@@ -82,6 +89,28 @@ def postgres_empty_url(worker_id: str) -> Iterator[str]:
 
 
 @pytest.fixture
+def mariadb_url(worker_id: str) -> Iterator[str]:
+    """A fresh database on the MariaDB every machine of ours runs (127.0.0.1:3306, root, no
+    password), named as a user names one: `mysql://`, no driver (PyMySQL ships)."""
+    admin = sa.create_engine("mysql+pymysql://root@127.0.0.1:3306/")
+    name = f"piiguard_scan_{worker_id}_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+    except sa.exc.OperationalError as exc:
+        admin.dispose()
+        pytest.skip(f"MariaDB half skipped: no server at 127.0.0.1:3306 ({exc.orig})")
+    try:
+        url = f"mysql://root@127.0.0.1:3306/{name}?charset=utf8mb4"
+        fill(with_driver(url))
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()
+
+
+@pytest.fixture
 def postgres_url(postgres_empty_url: str) -> str:
     fill(postgres_empty_url)
     return postgres_empty_url
@@ -108,6 +137,12 @@ def test_sqlite_columns_are_classified(sqlite_url: str, detector: Detector) -> N
 @pytest.mark.postgres
 def test_postgresql_columns_are_classified(postgres_url: str, detector: Detector) -> None:
     check(classify(postgres_url, detector))
+
+
+def test_mariadb_columns_are_classified(mariadb_url: str, detector: Detector) -> None:
+    assert with_driver(mariadb_url).startswith("mysql+pymysql://")
+    assert refusal(mariadb_url) is None
+    check(classify(mariadb_url, detector))
 
 
 def test_sample_limits_rows_read(sqlite_url: str, detector: Detector) -> None:

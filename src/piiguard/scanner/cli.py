@@ -270,7 +270,7 @@ def scan(
         typer.Option(
             "--db",
             help="A database to sample, as a SQLAlchemy URL: postgresql+psycopg://u@host/db, "
-            "mysql+pymysql://u@host/db (pip install pymysql first), sqlite:///file.db. "
+            "mysql://u@host/db (MySQL, MariaDB), sqlite:///file.db. "
             "要抽样扫描的数据库的 URL。",
         ),
     ] = None,

@@ -14,6 +14,7 @@ than the sample, the plain random order is used. Other dialects fall back to the
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,7 @@ def scan_database(
 ) -> Iterator[Located]:
     """Every table of the database (its default schema unless one is named). Refused: the
     URL, its driver or its server (`refusal`, then the connection)."""
+    url = with_driver(url)
     if (why := refusal(url)) is not None:
         raise Refused(why)
     engine = sa.create_engine(url)
@@ -199,12 +201,27 @@ _PACKAGES = {"MySQLdb": "mysqlclient", "psycopg2": "psycopg2-binary", "pymysql":
 EXAMPLES = "postgresql+psycopg://user@host/db, mysql+pymysql://user@host/db, sqlite:///path/file.db"
 
 
+def with_driver(url: str) -> str:
+    """A MySQL or MariaDB URL that names no driver (`mysql://`, `mariadb://`) read with
+    PyMySQL, the one piiguard installs, when SQLAlchemy's default (mysqlclient) is not there;
+    any other URL as written."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return url
+    if parsed.drivername not in ("mysql", "mariadb") or importlib.util.find_spec("MySQLdb"):
+        return url
+    return parsed.set(drivername=f"{parsed.drivername}+pymysql").render_as_string(
+        hide_password=False
+    )
+
+
 def refusal(url: str) -> str | None:
     """Why `url` cannot be scanned before any connection is tried (English and Chinese, with
     what to do), or None: not a URL, a kind of database or a driver that is not installed,
     a SQLite file that does not exist (SQLite would create it empty: nothing found)."""
     try:
-        parsed = sa.make_url(url)
+        parsed = sa.make_url(with_driver(url))
     except sa.exc.ArgumentError:
         return f"not a database URL: {url!r} — write it as {EXAMPLES} / 不是有效的数据库 URL"
     try:
@@ -219,7 +236,7 @@ def refusal(url: str) -> str | None:
         return (
             f"the driver for {parsed.drivername} is not installed ({exc.name}): install it "
             f"(pip install {package}), or name an installed one in the URL (MySQL and MariaDB:"
-            f" pip install pymysql, then mysql+pymysql://…) / 未安装 {parsed.drivername} 的"
+            f" mysql+pymysql://…, installed with piiguard) / 未安装 {parsed.drivername} 的"
             f"数据库驱动：请先安装（pip install {package}）"
         )
     name = parsed.database or ""
