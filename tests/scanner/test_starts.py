@@ -226,7 +226,10 @@ def test_assertions_and_repeats_as_hyperscan_reads_them(
 
 
 def test_what_it_does_not_model_keeps_som_tracking() -> None:
-    assert starts.program("密码|口令", True, True) is None  # caseless in UTF-8: Unicode folding
+    assert (
+        starts.program("é|口令", True, True) is None
+    )  # caseless UTF-8 beyond ASCII: Unicode folding
+    assert starts.program("密码|口令", True, True) is not None  # Chinese has no case
     assert starts.program("a(?=b)", False, False) is None
     assert starts.program(r"(a)\1", False, False) is None
     assert starts.program("a" * (starts.MAX_POSITIONS + 1), False, False) is None
@@ -292,3 +295,58 @@ def _som_candidates(som: dict[bool, Any], text: str) -> dict[tuple[int, int], in
 
     som[True].scan(text.encode(), match_event_handler=on_utf8)
     return want
+
+
+def test_caseless_utf8_folds_ascii_letters_as_hyperscan_does() -> None:
+    """Every code point Hyperscan's caseless UTF-8 mode matches with an ASCII letter is the
+    letter's other case, the Kelvin sign (k) or the long s (s): what starts._folded adds."""
+    points = [c for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    data = "".join(map(chr, points)).encode()
+    at = {}
+    offset = 0
+    for c in points:
+        at[offset] = c
+        offset += len(chr(c).encode())
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = {at[s] for s, _e in _som(letter, True, True)(data)}
+        assert found == {"k": {0x212A}, "s": {0x17F}}.get(letter, set()), letter
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [r"ks", r"[a-z]{2,4}[ \t]*(?:口令|密码)", r"(?:mr|ms)\.? +[张李][\x{4e00}-\x{9fff}]", r"[^k]s"],
+)
+def test_caseless_utf8_expressions_start_where_hyperscan_says(expression: str) -> None:
+    prog = starts.program(expression, True, True)
+    assert prog is not None
+    native = None if NATIVE is None else NATIVE.Starts([prog], [0])
+    som = _som(expression, True, True)
+    rng = random.Random(11)
+    pieces = [
+        "mr 张王",
+        "M\u017f. 李",
+        "k",
+        "K",
+        "s",
+        "S",
+        "\u212a",
+        "\u017f",
+        "mr",
+        "MS",
+        "m\u017f",
+        "Mr.",
+        " ",
+        "\t",
+        "张",
+        "李",
+        "王",
+        "口令",
+        "密码",
+        "ab",
+        "x",
+    ]
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        checked += _check(prog, native, 0, som, text, True)
+    assert checked > 5

@@ -17,6 +17,7 @@ typedef struct {
 #define MAX_STATES 1024
 #define UNKNOWN (-1)
 #define DEAD (-2)
+#define WIDE 16
 typedef struct {
     int *pos;
     int n;
@@ -24,6 +25,8 @@ typedef struct {
     int firstc;   /* a position that may begin one under a condition */
     int simple;   /* every predecessor edge is unconditional or \b / \B */
     int trans[256]; /* by (ASCII character, whether the character after it is a word one) */
+    Py_UCS4 wide[WIDE]; /* the last transitions on other characters, by character */
+    int wide_next[WIDE]; /* (next state; UNKNOWN: none kept; key: character * 2 + word after) */
 } DState;
 
 typedef struct {
@@ -355,6 +358,10 @@ static int intern(Prog *p, int *pos, int n)
     }
     for (int k = 0; k < 256; k++)
         d->trans[k] = UNKNOWN;
+    for (int k = 0; k < WIDE; k++) {
+        d->wide[k] = 0; /* (no key: a key is at least 256) */
+        d->wide_next[k] = UNKNOWN;
+    }
     p->table[slot] = ++p->nstates;
     return p->nstates - 1;
 }
@@ -393,7 +400,8 @@ static int may_begin(const Prog *p, const int *cur, int ncur, const Text *t, Py_
 /* The smallest start of a match of p ending at `end`, or -1: the positions that may take
  * the last character, then their predecessors character by character backwards, the last
  * boundary where a first position was alive remembered. The sets met are kept as states
- * with their transitions on ASCII characters, so a walk seen before costs a look-up a step. */
+ * with their transitions on ASCII characters (and the last few on others), so a walk seen
+ * before costs a look-up a step. */
 static Py_ssize_t leftmost(Prog *p, const Text *t, Py_ssize_t end, int shadow)
 {
     if (end <= 0 || end > t->len)
@@ -417,10 +425,19 @@ static Py_ssize_t leftmost(Prog *p, const Text *t, Py_ssize_t end, int shadow)
             if (i == 0)
                 break;
             c = char_at(t, i - 1, shadow);
-            int key = -1;
-            if (c < 128 && d->simple) {
-                key = (int)c * 2 + (i < t->len && hs_word(char_at(t, i, shadow)));
-                int known = d->trans[key];
+            int key = -1, known = UNKNOWN;
+            Py_UCS4 wide = 0;
+            if (d->simple) {
+                int after = i < t->len && hs_word(char_at(t, i, shadow));
+                if (c < 128) {
+                    key = (int)c * 2 + after;
+                    known = d->trans[key];
+                }
+                else {
+                    wide = c * 2 + (Py_UCS4)after;
+                    key = (int)(wide % WIDE);
+                    known = d->wide[key] == wide ? d->wide_next[key] : UNKNOWN;
+                }
                 if (known == DEAD)
                     break;
                 if (known >= 0) {
@@ -431,8 +448,14 @@ static Py_ssize_t leftmost(Prog *p, const Text *t, Py_ssize_t end, int shadow)
             }
             ncur = step(p, d->pos, d->n, t, i, c, p->next);
             int next = ncur ? intern(p, p->next, ncur) : DEAD;
-            if (key >= 0 && next != -1)
-                p->states[s].trans[key] = next; /* (d may have moved: intern grows the array) */
+            if (key >= 0 && next != -1) { /* (d may have moved: intern grows the array) */
+                if (c < 128)
+                    p->states[s].trans[key] = next;
+                else {
+                    p->states[s].wide[key] = wide;
+                    p->states[s].wide_next[key] = next;
+                }
+            }
             if (next == DEAD)
                 break;
             i--;

@@ -147,7 +147,7 @@ def _platform() -> bytes:
     return f"{version} {platform.machine()} {flags}".encode()
 
 
-STARTS = 1  # the version of starts.py's programs: in the cache file's name and content
+STARTS = 2  # the version of starts.py's programs: in the cache file's name and content
 
 
 def _expressions(rules: Sequence[Rule], utf8: bool) -> tuple[list[bytes], list[int], list[int]]:

@@ -16,9 +16,10 @@ back from a reported end with the set of positions still alive and remembers the
 place where a first position was reached: the smallest start of a match ending there.
 Semantics as Hyperscan's without HS_FLAG_UCP, MULTILINE or DOTALL: `.` is anything but a
 line feed, \\d \\w \\s are ASCII (\\s with \\v and \\f), `$` is the end or before a final line
-feed, \\b sees ASCII word characters, caseless folds ASCII letters. An expression this does
-not model (case-folding outside ASCII in UTF-8 mode, look-arounds, back-references, more
-than `MAX_POSITIONS` positions) gives None, and keeps the flag.
+feed, \\b sees ASCII word characters, caseless folds ASCII letters (in UTF-8 mode also the
+Kelvin sign and the long s). An expression this does not model (a caseless character
+outside ASCII that has a case, look-arounds, back-references, more than `MAX_POSITIONS`
+positions) gives None, and keeps the flag.
 
 The walk is done in C where the compiled module is built (_native.Starts); this is the
 Python reference, the same tables (`PIIGUARD_SCANNER_PURE=1`).
@@ -84,14 +85,34 @@ def _negate(ranges: Ranges) -> Ranges:
     return tuple(out)
 
 
-def _folded(ranges: Ranges) -> Ranges:
-    """With the other case of every ASCII letter in `ranges`."""
+_KELVIN, _LONG_S = 0x212A, 0x17F  # what Hyperscan's UTF-8 mode folds with k and s
+MAX_FOLDED = 100_000  # code points above ASCII checked for case in one caseless class
+
+
+def _folded(ranges: Ranges, utf8: bool) -> Ranges:
+    """With the other case of every ASCII letter in `ranges`; in UTF-8 mode also the Kelvin
+    sign with k and the long s with s (the only characters outside ASCII that Hyperscan's
+    caseless UTF-8 mode matches with an ASCII letter: every code point checked against it,
+    tests/scanner/test_starts.py), and no character outside ASCII that has a case."""
     more = list(ranges)
     for lo, hi in ranges:
         for a, b, shift in ((65, 90, 32), (97, 122, -32)):
             x, y = max(lo, a), min(hi, b)
             if x <= y:
                 more.append((x + shift, y + shift))
+    if not utf8:
+        return _normal(more)
+    for lo, hi in ranges:
+        if lo <= ord("k") <= hi or lo <= ord("K") <= hi:
+            more.append((_KELVIN, _KELVIN))
+        if lo <= ord("s") <= hi or lo <= ord("S") <= hi:
+            more.append((_LONG_S, _LONG_S))
+        if hi >= 128 and hi - max(lo, 128) >= MAX_FOLDED:
+            raise Unsupported("a caseless class too wide to check")
+        for c in range(max(lo, 128), hi + 1):
+            ch = chr(c)
+            if ch.lower() != ch or ch.upper() != ch or ch.casefold() != ch:
+                raise Unsupported("caseless beyond ASCII")
     return _normal(more)
 
 
@@ -131,10 +152,10 @@ class _Builder:
 
     def chars(self, op: str, av: Any, caseless: bool) -> Ranges:
         if op == "LITERAL":
-            return _folded(((av, av),)) if caseless else ((av, av),)
+            return _folded(((av, av),), self.utf8) if caseless else ((av, av),)
         if op == "NOT_LITERAL":
             if caseless:
-                return _negate(_folded(((av, av),)))
+                return _negate(_folded(((av, av),), self.utf8))
             return _negate(((av, av),))
         if op == "ANY":
             return _negate(((10, 10),))
@@ -156,7 +177,7 @@ class _Builder:
                 raise Unsupported(kind)
         normal = _normal(ranges)
         if caseless:
-            normal = _folded(normal)
+            normal = _folded(normal, self.utf8)
         return _negate(normal) if negate else normal
 
     def link(self, last: set[Edge], first: set[Edge]) -> None:
@@ -181,9 +202,6 @@ class _Builder:
 
     def node(self, op: str, av: Any, caseless: bool) -> Part:
         if op in ("LITERAL", "NOT_LITERAL", "ANY", "IN"):
-            if caseless and self.utf8:
-                # Hyperscan folds every script in UTF-8 mode (Kelvin sign, long s, Greek)
-                raise Unsupported("caseless in UTF-8")
             p = self.position(self.chars(op, av, caseless))
             return {(p, 0)}, {(p, 0)}, set()
         if op == "AT":
