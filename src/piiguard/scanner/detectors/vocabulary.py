@@ -121,7 +121,13 @@ for _words, _meaning in (
         "yundan hao|tiaoma|huohao|shebei hao|shebeihao|jishenhao|chuanhao|"
         # staff numbers and cost centres: a company's codes, never a phone or an ID
         "emp no|empno|emp id|empid|employee no|employee number|employee id|staff no|staff id|"
-        "work no|job no|gonghao|cost center|cost centre|costcenter|kostl",
+        "work no|job no|gonghao|cost center|cost centre|costcenter|kostl|"
+        # a member's or loyalty card's number: the company's, never the phone it looks like
+        # (not `member card no`: `sync member cardNo=6214…` is a member's bank card)
+        "member no|member number|member id|member code|"
+        "membership no|membership number|membership id|loyalty id|loyalty no|"
+        "loyalty number|loyalty card|loyalty card no|vip no|vip id|"
+        "hybh|hyh|hyk|hykh|huiyuanhao|huiyuan hao|huiyuan bianhao|huiyuanka",
         NOT_PERSONAL,
     ),
     ("account", ACCOUNT_OR_CARD),
@@ -201,7 +207,9 @@ for _words, _meaning in (
         "单据号|申请单号|报修单号|合同号|合同编号|设备号|设备编号|序号|SN码|IMEI|工号|员工号|职工号|"
         "成本中心|"
         # a meeting's number to dial in (会议号 852 3345 9901), not a phone (R2.7)
-        "会议号|会议ID|会议编号|入会码",
+        "会议号|会议ID|会议编号|入会码|"
+        # a member's number (会员号 1836…: the company's, not the phone it looks like)
+        "会员号|会员号码|会员卡号|会员卡|会员编号|会员ID|会员卡号码",
         NOT_PERSONAL,
     ),
 ):
@@ -245,6 +253,7 @@ _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
     ("bb",): NOT_PERSONAL,
     ("pos",): COORDINATES,
     ("loc",): COORDINATES,  # (MongoDB's and many APIs' point: "geo": {"loc": "23.07, 113.33"})
+    ("member",): NOT_PERSONAL,  # "MEMBER": "1836…" (a member's number; family_member: a name)
     **dict.fromkeys([("latest",), ("current",), ("installed",)], NOT_PERSONAL),
 }
 # ... and so also as the last word after a space (the key is read back over the spaces of
