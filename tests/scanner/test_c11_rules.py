@@ -34,3 +34,52 @@ def test_member_numbers_are_no_phones(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+_EDGES = """\
+金额|会员编号|联系人|生日|手机
+USD 45.30|18012345678|区嘉欣|1982-03-28|13912345670
+|17012345678|Julia Weber|1992年1月14日|
+¥1,748.00|13312345678|卢娜||13812345671
+"""
+_GLOSSED = """\
+华康 CRM 导出 / exported 2026-06-15
+产品型号(model)|出生年月日(birthday)|联系人(consignee)|会员编号(member_no)
+HK-AF61DB|1996年8月10日|肖磊|17512345678
+"""
+_QUOTED = """\
+"hybh"|"xm"|"csrq"|"hzh"
+"14312345678"|"Michael Silva"|"01/10/1996"|"EB1880132"
+"""
+
+
+def test_bar_table_rows_with_empty_edge_cells_read_on(detector: Detector) -> None:
+    # where the header has no edge bars, a row's first or last bar parts an empty cell
+    assert kinds(detector.scan(_EDGES)) == [
+        ("person_name", "区嘉欣"),
+        ("date_of_birth", "1982-03-28"),
+        ("phone", "13912345670"),
+        ("person_name", "Julia Weber"),
+        ("date_of_birth", "1992年1月14日"),
+        ("person_name", "卢娜"),
+        ("phone", "13812345671"),
+    ]
+    # a Markdown table's edge bars are still its edges
+    md = "| 姓名 | 手机 |\n|---|---|\n| 张伟 | 13812345678 |\n"
+    assert kinds(detector.scan(md)) == [("person_name", "张伟"), ("phone", "13812345678")]
+
+
+def test_bar_table_headers_with_a_gloss_or_quotes(detector: Detector) -> None:
+    assert kinds(detector.scan(_GLOSSED)) == [
+        ("date_of_birth", "1996年8月10日"),
+        ("person_name", "肖磊"),
+    ]
+    assert kinds(detector.scan(_QUOTED)) == [
+        ("person_name", "Michael Silva"),
+        ("date_of_birth", "01/10/1996"),
+        ("passport", "EB1880132"),
+    ]
+    # a quoted label in a sentence is no header: its number stays what it is
+    assert kinds(detector.scan('备注"会员编号"说明，电话 13812345678')) == [
+        ("phone", "13812345678")
+    ]

@@ -95,8 +95,13 @@ _BOX_BARS = "│┃║"
 _NUMBER_CELL = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
-    """Cells of the line text[a:b] split at `sep` ("|", "\t" or two spaces or more)."""
+def _split(
+    text: str, a: int, b: int, sep: str, edges: tuple[bool, bool] = (True, True)
+) -> list[tuple[int, int]]:
+    """Cells of the line text[a:b] split at `sep` ("|", "\t" or two spaces or more), each
+    without the quotes around it (`"hzh"|"xm"`). `edges`: whether a bar that begins or ends
+    the line is the table's edge; where the header has none, a row's first or last bar
+    parts an empty cell (`|1747…|Julia Weber|` under `会员编号|联系人|…`)."""
     if text[b - 1 : b] == "\r":
         b -= 1
     if sep == "  ":
@@ -104,16 +109,27 @@ def _split(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
     line = text[a:b]
     lead = len(line) - len(line.lstrip())
     bar = sep == "|" or sep in _BOX_BARS
-    if bar and line[lead:].startswith(sep):
+    if bar and edges[0] and line[lead:].startswith(sep):
         lead = line.index(sep) + 1
     trail = len(line.rstrip())
-    if bar and line[:trail].endswith(sep):
+    if bar and edges[1] and line[:trail].endswith(sep):
         trail -= 1
     spans, pos = [], a + lead
     for cell in line[lead:trail].split(sep):
-        spans.append((pos, pos + len(cell)))
+        inner = cell.strip()
+        if len(inner) >= 2 and inner[0] == inner[-1] == '"':
+            at = pos + cell.index('"')
+            spans.append((at + 1, at + len(inner) - 1))
+        else:
+            spans.append((pos, pos + len(cell)))
         pos += len(cell) + 1
     return spans
+
+
+def _edges(header: str, sep: str) -> tuple[bool, bool]:
+    """Whether the header line begins and ends with its bar (a row's edges are bars too)."""
+    line = header.strip()
+    return line.startswith(sep), line.endswith(sep)
 
 
 def _separator(line: str) -> str | None:
@@ -174,6 +190,7 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     if first is None or not cells[first][0] <= m.start() < cells[first][1] + 1:
         return []  # not a header, or another of its cells is the one that reads the rows
     out: list[Hit] = []
+    edges = _edges(header, sep)
     pos = end + 1
     for _ in range(MAX_ROWS):
         if pos >= len(text):
@@ -184,7 +201,7 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
         if not line.strip():
             break
         if not _RULE_LINE.fullmatch(line):
-            row = _split(text, pos, stop, sep)
+            row = _split(text, pos, stop, sep, edges)
             if len(row) != len(cells):
                 if not _note(line, cells[0][1] - start) and not _uneven(sep, row, cells):
                     break  # else a note under the row above (its own `key: value`): read on
@@ -226,7 +243,8 @@ _EN = _words(_EN_LIST)
 TEXT_TABLE = re.compile(rf"(?i:{_EN})|{_words(fields.ZH_LABELS)}")
 # (in two parts: one expression of them all is too large for Hyperscan to compile)
 _EN_HS = tuple(
-    rf"(?:^|[^A-Za-z])(?:{_words(part)})\.?{_CELL_END}" for part in (_EN_LIST[::2], _EN_LIST[1::2])
+    rf"(?:^|[^A-Za-z])(?:{_words(part)})\.?[)\"]?{_CELL_END}"
+    for part in (_EN_LIST[::2], _EN_LIST[1::2])
 )
 
 # --- columns named once, rows by position ----------------------------------------------
@@ -381,7 +399,13 @@ RULES = (
         TEXT_TABLE,
         lambda m, text: None,
         # (Not "[ \t　]*(?:…)": with leftmost start of match that is too large to compile.)
-        utf8=(rf"(?:{_words(fields.ZH_LABELS)})(?:[ \t]*\||\t| {{2}}|　)",),
+        # (a gloss or a quote may close the cell: 生日(birthday)|, "客户姓名"|)
+        # (one expression with the gloss is too large to compile: a label before a bracket
+        # or a quote is an anchor of its own, the header line then checked as any other)
+        utf8=(
+            rf"(?:{_words(fields.ZH_LABELS)})(?:[ \t]*\||\t| {{2}}|　)",
+            rf"(?:{_words(fields.ZH_LABELS)})[(（\"]",
+        ),
         many=_text_table,
     ),
     Rule(
