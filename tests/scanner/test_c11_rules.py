@@ -83,3 +83,28 @@ def test_bar_table_headers_with_a_gloss_or_quotes(detector: Detector) -> None:
     assert kinds(detector.scan('备注"会员编号"说明，电话 13812345678')) == [
         ("phone", "13812345678")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"cust_nm": "Daniel Walsh", "shr": "王建国", "srrq": "1996-01-10"}',
+            [
+                ("person_name", "Daniel Walsh"),
+                ("person_name", "王建国"),
+                ("date_of_birth", "1996-01-10"),
+            ],
+        ),
+        (
+            '{"zb": "23.1544, 113.0560", "pp_no": "E12345678"}',
+            [("coordinates", "23.1544, 113.0560"), ("passport", "E12345678")],
+        ),
+        # a product's nm is no person's; zb inside a longer key is no coordinates field
+        ('{"product_nm": "Luna Pro", "zb_code": "23.1544, 113.0560"}', []),
+    ],
+)
+def test_pinyin_and_abbreviated_keys(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

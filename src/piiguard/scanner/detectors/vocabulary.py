@@ -49,7 +49,10 @@ for _words, _meaning in (
         "romanized name|romanised name|latin name|alias|pinyinming|yingwenming|"
         # owners and contacts with a place or role after them: `Contact on site: …`
         "owner|maintainer|author|contact on site|on site contact|onsite contact|site contact|"
-        "contact at site|name on card|name on file|person in charge",
+        "contact at site|name on card|name on file|person in charge|"
+        # `nm` for name after a person's word (cust_nm, emp_nm); shr 收货人 (shouhuoren)
+        "cust nm|customer nm|client nm|contact nm|emp nm|employee nm|user nm|member nm|"
+        "shr|shouhuoren",
         NAME,
     ),
     (
@@ -60,12 +63,13 @@ for _words, _meaning in (
     (
         "dob|birthday|birthdate|birth date|date of birth|born|born on|birth|bday|"
         "date birth|birth dt|csrq|chusheng riqi|chushengriqi|shengri|geburtsdatum|geb|"
-        "geboren|date de naissance|fecha de nacimiento",
+        "geboren|date de naissance|fecha de nacimiento|srrq|shengri riqi|csny",
         DOB,
     ),
     (
         "passport|passport no|passport number|passport num|passport id|passportno|hzh|hzhm|"
-        "huzhao|huzhaohao|reisepass|reisepass nr|reisepassnummer|passeport",
+        "huzhao|huzhaohao|reisepass|reisepass nr|reisepassnummer|passeport|pp no|ppno|"
+        "pp number",
         PASSPORT,
     ),
     (
@@ -252,6 +256,7 @@ _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
     ("mm",): SECRET,
     ("bb",): NOT_PERSONAL,
     ("pos",): COORDINATES,
+    ("zb",): COORDINATES,  # zuobiao 坐标
     ("loc",): COORDINATES,  # (MongoDB's and many APIs' point: "geo": {"loc": "23.07, 113.33"})
     ("member",): NOT_PERSONAL,  # "MEMBER": "1836…" (a member's number; family_member: a name)
     **dict.fromkeys([("latest",), ("current",), ("installed",)], NOT_PERSONAL),
