@@ -4,9 +4,13 @@ leave alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.files import scan_file
+from piiguard.scanner.sources.model import Located
 from tests.scanner.conftest import kinds
 
 pytestmark = pytest.mark.req("R2.7")
@@ -108,3 +112,58 @@ def test_pinyin_and_abbreviated_keys(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+def _file_kinds(path: Path, detector: Detector) -> list[tuple[str, str]]:
+    return [(o.hit.type, o.hit.value) for o in scan_file(path, detector) if isinstance(o, Located)]
+
+
+def test_headerless_csv_columns_by_their_values(tmp_path: Path, detector: Detector) -> None:
+    rows = [
+        ("区嘉欣", "E12345671", '"22.5069, 113.5161"', "Hong Kong"),
+        ("Olga Moreau", "G23456782", '"(23.0518, 113.2469)"', "New York"),
+        ("CHEUNG Ka Wai", "K34567893", '"23.3699, 113.1788"', "San Francisco"),
+        ('"Pan, Qiang"', "CZW5ZYN14", '"22.7012, 112.8215"', "Hong Kong"),
+        ("卢娜", "P4567894", '"22.9185, 112.9604"', "New York"),
+        ("韦家豪", "H56789015", '"23.1011, 113.2412"', "Hong Kong"),
+    ]
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    found = _file_kinds(path, detector)
+    # the first row is data too; a column of two capitalised words alone (cities) is no name's
+    assert [v for k, v in found if k == "person_name"] == [
+        "区嘉欣",
+        "Olga Moreau",
+        "CHEUNG Ka Wai",
+        "Pan, Qiang",
+        "卢娜",
+        "韦家豪",
+    ]
+    assert sum(k == "passport" for k, _ in found) == 6
+    assert sum(k == "coordinates" for k, _ in found) == 6
+    # model numbers and plain Latin words are no passports or names
+    models = tmp_path / "models.csv"
+    models.write_text(
+        "".join(f"JSQ2{i}-10HK{i},Luna Pro,New York,HK57116{i}\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    assert _file_kinds(models, detector) == []
+
+
+def test_csv_title_row_above_a_header_with_another_delimiter(
+    tmp_path: Path, detector: Detector
+) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(
+        "华康 CRM 导出 / exported 2025-08-15 by 系统\n"
+        "consignee;loyalty_id;passport;model\n"
+        "Wendy Chan;13912345670;E12345678;JSQ26-10HK2\n"
+        "欧阳娜娜;15812345678;G87654321;HK-AF61DB\n",
+        encoding="utf-8",
+    )
+    assert _file_kinds(path, detector) == [
+        ("person_name", "Wendy Chan"),
+        ("passport", "E12345678"),
+        ("person_name", "欧阳娜娜"),
+        ("passport", "G87654321"),
+    ]

@@ -116,7 +116,9 @@ def csv_cells_of(path: Path) -> Iterator[Cell]:
             break
     if not head:
         return
-    delimiter = SUFFIXES[path.suffix.lower()] or sniff_delimiter(head[0][2].split("\n", 1)[0])
+    delimiter = SUFFIXES[path.suffix.lower()] or sniff_delimiter(
+        "\n".join(record.split("\n", 1)[0] for _s, _l, record in head)
+    )
 
     def spans(record: str) -> list[tuple[int, int]]:
         return csv_cells(record, 0, len(record.rstrip("\n")), delimiter)

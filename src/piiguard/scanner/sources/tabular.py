@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -40,6 +41,7 @@ class Table:
     header: tuple[str, ...] = ()  # the header row's cells (not always the first row)
     # further tables under headers of their own, by width (a form's item lines)
     sections: tuple[tuple[tuple[str | None, ...], tuple[str, ...]], ...] = ()
+    headerless: bool = False  # no header row: the first row is read as the others are
 
     def hits(self, text: str, lo: int, hi: int, header_at: int = -1) -> list[Hit]:
         """Hits of the classified columns in the rows that begin in text[lo:hi], and in the
@@ -68,7 +70,7 @@ class Table:
             pair = _pair_meaning(text, cells)
             if pair is not None:  # `联系人,欧阳少俊`: a label and its value
                 out += row_hits((None, pair), cells, text)
-            elif pos != header_at:
+            elif pos != header_at or self.headerless:
                 out += self._row(text, cells, width)
             if end < 0:
                 break
@@ -127,10 +129,15 @@ def _sections(
     return tuple(found.values())
 
 
-def sniff_delimiter(header: str) -> str:
-    """The delimiter a CSV file's first line uses most (also scanner/cells.py)."""
-    counts = {d: header.count(d) for d in (",", "\t", ";", "|")}
-    return max(counts, key=lambda d: counts[d])
+def sniff_delimiter(head: str) -> str:
+    """The delimiter a CSV file's first line that holds any uses most (also
+    scanner/cells.py): a title row above the header (`华康 CRM 导出 / exported 2025-08-15`)
+    holds none."""
+    for line in head.split("\n", _HEADER_ROWS)[:_HEADER_ROWS]:
+        counts = {d: line.count(d) for d in (",", "\t", ";", "|")}
+        if any(counts.values()):
+            return max(counts, key=lambda d: counts[d])
+    return ","
 
 
 def _fits(meaning: str, value: str) -> bool:
@@ -170,18 +177,63 @@ def _header_meaning(title: str) -> str | None:
     return None if _LABEL_WITH_VALUE.search(title) else fields.meaning_of(title)
 
 
-def classify_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str | None]:
+def _listed_name(value: str) -> bool:
+    """A short Chinese name, or a Latin name (`Olga Moreau`, `CHEUNG Ka Wai`, `Pan, Qiang`),
+    the whole value."""
+    if _short_zh_name(value):
+        return True
+    return value[0].isascii() and _fits(fields.NAME, value)
+
+
+def _by_values(values: Sequence[str], headerless: bool = False) -> str | None:
+    """The meaning of a column no known header names, from its values (at least 5): nearly
+    all Chinese names. In a file without a header (where no header says what a column
+    holds, only not to us: `khbh` over C229867 …) also names in both writings with a fifth
+    Chinese ones at least (a column of two capitalised words alone may be cities or
+    products); passport numbers of 8 or 9 characters whose first letters vary
+    (E12345678, CZW5ZYN14; not C2298671, C7236402 …, a company's series); `lat, lon`
+    pairs — each nearly all the values."""
+    if len(values) < 5:
+        return None
+    if _reaches(values, _short_zh_name, 0.8) or (
+        headerless and _reaches(values, _short_zh_name, 0.2) and _reaches(values, _listed_name, 0.8)
+    ):
+        return fields.NAME
+    if headerless and _reaches(values, _passport_number, 0.8) and not _one_series(values):
+        return fields.PASSPORT
+    if headerless and _reaches(values, partial(_fits, fields.COORDINATES), 0.8):
+        return fields.COORDINATES
+    return None
+
+
+def _one_series(values: Sequence[str]) -> bool:
+    """Whether most values begin with the same letter (C229867, C723640; HK571160: a
+    company's code series, where passports' letters vary)."""
+    first = Counter(v[0] for v in values)
+    return first.most_common(1)[0][1] >= 0.8 * len(values)
+
+
+def _passport_number(value: str) -> bool:
+    """A passport number of 8 or 9 characters beginning with a letter (E12345678,
+    P1234567, CZW5ZYN14), the whole value."""
+    if not 8 <= len(value) <= 9 or not value[0].isalpha():
+        return False
+    found = fields.classify(fields.PASSPORT, value)
+    return found is not None and found[2] == len(value)
+
+
+def classify_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]], headerless: bool = False
+) -> list[str | None]:
     """Each column's meaning from its header, checked against a sample of its values: a
     name column most of whose values are not names (product names under `name`) is dropped;
-    a column without a known header whose values are nearly all Chinese names is taken as
-    names."""
+    a column without a known header is classified by its values (_by_values)."""
     meanings: list[str | None] = []
     for c, title in enumerate(header):
         values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
         meaning = _header_meaning(title)
-        if meaning is None and len(values) >= 5:
-            if _reaches(values, _short_zh_name, 0.8):
-                meaning = fields.NAME
+        if meaning is None:
+            meaning = _by_values(values, headerless)
         elif meaning in _NAMES and values and not _reaches(values, partial(_fits, meaning), 0.3):
             meaning = None
         meanings.append(meaning)
@@ -200,8 +252,7 @@ def table_of(path: Path, encoding: str, data: bytes | None = None) -> Table | No
     head = data[:_HEAD_BYTES].decode(encoding, "replace")
     if "\n" in head and len(head) == _HEAD_BYTES:
         head = head[: head.rfind("\n")]  # whole rows only
-    first = head.split("\n", 1)[0]
-    delimiter = SUFFIXES[suffix] or sniff_delimiter(first)
+    delimiter = SUFFIXES[suffix] or sniff_delimiter(head)
     try:
         rows = list(csv.reader(io.StringIO(head), delimiter=delimiter))
     except csv.Error:
@@ -209,13 +260,23 @@ def table_of(path: Path, encoding: str, data: bytes | None = None) -> Table | No
     if not rows:
         return None
     at = header_row(rows)
-    meanings = classify_columns(rows[at], rows[at + 1 : at + 1 + _SAMPLE_ROWS])
-    header = tuple(c.strip() for c in rows[at])
-    sections = tuple(s for s in _sections(rows, at) if len(s[0]) != len(meanings))
+    found = _sections(rows, at)
     pairs = any(len(row) == 2 and fields.meaning_of(row[0].strip()) for row in rows[:_SAMPLE_ROWS])
+    header = tuple(c.strip() for c in rows[at])
+    headerless = not (found or pairs or any(_header_meaning(cell) for cell in header))
+    if headerless:  # no row names a field (a title row above data perhaps): by the values
+        sample = rows[: _SAMPLE_ROWS + 1]
+        width = Counter(len(row) for row in sample).most_common(1)[0][0]
+        meanings = classify_columns(
+            ["" for _ in range(width)], [r for r in sample if len(r) == width], True
+        )
+        header = ()
+    else:
+        meanings = classify_columns(rows[at], rows[at + 1 : at + 1 + _SAMPLE_ROWS])
+    sections = tuple(s for s in found if len(s[0]) != len(meanings))
     if not (any(meanings) or sections or pairs):
         return None
-    return Table(delimiter, tuple(meanings), header, sections)
+    return Table(delimiter, tuple(meanings), header, sections, headerless)
 
 
 def header_row(rows: Sequence[Sequence[str]]) -> int:
