@@ -167,3 +167,26 @@ def test_csv_title_row_above_a_header_with_another_delimiter(
         ("person_name", "欧阳娜娜"),
         ("passport", "G87654321"),
     ]
+
+
+_CHAT = (
+    "Chat export - escalation\n\n"
+    "Peng Zixuan  2:34 PM\nwifi ok\n\n"
+    "Zhou, Zixuan  18:20\n收到\n\n"
+    "[01/03/2026, 14:17:11] 罗思琪: OK 👍\n"
+    "[02/03/2026, 08:34:11] Ye, Wing Yan: pls check\n"
+    "[02/03/2026, 08:36:11] CHEUNG Ruoxi: 好\n"
+)
+
+
+def test_chat_speakers_with_a_time_alone_or_a_comma_in_the_stamp(detector: Detector) -> None:
+    assert kinds(detector.scan(_CHAT)) == [
+        ("person_name", "Peng Zixuan"),
+        ("person_name", "Zhou, Zixuan"),
+        ("person_name", "罗思琪"),
+        ("person_name", "Ye, Wing Yan"),
+        ("person_name", "CHEUNG Ruoxi"),
+    ]
+    # a heading or a status before a time is no speaker; nor is a word before a colon
+    quiet = "Total Amount  12:30\nMeeting Room  9:00 AM\n[01/03/2026, 14:17:11] 备注: 无\n"
+    assert kinds(detector.scan(quiet)) == []

@@ -34,10 +34,11 @@ def _name_hit(text: str, start: int, end: int, confidence: float) -> Hit:
 # A chat line: a time stamp, a speaker, a colon (without the stamp, "金额：" and "Ship To:"
 # read as well as names do). A stamp may end in AM/PM (`[7/22/2025 01:49 AM]`).
 _AMPM = r"(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
-_STAMP = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?[ \t]+"
-SPEAKER = re.compile(
-    rf"(?m)^[ \t]*{_STAMP}(?P<v>[{_CJK}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})[ \t]*[:：]"
-)
+# (a date, a comma and the time, as WhatsApp exports: `[01/03/2026, 14:17:11] 罗思琪: …`)
+_COMMA_TIME = r"(?:,[ \t]?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+_STAMP = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_COMMA_TIME}{_AMPM}[\])】]?[ \t]+"
+_LATIN_WHO = r"[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){1,3}"  # (Ye, Wing Yan; YE Haoran)
+SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}(?P<v>[{_CJK}]{{2,4}}|{_LATIN_WHO})[ \t]*[:：]")
 
 
 def _speaker(m: re.Match[str], text: str) -> Hit | None:
@@ -333,6 +334,8 @@ _NOT_ENDER = (
     r"\x{ff01}-\x{ff0f}\x{ff1a}-\x{ffef}]"
 )
 _STAMP_UTF8 = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_AMPM}[\])】]?[ \t]+"
+_SPEAKER_STAMP_HS = rf"[\[(]?[0-9][0-9:/\-. T]{{3,24}}{_COMMA_TIME}{_AMPM}[\])]?[ \t]+"
+_SPEAKER_STAMP_UTF8 = rf"[\[(【]?[0-9][0-9:/\-. 年月日T]{{3,24}}{_COMMA_TIME}{_AMPM}[\])】]?[ \t]+"
 # A Latin name (accents are "?" in the ASCII shadow), perhaps a role in brackets, then the
 # stamp of its message (this year's without the year), alone: `Laura García  2024/4/28 03:06`.
 _NAME_STAMP_HS = (
@@ -357,6 +360,8 @@ RULES = (
             r"(?:^|\n)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){1,2}(?:@[^\s@:]+|[ \t]*[(?][^\n]*[)?])"
             r"[ \t]+[0-9][0-9:/\-. T]+\r?(?:\n|$)",
             rf"(?:^|\n)[ \t]*{LATIN_HS}, [0-9]{{1,2}}:[0-9]{{2}}{_AMPM}[ \t]*\r?(?:\n|$)",
+            # a Latin name, blanks and the time alone (Teams, DingTalk: `Peng Zixuan  2:34 PM`)
+            rf"(?:^|\n)[ \t]*{LATIN_HS}[ \t]{{2,}}[0-9]{{1,2}}:[0-9]{{2}}{_AMPM}[ \t]*\r?(?:\n|$)",
         ),
         CHAT_LINE,
         lambda m, text: None,
@@ -373,10 +378,10 @@ RULES = (
     ),
     Rule(
         "speaker",
-        (rf"(?:^|\n)[ \t]*{_STAMP_HS}[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}}[ \t]*:",),
+        (rf"(?:^|\n)[ \t]*{_SPEAKER_STAMP_HS}{_LATIN_WHO}[ \t]*:",),
         SPEAKER,
         _speaker,
-        utf8=(rf"(?:^|\n)[ \t]*{_STAMP_UTF8}[{_CJK_HS}]{{2,4}}[ \t]*[:：]",),
+        utf8=(rf"(?:^|\n)[ \t]*{_SPEAKER_STAMP_UTF8}[{_CJK_HS}]{{2,4}}[ \t]*[:：]",),
         lead=True,
     ),
     Rule("greeting", (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z?]",), GREETING, _greeting),
