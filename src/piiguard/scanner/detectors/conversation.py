@@ -43,7 +43,7 @@ SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}(?P<v>[{_CJK}]{{2,4}}|{_LATIN_WHO})[ 
 
 def _speaker(m: re.Match[str], text: str) -> Hit | None:
     value = m.group("v")
-    if not _whole_name(value):
+    if value.split()[0].rstrip(",") in LOG_LEVELS or not _whole_name(value):  # (WARN Reset:)
         return None
     return _name_hit(text, m.start("v"), m.end("v"), 0.8)
 
