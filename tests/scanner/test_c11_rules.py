@@ -190,3 +190,22 @@ def test_chat_speakers_with_a_time_alone_or_a_comma_in_the_stamp(detector: Detec
     # a heading or a status before a time is no speaker; nor is a word before a colon
     quiet = "Total Amount  12:30\nMeeting Room  9:00 AM\n[01/03/2026, 14:17:11] 备注: 无\n"
     assert kinds(detector.scan(quiet)) == []
+
+
+def test_csv_row_with_an_unquoted_amount_is_read_under_its_header(
+    tmp_path: Path, detector: Detector
+) -> None:
+    path = tmp_path / "po_lines.csv"
+    path.write_text(
+        "PO No,Line,Part No,Unit Price,Buyer,Buyer Tel\n"
+        "SO-1001,1,15321373723,USD 444.93,顾梓涵,13912345670\n"
+        "SO-1001,2,19735980342,¥4,310.00,顾梓涵,13912345670\n"
+        "SO-1001,3,18108521430,1,250,顾梓涵,13912345670\n",
+        encoding="utf-8",
+    )
+    # the part numbers stay part numbers, the buyer and the phone theirs, row by row
+    assert _file_kinds(path, detector) == [("person_name", "顾梓涵"), ("phone", "13912345670")] * 3
+    # a row whose extra cell is no amount's piece is read as text only, as before
+    other = tmp_path / "other.csv"
+    other.write_text("PO No,Line,Part No,Buyer\nSO-1001,1,15321373723,x,顾梓涵\n", encoding="utf-8")
+    assert _file_kinds(other, detector) == [("phone", "15321373723")]

@@ -78,12 +78,39 @@ class Table:
         return out
 
     def _row(self, text: str, cells: list[tuple[int, int]], width: int) -> list[Hit]:
+        if len(cells) > width and self.delimiter == ",":
+            cells = _amounts_rejoined(text, cells, len(cells) - width)
         if len(cells) == width:
             return [] if _same(text, cells, self.header) else row_hits(self.meanings, cells, text)
         for meanings, header in self.sections:
             if len(cells) == len(meanings) and not _same(text, cells, header):
                 return row_hits(meanings, cells, text)
         return []
+
+
+# An amount written with thousands' commas in an unquoted cell (`¥8,828.00`, `USD 1,250`):
+# its head (a currency and one to three digits) and each group of three digits after it.
+_AMOUNT_HEAD = re.compile(r"[ \t]*(?:[¥$€£]|RMB|USD|HKD|EUR|CNY)?[ \t]?-?\d{1,3}")
+_AMOUNT_GROUP = re.compile(r"\d{3}(?:\.\d{1,4})?[ \t]*")
+
+
+def _amounts_rejoined(text: str, cells: list[tuple[int, int]], extra: int) -> list[tuple[int, int]]:
+    """A row with `extra` cells more than its header, each an amount's comma written
+    unquoted (an export that did not quote `¥8,828.00`): the amount's pieces joined, so
+    that the cells after it are read under their own columns again; the row as it was
+    when the extra cells are not all such pieces."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(cells):
+        a, b = cells[i]
+        if extra and _AMOUNT_HEAD.fullmatch(text, a, b) and a < b:
+            while extra and i + 1 < len(cells) and _AMOUNT_GROUP.fullmatch(text, *cells[i + 1]):
+                i += 1
+                b = cells[i][1]
+                extra -= 1
+        out.append((a, b))
+        i += 1
+    return cells if extra else out
 
 
 def _same(text: str, cells: list[tuple[int, int]], header: tuple[str, ...]) -> bool:
