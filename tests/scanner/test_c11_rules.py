@@ -209,3 +209,21 @@ def test_csv_row_with_an_unquoted_amount_is_read_under_its_header(
     other = tmp_path / "other.csv"
     other.write_text("PO No,Line,Part No,Buyer\nSO-1001,1,15321373723,x,顾梓涵\n", encoding="utf-8")
     assert _file_kinds(other, detector) == [("phone", "15321373723")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wifi密码是 Hk#2026spring 别外传", [("secret", "Hk#2026spring")]),
+        ("初始密码为 Abc@12345，请修改", [("secret", "Abc@12345")]),
+        ("my DOB is 22/04/2003 for the warranty reg", [("date_of_birth", "22/04/2003")]),
+        ("Her date of birth was Jan 22, 1980.", [("date_of_birth", "Jan 22, 1980")]),
+        # a question, a word or a placeholder after 是 is no password; no date, no birth
+        ("密码是多少？密码是不是错了 密码是 changeme", []),
+        ("The DOB is required; his birthday is tomorrow", []),
+    ],
+)
+def test_a_password_or_a_birth_date_said_in_a_sentence(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

@@ -8,6 +8,7 @@ to the label's meaning (fields.classify); a login's 账号 is no bank account (�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
@@ -43,7 +44,52 @@ def _labelled(m: re.Match[str], text: str) -> Hit | None:
     return Hit(kind, a, b, text[a:b], confidence, Validator.CONTEXT)
 
 
+# A password said in a sentence: `wifi密码是 Hk#2026spring`, `初始密码为 Abc@12345` — the
+# label, 是 or 为, and a value of ASCII (a word or a question after 是 is no password).
+_SECRET_SAID = re.compile(r"(?:密码|口令)(?:是|为)[ \t]*(?=[\x21-\x7e])")
+# A birth date said in English: `my DOB is 22/04/2003`, `date of birth was 1 May 1990`.
+_BIRTH_SAID = re.compile(
+    r"\b(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday)[ \t]+(?:is|was)[ \t]+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+_SAID_END = re.compile(r"[。，；;！!？?\r\n]")  # (not ",": Jan 22, 1980)
+
+
+def _said(meaning: str) -> Callable[[re.Match[str], str], Hit | None]:
+    def check(m: re.Match[str], text: str) -> Hit | None:
+        stop = _SAID_END.search(text, m.end(), m.end() + 64)
+        region = text[m.end() : stop.start() if stop else min(len(text), m.end() + 64)]
+        found = fields.classify(meaning, region)
+        if found is None:
+            return None
+        kind, start, end, confidence = found
+        a, b = m.end() + start, m.end() + end
+        return Hit(kind, a, b, text[a:b], confidence, Validator.CONTEXT)
+
+    return check
+
+
 RULES = (
+    Rule(
+        "secret_said",
+        (),
+        _SECRET_SAID,
+        _said(fields.SECRET),
+        utf8=(r"(?:密码|口令)(?:是|为)[ \t]*[\x21-\x7e]",),
+    ),
+    Rule(
+        "birth_said",
+        (
+            r"(?:^|[^A-Za-z])(?:DOB|D\.O\.B\.?|date of birth|birth ?date|birthday)"
+            r"[ \t]+(?:is|was)[ \t]",
+        ),
+        _BIRTH_SAID,
+        _said(fields.DOB),
+        lead=True,
+        caseless=True,
+    ),
     Rule(
         "zh_label_clause",
         (),
