@@ -227,3 +227,14 @@ def test_a_password_or_a_birth_date_said_in_a_sentence(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+def test_a_notes_author_inside_its_stamp(detector: Detector) -> None:
+    text = (
+        "处理记录:\n[03-24 15:53 刘宛如] 电话回访\n[2026-03-24 15:53 Anna Berg] called back\n"
+        "[03-24 15:55 已完成] 结单\n[03-24 15:56 INFO] start\n"
+    )
+    assert kinds(detector.scan(text)) == [
+        ("person_name", "刘宛如"),
+        ("person_name", "Anna Berg"),
+    ]

@@ -41,6 +41,14 @@ _LATIN_WHO = r"[A-Z][A-Za-z'\-]+(?:,? [A-Z][A-Za-z'\-]+){1,3}"  # (Ye, Wing Yan;
 SPEAKER = re.compile(rf"(?m)^[ \t]*{_STAMP}(?P<v>[{_CJK}]{{2,4}}|{_LATIN_WHO})[ \t]*[:：]")
 
 
+# A note's author inside its stamp's brackets (a ticket's or a work log's history:
+# `[03-24 15:53 刘宛如] 电话回访`, `[2026-03-24 15:53 Anna Berg] called back`).
+AUTHOR = re.compile(
+    rf"(?m)^[ \t]*[\[【][0-9][0-9:/\-. 年月日T]{{3,24}}[ \t]+"
+    rf"(?P<v>[{_CJK}]{{2,4}}|{_LATIN_WHO})[ \t]*[\]】]"
+)
+
+
 def _speaker(m: re.Match[str], text: str) -> Hit | None:
     value = m.group("v")
     if value.split()[0].rstrip(",") in LOG_LEVELS or not _whole_name(value):  # (WARN Reset:)
@@ -382,6 +390,17 @@ RULES = (
         SPEAKER,
         _speaker,
         utf8=(rf"(?:^|\n)[ \t]*{_SPEAKER_STAMP_UTF8}[{_CJK_HS}]{{2,4}}[ \t]*[:：]",),
+        lead=True,
+    ),
+    Rule(
+        "author",
+        (rf"(?:^|\n)[ \t]*\[[0-9][0-9:/\-. T]{{3,24}}[ \t]+{_LATIN_WHO}[ \t]*\]",),
+        AUTHOR,
+        _speaker,
+        utf8=(
+            rf"(?:^|\n)[ \t]*[\[【][0-9][0-9:/\-. 年月日T]{{3,24}}[ \t]+"
+            rf"[{_CJK_HS}]{{2,4}}[ \t]*[\]】]",
+        ),
         lead=True,
     ),
     Rule("greeting", (r"\b(?:Hi|Hello|Hey|Dear) +[A-Z?]",), GREETING, _greeting),
