@@ -98,8 +98,7 @@ GIVEN_CHARS: Final = frozenset(
     "赋跃轩辞迅逍遥邈郎钊铃锦闯阑雀雏雾震霓霜霞靖韧韵颀飙香驿骏魁鸾鹊麟黎"
     "良善廷仲伯叔孟宗厚炳焕灿升克守汉唐宋楚丰兆亿冠恩恭敬昆朴湛澜煌熹壮展承继隽霁鲲"
     "迈悟惟唯苇涓浪炯烽焰舞少仪嫦"  # 少, 仪, 嫦: common in Cantonese given names (少芬, 淑仪)
-    "宛"  # (宛如, 宛婷)
-    "启"  # 启明, 启航, 启超
+    "宛启"  # 宛如, 宛婷; 启明, 启航, 启超
 )
 
 # A log line's level after its stamp (`… 10:01:12 DEBUG Authorization: …`): no speaker.
