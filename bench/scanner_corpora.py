@@ -33,7 +33,13 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   corpora 4 to 10, in exactly the issue's eight kinds as another Foshan appliance maker's
   systems export them (headerless and invented-header CSVs, pinyin-keyed and Mongo dumps,
   GB2312 / GBK mail, helpdesk notes with typos, plain-zip xlsx and docx;
-  `python -m bench.corpus11.score`).
+  `python -m bench.corpus11.score`);
+- corpus 12 (blind): bench/corpus12/, written blind a ninth time, independently of corpora
+  4 to 11, in the issue's eight kinds as a Jiangmen lighting maker with a Singapore office
+  and a Dong Nai plant writes them (Outlook / Foxmail / encoded mail with Big5 parts, Kingdee
+  and SAP prints, Zendesk / Jira tickets, HubSpot / 纷享销客 exports, Mongo / Elasticsearch
+  dumps with phones as numbers, MyBatis and zap logs, docx / xlsx forms, WhatsApp / DingTalk
+  chats; `python -m bench.corpus12.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -66,6 +72,8 @@ from bench.corpus10 import SEED as SEED10
 from bench.corpus10 import write_corpus as write_corpus10
 from bench.corpus11 import SEED as SEED11
 from bench.corpus11 import write_corpus as write_corpus11
+from bench.corpus12 import SEED as SEED12
+from bench.corpus12 import write_corpus as write_corpus12
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -160,6 +168,10 @@ def corpus11(size: int, seed: int = SEED11) -> Path:
     return _blind("corpus11", write_corpus11, size, seed)
 
 
+def corpus12(size: int, seed: int = SEED12) -> Path:
+    return _blind("corpus12", write_corpus12, size, seed)
+
+
 def repeated(root: Path, copies: int) -> Path:
     """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
     the files copied, not linked: as many bytes to read as a corpus that size), its labels
@@ -201,6 +213,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 9 (blind)": corpus9(size),
         "corpus 10 (blind)": corpus10(size),
         "corpus 11 (blind)": corpus11(size),
+        "corpus 12 (blind)": corpus12(size),
     }
 
 

@@ -1,4 +1,4 @@
-"""The checks every blind corpus passes (bench/corpus9/, corpus10/, corpus11/), one test per
+"""The checks every blind corpus passes (bench/corpus9/ to corpus12/), one test per
 check, parametrized by corpus: the same seed writes the same bytes; every label lies on a
 valid value of its type in the text the scorecard reads (files, decoded mail parts, office
 segments) and labels never overlap; everything shaped like a value is under exactly one
@@ -20,6 +20,7 @@ from bench.corpus9 import write_corpus as write9
 from bench.corpus10 import write_corpus as write10
 from bench.corpus11 import KINDS as KINDS11
 from bench.corpus11 import write_corpus as write11
+from bench.corpus12 import write_corpus as write12
 from stdnum import luhn
 
 from piiguard.scanner.scorecard import FILES, LABELS, LOOKALIKE, decoded, load
@@ -31,6 +32,7 @@ CORPORA: dict[int, tuple[Callable[[Path, int, int], Path], int, int, int]] = {
     9: (write9, 250_000, 9, 10),
     10: (write10, 300_000, 10, 11),
     11: (write11, 300_000, 11, 12),
+    12: (write12, 300_000, 12, 13),
 }
 _written: dict[int, Path] = {}
 
@@ -142,7 +144,7 @@ def test_lookalikes_of_every_shape_and_none_is_what_it_resembles(
 
 
 @pytest.mark.req("R2.7")
-@pytest.mark.parametrize("n", [10, 11], ids=lambda n: f"corpus{n}")
+@pytest.mark.parametrize("n", [10, 11, 12], ids=lambda n: f"corpus{n}")
 def test_every_name_written_again_is_labelled_again(
     n: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

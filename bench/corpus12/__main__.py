@@ -1,0 +1,17 @@
+"""`python -m bench.corpus12 OUTDIR [MB] [--seed N]`: writes corpus 12 (bench/corpus12/)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bench.corpus12 import SEED, write_corpus
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.corpus12", description=__doc__)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("mb", nargs="?", type=float, default=5.0)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args()
+    root = write_corpus(args.outdir, int(args.mb * 1e6), args.seed)
+    print(root)
