@@ -22,14 +22,19 @@ from typing import Any
 from piiguard.scanner.detectors import engine
 from piiguard.scanner.detectors.rule import Rule
 
-Compile = Callable[[Sequence[Rule], bool, Path | None], Any]
+Compile = Callable[..., Any]  # engine._compile: rules, utf8, cache folder, compiling
 ENGINE_COMPILE: Compile = engine._compile  # as it ships
 
 
 def sharing(compile_: Compile, shared: Path) -> Compile:
     """`compile_` (the engine's _compile) with the databases kept in `shared` for every test."""
 
-    def compile_shared(rules: Sequence[Rule], utf8: bool, cache: Path | None = None) -> Any:
+    def compile_shared(
+        rules: Sequence[Rule],
+        utf8: bool,
+        cache: Path | None = None,
+        compiling: Callable[[], None] | None = None,
+    ) -> Any:
         name = engine.cache_name(rules, utf8)
         if name is None:
             return compile_(rules, utf8, cache)
@@ -43,6 +48,6 @@ def sharing(compile_: Compile, shared: Path) -> Compile:
             partial = cache / f"{name}.{os.getpid()}.tmp"
             shutil.copyfile(kept, partial)
             partial.replace(cache / name)  # whole or not at all, as the engine writes it
-        return compile_(rules, utf8, cache)
+        return compile_(rules, utf8, cache, compiling)
 
     return compile_shared

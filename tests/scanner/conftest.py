@@ -32,11 +32,9 @@ def workers_asked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     asked: list[int] = []
     real_init = scan.FileScanner.__init__
 
-    def spy(
-        self: scan.FileScanner, workers: int = 1, progress: Any = None, render: Any = None
-    ) -> None:
+    def spy(self: scan.FileScanner, workers: int = 1, *args: Any, **kwargs: Any) -> None:
         asked.append(workers)
-        real_init(self, 1, progress, render)
+        real_init(self, 1, *args, **kwargs)
 
     monkeypatch.setattr(scan.FileScanner, "__init__", spy)
     monkeypatch.setattr(cli, "cores", lambda: 2)

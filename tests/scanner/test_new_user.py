@@ -7,7 +7,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +21,7 @@ from typer.testing import CliRunner
 from piiguard.scanner import output, scan
 from piiguard.scanner.cli import scan_app
 from piiguard.scanner.output import TABLE_ROWS, schema, write_sarif
+from piiguard.scanner.precompiled import cache_dir, compiled_patterns
 from piiguard.scanner.report import Finding, Reporter
 
 pytestmark = pytest.mark.req("R2.7")
@@ -360,3 +363,94 @@ def test_more_workers_than_cores_are_not_started(tmp_path: Path, workers_asked: 
     asked.clear()
     assert run(str(share), "--workers", "2", var=tmp_path / "var")[0] == 1
     assert asked == [2]
+
+
+@pytest.fixture
+def new_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user with a home of their own (in tmp_path, never the real one) and none of
+    piiguard's settings: what a fresh machine's account has. Returns the home."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "PIIGUARD_VAR_DIR", "PIIGUARD_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PIIGUARD_SCAN_HASH_KEY", KEY)
+    return home
+
+
+def run_as_user(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(scan_app, list(args))  # the environment as the user has it
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.usefixtures("hyperscan_compiles")
+def test_a_first_scan_compiles_into_the_users_cache_says_so_once_and_litters_nowhere(
+    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`piiguard scan --format jsonl FOLDER` made ./var/cache wherever it ran (the folder
+    scanned, the home) and compiled there for about 10 s in silence: every new working
+    folder paid it again. The compiled detectors go to the user's cache folder; the scan
+    that has to compile them says so, once, in both languages; the next one loads them."""
+    share = _share(tmp_path)
+    before = _tree(share)
+    monkeypatch.chdir(share)  # run from the folder scanned
+    code, out, err = run_as_user("--format", "jsonl", ".")
+    assert (code, len(out.splitlines())) == (1, 1)
+    assert err.count("preparing the detectors for first use") == 1, err  # two databases
+    assert "首次使用，正在准备检测器" in err
+    cache = new_user / ".cache" / "piiguard"
+    assert len(list(cache.glob("hyperscan-*.db"))) == 2
+    assert _tree(share) == before  # no ./var in the folder scanned (nor anything else)
+    monkeypatch.chdir(new_user)  # then from the home: loaded, not compiled
+    code, out, err = run_as_user("--format", "jsonl", str(share))
+    assert (code, len(out.splitlines()), err) == (1, 1, "")
+    assert {Path(p).parts[0] for p in _tree(new_user)} == {".cache"}  # nothing else
+
+
+def test_prepare_fills_the_cache_before_the_first_scan_and_make_install_runs_it(
+    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make install` compiles the detectors (`piiguard scan --prepare`), so that the first
+    scan after `make install` or `make run` starts at once."""
+    cache = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_as_user("--prepare")
+    assert (code, out) == (0, "")
+    assert f"detectors ready in {cache / 'piiguard'}" in err and "检测器已就绪" in err
+    assert len(list((cache / "piiguard").glob("hyperscan-*.db"))) == 2
+    assert not (tmp_path / "var").exists()
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("$(RUNTIME_STAMP): ", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/piiguard scan --prepare" in recipe
+
+
+def test_where_the_compiled_detectors_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$PIIGUARD_CACHE_DIR; else $PIIGUARD_VAR_DIR/cache (the service's and the tests'); else
+    the user's cache folder (XDG); else this user's own folder under the system's temporary
+    one — and never one another user could have made (it could hold planted files)."""
+    home, var = tmp_path / "home", tmp_path / "var"
+    assert cache_dir({"PIIGUARD_CACHE_DIR": "/c", "PIIGUARD_VAR_DIR": str(var)}) == Path("/c")
+    assert cache_dir({"PIIGUARD_VAR_DIR": str(var), "HOME": str(home)}) == var / "cache"
+    xdg = tmp_path / "xdg"
+    assert cache_dir({"XDG_CACHE_HOME": str(xdg), "HOME": str(home)}) == xdg / "piiguard"
+    assert (xdg / "piiguard").stat().st_mode & 0o777 == 0o700
+    relative = {"XDG_CACHE_HOME": "xdg", "HOME": str(home)}  # not absolute: ignored (XDG)
+    assert cache_dir(relative) == home / ".cache" / "piiguard"
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "blocked").write_text("a file where the home should be")
+    blocked = {"HOME": str(tmp_path / "blocked" / "home")}  # cannot be made
+    private = tmp_path / "tmp" / f"piiguard-{os.getuid()}"
+    assert cache_dir(blocked) == private / "cache"
+    assert private.stat().st_mode & 0o777 == 0o700
+    private.chmod(0o777)  # as if someone else had made it for us
+    assert cache_dir(blocked) is None
+    with compiled_patterns(None):  # then nothing is kept, and the scan compiles
+        assert re.compile("a+b").match("aab")

@@ -26,6 +26,7 @@ from piiguard.scanner.terminal import (
     PlainErr,
     key_made,
     last_lines,
+    preparing,
     progress_bar,
     refuse_nothing_to_scan,
     stderr,
@@ -97,10 +98,12 @@ def _file_located(
     skipped: list[Skipped],
     err: Err,
     render: Reporter | None = None,
+    compiling: Callable[[], None] | None = None,
 ) -> Iterator[Batch]:
     """The files' findings, a batch per file (or per BATCH of a file read in parts);
     `workers` None: one process per core when there is enough to share. With `render`
-    (JSON Lines), worker processes hand back whole files' findings already rendered."""
+    (JSON Lines), worker processes hand back whole files' findings already rendered.
+    `compiling`: told if the detector must be compiled first."""
     from piiguard.scanner.scan import FileScanner
     from piiguard.scanner.sources.model import Rendered, Skipped, shown
 
@@ -128,7 +131,7 @@ def _file_located(
             task = progress.add_task("scan", total=total, files=f"0/{len(files)}")
             # told of bytes as they are read (from the scanner's thread with --workers)
             advance = partial(progress.advance, task)
-        scanner = stack.enter_context(FileScanner(workers, advance, render))
+        scanner = stack.enter_context(FileScanner(workers, advance, render, compiling))
         for done, (_path, outcomes) in enumerate(scanner.scan(files, sizes), start=1):
             batch: list[Located] = []
             for outcome in outcomes:
@@ -151,11 +154,27 @@ def _file_located(
                 progress.update(task, files=f"{done}/{len(files)}")
 
 
-def _db_located(url: str, sample: int) -> Iterator[Batch]:
+def _db_located(url: str, sample: int, compiling: Callable[[], None]) -> Iterator[Batch]:
     from piiguard.scanner.scan import detector
     from piiguard.scanner.sources.database import scan_database
 
-    yield list(scan_database(url, detector(), sample))
+    yield list(scan_database(url, detector(compiling), sample))
+
+
+def _prepare(err: Err, compiling: Callable[[], None], folder: Path | None) -> None:
+    """`--prepare`: the detectors compiled into the cache folder now, not at the first scan."""
+    from piiguard.scanner.scan import detector
+
+    detector(compiling)
+    if folder is None:
+        err.print(
+            "no folder to keep the compiled detectors in: each scan compiles them (set "
+            "PIIGUARD_CACHE_DIR) / 没有可写的缓存目录：每次扫描都将重新编译（请设置 "
+            "PIIGUARD_CACHE_DIR）",
+            markup=False,
+        )
+    else:
+        err.print(f"detectors ready in {folder} / 检测器已就绪：{folder}", markup=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +353,15 @@ def scan(
             "不逐个单元格报告； 其他文件照旧。",
         ),
     ] = False,
+    prepare: Annotated[
+        bool,
+        typer.Option(
+            "--prepare",
+            help="Compile the detectors into the cache folder now (`make install` does), so "
+            "that the first scan starts at once; with no path nor --db, nothing is scanned. "
+            "预先编译检测器并缓存 （make install 会执行）， 首次扫描即可立即开始。",
+        ),
+    ] = False,
 ) -> None:
     """Find personal data in files, folders and databases, in Chinese and English.
     在文件、文件夹和数据库中查找个人数据（中英文）。
@@ -353,13 +381,19 @@ def scan(
     """
     from piiguard.scanner.precompiled import cache_dir, compiled_patterns
 
-    with compiled_patterns(cache_dir()):  # the detectors' expressions, compiled last time
+    cache = cache_dir()  # the user's (docs/scanner.md), never the folder scanned nor ./
+    with compiled_patterns(cache):  # the detectors' expressions, compiled last time
         from piiguard.scanner.keys import load_hash_key
         from piiguard.scanner.report import Reporter
         from piiguard.scanner.scan import FileScanner  # noqa: F401 - imported here for the above
         from piiguard.scanner.sources.model import shown
 
     err = stderr()
+    compiling = preparing(err, cache)
+    if prepare:
+        _prepare(err, compiling, cache)
+        if not paths and not db:
+            raise typer.Exit(EXIT_CLEAN)
     refuse_nothing_to_scan(paths, db, output, err)
     summary = _column_summary(by_column, show_values, err)
     try:
@@ -386,10 +420,10 @@ def scan(
             else None
         )
         if paths:
-            files = _file_located(paths, workers, skipped, err, render)
+            files = _file_located(paths, workers, skipped, err, render, compiling)
             sources.append((files, lambda s: shown(str(Path(s).resolve()))))
         if db:
-            sources.append((_db_located(db, sample), lambda s: _db_source(db, s)))
+            sources.append((_db_located(db, sample, compiling), lambda s: _db_source(db, s)))
         for found, to_source in sources:
             for batch in found:
                 if report:

@@ -21,6 +21,7 @@ import importlib
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -42,12 +43,60 @@ Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 MAX_ENTRIES = 4096  # beyond this the file starts again (patterns built from data vary)
 
 
-def cache_dir(env: Mapping[str, str] = os.environ) -> Path:
-    """$PIIGUARD_VAR_DIR/cache (./var/cache by default, as the hash key's folder): where the
-    compiled Hyperscan databases and regular expressions are kept, so that a scan, and each
-    of its worker processes, loads them in a millisecond instead of compiling them for half a
-    second."""
-    return Path(env.get("PIIGUARD_VAR_DIR", "var")) / "cache"
+def user_dir(env: Mapping[str, str], xdg: str, fallback: str) -> Path | None:
+    """piiguard's folder among the user's own (XDG base directories): $`xdg`/piiguard when
+    that is an absolute path, else ~/`fallback`/piiguard; None without a home."""
+    base = Path(env.get(xdg, ""))
+    if base.is_absolute():
+        return base / "piiguard"
+    try:  # $HOME, else the account's home
+        home = Path(env.get("HOME") or "~").expanduser()
+    except RuntimeError:
+        return None
+    return home / fallback / "piiguard" if home.is_absolute() else None
+
+
+def private_temp() -> Path | None:
+    """This user's folder under the system's temporary one, for when no home folder may be
+    written: made 0700, and used only if it is a folder this user owns and no one else may
+    write (another user could otherwise have planted files there first)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"piiguard-{uid}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        st = folder.lstat()  # a link there is not followed: refused below
+    except OSError:
+        return None
+    ours = stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o022
+    return folder if ours else None
+
+
+def writable(folder: Path, mode: int = 0o700) -> bool:
+    """`folder` exists (made now if need be, `mode`) and this user may write in it."""
+    try:
+        folder.mkdir(mode=mode, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
+    """Where the compiled Hyperscan databases and regular expressions are kept, so that a
+    scan, and each of its worker processes, loads them in a millisecond instead of compiling
+    them for seconds: $PIIGUARD_CACHE_DIR; else $PIIGUARD_VAR_DIR/cache when that is set (the
+    service's and the tests' var folder); else the user's cache folder ($XDG_CACHE_HOME/
+    piiguard, ~/.cache/piiguard), or, if that cannot be written, piiguard-UID/cache under the
+    system's temporary folder. Never the folder scanned nor the one the scan runs from
+    (issue 18). None: nowhere to keep them (each scan compiles)."""
+    if configured := env.get("PIIGUARD_CACHE_DIR"):
+        return Path(configured)
+    if var := env.get("PIIGUARD_VAR_DIR"):
+        return Path(var) / "cache"
+    user = user_dir(env, "XDG_CACHE_HOME", ".cache")
+    if user is not None and writable(user):
+        return user
+    temp = private_temp()
+    return None if temp is None else temp / "cache"
 
 
 def cache_file(folder: Path) -> Path:
@@ -92,10 +141,11 @@ def _save(path: Path, known: dict[tuple[str | bytes, int], Entry]) -> None:
 
 
 @contextmanager
-def compiled_patterns(folder: Path) -> Iterator[None]:
+def compiled_patterns(folder: Path | None) -> Iterator[None]:
     """Within the block, `re.compile` (and re.match … with a pattern text) builds from the
-    kept programs in `folder` where it can, and keeps what it had to compile."""
-    if _sre is None or getattr(re, "_compile", None) is None:
+    kept programs in `folder` where it can, and keeps what it had to compile (`folder`
+    None: nothing kept, `re` untouched)."""
+    if folder is None or _sre is None or getattr(re, "_compile", None) is None:
         yield
         return
     path = cache_file(folder)

@@ -1,18 +1,16 @@
 """Scanning files, in one process or several: one detector per process.
 
-With several processes the work is cut into tasks of about `TASK_BYTES` each so that every
-process stays busy to the end: a large text file is split into parts (sources/text.py: cut
-after line feeds, each part scanned with context before and overlap after, offsets and line
-numbers made whole-file again here, in order); small files travel together in one task.
+With several processes the work is cut into tasks of about `TASK_BYTES` each so that every process
+stays busy to the end: a large text file is split into parts (sources/text.py: cut after line
+feeds, each part scanned with context before and overlap after, offsets and line numbers made
+whole-file again here, in order); small files travel together in one task. Memory stays flat with
+workers as with one process: at most `IN_FLIGHT` tasks per process are sent ahead of the one being
+used, and a split file's findings are handed on part by part, never gathered whole.
 
-Memory stays flat with workers as with one process: at most `IN_FLIGHT` tasks per process
-are sent ahead of the one being used, and a split file's findings are handed on part by
-part, never gathered whole.
-
-Progress is counted in bytes, as they are read: a large file advances chunk by chunk (or
-part by part), not only when it is done. Worker processes send their counts, in batches of
-`REPORT_BYTES` or at the end of a task, over one queue that a thread of the main process
-reads and hands to the caller's callback.
+Progress is counted in bytes, as they are read: a large file advances chunk by chunk (or part by
+part), not only when it is done. Worker processes send their counts, in batches of `REPORT_BYTES`
+or at the end of a task, over one queue that a thread of the main process reads and hands to the
+caller's callback.
 """
 
 from __future__ import annotations
@@ -20,10 +18,9 @@ from __future__ import annotations
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # multiprocessing is imported when a scan uses several processes
@@ -64,8 +61,9 @@ _worker_detector: Detector | None = None
 _worker_reporter: Reporter | None = None  # set: whole files' findings leave as JSON Lines
 
 
-def detector() -> Detector:
-    return Detector(cache=cache_dir())
+def detector(compiling: Callable[[], None] | None = None) -> Detector:
+    """With the user's cache (precompiled.cache_dir); `compiling`: told before compiling."""
+    return Detector(cache=cache_dir(), compiling=compiling)
 
 
 SNIFF = ""  # a _Whole's encoding: a small file whose encoding the worker tells (or: binary)
@@ -325,13 +323,19 @@ class FileScanner:
     the output work then runs on every core, and nothing but bytes comes back. Parts of
     split files come back as hits still (their offsets are known only here, in order).
 
+    `compiling`, if given, is told before a detector compiles what was not in the cache.
     Use as a context manager so the pool is started once and shut down at the end.
     """
 
     def __init__(
-        self, workers: int = 1, progress: BytesRead | None = None, render: Reporter | None = None
+        self,
+        workers: int = 1,
+        progress: BytesRead | None = None,
+        render: Reporter | None = None,
+        compiling: Callable[[], None] | None = None,
     ) -> None:
         self._workers = max(1, workers)
+        self._compiling = compiling
         self._progress = progress
         self._render = render
         self._detector: Detector | None = None
@@ -340,7 +344,7 @@ class FileScanner:
 
     def __enter__(self) -> FileScanner:
         if self._workers == 1:
-            self._detector = detector()
+            self._detector = detector(self._compiling)
         else:
             import multiprocessing  # noqa: PLC0415 - only for several processes
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -351,7 +355,7 @@ class FileScanner:
             context = multiprocessing.get_context("fork" if forked else "spawn")
             if forked and _worker_detector is None:
                 # loaded once here, before the pool forks: every worker starts with it
-                _worker_detector = detector()
+                _worker_detector = detector(self._compiling)
             if forked:
                 _before_fork()
             if self._progress is not None:
@@ -364,12 +368,7 @@ class FileScanner:
             )
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None

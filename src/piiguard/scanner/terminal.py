@@ -119,6 +119,23 @@ def written(write: Callable[[], int], output: Path | None, err: Err) -> int:
         raise typer.Exit(EXIT_ERROR) from exc
 
 
+def preparing(err: Err, folder: Path | None) -> Callable[[], None]:
+    """What a scan says, once, when it must compile the detectors first (they are not in the
+    cache folder yet: a first scan, or a new version of the rules)."""
+    told: list[bool] = []
+
+    def tell() -> None:
+        if not told:
+            told.append(True)
+            err.print(
+                f"preparing the detectors for first use (about 10 s, once: kept in {folder}) … / "
+                "首次使用，正在准备检测器（约 10 秒，仅此一次）…",
+                markup=False,
+            )
+
+    return tell
+
+
 def key_made(err: Err, path: Path) -> None:
     err.print(
         f"created the scan hash key {path} (mode 0600): keep it — findings' hashes compare "

@@ -209,10 +209,16 @@ class _Pass:
             found[rule, start] = end
 
 
-def _compile(rules: Sequence[Rule], utf8: bool, cache: Path | None = None) -> _Pass | None:
+def _compile(
+    rules: Sequence[Rule],
+    utf8: bool,
+    cache: Path | None = None,
+    compiling: Callable[[], None] | None = None,
+) -> _Pass | None:
     """The Hyperscan database of the rules' expressions and the programs that find where
     their matches start; with `cache`, a folder, compiled once (1-2 s of CPU a database)
-    and then loaded from the file `cache_name` names (the programs, then the database)."""
+    and then loaded from the file `cache_name` names (the programs, then the database);
+    `compiling` is called before a database that was not in `cache` is compiled."""
     expressions, ids, flags = _expressions(rules, utf8)
     if not expressions:
         return None
@@ -222,6 +228,8 @@ def _compile(rules: Sequence[Rule], utf8: bool, cache: Path | None = None) -> _P
         kept = _load(path, len(expressions))
         if kept is not None:
             return _made(kept[0], ids, kept[1])
+        if compiling is not None:
+            compiling()
     rule_of = [rules[i] for i in ids]
     programs = tuple(
         program(x.decode(), r.caseless, utf8) for x, r in zip(expressions, rule_of, strict=True)
@@ -269,14 +277,19 @@ class Detector:
     """Finds personal data in text. Build once (compiling takes a moment), scan many times."""
 
     def __init__(
-        self, rules: Sequence[Rule] = ALL_RULES, native: bool = True, cache: Path | None = None
+        self,
+        rules: Sequence[Rule] = ALL_RULES,
+        native: bool = True,
+        cache: Path | None = None,
+        compiling: Callable[[], None] | None = None,
     ) -> None:
         """`native=False` runs every rule in Python even where a compiled fast path exists
         (native.py); the results are the same. `cache`: a folder where the compiled Hyperscan
-        databases are kept (see _compile); none by default."""
+        databases are kept (see _compile); none by default. `compiling`: told before a
+        database missing from `cache` is compiled (once for each of the two)."""
         self._rules = tuple(rules)
-        self._ascii = _compile(self._rules, utf8=False, cache=cache)
-        self._utf8 = _compile(self._rules, utf8=True, cache=cache)
+        self._ascii = _compile(self._rules, False, cache, compiling)
+        self._utf8 = _compile(self._rules, True, cache, compiling)
         self._plan = [
             (r.pattern.match, r.check, r.lead, r.search, r.after, r.pattern.finditer, r.many)
             for r in self._rules
