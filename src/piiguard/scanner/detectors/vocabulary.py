@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from piiguard.scanner.detectors.lexicon import spellings
+
 NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
 NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
 NAME_PART = "name_part"  # a first, last or family name: one word is a name there
@@ -267,7 +269,8 @@ _LAST_WORD: Final = {w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", 
 # The single English words a key's last token can be (for the anchoring expressions).
 EN_WORDS: Final = tuple(
     sorted(
-        {tail[-1] for tail in _EN_TAILS} | {w for (w,) in _WHOLE_ONLY}, key=lambda w: (-len(w), w)
+        {tail[-1] for tail in _EN_TAILS} | {w for (w,) in _WHOLE_ONLY} | spellings.WORDS,
+        key=lambda w: (-len(w), w),
     )
 )
 
@@ -299,12 +302,17 @@ def _unglued(tokens: list[str]) -> list[str]:
     return out
 
 
-def _en_meaning(tokens: list[str]) -> str | None:
+def _en_meaning(tokens: list[str], alone: bool = False) -> str | None:
     meaning = _en_meaning_of(tokens)
     if meaning is None:
         split = _unglued(tokens)
         if split != tokens:
             meaning = _en_meaning_of(split)
+    if meaning is None:  # custNameCn, dob_date, rcvr_name (lexicon/spellings.py)
+        for other, birth in spellings.variants(tokens, alone, _KNOWN_TOKENS):
+            found = _en_meaning_of(other) or _en_meaning_of(_unglued(other))
+            if found is not None:
+                return found if not birth or found == DOB else None
     return meaning
 
 
@@ -414,7 +422,8 @@ def meaning_of_name(name: str) -> str | None:
     tokens = [t.lower() for t in _TOKEN.findall(name)]
     if not tokens:
         return None
-    meaning = _en_meaning(tokens)
+    # a form qualifier counts in a code key (name_str; `… birthday_str` read back in a log)
+    meaning = _en_meaning(tokens, len(_TOKEN.findall(name.rsplit(" ", 1)[-1])) < 2)
     if meaning is None and "/" in name:  # P/N, S/N, "Name / 姓名"
         meaning = _en_meaning(["".join(tokens)])
     if meaning is None and " " in name:  # a log's `… vehicle=粤EL3521 pos=…`: the last word

@@ -1,0 +1,1 @@
+"""How field names are written beyond the vocabulary's own words (vocabulary.py)."""
