@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from piiguard.scanner import output, scan
 from piiguard.scanner.cli import scan_app
+from piiguard.scanner.keys import key_path
 from piiguard.scanner.output import TABLE_ROWS, schema, write_sarif
 from piiguard.scanner.precompiled import cache_dir, compiled_patterns
 from piiguard.scanner.report import Finding, Reporter
@@ -454,3 +455,54 @@ def test_where_the_compiled_detectors_are_kept(
     assert cache_dir(blocked) is None
     with compiled_patterns(None):  # then nothing is kept, and the scan compiles
         assert re.compile("a+b").match("aab")
+
+
+@pytest.mark.req("R6.3")
+def test_the_hash_key_is_the_users_own_the_same_from_every_folder(
+    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key was made in ./var of whatever folder the scan ran from: a scan from the
+    folder scanned and one from the home hashed the same phone number differently, and
+    left a key in the folder scanned. It is now the user's, kept 0600 in their data folder
+    (0700), made once and said so once; findings carry hashes, never the value."""
+    monkeypatch.delenv("PIIGUARD_SCAN_HASH_KEY")
+    share = _share(tmp_path)
+    monkeypatch.chdir(share)
+    code, out, err = run_as_user("--format", "jsonl", ".")
+    key = new_user / ".local" / "share" / "piiguard" / "scan-hash.key"
+    assert code == 1 and f"created the scan hash key {key}" in err and "已创建" in err
+    assert key.stat().st_mode & 0o777 == 0o600 and key.parent.stat().st_mode & 0o777 == 0o700
+    assert not (share / "var").exists()
+    first = json.loads(out)["hash"]
+    monkeypatch.chdir(new_user)
+    code, out, err = run_as_user("--format", "jsonl", str(share))
+    assert (code, err) == (1, "")  # the same key: not made again, nothing said
+    assert json.loads(out)["hash"] == first and PHONE not in out
+    assert not (new_user / "var").exists()
+
+
+@pytest.mark.req("R6.3")
+def test_where_the_hash_key_is_looked_for(
+    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$PIIGUARD_VAR_DIR when set; ./var when the scan runs from a piiguard installation (the
+    service's files are there, or a key earlier scans made), so that findings hash as the
+    installation's do; else the user's data folder (XDG); a ./var of something else is not
+    piiguard's."""
+    monkeypatch.chdir(tmp_path)
+    data = new_user / ".local" / "share" / "piiguard"
+    assert key_path({"HOME": str(new_user)}) == data / "scan-hash.key"
+    xdg = tmp_path / "xdg-data"
+    assert key_path({"XDG_DATA_HOME": str(xdg)}) == xdg / "piiguard" / "scan-hash.key"
+    var = tmp_path / "elsewhere"
+    assert key_path({"PIIGUARD_VAR_DIR": str(var)}) == var / "scan-hash.key"
+    (tmp_path / "var" / "www").mkdir(parents=True)  # a web project's var/, not piiguard's
+    assert key_path({"HOME": str(new_user)}) == data / "scan-hash.key"
+    for kept in ("master.key", "scan-hash.key"):  # an installation; an earlier scan's key
+        (tmp_path / "var" / kept).write_bytes(b"k" * 32)
+        assert key_path({"HOME": str(new_user)}) == Path("var") / "scan-hash.key"
+        (tmp_path / "var" / kept).unlink()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "not-a-home").write_text("")
+    private = tmp_path / f"piiguard-{os.getuid()}"
+    assert key_path({"HOME": str(tmp_path / "not-a-home")}) == private / "scan-hash.key"

@@ -26,6 +26,7 @@ from piiguard.scanner.terminal import (
     PlainErr,
     key_made,
     last_lines,
+    prepared,
     preparing,
     progress_bar,
     refuse_nothing_to_scan,
@@ -166,15 +167,7 @@ def _prepare(err: Err, compiling: Callable[[], None], folder: Path | None) -> No
     from piiguard.scanner.scan import detector
 
     detector(compiling)
-    if folder is None:
-        err.print(
-            "no folder to keep the compiled detectors in: each scan compiles them (set "
-            "PIIGUARD_CACHE_DIR) / 没有可写的缓存目录：每次扫描都将重新编译（请设置 "
-            "PIIGUARD_CACHE_DIR）",
-            markup=False,
-        )
-    else:
-        err.print(f"detectors ready in {folder} / 检测器已就绪：{folder}", markup=False)
+    prepared(err, folder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,11 +365,12 @@ def scan(
     read are listed on standard error and skipped. 无法读取的文件列在标准
     错误中并跳过。
 
-    Values are masked and carry a keyed hash (HMAC-SHA256) whose key is
-    $PIIGUARD_VAR_DIR/scan-hash.key (./var/scan-hash.key by default, made
-    on first use; PIIGUARD_SCAN_HASH_KEY, hex, overrides it): hashes compare
-    across scans under the same key. 值以掩码显示并附带密钥哈希；
-    密钥文件见上，首次使用时创建。
+    Values are masked and carry a keyed hash (HMAC-SHA256). Its key:
+    PIIGUARD_SCAN_HASH_KEY (hex) if set; else scan-hash.key in
+    $PIIGUARD_VAR_DIR if set, in ./var when run from a piiguard installation,
+    else in ~/.local/share/piiguard ($XDG_DATA_HOME/piiguard) — made on first
+    use (0600), the same from every folder. Hashes compare across scans under
+    the same key. 值以掩码显示并附带密钥哈希；密钥文件见上，首次使用时创建。
     Guide 使用说明: docs/scanner.md, "Using piiguard scan".
     """
     from piiguard.scanner.precompiled import cache_dir, compiled_patterns

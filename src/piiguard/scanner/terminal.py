@@ -136,10 +136,24 @@ def preparing(err: Err, folder: Path | None) -> Callable[[], None]:
     return tell
 
 
+def prepared(err: Err, folder: Path | None) -> None:
+    """What `--prepare` ends with: where the compiled detectors are kept."""
+    if folder is None:
+        err.print(
+            "no folder to keep the compiled detectors in: each scan compiles them (set "
+            "PIIGUARD_CACHE_DIR) / 没有可写的缓存目录：每次扫描都将重新编译（请设置 "
+            "PIIGUARD_CACHE_DIR）",
+            markup=False,
+        )
+    else:
+        err.print(f"detectors ready in {folder} / 检测器已就绪：{folder}", markup=False)
+
+
 def key_made(err: Err, path: Path) -> None:
     err.print(
         f"created the scan hash key {path} (mode 0600): keep it — findings' hashes compare "
-        "only between scans under the same key (PIIGUARD_VAR_DIR chooses its folder) / "
+        "only between scans under the same key (`piiguard scan --help` says where it is "
+        "looked for) / "
         f"已创建扫描哈希密钥 {path}：请妥善保留，只有同一密钥下的哈希可以比对",
         markup=False,
     )
