@@ -16,10 +16,11 @@ from typing import IO, Any
 
 import jsonschema
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from piiguard.scanner import output, scan
-from piiguard.scanner.cli import scan_app
+from piiguard.scanner.cli import _file_located, scan_app
 from piiguard.scanner.keys import key_path
 from piiguard.scanner.output import TABLE_ROWS, schema, write_sarif
 from piiguard.scanner.precompiled import cache_dir, compiled_patterns
@@ -506,3 +507,24 @@ def test_where_the_hash_key_is_looked_for(
     (tmp_path / "not-a-home").write_text("")
     private = tmp_path / f"piiguard-{os.getuid()}"
     assert key_path({"HOME": str(tmp_path / "not-a-home")}) == private / "scan-hash.key"
+
+
+def test_the_progress_bar_and_the_tables_speak_both_languages(tmp_path: Path) -> None:
+    """Every message of the scan was in English and Chinese but the progress bar's words
+    ("scanning", "files") and the tables' headings, `--by-column`'s among them."""
+    share = _share(tmp_path, files=2)
+    (share / "客户.csv").write_text(f"姓名,手机\n王建国,{PHONE}\n李秀英,13912345678\n")
+    shown = io.StringIO()
+    err = Console(file=shown, force_terminal=True, width=200, color_system=None)
+    assert list(_file_located([share], 1, [], err))
+    bar = shown.getvalue()
+    assert "scanning 扫描中" in bar and "3/3 files 个文件" in bar
+    code, out, err_text = run(str(share), "--by-column", var=tmp_path / "var")
+    assert code == 1
+    text = " ".join(out.split())
+    for heading in ("column 列", "cells 单元格", "findings 发现数", "rows 行", "where 位置"):
+        assert heading in text, heading
+    assert "Personal data found 发现的个人数据" in text
+    assert "by column: 2 column finding(s)" in text and "汇总了 4 条单元格发现" in text
+    code, _out, err_text = run(str(share), "--by-column", "--format", "jsonl", var=tmp_path / "var")
+    assert "按列汇总" in err_text and "汇总了 4 条单元格发现" in err_text

@@ -206,7 +206,7 @@ class Summary:
             f"{self.in_columns} cell finding(s) gathered; {self.one_by_one} finding(s) "
             f"reported one by one / 按列汇总：{self.files} 个文件 {self.columns} 条列结果"
             f"（{self.classified} 列已分类），{self.cells} 个单元格中 {self.cells_matched} 个"
-            f"匹配；另有 {self.one_by_one} 条逐条报告"
+            f"匹配，汇总了 {self.in_columns} 条单元格发现；另有 {self.one_by_one} 条逐条报告"
         )
 
 

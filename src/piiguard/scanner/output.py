@@ -52,6 +52,27 @@ def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per k
     return json.dumps(location, ensure_ascii=False)
 
 
+# the tables' headings, in English and Chinese as every word the scan prints
+FINDING_HEADINGS = (
+    "source 来源",
+    "where 位置",
+    "type 类型",
+    "category 数据类别",
+    "confidence 置信度",
+    "validator 依据",
+    "preview 预览",
+)
+COLUMN_HEADINGS = (
+    "source 来源",
+    "column 列",
+    "type 类型",
+    "cells 单元格",
+    "findings 发现数",
+    "rows 行",
+    "confidence 置信度",
+)
+
+
 def write_table(
     items: Iterable[Finding | ColumnFinding], console: Console, summary: Summary | None = None
 ) -> int:
@@ -60,8 +81,8 @@ def write_table(
     from rich.table import Table  # noqa: PLC0415 - see above
 
     columns: list[ColumnFinding] = []
-    table = Table(title="Personal data found")
-    for column in ("source", "where", "type", "category", "confidence", "validator", "preview"):
+    table = Table(title="Personal data found 发现的个人数据")
+    for column in FINDING_HEADINGS:
         table.add_column(column)
     count = 0
     for f in items:
@@ -83,13 +104,13 @@ def write_table(
         )
     if columns:
         by_column = Table(title="Columns with personal data 含个人信息的列")
-        for heading in ("source", "column", "type", "cells", "findings", "rows", "confidence"):
+        for heading in COLUMN_HEADINGS:
             by_column.add_column(heading)
         for col in columns:
             by_column.add_row(
                 col.source,
                 col.where,
-                f"{col.type}{'' if col.classified else ' (some cells)'}",
+                f"{col.type}{'' if col.classified else ' (some cells 部分单元格)'}",
                 f"{col.cells_matched}/{col.cells}",
                 str(col.findings),
                 ", ".join(map(str, col.rows)),

@@ -73,7 +73,8 @@ def few_collections(threshold: int = 50_000) -> Iterator[None]:
 
 
 def progress_bar(console: Console) -> Progress:
-    """Bytes scanned of the total, files done, rate and time left (as rsync and pv show)."""
+    """Bytes scanned of the total, files done, rate and time left (as rsync and pv show);
+    its words in English and Chinese, as every message of the scan."""
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -85,13 +86,13 @@ def progress_bar(console: Console) -> Progress:
     )
 
     return Progress(
-        TextColumn("scanning"),
+        TextColumn("scanning 扫描中"),
         BarColumn(),
         TaskProgressColumn(),
         DownloadColumn(),
         TransferSpeedColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.fields[files]} files"),
+        TextColumn("{task.fields[files]} files 个文件"),
         console=console,
         transient=True,
     )
