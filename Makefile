@@ -27,7 +27,7 @@ $(RUNTIME_STAMP): $(INSTALL_INPUTS)
 	@# CLI then starts from .pyc even where PYTHONDONTWRITEBYTECODE is set (docs/benchmarks.md)
 	@$(BIN)/python -m compileall -q -j 0 src > /dev/null
 	@# the scanner's detectors compiled now into the user's cache folder (docs/scanner.md, "Using
-	@# piiguard scan"): the first `piiguard scan` then starts at once, not after ~10 s of compiling
+	@# piiguard scan"): the first `piiguard scan` then starts at once, not after 3-10 s of compiling
 	@$(BIN)/piiguard scan --prepare || echo "(not prepared now: the first scan will prepare them)"
 	@rm -f $(VENV)/.installed-* && touch $@
 

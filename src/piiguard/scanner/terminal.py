@@ -129,8 +129,8 @@ def preparing(err: Err, folder: Path | None) -> Callable[[], None]:
         if not told:
             told.append(True)
             err.print(
-                f"preparing the detectors for first use (about 10 s, once: kept in {folder}) … / "
-                "首次使用，正在准备检测器（约 10 秒，仅此一次）…",
+                f"preparing the detectors for first use (3-10 s, once: kept in {folder}) … / "
+                "首次使用，正在准备检测器（约 3–10 秒，仅此一次）…",
                 markup=False,
             )
 
