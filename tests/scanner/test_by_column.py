@@ -99,6 +99,13 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     return _folder(tmp_path_factory.mktemp("by_column") / "share")
 
 
+@pytest.fixture(autouse=True)
+def _cache_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scans' compiled detectors in the test's folder (copied from the run's compile,
+    tests/hyperscan_cache.py), not the cache of the user running the tests."""
+    monkeypatch.setenv("PIIGUARD_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(scan_app, list(args), env={"PIIGUARD_SCAN_HASH_KEY": KEY})
     return result.exit_code, result.stdout, result.stderr
