@@ -666,6 +666,16 @@ def custody(w: Walk) -> None:
     assert kinds == ["register", "check_out"]
 
 
+def search_audit(page: Any, asked: str) -> None:
+    """Search the trail and wait for the answer's page to have loaded whole: the click
+    returns once the navigation has begun, and counting rows of a page still arriving
+    counted none now and then (CI, 2026-12-07)."""
+    page.locator("#search-audit").click()
+    page.wait_for_url(re.compile(r"/console/audit\?(.*&)?" + re.escape(asked) + "(&|$)"))
+    page.wait_for_load_state("load")
+    page.locator("#audit-entries").wait_for(state="attached")
+
+
 def audit(w: Walk) -> None:
     """The trail verified intact, with the last checkpoint; the walk's steps found on it."""
     page = w.page
@@ -678,11 +688,11 @@ def audit(w: Walk) -> None:
         shot(page, "audit")
     for action in ("system.save", "consent.grant", "exception.approve", "finding.accepted_risk"):
         page.locator("#f-action").fill(action)
-        page.locator("#search-audit").click()
+        search_audit(page, f"action={action}")
         assert page.locator(f"#audit-entries tr[data-action='{action}']").count() >= 1, action
     page.locator("#f-action").fill("")
     page.locator("#f-subject_id").fill(w.sid)
-    page.locator("#search-audit").click()
+    search_audit(page, f"subject_id={w.sid}")
     on_person = page.locator("#audit-entries tr[data-action]").evaluate_all(
         "rows => rows.map(r => r.dataset.action)"
     )
