@@ -88,3 +88,81 @@ def test_qualified_keys_in_json_and_logs(native: bool) -> None:
         "ldap bind cn=Admin User,dc=example value=Li Ming\n"
     )
     assert [(h.type, h.value) for h in detector.scan(lookalikes)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team, then a dash, a slash or a bar, then the name
+        ("处理人：售后-陈志强", ["陈志强"]),
+        ("跟进人: 销售部/李婷", ["李婷"]),
+        ("Owner: Sales - Wang Lei", ["Wang Lei"]),
+        ('{"assignee": "IT | Li Na", "status": "open"}', ["Li Na"]),
+        ("处理人：售后-Wang Lei", ["Wang Lei"]),
+        ("Owner: Sales - 王磊", ["王磊"]),
+        ("处理人：售后—陈志强 13812345678", ["陈志强"]),
+        # a department's word and a space
+        ("经办：财务部 张敏", ["张敏"]),
+        ("Handler: Customer Service Zhang Wei", ["Zhang Wei"]),
+        # the name, then its team
+        ("跟进人：李婷/销售部", ["李婷"]),
+        ("Owner: Wang Lei - Sales", ["Wang Lei"]),
+        # look-alikes: no name after the team, no name field, a group's name, a part number
+        ("处理人：售后-电话回访", []),
+        ("状态：售后-陈志强", []),
+        ("Owner: Sales - Team Lead", []),
+        ("Owner: Sales - North Region", []),
+        ("Owner: sales-ops", []),
+        ("model: KFR-35GW/BP2DN1Y", []),
+        ("备注：财务部 张敏已确认", []),
+        ("Status: Sales - Wang Lei", []),
+    ],
+)
+def test_a_name_after_its_team(detector: Detector, text: str, expected: list[str]) -> None:
+    assert _found(detector, text, "person_name") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an account holder in Hong Kong romanisation, glued to its label, in capitals
+        ("户名Chan Jianhua", ["Chan Jianhua"]),
+        ("户名：CHAN JIAN HUA", ["CHAN JIAN HUA"]),
+        ("开户名CHAN JIAN HUA 账号 6222021234567890123", ["CHAN JIAN HUA"]),
+        ("收款户名CHAN TAI MAN，开户行：中国银行", ["CHAN TAI MAN"]),
+        # a name joined by _ in a log's key=value field; a login is no name
+        ("2026-12-07 10:00:01 INFO task=close owner=Sarah_Tanaka status=ok", ["Sarah_Tanaka"]),
+        ('{"owner": "Sarah_Tanaka"}', ["Sarah_Tanaka"]),
+        ("2026-12-07 INFO login ok user=li.wei ip=10.0.0.1", []),
+        ("owner=sarah_tanaka status=ok", []),
+        ("owner=Build_Server user=Admin_User group=Default_Group", []),
+        # a name after `for` in a log: an act done for someone
+        ("2026-12-07 10:00:03 INFO refund approved for Zhang Wei", ["Zhang Wei"]),
+        ("password reset for customer Liu Yang", ["Liu Yang"]),
+        ("Ticket opened for Sarah Tanaka (VIP) on 2026-12-01", ["Sarah Tanaka"]),
+        # look-alikes: a glued word that is no name, a release, a company, a time
+        ("户名Admin", []),
+        ("户名ABC Trading Co", []),
+        ("refund approved for Release 2.1", []),
+        ("approved for Foshan Kaltek Co., Ltd.", []),
+        ("meeting scheduled for Monday Morning", []),
+        ("report generated for Q3 Sales Review", []),
+        ("waiting for Zhang Wei to confirm", []),
+    ],
+)
+def test_holders_joined_names_and_names_after_for(
+    detector: Detector, text: str, expected: list[str]
+) -> None:
+    assert _found(detector, text, "person_name") == expected
+
+
+def test_names_after_teams_agree_with_and_without_the_compiled_module() -> None:
+    text = (
+        "处理人：售后-陈志强\n跟进人: 销售部/李婷\nOwner: Sales - Wang Lei\n经办：财务部 张敏\n"
+        "户名Chan Jianhua\nowner=Sarah_Tanaka status=ok\nrefund approved for Zhang Wei\n"
+    )
+    both = [
+        [(h.type, h.start, h.end) for h in Detector(native=n).scan(text)] for n in (True, False)
+    ]
+    assert both[0] == both[1]
+    assert len(both[0]) == 7

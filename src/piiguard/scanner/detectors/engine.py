@@ -44,6 +44,7 @@ from piiguard.scanner.detectors.records import (
     location,
     markdown,
     named,
+    namefields,
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
@@ -70,6 +71,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + named.RULES
     + cards.RULES
     + markdown.RULES
+    + namefields.RULES
     + lookalikes.RULES
 )
 

@@ -139,10 +139,19 @@ _AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?![\d.])")  # (3: a typed cell drops 
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
 
 
+# A name written as one identifier, its words capitalised and joined by `_` (a log's
+# `owner=Sarah_Tanaka`); a login in lower case (`user=li.wei`, `sarah_tanaka`) is no name.
+_JOINED = re.compile(r"[A-Z][a-z]+(?:_[A-Z][a-z]+){1,2}(?![A-Za-z0-9_.@\-])")
+
+
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     span = person_name(value, pos, single=meaning == NAME_PART)
     if span is None and meaning == NAME_PART:
         span = zh_name_part(value, pos)
+    if span is None and meaning == NAME and (joined := _JOINED.match(value, pos)) is not None:
+        words = joined.group().replace("_", " ")
+        if latin_name(words, single=False) == (0, len(words)):
+            span = joined.span()
     return None if span is None else ("person_name", *span, 0.88)
 
 

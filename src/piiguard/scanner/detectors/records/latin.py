@@ -121,7 +121,50 @@ def _reached(m: re.Match[str], text: str) -> Hit | None:
     return _name_hit(text, start, end, 0.75)
 
 
+# A log's act done for someone (`refund approved for Zhang Wei`, `password reset for
+# customer Liu Yang`, `ticket opened for Sarah Tanaka (VIP)`): a name of two words or more,
+# perhaps after the word for who they are, ending the clause.
+_DONE = (
+    "approved|rejected|declined|issued|processed|requested|created|opened|closed|resolved|"
+    "scheduled|booked|confirmed|cancelled|canceled|reset|unlocked|locked|disabled|enabled|"
+    "registered|renewed|refunded|completed|initiated|raised|generated|sent|shipped|"
+    "dispatched|reserved|submitted|escalated|granted|revoked|activated|deactivated|verified|"
+    "refund|invoice|ticket|booking|appointment|reminder|callback|quote|voucher|replacement"
+)
+_WHO = "customer|user|client|member|guest|patient|employee|buyer|tenant|caller|cardholder"
+DONE_FOR = re.compile(rf"\b(?i:{_DONE}) for (?:(?:the )?(?i:{_WHO}) )?(?P<v>[A-Z])")
+_CLAUSE_END = re.compile(
+    r"[ \t]*(?:$|[\r\n,.;:!?)\]（(|]| (?:on|at|via|by|with|from|to|and|in|after|-|—|\d))"
+)
+
+
+# A time (scheduled for Monday Morning), not a person.
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "next"}
+    | {"morning", "afternoon", "evening", "night", "noon", "tonight", "today", "tomorrow"}
+    | {"week", "weekend", "month", "year", "january", "february", "march", "april", "may"}
+    | {"june", "july", "august", "september", "october", "november", "december"}
+)
+
+
+def _done_for(m: re.Match[str], text: str) -> Hit | None:
+    span = fields.latin_name(text, m.start("v"), single=False)
+    if span is None or not _CLAUSE_END.match(text, span[1]):
+        return None
+    if _TIME_WORDS.intersection(text[span[0] : span[1]].lower().split()):
+        return None
+    return _name_hit(text, *span, 0.75)
+
+
 RULES = (
+    Rule(
+        "done_for",
+        (rf"(?:^|[^A-Za-z])(?:{_DONE}) for (?:(?:the )?(?:{_WHO}) )?[A-Z]",),
+        DONE_FOR,
+        _done_for,
+        lead=True,
+        caseless=True,
+    ),
     Rule(
         "latin_mention",
         (r"(?:^|[^0-9A-Za-z_.\-+])@[A-Z][a-z]",),
