@@ -4,10 +4,15 @@ leave alone."""
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
+
 import pytest
 
 from piiguard.scanner.detectors import Detector
 from piiguard.scanner.detectors.vocabulary import meaning_of_name
+from piiguard.scanner.sources.files import scan_file
+from piiguard.scanner.sources.model import Located
 
 pytestmark = pytest.mark.req("R2.7")
 
@@ -166,3 +171,55 @@ def test_names_after_teams_agree_with_and_without_the_compiled_module() -> None:
     ]
     assert both[0] == both[1]
     assert len(both[0]) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted with a comma and a department in brackets
+        ('From: "Li, Na (Sales)" <li.na@example.com>', ["Li, Na"]),
+        # two writings, then last name first in an unquoted list of addresses
+        (
+            'To: "Wang Lei | 王磊" <wang.lei@x.com>, Chen, David <david.chen@x.com>',
+            ["Wang Lei", "王磊", "Chen, David"],
+        ),
+        # an encoded word as the mail parser decodes it; full-width brackets; a role first
+        ("Cc: 李娜 (销售部) <li.na2@example.com>", ["李娜"]),
+        ("From: 王磊（销售部） <w@x.com>", ["王磊"]),
+        ("To: [QA] Anna Berg <anna@x.com>", ["Anna Berg"]),
+        ("Cc: Li Na / 李娜 <ln@x.com>", ["Li Na", "李娜"]),
+        ('From: "Zhang, Wei (QA) | 张伟" <zw@x.com>', ["Zhang, Wei", "张伟"]),
+        (
+            "Cc: Chen, David; Li Hua; Duan, Sarah <s@x.com>",
+            ["Chen, David", "Li Hua", "Duan, Sarah"],
+        ),
+        # anywhere, not only in a header
+        ("在 2024年3月1日，Laura García (Sales) <l@x.com> 写道：", ["Laura García"]),
+        # as before
+        ("To: Li Hua, Sun Guiying", ["Li Hua", "Sun Guiying"]),
+        ("To: Sun, Guiying", ["Sun, Guiying"]),
+        ("抄送：王秀英；卫阳", ["王秀英", "卫阳"]),
+        # look-alikes: a team, a service, a mailbox
+        ('To: "Sales Team" <sales@x.com>, "Customer Service (CN)" <cs@x.com>', []),
+        ('To: "noreply" <noreply@x.com>', []),
+        ("Reply-To: Support, Team <support@x.com>", []),
+        ('From: "IT Helpdesk | 信息部" <it@x.com>', []),
+    ],
+)
+def test_display_names_in_mail_headers(detector: Detector, text: str, expected: list[str]) -> None:
+    assert _found(detector, text, "person_name") == expected
+
+
+def test_an_encoded_display_name_with_its_department(tmp_path: Path) -> None:
+    encoded = base64.b64encode("李娜 (销售部)".encode()).decode()
+    message = tmp_path / "m.eml"
+    message.write_bytes(
+        f'From: "Li, Na (Sales)" <li.na@x.com>\nCc: =?utf-8?B?{encoded}?= <li.na2@x.com>\n'
+        "Subject: quote\n\nHello\n".encode()
+    )
+    found = [
+        o.hit.value
+        for o in scan_file(message, Detector())
+        if isinstance(o, Located) and o.hit.type == "person_name"
+    ]
+    assert found == ["Li, Na", "李娜"]

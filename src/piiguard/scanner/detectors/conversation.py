@@ -11,6 +11,8 @@ import re
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, LOG_LEVELS, SINGLE_SURNAMES
+from piiguard.scanner.detectors.records import recipients
+from piiguard.scanner.detectors.records.recipients import whole_name as _whole_name
 from piiguard.scanner.detectors.records.signature import (
     CLOSING,
     CLOSING_EN,
@@ -23,15 +25,6 @@ from piiguard.scanner.detectors.rule import Rule
 CONTEXT = Validator.CONTEXT
 _CJK = "\u4e00-\u9fff"
 _CJK_HS = r"\x{4e00}-\x{9fff}"
-
-
-def _whole_name(value: str, single: bool = False) -> bool:
-    """Whether the value is a name, whole (a Chinese one held to the character model)."""
-    if not value:
-        return False
-    if "\u4e00" <= value[0] <= "\u9fff":
-        return fields.zh_name(value, strict=True) == (0, len(value))
-    return fields.latin_name(value, single=single) == (0, len(value))
 
 
 def _name_hit(text: str, start: int, end: int, confidence: float) -> Hit:
@@ -151,42 +144,6 @@ def _mention(m: re.Match[str], text: str) -> Hit | None:
     return None
 
 
-# A mail header that names people: its value, to the end of the line.
-HEADER = re.compile(
-    r"(?im)^[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender|Sent by|发件人|收件人|抄送|密送)"
-    r"[ \t]*[:：][ \t]*(?P<v>[^\r\n]*)"
-)
-_ADDRESS = re.compile(r"<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)|\S+@\S+")
-
-
-def _recipients(m: re.Match[str], text: str) -> list[Hit]:
-    value = m.group("v")
-    base = m.start("v")
-    out = []
-    parts = value.split(";") if ";" in value or "；" not in value else value.split("；")
-    pos = 0
-    for part in parts:
-        offset = value.index(part, pos)
-        pos = offset + len(part)
-        bare = _ADDRESS.sub(lambda a: " " * len(a.group()), part)
-        pieces = [bare]
-        if ";" not in value and "," in bare:
-            commas = [p.strip() for p in bare.split(",")]
-            # "Sun, Guiying" is one name written last-first; "A B, C D" are two.
-            if not (len(commas) == 2 and all(" " not in p for p in commas)):
-                pieces = bare.split(",")
-        shift = 0
-        for piece in pieces:
-            local = bare.index(piece, shift)
-            shift = local + len(piece)
-            name = piece.strip().strip("\"'")
-            if not name or not _whole_name(name):
-                continue
-            start = base + offset + part.index(name, local)
-            out.append(_name_hit(text, start, start + len(name), 0.85))
-    return out
-
-
 # A chat export's message header on a line of its own (WeChat, WeCom, DingTalk, Teams, live
 # chat): `2024/05/20 20:31:12 王海涛`, `马建国 2024-06-12 09:12:05`, `司马振宇（采购） 06-03
 # 14:22`, `[14:02] Aoife Ní Bhriain: …`, `Anna Berg, 9:41 AM` — a stamp, a name, a role.
@@ -243,38 +200,6 @@ TITLED = re.compile(
 def _titled(m: re.Match[str], text: str) -> Hit | None:
     span = fields.latin_name(text, m.end(), single=True)
     return None if span is None else _name_hit(text, *span, 0.8)
-
-
-_DISPLAY_STOP = frozenset(",;:<>\n\r\t[]()，；：")  # (在 …，Laura García <…> 写道)
-
-
-def _mail_name(m: re.Match[str], text: str) -> Hit | None:
-    """The display name before `<address>`: `Guiying Sun <…>`, `"Duan, Sarah" <…>`."""
-    end = m.start()
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
-    if end > 0 and text[end - 1] in "\"'":
-        quote = text[end - 1]
-        start = text.rfind(quote, max(0, end - 80), end - 1)
-        if start < 0:
-            return None
-        start, end = start + 1, end - 1
-    else:
-        start = end
-        while start > max(0, end - 60) and text[start - 1] not in _DISPLAY_STOP:
-            start -= 1
-    value = text[start:end].strip()
-    if not value:
-        return None
-    start = text.index(value, start)
-    span = (
-        fields.zh_name(value)
-        if "\u4e00" <= value[0] <= "\u9fff"
-        else fields.latin_name(value, single=False)
-    )
-    if span is None or span != (0, len(value)):
-        return None
-    return Hit("person_name", start, start + len(value), value, 0.85, CONTEXT)
 
 
 PAREN_NAME = re.compile(r"[\u4e00-\u9fff][（(](?P<v>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})[)）]")
@@ -390,22 +315,7 @@ RULES = (
         lead=True,
     ),
     Rule("mention", (), MENTION, _mention, utf8=(rf"@[{_CJK_HS}]{{2}}",)),
-    Rule(
-        "mail_header",
-        (r"(?:^|\n)[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender|Sent by)[ \t]*:",),
-        HEADER,
-        lambda m, text: None,
-        utf8=(r"(?:^|\n)[ \t>]*(?:发件人|收件人|抄送|密送)[ \t]*[:：]",),
-        lead=True,
-        caseless=True,
-        many=_recipients,
-    ),
-    Rule(
-        "mail_name",
-        (r"<[A-Za-z0-9._%+\-]+@", r"&lt;[A-Za-z0-9._%+\-]+@"),
-        re.compile("<|&lt;"),
-        _mail_name,
-    ),
+    *recipients.RULES,  # (the mail header's and a display name's: records/recipients.py)
     Rule(
         "paren_name",
         (),
