@@ -223,3 +223,52 @@ def test_an_encoded_display_name_with_its_department(tmp_path: Path) -> None:
         if isinstance(o, Located) and o.hit.type == "person_name"
     ]
     assert found == ["Li, Na", "李娜"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a road without a number, an estate, its block, unit and flat
+        (
+            "收货地址：佛山市顺德区大良街道新桂中路美的海岸花园8栋2单元701",
+            ["佛山市顺德区大良街道新桂中路美的海岸花园8栋2单元701"],
+        ),
+        (
+            "地址: 江门市蓬江区白沙大道西碧桂园翡翠湾3座1502房",
+            ["江门市蓬江区白沙大道西碧桂园翡翠湾3座1502房"],
+        ),
+        (
+            "客户住在佛山市南海区桂城街道万科金色家园5座1203室",
+            ["佛山市南海区桂城街道万科金色家园5座1203室"],
+        ),
+        ("仓库：佛山市南海区物流园A座201，联系人", ["佛山市南海区物流园A座201"]),
+        # a road and number, then what follows it: 之, a block, a floor, a building's name
+        ("中山市石岐区孙文中路12号之三", ["中山市石岐区孙文中路12号之三"]),
+        ("中山市石岐区孙文中路88号B座1203", ["中山市石岐区孙文中路88号B座1203"]),
+        ("中山市石岐区孙文中路88号二楼", ["中山市石岐区孙文中路88号二楼"]),
+        ("中山市石岐区孙文中路88号金鹰广场5楼", ["中山市石岐区孙文中路88号金鹰广场5楼"]),
+        (
+            "广州市天河区珠江新城华夏路10号富力中心28楼",
+            ["广州市天河区珠江新城华夏路10号富力中心28楼"],
+        ),
+        # inside a run of Chinese, after a word that goes to a place
+        ("请寄到中山市石岐区孙文中路88号，谢谢", ["中山市石岐区孙文中路88号"]),
+        ("送货到中山市石岐区孙文中路88号", ["中山市石岐区孙文中路88号"]),
+        # as before
+        ("九龍旺角彌敦道88號12樓3室", ["九龍旺角彌敦道88號12樓3室"]),
+        ("佛山市顺德区大良街道新桂中路88号 13812345678", ["佛山市顺德区大良街道新桂中路88号"]),
+        # look-alikes: no city or district, no flat, a floor area, a year, a product line
+        ("幸福小区3栋2单元501", []),
+        ("新桂中路美的海岸花园8栋2单元701", []),
+        ("型号ABC3座101", []),
+        ("广州市天河区3栋2单元", []),
+        ("顺德区工厂共有3栋1200平米", []),
+        ("顺德区共3栋2单元101户", []),
+        ("佛山市顺德区2号线301批次", []),
+        ("中山市石岐区孙文中路88号2019年搬来", ["中山市石岐区孙文中路88号"]),
+    ],
+)
+def test_estates_buildings_and_what_follows_a_road(
+    detector: Detector, text: str, expected: list[str]
+) -> None:
+    assert _found(detector, text, "address") == expected

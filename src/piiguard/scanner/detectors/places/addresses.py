@@ -30,18 +30,53 @@ HK_ESTATE = re.compile(
     rf"{_HK}[{CJK}]{{2,10}}?[邨苑](?:[A-Z]|[{CJK}]{{1,4}}?)[樓座閣]"
     r"(?:\d{1,3}[樓層/])?\d{1,4}室"
 )
-# Words after which an address begins inside a run of Chinese (本人家住佛山市…)
-_LIVES_AT = "".join(f"|(?<={w})" for w in ("家住", "住在", "现住", "居住在", "居住于", "住址为"))
+# Words after which an address begins inside a run of Chinese (本人家住佛山市…, 请寄到中山市…,
+# 送货到…, 位于…): a label, or a word that goes to or stays at a place.
+_LIVES_AT = "".join(
+    f"|(?<={w})"
+    for w in (
+        "家住",
+        "住在",
+        "现住",
+        "居住在",
+        "居住于",
+        "住址为",
+        "地址",
+        "住址",
+        "改为",
+        *"到至往于在",
+    )
+)
+# After the road and its number: a building's or an estate's name, then its block, unit,
+# floor and flat (…华夏路10号富力中心28楼, …孙文中路88号B座1203, …12号之三, …88号二楼).
+_UNIT = (
+    r"(?:[A-Za-z\d]{1,5}|[一二三四五六七八九十]{1,3})"
+    r"(?:栋|棟|幢|座|号楼|號樓|单元|單元|层|層|楼|樓|室|房)"
+)
+_TAIL = (
+    r"(?:之[一二三四五六七八九十\d]{1,2})?院?"
+    rf"(?:(?:[{CJK}A-Za-z]{{2,10}}?)?(?:{_UNIT}){{1,4}}(?:\d{{2,5}}(?![\d{CJK}]))?)?"
+)
+# A road without a number: the estate, then its block (栋 座 幢 号楼), perhaps the unit and the
+# floor, and the flat — 新桂中路美的海岸花园8栋2单元701, 白沙大道西碧桂园翡翠湾3座1502房. The flat's
+# number ends it (a sign, a space, the text's end, or 室 / 房 / 号 after it).
+_BLOCK = r"(?:栋|棟|幢|座|号楼|號樓)"
+_FLAT = (
+    rf"(?:\d{{1,4}}|[A-Z]){_BLOCK}(?:\d{{1,2}}(?:单元|單元))?(?:\d{{1,3}}(?:层|層|楼|樓))?"
+    rf"\d{{2,5}}(?:[室房号號]|(?![\d{CJK}]))"
+)
+_ROAD_NAME = rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
 ZH_ADDRESS = re.compile(
     rf"(?:(?<![{CJK}])|(?=(?:{_PROVINCES})){_LIVES_AT})"
-    rf"(?P<v>(?:(?:{_PROVINCES})"
+    rf"(?P<v>(?P<admin>(?:(?:{_PROVINCES})"
     r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|特別行政區)?)?"
     rf"(?:[{CJK}]{{2,4}}?(?:市|州|盟))?"
     rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗|區|縣))?"  # (and their Traditional characters: 大安區)
-    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道|鎮|鄉))?"
-    rf"[{CJK}A-Za-z\d]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)"
-    r"(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?\d{1,5}(?:-\d{1,4})?[号號]院?"
-    r"(?:[A-Za-z\d]{1,5}(?:栋|棟|幢|座|号楼|號樓|单元|單元|层|層|楼|樓|室)){0,4})"
+    rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道|鎮|鄉))?)"
+    rf"(?:{_ROAD_NAME}"
+    r"(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?\d{1,5}(?:-\d{1,4})?[号號]"
+    rf"{_TAIL}"
+    rf"|(?:{_ROAD_NAME}[东東西南北中]?)?(?P<estate>[{CJK}A-Za-z]{{2,12}}?){_FLAT}))"
 )
 _ADDRESS_LABEL = re.compile(
     r"(?:收货地址|联系地址|家庭住址|详细地址|通讯地址|地址|住址|寄往|寄至|寄到|发往|送至|送到|位于|住在|家住|现住|"
@@ -55,6 +90,11 @@ def _zh_address(m: re.Match[str], text: str) -> Hit | None:
     label = _ADDRESS_LABEL.match(text, start, end)
     if label:
         start = label.end()
+    if m.group("estate") is not None:  # no number: the city, district or town must place it
+        admin = m.group("admin")
+        if not (_ADMIN.search(admin) or _HK_REGION.match(admin)):
+            return None
+        return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
     road = max(text.rfind("号", start, end), text.rfind("號", start, end))
     if not _ADMIN.search(text, start, road) and not _HK_REGION.match(text, start, road):
         return None  # a street and number alone do not place anyone
@@ -155,7 +195,12 @@ RULES = (
         (),
         ZH_ADDRESS,
         _zh_address,
-        utf8=(rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+{_ROAD}",),
+        utf8=(
+            rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+{_ROAD}",
+            # an estate's block, unit, floor and flat (no road number before)
+            rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+(?:栋|棟|幢|座|号楼|號樓)"
+            r"(?:[0-9]{1,2}(?:单元|單元))?(?:[0-9]{1,3}(?:层|層|楼|樓))?[0-9]{2,5}",
+        ),
         search=62,
         after=40,
     ),
