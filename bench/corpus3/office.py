@@ -107,9 +107,11 @@ class OfficeFile:
             document.add_paragraph(para.text)
         for table in self.body.tables:
             grid = document.add_table(rows=len(table), cols=max(len(r) for r in table))
-            for r, row in enumerate(table):
+            # a row's cells at once: Table.cell(r, c) lists every cell of the table each call
+            for cells, row in zip(grid.rows, table, strict=True):
+                places = cells.cells
                 for c, cell in enumerate(row):
-                    grid.cell(r, c).text = cell.text
+                    places[c].text = cell.text
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
