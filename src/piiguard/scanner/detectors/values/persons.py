@@ -28,8 +28,12 @@ _NOT_GIVEN = frozenset(
 )
 _ZH_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Latin letters with their accents (Gómez, Schäfer, Lindström, Ní Bhriain, Łukasz).
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
-_LOW = "a-zß-öø-ÿā-žſ"
+# Vietnamese adds the horned Ơ and Ư and the letters with two marks of Latin Extended
+# Additional, capital and small in turn (Phạm Thị Hương, Đặng Ngọc Yến, Nguyễn Ái Quốc).
+_VI_UP = "ƠƯ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA, 2))
+_VI_LOW = "ơư" + "".join(chr(c) for c in range(0x1EA1, 0x1EFA, 2))
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ" + _VI_UP
+_LOW = "a-zß-öø-ÿā-žſ" + _VI_LOW
 _LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, Chen-Martin, Al-Sayed, DUAN
     rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-][{_UP}]?[{_LOW}]+)*"
     rf"|[{_UP}]{{2,}}(?:['’\-][{_UP}]+)*"
@@ -63,6 +67,8 @@ LATIN_STOP = NOT_NAMES | _words(
     "holdings holding enterprise enterprises international imp exp import export "
     "components parts products solutions systems works tech packaging textile textiles "
     "bank branch university hospital school "
+    # a Vietnamese company or department (Công ty TNHH …, Phòng Kế Toán)
+    "tnhh cty phòng "
     # words that label a time, as a chat line's speaker does (`Start Time 2024-02-12 10:11`)
     "time date at on login logon logout run build created updated modified printed "
     "generated sent received start end next last due issued expires expiry until since "
