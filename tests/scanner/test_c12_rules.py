@@ -30,3 +30,79 @@ pytestmark = pytest.mark.req("R2.7")
 )
 def test_vietnamese_names(detector: Detector, text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WhatsApp on Android: a dash between the stamp and the speaker
+        (
+            "12/3/25, 9:00 - Chen Jiahui: 明天发货\n12/3/25, 9:01 - 周雪梅: 好的\n"
+            "3/12/25, 9:02\u202fPM – Đỗ Minh Tâm: ok",
+            [
+                ("person_name", "Chen Jiahui"),
+                ("person_name", "周雪梅"),
+                ("person_name", "Đỗ Minh Tâm"),
+            ],
+        ),
+        # ... its system lines, a phone number and a team as the speaker stay quiet
+        (
+            "12/3/25, 9:00 - Messages and calls are end-to-end encrypted. Tap to learn more.\n"
+            "12/3/25, 9:01 - Chen Jiahui changed the subject to: Q3\n"
+            "12/3/25, 9:02 - Sales Team: hello\n12/3/25, 9:03 - 客服中心: 您好",
+            [],
+        ),
+        # Telegram Desktop's copy: the speaker, a comma and the stamp in brackets, alone
+        (
+            "Tan Wei Ming, [04.11.2025 14:07]\n到了吗\n\n赵雪梅, [04.11.2025 14:09]\n到了",
+            [("person_name", "Tan Wei Ming"), ("person_name", "赵雪梅")],
+        ),
+        ("Backup Job, [04.11.2025 14:07]\nDeploy, [04.11.2025 14:08]", []),
+        ("Total, [04.11.2025 14:07] 3 items", []),
+        # a chat's title names the other party
+        ("与林晓梅的聊天记录\n2025-03-30 08:13:05 林晓梅\n好的", [("person_name", "林晓梅")] * 2),
+        ("王建华和李秀英的聊天记录", [("person_name", "王建华"), ("person_name", "李秀英")]),
+        ("Telegram export — chat with Farah Aziz\n", [("person_name", "Farah Aziz")]),
+        ("请保存聊天记录，与客户的聊天记录要存档", []),
+        ("Open a chat with Customer Service\n", []),
+    ],
+)
+def test_chat_export_speakers(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a voice message's transcript parts its words with blanks
+        ("[语音转文字] 喂你好 那个 我是林秀兰 嗯 电话是", [("person_name", "林秀兰")]),
+        ("我是Cheryl Tan 嗯 就是这个号码", [("person_name", "Cheryl Tan")]),
+        ("我叫 Trương Minh Yến，谢谢", [("person_name", "Trương Minh Yến")]),
+        # ... what follows 我是 that is no name stays quiet
+        ("我是江门 客户", []),
+        ("我是Sales Team 的", []),
+        ("我是Luna M2 的用户", []),
+        # an IBAN's holder in brackets after it
+        (
+            "refund to IBAN GB82 WEST 1234 5698 7654 32 (Marcus Lim)",
+            [("iban", "GB82 WEST 1234 5698 7654 32"), ("person_name", "Marcus Lim")],
+        ),
+        (
+            "IBAN DE89370400440532013000（陈雪梅）",
+            [("iban", "DE89370400440532013000"), ("person_name", "陈雪梅")],
+        ),
+        # ... not a bank, not a note, not after a number that fails the IBAN's check
+        (
+            "IBAN DE89 3704 0044 0532 0130 00 (Deutsche Bank)",
+            [("iban", "DE89 3704 0044 0532 0130 00")],
+        ),
+        ("IBAN DE89 3704 0044 0532 0130 00 (EUR only)", [("iban", "DE89 3704 0044 0532 0130 00")]),
+        ("ref DE89 3704 0044 0532 0130 01 (Marcus Lim)", []),
+    ],
+)
+def test_names_said_and_holders(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

@@ -29,6 +29,7 @@ import hyperscan
 
 from piiguard.scanner.detectors import context, conversation, formats, numbers, tables, words
 from piiguard.scanner.detectors.automaton.starts import Program, leftmost_start, program
+from piiguard.scanner.detectors.chats import exports, said
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
@@ -72,6 +73,8 @@ ALL_RULES: tuple[Rule, ...] = (
     + cards.RULES
     + markdown.RULES
     + namefields.RULES
+    + exports.RULES
+    + said.RULES
     + lookalikes.RULES
 )
 

@@ -5,7 +5,8 @@
   at …`, `discussed with 邝丽萍,`, `Emergency contact: 龚海峰 / …`) or before what a person
   does (`ok, 卫阳 will handle it`, `On 3 May, 段莎莎 wrote:`); the name must end where the
   cue says (a place in English text, `from 南海 warehouse`, is not a name);
-- thanked or introduced in Chinese (`谢谢龙嘉欣！`, `我是邝丽萍，`), up to punctuation;
+- thanked or introduced in Chinese (`谢谢龙嘉欣！`, `我是邝丽萍，`, `我是邝丽萍 嗯`), up to
+  punctuation or a blank;
 - before the personal data it owns (`邝丽萍护照号 E…`, `请打 龚海峰 的手机 …`);
 - a Chinese mail's salutation, the name and a colon on a line of their own, over the
   greeting (`龚海峰：⏎⏎你好，`).
@@ -38,7 +39,10 @@ IN_ENGLISH = re.compile(
     re.MULTILINE,
 )
 _PUNCT = r"(?=[ \t]*(?:[，,。！!？?；;：:\r\n]|$))"
-THANKED = re.compile(rf"(?:谢谢|感谢|多谢|我是|我叫|本人)[ \t]*(?P<v>{_NAME}){_PUNCT}")
+# (or a blank: a voice message's transcript parts its words with them, `我是黄志杰 嗯 电话是 …`)
+THANKED = re.compile(
+    rf"(?:谢谢|感谢|多谢|我是|我叫|本人)[ \t]*(?P<v>{_NAME})(?=[ \t]|[，,。！!？?；;：:\r\n]|$)"
+)
 # (the value follows: 居民身份证 is a document's kind, not a person's)
 _OWNS = "护照号|护照|身份证号|手机号|手机|电话|邮箱"
 OWNER = re.compile(
