@@ -28,7 +28,7 @@ from piiguard.adapters.db.engine import make_engine
 from piiguard.adapters.vault.keystore_tables import subject_keys
 from piiguard.config import Settings
 from tests.e2e import cli_runner
-from tests.e2e.conftest import PIIGUARD, cli_env, free_port
+from tests.e2e.conftest import PIIGUARD, TLS, cli_env, free_port
 
 WRITERS = 4
 ENOUGH_ACKS = 40  # kill after this many acknowledged writes...
@@ -85,7 +85,7 @@ def server(settings: Settings, log: Path, *args: str) -> Iterator[Server]:
             assert proc.poll() is None, f"server exited early:\n{srv.text()}"
             assert time.monotonic() < deadline, f"server never became healthy:\n{srv.text()}"
             try:
-                if httpx.get(f"{srv.url}/healthz", timeout=2).status_code == 200:
+                if httpx.get(f"{srv.url}/healthz", timeout=2, verify=TLS).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -108,7 +108,8 @@ class Stream:
 
 
 def write_until_refused(url: str, key: str, writer: int, stream: Stream) -> None:
-    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=60) as http:
+    headers = {"Authorization": f"Bearer {key}"}
+    with httpx.Client(base_url=url, headers=headers, timeout=60, verify=TLS) as http:
         for n in range(100_000):
             body = payload(writer, n)
             try:
@@ -205,7 +206,7 @@ def test_sigkill_mid_stream_loses_nothing_acknowledged(settings: Settings, tmp_p
     with (
         server(settings, log) as srv,
         httpx.Client(
-            base_url=srv.url, headers={"Authorization": f"Bearer {key}"}, timeout=60
+            base_url=srv.url, headers={"Authorization": f"Bearer {key}"}, timeout=60, verify=TLS
         ) as http,
     ):
         db = stored(settings)

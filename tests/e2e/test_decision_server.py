@@ -23,6 +23,7 @@ from piiguard.adapters.db import tables as t
 from piiguard.adapters.db.engine import make_engine
 from piiguard.config import Settings
 from tests.e2e import cli_runner
+from tests.e2e.conftest import TLS
 from tests.e2e.test_crash_safety import server
 
 CALLERS = 8
@@ -48,6 +49,7 @@ def _client_and_subject(settings: Settings, base: str) -> tuple[str, str]:
             ],
         },
         timeout=60,
+        verify=TLS,
     )
     assert r.status_code == 201, r.text
     return key, r.json()["id"]
@@ -87,7 +89,10 @@ def test_every_acknowledged_decision_survives_sigkill_of_all_workers(
 
         def call() -> None:
             with httpx.Client(
-                base_url=srv.url, timeout=30, headers={"Authorization": f"Bearer {key}"}
+                base_url=srv.url,
+                timeout=30,
+                headers={"Authorization": f"Bearer {key}"},
+                verify=TLS,
             ) as http:
                 while not stop.is_set():
                     try:
@@ -126,7 +131,7 @@ def test_two_workers_share_the_port_and_stop_cleanly(settings: Settings, tmp_pat
         # new connections are spread over the workers by the kernel (SO_REUSEPORT)
         ids = []
         for _ in range(40):
-            with httpx.Client(base_url=srv.url, timeout=30) as http:
+            with httpx.Client(base_url=srv.url, timeout=30, verify=TLS) as http:
                 r = http.post(
                     "/api/v1/decisions",
                     headers={"Authorization": f"Bearer {key}"},

@@ -23,7 +23,7 @@ import pytest
 
 from piiguard.bootstrap import OPERATOR, Container
 from piiguard.services.clients import api_keys as accounts
-from tests.e2e.conftest import cli_env, free_port
+from tests.e2e.conftest import TLS, cli_env, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 EMAIL, PHONE, NAME = "qz.leak.4714@example.cn", "13912344714", "韩梅梅泄露"
@@ -50,7 +50,7 @@ def failing_server(c: Container, log: Path) -> Iterator[str]:
             assert proc.poll() is None, log.read_text("utf-8", "replace")
             assert time.monotonic() < deadline, log.read_text("utf-8", "replace")
             with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                if httpx.get(f"{url}/healthz", timeout=2, verify=TLS).status_code == 200:
                     break
             time.sleep(0.1)
         yield url
@@ -69,7 +69,7 @@ class Caller:
         self.url, self.headers = url, headers
 
     def post(self, path: str, json: object) -> httpx.Response:
-        return httpx.post(self.url + path, json=json, headers=self.headers, timeout=30)
+        return httpx.post(self.url + path, json=json, headers=self.headers, timeout=30, verify=TLS)
 
 
 def internal_error(r: httpx.Response, instance: str) -> None:
@@ -116,7 +116,7 @@ def test_an_internal_error_answers_500_and_logs_no_value_sent(
             ),
             "/api/v1/subjects/lookup",
         )
-        assert httpx.get(f"{url}/healthz").status_code == 200  # the server carries on
+        assert httpx.get(f"{url}/healthz", verify=TLS).status_code == 200  # the server carries on
     text = log.read_text("utf-8", errors="replace")
     # it did log the failures: the type and the route, so the capture is not empty
     assert "RuntimeError" in text and "/api/v1/subjects" in text, text

@@ -25,7 +25,7 @@ from piiguard.bootstrap import bootstrap
 from piiguard.config import Settings
 from tests.builders import contact, register
 from tests.e2e import cli_runner
-from tests.e2e.conftest import PIIGUARD, cli_env, free_port
+from tests.e2e.conftest import PIIGUARD, TLS, cli_env, free_port
 from tests.e2e.test_cli import piiguard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +63,12 @@ def started(
             assert time.monotonic() < deadline, f"never ready:\n{running.output()}"
             if running.output().count("Application startup complete") >= processes:
                 try:
-                    if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    if (
+                        httpx.get(
+                            f"http://127.0.0.1:{port}/healthz", timeout=2, verify=TLS
+                        ).status_code
+                        == 200
+                    ):
                         break
                 except httpx.TransportError:
                     pass
