@@ -272,3 +272,29 @@ def test_estates_buildings_and_what_follows_a_road(
     detector: Detector, text: str, expected: list[str]
 ) -> None:
     assert _found(detector, text, "address") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team in brackets before the name; a list of names after the team
+        ("负责人：【售后】陈志强", ["陈志强"]),
+        ("处理人：[售后]陈志强", ["陈志强"]),
+        ("负责人：(Sales) Wang Lei", ["Wang Lei"]),
+        ("经办人：华南销售部/李婷、王芳", ["李婷", "王芳"]),
+        ("Owner: Sales - Li Na, Wang Lei", ["Li Na", "Wang Lei"]),
+        # an account's holder under the bank form's other labels
+        ("账户名称：CHAN TAI MAN", ["CHAN TAI MAN"]),
+        ("户主：陈志强", ["陈志强"]),
+        # look-alikes: a status, an empty or pending value, a company holding the account
+        ("状态：【已处理】陈志强", []),
+        ("处理人：【待分配】", []),
+        ("负责人：(空)", []),
+        ("处理人：[售后]电话回访", []),
+        ("账户名称：佛山市凯特克电器有限公司", []),
+    ],
+)
+def test_bracketed_teams_lists_and_account_names(
+    detector: Detector, text: str, expected: list[str]
+) -> None:
+    assert _found(detector, text, "person_name") == expected

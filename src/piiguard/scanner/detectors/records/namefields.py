@@ -42,17 +42,23 @@ _TEAM_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,7}}(?:{_DEPT_ZH})(?![\u4e00-\u9fff])
 _TEAM_EN = re.compile(rf"(?:{_DEPT_EN})(?![A-Za-z])", re.IGNORECASE)
 # A team's words before a dash: a run of Chinese characters, or one to three Latin words.
 _TEAM = re.compile(r"[\u4e00-\u9fff]{1,8}|[A-Za-z][A-Za-z&.]*(?:[ \-][A-Za-z][A-Za-z&.]*){0,2}")
+# A team in brackets before the name: 【售后】陈志强, [QA] Li Na, (Sales) Wang Lei.
+_TEAM_BRACKETED = re.compile(
+    r"(?:【[^】\r\n]{1,12}】|\[[^\]\r\n]{1,12}\]|［[^］\r\n]{1,12}］"
+    r"|[(（][^)）\r\n]{1,12}[)）])[ \t]*"
+)
 _DASH = re.compile(r"[ \t]*[-－—–/／|｜_][ \t]*")
 _BLANKS = re.compile(r"[ \t]+")
 # The value ends after the name: the line, a closing quote, a list's or a clause's sign, a
 # bracket, a tab or two spaces, a phone number, the next Chinese label (`户名… 账号 …`).
-_END = re.compile(r"[ \t]*(?:$|[\r\n,，;；|｜。\"'（(])|\t| {2}| \+?\d| [\u4e00-\u9fff]")
+_END = re.compile(r"[ \t]*(?:$|[\r\n,，;；|｜。、\"'（(])|\t| {2}| \+?\d| [\u4e00-\u9fff]")
 # Words of a group's or a place's name, never of a person's (`Sales - North Region`).
 _GROUP_WORDS = frozenset(
     {"team", "group", "dept", "department", "office", "center", "centre", "region", "area"}
     | {"branch", "desk", "line", "unit", "shift", "store", "division", "zone", "central"}
     | {"north", "south", "east", "west", "china", "asia", "europe", "global"}
 )
+_LIST = re.compile(r"[ \t]*[、,，][ \t]*")
 _OPEN = re.compile(r"[:：=][ \t]*\"?[ \t]*")
 
 
@@ -87,10 +93,16 @@ def _latin(text: str, pos: int) -> tuple[int, int] | None:
     span = fields.latin_name(text, pos, single=False)
     if span is None or _GROUP_WORDS.intersection(text[span[0] : span[1]].lower().split()):
         return None
+    left, comma, right = text[span[0] : span[1]].partition(",")
+    if comma and " " in left.strip() and " " in right.strip():  # two names: Li Na, Wang Lei
+        return span[0], span[0] + len(left)
     return span
 
 
 def _team_first(text: str, pos: int) -> tuple[int, int] | None:
+    bracketed = _TEAM_BRACKETED.match(text, pos)
+    if bracketed is not None:
+        return _name_at(text, bracketed.end())
     team = _TEAM.match(text, pos)
     if team is not None:
         dash = _DASH.match(text, team.end())
@@ -119,12 +131,18 @@ def _name_first(text: str, pos: int) -> tuple[int, int] | None:
     return span if team is not None and _END.match(text, team.end()) else None
 
 
-def _team_name(m: re.Match[str], text: str) -> Hit | None:
+def _team_name(m: re.Match[str], text: str) -> list[Hit]:
     if not _key_means_name(text, m.start()):
-        return None
+        return []
     pos = m.end()
     span = _team_first(text, pos) or _name_first(text, pos)
-    return None if span is None else name_hit(text, *span, 0.8)
+    out: list[Hit] = []
+    while span is not None and len(out) < 8:
+        out.append(name_hit(text, *span, 0.8))
+        # the next of a list (销售部/李婷、王芳, Sales - Li Na, Wang Lei)
+        more = _LIST.match(text, span[1])
+        span = None if more is None else _name_at(text, more.end())
+    return out
 
 
 _NAME_LABELS = words_of(tuple(w for w in ZH_LABELS if fields.meaning_of(w) == fields.NAME))
@@ -155,13 +173,18 @@ RULES = (
             rf"{_DASH_HS}[A-Z?]",
             # a department's word and a space, then a name
             rf"[:=][ \t]*\"?[ \t]*(?:{_DEPT_EN_HS})[ \t]+[A-Z?]",
+            r"[:=][ \t]*\"?[ \t]*[\[(][^\r\n\])]{1,12}[\])][ \t]*[A-Z?]",  # [QA] Li Na
         ),
         _OPEN,
-        _team_name,
+        lambda m, text: None,
         utf8=(
             rf"(?:[:=]|：)[ \t]*\"?[ \t]*(?:{_CJK_HS}{{1,8}}|[A-Za-z][A-Za-z &.\-]{{0,24}})"
             rf"(?:{_DASH_UTF8}|[ \t]+)(?:{_CJK_HS}|[A-Z])",
+            # a team in brackets: 【售后】陈志强, ［QA］Li Na, （销售部）李婷
+            r"(?:[:=]|：)[ \t]*\"?[ \t]*(?:【|［|（|\[|\()[^\r\n]{1,12}?(?:】|］|）|\]|\))[ \t]*"
+            rf"(?:{_CJK_HS}|[A-Z])",
         ),
+        many=_team_name,
     ),
     Rule("label_glued_latin", (), GLUED, _glued, utf8=(rf"(?:{_NAME_LABELS})[A-Z]",)),
 )
