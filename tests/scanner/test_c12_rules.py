@@ -106,3 +106,45 @@ def test_names_said_and_holders(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Singapore's blocks: the block, its street, then the unit, the postcode or both
+        (
+            "Address: Blk 208 Bishan St 23, #07-115, Singapore 570208",
+            [("address", "Blk 208 Bishan St 23, #07-115, Singapore 570208")],
+        ),
+        (
+            "Block 12A Jurong West St 41 #05-123",
+            [("address", "Block 12A Jurong West St 41 #05-123")],
+        ),
+        ("Blk 45 Ang Mo Kio Ave 3 S(560045)", [("address", "Blk 45 Ang Mo Kio Ave 3 S(560045)")]),
+        # ... a block without either places nobody
+        ("Blk 2 Phase 1 is done", []),
+        ("Block 3 of the plant, Singapore office", []),
+        # Vietnam's: a lot or a number first, then parts, one a ward's, district's, town's ...
+        (
+            "Site: Lô B3, 45 Trần Phú, P. Quyết Thắng, TP. Biên Hòa, Đồng Nai  GPS",
+            [("address", "Lô B3, 45 Trần Phú, P. Quyết Thắng, TP. Biên Hòa, Đồng Nai")],
+        ),
+        (
+            "安装地址：Số 7 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
+            [("address", "Số 7 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh")],
+        ),
+        (
+            "Ship to: 88 Nguyen Hue, Quan 1, TP. Ho Chi Minh\n",
+            [("address", "88 Nguyen Hue, Quan 1, TP. Ho Chi Minh")],
+        ),
+        # ... a lot of goods, initials after a comma, a list of items stay quiet
+        ("Lô hàng 25, kiểm tra, xong", []),
+        ("Lot 5, Batch 7, Box 3 shipped", []),
+        ("3 Apples, P. Smith, Q. Lee", []),
+    ],
+)
+def test_singapore_and_vietnam_addresses(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected
+

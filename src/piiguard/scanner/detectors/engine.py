@@ -34,6 +34,7 @@ from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.negative import lookalikes
+from piiguard.scanner.detectors.places import abroad
 from piiguard.scanner.detectors.records import (
     addressed,
     bracketed,
@@ -75,6 +76,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + namefields.RULES
     + exports.RULES
     + said.RULES
+    + abroad.RULES
     + lookalikes.RULES
 )
 
