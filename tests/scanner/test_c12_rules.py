@@ -148,3 +148,35 @@ def test_singapore_and_vietnam_addresses(
 ) -> None:
     assert kinds(detector.scan(text)) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a header's next label is no name (First Name⇥Last Name)
+        (
+            "Record ID\tFirst Name\tLast Name\tEmail\n1\tWei\tChen\tw@example.com",
+            [("person_name", "Wei"), ("person_name", "Chen"), ("email", "w@example.com")],
+        ),
+        # a kinship in brackets is no name, the contact before it is
+        (
+            "紧急联系人 Emergency contact：林秀英 (Mother) 138-0013-8000",
+            [("person_name", "林秀英"), ("phone", "138-0013-8000")],
+        ),
+        ("Emergency contact: Chen Jiahui (Spouse)", [("person_name", "Chen Jiahui")]),
+        # a company (… Lighting, … JSC) under a name's label or column is no person
+        ("Beneficiary: Nam Viet Lighting (Saigon) Co., Ltd.", []),
+        ('{"customer": "Dong Nai Lighting JSC", "name": "Hoa Binh JSC"}', []),
+        ("Beneficiary: Chen Jiahui", [("person_name", "Chen Jiahui")]),
+        # a log's parameter types
+        (
+            "==> Parameters: 林秀英(String), 13800138000(String)",
+            [("person_name", "林秀英"), ("phone", "13800138000")],
+        ),
+        # Son (Sơn) stays a name
+        ("客户姓名：Nguyen Van Son", [("person_name", "Nguyen Van Son")]),
+    ],
+)
+def test_labels_kinships_and_companies_are_no_names(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

@@ -185,7 +185,9 @@ def _after_key(meaning: str, text: str, end: int) -> Hit | None:  # noqa: PLR091
             span = zh_name_at(text, pos)
         else:  # in a sentence: the name need not end it ("… Sarah Duan on 18 June.")
             span = fields.latin_name(text, pos, single=False)
-        return None if span is None else name_hit(text, *span, 0.85)
+        if span is None or fields.meaning_of(text[span[0] : span[1]]) in _NAMES:
+            return None  # a header's next label (First Name⇥Last Name), not a person
+        return name_hit(text, *span, 0.85)
     return _value_hit(meaning, text, pos, m.group("q"))
 
 

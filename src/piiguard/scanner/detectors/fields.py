@@ -152,7 +152,9 @@ def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
         words = joined.group().replace("_", " ")
         if latin_name(words, single=False) == (0, len(words)):
             span = joined.span()
-    return None if span is None else ("person_name", *span, 0.88)
+    if span is None or meaning_of(value[span[0] : span[1]]) in (NAME, NAME_PART):
+        return None  # a header's next label (First Name⇥Last Name), not a person
+    return ("person_name", *span, 0.88)
 
 
 def _nick(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:

@@ -191,7 +191,7 @@ LATIN_NAME = re.compile(
     rf"[ \t]*\n?[ \t]*(?P<v>(?:{_WORD})(?:[ ](?:{_WORD})){{0,2}})"
 )
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s*$")
-NOT_LAST = NAME_TERMINATORS | NOT_NAMES
+NOT_LAST = NAME_TERMINATORS | NOT_NAMES | {"name"}  # (a header's next label: First Name⇥Last Name)
 # A company's legal form after the words (Nordbau GmbH, Acme Trading Ltd., Rossi S.p.A.,
 # 美华有限公司): the words are the company's name, not a person's.
 COMPANY_FORM = re.compile(

@@ -44,8 +44,13 @@ def _tag(latin: str, text: str, start: int) -> bool:
 
 def _bracketed(m: re.Match[str], text: str) -> list[Hit]:
     latin = m.group("l")
-    if not _whole_zh(m.group("z")) or fields.latin_name(latin, single=True) != (0, len(latin)):
+    if not _whole_zh(m.group("z")):
         return []
+    if fields.latin_name(latin, single=True) != (0, len(latin)):
+        if latin.lower() not in fields.LATIN_STOP:
+            return []
+        # a kinship or a role in brackets (李丽玲 (Mother), 王芳(Sales)): the name alone
+        return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
     if _tag(latin, text, m.start()):
         return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
     return [Hit("person_name", *m.span(g), m.group(g), 0.8, Validator.CONTEXT) for g in "zl"]

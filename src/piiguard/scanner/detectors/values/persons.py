@@ -67,8 +67,12 @@ LATIN_STOP = NOT_NAMES | _words(
     "holdings holding enterprise enterprises international imp exp import export "
     "components parts products solutions systems works tech packaging textile textiles "
     "bank branch university hospital school "
-    # a Vietnamese company or department (Công ty TNHH …, Phòng Kế Toán)
-    "tnhh cty phòng "
+    # a Vietnamese company or department (Công ty TNHH …, Phòng Kế Toán, … JSC)
+    "tnhh cty phòng jsc lighting "
+    # a kinship in brackets after a contact's name (王芳 (Mother)); not Son (Sơn, a name)
+    "mother father spouse wife husband daughter brother sister parent parents guardian "
+    # a value's type in a log's parameter list (余美康(String), 1388…(String))
+    "string integer boolean varchar bigdecimal "
     # words that label a time, as a chat line's speaker does (`Start Time 2024-02-12 10:11`)
     "time date at on login logon logout run build created updated modified printed "
     "generated sent received start end next last due issued expires expiry until since "
