@@ -180,3 +180,28 @@ def test_labels_kinships_and_companies_are_no_names(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a password said in an English sentence, of two kinds of characters at least
+        (
+            "The wifi pwd for the showroom is Qwe#vTjJTMrS (router 10.0.0.1)",
+            [("secret", "Qwe#vTjJTMrS"), ("ip_address", "10.0.0.1")],
+        ),
+        ("my password was Hk#2026spring.", [("secret", "Hk#2026spring")]),
+        ("the pwd for the guest network is unchanged", []),
+        ("the pwd for the showroom is 12345678 ok", []),
+        # an account's digits before @ are an e-mail's (a login's acct=), not a bank account
+        (
+            'msg=audit(1722831240.872:49): acct="2119531384@qq.com" res=success',
+            [("email", "2119531384@qq.com")],
+        ),
+        ('acct="6222021234567890123"', [("bank_account", "6222021234567890123")]),
+    ],
+)
+def test_secrets_said_and_accounts_before_at(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

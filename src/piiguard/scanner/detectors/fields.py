@@ -124,7 +124,7 @@ _PASSPORT = re.compile(r"(?:[A-Z]{1,2}\d{6,9}|\d{9}|\d{2}[A-Z]{2}\d{5})(?![0-9A-
 _PASSPORT_ANY = re.compile(
     r"(?:(?=(?:[A-Z]*\d){2})[A-Z0-9]{6,9}|[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})(?![0-9A-Za-z])"
 )
-_ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z])")
+_ACCOUNT = re.compile(r"\d(?:[ -]?\d){7,29}(?![0-9A-Za-z@])")  # (not 2119531384@qq.com)
 _SECRET = re.compile(r"[^\s\"',;，；。<>]{4,128}")
 _PLACEHOLDER = re.compile(
     r"^(?:\*+|x+|\.+|#+|-+|<[^>]*>|\$\{.*\}|\{\{.*\}\}|%\(?\w*\)?s?|null|none|nil|redacted|"

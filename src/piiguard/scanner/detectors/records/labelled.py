@@ -56,6 +56,24 @@ _BIRTH_SAID = re.compile(
 
 _SAID_END = re.compile(r"[。，；;！!？?\r\n]")  # (not ",": Jan 22, 1980)
 
+# … and in English: `the wifi pwd for the showroom is Qwe#vTjJTMrS`, `password was Hk#2026spring`
+# — the value ASCII, 8 characters or more, of two kinds at least of small letters, capitals,
+# digits and signs (`the password is incorrect`, `… is required`, `… is 12345678` stay quiet).
+_SECRET_SAID_EN = re.compile(
+    r"\b(?:password|passwd|pwd|passcode|pass code|passphrase)"
+    r"(?:[ \t]+for[ \t]+[A-Za-z0-9' \-]{1,30}?)?[ \t]+(?:is|was)[ \t]+(?=[\x21-\x7e])",
+    re.IGNORECASE,
+)
+_SAID_VALUE = re.compile(r"[\x21-\x7e]{8,64}?(?=[.,;:!?)]?(?:\s|$))")
+_KINDS = (re.compile("[a-z]"), re.compile("[A-Z]"), re.compile("[0-9]"), re.compile("[^A-Za-z0-9]"))
+
+
+def _secret_said_en(m: re.Match[str], text: str) -> Hit | None:
+    value = _SAID_VALUE.match(text, m.end())
+    if value is None or sum(1 for k in _KINDS if k.search(value.group())) < 2:
+        return None
+    return Hit("secret", value.start(), value.end(), value.group(), 0.85, Validator.CONTEXT)
+
 
 def _said(meaning: str) -> Callable[[re.Match[str], str], Hit | None]:
     def check(m: re.Match[str], text: str) -> Hit | None:
@@ -78,6 +96,17 @@ RULES = (
         _SECRET_SAID,
         _said(fields.SECRET),
         utf8=(r"(?:密码|口令)(?:是|为)[ \t]*[\x21-\x7e]",),
+    ),
+    Rule(
+        "secret_said_en",
+        (
+            r"(?:^|[^A-Za-z])(?:password|passwd|pwd|passcode|pass code|passphrase)"
+            r"(?:[ \t]+for[ \t]+[A-Za-z0-9' \-]+)?[ \t]+(?:is|was)[ \t]+[\x21-\x7e]",
+        ),
+        _SECRET_SAID_EN,
+        _secret_said_en,
+        lead=True,
+        caseless=True,
     ),
     Rule(
         "birth_said",
