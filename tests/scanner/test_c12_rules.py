@@ -205,3 +205,29 @@ def test_secrets_said_and_accounts_before_at(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after a comment's or an authorisation's by (Jira, a card's approval)
+        ("Comment by Zhou Xinyi: replaced driver, ok.", [("person_name", "Zhou Xinyi")]),
+        ("payment accepted (authorised by Marcus Lim)", [("person_name", "Marcus Lim")]),
+        ("authorized by Visa", []),
+        ("Comment by Anonymous: spam", []),
+        # a name field's value, a slash, then the next thing
+        (
+            "Customer: 黄秀英 / 19687483724",
+            [("person_name", "黄秀英"), ("phone", "19687483724")],
+        ),
+        (
+            "Customer: Võ Ngọc Dũng / +84880664499",
+            [("person_name", "Võ Ngọc Dũng"), ("phone", "+84880664499")],
+        ),
+        ("Customer: Acme / Sales", []),
+    ],
+)
+def test_names_after_by_and_before_a_slash(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

@@ -140,9 +140,9 @@ def _array_hits(meaning: str, text: str, pos: int) -> list[Hit]:
 _ELEMENT = re.compile(r"[ \t]*(?P<q>\"?)(?P<v>[^\",\]\[{}]+)\"?[ \t]*,?")
 
 
-# What may follow a name in its field: nothing, a bracket (闭宁（Xiulan Yin）), or a phone
-# number (对接人：马丽娟 135 2459 5711).
-_NAME_MAY_FOLLOW = re.compile(r"[ \t]*(?:$|[（(]|[ \t]\+?\d)")
+# What may follow a name in its field: nothing, a bracket (闭宁（Xiulan Yin）), a phone
+# number (对接人：马丽娟 135 2459 5711) or a slash before the next thing (Customer: 黄敏 / 1968…).
+_NAME_MAY_FOLLOW = re.compile(r"[ \t]*(?:$|[（(/]|[ \t]\+?\d)")
 
 
 # A carrier's document (a waybill, an air waybill, an express label): its bare `Account`
@@ -331,7 +331,8 @@ _VERSION_HS = rf"(?:^|[^A-Za-z])(?:{_VERSION})[_\-.][A-Za-z0-9_\-.]*[\"']?[ \t]*
 # "Approved by Sarah Duan", "Handled by engineer 卫阳": a name after a by-phrase.
 _BY = (
     "approved|checked|prepared|reviewed|handled|assigned|issued|verified|inspected|"
-    "requested|submitted|created|updated|modified|signed|received|collected|accepted"
+    "requested|submitted|created|updated|modified|signed|received|collected|accepted|"
+    "authorised|authorized|comment|commented"
 )
 _BY_HS = (
     "(?:^|[^A-Za-z])(?:"
