@@ -221,10 +221,15 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_SAID_IS = re.compile(r"\bis\b", re.IGNORECASE)
+
+
 def _secret_kv(m: re.Match[str], text: str) -> Hit | None:
     value = m.group("v")
     if _PLACEHOLDER.match(value) or len(set(value)) < 3:
         return None
+    if value.rstrip(".!?)").isalpha() and _SAID_IS.search(text, m.start(), m.start("v")):
+        return None  # a sentence about the password: `the password is incorrect / expired`
     return hit("secret", m, 0.85, Validator.CONTEXT, "v")
 
 
