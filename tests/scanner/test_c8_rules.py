@@ -43,7 +43,7 @@ _ITEMS = (
         # a street whose name holds an ordinal (5th Road, 42nd Street)
         (
             "Ship to: Room 12, No. 88 Kexue 3rd Road, Nanhai District",
-            [("address", "88 Kexue 3rd Road")],
+            [("address", "Room 12, No. 88 Kexue 3rd Road, Nanhai District")],  # whole (scaddr)
         ),
         ("350 5th Avenue, New York, NY 10118", [("address", "350 5th Avenue, New York, NY 10118")]),
         # an account after A/C, as bank details in English write it

@@ -34,7 +34,7 @@ from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.negative import lookalikes
-from piiguard.scanner.detectors.places import abroad
+from piiguard.scanner.detectors.places import abroad, whole
 from piiguard.scanner.detectors.records import (
     addressed,
     bracketed,
@@ -77,6 +77,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + exports.RULES
     + said.RULES
     + abroad.RULES
+    + whole.RULES
     + lookalikes.RULES
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.places import whole
 from piiguard.scanner.detectors.rule import Rule, hit
 
 CJK = "\u4e00-\u9fff"
@@ -123,7 +124,8 @@ _SUFFIXES = (
     "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
 )
 EN_ADDRESS = re.compile(
-    r"(?<![\w-])\d{1,6}[ ]+(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ ]+){1,3}"  # (Jihua 5th Road)
+    # (221B Baker Street, Jihua 5th Road)
+    r"(?<![\w-])\d{1,6}[A-Z]?[ ]+(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ ]+){1,3}"
     rf"(?:{_SUFFIXES})s?\.?(?![\w])"
     r"(?:,?[ ]+(?:Apt\.?|Suite|Unit|Ste\.?|#)[ ]*[A-Za-z0-9-]+)?"
     r"(?:(?:,[ ]*|\n|[ ]+)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]*[A-Z]{2}[ ]+\d{5}(?:-\d{4})?)?"
@@ -132,7 +134,7 @@ EN_ADDRESS = re.compile(
 
 
 def _en_address(m: re.Match[str], text: str) -> Hit | None:
-    return hit("address", m, 0.8, Validator.FORMAT)
+    return whole.whole("address", m.start(), m.end(), text, 0.8)  # with what is around it
 
 
 # Continental European addresses: the street (its name and its word), the number, then a
@@ -162,7 +164,7 @@ EU_ADDRESS = re.compile(
 
 
 def _eu_address(m: re.Match[str], text: str) -> Hit | None:
-    return hit("address", m, 0.8, Validator.FORMAT, "v")
+    return whole.whole("address", m.start("v"), m.end("v"), text, 0.8)
 
 
 EU_SUFFIX = re.compile(_EU_SUFFIX)
@@ -218,7 +220,7 @@ RULES = (
     Rule(
         "en_address",
         (
-            r"(?:^|[^0-9A-Za-z_\-])\d{1,6} +"
+            r"(?:^|[^0-9A-Za-z_\-])\d{1,6}[A-Z]? +"
             rf"(?:(?:[A-Z][a-z]+|\d{{1,3}}(?:st|nd|rd|th)) +){{1,3}}(?:{_SUFFIXES})",
         ),
         EN_ADDRESS,
