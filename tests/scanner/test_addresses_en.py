@@ -53,6 +53,14 @@ def _addresses(detector: Detector, text: str) -> list[str]:
         ("49 Sheikh Zayed Road, Dubai, UAE", None),
         ("Hauptstraße 5, 80331 München, Germany", None),
         ("Via Roma 50, 20121 Milano MI, Italy", None),
+        # abbreviations, other countries' postcodes, places written with marks or hyphens
+        ("88 Jianshe Rd., Pengjiang Dist., Jiangmen", None),
+        ("10 Downing Street, London, SW1A 2AA, United Kingdom", None),
+        ("100 King Street West, Toronto, ON M5X 1A9, Canada", None),
+        ("2 Marunouchi Street, Chiyoda, Tokyo 100-0005, Japan", None),
+        ("12 Bridge Street, Stratford-upon-Avon, England", None),
+        ("Unit 3, 8 Harbour Road, Kowloon, HK", None),
+        ("Keizersgracht 221, 1016 DV Amsterdam, Netherlands", None),
     ],
 )
 def test_an_english_address_is_found_whole(

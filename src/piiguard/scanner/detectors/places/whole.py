@@ -26,7 +26,7 @@ from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.records.pinyin import SURNAMES
 from piiguard.scanner.detectors.rule import Rule
 
-_W = r"[A-Z][a-z]+"
+_W = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-Za-z][a-zß-öø-ÿ]+)*"  # (München, Stratford-upon-Avon)
 _WORDS = rf"{_W}(?:[ ]{_W}){{0,2}}"
 # the end of a part: punctuation, a blank, the text's end (never inside a word or a number)
 _END = r"(?=[,，;；。.)\]}\"'<|/\s]|$)"
@@ -40,17 +40,20 @@ _BUILDING = (
     r"Garden|Gardens|Complex|Square|Estate|City|Industrial[ ]Park|Park|Villa|Villas|Hub)"
 )
 _ADMIN = (
-    rf"{_WORDS}[ ](?:District|Town|Township|County|Province|Prefecture|Subdistrict|"
+    rf"{_WORDS}[ ](?:District|Dist\.?|Town|Township|County|Province|Prefecture|Subdistrict|"
     r"Borough|Village|Zone|New[ ]Area|Development[ ]Zone|Industrial[ ]Zone|Municipality)"
 )
 _POSTED = (  # a place with its postcode or state: CA 94105, Melbourne VIC 3000, London NW1 6XE
     rf"(?:{_WORDS}[ ])?[A-Z]{{2,3}}[ ]\d{{4,5}}(?:-\d{{4}})?"
     rf"|{_WORDS}[ ]\d{{4,6}}"
-    rf"|{_WORDS}[ ][A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}"
+    rf"|(?:{_WORDS}[ ])?[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}"  # the UK's
+    rf"|(?:{_WORDS}[ ])?[A-Z]{{2}}[ ][A-Z]\d[A-Z][ ]?\d[A-Z]\d"  # Canada's: Toronto ON M5V 3L9
+    rf"|{_WORDS}[ ]\d{{3}}-\d{{4}}"  # Japan's: Tokyo 100-0005
+    rf"|\d{{4}}[ ][A-Z]{{2}}[ ]{_WORDS}"  # the Netherlands': 1016 DV Amsterdam
     rf"|\d{{4,5}}[ ]{_WORDS}(?:[ ][A-Z]{{2}})?"
 )
 _COUNTRY = (
-    r"P\.?R\.?[ ]?China|People's[ ]Republic[ ]of[ ]China|China|PRC|Hong[ ]Kong(?:[ ]SAR)?|"
+    r"P\.?R\.?[ ]?China|People's[ ]Republic[ ]of[ ]China|China|PRC|Hong[ ]Kong(?:[ ]SAR)?|HKSAR|HK|"
     r"Kowloon|New[ ]Territories|Macau|Macao|Taiwan|Singapore|Malaysia|Vietnam|Viet[ ]Nam|"
     r"Thailand|Indonesia|Philippines|Japan|South[ ]Korea|Korea|India|UAE|U\.A\.E\.|"
     r"United[ ]Arab[ ]Emirates|USA|U\.S\.A\.|U\.S\.|US|United[ ]States(?:[ ]of[ ]America)?|"
