@@ -61,13 +61,30 @@ def _addresses(detector: Detector, text: str) -> list[str]:
         ("12 Bridge Street, Stratford-upon-Avon, England", None),
         ("Unit 3, 8 Harbour Road, Kowloon, HK", None),
         ("Keizersgracht 221, 1016 DV Amsterdam, Netherlands", None),
+        # a building's name with its number after the unit
+        (
+            "Our office at 1 Raffles Place, #20-01, One Raffles Place Tower 2, Singapore 048616 "
+            "opens at 9.",
+            "1 Raffles Place, #20-01, One Raffles Place Tower 2, Singapore 048616",
+        ),
+        (
+            "Address: 3/F, Block B, Tech Park, 88 Keyuan Road, Nanshan District, Shenzhen 518057, "
+            "P.R.China",
+            None,
+        ),
+        (
+            "Bill To: Acme Inc.\n500 Main Street, Suite 12\nAustin, TX 78701\nUSA\n"
+            "Phone: 512-555-0100",
+            "500 Main Street, Suite 12\nAustin, TX 78701\nUSA",
+        ),
     ],
 )
 def test_an_english_address_is_found_whole(
     detector: Detector, text: str, address: str | None
 ) -> None:
-    expected = address or text.split(": ", 1)[-1].split("：", 1)[-1]
-    expected = expected.removeprefix("寄到 ").split("\n")[0]
+    expected = (
+        address or (text.split(": ", 1)[-1].split("：", 1)[-1].removeprefix("寄到 ").split("\n")[0])
+    )
     assert _addresses(detector, text) == [expected]
 
 

@@ -38,6 +38,7 @@ _UNIT = (
 _BUILDING = (
     rf"{_WORDS}[ ](?:Plaza|Building|Bldg|Tower|Towers|Centre|Center|Mansion|House|Court|"
     r"Garden|Gardens|Complex|Square|Estate|City|Industrial[ ]Park|Park|Villa|Villas|Hub)"
+    r"(?:[ ](?:\d{1,3}|[A-Z])(?![\w-]))?"  # its number or letter: One Raffles Place Tower 2
 )
 _ADMIN = (
     rf"{_WORDS}[ ](?:District|Dist\.?|Town|Township|County|Province|Prefecture|Subdistrict|"
