@@ -19,7 +19,7 @@
  */
 /* native.py uses the module only when this matches its own NATIVE_VERSION: bump both when
  * a function's contract changes, so that a stale build is never used. */
-#define NATIVE_VERSION 13
+#define NATIVE_VERSION 14
 #include "_native.h"
 #include <math.h>
 
@@ -1160,6 +1160,7 @@ static PyObject *landline_at(PyObject *text, Text *tp, Py_ssize_t pos)
 static PyObject *s_person;
 static unsigned char surnames[0x10000 / 8], function_chars[0x10000 / 8], unit_chars[0x10000 / 8];
 static PyObject *compound_surnames = NULL, *common_words = NULL; /* frozensets of str */
+static PyObject *word_ends = NULL; /* words.WORD_ENDS: role and family words (老公, 主管) */
 
 static inline int in_bits(const unsigned char *bits, Py_UCS4 c)
 {
@@ -1207,17 +1208,36 @@ static int given_ok(const Text *t, Py_ssize_t a, Py_ssize_t b)
     return 1;
 }
 
+/* words.ends_word: text[pos] is the last character of a role or family word (老公梁: 公).
+ * 1, 0, or -1 on error. */
+static int ends_word(PyObject *text, const Text *t, Py_ssize_t pos)
+{
+    for (Py_ssize_t k = 1; k <= 3; k++) {
+        if (pos < k)
+            break;
+        int found = slice_in(text, t, pos - k, pos + 1, word_ends);
+        if (found != 0)
+            return found;
+    }
+    return 0;
+}
+
 /* words._name_before: the start of the name ending at end, -1 if none, -2 on error. */
 static Py_ssize_t name_before(PyObject *text, const Text *t, Py_ssize_t end)
 {
+    int ends;
     for (int length = 4; length >= 3; length--) {
         Py_ssize_t start = end - length;
         if (start >= 0) {
             int found = slice_in(text, t, start, start + 2, compound_surnames);
             if (found < 0)
                 return -2;
-            if (found && given_ok(t, start + 2, end))
-                return start;
+            if (found && given_ok(t, start + 2, end)) {
+                if ((ends = ends_word(text, t, start)) < 0)
+                    return -2;
+                if (!ends)
+                    return start;
+            }
         }
     }
     Py_ssize_t s3 = end - 3, s2 = end - 2;
@@ -1226,11 +1246,19 @@ static Py_ssize_t name_before(PyObject *text, const Text *t, Py_ssize_t end)
         int common = slice_in(text, t, s3, s3 + 2, common_words);
         if (common < 0)
             return -2;
-        if (!common)
-            return s3;
+        if (!common) {
+            if ((ends = ends_word(text, t, s3)) < 0)
+                return -2;
+            if (!ends)
+                return s3;
+        }
     }
-    if (s2 >= 0 && in_bits(surnames, at(t, s2)) && all_cjk(t, s2, end) && given_ok(t, s2 + 1, end))
-        return s2;
+    if (s2 >= 0 && in_bits(surnames, at(t, s2)) && all_cjk(t, s2, end) && given_ok(t, s2 + 1, end)) {
+        if ((ends = ends_word(text, t, s2)) < 0)
+            return -2;
+        if (!ends)
+            return s2;
+    }
     return -1;
 }
 
@@ -2701,17 +2729,19 @@ static PyObject *native_configure(PyObject *self, PyObject *args, PyObject *kwar
     static char *names[] = {"hit", "checksum", "format", "context", "contexts", "mobile_table",
                             "file_suffixes", "provinces", "iban_classes", "cn_trunk",
                             "surnames", "function_chars", "compound_surnames", "common_words",
-                            "plate_provinces", "not_last", "not_names", "unit_chars", NULL};
+                            "plate_provinces", "not_last", "not_names", "unit_chars",
+                            "word_ends", NULL};
     PyObject *hit, *checksum, *format, *context, *ctx, *table, *suffixes, *codes, *ibans, *trunk;
-    PyObject *single, *function, *compound, *common, *plates, *last, *nonames, *units;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!UO!O!U", names, &PyType_Type,
+    PyObject *single, *function, *compound, *common, *plates, *last, *nonames, *units, *ends;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO!O!O!OO!OUUO!O!UO!O!UO!", names, &PyType_Type,
                                      &hit, &checksum, &format, &context, &PyDict_Type, &ctx,
                                      &PyByteArray_Type, &table, &PyFrozenSet_Type, &suffixes,
                                      &codes, &PyDict_Type, &ibans, &trunk, &single, &function,
                                      &PyFrozenSet_Type, &compound, &PyFrozenSet_Type, &common,
                                      &plates, &PyFrozenSet_Type, &last, &PyFrozenSet_Type,
-                                     &nonames, &units))
+                                     &nonames, &units, &PyFrozenSet_Type, &ends))
         return NULL;
+    Py_XSETREF(word_ends, Py_NewRef(ends));
     Py_XSETREF(not_last, Py_NewRef(last));
     Py_XSETREF(not_names, Py_NewRef(nonames));
     if (load_bits(surnames, single) < 0 || load_bits(function_chars, function) < 0

@@ -46,7 +46,7 @@ def cue_words(alternation: str, bounded: bool) -> list[tuple[str, bool, bool]]:
     return [(word, bounded, bounded) for word in out]
 
 
-NATIVE_VERSION = 13  # as in _native.c
+NATIVE_VERSION = 14  # as in _native.c
 
 
 def _load() -> ModuleType | None:
@@ -94,6 +94,7 @@ def _load() -> ModuleType | None:
         not_last=words.NOT_LAST,
         not_names=names.NOT_NAMES,
         unit_chars="".join(sorted(words.UNIT_CHARS)),
+        word_ends=words.WORD_ENDS,
     )
     _native.configure_cues(
         kind=vocabulary.NOT_PERSONAL,

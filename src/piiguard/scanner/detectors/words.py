@@ -12,6 +12,7 @@ from piiguard.scanner.detectors.names import (
     FUNCTION_CHARS,
     NAME_TERMINATORS,
     NOT_NAMES,
+    ROLE_WORDS,
     SINGLE_SURNAMES,
 )
 from piiguard.scanner.detectors.places.addresses import CJK
@@ -27,6 +28,22 @@ UNIT_CHARS = frozenset("部门组室处厂店司局院所系班区市省县村�
 
 def _seq(spaced: str) -> tuple[str, ...]:
     return tuple(spaced.split())
+
+
+# Family words: a person is named after them (我老公…昨天打过电话, 她外公林先生), as after a
+# role word (records/roles.py reads names after both).
+KIN = _seq(
+    "老公 老婆 爱人 丈夫 妻子 女儿 儿子 家属 父亲 母亲 外公 外婆 公公 婆婆 岳父 岳母 哥哥 姐姐 "
+    "弟弟 妹妹 房东 邻居"
+)
+# Role and family words that end in a surname character (老公, 主管, 主任, 会计, 跟单): that
+# character ends the word, no name begins at it (老公梁先生 is 梁, not 公梁; 主管何伟先生 何伟).
+WORD_ENDS = frozenset(w for w in (*ROLE_WORDS, *KIN) if w[-1] in _SURNAME_SET)
+
+
+def ends_word(text: str, pos: int) -> bool:
+    """Whether text[pos] is the last character of a role or family word (WORD_ENDS)."""
+    return any(text[pos - k : pos + 1] in WORD_ENDS for k in (1, 2, 3) if pos >= k)
 
 
 # Two-character words that begin with a surname character but are not names.
@@ -135,6 +152,7 @@ def _name_before(text: str, end: int) -> int | None:
             start >= 0
             and text[start : start + 2] in COMPOUND_SET
             and _given_ok(text, start + 2, end)
+            and not ends_word(text, start)
         ):
             return start
     s3, s2 = end - 3, end - 2
@@ -145,6 +163,7 @@ def _name_before(text: str, end: int) -> int | None:
         and all(_is_cjk(c) for c in text[s3:end])
         and _given_ok(text, s3 + 1, end)
         and text[s3 : s3 + 2] not in COMMON_WORDS
+        and not ends_word(text, s3)
     ):
         return s3
     if (
@@ -152,6 +171,7 @@ def _name_before(text: str, end: int) -> int | None:
         and text[s2] in _SURNAME_SET
         and all(_is_cjk(c) for c in text[s2:end])
         and _given_ok(text, s2 + 1, end)
+        and not ends_word(text, s2)
     ):
         return s2
     return None

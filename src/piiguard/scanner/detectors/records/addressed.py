@@ -16,6 +16,8 @@ A surname after a familiar prefix (小王, 老陈) is a name as well, where it s
 word: after what may come before a name (as above), before punctuation, a line's end or a
 verb (小王说, 老陈电话 138…), and not one of the words 小 and 老 make with a surname
 character (小时, 老师, 小区, 老公, 小计: 小王子 is refused by what follows).
+After a role or family word the surname begins a word too: 客户老公梁先生, 部门主管何女士,
+房东陈先生 (梁, 何, 陈).
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, SINGLE_SURNAMES
-from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, ROLE_WORDS, SINGLE_SURNAMES
+from piiguard.scanner.detectors.rule import Rule, words_of
+from piiguard.scanner.detectors.words import KIN, ends_word
 
 _TITLES = "总经理|总监|总工|工程师|先生|女士|小姐|经理|主管|师傅|主任|老师"
 _SHORT = "总|工"  # (only before punctuation or a verb)
@@ -36,6 +39,8 @@ _BEFORE = frozenset("和与跟同找给让叫请问向对被由把是及等称�
 _AFTER_SHORT = frozenset(
     "说确上的在已也和跟要来去会让反表安电手回您你那这今明过打发看讲问就都又还再请吗呢吧啊"
 )
+# a role or family word just before the surname (searched with endpos = the surname's start)
+_ROLE_BEFORE = re.compile(f"(?:{words_of(tuple(w for w in (*ROLE_WORDS, *KIN) if len(w) > 1))})$")
 _COMPOUND = "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
 ADDRESSED = re.compile(
     rf"(?P<v>{_COMPOUND}|[{SINGLE_SURNAMES}])(?:(?P<t>{_TITLES})|(?P<short>{_SHORT}))"
@@ -48,7 +53,15 @@ def _is_cjk(ch: str) -> bool:
 
 def _addressed(m: re.Match[str], text: str) -> Hit | None:
     start, end = m.span("v")
-    if start > 0 and _is_cjk(text[start - 1]) and text[start - 1] not in _BEFORE:
+    if end - start == 2 and ends_word(text, start):  # 老公孙先生: 孙, 公 ends 老公
+        again = ADDRESSED.match(text, start + 1)
+        return None if again is None else _addressed(again, text)
+    if (
+        start > 0
+        and _is_cjk(text[start - 1])
+        and text[start - 1] not in _BEFORE
+        and not _ROLE_BEFORE.search(text, max(0, start - 4), start)
+    ):
         return None
     if m.group("short") is not None and m.end() < len(text):
         after = text[m.end()]

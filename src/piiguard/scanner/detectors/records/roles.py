@@ -17,7 +17,7 @@ from piiguard.scanner.detectors.names import (
 )
 from piiguard.scanner.detectors.names import GIVEN_CHARS as GIVEN
 from piiguard.scanner.detectors.rule import Rule, words_of
-from piiguard.scanner.detectors.words import FOLLOW_WORDS
+from piiguard.scanner.detectors.words import FOLLOW_WORDS, KIN
 
 CONTEXT = Validator.CONTEXT
 # The characters a name can begin with: a surname's first.
@@ -31,8 +31,7 @@ def name_hit(text: str, start: int, end: int, confidence: float) -> Hit:
 
 # --- names by their surroundings ----------------------------------------------------------
 # Family words take a person too (我老公…昨天打过电话, 家属…): as role words.
-_KIN = ("老公", "老婆", "爱人", "丈夫", "妻子", "女儿", "儿子", "家属", "父亲", "母亲")
-_ROLES = ROLE_WORDS + _KIN
+_ROLES = (*ROLE_WORDS, *KIN)
 ROLE = re.compile(words_of(_ROLES) + r"[:：]?[ \t]?")
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
