@@ -4,9 +4,13 @@ look-alikes it must leave alone, with and without the compiled module."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from piiguard.scanner.detectors import Detector
+from piiguard.scanner.sources.files import scan_file
+from piiguard.scanner.sources.model import Located
 
 pytestmark = pytest.mark.req("R2.7")
 
@@ -45,6 +49,88 @@ def _names(detector: Detector, text: str) -> list[str]:
 def test_no_name_begins_inside_a_family_or_role_word(
     detector: Detector, text: str, names: list[str]
 ) -> None:
+    assert _names(detector, text) == names
+
+
+@pytest.mark.parametrize(
+    "value", ["Nguyen Thi An", "Nguyen Van An", "To Minh Hieu", "Chan Tai On", "Le Thi Ha"]
+)
+def test_a_name_fields_value_with_a_syllable_that_is_an_english_word(
+    detector: Detector, value: str
+) -> None:
+    assert _names(detector, f'{{"customer": {{"name": "{value}"}}}}') == [value]
+    assert _names(detector, f"name={value} level=info") == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"name": "Ship To"}',  # a label's words: To last is the English word
+        '{"name": "Bill To Address"}',
+        '{"name": "An"}',  # one word in a full-name field
+        '{"product_name": "Plug An"}',
+        '{"name": "Grace Pro3"}',
+        "Please send it to An Nguyen today",  # prose: no field
+    ],
+)
+def test_english_words_outside_a_name_fields_value_stay_words(
+    detector: Detector, text: str
+) -> None:
+    assert _names(detector, text) == []
+
+
+def test_a_name_columns_values_with_english_syllables(tmp_path: Path) -> None:
+    path = tmp_path / "crm.csv"
+    rows = ["Nguyen Thi An", "Nguyen Van An", "To Minh Hieu", "Le Van Do", "Tran Van Do"]
+    path.write_text(
+        "客户编号,客户姓名,城市\n" + "".join(f"C{i},{v},Bien Hoa\n" for i, v in enumerate(rows)),
+        encoding="utf-8",
+    )
+    found = [o.hit.value for o in scan_file(path, Detector()) if isinstance(o, Located)]
+    assert found == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Hong Kong romanisation, upper-case surname first, a blank before the bracket
+        ("姓名 Name: 林嘉欣 (Lam Ka Yan)", ["林嘉欣", "Lam Ka Yan"]),
+        ("姓名：陈大文（CHAN Tai Man）", ["陈大文", "CHAN Tai Man"]),
+        ("姓名：黄志明（WONG Chi Ming）", ["黄志明", "WONG Chi Ming"]),
+        ("姓名：何家劲 (Ho Ka Kin)", ["何家劲", "Ho Ka Kin"]),
+        ("姓名 Name：闭宁（Xiulan Yin）", ["闭宁", "Xiulan Yin"]),
+        ("Name: 黄伟 (Huang Wei)", ["黄伟", "Huang Wei"]),
+        # a role, a team, a brand or a place in the brackets is no name's writing
+        ("张伟（Sales Dept Head）", []),
+        ("王芳 (HR Team Lead)", []),
+        ("型号：飞利浦 (Philips Hue Go)", []),
+        ("客户：林嘉欣 (Hong Kong Office)", ["林嘉欣"]),
+        ("陈大文 (Grace Pro3 Max)", []),
+        ("张伟(QA)", ["张伟"]),
+    ],
+)
+def test_a_romanised_name_in_brackets_after_a_chinese_one(
+    detector: Detector, text: str, names: list[str]
+) -> None:
+    assert _names(detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a tag in brackets between the stamp and the speaker
+        ("2026-11-28 14:06:15 [语音转文字] 李建华\n那个 客户 的 手机 你记一下", ["李建华"]),
+        ("[10:02] 【客服】 王丽：你好，请问有什么可以帮您", ["王丽"]),
+        ("2026-11-28 14:06 [图片] 陈永康(销售部)", ["陈永康"]),
+        ("09:14 [Voice] Sarah Duan", ["Sarah Duan"]),
+        # a log's thread or level in brackets, then its words
+        ("2026-12-01 10:20:14 [main] Application Started", []),
+        ("2026-12-01 10:20:14 [pool-2-thread-1] INFO  RedisConfig - connecting", []),
+        ("2026-12-01 10:20:14 [INFO] 订单同步完成", []),
+        ("2026-12-01 10:20:14 [Thread-1] Order Service: ok", []),
+    ],
+)
+def test_a_chat_speaker_after_a_tag(detector: Detector, text: str, names: list[str]) -> None:
     assert _names(detector, text) == names
 
 

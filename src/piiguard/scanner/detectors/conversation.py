@@ -202,11 +202,19 @@ def _titled(m: re.Match[str], text: str) -> Hit | None:
     return None if span is None else _name_hit(text, *span, 0.8)
 
 
-PAREN_NAME = re.compile(r"[\u4e00-\u9fff][（(](?P<v>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})[)）]")
+PAREN_NAME = re.compile(
+    r"[\u4e00-\u9fff][ \t]?[（(](?P<v>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){1,2})[)）]"
+)
 
 
 def _paren_name(m: re.Match[str], text: str) -> Hit | None:
-    """闭宁（Xiulan Yin）: a Latin name in brackets after a Chinese one."""
+    """闭宁（Xiulan Yin）, 陈大文 (CHAN Tai Man): a Latin name in brackets after a Chinese one
+    (not a role or a team's words: 张伟（Sales Dept Head）)."""
+    latin, blank = m.group("v"), m.group()[1] in " \t"
+    if fields.latin_name(latin, single=False) != (0, len(latin)):
+        return None
+    if (blank or latin.count(" ") + latin.count("-") > 1) and not fields.romanised(latin):
+        return None  # (飞利浦 (Philips Hue Go): a brand, not the name's writing)
     end = m.start() + 1
     start = end
     while start > end - 4 and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
@@ -321,7 +329,7 @@ RULES = (
         (),
         PAREN_NAME,
         _paren_name,
-        utf8=(r"[\x{4e00}-\x{9fff}][（(][A-Z][a-z]+[ \-][A-Z]",),
+        utf8=(r"[\x{4e00}-\x{9fff}][ \t]?[（(][A-Z][A-Za-z]+[ \-][A-Z]",),
     ),
     Rule(
         "signature",

@@ -21,6 +21,7 @@ from piiguard.scanner.detectors.values.persons import (
     LATIN_STOP,
     latin_name,
     person_name,
+    romanised,
     zh_name,
     zh_name_part,
     zh_name_python,
@@ -66,6 +67,7 @@ __all__ = [
     "latin_name",
     "meaning_of",
     "person_name",
+    "romanised",
     "zh_name",
     "zh_name_python",
 ]
@@ -145,7 +147,7 @@ _JOINED = re.compile(r"[A-Z][a-z]+(?:_[A-Z][a-z]+){1,2}(?![A-Za-z0-9_.@\-])")
 
 
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    span = person_name(value, pos, single=meaning == NAME_PART)
+    span = person_name(value, pos, single=meaning == NAME_PART, field=True)
     if span is None and meaning == NAME_PART:
         span = zh_name_part(value, pos)
     if span is None and meaning == NAME and (joined := _JOINED.match(value, pos)) is not None:

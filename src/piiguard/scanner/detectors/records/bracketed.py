@@ -1,9 +1,11 @@
 """A Chinese name with its other writing in brackets after it — a pinyin name or a work
 name: `韦敏华(Leo)` as a chat shows its speaker, `"何添俊(Cindy He)" <…>` in a mail header,
-`区家海(OU Jiahai)` over a signature's title, `陈楠绮 (CHEN Nanqi)`. Both are names (the
-Chinese held to the character model, whole; the Latin to fields.latin_name, whole, one word
-or two). And a Chinese name a chat message begins with, addressing someone before what they
-are asked (`潘丽桂，你把报价发我`, `王娜，麻烦看下`, `Julia Novak，你把图纸发我`)."""
+`区家海(OU Jiahai)` over a signature's title, `陈楠绮 (CHEN Nanqi)`, a Hong Kong form's
+`林嘉欣 (Lam Ka Yan)`, `陈大文（CHAN Tai Man）`. Both are names (the Chinese held to the
+character model, whole; the Latin to fields.latin_name, whole, one word to three, three
+only syllable by syllable). A Chinese name a chat message begins with, addressing someone
+before what they are asked (`潘丽桂，你把报价发我`, `王娜，麻烦看下`, `Julia Novak，你把图纸发我`).
+A chat's speaker after a tag in brackets (`14:06:15 [语音转文字] 李建华`)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from piiguard.scanner.detectors.rule import Rule
 _CJK = "\u4e00-\u9fff"
 BRACKETED = re.compile(
     rf"(?P<z>[{_CJK}]{{2,4}})[ \t]*[（(][ \t]*"
-    r"(?P<l>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*)?)[ \t]*[）)]"
+    r"(?P<l>[A-Z][A-Za-z]*(?:[ \-][A-Z][A-Za-z]*){0,2})[ \t]*[）)]"
 )
 
 
@@ -51,6 +53,8 @@ def _bracketed(m: re.Match[str], text: str) -> list[Hit]:
             return []
         # a kinship or a role in brackets (李丽玲 (Mother), 王芳(Sales)): the name alone
         return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
+    if latin.count(" ") + latin.count("-") > 1 and not fields.romanised(latin):
+        return []  # three words: the name's writing syllable by syllable (Lam Ka Yan)
     if _tag(latin, text, m.start()):
         return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
     return [Hit("person_name", *m.span(g), m.group(g), 0.8, Validator.CONTEXT) for g in "zl"]
@@ -83,7 +87,49 @@ def _speaker(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", *m.span("v"), m.group("v"), 0.75, Validator.CONTEXT)
 
 
+# A chat line whose speaker follows a tag in brackets after the stamp — a voice message's
+# transcript, a file, a bot's or a channel's mark: `2026-11-28 14:06:15 [语音转文字] 李建华`,
+# `[10:02] 【客服】 王丽：…`, `09:14 [Voice] Sarah Duan`.
+_STAMP = r"[\[(【]?\d[\d:/\-. 年月日T]{3,24}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])】]?"
+TAGGED_SPEAKER = re.compile(
+    rf"[ \t]*{_STAMP}[ \t]+[\[【](?P<t>[^\]】\r\n]{{1,12}})[\]】][ \t]*"
+    rf"(?P<v>[{_CJK}]{{2,4}}|{_LATIN})(?:[ \t]*[（(][^）)\r\n]{{1,24}}[)）])?"
+    r"[ \t]*(?P<e>[:：]|\r?$)",
+    re.MULTILINE,
+)
+
+
+_CHAT_TAGS = frozenset(["voice", "voice message", "audio", "image", "photo", "file", "video"])
+
+
+def _tagged_speaker(m: re.Match[str], text: str) -> Hit | None:
+    value = m.group("v")
+    if value.isascii():  # (a log's `[main] Application Started` is no chat: a Latin
+        # speaker follows a chat's tag, not a thread's: [语音], [Voice], [Bot])
+        if m.group("t").isascii() and m.group("t").lower() not in _CHAT_TAGS:
+            return None
+        if fields.latin_name(value, single=False) != (0, len(value)):
+            return None
+    elif not _whole_zh(value):
+        return None
+    return Hit("person_name", m.start("v"), m.end("v"), value, 0.8, Validator.CONTEXT)
+
+
+_STAMP_HS = r"[\[(]?[0-9][0-9:/\-. T]{3,24}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])]?"
+_STAMP_UTF8 = r"[\[(【]?[0-9][0-9:/\-. 年月日T]{3,24}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\])】]?"
+
 RULES = (
+    Rule(
+        "tagged_speaker",
+        (rf"(?:^|\n)[ \t]*{_STAMP_HS}[ \t]+\[[^\]\n]{{1,12}}\][ \t]*[A-Z]",),
+        TAGGED_SPEAKER,
+        _tagged_speaker,
+        utf8=(
+            rf"(?:^|\n)[ \t]*{_STAMP_UTF8}[ \t]+[\[【][^\]】\n]{{1,12}}[\]】][ \t]*"
+            r"[\x{4e00}-\x{9fff}]",
+        ),
+        lead=True,
+    ),
     Rule(
         "zh_chat_speaker",
         (),

@@ -89,10 +89,30 @@ LATIN_STOP = NOT_NAMES | _words(
 _PARTICLE_WORD = re.compile(_PARTICLE)
 
 
-def _stop(word: str) -> bool:
+def _stop(word: str, field: bool = False) -> bool:
     """A word that is not part of a name ("Team", "Ltd"); "NA" is "not available", "Na"
-    may be a name (Li Na)."""
+    may be a name (Li Na). `field`: the value is a name field's, where the English words
+    that are also syllables of Vietnamese and Cantonese names (Nguyen Thi An, To Minh Hieu,
+    Chan Tai On) are a name's, capitalised (not `To` last: Ship To, Bill To)."""
+    if field and word[:1].isupper() and word.lower() in SYLLABLE_STOPS:
+        return False
     return word in {"NA", "na"} or (word != "Na" and word.lower() in LATIN_STOP)
+
+
+# A word of a romanised Chinese or Vietnamese name: one or two syllables, each an initial,
+# vowels and a final (Lam, Ka, Yan, Cheung, Tsang, Nguyen, Xiulan; not Office, Philips, Head).
+_SYLLABLE = r"(?:[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|n|m|p|t|k|h|r)?|ng|m)"
+_ROMANISED = re.compile(rf"(?i:{_SYLLABLE}{{1,2}})")
+
+
+def romanised(words: str) -> bool:
+    """Whether every word (by blanks and hyphens) has the shape of a romanised syllable or
+    two: the Latin writing of a Chinese name, word by word (Chan Tai Man, Lam Ka-yan)."""
+    return all(_ROMANISED.fullmatch(w) for w in re.split(r"[ \-]", words))
+
+
+# English stop words that are syllables of Asian names too (安 An, 杜 To / Đỗ, 安 On).
+SYLLABLE_STOPS = frozenset(["an", "to", "on"])
 
 
 # Names written in Chinese characters with a middle dot between their parts: Uyghur, Kazakh
@@ -154,9 +174,12 @@ def _compiled_zh_name() -> Callable[..., tuple[int, int] | None]:
 zh_name = _compiled_zh_name()
 
 
-def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
+def latin_name(
+    value: str, pos: int = 0, single: bool = True, field: bool = False
+) -> tuple[int, int] | None:
     """The span of a Latin-script name at value[pos:] ("Sarah Duan", "DUAN Sarah",
-    "Duan, Sarah"); a lone word only when `single` (a first- or last-name field)."""
+    "Duan, Sarah"); a lone word only when `single` (a first- or last-name field); `field`:
+    the value of a name field (SYLLABLE_STOPS are name words there, _stop)."""
     m = _LATIN_NAME.match(value, pos)
     if m is None:
         return None
@@ -164,9 +187,9 @@ def latin_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int]
     if lead is not None and not single:
         return None  # "de la Torre" alone is a name only where the field says last name
     tokens = [t for t in re.split(r",? |,", m.group()) if not _PARTICLE_WORD.fullmatch(t)]
-    while tokens and _stop(tokens[-1]):
+    while tokens and (_stop(tokens[-1], field) or (field and tokens[-1].lower() == "to")):
         tokens.pop()
-    if not tokens or any(_stop(t) for t in tokens):
+    if not tokens or any(_stop(t, field) for t in tokens):
         return None
     if len(tokens) == 1 and not single and lead is None:
         return None
@@ -203,10 +226,12 @@ def zh_company(text: str, start: int, end: int) -> bool:
     return _ZH_COMPANY_AFTER.match(text, end) is not None
 
 
-def person_name(value: str, pos: int = 0, single: bool = True) -> tuple[int, int] | None:
+def person_name(
+    value: str, pos: int = 0, single: bool = True, field: bool = False
+) -> tuple[int, int] | None:
     if pos < len(value) and "\u4e00" <= value[pos] <= "\u9fff":
         return zh_name(value, pos)
-    return latin_name(value, pos, single)
+    return latin_name(value, pos, single, field)
 
 
 _ZH_PART = re.compile(r"[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff])")
