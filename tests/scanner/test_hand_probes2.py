@@ -115,6 +115,40 @@ def test_a_romanised_name_in_brackets_after_a_chinese_one(
     assert _names(detector, text) == names
 
 
+_PRINTED_PO = """\
+                    采购订单 PURCHASE ORDER
+------------------------------------------------------------------
+行 料号 Part No.      品名 Description           数量  单价
+1  13800138000        铝基板 Aluminium PCB 12W   5000  1.85
+2  LP-2026-0045       驱动 Driver 350mA           5000  3.20
+3  13912345678        灯罩 Cover                  200   0.95
+------------------------------------------------------------------
+收货人：仓库 蔡小燕 13724567890
+"""
+
+
+def test_a_printed_tables_columns_by_their_header_words(detector: Detector) -> None:
+    # one space parts the header's words, two the row's values: each value is read under
+    # the header words above it (a Chinese character two columns wide)
+    found = [(h.type, h.value) for h in detector.scan(_PRINTED_PO)]
+    assert ("phone", "13800138000") not in found
+    assert ("phone", "13912345678") not in found
+    assert ("phone", "13724567890") in found  # (under the table, not in it)
+
+
+def test_a_printed_tables_phone_and_name_columns_stay_personal(detector: Detector) -> None:
+    text = (
+        "序号  客户 Customer     电话 Phone        料号 P/N\n"
+        "1     李娜              13912345678      13800138001\n"
+        "2     王芳   VIP        13512345678      LP-01\n"
+    )
+    found = [(h.type, h.value) for h in detector.scan(text)]
+    assert ("phone", "13912345678") in found
+    assert ("phone", "13512345678") in found
+    assert ("person_name", "李娜") in found
+    assert ("phone", "13800138001") not in found  # under 料号 P/N
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.layout.aligned import aligned_cells
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 
@@ -202,7 +203,10 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
             break
         if not _RULE_LINE.fullmatch(line):
             row = _split(text, pos, stop, sep, edges)
-            if len(row) != len(cells):
+            under = None if sep != "  " else aligned_cells(text, (start, end), (pos, stop))
+            if len(row) != len(cells) and under is not None:  # (layout/aligned.py)
+                out += [h for meaning, a, b in under if (h := cell_hit(meaning, text, a, b))]
+            elif len(row) != len(cells):
                 if not _note(line, cells[0][1] - start) and not _uneven(sep, row, cells):
                     break  # else a note under the row above (its own `key: value`): read on
             else:
