@@ -168,3 +168,50 @@ def test_a_chat_speaker_after_a_tag(detector: Detector, text: str, names: list[s
     assert _names(detector, text) == names
 
 
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        # a URL's query as it went on the wire: its values percent-encoded, UTF-8 or GBK
+        ("retry GET https://erp.internal/api/v2/orders?customer=Li%20Ming&x=1", ["Li%20Ming"]),
+        ("GET /o?customer=Li+Ming&x=1", ["Li+Ming"]),
+        ("GET /o?name=%E5%BC%A0%E4%B8%89&page=1", ["%E5%BC%A0%E4%B8%89"]),
+        ("GET /o?name=%D5%C5%C8%FD", ["%D5%C5%C8%FD"]),
+        ("POST body: customer=Li%20Ming&tel=13800138000", ["Li%20Ming", "13800138000"]),
+        ("GET /o?tel=%2B8613800138000", ["%2B8613800138000"]),
+        # products, searches, versions and redirects stay what they are
+        ("GET /s?q=Grace%20Pro3&page=2", []),
+        ("GET /c?name=Grace%20Pro3", []),
+        ("GET /p?product=LED%20Panel%2012W", []),
+        ("GET /login?redirect=%2Fcustomers%3Fname%3DLi", []),
+        ("GET /v?ver=1.2.3%2B45", []),
+    ],
+)
+def test_a_url_querys_encoded_values(detector: Detector, line: str, found: list[str]) -> None:
+    assert [h.value for h in detector.scan(line)] == found
+
+
+_MAIL = b"""\
+From: "Li Hua" <lihua@gy-lighting.com>
+To: "Tan Wei Ming" <weiming.tan@sg-buyers.com.sg>; Chen Jia <chenjia@gy-lighting.com>
+Cc: =?UTF-8?B?5p2O5pif?= <lixing@gy-lighting.com>;
+ Zhou Xin <zhouxin@gy-lighting.com>
+Subject: RE: Invoice
+Content-Type: text/plain; charset="utf-8"
+
+Hi Wei Ming,
+"""
+
+
+def test_a_parsed_mails_recipients_after_a_semicolon(tmp_path: Path) -> None:
+    # (an encoded word sends the message through the email parser, whose address parser
+    # dropped what follows a ";")
+    path = tmp_path / "m.eml"
+    path.write_bytes(_MAIL)
+    names = [
+        o.hit.value
+        for o in scan_file(path, Detector())
+        if isinstance(o, Located) and o.hit.type == "person_name"
+    ]
+    assert names[:5] == ["Li Hua", "Tan Wei Ming", "Chen Jia", "李星", "Zhou Xin"]
+
+

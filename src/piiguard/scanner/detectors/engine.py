@@ -51,6 +51,7 @@ from piiguard.scanner.detectors.records import (
 )
 from piiguard.scanner.detectors.rule import Rule
 from piiguard.scanner.detectors.values.persons import zh_company
+from piiguard.scanner.detectors.values.query import decoded_hits
 
 _START, _END = itemgetter(1), itemgetter(2)
 Report = tuple[int, int, int, int, int]  # end, rule, order, expression, start
@@ -332,17 +333,19 @@ class Detector:
         return [h for h in _no_companies(text, self._scan_all(text)) if h.type != NOT_PERSONAL]
 
     def _scan_all(self, text: str) -> list[Hit]:
-        """_scan, and the JSON strings written with \\uXXXX escapes read decoded."""
+        """_scan, and read decoded: the JSON strings written with \\uXXXX escapes, a URL
+        query's percent-encoded values (values/query.py)."""
         hits = self._scan(text)
-        if "\\u" not in text:
-            return hits
         more = []
-        for m in _ESCAPED_STRING.finditer(text):
-            decoded, at = _unescaped(m.group(1))
-            base = m.start(1)
-            for h in self._scan(decoded):
-                a, b = base + at[h.start], base + at[h.end]
-                more.append(Hit(h.type, a, b, text[a:b], h.confidence, h.validator))
+        if "\\u" in text:
+            for m in _ESCAPED_STRING.finditer(text):
+                decoded, at = _unescaped(m.group(1))
+                base = m.start(1)
+                for h in self._scan(decoded):
+                    a, b = base + at[h.start], base + at[h.end]
+                    more.append(Hit(h.type, a, b, text[a:b], h.confidence, h.validator))
+        if "=" in text and ("%" in text or "+" in text):
+            more += decoded_hits(text, self._scan)
         return _resolve(hits + more) if more else hits
 
     def _candidates(self, text: str) -> Found:

@@ -50,13 +50,35 @@ def _text_of(part: Message) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
+# Headers that list people: the policy's address parser drops what RFC 5322 does not allow,
+# and Outlook parts recipients with ";" (`To: "Tan Wei Ming" <…>; Chen Jia <…>` came out
+# as Tan Wei Ming's alone). Where it dropped an address, the value as written is read, its
+# encoded words decoded; elsewhere the policy's, as before.
+_ADDRESS_HEADERS = frozenset(["from", "to", "cc", "bcc", "reply-to", "sender"])
+
+
+def _as_written(raw: str) -> str | None:
+    """A header's raw value unfolded, its RFC 2047 words and 8-bit bytes decoded (None: not
+    decodable)."""
+    from email.header import decode_header, make_header  # noqa: PLC0415 - see segments_of
+
+    try:
+        raw = raw.encode("utf-8", "surrogateescape").decode("utf-8")
+        return str(make_header(decode_header(raw)))
+    except (ValueError, LookupError, UnicodeError):
+        return None
+
+
 def _headers(message: EmailMessage) -> str:
     lines = []
-    for name, value in message.items():
+    for (name, value), (_, raw) in zip(message.items(), message.raw_items(), strict=True):
         try:
-            lines.append(f"{name}: {value}")  # the policy decodes RFC 2047 words
+            text = str(value)  # the policy decodes RFC 2047 words
         except (ValueError, LookupError):
-            lines.append(f"{name}: {message.get(name, failobj='')!s}")
+            text = str(message.get(name, failobj=""))
+        if name.lower() in _ADDRESS_HEADERS and raw.count("@") > text.count("@"):
+            text = _as_written(raw) or text
+        lines.append(f"{name}: {text}")
     return "\n".join(lines)
 
 
