@@ -115,6 +115,72 @@ def test_a_romanised_name_in_brackets_after_a_chinese_one(
     assert _names(detector, text) == names
 
 
+def _addresses(detector: Detector, text: str, hint: str = "") -> list[str]:
+    return [h.value for h in detector.scan(text, hint) if h.type == "address"]
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        # an industrial zone, a village or a park and its number after a division
+        ("江门市蓬江区杜阮镇龙榜工业区12号", ["江门市蓬江区杜阮镇龙榜工业区12号"]),
+        ("送货：杜阮镇龙榜工业区12号", ["杜阮镇龙榜工业区12号"]),
+        ("东莞市长安镇沙头村3号", ["东莞市长安镇沙头村3号"]),
+        ("广州市天河区科技园3号楼", ["广州市天河区科技园3号楼"]),
+        # the road rule as before
+        ("顺德区北滘镇美的大道6号", ["顺德区北滘镇美的大道6号"]),
+        # no division, no number, a station's exit, a model
+        ("龙榜工业区12号", []),
+        ("深圳市南山区科技园地铁站2号出口", []),
+        ("型号：工业区12号", []),
+        ("江门市区3号仓库", []),
+    ],
+)
+def test_an_address_without_a_road(detector: Detector, text: str, addresses: list[str]) -> None:
+    assert _addresses(detector, text) == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("详细地址：荷塘镇三丫村委会", ["荷塘镇三丫村委会"]),
+        ('{"receiverAddr": "荷塘镇三丫村委会"}', ["荷塘镇三丫村委会"]),
+        ("Address: 蓬江区杜阮镇龙榜工业区12号", ["蓬江区杜阮镇龙榜工业区12号"]),
+        # a division alone places nobody; an e-mail or IP address field is no postal one
+        ("地址：江门市蓬江区", []),
+        ("公司地址：佛山市南海区狮山镇", []),
+        ('{"emailAddress": "li@example.cn"}', []),
+        ("IP地址: 10.0.0.1", []),
+    ],
+)
+def test_an_address_fields_value(detector: Detector, text: str, addresses: list[str]) -> None:
+    assert _addresses(detector, text) == addresses
+
+
+def test_an_address_column_without_roads(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text(
+        "客户,详细地址,IP地址,备注\n"
+        "A公司,蓬江区杜阮镇龙榜工业区12号,10.1.2.3,无\n"
+        "B公司,江门市蓬江区杜阮镇龙榜工业区12号,10.1.2.4,无\n"
+        "C公司,荷塘镇三丫村委会,10.1.2.5,无\n"
+        "D公司,顺德区北滘镇美的大道6号,10.1.2.6,无\n"
+        "E公司,江门市蓬江区,10.1.2.7,无\n",
+        encoding="utf-8",
+    )
+    found = [
+        o.hit.value
+        for o in scan_file(path, Detector())
+        if isinstance(o, Located) and o.hit.type == "address"
+    ]
+    assert found == [
+        "蓬江区杜阮镇龙榜工业区12号",
+        "江门市蓬江区杜阮镇龙榜工业区12号",
+        "荷塘镇三丫村委会",
+        "顺德区北滘镇美的大道6号",
+    ]
+
+
 _PRINTED_PO = """\
                     采购订单 PURCHASE ORDER
 ------------------------------------------------------------------
@@ -215,3 +281,31 @@ def test_a_parsed_mails_recipients_after_a_semicolon(tmp_path: Path) -> None:
     assert names[:5] == ["Li Hua", "Tan Wei Ming", "Chen Jia", "李星", "Zhou Xin"]
 
 
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        # the room, block, unit, district, city, country and postcode around the street
+        (
+            "Room 1203, No. 88 Jianshe Road, Pengjiang District, Jiangmen",
+            ["Room 1203, No. 88 Jianshe Road, Pengjiang District, Jiangmen"],
+        ),
+        (
+            "Blk 123 Ang Mo Kio Ave 3 #05-67, Singapore 560123",
+            ["Blk 123 Ang Mo Kio Ave 3 #05-67, Singapore 560123"],
+        ),
+        (
+            "Flat 5B, 18 Nathan Road, Tsim Sha Tsui, Kowloon, Hong Kong",
+            ["Flat 5B, 18 Nathan Road, Tsim Sha Tsui, Kowloon, Hong Kong"],
+        ),
+        ("350 5th Avenue, New York, NY 10118", ["350 5th Avenue, New York, NY 10118"]),
+        # a street's parts alone, a model, a sentence after the street
+        ("We met at 12 Main Street, Thanks for coming", ["12 Main Street"]),
+        ("Pengjiang District, Jiangmen", []),
+        ("Singapore 560123", []),
+        ("Model No. 12 Power Supply Unit", []),
+    ],
+)
+def test_an_english_address_with_its_surroundings(
+    detector: Detector, text: str, addresses: list[str]
+) -> None:
+    assert _addresses(detector, text) == addresses

@@ -17,6 +17,7 @@ from typing import Final
 from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.formats import plate_field
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.places.zones import address_value
 from piiguard.scanner.detectors.values.persons import (
     LATIN_STOP,
     latin_name,
@@ -257,7 +258,18 @@ def _not_personal(meaning: str, value: str, pos: int) -> tuple[str, int, int, fl
     return None if m is None else (NOT_PERSONAL, m.start(), m.end(), 2.0)
 
 
+# An address column (a CSV header 详细地址, Address): no label of the vocabulary, a column's
+# meaning only (sources/tabular.py); its value a Chinese address (places/zones.py).
+ADDRESS: Final = "address"
+
+
+def _address(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    span = address_value(value, pos)
+    return None if span is None else ("address", *span, 0.84)
+
+
 _CLASSIFIERS: Final = {
+    ADDRESS: _address,
     NAME: _name,
     NAME_PART: _name,
     NICK: _nick,

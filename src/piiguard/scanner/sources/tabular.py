@@ -22,6 +22,7 @@ from pathlib import Path
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit
+from piiguard.scanner.detectors.places.zones import ADDRESS_HEADER
 from piiguard.scanner.detectors.tables import cell_hit, csv_cells, row_hits
 
 SUFFIXES = {".csv": None, ".tsv": "\t", ".tab": "\t"}  # None: sniff the delimiter
@@ -201,7 +202,12 @@ _LABEL_WITH_VALUE = re.compile(r"(?<![0-9])[:：][ \t]*\S")
 
 
 def _header_meaning(title: str) -> str | None:
-    return None if _LABEL_WITH_VALUE.search(title) else fields.meaning_of(title)
+    if _LABEL_WITH_VALUE.search(title):
+        return None
+    meaning = fields.meaning_of(title)
+    if meaning is None and ADDRESS_HEADER.search(title):
+        return fields.ADDRESS  # (its cells: Chinese addresses without a road too)
+    return meaning
 
 
 def _listed_name(value: str) -> bool:
