@@ -71,7 +71,7 @@ _KINDS = (re.compile("[a-z]"), re.compile("[A-Z]"), re.compile("[0-9]"), re.comp
 def _secret_said_en(m: re.Match[str], text: str) -> Hit | None:
     value = _SAID_VALUE.match(text, m.end())
     said = "" if value is None else value.group().rstrip(".,;:!?)")  # (`… is expired.`)
-    if len(said) < 8 or sum(1 for k in _KINDS if k.search(said)) < 2:
+    if value is None or len(said) < 8 or sum(1 for k in _KINDS if k.search(said)) < 2:
         return None
     return Hit("secret", value.start(), value.end(), value.group(), 0.85, Validator.CONTEXT)
 
