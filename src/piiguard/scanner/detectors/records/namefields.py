@@ -76,16 +76,20 @@ def _key_means_name(text: str, sep: int) -> bool:
     return bool(key) and fields.meaning_of(key) == fields.NAME
 
 
-def _name_at(text: str, pos: int) -> tuple[int, int] | None:
-    """A name at pos that ends the value."""
+def _span_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A name, Chinese or Latin, beginning at pos."""
     if pos >= len(text):
         return None
     if CJK_LO <= text[pos] <= CJK_HI:
-        span = zh_name_at(text, pos)
-    elif "A" <= text[pos] <= "Z":
-        span = _latin(text, pos)
-    else:
-        return None
+        return zh_name_at(text, pos)
+    if "A" <= text[pos] <= "Z":
+        return _latin(text, pos)
+    return None
+
+
+def _name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """A name at pos that ends the value."""
+    span = _span_at(text, pos)
     return span if span is not None and _END.match(text, span[1]) else None
 
 
@@ -116,14 +120,7 @@ def _team_first(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def _name_first(text: str, pos: int) -> tuple[int, int] | None:
-    if pos >= len(text):
-        return None
-    if CJK_LO <= text[pos] <= CJK_HI:
-        span = zh_name_at(text, pos)
-    elif "A" <= text[pos] <= "Z":
-        span = _latin(text, pos)
-    else:
-        return None
+    span = _span_at(text, pos)
     dash = None if span is None else _DASH.match(text, span[1])
     if dash is None:
         return None
