@@ -324,3 +324,28 @@ def test_a_sentence_about_a_password_is_no_secret(
     """Found by the lead's probes of tickets and logs (2026-12-07): `the password is
     incorrect`, `… is expired.` were reported as secrets."""
     assert _found(detector, text, "secret") == expected
+
+
+@pytest.mark.req("R2.7")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bilingual label: the English gloss is part of the label, the value comes after it
+        ("系统初始密码 Initial password | Xk9#mPq2", ["Xk9#mPq2"]),
+        ("初始密码 Initial Password: Hv7!kq2Lm", ["Hv7!kq2Lm"]),
+        ("密码 Password：Qw3$er7T", ["Qw3$er7T"]),
+        ("登录密码（Password）：Zt5%kk9L", ["Zt5%kk9L"]),
+        ("默认密码 Default password  Rb8&mn2Q", ["Rb8&mn2Q"]),
+        # a header row of a bilingual table and a label with no value: no secret
+        ("| 账号 Account | 初始密码 Initial password |", []),
+        ("密码 Password：", []),
+        ("密码 Initial", []),
+        ("the password | reset | done", []),
+    ],
+)
+def test_a_bilingual_password_label_gloss_is_not_the_value(
+    detector: Detector, text: str, expected: list[str]
+) -> None:
+    """Found in corpus 12's forms and the lead's probes (2026-12-07/08): `系统初始密码 Initial
+    password | …` reported `Initial` as the password and missed the value after the bar."""
+    assert _found(detector, text, "secret") == expected

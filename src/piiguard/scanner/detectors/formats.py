@@ -210,7 +210,7 @@ def _plate(m: re.Match[str], text: str) -> Hit | None:
 
 SECRET_KV = re.compile(
     r"(?:password|passwd|pwd|passcode|secret|client_secret|api[_-]?key|access[_-]?key|"
-    r"auth[_-]?token|access[_-]?token|token|密码|口令)[\"']?\s*(?:[=:：]|\bis\b|为)\s*[\"']?"
+    r"auth[_-]?token|access[_-]?token|token|密码|口令)[\"']?[)）]?\s*(?:[=:：]|\bis\b|为)\s*[\"']?"
     r"(?P<v>[^\s\"',;，；。]{4,128})",
     re.IGNORECASE,
 )
@@ -283,9 +283,15 @@ AUTH_HEADER = re.compile(
 # A password given after its word and a space, as people type it in chat and forms
 # (`wifi密码 Kf@2020`, `Initial password  PWV8332*`): one run of printable ASCII with a
 # letter and a digit, a sign or both cases — not a word (`password reset`, `密码 错误`).
+# A bilingual label's English gloss is not the value (`系统初始密码 Initial password | Xk9#mPq2`,
+# `密码（Password）Qw3$er7T`): the gloss, a bracket or a table bar may stand before it.
+_GLOSS = r"(?:(?:initial|default|new|temp(?:orary)?|system|login|wi-?fi|admin|user|root)[ \t]+)*"
 SPACED_SECRET = re.compile(
-    r"(?:密码|口令|password)[ \t]+(?P<v>[!-~]{4,64})(?<![,.;:)\]}])(?![!-~])", re.IGNORECASE
+    r"(?:密码|口令|password)(?:[ \t]*[(（]?" + _GLOSS + r"(?:password|passwd|pwd|passcode|pin)"
+    r"[)）]?)?[ \t]*[|｜]?[ \t]+(?P<v>[!-~]{4,64})(?<![,.;:)\]}])(?![!-~])",
+    re.IGNORECASE,
 )
+_GLOSS_WORD = re.compile(_GLOSS + r"(?:password|passwd|pwd|passcode|pin)?", re.IGNORECASE)
 
 
 def _spaced_secret(m: re.Match[str], text: str) -> Hit | None:
@@ -293,8 +299,10 @@ def _spaced_secret(m: re.Match[str], text: str) -> Hit | None:
     letters = [c for c in value if c.isalpha()]
     other = any(not c.isalpha() for c in value)
     mixed = any(c.isupper() for c in letters) and any(c.islower() for c in letters)
-    if not letters or not (other or mixed) or _PLACEHOLDER.match(value) or value[0] in "=:(<[{":
+    if not letters or not (other or mixed) or _PLACEHOLDER.match(value) or value[0] in "=:(<[{|":
         return None
+    if _GLOSS_WORD.fullmatch(value + " ") or _GLOSS_WORD.fullmatch(value):
+        return None  # `密码 Password：…`: the label's English, the value comes after it
     return hit("secret", m, 0.85, Validator.CONTEXT, "v")
 
 
