@@ -309,3 +309,33 @@ def test_an_english_address_with_its_surroundings(
     detector: Detector, text: str, addresses: list[str]
 ) -> None:
     assert _addresses(detector, text) == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a Chinese greeting with a space or nothing between 您好 and the name
+        ("您好 许华，\n附件是报价单。", ["许华"]),
+        ("您好许华，附件是报价单。", ["许华"]),
+        ("你好 Wenbo Ma，请查收。", ["Wenbo Ma"]),
+        # a letter's 致： line and a 抄送 list split by 、
+        ("致：陈志强\n关于贵司的订单", ["陈志强"]),
+        ("抄送：王秀英、卫阳\n", ["王秀英", "卫阳"]),
+        # a name the signature gives, written again in the greeting or the notes
+        ("您好 高想，\n请查收。\n\n此致\n敬礼\n\n高想\n销售部", ["高想", "高想"]),
+        ("Owner: Wang Lei\nNotes: called Wang Lei twice, no answer.", ["Wang Lei", "Wang Lei"]),
+        # look-alikes: a greeting to no one, a word after 您好, a first name alone is not carried,
+        # a longer name that begins with a found one is someone else's
+        ("您好，请问发货了吗？", []),
+        ("您好 我是售后，", []),
+        ("Hi Mark,\nMark the order as shipped.", ["Mark"]),
+        ("联系人：王芳\n王芳芳来电", ["王芳"]),
+        ("致：各位同事\n", []),
+    ],
+)
+def test_greetings_letters_and_names_written_again(
+    detector: Detector, text: str, names: list[str]
+) -> None:
+    """The lead's probes of mail with Faker names (2026-12-08): `您好 X，` with a space, `致：X`,
+    `抄送：X、Y` were missed, and a name a signature gave was missed where the greeting wrote it."""
+    assert _names(detector, text) == names

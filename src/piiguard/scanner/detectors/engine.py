@@ -50,6 +50,7 @@ from piiguard.scanner.detectors.records import (
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.values.echoes import with_echoes
 from piiguard.scanner.detectors.values.persons import zh_company
 from piiguard.scanner.detectors.values.query import decoded_hits
 
@@ -330,7 +331,8 @@ class Detector:
                 for h in _no_companies(prefix + text, self._scan_all(prefix + text))
                 if h.start >= shift and h.type != NOT_PERSONAL
             ]
-        return [h for h in _no_companies(text, self._scan_all(text)) if h.type != NOT_PERSONAL]
+        hits = [h for h in _no_companies(text, self._scan_all(text)) if h.type != NOT_PERSONAL]
+        return with_echoes(text, hits)
 
     def _scan_all(self, text: str) -> list[Hit]:
         """_scan, and read decoded: the JSON strings written with \\uXXXX escapes, a URL

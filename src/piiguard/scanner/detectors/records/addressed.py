@@ -91,10 +91,11 @@ def _familiar(m: re.Match[str], text: str) -> Hit | None:
     return Hit("person_name", start, end, m.group("v"), 0.86, Validator.CONTEXT)
 
 
-# The name a Chinese mail greets after its 您好 (您好，许华， / 你好，Wenbo Ma： / 您好，Ming,),
-# whole: a Chinese name by the character model, a Latin name (a first name alone too).
+# The name a Chinese mail greets after its 您好 (您好，许华， / 你好，Wenbo Ma： / 您好，Ming, /
+# 您好 许华， / 您好许华，), whole: a Chinese name by the character model, a Latin name (a first
+# name alone too).
 GREETED = re.compile(
-    r"(?:您好|你好)[，,][ \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
+    r"(?:您好|你好)[，, \t]*(?P<v>[\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
     r"[ \t]*[，,：:！!]"
 )
 
@@ -120,5 +121,5 @@ RULES = (
         utf8=(rf"(?:{_COMPOUND}|[{SINGLE_SURNAMES}])(?:{_TITLES}|{_SHORT})",),
     ),
     Rule("familiar", (), FAMILIAR, _familiar, utf8=(rf"[小老][{SINGLE_SURNAMES}]",)),
-    Rule("greeted", (), GREETED, _greeted, utf8=(r"(?:您好|你好)[，,]",)),
+    Rule("greeted", (), GREETED, _greeted, utf8=(r"(?:您好|你好)[，, \t]*[^，,！!：:\s]",)),
 )

@@ -90,7 +90,7 @@ def display_names(
 
 # A mail header that names people: its value, to the end of the line.
 HEADER = re.compile(
-    r"(?im)^[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender|Sent by|发件人|收件人|抄送|密送)"
+    r"(?im)^[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender|Sent by|发件人|收件人|抄送|密送|致)"
     r"[ \t]*[:：][ \t]*(?P<v>[^\r\n]*)"
 )
 _ADDRESS = re.compile(r"<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)|\S+@\S+")
@@ -109,8 +109,8 @@ def _bare(blank: str, base: int, text: str, lo: int, hi: int) -> list[Hit]:
     for part in parts:
         offset = segment.index(part, pos)
         pos = offset + len(part)
-        pieces = [part]
-        if ";" not in segment and "," in part:
+        pieces = part.split("、") if "、" in part else [part]  # 抄送：王秀英、卫阳
+        if ";" not in segment and "," in part and len(pieces) == 1:
             commas = [p.strip() for p in part.split(",")]
             if not (len(commas) == 2 and all(" " not in p for p in commas)):
                 pieces = part.split(",")
@@ -173,7 +173,7 @@ RULES = (
         (r"(?:^|\n)[ \t>]*(?:From|To|Cc|Bcc|Reply-To|Sender|Sent by)[ \t]*:",),
         HEADER,
         lambda m, text: None,
-        utf8=(r"(?:^|\n)[ \t>]*(?:发件人|收件人|抄送|密送)[ \t]*[:：]",),
+        utf8=(r"(?:^|\n)[ \t>]*(?:发件人|收件人|抄送|密送|致)[ \t]*[:：]",),
         lead=True,
         caseless=True,
         many=_recipients,

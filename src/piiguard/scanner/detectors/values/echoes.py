@@ -1,0 +1,60 @@
+"""A name written again: once a text names a person where its layout says so (a signature, a
+greeting, a form's name field, a mail header), the same name elsewhere in the same text is the
+same person — `您好 许华，` at the top of a mail whose signature says `许华`, a ticket that
+names `Wang Lei` in its header and again in its notes. Only names that cannot be ordinary
+words are carried: Chinese names of two to four characters, Latin names of two or more
+capitalised words; a single first name (`Mark`, `Will`) is not."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+
+from piiguard.scanner.detectors.model import Hit, Validator
+
+_ZH = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_LATIN = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?: [A-Z][A-Za-zà-ÿ'’\-]+){1,3}")
+# After a two-character name, a character that can only begin another word of the sentence
+# (so `王芳说`, `王芳的`, `王芳，` are 王芳; `王芳芳`, `王芳华` are someone else).
+_AFTER_ZH = frozenset(
+    "的了是在有与及和或就都把被让向从对给到说讲问答回会能要也还这那已将去来请您你我他她"
+    "先女小经总工主老师同客反表称确处跟负联电手邮地发收寄签已未再又并即均"
+)
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@")
+_MOST = 64  # a text naming more people is a table or a log: its fields carry each one
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def with_echoes(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` (in order) and, in order among them, the other places `text` writes a name one
+    of them found where nothing else was found."""
+    names = {
+        h.value
+        for h in hits
+        if h.type == "person_name" and (_ZH.fullmatch(h.value) or _LATIN.fullmatch(h.value))
+    }
+    if not names or len(names) > _MOST:
+        return hits
+    spans = sorted((h.start, h.end) for h in hits)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end up to each hit
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    out: list[Hit] = []
+    for m in pattern.finditer(text):
+        start, end, value = m.start(), m.end(), m.group()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if _is_han(value[0]):
+            if len(value) == 2 and _is_han(after) and after not in _AFTER_ZH:
+                continue
+        elif before in _WORD or after in _WORD:
+            continue
+        i = bisect_left(starts, end)  # the hits that begin before this one ends
+        if i and reach[i - 1] > start:
+            continue
+        out.append(Hit("person_name", start, end, value, 0.8, Validator.CONTEXT))
+    return sorted(hits + out, key=lambda h: h.start) if out else hits
