@@ -29,6 +29,19 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+def _free(text: str, start: int, end: int, value: str, starts: list[int], reach: list[int]) -> bool:
+    """Whether the name at text[start:end] stands on its own and nothing was found there."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if _is_han(value[0]):
+        if len(value) == 2 and _is_han(after) and after not in _AFTER_ZH:
+            return False
+    elif before in _WORD or after in _WORD:
+        return False
+    i = bisect_left(starts, end)  # the hits that begin before this one ends
+    return not (i and reach[i - 1] > start)
+
+
 def with_echoes(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` (in order) and, in order among them, the other places `text` writes a name one
     of them found where nothing else was found."""
@@ -42,19 +55,19 @@ def with_echoes(text: str, hits: list[Hit]) -> list[Hit]:
     spans = sorted((h.start, h.end) for h in hits)
     starts = [a for a, _ in spans]
     reach = list(accumulate((b for _, b in spans), max))  # the furthest end up to each hit
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     out: list[Hit] = []
-    for m in pattern.finditer(text):
-        start, end, value = m.start(), m.end(), m.group()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if _is_han(value[0]):
-            if len(value) == 2 and _is_han(after) and after not in _AFTER_ZH:
-                continue
-        elif before in _WORD or after in _WORD:
-            continue
-        i = bisect_left(starts, end)  # the hits that begin before this one ends
-        if i and reach[i - 1] > start:
-            continue
-        out.append(Hit("person_name", start, end, value, 0.8, Validator.CONTEXT))
-    return sorted(hits + out, key=lambda h: h.start) if out else hits
+    for value in sorted(names, key=len, reverse=True):
+        start = text.find(value)
+        while start >= 0:
+            end = start + len(value)
+            if _free(text, start, end, value, starts, reach):
+                out.append(Hit("person_name", start, end, value, 0.8, Validator.CONTEXT))
+            start = text.find(value, end)
+    if not out:
+        return hits
+    out.sort(key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    for h in out:  # a shorter name inside a longer one's echo is not another
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return sorted(hits + kept, key=lambda h: h.start)
