@@ -39,7 +39,13 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   and a Dong Nai plant writes them (Outlook / Foxmail / encoded mail with Big5 parts, Kingdee
   and SAP prints, Zendesk / Jira tickets, HubSpot / 纷享销客 exports, Mongo / Elasticsearch
   dumps with phones as numbers, MyBatis and zap logs, docx / xlsx forms, WhatsApp / DingTalk
-  chats; `python -m bench.corpus12.score`).
+  chats; `python -m bench.corpus12.score`);
+- corpus 13 (blind): bench/corpus13/, written blind a tenth time, independently of corpora
+  4 to 12, in the issue's eight kinds with every value drawn from Faker (zh_CN, zh_TW,
+  en_US, en_GB and other locales) and Python's csv / json / email defaults (BOM, GBK,
+  semicolon and TSV exports, ASCII-escaped JSON, mongoexport, RFC 2047 mail with base64 /
+  quoted-printable bodies, nginx / key=value / JSON-in-log lines, WeChat / WhatsApp chats;
+  `python -m bench.corpus13.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -74,6 +80,8 @@ from bench.corpus11 import SEED as SEED11
 from bench.corpus11 import write_corpus as write_corpus11
 from bench.corpus12 import SEED as SEED12
 from bench.corpus12 import write_corpus as write_corpus12
+from bench.corpus13 import SEED as SEED13
+from bench.corpus13 import write_corpus as write_corpus13
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -172,6 +180,10 @@ def corpus12(size: int, seed: int = SEED12) -> Path:
     return _blind("corpus12", write_corpus12, size, seed)
 
 
+def corpus13(size: int, seed: int = SEED13) -> Path:
+    return _blind("corpus13", write_corpus13, size, seed)
+
+
 def repeated(root: Path, copies: int) -> Path:
     """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
     the files copied, not linked: as many bytes to read as a corpus that size), its labels
@@ -214,6 +226,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 10 (blind)": corpus10(size),
         "corpus 11 (blind)": corpus11(size),
         "corpus 12 (blind)": corpus12(size),
+        "corpus 13 (blind)": corpus13(size),
     }
 
 
