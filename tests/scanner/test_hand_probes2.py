@@ -339,3 +339,26 @@ def test_greetings_letters_and_names_written_again(
     """The lead's probes of mail with Faker names (2026-12-08): `您好 X，` with a space, `致：X`,
     `抄送：X、Y` were missed, and a name a signature gave was missed where the greeting wrote it."""
     assert _names(detector, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name the character model doubts, spelt out in its bracket syllable by syllable
+        ("何家劲 (Ho Ka Kin) 来电说热水器漏水", ["何家劲", "Ho Ka Kin"]),
+        ("陈想 (Chen Xiang)", ["陈想", "Chen Xiang"]),
+        # after other words run on to it: the name is the end of the run
+        ("请联系客户何家劲 (Ho Ka Kin)", ["何家劲", "Ho Ka Kin"]),
+        ("售后王芳(Sales)", ["王芳"]),
+        # look-alikes: a company, a place or a product with its English in brackets
+        ("有限公司 (Ho Ka Kin)", []),
+        ("江门工厂 (Jiangmen Plant)", []),
+        ("广东省 (Guang Dong)", []),
+        ("热水器 (Water Heater)", []),
+    ],
+)
+def test_a_chinese_name_spelt_in_its_bracket(
+    detector: Detector, text: str, names: list[str]
+) -> None:
+    """corpus 12's `何家劲 (Ho Ka Kin)` with no label before it: only the Latin half was found."""
+    assert _names(detector, text) == names

@@ -44,20 +44,37 @@ def _tag(latin: str, text: str, start: int) -> bool:
     return len({n.group(1) for n in after.finditer(text, lo, start + _TAG_REACH)}) > 1
 
 
+def _spelt(zh: str, latin: str) -> bool:
+    """A Chinese name the character model doubts (何家劲, 高想) that its bracket spells out
+    syllable by syllable (Ho Ka Kin, Gao Xiang): a name after all."""
+    words = latin.replace("-", " ").split()
+    return (
+        len(words) <= len(zh)
+        and fields.romanised(latin)
+        and fields.zh_name(zh, strict=False) == (0, len(zh))
+    )
+
+
 def _bracketed(m: re.Match[str], text: str) -> list[Hit]:
     latin = m.group("l")
-    if not _whole_zh(m.group("z")):
+    zh, (zs, ze) = m.group("z"), m.span("z")
+    for k in range(len(zh) - 1):  # the name after the words before it (客户何家劲 (Ho Ka Kin))
+        if _whole_zh(zh[k:]) or _spelt(zh[k:], latin):
+            zh, zs = zh[k:], zs + k
+            break
+    else:
         return []
+    name = Hit("person_name", zs, ze, zh, 0.8, Validator.CONTEXT)
     if fields.latin_name(latin, single=True) != (0, len(latin)):
         if latin.lower() not in fields.LATIN_STOP:
             return []
         # a kinship or a role in brackets (李丽玲 (Mother), 王芳(Sales)): the name alone
-        return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
+        return [name]
     if latin.count(" ") + latin.count("-") > 1 and not fields.romanised(latin):
         return []  # three words: the name's writing syllable by syllable (Lam Ka Yan)
     if _tag(latin, text, m.start()):
-        return [Hit("person_name", *m.span("z"), m.group("z"), 0.8, Validator.CONTEXT)]
-    return [Hit("person_name", *m.span(g), m.group(g), 0.8, Validator.CONTEXT) for g in "zl"]
+        return [name]
+    return [name, Hit("person_name", *m.span("l"), latin, 0.8, Validator.CONTEXT)]
 
 
 # What a message addressed to someone goes on with: you, please, could you, thanks.
@@ -142,8 +159,7 @@ RULES = (
         (),
         BRACKETED,
         lambda m, text: None,
-        utf8=(r"(?:^|[^\x{4e00}-\x{9fff}])[\x{4e00}-\x{9fff}]{2,4}[ \t]*[（(][ \t]*[A-Z]",),
-        lead=True,
+        utf8=(r"[\x{4e00}-\x{9fff}]{2,4}[ \t]*[（(][ \t]*[A-Z]",),
         many=_bracketed,
     ),
     Rule(
