@@ -246,7 +246,7 @@ def test_no_plaintext_in_any_output(folder: tuple[Path, list[str]], tmp_path: Pa
     for value in planted:
         for text in outputs:
             assert value not in text
-    assert "Columns with personal data" in outputs[1] and "手机号 (column 2)" in outputs[1]
+    assert "Columns with personal data" in outputs[1] and "手机号 (column 2 第 2 列)" in outputs[1]
     assert "by column:" in outputs[1]  # the table's summary line
 
 

@@ -103,6 +103,7 @@ def test_table_is_the_default(folder: Path, env: dict[str, str]) -> None:
     code, out = run([str(folder)], env)
     assert code == 1
     assert "138****5678" in out and "user.contact.email" in out
+    assert "位置" in out and " 行 [" in out  # where a finding is, in Chinese beside English
 
 
 def test_workers_give_the_same_findings(folder: Path, env: dict[str, str]) -> None:

@@ -124,6 +124,14 @@ class ColumnFinding:
             return f"{col.name} (column {col.position})"
         return col.name
 
+    @property
+    def where_both(self) -> str:
+        """`where` as the table shows it, in Chinese beside English: `姓名 (column 2 第 2 列)`."""
+        col = self.column
+        if self.kind != "sheet" and col.position:
+            return f"{col.name} (column {col.position} 第 {col.position} 列)"
+        return self.where
+
     def location(self) -> dict[str, Any]:
         col = self.column
         if self.kind in ("json", "jsonl"):

@@ -31,24 +31,32 @@ def schema(name: str) -> dict[str, Any]:
     return loaded
 
 
-def _where(location: dict[str, Any]) -> str:  # noqa: PLR0911 - one return per kind
+def _where(location: dict[str, Any], zh: bool = False) -> str:  # noqa: PLR0911 - one return per kind
+    """Where a finding is, as a person reads it: in English, and with `zh` (the table) in
+    Chinese beside it; SARIF's logical locations keep the English alone."""
+    span = f"[{location.get('start')}:{location.get('end')}]"
     if "mime_part" in location:
-        return (
-            f"mail part {location['mime_part']} line {location['line']} "
-            f"[{location['start']}:{location['end']}]"
-        )
+        part, line = location["mime_part"], location["line"]
+        both = f" 邮件第 {part} 部分第 {line} 行" if zh else ""
+        return f"mail part {part} line {line}{both} {span}"
     if "line" in location:
-        return f"line {location['line']} [{location['start']}:{location['end']}]"
+        line = location["line"]
+        return f"line {line}{f' 第 {line} 行' if zh else ''} {span}"
     if "sheet" in location:
         return f"{location['sheet']}!{location['cell']}"
     if "paragraph" in location:
-        return f"paragraph {location['paragraph']}"
+        n = location["paragraph"]
+        return f"paragraph {n}{f' 第 {n} 段' if zh else ''}"
     if "page" in location:
-        return f"page {location['page']}"
+        n = location["page"]
+        return f"page {n}{f' 第 {n} 页' if zh else ''}"
     if "table" in location and "column" in location and "share" in location:
-        return f"{location['rows_matched']}/{location['rows_sampled']} rows"
+        rows = f"{location['rows_matched']}/{location['rows_sampled']}"
+        return f"{rows} rows{' 行' if zh else ''}"
     if "table" in location:
-        return f"table {location['table']} row {location['row']} col {location['column']}"
+        t, r, c = location["table"], location["row"], location["column"]
+        both = f" 表 {t} 第 {r} 行 {c} 列" if zh else ""
+        return f"table {t} row {r} col {c}{both}"
     return json.dumps(location, ensure_ascii=False)
 
 
@@ -95,7 +103,7 @@ def write_table(
         shown = f.value if f.value is not None else f.preview
         table.add_row(
             f.source,
-            _where(f.location),
+            _where(f.location, zh=True),
             f.type,
             f.category,
             f"{f.confidence:.2f}",
@@ -109,7 +117,7 @@ def write_table(
         for col in columns:
             by_column.add_row(
                 col.source,
-                col.where,
+                col.where_both,
                 f"{col.type}{'' if col.classified else ' (some cells 部分单元格)'}",
                 f"{col.cells_matched}/{col.cells}",
                 str(col.findings),
