@@ -43,25 +43,29 @@ def _free(text: str, start: int, end: int, value: str, starts: list[int], reach:
 
 
 def with_echoes(text: str, hits: list[Hit]) -> list[Hit]:
-    """`hits` (in order) and, in order among them, the other places `text` writes a name one
-    of them found where nothing else was found."""
-    names = {
-        h.value
+    """`hits` (in order of their starts) and, in order among them, the other places `text`
+    writes a name one of them found where nothing else was found."""
+    named = {
+        h.start: h.value
         for h in hits
         if h.type == "person_name" and (_ZH.fullmatch(h.value) or _LATIN.fullmatch(h.value))
     }
+    names = set(named.values())
     if not names or len(names) > _MOST:
         return hits
-    spans = sorted((h.start, h.end) for h in hits)
-    starts = [a for a, _ in spans]
-    reach = list(accumulate((b for _, b in spans), max))  # the furthest end up to each hit
+    starts: list[int] = []
+    reach: list[int] = []
     out: list[Hit] = []
     for value in sorted(names, key=len, reverse=True):
         start = text.find(value)
         while start >= 0:
             end = start + len(value)
-            if _free(text, start, end, value, starts, reach):
-                out.append(Hit("person_name", start, end, value, 0.8, Validator.CONTEXT))
+            if named.get(start) != value:  # not where it was found: an echo, if free
+                if not starts:  # made once, only for a text that writes a name again
+                    starts = [h.start for h in hits]
+                    reach = list(accumulate((h.end for h in hits), max))
+                if _free(text, start, end, value, starts, reach):
+                    out.append(Hit("person_name", start, end, value, 0.8, Validator.CONTEXT))
             start = text.find(value, end)
     if not out:
         return hits
