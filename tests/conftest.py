@@ -26,9 +26,10 @@ from piiguard.adapters.db.migrate import upgrade
 from piiguard.bootstrap import Container, bootstrap
 from piiguard.config import Settings
 from piiguard.scanner.detectors import engine as scan_engine
-from tests import traceability
+from piiguard.scanner.detectors.automaton import database
+from tests import compiled_statements, traceability
 from tests.clocks import SteppingClock
-from tests.hyperscan_cache import ENGINE_COMPILE, sharing
+from tests.hyperscan_cache import ENGINE_BUILD, ENGINE_COMPILE, built_once, sharing
 from tests.mailserver import SmtpSink
 from tests.passwords import QUICK
 from tests.pg_snapshot import SeededPair
@@ -121,14 +122,26 @@ def mailbox(smtp_sink: SmtpSink) -> SmtpSink:
 
 @pytest.fixture(scope="session", autouse=True)
 def _hyperscan_compiled_once(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The scanner's compiled databases, shared by this run's test processes
-    (tests/hyperscan_cache.py): 3-4 s of CPU for each detector a test made."""
+    """The scanner's compiled databases, shared by this run's test processes, and Hyperscan's
+    compile run once a run for each list of expressions (tests/hyperscan_cache.py): 3-4 s
+    of CPU for each detector a test made."""
     base = tmp_path_factory.getbasetemp()
     shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "hyperscan"
     shared.mkdir(exist_ok=True)
     scan_engine._compile = sharing(ENGINE_COMPILE, shared)
+    database.build = built_once(ENGINE_BUILD, shared)
     yield
     scan_engine._compile = ENGINE_COMPILE
+    database.build = ENGINE_BUILD
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _statements_compiled_once() -> Iterator[None]:
+    """The SQL statements' compiled forms shared by the process's engines
+    (tests/compiled_statements.py): every test's engines compiled them afresh."""
+    compiled_statements.install()
+    yield
+    compiled_statements.uninstall()
 
 
 @pytest.fixture

@@ -9,21 +9,37 @@ hash), so the copy a test gets is the database it would have compiled. The engin
 `_compile` still does every compile and every load: the first of a run writes the shared
 folder, a cache file missing from a test's folder is copied there from it, and one present
 but unreadable is compiled again as in production. A test of the compiling and caching
-themselves takes the `hyperscan_compiles` fixture: the engine as it ships, nothing shared."""
+themselves takes the `hyperscan_compiles` fixture: the engine's `_compile` as it ships,
+nothing shared.
+
+Below that, Hyperscan's own compile (`automaton.database.build`, 3-10 s a database) runs once a
+run for each list of expressions: what it built is kept in the same folder and loaded for
+the next build of the same expressions (`built_once`), so the tests of the compiling and
+caching — which must see the engine compile, write, load and compile again — take their
+databases from the run's first build instead of building the same two again, each time
+through the engine's whole compile path (the cache folder, the `compiling` notice, the
+files written)."""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import hyperscan
+
 from piiguard.scanner.detectors import engine
+from piiguard.scanner.detectors.automaton import database
 from piiguard.scanner.detectors.rule import Rule
 
 Compile = Callable[..., Any]  # engine._compile: rules, utf8, cache folder, compiling
 ENGINE_COMPILE: Compile = engine._compile  # as it ships
+Build = Callable[[list[bytes], list[int]], Any]  # database.build: expressions, flags
+ENGINE_BUILD: Build = database.build  # as it ships
 
 
 def sharing(compile_: Compile, shared: Path) -> Compile:
@@ -51,3 +67,24 @@ def sharing(compile_: Compile, shared: Path) -> Compile:
         return compile_(rules, utf8, cache, compiling)
 
     return compile_shared
+
+
+def built_once(build: Build, shared: Path) -> Build:
+    """`build` (Hyperscan's compile) with what it built kept in `shared`, by its expressions
+    and flags: the same list compiled again is the database loaded from there."""
+
+    def build_kept(expressions: list[bytes], flags: list[int]) -> Any:
+        key = hashlib.sha256(marshal.dumps((expressions, flags))).hexdigest()[:32]
+        kept = shared / f"built-{key}.hs"
+        try:
+            db = hyperscan.loadb(kept.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        except (OSError, hyperscan.error):
+            db = build(expressions, flags)
+            partial = shared / f"built-{key}.{os.getpid()}.tmp"
+            partial.write_bytes(hyperscan.dumpb(db))
+            partial.replace(kept)  # whole or not at all
+            return db
+        db.scratch = hyperscan.Scratch(db)
+        return db
+
+    return build_kept

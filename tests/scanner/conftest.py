@@ -9,6 +9,7 @@ import pytest
 
 from piiguard.scanner import cli, scan
 from piiguard.scanner.detectors import Detector, Hit, engine
+from piiguard.scanner.detectors.automaton import database
 from tests.hyperscan_cache import ENGINE_COMPILE
 
 
@@ -18,11 +19,22 @@ def detector() -> Detector:
 
 
 @pytest.fixture
-def hyperscan_compiles(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The engine's compiling as it ships, no database shared between tests
-    (tests/hyperscan_cache.py): for the tests of the compiling and its cache."""
+def hyperscan_compiles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The engine's compiling as it ships, no database shared between tests through the
+    cache folders (tests/hyperscan_cache.py): for the tests of the compiling and its cache.
+    Hyperscan's own compile of a list of expressions the run compiled before gives the same
+    database from the run's first compile; the list yielded gets the number of expressions
+    of each database the engine compiled (not loaded from its cache folder)."""
     monkeypatch.setattr(engine, "_compile", ENGINE_COMPILE)
-    yield
+    built: list[int] = []
+    build = database.build
+
+    def counted(expressions: list[bytes], flags: list[int]) -> Any:
+        built.append(len(expressions))
+        return build(expressions, flags)
+
+    monkeypatch.setattr(database, "build", counted)
+    yield built
 
 
 @pytest.fixture

@@ -175,18 +175,22 @@ def test_scanning_odd_text_neither_crashes_nor_misplaces_hits(detector: Detector
             assert text[h.start : h.end] == h.value
 
 
-@pytest.mark.usefixtures("hyperscan_compiles")
-def test_compiled_databases_are_cached_and_reloaded(detector: Detector, tmp_path: Path) -> None:
+def test_compiled_databases_are_cached_and_reloaded(
+    detector: Detector, tmp_path: Path, hyperscan_compiles: list[int]
+) -> None:
     text = "电话 13812345678, 联系人：王小明, mail a.b@example.com"
     first = Detector(cache=tmp_path)  # compiled (the folder is empty), then written
     files = sorted(tmp_path.glob("hyperscan-*.db"))
     assert len(files) == 2  # the ASCII and the UTF-8 databases
+    assert len(hyperscan_compiles) == 2
     stamps = [f.stat().st_mtime_ns for f in files]
     second = Detector(cache=tmp_path)  # loaded, not compiled again
     assert [f.stat().st_mtime_ns for f in files] == stamps
+    assert len(hyperscan_compiles) == 2
     # `first` is the compiled one; the worker's detector stands for every other test's
     assert second.scan(text) == first.scan(text) == detector.scan(text) != []
     for f in files:
         f.write_bytes(b"not a database")
     assert Detector(cache=tmp_path).scan(text) == first.scan(text)  # recompiled, rewritten
     assert all(f.read_bytes() != b"not a database" for f in files)
+    assert len(hyperscan_compiles) == 4

@@ -389,9 +389,8 @@ def _tree(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
-@pytest.mark.usefixtures("hyperscan_compiles")
 def test_a_first_scan_compiles_into_the_users_cache_says_so_once_and_litters_nowhere(
-    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_user: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hyperscan_compiles: list[int]
 ) -> None:
     """`piiguard scan --format jsonl FOLDER` made ./var/cache wherever it ran (the folder
     scanned, the home) and compiled there for about 10 s in silence: every new working
@@ -406,10 +405,12 @@ def test_a_first_scan_compiles_into_the_users_cache_says_so_once_and_litters_now
     assert "首次使用，正在准备检测器" in err
     cache = new_user / ".cache" / "piiguard"
     assert len(list(cache.glob("hyperscan-*.db"))) == 2
+    assert len(hyperscan_compiles) == 2  # compiled, not loaded
     assert _tree(share) == before  # no ./var in the folder scanned (nor anything else)
     monkeypatch.chdir(new_user)  # then from the home: loaded, not compiled
     code, out, err = run_as_user("--format", "jsonl", str(share))
     assert (code, len(out.splitlines()), err) == (1, 1, "")
+    assert len(hyperscan_compiles) == 2
     assert {Path(p).parts[0] for p in _tree(new_user)} == {".cache"}  # nothing else
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import hyperscan
 
 from piiguard.scanner.detectors import context, conversation, formats, numbers, tables, words
+from piiguard.scanner.detectors.automaton import database
 from piiguard.scanner.detectors.automaton.starts import Program, leftmost_start, program
 from piiguard.scanner.detectors.chats import exports, said
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
@@ -246,13 +247,7 @@ def _compile(
     )
     no_som = ~hyperscan.HS_FLAG_SOM_LEFTMOST
     flags = [f & no_som if p is not None else f for f, p in zip(flags, programs, strict=True)]
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    db.compile(
-        expressions=expressions,
-        ids=list(range(len(expressions))),
-        elements=len(expressions),
-        flags=flags,
-    )
+    db = database.build(expressions, flags)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
