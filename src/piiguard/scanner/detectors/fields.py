@@ -15,8 +15,10 @@ import re
 from typing import Final
 
 from piiguard.scanner.detectors import checks
+from piiguard.scanner.detectors.contact.phoned import phone_value
 from piiguard.scanner.detectors.formats import plate_field
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.places.postal import postal_value
 from piiguard.scanner.detectors.places.zones import address_value
 from piiguard.scanner.detectors.values.persons import (
     LATIN_STOP,
@@ -265,11 +267,24 @@ ADDRESS: Final = "address"
 
 def _address(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
     span = address_value(value, pos)
+    if span is None:  # the column says address: its value whole, whatever its shape
+        span = postal_value(value, pos)
     return None if span is None else ("address", *span, 0.84)
+
+
+# A phone column (a CSV header 电话, 手机号码, mobile, contact_phone): a column's meaning
+# only (sources/tabular.py); its value a phone in any national writing (contact/phoned.py).
+PHONE: Final = "phone"
+
+
+def _phone(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    span = phone_value(value, pos)
+    return None if span is None else ("phone", *span, 0.9)
 
 
 _CLASSIFIERS: Final = {
     ADDRESS: _address,
+    PHONE: _phone,
     NAME: _name,
     NAME_PART: _name,
     NICK: _nick,

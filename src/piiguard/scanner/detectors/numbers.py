@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from piiguard.scanner.detectors import checks, phones
+from piiguard.scanner.detectors.contact.phoned import RULES as PHONE_FIELD_RULES
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import END_ALNUM, NOT_ALNUM, Rule, hit, near, words
 
@@ -346,4 +347,5 @@ RULES = (
         lead=True,
     ),
     Rule("passport", ("passport",), PASSPORT, _passport, utf8=("护照",), caseless=True),
+    *PHONE_FIELD_RULES,  # a phone in any writing where a field or a word says phone
 )

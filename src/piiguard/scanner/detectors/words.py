@@ -17,6 +17,7 @@ from piiguard.scanner.detectors.names import (
 )
 from piiguard.scanner.detectors.places.addresses import CJK
 from piiguard.scanner.detectors.places.addresses import RULES as ADDRESS_RULES
+from piiguard.scanner.detectors.places.postal import RULES as POSTAL_RULES
 from piiguard.scanner.detectors.places.zones import RULES as ZONE_RULES
 from piiguard.scanner.detectors.rule import Rule, hit
 
@@ -305,6 +306,7 @@ RULES = (
     ),
     *ADDRESS_RULES,
     *ZONE_RULES,
+    *POSTAL_RULES,
     Rule(
         "dob",
         (r"DOB|D\.O\.B|date of birth|birth ?date|birthday|born",),

@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.contact.phoned import PHONE_HEADER
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.places.zones import ADDRESS_HEADER
 from piiguard.scanner.detectors.tables import cell_hit, csv_cells, row_hits
@@ -207,6 +208,8 @@ def _header_meaning(title: str) -> str | None:
     meaning = fields.meaning_of(title)
     if meaning is None and ADDRESS_HEADER.search(title):
         return fields.ADDRESS  # (its cells: Chinese addresses without a road too)
+    if meaning is None and PHONE_HEADER.search(title):
+        return fields.PHONE  # (its cells: phones in any national writing)
     return meaning
 
 

@@ -11,6 +11,8 @@ from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.places import whole
 from piiguard.scanner.detectors.rule import Rule, hit
 
+FORMAT = Validator.FORMAT
+
 CJK = "\u4e00-\u9fff"
 CJK_HS = r"\x{4e00}-\x{9fff}"  # the same range in Hyperscan's syntax
 
@@ -75,10 +77,30 @@ ZH_ADDRESS = re.compile(
     rf"(?:[{CJK}]{{1,5}}?(?:区|县|旗|區|縣))?"  # (and their Traditional characters: 大安區)
     rf"(?:[{CJK}]{{1,6}}?(?:镇|乡|街道|鎮|鄉))?)"
     rf"(?:{_ROAD_NAME}"
-    r"(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?\d{1,5}(?:-\d{1,4})?[号號]"
+    r"(?:[东東西南北中一二三四五六七八九十]{1,2}段|\d{1,2}段|[东東西南北中])?\d{1,5}(?:-\d{1,4})?[号號]"
     rf"{_TAIL}"
-    rf"|(?:{_ROAD_NAME}[东東西南北中]?)?(?P<estate>[{CJK}A-Za-z]{{2,12}}?){_FLAT}))"
+    # a road and a block on it, no number (…清城周街J座, 人民路3栋): a division must place it
+    rf"|(?P<block>{_ROAD_NAME})(?:[A-Za-z]|\d{{1,4}})(?:座|栋|棟|幢|号楼|號樓)(?:\d{{2,5}}[室房]?)?"
+    rf"|(?:{_ROAD_NAME}[东東西南北中]?)?(?P<estate>[{CJK}A-Za-z]{{2,12}}?){_FLAT})"
+    # a mainland postcode after it (…J座 109139, …号 528000)
+    rf"(?:[ \t]?\d{{6}}(?![\dA-Za-z{CJK}]))?)"
 )
+# A Taiwanese (or mainland) postcode before the address (74158 蘆竹自由街7段407號之6, 285 台南市…):
+# with it, a road and number place someone without a division's word (蘆竹 is a district).
+# The postcode stands first: at a line's or a field's start, after a label or 寄到 (not a
+# quantity's number in a sentence: 数量 100 中山路3号).
+_POSTCODE_BEFORE = re.compile(r"(?<![\d.\-:/])\d{3}(?:\d{2,3})?[ \t]?$")
+_POSTCODE_AFTER = "\n\r\t:：\"',，;；(（[到至往"
+
+
+def _postcode_before(text: str, start: int) -> int | None:
+    m = _POSTCODE_BEFORE.search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    before = text[: m.start()].rstrip(" ")
+    return m.start() if not before or before[-1] in _POSTCODE_AFTER else None
+
+
 _ADDRESS_LABEL = re.compile(
     r"(?:收货地址|联系地址|家庭住址|详细地址|通讯地址|地址|住址|寄往|寄至|寄到|发往|送至|送到|位于|住在|家住|现住|"
     r"来自|搬到|收貨地址|聯繫地址|聯絡地址|詳細地址|通訊地址|寄到|送貨地址|現住)[:：]?"
@@ -91,15 +113,21 @@ def _zh_address(m: re.Match[str], text: str) -> Hit | None:
     label = _ADDRESS_LABEL.match(text, start, end)
     if label:
         start = label.end()
-    if m.group("estate") is not None:  # no number: the city, district or town must place it
+    postcode = _postcode_before(text, start)
+    if m.group("block") is not None:  # a road's block without a number: placed by a division
+        if not _ADMIN.search(text, start, m.end("block")):
+            return None
+    elif m.group("estate") is not None:  # no number: the city, district or town must place it
         admin = m.group("admin")
         if not (_ADMIN.search(admin) or _HK_REGION.match(admin)):
             return None
-        return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
-    road = max(text.rfind("号", start, end), text.rfind("號", start, end))
-    if not _ADMIN.search(text, start, road) and not _HK_REGION.match(text, start, road):
-        return None  # a street and number alone do not place anyone
-    return Hit("address", start, end, text[start:end], 0.85, Validator.FORMAT)
+    elif postcode is None:  # (a postcode before the road places it: 74158 蘆竹自由街7段…)
+        road = max(text.rfind("号", start, end), text.rfind("號", start, end))
+        if not _ADMIN.search(text, start, road) and not _HK_REGION.match(text, start, road):
+            return None  # a street and number alone do not place anyone
+    if postcode is not None:
+        start = postcode
+    return Hit("address", start, end, text[start:end], 0.85, FORMAT)
 
 
 def _hk_estate(m: re.Match[str], text: str) -> Hit | None:
@@ -121,8 +149,11 @@ _SUFFIXES = (
     "Expressway|Extension|Extensions|Fall|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|"
     "Forge|Forges|Fork|Forks|Fort|Freeway|Garden|Gardens|Gateway|Glen|Glens|Burg|Burgs|Brook|"
     "Brooks|Branch|Bridge|Bridges|Bluff|Bluffs|Bottom|Beach|Bend|Arcade|Lock|Locks|Mall|Neck|"
-    "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports"
+    "Orchard|Overpass|Mews|Spur|Plains|Plain|Radial|Ramp|Ville|Via|Motorway|Inlet|Harbour|Ports|"
+    # the rest of the USPS list (Publication 28, C1) as people and generators write them
+    "Crossroad|Hollow|Loaf|Parkways|Passage|Roads|Rue|Spurs|Stravenue|Viaduct"
 )
+STREET_WORDS = _SUFFIXES  # (the street's word: places/postal.py's flats read it too)
 EN_ADDRESS = re.compile(
     # (221B Baker Street, Jihua 5th Road)
     r"(?<![\w-])\d{1,6}[A-Z]?[ ]+(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ ]+){1,3}"
@@ -185,7 +216,7 @@ def _eu_street(m: re.Match[str], text: str) -> Hit | None:
 
 
 _ROAD = (
-    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东東西南北中一二三四五六七八九十]{1,2}段|[东東西南北中])?"
+    r"(?:路|街|大道|道|巷|弄|胡同)(?:[东東西南北中一二三四五六七八九十]{1,2}段|[0-9]{1,2}段|[东東西南北中])?"
     r"\d{1,5}(?:-\d{1,4})?[号號]"
 )
 
@@ -202,6 +233,9 @@ RULES = (
             # an estate's block, unit, floor and flat (no road number before)
             rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+(?:栋|棟|幢|座|号楼|號樓)"
             r"(?:[0-9]{1,2}(?:单元|單元))?(?:[0-9]{1,3}(?:层|層|楼|樓))?[0-9]{2,5}",
+            # a road's block without a number (…周街J座): the division is checked after
+            rf"(?:^|[^{CJK_HS}])[{CJK_HS}A-Za-z0-9]+(?:路|街|大道|道|巷|弄)[A-Za-z0-9]{{1,4}}"
+            r"(?:座|栋|棟|幢|号楼|號樓)",
         ),
         search=62,
         after=40,

@@ -32,7 +32,7 @@ _WORDS = rf"{_W}(?:[ ]{_W}){{0,2}}"
 _END = r"(?=[,，;；。.)\]}\"'<|/\s]|$)"
 _UNIT = (
     r"(?:#\d{1,3}-\d{1,5}[A-Z]?|\d{1,3}/F|\d{1,3}(?:st|nd|rd|th)[ ]Floor"
-    r"|(?:Suite|Ste\.?|Unit|Apt\.?|Room|Rm\.?|Flat|Floor|Fl\.?|Level|Lvl\.?|Tower|Block|Blk)"
+    r"|(?:Suite|Ste\.?|Unit|Apt\.?|Room|Rm\.?|Flat|Studio|Floor|Fl\.?|Level|Lvl\.?|Tower|Block|Blk)"
     r"[ ]?(?:\d{1,5}[A-Z]?|[A-Z]\d{0,4})(?:-\d{1,5})?)"
 )
 _BUILDING = (
@@ -152,9 +152,21 @@ def forward(text: str, end: int) -> int:
     while line := _LINE.match(text, best):
         until, last = _parts(text, line.end(), "line", sep=False)
         if until == line.end() or not _LINE_END.match(text, until):
-            return best
+            # a town alone on its line and its postcode alone on the next (Millschester⏎HP08 3WF)
+            town = _TOWN_LINE.match(text, line.end())
+            if town is None or town.group("w").split(" ")[0] in _NOT_PLACE:
+                return best
+            if (code := _POSTCODE_LINE.match(text, town.end())) is None:
+                return best
+            until = code.end()
         best = until
     return best
+
+
+_TOWN_LINE = re.compile(rf"[ \t]*(?P<w>{_WORDS})[ \t]*\r?\n")
+_POSTCODE_LINE = re.compile(
+    r"[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}(?:-\d{4})?)(?=[ \t]*(?:\r?\n|$))"
+)
 
 
 _BEFORE_PART = re.compile(rf"(?:{_UNIT}|{_BUILDING}),[ ]?$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from piiguard.scanner.detectors import fields
+from piiguard.scanner.detectors.contact.phoned import phone_value
 from piiguard.scanner.detectors.model import Hit, Validator
 
 
@@ -52,7 +53,7 @@ def signature(m: re.Match[str], text: str) -> list[Hit]:
     first = _hit(text, pos + span[0], pos + span[1], 0.8)
     rest = line[span[1] :]
     if not rest.strip():
-        return [first]
+        return [first, *_block_phones(text, len(text) if line_end < 0 else line_end)]
     at = len(line) - len(rest.lstrip(" /"))
     cjk = "\u4e00" <= line[0] <= "\u9fff"
     if at < len(line) and ("\u4e00" <= line[at] <= "\u9fff") != cjk:  # the other script
@@ -60,3 +61,26 @@ def signature(m: re.Match[str], text: str) -> list[Hit]:
         if other is not None and not line[other[1] :].strip():
             return [first, _hit(text, pos + other[0], pos + other[1], 0.8)]
     return [first] if rest.lstrip()[:1] in ("|", "/", "-", "(", "（", ",") else []
+
+
+_BLOCK_LINES = 5  # the lines of a signature block after the name (title, company, phone …)
+
+
+def _block_phones(text: str, pos: int) -> list[Hit]:
+    """A line of the signature block under the name that holds a phone number alone, in any
+    country's writing (`318.903.3401x8780`, `(04) 96563414`): the block says what it is."""
+    out = []
+    for _ in range(_BLOCK_LINES):
+        if pos >= len(text):
+            break
+        end = text.find("\n", pos + 1)
+        end = len(text) if end < 0 else end
+        line = text[pos + 1 : end].rstrip("\r \t")
+        if not line.strip():
+            break  # (the block ends at a blank line)
+        at = pos + 1 + len(line) - len(line.lstrip(" \t>"))
+        span = phone_value(text, at)
+        if span is not None and span[1] == pos + 1 + len(line):
+            out.append(Hit("phone", *span, text[span[0] : span[1]], 0.9, Validator.CONTEXT))
+        pos = end
+    return out
