@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from piiguard.scanner.detectors.lexicon.traditional import TAIWAN_GIVEN, added, traditional
+
 # The ~300 most common single-character surnames (covering well over 95% of the population)
 # and the compound surnames still in use.
-SINGLE_SURNAMES: Final = (
+_SURNAMES_SIMPLIFIED = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
@@ -19,63 +21,26 @@ SINGLE_SURNAMES: Final = (
     # more of the Hundred Family Surnames (百家姓) still in use
     "傅萧洪赖阎凤贝钮滑荀糜松牧宓蓬仰秋韶鄂怀苍双贡扶濮寿习鱼慎庾步弘禄蔚越融养巢竺益桓逢汝郦"
 )
+# … and as Taiwan, Hong Kong and Macau write them (張 陳 黃 劉 歐陽: lexicon/traditional.py)
+SIMPLIFIED_SURNAMES: Final = _SURNAMES_SIMPLIFIED
+TRADITIONAL_SURNAMES: Final = added(_SURNAMES_SIMPLIFIED)
+SINGLE_SURNAMES: Final = SIMPLIFIED_SURNAMES + TRADITIONAL_SURNAMES
+_COMPOUND_SIMPLIFIED = (  # noqa: SIM905 - fifty words: as a list literal, fifty lines
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 "
+    "轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 申屠 钟离 单于 东郭 "
+    "濮阳 拓跋 闻人 澹台 公冶 宗政 太叔 赫连 司空 左丘 梁丘 乐正 司寇 "
+    "巫马 颛孙 公良 漆雕 鲜于 闾丘 亓官 仲孙 叔孙 段干 夹谷"
+).split()
+SIMPLIFIED_COMPOUNDS: Final = tuple(_COMPOUND_SIMPLIFIED)
 COMPOUND_SURNAMES: Final = (
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "长孙",
-    "宇文",
-    "司徒",
-    "夏侯",
-    "轩辕",
-    "令狐",
-    "端木",
-    "独孤",
-    "南宫",
-    "西门",
-    "百里",
-    "呼延",
-    "万俟",
-    "申屠",
-    "钟离",
-    "单于",
-    "东郭",
-    "濮阳",
-    "拓跋",
-    "闻人",
-    "澹台",
-    "公冶",
-    "宗政",
-    "太叔",
-    "赫连",
-    "司空",
-    "左丘",
-    "梁丘",
-    "乐正",
-    "司寇",
-    "巫马",
-    "颛孙",
-    "公良",
-    "漆雕",
-    "鲜于",
-    "闾丘",
-    "亓官",
-    "仲孙",
-    "叔孙",
-    "段干",
-    "夹谷",
+    *_COMPOUND_SIMPLIFIED,
+    *sorted({traditional(w) for w in _COMPOUND_SIMPLIFIED} - set(_COMPOUND_SIMPLIFIED)),
 )
 
 # Characters common in given names: the character model by which a surname and one or two
 # characters read as a name where nothing but the text's shape says so (a chat speaker, a
 # name after a role word): 金额, 时间, 方式 begin with a surname and are not names.
-GIVEN_CHARS: Final = frozenset(
+_GIVEN_SIMPLIFIED = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华霞平刚桂兰玉萍红鹏飞辉宇浩凯健俊帆帅旭宁龙林斌添"
     "波亮峰建国文志海云鑫鸿宏博彬晨晶婷雪梅琳颖莉倩佳欣悦怡雯蕾薇璐瑶瑾琪琦萱涵晗轩泽睿哲宸"
     "昊然子梓若可心思诗雨嘉佩慧惠淑珍珠凤燕玲翠琴芬春秋冬夏月晓小大新永德荣福贵祥瑞家庆安全"
@@ -100,16 +65,17 @@ GIVEN_CHARS: Final = frozenset(
     "迈悟惟唯苇涓浪炯烽焰舞少仪嫦"  # 少, 仪, 嫦: common in Cantonese given names (少芬, 淑仪)
     "宛启"  # 宛如, 宛婷; 启明, 启航, 启超
 )
+GIVEN_CHARS: Final = frozenset(_GIVEN_SIMPLIFIED + added(_GIVEN_SIMPLIFIED) + TAIWAN_GIVEN)
 
 # A log line's level after its stamp (`… 10:01:12 DEBUG Authorization: …`): no speaker.
 LOG_LEVELS: Final = frozenset(["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL"])
 _KINSHIP = (
     "母亲父亲岳父岳母伯父伯母伯伯叔叔舅舅姑姑姨妈哥哥姐姐弟弟妹妹儿子女儿丈夫妻子爷爷奶奶外公外婆"
+    "公公婆婆孙子孙女兄弟姐妹同事朋友本人子女"
 )
-_KINSHIP += "公公婆婆孙子孙女兄弟姐妹同事朋友本人子女"
 # Words that begin with a surname and read as a name by shape but are not names (days, places,
 # common words): never a name, whatever the context.
-NOT_NAMES_ZH: Final = frozenset(
+_NOT_NAMES_SIMPLIFIED = frozenset(
     [
         # kinship words a form's family table holds where names go (母亲, 岳父, 孙女 …)
         *(_KINSHIP[i : i + 2] for i in range(0, len(_KINSHIP), 2)),
@@ -274,6 +240,7 @@ NOT_NAMES_ZH: Final = frozenset(
         "此致",
     ]
 )
+NOT_NAMES_ZH: Final = _NOT_NAMES_SIMPLIFIED | {traditional(w) for w in _NOT_NAMES_SIMPLIFIED}
 
 # Characters that, right before a surname, are far more often a word of the sentence than the
 # first character of a three-character name: 请于张伟先生 -> 张伟, not 于张伟.

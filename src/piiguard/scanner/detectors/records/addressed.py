@@ -26,7 +26,14 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.model import Hit, Validator
-from piiguard.scanner.detectors.names import COMPOUND_SURNAMES, ROLE_WORDS, SINGLE_SURNAMES
+from piiguard.scanner.detectors.names import (
+    COMPOUND_SURNAMES,
+    ROLE_WORDS,
+    SIMPLIFIED_COMPOUNDS,
+    SIMPLIFIED_SURNAMES,
+    SINGLE_SURNAMES,
+    TRADITIONAL_SURNAMES,
+)
 from piiguard.scanner.detectors.rule import Rule, words_of
 from piiguard.scanner.detectors.words import KIN, ends_word
 
@@ -42,6 +49,7 @@ _AFTER_SHORT = frozenset(
 # a role or family word just before the surname (searched with endpos = the surname's start)
 _ROLE_BEFORE = re.compile(f"(?:{words_of(tuple(w for w in (*ROLE_WORDS, *KIN) if len(w) > 1))})$")
 _COMPOUND = "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
+_TRADITIONAL_COMPOUNDS = COMPOUND_SURNAMES[len(SIMPLIFIED_COMPOUNDS) :]
 ADDRESSED = re.compile(
     rf"(?P<v>{_COMPOUND}|[{SINGLE_SURNAMES}])(?:(?P<t>{_TITLES})|(?P<short>{_SHORT}))"
 )
@@ -118,7 +126,14 @@ RULES = (
         (),
         ADDRESSED,
         _addressed,
-        utf8=(rf"(?:{_COMPOUND}|[{SINGLE_SURNAMES}])(?:{_TITLES}|{_SHORT})",),
+        # (the Traditional forms apart: in one class, too large a pattern with SOM tracking)
+        utf8=tuple(
+            rf"(?:{'|'.join(compounds)}|[{singles}])(?:{_TITLES}|{_SHORT})"
+            for compounds, singles in (
+                (SIMPLIFIED_COMPOUNDS, SIMPLIFIED_SURNAMES),
+                (_TRADITIONAL_COMPOUNDS, TRADITIONAL_SURNAMES),
+            )
+        ),
     ),
     Rule("familiar", (), FAMILIAR, _familiar, utf8=(rf"[小老][{SINGLE_SURNAMES}]",)),
     Rule("greeted", (), GREETED, _greeted, utf8=(r"(?:您好|你好)[，, \t]*[^，,！!：:\s]",)),
