@@ -35,7 +35,9 @@ def _found(detector: Detector, text: str, kind: str) -> list[str]:
         ("Tel: 415.882.0196x304", "415.882.0196x304"),
         ("Phone: (628)771-4410x12", "(628)771-4410x12"),
         ("mobile=9093321874", "9093321874"),
-        ('{"contactPhone": "+1-312-555-0142 ext. 7"}', "+1-312-555-0142 ext. 7"),
+        # an extension written apart is not the number's (glued with x it is)
+        ('{"contactPhone": "+1-312-555-0142 ext. 7"}', "+1-312-555-0142"),
+        ("电话：0757-2838 1234 转 8021", "0757-2838 1234"),
         ("Cell: 001-646-201-7788x5521", "001-646-201-7788x5521"),
         ("联系电话：0933-218876", "0933-218876"),
         ("電話：(07) 35521469", "(07) 35521469"),
@@ -71,9 +73,14 @@ def test_phone_look_alikes_stay_quiet(detector: Detector, text: str) -> None:
     assert _found(detector, text, "phone") == []
 
 
-def test_the_mobile_ranges_in_use_include_149() -> None:
-    assert cn_mobile("14955230871")
-    assert not cn_mobile("14455230871")  # (a machine's range)
+def test_a_range_phonenumbers_does_not_list_is_a_phone_only_where_a_field_says_so(
+    detector: Detector,
+) -> None:
+    """149 (data SIMs): not in phonenumbers' metadata, so in free text a look-alike as
+    before; under a phone field, label or word, a phone as any writing is."""
+    assert not cn_mobile("14955230871")
+    assert _found(detector, "订单 14955230871 已发货", "phone") == []
+    assert _found(detector, "手机：14955230871", "phone") == ["14955230871"]
 
 
 @pytest.mark.parametrize(
@@ -89,6 +96,9 @@ def test_the_mobile_ranges_in_use_include_149() -> None:
             "106 臺北市大安區和平東路2段96巷7號5樓",
         ),
         ("住址：81357 左營文自路3段118號", "81357 左營文自路3段118號"),
+        # a verb that sends someone's things there places a road and number or block alone
+        ("麻烦请寄到民生路41號，谢谢", "民生路41號"),
+        ("包裹送到和平街C座就行", "和平街C座"),
         # US military mail and post office boxes
         ("Ship to: PSC 4410, Box 2281, APO AE 09012", "PSC 4410, Box 2281, APO AE 09012"),
         ("Unit 8803 Box 1142, DPO AP 96522", "Unit 8803 Box 1142, DPO AP 96522"),
@@ -139,6 +149,8 @@ def test_an_address_fields_value_whatever_its_shape(
         "Address: TBD",
         "数量 100 中山路3号",  # a quantity, not a postcode, before a road and number
         "订单 2024 中山路3栋",
+        "订单寄到了3号仓库",
+        "中山路3号",  # a road and number alone place nobody
     ],
 )
 def test_address_look_alikes_stay_quiet(detector: Detector, text: str) -> None:
@@ -173,7 +185,9 @@ def test_a_signature_blocks_phone_line(detector: Detector) -> None:
         "702.118.4423x81\n\nRef 2025-03-01\n"
     )
     assert _found(detector, mail, "phone") == ["702.118.4423x81"]
-    assert _found(detector, "此致\n黃素珍\n業務部\n(04) 2358 1170\n", "phone") == ["(04) 2358 1170"]
+    block = "此致\n黃素珍\n業務部\n(04) 2358 1170\n民生路41號\n"
+    assert _found(detector, block, "phone") == ["(04) 2358 1170"]
+    assert _found(detector, block, "address") == ["民生路41號"]
 
 
 _CSV = (

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from functools import cache
 from operator import mul
-from typing import Final
 
 from piiguard.scanner.detectors import phones
 
@@ -186,23 +185,14 @@ def ipv4(value: str) -> bool:
     return _IPV4.fullmatch(value) is not None and value not in ("0.0.0.0", "255.255.255.255")  # noqa: S104
 
 
-# Mobile ranges in use that phonenumbers' metadata does not list: 149, China Telecom's data
-# SIMs (as 145 China Unicom's and 147 China Mobile's, which it lists), handed out to people
-# and written as any mobile (Faker's zh_CN numbers use it too; issue 18, R2.7).
-CN_MOBILE_UNLISTED: Final = ("149",)
-
-
 def cn_mobile(digits: str) -> bool:
-    """An 11-digit Chinese mobile number in an allocated range (phonenumbers metadata, and
-    CN_MOBILE_UNLISTED).
+    """An 11-digit Chinese mobile number in an allocated range (phonenumbers metadata).
 
     Ranges are allocated by the first five digits; the probe keeps those and zeroes the rest,
     so the cache stays small however many numbers a file holds.
     """
     # phones.national: phonenumbers' answer from its metadata's compiled pattern, without
     # phonenumbers.parse (50 µs a probe; a few thousand prefixes in a 5 MB scan)
-    if len(digits) == 11 and digits[:3] in CN_MOBILE_UNLISTED:
-        return True
     return len(digits) == 11 and phones.national(digits[:5] + "000000", "CN", 86)
 
 

@@ -7,10 +7,11 @@ value is a phone whatever its country's writing: `318.903.3401x8780`, `(257)524-
 `+1-257-524-9208`, `001-257-524-9208x123`, `7473439575`, `0924-475771`, `(04) 96563414`,
 `(0116) 496 0481`, `+44(0)191 496 0401`, `14906001131`. It must have a phone's shape: 7 to
 15 digits with spaces, dots, dashes or brackets between, a leading +, 00 or 001, perhaps an
-extension (x123, ext. 12, 转 8001, #12); a date, a time, an amount, a version, a word with
-digits in it, an IP address or a valid card's number is none. A part, order, serial or
-version field is no phone field (its name never ends in a phone word), so the same digits
-there stay quiet.
+extension glued to it with x (`ext. 12`, `转 8001` written apart are not the number's). A
+date, a time, an amount, a version, a word with digits in it, an IP address or a valid
+card's number is none, nor are more than 13 digits without a +, 00 or 001 before them (two
+numbers, or a code's digits in groups). A part, order, serial or version field is no phone
+field (its name never ends in a phone word), so the same digits there stay quiet.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ _NUMBER = (
     r"(?:\(\d{1,5}\)[ .-]?|\d)"
     r"(?:[ .\-]?(?:\(\d{1,5}\)|\d)){5,22}"
 )
-_EXTENSION = r"(?:[ ]?(?:x|ext\.?|extension|#|转|分机)[ ]?\d{1,6})?"
+# An extension glued to the number with x, as one token (318.903.3401x8780); one written
+# apart (ext. 7, 转 8021, 分机 12, #8) is not the number's (the blind corpora's reading:
+# the number is the phone, the extension something else).
+_EXTENSION = r"(?:x\d{1,6})?"
 PHONE_VALUE = re.compile(
     rf"(?P<n>{_NUMBER})(?P<x>{_EXTENSION})(?![0-9A-Za-z@/:\-]|\.\d|[\u4e00-\u9fff]{{0,1}}[年月日元号號])"
 )
@@ -47,8 +51,9 @@ def phone_value(value: str, pos: int = 0) -> tuple[int, int] | None:
         return None
     number = m.group("n")
     digits = "".join(_DIGIT.findall(number))
-    if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
-        return None
+    international = number.startswith(("+", "00", "(+", "(00"))
+    if not 7 <= len(digits) <= (15 if international else 13) or len(set(digits)) < 3:
+        return None  # (a national number has 13 digits at most: 0 + area + subscriber)
     if _DATE_OR_TIME.match(number.lstrip("(+")) or checks.ipv4(number):
         return None  # (a date, an IP address)
     if len(digits) >= 13 and checks.luhn(digits) and checks.card_issuer(digits) is not None:

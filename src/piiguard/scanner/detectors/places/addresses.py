@@ -6,6 +6,7 @@ dates of birth)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.places import whole
@@ -106,6 +107,16 @@ _ADDRESS_LABEL = re.compile(
     r"来自|搬到|收貨地址|聯繫地址|聯絡地址|詳細地址|通訊地址|寄到|送貨地址|現住)[:：]?"
 )
 _ADMIN = re.compile(r"省|市|区|县|旗|州|盟|镇|乡|自治区|區|縣|鎮|鄉")
+# A verb that sends or takes someone to a place, just before a road and its number or block
+# (请寄到三民路314號, 送到人民路5号, 家住中山街8號): it says an address follows.
+_SENT_TO = re.compile(r"(?:寄到|寄至|寄往|送到|送至|送往|发往|發往|住在|家住|现住|現住|搬到)[ \t]?")
+
+
+def _last(found: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in found:  # noqa: B007 - the last one is wanted
+        pass
+    return last
 
 
 def _zh_address(m: re.Match[str], text: str) -> Hit | None:
@@ -114,8 +125,11 @@ def _zh_address(m: re.Match[str], text: str) -> Hit | None:
     if label:
         start = label.end()
     postcode = _postcode_before(text, start)
+    sent = None if label else _last(_SENT_TO.finditer(text, start, min(end, start + 12)))
+    if sent is not None and sent.end() < end:
+        start = postcode = sent.end()  # (寄到三民路314號: the verb places it, as a postcode)
     if m.group("block") is not None:  # a road's block without a number: placed by a division
-        if not _ADMIN.search(text, start, m.end("block")):
+        if postcode is None and not _ADMIN.search(text, start, m.end("block")):
             return None
     elif m.group("estate") is not None:  # no number: the city, district or town must place it
         admin = m.group("admin")

@@ -165,7 +165,7 @@ def forward(text: str, end: int) -> int:
 
 _TOWN_LINE = re.compile(rf"[ \t]*(?P<w>{_WORDS})[ \t]*\r?\n")
 _POSTCODE_LINE = re.compile(
-    r"[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}(?:-\d{4})?)(?=[ \t]*(?:\r?\n|$))"
+    r"[ \t]*(?:[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{5}(?:-\d{4})?)(?=[ \t]*(?:\r?\n|$|\"))"
 )
 
 

@@ -43,9 +43,15 @@ _LINE_TAIL = re.compile(r"(?:[ \t]*<br ?/?>|[ \t]*</p>|[\r \t])+$")
 
 def signature(m: re.Match[str], text: str) -> list[Hit]:
     """The name on the line after a closing (Thanks,⏎Sarah; 此致敬礼⏎孙桂英), and its other
-    writing on the same line (Sarah Duan 段莎拉, 段莎拉 / Sarah Duan)."""
+    writing on the same line (Sarah Duan 段莎拉, 段莎拉 / Sarah Duan); and the phones of the
+    block under that line (_block_phones), whoever signed."""
     pos = m.end()
     line_end = text.find("\n", pos)
+    phones = _block_phones(text, len(text) if line_end < 0 else line_end) if line_end >= 0 else []
+    return _signer(text, pos, line_end) + phones
+
+
+def _signer(text: str, pos: int, line_end: int) -> list[Hit]:
     line = _LINE_TAIL.sub("", text[pos : len(text) if line_end < 0 else line_end])
     span = _name_in_line(line, 0, single=True) if line else None  # a first name alone too
     if span is None:
@@ -53,7 +59,7 @@ def signature(m: re.Match[str], text: str) -> list[Hit]:
     first = _hit(text, pos + span[0], pos + span[1], 0.8)
     rest = line[span[1] :]
     if not rest.strip():
-        return [first, *_block_phones(text, len(text) if line_end < 0 else line_end)]
+        return [first]
     at = len(line) - len(rest.lstrip(" /"))
     cjk = "\u4e00" <= line[0] <= "\u9fff"
     if at < len(line) and ("\u4e00" <= line[at] <= "\u9fff") != cjk:  # the other script
@@ -66,9 +72,17 @@ def signature(m: re.Match[str], text: str) -> list[Hit]:
 _BLOCK_LINES = 5  # the lines of a signature block after the name (title, company, phone …)
 
 
+# A line of the block that is a Chinese road and its number or block alone (三民路314號, 张街Y座)
+_ROAD_LINE = re.compile(
+    r"[\u4e00-\u9fff]{1,10}(?:路|街|大道|巷|弄)(?:\d{1,2}段)?"
+    r"(?:\d{1,5}[号號](?:之\d{1,2})?(?:\d{1,3}[楼樓])?|[A-Za-z\d]{1,4}(?:座|栋|棟|幢))"
+)
+
+
 def _block_phones(text: str, pos: int) -> list[Hit]:
     """A line of the signature block under the name that holds a phone number alone, in any
-    country's writing (`318.903.3401x8780`, `(04) 96563414`): the block says what it is."""
+    country's writing (`318.903.3401x8780`, `(04) 96563414`), or a Chinese road and number
+    alone: the block says what it is."""
     out = []
     for _ in range(_BLOCK_LINES):
         if pos >= len(text):
@@ -82,5 +96,7 @@ def _block_phones(text: str, pos: int) -> list[Hit]:
         span = phone_value(text, at)
         if span is not None and span[1] == pos + 1 + len(line):
             out.append(Hit("phone", *span, text[span[0] : span[1]], 0.9, Validator.CONTEXT))
+        elif road := _ROAD_LINE.fullmatch(text, at, pos + 1 + len(line)):
+            out.append(Hit("address", *road.span(), road.group(), 0.8, Validator.CONTEXT))
         pos = end
     return out
