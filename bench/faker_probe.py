@@ -22,6 +22,7 @@ Faker's own (seeded), not any corpus's: this measures families of writings, neve
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -93,6 +94,9 @@ def _lookalike(f: Faker, i: int) -> str:
     return shapes[i % len(shapes)]()
 
 
+_POSTCODE_AFTER = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]) \d{6}$")
+
+
 @dataclass
 class Expect:
     locale: str
@@ -116,8 +120,11 @@ class Doc:
         self.size += len(text)
 
     def value(self, locale: str, provider: str, context: str, kind: str, value: str) -> None:
+        # (a mainland postcode after an address is not the address's, as the blind corpora
+        # 8 and 13 read it: the span expected ends before it)
+        core = _POSTCODE_AFTER.sub("", value) if kind == "address" else value
         self.expects.append(
-            Expect(locale, provider, context, kind, value, self.size, self.size + len(value))
+            Expect(locale, provider, context, kind, value, self.size, self.size + len(core))
         )
         self.add(value)
 

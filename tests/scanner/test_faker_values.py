@@ -7,6 +7,7 @@ seed for breadth (bench/faker_probe.py measures the same per locale and context)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,8 +87,9 @@ def test_a_range_phonenumbers_does_not_list_is_a_phone_only_where_a_field_says_s
 @pytest.mark.parametrize(
     ("text", "address"),
     [
-        # a road and a block without a number, after a division; a mainland postcode after
-        ("地址：广东省江门市蓬江区建设路B座 529000", "广东省江门市蓬江区建设路B座 529000"),
+        # a road and a block without a number, after a division (a mainland postcode after it
+        # is not the address's, as the blind corpora read it)
+        ("地址：广东省江门市蓬江区建设路B座 529000", "广东省江门市蓬江区建设路B座"),
         ("请寄到湖南省长沙市岳麓区麓山南路3栋，谢谢", "湖南省长沙市岳麓区麓山南路3栋"),
         # a Taiwanese postcode first, a section (段), 之 and a floor, a district without 區
         ("30264 竹北光明六路東一段12號之3", "30264 竹北光明六路東一段12號之3"),
@@ -193,7 +195,7 @@ def test_a_signature_blocks_phone_line(detector: Detector) -> None:
 _CSV = (
     "id,客户名称,联系电话,收货地址,料号,版本\n"
     "1,陳淑芬,0933-218876,30264 竹北光明六路東一段12號之3,415.882.0196,3.1.4159\n"
-    "2,林建宏,(02) 27583301,湖南省长沙市岳麓区麓山南路B座 410083,14955230871,2.0.1\n"
+    "2,林建宏,(02) 27583301,湖南省长沙市岳麓区麓山南路B座,14955230871,2.0.1\n"
     '3,黃志明,14955230871,"PSC 4410, Box 2281\nAPO AE 09012",(628)771-4410,1.2.3\n'
 )
 
@@ -215,7 +217,7 @@ def test_a_csv_files_columns_by_their_headers(tmp_path: Path) -> None:
             ("phone", "(02) 27583301"),
             ("phone", "14955230871"),
             ("address", "30264 竹北光明六路東一段12號之3"),
-            ("address", "湖南省长沙市岳麓区麓山南路B座 410083"),
+            ("address", "湖南省长沙市岳麓区麓山南路B座"),
             ("address", "PSC 4410, Box 2281\nAPO AE 09012"),
         ]
     )
@@ -234,5 +236,7 @@ def test_faker_values_under_fields_that_say_what_they_are(detector: Detector, lo
         values = [make().replace("\n", ", ") for _ in range(60)]
         if kind == "person_name" and not zh:
             continue  # (English names with titles: a later step)
-        missed = [v for v in values if _found(detector, label + v, kind) != [v]]
+        # (a mainland postcode after the address is not the address's)
+        want = {v: re.sub(r" \d{6}$", "", v) if locale == "zh_CN" else v for v in values}
+        missed = [v for v in values if _found(detector, label + v, kind) != [want[v]]]
         assert not missed, (locale, kind, missed)

@@ -82,9 +82,7 @@ ZH_ADDRESS = re.compile(
     rf"{_TAIL}"
     # a road and a block on it, no number (…清城周街J座, 人民路3栋): a division must place it
     rf"|(?P<block>{_ROAD_NAME})(?:[A-Za-z]|\d{{1,4}})(?:座|栋|棟|幢|号楼|號樓)(?:\d{{2,5}}[室房]?)?"
-    rf"|(?:{_ROAD_NAME}[东東西南北中]?)?(?P<estate>[{CJK}A-Za-z]{{2,12}}?){_FLAT})"
-    # a mainland postcode after it (…J座 109139, …号 528000)
-    rf"(?:[ \t]?\d{{6}}(?![\dA-Za-z{CJK}]))?)"
+    rf"|(?:{_ROAD_NAME}[东東西南北中]?)?(?P<estate>[{CJK}A-Za-z]{{2,12}}?){_FLAT}))"
 )
 # A Taiwanese (or mainland) postcode before the address (74158 蘆竹自由街7段407號之6, 285 台南市…):
 # with it, a road and number place someone without a division's word (蘆竹 is a district).

@@ -8,7 +8,8 @@ rules do not read (issue 18, R2.7).
   a word (`56346 Sherry Rue`, `Flat 6, Jade Fall`, `PSC 2358, Box 5744, APO AE 39233`).
   Not an e-mail, a URL, an IP or MAC address (`email address:`, `IP地址：` are no postal
   fields), and a Chinese value ends at its first blank (a name and a phone often follow:
-  `收货地址：…8号 张三 138…`), but for a postcode after it.
+  `收货地址：…8号 张三 138…`; a postcode after it is not the address's, as the blind
+  corpora read it).
 - A flat or a studio on a street with no number (`Flat 6, Jade Fall, Jonesmouth, S32 1WJ`).
 - US military mail (`PSC 2358, Box 5744, APO AE 39233`, `Unit 0571 Box 7279, DPO AA
   68021`, `USNS Miller, FPO AP 12345`) and post office boxes (`PO Box 1234, Springfield, IL
@@ -49,7 +50,6 @@ _ZH_STUFF = re.compile(
 )
 _ZH_VALUE = re.compile(
     rf"(?:\d{{3,6}}[ \t]?)?[{CJK}A-Za-z\d][{CJK}A-Za-z\d\-#（）()之]{{1,60}}"
-    rf"(?:[ \t]\d{{5,6}}(?![\d{CJK}A-Za-z]))?"
 )
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _NOT_ADDRESS = re.compile(
