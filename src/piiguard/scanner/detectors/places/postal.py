@@ -48,9 +48,7 @@ ADDRESS_FIELD_ANY = re.compile(
 _ZH_STUFF = re.compile(
     r"(?:路|街|大道|巷|弄)(?:\d{1,2}段)?(?:[A-Za-z]|\d{1,5})(?:号|號|座|栋|棟|幢)"
 )
-_ZH_VALUE = re.compile(
-    rf"(?:\d{{3,6}}[ \t]?)?[{CJK}A-Za-z\d][{CJK}A-Za-z\d\-#（）()之]{{1,60}}"
-)
+_ZH_VALUE = re.compile(rf"(?:\d{{3,6}}[ \t]?)?[{CJK}A-Za-z\d][{CJK}A-Za-z\d\-#（）()之]{{1,60}}")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _NOT_ADDRESS = re.compile(
     r"@|://|^www\.|^\d{1,3}(?:\.\d{1,3}){3}\b|^[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b"
