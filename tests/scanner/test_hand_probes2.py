@@ -330,6 +330,7 @@ def test_an_english_address_with_its_surroundings(
         ("您好 我是售后，", []),
         ("Hi Mark,\nMark the order as shipped.", ["Mark"]),
         ("联系人：王芳\n王芳芳来电", ["王芳"]),
+        ("供应商：王建国五金厂，联系人：王建国", ["王建国"]),
         ("致：各位同事\n", []),
     ],
 )

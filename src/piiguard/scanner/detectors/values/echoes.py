@@ -12,6 +12,7 @@ from bisect import bisect_left
 from itertools import accumulate
 
 from piiguard.scanner.detectors.model import Hit, Validator
+from piiguard.scanner.detectors.values.persons import zh_company
 
 _ZH = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _LATIN = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?: [A-Z][A-Za-zà-ÿ'’\-]+){1,3}")
@@ -21,6 +22,8 @@ _AFTER_ZH = frozenset(
     "的了是在有与及和或就都把被让向从对给到说讲问答回会能要也还这那已将去来请您你我他她"
     "先女小经总工主老师同客反表称确处跟负联电手邮地发收寄签已未再又并即均"
 )
+# A business's word after the name, the trade perhaps between (王建国五金厂, 陈记茶餐厅).
+_BUSINESS = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:厂|店|铺|馆|坊|公司|集团|工作室)")
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@")
 _MOST = 64  # a text naming more people is a table or a log: its fields carry each one
 
@@ -36,6 +39,8 @@ def _free(text: str, start: int, end: int, value: str, starts: list[int], reach:
     if _is_han(value[0]):
         if len(value) == 2 and _is_han(after) and after not in _AFTER_ZH:
             return False
+        if zh_company(text, start, end) or _BUSINESS.match(text, end):
+            return False  # 王建国厂, 王建国五金厂: a business's name
     elif before in _WORD or after in _WORD:
         return False
     i = bisect_left(starts, end)  # the hits that begin before this one ends
