@@ -51,6 +51,7 @@ from piiguard.scanner.detectors.records import (
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
+from piiguard.scanner.detectors.values import escapes
 from piiguard.scanner.detectors.values.echoes import with_echoes
 from piiguard.scanner.detectors.values.persons import zh_company
 from piiguard.scanner.detectors.values.query import decoded_hits
@@ -119,30 +120,6 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
             continue
         kept.append(h)
     return kept
-
-
-# A JSON string with \\uXXXX escapes (json.dumps' default, ensure_ascii): what the rules that
-# read Chinese (addresses, names by the character model) cannot see until it is decoded.
-_ESCAPED_STRING = re.compile(r'"((?:[^"\\\r\n]|\\.)*?\\u[0-9a-fA-F]{4}(?:[^"\\\r\n]|\\.)*)"')
-_PIECE = re.compile(r"\\u([0-9a-fA-F]{4})|\\(.)|.", re.DOTALL)
-_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
-
-
-def _unescaped(raw: str) -> tuple[str, list[int]]:
-    """A JSON string's value and, for each of its characters (and its end), the offset in
-    `raw` it was written at; a surrogate pair is one character, a lone surrogate U+FFFD."""
-    chars: list[str] = []
-    at: list[int] = []
-    for m in _PIECE.finditer(raw):
-        escape, simple = m.group(1), m.group(2)
-        c = chr(int(escape, 16)) if escape else _SIMPLE.get(simple, simple) if simple else m[0]
-        if chars and "\ud800" <= chars[-1] <= "\udbff" and "\udc00" <= c <= "\udfff":
-            chars[-1] = chr(0x10000 + ((ord(chars[-1]) - 0xD800) << 10) + ord(c) - 0xDC00)
-            continue
-        chars.append(c)
-        at.append(m.start())
-    at.append(len(raw))
-    return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in chars), at
 
 
 def _platform() -> bytes:
@@ -330,17 +307,20 @@ class Detector:
         return with_echoes(text, hits)
 
     def _scan_all(self, text: str) -> list[Hit]:
-        """_scan, and read decoded: the JSON strings written with \\uXXXX escapes, a URL
-        query's percent-encoded values (values/query.py)."""
-        hits = self._scan(text)
+        """_scan, read decoded: the text with its JSON strings' escapes decoded
+        (values/escapes.py: `\\u59d3\\u540d` is 姓名, keys and values alike), a URL query's
+        percent-encoded values (values/query.py)."""
+        plain = escapes.decoded(text)
+        if plain is None:
+            hits = self._scan(text)
+        else:  # read decoded, reported over the escapes as written
+            at = plain.written
+            hits = [
+                Hit(h.type, a, b, text[a:b], h.confidence, h.validator)
+                for h in _no_companies(plain.text, self._scan(plain.text))
+                for a, b in ((at(h.start), at(h.end)),)
+            ]
         more = []
-        if "\\u" in text:
-            for m in _ESCAPED_STRING.finditer(text):
-                decoded, at = _unescaped(m.group(1))
-                base = m.start(1)
-                for h in self._scan(decoded):
-                    a, b = base + at[h.start], base + at[h.end]
-                    more.append(Hit(h.type, a, b, text[a:b], h.confidence, h.validator))
         if "=" in text and ("%" in text or "+" in text):
             more += decoded_hits(text, self._scan)
         return _resolve(hits + more) if more else hits
