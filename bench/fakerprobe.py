@@ -120,12 +120,13 @@ PROVIDERS: tuple[Provider, ...] = (
         "coordinates",
         LATLNG,
         lambda f: "({}, {})".format(*f.local_latlng()[:2]),
+        r"[-\d][^)]*\d",
     ),
     Provider("latitude", "coordinates", LAT, lambda f: str(f.latitude())),
     Provider("longitude", "coordinates", LNG, lambda f: str(f.longitude())),
     Provider("coordinate", "coordinates", LATLNG, lambda f: str(f.coordinate())),
     Provider(
-        "latlng_repr", "coordinates", LATLNG, lambda f: repr(f.local_latlng()[:2]), r"\d[^)]*\d"
+        "latlng_repr", "coordinates", LATLNG, lambda f: repr(f.local_latlng()[:2]), r"[-\d][^)]*\d"
     ),
     Provider("card_full", "card", CARD, lambda f: f.credit_card_full(), r"\d{12,19}"),
     Provider(
@@ -170,6 +171,37 @@ LOOKALIKES: tuple[tuple[str, Field, Callable[[Faker], str]], ...] = (
         lambda f: f.numerify("SF%%%%%%%%%%%%"),
     ),
     ("uuid", Field(("request_id", "trace_id"), ("请求ID",)), lambda f: f.uuid4()),
+)
+
+
+def _luhn(body: str) -> str:
+    total = 0
+    for i, c in enumerate(reversed(body)):
+        d = int(c) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return body + str(-total % 10)
+
+
+LOOKALIKES += (
+    # Luhn-valid numbers that are no one's payment card, under their own fields
+    (
+        "iccid",
+        Field(("sim_card", "iccid"), ("SIM卡号",)),
+        lambda f: _luhn(f.numerify("898600#############")),
+    ),
+    (
+        "gift_card",
+        Field(("gift_card_no", "member_card"), ("礼品卡号", "会员卡号")),
+        lambda f: _luhn(f.numerify("60########")),
+    ),
+    # a lot or batch number, then a month and year
+    (
+        "lot_and_month",
+        Field(("lot", "batch_no"), ("批号",)),
+        lambda f: f.numerify("5########### %%/2#"),
+    ),
+    ("tax_id", Field(("ein", "tax_id"), ("税号",)), lambda f: f.numerify("##-#######")),
+    ("template", Field(("template", "format"), ("模板",)), lambda f: f.bothify("TPL-??##")),
 )
 # well-known test cards in a QA log: no one's card
 TEST_CARDS = ("4111111111111111", "5555555555554444", "378282246310005", "6011111111111117")
@@ -291,8 +323,8 @@ def _score(
             tally.exact += 1
         if same:
             tally.overlap += 1
-        else:
-            yield a, b
+        if (a, b) not in same:
+            yield a, b  # missed, or found with another span
     for s, e, _t in hits:
         if not any(s < b and a < e for a, b in spans):
             tally.other += 1

@@ -79,6 +79,9 @@ _VALUES = [
     "1974年10月23日",
     "G14682716",
     "6222 0212 3456 7890",
+    "6759 5116 3723",
+    "123-45-6789",
+    "GB82WEST12345698765432",
     "13812345678",
     "ABC-123",
     "22.9779,112.7666",
@@ -142,7 +145,9 @@ def test_field_labels_read_as_the_python_rule_at_every_position() -> None:
             if expected:
                 claimed += 1
                 assert type(got) is Hit
-    assert claimed > 2500, claimed  # the soups do reach values
+    # the soups do reach values (a password label's are handed back: context.py reads a
+    # password's & in Python)
+    assert claimed > 2300, claimed
     assert deferred < compared / 5, (deferred, compared)
 
 

@@ -61,6 +61,9 @@ _MEANING_TYPES: dict[str, tuple[str, ...]] = {
     fields.SECRET: ("secret",),
     fields.COORDINATES: ("coordinates",),
     fields.LATITUDE: ("coordinates",),
+    fields.CARD: ("bank_card", "credit_card"),
+    fields.NATIONAL_ID: ("resident_id",),
+    fields.IBAN: ("iban",),
 }
 _WORDS = re.compile(r"[a-z]+(?:[-_][a-z]+)*|[A-Z][a-z]*")
 _SAYS: dict[str, frozenset[str]] = {}

@@ -35,6 +35,7 @@ CONTEXT = Validator.CONTEXT
 # `key=` / `key:` on the line.
 _REGION_END = re.compile(r"[\t\r\n,;&|，；。<>\[\]{}]| {2}| (?=[^\s=:：]{1,30}[=:：])|\.(?=\s|$)")
 _KEY_AFTER = re.compile(r"[A-Za-z0-9_\-]*")
+_NEXT_KEY = re.compile(r"[A-Za-z_][\w.\-\[\]]{0,40}=")  # a query's next key=, after its &
 _SEP = re.compile(
     r"(?:\(s\))?\.?[\"'”]?(?:\*\*|__|[】\]])?[ \t]*"
     r"(?:(?P<sep>[:=：]|=>|->|\.{3,}|…+|</t[dh]>[ \t]*<t[dh][^<>\n]{0,40}>)(?:\*\*|__)?[ \t]*"
@@ -80,6 +81,13 @@ def _value_hit(meaning: str, text: str, pos: int, quote: str) -> Hit | None:
     else:
         m = _REGION_END.search(text, pos, pos + 256)
         end = m.start() if m else min(len(text), pos + 256)
+        while (
+            meaning == fields.SECRET
+            and text[end : end + 1] == "&"
+            and not _NEXT_KEY.match(text, end + 1)
+        ):
+            m = _REGION_END.search(text, end + 1, pos + 256)  # (a password's &, not a query's)
+            end = m.start() if m else min(len(text), pos + 256)
     if meaning in _COMMA_INSIDE and not quote:  # "July 27, 1963", "22.9779,112.7666"
         end = max(end, min(len(text), pos + _COMMA_INSIDE[meaning]))
     region = text[pos:end]
@@ -199,7 +207,8 @@ if NATIVE is not None:  # field_key and field_camel in C (_keys.c), classify fro
         context=CONTEXT,
         classify=fields.classify,
         names=frozenset(_NAMES),
-        handed_back=frozenset({fields.ACCOUNT_OR_CARD}),  # a carrier's document decides
+        # a carrier's document decides; a password's & is read in Python (_value_hit)
+        handed_back=frozenset({fields.ACCOUNT_OR_CARD, fields.SECRET}),
         after_space=frozenset({*_NAMES, fields.SECRET, fields.PLATE}),
         comma_inside=_COMMA_INSIDE,
         name_may_follow=_NAME_MAY_FOLLOW.match,

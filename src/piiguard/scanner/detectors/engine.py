@@ -51,7 +51,7 @@ from piiguard.scanner.detectors.records import (
     pinyin,
 )
 from piiguard.scanner.detectors.rule import Rule
-from piiguard.scanner.detectors.values import escapes
+from piiguard.scanner.detectors.values import escapes, expiry
 from piiguard.scanner.detectors.values.echoes import with_echoes
 from piiguard.scanner.detectors.values.persons import zh_company
 from piiguard.scanner.detectors.values.query import decoded_hits
@@ -83,6 +83,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + abroad.RULES
     + whole.RULES
     + lookalikes.RULES
+    + expiry.RULES
 )
 
 

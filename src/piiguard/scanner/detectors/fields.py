@@ -17,9 +17,11 @@ from typing import Final
 from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.contact.phoned import phone_value
 from piiguard.scanner.detectors.formats import plate_field
+from piiguard.scanner.detectors.lexicon.numbered import CARD, IBAN, NATIONAL_ID
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.places.postal import postal_value
 from piiguard.scanner.detectors.places.zones import address_value
+from piiguard.scanner.detectors.values import numbered
 from piiguard.scanner.detectors.values.persons import (
     LATIN_STOP,
     latin_name,
@@ -51,14 +53,17 @@ from piiguard.scanner.detectors.vocabulary import (
 __all__ = [
     "ACCOUNT",
     "ACCOUNT_OR_CARD",
+    "CARD",
     "COORDINATES",
     "DOB",
     "EN_WORDS",
+    "IBAN",
     "ID_DOC",
     "LATIN_STOP",
     "LATITUDE",
     "NAME",
     "NAME_PART",
+    "NATIONAL_ID",
     "NICK",
     "NOT_PERSONAL",
     "PASSPORT",
@@ -137,10 +142,13 @@ _PLACEHOLDER = re.compile(
     r"password|secret|token|n/?a|tbd|todo|undefined|empty|空|无|未设置)$",
     re.IGNORECASE,
 )
-_PAIR = re.compile(
-    r"(?P<lat>[-+]?\d{1,3}\.\d{3,8})\s*[,，/; ]\s*(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?![\d.])"
+_PAIR = re.compile(  # (each may be quoted: Python's ('23.1', '113.2'))
+    r"(?P<lat>[-+]?\d{1,3}\.\d{3,8})(?P<q>['\"]?)\s*[,，/; ]\s*(?P=q)"
+    r"(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?!\d|\.\d)"
 )
-_AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?![\d.])")  # (3: a typed cell drops trailing zeros)
+_OPENING = re.compile(r"[(\[][ ]?['\"]?")
+_PAIR_REST = re.compile(r"\s*[,，/;]\s*[-+]?\d")  # a pair's second half (not one axis)
+_AXIS = re.compile(r"[-+]?\d{1,3}\.\d{3,8}(?!\d|\.\d)")  # (3: a typed cell drops trailing zeros)
 _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a query string's next key)
 
 
@@ -184,7 +192,11 @@ def _passport(meaning: str, value: str, pos: int) -> tuple[str, int, int, float]
 
 
 def _id_document(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    # A passport's shape with letters (G14682716) or nine digits; a resident ID is longer.
+    # A national identity number where no passport has its shape (values/numbered.py); else
+    # a passport's shape with letters (G14682716) or nine digits; a resident ID is longer.
+    national = numbered.id_document(value, pos)
+    if national is not None:
+        return national
     m = _PASSPORT.match(value, pos) or _PASSPORT_ANY.match(value, pos)
     if m is None or (m.group().isdigit() and len(m.group()) != 9):
         return None
@@ -200,7 +212,9 @@ def _account(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] 
     if bank is not None:
         pos = bank.end()
     m = _ACCOUNT.match(value, pos)
-    if m is None or len(set(m.group().replace(" ", "").replace("-", ""))) < 3:
+    if m is None:  # an account written with its bank's code (a BBAN)
+        return numbered.bban(value, pos) if meaning == ACCOUNT else None
+    if len(set(m.group().replace(" ", "").replace("-", ""))) < 3:
         return None
     return "bank_account", m.start(), m.end(), 0.98  # over a card's 0.95: the field says so
 
@@ -225,9 +239,11 @@ def _secret(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] |
 
 
 def _coordinates(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    m = _PAIR.match(value, pos + 1 if value[pos : pos + 1] in ("(", "[") else pos)  # (23.1, 113.2)
-    if m is None:
-        return None
+    opening = _OPENING.match(value, pos)  # (23.1, 113.2), [23.1, 113.2], ('23.1', '113.2')
+    m = _PAIR.match(value, opening.end() if opening else pos)
+    if m is None:  # one axis alone (Faker's coordinate(), a `coord` column of latitudes)
+        one = _axis(meaning, value, pos)
+        return None if one is None or _PAIR_REST.match(value, one[2]) else one
     a, b = abs(float(m.group("lat"))), abs(float(m.group("lon")))
     if min(a, b) > 90 or max(a, b) > 180 or a + b == 0:
         return None  # (either order: a field that says coordinates may hold lng, lat)
@@ -285,7 +301,22 @@ def _phone(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | 
     return None if span is None else ("phone", *span, 0.9)
 
 
+def _card(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    return numbered.card(value, pos)
+
+
+def _national_id(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    return numbered.national_id(value, pos)
+
+
+def _iban(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
+    return numbered.iban(value, pos)
+
+
 _CLASSIFIERS: Final = {
+    CARD: _card,
+    NATIONAL_ID: _national_id,
+    IBAN: _iban,
     ADDRESS: _address,
     PHONE: _phone,
     NAME: _name,

@@ -195,10 +195,24 @@ PLATE = re.compile(
 PLATE_FIELD = re.compile(PLATE.pattern, re.IGNORECASE)
 
 
+# ... and the registrations of other places, in capitals: 690SPQ, RRQ-811, ABC 1234,
+# SB66 PHX, 6625-PH, 浙A-08158 (a province's character, a letter, a dash, the serial).
+_PLATE_ABROAD = re.compile(
+    rf"(?:[{PLATE_PROVINCES}][A-Z][·・•.\- ]?[A-Z0-9]{{5,6}}"
+    r"|(?=[A-Z0-9 ·-]{0,9}\d)(?=[A-Z0-9 ·-]{0,9}[A-Z])[A-Z0-9]{1,4}(?:[ ·-]?[A-Z0-9]{1,5}){0,2})"
+    r"(?![0-9A-Za-z])"
+)
+
+
 def plate_field(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    """fields.classify for a plate field (vocabulary.PLATE): any serial, any case."""
+    """fields.classify for a plate field (vocabulary.PLATE): any serial, any case; another
+    place's registration in capitals, four to eight letters and digits."""
     m = PLATE_FIELD.match(value, pos)
-    return None if m is None else ("licence_plate", m.start(), m.end(), 0.92)
+    if m is None:
+        m = _PLATE_ABROAD.match(value, pos)
+        if m is None or not 4 <= sum(c.isalnum() for c in m.group()) <= 8:
+            return None
+    return ("licence_plate", m.start(), m.end(), 0.92)
 
 
 def _plate(m: re.Match[str], text: str) -> Hit | None:

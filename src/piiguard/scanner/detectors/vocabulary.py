@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from piiguard.scanner.detectors.lexicon import spellings
+from piiguard.scanner.detectors.lexicon import numbered, spellings
+from piiguard.scanner.detectors.lexicon.numbered import CARD
 
 NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
 NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
@@ -138,6 +139,7 @@ for _words, _meaning in (
     ),
     ("account", ACCOUNT_OR_CARD),
     ("nick|nickname|nick name|user nick|nick nm", NICK),
+    *numbered.EN,  # cards, national identity numbers, IBANs, BBANs (lexicon/numbered.py)
 ):
     for _phrase in _words.split("|"):
         _EN_TAILS[tuple(_phrase.split())] = _meaning
@@ -220,6 +222,7 @@ for _words, _meaning in (
         "会员号|会员号码|会员卡号|会员卡|会员编号|会员ID|会员卡号码",
         NOT_PERSONAL,
     ),
+    *numbered.ZH,
 ):
     for _phrase in _words.split("|"):
         _ZH_TAILS[_phrase] = _meaning
@@ -241,7 +244,11 @@ _ZH_NOT_NUMBER: Final = (
 )
 # The words before a label that make it something else, by the label's meaning (zh_excluded;
 # _labels.c reads the same table).
-ZH_EXCLUDING: Final[dict[str, tuple[str, ...]]] = {ACCOUNT: _ZH_NOT, NOT_PERSONAL: _ZH_NOT_NUMBER}
+ZH_EXCLUDING: Final[dict[str, tuple[str, ...]]] = {
+    ACCOUNT: _ZH_NOT,
+    NOT_PERSONAL: _ZH_NOT_NUMBER,
+    CARD: numbered.NOT_CARD_ZH,
+}
 
 # longest first, then by code point: the same order in every process (these sets' own order
 # follows the hash seed, and the compiled Hyperscan databases are cached by expression text)
@@ -264,10 +271,11 @@ _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
     ("loc",): COORDINATES,  # (MongoDB's and many APIs' point: "geo": {"loc": "23.07, 113.33"})
     ("member",): NOT_PERSONAL,  # "MEMBER": "1836…" (a member's number; family_member: a name)
     **dict.fromkeys([("latest",), ("current",), ("installed",)], NOT_PERSONAL),
+    **numbered.WHOLE,
 }
 # ... and so also as the last word after a space (the key is read back over the spaces of
 # `Date of Birth`, which in a key=value log takes in the previous value's last word).
-_LAST_WORD: Final = {w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", "bb")}
+_LAST_WORD: Final = {w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", "bb", "cc")}
 # The single English words a key's last token can be (for the anchoring expressions).
 EN_WORDS: Final = tuple(
     sorted(
@@ -341,6 +349,8 @@ def _en_meaning_of(tokens: list[str]) -> str | None:
             if meaning in (ACCOUNT, ACCOUNT_OR_CARD)
             else _NOT_NUMBER_PREFIX
             if meaning == NOT_PERSONAL
+            else numbered.NOT_CARD_PREFIX
+            if meaning == CARD
             else frozenset()
         )
         return None if prefix & refused else meaning
