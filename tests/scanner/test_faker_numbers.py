@@ -315,3 +315,11 @@ def test_csv_columns_of_numbers(tmp_path: Path, detector: Detector) -> None:
     ]:
         assert expected in found
     assert not {v for _k, v in found} & {"1", "2", "active"}
+
+
+@pytest.mark.parametrize(
+    "template", ["银行卡号：{}", "debit_card_no={}", '"bankCardNumber": "{}"', "工资卡号 {}"]
+)
+def test_a_bank_card_field_gives_a_bank_card(detector: Detector, template: str) -> None:
+    card = _luhn("56492447306293")  # no issuer rule takes 56…: the field alone vouches
+    assert ("bank_card", card) in _found(detector, template.format(card))

@@ -62,6 +62,7 @@ _MEANING_TYPES: dict[str, tuple[str, ...]] = {
     fields.COORDINATES: ("coordinates",),
     fields.LATITUDE: ("coordinates",),
     fields.CARD: ("bank_card", "credit_card"),
+    fields.BANK_CARD: ("bank_card",),
     fields.NATIONAL_ID: ("resident_id",),
     fields.IBAN: ("iban",),
 }

@@ -17,7 +17,7 @@ from typing import Final
 from piiguard.scanner.detectors import checks
 from piiguard.scanner.detectors.contact.phoned import phone_value
 from piiguard.scanner.detectors.formats import plate_field
-from piiguard.scanner.detectors.lexicon.numbered import CARD, IBAN, NATIONAL_ID
+from piiguard.scanner.detectors.lexicon.numbered import BANK_CARD, CARD, IBAN, NATIONAL_ID
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.places.postal import postal_value
 from piiguard.scanner.detectors.places.zones import address_value
@@ -53,6 +53,7 @@ from piiguard.scanner.detectors.vocabulary import (
 __all__ = [
     "ACCOUNT",
     "ACCOUNT_OR_CARD",
+    "BANK_CARD",
     "CARD",
     "COORDINATES",
     "DOB",
@@ -302,7 +303,7 @@ def _phone(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | 
 
 
 def _card(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
-    return numbered.card(value, pos)
+    return numbered.card(value, pos, bank=meaning == BANK_CARD)
 
 
 def _national_id(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
@@ -315,6 +316,7 @@ def _iban(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
 
 _CLASSIFIERS: Final = {
     CARD: _card,
+    BANK_CARD: _card,
     NATIONAL_ID: _national_id,
     IBAN: _iban,
     ADDRESS: _address,

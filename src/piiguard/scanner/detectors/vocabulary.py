@@ -9,7 +9,7 @@ import re
 from typing import Final
 
 from piiguard.scanner.detectors.lexicon import numbered, spellings
-from piiguard.scanner.detectors.lexicon.numbered import CARD
+from piiguard.scanner.detectors.lexicon.numbered import BANK_CARD, CARD
 
 NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
 NAME, DOB, PASSPORT, ACCOUNT = "person_name", "date_of_birth", "passport", "bank_account"
@@ -248,6 +248,7 @@ ZH_EXCLUDING: Final[dict[str, tuple[str, ...]]] = {
     ACCOUNT: _ZH_NOT,
     NOT_PERSONAL: _ZH_NOT_NUMBER,
     CARD: numbered.NOT_CARD_ZH,
+    BANK_CARD: numbered.NOT_CARD_ZH,
 }
 
 # longest first, then by code point: the same order in every process (these sets' own order
@@ -350,7 +351,7 @@ def _en_meaning_of(tokens: list[str]) -> str | None:
             else _NOT_NUMBER_PREFIX
             if meaning == NOT_PERSONAL
             else numbered.NOT_CARD_PREFIX
-            if meaning == CARD
+            if meaning in (CARD, BANK_CARD)
             else frozenset()
         )
         return None if prefix & refused else meaning

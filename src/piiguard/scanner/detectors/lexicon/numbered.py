@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
-CARD: Final = "card"  # a payment card's number (the hit's type is credit_card or bank_card)
+CARD: Final = "card"  # a payment card's number: a credit card unless a bank's word says so
+BANK_CARD: Final = "bank_card"  # a bank's (debit) card: 银行卡号, debit_card, bank card no
 NATIONAL_ID: Final = "national_id"  # a national identity number (the hit: resident_id)
 IBAN: Final = "iban"
 _ACCOUNT: Final = "bank_account"  # vocabulary.ACCOUNT (which imports this module)
@@ -22,9 +23,13 @@ EN: Final[tuple[tuple[str, str], ...]] = (
     (
         "card|card no|card number|card num|card nbr|cardno|cardnumber|card pan|pan|"
         "credit card|credit card no|credit card number|creditcard|creditcard number|"
-        "debit card|debit card no|debit card number|bank card|bank card no|bankcard|"
-        "payment card|cc number|cc no|cc num|ccnum|ccn|cc nbr|kahao|yhkh|xykh",
+        "payment card|cc number|cc no|cc num|ccnum|ccn|cc nbr|kahao|xykh",
         CARD,
+    ),
+    (
+        "debit card|debit card no|debit card number|bank card|bank card no|bankcard|"
+        "bank card number|yhkh|yinhangka|yinhangkahao",
+        BANK_CARD,
     ),
     (
         "ssn|social security|social security no|social security number|ss no|ss number|"
@@ -45,10 +50,10 @@ WHOLE: Final[dict[tuple[str, ...], str]] = {("cc",): CARD}
 
 ZH: Final[tuple[tuple[str, str], ...]] = (
     (
-        "卡号|银行卡|银行卡号|信用卡|信用卡号|借记卡|借记卡号|储蓄卡号|卡号码|银行卡号码|"
-        "信用卡號|信用卡卡號|卡號|銀行卡號",
+        "卡号|信用卡|信用卡号|卡号码|信用卡號|信用卡卡號|卡號",
         CARD,
     ),
+    ("银行卡|银行卡号|银行卡号码|借记卡|借记卡号|储蓄卡|储蓄卡号|工资卡号|銀行卡號", BANK_CARD),
     (
         "身份证|身份证号|身份证号码|身份证件号|身份证件号码|公民身份号码|居民身份证|"
         "身份證|身份證號|身份證號碼|身分證|身分證字號|身分證號|身分證號碼|"
