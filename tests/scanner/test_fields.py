@@ -60,6 +60,15 @@ pytestmark = pytest.mark.req("R6.3")
         ("firmware_version", fields.NOT_PERSONAL),
         ("版本号", fields.NOT_PERSONAL),
         ("serialNumber", fields.NOT_PERSONAL),
+        # a bank's card (fakerB): not an account, not a part number
+        ("银行卡号", fields.BANK_CARD),
+        ("card_number", fields.CARD),
+        ("ssn", fields.NATIONAL_ID),
+        ("身分證字號", fields.NATIONAL_ID),
+        ("iban", fields.IBAN),
+        ("bban", fields.ACCOUNT),
+        ("sim_card_no", None),
+        ("会员卡号", fields.NOT_PERSONAL),
     ],
 )
 def test_field_names_in_both_languages(name: str, meaning: str) -> None:
@@ -77,7 +86,6 @@ def test_field_names_in_both_languages(name: str, meaning: str) -> None:
         "微信账号",
         "user_account",
         "身份证编号",
-        "银行卡号",
         "手机号",
         "备注",
         "qty",
