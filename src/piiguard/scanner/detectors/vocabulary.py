@@ -276,7 +276,9 @@ _WHOLE_ONLY: Final[dict[tuple[str, ...], str]] = {
 }
 # ... and so also as the last word after a space (the key is read back over the spaces of
 # `Date of Birth`, which in a key=value log takes in the previous value's last word).
-_LAST_WORD: Final = {w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", "bb", "cc")}
+_LAST_WORD: Final = {
+    w: m for (w,), m in _WHOLE_ONLY.items() if w not in ("mm", "bb", "cc", "card", "pan")
+}
 # The single English words a key's last token can be (for the anchoring expressions).
 EN_WORDS: Final = tuple(
     sorted(

@@ -21,7 +21,7 @@ _ACCOUNT: Final = "bank_account"  # vocabulary.ACCOUNT (which imports this modul
 
 EN: Final[tuple[tuple[str, str], ...]] = (
     (
-        "card|card no|card number|card num|card nbr|cardno|cardnumber|card pan|pan|"
+        "card no|card number|card num|card nbr|cardno|cardnumber|card pan|"
         "credit card|credit card no|credit card number|creditcard|creditcard number|"
         "payment card|cc number|cc no|cc num|ccnum|ccn|cc nbr|kahao|xykh",
         CARD,
@@ -34,7 +34,7 @@ EN: Final[tuple[tuple[str, str], ...]] = (
     (
         "ssn|social security|social security no|social security number|ss no|ss number|"
         "national id|national id no|national id number|national identity number|"
-        "national identification number|nin|nino|ni no|ni number|national insurance|"
+        "national identification number|nino|ni no|ni number|national insurance|"
         "national insurance no|national insurance number|nric|nric no|hkid|hkid no|"
         "id card|id card no|id card number|identity card|identity card no|"
         "identity card number|identity no|identity number|resident id|citizen id|"
@@ -45,19 +45,21 @@ EN: Final[tuple[tuple[str, str], ...]] = (
     ("bban|bban no|basic bank account number", _ACCOUNT),
 )
 # Whole keys only: `cc` is a card there (`cc=…`), not in `bcc` or a mail's `Cc:` line,
-# whose value is no card anyway.
-WHOLE: Final[dict[tuple[str, ...], str]] = {("cc",): CARD}
+# whose value is no card anyway; `card` and `pan` alone, not a `Warranty Card`, a `frying pan`
+# (a word that ends a text table's header would make the lines under it its rows).
+WHOLE: Final[dict[tuple[str, ...], str]] = {("cc",): CARD, ("card",): CARD, ("pan",): CARD}
 
 ZH: Final[tuple[tuple[str, str], ...]] = (
     (
-        "卡号|信用卡|信用卡号|卡号码|信用卡號|信用卡卡號|卡號",
+        "卡号|信用卡号|卡号码|信用卡號|信用卡卡號|卡號",
         CARD,
     ),
-    ("银行卡|银行卡号|银行卡号码|借记卡|借记卡号|储蓄卡|储蓄卡号|工资卡号|銀行卡號", BANK_CARD),
+    ("银行卡号|银行卡号码|借记卡号|储蓄卡号|工资卡号|銀行卡號", BANK_CARD),
     (
-        "身份证|身份证号|身份证号码|身份证件号|身份证件号码|公民身份号码|居民身份证|"
-        "身份證|身份證號|身份證號碼|身分證|身分證字號|身分證號|身分證號碼|"
-        "社会保障号|社会保障号码|社会安全号码|社保号|国民身份号码",
+        # (身份证号 and its like: a Chinese resident ID is found by its check character, and
+        # 身份证 alone is a word of prose — 请携带身份证 — a table's header word too readily)
+        "身份證號|身份證號碼|身分證字號|身分證號|身分證號碼|"
+        "社会保障号|社会保障号码|社会安全号码|国民身份号码",
         NATIONAL_ID,
     ),
     ("国际银行账号|国际银行帐号", IBAN),
