@@ -56,8 +56,9 @@ ZH: Final[tuple[tuple[str, str], ...]] = (
     ),
     ("银行卡号|银行卡号码|借记卡号|储蓄卡号|工资卡号|銀行卡號", BANK_CARD),
     (
-        # (身份证号 and its like: a Chinese resident ID is found by its check character, and
-        # 身份证 alone is a word of prose — 请携带身份证 — a table's header word too readily)
+        # (not 身份证 alone: a word of prose — 请携带身份证 — and a table's header word too
+        # readily; a Chinese resident ID under these is found by its check character anyway)
+        "身份证号|身份证号码|身份证件号|身份证件号码|公民身份号码|"
         "身份證號|身份證號碼|身分證字號|身分證號|身分證號碼|"
         "社会保障号|社会保障号码|社会安全号码|国民身份号码",
         NATIONAL_ID,
