@@ -561,7 +561,8 @@ def test_version_words_match_the_version_context() -> None:
     from piiguard.scanner.detectors import formats  # noqa: PLC0415
 
     alternatives = formats.VERSION_CONTEXT.pattern.split(r")\s*")[0].lstrip("(?:").split("|")
-    assert len(alternatives) == 10 and alternatives[-1] == "[A-Za-z]/"
+    assert len(alternatives) == 11 and alternatives[-2] == "[A-Za-z]/"
+    assert alternatives[-1] == r"r(?<!\w.)v" and r"\brv" in formats.VERSION_WORDS  # (rv:)
     assert re.escape("版本号") == "版本号"
 
 

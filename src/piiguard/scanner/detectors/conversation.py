@@ -80,7 +80,8 @@ def _greeting(m: re.Match[str], text: str) -> Hit | None:
 # (a title between the name and the greeting: 谢健诗 经理您好, 王伟总监，你好)
 _ZH_TITLES = "经理|总监|主任|老师|工程师|主管|总|先生|女士|小姐|师傅"
 # greetings, and the courtesies a mail opens with (张伟，辛苦了。 / Sharma，请确认。)
-COURTESY = "您好|你好|辛苦了|请确认|收到请回复|请查收|请知悉|早上好|下午好|晚上好"
+# (and the name before a greeting to all: 侯杰，各位好： / 侯杰，大家好)
+COURTESY = "您好|你好|各位好|大家好|辛苦了|请确认|收到请回复|请查收|请知悉|早上好|下午好|晚上好"
 ZH_GREETING = re.compile(
     rf"(?P<v>[{_CJK}]{{2,4}}?)(?:[ \t]?(?:{_ZH_TITLES}))?[，,：: ]?(?:{COURTESY})"
 )

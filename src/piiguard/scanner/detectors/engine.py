@@ -30,11 +30,11 @@ import hyperscan
 from piiguard.scanner.detectors import context, conversation, formats, numbers, tables, words
 from piiguard.scanner.detectors.automaton import database
 from piiguard.scanner.detectors.automaton.starts import Program, leftmost_start, program
-from piiguard.scanner.detectors.chats import exports, said
+from piiguard.scanner.detectors.chats import RULES as CHAT_RULES
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
-from piiguard.scanner.detectors.negative import lookalikes
+from piiguard.scanner.detectors.negative import RULES as NEGATIVE_RULES
 from piiguard.scanner.detectors.places import abroad, whole
 from piiguard.scanner.detectors.records import (
     addressed,
@@ -78,11 +78,10 @@ ALL_RULES: tuple[Rule, ...] = (
     + cards.RULES
     + markdown.RULES
     + namefields.RULES
-    + exports.RULES
-    + said.RULES
+    + CHAT_RULES
     + abroad.RULES
     + whole.RULES
-    + lookalikes.RULES
+    + NEGATIVE_RULES
     + expiry.RULES
 )
 

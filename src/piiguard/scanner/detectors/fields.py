@@ -143,9 +143,11 @@ _PLACEHOLDER = re.compile(
     r"password|secret|token|n/?a|tbd|todo|undefined|empty|空|无|未设置)$",
     re.IGNORECASE,
 )
-_PAIR = re.compile(  # (each may be quoted: Python's ('23.1', '113.2'))
-    r"(?P<lat>[-+]?\d{1,3}\.\d{3,8})(?P<q>['\"]?)\s*[,，/; ]\s*(?P=q)"
-    r"(?P<lon>[-+]?\d{1,3}\.\d{3,8})(?!\d|\.\d)"
+# (each may be quoted: Python's ('23.1', '113.2'); in a field that says coordinates, one
+# decimal will do: a gazetteer's places are written as short as they are exact, 27.85,112.9)
+_PAIR = re.compile(
+    r"(?P<lat>[-+]?\d{1,3}\.\d{1,8})(?P<q>['\"]?)\s*[,，/; ]\s*(?P=q)"
+    r"(?P<lon>[-+]?\d{1,3}\.\d{1,8})(?!\d|\.\d)"
 )
 _OPENING = re.compile(r"[(\[][ ]?['\"]?")
 _PAIR_REST = re.compile(r"\s*[,，/;]\s*[-+]?\d")  # a pair's second half (not one axis)

@@ -49,14 +49,15 @@ IPV4 = re.compile(r"(?<![0-9A-Za-z.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9A-Za-z]|\.\d)
 IP_WORDS = (r"\bIP\b", "地址", "client", "host", "from", "addr", "登录", "访问", "remote")
 IP_CONTEXT = words(*IP_WORDS)
 VERSION_CONTEXT = re.compile(
-    r"(?:v(?<!\w.)|v(?<!\w.)er\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/)"
+    r"(?:v(?<!\w.)|v(?<!\w.)er\.?|version|版本号?|固件|firmware|build|release|rev\.?|[A-Za-z]/"
+    r"|r(?<!\w.)v)"  # a browser's revision in its user agent: (X11; Linux i686; rv:1.9.5.20)
     r"\s*[:：]?\s*$",  # v(?<!\w.) is \bv (rule.leading_boundary)
     re.IGNORECASE,
 )
 # VERSION_CONTEXT's words as literals for the compiled fast path ("[A-Za-z]/" is built in).
 VERSION_WORDS = (
     *(r"\bv", r"\bver", r"\bver.", "version", "版本", "版本号", "固件", "firmware"),
-    *("build", "release", "rev", "rev."),
+    *("build", "release", "rev", "rev.", r"\brv"),
 )
 
 

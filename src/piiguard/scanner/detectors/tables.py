@@ -13,6 +13,7 @@ import re
 
 from piiguard.scanner.detectors import fields
 from piiguard.scanner.detectors.layout.aligned import aligned_cells
+from piiguard.scanner.detectors.layout.rows import note, uneven
 from piiguard.scanner.detectors.model import Hit, Validator
 from piiguard.scanner.detectors.rule import Rule
 
@@ -160,18 +161,31 @@ def _meanings(
     return _KNOWN[key]
 
 
-def _note(line: str, first: int) -> bool:
-    """A line indented past the header's first cell, blank under it: a note written under
-    the row above (`      Lot: L2601`), not the table's end."""
-    indent = len(line) - len(line.lstrip(" \t"))
-    return first > 0 and indent >= first and line[indent : indent + 1] not in ("", "\r")
+_TITLE = re.compile(r"[ \t]*(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+")
 
 
-def _uneven(sep: str, row: list[tuple[int, int]], cells: list[tuple[int, int]]) -> bool:
-    """A row of a table aligned with spaces whose cells one space alone parts somewhere
-    (`Ingrid Suzuki 8927 2605 8192` in a fixed-width statement): one cell fewer or more
-    than the header's, its values unread, and the rows under it read on (R2.7)."""
-    return sep == "  " and len(cells) >= 4 and abs(len(row) - len(cells)) == 1
+def _label_and_value(
+    meanings: tuple[str | None, ...], first: int, cells: list[tuple[int, int]], text: str, sep: str
+) -> bool:
+    """Whether the "header" is a form's row, a label and its value (`| Full name | Keith
+    Morales`): its next cell is a value of the label, or the row under it begins with another
+    label (`| Date of birth | …`). The rows are other labels and values, not cells."""
+    label = meanings[first]
+    if label is None or label == fields.NOT_PERSONAL or len(cells) != 2 or first or meanings[1]:
+        return False  # (a form's row is a label and one value)
+    a, b = cells[1]
+    title = _TITLE.match(text, a, b)  # (| Full name | Mrs Ada Pryce)
+    if cell_hit(label, text, a if title is None else title.end(), b) is not None:
+        return True
+    pos = text.find("\n", cells[-1][1]) + 1
+    while 0 < pos < len(text):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        if not _RULE_LINE.fullmatch(text, pos, stop):
+            row = _split(text, pos, stop, sep)
+            return len(row) == 2 and fields.meaning_of(text[slice(*row[0])]) is not None
+        pos = stop + 1
+    return False
 
 
 def _text_table(m: re.Match[str], text: str) -> list[Hit]:
@@ -190,6 +204,8 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
     first = next((i for i, meaning in enumerate(meanings) if meaning is not None), None)
     if first is None or not cells[first][0] <= m.start() < cells[first][1] + 1:
         return []  # not a header, or another of its cells is the one that reads the rows
+    if _label_and_value(meanings, first, cells, text, sep):
+        return []
     out: list[Hit] = []
     edges = _edges(header, sep)
     pos = end + 1
@@ -207,7 +223,7 @@ def _text_table(m: re.Match[str], text: str) -> list[Hit]:
             if len(row) != len(cells) and under is not None:  # (layout/aligned.py)
                 out += [h for meaning, a, b in under if (h := cell_hit(meaning, text, a, b))]
             elif len(row) != len(cells):
-                if not _note(line, cells[0][1] - start) and not _uneven(sep, row, cells):
+                if not note(line, cells[0][1] - start) and not uneven(sep, row, cells):
                     break  # else a note under the row above (its own `key: value`): read on
             else:
                 out += row_hits(meanings, row, text)

@@ -98,7 +98,9 @@ for _words, _meaning in (
     (
         "coordinates|coordinate|coords|coord|gps|latlng|lat lng|lat lon|latlon|lat long|"
         "geo|geolocation|location|position|lnglat|lng lat|lon lat|zuobiao|jwd|jingweidu|"
-        "geo point|geopoint|latlong|center|centre|map center|map centre",
+        "geo point|geopoint|latlong|center|centre|map center|map centre|"
+        # a map's marker, as map apps share it (Drop pin: 22.9, 113.1; Dropped pin)
+        "drop pin|dropped pin|map pin|pin location|location pin|pinned location",
         COORDINATES,
     ),
     ("lat|latitude|lng|lon|long|longitude", LATITUDE),
@@ -197,7 +199,10 @@ for _words, _meaning in (
         # a person's name cut short (会员名, 收货人名) and the tradesman sent (师傅, 维修师傅)
         "会员名|联系人名|收货人名|收件人名|师傅|"
         # an account's holder (a bank form): 账户名称 CHAN TAI MAN, 户主
-        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名",
+        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名|"
+        # a family member's row on a form, by kin (父亲：王建国  138…, 子女⇥王小明)
+        "父亲|母亲|子女|儿子|女儿|丈夫|妻子|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|祖父|祖母|外祖父|外祖母|"
+        "爷爷|奶奶|外公|外婆|岳父|岳母|公公|婆婆",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),

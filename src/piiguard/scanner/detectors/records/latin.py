@@ -106,7 +106,7 @@ NAME_OVER_TITLE = re.compile(r"[ \t>]*(?P<v>[A-Z][^\r\n]{1,40}?)[ \t]*\r?\n")
 REACHED = re.compile(
     r"(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|Notified|"
     r"Reminded|Spoke (?:to|with)|Talked (?:to|with)|[Cc]olleague|[Dd]iscussed with|"
-    r"[Aa]sk(?:ed)? for|Engineer|Technician) (?P<v>[A-Z])"
+    r"[Aa]sk(?:ed)? for|Engineer|Technician|(?P<staff>Agent|Driver|Courier|Inspector)) (?P<v>[A-Z])"
 )
 _AFTER_ONE = re.compile(r"[,.;:!?]|\s*$| (?:to|about|and|back|again|re)\b")
 
@@ -116,8 +116,8 @@ def _reached(m: re.Match[str], text: str) -> Hit | None:
     if span is None:
         return None
     start, end = span
-    if " " not in text[start:end] and _AFTER_ONE.match(text, end) is None:
-        return None
+    if " " not in text[start:end] and (m.group("staff") or _AFTER_ONE.match(text, end) is None):
+        return None  # (a ticket's `Agent Lena Ortiz: …`; not `Agent Notes:`)
     return _name_hit(text, start, end, 0.75)
 
 
@@ -185,7 +185,8 @@ RULES = (
         (
             r"\b(?:Called|Phoned|Rang|Emailed|E-mailed|Texted|Messaged|Contacted|Informed|"
             r"Notified|Reminded|Spoke to|Spoke with|Talked to|Talked with|[Cc]olleague|"
-            r"[Dd]iscussed with|[Aa]sk for|[Aa]sked for|Engineer|Technician) [A-Z][a-z]",
+            r"[Dd]iscussed with|[Aa]sk for|[Aa]sked for|Engineer|Technician|Agent|Driver|Courier|"
+            r"Inspector) [A-Z][a-z]",
         ),
         REACHED,
         _reached,

@@ -34,8 +34,9 @@ _VI_UP = "ƠƯ" + "".join(chr(c) for c in range(0x1EA0, 0x1EFA, 2))
 _VI_LOW = "ơư" + "".join(chr(c) for c in range(0x1EA1, 0x1EFA, 2))
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ" + _VI_UP
 _LOW = "a-zß-öø-ÿā-žſ" + _VI_LOW
-_LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, Chen-Martin, Al-Sayed, DUAN
-    rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-][{_UP}]?[{_LOW}]+)*"
+_LATIN_WORD = (  # Sarah, O'Brien, McDonald, Mary-Jane, Chen-Martin, Al-Sayed, Smith-McCarthy, DUAN
+    rf"(?:[{_UP}]['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+    rf"(?:['’\-][{_UP}]?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?)*"
     rf"|[{_UP}]{{2,}}(?:['’\-][{_UP}]+)*"
 )
 # The particles of family names (van der Heyden, de la Fontaine, von Stein, bin Salman):
@@ -113,6 +114,10 @@ def romanised(words: str) -> bool:
 
 # English stop words that are syllables of Asian names too (安 An, 杜 To / Đỗ, 安 On).
 SYLLABLE_STOPS = frozenset(["an", "to", "on"])
+# ... and words that are common English family names too (Hall, Booth, Price, Holder, Branch):
+# last after a name's other words, capitalised, they are the family name (Exhibition Hall is
+# none: its first word is a stop word still).
+FAMILY_STOPS = frozenset(["hall", "booth", "price", "holder", "branch"])
 
 
 # Names written in Chinese characters with a middle dot between their parts: Uyghur, Kazakh
@@ -187,9 +192,12 @@ def latin_name(
     if lead is not None and not single:
         return None  # "de la Torre" alone is a name only where the field says last name
     tokens = [t for t in re.split(r",? |,", m.group()) if not _PARTICLE_WORD.fullmatch(t)]
+    family = len(tokens) > 1 and tokens[-1].istitle() and tokens[-1].lower() in FAMILY_STOPS
     while tokens and (_stop(tokens[-1], field) or (field and tokens[-1].lower() == "to")):
+        if family:
+            break  # (Paige Hall, Maria Price: the last word is the family name)
         tokens.pop()
-    if not tokens or any(_stop(t, field) for t in tokens):
+    if not tokens or any(_stop(t, field) for t in tokens[: -1 if family else None]):
         return None
     if len(tokens) == 1 and not single and lead is None:
         return None
