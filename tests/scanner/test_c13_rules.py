@@ -157,6 +157,11 @@ def test_title_line(detector: Detector, text: str, expected: list[tuple[str, str
                 ("person_name", "邱晓彤"),
             ],
         ),
+        # ... a kin word in brackets after a name is no label: the cell is a value
+        (
+            "| 紧急联系人 | 邱晓彤（母亲）13922104458 |",
+            [("person_name", "邱晓彤"), ("phone", "13922104458")],
+        ),
         # ... a kin word before something else is no label
         ("父亲电话：13922104458\n母亲：退休", [("phone", "13922104458")]),
         # the name before a greeting to all

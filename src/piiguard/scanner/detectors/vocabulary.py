@@ -231,6 +231,12 @@ for _words, _meaning in (
 ):
     for _phrase in _words.split("|"):
         _ZH_TAILS[_phrase] = _meaning
+# The kin words among the name labels (a family member's row: 父亲：…), the last two
+# characters of each.
+_KIN: Final = _split(
+    "父亲 母亲 子女 儿子 女儿 丈夫 妻子 哥哥 姐姐 弟弟 妹妹 兄弟 姐妹 "
+    "祖父 祖母 爷爷 奶奶 外公 外婆 岳父 岳母 公公 婆婆"
+)
 # Chinese labels whose tail would mislead: 登录账号 is a login, not a bank account.
 _ZH_NOT: Final = ("登录", "用户", "会员", "微信", "游戏", "系统", "邮箱", "QQ", "管理员")
 # ... and 身份证编号 is a resident ID, not a part number.
@@ -435,10 +441,10 @@ def meaning_of_name(name: str) -> str | None:
     name = name.strip().strip("\"'：:").strip()
     if not name or len(name) > 64:
         return None
-    for run in _CJK_RUN.findall(name):
-        meaning = _zh_meaning(run)
-        if meaning is not None:
-            return meaning
+    for run in _CJK_RUN.finditer(name):
+        meaning = _zh_meaning(run.group())
+        if meaning is not None and not (run.start() and run.group()[-2:] in _KIN):
+            return meaning  # (a kin word labels only where it begins: 许思（母亲） is a value)
     tokens = [t.lower() for t in _TOKEN.findall(name)]
     if not tokens:
         return None
