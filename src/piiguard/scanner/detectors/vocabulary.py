@@ -9,6 +9,7 @@ import re
 from typing import Final
 
 from piiguard.scanner.detectors.lexicon import numbered, spellings
+from piiguard.scanner.detectors.lexicon.kin import KIN_LABELS
 from piiguard.scanner.detectors.lexicon.numbered import BANK_CARD, CARD
 
 NOT_PERSONAL: Final = "not_personal"  # a suppressing hit's type (engine.scan drops them)
@@ -199,10 +200,7 @@ for _words, _meaning in (
         # a person's name cut short (会员名, 收货人名) and the tradesman sent (师傅, 维修师傅)
         "会员名|联系人名|收货人名|收件人名|师傅|"
         # an account's holder (a bank form): 账户名称 CHAN TAI MAN, 户主
-        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名|"
-        # a family member's row on a form, by kin (父亲：王建国  138…, 子女⇥王小明)
-        "父亲|母亲|子女|儿子|女儿|丈夫|妻子|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|祖父|祖母|外祖父|外祖母|"
-        "爷爷|奶奶|外公|外婆|岳父|岳母|公公|婆婆",
+        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
@@ -231,12 +229,7 @@ for _words, _meaning in (
 ):
     for _phrase in _words.split("|"):
         _ZH_TAILS[_phrase] = _meaning
-# The kin words among the name labels (a family member's row: 父亲：…), the last two
-# characters of each.
-_KIN: Final = _split(
-    "父亲 母亲 子女 儿子 女儿 丈夫 妻子 哥哥 姐姐 弟弟 妹妹 兄弟 姐妹 "
-    "祖父 祖母 爷爷 奶奶 外公 外婆 岳父 岳母 公公 婆婆"
-)
+_ZH_TAILS.update(dict.fromkeys(KIN_LABELS, NAME))  # (lexicon/kin.py)
 # Chinese labels whose tail would mislead: 登录账号 is a login, not a bank account.
 _ZH_NOT: Final = ("登录", "用户", "会员", "微信", "游戏", "系统", "邮箱", "QQ", "管理员")
 # ... and 身份证编号 is a resident ID, not a part number.
@@ -443,7 +436,7 @@ def meaning_of_name(name: str) -> str | None:
         return None
     for run in _CJK_RUN.finditer(name):
         meaning = _zh_meaning(run.group())
-        if meaning is not None and not (run.start() and run.group()[-2:] in _KIN):
+        if meaning is not None and not (run.start() and run.group()[-2:] in KIN_LABELS):
             return meaning  # (a kin word labels only where it begins: 许思（母亲） is a value)
     tokens = [t.lower() for t in _TOKEN.findall(name)]
     if not tokens:
