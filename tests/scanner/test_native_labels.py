@@ -147,7 +147,8 @@ def test_field_labels_read_as_the_python_rule_at_every_position() -> None:
                 assert type(got) is Hit
     # the soups do reach values (a password label's are handed back: context.py reads a
     # password's & in Python)
-    assert claimed > 2300, claimed
+    # (the soup draws from vocabulary.ZH_LABELS: each new label moves the count a little)
+    assert claimed > 2200, claimed
     assert deferred < compared / 5, (deferred, compared)
 
 
