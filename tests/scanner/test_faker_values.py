@@ -3,7 +3,7 @@ in any national writing where a field or a word says phone, Chinese addresses wi
 and no number or a postcode first, US military mail and PO boxes, an address field's value
 whole, and Traditional-Chinese names — beside the look-alikes under part, order, serial and
 version fields that must stay quiet. Hand-written lines for the edges; Faker with a fixed
-seed for breadth (bench/faker_probe.py measures the same per locale and context)."""
+seed for breadth (bench/fakerprobes/people.py measures the same per locale and context)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""`python -m bench.fakerprobe [--rows N] [--misses]`: recall of the scanner on values as Faker
-makes them and Python writes them, per provider and context, and what it flags among
+"""`python -m bench.fakerprobes.numbers [--rows N] [--misses]`: recall of the scanner on
+values as Faker makes them and Python writes them, per provider and context, and what it flags among
 look-alikes written in the same layouts (issue 18, R2.7).
 
 Each provider's values are written in each context — a CSV column under an English and under
@@ -433,7 +433,7 @@ def _report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.fakerprobe")
+    parser = argparse.ArgumentParser(prog="python -m bench.fakerprobes.numbers")
     parser.add_argument("--rows", type=int, default=10)
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()

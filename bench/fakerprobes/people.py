@@ -1,6 +1,6 @@
 """How the scanner reads names, addresses and phones as Faker writes them (issue 18, R2.7).
 
-`PYTHONPATH=. .venv/bin/python -m bench.faker_probe [N] [--json FILE] [--misses FILE]`
+`PYTHONPATH=. .venv/bin/python -m bench.fakerprobes.people [N] [--json FILE] [--misses FILE]`
 writes, for each locale (zh_CN, zh_TW, en_US, en_GB) and each Faker provider of a name, an
 address or a phone, N values (40 unless told) into five contexts a user's files hold them in:
 
