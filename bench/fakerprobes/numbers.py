@@ -1,4 +1,4 @@
-"""`python -m bench.fakerprobes.numbers [--rows N] [--misses]`: recall of the scanner on
+"""`python -m bench.fakerprobes.numbers [--rows N] [--misses FILE]`: recall of the scanner on
 values as Faker makes them and Python writes them, per provider and context, and what it flags among
 look-alikes written in the same layouts (issue 18, R2.7).
 
@@ -330,7 +330,7 @@ def _score(
             tally.other += 1
 
 
-def run(rows: int, show_misses: bool) -> None:
+def run(rows: int, misses_file: Path | None) -> None:
     detector = Detector()
     tallies: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     misses: dict[str, list[str]] = defaultdict(list)
@@ -385,15 +385,21 @@ def run(rows: int, show_misses: bool) -> None:
         for x in scan_file(qa, detector):
             if isinstance(x, Located):
                 flagged["test_card"].append(f"{x.hit.type}:{x.hit.value}")
-    _report(tallies, flagged, misses if show_misses else {}, rows)
+    _report(tallies, flagged, rows)
+    if misses_file is not None:
+        _write_misses(misses_file, misses, flagged)
 
 
-def _report(
-    tallies: dict[str, dict[str, Tally]],
-    flagged: dict[str, list[str]],
-    misses: dict[str, list[str]],
-    rows: int,
-) -> None:
+def _write_misses(path: Path, misses: dict[str, list[str]], flagged: dict[str, list[str]]) -> None:
+    """The values themselves go to a file (JSON lines), never to the screen."""
+    with path.open("w", encoding="utf-8") as out:
+        for key, values in sorted(misses.items()):
+            out.write(json.dumps({"missed": key, "values": values}, ensure_ascii=False) + "\n")
+        for name, got in sorted(flagged.items()):
+            out.write(json.dumps({"flagged": name, "values": got}, ensure_ascii=False) + "\n")
+
+
+def _report(tallies: dict[str, dict[str, Tally]], flagged: dict[str, list[str]], rows: int) -> None:
     print(f"recall exact/overlap per provider x context (4 locales, {rows} values each)")
     print("| provider | " + " | ".join(CONTEXTS) + " | all exact | all overlap | other |")
     print("|---" * (len(CONTEXTS) + 4) + "|")
@@ -426,16 +432,17 @@ def _report(
     print(f"look-alikes flagged (of {rows} each in {len(CONTEXTS)} contexts)")
     for name, _f, _m in LOOKALIKES:
         got = flagged.get(name, [])
-        print(f"- {name}: {len(got)} {sorted(set(got))[:6]}")
+        kinds = sorted({g.split(":", 1)[0] for g in got})
+        print(f"- {name}: {len(got)} {kinds}")  # counts and types; the values: --misses FILE
     print(f"- test cards in a QA log: {len(flagged.get('test_card', []))}")
-    for key, values in sorted(misses.items()):
-        print(f"MISS {key}: {len(values)} e.g. {values[:4]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.fakerprobes.numbers")
     parser.add_argument("--rows", type=int, default=10)
-    parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--misses", type=Path, metavar="FILE", help="write missed and flagged values (JSON lines)"
+    )
     args = parser.parse_args()
     run(args.rows, args.misses)
 
