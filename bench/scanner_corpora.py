@@ -45,7 +45,13 @@ quality as `piiguard scan --format jsonl FOLDER` (a separate process) scores on 
   en_US, en_GB and other locales) and Python's csv / json / email defaults (BOM, GBK,
   semicolon and TSV exports, ASCII-escaped JSON, mongoexport, RFC 2047 mail with base64 /
   quoted-printable bodies, nginx / key=value / JSON-in-log lines, WeChat / WhatsApp chats;
-  `python -m bench.corpus13.score`).
+  `python -m bench.corpus13.score`);
+- corpus 14 (blind): bench/corpus14/, written blind an eleventh time, independently of
+  corpora 4 to 13, in the issue's eight kinds with values from mimesis (zh, en, en-gb, de,
+  fr, ja, ko, ru, es) and its writer's own code: multipart/alternative mail with HTML parts
+  and Outlook's Chinese headers, all-quoted / GB18030 CRM exports, Kingdee-like nested JSON,
+  arrays of arrays, Mongo extended JSON, Spring Boot / docker JSON / nginx XFF / audit logs,
+  QQ / DingTalk / Slack / Telegram chats (`python -m bench.corpus14.score`).
 
 `python -m bench.scanner_corpora [MB]` prints the side-by-side tables (markdown) and the
 figures (JSON) for all of them.
@@ -82,6 +88,8 @@ from bench.corpus12 import SEED as SEED12
 from bench.corpus12 import write_corpus as write_corpus12
 from bench.corpus13 import SEED as SEED13
 from bench.corpus13 import write_corpus as write_corpus13
+from bench.corpus14 import SEED as SEED14
+from bench.corpus14 import write_corpus as write_corpus14
 from piiguard.scanner.corpus2 import write_corpus
 from piiguard.scanner.corpus_text import generate
 from piiguard.scanner.scorecard import FILES, LABELS, Scorecard, load, markdown, run_scan, scorecard
@@ -184,6 +192,10 @@ def corpus13(size: int, seed: int = SEED13) -> Path:
     return _blind("corpus13", write_corpus13, size, seed)
 
 
+def corpus14(size: int, seed: int = SEED14) -> Path:
+    return _blind("corpus14", write_corpus14, size, seed)
+
+
 def repeated(root: Path, copies: int) -> Path:
     """A labelled corpus `copies` times over, each copy in a folder of its own (copy01/...,
     the files copied, not linked: as many bytes to read as a corpus that size), its labels
@@ -227,6 +239,7 @@ def corpora(size: int) -> dict[str, Path]:
         "corpus 11 (blind)": corpus11(size),
         "corpus 12 (blind)": corpus12(size),
         "corpus 13 (blind)": corpus13(size),
+        "corpus 14 (blind)": corpus14(size),
     }
 
 

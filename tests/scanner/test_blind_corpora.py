@@ -1,4 +1,4 @@
-"""The checks every blind corpus passes (bench/corpus9/ to corpus13/), one test per
+"""The checks every blind corpus passes (bench/corpus9/ to corpus14/), one test per
 check, parametrized by corpus: the same seed writes the same bytes; every label lies on a
 valid value of its type in the text the scorecard reads (files, decoded mail parts, office
 segments) and labels never overlap; everything shaped like a value is under exactly one
@@ -22,6 +22,7 @@ from bench.corpus11 import KINDS as KINDS11
 from bench.corpus11 import write_corpus as write11
 from bench.corpus12 import write_corpus as write12
 from bench.corpus13 import write_corpus as write13
+from bench.corpus14 import write_corpus as write14
 from stdnum import luhn
 
 from piiguard.scanner.scorecard import FILES, LABELS, LOOKALIKE, decoded, load
@@ -35,6 +36,7 @@ CORPORA: dict[int, tuple[Callable[[Path, int, int], Path], int, int, int]] = {
     11: (write11, 300_000, 11, 12),
     12: (write12, 300_000, 12, 13),
     13: (write13, 300_000, 13, 14),
+    14: (write14, 300_000, 14, 15),
 }
 _written: dict[int, Path] = {}
 
@@ -146,7 +148,7 @@ def test_lookalikes_of_every_shape_and_none_is_what_it_resembles(
 
 
 @pytest.mark.req("R2.7")
-@pytest.mark.parametrize("n", [10, 11, 12, 13], ids=lambda n: f"corpus{n}")
+@pytest.mark.parametrize("n", [10, 11, 12, 13, 14], ids=lambda n: f"corpus{n}")
 def test_every_name_written_again_is_labelled_again(
     n: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -170,7 +172,7 @@ def test_every_name_written_again_is_labelled_again(
 
 
 @pytest.mark.req("R2.7")
-@pytest.mark.parametrize("n", [10, 11, 13], ids=lambda n: f"corpus{n}")
+@pytest.mark.parametrize("n", [10, 11, 13, 14], ids=lambda n: f"corpus{n}")
 def test_every_type_at_least_150_times_at_the_size_it_is_scored_at(n: int, tmp_path: Path) -> None:
     write, _, _, _ = CORPORA[n]
     stored = json.loads((write(tmp_path, 5_000_000) / LABELS).read_text(encoding="utf-8"))  # type: ignore[call-arg]
