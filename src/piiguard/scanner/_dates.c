@@ -4,7 +4,7 @@
  * whose meaning is a date of birth (about 6,000 values a corpus-2 scan, each a call of
  * fields.classify before).
  *
- * fields._DATE's six alternatives are tried in its order at pos, each as re backtracks
+ * fields._DATE's eight alternatives are tried in its order at pos, each as re backtracks
  * through it (each quantifier's choices are written out below where more than one could
  * succeed), and the first that matches decides, with birth_date's checks after it. The value
  * ends at `limit` (the field's region). A decimal digit outside ASCII near pos (re's \d
@@ -173,6 +173,31 @@ Py_ssize_t birth_date_end(const Text *t, Py_ssize_t pos, Py_ssize_t limit)
             end += c == 0x5E74 && ch(t, end, limit) == 0x6708;
             long month = number(t, pos + 5, m);
             ok = month >= 1 && month <= 12;
+        }
+    }
+    /* 7: (?P<a8>\d{1,2})(?P<s8>[/.-])(?P<b8>\d{1,2})(?P=s8)(?P<y8>\d\d): 03/04/88 (a two-digit
+     * year, read as 20yy for the check: the same leap years as 19yy but 1900) */
+    if (end < 0) {
+        Py_ssize_t a = digits(t, pos, limit, 3);
+        Py_UCS4 s = ch(t, pos + a, limit);
+        if (a >= 1 && a <= 2 && separator(s)) {
+            Py_ssize_t b = digits(t, pos + a + 1, limit, 3), r = pos + a + 1 + b;
+            if (b >= 1 && b <= 2 && ch(t, r, limit) == s && digits(t, r + 1, limit, 2) == 2) {
+                long x = number(t, pos, a), y = number(t, pos + a + 1, b), year = 2000 + number(t, r + 1, 2);
+                end = r + 3;
+                ok = valid_date(year, x, y) || valid_date(year, y, x);
+            }
+        }
+    }
+    /* 8: (?P<y9>\d\d)年(?P<m9>\d{1,2})月(?P<d9>\d{1,2})日?: 88年3月4日 */
+    if (end < 0 && digits(t, pos, limit, 3) == 2 && ch(t, pos + 2, limit) == 0x5E74) {
+        Py_ssize_t m = digits(t, pos + 3, limit, 3);
+        if (m >= 1 && m <= 2 && ch(t, pos + 3 + m, limit) == 0x6708) {
+            Py_ssize_t q = pos + 4 + m, d = digits(t, q, limit, 2);
+            if (d >= 1) {
+                end = q + d + (ch(t, q + d, limit) == 0x65E5);
+                ok = valid_date(2000 + number(t, pos, 2), number(t, pos + 3, m), number(t, q, d));
+            }
         }
     }
     if (end < 0 || (end < limit && Py_UNICODE_ISDIGIT(at(t, end))))

@@ -1739,8 +1739,8 @@ static PyObject *latin_name_at(PyObject *text, Text *tp, Py_ssize_t pos)
     if (first)
         return REJECTED;
     Py_ssize_t value_end = bounds[tokens - 1][1];
-    if (company_form(&t, value_end))
-        return REJECTED;
+    if (company_form(&t, value_end) || company_form(&t, bounds[tokens - 1][0]))
+        return REJECTED; /* (its last word a legal form: Account Name: Foshan Ever Co., Ltd.) */
     if (tokens == 1 && !title_before(&t, start > 8 ? start - 8 : 0, start))
         return REJECTED; /* a lone capitalised word after "Dear" is as often a role */
     return make_hit(s_person, text, start, value_end, tokens > 1 ? 0.85 : 0.7, v_context);

@@ -32,6 +32,7 @@ from piiguard.scanner.detectors.automaton import database
 from piiguard.scanner.detectors.automaton.starts import Program, leftmost_start, program
 from piiguard.scanner.detectors.chats import RULES as CHAT_RULES
 from piiguard.scanner.detectors.fields import NOT_PERSONAL
+from piiguard.scanner.detectors.layout import arrays, markup
 from piiguard.scanner.detectors.model import Hit
 from piiguard.scanner.detectors.native import FAST, NATIVE
 from piiguard.scanner.detectors.negative import RULES as NEGATIVE_RULES
@@ -65,6 +66,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + words.RULES
     + context.RULES
     + tables.RULES
+    + arrays.RULES
     + conversation.RULES
     + pinyin.RULES
     + location.RULES
@@ -310,15 +312,15 @@ class Detector:
         """_scan, read decoded: the text with its JSON strings' escapes decoded
         (values/escapes.py: `\\u59d3\\u540d` is 姓名, keys and values alike), a URL query's
         percent-encoded values (values/query.py)."""
-        plain = escapes.decoded(text)
+        plain = escapes.decoded(text) or markup.rendered(text)
         if plain is None:
             hits = self._scan(text)
-        else:  # read decoded, reported over the escapes as written
-            at = plain.written
+        else:  # read decoded (or rendered), reported over the escapes (the markup) as written
+            at, end = plain.written, plain.written_end
             hits = [
                 Hit(h.type, a, b, text[a:b], h.confidence, h.validator)
                 for h in _no_companies(plain.text, self._scan(plain.text))
-                for a, b in ((at(h.start), at(h.end)),)
+                for a, b in ((at(h.start), end(h.end)),)
             ]
         more = []
         if "=" in text and ("%" in text or "+" in text):

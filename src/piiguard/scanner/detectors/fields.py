@@ -89,6 +89,8 @@ _DATE = re.compile(
     r"|(?P<m3>[A-Za-z]{3,9})\.? (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>(?:19|20)\d\d)"
     r"|(?P<d4>\d{1,2})(?:st|nd|rd|th)?[ -](?P<m4>[A-Za-z]{3,9})\.?,?[ -](?P<y4>(?:19|20)\d\d)"
     r"|(?P<y6>(?:19|20)\d\d)(?:年(?P<m6>\d{1,2})月?|[-/.](?P<m7>\d{1,2}))"  # 出生年月: 1990.03
+    r"|(?P<a8>\d{1,2})(?P<s8>[/.-])(?P<b8>\d{1,2})(?P=s8)(?P<y8>\d\d)"  # DOB: 03/04/88
+    r"|(?P<y9>\d\d)年(?P<m9>\d{1,2})月(?P<d9>\d{1,2})日?"  # 88年3月4日
 )
 _MONTHS = {
     m: i
@@ -101,8 +103,8 @@ _MONTHS = {
 
 def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
     """A valid date at value[pos:] in any common writing: 1994-02-25, 1994.02.25, 19940225,
-    1985/1/25, 1974年10月23日, 27/07/1963, 07/27/1963, July 27, 1963, 27 Jul 1963; or a year
-    and month (1990.03, 1990年3月), as 出生年月 asks."""
+    1985/1/25, 1974年10月23日, 27/07/1963, 07/27/1963, July 27, 1963, 27 Jul 1963, 03/04/88,
+    88年3月4日; or a year and month (1990.03, 1990年3月), as 出生年月 asks."""
     m = _DATE.match(value, pos)
     if m is None:
         return None
@@ -118,9 +120,12 @@ def birth_date(value: str, pos: int = 0) -> tuple[int, int] | None:
         ok = checks.valid_date(int(g["y5"]), int(g["m5"]), int(g["d5"]))
     elif g["y6"]:
         ok = 1 <= int(g["m6"] or g["m7"]) <= 12
-    elif g["y2"]:
-        a, b, y = int(g["a2"]), int(g["b2"]), int(g["y2"])
+    elif g["y2"] or g["y8"]:  # (a two-digit year read as 20yy: the leap years of 19yy but 1900)
+        a, b = int(g["a2"] or g["a8"]), int(g["b2"] or g["b8"])
+        y = int(g["y2"]) if g["y2"] else 2000 + int(g["y8"])
         ok = checks.valid_date(y, a, b) or checks.valid_date(y, b, a)
+    elif g["y9"]:
+        ok = checks.valid_date(2000 + int(g["y9"]), int(g["m9"]), int(g["d9"]))
     else:
         month = _MONTHS.get((g["m3"] or g["m4"])[:3].lower(), 0)
         ok = checks.valid_date(int(g["y3"] or g["y4"]), month, int(g["d3"] or g["d4"]))

@@ -105,17 +105,13 @@ def _ipv6(m: re.Match[str], text: str) -> Hit | None:
     return hit("ip_address", m, 0.95, Validator.FORMAT)
 
 
+_COORD_SAID = (  # a place said in a message: 我在这 23.0215, 113.1214; I'm at 22.9987, 113.0456
+    ("我在", "在这", "现在在", "位于", "地图", "located", r"\bhere\b", r"\bpin\b", r"\bmap\b"),
+    (r"\bI'm at\b", r"\bI am at\b", r"\bI’m at\b"),
+)
 COORD_WORDS = (
-    "经纬度",
-    "坐标",
-    "定位",
-    "位置",
-    "GPS",
-    r"\blat",
-    r"\blng\b",
-    r"\blon",
-    "location",
-    "coordinates",
+    *("经纬度", "坐标", "定位", "位置", "GPS", r"\blat", r"\blng\b", r"\blon", "location"),
+    *("coordinates", *_COORD_SAID[0], *_COORD_SAID[1]),
 )
 COORD_CONTEXT = words(*COORD_WORDS)
 COORDINATES = re.compile(

@@ -318,11 +318,11 @@ def _create_columns(text: str, table: str, pos: int) -> list[str]:
     return []
 
 
-def _column_meanings(names: list[str]) -> tuple[str | None, ...]:
+def column_meanings(names: list[str]) -> tuple[str | None, ...]:
     return tuple(fields.meaning_of(n) for n in names)
 
 
-def _tuples(
+def tuples(
     text: str,
     pos: int,
     meanings: tuple[str | None, ...],
@@ -363,10 +363,10 @@ def _sql_insert(m: re.Match[str], text: str) -> list[Hit]:
         names = [_bare(c) for c in m.group("c").split(",")]
     else:
         names = _create_columns(text, _bare(m.group("t")), m.start())
-    meanings = _column_meanings(names)
+    meanings = column_meanings(names)
     if not any(meanings):
         return []
-    return _tuples(text, m.end() + 1, meanings, _SQL_VALUE, ")", _SQL_NEXT)
+    return tuples(text, m.end() + 1, meanings, _SQL_VALUE, ")", _SQL_NEXT)
 
 
 JSON_COLUMNS = re.compile(
@@ -377,22 +377,20 @@ JSON_COLUMNS = re.compile(
 _JSON_ROWS = re.compile(
     r"\s*,\s*\"(?:rows|data|values|records|items)\"\s*:\s*\[\s*\[", re.IGNORECASE
 )
-_JSON_VALUE = re.compile(
-    r"\s*(?:\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<o>[^,\[\]{}\"\s]+))\s*(?P<e>[,\]])"
-)
-_JSON_NEXT = re.compile(r"\s*,\s*\[")
-_JSON_NAME = re.compile(r'"([^"]*)"')
+JSON_VALUE = re.compile(r"\s*(?:\"(?P<s>(?:[^\"\\]|\\.)*)\"|(?P<o>[^,\[\]{}\"\s]+))\s*(?P<e>[,\]])")
+JSON_NEXT = re.compile(r"\s*,\s*\[")
+JSON_NAME = re.compile(r'"([^"]*)"')
 
 
 def _json_rows(m: re.Match[str], text: str) -> list[Hit]:
     """The rows of a JSON table whose column names come first, each value held to its
     column's meaning (a nested object or array in a row ends the reading)."""
-    names = _JSON_NAME.findall(m.group("c"))
-    meanings = _column_meanings(names)
+    names = JSON_NAME.findall(m.group("c"))
+    meanings = column_meanings(names)
     rows = _JSON_ROWS.match(text, m.end())
     if rows is None or not any(meanings):
         return []
-    return _tuples(text, rows.end(), meanings, _JSON_VALUE, "]", _JSON_NEXT)
+    return tuples(text, rows.end(), meanings, JSON_VALUE, "]", JSON_NEXT)
 
 
 RULES = (

@@ -1,7 +1,6 @@
 """The vocabulary of field names: column headers, JSON keys, log keys and form labels, in
 Chinese and English with synonyms and abbreviations (and pinyin keys: xm, csrq, hzh …),
-each mapped to what the field holds (fields.py checks the values).
-"""
+each mapped to what the field holds (fields.py checks the values)."""
 
 from __future__ import annotations
 
@@ -116,6 +115,7 @@ for _words, _meaning in (
         "serial|serial no|serial number|sn|s n|sku|version|ver|build|firmware|fw|"
         "firmware version|sw version|hw version|revision|rev|lot|lot no|batch|batch no|"
         "order no|order number|order id|po|po no|invoice no|tracking no|tracking number|"
+        "so no|so number|sales order|sales order no|sales order number|"
         "materials|parts|"
         "waybill|item no|material|material no|mpn|ean|upc|asin|barcode|catalog no|"
         "item code|product code|material code|goods code|article no|article number|"
@@ -149,12 +149,12 @@ for _words, _meaning in (
 
 # Tokens before a name-like tail that make the key something else's name or number.
 _NOT_PERSON_PREFIX: Final = _split(
-    "product item part file host device model brand shop store project company org "
-    "organization organisation dept department category sheet table app application "
-    "login bank branch city street country province district server service domain "
-    "column field key class type group team role job title event channel vendor supplier "
-    "merchant warehouse plant site region sku tag queue topic db database schema process "
-    "task module package menu page button display screen nick path dir folder font queue"
+    "product item part file host device model brand shop store project company org organization "
+    "organisation dept department category sheet table app application login bank branch city "
+    "street country province district server service domain column field key class type group team "
+    "role job title event channel vendor supplier merchant warehouse plant site region sku tag "
+    "queue topic db database schema process task module package menu page button display screen "
+    "nick path dir folder font"
 )
 # The words for the person who acts on a thing, whatever the thing (task assignee).
 _ROLES: Final = _split("assignee approver reporter requester requestor operator handler")
@@ -200,7 +200,9 @@ for _words, _meaning in (
         # a person's name cut short (会员名, 收货人名) and the tradesman sent (师傅, 维修师傅)
         "会员名|联系人名|收货人名|收件人名|师傅|"
         # an account's holder (a bank form): 账户名称 CHAN TAI MAN, 户主
-        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名",
+        "账户名称|账户名|帐户名称|帐户名|开户名称|户主|户主姓名|账户姓名|"
+        # in Traditional characters (a Taiwan or Hong Kong customer's form)
+        "聯絡人|聯繫人|客戶名稱|客戶姓名|收貨人|負責人|經辦人|申請人|持卡人|開戶名|緊急聯絡人|客戶",
         NAME,
     ),
     ("出生日期|出生年月|出生年月日|生日|出生|出生时间|诞辰", DOB),
@@ -233,19 +235,7 @@ _ZH_TAILS.update(dict.fromkeys(KIN_LABELS, NAME))  # (lexicon/kin.py)
 # Chinese labels whose tail would mislead: 登录账号 is a login, not a bank account.
 _ZH_NOT: Final = ("登录", "用户", "会员", "微信", "游戏", "系统", "邮箱", "QQ", "管理员")
 # ... and 身份证编号 is a resident ID, not a part number.
-_ZH_NOT_NUMBER: Final = (
-    "身份",
-    "证件",
-    "护照",
-    "银行",
-    "卡",
-    "手机",
-    "电话",
-    "账",
-    "帐",
-    "社保",
-    "驾驶",
-)
+_ZH_NOT_NUMBER: Final = tuple("身份 证件 护照 银行 卡 手机 电话 账 帐 社保 驾驶".split())  # noqa: SIM905
 # The words before a label that make it something else, by the label's meaning (zh_excluded;
 # _labels.c reads the same table).
 ZH_EXCLUDING: Final[dict[str, tuple[str, ...]]] = {
@@ -446,5 +436,8 @@ def meaning_of_name(name: str) -> str | None:
     if meaning is None and "/" in name:  # P/N, S/N, "Name / 姓名"
         meaning = _en_meaning(["".join(tokens)])
     if meaning is None and " " in name:  # a log's `… vehicle=粤EL3521 pos=…`: the last word
-        meaning = _LAST_WORD.get(name.rsplit(" ", 1)[1].lower())
+        last = name.rsplit(" ", 1)[1]  # ... and a code key is one word (`login ok user_name=`)
+        meaning = _LAST_WORD.get(last.lower())
+        if meaning is None and "_" in last:
+            meaning = meaning_of_name(last)
     return meaning

@@ -233,8 +233,8 @@ def _latin_name(m: re.Match[str], text: str) -> Hit | None:
         return None
     value = " ".join(tokens)
     start = m.start("v")
-    if COMPANY_FORM.match(text, start + len(value)):
-        return None
+    if COMPANY_FORM.match(text, start + len(value)) or COMPANY_FORM.fullmatch(tokens[-1]):
+        return None  # (Account Name: Foshan Ever Co., Ltd.)
     titled = _TITLE.search(text, max(0, start - 8), start) is not None
     if len(tokens) == 1 and not titled:
         return None  # a lone capitalised word after "Dear" is as often a role as a name

@@ -39,6 +39,8 @@ FOLLOW_CHARS = (
     "将已正会来去到上下与和及向为把被让在给对从跟负处联回确反接通告核协陪带说称检查"
     # (改约, 要求, 希望, 三次上门: a verb or a count after the name; 明天上门: a day)
     "改要希预约请等一两二三四五六七八九几多"
+    # (打电话, 沟通, 提出, 咨询, 同意, 签字, 拒收, 退货, 购买, 订购, 付款, 报修, 致电, 寄回)
+    "打沟提咨同签拒退购买订付报致再也又还都认寄换"
 )
 DAYS = "明天 明日 今天 今日 昨天 后天 当天 周一 周二 周三 周四 周五 周六 周日".split()  # noqa: SIM905
 _FOLLOW = re.compile(f"{words_of(FOLLOW_WORDS)}|[{FOLLOW_CHARS}]|{'|'.join(DAYS)}")

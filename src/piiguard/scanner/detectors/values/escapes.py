@@ -59,6 +59,8 @@ class Decoded:
         k = bisect_left(self._at, offset)
         return offset + (self._shift[k - 1] if k else 0)
 
+    written_end = written  # (markup's Rendered tells an end apart: layout/markup.py)
+
 
 def decoded(text: str) -> Decoded | None:
     """The text with its JSON strings' escapes decoded, or None when it holds none."""

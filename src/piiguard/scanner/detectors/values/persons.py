@@ -209,8 +209,9 @@ def latin_name(
     cut = 0
     for t in tokens:
         cut = text.index(t, cut) + len(t)
-    # Nordbau GmbH, Rossi S.p.A., Wong Brothers有限公司: a company's name
-    return None if COMPANY_FORM.match(value, pos + cut) else (pos, pos + cut)
+    # Nordbau GmbH, Rossi S.p.A., Wong Brothers有限公司, Foshan Ever Co., Ltd.: a company's name
+    company = COMPANY_FORM.match(value, pos + cut) or any(map(COMPANY_FORM.fullmatch, tokens))
+    return None if company else (pos, pos + cut)
 
 
 # The words that end a Chinese company's name (佛山市顺德区美的电器, 王氏五金厂, 王建国 有限公司):
