@@ -202,7 +202,23 @@ def _reaches(values: Sequence[str], fits: Callable[[str], bool], share: float) -
 _LABEL_WITH_VALUE = re.compile(r"(?<![0-9])[:：][ \t]*\S")
 
 
+_HEADER_MEANINGS: dict[str, str | None] = {}  # titles already read (a folder's CSVs share theirs)
+
+
 def _header_meaning(title: str) -> str | None:
+    """What a column titled `title` holds, remembered: every CSV of an export has the same
+    header, and PHONE_HEADER's search is tried at each position of a title (issue 18)."""
+    try:
+        return _HEADER_MEANINGS[title]
+    except KeyError:
+        pass
+    if len(_HEADER_MEANINGS) > 20_000:
+        _HEADER_MEANINGS.clear()
+    meaning = _HEADER_MEANINGS[title] = _title_meaning(title)
+    return meaning
+
+
+def _title_meaning(title: str) -> str | None:
     if _LABEL_WITH_VALUE.search(title):
         return None
     meaning = fields.meaning_of(title)
@@ -266,7 +282,7 @@ def classify_columns(
     a column without a known header is classified by its values (_by_values)."""
     meanings: list[str | None] = []
     for c, title in enumerate(header):
-        values = [row[c].strip() for row in rows if c < len(row) and row[c].strip()]
+        values = [v for row in rows if c < len(row) and (v := row[c].strip())]
         meaning = _header_meaning(title)
         if meaning is None:
             meaning = _by_values(values, headerless)
@@ -321,7 +337,16 @@ def header_row(rows: Sequence[Sequence[str]]) -> int:
     (`客户信息导出,,,` then `基本信息,,,联系方式,,`) above the real one."""
     best, best_known = 0, -1
     for i, row in enumerate(rows[:_HEADER_ROWS]):
-        known = sum(_header_meaning(cell) is not None for cell in row)
+        # a row is read only while it may still name more fields than the best so far:
+        # the data rows under a header stop after a few cells (each cell that names no
+        # field is looked up as a field name, a miss of the names' cache: issue 18)
+        known, left = 0, len(row)
+        for cell in row:
+            left -= 1
+            if _header_meaning(cell) is not None:
+                known += 1
+            elif known + left <= best_known:
+                break
         if known > best_known:
             best, best_known = i, known
     return best

@@ -31,6 +31,10 @@ _BOMS = (
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below " " but for \t \n \f \r
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
+# Encodings in which a byte below 0x20 is always a character of its own (every byte of a
+# longer sequence is 0x30 or above): their control characters are counted on the bytes.
+_BYTEWISE_CONTROLS = ("utf-8", "gb18030")
 
 
 def _decodes(sample: bytes, encoding: str) -> bool:
@@ -39,7 +43,11 @@ def _decodes(sample: bytes, encoding: str) -> bool:
         text = codecs.getincrementaldecoder(encoding)("strict").decode(sample, final=False)
     except UnicodeDecodeError:
         return False
-    return len(_CONTROLS.findall(text)) <= len(text) // 20
+    if encoding in _BYTEWISE_CONTROLS:  # the same count, without a list of matches (issue 18)
+        controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROLS.findall(text))
+    return controls <= len(text) // 20
 
 
 def detect_encoding(sample: bytes) -> str | None:  # noqa: PLR0911 - first test that holds
