@@ -117,3 +117,17 @@ def test_workers_default_to_one_per_core_for_more_than_a_megabyte(
     list(cli._file_located([tmp_path], None, [], quiet))
     list(cli._file_located([tmp_path], 1, [], quiet))
     assert workers_asked == [1, 2, 1]
+
+
+def test_a_reader_that_stops_early_ends_the_scan_quietly(folder: Path) -> None:
+    """`piiguard scan … | head`: the reader closes the pipe after a line; the scan stops with
+    the code shells give a SIGPIPE (141) and says nothing (it said "the scan failed")."""
+    env = dict(os.environ, PIIGUARD_SCAN_HASH_KEY=KEY)
+    argv = [*piiguard_command(), "scan", "--format", "jsonl", str(folder / "big.log")]
+    with subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        assert json.loads(run.stdout.readline())["type"]
+        run.stdout.close()
+        said = run.stderr.read()
+        assert run.wait(timeout=120) == 141
+    assert b"failed" not in said and b"Traceback" not in said

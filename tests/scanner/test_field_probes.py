@@ -200,3 +200,29 @@ def test_a_sales_order_number_is_no_phone(
     detector: Detector, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert kinds(detector.scan(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing handed to a person names them (a role word's space or colon read after any)
+        ("把资料转给 王建国 了", [("person_name", "王建国")]),
+        ("报价单已发给李秀英了", [("person_name", "李秀英")]),
+        ("把资料转给 Randell Cohen 了", [("person_name", "Randell Cohen")]),
+        ("工程师 卫阳 已上门", [("person_name", "卫阳")]),
+        # ... not a thing handed to a place, a team or a pronoun
+        ("发给客户了", []),
+        ("交给仓库处理", []),
+        ("转给他了", []),
+        # a name field's given names as initials
+        ('"contact": "D. Huang"', [("person_name", "D. Huang")]),
+        ('"contact": "A. B. Carter"', [("person_name", "A. B. Carter")]),
+        ('"contact": "D. Sales"', []),
+        # a product code after a role word and a space is no name (来访安排 SKU LH-AC-20725-SV)
+        ("Subject: 来访安排 SKU LH-AC-20725-SV", []),
+    ],
+)
+def test_a_name_handed_to_or_initialled(
+    detector: Detector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert kinds(detector.scan(text)) == expected

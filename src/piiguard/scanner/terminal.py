@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a command that SIGINT stopped
+EXIT_PIPE_CLOSED = 141  # the output's reader closed it, as shells report a SIGPIPE
 
 
 class Err(Protocol):
@@ -110,6 +111,9 @@ def written(write: Callable[[], int], output: Path | None, err: Err) -> int:
     except KeyboardInterrupt:
         err.print(f"interrupted (Ctrl-C){kept} / 扫描已中断{kept_zh}", markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:  # the reader has had enough (`piiguard scan … | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no error at exit)
+        raise typer.Exit(EXIT_PIPE_CLOSED) from None
     except Refused as exc:
         err.print(f"{exc}{kept}", markup=False)
         raise typer.Exit(EXIT_ERROR) from None

@@ -163,6 +163,8 @@ _NOT_PERSONAL_VALUE = re.compile(r"[^\s\"',;，；。|&<]{1,128}")  # (&: a quer
 # A name written as one identifier, its words capitalised and joined by `_` (a log's
 # `owner=Sarah_Tanaka`); a login in lower case (`user=li.wei`, `sarah_tanaka`) is no name.
 _JOINED = re.compile(r"[A-Z][a-z]+(?:_[A-Z][a-z]+){1,2}(?![A-Za-z0-9_.@\-])")
+# ... or with its given names as initials (a CRM's `D. Huang`, a letter's `A. B. Carter`)
+_INITIALLED = re.compile(r"(?:[A-Z]\. ?){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![A-Za-z0-9_.@\-])")
 
 
 def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | None:
@@ -173,6 +175,9 @@ def _name(meaning: str, value: str, pos: int) -> tuple[str, int, int, float] | N
         words = joined.group().replace("_", " ")
         if latin_name(words, single=False) == (0, len(words)):
             span = joined.span()
+    if span is None and meaning == NAME and (initialled := _INITIALLED.match(value, pos)):
+        surname = initialled.group().rsplit(".", 1)[1].strip()
+        span = initialled.span() if latin_name(surname, single=True) else None
     if span is None or meaning_of(value[span[0] : span[1]]) in (NAME, NAME_PART):
         return None  # a header's next label (First Name⇥Last Name), not a person
     return ("person_name", *span, 0.88)

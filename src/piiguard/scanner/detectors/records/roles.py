@@ -31,8 +31,10 @@ def name_hit(text: str, start: int, end: int, confidence: float) -> Hit:
 
 # --- names by their surroundings ----------------------------------------------------------
 # Family words take a person too (我老公…昨天打过电话, 家属…): as role words.
-_ROLES = (*ROLE_WORDS, *KIN)
-ROLE = re.compile(words_of(_ROLES) + r"[:：]?[ \t]?")
+# ... and the verbs that hand a thing to a person (把资料转给 鞠敏 了, 已交给王建国): as role words.
+HANDED = ("转给", "交给", "发给", "转交", "转交给", "递给", "转发给", "移交给", "交接给")
+_ROLES = (*ROLE_WORDS, *KIN, *HANDED)
+ROLE = re.compile(f"(?:{words_of(_ROLES)})" + r"[:：]?[ \t]?")  # (the colon after any word)
 # Words after a name: words.FOLLOW_WORDS and the first characters of the verbs that follow a
 # name in a ticket (跟进, 负责, 处理, 联系, 回复, 确认, 反映, 接待, 上门, 通知 …).
 FOLLOW_CHARS = (
@@ -40,7 +42,7 @@ FOLLOW_CHARS = (
     # (改约, 要求, 希望, 三次上门: a verb or a count after the name; 明天上门: a day)
     "改要希预约请等一两二三四五六七八九几多"
     # (打电话, 沟通, 提出, 咨询, 同意, 签字, 拒收, 退货, 购买, 订购, 付款, 报修, 致电, 寄回)
-    "打沟提咨同签拒退购买订付报致再也又还都认寄换"
+    "打沟提咨同签拒退购买订付报致再也又还都认寄换了"
 )
 DAYS = "明天 明日 今天 今日 昨天 后天 当天 周一 周二 周三 周四 周五 周六 周日".split()  # noqa: SIM905
 _FOLLOW = re.compile(f"{words_of(FOLLOW_WORDS)}|[{FOLLOW_CHARS}]|{'|'.join(DAYS)}")

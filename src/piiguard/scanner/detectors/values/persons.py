@@ -203,8 +203,8 @@ def latin_name(
         return None
     end = m.end()
     after = value[end : end + 1]  # (Chinese may follow: 新同事Wong Ka Yan下周一入职)
-    if after and ((after.isascii() and after.isalnum()) or after in "@_/"):
-        return None  # part of something else: a handle, a path, a product code
+    if after and ((after.isascii() and after.isalnum()) or after in "@_/-"):
+        return None  # part of something else: a handle, a path, a product code (LH-AC-207)
     text = m.group()
     cut = 0
     for t in tokens:
